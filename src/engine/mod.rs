@@ -1,0 +1,339 @@
+//! The rule engine: one file per rule family, each rule a small pure function of the
+//! application and the context, returning a verdict with a bilingual detail that carries the
+//! deciding numbers. `evaluate` runs every active rule in trace order and combines the verdicts.
+
+mod change;
+mod eligibility;
+mod exempt;
+pub mod figures;
+mod fund;
+mod inpatient;
+mod national;
+mod proximity;
+mod outpatient;
+mod pharmacy;
+mod primary_care;
+mod supply;
+mod xian;
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::policy::{ActiveRule, Params, Policy};
+use crate::scenario::{Application, Scenario};
+use crate::spatial::{self, AreaModel, Coverage, InstitutionIndex};
+use crate::text::Text;
+pub use figures::{CountyFigures, Figures};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Pass,
+    Fail,
+    Suspend,
+    Gap,
+    Priority,
+    Exempt,
+    NotApplicable,
+}
+
+impl Verdict {
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Fail => "fail",
+            Verdict::Suspend => "suspend",
+            Verdict::Gap => "gap",
+            Verdict::Priority => "priority",
+            Verdict::Exempt => "exempt",
+            Verdict::NotApplicable => "not_applicable",
+        }
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            Verdict::Pass => Text::new("符合", "pass"),
+            Verdict::Fail => Text::new("不符合", "fail"),
+            Verdict::Suspend => Text::new("暂停", "suspend"),
+            Verdict::Gap => Text::new("条文未规定", "text silent"),
+            Verdict::Priority => Text::new("优先", "priority"),
+            Verdict::Exempt => Text::new("不受规划限制", "exempt"),
+            Verdict::NotApplicable => Text::new("不适用", "not applicable"),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Accepted,
+    Prioritized,
+    Rejected,
+    Suspended,
+    Undetermined,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 5] =
+        [Outcome::Accepted, Outcome::Prioritized, Outcome::Rejected, Outcome::Suspended, Outcome::Undetermined];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Outcome::Accepted => "accepted",
+            Outcome::Prioritized => "prioritized",
+            Outcome::Rejected => "rejected",
+            Outcome::Suspended => "suspended",
+            Outcome::Undetermined => "undetermined",
+        }
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            Outcome::Accepted => Text::new("受理（纳入评估）", "accepted for assessment"),
+            Outcome::Prioritized => Text::new("优先纳入", "prioritized"),
+            Outcome::Rejected => Text::new("不予受理", "rejected"),
+            Outcome::Suspended => Text::new("暂停受理评估", "suspended"),
+            Outcome::Undetermined => Text::new("条文未规定（待定）", "undetermined: the text is silent"),
+        }
+    }
+}
+
+/// One rule's verdict on one application, before it is placed in the trace.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Judgement {
+    pub verdict: Verdict,
+    pub detail: Text,
+    pub note: Option<Text>,
+    pub switch: Option<&'static str>,
+}
+
+impl Judgement {
+    pub fn new(verdict: Verdict, detail: Text) -> Self {
+        Judgement { verdict, detail, note: None, switch: None }
+    }
+    pub fn pass(detail: Text) -> Self {
+        Self::new(Verdict::Pass, detail)
+    }
+    pub fn fail(detail: Text) -> Self {
+        Self::new(Verdict::Fail, detail)
+    }
+    pub fn suspend(detail: Text) -> Self {
+        Self::new(Verdict::Suspend, detail)
+    }
+    pub fn priority(detail: Text) -> Self {
+        Self::new(Verdict::Priority, detail)
+    }
+    pub fn exempt(detail: Text) -> Self {
+        Self::new(Verdict::Exempt, detail)
+    }
+    pub fn gap(detail: Text, switch: &'static str) -> Self {
+        Self::new(Verdict::Gap, detail).switch(switch)
+    }
+    pub fn na(detail: Text) -> Self {
+        Self::new(Verdict::NotApplicable, detail)
+    }
+    /// The rule does not concern this kind of applicant.
+    pub fn not_this_kind(app: &Application) -> Self {
+        let k = app.kind.label();
+        Self::na(Text::new(format!("本条不适用于{}", k.zh), format!("does not concern a {}", k.en)))
+    }
+    /// A figure or fact the rule needs is absent.
+    pub fn missing(field: &str, what: Text) -> Self {
+        Self::na(Text::new(format!("缺少{}（{}）", what.zh, field), format!("{} is missing ({})", what.en, field)))
+    }
+    pub fn note(mut self, note: Text) -> Self {
+        self.note = Some(match self.note {
+            Some(n) => n.join(&note),
+            None => note,
+        });
+        self
+    }
+    pub fn switch(mut self, id: &'static str) -> Self {
+        self.switch = Some(id);
+        self
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TraceEntry {
+    pub rule: String,
+    pub clause: String,
+    pub verdict: Verdict,
+    pub detail: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub switch: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exempted_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    pub id: String,
+    pub outcome: Outcome,
+    pub rules: Vec<TraceEntry>,
+}
+
+impl Decision {
+    /// The trace entry that decided the outcome (the first entry of the deciding step), if any.
+    pub fn deciding_rule(&self) -> Option<&TraceEntry> {
+        let is = |e: &&TraceEntry, v: Verdict| e.verdict == v;
+        let eligibility =
+            |e: &&TraceEntry| crate::policy::rule_def(&e.rule).map(|d| d.is_eligibility()).unwrap_or(false);
+        match self.outcome {
+            Outcome::Rejected => self
+                .rules
+                .iter()
+                .find(|e| is(e, Verdict::Fail) && eligibility(e))
+                .or_else(|| self.rules.iter().find(|e| is(e, Verdict::Fail))),
+            Outcome::Suspended => self.rules.iter().find(|e| is(e, Verdict::Suspend)),
+            Outcome::Undetermined => self.rules.iter().find(|e| is(e, Verdict::Gap)),
+            Outcome::Prioritized => self.rules.iter().find(|e| is(e, Verdict::Priority)),
+            Outcome::Accepted => None,
+        }
+    }
+}
+
+/// Everything `dingdian evaluate` prints: the figures, one decision per application, coverage.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Evaluation {
+    pub as_of: String,
+    pub figures: Figures,
+    pub decisions: Vec<Decision>,
+    pub coverage: Coverage,
+}
+
+/// What every rule may look at besides the application.
+pub struct Ctx<'a> {
+    pub scenario: &'a Scenario,
+    pub params: &'a Params,
+    pub figures: &'a Figures,
+    pub index: &'a InstitutionIndex,
+    pub areas: &'a AreaModel,
+    pub as_of: Date,
+}
+
+type RuleFn = fn(&Ctx, &Application, &ActiveRule) -> Judgement;
+
+fn rule_fn(id: &str) -> RuleFn {
+    match id {
+        "national.operating_months" => national::operating_months,
+        "national.physician" => national::physician,
+        "national.pharmacist" => national::pharmacist,
+        "national.insurance_dept" => national::insurance_dept,
+        "negative_list" => eligibility::negative_list,
+        "staffing.insurance_office" => eligibility::insurance_office_staffing,
+        "exempt.key_project" => exempt::key_project,
+        "exempt.listed" => exempt::listed,
+        "priority.listed" => exempt::priority_listed,
+        "fund.deficit" => fund::deficit,
+        "fund.warning_letter" => fund::warning_letter,
+        "fund.months_below_minimum" => fund::months_below_minimum,
+        "inpatient.city_supply" => supply::city_supply,
+        "inpatient.county_supply" => supply::county_supply,
+        "inpatient.same_type_nearby" => inpatient::same_type_nearby,
+        "inpatient.strict_control" => xian::strict_control,
+        "outpatient.nearby" => outpatient::nearby,
+        "outpatient_pharmacy.no_new" => xian::no_new,
+        "primary_care.priority" => primary_care::priority,
+        "pharmacy.same_type_nearby" => pharmacy::same_type_nearby,
+        "special_drug_pharmacy.quota" => xian::special_drug_quota,
+        "medical_aid.designated_only" => xian::medical_aid_designated_only,
+        "pharmacy.area_class" => pharmacy::area_class,
+        "change.new_site" => change::new_site,
+        "change.address" => change::address,
+        // Every id in `policy::RULES` is listed above; a test holds the two lists together.
+        _ => |_, _, _| Judgement::na(Text::new("未实现的规则", "rule not implemented")),
+    }
+}
+
+/// Evaluates every application of the scenario under the policy. `today` fills a missing `as_of`.
+pub fn evaluate(scenario: &Scenario, policy: &Policy, today: Date) -> Evaluation {
+    let as_of = scenario.as_of.as_deref().and_then(Date::parse).unwrap_or(today);
+    let params = &policy.params;
+    let figures = figures::compute(scenario, params);
+    let index = InstitutionIndex::build(&scenario.institutions);
+    let areas = AreaModel::build(scenario, &index, params);
+    let ctx = Ctx { scenario, params, figures: &figures, index: &index, areas: &areas, as_of };
+    let decisions = scenario.applications.iter().map(|a| decide(&ctx, policy, a)).collect();
+    let coverage = spatial::coverage(scenario, &index, params.service_radius_m);
+    Evaluation { as_of: as_of.to_string(), figures, decisions, coverage }
+}
+
+/// One application, every active rule in trace order.
+pub fn decide(ctx: &Ctx, policy: &Policy, app: &Application) -> Decision {
+    let mut entries: Vec<TraceEntry> = Vec::with_capacity(policy.rules.len());
+    let mut exempted_by: Option<String> = None;
+    for rule in &policy.rules {
+        let def = rule.def;
+        let exemption_reaches = def.is_exemptable() && !(def.is_fund() && !ctx.params.key_project_escapes_fund);
+        let mut j = match &exempted_by {
+            Some(by) if exemption_reaches => Judgement::na(Text::new(
+                "申请人不受本规划限制，本条不适用",
+                "the applicant is not limited by the plan; not applied",
+            )),
+            _ => rule_fn(def.id)(ctx, app, rule),
+        };
+        if exempted_by.is_some() && def.is_fund() && !ctx.params.key_project_escapes_fund && j.verdict == Verdict::Suspend {
+            j = j.switch("key_project_escapes_fund");
+        }
+        if rule.added_by_user {
+            j = j.note(Text::new(
+                format!("本条由用户开启，{}的规划原文无此规定", policy.preset.short.zh),
+                format!("turned on by the user: {} has no such rule", policy.preset.short.en),
+            ));
+        }
+        let entry_exempted_by = match &exempted_by {
+            Some(by) if exemption_reaches => Some(by.clone()),
+            _ => None,
+        };
+        if j.verdict == Verdict::Exempt && exempted_by.is_none() {
+            exempted_by = Some(def.id.to_string());
+        }
+        entries.push(TraceEntry {
+            rule: def.id.to_string(),
+            clause: rule.clause.clone(),
+            verdict: j.verdict,
+            detail: j.detail,
+            switch: j.switch.map(str::to_string),
+            exempted_by: entry_exempted_by,
+            note: j.note,
+        });
+    }
+    Decision { id: app.id.clone(), outcome: combine(&entries), rules: entries }
+}
+
+/// The most severe step that has a verdict decides (DESIGN.md §1).
+pub fn combine(entries: &[TraceEntry]) -> Outcome {
+    let has = |pred: &dyn Fn(&TraceEntry) -> bool| entries.iter().any(pred);
+    let eligibility = |e: &TraceEntry| crate::policy::rule_def(&e.rule).map(|d| d.is_eligibility()).unwrap_or(false);
+    if has(&|e| e.verdict == Verdict::Fail && eligibility(e)) {
+        Outcome::Rejected
+    } else if has(&|e| e.verdict == Verdict::Suspend) {
+        Outcome::Suspended
+    } else if has(&|e| e.verdict == Verdict::Fail) {
+        Outcome::Rejected
+    } else if has(&|e| e.verdict == Verdict::Gap) {
+        Outcome::Undetermined
+    } else if has(&|e| e.verdict == Verdict::Priority) {
+        Outcome::Prioritized
+    } else {
+        Outcome::Accepted
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_registered_rule_has_a_function() {
+        for def in crate::policy::RULES {
+            // The fallback arm answers "not implemented"; no registered rule may reach it.
+            let f = rule_fn(def.id);
+            let fallback = rule_fn("no.such.rule");
+            assert_ne!(f as usize, fallback as usize, "{} has no function", def.id);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! The shared question of the proximity rules: the nearest institution of the same type, the
+//! moving institution's own old site left out (an institution is never its own neighbour).
+
+use super::{Ctx, Judgement};
+use crate::scenario::{Application, Institution};
+use crate::text::{num, thousands, Text};
+
+pub fn nearest<'a>(ctx: &Ctx<'a>, app: &Application, keep: impl Fn(&Institution) -> bool) -> Option<(&'a Institution, f64)> {
+    let moving = app.moving_institution();
+    ctx.index.nearest(&ctx.scenario.institutions, app.lon, app.lat, |i| Some(i.id.as_str()) != moving && keep(i))
+}
+
+pub fn metres(d: f64) -> String {
+    if d >= 10_000.0 {
+        thousands(d.round() as u64)
+    } else {
+        num(d, 1)
+    }
+}
+
+/// "800 米内已有同类定点药店（最近 143.7 米）" or "800 米内无……（最近 1,234 米）"; `what` names the
+/// kind of neighbour, e.g. 同类定点药店 / a designated pharmacy of the same type.
+pub struct Proximity {
+    pub inside: bool,
+    pub detail: Text,
+}
+
+pub fn judge(ctx: &Ctx, app: &Application, what: &Text, keep: impl Fn(&Institution) -> bool) -> Proximity {
+    let r = ctx.params.service_radius_m;
+    let rs = num(r, 1);
+    let near = nearest(ctx, app, keep);
+    let inside = near.is_some_and(|(_, d)| d <= r);
+    let detail = match near {
+        Some((_, d)) if d <= r => Text::new(
+            format!("{rs} 米内已有{}（最近 {} 米）", what.zh, metres(d)),
+            format!("{} within {rs} m (nearest {} m)", what.en, metres(d)),
+        ),
+        Some((_, d)) => Text::new(
+            format!("{rs} 米内没有{}（最近 {} 米）", what.zh, metres(d)),
+            format!("no {} within {rs} m (nearest {} m)", strip_article(&what.en), metres(d)),
+        ),
+        None => Text::new(format!("{rs} 米内没有{}（50 公里内也没有）", what.zh), format!("no {} within {rs} m (none within 50 km)", strip_article(&what.en))),
+    };
+    Proximity { inside, detail }
+}
+
+fn strip_article(en: &str) -> &str {
+    en.strip_prefix("a ").or_else(|| en.strip_prefix("an ")).unwrap_or(en)
+}
+
+/// A note on address changes: the old site does not count.
+pub fn moving_note(app: &Application, j: Judgement) -> Judgement {
+    match app.moving_institution() {
+        Some(id) => j.note(Text::new(format!("迁址：原址（{id}）不参与邻近判断"), format!("address change: the old site ({id}) is left out of proximity tests"))),
+        None => j,
+    }
+}

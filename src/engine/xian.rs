@@ -1,0 +1,136 @@
+//! xian-2025 规划目标和内容(二): strict control of inpatient growth, no new pharmacies and clinics
+//! in principle, the special-drug pharmacy quota, and medical-aid designation.
+
+use super::proximity::{judge, moving_note};
+use super::{Ctx, Judgement};
+use crate::policy::{ActiveRule, SpecialDrugRegime, StrictControl};
+use crate::scenario::{Application, Categories, Category, Kind, Scope};
+use crate::text::Text;
+use crate::tr;
+
+/// (二)1“对住院定点医疗机构严格控制增量。对市卫生健康部门确定的分布不均衡区域内的住院医疗机构及短板资源类住院医疗机构，可优先按规定纳入”
+pub fn strict_control(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
+    if !app.kind.is_inpatient() {
+        return Judgement::not_this_kind(app);
+    }
+    if app.uneven_area == Some(true) {
+        return Judgement::priority(tr!("位于卫生健康部门确定的分布不均衡区域，可优先纳入", "in an area the health commission lists as unevenly served: may come first"));
+    }
+    if app.shortage_type == Some(true) {
+        return Judgement::priority(tr!("短板资源类住院医疗机构，可优先纳入", "a shortage-resource inpatient institution: may come first"))
+            .note(tr!("短板资源类型的例子（护理、儿科、老年医学科、精神心理科、康复）取自滨州规划，是假设，不是西安原文", "example shortage types (nursing, paediatrics, geriatrics, psychiatry, rehabilitation) come from the Binzhou plan: an assumption, not Xi'an's text"));
+    }
+    let detail = tr!("新增住院定点严格控制增量，且不属于不均衡区域或短板资源类", "new inpatient designations are strictly controlled, and it is neither in an unevenly served area nor of a shortage type");
+    match ctx.params.xian_inpatient_default {
+        StrictControl::Fail => Judgement::fail(detail).switch("xian_inpatient_default"),
+        StrictControl::Gap => Judgement::gap(detail, "xian_inpatient_default"),
+    }
+}
+
+/// The categories a pharmacy is judged by under (二)2: under `quota_only` a special-drug
+/// pharmacy answers to its quota alone for that category.
+fn radius_categories(ctx: &Ctx, app: &Application) -> Categories {
+    let cats = app.categories();
+    match ctx.params.xian_special_drug_regime {
+        SpecialDrugRegime::QuotaOnly => cats.without(Category::SpecialDrug),
+        SpecialDrugRegime::QuotaAndRadius => cats,
+    }
+}
+
+/// (二)2“本规划期内原则上不再新增。对参保人员步行15分钟有效活动半径范围内没有同类型医药机构的可按规定择优纳入”
+pub fn no_new(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
+    let count_all = ctx.params.xian_count_non_designated;
+    let status = |designated: bool| designated || count_all;
+    let (what, p) = match app.kind {
+        Kind::Pharmacy => {
+            let cats = radius_categories(ctx, app);
+            if cats.is_empty() {
+                return Judgement::na(tr!("特药药店仅按总量控制审核", "a special-drug pharmacy is judged by its quota only"))
+                    .switch("xian_special_drug_regime");
+            }
+            let what = if count_all {
+                Text::new("同类零售药店（含未定点）", "a pharmacy of the same type (designated or not)")
+            } else {
+                Text::new("同类定点零售药店", "a designated pharmacy of the same type")
+            };
+            let p = judge(ctx, app, &what, |i| status(i.designated) && i.kind == Kind::Pharmacy && i.categories().intersects(cats));
+            (what, p)
+        }
+        Kind::Outpatient => {
+            let what = if count_all {
+                Text::new("门诊部、诊所（含未定点）", "an outpatient department or clinic (designated or not)")
+            } else {
+                Text::new("定点门诊部、诊所", "a designated outpatient department or clinic")
+            };
+            let p = judge(ctx, app, &what, |i| status(i.designated) && i.kind == Kind::Outpatient);
+            (what, p)
+        }
+        _ => return Judgement::not_this_kind(app),
+    };
+    let _ = what;
+    let j = if p.inside {
+        Judgement::fail(Text::new(format!("{}；原则上不再新增", p.detail.zh), format!("{}; no new ones in principle", p.detail.en)))
+    } else {
+        Judgement::pass(Text::new(format!("{}；可按规定择优纳入", p.detail.zh), format!("{}; may be admitted on merit", p.detail.en)))
+    };
+    let j = moving_note(app, j.switch("xian_count_non_designated"));
+    j.note(tr!("原文没有米数：步行15分钟半径为假设", "the text gives no metres: the 15-minute walking radius is an assumption"))
+}
+
+/// (二)3(2)“特药定点零售药店根据特药管理要求，结合重特大疾病患者用药需求，实行总量控制、动态管理”
+pub fn special_drug_quota(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
+    if app.kind != Kind::Pharmacy {
+        return Judgement::not_this_kind(app);
+    }
+    if !app.categories().contains(Category::SpecialDrug) {
+        return Judgement::na(tr!("不是特药药店", "not a special-drug pharmacy"));
+    }
+    let moving = app.moving_institution();
+    let count = ctx
+        .scenario
+        .institutions
+        .iter()
+        .filter(|i| i.designated && i.kind == Kind::Pharmacy && i.categories().contains(Category::SpecialDrug) && Some(i.id.as_str()) != moving)
+        .count() as u64;
+    let (quota, derived) = match ctx.params.special_drug_quota {
+        Some(q) => (q, false),
+        None => (ctx.scenario.institutions.iter().filter(|i| i.designated && i.kind == Kind::Pharmacy && i.categories().contains(Category::SpecialDrug)).count() as u64, true),
+    };
+    let q_note = if derived {
+        tr!("总量为假设：数据中现有特药定点药店数（不净增）", "the quota is an assumption: the designated special-drug pharmacies in the data (no net growth)")
+    } else {
+        tr!("总量为用户设定", "the quota is set by the user")
+    };
+    let detail = Text::new(
+        format!("现有特药定点药店{count}家，总量{quota}家"),
+        format!("{count} designated special-drug pharmacies, quota {quota}"),
+    );
+    let j = if count >= quota {
+        Judgement::fail(Text::new(format!("{}，已达总量", detail.zh), format!("{}: the quota is full", detail.en)))
+    } else {
+        Judgement::pass(Text::new(format!("{}，未达总量", detail.zh), format!("{}: below the quota", detail.en)))
+    };
+    moving_note(app, j.note(q_note))
+}
+
+/// (二)3(3)“医疗救助定点医疗机构按照上级规定，在医保定点医疗机构范围内按规定择优纳入”
+pub fn medical_aid_designated_only(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
+    if app.scope != Scope::MedicalAid {
+        return Judgement::na(tr!("不是医疗救助定点申请", "not a medical-aid application"));
+    }
+    let id = app.institution_id.as_deref().unwrap_or(&app.id);
+    match ctx.scenario.institutions.iter().find(|i| i.id == id) {
+        Some(i) if i.designated && i.kind.is_medical() => Judgement::pass(Text::new(
+            format!("{id}是医保定点医疗机构，可在其范围内择优纳入医疗救助定点"),
+            format!("{id} is a designated medical institution: eligible for medical-aid designation"),
+        )),
+        Some(_) => Judgement::fail(Text::new(
+            format!("{id}不是医保定点医疗机构，医疗救助定点只在医保定点医疗机构范围内纳入"),
+            format!("{id} is not a designated medical institution; medical-aid designation is only among those"),
+        )),
+        None => Judgement::fail(Text::new(
+            format!("数据中没有{id}这家医保定点医疗机构"),
+            format!("no designated medical institution {id} in the data"),
+        )),
+    }
+}

@@ -1,0 +1,334 @@
+//! Presets (one file per policy text), the parameter table, and the resolved policy an
+//! evaluation runs under: preset + the user's overrides, validated against the table.
+
+pub mod params;
+pub mod rules;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::scenario::{KeyLevel, Subtype};
+use crate::text::Text;
+pub use params::{param_def, Group, ParamDef, ParamKind, PARAMETERS};
+pub use rules::{rule_def, RuleDef, RULES};
+
+/// A preset: which rules apply with which clauses, and each parameter's default with its source.
+/// The same format is used by the built-in presets, a preset file and an inline preset.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Preset {
+    pub id: String,
+    pub title: Text,
+    /// The short name the preset picker shows.
+    pub short: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_file: Option<String>,
+    pub rules: Vec<RuleSpec>,
+    pub parameters: BTreeMap<String, ParamSpec>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    pub rule: String,
+    /// How this preset's text is cited, e.g. `linyi-2025 三(二)`.
+    pub clause: String,
+    /// For exemption and priority rules: the subtypes listed by the text; `"+integrated"` marks
+    /// those listed only under integrated management (一体化管理).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtypes: Option<Vec<String>>,
+    /// For exemption and priority rules: which levels of key construction project are listed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_project_levels: Option<Vec<KeyLevel>>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ParamSpec {
+    pub default: Value,
+    /// The clause the default comes from, or why it is an assumption.
+    pub source: Text,
+    #[serde(default)]
+    pub assumption: bool,
+}
+
+/// A listed subtype, with whether the text lists it only under integrated management.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ListedSubtype {
+    pub subtype: Subtype,
+    pub integrated_only: bool,
+}
+
+pub fn parse_listed_subtype(s: &str) -> Option<ListedSubtype> {
+    let (name, integrated_only) = match s.strip_suffix("+integrated") {
+        Some(n) => (n, true),
+        None => (s, false),
+    };
+    let subtype = serde_json::from_value::<Subtype>(Value::String(name.to_string())).ok()?;
+    Some(ListedSubtype { subtype, integrated_only })
+}
+
+const LINYI_2025: &str = include_str!("presets/linyi-2025.json");
+const XIAN_2025: &str = include_str!("presets/xian-2025.json");
+
+/// The built-in presets, in the order the picker shows them.
+pub fn builtin_presets() -> Vec<Preset> {
+    [LINYI_2025, XIAN_2025]
+        .iter()
+        .map(|src| serde_json::from_str(src).expect("built-in presets are tested"))
+        .collect()
+}
+
+pub fn builtin_preset(id: &str) -> Option<Preset> {
+    builtin_presets().into_iter().find(|p| p.id == id)
+}
+
+/// Checks a preset file: known rules, known parameters, every parameter given, values in range.
+pub fn validate_preset(p: &Preset, path: &str) -> Result<(), String> {
+    for (i, r) in p.rules.iter().enumerate() {
+        if rule_def(&r.rule).is_none() {
+            return Err(format!("{path}.rules[{i}].rule: unknown rule \"{}\"", r.rule));
+        }
+        if p.rules[..i].iter().any(|o| o.rule == r.rule) {
+            return Err(format!("{path}.rules[{i}].rule: \"{}\" is listed twice", r.rule));
+        }
+        for (j, s) in r.subtypes.iter().flatten().enumerate() {
+            if parse_listed_subtype(s).is_none() {
+                return Err(format!("{path}.rules[{i}].subtypes[{j}]: unknown subtype \"{s}\""));
+            }
+        }
+    }
+    for (id, spec) in &p.parameters {
+        let def = param_def(id).ok_or_else(|| format!("{path}.parameters.{id}: unknown parameter"))?;
+        def.check(&spec.default).map_err(|e| format!("{path}.parameters.{id}.default: {e}"))?;
+    }
+    if let Some(missing) = PARAMETERS.iter().find(|d| !p.parameters.contains_key(d.id)) {
+        return Err(format!("{path}.parameters: \"{}\" is missing", missing.id));
+    }
+    Ok(())
+}
+
+/// A rule that is on, with the clause it is cited by.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActiveRule {
+    pub def: &'static RuleDef,
+    pub clause: String,
+    pub subtypes: Vec<ListedSubtype>,
+    pub key_project_levels: Vec<KeyLevel>,
+    /// Turned on by an override although the preset's text has no such rule.
+    pub added_by_user: bool,
+}
+
+/// The preset with the user's overrides applied and checked: what an evaluation runs under.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Policy {
+    pub preset: Preset,
+    /// Effective value of every parameter and switch.
+    pub values: BTreeMap<&'static str, Value>,
+    /// Rules that are on, in trace order.
+    pub rules: Vec<ActiveRule>,
+    pub params: Params,
+}
+
+impl Policy {
+    /// `overrides`: parameter or switch id → value, or rule id → `true`/`false` (turn on or off).
+    /// Errors name the field under `path`, e.g. `policy.overrides.service_radius_m: …`.
+    pub fn resolve(preset: &Preset, overrides: &BTreeMap<String, Value>, path: &str) -> Result<Policy, String> {
+        let mut values: BTreeMap<&'static str, Value> = BTreeMap::new();
+        for def in PARAMETERS {
+            let spec = preset
+                .parameters
+                .get(def.id)
+                .ok_or_else(|| format!("preset \"{}\" has no default for \"{}\"", preset.id, def.id))?;
+            values.insert(def.id, def.check(&spec.default).map_err(|e| format!("preset {}: {}: {e}", preset.id, def.id))?);
+        }
+        let mut switched: BTreeMap<&'static str, bool> = BTreeMap::new();
+        for (key, v) in overrides {
+            if let Some(def) = param_def(key) {
+                values.insert(def.id, def.check(v).map_err(|e| format!("{path}.{key}: {e}"))?);
+            } else if let Some(rule) = rule_def(key) {
+                let on = v.as_bool().ok_or_else(|| format!("{path}.{key}: {v} is not true or false (turns the rule on or off)"))?;
+                switched.insert(rule.id, on);
+            } else {
+                return Err(format!("{path}.{key}: unknown parameter, switch or rule"));
+            }
+        }
+        let low = values["pharmacy_insufficient_below_per_10k"].as_f64().unwrap_or(0.0);
+        let high = values["pharmacy_saturated_above_per_10k"].as_f64().unwrap_or(0.0);
+        if low > high {
+            return Err(format!(
+                "{path}.pharmacy_saturated_above_per_10k: {} is below the “insufficient” threshold {}",
+                crate::text::num(high, 3),
+                crate::text::num(low, 3)
+            ));
+        }
+
+        let mut rules = Vec::new();
+        for def in RULES {
+            let spec = preset.rules.iter().find(|r| r.rule == def.id);
+            let on = switched.get(def.id).copied().unwrap_or(spec.is_some());
+            if !on {
+                continue;
+            }
+            rules.push(ActiveRule {
+                def,
+                clause: spec.map(|s| s.clause.clone()).unwrap_or_else(|| def.origin_clause.to_string()),
+                subtypes: spec
+                    .and_then(|s| s.subtypes.as_ref())
+                    .map(|v| v.iter().filter_map(|s| parse_listed_subtype(s)).collect())
+                    .unwrap_or_default(),
+                key_project_levels: spec.and_then(|s| s.key_project_levels.clone()).unwrap_or_default(),
+                added_by_user: spec.is_none(),
+            });
+        }
+        let params = Params::from_values(&values);
+        Ok(Policy { preset: preset.clone(), values, rules, params })
+    }
+
+    pub fn is_on(&self, rule: &str) -> bool {
+        self.rules.iter().any(|r| r.def.id == rule)
+    }
+
+    /// The preset's own default for a parameter, for "reset" and "changed from" marks.
+    pub fn preset_default(&self, id: &str) -> Option<&Value> {
+        self.preset.parameters.get(id).map(|s| &s.default)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FundCoefSource {
+    Lower,
+    Employee,
+    Resident,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BetweenBand {
+    Gap,
+    Suspend,
+    Pass,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SupplyScope {
+    Inpatient,
+    AllMedical,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NearbyEffect {
+    Reject,
+    Suspend,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaturatedArea {
+    Gap,
+    Pass,
+    Fail,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StrictControl {
+    Fail,
+    Gap,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpecialDrugRegime {
+    QuotaOnly,
+    QuotaAndRadius,
+}
+
+/// Typed view of the effective values, with the names the rules use.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Params {
+    pub target_beds_per_1000: f64,
+    pub fund_coef_enabled: bool,
+    pub fund_coef_source: FundCoefSource,
+    pub patient_coef_enabled: bool,
+    pub service_radius_m: f64,
+    pub employee_fund_min_months: f64,
+    pub resident_fund_min_months: f64,
+    pub pharmacy_area_cell_m: f64,
+    pub pharmacy_insufficient_below_per_10k: f64,
+    pub pharmacy_saturated_above_per_10k: f64,
+    /// `None`: the number of designated special-drug pharmacies in the data (no net growth).
+    pub special_drug_quota: Option<u64>,
+    pub negative_list_years: i32,
+    pub staffing_min_up_to_100_beds: u64,
+    pub staffing_min_101_to_1000_beds: u64,
+    pub staffing_min_over_1000_beds: u64,
+    pub between_band: BetweenBand,
+    pub city_supply_scope: SupplyScope,
+    pub same_type_nearby_effect: NearbyEffect,
+    pub saturated_pharmacy_area: SaturatedArea,
+    pub key_project_escapes_fund: bool,
+    pub staffing_is_admission_condition: bool,
+    pub staffing_at_1000_beds: u64,
+    pub xian_inpatient_default: StrictControl,
+    pub xian_count_non_designated: bool,
+    pub xian_special_drug_regime: SpecialDrugRegime,
+}
+
+impl Params {
+    /// From values already checked against the table.
+    fn from_values(v: &BTreeMap<&'static str, Value>) -> Params {
+        let f = |k: &str| v[k].as_f64().unwrap_or(0.0);
+        let b = |k: &str| v[k].as_bool().unwrap_or(false);
+        let s = |k: &str| v[k].as_str().unwrap_or("").to_string();
+        Params {
+            target_beds_per_1000: f("target_beds_per_1000"),
+            fund_coef_enabled: b("fund_coef_enabled"),
+            fund_coef_source: match s("fund_coef_source").as_str() {
+                "employee" => FundCoefSource::Employee,
+                "resident" => FundCoefSource::Resident,
+                _ => FundCoefSource::Lower,
+            },
+            patient_coef_enabled: b("patient_coef_enabled"),
+            service_radius_m: f("service_radius_m"),
+            employee_fund_min_months: f("employee_fund_min_months"),
+            resident_fund_min_months: f("resident_fund_min_months"),
+            pharmacy_area_cell_m: f("pharmacy_area_cell_m"),
+            pharmacy_insufficient_below_per_10k: f("pharmacy_insufficient_below_per_10k"),
+            pharmacy_saturated_above_per_10k: f("pharmacy_saturated_above_per_10k"),
+            special_drug_quota: v["special_drug_quota"].as_f64().map(|x| x as u64),
+            negative_list_years: f("negative_list_years") as i32,
+            staffing_min_up_to_100_beds: f("staffing_min_up_to_100_beds") as u64,
+            staffing_min_101_to_1000_beds: f("staffing_min_101_to_1000_beds") as u64,
+            staffing_min_over_1000_beds: f("staffing_min_over_1000_beds") as u64,
+            between_band: match s("between_band").as_str() {
+                "suspend" => BetweenBand::Suspend,
+                "pass" => BetweenBand::Pass,
+                _ => BetweenBand::Gap,
+            },
+            city_supply_scope: match s("city_supply_scope").as_str() {
+                "all_medical" => SupplyScope::AllMedical,
+                _ => SupplyScope::Inpatient,
+            },
+            same_type_nearby_effect: match s("same_type_nearby_effect").as_str() {
+                "suspend" => NearbyEffect::Suspend,
+                _ => NearbyEffect::Reject,
+            },
+            saturated_pharmacy_area: match s("saturated_pharmacy_area").as_str() {
+                "pass" => SaturatedArea::Pass,
+                "fail" => SaturatedArea::Fail,
+                _ => SaturatedArea::Gap,
+            },
+            key_project_escapes_fund: b("key_project_escapes_fund"),
+            staffing_is_admission_condition: b("staffing_is_admission_condition"),
+            staffing_at_1000_beds: s("staffing_at_1000_beds").parse().unwrap_or(3),
+            xian_inpatient_default: match s("xian_inpatient_default").as_str() {
+                "gap" => StrictControl::Gap,
+                _ => StrictControl::Fail,
+            },
+            xian_count_non_designated: b("xian_count_non_designated"),
+            xian_special_drug_regime: match s("xian_special_drug_regime").as_str() {
+                "quota_and_radius" => SpecialDrugRegime::QuotaAndRadius,
+                _ => SpecialDrugRegime::QuotaOnly,
+            },
+        }
+    }
+}

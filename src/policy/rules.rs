@@ -1,0 +1,79 @@
+//! Every rule the engine knows, in trace order (DESIGN.md §1), with its title and the clause of
+//! the text it comes from. A preset turns rules on and may cite them differently; a rule that a
+//! user turns on where the preset's text has none keeps its origin clause.
+
+use crate::text::Text;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RuleDef {
+    pub id: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+    /// The clause of the text the rule comes from.
+    pub origin_clause: &'static str,
+}
+
+impl RuleDef {
+    pub fn title(&self) -> Text {
+        Text::new(self.zh, self.en)
+    }
+
+    /// Eligibility conditions bind exempt applicants too, and their `fail` rejects before any
+    /// suspension (DESIGN.md §1, step 1).
+    pub fn is_eligibility(&self) -> bool {
+        self.id.starts_with("national.") || self.id == "negative_list" || self.id == "staffing.insurance_office"
+    }
+
+    /// Rules an exemption ("不受本规划限制") cannot reach: eligibility, the exemptions themselves and
+    /// the priority listings.
+    pub fn is_exemptable(&self) -> bool {
+        !(self.is_eligibility()
+            || self.id.starts_with("exempt.")
+            || self.id == "priority.listed"
+            || self.id == "primary_care.priority")
+    }
+
+    pub fn is_fund(&self) -> bool {
+        self.id.starts_with("fund.")
+    }
+}
+
+macro_rules! rule {
+    ($id:literal, $zh:literal, $en:literal, $clause:literal) => {
+        RuleDef { id: $id, zh: $zh, en: $en, origin_clause: $clause }
+    };
+}
+
+/// Trace order: national, negative list, staffing, exemptions, fund, bed supply, the kind's own
+/// rules, pharmacy area class, changes.
+pub static RULES: &[RuleDef] = &[
+    rule!("national.operating_months", "正式运营满3个月", "operating for at least 3 months", "令2号 第六条(一)"),
+    rule!("national.physician", "至少1名执业医师", "at least one physician", "令2号 第六条(二)"),
+    rule!("national.pharmacist", "至少1名药师", "at least one pharmacist", "令3号"),
+    rule!("national.insurance_dept", "100张床位以上设医保管理部门", "insurance department at 100+ beds", "令2号 第六条(三)"),
+    rule!("negative_list", "准入负面清单", "admission negative list", "linyi-2019 政策措施(三)"),
+    rule!("staffing.insurance_office", "医保办人员配备", "insurance office staffing", "linyi-2019 政策措施(二)"),
+    rule!("exempt.key_project", "重点建设项目不受规划限制", "key construction projects are not limited by the plan", "linyi-2025 三(四)3"),
+    rule!("exempt.listed", "列明机构不受规划限制", "listed institutions are not limited by the plan", "xian-2025 规划目标和内容(二)3(1)"),
+    rule!("priority.listed", "列明机构优先纳入", "listed institutions come first", "xian-2025 规划目标和内容(二)3(1)"),
+    rule!("fund.deficit", "基金赤字暂停受理", "fund deficit suspends", "linyi-2025 三(三)1"),
+    rule!("fund.warning_letter", "基金风险预警函暂停受理", "fund-risk warning letter suspends", "linyi-2025 三(三)2"),
+    rule!("fund.months_below_minimum", "基金可支付月数低于最低要求", "fund months below the minimum", "linyi-2025 三(三)3"),
+    rule!("inpatient.city_supply", "全市床位测算值", "city bed supply", "linyi-2025 三(一)1(1)(2)"),
+    rule!("inpatient.county_supply", "县区床位测算值", "county bed supply", "linyi-2025 三(一)1①"),
+    rule!("inpatient.same_type_nearby", "服务圈内同类型住院定点机构", "same-type inpatient institution in the circle", "linyi-2025 三(一)1②"),
+    rule!("inpatient.strict_control", "住院定点严格控制增量", "strict control of new inpatient designations", "xian-2025 规划目标和内容(二)1"),
+    rule!("outpatient.nearby", "服务圈内已有门诊定点机构", "outpatient provider in the circle", "linyi-2025 三(一)2"),
+    rule!("outpatient_pharmacy.no_new", "原则上不再新增（步行15分钟内无同类）", "no new ones in principle (unless none of the type within a 15-minute walk)", "xian-2025 规划目标和内容(二)2"),
+    rule!("primary_care.priority", "基层医疗机构优先纳入", "primary care comes first", "linyi-2025 三(一)2 ¶2"),
+    rule!("pharmacy.same_type_nearby", "服务圈内同类型定点药店", "same-type designated pharmacy in the circle", "linyi-2025 三(二)"),
+    rule!("special_drug_pharmacy.quota", "特药药店总量控制", "special-drug pharmacy quota", "xian-2025 规划目标和内容(二)3(2)"),
+    rule!("medical_aid.designated_only", "医疗救助定点限于医保定点机构", "medical-aid designation only for designated institutions", "xian-2025 规划目标和内容(二)3(3)"),
+    rule!("pharmacy.area_class", "药店区域分类", "pharmacy area class", "linyi-2025 三(二)"),
+    rule!("change.new_site", "新增执业地点视同新增", "a new site is judged as new", "linyi-2025 三(四)1"),
+    rule!("change.address", "变更注册地址按本规划执行", "an address change is judged under the plan", "linyi-2025 三(四)2"),
+];
+
+pub fn rule_def(id: &str) -> Option<&'static RuleDef> {
+    RULES.iter().find(|r| r.id == id)
+}

@@ -1,0 +1,8 @@
+//! The scenario JSON contract of DESIGN.md §3: what the app imports, exports and shares, and what
+//! `dingdian evaluate` reads. Unknown fields are refused; every error names its field path.
+
+mod types;
+mod validate;
+
+pub use types::*;
+pub use validate::{from_json, parse, resolve_policy, validate, ScenarioError};

@@ -1,0 +1,142 @@
+//! Pharmacy area classes of linyi-2025 三(二): blank (空白), insufficient (相对不足), adequate,
+//! saturated (相对饱和), from designated pharmacies of any category per 10,000 residents. Areas
+//! are the data's administrative units when it has them, else grid cells of
+//! `pharmacy_area_cell_m` in a local projection centred on the data.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::{LocalProjection, PointGrid};
+use crate::policy::Params;
+use crate::scenario::{Kind, Scenario};
+use crate::text::Text;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AreaClass {
+    Blank,
+    Insufficient,
+    Adequate,
+    Saturated,
+}
+
+impl AreaClass {
+    pub fn label(self) -> Text {
+        match self {
+            AreaClass::Blank => Text::new("空白区域", "blank area"),
+            AreaClass::Insufficient => Text::new("相对不足区域", "insufficient area"),
+            AreaClass::Adequate => Text::new("适度区域", "adequate area"),
+            AreaClass::Saturated => Text::new("相对饱和区域", "saturated area"),
+        }
+    }
+
+    /// Designated pharmacies per 10,000 residents against the two thresholds.
+    pub fn classify(pharmacies: u32, population: u64, p: &Params) -> (AreaClass, Option<f64>) {
+        if pharmacies == 0 {
+            return (AreaClass::Blank, (population > 0).then_some(0.0));
+        }
+        if population == 0 {
+            return (AreaClass::Saturated, None);
+        }
+        let per_10k = pharmacies as f64 / population as f64 * 10_000.0;
+        let class = if per_10k < p.pharmacy_insufficient_below_per_10k {
+            AreaClass::Insufficient
+        } else if per_10k > p.pharmacy_saturated_above_per_10k {
+            AreaClass::Saturated
+        } else {
+            AreaClass::Adequate
+        };
+        (class, Some(per_10k))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AreaKey {
+    Admin(String),
+    Grid(i32, i32),
+}
+
+impl AreaKey {
+    pub fn label(&self) -> Text {
+        match self {
+            AreaKey::Admin(a) => Text::new(format!("区域“{a}”"), format!("area “{a}”")),
+            AreaKey::Grid(x, y) => Text::new(format!("网格({x},{y})"), format!("grid cell ({x},{y})")),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AreaStat {
+    pub population: u64,
+    /// Designated pharmacies (any category), with their ids so one can be left out.
+    pub pharmacy_ids: Vec<usize>,
+}
+
+pub struct AreaModel {
+    pub by_admin: bool,
+    pub projection: LocalProjection,
+    pub cell_m: f64,
+    pub stats: HashMap<AreaKey, AreaStat>,
+    /// The data has population cells at all (without them no area can be classed).
+    pub has_population: bool,
+    cell_grid: PointGrid,
+    cell_areas: Vec<Option<String>>,
+}
+
+impl AreaModel {
+    pub fn build(s: &Scenario, _index: &super::InstitutionIndex, p: &Params) -> Self {
+        let by_admin = s.population_cells.iter().any(|c| c.area.is_some());
+        let (mut sx, mut sy, mut n) = (0.0, 0.0, 0.0);
+        for c in &s.population_cells {
+            sx += c.lon;
+            sy += c.lat;
+            n += 1.0;
+        }
+        if n == 0.0 {
+            for i in &s.institutions {
+                sx += i.lon;
+                sy += i.lat;
+                n += 1.0;
+            }
+        }
+        let projection = if n > 0.0 { LocalProjection::new(sx / n, sy / n) } else { LocalProjection::new(0.0, 0.0) };
+        let cell_grid = PointGrid::build(s.population_cells.iter().map(|c| (c.lon, c.lat)).collect());
+        let cell_areas = s.population_cells.iter().map(|c| c.area.clone()).collect();
+        let mut m = AreaModel {
+            by_admin,
+            projection,
+            cell_m: p.pharmacy_area_cell_m,
+            stats: HashMap::new(),
+            has_population: !s.population_cells.is_empty(),
+            cell_grid,
+            cell_areas,
+        };
+        for c in &s.population_cells {
+            let key = m.key_at(c.lon, c.lat, c.area.as_deref());
+            m.stats.entry(key).or_default().population += c.population;
+        }
+        for (i, inst) in s.institutions.iter().enumerate() {
+            if inst.kind == Kind::Pharmacy && inst.designated {
+                let key = m.key_at(inst.lon, inst.lat, inst.area.as_deref());
+                m.stats.entry(key).or_default().pharmacy_ids.push(i);
+            }
+        }
+        m
+    }
+
+    /// The area of a point: its stated area; else, when the data has areas, that of the nearest
+    /// population cell; else the grid cell it falls in.
+    pub fn key_at(&self, lon: f64, lat: f64, area: Option<&str>) -> AreaKey {
+        if self.by_admin {
+            if let Some(a) = area {
+                return AreaKey::Admin(a.to_string());
+            }
+            if let Some((i, _)) = self.cell_grid.nearest(lon, lat, 50_000.0, |i| self.cell_areas[i].is_some()) {
+                return AreaKey::Admin(self.cell_areas[i].clone().unwrap_or_default());
+            }
+        }
+        let (x, y) = self.projection.to_xy(lon, lat);
+        AreaKey::Grid((x / self.cell_m).floor() as i32, (y / self.cell_m).floor() as i32)
+    }
+}

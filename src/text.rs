@@ -1,0 +1,85 @@
+//! Bilingual text: Chinese first, English alongside.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Text { zh: zh.into(), en: en.into() }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// Joins two texts sentence-wise in both languages.
+    pub fn join(&self, other: &Text) -> Text {
+        Text { zh: format!("{}；{}", self.zh, other.zh), en: format!("{}; {}", self.en, other.en) }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+/// `format!` in both languages at once: `tr!("{} 米", "{} m"; d)`.
+#[macro_export]
+macro_rules! tr {
+    ($zh:literal, $en:literal $(; $($arg:expr),* )?) => {
+        $crate::text::Text { zh: format!($zh $(, $($arg),*)?), en: format!($en $(, $($arg),*)?) }
+    };
+}
+
+/// A figure as people read it: at most `decimals` places, trailing zeros dropped.
+pub fn num(x: f64, decimals: usize) -> String {
+    if !x.is_finite() {
+        return x.to_string();
+    }
+    let s = format!("{:.*}", decimals, x);
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// Integers with thousands separators, as the policy texts print them (84,634).
+pub fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_in_the_texts() {
+        assert_eq!(num(143.6999, 1), "143.7");
+        assert_eq!(num(12.0, 2), "12");
+        assert_eq!(num(7.8016, 2), "7.8");
+        assert_eq!(thousands(84634), "84,634");
+        assert_eq!(thousands(10848400), "10,848,400");
+        assert_eq!(thousands(100), "100");
+    }
+}
