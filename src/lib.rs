@@ -10,6 +10,7 @@ pub mod policy;
 pub mod sample;
 pub mod scenario;
 pub mod spatial;
+pub mod synth;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,0 +1,432 @@
+//! Seeded synthetic sample cities (Linyi, Xi'an) for the map, the benchmarks and planning.
+//!
+//! Real: county seats, areas, extents and 2020 census residents (www/data/counties.csv, see
+//! www/data/SOURCES.md), the city figures the policy texts publish, and the county totals of
+//! designated pharmacies and medical institutions. Synthetic, and labelled so in the app:
+//! county outlines (ellipses of the true area inside the true extent, approximate), where people
+//! live inside a county (urban residents around the seat, rural ones spread with small towns),
+//! and where each institution stands (drawn by population). The same seed gives the same city
+//! on every platform (PCG64 from rand_pcg).
+
+use rand_core::{Rng, SeedableRng};
+use rand_pcg::Pcg64Mcg;
+
+use crate::scenario::*;
+use crate::spatial::LocalProjection;
+
+const COUNTIES_CSV: &str = include_str!("../www/data/counties.csv");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SampleCity {
+    Linyi,
+    Xian,
+}
+
+impl SampleCity {
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            SampleCity::Linyi => "临沂市",
+            SampleCity::Xian => "西安市",
+        }
+    }
+
+    pub fn preset(self) -> &'static str {
+        match self {
+            SampleCity::Linyi => "linyi-2025",
+            SampleCity::Xian => "xian-2025",
+        }
+    }
+}
+
+/// One row of counties.csv that has a geometry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CountySeed {
+    pub adcode: String,
+    pub name: String,
+    pub seat: (f64, f64),
+    pub centroid: (f64, f64),
+    pub area_km2: f64,
+    /// west, south, east, north
+    pub bbox: [f64; 4],
+    pub pop_2020: u64,
+    pub urban_pop_2020: u64,
+    pub rural_pop_2020: u64,
+}
+
+/// The counties of a city with a geometry (临沂高新区 has none of its own: it lies inside
+/// 兰山区/罗庄区, and its census residents are left out).
+pub fn county_seeds(city: SampleCity) -> Vec<CountySeed> {
+    COUNTIES_CSV
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let f: Vec<&str> = line.split(',').collect();
+            if f.len() < 15 || f[0] != city.name_zh() || f[3].is_empty() {
+                return None;
+            }
+            let n = |i: usize| f[i].parse::<f64>().ok();
+            Some(CountySeed {
+                adcode: f[1].to_string(),
+                name: f[2].to_string(),
+                seat: (n(3)?, n(4)?),
+                centroid: (n(5)?, n(6)?),
+                area_km2: n(7)?,
+                bbox: [n(8)?, n(9)?, n(10)?, n(11)?],
+                pop_2020: f[12].parse().ok()?,
+                urban_pop_2020: f[13].parse().ok()?,
+                rural_pop_2020: f[14].parse().ok()?,
+            })
+        })
+        .collect()
+}
+
+/// An approximate county outline: an ellipse of the county's true area, centred on its
+/// centroid, shaped by its extent. Counties are separated by the smallest normalised distance.
+#[derive(Clone, Debug)]
+pub struct Outline {
+    pub county: String,
+    pub centre: (f64, f64),
+    pub semi_axes_m: (f64, f64),
+    projection: LocalProjection,
+}
+
+impl Outline {
+    pub fn new(county: &str, seed: &CountySeed) -> Self {
+        let projection = LocalProjection::new(seed.centroid.0, seed.centroid.1);
+        let (w, s) = projection.to_xy(seed.bbox[0], seed.bbox[1]);
+        let (e, n) = projection.to_xy(seed.bbox[2], seed.bbox[3]);
+        let (a0, b0) = (((e - w) / 2.0).max(500.0), ((n - s) / 2.0).max(500.0));
+        let k = (seed.area_km2 * 1e6 / (std::f64::consts::PI * a0 * b0)).sqrt();
+        Outline { county: county.to_string(), centre: seed.centroid, semi_axes_m: (a0 * k, b0 * k), projection }
+    }
+
+    /// ≤ 1 inside the ellipse.
+    pub fn normalised_distance(&self, lon: f64, lat: f64) -> f64 {
+        let (x, y) = self.projection.to_xy(lon, lat);
+        ((x / self.semi_axes_m.0).powi(2) + (y / self.semi_axes_m.1).powi(2)).sqrt()
+    }
+
+    /// The outline as a closed ring of `n` points (lon, lat).
+    pub fn ring(&self, n: usize) -> Vec<(f64, f64)> {
+        (0..=n)
+            .map(|i| {
+                let t = i as f64 / n as f64 * std::f64::consts::TAU;
+                self.projection.to_lonlat(self.semi_axes_m.0 * t.cos(), self.semi_axes_m.1 * t.sin())
+            })
+            .collect()
+    }
+}
+
+/// The approximate county a point lies in: the outline it is most inside of.
+pub fn county_at(outlines: &[Outline], lon: f64, lat: f64) -> Option<&Outline> {
+    outlines
+        .iter()
+        .map(|o| (o, o.normalised_distance(lon, lat)))
+        .filter(|(_, d)| *d <= 1.0)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(o, _)| o)
+}
+
+pub fn outlines(city: SampleCity) -> Vec<Outline> {
+    county_seeds(city).iter().map(|s| Outline::new(&s.adcode, s)).collect()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SynthSpec {
+    pub city: SampleCity,
+    pub seed: u64,
+    /// Spacing of population cells; Xi'an at about 184 m gives 300,000 populated cells.
+    pub cell_m: f64,
+    pub designated_pharmacies: u32,
+    pub designated_medical: u32,
+    /// Non-designated pharmacies in the data (so "does a non-designated one count?" matters).
+    pub other_pharmacies: u32,
+}
+
+impl SynthSpec {
+    /// The published counts: Linyi 3,607 designated pharmacies and 6,421 inpatient-designated
+    /// institutions (linyi-2025 一(一)); Xi'an 6,449 pharmacies and 5,193 medical institutions
+    /// (xian-2025 一).
+    pub fn published(city: SampleCity, cell_m: f64) -> Self {
+        let (designated_pharmacies, designated_medical) = match city {
+            SampleCity::Linyi => (3607, 6421),
+            SampleCity::Xian => (6449, 5193),
+        };
+        SynthSpec { city, seed: 20250728, cell_m, designated_pharmacies, designated_medical, other_pharmacies: designated_pharmacies / 10 }
+    }
+}
+
+struct Uniform(Pcg64Mcg);
+
+impl Uniform {
+    fn f(&mut self) -> f64 {
+        (self.0.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    fn range(&mut self, lo: f64, hi: f64) -> f64 {
+        lo + (hi - lo) * self.f()
+    }
+}
+
+/// Largest-remainder split of `total` by weights, so county totals add up exactly.
+fn apportion(total: u64, weights: &[f64]) -> Vec<u64> {
+    let sum: f64 = weights.iter().sum();
+    if sum <= 0.0 {
+        return vec![0; weights.len()];
+    }
+    let exact: Vec<f64> = weights.iter().map(|w| total as f64 * w / sum).collect();
+    let mut out: Vec<u64> = exact.iter().map(|x| x.floor() as u64).collect();
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    order.sort_by(|&a, &b| (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor())));
+    let short = total - out.iter().sum::<u64>();
+    for &i in order.iter().cycle().take(short as usize) {
+        out[i] += 1;
+    }
+    out
+}
+
+/// Generates the sample city: counties with census residents, population cells, institutions.
+pub fn synth_scenario(spec: &SynthSpec) -> Scenario {
+    let mut rng = Uniform(Pcg64Mcg::seed_from_u64(spec.seed));
+    let seeds = county_seeds(spec.city);
+    let outl: Vec<Outline> = seeds.iter().map(|s| Outline::new(&s.adcode, s)).collect();
+    let (w, s, e, n) = seeds.iter().fold((180.0f64, 90.0f64, -180.0f64, -90.0f64), |a, c| {
+        (a.0.min(c.bbox[0]), a.1.min(c.bbox[1]), a.2.max(c.bbox[2]), a.3.max(c.bbox[3]))
+    });
+    let proj = LocalProjection::new((w + e) / 2.0, (s + n) / 2.0);
+    let (x0, y0) = proj.to_xy(w, s);
+    let (x1, y1) = proj.to_xy(e, n);
+
+    // Small towns: about one per 150 km², where rural residents gather.
+    let towns: Vec<Vec<(f64, f64)>> = outl
+        .iter()
+        .zip(&seeds)
+        .map(|(o, sd)| {
+            let count = (sd.area_km2 / 150.0).ceil() as usize;
+            (0..count * 20)
+                .map(|_| (rng.range(sd.bbox[0], sd.bbox[2]), rng.range(sd.bbox[1], sd.bbox[3])))
+                .filter(|&(lon, lat)| o.normalised_distance(lon, lat) <= 0.9)
+                .take(count)
+                .collect()
+        })
+        .collect();
+
+    // Grid points of the city, each given to the county whose outline it is most inside of.
+    let step = spec.cell_m.max(50.0);
+    let mut pts: Vec<(f64, f64, usize, f64, f64)> = Vec::new(); // lon, lat, county, urban w, rural w
+    let mut y = y0 + step / 2.0;
+    while y < y1 {
+        let mut x = x0 + step / 2.0;
+        while x < x1 {
+            let (lon, lat) = proj.to_lonlat(x, y);
+            if let Some(k) = outl
+                .iter()
+                .enumerate()
+                .map(|(k, o)| (k, o.normalised_distance(lon, lat)))
+                .filter(|(_, d)| *d <= 1.0)
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(k, _)| k)
+            {
+                let sd = &seeds[k];
+                let d_seat = crate::spatial::haversine_m(lon, lat, sd.seat.0, sd.seat.1);
+                let lambda = (sd.area_km2.sqrt() * 1000.0 / 6.0).clamp(1500.0, 6000.0);
+                let urban = (-d_seat / lambda).exp() * rng.range(0.6, 1.4);
+                let town = towns[k]
+                    .iter()
+                    .map(|t| (-crate::spatial::haversine_m(lon, lat, t.0, t.1) / 1500.0).exp())
+                    .fold(0.0, f64::max);
+                let rural = (0.15 + town) * rng.range(0.3, 1.7);
+                pts.push((lon, lat, k, urban, rural));
+            }
+            x += step;
+        }
+        y += step;
+    }
+
+    let mut cells: Vec<PopulationCell> = Vec::with_capacity(pts.len());
+    for (k, sd) in seeds.iter().enumerate() {
+        let mine: Vec<&(f64, f64, usize, f64, f64)> = pts.iter().filter(|p| p.2 == k).collect();
+        let urban = apportion(sd.urban_pop_2020, &mine.iter().map(|p| p.3).collect::<Vec<_>>());
+        let rural = apportion(sd.rural_pop_2020, &mine.iter().map(|p| p.4).collect::<Vec<_>>());
+        for (i, p) in mine.iter().enumerate() {
+            let population = urban[i] + rural[i];
+            if population > 0 {
+                cells.push(PopulationCell { lon: r6(p.0), lat: r6(p.1), population, county: Some(sd.adcode.clone()), area: None });
+            }
+        }
+    }
+
+    // Institutions stand where people live: a cell drawn by population, jittered inside it.
+    let cumulative: Vec<f64> = cells
+        .iter()
+        .scan(0.0, |acc, c| {
+            *acc += c.population as f64;
+            Some(*acc)
+        })
+        .collect();
+    let total_pop = cumulative.last().copied().unwrap_or(0.0);
+    let cell_proj = proj;
+    let place = |rng: &mut Uniform| -> (f64, f64, String) {
+        let t = rng.f() * total_pop;
+        let i = cumulative.partition_point(|&c| c < t).min(cells.len().saturating_sub(1));
+        let c = &cells[i];
+        let (cx, cy) = cell_proj.to_xy(c.lon, c.lat);
+        let (lon, lat) = cell_proj.to_lonlat(cx + rng.range(-0.5, 0.5) * step, cy + rng.range(-0.5, 0.5) * step);
+        (r6(lon), r6(lat), c.county.clone().unwrap_or_default())
+    };
+
+    let mut institutions = Vec::new();
+    // Category shares: Xi'an publishes 3,329 chronic-disease pharmacies of 6,449 (xian-2025 一);
+    // Linyi publishes none, so the same share is assumed. Special-drug pharmacies: 1% (assumption).
+    let chronic_share = 3329.0 / 6449.0;
+    let pharmacy_total = spec.designated_pharmacies + spec.other_pharmacies;
+    for i in 0..pharmacy_total {
+        let (lon, lat, county) = place(&mut rng);
+        let u = rng.f();
+        let category = if u < 0.01 {
+            Categories::of(&[Category::SpecialDrug])
+        } else if u < 0.01 + chronic_share {
+            Categories::of(&[Category::Ordinary, Category::Chronic])
+        } else {
+            Categories::of(&[Category::Ordinary])
+        };
+        let designated = i < spec.designated_pharmacies;
+        institutions.push(Institution {
+            id: format!("p-{:05}", i + 1),
+            name: None,
+            kind: Kind::Pharmacy,
+            category: Some(category),
+            specialty: None,
+            subtype: None,
+            integrated: None,
+            lon,
+            lat,
+            county: Some(county),
+            area: None,
+            designated,
+            beds: None,
+            provides_outpatient: None,
+        });
+    }
+    // Medical mix (assumption; the texts give totals only). Linyi's count is of inpatient-designated
+    // institutions, most of them township and community centres; Xi'an's is all medical ones.
+    let mix: &[(Kind, f64)] = match spec.city {
+        SampleCity::Linyi => &[(Kind::InpatientGeneral, 0.09), (Kind::InpatientSpecialty, 0.06), (Kind::PrimaryCare, 0.85)],
+        SampleCity::Xian => &[(Kind::InpatientGeneral, 0.08), (Kind::InpatientSpecialty, 0.07), (Kind::Outpatient, 0.45), (Kind::PrimaryCare, 0.40)],
+    };
+    let counts = apportion(spec.designated_medical as u64, &mix.iter().map(|m| m.1).collect::<Vec<_>>());
+    let mut n = 0;
+    for (&(kind, _), &count) in mix.iter().zip(&counts) {
+        for _ in 0..count {
+            n += 1;
+            let (lon, lat, county) = place(&mut rng);
+            let u = rng.f();
+            let (specialty, subtype, integrated, beds) = match kind {
+                Kind::InpatientGeneral => (None, None, None, Some((50.0 * (30.0f64).powf(u)) as u64)),
+                Kind::InpatientSpecialty => (Some(Specialty::ALL[(u * 17.0) as usize]), None, None, Some(20 + (rng.f() * 280.0) as u64)),
+                Kind::PrimaryCare => {
+                    let st = [Subtype::TownshipCentre, Subtype::CommunityCentre, Subtype::CommunityStation, Subtype::VillageClinic][(u * 4.0) as usize];
+                    (None, Some(st), Some(rng.f() < 0.8), Some((rng.f() * 60.0) as u64))
+                }
+                _ => (None, None, None, None),
+            };
+            institutions.push(Institution {
+                id: format!("m-{:05}", n),
+                name: None,
+                kind,
+                category: None,
+                specialty,
+                subtype,
+                integrated,
+                lon,
+                lat,
+                county: Some(county),
+                area: None,
+                designated: true,
+                beds,
+                provides_outpatient: None,
+            });
+        }
+    }
+
+    let counties: Vec<County> = seeds
+        .iter()
+        .map(|sd| County { id: sd.adcode.clone(), name: sd.name.clone(), resident_population: Some(sd.pop_2020), ..Default::default() })
+        .collect();
+    let city = match spec.city {
+        SampleCity::Linyi => City {
+            name: "临沂市（合成位置）".into(),
+            resident_population: Some(10_848_400),
+            open_beds: Some(84_634),
+            ..City::default()
+        },
+        SampleCity::Xian => City {
+            name: "西安市（合成位置）".into(),
+            // 8.96万 beds at 6.85 per 1,000 (xian-2025 一) imply 13.08 million residents.
+            resident_population: Some(13_080_292),
+            open_beds: Some(89_600),
+            insured: Some(10_958_900),
+            ..City::default()
+        },
+    };
+    Scenario {
+        policy: PolicyRef { preset: Some(spec.city.preset().into()), ..Default::default() },
+        city,
+        counties,
+        institutions,
+        applications: vec![],
+        population_cells: cells,
+        as_of: None,
+    }
+}
+
+fn r6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_real_counties() {
+        let linyi = county_seeds(SampleCity::Linyi);
+        assert_eq!(linyi.len(), 12);
+        assert_eq!(linyi[0].name, "兰山区");
+        assert_eq!(linyi[0].pop_2020, 1_837_789);
+        let xian = county_seeds(SampleCity::Xian);
+        assert_eq!(xian.len(), 13);
+        let total: u64 = xian.iter().map(|c| c.pop_2020).sum();
+        assert_eq!(total, 12_183_280, "Xi'an's 13 districts and counties, 1218.33万");
+    }
+
+    #[test]
+    fn outlines_have_the_true_area() {
+        for o in outlines(SampleCity::Linyi) {
+            let ring = o.ring(720);
+            let proj = LocalProjection::new(o.centre.0, o.centre.1);
+            let xy: Vec<(f64, f64)> = ring.iter().map(|p| proj.to_xy(p.0, p.1)).collect();
+            let area: f64 = xy.windows(2).map(|w| w[0].0 * w[1].1 - w[1].0 * w[0].1).sum::<f64>().abs() / 2.0 / 1e6;
+            let seed = county_seeds(SampleCity::Linyi).into_iter().find(|s| s.adcode == o.county).unwrap();
+            assert!((area - seed.area_km2).abs() / seed.area_km2 < 0.01, "{} {area} vs {}", o.county, seed.area_km2);
+        }
+    }
+
+    #[test]
+    fn same_seed_same_city_and_totals_follow_the_published_counts() {
+        let spec = SynthSpec::published(SampleCity::Linyi, 2000.0);
+        let a = synth_scenario(&spec);
+        let b = synth_scenario(&spec);
+        assert_eq!(a, b);
+        let designated_pharmacies = a.institutions.iter().filter(|i| i.kind == Kind::Pharmacy && i.designated).count();
+        assert_eq!(designated_pharmacies, 3607);
+        let medical = a.institutions.iter().filter(|i| i.kind.is_medical() && i.designated).count();
+        assert_eq!(medical, 6421);
+        // Every county keeps its census residents.
+        for c in &a.counties {
+            let pop: u64 = a.population_cells.iter().filter(|p| p.county.as_deref() == Some(&c.id)).map(|p| p.population).sum();
+            assert_eq!(Some(pop), c.resident_population, "{}", c.name);
+        }
+        crate::scenario::validate(&a).unwrap();
+    }
+}
