@@ -6,6 +6,8 @@ mod change;
 mod eligibility;
 mod exempt;
 pub mod figures;
+pub mod prepared;
+pub mod surface;
 mod fund;
 mod inpatient;
 mod national;

@@ -1,0 +1,53 @@
+//! A scenario made ready for many questions: figures, the institution index and the area model
+//! built once, then any number of decisions, coverage and surfaces. The app keeps one while the
+//! data stay the same and asks it again on every click.
+
+use super::surface::{acceptance_surface, Surface};
+use super::{decide, figures, Ctx, Decision, Figures};
+use crate::date::Date;
+use crate::policy::Policy;
+use crate::scenario::{Application, Scenario};
+use crate::spatial::{self, AreaModel, Coverage, InstitutionIndex};
+
+pub struct Prepared<'a> {
+    pub scenario: &'a Scenario,
+    pub policy: &'a Policy,
+    pub figures: Figures,
+    pub index: InstitutionIndex,
+    pub areas: AreaModel,
+    pub as_of: Date,
+}
+
+impl<'a> Prepared<'a> {
+    /// `today` fills a missing `as_of`.
+    pub fn new(scenario: &'a Scenario, policy: &'a Policy, today: Date) -> Self {
+        let as_of = scenario.as_of.as_deref().and_then(Date::parse).unwrap_or(today);
+        let figures = figures::compute(scenario, &policy.params);
+        let index = InstitutionIndex::build(&scenario.institutions);
+        let areas = AreaModel::build(scenario, &index, &policy.params);
+        Prepared { scenario, policy, figures, index, areas, as_of }
+    }
+
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            scenario: self.scenario,
+            params: &self.policy.params,
+            figures: &self.figures,
+            index: &self.index,
+            areas: &self.areas,
+            as_of: self.as_of,
+        }
+    }
+
+    pub fn decide(&self, app: &Application) -> Decision {
+        decide(&self.ctx(), self.policy, app)
+    }
+
+    pub fn coverage(&self) -> Coverage {
+        spatial::coverage(self.scenario, &self.index, self.policy.params.service_radius_m)
+    }
+
+    pub fn surface(&self, template: &Application) -> Surface {
+        acceptance_surface(&self.ctx(), self.policy, template)
+    }
+}
