@@ -7,7 +7,7 @@ use super::{decide, figures, Ctx, Decision, Figures};
 use crate::date::Date;
 use crate::policy::Policy;
 use crate::scenario::{Application, Scenario};
-use crate::spatial::{self, AreaModel, Coverage, InstitutionIndex};
+use crate::spatial::{cell_counties, cell_grid, coverage_layers, AreaModel, Coverage, CoverageLayers, InstitutionIndex, PointGrid};
 
 pub struct Prepared<'a> {
     pub scenario: &'a Scenario,
@@ -15,6 +15,10 @@ pub struct Prepared<'a> {
     pub figures: Figures,
     pub index: InstitutionIndex,
     pub areas: AreaModel,
+    /// A grid of the population cells, for coverage from the institutions' side.
+    pub cells: PointGrid,
+    /// The county of every population cell (index into `counties`).
+    pub cell_county: Vec<u32>,
     pub as_of: Date,
 }
 
@@ -25,7 +29,9 @@ impl<'a> Prepared<'a> {
         let figures = figures::compute(scenario, &policy.params);
         let index = InstitutionIndex::build(&scenario.institutions);
         let areas = AreaModel::build(scenario, &index, &policy.params);
-        Prepared { scenario, policy, figures, index, areas, as_of }
+        let cells = cell_grid(scenario);
+        let cell_county = cell_counties(scenario);
+        Prepared { scenario, policy, figures, index, areas, cells, cell_county, as_of }
     }
 
     pub fn ctx(&self) -> Ctx<'_> {
@@ -43,8 +49,12 @@ impl<'a> Prepared<'a> {
         decide(&self.ctx(), self.policy, app)
     }
 
+    pub fn coverage_layers(&self) -> CoverageLayers {
+        coverage_layers(self.scenario, &self.cells, self.policy.params.service_radius_m)
+    }
+
     pub fn coverage(&self) -> Coverage {
-        spatial::coverage(self.scenario, &self.index, self.policy.params.service_radius_m)
+        self.coverage_layers().summary(self.scenario, &self.cell_county)
     }
 
     pub fn surface(&self, template: &Application) -> Surface {

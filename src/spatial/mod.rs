@@ -7,7 +7,7 @@ mod coverage;
 mod index;
 
 pub use areas::{AreaClass, AreaKey, AreaModel, AreaStat};
-pub use coverage::{coverage, Coverage, KindCoverage};
+pub use coverage::{cell_counties, cell_grid, coverage, coverage_layers, covered_cells, Coverage, CoverageLayers, KindCoverage};
 pub use index::{InstitutionIndex, PointGrid};
 
 pub const EARTH_RADIUS_M: f64 = 6_371_008.8;
