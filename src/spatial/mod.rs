@@ -5,6 +5,7 @@
 mod areas;
 mod coverage;
 mod index;
+pub mod raster;
 
 pub use areas::{AreaClass, AreaKey, AreaModel, AreaStat};
 pub use coverage::{cell_counties, cell_grid, coverage, coverage_layers, covered_cells, Coverage, CoverageLayers, KindCoverage};
