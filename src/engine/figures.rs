@@ -27,7 +27,7 @@ pub struct Figures {
     pub fund_coef: Option<f64>,
     pub patient_coef: Option<f64>,
     pub measured_beds_per_1000: Option<f64>,
-    /// Field paths of the inputs that were absent, so a `null` figure says why.
+    /// Field paths of the inputs that were absent (or zero where they divide), so a `null` figure says why.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<String>,
     #[serde(serialize_with = "as_map")]
@@ -107,6 +107,12 @@ fn core(i: &BedInputs) -> BedCore {
         (Some(r), Some(n)) if n > 0 => Some(r / n as f64 * 1000.0),
         _ => None,
     };
+    // A zero denominator is stated but unusable: name it, so a `null` figure still says why.
+    for (v, field) in [(pop, "resident_population"), (insured, "insured")] {
+        if v == Some(0) {
+            missing.push(format!("{}.{field} = 0", i.path));
+        }
+    }
     BedCore { actual, required, measured_raw, missing }
 }
 

@@ -8,10 +8,25 @@ use crate::scenario::{Application, Categories, Category, Kind, Scope};
 use crate::text::Text;
 use crate::tr;
 
+/// (二)3(3)“医疗救助定点医疗机构……在医保定点医疗机构范围内按规定择优纳入”: a medical-aid
+/// application names an institution that is already designated, so it is no new designation and
+/// the rules on new designations ((二)1, (二)2) do not concern it — nor is it its own neighbour.
+fn medical_aid_not_new(app: &Application) -> Option<Judgement> {
+    (app.scope == Scope::MedicalAid).then(|| {
+        Judgement::na(tr!(
+            "医疗救助定点申请：在已是医保定点的医疗机构中择优纳入，不是新增医保定点，按(二)3(3)审核",
+            "a medical-aid application: chosen among institutions already designated, not a new designation; judged under (二)3(3)"
+        ))
+    })
+}
+
 /// (二)1“对住院定点医疗机构严格控制增量。对市卫生健康部门确定的分布不均衡区域内的住院医疗机构及短板资源类住院医疗机构，可优先按规定纳入”
 pub fn strict_control(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
     if !app.kind.is_inpatient() {
         return Judgement::not_this_kind(app);
+    }
+    if let Some(j) = medical_aid_not_new(app) {
+        return j;
     }
     if app.uneven_area == Some(true) {
         return Judgement::priority(tr!("位于卫生健康部门确定的分布不均衡区域，可优先纳入", "in an area the health commission lists as unevenly served: may come first"));
@@ -39,6 +54,11 @@ fn radius_categories(ctx: &Ctx, app: &Application) -> Categories {
 
 /// (二)2“本规划期内原则上不再新增。对参保人员步行15分钟有效活动半径范围内没有同类型医药机构的可按规定择优纳入”
 pub fn no_new(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
+    if matches!(app.kind, Kind::Pharmacy | Kind::Outpatient) {
+        if let Some(j) = medical_aid_not_new(app) {
+            return j;
+        }
+    }
     let count_all = ctx.params.xian_count_non_designated;
     let status = |designated: bool| designated || count_all;
     let (what, p) = match app.kind {

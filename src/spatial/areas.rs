@@ -101,8 +101,13 @@ impl AreaModel {
             }
         }
         let projection = if n > 0.0 { LocalProjection::new(sx / n, sy / n) } else { LocalProjection::new(0.0, 0.0) };
-        let cell_grid = PointGrid::build(s.population_cells.iter().map(|c| (c.lon, c.lat)).collect());
-        let cell_areas = s.population_cells.iter().map(|c| c.area.clone()).collect();
+        // Only needed to place an unlabelled point in an administrative area.
+        let cell_grid = if by_admin {
+            PointGrid::build(s.population_cells.iter().map(|c| (c.lon, c.lat)).collect())
+        } else {
+            PointGrid::default()
+        };
+        let cell_areas = if by_admin { s.population_cells.iter().map(|c| c.area.clone()).collect() } else { Vec::new() };
         let mut m = AreaModel {
             by_admin,
             projection,
