@@ -311,3 +311,29 @@ fn new_site_is_judged_as_new() {
     let e = rule(&d, "change.new_site", Verdict::NotApplicable, "linyi-2025 三(四)1", &[]);
     note_has(e, "视同新增申请");
 }
+
+#[test]
+fn a_medical_aid_applicant_is_never_its_own_neighbour() {
+    // DESIGN.md §2: an institution is never its own neighbour. A medical-aid application names the
+    // existing institution (institution_id); under Linyi, which has no medical-aid clause, it is
+    // judged as a new application, but its own site does not count.
+    let d = Sc::linyi()
+        .inst(clinic("c-1", ORIGIN))
+        .app(application(Kind::Outpatient, ORIGIN).eligible().with(|a| {
+            a.scope = dingdian::scenario::Scope::MedicalAid;
+            a.institution_id = Some("c-1".into());
+        }))
+        .decide();
+    let e = rule(&d, "outpatient.nearby", Verdict::Pass, OUTPAT, &[]);
+    note_has(e, "c-1");
+    // Another clinic in the circle still counts.
+    let d = Sc::linyi()
+        .inst(clinic("c-1", ORIGIN))
+        .inst(clinic("c-2", at(90.0, 300.0)))
+        .app(application(Kind::Outpatient, ORIGIN).eligible().with(|a| {
+            a.scope = dingdian::scenario::Scope::MedicalAid;
+            a.institution_id = Some("c-1".into());
+        }))
+        .decide();
+    rule(&d, "outpatient.nearby", Verdict::Fail, OUTPAT, &["300"]);
+}

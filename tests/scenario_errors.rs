@@ -200,3 +200,18 @@ fn policy_must_name_exactly_one_source() {
     let e = error_of(&edit(|v| v["policy"]["inline"] = json!({"id": "x"})));
     assert!(e.starts_with("policy.inline"), "{e}");
 }
+
+#[test]
+fn an_address_change_must_name_an_institution_that_exists() {
+    let msg = error_of(&edit(|v| {
+        v["applications"][0]["change"] = json!("address_change");
+        v["applications"][0]["institution_id"] = json!("p-404");
+    }));
+    assert!(msg.starts_with("applications[0].institution_id: \"p-404\""), "{msg}");
+    // Naming one that exists is fine.
+    parse(&edit(|v| {
+        v["applications"][0]["change"] = json!("address_change");
+        v["applications"][0]["institution_id"] = json!("p-1");
+    }))
+    .expect("valid");
+}

@@ -32,7 +32,7 @@ pub fn area_class(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
     }
     let key = areas.key_at(app.lon, app.lat, app.area.as_deref());
     let stat = areas.stats.get(&key).cloned().unwrap_or_default();
-    let moving = app.moving_institution();
+    let moving = app.own_institution();
     let pharmacies =
         stat.pharmacy_ids.iter().filter(|&&i| Some(ctx.scenario.institutions[i].id.as_str()) != moving).count() as u32;
     let p = ctx.params;

@@ -6,7 +6,7 @@ use crate::scenario::{Application, Institution};
 use crate::text::{num, thousands, Text};
 
 pub fn nearest<'a>(ctx: &Ctx<'a>, app: &Application, keep: impl Fn(&Institution) -> bool) -> Option<(&'a Institution, f64)> {
-    let moving = app.moving_institution();
+    let moving = app.own_institution();
     ctx.index.nearest(&ctx.scenario.institutions, app.lon, app.lat, |i| Some(i.id.as_str()) != moving && keep(i))
 }
 
@@ -48,10 +48,11 @@ fn strip_article(en: &str) -> &str {
     en.strip_prefix("a ").or_else(|| en.strip_prefix("an ")).unwrap_or(en)
 }
 
-/// A note on address changes: the old site does not count.
+/// A note when the applicant's own existing site is left out.
 pub fn moving_note(app: &Application, j: Judgement) -> Judgement {
-    match app.moving_institution() {
-        Some(id) => j.note(Text::new(format!("迁址：原址（{id}）不参与邻近判断"), format!("address change: the old site ({id}) is left out of proximity tests"))),
-        None => j,
+    match (app.moving_institution(), app.own_institution()) {
+        (Some(id), _) => j.note(Text::new(format!("迁址：原址（{id}）不参与邻近判断"), format!("address change: the old site ({id}) is left out of proximity tests"))),
+        (None, Some(id)) => j.note(Text::new(format!("申请机构本身（{id}）不参与邻近判断"), format!("the applying institution itself ({id}) is left out of proximity tests"))),
+        (None, None) => j,
     }
 }

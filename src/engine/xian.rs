@@ -105,7 +105,7 @@ pub fn special_drug_quota(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judge
     if !app.categories().contains(Category::SpecialDrug) {
         return Judgement::na(tr!("不是特药药店", "not a special-drug pharmacy"));
     }
-    let moving = app.moving_institution();
+    let moving = app.own_institution();
     let count = ctx
         .scenario
         .institutions

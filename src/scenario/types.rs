@@ -595,6 +595,16 @@ impl Application {
             .then(|| self.institution_id.as_deref().unwrap_or(&self.id))
     }
 
+    /// The existing institution this application concerns, which is never its own neighbour:
+    /// the one that moves (address change), or the designated one applying for medical aid.
+    pub fn own_institution(&self) -> Option<&str> {
+        match (self.change, self.scope) {
+            (Change::AddressChange, _) => self.moving_institution(),
+            (_, Scope::MedicalAid) => self.institution_id.as_deref(),
+            _ => None,
+        }
+    }
+
     pub fn key_level(&self) -> Option<KeyLevel> {
         self.key_project.and_then(|k| k.0)
     }

@@ -173,6 +173,15 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
         if a.scope == Scope::MedicalAid && a.institution_id.is_none() {
             return err(format!("{path}.institution_id: a \"medical_aid\" application must name the existing institution"));
         }
+        if let Some(id) = &a.institution_id {
+            if !inst_ids.contains(id.as_str()) && (a.change == Change::AddressChange || a.scope == Scope::MedicalAid) {
+                // A medical-aid application naming an unknown institution is the rule's own case
+                // (medical_aid.designated_only fails it); an address change must name one that moves.
+                if a.change == Change::AddressChange {
+                    return err(format!("{path}.institution_id: \"{id}\" is not the id of any institution (the one that moves)"));
+                }
+            }
+        }
         if let Some(n) = &a.negative_list {
             if Date::parse(&n.since).is_none() {
                 return err(format!("{path}.negative_list.since: \"{}\" is not a date YYYY-MM-DD", n.since));
