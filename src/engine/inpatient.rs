@@ -1,6 +1,6 @@
 //! linyi-2025 三(一)1②: a same-type designated inpatient institution in the service circle.
 
-use super::proximity::{judge, moving_note};
+use super::proximity::{judge, moving_note, Neighbours, NeighboursOr};
 use super::{Ctx, Judgement};
 use crate::policy::{ActiveRule, NearbyEffect};
 use crate::scenario::{Application, Kind};
@@ -8,20 +8,11 @@ use crate::text::Text;
 
 /// 三(一)1②“‘15分钟医保服务圈’范围内已有同类型综合性或专科定点医疗机构的”，暂停县域内本年度新增住院医保定点受理评估
 pub fn same_type_nearby(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
-    let what = match app.kind {
-        Kind::InpatientGeneral => Text::new("综合性住院定点医疗机构", "a designated general inpatient institution"),
-        Kind::InpatientSpecialty => match app.specialty {
-            Some(s) => {
-                let l = s.label();
-                Text::new(format!("同专科（{}）住院定点医疗机构", l.zh), format!("a designated {} specialty inpatient institution", l.en))
-            }
-            None => return Judgement::missing("specialty", Text::new("专科类别", "the specialty")),
-        },
-        _ => return Judgement::not_this_kind(app),
+    let n = match same_type_neighbours(ctx, app) {
+        Ok(n) => n,
+        Err(j) => return j,
     };
-    let kind = app.kind;
-    let specialty = app.specialty;
-    let p = judge(ctx, app, &what, |i| i.designated && i.kind == kind && (kind == Kind::InpatientGeneral || i.specialty == specialty));
+    let p = judge(ctx, app, &n);
     let j = if !p.inside {
         Judgement::pass(p.detail)
     } else {
@@ -32,4 +23,23 @@ pub fn same_type_nearby(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgeme
         .switch("same_type_nearby_effect")
     };
     moving_note(app, j)
+}
+
+/// Designated inpatient institutions of the same type: general for a general applicant, the same
+/// specialty for a specialty one.
+pub fn same_type_neighbours(_: &Ctx, app: &Application) -> NeighboursOr {
+    let kind = app.kind;
+    let what = match kind {
+        Kind::InpatientGeneral => Text::new("综合性住院定点医疗机构", "a designated general inpatient institution"),
+        Kind::InpatientSpecialty => match app.specialty {
+            Some(s) => {
+                let l = s.label();
+                Text::new(format!("同专科（{}）住院定点医疗机构", l.zh), format!("a designated {} specialty inpatient institution", l.en))
+            }
+            None => return Err(Judgement::missing("specialty", Text::new("专科类别", "the specialty"))),
+        },
+        _ => return Err(Judgement::not_this_kind(app)),
+    };
+    let specialty = app.specialty;
+    Ok(Neighbours::new(what, move |i| i.designated && i.kind == kind && (kind == Kind::InpatientGeneral || i.specialty == specialty)))
 }

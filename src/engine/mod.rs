@@ -306,23 +306,48 @@ pub fn decide(ctx: &Ctx, policy: &Policy, app: &Application) -> Decision {
     Decision { id: app.id.clone(), outcome: combine(&entries), rules: entries }
 }
 
-/// The most severe step that has a verdict decides (DESIGN.md §1).
-pub fn combine(entries: &[TraceEntry]) -> Outcome {
-    let has = |pred: &dyn Fn(&TraceEntry) -> bool| entries.iter().any(pred);
-    let eligibility = |e: &TraceEntry| crate::policy::rule_def(&e.rule).map(|d| d.is_eligibility()).unwrap_or(false);
-    if has(&|e| e.verdict == Verdict::Fail && eligibility(e)) {
+/// What a verdict contributes to the outcome, as bits: the steps of DESIGN.md §1.
+pub mod severity {
+    pub const ELIGIBILITY_FAIL: u8 = 1;
+    pub const SUSPEND: u8 = 2;
+    pub const FAIL: u8 = 4;
+    pub const GAP: u8 = 8;
+    pub const PRIORITY: u8 = 16;
+}
+
+pub fn severity_of(eligibility: bool, v: Verdict) -> u8 {
+    match v {
+        Verdict::Fail if eligibility => severity::ELIGIBILITY_FAIL,
+        Verdict::Fail => severity::FAIL,
+        Verdict::Suspend => severity::SUSPEND,
+        Verdict::Gap => severity::GAP,
+        Verdict::Priority => severity::PRIORITY,
+        Verdict::Pass | Verdict::Exempt | Verdict::NotApplicable => 0,
+    }
+}
+
+/// The most severe step that has a verdict decides (DESIGN.md §1): eligibility `fail` rejects;
+/// then any `suspend` suspends; then any `fail` rejects; then `gap`, then `priority`.
+pub fn outcome_of(mask: u8) -> Outcome {
+    use severity::*;
+    if mask & ELIGIBILITY_FAIL != 0 {
         Outcome::Rejected
-    } else if has(&|e| e.verdict == Verdict::Suspend) {
+    } else if mask & SUSPEND != 0 {
         Outcome::Suspended
-    } else if has(&|e| e.verdict == Verdict::Fail) {
+    } else if mask & FAIL != 0 {
         Outcome::Rejected
-    } else if has(&|e| e.verdict == Verdict::Gap) {
+    } else if mask & GAP != 0 {
         Outcome::Undetermined
-    } else if has(&|e| e.verdict == Verdict::Priority) {
+    } else if mask & PRIORITY != 0 {
         Outcome::Prioritized
     } else {
         Outcome::Accepted
     }
+}
+
+pub fn combine(entries: &[TraceEntry]) -> Outcome {
+    let eligibility = |e: &TraceEntry| crate::policy::rule_def(&e.rule).map(|d| d.is_eligibility()).unwrap_or(false);
+    outcome_of(entries.iter().fold(0, |m, e| m | severity_of(eligibility(e), e.verdict)))
 }
 
 #[cfg(test)]

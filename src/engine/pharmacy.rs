@@ -1,6 +1,6 @@
 //! linyi-2025 三(二): retail pharmacies — the same-type rule and the area classes.
 
-use super::proximity::{judge, moving_note};
+use super::proximity::{judge, moving_note, Neighbours, NeighboursOr};
 use super::{Ctx, Judgement};
 use crate::policy::{ActiveRule, SaturatedArea};
 use crate::scenario::{Application, Kind};
@@ -10,15 +10,47 @@ use crate::tr;
 
 /// 三(二)“‘15分钟医保服务圈’范围内已有同类型定点零售药店的，不再受理新增定点申请”
 pub fn same_type_nearby(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
+    let n = match same_type_neighbours(ctx, app) {
+        Ok(n) => n,
+        Err(j) => return j,
+    };
+    let p = judge(ctx, app, &n);
+    let j = if p.inside { Judgement::fail(p.detail) } else { Judgement::pass(p.detail) };
+    let c = app.categories().label();
+    moving_note(app, j.note(Text::new(format!("同类：至少一个类别相同（{}）", c.zh), format!("same type: at least one category in common ({})", c.en))))
+}
+
+/// Designated pharmacies sharing at least one category with the applicant.
+pub fn same_type_neighbours(_: &Ctx, app: &Application) -> NeighboursOr {
     if app.kind != Kind::Pharmacy {
-        return Judgement::not_this_kind(app);
+        return Err(Judgement::not_this_kind(app));
     }
     let cats = app.categories();
-    let what = Text::new("同类定点药店", "a designated pharmacy of the same type");
-    let p = judge(ctx, app, &what, |i| i.designated && i.kind == Kind::Pharmacy && i.categories().intersects(cats));
-    let j = if p.inside { Judgement::fail(p.detail) } else { Judgement::pass(p.detail) };
-    let c = cats.label();
-    moving_note(app, j.note(Text::new(format!("同类：至少一个类别相同（{}）", c.zh), format!("same type: at least one category in common ({})", c.en))))
+    Ok(Neighbours::new(Text::new("同类定点药店", "a designated pharmacy of the same type"), move |i| {
+        i.designated && i.kind == Kind::Pharmacy && i.categories().intersects(cats)
+    }))
+}
+
+/// An area as the applicant sees it: designated pharmacies (its own existing site left out),
+/// residents, and the class they give.
+pub struct AreaReading {
+    pub pharmacies: u32,
+    pub population: u64,
+    pub class: AreaClass,
+    pub per_10k: Option<f64>,
+}
+
+pub fn read_area(ctx: &Ctx, app: &Application, key: &crate::spatial::AreaKey) -> AreaReading {
+    let (pharmacies, population) = match ctx.areas.stats.get(key) {
+        Some(stat) => {
+            let own = app.own_institution();
+            let n = stat.pharmacy_ids.iter().filter(|&&i| Some(ctx.scenario.institutions[i].id.as_str()) != own).count();
+            (n as u32, stat.population)
+        }
+        None => (0, 0),
+    };
+    let (class, per_10k) = AreaClass::classify(pharmacies, population, ctx.params);
+    AreaReading { pharmacies, population, class, per_10k }
 }
 
 /// 三(二)“目前无定点零售药店的区域……优先纳入……相对不足的区域……纳入……相对饱和的区域……逐步优化”
@@ -31,12 +63,8 @@ pub fn area_class(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
         return Judgement::missing("population_cells", Text::new("常住人口分布", "where residents live"));
     }
     let key = areas.key_at(app.lon, app.lat, app.area.as_deref());
-    let stat = areas.stats.get(&key).cloned().unwrap_or_default();
-    let moving = app.own_institution();
-    let pharmacies =
-        stat.pharmacy_ids.iter().filter(|&&i| Some(ctx.scenario.institutions[i].id.as_str()) != moving).count() as u32;
+    let AreaReading { pharmacies, population, class, per_10k } = read_area(ctx, app, &key);
     let p = ctx.params;
-    let (class, per_10k) = AreaClass::classify(pharmacies, stat.population, p);
     let area = key.label();
     let size = if areas.by_admin {
         tr!("", "")
@@ -50,8 +78,8 @@ pub fn area_class(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
     };
     let cl = class.label();
     let detail = Text::new(
-        format!("{}{}：定点药店{}家，常住人口{}人，{}，属{}", area.zh, size.zh, pharmacies, stat.population, density.zh, cl.zh),
-        format!("{}{}: {} designated pharmacies, {} residents, {}: {}", area.en, size.en, pharmacies, stat.population, density.en, cl.en),
+        format!("{}{}：定点药店{}家，常住人口{}人，{}，属{}", area.zh, size.zh, pharmacies, population, density.zh, cl.zh),
+        format!("{}{}: {} designated pharmacies, {} residents, {}: {}", area.en, size.en, pharmacies, population, density.en, cl.en),
     );
     let thresholds = Text::new(
         format!("阈值为假设：低于{}为相对不足，高于{}为相对饱和", num(p.pharmacy_insufficient_below_per_10k, 2), num(p.pharmacy_saturated_above_per_10k, 2)),

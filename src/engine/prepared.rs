@@ -58,6 +58,6 @@ impl<'a> Prepared<'a> {
     }
 
     pub fn surface(&self, template: &Application) -> Surface {
-        acceptance_surface(&self.ctx(), self.policy, template)
+        acceptance_surface(self, template)
     }
 }

@@ -5,9 +5,30 @@ use super::{Ctx, Judgement};
 use crate::scenario::{Application, Institution};
 use crate::text::{num, thousands, Text};
 
-pub fn nearest<'a>(ctx: &Ctx<'a>, app: &Application, keep: impl Fn(&Institution) -> bool) -> Option<(&'a Institution, f64)> {
-    let moving = app.own_institution();
-    ctx.index.nearest(&ctx.scenario.institutions, app.lon, app.lat, |i| Some(i.id.as_str()) != moving && keep(i))
+/// Which institutions a proximity rule counts as neighbours of the applicant, and how the
+/// trace names them. The rule and the acceptance surface both ask this one predicate.
+pub struct Neighbours {
+    /// e.g. 同类定点药店 / a designated pharmacy of the same type
+    pub what: Text,
+    pub keep: Box<dyn Fn(&Institution) -> bool>,
+}
+
+impl Neighbours {
+    pub fn new(what: Text, keep: impl Fn(&Institution) -> bool + 'static) -> Self {
+        Neighbours { what, keep: Box::new(keep) }
+    }
+
+    /// Counts `i` as a neighbour of `app`: never the applicant's own existing site.
+    pub fn counts(&self, app: &Application, i: &Institution) -> bool {
+        Some(i.id.as_str()) != app.own_institution() && (self.keep)(i)
+    }
+}
+
+/// A proximity rule's neighbours, or the judgement when the rule does not reach the applicant.
+pub type NeighboursOr = Result<Neighbours, Judgement>;
+
+pub fn nearest<'a>(ctx: &Ctx<'a>, app: &Application, n: &Neighbours) -> Option<(&'a Institution, f64)> {
+    ctx.index.nearest(&ctx.scenario.institutions, app.lon, app.lat, |i| n.counts(app, i))
 }
 
 pub fn metres(d: f64) -> String {
@@ -25,10 +46,11 @@ pub struct Proximity {
     pub detail: Text,
 }
 
-pub fn judge(ctx: &Ctx, app: &Application, what: &Text, keep: impl Fn(&Institution) -> bool) -> Proximity {
+pub fn judge(ctx: &Ctx, app: &Application, n: &Neighbours) -> Proximity {
     let r = ctx.params.service_radius_m;
     let rs = num(r, 1);
-    let near = nearest(ctx, app, keep);
+    let what = &n.what;
+    let near = nearest(ctx, app, n);
     let inside = near.is_some_and(|(_, d)| d <= r);
     let detail = match near {
         Some((_, d)) if d <= r => Text::new(

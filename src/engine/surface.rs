@@ -2,15 +2,22 @@
 //! outcome the rules give at every population cell centre — "where could a new pharmacy still
 //! be accepted?"
 //!
-//! Most rules do not depend on where the applicant stands; they are judged once. Only the
-//! rules that read the location are judged again at each cell, by the same rule functions, so
-//! the surface and a single decision never disagree.
+//! Most rules do not depend on where the applicant stands: they are judged once. A rule that
+//! reads the location depends on it only through a key — its county, its pharmacy area, or
+//! whether one of its neighbours (the rule's own predicate) lies within the radius. The
+//! neighbour keys of all cells come from one pass over the institutions (as coverage does);
+//! the rule function itself is called once per distinct key, at a cell with that key, and its
+//! verdict reused. So the surface and a single decision never disagree, at a fraction of the
+//! cost of judging every cell.
 
 use serde::Serialize;
 
-use super::{combine, decide, rule_fn, Ctx, Outcome, TraceEntry};
-use crate::policy::Policy;
+use super::prepared::Prepared;
+use super::proximity::NeighboursOr;
+use super::{decide, inpatient, outcome_of, outpatient, pharmacy, rule_fn, severity_of, xian, Ctx, Outcome, Verdict};
+use crate::policy::ActiveRule;
 use crate::scenario::Application;
+use crate::spatial::covered_cells;
 
 /// Rules whose verdict depends on the applicant's location (or its county or area).
 pub const LOCATION_RULES: &[&str] = &[
@@ -21,6 +28,17 @@ pub const LOCATION_RULES: &[&str] = &[
     "pharmacy.same_type_nearby",
     "pharmacy.area_class",
 ];
+
+/// The neighbour predicate of a proximity rule; `None` for rules that are not proximity rules.
+fn neighbours_of(rule: &str, ctx: &Ctx, app: &Application) -> Option<NeighboursOr> {
+    Some(match rule {
+        "inpatient.same_type_nearby" => inpatient::same_type_neighbours(ctx, app),
+        "outpatient.nearby" => outpatient::neighbours(ctx, app),
+        "outpatient_pharmacy.no_new" => xian::no_new_neighbours(ctx, app),
+        "pharmacy.same_type_nearby" => pharmacy::same_type_neighbours(ctx, app),
+        _ => return None,
+    })
+}
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct OutcomeCount {
@@ -48,31 +66,69 @@ pub fn placed(template: &Application, lon: f64, lat: f64, county: Option<&str>, 
     a
 }
 
-pub fn acceptance_surface(ctx: &Ctx, policy: &Policy, template: &Application) -> Surface {
-    let cells = &ctx.scenario.population_cells;
-    let Some(first) = cells.first() else {
+/// A location rule's key at each cell, and the verdicts already found per key.
+struct Keyed<'r> {
+    rule: &'r ActiveRule,
+    keys: Vec<u32>,
+    verdicts: Vec<Option<Verdict>>,
+}
+
+pub fn acceptance_surface(prep: &Prepared, template: &Application) -> Surface {
+    let ctx = prep.ctx();
+    let s = prep.scenario;
+    let cells = &s.population_cells;
+    if cells.is_empty() {
         return Surface::default();
-    };
-    let base = decide(ctx, policy, &placed(template, first.lon, first.lat, first.county.as_deref(), first.area.as_deref()));
-    // Entries of the location rules, and whether an exemption already made them not applicable.
-    let moving: Vec<(usize, &crate::policy::ActiveRule)> = policy
-        .rules
-        .iter()
-        .enumerate()
-        .filter(|(i, r)| LOCATION_RULES.contains(&r.def.id) && base.rules[*i].exempted_by.is_none())
-        .collect();
-    let mut entries: Vec<TraceEntry> = base.rules.clone();
-    let mut outcomes = Vec::with_capacity(cells.len());
-    for c in cells {
-        if moving.is_empty() {
-            outcomes.push(base.outcome);
+    }
+    let at = |k: usize| placed(template, cells[k].lon, cells[k].lat, cells[k].county.as_deref(), cells[k].area.as_deref());
+    let base = decide(&ctx, prep.policy, &at(0));
+
+    let mut fixed = 0u8;
+    let mut keyed: Vec<Keyed> = Vec::new();
+    for (rule, entry) in prep.policy.rules.iter().zip(&base.rules) {
+        let id = rule.def.id;
+        if !LOCATION_RULES.contains(&id) || entry.exempted_by.is_some() {
+            fixed |= severity_of(rule.def.is_eligibility(), entry.verdict);
             continue;
         }
-        let app = placed(template, c.lon, c.lat, c.county.as_deref(), c.area.as_deref());
-        for &(i, rule) in &moving {
-            entries[i].verdict = rule_fn(rule.def.id)(ctx, &app, rule).verdict;
+        let keys: Vec<u32> = match (id, neighbours_of(id, &ctx, template)) {
+            (_, Some(Ok(n))) => covered_cells(s, &prep.cells, prep.policy.params.service_radius_m, |i| n.counts(template, i))
+                .into_iter()
+                .map(u32::from)
+                .collect(),
+            // The rule does not reach this applicant wherever it stands.
+            (_, Some(Err(_))) => vec![0; cells.len()],
+            ("inpatient.county_supply", None) => prep.cell_county.clone(),
+            // An area's verdict follows from its class; the class from the rule's own reading.
+            ("pharmacy.area_class", None) => {
+                let class_of_area: Vec<u32> =
+                    prep.areas.keys.iter().map(|key| pharmacy::read_area(&ctx, template, key).class as u32).collect();
+                prep.areas.cell_area.iter().map(|&a| class_of_area[a as usize]).collect()
+            }
+            _ => vec![0; cells.len()],
+        };
+        keyed.push(Keyed { rule, keys, verdicts: Vec::new() });
+    }
+
+    let mut outcomes = Vec::with_capacity(cells.len());
+    for k in 0..cells.len() {
+        let mut mask = fixed;
+        for r in keyed.iter_mut() {
+            let key = r.keys[k] as usize;
+            if key >= r.verdicts.len() {
+                r.verdicts.resize(key + 1, None);
+            }
+            let v = match r.verdicts[key] {
+                Some(v) => v,
+                None => {
+                    let v = rule_fn(r.rule.def.id)(&ctx, &at(k), r.rule).verdict;
+                    r.verdicts[key] = Some(v);
+                    v
+                }
+            };
+            mask |= severity_of(false, v);
         }
-        outcomes.push(combine(&entries));
+        outcomes.push(outcome_of(mask));
     }
     let counts = Outcome::ALL
         .iter()
@@ -89,13 +145,12 @@ pub fn acceptance_surface(ctx: &Ctx, policy: &Policy, template: &Application) ->
         .collect();
     Surface { outcomes, counts }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::date::Date;
     use crate::engine::prepared::Prepared;
-    use crate::policy::builtin_preset;
+    use crate::policy::{builtin_preset, Policy};
     use crate::scenario::{Kind, Subtype};
 
     fn check_agrees(overrides: &[(&str, serde_json::Value)], template: Application) {
@@ -140,5 +195,49 @@ mod tests {
         let count = |o: Outcome| s.counts.iter().find(|c| c.outcome == Some(o)).map(|c| c.cells).unwrap_or(0);
         assert!(count(Outcome::Rejected) > 0);
         assert!(count(Outcome::Prioritized) + count(Outcome::Accepted) > 0);
+    }
+
+    #[test]
+    fn surface_agrees_on_a_synthetic_city_under_both_presets() {
+        use crate::synth::{synth_scenario, SampleCity, SynthSpec};
+        use crate::scenario::{Categories, Category, Specialty};
+        for (city, preset) in [(SampleCity::Linyi, "linyi-2025"), (SampleCity::Xian, "xian-2025")] {
+            let mut scenario = synth_scenario(&SynthSpec::published(city, 4000.0));
+            // County figures so the county rule has something to say.
+            for (k, c) in scenario.counties.iter_mut().enumerate() {
+                c.insured = c.resident_population;
+                c.admissions = c.resident_population.map(|p| p / 5 + k as u64 * 3000);
+                c.avg_stay_days = Some(8.9);
+                c.bed_utilisation = Some(0.82);
+            }
+            let special = {
+                let mut a = Application::new("s", Kind::Pharmacy, 0.0, 0.0);
+                a.category = Some(Categories::of(&[Category::SpecialDrug, Category::Ordinary]));
+                a
+            };
+            let mut specialty = Application::new("s", Kind::InpatientSpecialty, 0.0, 0.0);
+            specialty.specialty = Some(Specialty::Paediatrics);
+            let templates = [
+                Application::new("s", Kind::Pharmacy, 0.0, 0.0),
+                special,
+                Application::new("s", Kind::Outpatient, 0.0, 0.0),
+                Application::new("s", Kind::InpatientGeneral, 0.0, 0.0),
+                specialty,
+            ];
+            for ov in [vec![], vec![("service_radius_m", serde_json::json!(2500)), ("xian_count_non_designated", serde_json::json!(true))]] {
+                let ov = ov.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+                let mut policy = Policy::resolve(&builtin_preset(preset).unwrap(), &ov, "o").unwrap();
+                policy.params.fund_coef_enabled = false;
+                policy.params.patient_coef_enabled = false;
+                let prep = Prepared::new(&scenario, &policy, Date::new(2026, 3, 1).unwrap());
+                for t in &templates {
+                    let surface = prep.surface(t);
+                    for (k, c) in scenario.population_cells.iter().enumerate() {
+                        let app = placed(t, c.lon, c.lat, c.county.as_deref(), c.area.as_deref());
+                        assert_eq!(prep.decide(&app).outcome, surface.outcomes[k], "{preset} {:?} cell {k}", t.kind);
+                    }
+                }
+            }
+        }
     }
 }

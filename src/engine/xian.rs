@@ -1,7 +1,7 @@
 //! xian-2025 规划目标和内容(二): strict control of inpatient growth, no new pharmacies and clinics
 //! in principle, the special-drug pharmacy quota, and medical-aid designation.
 
-use super::proximity::{judge, moving_note};
+use super::proximity::{judge, moving_note, Neighbours, NeighboursOr};
 use super::{Ctx, Judgement};
 use crate::policy::{ActiveRule, SpecialDrugRegime, StrictControl};
 use crate::scenario::{Application, Categories, Category, Kind, Scope};
@@ -54,40 +54,11 @@ fn radius_categories(ctx: &Ctx, app: &Application) -> Categories {
 
 /// (二)2“本规划期内原则上不再新增。对参保人员步行15分钟有效活动半径范围内没有同类型医药机构的可按规定择优纳入”
 pub fn no_new(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
-    if matches!(app.kind, Kind::Pharmacy | Kind::Outpatient) {
-        if let Some(j) = medical_aid_not_new(app) {
-            return j;
-        }
-    }
-    let count_all = ctx.params.xian_count_non_designated;
-    let status = |designated: bool| designated || count_all;
-    let (what, p) = match app.kind {
-        Kind::Pharmacy => {
-            let cats = radius_categories(ctx, app);
-            if cats.is_empty() {
-                return Judgement::na(tr!("特药药店仅按总量控制审核", "a special-drug pharmacy is judged by its quota only"))
-                    .switch("xian_special_drug_regime");
-            }
-            let what = if count_all {
-                Text::new("同类零售药店（含未定点）", "a pharmacy of the same type (designated or not)")
-            } else {
-                Text::new("同类定点零售药店", "a designated pharmacy of the same type")
-            };
-            let p = judge(ctx, app, &what, |i| status(i.designated) && i.kind == Kind::Pharmacy && i.categories().intersects(cats));
-            (what, p)
-        }
-        Kind::Outpatient => {
-            let what = if count_all {
-                Text::new("门诊部、诊所（含未定点）", "an outpatient department or clinic (designated or not)")
-            } else {
-                Text::new("定点门诊部、诊所", "a designated outpatient department or clinic")
-            };
-            let p = judge(ctx, app, &what, |i| status(i.designated) && i.kind == Kind::Outpatient);
-            (what, p)
-        }
-        _ => return Judgement::not_this_kind(app),
+    let n = match no_new_neighbours(ctx, app) {
+        Ok(n) => n,
+        Err(j) => return j,
     };
-    let _ = what;
+    let p = judge(ctx, app, &n);
     let j = if p.inside {
         Judgement::fail(Text::new(format!("{}；原则上不再新增", p.detail.zh), format!("{}; no new ones in principle", p.detail.en)))
     } else {
@@ -95,6 +66,42 @@ pub fn no_new(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
     };
     let j = moving_note(app, j.switch("xian_count_non_designated"));
     j.note(tr!("原文没有米数：步行15分钟半径为假设", "the text gives no metres: the 15-minute walking radius is an assumption"))
+}
+
+/// Institutions of the same type for (二)2: pharmacies sharing a category (special-drug left to
+/// its quota under `quota_only`), or outpatient departments and clinics; designated ones unless
+/// `xian_count_non_designated`.
+pub fn no_new_neighbours(ctx: &Ctx, app: &Application) -> NeighboursOr {
+    if matches!(app.kind, Kind::Pharmacy | Kind::Outpatient) {
+        if let Some(j) = medical_aid_not_new(app) {
+            return Err(j);
+        }
+    }
+    let count_all = ctx.params.xian_count_non_designated;
+    match app.kind {
+        Kind::Pharmacy => {
+            let cats = radius_categories(ctx, app);
+            if cats.is_empty() {
+                return Err(Judgement::na(tr!("特药药店仅按总量控制审核", "a special-drug pharmacy is judged by its quota only"))
+                    .switch("xian_special_drug_regime"));
+            }
+            let what = if count_all {
+                Text::new("同类零售药店（含未定点）", "a pharmacy of the same type (designated or not)")
+            } else {
+                Text::new("同类定点零售药店", "a designated pharmacy of the same type")
+            };
+            Ok(Neighbours::new(what, move |i| (i.designated || count_all) && i.kind == Kind::Pharmacy && i.categories().intersects(cats)))
+        }
+        Kind::Outpatient => {
+            let what = if count_all {
+                Text::new("门诊部、诊所（含未定点）", "an outpatient department or clinic (designated or not)")
+            } else {
+                Text::new("定点门诊部、诊所", "a designated outpatient department or clinic")
+            };
+            Ok(Neighbours::new(what, move |i| (i.designated || count_all) && i.kind == Kind::Outpatient))
+        }
+        _ => Err(Judgement::not_this_kind(app)),
+    }
 }
 
 /// (二)3(2)“特药定点零售药店根据特药管理要求，结合重特大疾病患者用药需求，实行总量控制、动态管理”

@@ -80,6 +80,9 @@ pub struct AreaModel {
     pub stats: HashMap<AreaKey, AreaStat>,
     /// The data has population cells at all (without them no area can be classed).
     pub has_population: bool,
+    /// Every area, and the area (index into `keys`) of every population cell.
+    pub keys: Vec<AreaKey>,
+    pub cell_area: Vec<u32>,
     cell_grid: PointGrid,
     cell_areas: Vec<Option<String>>,
 }
@@ -114,12 +117,22 @@ impl AreaModel {
             cell_m: p.pharmacy_area_cell_m,
             stats: HashMap::new(),
             has_population: !s.population_cells.is_empty(),
+            keys: Vec::new(),
+            cell_area: Vec::with_capacity(s.population_cells.len()),
             cell_grid,
             cell_areas,
         };
+        let mut index: HashMap<AreaKey, u32> = HashMap::new();
         for c in &s.population_cells {
             let key = m.key_at(c.lon, c.lat, c.area.as_deref());
-            m.stats.entry(key).or_default().population += c.population;
+            let next = index.len() as u32;
+            let k = *index.entry(key.clone()).or_insert_with(|| {
+                m.keys.push(key.clone());
+                next
+            });
+            m.cell_area.push(k);
+            let stat = m.stats.entry(key).or_default();
+            stat.population = stat.population.saturating_add(c.population);
         }
         for (i, inst) in s.institutions.iter().enumerate() {
             if inst.kind == Kind::Pharmacy && inst.designated {
