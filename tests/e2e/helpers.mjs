@@ -1,0 +1,163 @@
+// Shared helpers for the browser end-to-end tests: one Debian chromium driven by playwright-core.
+// Not a test file (node --test only runs *.test.mjs here).
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const WAIT_MS = 15_000;
+export const OUTPUT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
+
+export const BASE_URL = (() => {
+  const url = process.env.BASE_URL;
+  if (!url) {
+    throw new Error(
+      'BASE_URL is not set: run the e2e tests through scripts/test, which builds the app, ' +
+        'serves dist/ and sets BASE_URL (or set BASE_URL=http://127.0.0.1:PORT/ yourself).',
+    );
+  }
+  return url.endsWith('/') ? url : `${url}/`;
+})();
+const BASE_ORIGIN = new URL(BASE_URL).origin;
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Every request URL any page asked for, across all tests (checked by the network test). */
+export const allRequests = [];
+
+export function isLocalUrl(url) {
+  if (url.startsWith('data:') || url.startsWith('blob:')) return true;
+  try {
+    return new URL(url).origin === BASE_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens the app in a fresh context (fresh localStorage) and waits until it has rendered an
+ * outcome. Fails fast, with the reason, if the app panics or shows its fatal-error box.
+ * Requests that would leave the local server are recorded and aborted, so nothing is sent.
+ */
+export async function openApp(browser, { screenshot } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const problems = []; // console errors and uncaught page errors, as text
+  const requests = [];
+  page.on('request', (req) => {
+    requests.push(req.url());
+    allRequests.push(req.url());
+  });
+  await context.route('**/*', (route) =>
+    isLocalUrl(route.request().url()) ? route.continue() : route.abort('blockedbyclient'),
+  );
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+
+  const panicked = () => problems.find((p) => p.includes('panicked'));
+  const response = await page.goto(BASE_URL, { waitUntil: 'load', timeout: WAIT_MS });
+  if (!response || !response.ok()) {
+    throw new Error(`GET ${BASE_URL} answered ${response ? response.status() : 'nothing'}`);
+  }
+
+  // Whichever comes first: the outcome, the fatal-error box, a panic on the console.
+  let panicTimer;
+  const panicSeen = new Promise((resolve) => {
+    panicTimer = setInterval(() => panicked() && resolve('panic'), 100);
+  });
+  let result;
+  try {
+    result = await Promise.race([
+      page
+        .waitForSelector('[data-testid="outcome"]', { state: 'attached', timeout: WAIT_MS })
+        .then(() => 'outcome'),
+      page
+        .waitForSelector('#fatal-error', { state: 'visible', timeout: WAIT_MS })
+        .then(() => 'fatal'),
+      panicSeen,
+    ]).catch((e) => `timeout: ${e.message.split('\n')[0]}`);
+  } finally {
+    clearInterval(panicTimer);
+  }
+
+  if (screenshot) {
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    // The first screen (what a person sees on opening) and the whole page.
+    await page.screenshot({ path: path.join(OUTPUT_DIR, `${screenshot}.png`) });
+    await page.screenshot({ path: path.join(OUTPUT_DIR, `${screenshot}-full.png`), fullPage: true });
+  }
+
+  const fatalText = (await page.locator('#fatal-error').isVisible())
+    ? (await page.locator('#fatal-error').innerText()).trim()
+    : null;
+  if (result !== 'outcome' || fatalText !== null || panicked()) {
+    const body = (await page.locator('body').innerText()).trim().slice(0, 500);
+    throw new Error(
+      `the app did not render an outcome (${result}).\n` +
+        `  #fatal-error: ${fatalText === null ? '(hidden)' : JSON.stringify(fatalText)}\n` +
+        `  console/page errors: ${problems.length ? problems.join('\n    ') : '(none)'}\n` +
+        `  page text: ${body ? JSON.stringify(body) : '(blank page)'}`,
+    );
+  }
+  return { context, page, problems, requests };
+}
+
+/** The data-outcome attribute of the outcome element. */
+export function outcomeOf(page) {
+  return page.locator('[data-testid="outcome"]').getAttribute('data-outcome', { timeout: WAIT_MS });
+}
+
+/** Waits until data-outcome equals `want`; the error names what it was instead. */
+export async function expectOutcome(page, want, why) {
+  try {
+    await page.waitForSelector(`[data-testid="outcome"][data-outcome="${want}"]`, {
+      state: 'attached',
+      timeout: WAIT_MS,
+    });
+  } catch {
+    const got = await outcomeOf(page).catch(() => '(no outcome element)');
+    throw new Error(`${why}: expected data-outcome="${want}", got "${got}" after ${WAIT_MS} ms`);
+  }
+}
+
+export const traceItem = (rule, verdict) =>
+  `ol[data-testid="trace"] li[data-rule="${rule}"]` + (verdict ? `[data-verdict="${verdict}"]` : '');
+
+/** Text with full-width parentheses folded to ASCII, whitespace collapsed. */
+export function normalise(text) {
+  return text.replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, ' ').trim();
+}
+
+/** The rules listed in the trace, in order, as "rule=verdict". */
+export function traceRules(page) {
+  return page
+    .locator('ol[data-testid="trace"] li[data-rule]')
+    .evaluateAll((lis) => lis.map((li) => `${li.dataset.rule}=${li.dataset.verdict}`));
+}
+
+/** Sets a parameter's number input and commits it the way a person would (type, then Tab). */
+export async function setParam(page, name, value) {
+  const selector = `input[type=number][data-param="${name}"]`;
+  const input = page.locator(selector);
+  await input.waitFor({ state: 'visible', timeout: WAIT_MS }).catch(() => {
+    throw new Error(`no visible ${selector} within ${WAIT_MS} ms`);
+  });
+  await input.fill(String(value));
+  await input.press('Tab');
+}
