@@ -1,3 +1,88 @@
 //! The Yew skin (wasm32 only): renders state and sends user intent; holds no rules.
+//!
+//! `app` lays out the page; `state` is the reducer that applies user input and re-runs the
+//! engine; the panels render parameters, the application form, the decision and the figures;
+//! `i18n` holds every UI string in both languages.
 
-pub fn start() {}
+mod app;
+mod application_form;
+pub mod bench;
+mod data_panel;
+mod decision_panel;
+mod figures_panel;
+pub mod i18n;
+mod params_panel;
+pub mod state;
+mod widgets;
+
+use wasm_bindgen::JsCast;
+
+use self::i18n::{FATAL_RELOAD, FATAL_TITLE};
+
+/// Entry point of the browser app: a panic hook that never leaves the page blank, then the app.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_fatal_error(&info.to_string());
+    }));
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(body) = document.body() else { return };
+    let root = match document.create_element("div") {
+        Ok(el) => el,
+        Err(_) => return,
+    };
+    root.set_id("app-root");
+    if body.append_child(&root).is_err() {
+        return;
+    }
+    // `#bench` opens the benchmark page: the engine timed in WASM on the Xi'an-scale city.
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    if hash == "#bench" {
+        yew::Renderer::<bench::BenchPage>::with_root(root).render();
+    } else {
+        yew::Renderer::<app::App>::with_root(root).render();
+    }
+}
+
+/// Un-hides `#fatal-error` (in index.html) with a bilingual message, the panic text and a reload
+/// button. Written with DOM calls only, so it works whatever state the app died in.
+fn show_fatal_error(message: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let el = match document.get_element_by_id("fatal-error") {
+        Some(el) => el,
+        None => {
+            let Some(body) = document.body() else { return };
+            let Ok(el) = document.create_element("div") else { return };
+            el.set_id("fatal-error");
+            let _ = el.set_attribute("role", "alert");
+            let _ = body.insert_before(&el, body.first_child().as_ref());
+            el
+        }
+    };
+    el.set_text_content(None);
+    let add = |tag: &str, class: &str, text: &str| -> Option<web_sys::Element> {
+        let child = document.create_element(tag).ok()?;
+        if !class.is_empty() {
+            child.set_class_name(class);
+        }
+        child.set_text_content(Some(text));
+        el.append_child(&child).ok()?;
+        Some(child)
+    };
+    add("h2", "fatal-title", &format!("{} / {}", FATAL_TITLE.0, FATAL_TITLE.1));
+    add("pre", "fatal-detail", message);
+    if let Some(button) = add("button", "fatal-reload", &format!("{} / {}", FATAL_RELOAD.0, FATAL_RELOAD.1)) {
+        let _ = button.set_attribute("type", "button");
+        let reload = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        });
+        let _ = button.dyn_ref::<web_sys::HtmlElement>().map(|b| b.set_onclick(Some(reload.as_ref().unchecked_ref())));
+        reload.forget();
+    }
+    let _ = el.remove_attribute("hidden");
+    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        h.set_hidden(false);
+    }
+}

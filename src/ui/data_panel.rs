@@ -1,0 +1,184 @@
+//! Left column, below the parameters: last year's city and county figures, editable, each field
+//! checked on its own (an invalid value is refused with a message and not applied).
+
+use yew::prelude::*;
+
+use super::i18n::{self as i, bi_t, T};
+use super::state::{Action, State};
+use super::widgets::{tristate_field, Hook, NumberField};
+use crate::scenario::Discharges;
+use crate::text::{num, Lang, Text};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<State>,
+}
+
+fn opt_u(v: Option<u64>) -> String {
+    v.map(|x| x.to_string()).unwrap_or_default()
+}
+
+fn opt_f(v: Option<f64>) -> String {
+    v.map(|x| num(x, 6)).unwrap_or_default()
+}
+
+/// The bed inputs the city and a county share, in the order of the annex.
+struct BedValues {
+    resident_population: Option<u64>,
+    open_beds: Option<u64>,
+    insured: Option<u64>,
+    admissions: Option<u64>,
+    avg_stay_days: Option<f64>,
+    bed_utilisation: Option<f64>,
+    discharges: Option<Discharges>,
+}
+
+fn bed_fields(
+    lang: Lang,
+    v: &BedValues,
+    hook: &dyn Fn(&'static str) -> Hook,
+    error: &dyn Fn(&Hook) -> Option<Text>,
+    set: &dyn Fn(&'static str) -> Callback<String>,
+) -> Html {
+    let count = |field: &'static str, label: T, unit: T, value: Option<u64>| -> Html {
+        let h = hook(field);
+        let err = error(&h);
+        let mut f = NumberField::new(lang, h, label.text(), opt_u(value), set(field));
+        f.unit = unit.text();
+        f.min = Some("0".into());
+        f.step = Some("1".into());
+        f.error = err.as_ref();
+        f.compact = true;
+        f.placeholder = Some(i::DATA_BLANK.get(lang).to_string());
+        f.render()
+    };
+    let real = |field: &'static str, label: T, unit: T, value: Option<f64>, step: &str, min: &str, max: &str| -> Html {
+        let h = hook(field);
+        let err = error(&h);
+        let mut f = NumberField::new(lang, h, label.text(), opt_f(value), set(field));
+        f.unit = unit.text();
+        f.step = Some(step.into());
+        f.min = Some(min.into());
+        f.max = Some(max.into());
+        f.error = err.as_ref();
+        f.compact = true;
+        f.placeholder = Some(i::DATA_BLANK.get(lang).to_string());
+        f.render()
+    };
+    let d = v.discharges;
+    html! {
+        <>
+            <div class="field-grid">
+                { count("resident_population", i::F_RESIDENT_POPULATION, i::U_PERSONS, v.resident_population) }
+                { count("open_beds", i::F_OPEN_BEDS, i::U_BEDS, v.open_beds) }
+                { count("insured", i::F_INSURED, i::U_PERSONS, v.insured) }
+                { count("admissions", i::F_ADMISSIONS, i::U_TIMES, v.admissions) }
+                { real("avg_stay_days", i::F_AVG_STAY, i::U_DAYS, v.avg_stay_days, "0.1", "0", "365") }
+                { real("bed_utilisation", i::F_UTILISATION, i::U_FRACTION, v.bed_utilisation, "0.01", "0", "1.5") }
+            </div>
+            <fieldset class="subgroup">
+                <legend>{ bi_t(lang, i::F_DISCHARGES) }</legend>
+                <div class="field-grid">
+                    { count("discharges.local_local", i::F_LOCAL_LOCAL, i::U_TIMES, d.map(|d| d.local_local)) }
+                    { count("discharges.local_elsewhere", i::F_LOCAL_ELSEWHERE, i::U_TIMES, d.map(|d| d.local_elsewhere)) }
+                    { count("discharges.nonlocal_local", i::F_NONLOCAL_LOCAL, i::U_TIMES, d.map(|d| d.nonlocal_local)) }
+                </div>
+                <p class="field-hint">{ i::DISCHARGES_HINT.get(lang) }</p>
+            </fieldset>
+        </>
+    }
+}
+
+#[function_component(DataPanel)]
+pub fn data_panel(props: &Props) -> Html {
+    let s = &*props.state;
+    let lang = s.lang;
+    let city = &s.scenario.city;
+    let dispatch = props.state.dispatcher();
+
+    let city_values = BedValues {
+        resident_population: city.resident_population,
+        open_beds: city.open_beds,
+        insured: city.insured,
+        admissions: city.admissions,
+        avg_stay_days: city.avg_stay_days,
+        bed_utilisation: city.bed_utilisation,
+        discharges: city.discharges,
+    };
+    let city_hook = |f: &'static str| Hook::City(f);
+    let err = |h: &Hook| -> Option<Text> {
+        let key = match h {
+            Hook::City(f) => format!("city:{f}"),
+            Hook::County(c, f) => format!("county:{c}:{f}"),
+            _ => String::new(),
+        };
+        s.error(&key).cloned()
+    };
+    let city_set = |f: &'static str| {
+        let d = dispatch.clone();
+        Callback::from(move |raw: String| d.dispatch(Action::SetCity(f, raw)))
+    };
+    let fund = city.fund.unwrap_or_default();
+    let fund_months = |field: &'static str, label: T, value: Option<f64>| -> Html {
+        let h = Hook::City(field);
+        let e = err(&h);
+        let mut f = NumberField::new(lang, h, label.text(), opt_f(value), city_set(field));
+        f.unit = i::U_MONTHS.text();
+        f.step = Some("0.1".into());
+        f.min = Some("0".into());
+        f.max = Some("1200".into());
+        f.error = e.as_ref();
+        f.compact = true;
+        f.placeholder = Some(i::DATA_BLANK.get(lang).to_string());
+        f.render()
+    };
+    let fund_flag = |field: &'static str, label: T, value: Option<bool>| -> Html {
+        let h = Hook::City(field);
+        let e = err(&h);
+        tristate_field(lang, h, &label.text(), value, e.as_ref(), city_set(field))
+    };
+
+    html! {
+        <section class="panel panel-data" aria-labelledby="data-heading" data-testid="data" key={format!("data-{}", s.rev)}>
+            <h2 id="data-heading">{ bi_t(lang, i::DATA_HEADING) }</h2>
+            <p class="panel-intro">{ i::DATA_INTRO.get(lang) }</p>
+            <details class="group" open=true data-testid="city-data">
+                <summary>{ bi_t(lang, i::CITY) }<span class="summary-name">{ city.name.clone() }</span></summary>
+                { bed_fields(lang, &city_values, &city_hook, &err, &city_set) }
+                <fieldset class="subgroup">
+                    <legend>{ bi_t(lang, i::F_FUND) }</legend>
+                    <div class="field-grid">
+                        { fund_months("fund.employee_months", i::F_EMPLOYEE_MONTHS, fund.employee_months) }
+                        { fund_months("fund.resident_months", i::F_RESIDENT_MONTHS, fund.resident_months) }
+                        { fund_flag("fund.employee_deficit", i::F_EMPLOYEE_DEFICIT, fund.employee_deficit) }
+                        { fund_flag("fund.resident_deficit", i::F_RESIDENT_DEFICIT, fund.resident_deficit) }
+                        { fund_flag("fund.warning_letter", i::F_WARNING_LETTER, fund.warning_letter) }
+                    </div>
+                </fieldset>
+            </details>
+            { for s.scenario.counties.iter().enumerate().map(|(idx, c)| {
+                let values = BedValues {
+                    resident_population: c.resident_population,
+                    open_beds: c.open_beds,
+                    insured: c.insured,
+                    admissions: c.admissions,
+                    avg_stay_days: c.avg_stay_days,
+                    bed_utilisation: c.bed_utilisation,
+                    discharges: c.discharges,
+                };
+                let cid = c.id.clone();
+                let hook = move |f: &'static str| Hook::County(cid.clone(), f);
+                let set = |f: &'static str| {
+                    let d = dispatch.clone();
+                    Callback::from(move |raw: String| d.dispatch(Action::SetCounty(idx, f, raw)))
+                };
+                html! {
+                    <details class="group" open=true key={c.id.clone()} data-testid={format!("county-data-{}", c.id)}>
+                        <summary><span class="main">{ c.name.clone() }</span><span class="sub">{ c.id.clone() }</span></summary>
+                        { bed_fields(lang, &values, &hook, &err, &set) }
+                    </details>
+                }
+            }) }
+        </section>
+    }
+}

@@ -1,0 +1,239 @@
+//! Right column, top: the outcome of the selected application as a badge (symbol + words, never
+//! colour alone), the rule that decided it, and the whole trace in order.
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::i18n::{self as i, bi, bi_t, t};
+use super::state::{value_text, Action, State};
+use crate::engine::{Decision, Outcome, TraceEntry, Verdict};
+use crate::policy::{param_def, rule_def, ParamKind};
+use crate::text::{Lang, Text};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<State>,
+}
+
+pub fn outcome_symbol(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Accepted => "✓",
+        Outcome::Prioritized => "★",
+        Outcome::Rejected => "✕",
+        Outcome::Suspended => "⏸",
+        Outcome::Undetermined => "?",
+    }
+}
+
+pub fn verdict_symbol(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Pass => "✓",
+        Verdict::Fail => "✕",
+        Verdict::Suspend => "⏸",
+        Verdict::Gap => "?",
+        Verdict::Priority => "★",
+        Verdict::Exempt => "◇",
+        Verdict::NotApplicable => "–",
+    }
+}
+
+fn rule_title(id: &str) -> Text {
+    rule_def(id).map(|d| d.title()).unwrap_or_else(|| Text::new(id, id))
+}
+
+/// Moves the keyboard focus to a parameter's control (from a trace entry's switch).
+pub fn focus_param(id: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(Some(el)) = doc.query_selector(&format!("[data-param=\"{id}\"]")) else { return };
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = h.focus();
+    }
+}
+
+/// The switch's current setting in words.
+fn switch_value(s: &State, id: &str) -> Option<String> {
+    let def = param_def(id)?;
+    let v = s.policy.values.get(id)?;
+    let text = match def.kind {
+        ParamKind::Choice(opts) => {
+            let raw = value_text(v);
+            opts.iter().find(|o| o.value == raw).map(|o| t(s.lang, &Text::new(o.zh, o.en))).unwrap_or(raw)
+        }
+        ParamKind::Bool => if v.as_bool() == Some(true) { i::YES } else { i::NO }.get(s.lang).to_string(),
+        _ => value_text(v),
+    };
+    Some(text)
+}
+
+fn trace_item(s: &State, e: &TraceEntry) -> Html {
+    let lang = s.lang;
+    let title = rule_title(&e.rule);
+    let verdict_class = format!("verdict-{}", e.verdict.id());
+    let switch = e.switch.as_ref().map(|sw| {
+        let label = param_def(sw).map(|d| d.label()).unwrap_or_else(|| Text::new(sw.clone(), sw.clone()));
+        let current = switch_value(s, sw).unwrap_or_default();
+        let target = sw.clone();
+        let onclick = Callback::from(move |_| focus_param(&target));
+        html! {
+            <p class="trace-switch">
+                <span class="trace-key">{ i::SWITCH.get(lang) }{ i::COLON.get(lang) }</span>
+                <button type="button" class="link" data-switch-link={sw.clone()} {onclick}
+                    title={i::SWITCH_GOTO.get(lang)}>
+                    { t(lang, &label) }
+                </button>
+                if !current.is_empty() {
+                    <span class="trace-current">{ i::paren(lang, &current) }</span>
+                }
+            </p>
+        }
+    });
+    let exempted = e.exempted_by.as_ref().map(|by| {
+        html! {
+            <p class="trace-exempted">
+                <span class="trace-key">{ i::EXEMPTED_BY.get(lang) }{ i::COLON.get(lang) }</span>
+                { t(lang, &rule_title(by)) }<span class="clause">{ by.clone() }</span>
+            </p>
+        }
+    });
+    html! {
+        <li class={classes!("trace-entry", verdict_class, (e.verdict == Verdict::NotApplicable).then_some("is-na"))}
+            data-rule={e.rule.clone()} data-verdict={e.verdict.id()}>
+            <div class="trace-head">
+                <span class="verdict">
+                    <span class="verdict-symbol" aria-hidden="true">{ verdict_symbol(e.verdict) }</span>
+                    { t(lang, &e.verdict.label()) }
+                </span>
+                <span class="trace-title">{ t(lang, &title) }</span>
+                <span class="clause">{ e.clause.clone() }</span>
+            </div>
+            <p class="trace-detail">{ t(lang, &e.detail) }</p>
+            if let Some(n) = &e.note {
+                <p class="trace-note"><span class="trace-key">{ i::NOTE.get(lang) }{ i::COLON.get(lang) }</span>{ t(lang, n) }</p>
+            }
+            { switch.unwrap_or_default() }
+            { exempted.unwrap_or_default() }
+        </li>
+    }
+}
+
+/// The outcome badge: symbol, words in the current language, the other language beneath.
+pub fn outcome_badge(lang: Lang, d: &Decision, testid: &'static str) -> Html {
+    let o = d.outcome;
+    html! {
+        <div class={classes!("outcome", format!("outcome-{}", o.id()))} data-testid={testid} data-outcome={o.id()}>
+            <span class="outcome-symbol" aria-hidden="true">{ outcome_symbol(o) }</span>
+            <span class="outcome-words">{ bi(lang, &o.label()) }</span>
+        </div>
+    }
+}
+
+#[function_component(DecisionPanel)]
+pub fn decision_panel(props: &Props) -> Html {
+    let s = &*props.state;
+    let lang = s.lang;
+    let dispatch = props.state.dispatcher();
+    let decision = s.application().and_then(|a| s.evaluation.decisions.iter().find(|d| d.id == a.id));
+
+    let as_of_set = {
+        let d = dispatch.clone();
+        Callback::from(move |e: Event| {
+            d.dispatch(Action::SetAsOf(e.target_unchecked_into::<HtmlInputElement>().value()))
+        })
+    };
+    let as_of = html! {
+        <div class={classes!("field", "field-inline", s.error("as_of").map(|_| "has-error"))} key={format!("as-of-{}", s.rev)}>
+            <label for="as-of">{ bi_t(lang, i::AS_OF) }</label>
+            <div class="control">
+                <input id="as-of" type="date" data-testid="as-of" value={s.evaluation.as_of.clone()} onchange={as_of_set} />
+            </div>
+            if let Some(e) = s.error("as_of") {
+                <p class="field-error" role="alert" data-testid="as-of-error">{ t(lang, e) }</p>
+            }
+        </div>
+    };
+
+    let body = match (s.application(), decision) {
+        (Some(app), Some(d)) => {
+            let deciding = d.deciding_rule();
+            let deciding_html = match deciding {
+                Some(e) => html! {
+                    <div class="deciding" data-testid="deciding-rule" data-rule={e.rule.clone()}>
+                        <span class="trace-key">{ i::DECIDED_BY.get(lang) }{ i::COLON.get(lang) }</span>
+                        <strong>{ t(lang, &rule_title(&e.rule)) }</strong>
+                        <span class="clause">{ e.clause.clone() }</span>
+                        <p class="deciding-detail">{ t(lang, &e.detail) }</p>
+                    </div>
+                },
+                None => html! {
+                    <div class="deciding" data-testid="deciding-rule">
+                        <span class="trace-key">{ i::DECIDED_BY.get(lang) }{ i::COLON.get(lang) }</span>{ i::NO_DECIDING_RULE.get(lang) }
+                    </div>
+                },
+            };
+            let name = app.name.clone().map(|n| format!(" · {n}")).unwrap_or_default();
+            html! {
+                <>
+                    <div class="outcome-box" role="status" aria-live="polite" aria-atomic="true">
+                        <p class="outcome-for">{ i::OUTCOME_FOR.get(lang) }{ " " }<strong>{ format!("{}{name}", app.id) }</strong></p>
+                        { outcome_badge(lang, d, "outcome") }
+                        { deciding_html }
+                    </div>
+                    <h3>{ bi_t(lang, i::TRACE_HEADING) }</h3>
+                    <p class="field-hint">{ i::TRACE_INTRO.get(lang) }</p>
+                    <ol class="trace" data-testid="trace">
+                        { for d.rules.iter().map(|e| trace_item(s, e)) }
+                    </ol>
+                    { others(props) }
+                </>
+            }
+        }
+        _ => html! { <p class="empty">{ i::NO_APPLICATION.get(lang) }</p> },
+    };
+
+    html! {
+        <section class="panel panel-decision" id="decision" aria-labelledby="decision-heading" data-testid="decision" tabindex="-1">
+            <div class="panel-head">
+                <h2 id="decision-heading">{ bi_t(lang, i::DECISION_HEADING) }</h2>
+                { as_of }
+            </div>
+            { body }
+        </section>
+    }
+}
+
+/// The other applications of the scenario with their outcomes; choosing one selects it.
+fn others(props: &Props) -> Html {
+    let s = &*props.state;
+    let lang = s.lang;
+    if s.scenario.applications.len() < 2 {
+        return html! {};
+    }
+    html! {
+        <div class="others">
+            <h3>{ bi_t(lang, i::OTHER_APPLICATIONS) }</h3>
+            <ul class="others-list" data-testid="other-decisions">
+                { for s.scenario.applications.iter().enumerate().filter(|(idx, _)| *idx != s.selected).map(|(idx, a)| {
+                    let d = s.evaluation.decisions.iter().find(|d| d.id == a.id);
+                    let dispatch = props.state.dispatcher();
+                    let onclick = Callback::from(move |_| dispatch.dispatch(Action::SelectApp(idx)));
+                    let o = d.map(|d| d.outcome).unwrap_or(Outcome::Undetermined);
+                    html! {
+                        <li data-application={a.id.clone()} data-outcome={o.id()}>
+                            <button type="button" class="link" {onclick}>
+                                { format!("{}{}", a.id, a.name.clone().map(|n| format!(" · {n}")).unwrap_or_default()) }
+                            </button>
+                            <span class={classes!("mini-outcome", format!("outcome-{}", o.id()))}>
+                                <span aria-hidden="true">{ outcome_symbol(o) }{ " " }</span>{ t(lang, &o.label()) }
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,359 @@
+//! Every string the UI shows goes through here: `t(lang, &Text)` for the engine's bilingual
+//! texts, and the `T` table below for the UI's own words. Chinese first, English alongside.
+
+use yew::{html, Html};
+
+use crate::scenario::{Change, KeyLevel, NegativeReason, Scope};
+use crate::text::{Lang, Text};
+
+/// The current language's half of an engine text.
+pub fn t(lang: Lang, text: &Text) -> String {
+    text.get(lang).to_string()
+}
+
+/// A UI string in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct T(pub &'static str, pub &'static str);
+
+impl T {
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.0,
+            Lang::En => self.1,
+        }
+    }
+    pub fn text(self) -> Text {
+        Text::new(self.0, self.1)
+    }
+}
+
+pub fn other(lang: Lang) -> Lang {
+    match lang {
+        Lang::Zh => Lang::En,
+        Lang::En => Lang::Zh,
+    }
+}
+
+pub fn lang_tag(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "zh-CN",
+        Lang::En => "en",
+    }
+}
+
+/// A label in the current language with the other language as small secondary text, so a
+/// policymaker can match the English to the terms of the Chinese texts (and the reverse).
+pub fn bi(lang: Lang, text: &Text) -> Html {
+    let o = other(lang);
+    let main = text.get(lang);
+    let sub = text.get(o);
+    if sub.is_empty() || sub == main {
+        return html! { <span class="main">{ main.to_string() }</span> };
+    }
+    html! {
+        <>
+            <span class="main">{ main.to_string() }</span>
+            <span class="sub" lang={lang_tag(o)}>{ sub.to_string() }</span>
+        </>
+    }
+}
+
+pub fn bi_t(lang: Lang, s: T) -> Html {
+    bi(lang, &s.text())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels the engine has no `label()` for.
+
+pub const CHANGES: [Change; 3] = [Change::New, Change::NewSite, Change::AddressChange];
+pub const SCOPES: [Scope; 3] = [Scope::Basic, Scope::PersonalAccountOnly, Scope::MedicalAid];
+pub const KEY_LEVELS: [KeyLevel; 3] = [KeyLevel::Municipal, KeyLevel::Provincial, KeyLevel::Central];
+pub const NEGATIVE_REASONS: [NegativeReason; 3] =
+    [NegativeReason::FalseMaterials, NegativeReason::AgreementTerminated, NegativeReason::Blacklisted];
+
+pub fn change_id(c: Change) -> &'static str {
+    match c {
+        Change::New => "new",
+        Change::NewSite => "new_site",
+        Change::AddressChange => "address_change",
+    }
+}
+
+pub fn change_label(c: Change) -> Text {
+    match c {
+        Change::New => Text::new("新增定点", "new designation"),
+        Change::NewSite => Text::new("新增执业地点 / 分院区", "new practice site or branch"),
+        Change::AddressChange => Text::new("变更注册地址", "change of registered address"),
+    }
+}
+
+pub fn scope_id(s: Scope) -> &'static str {
+    match s {
+        Scope::Basic => "basic",
+        Scope::PersonalAccountOnly => "personal_account_only",
+        Scope::MedicalAid => "medical_aid",
+    }
+}
+
+pub fn scope_label(s: Scope) -> Text {
+    match s {
+        Scope::Basic => Text::new("基本医保定点", "basic medical insurance"),
+        Scope::PersonalAccountOnly => {
+            Text::new("仅职工个人账户结算（门诊部、诊所）", "employee personal account only (clinics)")
+        }
+        Scope::MedicalAid => Text::new("医疗救助定点", "medical aid"),
+    }
+}
+
+pub fn key_level_id(k: KeyLevel) -> &'static str {
+    match k {
+        KeyLevel::Municipal => "municipal",
+        KeyLevel::Provincial => "provincial",
+        KeyLevel::Central => "central",
+    }
+}
+
+pub fn negative_reason_id(r: NegativeReason) -> &'static str {
+    match r {
+        NegativeReason::FalseMaterials => "false_materials",
+        NegativeReason::AgreementTerminated => "agreement_terminated",
+        NegativeReason::Blacklisted => "blacklisted",
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The UI's own strings.
+
+/// `s` in parentheses of the language's kind: （…） or (…).
+pub fn paren(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::Zh => format!("（{s}）"),
+        Lang::En => format!(" ({s})"),
+    }
+}
+
+pub const COLON: T = T("：", ": ");
+pub const LIST_SEP: T = T("、", ", ");
+
+pub const APP_NAME: T = T("定点", "dingdian");
+pub const APP_TAGLINE: T = T(
+    "医保定点医药机构准入规则模拟：改参数，看规则如何判定申请、影响床位与服务覆盖",
+    "Simulates the rules that admit hospitals, clinics and pharmacies to basic medical insurance: change a parameter, see the decision",
+);
+pub const PRESET: T = T("规划文本", "Policy text");
+pub const LANG_BUTTON: T = T("English", "中文");
+pub const LANG_BUTTON_LABEL: T = T("切换到英文界面", "Switch to Chinese");
+pub const SAMPLE_BANNER: T = T(
+    "样例数据，机构位置为合成数据：数字仅供演示，不是官方统计。",
+    "Sample data, synthetic locations: the figures are for demonstration, not official statistics.",
+);
+pub const OFFLINE_NOTE: T =
+    T("全部在浏览器内计算，不发送任何数据。", "Everything is computed in your browser; nothing is sent anywhere.");
+pub const SKIP_TO_DECISION: T = T("跳到判定结果", "Skip to the decision");
+
+// Columns
+pub const PARAMS_HEADING: T = T("参数与解释开关", "Parameters and switches");
+pub const PARAMS_INTRO: T = T(
+    "默认值取自所选规划文本；改动即时重新判定。",
+    "Defaults come from the chosen text; every change is judged again at once.",
+);
+pub const RULES_HEADING: T = T("规则开关", "Rules on or off");
+pub const RULES_INTRO: T = T(
+    "所选规划文本包含的规则默认开启；其他文本的规则可手动开启。",
+    "The rules of the chosen text are on; rules from other texts can be turned on.",
+);
+pub const RULES_OTHER: T = T("本规划文本未包含的规则", "Rules not in this text");
+pub const RULE_ADDED: T = T("用户开启", "turned on by you");
+pub const RULE_REMOVED: T = T("用户关闭", "turned off by you");
+pub const DATA_HEADING: T = T("上年度数据", "Last year's figures");
+pub const DATA_INTRO: T = T(
+    "留空表示缺少该项数据，相关规则将显示“不适用”并说明缺什么。",
+    "Leave a figure blank when it is unknown: the rules that need it say “not applicable” and name it.",
+);
+pub const CITY: T = T("全市", "City");
+pub const COUNTIES: T = T("县区", "Counties");
+pub const FORM_HEADING: T = T("申请", "Application");
+pub const DECISION_HEADING: T = T("判定", "Decision");
+pub const FIGURES_HEADING: T = T("床位测算", "Bed figures");
+pub const COVERAGE_HEADING: T = T("服务覆盖（人口占比）", "Coverage (share of residents)");
+
+// Parameters
+pub const RESET: T = T("恢复默认", "Reset");
+pub const RESET_LABEL: T = T("恢复为规划文本默认值", "Reset to the text's default");
+pub const PRESET_DEFAULT: T = T("规划默认值", "Text's default");
+pub const CHANGED: T = T("已修改", "changed");
+pub const ASSUMPTION: T = T("假设", "assumption");
+pub const SOURCE: T = T("出处", "Source");
+pub const AUTO: T = T("自动（按数据）", "auto (from the data)");
+pub const YES: T = T("是", "yes");
+pub const NO: T = T("否", "no");
+pub const NOT_STATED: T = T("未说明", "not stated");
+pub const DATA_BLANK: T = T("缺", "missing");
+pub const NONE: T = T("无", "none");
+pub const INVALID_PREFIX: T = T("取值无效，未应用：", "Invalid value, not applied: ");
+pub const SLIDER_LABEL: T = T("拖动调整服务半径", "Drag to change the service radius");
+
+// Data fields
+pub const F_RESIDENT_POPULATION: T = T("常住人口", "resident population");
+pub const F_OPEN_BEDS: T = T("实际开放床位", "open beds");
+pub const F_INSURED: T = T("参保人数", "insured");
+pub const F_ADMISSIONS: T = T("住院人次", "admissions");
+pub const F_AVG_STAY: T = T("平均住院日", "average stay");
+pub const F_UTILISATION: T = T("病床使用率", "bed utilisation");
+pub const F_DISCHARGES: T = T("出院人次（患者调节系数）", "discharges (patient coefficient)");
+pub const F_LOCAL_LOCAL: T = T("本地参保人在本地", "local insured, treated locally");
+pub const F_LOCAL_ELSEWHERE: T = T("本地参保人在异地", "local insured, treated elsewhere");
+pub const F_NONLOCAL_LOCAL: T = T("异地参保人在本地", "non-local insured, treated locally");
+pub const DISCHARGES_HINT: T = T(
+    "三项一起使用：清空任一项即视为缺失（县区则改用全市数据）。",
+    "The three go together: clearing one clears all (a county then uses the city's).",
+);
+pub const F_FUND: T = T("医保基金（全市统筹）", "Insurance fund (pooled city-wide)");
+pub const F_EMPLOYEE_MONTHS: T = T("职工统筹基金可支付月数", "employee pooled fund: months payable");
+pub const F_RESIDENT_MONTHS: T = T("居民基金可支付月数", "resident fund: months payable");
+pub const F_EMPLOYEE_DEFICIT: T = T("职工基金上年度赤字", "employee fund in deficit last year");
+pub const F_RESIDENT_DEFICIT: T = T("居民基金上年度赤字", "resident fund in deficit last year");
+pub const F_WARNING_LETTER: T = T("收到基金风险预警函", "fund-risk warning letter received");
+pub const U_PERSONS: T = T("人", "persons");
+pub const U_BEDS: T = T("张", "beds");
+pub const U_TIMES: T = T("人次", "");
+pub const U_DAYS: T = T("天", "days");
+pub const U_FRACTION: T = T("比值，如 0.82", "fraction, e.g. 0.82");
+pub const U_MONTHS: T = T("个月", "months");
+
+// Validation messages
+pub const E_COUNT: T = T("请输入不小于 0 的整数", "enter a whole number of at least 0");
+pub const E_NUMBER: T = T("请输入数值", "enter a number");
+pub const E_UTILISATION: T =
+    T("病床使用率须大于 0 且不超过 1.5", "bed utilisation must be more than 0 and at most 1.5");
+pub const E_STAY: T = T("平均住院日须大于 0 且不超过 365", "average stay must be more than 0 and at most 365");
+pub const E_MONTHS: T = T("月数须在 0 到 1200 之间", "months must be between 0 and 1,200");
+pub const E_LON: T = T("经度须在 −180 到 180 之间", "longitude must be between −180 and 180");
+pub const E_LAT: T = T("纬度须在 −90 到 90 之间", "latitude must be between −90 and 90");
+pub const E_OPERATING: T = T("运营月数须在 0 到 12000 之间", "months of operation must be between 0 and 12,000");
+pub const E_DATE: T = T("请输入日期 YYYY-MM-DD", "enter a date YYYY-MM-DD");
+pub const E_CATEGORY: T = T("药店至少要有一个类别", "a pharmacy needs at least one category");
+pub const E_PERSONAL_ACCOUNT: T =
+    T("“仅个人账户结算”只适用于门诊部、诊所", "“personal account only” is valid for outpatient clinics only");
+
+// Application form
+pub const APPLICATION_PICK: T = T("选择申请", "Choose an application");
+pub const NEW_APPLICATION: T = T("新建申请", "New application");
+pub const REMOVE_APPLICATION: T = T("删除此申请", "Remove this application");
+pub const NEW_APPLICATION_NAME: T = T("新申请（假设）", "new application (hypothetical)");
+pub const A_NAME: T = T("名称", "name");
+pub const A_KIND: T = T("机构类型", "kind");
+pub const A_CATEGORY: T = T("药店类别（可多选）", "pharmacy categories (one or more)");
+pub const A_SPECIALTY: T = T("专科", "specialty");
+pub const A_SUBTYPE: T = T("基层机构类别", "primary-care subtype");
+pub const A_INTEGRATED: T = T("纳入一体化管理", "under integrated management");
+pub const A_CHANGE: T = T("申请情形", "application type");
+pub const A_INSTITUTION: T = T("涉及的已定点机构", "designated institution concerned");
+pub const A_INSTITUTION_HINT: T = T(
+    "变更地址时为迁址的机构（未选则视为本申请自身）；医疗救助定点时为已有的医保定点医疗机构。",
+    "For an address change, the institution that moves (none: the application itself); for medical aid, the existing designated institution.",
+);
+pub const A_SCOPE: T = T("定点范围", "scope");
+pub const A_KEY_PROJECT: T = T("重点建设项目", "key construction project");
+pub const A_LOCATION: T = T("位置（WGS-84）", "location (WGS-84)");
+pub const A_LON: T = T("经度", "longitude");
+pub const A_LAT: T = T("纬度", "latitude");
+pub const A_LOCATION_HINT: T =
+    T("地图将在后续版本加入；现在请输入坐标。", "A map comes in a later version; for now type the coordinates.");
+pub const A_COUNTY: T = T("所在县区", "county");
+pub const A_BEDS: T = T("床位数", "beds");
+pub const A_STAFF: T = T("医保办专（兼）职人员", "insurance office staff");
+pub const A_DEPT: T = T("设有内部医保管理部门", "has an internal insurance department");
+pub const A_OPERATING: T = T("正式运营月数", "months in operation");
+pub const A_PHYSICIANS: T = T("第一注册地在本机构的医师", "physicians registered here first");
+pub const A_PHARMACISTS: T = T("药师", "pharmacists");
+pub const A_SHORTAGE: T = T("属紧缺资源类型", "of a shortage-resource type");
+pub const A_UNEVEN: T = T("位于资源分布不均衡区域", "in an unevenly served area");
+pub const A_NEGATIVE: T = T("负面清单情形", "negative list");
+pub const A_NEGATIVE_SINCE: T = T("起始日期", "since");
+pub const A_GROUP_BASIC: T = T("基本情况", "The applicant");
+pub const A_GROUP_CONDITIONS: T = T("申请条件", "Conditions");
+pub const A_GROUP_XIAN: T = T("西安规划的例外情形", "Exceptions of the Xi'an text");
+pub const NOT_STATED_HINT: T =
+    T("留空 = 未说明：相关规则显示“不适用”。", "Blank = not stated: the rules that need it say “not applicable”.");
+pub const NEARBY_HEADING: T = T("附近机构", "Nearby institutions");
+pub const NEARBY_INTRO: T =
+    T("按直线（球面）距离排列；圆圈内的以 ● 标出。", "By great-circle distance; those inside the circle are marked ●.");
+pub const DESIGNATED: T = T("定点", "designated");
+pub const NOT_DESIGNATED: T = T("未定点", "not designated");
+pub const WITHIN: T = T("服务半径内", "within the radius");
+pub const OUTSIDE: T = T("半径外", "outside");
+pub const SAME_TYPE: T = T("同类", "same type");
+pub const METRES: T = T("米", "m");
+
+// Decision
+pub const AS_OF: T = T("判定日期", "Judged on");
+pub const DECIDED_BY: T = T("决定性规则", "Decided by");
+pub const NO_DECIDING_RULE: T = T("没有规则阻止受理", "No rule stands in the way");
+pub const TRACE_HEADING: T = T("逐条判定", "Rule by rule");
+pub const TRACE_INTRO: T = T(
+    "按规定顺序列出每一条规则；“不适用”的条目颜色较浅。",
+    "Every rule in its order; entries that do not apply are dimmed.",
+);
+pub const SWITCH: T = T("解释开关", "switch");
+pub const SWITCH_GOTO: T = T("转到该开关", "go to the switch");
+pub const EXEMPTED_BY: T = T("豁免依据", "exempted by");
+pub const NOTE: T = T("说明", "note");
+pub const OTHER_APPLICATIONS: T = T("其他申请", "Other applications");
+pub const NO_APPLICATION: T = T("没有申请。请新建一个。", "No application. Create one.");
+pub const OUTCOME_FOR: T = T("申请", "Application");
+
+// Figures
+pub const FIG_ACTUAL: T = T("实际值（每千常住人口床位）", "actual (beds per 1,000 residents)");
+pub const FIG_ACTUAL_FORMULA: T = T("开放床位 ÷ 常住人口 × 1000", "open beds ÷ residents × 1,000");
+pub const FIG_TARGET: T = T("目标值", "target");
+pub const FIG_REQUIRED: T = T("需要床位数", "required beds");
+pub const FIG_REQUIRED_FORMULA: T =
+    T("住院人次 × 平均住院日 ÷ (365 × 病床使用率)", "admissions × average stay ÷ (365 × bed utilisation)");
+pub const FIG_RAW: T = T("测算值（系数前，每千参保人）", "measured before coefficients (per 1,000 insured)");
+pub const FIG_RAW_FORMULA: T = T("需要床位数 ÷ 参保人数 × 1000", "required beds ÷ insured × 1,000");
+pub const FIG_FUND_RATIOS: T = T("基金可支付月数 ÷ 最低要求", "fund months payable ÷ the minimum");
+pub const FIG_EMPLOYEE: T = T("职工", "employee");
+pub const FIG_RESIDENT: T = T("居民", "resident");
+pub const FIG_FUND_COEF: T = T("基金调节系数", "fund coefficient");
+pub const FIG_PATIENT_COEF: T = T("患者调节系数", "patient coefficient");
+pub const FIG_PATIENT_FORMULA: T = T(
+    "(本地在本地 − 本地在异地 + 异地在本地) ÷ 本地在本地",
+    "(local-local − local-elsewhere + nonlocal-local) ÷ local-local",
+);
+pub const FIG_MEASURED: T = T("测算值（计入系数后）", "measured (after coefficients)");
+pub const FIG_MEASURED_FORMULA: T =
+    T("系数前测算值 × 基金调节系数 × 患者调节系数", "measured before × fund coef × patient coef");
+pub const FIG_READING: T = T(
+    "说明：规划附件列出了这些指标和两个调节系数，但没有写出算式。上面的算式是本模拟器按卫生规划常用的床位需求公式所作的理解，不是原文引文。",
+    "Note: the annex names these inputs and both coefficients but not the arithmetic. The formulas above are the simulator's reading (the standard bed-need formula of health planning), not a quote.",
+);
+pub const FIG_SOURCE_LOWER: T = T("取两项中较低者", "the lower of the two");
+pub const FIG_SOURCE_EMPLOYEE: T = T("取职工统筹基金", "the employee fund");
+pub const FIG_SOURCE_RESIDENT: T = T("取居民基金", "the resident fund");
+pub const FIG_MISSING: T = T("缺少数据", "Missing inputs");
+pub const FIG_COEF_OFF: T = T("已关闭（= 1）", "switched off (= 1)");
+pub const FIG_COUNTY_TABLE: T = T("各县区", "By county");
+pub const FIG_COUNTY: T = T("县区", "county");
+pub const FIG_T_ACTUAL: T = T("实际值", "actual");
+pub const FIG_T_RAW: T = T("系数前测算值", "measured, before coef.");
+pub const FIG_T_PATIENT: T = T("患者系数", "patient coef.");
+pub const FIG_T_MEASURED: T = T("测算值", "measured");
+pub const FIG_PATIENT_FROM_CITY: T = T("用全市出院数据", "city discharges used");
+pub const FIG_COMPARE_BELOW: T = T("测算值低于目标值和实际值", "measured is below both target and actual");
+pub const FIG_COMPARE_ABOVE: T = T("测算值高于目标值和实际值", "measured is above both target and actual");
+pub const FIG_COMPARE_BETWEEN: T =
+    T("测算值介于目标值与实际值之间（或相等）", "measured lies between target and actual (or equals one)");
+pub const COV_PHARMACY: T = T("零售药店", "pharmacies");
+pub const COV_OUTPATIENT: T = T("门诊服务", "outpatient care");
+pub const COV_INPATIENT: T = T("住院服务", "inpatient care");
+pub const COV_INTRO: T = T(
+    "常住人口中，居住点在服务半径内至少有一家定点机构的比例（当前半径）。",
+    "Share of residents whose cell lies within the service radius of at least one designated institution (current radius).",
+);
+pub const COV_NONE: T = T("数据中没有人口分布", "no population cells in the data");
+pub const MISSING_VALUE: T = T("缺", "n/a");
+
+// Fatal error
+pub const FATAL_TITLE: T = T("出错了", "Something went wrong");
+pub const FATAL_RELOAD: T = T("重新加载", "Reload");

@@ -1,0 +1,214 @@
+//! Left column: every parameter and switch of the table, grouped, with its source clause, the
+//! preset default when changed and a reset button; then the rules with on/off toggles.
+
+use serde_json::Value;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::i18n::{self as i, bi, bi_t, t};
+use super::state::{value_text, Action, State};
+use super::widgets::{checkbox_field, error_line, heading, select_field, Hook, NumberField, Opt};
+use crate::policy::{Group, ParamDef, ParamKind, PARAMETERS, RULES};
+use crate::text::{num, Lang, Text};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<State>,
+}
+
+#[function_component(ParamsPanel)]
+pub fn params_panel(props: &Props) -> Html {
+    let s = &*props.state;
+    let lang = s.lang;
+    html! {
+        <section class="panel panel-params" aria-labelledby="params-heading" data-testid="params">
+            { heading(lang, 2, &i::PARAMS_HEADING.text(), Some("params-heading")) }
+            <p class="panel-intro">{ i::PARAMS_INTRO.get(lang) }</p>
+            { for Group::ALL.iter().map(|g| group_view(props, *g)) }
+            { rules_view(props) }
+        </section>
+    }
+}
+
+fn group_view(props: &Props, group: Group) -> Html {
+    let s = &*props.state;
+    let lang = s.lang;
+    let defs: Vec<&ParamDef> = PARAMETERS.iter().filter(|d| d.group == group).collect();
+    if defs.is_empty() {
+        return html! {};
+    }
+    html! {
+        <fieldset class="group" data-group={format!("{group:?}").to_lowercase()}>
+            <legend>{ bi(lang, &group.label()) }</legend>
+            { for defs.into_iter().map(|d| param_row(props, d)) }
+        </fieldset>
+    }
+}
+
+/// How a value reads for people: the option's label, yes/no, or the number with its unit.
+fn display_value(lang: Lang, def: &ParamDef, v: &Value) -> String {
+    match (def.kind, v) {
+        (ParamKind::Choice(opts), _) => {
+            let s = value_text(v);
+            opts.iter()
+                .find(|o| o.value == s)
+                .map(|o| if lang == Lang::Zh { o.zh.to_string() } else { o.en.to_string() })
+                .unwrap_or(s)
+        }
+        (ParamKind::Bool, Value::Bool(b)) => if *b { i::YES } else { i::NO }.get(lang).to_string(),
+        (ParamKind::Number { .. }, Value::Null) => i::AUTO.get(lang).to_string(),
+        (ParamKind::Number { .. }, Value::Number(n)) => {
+            let x = n.as_f64().unwrap_or(0.0);
+            let unit = t(lang, &def.unit());
+            if unit.is_empty() {
+                num(x, 6)
+            } else {
+                format!("{} {unit}", num(x, 6))
+            }
+        }
+        _ => value_text(v),
+    }
+}
+
+fn param_row(props: &Props, def: &'static ParamDef) -> Html {
+    let s = &*props.state;
+    let lang = s.lang;
+    let id = def.id;
+    let current = s.policy.values.get(id).cloned().unwrap_or(Value::Null);
+    let changed = s.is_changed(id);
+    let spec = s.preset().parameters.get(id);
+    let error = s.error(&format!("param:{id}"));
+    let hook = Hook::Param(id);
+    let dispatch = props.state.dispatcher();
+    let set = {
+        let d = dispatch.clone();
+        Callback::from(move |raw: String| d.dispatch(Action::SetParam(id, raw)))
+    };
+
+    let control = match def.kind {
+        ParamKind::Number { min, max, step, auto, .. } => {
+            let mut f = NumberField::new(lang, hook.clone(), def.label(), value_text(&current), set.clone());
+            f.unit = def.unit();
+            f.min = Some(num(min, 6));
+            f.max = Some(num(max, 6));
+            f.step = Some(num(step, 6));
+            f.placeholder = auto.then(|| i::AUTO.get(lang).to_string());
+            f.error = error;
+            f.compact = true;
+            let field = f.render();
+            if id == "service_radius_m" {
+                let x = current.as_f64().unwrap_or(800.0).clamp(200.0, 2000.0);
+                let d = dispatch.clone();
+                let oninput = Callback::from(move |e: InputEvent| {
+                    d.dispatch(Action::SetParam(id, e.target_unchecked_into::<HtmlInputElement>().value()))
+                });
+                html! {
+                    <>
+                        { field }
+                        <div class="slider">
+                            <input type="range" min="200" max="2000" step="50" value={num(x, 0)}
+                                data-param-range={id} aria-label={i::SLIDER_LABEL.get(lang)} {oninput} />
+                            <div class="slider-scale" aria-hidden="true"><span>{ "200" }</span><span>{ "2000" }</span></div>
+                        </div>
+                    </>
+                }
+            } else {
+                field
+            }
+        }
+        ParamKind::Choice(opts) => {
+            let options = opts.iter().map(|o| Opt::new(o.value, Text::new(o.zh, o.en))).collect();
+            select_field(lang, hook.clone(), &def.label(), options, &value_text(&current), None, error, set.clone())
+        }
+        ParamKind::Bool => {
+            let on = current.as_bool().unwrap_or(false);
+            let d = dispatch.clone();
+            let cb = Callback::from(move |v: bool| d.dispatch(Action::SetParam(id, v.to_string())));
+            checkbox_field(lang, hook.clone(), &def.label(), on, None, cb)
+        }
+    };
+    // A checkbox carries no message of its own above; show it below.
+    let bool_error = matches!(def.kind, ParamKind::Bool).then(|| error_line(lang, &hook, error));
+
+    let reset = {
+        let d = dispatch.clone();
+        Callback::from(move |_| d.dispatch(Action::ResetParam(id)))
+    };
+    let default_text = s.preset_default(id).map(|v| display_value(lang, def, &v)).unwrap_or_default();
+    html! {
+        <div class={classes!("param", changed.then_some("is-changed"))} key={format!("{id}-{}", s.rev)}
+            data-param-row={id} data-changed={changed.to_string()}>
+            if let Some(q) = def.question() {
+                <p class="question">{ t(lang, &q) }</p>
+            }
+            { control }
+            { bool_error.unwrap_or_default() }
+            if let Some(spec) = spec {
+                <p class="source">
+                    <span class="source-label">{ i::SOURCE.get(lang) }{ i::COLON.get(lang) }</span>
+                    { t(lang, &spec.source) }
+                    if spec.assumption {
+                        { " " }<span class="tag tag-assumption">{ bi_t(lang, i::ASSUMPTION) }</span>
+                    }
+                </p>
+            }
+            if changed {
+                <p class="default" data-testid={format!("param-default-{id}")}>
+                    <span class="tag tag-changed">{ i::CHANGED.get(lang) }</span>
+                    { " " }{ i::PRESET_DEFAULT.get(lang) }{ i::COLON.get(lang) }<strong>{ default_text }</strong>
+                    <button type="button" class="btn btn-small" data-reset={id}
+                        aria-label={format!("{}{}{}", i::RESET.get(lang), i::COLON.get(lang), t(lang, &def.label()))}
+                        title={i::RESET_LABEL.get(lang)}
+                        onclick={reset}>{ "↺ " }{ i::RESET.get(lang) }</button>
+                </p>
+            }
+        </div>
+    }
+}
+
+fn rules_view(props: &Props) -> Html {
+    let s = &*props.state;
+    let lang = s.lang;
+    let preset = s.preset();
+    let rule_item = |def: &'static crate::policy::RuleDef, in_preset: bool| -> Html {
+        let rid = def.id;
+        let on = s.policy.is_on(rid);
+        let user = s.overrides.contains_key(rid);
+        let clause = preset
+            .rules
+            .iter()
+            .find(|r| r.rule == rid)
+            .map(|r| r.clause.clone())
+            .unwrap_or_else(|| def.origin_clause.to_string());
+        let d = props.state.dispatcher();
+        let onchange = Callback::from(move |e: Event| {
+            d.dispatch(Action::ToggleRule(rid, e.target_unchecked_into::<HtmlInputElement>().checked()))
+        });
+        let dom_id = format!("rule-{}", rid.replace('.', "-"));
+        html! {
+            <li class={classes!("rule-toggle", (!on).then_some("is-off"))} key={rid}>
+                <input id={dom_id.clone()} type="checkbox" checked={on} data-rule-toggle={rid} {onchange} />
+                <label for={dom_id}>
+                    <span class="main">{ def.title().get(lang).to_string() }</span>
+                    <span class="clause">{ clause }</span>
+                    <span class="sub" lang={i::lang_tag(i::other(lang))}>{ def.title().get(i::other(lang)).to_string() }</span>
+                    if user {
+                        <span class="tag tag-changed">{ if in_preset { i::RULE_REMOVED } else { i::RULE_ADDED }.get(lang) }</span>
+                    }
+                </label>
+            </li>
+        }
+    };
+    let (ours, others): (Vec<_>, Vec<_>) = RULES.iter().partition(|d| preset.rules.iter().any(|r| r.rule == d.id));
+    html! {
+        <fieldset class="group rules" data-testid="rules">
+            <legend>{ bi_t(lang, i::RULES_HEADING) }</legend>
+            <p class="field-hint">{ i::RULES_INTRO.get(lang) }</p>
+            <ul class="rule-list">{ for ours.into_iter().map(|d| rule_item(d, true)) }</ul>
+            if !others.is_empty() {
+                <h4 class="rules-other">{ bi_t(lang, i::RULES_OTHER) }</h4>
+                <ul class="rule-list">{ for others.into_iter().map(|d| rule_item(d, false)) }</ul>
+            }
+        </fieldset>
+    }
+}

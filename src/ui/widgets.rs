@@ -1,0 +1,279 @@
+//! Labelled form controls shared by the panels: every control has a visible label tied to it,
+//! a unit, an optional hint, and a field-level message slot with a stable `data-testid`.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::i18n::{self as i, bi, t};
+use crate::text::{Lang, Text};
+
+/// Which data hook a control carries (what the browser tests select on).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Hook {
+    /// `data-param="<id>"`, message `param-error-<id>`.
+    Param(&'static str),
+    /// `data-city="<field>"`, message `city-error-<field>`.
+    City(&'static str),
+    /// `data-county="<county id>" data-county-field="<field>"`, message `county-error-<county>-<field>`.
+    County(String, &'static str),
+    /// `data-field="<field>"`, message `field-error-<field>`.
+    Field(&'static str),
+}
+
+impl Hook {
+    pub fn dom_id(&self) -> String {
+        let raw = match self {
+            Hook::Param(id) => format!("param-{id}"),
+            Hook::City(f) => format!("city-{f}"),
+            Hook::County(c, f) => format!("county-{c}-{f}"),
+            Hook::Field(f) => format!("field-{f}"),
+        };
+        raw.replace('.', "-")
+    }
+    pub fn error_testid(&self) -> String {
+        match self {
+            Hook::Param(id) => format!("param-error-{id}"),
+            Hook::City(f) => format!("city-error-{f}"),
+            Hook::County(c, f) => format!("county-error-{c}-{f}"),
+            Hook::Field(f) => format!("field-error-{f}"),
+        }
+    }
+    pub fn param(&self) -> Option<AttrValue> {
+        match self {
+            Hook::Param(id) => Some(AttrValue::Static(id)),
+            _ => None,
+        }
+    }
+    pub fn city(&self) -> Option<AttrValue> {
+        match self {
+            Hook::City(f) => Some(AttrValue::Static(f)),
+            _ => None,
+        }
+    }
+    pub fn county(&self) -> Option<AttrValue> {
+        match self {
+            Hook::County(c, _) => Some(AttrValue::from(c.clone())),
+            _ => None,
+        }
+    }
+    pub fn county_field(&self) -> Option<AttrValue> {
+        match self {
+            Hook::County(_, f) => Some(AttrValue::Static(f)),
+            _ => None,
+        }
+    }
+    pub fn field(&self) -> Option<AttrValue> {
+        match self {
+            Hook::Field(f) => Some(AttrValue::Static(f)),
+            _ => None,
+        }
+    }
+}
+
+/// The message slot under a control (always in the DOM when there is a message).
+pub fn error_line(lang: Lang, hook: &Hook, error: Option<&Text>) -> Html {
+    match error {
+        Some(e) => html! {
+            <p class="field-error" id={format!("{}-error", hook.dom_id())} data-testid={hook.error_testid()} role="alert">
+                <span aria-hidden="true">{ "⚠ " }</span>{ t(lang, e) }
+            </p>
+        },
+        None => html! {},
+    }
+}
+
+pub fn hint_line(lang: Lang, hint: Option<&Text>) -> Html {
+    match hint {
+        Some(h) => html! { <p class="field-hint">{ t(lang, h) }</p> },
+        None => html! {},
+    }
+}
+
+/// A number (or blank) input with label, unit and message.
+pub struct NumberField<'a> {
+    pub lang: Lang,
+    pub hook: Hook,
+    pub label: Text,
+    pub unit: Text,
+    pub value: String,
+    pub step: Option<String>,
+    pub min: Option<String>,
+    pub max: Option<String>,
+    pub placeholder: Option<String>,
+    pub hint: Option<Text>,
+    pub error: Option<&'a Text>,
+    pub onchange: Callback<String>,
+    /// Label and input on one row, the unit in the label (long lists of figures).
+    pub compact: bool,
+}
+
+impl NumberField<'_> {
+    pub fn new(lang: Lang, hook: Hook, label: Text, value: String, onchange: Callback<String>) -> Self {
+        NumberField {
+            lang,
+            hook,
+            label,
+            unit: Text::default(),
+            value,
+            step: Some("any".into()),
+            min: None,
+            max: None,
+            placeholder: None,
+            hint: None,
+            error: None,
+            onchange,
+            compact: false,
+        }
+    }
+
+    pub fn render(self) -> Html {
+        let id = self.hook.dom_id();
+        let cb = self.onchange.clone();
+        let onchange = Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlInputElement>().value()));
+        let described = self.error.map(|_| format!("{id}-error"));
+        let placeholder = self.placeholder.clone().unwrap_or_else(|| i::NOT_STATED.get(self.lang).to_string());
+        let has_unit = !self.unit.zh.is_empty() || !self.unit.en.is_empty();
+        let label = if self.compact && has_unit {
+            let with = |l: &str, u: &str, open: &str, close: &str| {
+                if u.is_empty() {
+                    l.to_string()
+                } else {
+                    format!("{l}{open}{u}{close}")
+                }
+            };
+            Text::new(with(&self.label.zh, &self.unit.zh, "（", "）"), with(&self.label.en, &self.unit.en, " (", ")"))
+        } else {
+            self.label.clone()
+        };
+        let show_unit = has_unit && !self.compact;
+        html! {
+            <div class={classes!("field", self.compact.then_some("field-row"), self.error.map(|_| "has-error"))}>
+                <label for={id.clone()}>{ bi(self.lang, &label) }</label>
+                <div class="control">
+                    <input id={id.clone()} type="number" inputmode="decimal"
+                        step={self.step.clone()} min={self.min.clone()} max={self.max.clone()}
+                        value={self.value.clone()} placeholder={placeholder}
+                        data-param={self.hook.param()} data-city={self.hook.city()}
+                        data-county={self.hook.county()} data-county-field={self.hook.county_field()}
+                        data-field={self.hook.field()}
+                        aria-invalid={self.error.map(|_| "true")} aria-describedby={described}
+                        {onchange} />
+                    if show_unit {
+                        <span class="unit">{ t(self.lang, &self.unit) }</span>
+                    }
+                </div>
+                { hint_line(self.lang, self.hint.as_ref()) }
+                { error_line(self.lang, &self.hook, self.error) }
+            </div>
+        }
+    }
+}
+
+/// One option of a select: value, label.
+pub struct Opt {
+    pub value: String,
+    pub label: Text,
+    pub disabled: bool,
+}
+
+impl Opt {
+    pub fn new(value: impl Into<String>, label: Text) -> Self {
+        Opt { value: value.into(), label, disabled: false }
+    }
+}
+
+/// A select with label and message. The current value is set both as the options' `selected`
+/// (at creation) and as the element's `value` property (on every change of state).
+#[allow(clippy::too_many_arguments)]
+pub fn select_field(
+    lang: Lang,
+    hook: Hook,
+    label: &Text,
+    options: Vec<Opt>,
+    value: &str,
+    hint: Option<&Text>,
+    error: Option<&Text>,
+    onchange: Callback<String>,
+) -> Html {
+    let id = hook.dom_id();
+    let onchange =
+        Callback::from(move |e: Event| onchange.emit(e.target_unchecked_into::<HtmlSelectElement>().value()));
+    let described = error.map(|_| format!("{id}-error"));
+    html! {
+        <div class={classes!("field", error.map(|_| "has-error"))}>
+            <label for={id.clone()}>{ bi(lang, label) }</label>
+            <div class="control">
+                <select id={id.clone()} ~value={value.to_string()}
+                    data-param={hook.param()} data-city={hook.city()}
+                    data-county={hook.county()} data-county-field={hook.county_field()}
+                    data-field={hook.field()}
+                    aria-invalid={error.map(|_| "true")} aria-describedby={described}
+                    {onchange}>
+                    { for options.iter().map(|o| html! {
+                        <option value={o.value.clone()} selected={o.value == value} disabled={o.disabled}>
+                            { t(lang, &o.label) }
+                        </option>
+                    }) }
+                </select>
+            </div>
+            { hint_line(lang, hint) }
+            { error_line(lang, &hook, error) }
+        </div>
+    }
+}
+
+/// A yes / no / not stated choice for an optional fact.
+pub fn tristate_field(
+    lang: Lang,
+    hook: Hook,
+    label: &Text,
+    value: Option<bool>,
+    error: Option<&Text>,
+    onchange: Callback<String>,
+) -> Html {
+    let options =
+        vec![Opt::new("", i::NOT_STATED.text()), Opt::new("true", i::YES.text()), Opt::new("false", i::NO.text())];
+    let v = match value {
+        Some(true) => "true",
+        Some(false) => "false",
+        None => "",
+    };
+    select_field(lang, hook, label, options, v, None, error, onchange)
+}
+
+/// A checkbox with its label beside it.
+pub fn checkbox_field(
+    lang: Lang,
+    hook: Hook,
+    label: &Text,
+    checked: bool,
+    error: Option<&Text>,
+    onchange: Callback<bool>,
+) -> Html {
+    let id = hook.dom_id();
+    let onchange =
+        Callback::from(move |e: Event| onchange.emit(e.target_unchecked_into::<HtmlInputElement>().checked()));
+    html! {
+        <div class={classes!("field", "field-check", error.map(|_| "has-error"))}>
+            <div class="check">
+                <input id={id.clone()} type="checkbox" {checked}
+                    data-param={hook.param()} data-city={hook.city()}
+                    data-county={hook.county()} data-county-field={hook.county_field()}
+                    data-field={hook.field()}
+                    {onchange} />
+                <label for={id.clone()}>{ bi(lang, label) }</label>
+            </div>
+            { error_line(lang, &hook, error) }
+        </div>
+    }
+}
+
+/// A section heading with the other language beside it.
+pub fn heading(lang: Lang, level: u8, text: &Text, id: Option<&'static str>) -> Html {
+    let inner = bi(lang, text);
+    match level {
+        2 => html! { <h2 id={id}>{ inner }</h2> },
+        3 => html! { <h3 id={id}>{ inner }</h3> },
+        _ => html! { <h4 id={id}>{ inner }</h4> },
+    }
+}
