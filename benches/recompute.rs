@@ -49,7 +49,7 @@ fn main() {
             std::hint::black_box(prep.coverage());
         });
         let areas = median_ms(runs, || {
-            std::hint::black_box(AreaModel::build(&scenario, &prep.index, &policy.params));
+            std::hint::black_box(AreaModel::build(&scenario, &prep.data.institutions, &policy.params));
         });
         let surface = median_ms(runs, || {
             std::hint::black_box(prep.surface(&app));

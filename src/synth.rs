@@ -128,6 +128,16 @@ pub fn county_at(outlines: &[Outline], lon: f64, lat: f64) -> Option<&Outline> {
         .map(|(o, _)| o)
 }
 
+/// Approximate outlines for the counties of a scenario, matched by county name (兰山区…) or
+/// administrative code against www/data/counties.csv; counties not found there get none.
+pub fn outlines_for(counties: &[County]) -> Vec<Outline> {
+    let seeds: Vec<CountySeed> = [SampleCity::Linyi, SampleCity::Xian].into_iter().flat_map(county_seeds).collect();
+    counties
+        .iter()
+        .filter_map(|c| seeds.iter().find(|s| s.name == c.name || s.adcode == c.id).map(|s| Outline::new(&c.id, s)))
+        .collect()
+}
+
 pub fn outlines(city: SampleCity) -> Vec<Outline> {
     county_seeds(city).iter().map(|s| Outline::new(&s.adcode, s)).collect()
 }
@@ -387,6 +397,17 @@ fn r6(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn outlines_are_found_by_name_or_code() {
+        let sample = crate::sample::linyi_sample();
+        let o = outlines_for(&sample.counties);
+        assert_eq!(o.len(), 3);
+        assert_eq!(o[0].county, "lanshan");
+        // The application of the sample lies in Lanshan's approximate outline.
+        let a = &sample.applications[0];
+        assert_eq!(county_at(&o, a.lon, a.lat).map(|o| o.county.as_str()), Some("lanshan"));
+    }
 
     #[test]
     fn reads_the_real_counties() {

@@ -1,37 +1,53 @@
-//! A scenario made ready for many questions: figures, the institution index and the area model
-//! built once, then any number of decisions, coverage and surfaces. The app keeps one while the
-//! data stay the same and asks it again on every click.
+//! A scenario made ready for many questions: indexes, figures and the area model built once,
+//! then any number of decisions, coverage and surfaces. What depends on the data alone
+//! (`DataIndex`) is kept while only parameters change; the app rebuilds the rest, which is cheap.
 
 use super::surface::{acceptance_surface, Surface};
 use super::{decide, figures, Ctx, Decision, Figures};
+use std::rc::Rc;
+
 use crate::date::Date;
 use crate::policy::Policy;
 use crate::scenario::{Application, Scenario};
 use crate::spatial::{cell_counties, cell_grid, coverage_layers, AreaModel, Coverage, CoverageLayers, InstitutionIndex, PointGrid};
+use crate::spatial::AreaClass;
+
+/// Indexes that depend on the data alone, not on any parameter.
+pub struct DataIndex {
+    pub institutions: InstitutionIndex,
+    /// A grid of the population cells, for coverage from the institutions' side.
+    pub cells: PointGrid,
+    /// The county of every population cell (index into `counties`; `u32::MAX` for none).
+    pub cell_county: Vec<u32>,
+}
+
+impl DataIndex {
+    pub fn build(s: &Scenario) -> Self {
+        DataIndex { institutions: InstitutionIndex::build(&s.institutions), cells: cell_grid(s), cell_county: cell_counties(s) }
+    }
+}
 
 pub struct Prepared<'a> {
     pub scenario: &'a Scenario,
     pub policy: &'a Policy,
+    pub data: Rc<DataIndex>,
     pub figures: Figures,
-    pub index: InstitutionIndex,
     pub areas: AreaModel,
-    /// A grid of the population cells, for coverage from the institutions' side.
-    pub cells: PointGrid,
-    /// The county of every population cell (index into `counties`).
-    pub cell_county: Vec<u32>,
     pub as_of: Date,
 }
 
 impl<'a> Prepared<'a> {
     /// `today` fills a missing `as_of`.
     pub fn new(scenario: &'a Scenario, policy: &'a Policy, today: Date) -> Self {
+        Self::with_data(scenario, policy, Rc::new(DataIndex::build(scenario)), today)
+    }
+
+    /// With indexes already built for this scenario's data (`DataIndex::build(scenario)`).
+    pub fn with_data(scenario: &'a Scenario, policy: &'a Policy, data: Rc<DataIndex>, today: Date) -> Self {
         let as_of = scenario.as_of.as_deref().and_then(Date::parse).unwrap_or(today);
         let figures = figures::compute(scenario, &policy.params);
-        let index = InstitutionIndex::build(&scenario.institutions);
-        let areas = AreaModel::build(scenario, &index, &policy.params);
-        let cells = cell_grid(scenario);
-        let cell_county = cell_counties(scenario);
-        Prepared { scenario, policy, figures, index, areas, cells, cell_county, as_of }
+        let areas = AreaModel::build(scenario, &data.institutions, &policy.params);
+        Prepared { scenario, policy, data, figures, areas, as_of }
     }
 
     pub fn ctx(&self) -> Ctx<'_> {
@@ -39,7 +55,7 @@ impl<'a> Prepared<'a> {
             scenario: self.scenario,
             params: &self.policy.params,
             figures: &self.figures,
-            index: &self.index,
+            index: &self.data.institutions,
             areas: &self.areas,
             as_of: self.as_of,
         }
@@ -50,14 +66,31 @@ impl<'a> Prepared<'a> {
     }
 
     pub fn coverage_layers(&self) -> CoverageLayers {
-        coverage_layers(self.scenario, &self.cells, self.policy.params.service_radius_m)
+        coverage_layers(self.scenario, &self.data.cells, self.policy.params.service_radius_m)
     }
 
     pub fn coverage(&self) -> Coverage {
-        self.coverage_layers().summary(self.scenario, &self.cell_county)
+        self.coverage_layers().summary(self.scenario, &self.data.cell_county)
     }
 
     pub fn surface(&self, template: &Application) -> Surface {
         acceptance_surface(self, template)
+    }
+}
+
+impl Prepared<'_> {
+    /// The pharmacy area class of every population cell's area, as the data stands (no
+    /// applicant's own site left out): the map's area-class layer.
+    pub fn cell_area_classes(&self) -> Vec<AreaClass> {
+        let classes: Vec<AreaClass> = self
+            .areas
+            .keys
+            .iter()
+            .map(|k| {
+                let stat = self.areas.stats.get(k).cloned().unwrap_or_default();
+                AreaClass::classify(stat.pharmacy_ids.len() as u32, stat.population, &self.policy.params).0
+            })
+            .collect();
+        self.areas.cell_area.iter().map(|&a| classes[a as usize]).collect()
     }
 }

@@ -92,13 +92,13 @@ pub fn acceptance_surface(prep: &Prepared, template: &Application) -> Surface {
             continue;
         }
         let keys: Vec<u32> = match (id, neighbours_of(id, &ctx, template)) {
-            (_, Some(Ok(n))) => covered_cells(s, &prep.cells, prep.policy.params.service_radius_m, |i| n.counts(template, i))
+            (_, Some(Ok(n))) => covered_cells(s, &prep.data.cells, prep.policy.params.service_radius_m, |i| n.counts(template, i))
                 .into_iter()
                 .map(u32::from)
                 .collect(),
             // The rule does not reach this applicant wherever it stands.
             (_, Some(Err(_))) => vec![0; cells.len()],
-            ("inpatient.county_supply", None) => prep.cell_county.clone(),
+            ("inpatient.county_supply", None) => prep.data.cell_county.clone(),
             // An area's verdict follows from its class; the class from the rule's own reading.
             ("pharmacy.area_class", None) => {
                 let class_of_area: Vec<u32> =

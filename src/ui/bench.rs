@@ -69,7 +69,7 @@ pub fn run(cell_m: f64, runs: usize) -> BenchReport {
                 std::hint::black_box(prep.coverage());
             });
             let area_classes_ms = median_ms(runs, || {
-                std::hint::black_box(AreaModel::build(&scenario, &prep.index, &policy.params));
+                std::hint::black_box(AreaModel::build(&scenario, &prep.data.institutions, &policy.params));
             });
             let surface_ms = median_ms(runs, || {
                 std::hint::black_box(prep.surface(&app));
