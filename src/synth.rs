@@ -359,17 +359,46 @@ pub fn synth_scenario(spec: &SynthSpec) -> Scenario {
         }
     }
 
-    let counties: Vec<County> = seeds
+    let mut counties: Vec<County> = seeds
         .iter()
         .map(|sd| County { id: sd.adcode.clone(), name: sd.name.clone(), resident_population: Some(sd.pop_2020), ..Default::default() })
         .collect();
     let city = match spec.city {
-        SampleCity::Linyi => City {
-            name: "临沂市（合成位置）".into(),
-            resident_population: Some(10_848_400),
-            open_beds: Some(84_634),
-            ..City::default()
-        },
+        SampleCity::Linyi => {
+            // Real: residents and open beds (linyi-2025 一(一)). Illustrative, as in DESIGN.md §3:
+            // insured, admissions, stay, utilisation, discharges, fund months; county beds,
+            // insured and admissions are the city's shared out by residents, admissions with a
+            // seeded spread so that counties differ.
+            let pops: Vec<f64> = seeds.iter().map(|sd| sd.pop_2020 as f64).collect();
+            let beds = apportion(84_634, &pops);
+            let insured = apportion(10_200_000, &pops);
+            let spread: Vec<f64> = pops.iter().map(|p| p * rng.range(0.8, 1.2)).collect();
+            let admissions = apportion(2_650_000, &spread);
+            for (k, c) in counties.iter_mut().enumerate() {
+                c.open_beds = Some(beds[k]);
+                c.insured = Some(insured[k]);
+                c.admissions = Some(admissions[k]);
+                c.avg_stay_days = Some(8.9);
+                c.bed_utilisation = Some(0.82);
+            }
+            City {
+                name: "临沂市（合成位置，部分数值为示例）".into(),
+                resident_population: Some(10_848_400),
+                open_beds: Some(84_634),
+                insured: Some(10_200_000),
+                admissions: Some(2_650_000),
+                avg_stay_days: Some(8.9),
+                bed_utilisation: Some(0.82),
+                discharges: Some(Discharges { local_local: 2_500_000, local_elsewhere: 150_000, nonlocal_local: 60_000 }),
+                fund: Some(Fund {
+                    employee_months: Some(14.2),
+                    resident_months: Some(7.5),
+                    employee_deficit: Some(false),
+                    resident_deficit: Some(false),
+                    warning_letter: Some(false),
+                }),
+            }
+        }
         SampleCity::Xian => City {
             name: "西安市（合成位置）".into(),
             // 8.96万 beds at 6.85 per 1,000 (xian-2025 一) imply 13.08 million residents.
