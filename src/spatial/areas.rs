@@ -3,7 +3,7 @@
 //! are the data's administrative units when it has them, else grid cells of
 //! `pharmacy_area_cell_m` in a local projection centred on the data.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 
@@ -77,7 +77,7 @@ pub struct AreaModel {
     pub by_admin: bool,
     pub projection: LocalProjection,
     pub cell_m: f64,
-    pub stats: HashMap<AreaKey, AreaStat>,
+    pub stats: FxHashMap<AreaKey, AreaStat>,
     /// The data has population cells at all (without them no area can be classed).
     pub has_population: bool,
     /// Every area, and the area (index into `keys`) of every population cell.
@@ -115,24 +115,20 @@ impl AreaModel {
             by_admin,
             projection,
             cell_m: p.pharmacy_area_cell_m,
-            stats: HashMap::new(),
+            stats: FxHashMap::default(),
             has_population: !s.population_cells.is_empty(),
             keys: Vec::new(),
             cell_area: Vec::with_capacity(s.population_cells.len()),
             cell_grid,
             cell_areas,
         };
-        let mut index: HashMap<AreaKey, u32> = HashMap::new();
-        for c in &s.population_cells {
-            let key = m.key_at(c.lon, c.lat, c.area.as_deref());
-            let next = index.len() as u32;
-            let k = *index.entry(key.clone()).or_insert_with(|| {
-                m.keys.push(key.clone());
-                next
-            });
-            m.cell_area.push(k);
-            let stat = m.stats.entry(key).or_default();
-            stat.population = stat.population.saturating_add(c.population);
+        m.index_cells(s);
+        let mut population = vec![0u64; m.keys.len()];
+        for (c, &a) in s.population_cells.iter().zip(&m.cell_area) {
+            population[a as usize] = population[a as usize].saturating_add(c.population);
+        }
+        for (key, population) in m.keys.iter().zip(population) {
+            m.stats.insert(key.clone(), AreaStat { population, pharmacy_ids: Vec::new() });
         }
         for (i, inst) in s.institutions.iter().enumerate() {
             if inst.kind == Kind::Pharmacy && inst.designated {
@@ -141,6 +137,72 @@ impl AreaModel {
             }
         }
         m
+    }
+
+    /// Fills `keys` and `cell_area`: the same keys as `key_at` gives, found without hashing a
+    /// key per cell (a dense array over the grid's extent, or interned names).
+    fn index_cells(&mut self, s: &Scenario) {
+        let cells = &s.population_cells;
+        if self.by_admin {
+            let mut names: FxHashMap<String, u32> = FxHashMap::default();
+            for c in cells {
+                let key = match c.area.as_deref() {
+                    Some(a) => AreaKey::Admin(a.to_string()),
+                    None => self.key_at(c.lon, c.lat, None),
+                };
+                let name = match &key {
+                    AreaKey::Admin(a) => a.as_str(),
+                    AreaKey::Grid(..) => "",
+                };
+                let k = match names.get(name) {
+                    Some(&k) => k,
+                    None => {
+                        let k = self.keys.len() as u32;
+                        names.insert(name.to_string(), k);
+                        self.keys.push(key);
+                        k
+                    }
+                };
+                self.cell_area.push(k);
+            }
+            return;
+        }
+        let xy: Vec<(i32, i32)> = cells
+            .iter()
+            .map(|c| {
+                let (x, y) = self.projection.to_xy(c.lon, c.lat);
+                ((x / self.cell_m).floor() as i32, (y / self.cell_m).floor() as i32)
+            })
+            .collect();
+        let (mut x0, mut y0, mut x1, mut y1) = (i32::MAX, i32::MAX, i32::MIN, i32::MIN);
+        for &(x, y) in &xy {
+            x0 = x0.min(x);
+            y0 = y0.min(y);
+            x1 = x1.max(x);
+            y1 = y1.max(y);
+        }
+        let (w, h) = ((x1 as i64 - x0 as i64 + 1).max(0), (y1 as i64 - y0 as i64 + 1).max(0));
+        if w * h <= 8_000_000 {
+            let mut dense = vec![u32::MAX; (w * h) as usize];
+            for &(x, y) in &xy {
+                let slot = &mut dense[((y - y0) as i64 * w + (x - x0) as i64) as usize];
+                if *slot == u32::MAX {
+                    *slot = self.keys.len() as u32;
+                    self.keys.push(AreaKey::Grid(x, y));
+                }
+                self.cell_area.push(*slot);
+            }
+        } else {
+            let mut sparse: FxHashMap<(i32, i32), u32> = FxHashMap::default();
+            for &(x, y) in &xy {
+                let next = self.keys.len() as u32;
+                let k = *sparse.entry((x, y)).or_insert(next);
+                if k == next {
+                    self.keys.push(AreaKey::Grid(x, y));
+                }
+                self.cell_area.push(k);
+            }
+        }
     }
 
     /// The area of a point: its stated area; else, when the data has areas, that of the nearest

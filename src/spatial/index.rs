@@ -21,9 +21,12 @@ pub struct PointGrid {
     lat0: f64,
     cols: i64,
     rows: i64,
-    /// `starts[b]..starts[b + 1]` index `ids` for bucket b.
+    /// `starts[b]..starts[b + 1]` index `ids` and `sorted` for bucket b.
     starts: Vec<u32>,
+    /// The caller's index of each point, in bucket order.
     ids: Vec<u32>,
+    /// The points in bucket order, so a scan reads memory in sequence.
+    sorted: Vec<(f64, f64)>,
     points: Vec<(f64, f64)>,
 }
 
@@ -73,12 +76,14 @@ impl PointGrid {
         let starts = counts.clone();
         let mut fill = counts;
         let mut ids = vec![0u32; points.len()];
+        let mut sorted = vec![(0.0, 0.0); points.len()];
         for (i, &(lon, lat)) in points.iter().enumerate() {
             let b = bucket(lon, lat);
             ids[fill[b] as usize] = i as u32;
+            sorted[fill[b] as usize] = (lon, lat);
             fill[b] += 1;
         }
-        PointGrid { cell_lat, cell_lon, lon0: w, lat0: s, cols, rows, starts, ids, points }
+        PointGrid { cell_lat, cell_lon, lon0: w, lat0: s, cols, rows, starts, ids, sorted, points }
     }
 
     pub fn len(&self) -> usize {
@@ -127,9 +132,8 @@ impl PointGrid {
         let outer = (radius_m * (1.0 + BAND)).powi(2);
         for cy in y0..=y1 {
             let row = cy * self.cols;
-            let (a, b) = (self.starts[(row + x0) as usize], self.starts[(row + x1) as usize + 1]);
-            for &i in &self.ids[a as usize..b as usize] {
-                let (plon, plat) = self.points[i as usize];
+            let (a, b) = (self.starts[(row + x0) as usize] as usize, self.starts[(row + x1) as usize + 1] as usize);
+            for (&i, &(plon, plat)) in self.ids[a..b].iter().zip(&self.sorted[a..b]) {
                 let dx = (plon - lon) * kx;
                 let dy = (plat - lat) * m_per_deg;
                 let d2 = dx * dx + dy * dy;
