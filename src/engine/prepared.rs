@@ -19,11 +19,18 @@ pub struct DataIndex {
     pub cells: PointGrid,
     /// The county of every population cell (index into `counties`; `u32::MAX` for none).
     pub cell_county: Vec<u32>,
+    /// The residents of every population cell, gathered so that tallies read 8 bytes a cell.
+    pub cell_population: Vec<u64>,
 }
 
 impl DataIndex {
     pub fn build(s: &Scenario) -> Self {
-        DataIndex { institutions: InstitutionIndex::build(&s.institutions), cells: cell_grid(s), cell_county: cell_counties(s) }
+        DataIndex {
+            institutions: InstitutionIndex::build(&s.institutions),
+            cells: cell_grid(s),
+            cell_county: cell_counties(s),
+            cell_population: s.population_cells.iter().map(|c| c.population).collect(),
+        }
     }
 }
 
@@ -70,7 +77,7 @@ impl<'a> Prepared<'a> {
     }
 
     pub fn coverage(&self) -> Coverage {
-        self.coverage_layers().summary(self.scenario, &self.data.cell_county)
+        self.coverage_layers().summary_with(self.scenario, &self.data.cell_population, &self.data.cell_county)
     }
 
     pub fn surface(&self, template: &Application) -> Surface {

@@ -134,10 +134,10 @@ pub fn acceptance_surface(prep: &Prepared, template: &Application) -> Surface {
         .iter()
         .map(|&o| {
             let (mut n, mut pop) = (0u64, 0u64);
-            for (c, &oc) in cells.iter().zip(&outcomes) {
+            for (&p, &oc) in prep.data.cell_population.iter().zip(&outcomes) {
                 if oc == o {
                     n += 1;
-                    pop = pop.saturating_add(c.population);
+                    pop = pop.saturating_add(p);
                 }
             }
             OutcomeCount { outcome: Some(o), cells: n, population: pop }

@@ -171,7 +171,7 @@ impl AreaModel {
             .iter()
             .map(|c| {
                 let (x, y) = self.projection.to_xy(c.lon, c.lat);
-                ((x / self.cell_m).floor() as i32, (y / self.cell_m).floor() as i32)
+                (super::index::floor_i64(x / self.cell_m) as i32, super::index::floor_i64(y / self.cell_m) as i32)
             })
             .collect();
         let (mut x0, mut y0, mut x1, mut y1) = (i32::MAX, i32::MAX, i32::MIN, i32::MIN);
@@ -217,6 +217,6 @@ impl AreaModel {
             }
         }
         let (x, y) = self.projection.to_xy(lon, lat);
-        AreaKey::Grid((x / self.cell_m).floor() as i32, (y / self.cell_m).floor() as i32)
+        AreaKey::Grid(super::index::floor_i64(x / self.cell_m) as i32, super::index::floor_i64(y / self.cell_m) as i32)
     }
 }

@@ -66,7 +66,7 @@ pub fn cell_grid(s: &Scenario) -> PointGrid {
 pub fn covered_cells(s: &Scenario, cells: &PointGrid, radius_m: f64, serves: impl Fn(&Institution) -> bool) -> Vec<bool> {
     let mut covered = vec![false; s.population_cells.len()];
     for inst in s.institutions.iter().filter(|i| serves(i)) {
-        cells.within(inst.lon, inst.lat, radius_m, |c, _| {
+        cells.within_ids(inst.lon, inst.lat, radius_m, |c| {
             covered[c] = true;
             true
         });
@@ -84,31 +84,52 @@ pub fn cell_counties(s: &Scenario) -> Vec<u32> {
         .collect()
 }
 
-fn summarise(s: &Scenario, cell_county: &[u32], covered: &[bool]) -> KindCoverage {
-    let mut total = 0u64;
-    let mut hit = 0u64;
-    let mut county_tot: Vec<u64> = vec![0; s.counties.len()];
-    let mut county_cov: Vec<u64> = vec![0; s.counties.len()];
-    for ((c, &is), &k) in s.population_cells.iter().zip(covered).zip(cell_county) {
-        let pop = if is { c.population } else { 0 };
-        total = total.saturating_add(c.population);
-        hit = hit.saturating_add(pop);
-        if let Some(k) = (k != u32::MAX).then_some(k as usize) {
-            county_tot[k] = county_tot[k].saturating_add(c.population);
-            county_cov[k] = county_cov[k].saturating_add(pop);
-        }
+/// Residents and covered residents per layer, city-wide and per county. One addition per cell:
+/// residents are summed by (mask, county), and each layer's sums are read off that small table.
+fn tally(s: &Scenario, cell_pop: &[u64], cell_county: &[u32], masks: &[u8], layers: &[u8]) -> Vec<KindCoverage> {
+    let nk = s.counties.len() + 1; // slot 0: cells with no county
+    let mut table = vec![0u64; 32 * nk];
+    for ((&pop, &county), &m) in cell_pop.iter().zip(cell_county).zip(masks) {
+        let k = if county == u32::MAX { 0 } else { county as usize + 1 };
+        let slot = &mut table[(m as usize & 31) * nk + k];
+        *slot = slot.saturating_add(pop);
     }
-    KindCoverage {
-        population_share: share(hit, total),
-        covered_population: hit,
-        by_county: s.counties.iter().enumerate().map(|(k, c)| (c.id.clone(), share(county_cov[k], county_tot[k]))).collect(),
-        by_category: None,
-    }
+    let sum = |keep: &dyn Fn(usize) -> bool, k: Option<usize>| -> u64 {
+        (0..32)
+            .filter(|&m| keep(m))
+            .map(|m| match k {
+                Some(k) => table[m * nk + k],
+                None => table[m * nk..(m + 1) * nk].iter().fold(0u64, |a, &b| a.saturating_add(b)),
+            })
+            .fold(0u64, |a, b| a.saturating_add(b))
+    };
+    let total_city = sum(&|_| true, None);
+    let total_county: Vec<u64> = (0..s.counties.len()).map(|c| sum(&|_| true, Some(c + 1))).collect();
+    layers
+        .iter()
+        .map(|&bits| {
+            let covered = |m: usize| m as u8 & bits != 0;
+            let hit = sum(&covered, None);
+            KindCoverage {
+                population_share: share(hit, total_city),
+                covered_population: hit,
+                by_county: s
+                    .counties
+                    .iter()
+                    .enumerate()
+                    .map(|(c, county)| (county.id.clone(), share(sum(&covered, Some(c + 1)), total_county[c])))
+                    .collect(),
+                by_category: None,
+            }
+        })
+        .collect()
 }
 
 /// Covered cells of every layer, kept for the map and the acceptance surface.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CoverageLayers {
+    /// Per cell, the layers that cover it: bits 0–2 the pharmacy categories, 3 outpatient, 4 inpatient.
+    pub masks: Vec<u8>,
     /// Per pharmacy category, in `Category::ALL` order.
     pub pharmacy_by_category: [Vec<bool>; 3],
     pub pharmacy: Vec<bool>,
@@ -118,9 +139,10 @@ pub struct CoverageLayers {
 
 /// One pass over the designated institutions: each marks, in a bit mask per cell, every layer
 /// it serves (bits 0–2 the pharmacy categories, 3 outpatient, 4 inpatient).
+const OUTPATIENT: u8 = 1 << 3;
+const INPATIENT: u8 = 1 << 4;
+
 pub fn coverage_layers(s: &Scenario, cells: &PointGrid, radius_m: f64) -> CoverageLayers {
-    const OUTPATIENT: u8 = 1 << 3;
-    const INPATIENT: u8 = 1 << 4;
     let mut masks = vec![0u8; s.population_cells.len()];
     for inst in &s.institutions {
         let mut m = 0u8;
@@ -140,7 +162,7 @@ pub fn coverage_layers(s: &Scenario, cells: &PointGrid, radius_m: f64) -> Covera
         if m == 0 {
             continue;
         }
-        cells.within(inst.lon, inst.lat, radius_m, |c, _| {
+        cells.within_ids(inst.lon, inst.lat, radius_m, |c| {
             masks[c] |= m;
             true
         });
@@ -151,25 +173,26 @@ pub fn coverage_layers(s: &Scenario, cells: &PointGrid, radius_m: f64) -> Covera
         pharmacy_by_category: [layer(1), layer(2), layer(4)],
         outpatient: layer(OUTPATIENT),
         inpatient: layer(INPATIENT),
+        masks,
     }
 }
 
 impl CoverageLayers {
     /// `cell_county` from `cell_counties`.
     pub fn summary(&self, s: &Scenario, cell_county: &[u32]) -> Coverage {
-        let mut pharmacy = summarise(s, cell_county, &self.pharmacy);
-        pharmacy.by_category = Some(
-            Category::ALL
-                .iter()
-                .zip(&self.pharmacy_by_category)
-                .map(|(cat, layer)| (cat.id().to_string(), summarise(s, cell_county, layer).population_share))
-                .collect(),
-        );
-        Coverage {
-            pharmacy,
-            outpatient: summarise(s, cell_county, &self.outpatient),
-            inpatient: summarise(s, cell_county, &self.inpatient),
-        }
+        let pop: Vec<u64> = s.population_cells.iter().map(|c| c.population).collect();
+        self.summary_with(s, &pop, cell_county)
+    }
+
+    /// As `summary`, with the cells' populations already gathered (`DataIndex::cell_population`).
+    pub fn summary_with(&self, s: &Scenario, cell_pop: &[u64], cell_county: &[u32]) -> Coverage {
+        let layers = [0b111, 1, 2, 4, OUTPATIENT, INPATIENT];
+        let mut t = tally(s, cell_pop, cell_county, &self.masks, &layers).into_iter();
+        let mut pharmacy = t.next().unwrap_or_default();
+        let by_cat: Vec<Option<f64>> = (0..3).map(|_| t.next().unwrap_or_default().population_share).collect();
+        pharmacy.by_category =
+            Some(Category::ALL.iter().zip(by_cat).map(|(cat, share)| (cat.id().to_string(), share)).collect());
+        Coverage { pharmacy, outpatient: t.next().unwrap_or_default(), inpatient: t.next().unwrap_or_default() }
     }
 }
 

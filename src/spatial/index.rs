@@ -8,6 +8,18 @@
 use super::{haversine_m, EARTH_RADIUS_M};
 use crate::scenario::Institution;
 
+/// `x.floor() as i64` without a call into libm (baseline x86-64 and wasm32 have no inline floor
+/// for f64 -> int); exact for |x| < 2^53.
+#[inline(always)]
+pub(crate) fn floor_i64(x: f64) -> i64 {
+    let t = x as i64;
+    if (t as f64) > x {
+        t - 1
+    } else {
+        t
+    }
+}
+
 /// Bucket edge in metres of latitude.
 const CELL_M: f64 = 550.0;
 /// Relative half-width of the band decided by haversine.
@@ -61,8 +73,8 @@ impl PointGrid {
         let cols = ((e - w) / cell_lon).floor() as i64 + 1;
         let rows = ((n - s) / cell_lat).floor() as i64 + 1;
         let bucket = |lon: f64, lat: f64| -> usize {
-            let cx = (((lon - w) / cell_lon).floor() as i64).clamp(0, cols - 1);
-            let cy = (((lat - s) / cell_lat).floor() as i64).clamp(0, rows - 1);
+            let cx = floor_i64((lon - w) / cell_lon).clamp(0, cols - 1);
+            let cy = floor_i64((lat - s) / cell_lat).clamp(0, rows - 1);
             (cy * cols + cx) as usize
         };
         let nb = (cols * rows) as usize;
@@ -103,25 +115,31 @@ impl PointGrid {
     /// (haversine) for points in the band near the circle and a planar estimate for points well
     /// inside; use `within_exact` where the distance itself matters.
     pub fn within(&self, lon: f64, lat: f64, radius_m: f64, f: impl FnMut(usize, f64) -> bool) {
-        self.scan(lon, lat, radius_m, false, f)
+        self.scan::<true>(lon, lat, radius_m, false, f)
+    }
+
+    /// As `within`, without distances: for questions of "which", not "how far" (coverage).
+    pub fn within_ids(&self, lon: f64, lat: f64, radius_m: f64, mut f: impl FnMut(usize) -> bool) {
+        self.scan::<false>(lon, lat, radius_m, false, |i, _| f(i))
     }
 
     /// As `within`, with the exact haversine distance for every point reported.
     pub fn within_exact(&self, lon: f64, lat: f64, radius_m: f64, f: impl FnMut(usize, f64) -> bool) {
-        self.scan(lon, lat, radius_m, true, f)
+        self.scan::<true>(lon, lat, radius_m, true, f)
     }
 
-    fn scan(&self, lon: f64, lat: f64, radius_m: f64, exact: bool, mut f: impl FnMut(usize, f64) -> bool) {
+    /// `DIST`: whether the callback needs the distance (a square root per point otherwise saved).
+    fn scan<const DIST: bool>(&self, lon: f64, lat: f64, radius_m: f64, exact: bool, mut f: impl FnMut(usize, f64) -> bool) {
         if self.points.is_empty() || !radius_m.is_finite() || radius_m < 0.0 || !lon.is_finite() || !lat.is_finite() {
             return;
         }
         let dlat = (radius_m / EARTH_RADIUS_M).to_degrees();
         let poleward = (lat.abs() + dlat).min(89.9);
         let dlon = (dlat / poleward.to_radians().cos()).min(360.0);
-        let x0 = (((lon - dlon - self.lon0) / self.cell_lon).floor() as i64).max(0);
-        let x1 = (((lon + dlon - self.lon0) / self.cell_lon).floor() as i64).min(self.cols - 1);
-        let y0 = (((lat - dlat - self.lat0) / self.cell_lat).floor() as i64).max(0);
-        let y1 = (((lat + dlat - self.lat0) / self.cell_lat).floor() as i64).min(self.rows - 1);
+        let x0 = floor_i64((lon - dlon - self.lon0) / self.cell_lon).max(0);
+        let x1 = floor_i64((lon + dlon - self.lon0) / self.cell_lon).min(self.cols - 1);
+        let y0 = floor_i64((lat - dlat - self.lat0) / self.cell_lat).max(0);
+        let y1 = floor_i64((lat + dlat - self.lat0) / self.cell_lat).min(self.rows - 1);
         if x0 > x1 || y0 > y1 {
             return;
         }
@@ -131,8 +149,19 @@ impl PointGrid {
         let inner = (radius_m * (1.0 - BAND)).powi(2);
         let outer = (radius_m * (1.0 + BAND)).powi(2);
         for cy in y0..=y1 {
+            // Clip the row to the circle's chord: the row's latitude nearest the centre bounds
+            // the half-width in longitude (conservatively, at the band's most poleward cos).
+            let row_s = self.lat0 + cy as f64 * self.cell_lat;
+            let row_n = row_s + self.cell_lat;
+            let dy = if lat < row_s { row_s - lat } else if lat > row_n { lat - row_n } else { 0.0 };
+            let half = if dy >= dlat { 0.0 } else { dlon * (1.0 - (dy / dlat).powi(2)).sqrt() * (1.0 + BAND) };
+            let rx0 = floor_i64((lon - half - self.lon0) / self.cell_lon).max(x0);
+            let rx1 = floor_i64((lon + half - self.lon0) / self.cell_lon).min(x1);
+            if rx0 > rx1 {
+                continue;
+            }
             let row = cy * self.cols;
-            let (a, b) = (self.starts[(row + x0) as usize] as usize, self.starts[(row + x1) as usize + 1] as usize);
+            let (a, b) = (self.starts[(row + rx0) as usize] as usize, self.starts[(row + rx1) as usize + 1] as usize);
             for (&i, &(plon, plat)) in self.ids[a..b].iter().zip(&self.sorted[a..b]) {
                 let dx = (plon - lon) * kx;
                 let dy = (plat - lat) * m_per_deg;
@@ -141,7 +170,11 @@ impl PointGrid {
                     continue;
                 }
                 let d = if d2 < inner && !exact {
-                    d2.sqrt()
+                    if DIST {
+                        d2.sqrt()
+                    } else {
+                        0.0
+                    }
                 } else {
                     let h = haversine_m(lon, lat, plon, plat);
                     if h > radius_m {
