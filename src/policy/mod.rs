@@ -158,11 +158,22 @@ impl Policy {
         let low = values["pharmacy_insufficient_below_per_10k"].as_f64().unwrap_or(0.0);
         let high = values["pharmacy_saturated_above_per_10k"].as_f64().unwrap_or(0.0);
         if low > high {
-            return Err(format!(
-                "{path}.pharmacy_saturated_above_per_10k: {} is below the “insufficient” threshold {}",
-                crate::text::num(high, 3),
-                crate::text::num(low, 3)
-            ));
+            // Name the threshold the user moved (the lower one when only it was overridden).
+            return Err(if overrides.contains_key("pharmacy_insufficient_below_per_10k")
+                && !overrides.contains_key("pharmacy_saturated_above_per_10k")
+            {
+                format!(
+                    "{path}.pharmacy_insufficient_below_per_10k: {} is above the “saturated” threshold {}",
+                    crate::text::num(low, 3),
+                    crate::text::num(high, 3)
+                )
+            } else {
+                format!(
+                    "{path}.pharmacy_saturated_above_per_10k: {} is below the “insufficient” threshold {}",
+                    crate::text::num(high, 3),
+                    crate::text::num(low, 3)
+                )
+            });
         }
 
         let mut rules = Vec::new();
