@@ -85,6 +85,12 @@ fn thresholds_are_parameters() {
         .set("pharmacy_insufficient_below_per_10k", 6)
         .try_policy()
         .expect_err("6 > 5 must be refused");
+    // The message names the threshold the user moved.
+    assert!(err.contains("policy.overrides.pharmacy_insufficient_below_per_10k"), "{err}");
+    let err = grid(2, 10_000)
+        .set("pharmacy_saturated_above_per_10k", 1.5)
+        .try_policy()
+        .expect_err("2 > 1.5 must be refused");
     assert!(err.contains("policy.overrides.pharmacy_saturated_above_per_10k"), "{err}");
 }
 
