@@ -1,26 +1,8 @@
 //! `cargo bench`: the full recompute at Xi'an scale (about 12,000 institutions and 300,000
-//! populated cells, seeded), at 800 m and at Xi'an's default 1,000 m. Medians of repeated runs.
+//! populated cells, seeded), at 800 m and at Xi'an's default 1,000 m; medians of repeated runs.
+//! The same measurement runs in WASM in Chromium on the app's `#bench` page (src/bench.rs).
 
 use std::time::Instant;
-
-use dingdian::date::Date;
-use dingdian::engine::prepared::Prepared;
-use dingdian::policy::{builtin_preset, Policy};
-use dingdian::scenario::{Application, Kind};
-use dingdian::spatial::AreaModel;
-use dingdian::synth::{synth_scenario, SampleCity, SynthSpec};
-
-fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
-    let mut t: Vec<f64> = (0..runs)
-        .map(|_| {
-            let s = Instant::now();
-            f();
-            s.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    t.sort_by(f64::total_cmp);
-    t[runs / 2]
-}
 
 type CellTree = rstar::RTree<rstar::primitives::GeomWithData<[f64; 2], u32>>;
 
@@ -66,51 +48,38 @@ fn rstar_covered(scenario: &dingdian::Scenario, tree: &(CellTree, dingdian::spat
 fn main() {
     let cell_m: f64 = std::env::var("DINGDIAN_BENCH_CELL_M").ok().and_then(|v| v.parse().ok()).unwrap_or(178.0);
     let runs: usize = std::env::var("DINGDIAN_BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(7);
-    let t = Instant::now();
-    let scenario = synth_scenario(&SynthSpec::published(SampleCity::Xian, cell_m));
+    let origin = Instant::now();
+    let now = move || origin.elapsed().as_secs_f64() * 1000.0;
+    let t = now();
+    let scenario = dingdian::bench::city(cell_m);
+    let report = dingdian::bench::run(&scenario, now() - t, runs, &now);
     println!(
-        "synthetic Xi'an: {} institutions, {} populated cells (generated in {:.0} ms)",
-        scenario.institutions.len(),
-        scenario.population_cells.len(),
-        t.elapsed().as_secs_f64() * 1000.0
+        "synthetic Xi'an: {} institutions, {} populated cells (generated in {:.0} ms); medians of {} runs",
+        report.institutions, report.population_cells, report.generate_ms, report.runs
     );
-    let mut app = Application::new("bench", Kind::Pharmacy, 108.95, 34.27);
-    app.pharmacists = Some(1);
-    println!("{:<8} {:>12} {:>12} {:>14} {:>16}", "radius", "index (ms)", "coverage", "area classes", "surface (pharm.)");
+    println!("{:<8} {:>14} {:>12} {:>14} {:>10} {:>12}", "radius", "data index", "coverage", "area classes", "surface", "recompute");
+    for r in &report.rows {
+        println!(
+            "{:<8} {:>11.1} ms {:>9.1} ms {:>11.1} ms {:>7.1} ms {:>9.1} ms",
+            format!("{} m", r.radius_m), r.data_index_ms, r.coverage_ms, r.area_classes_ms, r.surface_ms, r.recompute_ms
+        );
+    }
+    // The alternative index, on the same question ("any designated institution within r").
+    let data = dingdian::engine::prepared::DataIndex::build(&scenario);
+    let tree_start = now();
+    let tree = rstar_build(&scenario);
+    let tree_build_ms = now() - tree_start;
     for radius in [800.0, 1000.0] {
-        // Linyi's rules (proximity + area classes) on Xi'an's data: the heavier surface.
-        let ov = [("service_radius_m".to_string(), serde_json::json!(radius))].into_iter().collect();
-        let policy = Policy::resolve(&builtin_preset("linyi-2025").unwrap(), &ov, "o").unwrap();
-        let today = Date::new(2026, 3, 1).unwrap();
-        let index = median_ms(runs, || {
-            std::hint::black_box(Prepared::new(&scenario, &policy, today));
+        let grid_any = dingdian::spatial::covered_cells(&scenario, &data.cells, radius, |i| i.designated);
+        assert_eq!(grid_any, rstar_covered(&scenario, &tree, radius), "the grid and the R-tree disagree");
+        let grid_ms = dingdian::bench::median_ms(&now, runs, &mut || {
+            std::hint::black_box(dingdian::spatial::covered_cells(&scenario, &data.cells, radius, |i| i.designated));
         });
-        let prep = Prepared::new(&scenario, &policy, today);
-        let coverage = median_ms(runs, || {
-            std::hint::black_box(prep.coverage());
-        });
-        let areas = median_ms(runs, || {
-            std::hint::black_box(AreaModel::build(&scenario, &prep.data.institutions, &policy.params));
-        });
-        let surface = median_ms(runs, || {
-            std::hint::black_box(prep.surface(&app));
-        });
-        println!("{:<8} {:>12.1} {:>12.1} {:>14.1} {:>16.1}", format!("{radius} m"), index, coverage, areas, surface);
-        // The alternative index, on the same question ("any designated institution within r").
-        let grid_any = dingdian::spatial::covered_cells(&scenario, &prep.data.cells, radius, |i| i.designated);
-        let t = Instant::now();
-        let tree = rstar_build(&scenario);
-        let tree_build_ms = t.elapsed().as_secs_f64() * 1000.0;
-        let tree_any = rstar_covered(&scenario, &tree, radius);
-        assert_eq!(grid_any, tree_any, "the grid and the R-tree disagree");
-        let grid_ms = median_ms(runs, || {
-            std::hint::black_box(dingdian::spatial::covered_cells(&scenario, &prep.data.cells, radius, |i| i.designated));
-        });
-        let tree_ms = median_ms(runs.min(3), || {
+        let tree_ms = dingdian::bench::median_ms(&now, runs.min(3), &mut || {
             std::hint::black_box(rstar_covered(&scenario, &tree, radius));
         });
         println!(
-            "         any-institution coverage: grid {grid_ms:.1} ms; rstar R-tree {tree_ms:.1} ms (+{tree_build_ms:.0} ms build) — same cells"
+            "{radius} m, any-institution coverage: grid {grid_ms:.1} ms; rstar R-tree {tree_ms:.1} ms (+{tree_build_ms:.0} ms build), same cells"
         );
     }
 }

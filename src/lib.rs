@@ -4,6 +4,7 @@
 //! Everything below `policy`, `scenario`, `engine` and `spatial` is plain Rust over plain data:
 //! no browser crate, so the rules test natively. `ui` is the Yew skin, compiled for wasm32 only.
 
+pub mod bench;
 pub mod date;
 pub mod engine;
 pub mod policy;
