@@ -5,6 +5,7 @@
 //! no browser crate, so the rules test natively. `ui` is the Yew skin, compiled for wasm32 only.
 
 pub mod bench;
+pub mod budget;
 pub mod date;
 pub mod engine;
 pub mod policy;

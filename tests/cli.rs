@@ -33,7 +33,10 @@ struct Temp(PathBuf);
 
 impl Temp {
     fn new(name: &str, content: &str) -> Temp {
-        let dir = std::env::temp_dir().join(format!("dingdian-cli-{}", std::process::id()));
+        // A directory of its own, so tests running in parallel never share a scratch file.
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("dingdian-cli-{}-{n}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let p = dir.join(name);
         std::fs::write(&p, content).unwrap();
@@ -46,7 +49,9 @@ impl Temp {
 
 impl Drop for Temp {
     fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
+        if let Some(dir) = self.0.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
     }
 }
 

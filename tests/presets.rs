@@ -221,7 +221,7 @@ fn bad_policy_references_are_errors() {
     let err = sc.try_policy().unwrap_err();
     assert!(err.starts_with("policy.file: cannot read \"no-such-preset.json\""), "{err}");
 
-    // A preset naming an unknown rule, or missing a parameter, names the place.
+    // A preset naming an unknown rule names the place.
     let mut bad = custom_preset();
     bad.rules[1].rule = "pharmacy.teleport".into();
     let mut sc = Sc::linyi();
@@ -229,12 +229,15 @@ fn bad_policy_references_are_errors() {
     let err = sc.try_policy().unwrap_err();
     assert!(err.starts_with("policy.inline.rules[1].rule") && err.contains("pharmacy.teleport"), "{err}");
 
-    let mut bad = custom_preset();
-    bad.parameters.remove("service_radius_m");
+    // A preset file written before a parameter existed still loads: the parameter takes the
+    // built-in default and its source says so.
+    let mut old = custom_preset();
+    old.parameters.remove("service_radius_m");
     let mut sc = Sc::linyi();
-    sc.s.policy = PolicyRef { inline: Some(Box::new(bad)), ..Default::default() };
-    let err = sc.try_policy().unwrap_err();
-    assert!(err.contains("policy.inline.parameters") && err.contains("service_radius_m"), "{err}");
+    sc.s.policy = PolicyRef { inline: Some(Box::new(old)), ..Default::default() };
+    let policy = sc.try_policy().expect("an older preset file loads");
+    assert_eq!(policy.params.service_radius_m, 800.0);
+    assert!(policy.preset.parameters["service_radius_m"].source.zh.starts_with("预设文件未给出"));
 
     // Exactly one of preset, file, inline.
     let mut sc = Sc::linyi();

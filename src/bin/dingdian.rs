@@ -50,6 +50,53 @@ Exit status: 0 on success; 2 on a bad scenario, with a message on stderr naming 
         #[arg(long, default_value_t = 20250728)]
         seed: u64,
     },
+    /// Assess designated institutions for the year: exits, renewals, negative-list entries, coverage lost.
+    #[command(long_about = "Assess designated institutions under the yearly-assessment rules of linyi-2019\n\
+(临医保发〔2019〕74号 政策措施(三)(四)(五)) and print one JSON document on stdout: per institution\n\
+the outcome (exits, renews, continues), the exit rules that bit, the agreement term and any\n\
+renewal, the negative-list entry an exit leaves, and the trace of every assessment rule; a\n\
+summary; coverage before and after the exits and the population cells that lose it.\n\n\
+The input (README, \"Assessment and settlement\") names a scenario (\"scenario\" inline or\n\
+\"scenario_file\") and lists one record per assessed institution under \"institutions\".\n\n\
+Exit status: 0 on success; 2 on a bad input, with a message on stderr naming the field path.")]
+    Assess {
+        /// The assessment JSON file (`-` for standard input).
+        input: PathBuf,
+        /// Indent the output for reading.
+        #[arg(long)]
+        pretty: bool,
+    },
+    /// Settle a county medical community's global budget for a year (shandong-2024) and project it.
+    #[command(long_about = "Settle a county medical community's fund budget under 鲁医保发〔2024〕39号 and print one\n\
+JSON document on stdout: eligibility (the six unifications), the budget and its growth cap,\n\
+the year-end settlement (surplus retained, objective overspend compensated, other overspend\n\
+shared), the advance, the reimbursement-gap and DIP/DRG checks, an optional projection, and the\n\
+trace of every budget rule.\n\n\
+The input format is in README, \"Assessment and settlement\".\n\n\
+Exit status: 0 on success; 2 on a bad input, with a message on stderr naming the field path.")]
+    Settle {
+        /// The settlement JSON file (`-` for standard input).
+        input: PathBuf,
+        /// Indent the output for reading.
+        #[arg(long)]
+        pretty: bool,
+    },
+    /// Import institutions, applications and population cells from CSV, xlsx or GeoJSON files into a scenario.
+    #[command(long_about = "Read designated institutions, applications and population cells from the files bureaus\n\
+publish and write a scenario JSON (DESIGN.md §3) on stdout; the row report goes to stderr.\n\n\
+Files: CSV (UTF-8 with or without BOM, GBK/GB18030, UTF-16; comma or tab), workbooks (xlsx,\n\
+xls; the first sheet or --sheet), GeoJSON (Point features; polygons go with --boundaries).\n\
+Headers are recognised in Chinese and English (机构名称/name, 经度/lon, 纬度/lat, 类型/kind,\n\
+区县/county, 床位数/beds, 类别/category, 是否定点/designated, 常住人口/population, 编号/id …),\n\
+also under a title row; --mapping names others. Coordinates are converted to WGS-84 from\n\
+--crs: wgs84, gcj02 (AMap, Tencent, DataV) or bd09 (Baidu), for every file or per file\n\
+(--crs institutions=gcj02 --crs cells=wgs84).\n\n\
+Without --into a new scenario is made (--preset, --city); counties named by the rows or by\n\
+--boundaries are added. With --into, the imported lists replace the scenario's (or --upsert).\n\n\
+Exit status: 0 on success; 2 when a file cannot be read, when any row is refused (each named\n\
+by file, row, column and reason; --skip-bad-rows imports the others and exits 0), or when the\n\
+result is not a valid scenario.")]
+    Import(Box<ImportArgs>),
     /// List the built-in presets with their rules, parameters and sources.
     Presets {
         /// Print JSON instead of text.
@@ -63,6 +110,9 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Evaluate { scenario, pretty } => evaluate(&scenario, pretty),
         Command::Presets { json } => presets(json),
+        Command::Import(args) => import_files(*args),
+        Command::Assess { input, pretty } => assess(&input, pretty),
+        Command::Settle { input, pretty } => settle(&input, pretty),
         Command::Synth { city, cell_m, seed } => synth(&city, cell_m, seed),
     }
 }
@@ -127,10 +177,16 @@ fn presets(json: bool) -> ExitCode {
         println!("{}  {}", p.id, p.title.zh);
         println!("    {}", p.title.en);
         println!("  rules:");
-        for r in &policy.rules {
-            println!("    {:<30} {}", r.def.id, r.clause);
+        for r in policy.rules.iter().chain(&policy.assessment_rules).chain(&policy.budget_rules) {
+            println!("    {:<34} {}", r.def.id, r.clause);
         }
-        let off: Vec<&str> = RULES.iter().filter(|d| !policy.is_on(d.id)).map(|d| d.id).collect();
+        let off: Vec<&str> = RULES
+            .iter()
+            .chain(dingdian::engine::exits::ASSESSMENT_RULES)
+            .chain(dingdian::budget::BUDGET_RULES)
+            .filter(|d| !policy.is_on(d.id))
+            .map(|d| d.id)
+            .collect();
         println!("  off (can be turned on with an override): {}", off.join(", "));
         println!("  parameters:");
         for def in PARAMETERS {
@@ -161,5 +217,290 @@ fn synth(city: &str, cell_m: f64, seed: u64) -> ExitCode {
             eprintln!("dingdian: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Reads an input file (`-`: standard input); the error is already printed.
+fn read_input(path: &Path) -> Result<String, ExitCode> {
+    let read = if path == Path::new("-") {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map(|_| s).map_err(|e| format!("cannot read standard input: {e}"))
+    } else {
+        std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    read.map_err(|e| {
+        eprintln!("dingdian: {e}");
+        ExitCode::from(2)
+    })
+}
+
+/// Prints a result as JSON on stdout.
+fn print_json(out: &impl serde::Serialize, pretty: bool) -> ExitCode {
+    let json = if pretty { serde_json::to_string_pretty(out) } else { serde_json::to_string(out) };
+    match json {
+        Ok(s) => {
+            println!("{s}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("dingdian: cannot write the result: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn assess(path: &Path, pretty: bool) -> ExitCode {
+    let src = match read_input(path) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let load = |file: &str| std::fs::read_to_string(base.join(file)).map_err(|e| e.to_string());
+    match dingdian::engine::exits::read_assess_input(&src, load) {
+        Ok(req) => print_json(&req.assess(Date::today()), pretty),
+        Err(e) => {
+            eprintln!("dingdian: {}: {e}", path.display());
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn settle(path: &Path, pretty: bool) -> ExitCode {
+    let src = match read_input(path) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let load = |file: &str| std::fs::read_to_string(base.join(file)).map_err(|e| e.to_string());
+    match dingdian::budget::read_settle_input(&src, load) {
+        Ok(req) => print_json(&req.settle(), pretty),
+        Err(e) => {
+            eprintln!("dingdian: {}: {e}", path.display());
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// Designated (and other) institutions: CSV, xlsx/xls or GeoJSON.
+    #[arg(long)]
+    institutions: Option<PathBuf>,
+    /// Applications: CSV, xlsx/xls or GeoJSON.
+    #[arg(long)]
+    applications: Option<PathBuf>,
+    /// Population cells (lon, lat, population): CSV, xlsx/xls or GeoJSON.
+    #[arg(long)]
+    cells: Option<PathBuf>,
+    /// County outlines (GeoJSON polygons): the county of rows that name none, and the bounds.
+    #[arg(long)]
+    boundaries: Option<PathBuf>,
+    /// Coordinate system: wgs84, gcj02 or bd09, for all files or as FILE-KIND=CRS
+    /// (institutions, applications, cells, boundaries); repeatable.
+    #[arg(long, default_value = "wgs84")]
+    crs: Vec<String>,
+    /// The workbook sheet to read (default: the first).
+    #[arg(long)]
+    sheet: Option<String>,
+    /// A column mapping (JSON: {"header_row": 3, "columns": {"GPS东经": "lon"}}).
+    #[arg(long)]
+    mapping: Option<PathBuf>,
+    /// The kind of rows without a kind column or value (before guessing from the name).
+    #[arg(long, value_parser = ["pharmacy", "outpatient", "inpatient_general", "inpatient_specialty", "primary_care"])]
+    kind: Option<String>,
+    /// Refuse rows outside WEST,SOUTH,EAST,NORTH (WGS-84); default: the --into scenario's
+    /// cells (else institutions) or the boundaries, plus 20 km.
+    #[arg(long)]
+    bounds: Option<String>,
+    /// The scenario the rows join (its policy, city and counties); default: a new one.
+    #[arg(long)]
+    into: Option<PathBuf>,
+    /// Replace records with the same id and append the others, instead of replacing the lists.
+    #[arg(long)]
+    upsert: bool,
+    /// The preset of a new scenario.
+    #[arg(long, default_value = "linyi-2025")]
+    preset: String,
+    /// The city of a new scenario (default: from a title such as 临沂市定点零售药店名单, else the file name).
+    #[arg(long)]
+    city: Option<String>,
+    /// Import the good rows and exit 0 even when some rows are refused.
+    #[arg(long)]
+    skip_bad_rows: bool,
+    /// Language of the report on stderr.
+    #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
+    lang: String,
+    /// Indent the output for reading.
+    #[arg(long)]
+    pretty: bool,
+}
+
+/// `dingdian import`: the files' rows into a scenario on stdout, the row report on stderr.
+fn import_files(a: ImportArgs) -> ExitCode {
+    use dingdian::scenario::import::{Boundaries, Bounds, ColumnMapping, Crs, Format, ImportOptions, Importer, Merge, Target};
+    use dingdian::scenario::{from_json, City, PolicyRef, Scenario};
+    use dingdian::text::Lang;
+
+    let lang = if a.lang == "zh" { Lang::Zh } else { Lang::En };
+    let fail = |msg: String| {
+        eprintln!("dingdian: {msg}");
+        ExitCode::from(2)
+    };
+    let files: Vec<(Target, &PathBuf)> = [
+        (Target::Institutions, &a.institutions),
+        (Target::Applications, &a.applications),
+        (Target::Cells, &a.cells),
+    ]
+    .into_iter()
+    .filter_map(|(t, p)| p.as_ref().map(|p| (t, p)))
+    .collect();
+    if files.is_empty() && a.boundaries.is_none() {
+        return fail("import: give at least one of --institutions, --applications, --cells, --boundaries".into());
+    }
+    // --crs gcj02 | --crs cells=wgs84
+    let mut crs_all = Crs::Wgs84;
+    let mut crs_of: Vec<(String, Crs)> = Vec::new();
+    for c in &a.crs {
+        let (which, value) = match c.split_once('=') {
+            Some((w, v)) => (Some(w.trim().to_string()), v),
+            None => (None, c.as_str()),
+        };
+        let Some(crs) = Crs::parse(value) else {
+            return fail(format!("--crs: \"{value}\" is not wgs84, gcj02 or bd09"));
+        };
+        match which {
+            Some(w) if ["institutions", "applications", "cells", "boundaries"].contains(&w.as_str()) => crs_of.push((w, crs)),
+            Some(w) => return fail(format!("--crs: \"{w}\" is not institutions, applications, cells or boundaries")),
+            None => crs_all = crs,
+        }
+    }
+    let crs_for = |which: &str| crs_of.iter().rev().find(|(w, _)| w == which).map(|(_, c)| *c).unwrap_or(crs_all);
+    let read = |p: &Path| std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()));
+    let mapping: ColumnMapping = match &a.mapping {
+        None => ColumnMapping::default(),
+        Some(p) => match std::fs::read_to_string(p).map_err(|e| e.to_string()).and_then(|s| from_json(&s, "").map_err(|e| e.to_string())) {
+            Ok(m) => m,
+            Err(e) => return fail(format!("--mapping {}: {e}", p.display())),
+        },
+    };
+    let kind = a.kind.as_deref().and_then(|k| dingdian::Kind::ALL.into_iter().find(|x| x.id() == k));
+    let mut scenario = match &a.into {
+        Some(p) => match std::fs::read_to_string(p).map_err(|e| e.to_string()).and_then(|s| parse(&s).map_err(|e| e.to_string())) {
+            Ok(s) => s,
+            Err(e) => return fail(format!("--into {}: {e}", p.display())),
+        },
+        None => Scenario {
+            policy: PolicyRef { preset: Some(a.preset.clone()), ..Default::default() },
+            city: City { name: a.city.clone().unwrap_or_default(), ..Default::default() },
+            counties: Vec::new(),
+            institutions: Vec::new(),
+            applications: Vec::new(),
+            population_cells: Vec::new(),
+            as_of: None,
+        },
+    };
+    let boundaries = match &a.boundaries {
+        None => None,
+        Some(p) => {
+            let counties: Vec<(String, String)> = scenario.counties.iter().map(|c| (c.id.clone(), c.name.clone())).collect();
+            match read(p).and_then(|b| Boundaries::from_geojson(&b, crs_for("boundaries"), &counties).map_err(|e| format!("{}: {}", p.display(), e.message.get(lang)))) {
+                Ok(b) => {
+                    let added = b.new_counties();
+                    eprintln!("dingdian: {}: {} outlines, {} new counties", p.display(), b.areas.len(), added.len());
+                    scenario.counties.extend(added);
+                    Some(b)
+                }
+                Err(e) => return fail(e),
+            }
+        }
+    };
+    let bounds = match &a.bounds {
+        Some(b) => match Bounds::parse(b) {
+            Some(b) => Some(b),
+            None => return fail(format!("--bounds: \"{b}\" is not WEST,SOUTH,EAST,NORTH")),
+        },
+        None => Bounds::of_scenario(&scenario, 20_000.0).or_else(|| boundaries.as_ref().and_then(|b| b.extent(20_000.0))),
+    };
+    let mut refused = 0usize;
+    for (target, path) in files {
+        let bytes = match read(path) {
+            Ok(b) => b,
+            Err(e) => return fail(e),
+        };
+        let name = path.display().to_string();
+        let format = Format::detect(&name, &bytes);
+        let options = ImportOptions {
+            target,
+            crs: crs_for(match target {
+                Target::Institutions => "institutions",
+                Target::Applications => "applications",
+                Target::Cells => "cells",
+            }),
+            sheet: a.sheet.clone(),
+            mapping: mapping.clone(),
+            bounds,
+            boundaries: boundaries.clone(),
+            default_kind: kind,
+            ..ImportOptions::new(target)
+        }
+        .with_counties_of(&scenario);
+        let imported = match Importer::new(format, &bytes, options) {
+            Ok(i) => i.finish(),
+            Err(e) => return fail(format!("{name}: {}", e.message.get(lang))),
+        };
+        let report = &imported.report;
+        eprintln!("dingdian: {name}: {}", report.summary(lang));
+        for note in &report.notes {
+            eprintln!("dingdian: {name}: {}", note.get(lang));
+        }
+        for issue in &report.issues {
+            let level = match (issue.severity, lang) {
+                (dingdian::scenario::import::Severity::Error, Lang::En) => "refused",
+                (dingdian::scenario::import::Severity::Error, Lang::Zh) => "拒绝",
+                (_, Lang::En) => "warning",
+                (_, Lang::Zh) => "警告",
+            };
+            eprintln!("dingdian: {name}: {level}: {}", report.describe_issue(issue, lang));
+        }
+        let shown = report.issues.len();
+        if report.errors + report.warnings > shown {
+            eprintln!("dingdian: {name}: … and {} more", report.errors + report.warnings - shown);
+        }
+        refused += report.errors;
+        if scenario.city.name.is_empty() {
+            scenario.city.name = report
+                .layout
+                .title
+                .as_deref()
+                .and_then(|t| t.find('市').map(|i| t[..i + '市'.len_utf8()].to_string()))
+                .or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()))
+                .unwrap_or_default();
+        }
+        let merge = if a.upsert { Merge::Upsert } else { Merge::Replace };
+        match imported.apply(&scenario, merge) {
+            Ok(applied) => {
+                if !applied.counties_added.is_empty() {
+                    eprintln!("dingdian: {name}: counties added: {}", applied.counties_added.join(", "));
+                }
+                scenario = applied.scenario;
+            }
+            Err(e) => return fail(format!("{name}: {e}")),
+        }
+    }
+    if refused > 0 && !a.skip_bad_rows {
+        return fail(format!("{refused} rows refused; nothing written (--skip-bad-rows imports the others)"));
+    }
+    if let Err(e) = resolve_policy(&scenario, |_| Err("a policy file cannot be checked here".into())) {
+        if scenario.policy.file.is_none() {
+            return fail(format!("{e}"));
+        }
+    }
+    let json = if a.pretty { serde_json::to_string_pretty(&scenario) } else { serde_json::to_string(&scenario) };
+    match json {
+        Ok(s) => {
+            println!("{s}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(format!("cannot write the scenario: {e}")),
     }
 }

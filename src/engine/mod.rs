@@ -5,6 +5,7 @@
 mod change;
 mod eligibility;
 mod exempt;
+pub mod exits;
 pub mod figures;
 pub mod prepared;
 pub mod surface;

@@ -26,6 +26,13 @@ pub struct Preset {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_file: Option<String>,
     pub rules: Vec<RuleSpec>,
+    /// Rules of the yearly assessment of designated institutions (`dingdian assess`): exits and
+    /// agreement terms, a trace of their own. Absent: none of them apply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assessment_rules: Vec<RuleSpec>,
+    /// Rules of the county medical community global budget (`dingdian settle`). Absent: none apply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub budget_rules: Vec<RuleSpec>,
     pub parameters: BTreeMap<String, ParamSpec>,
 }
 
@@ -85,18 +92,46 @@ pub fn builtin_preset(id: &str) -> Option<Preset> {
     builtin_presets().into_iter().find(|p| p.id == id)
 }
 
+/// The rule families a preset turns on, each with its own registry and trace: admission
+/// (`rules`), the yearly assessment (`assessment_rules`) and the county community budget
+/// (`budget_rules`). Rule ids are unique across the families.
+pub fn rule_families() -> [(&'static str, &'static [RuleDef]); 3] {
+    [("rules", RULES), ("assessment_rules", crate::engine::exits::ASSESSMENT_RULES), ("budget_rules", crate::budget::BUDGET_RULES)]
+}
+
+fn preset_family<'a>(p: &'a Preset, key: &str) -> &'a [RuleSpec] {
+    match key {
+        "assessment_rules" => &p.assessment_rules,
+        "budget_rules" => &p.budget_rules,
+        _ => &p.rules,
+    }
+}
+
+/// A rule of any family, by id.
+pub fn any_rule_def(id: &str) -> Option<&'static RuleDef> {
+    rule_families().into_iter().find_map(|(_, defs)| defs.iter().find(|d| d.id == id))
+}
+
 /// Checks a preset file: known rules, known parameters, every parameter given, values in range.
 pub fn validate_preset(p: &Preset, path: &str) -> Result<(), String> {
-    for (i, r) in p.rules.iter().enumerate() {
-        if rule_def(&r.rule).is_none() {
-            return Err(format!("{path}.rules[{i}].rule: unknown rule \"{}\"", r.rule));
-        }
-        if p.rules[..i].iter().any(|o| o.rule == r.rule) {
-            return Err(format!("{path}.rules[{i}].rule: \"{}\" is listed twice", r.rule));
-        }
-        for (j, s) in r.subtypes.iter().flatten().enumerate() {
-            if parse_listed_subtype(s).is_none() {
-                return Err(format!("{path}.rules[{i}].subtypes[{j}]: unknown subtype \"{s}\""));
+    for (key, defs) in rule_families() {
+        let specs = preset_family(p, key);
+        for (i, r) in specs.iter().enumerate() {
+            if !defs.iter().any(|d| d.id == r.rule) {
+                let elsewhere = rule_families()
+                    .into_iter()
+                    .find(|(_, d)| d.iter().any(|d| d.id == r.rule))
+                    .map(|(k, _)| format!(" (it belongs in \"{k}\")"))
+                    .unwrap_or_default();
+                return Err(format!("{path}.{key}[{i}].rule: unknown rule \"{}\"{elsewhere}", r.rule));
+            }
+            if specs[..i].iter().any(|o| o.rule == r.rule) {
+                return Err(format!("{path}.{key}[{i}].rule: \"{}\" is listed twice", r.rule));
+            }
+            for (j, s) in r.subtypes.iter().flatten().enumerate() {
+                if parse_listed_subtype(s).is_none() {
+                    return Err(format!("{path}.{key}[{i}].subtypes[{j}]: unknown subtype \"{s}\""));
+                }
             }
         }
     }
@@ -104,10 +139,39 @@ pub fn validate_preset(p: &Preset, path: &str) -> Result<(), String> {
         let def = param_def(id).ok_or_else(|| format!("{path}.parameters.{id}: unknown parameter"))?;
         def.check(&spec.default).map_err(|e| format!("{path}.parameters.{id}.default: {e}"))?;
     }
-    if let Some(missing) = PARAMETERS.iter().find(|d| !p.parameters.contains_key(d.id)) {
-        return Err(format!("{path}.parameters: \"{}\" is missing", missing.id));
-    }
     Ok(())
+}
+
+/// A preset with every parameter of the table: one a preset file leaves out (written before
+/// the parameter existed, or by hand) takes the built-in preset's default — the one of the
+/// same id, else the first — and its source says so. Old preset files and links keep working.
+pub fn complete_preset(p: &Preset) -> Preset {
+    let mut full = p.clone();
+    if PARAMETERS.iter().all(|d| p.parameters.contains_key(d.id)) {
+        return full;
+    }
+    let builtins = builtin_presets();
+    let base = builtins.iter().find(|b| b.id == p.id).or(builtins.first());
+    for def in PARAMETERS {
+        if full.parameters.contains_key(def.id) {
+            continue;
+        }
+        if let Some(spec) = base.and_then(|b| b.parameters.get(def.id)) {
+            let from = base.map(|b| b.id.as_str()).unwrap_or_default();
+            full.parameters.insert(
+                def.id.to_string(),
+                ParamSpec {
+                    default: spec.default.clone(),
+                    source: Text::new(
+                        format!("预设文件未给出，沿用内置 {from} 的默认值：{}", spec.source.zh),
+                        format!("not in the preset file; the built-in {from} default: {}", spec.source.en),
+                    ),
+                    assumption: spec.assumption,
+                },
+            );
+        }
+    }
+    full
 }
 
 /// A rule that is on, with the clause it is cited by.
@@ -129,6 +193,10 @@ pub struct Policy {
     pub values: BTreeMap<&'static str, Value>,
     /// Rules that are on, in trace order.
     pub rules: Vec<ActiveRule>,
+    /// Assessment rules that are on (exits, agreement terms), in trace order.
+    pub assessment_rules: Vec<ActiveRule>,
+    /// County community budget rules that are on, in trace order.
+    pub budget_rules: Vec<ActiveRule>,
     pub params: Params,
 }
 
@@ -136,6 +204,7 @@ impl Policy {
     /// `overrides`: parameter or switch id → value, or rule id → `true`/`false` (turn on or off).
     /// Errors name the field under `path`, e.g. `policy.overrides.service_radius_m: …`.
     pub fn resolve(preset: &Preset, overrides: &BTreeMap<String, Value>, path: &str) -> Result<Policy, String> {
+        let preset = &complete_preset(preset);
         let mut values: BTreeMap<&'static str, Value> = BTreeMap::new();
         for def in PARAMETERS {
             let spec = preset
@@ -148,7 +217,7 @@ impl Policy {
         for (key, v) in overrides {
             if let Some(def) = param_def(key) {
                 values.insert(def.id, def.check(v).map_err(|e| format!("{path}.{key}: {e}"))?);
-            } else if let Some(rule) = rule_def(key) {
+            } else if let Some(rule) = any_rule_def(key) {
                 let on = v.as_bool().ok_or_else(|| format!("{path}.{key}: {v} is not true or false (turns the rule on or off)"))?;
                 switched.insert(rule.id, on);
             } else {
@@ -176,30 +245,52 @@ impl Policy {
             });
         }
 
-        let mut rules = Vec::new();
-        for def in RULES {
-            let spec = preset.rules.iter().find(|r| r.rule == def.id);
-            let on = switched.get(def.id).copied().unwrap_or(spec.is_some());
-            if !on {
-                continue;
-            }
-            rules.push(ActiveRule {
-                def,
-                clause: spec.map(|s| s.clause.clone()).unwrap_or_else(|| def.origin_clause.to_string()),
-                subtypes: spec
-                    .and_then(|s| s.subtypes.as_ref())
-                    .map(|v| v.iter().filter_map(|s| parse_listed_subtype(s)).collect())
-                    .unwrap_or_default(),
-                key_project_levels: spec.and_then(|s| s.key_project_levels.clone()).unwrap_or_default(),
-                added_by_user: spec.is_none(),
+        let term = values["agreement_term_years"].as_f64().unwrap_or(0.0);
+        let extended = values["agreement_extended_term_years"].as_f64().unwrap_or(0.0);
+        if extended < term {
+            return Err(if overrides.contains_key("agreement_term_years") && !overrides.contains_key("agreement_extended_term_years") {
+                format!("{path}.agreement_term_years: {term} years is longer than the extended term {extended} years")
+            } else {
+                format!("{path}.agreement_extended_term_years: {extended} years is shorter than the ordinary term {term} years")
             });
         }
+
+        let active = |defs: &'static [RuleDef], specs: &[RuleSpec]| -> Vec<ActiveRule> {
+            let mut rules = Vec::new();
+            for def in defs {
+                let spec = specs.iter().find(|r| r.rule == def.id);
+                let on = switched.get(def.id).copied().unwrap_or(spec.is_some());
+                if !on {
+                    continue;
+                }
+                rules.push(ActiveRule {
+                    def,
+                    clause: spec.map(|s| s.clause.clone()).unwrap_or_else(|| def.origin_clause.to_string()),
+                    subtypes: spec
+                        .and_then(|s| s.subtypes.as_ref())
+                        .map(|v| v.iter().filter_map(|s| parse_listed_subtype(s)).collect())
+                        .unwrap_or_default(),
+                    key_project_levels: spec.and_then(|s| s.key_project_levels.clone()).unwrap_or_default(),
+                    added_by_user: spec.is_none(),
+                });
+            }
+            rules
+        };
+        let rules = active(RULES, &preset.rules);
+        let assessment_rules = active(crate::engine::exits::ASSESSMENT_RULES, &preset.assessment_rules);
+        let budget_rules = active(crate::budget::BUDGET_RULES, &preset.budget_rules);
         let params = Params::from_values(&values);
-        Ok(Policy { preset: preset.clone(), values, rules, params })
+        Ok(Policy { preset: preset.clone(), values, rules, assessment_rules, budget_rules, params })
     }
 
+    /// Whether a rule of any family is on.
     pub fn is_on(&self, rule: &str) -> bool {
-        self.rules.iter().any(|r| r.def.id == rule)
+        self.rules.iter().chain(&self.assessment_rules).chain(&self.budget_rules).any(|r| r.def.id == rule)
+    }
+
+    /// An assessment or budget rule that is on, with its clause.
+    pub fn active(&self, rule: &str) -> Option<&ActiveRule> {
+        self.rules.iter().chain(&self.assessment_rules).chain(&self.budget_rules).find(|r| r.def.id == rule)
     }
 
     /// The preset's own default for a parameter, for "reset" and "changed from" marks.
@@ -253,6 +344,22 @@ pub enum SpecialDrugRegime {
     QuotaAndRadius,
 }
 
+/// Scores tied at the cut-off of the bottom share or the last place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TieAtCutoff {
+    /// The tied share the rank and all exit.
+    All,
+    /// The tied share the rank and all stay.
+    None,
+}
+
+/// Which exits put the institution on the negative list as “agreement terminated”.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NegativeListScope {
+    AllExits,
+    SanctionsOnly,
+}
+
 /// Typed view of the effective values, with the names the rules use.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Params {
@@ -282,6 +389,21 @@ pub struct Params {
     pub xian_inpatient_default: StrictControl,
     pub xian_count_non_designated: bool,
     pub xian_special_drug_regime: SpecialDrugRegime,
+    pub exit_score_min: f64,
+    pub exit_satisfaction_min_pct: f64,
+    pub exit_bottom_share_pct: f64,
+    pub agreement_term_years: i32,
+    pub agreement_extended_term_years: i32,
+    pub exit_tie_at_cutoff: TieAtCutoff,
+    pub exit_negative_list_scope: NegativeListScope,
+    pub budget_surplus_retained_pct: f64,
+    pub budget_overspend_fund_share_pct: f64,
+    pub budget_objective_compensation_pct: f64,
+    pub budget_prepay_months: f64,
+    pub reimbursement_gap_min_pp: f64,
+    pub dip_primary_diseases_min: u64,
+    pub drg_primary_groups_min: u64,
+    pub primary_groups_due_year: i32,
 }
 
 impl Params {
@@ -340,6 +462,51 @@ impl Params {
                 "quota_and_radius" => SpecialDrugRegime::QuotaAndRadius,
                 _ => SpecialDrugRegime::QuotaOnly,
             },
+            exit_score_min: f("exit_score_min"),
+            exit_satisfaction_min_pct: f("exit_satisfaction_min_pct"),
+            exit_bottom_share_pct: f("exit_bottom_share_pct"),
+            agreement_term_years: f("agreement_term_years") as i32,
+            agreement_extended_term_years: f("agreement_extended_term_years") as i32,
+            exit_tie_at_cutoff: match s("exit_tie_at_cutoff").as_str() {
+                "none" => TieAtCutoff::None,
+                _ => TieAtCutoff::All,
+            },
+            exit_negative_list_scope: match s("exit_negative_list_scope").as_str() {
+                "sanctions_only" => NegativeListScope::SanctionsOnly,
+                _ => NegativeListScope::AllExits,
+            },
+            budget_surplus_retained_pct: f("budget_surplus_retained_pct"),
+            budget_overspend_fund_share_pct: f("budget_overspend_fund_share_pct"),
+            budget_objective_compensation_pct: f("budget_objective_compensation_pct"),
+            budget_prepay_months: f("budget_prepay_months"),
+            reimbursement_gap_min_pp: f("reimbursement_gap_min_pp"),
+            dip_primary_diseases_min: f("dip_primary_diseases_min") as u64,
+            drg_primary_groups_min: f("drg_primary_groups_min") as u64,
+            primary_groups_due_year: f("primary_groups_due_year") as i32,
         }
+    }
+}
+
+#[cfg(test)]
+mod completeness_tests {
+    use super::*;
+
+    #[test]
+    fn built_in_presets_give_every_parameter_themselves() {
+        for p in builtin_presets() {
+            for def in PARAMETERS {
+                assert!(p.parameters.contains_key(def.id), "{} lacks {}", p.id, def.id);
+            }
+        }
+    }
+
+    #[test]
+    fn a_preset_file_without_a_parameter_takes_the_built_in_default_and_says_so() {
+        let mut p = builtin_preset("xian-2025").unwrap();
+        p.parameters.remove("service_radius_m");
+        validate_preset(&p, "policy.inline").unwrap();
+        let policy = Policy::resolve(&p, &Default::default(), "policy.overrides").unwrap();
+        assert_eq!(policy.params.service_radius_m, 1000.0);
+        assert!(policy.preset.parameters["service_radius_m"].source.en.starts_with("not in the preset file"));
     }
 }

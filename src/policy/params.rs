@@ -12,12 +12,24 @@ pub enum Group {
     Fund,
     Pharmacy,
     Eligibility,
+    /// linyi-2019 政策措施(三)(四)(五): the yearly assessment, exits and agreement terms.
+    Exits,
+    /// shandong-2024: the county medical community's global budget and its settlement.
+    Budget,
     Switches,
 }
 
 impl Group {
-    pub const ALL: [Group; 6] =
-        [Group::Beds, Group::Circle, Group::Fund, Group::Pharmacy, Group::Eligibility, Group::Switches];
+    pub const ALL: [Group; 8] = [
+        Group::Beds,
+        Group::Circle,
+        Group::Fund,
+        Group::Pharmacy,
+        Group::Eligibility,
+        Group::Exits,
+        Group::Budget,
+        Group::Switches,
+    ];
 
     pub fn label(self) -> Text {
         match self {
@@ -26,6 +38,8 @@ impl Group {
             Group::Fund => Text::new("医保基金", "Insurance fund"),
             Group::Pharmacy => Text::new("零售药店区域", "Pharmacy areas"),
             Group::Eligibility => Text::new("申请条件", "Eligibility"),
+            Group::Exits => Text::new("年度考核与退出", "Annual assessment and exits"),
+            Group::Budget => Text::new("县域医共体医保基金总额付费", "County medical community global budget"),
             Group::Switches => Text::new("条文未明之处（解释开关）", "Where the text is silent (switches)"),
         }
     }
@@ -188,6 +202,31 @@ pub static PARAMETERS: &[ParamDef] = &[
         "人", "staff", whole(0.0, 100.0)),
     param!("staffing_min_over_1000_beds", Eligibility, "医保办人员：1000张床位以上", "insurance office staff: over 1,000 beds",
         "人", "staff", whole(0.0, 100.0)),
+    param!("exit_score_min", Exits, "考核得分合格线（低于即按“管理差”退出）", "assessment score pass mark (below it: exit for poor management)",
+        "分", "points", number(0.0, 1000.0, 1.0)),
+    param!("exit_satisfaction_min_pct", Exits, "群众满意度下限（低于即退出）", "minimum satisfaction (below it: exit)",
+        "%", "%", number(0.0, 100.0, 1.0)),
+    param!("exit_bottom_share_pct", Exits, "综合绩效评估“排位靠后”的比例", "bottom share of the comprehensive assessment",
+        "%", "%", number(0.0, 100.0, 0.5)),
+    param!("agreement_term_years", Exits, "协议有效期", "agreement term", "年", "years", whole(1.0, 20.0)),
+    param!("agreement_extended_term_years", Exits, "协议期内无违法违规时的续约有效期", "renewal term when the term had no violation",
+        "年", "years", whole(1.0, 30.0)),
+    param!("budget_surplus_retained_pct", Budget, "结余留用比例", "share of a surplus the community retains",
+        "%", "%", number(0.0, 100.0, 1.0)),
+    param!("budget_overspend_fund_share_pct", Budget, "其他合理超支由医保基金分担的比例", "fund's share of other reasonable overspend",
+        "%", "%", number(0.0, 100.0, 1.0)),
+    param!("budget_objective_compensation_pct", Budget, "客观因素导致超支的补偿比例", "compensation of overspend from objective causes",
+        "%", "%", number(0.0, 100.0, 1.0)),
+    param!("budget_prepay_months", Budget, "向医共体预付医保基金月数", "months of fund advanced to the community",
+        "个月", "months", number(0.0, 12.0, 0.5)),
+    param!("reimbursement_gap_min_pp", Budget, "乡镇卫生院与县级医院居民住院报销比例最小差距", "minimum gap between township and county-hospital resident inpatient reimbursement",
+        "个百分点", "percentage points", number(0.0, 100.0, 0.5)),
+    param!("dip_primary_diseases_min", Budget, "DIP基层病种最少数", "minimum DIP primary-care diseases",
+        "个", "diseases", whole(0.0, 10_000.0)),
+    param!("drg_primary_groups_min", Budget, "DRG基层病组最少数", "minimum DRG primary-care groups",
+        "个", "groups", whole(0.0, 10_000.0)),
+    param!("primary_groups_due_year", Budget, "基层病种（组）数量须于该年年底前达标", "primary-care diseases and groups due by the end of",
+        "年", "year", whole(2000.0, 2100.0)),
     param!("between_band", Switches, "测算值介于目标值与实际值之间", "measured value between target and actual",
         "", "", ParamKind::Choice(&[
             opt("gap", "条文未规定（待定）", "the text is silent (undetermined)"),
@@ -251,6 +290,20 @@ pub static PARAMETERS: &[ParamDef] = &[
         ]),
         ("特药药店只看总量控制，还是同时适用规划目标和内容(二)2？",
          "Is a special-drug pharmacy judged by its quota only, or also by 规划目标和内容(二)2?")),
+    param!("exit_tie_at_cutoff", Switches, "排位靠后、末位淘汰分界处的并列得分", "scores tied at the cut-off of the bottom share or the last place",
+        "", "", ParamKind::Choice(&[
+            opt("all", "并列者同名次，一并退出", "the tied share the rank and all exit"),
+            opt("none", "并列者同名次，一并保留", "the tied share the rank and all stay"),
+        ]),
+        ("政策措施(三)“排位靠后的退出去”“末位淘汰”：分界处得分并列时，并列者都退出还是都保留？",
+         "政策措施(三) “those ranked at the bottom exit”, “last-place elimination”: when scores tie at the cut-off, do all the tied exit, or none?")),
+    param!("exit_negative_list_scope", Switches, "哪些退出算“已被解除医保服务协议”", "which exits count as “agreement terminated”",
+        "", "", ParamKind::Choice(&[
+            opt("all_exits", "每项退出都是解除协议", "every exit terminates the agreement"),
+            opt("sanctions_only", "仅严重违法违规退出是解除协议", "only exits for serious violations terminate the agreement"),
+        ]),
+        ("负面清单不受理“已被解除医保服务协议的”：因考核（管理差、排位靠后、末位淘汰）退出是否也算？",
+         "The negative list bars those whose agreement “was terminated”: does an exit by assessment (poor management, bottom rank, last place) count?")),
 ];
 
 pub fn param_def(id: &str) -> Option<&'static ParamDef> {

@@ -200,7 +200,14 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
 /// reads a preset file (`"policy": {"file": …}`); the command line resolves it relative to the
 /// scenario, the app never needs it (a loaded preset file travels inline).
 pub fn resolve_policy(s: &Scenario, load_file: impl Fn(&str) -> Result<String, String>) -> Result<Policy, ScenarioError> {
-    let p = &s.policy;
+    resolve_policy_ref(&s.policy, load_file)
+}
+
+/// As `resolve_policy`, for a `policy` object outside a scenario (`dingdian settle`).
+pub fn resolve_policy_ref(p: &PolicyRef, load_file: impl Fn(&str) -> Result<String, String>) -> Result<Policy, ScenarioError> {
+    if [p.preset.is_some(), p.file.is_some(), p.inline.is_some()].iter().filter(|x| **x).count() != 1 {
+        return err("policy: give exactly one of \"preset\", \"file\" or \"inline\"");
+    }
     let preset: Preset = if let Some(id) = &p.preset {
         match builtin_preset(id) {
             Some(preset) => preset,
