@@ -1,16 +1,20 @@
-//! The page: header (name, preset picker, language), the sample-data banner, and three columns —
-//! parameters and figures on the left, the application in the centre, the decision on the right.
+//! The page: header (name, data set, preset picker, language), the banner that says the data is
+//! a sample or synthetic, and three columns — parameters and figures on the left, the map with
+//! the application and coverage in the centre, the decision on the right. On phones one column:
+//! map, decision, application, coverage, parameters.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::application_form::ApplicationForm;
-use super::data_panel::DataPanel;
+use super::coverage_panel::CoveragePanel;
+use super::data_panel::{DataPanel, DataSnap};
 use super::decision_panel::{outcome_symbol, DecisionPanel};
-use super::figures_panel::FiguresPanel;
+use super::figures_panel::{FiguresPanel, FiguresSnap};
 use super::i18n::{self as i, lang_tag, t};
+use super::map::MapPanel;
 use super::params_panel::ParamsPanel;
-use super::state::{Action, State};
+use super::state::{Action, Dataset, State};
 use crate::text::Lang;
 
 #[function_component(App)]
@@ -31,14 +35,22 @@ pub fn app() -> Html {
             d.dispatch(Action::SetPreset(e.target_unchecked_into::<HtmlSelectElement>().value()))
         })
     };
+    let on_dataset = {
+        let d = state.dispatcher();
+        Callback::from(move |e: Event| {
+            if let Some(ds) = Dataset::from_id(&e.target_unchecked_into::<HtmlSelectElement>().value()) {
+                d.dispatch(Action::SetDataset(ds))
+            }
+        })
+    };
     let on_lang = {
         let d = state.dispatcher();
         Callback::from(move |_| d.dispatch(Action::SetLang(if lang == Lang::Zh { Lang::En } else { Lang::Zh })))
     };
     let preset = state.preset();
-    let is_sample = {
-        let name = &state.scenario.city.name;
-        name.contains("样例") || name.to_lowercase().contains("sample")
+    let banner = match state.dataset {
+        Dataset::Sample => i::SAMPLE_BANNER,
+        Dataset::Linyi | Dataset::Xian => i::SYNTH_BANNER,
     };
     let decision = state.application().and_then(|a| state.evaluation.decisions.iter().find(|d| d.id == a.id));
 
@@ -54,6 +66,14 @@ pub fn app() -> Html {
                     </div>
                 </div>
                 <div class="header-controls">
+                    <div class="preset-picker dataset-picker">
+                        <label for="dataset">{ i::DATASET.get(lang) }</label>
+                        <select id="dataset" data-testid="dataset" ~value={state.dataset.id()} onchange={on_dataset}>
+                            { for Dataset::ALL.iter().map(|d| html! {
+                                <option value={d.id()} selected={*d == state.dataset}>{ d.label().get(lang) }</option>
+                            }) }
+                        </select>
+                    </div>
                     <div class="preset-picker">
                         <label for="preset">{ i::PRESET.get(lang) }</label>
                         <select id="preset" data-testid="preset" ~value={preset.id.clone()} onchange={on_preset}>
@@ -68,26 +88,28 @@ pub fn app() -> Html {
                 </div>
                 <p class="preset-title" data-testid="preset-title">{ t(lang, &preset.title) }</p>
             </header>
-            if is_sample {
-                <div class="banner" role="note" data-testid="sample-banner">
-                    <span class="banner-icon" aria-hidden="true">{ "ⓘ" }</span>
-                    <span>
-                        <strong>{ i::SAMPLE_BANNER.get(lang) }</strong>
-                        <span class="banner-sub" lang={lang_tag(i::other(lang))}>{ i::SAMPLE_BANNER.get(i::other(lang)) }</span>
-                    </span>
-                </div>
-            }
+            <div class="banner" role="note" data-testid="sample-banner" data-dataset={state.dataset.id()}>
+                <span class="banner-icon" aria-hidden="true">{ "ⓘ" }</span>
+                <span>
+                    <strong>{ banner.get(lang) }</strong>
+                    <span class="banner-sub" lang={lang_tag(i::other(lang))}>{ banner.get(i::other(lang)) }</span>
+                </span>
+            </div>
             <div class="columns">
                 <div class="col col-params">
                     <ParamsPanel state={state.clone()} />
-                    <DataPanel state={state.clone()} />
+                    <DataPanel state={state.clone()} snap={DataSnap::of(&state)} />
+                </div>
+                <div class="col col-map">
+                    <MapPanel state={state.clone()} />
                 </div>
                 <div class="col col-form">
                     <ApplicationForm state={state.clone()} />
+                    <CoveragePanel state={state.clone()} />
                 </div>
                 <div class="col col-decision">
                     <DecisionPanel state={state.clone()} />
-                    <FiguresPanel state={state.clone()} />
+                    <FiguresPanel state={state.clone()} snap={FiguresSnap::of(&state)} />
                 </div>
             </div>
             if let Some(d) = decision {

@@ -6,12 +6,47 @@ use yew::prelude::*;
 use super::i18n::{self as i, bi_t, T};
 use super::state::{Action, State};
 use super::widgets::{tristate_field, Hook, NumberField};
-use crate::scenario::Discharges;
+use crate::scenario::{City, County, Discharges};
 use crate::text::{num, Lang, Text};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
     pub state: UseReducerHandle<State>,
+    /// What the panel showed: it is rendered again only when this changed (not on a parameter
+    /// change or a map click), which keeps a slider drag on a city of many counties light.
+    pub snap: DataSnap,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        self.snap == other.snap
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataSnap {
+    lang: Lang,
+    rev: u64,
+    city: City,
+    counties: Vec<County>,
+    errors: Vec<(String, Text)>,
+}
+
+impl DataSnap {
+    pub fn of(s: &State) -> DataSnap {
+        DataSnap {
+            lang: s.lang,
+            rev: s.rev,
+            city: s.scenario.city.clone(),
+            counties: s.scenario.counties.clone(),
+            errors: s
+                .errors
+                .iter()
+                .filter(|(k, _)| k.starts_with("city:") || k.starts_with("county:"))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        }
+    }
 }
 
 fn opt_u(v: Option<u64>) -> String {

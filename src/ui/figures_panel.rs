@@ -1,20 +1,55 @@
 //! Right column, below the decision: the bed figures with every intermediate term and the
-//! formula it comes from (the simulator's reading of the annex, said so), a county table, and
-//! the population coverage of the current radius.
+//! formula it comes from (the simulator's reading of the annex, said so) and a county table.
+//! Coverage has its own panel (coverage_panel.rs).
 
 use yew::prelude::*;
 
-use super::i18n::{self as i, bi_t, t, T};
+use super::i18n::{self as i, bi_t, T};
 use super::state::State;
 use crate::engine::Figures;
 use crate::policy::FundCoefSource;
-use crate::scenario::Category;
-use crate::spatial::KindCoverage;
 use crate::text::{num, thousands, Lang};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
     pub state: UseReducerHandle<State>,
+    /// What the panel showed: the figures, the data behind their formulas and the coefficient
+    /// parameters. It is not rendered again when none of those changed (a radius drag, a click).
+    pub snap: FiguresSnap,
+}
+
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        self.snap == other.snap
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FiguresSnap {
+    lang: Lang,
+    figures: Figures,
+    city: crate::scenario::City,
+    counties: Vec<(String, String)>,
+    coef: (f64, f64, bool, FundCoefSource, bool),
+}
+
+impl FiguresSnap {
+    pub fn of(s: &State) -> FiguresSnap {
+        let p = &s.policy.params;
+        FiguresSnap {
+            lang: s.lang,
+            figures: s.evaluation.figures.clone(),
+            city: s.scenario.city.clone(),
+            counties: s.scenario.counties.iter().map(|c| (c.id.clone(), c.name.clone())).collect(),
+            coef: (
+                p.employee_fund_min_months,
+                p.resident_fund_min_months,
+                p.fund_coef_enabled,
+                p.fund_coef_source,
+                p.patient_coef_enabled,
+            ),
+        }
+    }
 }
 
 /// A figure with thousands separators and at most `decimals` places.
@@ -35,7 +70,7 @@ fn fmt_opt(lang: Lang, x: Option<f64>, decimals: usize) -> String {
     x.map(|v| fmt(v, decimals)).unwrap_or_else(|| i::MISSING_VALUE.get(lang).to_string())
 }
 
-fn pct(x: Option<f64>, lang: Lang) -> String {
+pub fn pct(x: Option<f64>, lang: Lang) -> String {
     x.map(|v| format!("{}%", num(v * 100.0, 1))).unwrap_or_else(|| i::MISSING_VALUE.get(lang).to_string())
 }
 
@@ -214,31 +249,11 @@ fn comparison(lang: Lang, f: &Figures) -> Html {
     }
 }
 
-fn coverage_row(lang: Lang, key: &'static str, label: T, k: &KindCoverage) -> Html {
-    let share = k.population_share;
-    let width = share.map(|x| (x * 100.0).clamp(0.0, 100.0)).unwrap_or(0.0);
-    html! {
-        <div class="coverage-row" data-coverage={key} data-share={share.map(|x| num(x, 4)).unwrap_or_default()}>
-            <div class="coverage-label">{ label.get(lang) }<span class="coverage-value">{ pct(share, lang) }</span></div>
-            <div class="bar" aria-hidden="true"><span style={format!("width:{width:.1}%")}></span></div>
-            if let Some(cats) = &k.by_category {
-                <p class="coverage-cats">
-                    { for cats.iter().map(|(id, v)| {
-                        let label = Category::ALL.iter().find(|c| c.id() == id).map(|c| t(lang, &c.label())).unwrap_or_else(|| id.clone());
-                        html! { <span class="coverage-cat" data-category={id.clone()}>{ format!("{label} {}", pct(*v, lang)) }</span> }
-                    }) }
-                </p>
-            }
-        </div>
-    }
-}
-
 #[function_component(FiguresPanel)]
 pub fn figures_panel(props: &Props) -> Html {
     let s = &*props.state;
     let lang = s.lang;
     let f = &s.evaluation.figures;
-    let cov = &s.evaluation.coverage;
     let county_name = |id: &str| {
         s.scenario.counties.iter().find(|c| c.id == id).map(|c| c.name.clone()).unwrap_or_else(|| id.to_string())
     };
@@ -302,17 +317,6 @@ pub fn figures_panel(props: &Props) -> Html {
                         </tbody>
                     </table>
                 </div>
-            }
-        </section>
-        <section class="panel panel-coverage" aria-labelledby="coverage-heading" data-testid="coverage">
-            <h2 id="coverage-heading">{ bi_t(lang, i::COVERAGE_HEADING) }</h2>
-            <p class="field-hint">{ i::COV_INTRO.get(lang) }</p>
-            if cov.pharmacy.population_share.is_none() && cov.outpatient.population_share.is_none() {
-                <p class="empty">{ i::COV_NONE.get(lang) }</p>
-            } else {
-                { coverage_row(lang, "pharmacy", i::COV_PHARMACY, &cov.pharmacy) }
-                { coverage_row(lang, "outpatient", i::COV_OUTPATIENT, &cov.outpatient) }
-                { coverage_row(lang, "inpatient", i::COV_INPATIENT, &cov.inpatient) }
             }
         </section>
         </>

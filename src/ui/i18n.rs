@@ -258,8 +258,10 @@ pub const A_KEY_PROJECT: T = T("重点建设项目", "key construction project")
 pub const A_LOCATION: T = T("位置（WGS-84）", "location (WGS-84)");
 pub const A_LON: T = T("经度", "longitude");
 pub const A_LAT: T = T("纬度", "latitude");
-pub const A_LOCATION_HINT: T =
-    T("地图将在后续版本加入；现在请输入坐标。", "A map comes in a later version; for now type the coordinates.");
+pub const A_LOCATION_HINT: T = T(
+    "可在地图上点击放置，也可直接输入坐标；所在县区随点击按近似轮廓确定。",
+    "Click the map to place it, or type the coordinates; a click also sets the county from the approximate outlines.",
+);
 pub const A_COUNTY: T = T("所在县区", "county");
 pub const A_BEDS: T = T("床位数", "beds");
 pub const A_STAFF: T = T("医保办专（兼）职人员", "insurance office staff");
@@ -353,6 +355,121 @@ pub const COV_INTRO: T = T(
 );
 pub const COV_NONE: T = T("数据中没有人口分布", "no population cells in the data");
 pub const MISSING_VALUE: T = T("缺", "n/a");
+
+// Data sets
+pub const DATASET: T = T("数据", "Data");
+pub const DATASET_SAMPLE: T = T("样例（小）", "Small sample");
+pub const DATASET_LINYI: T = T("临沂（合成，全市）", "Linyi (synthetic, whole city)");
+pub const DATASET_XIAN: T = T("西安（合成，全市）", "Xi'an (synthetic, whole city)");
+pub const SYNTH_BANNER: T = T(
+    "合成数据：县区及其常住人口取自2020年人口普查，机构和居民点的位置是合成的，县区轮廓为近似椭圆。导入真实位置之前，地图上的结论仅供演示。",
+    "Synthetic data: the counties and their residents are the 2020 census's, but where institutions and residents are is synthetic, and the county outlines are approximate ellipses. Until real locations are imported, what the map shows is a demonstration.",
+);
+pub const HYPOTHETICAL_PHARMACY: T = T("拟开设药店（假设）", "planned pharmacy (hypothetical)");
+
+// Map
+pub const MAP_HEADING: T = T("地图", "Map");
+pub const MAP_HINT: T = T(
+    "点击（手机上轻触）地图，把所选申请放到该处，立即重新判定。",
+    "Click (on a phone, tap) the map to place the selected application there; it is judged again at once.",
+);
+pub const MAP_LABEL: T = T(
+    "地图：方向键平移，加号、减号缩放；点击放置所选申请",
+    "Map: arrow keys pan, plus and minus zoom; click to place the selected application",
+);
+pub const MAP_NO_LEAFLET: T =
+    T("地图程序库未能加载，地图不可用；其余功能照常。", "The map library did not load: no map, everything else works.");
+pub const MAP_FIT: T = T("全图", "Whole area");
+pub const MAP_TO_APP: T = T("定位到申请", "Go to the application");
+pub const LAYERS: T = T("图层与图例", "Layers and legend");
+pub const L_OUTLINES: T = T("县区轮廓（近似）", "County outlines (approximate)");
+pub const L_OUTLINES_NOTE: T = T(
+    "轮廓是与县区真实面积相同的椭圆，仅供定位；点击处属于哪个县区也按它判断（轮廓外取最近居民点的县区）。",
+    "Each outline is an ellipse of the county's true area, for orientation only; a clicked point's county is judged by them (outside them, the nearest cell's county).",
+);
+pub const L_INSTITUTIONS: T = T("医药机构（颜色与字母区分类型）", "Institutions (colour and letter give the kind)");
+pub const L_NON_DESIGNATED: T = T("未定点机构（空心、灰色）", "Non-designated ones (hollow, grey)");
+pub const L_CIRCLES: T = T("同类定点机构的服务圈", "Service circles of same-type designated institutions");
+pub const L_CIRCLES_ZOOM: T =
+    T("视野内同类机构太多：放大地图后显示服务圈。", "Too many same-type institutions in view: zoom in to see their circles.");
+pub const L_CELLS: T = T("人口格网着色", "Colour the population cells by");
+pub const L_CELLS_NONE: T = T("不着色", "nothing");
+pub const L_CELLS_COVERAGE: T = T("服务覆盖", "coverage");
+pub const L_CELLS_AREA: T = T("药店区域类别", "pharmacy area class");
+pub const L_CELLS_SURFACE: T = T("可受理范围", "acceptance surface");
+pub const L_SURFACE_NOTE: T = T(
+    "把所选申请（类型、类别、条件不变）移到每个格网中心，规则给出的结果。",
+    "What the rules would decide for the selected application (same kind, categories and conditions) moved to each cell's centre.",
+);
+pub const L_COVERAGE_OF: T = T("覆盖类型", "Coverage of");
+pub const L_ALL_PHARMACIES: T = T("零售药店（任一类别）", "pharmacies (any category)");
+pub const COVERED: T = T("半径内有定点机构", "a designated one within the radius");
+pub const NOT_COVERED: T = T("半径内没有（斜线）", "none within the radius (hatched)");
+// Map symbols: letters (when few institutions are in view) and names, by kind and category.
+pub const SYM_PHARMACY: T = T("零售药店", "pharmacy");
+pub const SYM_CHRONIC: T = T("慢特病药店", "chronic-disease pharmacy");
+pub const SYM_SPECIAL_DRUG: T = T("特药药店", "special-drug pharmacy");
+pub const SYM_OUTPATIENT: T = T("门诊部、诊所", "outpatient clinic");
+pub const SYM_GENERAL: T = T("综合医院（住院）", "general hospital (inpatient)");
+pub const SYM_SPECIALTY: T = T("专科医院（住院）", "specialty hospital (inpatient)");
+pub const SYM_PRIMARY: T = T("基层医疗机构", "primary-care institution");
+pub const LETTER_PHARMACY: T = T("药", "P");
+pub const LETTER_CHRONIC: T = T("慢", "C");
+pub const LETTER_SPECIAL_DRUG: T = T("特", "D");
+pub const LETTER_OUTPATIENT: T = T("门", "O");
+pub const LETTER_GENERAL: T = T("综", "H");
+pub const LETTER_SPECIALTY: T = T("专", "S");
+pub const LETTER_PRIMARY: T = T("基", "G");
+pub const GROUP_PHARMACIES: T = T("零售药店", "Pharmacies");
+pub const GROUP_OUTPATIENT: T = T("门诊部、诊所", "Outpatient clinics");
+pub const GROUP_INPATIENT: T = T("住院医疗机构", "Inpatient institutions");
+pub const GROUP_PRIMARY: T = T("基层医疗机构", "Primary care");
+/// "… (pharmacies)" after a pharmacy category in the coverage choice.
+pub const OF_PHARMACIES: T = T("（药店）", " (pharmacies)");
+pub const L_APP_GROUP: T = T("申请与服务圈", "Application and service circles");
+pub const L_APPLICATION: T = T("所选申请及其服务半径", "The selected application and its service radius");
+pub const L_DECIDING: T =
+    T("半径内的同类定点机构（判定所依据）", "Same-type designated institutions within the radius (what the decision rests on)");
+pub const L_HATCHED: T = T("斜线", "hatched");
+pub const CELL_NOTE: T = T(
+    "每个方格是一个人口格网，按其中心点判断是否在半径内。",
+    "Each square is a population cell, judged at its centre.",
+);
+pub const BASEMAP: T = T("底图（可选）", "Base map (optional)");
+pub const BASEMAP_ON: T = T("显示底图瓦片", "Show base map tiles");
+pub const BASEMAP_URL: T = T("瓦片地址模板", "Tile URL template");
+pub const BASEMAP_ATTRIBUTION: T = T("版权说明", "Attribution");
+pub const BASEMAP_HINT: T = T(
+    "默认关闭，本工具不联网即可使用。开启后，浏览器会向该地址请求瓦片。请用 WGS-84 / Web 墨卡托瓦片（如 OpenStreetMap、天地图）；高德、腾讯等 GCJ-02 底图会偏移数百米。",
+    "Off by default: the tool works offline. When on, your browser requests tiles from this address. Use WGS-84 / Web Mercator tiles (e.g. OpenStreetMap, Tianditu); GCJ-02 maps (Amap, Tencent) appear shifted by hundreds of metres.",
+);
+
+// Coverage panel
+pub const COV_PANEL_HEADING: T = T("服务覆盖与区域类别", "Coverage and area classes");
+pub const COV_CITY: T = T("全市覆盖率", "City-wide coverage");
+pub const COV_BY_COUNTY: T = T("各县区覆盖率", "Coverage by county");
+pub const COV_KIND: T = T("类型", "kind");
+pub const COV_SHARE: T = T("覆盖率", "share");
+pub const COV_COVERED_RESIDENTS: T = T("覆盖人口", "residents covered");
+pub const COV_OF_WHICH: T = T("其中", "of which");
+pub const AREA_TABLE: T = T("药店区域类别", "Pharmacy area classes");
+pub const AREA_INTRO: T = T(
+    "按区域内每万常住人口的定点药店数分类（阈值见参数）；只计有常住人口的区域。",
+    "By designated pharmacies per 10,000 residents of the area (thresholds among the parameters); areas with residents only.",
+);
+pub const AREA_COUNT: T = T("区域数", "areas");
+pub const RESIDENTS: T = T("常住人口", "residents");
+pub const SHARE_OF_RESIDENTS: T = T("人口占比", "share of residents");
+pub const SURFACE_TABLE: T = T("可受理范围", "Acceptance surface");
+pub const SURFACE_INTRO: T = T(
+    "所选申请移到每个人口格网中心时的判定结果，按格网数和常住人口计。",
+    "The outcome for the selected application moved to each population cell's centre, by cells and residents.",
+);
+pub const CELLS: T = T("格网数", "cells");
+pub const OUTCOME: T = T("结果", "outcome");
+pub const TOTAL: T = T("合计", "total");
+pub const RECOMPUTED_IN: T = T("本次重算用时", "Recomputed in");
+pub const MS: T = T("毫秒", "ms");
 
 // Fatal error
 pub const FATAL_TITLE: T = T("出错了", "Something went wrong");

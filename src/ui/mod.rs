@@ -1,16 +1,18 @@
 //! The Yew skin (wasm32 only): renders state and sends user intent; holds no rules.
 //!
 //! `app` lays out the page; `state` is the reducer that applies user input and re-runs the
-//! engine; the panels render parameters, the application form, the decision and the figures;
-//! `i18n` holds every UI string in both languages.
+//! engine; the panels render parameters, the map, the application form, the decision, the
+//! figures and coverage; `i18n` holds every UI string in both languages.
 
 mod app;
 mod application_form;
 pub mod bench;
+mod coverage_panel;
 mod data_panel;
-mod decision_panel;
-mod figures_panel;
+pub(crate) mod decision_panel;
+pub(crate) mod figures_panel;
 pub mod i18n;
+mod map;
 mod params_panel;
 pub mod state;
 mod widgets;

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::i18n::{self as i, bi, bi_t, t};
 use super::state::{value_text, Action, State};
-use super::widgets::{checkbox_field, error_line, heading, select_field, Hook, NumberField, Opt};
+use super::widgets::{checkbox_field, emit_per_frame, error_line, heading, select_field, Hook, NumberField, Opt};
 use crate::policy::{Group, ParamDef, ParamKind, PARAMETERS, RULES};
 use crate::text::{num, Lang, Text};
 
@@ -25,7 +25,7 @@ pub fn params_panel(props: &Props) -> Html {
             { heading(lang, 2, &i::PARAMS_HEADING.text(), Some("params-heading")) }
             <p class="panel-intro">{ i::PARAMS_INTRO.get(lang) }</p>
             { for Group::ALL.iter().map(|g| group_view(props, *g)) }
-            { rules_view(props) }
+            <RulesView state={props.state.clone()} snap={rules_snap(s)} />
         </section>
     }
 }
@@ -40,7 +40,7 @@ fn group_view(props: &Props, group: Group) -> Html {
     html! {
         <fieldset class="group" data-group={format!("{group:?}").to_lowercase()}>
             <legend>{ bi(lang, &group.label()) }</legend>
-            { for defs.into_iter().map(|d| param_row(props, d)) }
+            { for defs.into_iter().map(|d| html! { <ParamRow key={d.id} state={props.state.clone()} def={d} snap={RowSnap::of(s, d.id)} /> }) }
         </fieldset>
     }
 }
@@ -70,7 +70,74 @@ fn display_value(lang: Lang, def: &ParamDef, v: &Value) -> String {
     }
 }
 
-fn param_row(props: &Props, def: &'static ParamDef) -> Html {
+/// One parameter's row. It is rendered again only when something it shows changed (its value,
+/// its message, the preset, the language), so that dragging the radius slider re-renders one
+/// row, not the whole table. (`state` reads the current state; `snap` is what the row showed.)
+#[derive(Properties)]
+pub struct RowProps {
+    pub state: UseReducerHandle<State>,
+    pub def: &'static ParamDef,
+    pub snap: RowSnap,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowSnap {
+    lang: Lang,
+    rev: u64,
+    preset_idx: usize,
+    value: Option<Value>,
+    override_: Option<Value>,
+    error: Option<Text>,
+}
+
+impl RowSnap {
+    fn of(s: &State, id: &str) -> RowSnap {
+        RowSnap {
+            lang: s.lang,
+            rev: s.rev,
+            preset_idx: s.preset_idx,
+            value: s.policy.values.get(id).cloned(),
+            override_: s.overrides.get(id).cloned(),
+            error: s.errors.get(&format!("param:{id}")).cloned(),
+        }
+    }
+}
+
+impl PartialEq for RowProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.def, other.def) && self.snap == other.snap
+    }
+}
+
+#[function_component(ParamRow)]
+fn param_row_component(props: &RowProps) -> Html {
+    param_row(&props.state, props.def)
+}
+
+/// The rule toggles, rendered again only when a rule's state, the preset or the language changed.
+#[derive(Properties)]
+pub struct RulesProps {
+    pub state: UseReducerHandle<State>,
+    pub snap: (Lang, usize, Vec<(bool, Option<Value>)>),
+}
+
+impl PartialEq for RulesProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.snap == other.snap
+    }
+}
+
+fn rules_snap(s: &State) -> (Lang, usize, Vec<(bool, Option<Value>)>) {
+    (s.lang, s.preset_idx, RULES.iter().map(|d| (s.policy.is_on(d.id), s.overrides.get(d.id).cloned())).collect())
+}
+
+#[function_component(RulesView)]
+fn rules_view_component(props: &RulesProps) -> Html {
+    rules_view(&props.state)
+}
+
+fn param_row(state: &UseReducerHandle<State>, def: &'static ParamDef) -> Html {
+    let props = &Props { state: state.clone() };
     let s = &*props.state;
     let lang = s.lang;
     let id = def.id;
@@ -98,9 +165,11 @@ fn param_row(props: &Props, def: &'static ParamDef) -> Html {
             let field = f.render();
             if id == "service_radius_m" {
                 let x = current.as_f64().unwrap_or(800.0).clamp(200.0, 2000.0);
+                // While dragging: at most one recompute per animation frame, with the latest value.
                 let d = dispatch.clone();
+                let per_frame = Callback::from(move |v: String| d.dispatch(Action::SetParam(id, v)));
                 let oninput = Callback::from(move |e: InputEvent| {
-                    d.dispatch(Action::SetParam(id, e.target_unchecked_into::<HtmlInputElement>().value()))
+                    emit_per_frame(per_frame.clone(), e.target_unchecked_into::<HtmlInputElement>().value())
                 });
                 html! {
                     <>
@@ -166,7 +235,8 @@ fn param_row(props: &Props, def: &'static ParamDef) -> Html {
     }
 }
 
-fn rules_view(props: &Props) -> Html {
+fn rules_view(state: &UseReducerHandle<State>) -> Html {
+    let props = &Props { state: state.clone() };
     let s = &*props.state;
     let lang = s.lang;
     let preset = s.preset();

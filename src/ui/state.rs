@@ -1,8 +1,14 @@
 //! The app's state and its reducer. Every user intent is an `Action`; the reducer checks the
 //! input, applies it or records a field-level message, and re-runs the engine (which is pure)
 //! whenever the policy or the scenario changed. Components only render this state.
+//!
+//! What depends on the data alone (the engine's `DataIndex`, the approximate county outlines,
+//! the cell centres the map paints) is built once per data set and shared; a parameter change
+//! rebuilds only the policy-dependent part (`Prepared::with_data`) and everything the page
+//! shows from it: decisions, coverage, area classes and the acceptance surface.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::rc::Rc;
 
 use serde_json::Value;
@@ -10,15 +16,196 @@ use yew::Reducible;
 
 use super::i18n::{self as i, T};
 use crate::date::Date;
-use crate::engine::{evaluate, Evaluation};
+use crate::engine::prepared::{DataIndex, Prepared};
+use crate::engine::surface::Surface;
+use crate::engine::Evaluation;
 use crate::policy::{builtin_presets, param_def, rule_def, ParamKind, Policy, Preset};
 use crate::scenario::{
     Application, Categories, Category, Change, City, County, Discharges, KeyLevel, KeyProject, Kind, NegativeList,
     NegativeReason, Scenario, Scope, Specialty, Subtype,
 };
+use crate::spatial::{AreaClass, CoverageLayers};
+use crate::synth::{county_at, county_seeds, outlines_for, synth_scenario, Outline, SampleCity, SynthSpec};
 use crate::text::{Lang, Text};
 
+/// An `Rc` compared by identity: for large values rebuilt only when their inputs change.
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+impl<T> fmt::Debug for Shared<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Shared({:p})", Rc::as_ptr(&self.0))
+    }
+}
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// Which data the app works on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Dataset {
+    /// The small hand-made sample (www/samples/linyi-sample.json).
+    Sample,
+    /// Synthetic whole cities generated in the browser: real counties and census residents,
+    /// synthetic locations.
+    Linyi,
+    Xian,
+}
+
+impl Dataset {
+    pub const ALL: [Dataset; 3] = [Dataset::Sample, Dataset::Linyi, Dataset::Xian];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Dataset::Sample => "sample",
+            Dataset::Linyi => "linyi",
+            Dataset::Xian => "xian",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Dataset> {
+        Dataset::ALL.into_iter().find(|d| d.id() == id)
+    }
+
+    pub fn label(self) -> T {
+        match self {
+            Dataset::Sample => i::DATASET_SAMPLE,
+            Dataset::Linyi => i::DATASET_LINYI,
+            Dataset::Xian => i::DATASET_XIAN,
+        }
+    }
+
+    /// Population cell spacing of the synthetic cities (about 17,000 and 10,000 cells).
+    pub const SYNTH_CELL_M: f64 = 1000.0;
+
+    /// The scenario of the data set, freshly made.
+    pub fn scenario(self, lang: Lang) -> Scenario {
+        let city = match self {
+            Dataset::Sample => return crate::sample::linyi_sample(),
+            Dataset::Linyi => SampleCity::Linyi,
+            Dataset::Xian => SampleCity::Xian,
+        };
+        let mut sc = synth_scenario(&SynthSpec::published(city, Self::SYNTH_CELL_M));
+        // One hypothetical pharmacy near the centre: just off the seat of the first (central)
+        // district, 兰山区 or 新城区.
+        let seat = county_seeds(city).first().map(|c| c.seat).unwrap_or((0.0, 0.0));
+        let (lon, lat) = (round6(seat.0 + 0.004), round6(seat.1 - 0.003));
+        let mut a = Application::new("a-1", Kind::Pharmacy, lon, lat);
+        a.name = Some(i::HYPOTHETICAL_PHARMACY.get(lang).to_string());
+        a.category = Some(Categories::of(&[Category::Ordinary]));
+        a.operating_months = Some(4.0);
+        a.pharmacists = Some(1);
+        a.county = county_at(&outlines_for(&sc.counties), lon, lat).map(|o| o.county.clone());
+        sc.applications.push(a);
+        sc
+    }
+}
+
+/// What the map needs of the data that no parameter changes.
+pub struct MapData {
+    pub index: Rc<DataIndex>,
+    /// Approximate county outlines (ellipses of the true areas), matched by name or code.
+    pub outlines: Vec<Outline>,
+    /// Population cell centres (lon, lat), in the scenario's order.
+    pub points: Vec<(f64, f64)>,
+    /// Typical distance between neighbouring cells: the painted square's side.
+    pub spacing_m: f64,
+    /// West, south, east, north of the cells and institutions.
+    pub bounds: [f64; 4],
+    /// The longer side of `bounds`, in metres.
+    pub extent_m: f64,
+}
+
+impl MapData {
+    pub fn build(sc: &Scenario) -> MapData {
+        let points: Vec<(f64, f64)> = sc.population_cells.iter().map(|c| (c.lon, c.lat)).collect();
+        let spacing_m = crate::spatial::raster::typical_spacing_m(&points);
+        let (mut w, mut s, mut e, mut n) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for (lon, lat) in points.iter().copied().chain(sc.institutions.iter().map(|x| (x.lon, x.lat))) {
+            w = w.min(lon);
+            e = e.max(lon);
+            s = s.min(lat);
+            n = n.max(lat);
+        }
+        let bounds = if w <= e { [w, s, e, n] } else { [118.25, 34.98, 118.42, 35.11] };
+        let mid = (bounds[1] + bounds[3]) / 2.0;
+        let extent_m = crate::spatial::haversine_m(bounds[0], mid, bounds[2], mid)
+            .max(crate::spatial::haversine_m(bounds[0], bounds[1], bounds[0], bounds[3]));
+        MapData { index: Rc::new(DataIndex::build(sc)), outlines: outlines_for(&sc.counties), points, spacing_m, bounds, extent_m }
+    }
+
+    /// The county of a point: the approximate outline it lies in, else the county of the
+    /// nearest population cell (within 50 km).
+    pub fn county_at(&self, sc: &Scenario, lon: f64, lat: f64) -> Option<String> {
+        if let Some(o) = county_at(&self.outlines, lon, lat) {
+            return Some(o.county.clone());
+        }
+        let cc = &self.index.cell_county;
+        let (cell, _) = self.index.cells.nearest(lon, lat, 50_000.0, |k| cc.get(k).is_some_and(|&c| c != u32::MAX))?;
+        sc.counties.get(cc[cell] as usize).map(|c| c.id.clone())
+    }
+}
+
+/// Areas and residents per pharmacy area class, in `AREA_CLASSES` order.
+pub const AREA_CLASSES: [AreaClass; 4] =
+    [AreaClass::Blank, AreaClass::Insufficient, AreaClass::Adequate, AreaClass::Saturated];
+
+/// Everything the map and the coverage panel show, from one recompute. Parts an edit cannot
+/// change are shared with the previous recompute.
+pub struct Layers {
+    pub coverage: Rc<CoverageLayers>,
+    /// The pharmacy area class of every cell's area.
+    pub area_classes: Rc<Vec<AreaClass>>,
+    /// (areas, residents) per class in `AREA_CLASSES` order; areas with residents only.
+    pub area_counts: [(u64, u64); 4],
+    /// The acceptance surface of the selected application (empty without one).
+    pub surface: Rc<Surface>,
+}
+
+/// What a recompute must redo.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    /// The policy or the data changed: everything.
+    All,
+    /// An application changed (not only its place): decisions and the surface.
+    Applications,
+    /// An application moved: its decision only.
+    Decisions,
+}
+
+/// Where a recompute's time went (milliseconds), for the page's own measurements.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Timing {
+    pub prepare_ms: f64,
+    pub decide_ms: f64,
+    pub coverage_ms: f64,
+    pub area_classes_ms: f64,
+    pub surface_ms: f64,
+    pub total_ms: f64,
+}
+
+/// A data set put aside while another is shown, with the user's edits.
 #[derive(Clone, Debug, PartialEq)]
+pub struct Stashed {
+    pub scenario: Rc<Scenario>,
+    pub data: Shared<MapData>,
+    pub selected: usize,
+    pub next_app: u32,
+}
+
+#[derive(Clone, Debug)]
 pub struct State {
     pub lang: Lang,
     pub presets: Rc<Vec<Preset>>,
@@ -26,8 +213,17 @@ pub struct State {
     /// Parameter, switch or rule id → value; only values that differ from the preset.
     pub overrides: BTreeMap<String, Value>,
     pub policy: Rc<Policy>,
+    pub dataset: Dataset,
     pub scenario: Rc<Scenario>,
+    /// Built from the data alone: rebuilt only when the data set changes.
+    pub data: Shared<MapData>,
     pub evaluation: Rc<Evaluation>,
+    pub layers: Shared<Layers>,
+    /// Milliseconds the last recompute took (engine only, not rendering), and its parts.
+    pub recompute_ms: f64,
+    pub timing: Timing,
+    /// The other data sets, as the user left them.
+    pub stash: Rc<BTreeMap<Dataset, Stashed>>,
     /// Index into `scenario.applications`.
     pub selected: usize,
     /// Field-level messages: `param:<id>`, `city:<field>`, `county:<id>:<field>`, `app:<field>`.
@@ -39,9 +235,33 @@ pub struct State {
     pub today: Date,
 }
 
+/// Yew compares the state snapshot of every component's props on every render: large parts
+/// are compared by identity (a recompute or an edit makes a new `Rc`), never element by element.
+impl PartialEq for State {
+    fn eq(&self, o: &Self) -> bool {
+        self.lang == o.lang
+            && self.preset_idx == o.preset_idx
+            && self.rev == o.rev
+            && self.selected == o.selected
+            && self.dataset == o.dataset
+            && self.next_app == o.next_app
+            && self.today == o.today
+            && Rc::ptr_eq(&self.presets, &o.presets)
+            && Rc::ptr_eq(&self.policy, &o.policy)
+            && Rc::ptr_eq(&self.scenario, &o.scenario)
+            && Rc::ptr_eq(&self.evaluation, &o.evaluation)
+            && Rc::ptr_eq(&self.stash, &o.stash)
+            && self.data == o.data
+            && self.layers == o.layers
+            && self.overrides == o.overrides
+            && self.errors == o.errors
+    }
+}
+
 pub enum Action {
     SetLang(Lang),
     SetPreset(String),
+    SetDataset(Dataset),
     /// Raw input of a parameter or switch.
     SetParam(&'static str, String),
     ResetParam(&'static str),
@@ -52,11 +272,21 @@ pub enum Action {
     SetCounty(usize, &'static str, String),
     /// Application field of the selected application, raw input.
     SetApp(&'static str, String),
+    /// Places (or moves) the selected application at a clicked point (lon, lat).
+    PlaceApp(f64, f64),
     ToggleCategory(Category, bool),
     SelectApp(usize),
     NewApp,
     RemoveApp,
     SetAsOf(String),
+}
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
 }
 
 impl State {
@@ -70,22 +300,40 @@ impl State {
             .or_else(|_| Policy::resolve(&presets[preset_idx], &BTreeMap::new(), "policy.overrides"))
             .expect("built-in presets resolve");
         let today = Date::today();
-        let evaluation = evaluate(&scenario, &policy, today);
         let next_app = scenario.applications.len() as u32 + 1;
-        State {
+        let data = Shared(Rc::new(MapData::build(&scenario)));
+        let mut s = State {
             lang: Lang::Zh,
             presets: Rc::new(presets),
             preset_idx,
             overrides,
             policy: Rc::new(policy),
+            dataset: Dataset::Sample,
             scenario: Rc::new(scenario),
-            evaluation: Rc::new(evaluation),
+            data,
+            evaluation: Rc::new(Evaluation {
+                as_of: String::new(),
+                figures: Default::default(),
+                decisions: Vec::new(),
+                coverage: Default::default(),
+            }),
+            layers: Shared(Rc::new(Layers {
+                coverage: Default::default(),
+                area_classes: Default::default(),
+                area_counts: [(0, 0); 4],
+                surface: Default::default(),
+            })),
+            recompute_ms: 0.0,
+            timing: Timing::default(),
+            stash: Rc::new(BTreeMap::new()),
             selected: 0,
             errors: BTreeMap::new(),
             rev: 0,
             next_app,
             today,
-        }
+        };
+        s.recompute();
+        s
     }
 
     pub fn preset(&self) -> &Preset {
@@ -112,17 +360,143 @@ impl State {
         def.check(&spec.default).ok()
     }
 
-    fn recompute(&mut self) {
-        if let Ok(p) = Policy::resolve(self.preset(), &self.overrides, "policy.overrides") {
-            self.policy = Rc::new(p);
-        }
+    /// The scenario with the policy as chosen in the app (preset and overrides): what an export
+    /// writes. The working copy leaves `scenario.policy` alone, so that a parameter change never
+    /// copies the data.
+    pub fn export_scenario(&self) -> Scenario {
         let mut sc = (*self.scenario).clone();
         sc.policy.preset = Some(self.preset().id.clone());
         sc.policy.file = None;
         sc.policy.inline = None;
         sc.policy.overrides = self.overrides.clone();
+        sc
+    }
+
+    /// Re-runs the engine on the current policy and scenario: the decisions of every
+    /// application, the figures, coverage, area classes and the selected application's
+    /// acceptance surface. The data indexes are reused.
+    fn recompute(&mut self) {
+        self.recompute_part(Part::All);
+    }
+
+    /// Re-runs what an edit of `part` can change. Coverage, area classes and figures depend on the
+    /// policy and the data, never on an application; the acceptance surface depends on the
+    /// selected application but not on where it stands (the template is moved to every cell).
+    fn recompute_part(&mut self, part: Part) {
+        let t0 = now_ms();
+        if part == Part::All {
+            if let Ok(p) = Policy::resolve(self.preset(), &self.overrides, "policy.overrides") {
+                self.policy = Rc::new(p);
+            }
+        }
+        let sc = &*self.scenario;
+        let prep = Prepared::with_data(sc, &self.policy, self.data.index.clone(), self.today);
+        let t_prepare = now_ms();
+        let decisions = sc.applications.iter().map(|a| prep.decide(a)).collect();
+        let t_decide = now_ms();
+        let old = self.layers.clone();
+        let (coverage_layers, coverage) = if part == Part::All {
+            let layers = prep.coverage_layers();
+            let summary = layers.summary(sc, &prep.data.cell_county);
+            (Rc::new(layers), summary)
+        } else {
+            (old.coverage.clone(), self.evaluation.coverage.clone())
+        };
+        let t_coverage = now_ms();
+        let (area_classes, area_counts) = if part == Part::All {
+            let classes = prep.cell_area_classes();
+            let mut counts = [(0u64, 0u64); 4];
+            for key in &prep.areas.keys {
+                let (pharmacies, population) =
+                    prep.areas.stats.get(key).map(|st| (st.pharmacy_ids.len() as u32, st.population)).unwrap_or((0, 0));
+                let (class, _) = AreaClass::classify(pharmacies, population, &self.policy.params);
+                if let Some(k) = AREA_CLASSES.iter().position(|c| *c == class) {
+                    counts[k].0 += 1;
+                    counts[k].1 = counts[k].1.saturating_add(population);
+                }
+            }
+            (Rc::new(classes), counts)
+        } else {
+            (old.area_classes.clone(), old.area_counts)
+        };
+        let t_classes = now_ms();
+        let surface = if part == Part::Decisions {
+            old.surface.clone()
+        } else {
+            Rc::new(match sc.applications.get(self.selected) {
+                Some(a) => prep.surface(a),
+                None => Surface::default(),
+            })
+        };
+        let t_surface = now_ms();
+        self.evaluation =
+            Rc::new(Evaluation { as_of: prep.as_of.to_string(), figures: prep.figures.clone(), decisions, coverage });
+        self.layers = Shared(Rc::new(Layers { coverage: coverage_layers, area_classes, area_counts, surface }));
+        self.recompute_ms = now_ms() - t0;
+        self.timing = Timing {
+            prepare_ms: t_prepare - t0,
+            decide_ms: t_decide - t_prepare,
+            coverage_ms: t_coverage - t_decide,
+            area_classes_ms: t_classes - t_coverage,
+            surface_ms: t_surface - t_classes,
+            total_ms: self.recompute_ms,
+        };
+    }
+
+    /// Places the selected application at a point: its county from the approximate outlines
+    /// (or the nearest cell's), its area left to the data (the nearest cell's, or the grid).
+    fn place_app(&mut self, lon: f64, lat: f64) {
+        if !(lon.is_finite() && lat.is_finite()) || self.selected >= self.scenario.applications.len() {
+            return;
+        }
+        let (lon, lat) = (round6(lon.clamp(-180.0, 180.0)), round6(lat.clamp(-90.0, 90.0)));
+        let county = self.data.county_at(&self.scenario, lon, lat);
+        let mut sc = (*self.scenario).clone();
+        let app = &mut sc.applications[self.selected];
+        app.lon = lon;
+        app.lat = lat;
+        app.county = county;
+        app.area = None;
+        for f in ["app:lon", "app:lat", "app:county"] {
+            self.errors.remove(f);
+        }
         self.scenario = Rc::new(sc);
-        self.evaluation = Rc::new(evaluate(&self.scenario, &self.policy, self.today));
+        self.recompute_part(Part::Decisions);
+    }
+
+    /// Switches to another data set, keeping the preset, the parameters and the user's edits of
+    /// the data set left (it comes back as it was).
+    fn set_dataset(&mut self, ds: Dataset) {
+        if ds == self.dataset {
+            return;
+        }
+        let mut stash = (*self.stash).clone();
+        stash.insert(
+            self.dataset,
+            Stashed { scenario: self.scenario.clone(), data: self.data.clone(), selected: self.selected, next_app: self.next_app },
+        );
+        let next = match stash.remove(&ds) {
+            Some(s) => s,
+            None => {
+                let mut sc = ds.scenario(self.lang);
+                if ds != Dataset::Sample {
+                    // A judging date set by the user carries over to the generated city.
+                    sc.as_of = self.scenario.as_of.clone();
+                }
+                let data = Shared(Rc::new(MapData::build(&sc)));
+                let next_app = sc.applications.len() as u32 + 1;
+                Stashed { scenario: Rc::new(sc), data, selected: 0, next_app }
+            }
+        };
+        self.stash = Rc::new(stash);
+        self.dataset = ds;
+        self.scenario = next.scenario;
+        self.data = next.data;
+        self.selected = next.selected.min(self.scenario.applications.len().saturating_sub(1));
+        self.next_app = next.next_app;
+        self.errors.retain(|k, _| k.starts_with("param:"));
+        self.rev += 1;
+        self.recompute();
     }
 
     fn set_param(&mut self, id: &'static str, raw: &str) {
@@ -261,7 +635,9 @@ impl State {
                     self.errors.retain(|k, _| !k.starts_with("app:"));
                 }
                 self.scenario = Rc::new(sc);
-                self.recompute();
+                // Where the application stands does not change its acceptance surface.
+                let moved_only = matches!(field, "lon" | "lat" | "county");
+                self.recompute_part(if moved_only { Part::Decisions } else { Part::Applications });
             }
             Err(msg) => {
                 self.errors.insert(key, msg);
@@ -292,7 +668,7 @@ impl State {
         app.category = Some(next);
         self.errors.remove(&key);
         self.scenario = Rc::new(sc);
-        self.recompute();
+        self.recompute_part(Part::Applications);
     }
 
     fn new_app(&mut self) {
@@ -315,7 +691,7 @@ impl State {
         self.scenario = Rc::new(sc);
         self.errors.retain(|k, _| !k.starts_with("app:"));
         self.rev += 1;
-        self.recompute();
+        self.recompute_part(Part::Applications);
     }
 
     fn remove_app(&mut self) {
@@ -328,7 +704,7 @@ impl State {
         self.scenario = Rc::new(sc);
         self.errors.retain(|k, _| !k.starts_with("app:"));
         self.rev += 1;
-        self.recompute();
+        self.recompute_part(Part::Applications);
     }
 }
 
@@ -356,6 +732,7 @@ impl Reducible for State {
                     }
                 }
             }
+            Action::SetDataset(ds) => s.set_dataset(ds),
             Action::SetParam(id, raw) => s.set_param(id, &raw),
             Action::ResetParam(id) => {
                 s.overrides.remove(id);
@@ -367,12 +744,15 @@ impl Reducible for State {
             Action::SetCity(f, raw) => s.set_city(f, &raw),
             Action::SetCounty(idx, f, raw) => s.set_county(idx, f, &raw),
             Action::SetApp(f, raw) => s.set_app(f, &raw),
+            Action::PlaceApp(lon, lat) => s.place_app(lon, lat),
             Action::ToggleCategory(c, on) => s.toggle_category(c, on),
             Action::SelectApp(idx) => {
                 if idx < s.scenario.applications.len() && idx != s.selected {
                     s.selected = idx;
                     s.errors.retain(|k, _| !k.starts_with("app:"));
                     s.rev += 1;
+                    // The acceptance surface follows the selected application.
+                    s.recompute_part(Part::Applications);
                 }
             }
             Action::NewApp => s.new_app(),

@@ -1,6 +1,10 @@
 //! Labelled form controls shared by the panels: every control has a visible label tied to it,
 //! a unit, an optional hint, and a field-level message slot with a stable `data-testid`.
 
+use std::cell::RefCell;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -275,5 +279,29 @@ pub fn heading(lang: Lang, level: u8, text: &Text, id: Option<&'static str>) -> 
         2 => html! { <h2 id={id}>{ inner }</h2> },
         3 => html! { <h3 id={id}>{ inner }</h3> },
         _ => html! { <h4 id={id}>{ inner }</h4> },
+    }
+}
+
+thread_local! {
+    /// The latest value waiting for the next animation frame, and where it goes.
+    static PER_FRAME: RefCell<Option<(String, Callback<String>)>> = const { RefCell::new(None) };
+}
+
+/// Emits `value` to `cb` at the next animation frame; values arriving before then replace it.
+/// A slider dragged across fifty steps in one frame so costs one recompute, not fifty.
+pub fn emit_per_frame(cb: Callback<String>, value: String) {
+    let was_waiting = PER_FRAME.with(|p| p.borrow_mut().replace((value, cb)).is_some());
+    if was_waiting {
+        return;
+    }
+    let flush = || {
+        if let Some((v, cb)) = PER_FRAME.with(|p| p.borrow_mut().take()) {
+            cb.emit(v);
+        }
+    };
+    let f = Closure::once_into_js(flush);
+    let scheduled = web_sys::window().map(|w| w.request_animation_frame(f.unchecked_ref()).is_ok()).unwrap_or(false);
+    if !scheduled {
+        flush();
     }
 }

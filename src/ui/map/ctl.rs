@@ -1,0 +1,615 @@
+//! The Leaflet side of the map: one `MapCtl` owns the Leaflet map and its layers and brings them
+//! in line with the app's state (`sync`), touching only what changed. Dense layers are images:
+//! the population cells always, the institutions when more are in view than DOM markers can
+//! carry. Vector layers (outlines, service circles, the applicant) are few and stay vectors.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlCanvasElement, HtmlElement};
+
+use super::leaflet::{self as l, b, n, opts, s, ll};
+use super::paint::{data_url, new_canvas, CellIndexImage, Swatch, ViewImage};
+use super::symbols::{self as sy, Sym};
+use super::{BaseMap, CellLayer, CoverageOf, View};
+use crate::engine::Outcome;
+use crate::scenario::{Application, Scenario};
+use crate::spatial::haversine_m;
+use crate::text::Lang;
+use crate::ui::decision_panel::outcome_symbol;
+use crate::ui::state::{Layers, MapData, Shared};
+
+/// At most this many institutions in view are drawn as letter markers (DOM nodes); more are
+/// painted as shapes on one image.
+const MAX_MARKERS: usize = 300;
+/// At most this many service circles are drawn; beyond, the legend asks to zoom in.
+const MAX_CIRCLES: usize = 400;
+
+/// What the map shows, taken from the app's state on every render.
+#[derive(Clone)]
+pub struct Inputs {
+    pub data: Shared<MapData>,
+    pub scenario: Rc<Scenario>,
+    pub layers: Shared<Layers>,
+    pub radius: f64,
+    pub app: Option<Application>,
+    pub outcome: Option<Outcome>,
+    pub view: View,
+    pub lang: Lang,
+}
+
+/// What the legend needs to know back from the map.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ViewInfo {
+    /// Same-type institutions in view were too many for their circles.
+    pub circles_skipped: bool,
+    pub institutions_in_view: usize,
+    pub as_image: bool,
+}
+
+/// Which cells picture is on the overlay, to skip repainting an identical one.
+#[derive(Clone, PartialEq)]
+struct CellsKey {
+    mode: CellLayer,
+    classes: Vec<Option<u8>>,
+}
+
+pub struct MapCtl {
+    pub map: l::Map,
+    canvas: HtmlCanvasElement,
+    outlines: l::LayerGroup,
+    outlines_on: bool,
+    markers: l::LayerGroup,
+    inst_image: l::ImageOverlay,
+    inst_image_on: bool,
+    circles: l::LayerGroup,
+    circle_list: Vec<l::Circle>,
+    /// Rings round the institutions inside the application's circle, by institution index.
+    rings: HashMap<usize, l::CircleMarker>,
+    app_circle: Option<l::Circle>,
+    app_marker: Option<l::Marker>,
+    cells: l::ImageOverlay,
+    cells_on: bool,
+    cells_key: Option<CellsKey>,
+    /// Which cell each pixel of the cells image shows, for the current data.
+    cell_index: Option<CellIndexImage>,
+    tiles: Option<(l::TileLayer, BaseMap)>,
+    last: Option<Inputs>,
+    pub info: ViewInfo,
+    pub last_sync_ms: f64,
+    /// Of which painting and encoding the cell image.
+    pub last_cells_ms: f64,
+    pub last_encode_ms: f64,
+    pub last_app_ms: f64,
+    _handlers: Vec<Closure<dyn FnMut(JsValue)>>,
+}
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+const EMPTY_PNG: &str = "data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==";
+
+impl MapCtl {
+    /// Creates the map in `el`. `on_click(lon, lat)` is called for every click on the map;
+    /// `on_moved` after every pan or zoom.
+    pub fn create(el: &HtmlElement, on_click: impl Fn(f64, f64) + 'static, on_moved: impl Fn() + 'static) -> Option<MapCtl> {
+        if !l::available() {
+            return None;
+        }
+        let map = l::map(
+            el,
+            &opts(&[
+                ("zoomControl", b(true)),
+                ("attributionControl", b(true)),
+                ("minZoom", n(3.0)),
+                ("maxZoom", n(19.0)),
+                ("zoomSnap", n(0.25)),
+                ("worldCopyJump", b(false)),
+                ("tapTolerance", n(12.0)),
+            ]),
+        );
+        // Panes from bottom to top: tiles (200), cells (the overlay pane, 400), outlines and
+        // circles (410), institutions drawn as an image (420), county names (430), markers (600).
+        for (name, z) in [("dd-vectors", "410"), ("dd-institutions", "420"), ("dd-labels", "430")] {
+            let pane = map.create_pane(name);
+            let _ = pane.style().set_property("z-index", z);
+            let _ = pane.style().set_property("pointer-events", "none");
+        }
+        l::control_scale(&opts(&[("imperial", b(false)), ("metric", b(true)), ("maxWidth", n(140.0))])).add_to(&map);
+
+        let click = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+            let e: l::MouseEvent = e.unchecked_into();
+            let at = e.latlng();
+            on_click(at.lng(), at.lat());
+        });
+        map.on("click", click.as_ref().unchecked_ref());
+        let moved = Closure::<dyn FnMut(JsValue)>::new(move |_e: JsValue| on_moved());
+        map.on("moveend", moved.as_ref().unchecked_ref());
+
+        let empty = l::bounds([0.0, 0.0, 0.001, 0.001]);
+        let cells = l::image_overlay(
+            EMPTY_PNG,
+            &empty,
+            &opts(&[("className", s("dd-cells")), ("interactive", b(false))]),
+        );
+        let inst_image = l::image_overlay(
+            EMPTY_PNG,
+            &empty,
+            &opts(&[("className", s("dd-institutions")), ("interactive", b(false)), ("pane", s("dd-institutions"))]),
+        );
+        let outlines = l::layer_group();
+        let markers = l::layer_group();
+        let circles = l::layer_group();
+        markers.add_to(&map);
+        circles.add_to(&map);
+
+        // For the browser tests (and the curious): the Leaflet map object.
+        if let Some(w) = web_sys::window() {
+            let _ = js_sys::Reflect::set(&w, &JsValue::from_str("__dingdianMap"), &map);
+        }
+        Some(MapCtl {
+            map,
+            canvas: new_canvas()?,
+            outlines,
+            outlines_on: false,
+            markers,
+            inst_image,
+            inst_image_on: false,
+            circles,
+            circle_list: Vec::new(),
+            rings: HashMap::new(),
+            app_circle: None,
+            app_marker: None,
+            cells,
+            cells_on: false,
+            cells_key: None,
+            cell_index: None,
+            tiles: None,
+            last: None,
+            info: ViewInfo::default(),
+            last_sync_ms: 0.0,
+            last_cells_ms: 0.0,
+            last_encode_ms: 0.0,
+            last_app_ms: 0.0,
+            _handlers: vec![click, moved],
+        })
+    }
+
+    pub fn fit_data(&self) {
+        if let Some(last) = &self.last {
+            self.map.fit_bounds(&l::bounds(last.data.bounds), &opts(&[("padding", js_sys::Array::of2(&n(12.0), &n(12.0)).into())]));
+        }
+    }
+
+    pub fn go_to_app(&self) {
+        if let Some(a) = self.last.as_ref().and_then(|x| x.app.as_ref()) {
+            let z = self.map.get_zoom().max(14.0);
+            self.map.set_view(&ll(a.lon, a.lat), z);
+        }
+    }
+
+    /// Brings the map in line with `inp`; returns what the legend needs to know.
+    pub fn sync(&mut self, inp: Inputs) -> ViewInfo {
+        let t0 = now_ms();
+        let prev = self.last.take();
+        let data_changed = prev.as_ref().map_or(true, |p| p.data != inp.data);
+        let view_changed = prev.as_ref().map_or(true, |p| p.view != inp.view);
+        let lang_changed = prev.as_ref().map_or(true, |p| p.lang != inp.lang);
+        let app_kind_changed = prev.as_ref().map_or(true, |p| {
+            let key = |a: &Option<Application>| {
+                a.as_ref().map(|a| (a.kind, a.categories(), a.specialty, a.institution_id.clone(), a.change))
+            };
+            key(&p.app) != key(&inp.app)
+        });
+        let radius_changed = prev.as_ref().map_or(true, |p| p.radius != inp.radius);
+        let app_moved = prev.as_ref().map_or(true, |p| {
+            p.app.as_ref().map(|a| (a.lon, a.lat)) != inp.app.as_ref().map(|a| (a.lon, a.lat))
+        });
+        let outcome_changed = prev.as_ref().map_or(true, |p| p.outcome != inp.outcome);
+        let institutions_changed = data_changed
+            || prev.as_ref().map_or(true, |p| !Rc::ptr_eq(&p.scenario, &inp.scenario) && p.scenario.institutions != inp.scenario.institutions);
+
+        if data_changed {
+            self.draw_outlines(&inp);
+            self.cells_key = None;
+            self.cell_index = None;
+        }
+        if institutions_changed {
+            for (_, ring) in self.rings.drain() {
+                ring.remove();
+            }
+        }
+        if view_changed || data_changed {
+            self.show_outlines(inp.view.outlines);
+            self.set_base_map(&inp.view.basemap);
+        }
+        let tc = now_ms();
+        self.draw_cells(&inp);
+        self.last_cells_ms = now_ms() - tc;
+
+        self.last = Some(inp);
+        if data_changed {
+            // Fires `moveend` (at once or after the animation); its handler redraws the view
+            // later again, the lines below redraw it now.
+            self.fit_data();
+        }
+        if data_changed || view_changed || lang_changed || app_kind_changed || institutions_changed {
+            self.redraw_view();
+        } else if radius_changed {
+            let r = self.last.as_ref().map(|x| x.radius).unwrap_or(0.0);
+            for c in &self.circle_list {
+                c.set_radius(r);
+            }
+        }
+        let ta = now_ms();
+        let restyle = data_changed || outcome_changed || lang_changed;
+        if restyle || app_moved || radius_changed || app_kind_changed || institutions_changed {
+            self.draw_app(restyle);
+        }
+        self.last_app_ms = now_ms() - ta;
+        self.last_sync_ms = now_ms() - t0;
+        self.info
+    }
+
+    fn draw_outlines(&mut self, inp: &Inputs) {
+        self.outlines.clear_layers();
+        for o in &inp.data.outlines {
+            let ring = js_sys::Array::new();
+            for (lon, lat) in o.ring(96) {
+                ring.push(&ll(lon, lat));
+            }
+            let poly = l::polygon(
+                &ring,
+                &opts(&[
+                    ("pane", s("dd-vectors")),
+                    ("interactive", b(false)),
+                    ("color", s("#15304d")),
+                    ("weight", n(1.5)),
+                    ("dashArray", s("6 4")),
+                    ("fill", b(false)),
+                    ("className", s("dd-outline")),
+                ]),
+            );
+            let name = inp.scenario.counties.iter().find(|c| c.id == o.county).map(|c| c.name.clone()).unwrap_or_else(|| o.county.clone());
+            poly.bind_tooltip(
+                &name,
+                &opts(&[
+                    ("permanent", b(true)),
+                    ("direction", s("center")),
+                    ("className", s("dd-county-label")),
+                    ("opacity", n(0.9)),
+                    ("pane", s("dd-labels")),
+                ]),
+            );
+            self.outlines.add_layer(&poly);
+        }
+    }
+
+    fn show_outlines(&mut self, on: bool) {
+        if on && !self.outlines_on {
+            self.outlines.add_to(&self.map);
+        } else if !on && self.outlines_on {
+            self.outlines.remove();
+        }
+        self.outlines_on = on;
+    }
+
+    fn set_base_map(&mut self, bm: &BaseMap) {
+        let want = bm.on && !bm.url.trim().is_empty();
+        if let Some((layer, current)) = &self.tiles {
+            if want && current == bm {
+                return;
+            }
+            layer.remove();
+            self.tiles = None;
+        }
+        if want {
+            let layer = l::tile_layer(
+                bm.url.trim(),
+                &opts(&[("attribution", s(&escape(&bm.attribution))), ("maxZoom", n(19.0)), ("crossOrigin", b(false))]),
+            );
+            layer.add_to(&self.map);
+            self.tiles = Some((layer, bm.clone()));
+        }
+    }
+
+    /// The cell picture for the chosen layer: classes per cell and the palette.
+    fn cell_classes(inp: &Inputs) -> (Vec<Option<u8>>, &'static [Swatch]) {
+        let layers = &inp.layers;
+        match inp.view.cells {
+            CellLayer::None => (Vec::new(), &[]),
+            CellLayer::Coverage => {
+                let v = match inp.view.coverage_of {
+                    CoverageOf::Pharmacy => &layers.coverage.pharmacy,
+                    CoverageOf::Ordinary => &layers.coverage.pharmacy_by_category[0],
+                    CoverageOf::Chronic => &layers.coverage.pharmacy_by_category[1],
+                    CoverageOf::SpecialDrug => &layers.coverage.pharmacy_by_category[2],
+                    CoverageOf::Outpatient => &layers.coverage.outpatient,
+                    CoverageOf::Inpatient => &layers.coverage.inpatient,
+                };
+                (v.iter().map(|&c| Some(c as u8)).collect(), &sy::COVERAGE_PALETTE)
+            }
+            CellLayer::AreaClass => {
+                (layers.area_classes.iter().map(|&c| Some(sy::area_index(c))).collect(), &sy::AREA_PALETTE)
+            }
+            CellLayer::Surface => {
+                (layers.surface.outcomes.iter().map(|&o| Some(sy::outcome_index(o))).collect(), &sy::OUTCOME_PALETTE)
+            }
+        }
+    }
+
+    fn draw_cells(&mut self, inp: &Inputs) {
+        let (classes, palette) = Self::cell_classes(inp);
+        let show = inp.view.cells != CellLayer::None && !classes.is_empty() && !inp.data.points.is_empty();
+        if show {
+            let key = CellsKey { mode: inp.view.cells, classes };
+            if self.cells_key.as_ref() != Some(&key) {
+                let d = &inp.data;
+                let index = self.cell_index.get_or_insert_with(|| CellIndexImage::build(&d.points, d.spacing_m, d.extent_m));
+                let rgba = index.colour(&key.classes, palette);
+                let te = now_ms();
+                let url = data_url(&self.canvas, index.width, index.height, &rgba);
+                self.last_encode_ms = now_ms() - te;
+                if let Some(url) = url {
+                    self.cells.set_url(&url);
+                    self.cells.set_bounds(&l::lat_lng_bounds(&l::bounds(index.bounds)));
+                }
+                self.cells_key = Some(key);
+            }
+        }
+        if show && !self.cells_on {
+            self.cells.add_to(&self.map);
+        } else if !show && self.cells_on {
+            self.cells.remove();
+        }
+        self.cells_on = show;
+    }
+
+    /// Redraws what depends on the view: institutions and service circles in (and near) it.
+    pub fn redraw_view(&mut self) {
+        let Some(inp) = self.last.clone() else { return };
+        let vb = self.map.get_bounds().pad(0.25);
+        let (w, s_, e, n_) = (vb.west(), vb.south(), vb.east(), vb.north());
+        let in_view = |lon: f64, lat: f64| lon >= w && lon <= e && lat >= s_ && lat <= n_;
+        let view = &inp.view;
+        let lang = inp.lang;
+
+        // Institutions
+        let shown: Vec<(usize, Sym)> = inp
+            .scenario
+            .institutions
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.designated || view.non_designated)
+            .map(|(k, x)| (k, Sym::of(x)))
+            .filter(|(k, sym)| view.groups[sym.group()] && {
+                let x = &inp.scenario.institutions[*k];
+                in_view(x.lon, x.lat)
+            })
+            .collect();
+        self.markers.clear_layers();
+        let as_image = shown.len() > MAX_MARKERS;
+        if as_image {
+            let size = self.map.get_size();
+            let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 2.0);
+            // The image covers the padded view: 1.5 × the container on each axis.
+            let (pw, ph) = ((size.x() * 1.5 * dpr).round() as u32, (size.y() * 1.5 * dpr).round() as u32);
+            let mut img = ViewImage::new(pw, ph, [w, s_, e, n_]);
+            // Smaller marks, without their white rim, where many share the view: a texture of
+            // the city's institutions that leaves the cells beneath readable.
+            let (h, rim) = match shown.len() {
+                n if n > 3000 => (1.0, false),
+                n if n > 1000 => (2.0, true),
+                _ => (3.0, true),
+            };
+            let h = (h * dpr).round() as i64;
+            // Non-designated first, so designated ones are drawn on top.
+            for pass in [false, true] {
+                for (k, sym) in &shown {
+                    let x = &inp.scenario.institutions[*k];
+                    if x.designated == pass {
+                        let rgb = if x.designated { sym.rgb() } else { [110, 118, 128] };
+                        img.shape(x.lon, x.lat, sym.shape(), h, rim, rgb, !x.designated);
+                    }
+                }
+            }
+            if let Some(url) = data_url(&self.canvas, img.width, img.height, &img.rgba) {
+                self.inst_image.set_url(&url);
+                self.inst_image.set_bounds(&vb);
+            }
+            if !self.inst_image_on {
+                self.inst_image.add_to(&self.map);
+                self.inst_image_on = true;
+            }
+        } else {
+            if self.inst_image_on {
+                self.inst_image.remove();
+                self.inst_image_on = false;
+            }
+            for (k, sym) in &shown {
+                let x = &inp.scenario.institutions[*k];
+                let letter = sym.letter().get(lang);
+                let class = format!(
+                    "dd-inst {}{}",
+                    sym.class(),
+                    if x.designated { "" } else { " is-undesignated" }
+                );
+                let html = format!("<span data-institution=\"{}\">{}</span>", escape(&x.id), letter);
+                let icon = l::div_icon(&opts(&[
+                    ("className", s(&class)),
+                    ("html", s(&html)),
+                    ("iconSize", js_sys::Array::of2(&n(22.0), &n(22.0)).into()),
+                    ("iconAnchor", js_sys::Array::of2(&n(11.0), &n(11.0)).into()),
+                ]));
+                let m = l::marker(&ll(x.lon, x.lat), &opts(&[("icon", icon.into()), ("interactive", b(false)), ("keyboard", b(false))]));
+                self.markers.add_layer(&m);
+            }
+        }
+
+        // Service circles of the institutions the application's proximity rules weigh.
+        self.circles.clear_layers();
+        self.circle_list.clear();
+        let mut skipped = false;
+        if let (true, Some(app)) = (view.circles, inp.app.as_ref()) {
+            let same: Vec<usize> = inp
+                .scenario
+                .institutions
+                .iter()
+                .enumerate()
+                .filter(|(_, x)| in_view(x.lon, x.lat) && sy::same_type(app, x))
+                .map(|(k, _)| k)
+                .collect();
+            if same.len() > MAX_CIRCLES {
+                skipped = true;
+            } else {
+                for k in same {
+                    let x = &inp.scenario.institutions[k];
+                    let rgb = Sym::of(x).rgb();
+                    let c = l::circle(
+                        &ll(x.lon, x.lat),
+                        &opts(&[
+                            ("radius", n(inp.radius)),
+                            ("pane", s("dd-vectors")),
+                            ("interactive", b(false)),
+                            ("color", s(&format!("rgb({},{},{})", rgb[0], rgb[1], rgb[2]))),
+                            ("weight", n(1.0)),
+                            ("opacity", n(0.75)),
+                            ("fill", b(false)),
+                            ("className", s("dd-service-circle")),
+                        ]),
+                    );
+                    self.circles.add_layer(&c);
+                    self.circle_list.push(c);
+                }
+            }
+        }
+        self.info = ViewInfo { circles_skipped: skipped, institutions_in_view: shown.len(), as_image };
+    }
+
+    /// The selected application: its marker (with the outcome's symbol), its service circle,
+    /// and rings round the same-type designated institutions inside that circle. `restyle`:
+    /// the outcome changed (or everything must be redrawn).
+    fn draw_app(&mut self, restyle: bool) {
+        let Some(inp) = self.last.as_ref() else { return };
+        let Some(app) = inp.app.as_ref() else {
+            for (_, ring) in self.rings.drain() {
+                ring.remove();
+            }
+            if let Some(m) = self.app_marker.take() {
+                m.remove();
+            }
+            if let Some(c) = self.app_circle.take() {
+                c.remove();
+            }
+            return;
+        };
+        let at = ll(app.lon, app.lat);
+        let outcome_class = inp.outcome.map(|o| o.id()).unwrap_or("none");
+        let colour = match inp.outcome {
+            Some(Outcome::Accepted) => "#1b6e33",
+            Some(Outcome::Prioritized) => "#0b5a86",
+            Some(Outcome::Rejected) => "#a8231b",
+            Some(Outcome::Suspended) => "#7c5200",
+            _ => "#5a3f8f",
+        };
+        match &self.app_circle {
+            Some(c) => {
+                c.set_lat_lng(&at);
+                c.set_radius(inp.radius);
+                if restyle {
+                    c.set_style(&opts(&[("color", s(colour))]));
+                }
+            }
+            None => {
+                let c = l::circle(
+                    &at,
+                    &opts(&[
+                        ("radius", n(inp.radius)),
+                        ("pane", s("dd-vectors")),
+                        ("interactive", b(false)),
+                        ("color", s(colour)),
+                        ("weight", n(3.0)),
+                        ("dashArray", s("8 6")),
+                        ("fillOpacity", n(0.05)),
+                        ("className", s("dd-app-circle")),
+                    ]),
+                );
+                c.add_to(&self.map);
+                self.app_circle = Some(c);
+            }
+        }
+        let icon = || {
+            let symbol = inp.outcome.map(outcome_symbol).unwrap_or("?");
+            l::div_icon(&opts(&[
+                ("className", s(&format!("dd-app-pin outcome-{outcome_class}"))),
+                ("html", s(&format!("<span data-testid=\"map-application\" data-outcome=\"{outcome_class}\">{symbol}</span>"))),
+                ("iconSize", js_sys::Array::of2(&n(34.0), &n(34.0)).into()),
+                ("iconAnchor", js_sys::Array::of2(&n(17.0), &n(17.0)).into()),
+            ]))
+        };
+        match &self.app_marker {
+            Some(m) => {
+                m.set_lat_lng(&at);
+                if restyle {
+                    m.set_icon(&icon());
+                }
+            }
+            None => {
+                let m = l::marker(
+                    &at,
+                    &opts(&[("icon", icon().into()), ("interactive", b(false)), ("keyboard", b(false)), ("zIndexOffset", n(1000.0))]),
+                );
+                m.add_to(&self.map);
+                self.app_marker = Some(m);
+            }
+        }
+        // Rings: a cheap box test first, then the same haversine as the rules. Rings already on
+        // the map stay; only those that enter or leave the circle are added or removed.
+        let dlat = (inp.radius / crate::spatial::EARTH_RADIUS_M).to_degrees() * 1.01;
+        let dlon = dlat / app.lat.to_radians().cos().max(0.05);
+        let mut want: Vec<usize> = Vec::new();
+        for (k, x) in inp.scenario.institutions.iter().enumerate() {
+            if (x.lat - app.lat).abs() > dlat || (x.lon - app.lon).abs() > dlon || !sy::same_type(app, x) {
+                continue;
+            }
+            if haversine_m(app.lon, app.lat, x.lon, x.lat) <= inp.radius {
+                want.push(k);
+            }
+        }
+        self.rings.retain(|k, ring| {
+            let keep = want.binary_search(k).is_ok();
+            if !keep {
+                ring.remove();
+            }
+            keep
+        });
+        for k in want {
+            if self.rings.contains_key(&k) {
+                continue;
+            }
+            let x = &inp.scenario.institutions[k];
+            let ring = l::circle_marker(
+                &ll(x.lon, x.lat),
+                &opts(&[
+                    ("radius", n(15.0)),
+                    ("pane", s("dd-vectors")),
+                    ("interactive", b(false)),
+                    ("color", s("#a8231b")),
+                    ("weight", n(3.0)),
+                    ("fill", b(false)),
+                    ("className", s("dd-hit")),
+                ]),
+            );
+            ring.add_to(&self.map);
+            self.rings.insert(k, ring);
+        }
+    }
+}
+
+/// Text for Leaflet's HTML options.
+fn escape(t: &str) -> String {
+    t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}

@@ -1,0 +1,209 @@
+//! Thin, typed bindings to the parts of Leaflet 1.9 the map uses, over the global `L` that
+//! index.html loads from node_modules (never from a CDN). Coordinates cross as `[lat, lng]`
+//! arrays, options as plain objects built with `opts`.
+
+use js_sys::{Array, Function, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+#[wasm_bindgen]
+extern "C" {
+    // ---------------------------------------------------------------- the map
+    #[derive(Clone, Debug)]
+    pub type Map;
+
+    #[wasm_bindgen(js_namespace = L, js_name = map)]
+    pub fn map(el: &HtmlElement, options: &Object) -> Map;
+
+    #[wasm_bindgen(method, js_name = setView)]
+    pub fn set_view(this: &Map, center: &Array, zoom: f64) -> Map;
+
+    #[wasm_bindgen(method, js_name = fitBounds)]
+    pub fn fit_bounds(this: &Map, bounds: &Array, options: &Object) -> Map;
+
+    #[wasm_bindgen(method, js_name = getBounds)]
+    pub fn get_bounds(this: &Map) -> LatLngBounds;
+
+    #[wasm_bindgen(method, js_name = getSize)]
+    pub fn get_size(this: &Map) -> Point;
+
+    #[wasm_bindgen(method, js_name = getZoom)]
+    pub fn get_zoom(this: &Map) -> f64;
+
+    #[wasm_bindgen(method, js_name = invalidateSize)]
+    pub fn invalidate_size(this: &Map) -> Map;
+
+    #[wasm_bindgen(method, js_name = createPane)]
+    pub fn create_pane(this: &Map, name: &str) -> HtmlElement;
+
+    #[wasm_bindgen(method)]
+    pub fn on(this: &Map, event: &str, handler: &Function) -> Map;
+
+    #[wasm_bindgen(method, js_name = getContainer)]
+    pub fn get_container(this: &Map) -> HtmlElement;
+
+    // ---------------------------------------------------------------- values
+    #[derive(Clone, Debug)]
+    pub type LatLng;
+    #[wasm_bindgen(method, getter)]
+    pub fn lat(this: &LatLng) -> f64;
+    #[wasm_bindgen(method, getter)]
+    pub fn lng(this: &LatLng) -> f64;
+
+    #[derive(Clone, Debug)]
+    pub type LatLngBounds;
+    #[wasm_bindgen(method, js_name = getWest)]
+    pub fn west(this: &LatLngBounds) -> f64;
+    #[wasm_bindgen(method, js_name = getSouth)]
+    pub fn south(this: &LatLngBounds) -> f64;
+    #[wasm_bindgen(method, js_name = getEast)]
+    pub fn east(this: &LatLngBounds) -> f64;
+    #[wasm_bindgen(method, js_name = getNorth)]
+    pub fn north(this: &LatLngBounds) -> f64;
+    /// The bounds grown by `ratio` of their size on every side.
+    #[wasm_bindgen(method)]
+    pub fn pad(this: &LatLngBounds, ratio: f64) -> LatLngBounds;
+
+    #[derive(Clone, Debug)]
+    pub type Point;
+    #[wasm_bindgen(method, getter)]
+    pub fn x(this: &Point) -> f64;
+    #[wasm_bindgen(method, getter)]
+    pub fn y(this: &Point) -> f64;
+
+    /// The event of a map click: where it was.
+    #[derive(Clone, Debug)]
+    pub type MouseEvent;
+    #[wasm_bindgen(method, getter)]
+    pub fn latlng(this: &MouseEvent) -> LatLng;
+
+    // ---------------------------------------------------------------- layers
+    #[derive(Clone, Debug)]
+    pub type Layer;
+    #[wasm_bindgen(method, js_name = addTo)]
+    pub fn add_to(this: &Layer, map: &Map) -> Layer;
+    #[wasm_bindgen(method)]
+    pub fn remove(this: &Layer) -> Layer;
+    #[wasm_bindgen(method, js_name = bindTooltip)]
+    pub fn bind_tooltip(this: &Layer, content: &str, options: &Object) -> Layer;
+
+    #[derive(Clone, Debug)]
+    #[wasm_bindgen(extends = Layer)]
+    pub type LayerGroup;
+    #[wasm_bindgen(js_namespace = L, js_name = layerGroup)]
+    pub fn layer_group() -> LayerGroup;
+    #[wasm_bindgen(method, js_name = addLayer)]
+    pub fn add_layer(this: &LayerGroup, layer: &Layer) -> LayerGroup;
+    #[wasm_bindgen(method, js_name = clearLayers)]
+    pub fn clear_layers(this: &LayerGroup) -> LayerGroup;
+
+    /// Vector layers (polygons, circles): their style can change in place.
+    #[derive(Clone, Debug)]
+    #[wasm_bindgen(extends = Layer)]
+    pub type Path;
+    #[wasm_bindgen(method, js_name = setStyle)]
+    pub fn set_style(this: &Path, style: &Object) -> Path;
+
+    #[derive(Clone, Debug)]
+    #[wasm_bindgen(extends = Path, extends = Layer)]
+    pub type Polygon;
+    #[wasm_bindgen(js_namespace = L, js_name = polygon)]
+    pub fn polygon(latlngs: &Array, options: &Object) -> Polygon;
+
+    /// A circle of a radius in metres.
+    #[derive(Clone, Debug)]
+    #[wasm_bindgen(extends = Path, extends = Layer)]
+    pub type Circle;
+    #[wasm_bindgen(js_namespace = L, js_name = circle)]
+    pub fn circle(center: &Array, options: &Object) -> Circle;
+    #[wasm_bindgen(method, js_name = setRadius)]
+    pub fn set_radius(this: &Circle, metres: f64) -> Circle;
+    #[wasm_bindgen(method, js_name = setLatLng)]
+    pub fn set_lat_lng(this: &Circle, center: &Array) -> Circle;
+
+    /// A circle of a radius in screen pixels.
+    #[derive(Clone, Debug)]
+    #[wasm_bindgen(extends = Path, extends = Layer)]
+    pub type CircleMarker;
+    #[wasm_bindgen(js_namespace = L, js_name = circleMarker)]
+    pub fn circle_marker(center: &Array, options: &Object) -> CircleMarker;
+
+    #[derive(Clone, Debug)]
+    #[wasm_bindgen(extends = Layer)]
+    pub type ImageOverlay;
+    #[wasm_bindgen(js_namespace = L, js_name = imageOverlay)]
+    pub fn image_overlay(url: &str, bounds: &Array, options: &Object) -> ImageOverlay;
+    #[wasm_bindgen(method, js_name = setUrl)]
+    pub fn set_url(this: &ImageOverlay, url: &str) -> ImageOverlay;
+    #[wasm_bindgen(method, js_name = setBounds)]
+    pub fn set_bounds(this: &ImageOverlay, bounds: &LatLngBounds) -> ImageOverlay;
+
+    #[derive(Clone, Debug)]
+    #[wasm_bindgen(extends = Layer)]
+    pub type TileLayer;
+    #[wasm_bindgen(js_namespace = L, js_name = tileLayer)]
+    pub fn tile_layer(url_template: &str, options: &Object) -> TileLayer;
+
+    #[derive(Clone, Debug)]
+    #[wasm_bindgen(extends = Layer)]
+    pub type Marker;
+    #[wasm_bindgen(js_namespace = L, js_name = marker)]
+    pub fn marker(at: &Array, options: &Object) -> Marker;
+    #[wasm_bindgen(method, js_name = setLatLng)]
+    pub fn set_lat_lng(this: &Marker, at: &Array) -> Marker;
+    #[wasm_bindgen(method, js_name = setIcon)]
+    pub fn set_icon(this: &Marker, icon: &DivIcon) -> Marker;
+
+    /// An icon that is a bit of HTML (a letter in a badge).
+    #[derive(Clone, Debug)]
+    pub type DivIcon;
+    #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
+    pub fn div_icon(options: &Object) -> DivIcon;
+
+    #[wasm_bindgen(js_namespace = L, js_name = latLngBounds)]
+    pub fn lat_lng_bounds(corners: &Array) -> LatLngBounds;
+
+    // ---------------------------------------------------------------- controls
+    #[derive(Clone, Debug)]
+    pub type Control;
+    #[wasm_bindgen(js_namespace = ["L", "control"], js_name = scale)]
+    pub fn control_scale(options: &Object) -> Control;
+    #[wasm_bindgen(method, js_name = addTo)]
+    pub fn add_to(this: &Control, map: &Map) -> Control;
+}
+
+/// Whether Leaflet's script has loaded (a missing `L` would otherwise be a panic).
+pub fn available() -> bool {
+    Reflect::get(&js_sys::global(), &JsValue::from_str("L")).map(|l| l.is_object()).unwrap_or(false)
+}
+
+/// `[lat, lng]`
+pub fn ll(lon: f64, lat: f64) -> Array {
+    Array::of2(&JsValue::from_f64(lat), &JsValue::from_f64(lon))
+}
+
+/// `[[south, west], [north, east]]` from `[west, south, east, north]`.
+pub fn bounds(wsen: [f64; 4]) -> Array {
+    Array::of2(&ll(wsen[0], wsen[1]), &ll(wsen[2], wsen[3]))
+}
+
+/// A plain options object.
+pub fn opts(pairs: &[(&str, JsValue)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o
+}
+
+pub fn s(v: &str) -> JsValue {
+    JsValue::from_str(v)
+}
+
+pub fn n(v: f64) -> JsValue {
+    JsValue::from_f64(v)
+}
+
+pub fn b(v: bool) -> JsValue {
+    JsValue::from_bool(v)
+}

@@ -1,0 +1,591 @@
+//! The map panel: a Leaflet slippy map (pan, zoom, scale bar) with the county outlines, the
+//! institutions, service circles, the population cells coloured by coverage, area class or
+//! acceptance, and the selected application, which a click places. Below it, the layer
+//! toggles with their legend and the optional base map settings.
+//!
+//! `ctl` drives Leaflet; `leaflet` binds the few calls it needs; `paint` turns cells and
+//! crowded institutions into images; `symbols` says how everything looks.
+
+mod ctl;
+mod leaflet;
+mod paint;
+mod symbols;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use self::ctl::{Inputs, MapCtl, ViewInfo};
+use self::paint::Swatch;
+use self::symbols::{Sym, GROUPS};
+use super::decision_panel::outcome_symbol;
+use super::i18n::{self as i, bi, bi_t, lang_tag, t, T};
+use super::state::{Action, State, Timing, AREA_CLASSES};
+use crate::engine::Outcome;
+use crate::scenario::Category;
+use crate::text::{Lang, Text};
+
+/// What the population cells are coloured by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellLayer {
+    None,
+    Coverage,
+    AreaClass,
+    Surface,
+}
+
+impl CellLayer {
+    pub const ALL: [CellLayer; 4] = [CellLayer::Surface, CellLayer::Coverage, CellLayer::AreaClass, CellLayer::None];
+    pub fn id(self) -> &'static str {
+        match self {
+            CellLayer::None => "none",
+            CellLayer::Coverage => "coverage",
+            CellLayer::AreaClass => "area_class",
+            CellLayer::Surface => "surface",
+        }
+    }
+    fn label(self) -> T {
+        match self {
+            CellLayer::None => i::L_CELLS_NONE,
+            CellLayer::Coverage => i::L_CELLS_COVERAGE,
+            CellLayer::AreaClass => i::L_CELLS_AREA,
+            CellLayer::Surface => i::L_CELLS_SURFACE,
+        }
+    }
+}
+
+/// Which coverage layer the cells show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CoverageOf {
+    Pharmacy,
+    Ordinary,
+    Chronic,
+    SpecialDrug,
+    Outpatient,
+    Inpatient,
+}
+
+impl CoverageOf {
+    pub const ALL: [CoverageOf; 6] = [
+        CoverageOf::Pharmacy,
+        CoverageOf::Ordinary,
+        CoverageOf::Chronic,
+        CoverageOf::SpecialDrug,
+        CoverageOf::Outpatient,
+        CoverageOf::Inpatient,
+    ];
+    pub fn id(self) -> &'static str {
+        match self {
+            CoverageOf::Pharmacy => "pharmacy",
+            CoverageOf::Ordinary => "ordinary",
+            CoverageOf::Chronic => "chronic",
+            CoverageOf::SpecialDrug => "special_drug",
+            CoverageOf::Outpatient => "outpatient",
+            CoverageOf::Inpatient => "inpatient",
+        }
+    }
+    pub fn label(self) -> Text {
+        match self {
+            CoverageOf::Pharmacy => i::L_ALL_PHARMACIES.text(),
+            CoverageOf::Ordinary => cat_label(Category::Ordinary),
+            CoverageOf::Chronic => cat_label(Category::Chronic),
+            CoverageOf::SpecialDrug => cat_label(Category::SpecialDrug),
+            CoverageOf::Outpatient => i::COV_OUTPATIENT.text(),
+            CoverageOf::Inpatient => i::COV_INPATIENT.text(),
+        }
+    }
+}
+
+fn cat_label(c: Category) -> Text {
+    let l = c.label();
+    Text::new(format!("{}{}", l.zh, i::OF_PHARMACIES.0), format!("{}{}", l.en, i::OF_PHARMACIES.1))
+}
+
+/// An optional tile layer under the map's own layers: off by default (the app works offline).
+#[derive(Clone, Debug, PartialEq)]
+pub struct BaseMap {
+    pub on: bool,
+    pub url: String,
+    pub attribution: String,
+}
+
+const BASEMAP_KEY: &str = "dingdian.basemap";
+
+impl BaseMap {
+    fn defaults() -> BaseMap {
+        BaseMap {
+            on: false,
+            url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
+            attribution: "© OpenStreetMap contributors".into(),
+        }
+    }
+
+    /// The settings kept in this browser's storage, if any.
+    fn load() -> BaseMap {
+        let stored = web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .and_then(|st| st.get_item(BASEMAP_KEY).ok().flatten())
+            .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok());
+        let mut bm = BaseMap::defaults();
+        if let Some(v) = stored {
+            bm.on = v.get("on").and_then(|x| x.as_bool()).unwrap_or(false);
+            if let Some(u) = v.get("url").and_then(|x| x.as_str()) {
+                bm.url = u.to_string();
+            }
+            if let Some(a) = v.get("attribution").and_then(|x| x.as_str()) {
+                bm.attribution = a.to_string();
+            }
+        }
+        bm
+    }
+
+    fn save(&self) {
+        let v = serde_json::json!({ "on": self.on, "url": self.url, "attribution": self.attribution });
+        if let Some(st) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+            let _ = st.set_item(BASEMAP_KEY, &v.to_string());
+        }
+    }
+}
+
+/// The layer choices of the panel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct View {
+    pub outlines: bool,
+    /// Institutions by group, in `symbols::GROUPS` order.
+    pub groups: [bool; 4],
+    pub non_designated: bool,
+    pub circles: bool,
+    pub cells: CellLayer,
+    pub coverage_of: CoverageOf,
+    pub basemap: BaseMap,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View {
+            outlines: true,
+            groups: [true; 4],
+            non_designated: false,
+            circles: true,
+            cells: CellLayer::Surface,
+            coverage_of: CoverageOf::Pharmacy,
+            basemap: BaseMap::load(),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<State>,
+}
+
+/// `window.__dingdianTiming`: the last recompute (engine) and map update, in milliseconds, and
+/// a running count of map updates, for measuring responsiveness from the console or a test.
+fn set_timing(t: Timing, map_ms: f64, cells_ms: f64, encode_ms: f64, app_ms: f64) {
+    let Some(w) = web_sys::window() else { return };
+    let prev = js_sys::Reflect::get(&w, &"__dingdianTiming".into()).ok();
+    let syncs = prev.and_then(|p| js_sys::Reflect::get(&p, &"syncs".into()).ok()).and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let o = js_sys::Object::new();
+    for (k, v) in [
+        ("recompute_ms", t.total_ms),
+        ("prepare_ms", t.prepare_ms),
+        ("decide_ms", t.decide_ms),
+        ("coverage_ms", t.coverage_ms),
+        ("area_classes_ms", t.area_classes_ms),
+        ("surface_ms", t.surface_ms),
+        ("map_ms", map_ms),
+        ("map_cells_ms", cells_ms),
+        ("map_encode_ms", encode_ms),
+        ("map_app_ms", app_ms),
+        ("syncs", syncs + 1.0),
+    ] {
+        let _ = js_sys::Reflect::set(&o, &k.into(), &v.into());
+    }
+    let _ = js_sys::Reflect::set(&w, &"__dingdianTiming".into(), &o);
+}
+
+#[function_component(MapPanel)]
+pub fn map_panel(props: &Props) -> Html {
+    let s = &*props.state;
+    let lang = s.lang;
+    let view = use_state(View::default);
+    let info = use_state_eq(ViewInfo::default);
+    let failed = use_state_eq(|| false);
+    let node = use_node_ref();
+    let ctl: Rc<RefCell<Option<MapCtl>>> = use_mut_ref(|| None);
+
+    // Create the map once, when its element exists.
+    {
+        let node = node.clone();
+        let ctl = ctl.clone();
+        let dispatch = props.state.dispatcher();
+        let info = info.setter();
+        let failed = failed.setter();
+        use_effect_with((), move |_| {
+            if let Some(el) = node.cast::<HtmlElement>() {
+                let weak = Rc::downgrade(&ctl);
+                let on_moved = move || {
+                    // After the event: the map may be moving because `sync` asked it to.
+                    let weak = weak.clone();
+                    let info = info.clone();
+                    let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+                        let Some(c) = weak.upgrade() else { return };
+                        let Ok(mut c) = c.try_borrow_mut() else { return };
+                        if let Some(m) = c.as_mut() {
+                            m.redraw_view();
+                            info.set(m.info);
+                        }
+                    });
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+                    }
+                };
+                let on_click = move |lon: f64, lat: f64| dispatch.dispatch(Action::PlaceApp(lon, lat));
+                match MapCtl::create(&el, on_click, on_moved) {
+                    Some(m) => *ctl.borrow_mut() = Some(m),
+                    None => failed.set(true),
+                }
+            }
+            || ()
+        });
+    }
+
+    // Bring the map in line with the state after every render (only what changed is redrawn).
+    {
+        let application = s.application().cloned();
+        let outcome = application
+            .as_ref()
+            .and_then(|a| s.evaluation.decisions.iter().find(|d| d.id == a.id))
+            .map(|d| d.outcome);
+        let inputs = Inputs {
+            data: s.data.clone(),
+            scenario: s.scenario.clone(),
+            layers: s.layers.clone(),
+            radius: s.policy.params.service_radius_m,
+            app: application,
+            outcome,
+            view: (*view).clone(),
+            lang,
+        };
+        let ctl = ctl.clone();
+        let info = info.setter();
+        let timing = s.timing;
+        use_effect(move || {
+            if let Ok(mut c) = ctl.try_borrow_mut() {
+                if let Some(m) = c.as_mut() {
+                    let new_info = m.sync(inputs);
+                    info.set(new_info);
+                    set_timing(timing, m.last_sync_ms, m.last_cells_ms, m.last_encode_ms, m.last_app_ms);
+                }
+            }
+            || ()
+        });
+    }
+
+    let on_fit = {
+        let ctl = ctl.clone();
+        Callback::from(move |_| {
+            if let Ok(c) = ctl.try_borrow() {
+                if let Some(m) = c.as_ref() {
+                    m.fit_data();
+                }
+            }
+        })
+    };
+    let on_to_app = {
+        let ctl = ctl.clone();
+        Callback::from(move |_| {
+            if let Ok(c) = ctl.try_borrow() {
+                if let Some(m) = c.as_ref() {
+                    m.go_to_app();
+                }
+            }
+        })
+    };
+
+    let app = s.application();
+    html! {
+        <section class="panel panel-map" aria-labelledby="map-heading" data-testid="map-panel">
+            <div class="panel-head map-head">
+                <h2 id="map-heading">{ bi_t(lang, i::MAP_HEADING) }</h2>
+                <div class="map-actions">
+                    <button type="button" class="btn btn-quiet btn-small" data-testid="map-fit" onclick={on_fit}>{ "⤢ " }{ i::MAP_FIT.get(lang) }</button>
+                    <button type="button" class="btn btn-quiet btn-small" data-testid="map-to-application" onclick={on_to_app}
+                        disabled={app.is_none()}>{ "◎ " }{ i::MAP_TO_APP.get(lang) }</button>
+                </div>
+            </div>
+            <p class="field-hint map-hint">{ i::MAP_HINT.get(lang) }</p>
+            <div class="map-frame" data-testid="map"
+                data-app-lon={app.map(|a| a.lon.to_string())} data-app-lat={app.map(|a| a.lat.to_string())}
+                data-cells={view.cells.id()} data-institutions={if info.as_image { "image" } else { "markers" }}>
+                <div class="map-canvas" ref={node} role="region" aria-label={i::MAP_LABEL.get(lang)}></div>
+            </div>
+            if *failed {
+                <p class="field-error" role="alert">{ i::MAP_NO_LEAFLET.get(lang) }</p>
+            }
+            { legend(props, &view, *info) }
+        </section>
+    }
+}
+
+fn swatch(sw: Swatch) -> Html {
+    html! { <span class="swatch" style={sw.css()} aria-hidden="true"></span> }
+}
+
+fn badge(lang: Lang, sym: Sym, designated: bool) -> Html {
+    html! {
+        <span class={classes!("dd-inst", "legend-badge", sym.class(), (!designated).then_some("is-undesignated"))} aria-hidden="true">
+            <span>{ sym.letter().get(lang) }</span>
+        </span>
+    }
+}
+
+/// A checkbox in the legend, 44 px tall.
+fn toggle(id: &str, testid: &str, checked: bool, label: Html, onchange: Callback<bool>) -> Html {
+    let onchange = Callback::from(move |e: Event| onchange.emit(e.target_unchecked_into::<HtmlInputElement>().checked()));
+    html! {
+        <div class="check legend-check">
+            <input id={id.to_string()} type="checkbox" data-testid={testid.to_string()} {checked} {onchange} />
+            <label for={id.to_string()}>{ label }</label>
+        </div>
+    }
+}
+
+fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
+    let s = &*props.state;
+    let lang = s.lang;
+    let v = (**view).clone();
+    let update = |f: fn(&mut View, bool)| {
+        let view = view.clone();
+        Callback::from(move |on: bool| {
+            let mut next = (*view).clone();
+            f(&mut next, on);
+            view.set(next);
+        })
+    };
+
+    // The cell layer: a choice of one, then its legend.
+    let on_cells = {
+        let view = view.clone();
+        Callback::from(move |e: Event| {
+            let id = e.target_unchecked_into::<HtmlInputElement>().value();
+            if let Some(c) = CellLayer::ALL.into_iter().find(|c| c.id() == id) {
+                let mut next = (*view).clone();
+                next.cells = c;
+                view.set(next);
+            }
+        })
+    };
+    let on_coverage_of = {
+        let view = view.clone();
+        Callback::from(move |e: Event| {
+            let id = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(c) = CoverageOf::ALL.into_iter().find(|c| c.id() == id) {
+                let mut next = (*view).clone();
+                next.coverage_of = c;
+                view.set(next);
+            }
+        })
+    };
+    let hatched = |sw: Swatch, l: Text| {
+        if sw.fill == paint::Fill::Hatch {
+            Text::new(format!("{}（{}）", l.zh, i::L_HATCHED.0), format!("{} ({})", l.en, i::L_HATCHED.1))
+        } else {
+            l
+        }
+    };
+    // Swatch, symbol (outcomes), words.
+    let cell_items: Vec<(Swatch, &'static str, Text)> = match v.cells {
+        CellLayer::None => vec![],
+        CellLayer::Coverage => vec![
+            (symbols::COVERAGE_PALETTE[1], "", i::COVERED.text()),
+            (symbols::COVERAGE_PALETTE[0], "", i::NOT_COVERED.text()),
+        ],
+        CellLayer::AreaClass => AREA_CLASSES
+            .iter()
+            .map(|c| {
+                let sw = symbols::AREA_PALETTE[symbols::area_index(*c) as usize];
+                (sw, "", hatched(sw, c.label()))
+            })
+            .collect(),
+        CellLayer::Surface => Outcome::ALL
+            .iter()
+            .map(|o| {
+                let sw = symbols::OUTCOME_PALETTE[symbols::outcome_index(*o) as usize];
+                (sw, outcome_symbol(*o), hatched(sw, o.label()))
+            })
+            .collect(),
+    };
+    let cell_note = match v.cells {
+        CellLayer::Surface => Some(i::L_SURFACE_NOTE),
+        CellLayer::None => None,
+        _ => Some(i::CELL_NOTE),
+    };
+
+    let basemap = {
+        let bm = v.basemap.clone();
+        let set = |f: fn(&mut BaseMap, String)| {
+            let view = view.clone();
+            Callback::from(move |e: Event| {
+                let value = e.target_unchecked_into::<HtmlInputElement>().value();
+                let mut next = (*view).clone();
+                f(&mut next.basemap, value);
+                next.basemap.save();
+                view.set(next);
+            })
+        };
+        let on_toggle = {
+            let view = view.clone();
+            Callback::from(move |on: bool| {
+                let mut next = (*view).clone();
+                next.basemap.on = on;
+                next.basemap.save();
+                view.set(next);
+            })
+        };
+        html! {
+            <details class="basemap" data-testid="basemap">
+                <summary>{ bi_t(lang, i::BASEMAP) }
+                    if bm.on { <span class="tag tag-changed">{ i::YES.get(lang) }</span> }
+                </summary>
+                { toggle("basemap-on", "basemap-on", bm.on, bi_t(lang, i::BASEMAP_ON), on_toggle) }
+                <div class="field">
+                    <label for="basemap-url">{ bi_t(lang, i::BASEMAP_URL) }</label>
+                    <div class="control">
+                        <input id="basemap-url" type="url" inputmode="url" spellcheck="false" value={bm.url.clone()}
+                            placeholder="https://…/{z}/{x}/{y}.png" onchange={set(|b, v| b.url = v)} />
+                    </div>
+                </div>
+                <div class="field">
+                    <label for="basemap-attribution">{ bi_t(lang, i::BASEMAP_ATTRIBUTION) }</label>
+                    <div class="control">
+                        <input id="basemap-attribution" type="text" value={bm.attribution.clone()} onchange={set(|b, v| b.attribution = v)} />
+                    </div>
+                </div>
+                <p class="field-hint">{ i::BASEMAP_HINT.get(lang) }</p>
+            </details>
+        }
+    };
+
+    let app_kind = s.application().map(|a| a.kind);
+    // Open on wide screens; on a phone folded, so the decision follows the map closely.
+    let narrow = web_sys::window()
+        .and_then(|w| w.match_media("(max-width: 719px)").ok().flatten())
+        .map(|m| m.matches())
+        .unwrap_or(false);
+    html! {
+        <details class="map-layers" data-testid="map-layers" open={!narrow}>
+            <summary><h3>{ bi_t(lang, i::LAYERS) }</h3></summary>
+            <div class="legend-grid">
+                <fieldset class="legend-group" data-testid="legend-cells">
+                    <legend>{ bi_t(lang, i::L_CELLS) }</legend>
+                    <div class="radio-row" role="radiogroup">
+                        { for CellLayer::ALL.iter().map(|c| {
+                            let id = format!("cells-{}", c.id());
+                            html! {
+                                <div class="check">
+                                    <input type="radio" name="cells" id={id.clone()} value={c.id()} checked={v.cells == *c}
+                                        data-testid={format!("cells-{}", c.id())} onchange={on_cells.clone()} />
+                                    <label for={id}>{ c.label().get(lang) }</label>
+                                </div>
+                            }
+                        }) }
+                    </div>
+                    if v.cells == CellLayer::Coverage {
+                        <div class="field">
+                            <label for="coverage-of">{ bi_t(lang, i::L_COVERAGE_OF) }</label>
+                            <div class="control">
+                                <select id="coverage-of" data-testid="coverage-of" ~value={v.coverage_of.id()} onchange={on_coverage_of}>
+                                    { for CoverageOf::ALL.iter().map(|c| html! {
+                                        <option value={c.id()} selected={*c == v.coverage_of}>{ t(lang, &c.label()) }</option>
+                                    }) }
+                                </select>
+                            </div>
+                        </div>
+                    }
+                    <ul class="legend-list">
+                        { for cell_items.iter().map(|(sw, symbol, label)| html! {
+                            <li>
+                                { swatch(*sw) }
+                                if !symbol.is_empty() {
+                                    <span class="legend-symbol" aria-hidden="true">{ *symbol }</span>
+                                }
+                                <span>{ bi(lang, label) }</span>
+                            </li>
+                        }) }
+                    </ul>
+                    if let Some(n) = cell_note {
+                        <p class="field-hint">{ n.get(lang) }</p>
+                    }
+                </fieldset>
+                <fieldset class="legend-group" data-testid="legend-institutions">
+                    <legend>{ bi_t(lang, i::L_INSTITUTIONS) }</legend>
+                    { for GROUPS.iter().enumerate().map(|(g, first)| {
+                        let syms: Vec<Sym> = Sym::ALL.iter().copied().filter(|x| x.group() == g).collect();
+                        let view = view.clone();
+                        let on = Callback::from(move |on: bool| {
+                            let mut next = (*view).clone();
+                            next.groups[g] = on;
+                            view.set(next);
+                        });
+                        let label = html! {
+                            <>
+                                <span class="legend-badges">
+                                    <span class={classes!("shape-glyph", first.class())} aria-hidden="true">{ first.shape_glyph() }</span>
+                                    { for syms.iter().map(|x| badge(lang, *x, true)) }
+                                </span>
+                                <span class="legend-text">
+                                    { bi_t(lang, Sym::group_label(g)) }
+                                    if syms.len() > 1 {
+                                        <span class="legend-detail">
+                                            { syms.iter().map(|x| format!("{} {}", x.letter().get(lang), x.label().get(lang))).collect::<Vec<_>>().join(i::LIST_SEP.get(lang)) }
+                                        </span>
+                                    }
+                                </span>
+                            </>
+                        };
+                        toggle(&format!("layer-group-{g}"), &format!("layer-group-{g}"), v.groups[g], label, on)
+                    }) }
+                    { toggle("layer-non-designated", "layer-non-designated", v.non_designated,
+                        html! { <>
+                            <span class="legend-badges">{ badge(lang, Sym::Pharmacy, false) }</span>
+                            <span class="legend-text">{ bi_t(lang, i::L_NON_DESIGNATED) }</span>
+                        </> },
+                        update(|v, on| v.non_designated = on)) }
+                </fieldset>
+                <fieldset class="legend-group" data-testid="legend-application">
+                    <legend>{ bi_t(lang, i::L_APP_GROUP) }</legend>
+                    <ul class="legend-list">
+                        <li><span class="dd-app-pin legend-pin" aria-hidden="true"><span>{ "★" }</span></span>
+                            <span>{ bi_t(lang, i::L_APPLICATION) }</span></li>
+                        <li><span class="legend-ring" aria-hidden="true"></span><span>{ bi_t(lang, i::L_DECIDING) }</span></li>
+                    </ul>
+                    { toggle("layer-circles", "layer-circles", v.circles,
+                        html! { <>
+                            <span class="legend-circle" aria-hidden="true"></span>
+                            <span class="legend-text">{ bi_t(lang, i::L_CIRCLES) }
+                                if let Some(k) = app_kind {
+                                    <span class="legend-detail">{ t(lang, &k.label()) }</span>
+                                }
+                            </span>
+                        </> },
+                        update(|v, on| v.circles = on)) }
+                    if info.circles_skipped && v.circles {
+                        <p class="field-hint legend-warn" data-testid="circles-zoom">{ i::L_CIRCLES_ZOOM.get(lang) }</p>
+                    }
+                    { toggle("layer-outlines", "layer-outlines", v.outlines,
+                        html! { <>
+                            <span class="legend-outline" aria-hidden="true"></span>
+                            <span class="legend-text">{ bi_t(lang, i::L_OUTLINES) }</span>
+                        </> },
+                        update(|v, on| v.outlines = on)) }
+                    <p class="field-hint" lang={lang_tag(lang)}>{ i::L_OUTLINES_NOTE.get(lang) }</p>
+                </fieldset>
+            </div>
+            { basemap }
+        </details>
+    }
+}
