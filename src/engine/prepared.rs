@@ -94,8 +94,8 @@ impl Prepared<'_> {
             .keys
             .iter()
             .map(|k| {
-                let stat = self.areas.stats.get(k).cloned().unwrap_or_default();
-                AreaClass::classify(stat.pharmacy_ids.len() as u32, stat.population, &self.policy.params).0
+                let (n, population) = self.areas.stats.get(k).map_or((0, 0), |s| (s.pharmacy_ids.len() as u32, s.population));
+                AreaClass::classify(n, population, &self.policy.params).0
             })
             .collect();
         self.areas.cell_area.iter().map(|&a| classes[a as usize]).collect()
