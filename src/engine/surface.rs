@@ -98,7 +98,11 @@ pub fn acceptance_surface(prep: &Prepared, template: &Application) -> Surface {
                 .collect(),
             // The rule does not reach this applicant wherever it stands.
             (_, Some(Err(_))) => vec![0; cells.len()],
-            ("inpatient.county_supply", None) => prep.data.cell_county.clone(),
+            // Cells with no county share one spare key (the rule reports the county missing).
+            ("inpatient.county_supply", None) => {
+                let spare = s.counties.len() as u32;
+                prep.data.cell_county.iter().map(|&c| if c == u32::MAX { spare } else { c }).collect()
+            }
             // An area's verdict follows from its class; the class from the rule's own reading.
             ("pharmacy.area_class", None) => {
                 let class_of_area: Vec<u32> =
@@ -238,6 +242,23 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn cells_without_a_county_share_one_key() {
+        // A county-less cell once became key u32::MAX and a four-billion-entry table.
+        let mut scenario = crate::sample::linyi_sample();
+        for c in scenario.population_cells.iter_mut().step_by(3) {
+            c.county = None;
+        }
+        let policy = Policy::resolve(&builtin_preset("linyi-2025").unwrap(), &Default::default(), "o").unwrap();
+        let prep = Prepared::new(&scenario, &policy, Date::new(2026, 3, 1).unwrap());
+        let t = Application::new("s", Kind::InpatientGeneral, 0.0, 0.0);
+        let surface = prep.surface(&t);
+        for (k, c) in scenario.population_cells.iter().enumerate() {
+            let app = placed(&t, c.lon, c.lat, c.county.as_deref(), c.area.as_deref());
+            assert_eq!(prep.decide(&app).outcome, surface.outcomes[k], "cell {k}");
         }
     }
 }
