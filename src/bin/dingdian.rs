@@ -97,6 +97,39 @@ Exit status: 0 on success; 2 when a file cannot be read, when any row is refused
 by file, row, column and reason; --skip-bad-rows imports the others and exits 0), or when the\n\
 result is not a valid scenario.")]
     Import(Box<ImportArgs>),
+    /// Print each county's annual acceptance plan (年度受理计划) and, on request, suggested sites, as JSON.
+    #[command(long_about = "Print one JSON document on stdout: under \"plan\", per county, whether new inpatient\n\
+designations are open, suspended (naming the rule and clause) or undetermined (naming the\n\
+switch), decided by the engine at a cell of the county; the designated-bed allowance\n\
+(measured − actual) per 1,000 × residents ÷ 1000 with the arithmetic; the pharmacy areas by\n\
+class and their residents; and how many new pharmacies and outpatient-only institutions the\n\
+rules could still accept, each one tested by adding it and recomputing (up to --cap city-wide).\n\
+With --suggest K, under \"suggestions\": up to K sites for --kind (and --category) the rules\n\
+accept, chosen greedily to add the most covered residents, and K random accepted sites\n\
+(--seed) for comparison.\n\n\
+Exit status: 0 on success; 2 on a bad scenario or option, with a message on stderr.")]
+    Plan {
+        /// The scenario JSON file (`-` for standard input).
+        scenario: PathBuf,
+        /// The kind of the suggested sites: inpatient_general, inpatient_specialty, outpatient, primary_care, pharmacy.
+        #[arg(long, default_value = "pharmacy")]
+        kind: String,
+        /// For pharmacies: ordinary, chronic or special_drug.
+        #[arg(long)]
+        category: Option<String>,
+        /// Suggest up to K sites.
+        #[arg(long)]
+        suggest: Option<usize>,
+        /// Seed of the random comparison.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// At most this many hypothetical institutions of each kind when counting what the rules could accept.
+        #[arg(long, default_value_t = 500)]
+        cap: usize,
+        /// Indent the output for reading.
+        #[arg(long)]
+        pretty: bool,
+    },
     /// List the built-in presets with their rules, parameters and sources.
     Presets {
         /// Print JSON instead of text.
@@ -110,6 +143,9 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Evaluate { scenario, pretty } => evaluate(&scenario, pretty),
         Command::Presets { json } => presets(json),
+        Command::Plan { scenario, kind, category, suggest, seed, cap, pretty } => {
+            plan(&scenario, &kind, category.as_deref(), suggest, seed, cap, pretty)
+        }
         Command::Import(args) => import_files(*args),
         Command::Assess { input, pretty } => assess(&input, pretty),
         Command::Settle { input, pretty } => settle(&input, pretty),
@@ -146,18 +182,7 @@ fn evaluate(path: &Path, pretty: bool) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let out = dingdian::evaluate(&scenario, &policy, Date::today());
-    let json = if pretty { serde_json::to_string_pretty(&out) } else { serde_json::to_string(&out) };
-    match json {
-        Ok(s) => {
-            println!("{s}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("dingdian: cannot write the result: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    print_json(&dingdian::evaluate(&scenario, &policy, Date::today()), pretty)
 }
 
 fn presets(json: bool) -> ExitCode {
@@ -503,4 +528,59 @@ fn import_files(a: ImportArgs) -> ExitCode {
         }
         Err(e) => fail(format!("cannot write the scenario: {e}")),
     }
+}
+
+/// Loads a scenario and its policy as `evaluate` does; exit 2 with a message on failure.
+fn load_scenario(path: &Path) -> Result<(dingdian::Scenario, Policy), ExitCode> {
+    let src = read_input(path)?;
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    parse(&src)
+        .and_then(|s| {
+            let policy = resolve_policy(&s, |file| std::fs::read_to_string(base.join(file)).map_err(|e| e.to_string()))?;
+            Ok((s, policy))
+        })
+        .map_err(|e| {
+            eprintln!("dingdian: {}: {e}", path.display());
+            ExitCode::from(2)
+        })
+}
+
+fn plan(path: &Path, kind: &str, category: Option<&str>, suggest: Option<usize>, seed: u64, cap: usize, pretty: bool) -> ExitCode {
+    use dingdian::planning::{annual_plan, suggest_sites, SiteSpec};
+    use dingdian::scenario::{Category, Kind};
+    let fail = |m: String| {
+        eprintln!("dingdian: {m}");
+        ExitCode::from(2)
+    };
+    let Some(kind) = Kind::ALL.into_iter().find(|k| k.id() == kind) else {
+        let ids: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
+        return fail(format!("--kind: \"{kind}\" is not one of {}", ids.join(", ")));
+    };
+    let mut spec = SiteSpec::new(kind);
+    if let Some(c) = category {
+        if kind != Kind::Pharmacy {
+            return fail("--category applies to --kind pharmacy only".to_string());
+        }
+        match Category::ALL.into_iter().find(|x| x.id() == c) {
+            Some(c) => spec.category = Some(c),
+            None => {
+                let ids: Vec<&str> = Category::ALL.iter().map(|c| c.id()).collect();
+                return fail(format!("--category: \"{c}\" is not one of {}", ids.join(", ")));
+            }
+        }
+    }
+    let (scenario, policy) = match load_scenario(path) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let today = Date::today();
+    let plan = annual_plan(&scenario, &policy, today, cap);
+    let suggestions = suggest.map(|k| suggest_sites(&scenario, &policy, today, spec, k, seed));
+    #[derive(serde::Serialize)]
+    struct Out {
+        plan: dingdian::planning::AnnualPlan,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        suggestions: Option<dingdian::planning::Suggestions>,
+    }
+    print_json(&Out { plan, suggestions }, pretty)
 }

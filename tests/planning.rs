@@ -1,0 +1,272 @@
+//! Planning outputs: the annual acceptance plan (linyi-2025 四(一)) and suggested sites, each
+//! checked against the engine's own decisions.
+
+mod common;
+
+use common::*;
+use dingdian::date::Date;
+use dingdian::engine::prepared::Prepared;
+use dingdian::engine::surface::placed;
+use dingdian::planning::{annual_plan, suggest_sites, InpatientStatus, SiteSearch, SiteSpec, Suggestions};
+use dingdian::policy::Policy;
+use dingdian::scenario::{Category, Institution, Kind, PopulationCell, Scenario};
+use dingdian::Outcome;
+
+fn today() -> Date {
+    Date::new(2026, 3, 1).unwrap()
+}
+
+fn county_cell(sc: &mut Sc, p: (f64, f64), population: u64, county: &str) {
+    sc.s.population_cells.push(PopulationCell { lon: p.0, lat: p.1, population, county: Some(county.into()), area: None });
+}
+
+/// The scenario with the first `n` suggested sites added as designated institutions of the kind.
+fn with_sites(s: &Scenario, spec: SiteSpec, sites: &Suggestions, n: usize) -> Scenario {
+    let mut s = s.clone();
+    let t = spec.template();
+    for (k, site) in sites.greedy.sites[..n].iter().enumerate() {
+        let c = &s.population_cells[site.cell];
+        s.institutions.push(Institution {
+            id: format!("site-{k}"),
+            name: None,
+            kind: t.kind,
+            category: t.category,
+            specialty: None,
+            subtype: None,
+            integrated: None,
+            lon: c.lon,
+            lat: c.lat,
+            county: c.county.clone(),
+            area: c.area.clone(),
+            designated: true,
+            beds: None,
+            provides_outpatient: None,
+        });
+    }
+    s
+}
+
+fn small_synthetic() -> (Scenario, Policy) {
+    use dingdian::synth::{synth_scenario, SampleCity, SynthSpec};
+    let mut s = synth_scenario(&SynthSpec::published(SampleCity::Linyi, 4000.0));
+    s.as_of = Some("2026-03-01".into());
+    let policy = dingdian::scenario::resolve_policy(&s, |_| Err("no files".into())).unwrap();
+    (s, policy)
+}
+
+/// 三(二)“‘15分钟医保服务圈’范围内已有同类型定点零售药店的，不再受理新增定点申请”: the greedy
+/// first pick is the cell whose circle covers the three-cell cluster (300 residents) rather
+/// than a side cell (200) or the lone far cell (250); the side cells then lie within the
+/// radius of the first pick and are rejected, so the second pick is the far cell.
+#[test]
+fn greedy_picks_the_known_best_cell_first() {
+    // Cells carry their county: the acceptance surface keys the county rule by county index.
+    let mut sc = Sc::linyi();
+    county_cell(&mut sc, ORIGIN, 100, "lanshan");
+    county_cell(&mut sc, at(90.0, 500.0), 100, "lanshan");
+    county_cell(&mut sc, at(270.0, 500.0), 100, "lanshan");
+    county_cell(&mut sc, at(0.0, 20_000.0), 250, "lanshan");
+    let policy = sc.policy();
+    assert_eq!(policy.params.service_radius_m, 800.0);
+    let spec = SiteSpec::new(Kind::Pharmacy);
+    let out = suggest_sites(&sc.s, &policy, today(), spec, 5, 7);
+    let g = &out.greedy;
+    assert_eq!(g.sites[0].cell, 0, "{:?}", g.sites);
+    assert_eq!(g.sites[0].added_population, 300);
+    assert_eq!(g.sites[1].cell, 3);
+    assert_eq!(g.sites[1].added_population, 250);
+    assert_eq!(g.curve[..2], [300, 550]);
+    // Nothing else is accepted: the side cells are within 800 m of the first site.
+    assert_eq!(g.sites.len(), 2);
+    assert!(g.exhausted);
+    // The random run also stops when no cell is accepted, and never beats the greedy total here.
+    assert!(out.random.curve.last().copied().unwrap_or(0) <= 550);
+}
+
+/// 三(二) same-type rule, and the acceptance surface of DESIGN §2: every suggested site is
+/// accepted (or prioritized) when submitted as an application with the suggestions before it
+/// already designated; and no two suggestions lie within the same-type radius of each other.
+#[test]
+fn every_suggested_site_is_accepted_and_respects_the_same_type_radius() {
+    let (s, policy) = small_synthetic();
+    for spec in [SiteSpec::new(Kind::Pharmacy), SiteSpec { category: Some(Category::Chronic), ..SiteSpec::new(Kind::Pharmacy) }, SiteSpec::new(Kind::Outpatient)] {
+        let out = suggest_sites(&s, &policy, today(), spec, 6, 11);
+        assert!(!out.greedy.sites.is_empty(), "{spec:?}");
+        for (n, site) in out.greedy.sites.iter().enumerate() {
+            let sn = with_sites(&s, spec, &out, n);
+            let prep = Prepared::new(&sn, &policy, today());
+            let c = &sn.population_cells[site.cell];
+            let app = placed(&spec.template(), c.lon, c.lat, c.county.as_deref(), c.area.as_deref());
+            let d = prep.decide(&app);
+            assert!(matches!(d.outcome, Outcome::Accepted | Outcome::Prioritized), "site {n} of {spec:?}\n{}", show(&d));
+            assert_eq!(d.outcome, site.outcome);
+        }
+        let r = policy.params.service_radius_m;
+        for (i, a) in out.greedy.sites.iter().enumerate() {
+            for b in &out.greedy.sites[i + 1..] {
+                assert!(dist((a.lon, a.lat), (b.lon, b.lat)) > r, "{spec:?}: two suggestions within {r} m");
+            }
+        }
+        // The curve is the running total, non-decreasing.
+        assert!(out.greedy.curve.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(out.greedy.curve.len(), out.greedy.sites.len());
+    }
+}
+
+/// The step API gives the same sites as the batch function, one per call.
+#[test]
+fn the_step_api_matches_the_batch_result() {
+    let (s, policy) = small_synthetic();
+    let spec = SiteSpec::new(Kind::Pharmacy);
+    let batch = suggest_sites(&s, &policy, today(), spec, 4, 3);
+    let mut search = SiteSearch::greedy(&s, &policy, today(), spec);
+    for want in &batch.greedy.sites {
+        let got = search.step().expect("a site").clone();
+        assert_eq!(&got, want);
+    }
+    assert_eq!(search.total_added(), batch.greedy.curve[3]);
+}
+
+/// 三(一)1“当出现下列情形之一时，暂停县域内本年度新增住院医保定点受理评估：①上年度基本医保定点千人
+/// 测算床位数小于每千常住人口目标床位数的”: the plan's inpatient status is what deciding a new
+/// inpatient application in the county gives, at the site the plan names.
+#[test]
+fn the_plan_inpatient_status_matches_a_decision_in_the_county() {
+    let mut sc = Sc::linyi().county(county_measuring("low", 5.0));
+    county_cell(&mut sc, ORIGIN, 5_000, "lanshan");
+    county_cell(&mut sc, at(90.0, 3_000.0), 2_000, "lanshan");
+    county_cell(&mut sc, at(180.0, 30_000.0), 4_000, "low");
+    let sc = sc.inst(hospital("h1", ORIGIN).county("lanshan"));
+    let policy = sc.policy();
+    let plan = annual_plan(&sc.s, &policy, today(), 50);
+    assert_eq!(plan.clause, "四(一)");
+    let template = SiteSpec::new(Kind::InpatientGeneral).template();
+    let prep = Prepared::new(&sc.s, &policy, today());
+    for c in &plan.counties {
+        let app = placed(&template, c.inpatient.lon, c.inpatient.lat, Some(&c.county), None);
+        let d = prep.decide(&app);
+        assert_eq!(d.outcome, c.inpatient.outcome, "{}", c.county);
+    }
+    let lanshan = plan.counties.iter().find(|c| c.county == "lanshan").unwrap();
+    assert_eq!(lanshan.inpatient.status, InpatientStatus::Open);
+    // The site chosen is not the one next to the existing hospital (same-type rule), but the other cell.
+    assert!(dist((lanshan.inpatient.lon, lanshan.inpatient.lat), ORIGIN) > 2_000.0);
+    let low = plan.counties.iter().find(|c| c.county == "low").unwrap();
+    assert_eq!(low.inpatient.status, InpatientStatus::Suspended);
+    let r = low.inpatient.deciding_rule.as_ref().unwrap();
+    assert_eq!(r.rule, "inpatient.county_supply");
+    assert!(low.inpatient.text.zh.contains("inpatient.county_supply") && low.inpatient.text.en.contains(&r.clause));
+}
+
+/// 三(一)1 bed figures: the allowance is (measured − actual) per 1,000 × residents ÷ 1000, shown
+/// as arithmetic; none when measured ≤ actual.
+#[test]
+fn the_bed_allowance_arithmetic() {
+    let mut sc = Sc::linyi().county(county_measuring("low", 5.0));
+    county_cell(&mut sc, ORIGIN, 1_000, "lanshan");
+    county_cell(&mut sc, at(180.0, 30_000.0), 1_000, "low");
+    let policy = sc.policy();
+    let e = sc.eval();
+    let plan = annual_plan(&sc.s, &policy, today(), 10);
+    let lanshan = plan.counties.iter().find(|c| c.county == "lanshan").unwrap();
+    let f = e.figures.county("lanshan").unwrap();
+    let (m, a) = (f.measured_beds_per_1000.unwrap(), f.actual_beds_per_1000.unwrap());
+    assert!(m > a);
+    let want = (m - a) * 1_837_789.0 / 1000.0;
+    let got = lanshan.beds.beds.unwrap();
+    assert!((got - want).abs() < 1e-9, "{got} vs {want}");
+    assert_eq!(lanshan.beds.whole_beds, Some(want.floor() as u64));
+    for needle in ["1,837,789", &dingdian::text::num(m, 4), &dingdian::text::num(a, 4), &dingdian::text::num(want, 1)] {
+        assert!(lanshan.beds.text.zh.contains(needle) && lanshan.beds.text.en.contains(needle), "{needle}: {:?}", lanshan.beds.text);
+    }
+    let low = plan.counties.iter().find(|c| c.county == "low").unwrap();
+    assert!(low.beds.measured_per_1000.unwrap() <= low.beds.actual_per_1000.unwrap());
+    assert_eq!(low.beds.beds, Some(0.0));
+    assert_eq!(low.beds.whole_beds, Some(0));
+    assert!(low.beds.text.zh.contains("无新增定点床位额度") && low.beds.text.en.contains("no designated-bed allowance"));
+}
+
+/// 三(三)“当出现下列情形之一时，暂停全市当年度医药机构新增医保定点的受理和评估：1.居民或职工医保
+/// 基金上年度出现赤字”: a fund deficit closes every county, and the plan names fund.deficit;
+/// no new pharmacy or outpatient institution can be accepted anywhere either.
+#[test]
+fn a_fund_suspension_closes_every_county() {
+    let mut sc = Sc::linyi().county(county_measuring("low", 5.0)).fund(|f| f.resident_deficit = Some(true));
+    county_cell(&mut sc, ORIGIN, 1_000, "lanshan");
+    county_cell(&mut sc, at(180.0, 30_000.0), 1_000, "low");
+    let policy = sc.policy();
+    let plan = annual_plan(&sc.s, &policy, today(), 10);
+    assert_eq!(plan.counties.len(), 2);
+    for c in &plan.counties {
+        assert_eq!(c.inpatient.status, InpatientStatus::Suspended, "{}", c.county);
+        assert_eq!(c.inpatient.deciding_rule.as_ref().unwrap().rule, "fund.deficit");
+        assert!(c.inpatient.text.zh.contains("fund.deficit"));
+        assert_eq!(c.pharmacy.new_institutions, 0);
+        assert_eq!(c.outpatient.new_institutions, 0);
+        assert_eq!(c.pharmacy.limited_by.as_ref().unwrap().rule, "fund.deficit");
+    }
+}
+
+/// 三(二): the count of new pharmacies the rules could accept is found by adding them one by
+/// one; in a county of two cells 3 km apart both are accepted, then none; the area counts and
+/// residents add up to the county's cells.
+#[test]
+fn pharmacy_capacity_is_tested_one_by_one() {
+    let mut sc = Sc::linyi();
+    county_cell(&mut sc, ORIGIN, 1_000, "lanshan");
+    county_cell(&mut sc, at(90.0, 3_000.0), 500, "lanshan");
+    county_cell(&mut sc, at(90.0, 3_300.0), 400, "lanshan");
+    let policy = sc.policy();
+    let plan = annual_plan(&sc.s, &policy, today(), 10);
+    let c = &plan.counties[0];
+    assert_eq!(c.pharmacy.new_institutions, 2);
+    assert!(!c.pharmacy.capped);
+    assert_eq!(c.pharmacy.limited_by.as_ref().unwrap().rule, "pharmacy.same_type_nearby");
+    let residents: u64 = c.pharmacy_areas.iter().map(|a| a.residents).sum();
+    assert_eq!(residents, 1_900);
+    assert_eq!(c.cell_residents, 1_900);
+    // A cap of 1 stops early and says so.
+    let capped = annual_plan(&sc.s, &policy, today(), 1);
+    assert_eq!(capped.counties[0].pharmacy.new_institutions, 1);
+    assert!(capped.counties[0].pharmacy.capped);
+}
+
+/// Timing on the Xi'an synthetic city at 1 km cells (printed, not asserted).
+#[test]
+fn xian_fifty_suggestions_timing() {
+    use dingdian::synth::{synth_scenario, SampleCity, SynthSpec};
+    let mut s = synth_scenario(&SynthSpec::published(SampleCity::Xian, 1000.0));
+    s.as_of = Some("2026-03-01".into());
+    let policy = dingdian::scenario::resolve_policy(&s, |_| Err("no files".into())).unwrap();
+    let t = std::time::Instant::now();
+    let out = suggest_sites(&s, &policy, today(), SiteSpec::new(Kind::Pharmacy), 50, 1);
+    eprintln!(
+        "xian 1 km: {} cells, {} institutions; K=50 greedy+random in {:?}; greedy adds {}, random adds {}",
+        s.population_cells.len(),
+        s.institutions.len(),
+        t.elapsed(),
+        out.greedy.curve.last().copied().unwrap_or(0),
+        out.random.curve.last().copied().unwrap_or(0)
+    );
+    assert!(out.greedy.sites.len() <= 50);
+}
+
+/// `dingdian plan`: the plan and suggestions as JSON; exit 2 on a bad option or scenario.
+#[test]
+fn the_plan_command() {
+    let bin = env!("CARGO_BIN_EXE_dingdian");
+    let scenario = fixtures().join("design-example.json");
+    let out = std::process::Command::new(bin).arg("plan").arg(&scenario).args(["--suggest", "2", "--seed", "5"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["plan"]["clause"], "四(一)");
+    assert!(v["plan"]["counties"].as_array().is_some_and(|c| !c.is_empty()));
+    assert_eq!(v["suggestions"]["seed"], 5);
+    let bad = std::process::Command::new(bin).arg("plan").arg(&scenario).args(["--kind", "hospital"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--kind"));
+    let cat = std::process::Command::new(bin).arg("plan").arg(&scenario).args(["--kind", "outpatient", "--category", "chronic"]).output().unwrap();
+    assert_eq!(cat.status.code(), Some(2));
+    let missing = std::process::Command::new(bin).args(["plan", "/no/such/scenario.json"]).output().unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+}
