@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use crate::date::Date;
 use crate::policy::{ActiveRule, Params, Policy};
 use crate::scenario::{Application, Scenario};
-use crate::spatial::{self, AreaModel, Coverage, InstitutionIndex};
+use crate::spatial::{AreaModel, Coverage, InstitutionIndex};
 use crate::text::Text;
 pub use figures::{CountyFigures, Figures};
 
@@ -253,15 +253,10 @@ fn rule_fn(id: &str) -> RuleFn {
 
 /// Evaluates every application of the scenario under the policy. `today` fills a missing `as_of`.
 pub fn evaluate(scenario: &Scenario, policy: &Policy, today: Date) -> Evaluation {
-    let as_of = scenario.as_of.as_deref().and_then(Date::parse).unwrap_or(today);
-    let params = &policy.params;
-    let figures = figures::compute(scenario, params);
-    let index = InstitutionIndex::build(&scenario.institutions);
-    let areas = AreaModel::build(scenario, &index, params);
-    let ctx = Ctx { scenario, params, figures: &figures, index: &index, areas: &areas, as_of };
-    let decisions = scenario.applications.iter().map(|a| decide(&ctx, policy, a)).collect();
-    let coverage = spatial::coverage(scenario, &index, params.service_radius_m);
-    Evaluation { as_of: as_of.to_string(), figures, decisions, coverage }
+    let prep = prepared::Prepared::new(scenario, policy, today);
+    let decisions = scenario.applications.iter().map(|a| prep.decide(a)).collect();
+    let coverage = prep.coverage();
+    Evaluation { as_of: prep.as_of.to_string(), figures: prep.figures, decisions, coverage }
 }
 
 /// One application, every active rule in trace order.

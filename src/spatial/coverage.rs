@@ -9,7 +9,7 @@
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use super::{InstitutionIndex, PointGrid};
+use super::PointGrid;
 use crate::scenario::{Category, Institution, Kind, Scenario};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -196,9 +196,6 @@ impl CoverageLayers {
     }
 }
 
-pub fn coverage(s: &Scenario, _index: &InstitutionIndex, radius_m: f64) -> Coverage {
-    coverage_layers(s, &cell_grid(s), radius_m).summary(s, &cell_counties(s))
-}
 
 #[cfg(test)]
 mod tests {
