@@ -270,3 +270,121 @@ fn the_plan_command() {
     let missing = std::process::Command::new(bin).args(["plan", "/no/such/scenario.json"]).output().unwrap();
     assert_eq!(missing.status.code(), Some(2));
 }
+
+/// The plan built step by step (the app's chunks) is the plan built at once; progress only
+/// grows and ends at 1.
+#[test]
+fn the_plan_step_api_matches_the_batch_plan() {
+    use dingdian::planning::{PlanBuilder, PlanPhase};
+    let (s, policy) = small_synthetic();
+    let batch = annual_plan(&s, &policy, today(), 30);
+    let mut b = PlanBuilder::new(&s, &policy, today(), 30);
+    let mut last = b.progress().fraction;
+    assert_eq!(b.progress().phase, PlanPhase::Pharmacy);
+    let mut steps = 0;
+    let mut phases = vec![b.progress().phase];
+    while b.step() {
+        steps += 1;
+        let p = b.progress();
+        assert!(p.fraction >= last && p.fraction <= 1.0, "{last} then {}", p.fraction);
+        last = p.fraction;
+        if phases.last() != Some(&p.phase) {
+            phases.push(p.phase);
+        }
+    }
+    assert_eq!(b.progress().phase, PlanPhase::Done);
+    assert!((b.progress().fraction - 1.0).abs() < 1e-12);
+    assert!(steps >= 2, "one step per added institution, and the counties");
+    assert_eq!(phases.first(), Some(&PlanPhase::Pharmacy));
+    assert!(phases.contains(&PlanPhase::Outpatient));
+    assert_eq!(b.finish(), batch);
+}
+
+/// The plan's table as CSV: UTF-8 with BOM and CRLF, a header and one row per county, the
+/// county's status and counts as the plan says, and the clauses relied on (四(一) and the
+/// rule that suspended the county).
+#[test]
+fn the_plan_as_csv() {
+    use dingdian::planning::plan_csv;
+    use dingdian::text::Lang;
+    let mut sc = Sc::linyi().county(county_measuring("low", 5.0));
+    county_cell(&mut sc, ORIGIN, 1_000, "lanshan");
+    county_cell(&mut sc, at(90.0, 3_000.0), 500, "lanshan");
+    county_cell(&mut sc, at(180.0, 30_000.0), 700, "low");
+    let policy = sc.policy();
+    let plan = annual_plan(&sc.s, &policy, today(), 10);
+    let bytes = plan_csv(&plan, Lang::Zh);
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a byte-order mark for Excel");
+    let text = std::str::from_utf8(&bytes[3..]).unwrap();
+    assert!(text.contains("\r\n"));
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let headers: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}: {headers:?}"));
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), plan.counties.len());
+    for (row, c) in rows.iter().zip(&plan.counties) {
+        assert_eq!(row.len(), headers.len());
+        assert_eq!(&row[col("区县代码")], c.county);
+        assert_eq!(&row[col("新增住院定点")], c.inpatient.status.label().zh);
+        assert_eq!(row[col("可受理新增定点零售药店（家）")].parse::<u64>().unwrap(), c.pharmacy.new_institutions);
+        assert_eq!(row[col("可受理新增门诊定点机构（家）")].parse::<u64>().unwrap(), c.outpatient.new_institutions);
+        assert_eq!(row[col("空白区域常住人口")].parse::<u64>().unwrap(), c.areas_of(dingdian::spatial::AreaClass::Blank).1);
+        assert!(row[col("依据条款")].starts_with("linyi-2025 四(一)"));
+    }
+    let low = rows.iter().find(|r| &r[col("区县代码")] == "low").unwrap();
+    assert_eq!(&low[col("新增住院定点")], "暂停受理");
+    assert_eq!(&low[col("住院判定依据规则")], "inpatient.county_supply");
+    assert!(low[col("依据条款")].contains(&low[col("住院判定依据条款")]));
+    assert!(!low[col("住院判定依据条款")].is_empty());
+    // English headers on request.
+    let en = plan_csv(&plan, Lang::En);
+    assert!(std::str::from_utf8(&en[3..]).unwrap().starts_with("county id,county,"));
+}
+
+/// The plan as an xlsx workbook: read back, one row per county under the header, numbers as
+/// numbers.
+#[test]
+fn the_plan_as_xlsx() {
+    use calamine::{open_workbook_auto_from_rs, Data, Reader};
+    use dingdian::planning::{plan_rows, plan_xlsx};
+    use dingdian::text::Lang;
+    let (s, policy) = small_synthetic();
+    let plan = annual_plan(&s, &policy, today(), 20);
+    let bytes = plan_xlsx(&plan, Lang::Zh).unwrap();
+    let mut book = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(book.sheet_names(), vec!["年度受理计划".to_string()]);
+    let range = book.worksheet_range("年度受理计划").unwrap();
+    let (headers, _) = plan_rows(&plan, Lang::Zh);
+    assert_eq!(range.height(), plan.counties.len() + 1);
+    assert_eq!(range.width(), headers.len());
+    let col = headers.iter().position(|h| h == "可受理新增定点零售药店（家）").unwrap();
+    for (k, c) in plan.counties.iter().enumerate() {
+        assert_eq!(range.get((k + 1, 1)), Some(&Data::String(c.name.clone())));
+        assert_eq!(range.get((k + 1, col)), Some(&Data::Float(c.pharmacy.new_institutions as f64)));
+    }
+}
+
+/// `dingdian plan --format csv|xlsx`, and `--specialty` for specialty hospitals.
+#[test]
+fn the_plan_command_writes_csv_and_xlsx() {
+    let bin = env!("CARGO_BIN_EXE_dingdian");
+    let scenario = fixtures().join("design-example.json");
+    let run = |args: &[&str]| std::process::Command::new(bin).arg("plan").arg(&scenario).args(args).output().unwrap();
+    let csv = run(&["--format", "csv", "--cap", "5"]);
+    assert!(csv.status.success(), "{}", String::from_utf8_lossy(&csv.stderr));
+    assert!(csv.stdout.starts_with(b"\xEF\xBB\xBF\xE5\x8C\xBA\xE5\x8E\xBF"), "BOM then 区县");
+    let en = run(&["--format", "csv", "--lang", "en", "--cap", "5"]);
+    assert!(String::from_utf8_lossy(&en.stdout).contains("new pharmacies the rules could accept"));
+    let xlsx = run(&["--format", "xlsx", "--cap", "5"]);
+    assert!(xlsx.status.success());
+    assert!(xlsx.stdout.starts_with(b"PK"), "a zip container");
+    let both = run(&["--format", "csv", "--suggest", "2"]);
+    assert_eq!(both.status.code(), Some(2));
+    let sp = run(&["--kind", "inpatient_specialty", "--specialty", "paediatrics", "--suggest", "1", "--cap", "5"]);
+    assert!(sp.status.success(), "{}", String::from_utf8_lossy(&sp.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&sp.stdout).unwrap();
+    assert_eq!(v["suggestions"]["spec"]["specialty"], "paediatrics");
+    let bad = run(&["--kind", "inpatient_specialty", "--specialty", "astrology"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--specialty"));
+}

@@ -107,6 +107,8 @@ rules could still accept, each one tested by adding it and recomputing (up to --
 With --suggest K, under \"suggestions\": up to K sites for --kind (and --category) the rules\n\
 accept, chosen greedily to add the most covered residents, and K random accepted sites\n\
 (--seed) for comparison.\n\n\
+--format csv writes the plan instead as a table, one row per county (UTF-8 with BOM); --format\n\
+xlsx as a workbook (binary, on stdout: redirect it to a file); --lang picks the headers' language.\n\n\
 Exit status: 0 on success; 2 on a bad scenario or option, with a message on stderr.")]
     Plan {
         /// The scenario JSON file (`-` for standard input).
@@ -117,6 +119,15 @@ Exit status: 0 on success; 2 on a bad scenario or option, with a message on stde
         /// For pharmacies: ordinary, chronic or special_drug.
         #[arg(long)]
         category: Option<String>,
+        /// For inpatient_specialty: the specialty (internal_medicine, surgery, paediatrics, …).
+        #[arg(long)]
+        specialty: Option<String>,
+        /// json (the plan and any suggestions), csv or xlsx (the plan as a table).
+        #[arg(long, default_value = "json", value_parser = ["json", "csv", "xlsx"])]
+        format: String,
+        /// Language of the table's headers and labels (csv, xlsx): zh or en.
+        #[arg(long, default_value = "zh", value_parser = ["zh", "en"])]
+        lang: String,
         /// Suggest up to K sites.
         #[arg(long)]
         suggest: Option<usize>,
@@ -143,8 +154,9 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Evaluate { scenario, pretty } => evaluate(&scenario, pretty),
         Command::Presets { json } => presets(json),
-        Command::Plan { scenario, kind, category, suggest, seed, cap, pretty } => {
-            plan(&scenario, &kind, category.as_deref(), suggest, seed, cap, pretty)
+        Command::Plan { scenario, kind, category, specialty, format, lang, suggest, seed, cap, pretty } => {
+            let o = PlanOptions { kind, category, specialty, format, lang, suggest, seed, cap, pretty };
+            plan(&scenario, &o)
         }
         Command::Import(args) => import_files(*args),
         Command::Assess { input, pretty } => assess(&input, pretty),
@@ -545,19 +557,32 @@ fn load_scenario(path: &Path) -> Result<(dingdian::Scenario, Policy), ExitCode> 
         })
 }
 
-fn plan(path: &Path, kind: &str, category: Option<&str>, suggest: Option<usize>, seed: u64, cap: usize, pretty: bool) -> ExitCode {
-    use dingdian::planning::{annual_plan, suggest_sites, SiteSpec};
-    use dingdian::scenario::{Category, Kind};
+struct PlanOptions {
+    kind: String,
+    category: Option<String>,
+    specialty: Option<String>,
+    format: String,
+    lang: String,
+    suggest: Option<usize>,
+    seed: u64,
+    cap: usize,
+    pretty: bool,
+}
+
+fn plan(path: &Path, o: &PlanOptions) -> ExitCode {
+    use dingdian::planning::{annual_plan, plan_csv, plan_xlsx, suggest_sites, SiteSpec};
+    use dingdian::scenario::{Category, Kind, Specialty};
+    use std::io::Write;
     let fail = |m: String| {
         eprintln!("dingdian: {m}");
         ExitCode::from(2)
     };
-    let Some(kind) = Kind::ALL.into_iter().find(|k| k.id() == kind) else {
+    let Some(kind) = Kind::ALL.into_iter().find(|k| k.id() == o.kind) else {
         let ids: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
-        return fail(format!("--kind: \"{kind}\" is not one of {}", ids.join(", ")));
+        return fail(format!("--kind: \"{}\" is not one of {}", o.kind, ids.join(", ")));
     };
     let mut spec = SiteSpec::new(kind);
-    if let Some(c) = category {
+    if let Some(c) = &o.category {
         if kind != Kind::Pharmacy {
             return fail("--category applies to --kind pharmacy only".to_string());
         }
@@ -569,18 +594,50 @@ fn plan(path: &Path, kind: &str, category: Option<&str>, suggest: Option<usize>,
             }
         }
     }
+    if let Some(x) = &o.specialty {
+        if kind != Kind::InpatientSpecialty {
+            return fail("--specialty applies to --kind inpatient_specialty only".to_string());
+        }
+        // A specialty's id is its serde name (the scenario JSON's).
+        let id = |s: &Specialty| serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        match Specialty::ALL.into_iter().find(|s| id(s) == *x) {
+            Some(sp) => spec.specialty = Some(sp),
+            None => {
+                let ids: Vec<String> = Specialty::ALL.iter().map(id).collect();
+                return fail(format!("--specialty: \"{x}\" is not one of {}", ids.join(", ")));
+            }
+        }
+    }
+    if o.format != "json" && o.suggest.is_some() {
+        return fail(format!("--suggest writes JSON only; drop --format {} or --suggest", o.format));
+    }
     let (scenario, policy) = match load_scenario(path) {
         Ok(x) => x,
         Err(code) => return code,
     };
     let today = Date::today();
-    let plan = annual_plan(&scenario, &policy, today, cap);
-    let suggestions = suggest.map(|k| suggest_sites(&scenario, &policy, today, spec, k, seed));
-    #[derive(serde::Serialize)]
-    struct Out {
-        plan: dingdian::planning::AnnualPlan,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        suggestions: Option<dingdian::planning::Suggestions>,
+    let plan = annual_plan(&scenario, &policy, today, o.cap);
+    let lang = if o.lang == "en" { dingdian::text::Lang::En } else { dingdian::text::Lang::Zh };
+    let bytes = match o.format.as_str() {
+        "csv" => plan_csv(&plan, lang),
+        "xlsx" => match plan_xlsx(&plan, lang) {
+            Ok(b) => b,
+            Err(e) => return fail(e.to_string()),
+        },
+        _ => {
+            let suggestions = o.suggest.map(|k| suggest_sites(&scenario, &policy, today, spec, k, o.seed));
+            #[derive(serde::Serialize)]
+            struct Out {
+                plan: dingdian::planning::AnnualPlan,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                suggestions: Option<dingdian::planning::Suggestions>,
+            }
+            return print_json(&Out { plan, suggestions }, o.pretty);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    if out.write_all(&bytes).and_then(|_| out.flush()).is_err() {
+        return fail("cannot write to standard output".to_string());
     }
-    print_json(&Out { plan, suggestions }, pretty)
+    ExitCode::SUCCESS
 }

@@ -21,6 +21,9 @@ use crate::scenario::{Application, Categories, Category, Institution, Kind, Scen
 use crate::spatial::{AreaClass, InstitutionIndex};
 use crate::text::{num, thousands, Text};
 
+mod export;
+pub use export::{plan_csv, plan_rows, plan_xlsx, PlanCell};
+
 /// Bilingual text whose two sentences take their arguments in different orders.
 macro_rules! tr2 {
     ($zh:literal, $en:literal; $($a:expr),*; $($b:expr),* $(,)?) => {
@@ -174,6 +177,27 @@ pub enum InpatientStatus {
     Closed,
 }
 
+impl InpatientStatus {
+    pub fn id(self) -> &'static str {
+        match self {
+            InpatientStatus::Open => "open",
+            InpatientStatus::Suspended => "suspended",
+            InpatientStatus::Undetermined => "undetermined",
+            InpatientStatus::Closed => "closed",
+        }
+    }
+
+    /// The status in the words a bureau's plan would use.
+    pub fn label(self) -> Text {
+        match self {
+            InpatientStatus::Open => Text::new("受理", "open"),
+            InpatientStatus::Suspended => Text::new("暂停受理", "suspended"),
+            InpatientStatus::Undetermined => Text::new("待定（取决于开关）", "undetermined (a switch decides)"),
+            InpatientStatus::Closed => Text::new("不予受理", "closed"),
+        }
+    }
+}
+
 /// New inpatient designations in a county, from one decision the engine made there.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct InpatientPlan {
@@ -241,6 +265,28 @@ pub struct CountyPlan {
     pub outpatient: Capacity,
 }
 
+impl CountyPlan {
+    /// The clauses the county's plan relies on: the plan itself (linyi-2025 四(一)), then every
+    /// clause cited by a rule that spoke in its inpatient decision or limited its capacity, in
+    /// order of first mention.
+    pub fn clauses(&self) -> Vec<String> {
+        let mut out = vec![format!("linyi-2025 {PLAN_CLAUSE}")];
+        let cited = self.inpatient.rules.iter().chain(self.inpatient.deciding_rule.iter());
+        let limits = self.pharmacy.limited_by.iter().chain(self.outpatient.limited_by.iter());
+        for r in cited.chain(limits) {
+            if !r.clause.is_empty() && !out.contains(&r.clause) {
+                out.push(r.clause.clone());
+            }
+        }
+        out
+    }
+
+    /// Residents and areas of one pharmacy area class.
+    pub fn areas_of(&self, class: AreaClass) -> (u64, u64) {
+        self.pharmacy_areas.iter().find(|a| a.class == class).map_or((0, 0), |a| (a.areas, a.residents))
+    }
+}
+
 /// The annual acceptance plan (年度受理计划) of every county.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AnnualPlan {
@@ -269,78 +315,172 @@ fn rule_text(r: &RuleRef) -> Text {
 /// Builds the plan. `cap` bounds the number of hypothetical institutions of each kind added
 /// city-wide while counting what the rules could still accept.
 pub fn annual_plan(scenario: &Scenario, policy: &Policy, today: Date, cap: usize) -> AnnualPlan {
-    let work = Work::new(scenario, policy, today);
-    let prep = work.prepared();
-    let inpatient_spec = SiteSpec::new(Kind::InpatientGeneral);
-    let inpatient_template = inpatient_spec.template();
-    let surface = prep.surface(&inpatient_template);
-    let classes = prep.cell_area_classes();
-    let cells = &scenario.population_cells;
-    let pops = &prep.data.cell_population;
-    let cell_county = &prep.data.cell_county;
+    let mut builder = PlanBuilder::new(scenario, policy, today, cap);
+    while builder.step() {}
+    builder.finish()
+}
 
-    let pharmacy_spec = SiteSpec::new(Kind::Pharmacy);
-    let outpatient_spec = SiteSpec::new(Kind::Outpatient);
-    let pharmacy_run = capacity_run(scenario, policy, today, pharmacy_spec, cap);
-    let outpatient_run = capacity_run(scenario, policy, today, outpatient_spec, cap);
+/// Which part of the plan a `PlanBuilder` is working on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanPhase {
+    /// Adding hypothetical pharmacies one at a time.
+    Pharmacy,
+    /// Adding hypothetical outpatient-only institutions one at a time.
+    Outpatient,
+    /// The county rows: inpatient status, bed allowance, area classes.
+    Counties,
+    Done,
+}
 
-    let mut counties = Vec::with_capacity(scenario.counties.len());
-    for (ci, county) in scenario.counties.iter().enumerate() {
-        let mine: Vec<usize> = (0..cells.len()).filter(|&k| cell_county[k] == ci as u32).collect();
-        let cell_residents = mine.iter().fold(0u64, |a, &k| a.saturating_add(pops[k]));
+/// How far a `PlanBuilder` has come, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct PlanProgress {
+    pub phase: PlanPhase,
+    /// Hypothetical institutions added so far in the current capacity run.
+    pub added: usize,
+    pub cap: usize,
+    /// 0 to 1, never decreasing: each capacity run is counted as if it went to the cap.
+    pub fraction: f64,
+}
 
-        // Inpatient: decide at the most populous cell with the best outcome.
-        let best = mine.iter().copied().min_by(|&a, &b| {
-            rank(surface.outcomes[a]).cmp(&rank(surface.outcomes[b])).then(pops[b].cmp(&pops[a])).then(a.cmp(&b))
-        });
-        let app = match best {
-            Some(k) => work.at(&inpatient_template, k),
-            None => {
-                let (lon, lat) = centre(scenario);
-                placed(&inpatient_template, lon, lat, Some(&county.id), None)
-            }
-        };
-        let decision = prep.decide(&app);
-        let inpatient = inpatient_plan(county, &app, &decision);
+/// The annual plan built in small steps (one hypothetical institution, or the county rows, per
+/// `step`), so that a browser can show progress and stay responsive between steps.
+pub struct PlanBuilder<'a> {
+    scenario: &'a Scenario,
+    policy: &'a Policy,
+    today: Date,
+    cap: usize,
+    pharmacy: CapacitySearch<'a>,
+    outpatient: CapacitySearch<'a>,
+    /// The judging date and the county rows, once done.
+    counties: Option<(String, Vec<CountyPlan>)>,
+}
 
-        let beds = bed_allowance(&prep, county);
-
-        let mut pharmacy_areas: Vec<AreaClassCount> =
-            [AreaClass::Blank, AreaClass::Insufficient, AreaClass::Adequate, AreaClass::Saturated]
-                .into_iter()
-                .map(|class| AreaClassCount { class, label: class.label(), areas: 0, residents: 0 })
-                .collect();
-        let mut seen = vec![false; prep.areas.keys.len()];
-        for &k in &mine {
-            let slot = pharmacy_areas.iter_mut().find(|c| c.class == classes[k]).expect("every class listed");
-            slot.residents = slot.residents.saturating_add(pops[k]);
-            let a = prep.areas.cell_area[k] as usize;
-            if !seen[a] {
-                seen[a] = true;
-                slot.areas += 1;
-            }
+impl<'a> PlanBuilder<'a> {
+    pub fn new(scenario: &'a Scenario, policy: &'a Policy, today: Date, cap: usize) -> Self {
+        // Cells by population, most populous first (ties by position).
+        let mut order: Vec<usize> = (0..scenario.population_cells.len()).collect();
+        order.sort_by(|&a, &b| scenario.population_cells[b].population.cmp(&scenario.population_cells[a].population).then(a.cmp(&b)));
+        let order = Rc::new(order);
+        PlanBuilder {
+            scenario,
+            policy,
+            today,
+            cap,
+            pharmacy: CapacitySearch::new(scenario, policy, today, SiteSpec::new(Kind::Pharmacy), cap, order.clone()),
+            outpatient: CapacitySearch::new(scenario, policy, today, SiteSpec::new(Kind::Outpatient), cap, order),
+            counties: None,
         }
-
-        let pharmacy = pharmacy_run.capacity(ci, county, &mine);
-        let outpatient = outpatient_run.capacity(ci, county, &mine);
-        counties.push(CountyPlan {
-            county: county.id.clone(),
-            name: county.name.clone(),
-            cell_residents,
-            inpatient,
-            beds,
-            pharmacy_areas,
-            pharmacy,
-            outpatient,
-        });
     }
-    AnnualPlan {
-        as_of: prep.as_of.to_string(),
-        preset: policy.preset.id.clone(),
-        title: Text::new("新增定点医药机构年度受理计划", "annual acceptance plan for new designated institutions"),
-        clause: PLAN_CLAUSE.to_string(),
-        cap,
-        counties,
+
+    /// Does one unit of work; `false` once the plan is complete.
+    pub fn step(&mut self) -> bool {
+        if self.pharmacy.done.is_none() {
+            self.pharmacy.step();
+        } else if self.outpatient.done.is_none() {
+            self.outpatient.step();
+        } else if self.counties.is_none() {
+            self.counties = Some(self.county_rows());
+        }
+        self.counties.is_none()
+    }
+
+    pub fn progress(&self) -> PlanProgress {
+        let run = |c: &CapacitySearch| if c.done.is_some() { 1.0 } else { c.added.len() as f64 / (self.cap.max(1) + 1) as f64 };
+        let (phase, added) = if self.pharmacy.done.is_none() {
+            (PlanPhase::Pharmacy, self.pharmacy.added.len())
+        } else if self.outpatient.done.is_none() {
+            (PlanPhase::Outpatient, self.outpatient.added.len())
+        } else if self.counties.is_none() {
+            (PlanPhase::Counties, 0)
+        } else {
+            (PlanPhase::Done, 0)
+        };
+        let fraction = 0.45 * run(&self.pharmacy) + 0.45 * run(&self.outpatient) + if self.counties.is_some() { 0.1 } else { 0.0 };
+        PlanProgress { phase, added, cap: self.cap, fraction }
+    }
+
+    /// The plan; completes whatever steps are left first.
+    pub fn finish(mut self) -> AnnualPlan {
+        while self.step() {}
+        let (as_of, counties) = self.counties.take().unwrap_or_default();
+        AnnualPlan {
+            as_of,
+            preset: self.policy.preset.id.clone(),
+            title: Text::new("新增定点医药机构年度受理计划", "annual acceptance plan for new designated institutions"),
+            clause: PLAN_CLAUSE.to_string(),
+            cap: self.cap,
+            counties,
+        }
+    }
+
+    fn county_rows(&self) -> (String, Vec<CountyPlan>) {
+        let scenario = self.scenario;
+        let work = Work::new(scenario, self.policy, self.today);
+        let prep = work.prepared();
+        let inpatient_template = SiteSpec::new(Kind::InpatientGeneral).template();
+        let surface = prep.surface(&inpatient_template);
+        let classes = prep.cell_area_classes();
+        let cells = &scenario.population_cells;
+        let pops = &prep.data.cell_population;
+        let cell_county = &prep.data.cell_county;
+        let as_of = prep.as_of.to_string();
+        let (Some(pharmacy_run), Some(outpatient_run)) = (&self.pharmacy.done, &self.outpatient.done) else {
+            return (as_of, Vec::new());
+        };
+
+        let mut counties = Vec::with_capacity(scenario.counties.len());
+        for (ci, county) in scenario.counties.iter().enumerate() {
+            let mine: Vec<usize> = (0..cells.len()).filter(|&k| cell_county[k] == ci as u32).collect();
+            let cell_residents = mine.iter().fold(0u64, |a, &k| a.saturating_add(pops[k]));
+
+            // Inpatient: decide at the most populous cell with the best outcome.
+            let best = mine.iter().copied().min_by(|&a, &b| {
+                rank(surface.outcomes[a]).cmp(&rank(surface.outcomes[b])).then(pops[b].cmp(&pops[a])).then(a.cmp(&b))
+            });
+            let app = match best {
+                Some(k) => work.at(&inpatient_template, k),
+                None => {
+                    let (lon, lat) = centre(scenario);
+                    placed(&inpatient_template, lon, lat, Some(&county.id), None)
+                }
+            };
+            let decision = prep.decide(&app);
+            let inpatient = inpatient_plan(county, &app, &decision);
+
+            let beds = bed_allowance(&prep, county);
+
+            let mut pharmacy_areas: Vec<AreaClassCount> =
+                [AreaClass::Blank, AreaClass::Insufficient, AreaClass::Adequate, AreaClass::Saturated]
+                    .into_iter()
+                    .map(|class| AreaClassCount { class, label: class.label(), areas: 0, residents: 0 })
+                    .collect();
+            let mut seen = vec![false; prep.areas.keys.len()];
+            for &k in &mine {
+                let slot = pharmacy_areas.iter_mut().find(|c| c.class == classes[k]).expect("every class listed");
+                slot.residents = slot.residents.saturating_add(pops[k]);
+                let a = prep.areas.cell_area[k] as usize;
+                if !seen[a] {
+                    seen[a] = true;
+                    slot.areas += 1;
+                }
+            }
+
+            let pharmacy = pharmacy_run.capacity(ci, county, &mine);
+            let outpatient = outpatient_run.capacity(ci, county, &mine);
+            counties.push(CountyPlan {
+                county: county.id.clone(),
+                name: county.name.clone(),
+                cell_residents,
+                inpatient,
+                beds,
+                pharmacy_areas,
+                pharmacy,
+                outpatient,
+            });
+        }
+        (as_of, counties)
     }
 }
 
@@ -458,40 +598,53 @@ struct CapacityRun {
     final_reasons: Vec<(usize, RuleRef)>,
 }
 
-fn capacity_run(scenario: &Scenario, policy: &Policy, today: Date, spec: SiteSpec, cap: usize) -> CapacityRun {
-    let mut work = Work::new(scenario, policy, today);
-    let template = spec.template();
-    let mut added = Vec::new();
-    // Cells by population, most populous first (ties by position).
-    let mut order: Vec<usize> = (0..scenario.population_cells.len()).collect();
-    order.sort_by(|&a, &b| scenario.population_cells[b].population.cmp(&scenario.population_cells[a].population).then(a.cmp(&b)));
-    loop {
-        let prep = work.prepared();
-        let surface = prep.surface(&template);
-        let pick = order.iter().copied().find(|&k| open(surface.outcomes[k]));
+/// A `CapacityRun` in progress: one institution added per `step`.
+struct CapacitySearch<'a> {
+    work: Work<'a>,
+    spec: SiteSpec,
+    template: Application,
+    cap: usize,
+    /// Cells by population, most populous first.
+    order: Rc<Vec<usize>>,
+    added: Vec<usize>,
+    done: Option<CapacityRun>,
+}
+
+impl<'a> CapacitySearch<'a> {
+    fn new(scenario: &Scenario, policy: &'a Policy, today: Date, spec: SiteSpec, cap: usize, order: Rc<Vec<usize>>) -> Self {
+        CapacitySearch { work: Work::new(scenario, policy, today), spec, template: spec.template(), cap, order, added: Vec::new(), done: None }
+    }
+
+    fn step(&mut self) {
+        if self.done.is_some() {
+            return;
+        }
+        let prep = self.work.prepared();
+        let surface = prep.surface(&self.template);
+        let pick = self.order.iter().copied().find(|&k| open(surface.outcomes[k]));
         match pick {
-            Some(k) if added.len() < cap => {
+            Some(k) if self.added.len() < self.cap => {
                 drop(prep);
-                work.add(&template, k);
-                added.push(k);
+                self.work.add(&self.template, k);
+                self.added.push(k);
             }
             _ => {
                 let capped = pick.is_some();
                 // Why no more, per county: the deciding rule at its most populous closed cell.
                 let mut final_reasons = Vec::new();
-                let mut done = vec![false; scenario.counties.len()];
-                for &k in &order {
+                let mut seen = vec![false; self.work.scenario.counties.len()];
+                for &k in self.order.iter() {
                     let c = prep.data.cell_county[k];
-                    if c == u32::MAX || done[c as usize] || open(surface.outcomes[k]) {
+                    if c == u32::MAX || seen[c as usize] || open(surface.outcomes[k]) {
                         continue;
                     }
-                    done[c as usize] = true;
-                    if let Some(r) = prep.decide(&work.at(&template, k)).deciding_rule() {
+                    seen[c as usize] = true;
+                    if let Some(r) = prep.decide(&self.work.at(&self.template, k)).deciding_rule() {
                         final_reasons.push((c as usize, RuleRef::from(r)));
                     }
                 }
                 let final_outcomes = surface.outcomes;
-                return CapacityRun { spec, added, capped, final_outcomes, final_reasons };
+                self.done = Some(CapacityRun { spec: self.spec, added: self.added.clone(), capped, final_outcomes, final_reasons });
             }
         }
     }
