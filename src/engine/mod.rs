@@ -7,6 +7,8 @@ mod eligibility;
 mod exempt;
 pub mod exits;
 pub mod figures;
+pub mod nearest_accepted;
+pub mod plain;
 pub mod prepared;
 pub mod surface;
 mod fund;
