@@ -12,6 +12,7 @@ pub mod planning;
 pub mod policy;
 pub mod sample;
 pub mod scenario;
+pub mod share;
 pub mod spatial;
 pub mod synth;
 pub mod text;
