@@ -1,12 +1,14 @@
 //! Determinism and order independence of decisions; coverage shares (DESIGN.md §2) in [0, 1],
-//! equal to a brute-force haversine count, and monotone when a designated institution is added.
+//! equal to a brute-force haversine count, and monotone when a designated institution is added;
+//! a larger radius never turns a proximity rejection into an acceptance; a fund suspension
+//! suspends every application it does not exempt; an institution is never its own neighbour.
 //! Case counts respect PROPTEST_CASES (default 16).
 
 mod common;
 use common::*;
 use dingdian::scenario::{Categories, Category, County, Institution, Kind, PopulationCell, Specialty};
 use dingdian::spatial::{haversine_m, KindCoverage};
-use dingdian::Evaluation;
+use dingdian::{Evaluation, Outcome, Verdict};
 use proptest::prelude::*;
 
 fn config() -> ProptestConfig {
@@ -176,6 +178,127 @@ proptest! {
                 prop_assert_eq!(x.is_some(), y.is_some());
                 prop_assert!(y >= x, "{} share fell: {:?} → {:?}", name, x, y);
             }
+        }
+    }
+}
+
+/// The rules that ask "is a neighbour within the service radius?" (engine::proximity::judge).
+const PROXIMITY_RULES: [&str; 4] =
+    ["inpatient.same_type_nearby", "outpatient.nearby", "pharmacy.same_type_nearby", "outpatient_pharmacy.no_new"];
+
+/// A radius the parameter table accepts (50 m steps).
+fn radius_strategy() -> impl Strategy<Value = f64> {
+    (2u32..40).prop_map(|k| k as f64 * 50.0)
+}
+
+fn verdict_of(d: &dingdian::Decision, rule: &str) -> Option<Verdict> {
+    d.rules.iter().find(|e| e.rule == rule).map(|e| e.verdict)
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// 三(二) "服务半径内已有同类定点药店的不予受理": a neighbour inside a circle is inside every
+    /// larger circle, so widening the circle can only add proximity failures.
+    #[test]
+    fn a_larger_radius_never_turns_a_proximity_rejection_into_acceptance(
+        insts in prop::collection::vec(inst_spec(), 0..30),
+        cell_specs in cell_strategy(),
+        small in radius_strategy(),
+        wider in (0u32..30).prop_map(|k| k as f64 * 50.0),
+        preset in prop::sample::select(vec!["linyi-2025", "xian-2025"]),
+    ) {
+        let large = small + wider;
+        let a = scenario(&insts, &cell_specs, preset).set("service_radius_m", small).eval();
+        let b = scenario(&insts, &cell_specs, preset).set("service_radius_m", large).eval();
+        for (x, y) in a.decisions.iter().zip(&b.decisions) {
+            for rule in PROXIMITY_RULES {
+                if verdict_of(x, rule) == Some(Verdict::Fail) {
+                    prop_assert_eq!(verdict_of(y, rule), Some(Verdict::Fail),
+                        "{}: {} failed at {} m but not at {} m", x.id, rule, small, large);
+                    prop_assert!(!matches!(y.outcome, Outcome::Accepted | Outcome::Prioritized),
+                        "{}: rejected by {} at {} m, {:?} at {} m", x.id, rule, small, y.outcome, large);
+                }
+            }
+        }
+    }
+
+    /// 三(三)1 "基金出现赤字的……暂停受理新增定点申请": with a fund deficit every application is
+    /// suspended, except where an exemption reaches the fund rule; an eligibility failure still
+    /// rejects first (DESIGN.md §1, outcome order).
+    #[test]
+    fn a_fund_suspension_suspends_every_application_it_does_not_exempt(
+        insts in prop::collection::vec(inst_spec(), 0..20),
+        cell_specs in cell_strategy(),
+        key_project_escapes_fund in any::<bool>(),
+        keyed in prop::collection::vec(any::<bool>(), 5),
+    ) {
+        let mut sc = scenario(&insts, &cell_specs, "linyi-2025")
+            .city(|c| c.fund = linyi_city().fund)
+            .fund(|f| f.employee_deficit = Some(true))
+            .set("key_project_escapes_fund", key_project_escapes_fund);
+        for (a, k) in sc.s.applications.iter_mut().zip(&keyed) {
+            if *k {
+                a.key_project = Some(dingdian::scenario::KeyProject(Some(dingdian::scenario::KeyLevel::Municipal)));
+            }
+        }
+        let e = sc.eval();
+        for (d, keyed) in e.decisions.iter().zip(&keyed) {
+            let entry = d.rules.iter().find(|t| t.rule == "fund.deficit");
+            prop_assert!(entry.is_some(), "{}: no fund.deficit entry", d.id);
+            let entry = entry.unwrap();
+            let eligibility_failed = d.rules.iter().any(|t| t.verdict == Verdict::Fail
+                && dingdian::policy::rule_def(&t.rule).is_some_and(|r| r.is_eligibility()));
+            if entry.exempted_by.is_some() {
+                prop_assert!(key_project_escapes_fund && *keyed,
+                    "{}: exempted from the fund rule by {:?} (key project: {}, escapes: {})",
+                    d.id, entry.exempted_by, keyed, key_project_escapes_fund);
+            } else {
+                prop_assert_eq!(entry.verdict, Verdict::Suspend, "{}: fund.deficit with a deficit", &d.id);
+                prop_assert!(
+                    d.outcome == Outcome::Suspended || (eligibility_failed && d.outcome == Outcome::Rejected),
+                    "{}: suspended by the fund rule but {:?}", d.id, d.outcome);
+            }
+        }
+    }
+
+    /// 三(四)2 (an address change is judged at the new site): the moving institution's old site
+    /// is never its own neighbour — deciding the move is the same as deciding it in a city
+    /// without the old site, as far as the proximity rules go.
+    #[test]
+    fn an_institution_is_never_its_own_neighbour(
+        insts in prop::collection::vec(inst_spec(), 1..25),
+        cell_specs in cell_strategy(),
+        which in any::<prop::sample::Index>(),
+        step in 0.0..400.0f64,
+        preset in prop::sample::select(vec!["linyi-2025", "xian-2025"]),
+    ) {
+        let mut sc = scenario(&insts, &cell_specs, preset);
+        let k = which.index(sc.s.institutions.len());
+        sc.s.institutions[k].designated = true;
+        let mover = sc.s.institutions[k].clone();
+        let mut app = application(mover.kind, (mover.lon, mover.lat)).eligible().address_change(Some(&mover.id));
+        app.id = "move".into();
+        app.lon += step / 111_000.0;
+        app.category = mover.category;
+        app.specialty = mover.specialty;
+        app.county = mover.county.clone();
+        if mover.kind == Kind::PrimaryCare {
+            app.subtype = Some(dingdian::scenario::Subtype::CommunityStation);
+        }
+        sc.s.applications = vec![app];
+        let moving = sc.eval();
+        // The same application as a new one, in the city without the old site.
+        let mut without = Sc { s: sc.s.clone() };
+        without.s.institutions.remove(k);
+        without.s.applications[0].change = dingdian::scenario::Change::New;
+        without.s.applications[0].institution_id = None;
+        let reference = without.eval();
+        for rule in PROXIMITY_RULES {
+            let m = moving.decisions[0].rules.iter().find(|e| e.rule == rule);
+            let r = reference.decisions[0].rules.iter().find(|e| e.rule == rule);
+            prop_assert_eq!(m.map(|e| (e.verdict, &e.detail)), r.map(|e| (e.verdict, &e.detail)),
+                "{} of the move differs from the same application without the old site", rule);
         }
     }
 }
