@@ -27,6 +27,7 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         show_fatal_error(&info.to_string());
     }));
+    expose_panic_probe();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(body) = document.body() else { return };
     let root = match document.create_element("div") {
@@ -44,6 +45,16 @@ pub fn start() {
     } else {
         yew::Renderer::<app::App>::with_root(root).render();
     }
+}
+
+/// `window.__dingdianProvokePanic()` panics inside the app's Rust code, so that a browser test
+/// can check that a panic leaves a message and a way back rather than a frozen page. It can do
+/// nothing worse than what it tests: show that message.
+fn expose_panic_probe() {
+    let Some(window) = web_sys::window() else { return };
+    let probe = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| panic!("panic provoked by window.__dingdianProvokePanic()"));
+    let _ = js_sys::Reflect::set(&window, &"__dingdianProvokePanic".into(), probe.as_ref());
+    probe.forget();
 }
 
 /// Un-hides `#fatal-error` (in index.html) with a bilingual message, the panic text and a reload

@@ -274,8 +274,9 @@ impl MapCtl {
                 ]),
             );
             let name = inp.scenario.counties.iter().find(|c| c.id == o.county).map(|c| c.name.clone()).unwrap_or_else(|| o.county.clone());
+            // Leaflet puts a string tooltip in as HTML: county names come from user files.
             poly.bind_tooltip(
-                &name,
+                &escape(&name),
                 &opts(&[
                     ("permanent", b(true)),
                     ("direction", s("center")),
