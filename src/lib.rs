@@ -8,6 +8,7 @@ pub mod bench;
 pub mod budget;
 pub mod date;
 pub mod engine;
+pub mod limits;
 pub mod planning;
 pub mod policy;
 pub mod sample;

@@ -48,6 +48,10 @@ pub fn num(x: f64, decimals: usize) -> String {
     if !x.is_finite() {
         return x.to_string();
     }
+    // A message quoting an absurd input (1e308 m) stays one short line.
+    if x.abs() >= 1e15 {
+        return format!("{x:e}");
+    }
     let s = format!("{:.*}", decimals, x);
     if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()

@@ -166,25 +166,13 @@ fn main() -> ExitCode {
 }
 
 fn evaluate(path: &Path, pretty: bool) -> ExitCode {
-    let src = if path == Path::new("-") {
-        let mut s = String::new();
-        if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s) {
-            eprintln!("dingdian: cannot read standard input: {e}");
-            return ExitCode::from(2);
-        }
-        s
-    } else {
-        match std::fs::read_to_string(path) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("dingdian: cannot read {}: {e}", path.display());
-                return ExitCode::from(2);
-            }
-        }
+    let src = match read_input(path) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let result = parse(&src).and_then(|s| {
-        let policy = resolve_policy(&s, |file| std::fs::read_to_string(base.join(file)).map_err(|e| e.to_string()))?;
+        let policy = resolve_policy(&s, |file| read_text(&base.join(file)))?;
         Ok((s, policy))
     });
     let (scenario, policy) = match result {
@@ -259,16 +247,40 @@ fn synth(city: &str, cell_m: f64, seed: u64) -> ExitCode {
 
 /// Reads an input file (`-`: standard input); the error is already printed.
 fn read_input(path: &Path) -> Result<String, ExitCode> {
-    let read = if path == Path::new("-") {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map(|_| s).map_err(|e| format!("cannot read standard input: {e}"))
-    } else {
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-    };
+    let read = read_text(path);
     read.map_err(|e| {
         eprintln!("dingdian: {e}");
         ExitCode::from(2)
     })
+}
+
+/// A UTF-8 text file (or standard input), within `limits::MAX_FILE_BYTES`.
+fn read_text(path: &Path) -> Result<String, String> {
+    read_bytes(path).and_then(|b| {
+        String::from_utf8(b).map_err(|e| format!("cannot read {}: not UTF-8 text (byte {})", path.display(), e.utf8_error().valid_up_to()))
+    })
+}
+
+/// The bytes of a file or of standard input ("-"), refused beyond `limits::MAX_FILE_BYTES`
+/// before anything is read into memory.
+fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let name = if path == Path::new("-") { "standard input".to_string() } else { path.display().to_string() };
+    let mut bytes = Vec::new();
+    if path == Path::new("-") {
+        std::io::stdin().take(dingdian::limits::MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+    } else {
+        let file = std::fs::File::open(path).map_err(|e| format!("cannot read {name}: {e}"))?;
+        if let Some(m) = file.metadata().ok().and_then(|m| dingdian::limits::file_too_large(&name, m.len())) {
+            return Err(m.en);
+        }
+        file.take(dingdian::limits::MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read {name}: {e}"))?;
+    }
+    if bytes.len() as u64 > dingdian::limits::MAX_FILE_BYTES {
+        // Reading stopped one byte past the limit: the true size is unknown.
+        return Err(format!("{name} is over the limit of {} MB", dingdian::limits::MAX_FILE_BYTES / (1024 * 1024)));
+    }
+    Ok(bytes)
 }
 
 /// Prints a result as JSON on stdout.
@@ -292,7 +304,7 @@ fn assess(path: &Path, pretty: bool) -> ExitCode {
         Err(code) => return code,
     };
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let load = |file: &str| std::fs::read_to_string(base.join(file)).map_err(|e| e.to_string());
+    let load = |file: &str| read_text(&base.join(file));
     match dingdian::engine::exits::read_assess_input(&src, load) {
         Ok(req) => print_json(&req.assess(Date::today()), pretty),
         Err(e) => {
@@ -308,7 +320,7 @@ fn settle(path: &Path, pretty: bool) -> ExitCode {
         Err(code) => return code,
     };
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let load = |file: &str| std::fs::read_to_string(base.join(file)).map_err(|e| e.to_string());
+    let load = |file: &str| read_text(&base.join(file));
     match dingdian::budget::read_settle_input(&src, load) {
         Ok(req) => print_json(&req.settle(), pretty),
         Err(e) => {
@@ -412,17 +424,17 @@ fn import_files(a: ImportArgs) -> ExitCode {
         }
     }
     let crs_for = |which: &str| crs_of.iter().rev().find(|(w, _)| w == which).map(|(_, c)| *c).unwrap_or(crs_all);
-    let read = |p: &Path| std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()));
+    let read = |p: &Path| read_bytes(p);
     let mapping: ColumnMapping = match &a.mapping {
         None => ColumnMapping::default(),
-        Some(p) => match std::fs::read_to_string(p).map_err(|e| e.to_string()).and_then(|s| from_json(&s, "").map_err(|e| e.to_string())) {
+        Some(p) => match read_text(p).and_then(|s| from_json(&s, "").map_err(|e| e.to_string())) {
             Ok(m) => m,
             Err(e) => return fail(format!("--mapping {}: {e}", p.display())),
         },
     };
     let kind = a.kind.as_deref().and_then(|k| dingdian::Kind::ALL.into_iter().find(|x| x.id() == k));
     let mut scenario = match &a.into {
-        Some(p) => match std::fs::read_to_string(p).map_err(|e| e.to_string()).and_then(|s| parse(&s).map_err(|e| e.to_string())) {
+        Some(p) => match read_text(p).and_then(|s| parse(&s).map_err(|e| e.to_string())) {
             Ok(s) => s,
             Err(e) => return fail(format!("--into {}: {e}", p.display())),
         },
@@ -548,7 +560,7 @@ fn load_scenario(path: &Path) -> Result<(dingdian::Scenario, Policy), ExitCode> 
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
     parse(&src)
         .and_then(|s| {
-            let policy = resolve_policy(&s, |file| std::fs::read_to_string(base.join(file)).map_err(|e| e.to_string()))?;
+            let policy = resolve_policy(&s, |file| read_text(&base.join(file)))?;
             Ok((s, policy))
         })
         .map_err(|e| {

@@ -125,6 +125,17 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
             return err(format!("as_of: \"{as_of}\" is not a date YYYY-MM-DD"));
         }
     }
+    use crate::limits::*;
+    for (path, n, max) in [
+        ("counties", s.counties.len(), MAX_COUNTIES),
+        ("institutions", s.institutions.len(), MAX_INSTITUTIONS),
+        ("applications", s.applications.len(), MAX_APPLICATIONS),
+        ("population_cells", s.population_cells.len(), MAX_POPULATION_CELLS),
+    ] {
+        if let Some(m) = too_many(path, n, max) {
+            return err(m);
+        }
+    }
     check_beds(BedFields { avg_stay_days: s.city.avg_stay_days, bed_utilisation: s.city.bed_utilisation, path: "city" })?;
     if let Some(f) = &s.city.fund {
         check_range("city.fund.employee_months", f.employee_months, 0.0, 1200.0, false)?;

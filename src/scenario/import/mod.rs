@@ -666,11 +666,22 @@ pub struct Importer {
     county_from_boundary: usize,
     done: bool,
     noted: bool,
+    /// Data rows read before the rest are refused (`limits::MAX_IMPORT_ROWS`).
+    row_limit: usize,
 }
 
 impl Importer {
+    /// A lower row limit than `limits::MAX_IMPORT_ROWS` (never a higher one).
+    pub fn with_row_limit(mut self, rows: usize) -> Importer {
+        self.row_limit = rows.min(crate::limits::MAX_IMPORT_ROWS);
+        self
+    }
+
     /// Reads the file's layout; no row is converted yet.
     pub fn new(format: Format, bytes: &[u8], options: ImportOptions) -> Result<Importer, ImportError> {
+        if let Some(m) = crate::limits::file_too_large("文件 / the file", bytes.len() as u64) {
+            return Err(m.into());
+        }
         let mut layout = Layout { format, ..Default::default() };
         let (source, mut head) = match format {
             Format::Csv => {
@@ -731,6 +742,7 @@ impl Importer {
             county_from_boundary: 0,
             done: false,
             noted: false,
+            row_limit: crate::limits::MAX_IMPORT_ROWS,
         };
         imp.find_layout()?;
         Ok(imp)
@@ -874,6 +886,24 @@ impl Importer {
             };
             if raw.is_blank() {
                 continue;
+            }
+            if self.out.report.rows_read >= self.row_limit {
+                let max = crate::text::thousands(self.row_limit as u64);
+                self.issue(RowIssue {
+                    row: raw.row,
+                    column: None,
+                    column_index: None,
+                    field: None,
+                    value: String::new(),
+                    problem: Problem::Unreadable,
+                    severity: Severity::Error,
+                    reason: Text::new(
+                        format!("超过每个文件 {max} 行的上限：本行及其后各行未导入，请拆分文件"),
+                        format!("over the limit of {max} rows per file: this row and the rows after it were not imported; split the file"),
+                    ),
+                });
+                self.done = true;
+                break;
             }
             n += 1;
             self.convert(raw);
