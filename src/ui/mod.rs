@@ -23,7 +23,9 @@ use self::i18n::{FATAL_RELOAD, FATAL_TITLE};
 
 /// Entry point of the browser app: a panic hook that never leaves the page blank, then the app.
 pub fn start() {
-    std::panic::set_hook(Box::new(|info| {
+    // Through Yew: its renderer replaces a hook set with std::panic::set_hook by its own
+    // console-only one, which would leave a frozen page.
+    yew::set_custom_panic_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_fatal_error(&info.to_string());
     }));
