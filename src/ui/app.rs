@@ -14,6 +14,8 @@ use super::figures_panel::{FiguresPanel, FiguresSnap};
 use super::i18n::{self as i, lang_tag, t};
 use super::map::MapPanel;
 use super::params_panel::ParamsPanel;
+use super::plan_panel::PlanPanel;
+use super::sites_panel::SitesPanel;
 use super::state::{Action, Dataset, State};
 use crate::text::Lang;
 
@@ -102,6 +104,7 @@ pub fn app() -> Html {
                 </div>
                 <div class="col col-map">
                     <MapPanel state={state.clone()} />
+                    <SitesPanel state={state.clone()} />
                 </div>
                 <div class="col col-form">
                     <ApplicationForm state={state.clone()} />
@@ -112,6 +115,7 @@ pub fn app() -> Html {
                     <FiguresPanel state={state.clone()} snap={FiguresSnap::of(&state)} />
                 </div>
             </div>
+            <PlanPanel state={state.clone()} />
             if let Some(d) = decision {
                 <a class={classes!("outcome-bar", format!("outcome-{}", d.outcome.id()))} href="#decision"
                     data-testid="outcome-bar" aria-hidden="true" tabindex="-1">

@@ -14,6 +14,8 @@ pub(crate) mod figures_panel;
 pub mod i18n;
 mod map;
 mod params_panel;
+mod plan_panel;
+mod sites_panel;
 pub mod state;
 mod widgets;
 

@@ -233,6 +233,8 @@ pub struct State {
     pub rev: u64,
     pub next_app: u32,
     pub today: Date,
+    /// Suggested sites shown on the map, numbered from 1 (issue 9, sites_panel.rs).
+    pub sites: Shared<Vec<crate::planning::Site>>,
 }
 
 /// Yew compares the state snapshot of every component's props on every render: large parts
@@ -255,6 +257,7 @@ impl PartialEq for State {
             && self.layers == o.layers
             && self.overrides == o.overrides
             && self.errors == o.errors
+            && self.sites == o.sites
     }
 }
 
@@ -279,6 +282,10 @@ pub enum Action {
     NewApp,
     RemoveApp,
     SetAsOf(String),
+    /// Shows these suggested sites on the map (none: clears them).
+    ShowSites(Rc<Vec<crate::planning::Site>>),
+    /// Adds an application (a suggested site placed as one) and selects it; its id is assigned.
+    AddApplication(Application),
 }
 
 fn now_ms() -> f64 {
@@ -331,6 +338,7 @@ impl State {
             rev: 0,
             next_app,
             today,
+            sites: Shared(Rc::new(Vec::new())),
         };
         s.recompute();
         s
@@ -694,6 +702,24 @@ impl State {
         self.recompute_part(Part::Applications);
     }
 
+    /// Adds `app` under a fresh id and selects it.
+    fn add_app(&mut self, mut app: Application) {
+        let mut sc = (*self.scenario).clone();
+        let mut id = format!("a-{}", self.next_app);
+        while sc.applications.iter().any(|a| a.id == id) {
+            self.next_app += 1;
+            id = format!("a-{}", self.next_app);
+        }
+        self.next_app += 1;
+        app.id = id;
+        sc.applications.push(app);
+        self.selected = sc.applications.len() - 1;
+        self.scenario = Rc::new(sc);
+        self.errors.retain(|k, _| !k.starts_with("app:"));
+        self.rev += 1;
+        self.recompute_part(Part::Applications);
+    }
+
     fn remove_app(&mut self) {
         if self.scenario.applications.len() <= 1 {
             return;
@@ -756,6 +782,8 @@ impl Reducible for State {
                 }
             }
             Action::NewApp => s.new_app(),
+            Action::ShowSites(sites) => s.sites = Shared(sites),
+            Action::AddApplication(app) => s.add_app(app),
             Action::RemoveApp => s.remove_app(),
             Action::SetAsOf(raw) => {
                 let raw = raw.trim();

@@ -38,6 +38,8 @@ pub struct Inputs {
     pub outcome: Option<Outcome>,
     pub view: View,
     pub lang: Lang,
+    /// Suggested sites, numbered from 1 on the map.
+    pub sites: Shared<Vec<crate::planning::Site>>,
 }
 
 /// What the legend needs to know back from the map.
@@ -76,6 +78,8 @@ pub struct MapCtl {
     /// Which cell each pixel of the cells image shows, for the current data.
     cell_index: Option<CellIndexImage>,
     tiles: Option<(l::TileLayer, BaseMap)>,
+    /// The suggested sites' numbered markers.
+    sites: l::LayerGroup,
     last: Option<Inputs>,
     pub info: ViewInfo,
     pub last_sync_ms: f64,
@@ -145,6 +149,8 @@ impl MapCtl {
         let circles = l::layer_group();
         markers.add_to(&map);
         circles.add_to(&map);
+        let sites = l::layer_group();
+        sites.add_to(&map);
 
         // For the browser tests (and the curious): the Leaflet map object.
         if let Some(w) = web_sys::window() {
@@ -168,6 +174,7 @@ impl MapCtl {
             cells_key: None,
             cell_index: None,
             tiles: None,
+            sites,
             last: None,
             info: ViewInfo::default(),
             last_sync_ms: 0.0,
@@ -209,9 +216,13 @@ impl MapCtl {
             p.app.as_ref().map(|a| (a.lon, a.lat)) != inp.app.as_ref().map(|a| (a.lon, a.lat))
         });
         let outcome_changed = prev.as_ref().map_or(true, |p| p.outcome != inp.outcome);
+        let sites_changed = prev.as_ref().map_or(true, |p| p.sites != inp.sites);
         let institutions_changed = data_changed
             || prev.as_ref().map_or(true, |p| !Rc::ptr_eq(&p.scenario, &inp.scenario) && p.scenario.institutions != inp.scenario.institutions);
 
+        if sites_changed || lang_changed {
+            self.draw_sites(&inp);
+        }
         if data_changed {
             self.draw_outlines(&inp);
             self.cells_key = None;
@@ -286,6 +297,24 @@ impl MapCtl {
                 ]),
             );
             self.outlines.add_layer(&poly);
+        }
+    }
+
+    /// The suggested sites as numbered badges, above the institutions, each with its residents added.
+    fn draw_sites(&mut self, inp: &Inputs) {
+        self.sites.clear_layers();
+        let persons = crate::ui::i18n::U_PERSONS.get(inp.lang);
+        for (k, site) in inp.sites.iter().enumerate() {
+            let no = k + 1;
+            let icon = l::div_icon(&opts(&[
+                ("className", s("dd-site")),
+                ("html", s(&format!("<span data-testid=\"site-marker\" data-n=\"{no}\">{no}</span>"))),
+                ("iconSize", js_sys::Array::of2(&n(26.0), &n(26.0)).into()),
+                ("iconAnchor", js_sys::Array::of2(&n(13.0), &n(13.0)).into()),
+            ]));
+            let m = l::marker(&ll(site.lon, site.lat), &opts(&[("icon", icon.into()), ("keyboard", b(false)), ("zIndexOffset", n(900.0))]));
+            m.bind_tooltip(&format!("#{no} +{} {persons}", crate::text::thousands(site.added_population)), &opts(&[("direction", s("top"))]));
+            self.sites.add_layer(&m);
         }
     }
 

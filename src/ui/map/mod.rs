@@ -269,6 +269,7 @@ pub fn map_panel(props: &Props) -> Html {
             outcome,
             view: (*view).clone(),
             lang,
+            sites: s.sites.clone(),
         };
         let ctl = ctl.clone();
         let info = info.setter();
@@ -562,6 +563,10 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
                         <li><span class="dd-app-pin legend-pin" aria-hidden="true"><span>{ "★" }</span></span>
                             <span>{ bi_t(lang, i::L_APPLICATION) }</span></li>
                         <li><span class="legend-ring" aria-hidden="true"></span><span>{ bi_t(lang, i::L_DECIDING) }</span></li>
+                        if !s.sites.is_empty() {
+                            <li data-testid="legend-sites"><span class="dd-site legend-site" aria-hidden="true"><span>{ "1" }</span></span>
+                                <span>{ bi_t(lang, i::SITES_LEGEND) }</span></li>
+                        }
                     </ul>
                     { toggle("layer-circles", "layer-circles", v.circles,
                         html! { <>

@@ -1,0 +1,478 @@
+//! The annual acceptance plan of every county (年度受理计划, linyi-2025 四(一)): a table on screen,
+//! a CSV download, and a printable document of one A4 page per county in the shape a bureau
+//! would publish.
+//!
+//! The plan adds hypothetical institutions one at a time and recomputes the rules after each
+//! (`planning::PlanBuilder`), which takes seconds on a whole city. It is built only while the
+//! panel is open, in slices of a few milliseconds with the browser given back in between, a
+//! moment after the last parameter change; a newer change cancels a run in progress.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use yew::platform::spawn_local;
+use yew::platform::time::sleep;
+use yew::prelude::*;
+
+use super::decision_panel::outcome_symbol;
+use super::i18n::{self as i, bi_t, lang_tag, t};
+use super::state::State;
+use crate::date::Date;
+use crate::engine::Outcome;
+use crate::planning::{plan_csv, AnnualPlan, Capacity, CountyPlan, InpatientStatus, PlanBuilder, PlanPhase, PlanProgress};
+use crate::policy::Policy;
+use crate::scenario::Scenario;
+use crate::spatial::AreaClass;
+use crate::text::{thousands, Lang, Text};
+
+/// At most this many hypothetical institutions of each kind city-wide (as `dingdian plan`).
+pub const PLAN_CAP: usize = 500;
+/// Quiet time after the last change before a new plan is started.
+const DEBOUNCE_MS: u64 = 350;
+/// Work done between two returns to the browser.
+const SLICE_MS: f64 = 12.0;
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// What the plan depends on. Moving or editing an application changes the scenario but not the
+/// plan: the data is compared without the applications.
+#[derive(Clone)]
+pub(crate) struct PlanInputs {
+    pub policy: Rc<Policy>,
+    pub scenario: Rc<Scenario>,
+    pub today: Date,
+}
+
+impl PlanInputs {
+    pub fn of(s: &State) -> PlanInputs {
+        PlanInputs { policy: s.policy.clone(), scenario: s.scenario.clone(), today: s.today }
+    }
+}
+
+impl PartialEq for PlanInputs {
+    fn eq(&self, o: &Self) -> bool {
+        let (a, b) = (&*self.scenario, &*o.scenario);
+        Rc::ptr_eq(&self.policy, &o.policy)
+            && self.today == o.today
+            && (Rc::ptr_eq(&self.scenario, &o.scenario)
+                || (a.as_of == b.as_of
+                    && a.city == b.city
+                    && a.counties == b.counties
+                    && a.institutions == b.institutions
+                    && a.population_cells == b.population_cells))
+    }
+}
+
+/// Where the panel's computation stands.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Run {
+    /// The panel is closed: nothing is computed.
+    Idle,
+    /// A change came in; the plan starts after a quiet moment.
+    Waiting,
+    Running(PlanProgress),
+    Done { ms: f64 },
+}
+
+impl Run {
+    fn id(self) -> &'static str {
+        match self {
+            Run::Idle => "idle",
+            Run::Waiting => "waiting",
+            Run::Running(_) => "running",
+            Run::Done { .. } => "done",
+        }
+    }
+}
+
+/// The plan and the CSV download made from it (the object URL is revoked when dropped).
+struct Ready {
+    plan: AnnualPlan,
+    csv: gloo::file::ObjectUrl,
+    csv_lang: Lang,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<State>,
+}
+
+#[function_component(PlanPanel)]
+pub fn plan_panel(props: &Props) -> Html {
+    let s = &*props.state;
+    let lang = s.lang;
+    let open = use_state_eq(|| false);
+    let run = use_state_eq(|| Run::Idle);
+    let ready: UseStateHandle<Option<Rc<Ready>>> = use_state(|| None);
+    // Bumped by every new input: a run whose number is no longer current stops.
+    let generation: Rc<RefCell<u64>> = use_mut_ref(|| 0);
+
+    let inputs = PlanInputs::of(s);
+    {
+        let run = run.setter();
+        let ready = ready.setter();
+        let generation = generation.clone();
+        use_effect_with((inputs, *open), move |(inputs, open)| {
+            *generation.borrow_mut() += 1;
+            let mine = *generation.borrow();
+            if *open {
+                run.set(Run::Waiting);
+                let inputs = inputs.clone();
+                let generation = generation.clone();
+                spawn_local(async move {
+                    let current = || *generation.borrow() == mine;
+                    sleep(Duration::from_millis(DEBOUNCE_MS)).await;
+                    if !current() {
+                        return;
+                    }
+                    let t0 = now_ms();
+                    let mut builder = PlanBuilder::new(&inputs.scenario, &inputs.policy, inputs.today, PLAN_CAP);
+                    loop {
+                        let slice = now_ms();
+                        let mut more = true;
+                        while more && now_ms() - slice < SLICE_MS {
+                            more = builder.step();
+                        }
+                        if !more {
+                            break;
+                        }
+                        run.set(Run::Running(builder.progress()));
+                        sleep(Duration::ZERO).await;
+                        if !current() {
+                            return;
+                        }
+                    }
+                    let plan = builder.finish();
+                    let csv = csv_url(&plan, Lang::Zh);
+                    ready.set(Some(Rc::new(Ready { plan, csv, csv_lang: Lang::Zh })));
+                    run.set(Run::Done { ms: now_ms() - t0 });
+                });
+            } else {
+                run.set(Run::Idle);
+            }
+            move || {
+                // Unmounted or replaced: whatever runs stops at its next slice.
+                *generation.borrow_mut() += 1;
+            }
+        });
+    }
+    // The download follows the language of the page.
+    {
+        let ready = ready.clone();
+        use_effect_with((lang, ready.as_ref().map(|r| Rc::as_ptr(r) as usize)), move |(lang, _)| {
+            if let Some(r) = ready.as_ref() {
+                if r.csv_lang != *lang {
+                    let plan = r.plan.clone();
+                    let csv = csv_url(&plan, *lang);
+                    ready.set(Some(Rc::new(Ready { plan, csv, csv_lang: *lang })));
+                }
+            }
+        });
+    }
+
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlElement = e.target_unchecked_into();
+            open.set(el.get_attribute("open").is_some());
+        })
+    };
+    let on_print = Callback::from(|_| print_plan());
+
+    let r = *run;
+    let plan = ready.as_ref().map(|r| &r.plan);
+    let fresh = matches!(r, Run::Done { .. });
+    let progress = match r {
+        Run::Idle => html! {},
+        Run::Waiting => html! {
+            <p class="plan-progress" role="status" data-testid="plan-progress">{ i::PLAN_WAITING.get(lang) }</p>
+        },
+        Run::Running(p) => {
+            let what = match p.phase {
+                PlanPhase::Pharmacy => Text::new(
+                    format!("{}{}", i::PLAN_STEP_PHARMACY.0, p.added),
+                    format!("{}{}", i::PLAN_STEP_PHARMACY.1, p.added),
+                ),
+                PlanPhase::Outpatient => Text::new(
+                    format!("{}{}", i::PLAN_STEP_OUTPATIENT.0, p.added),
+                    format!("{}{}", i::PLAN_STEP_OUTPATIENT.1, p.added),
+                ),
+                PlanPhase::Counties | PlanPhase::Done => i::PLAN_STEP_COUNTIES.text(),
+            };
+            html! {
+                <div class="plan-progress" role="status" data-testid="plan-progress">
+                    <progress max="1" value={format!("{:.3}", p.fraction)} aria-label={i::PLAN_PROGRESS.get(lang)}></progress>
+                    <span>{ t(lang, &what) }</span>
+                </div>
+            }
+        }
+        Run::Done { ms } => html! {
+            <p class="plan-progress plan-done field-hint" role="status" data-testid="plan-progress" data-ms={format!("{ms:.0}")}>
+                { format!("{} {} {}", i::PLAN_DONE_IN.get(lang), thousands(ms.round() as u64), i::MS.get(lang)) }
+            </p>
+        },
+    };
+
+    html! {
+        <>
+        <section class="panel panel-plan" aria-labelledby="plan-heading" data-testid="plan-panel" data-state={r.id()}>
+            <details class="plan-details" open={*open} ontoggle={on_toggle}>
+                <summary data-testid="plan-open">
+                    <h2 id="plan-heading">{ bi_t(lang, i::PLAN_HEADING) }</h2>
+                    <span class="plan-clause">{ i::PLAN_CLAUSE_NOTE.get(lang) }</span>
+                </summary>
+                <p class="field-hint">{ i::PLAN_INTRO.get(lang) }</p>
+                <div class="plan-actions">
+                    <button type="button" class="btn" data-testid="plan-print-button" onclick={on_print} disabled={plan.is_none()}>
+                        { i::PLAN_PRINT.get(lang) }
+                    </button>
+                    if let Some(rd) = ready.as_ref() {
+                        <a class="btn btn-quiet" data-testid="plan-csv" href={rd.csv.to_string()}
+                            download={format!("{}-{}.csv", i::PLAN_FILE.get(lang), rd.plan.as_of)}>
+                            { "⇩ " }{ i::PLAN_CSV.get(lang) }
+                        </a>
+                    }
+                    <span class="field-hint">{ i::PLAN_XLSX_NOTE.get(lang) }</span>
+                </div>
+                { progress }
+                if let Some(p) = plan {
+                    { table(lang, p, fresh) }
+                }
+            </details>
+        </section>
+        if let Some(p) = plan {
+            { print_pages(s, p) }
+        }
+        </>
+    }
+}
+
+fn csv_url(plan: &AnnualPlan, lang: Lang) -> gloo::file::ObjectUrl {
+    let bytes = plan_csv(plan, lang);
+    gloo::file::ObjectUrl::from(gloo::file::Blob::new_with_options(bytes.as_slice(), Some("text/csv;charset=utf-8")))
+}
+
+/// Prints the plan only: the class scopes the print stylesheet (other panels print their own).
+fn print_plan() {
+    let Some(w) = web_sys::window() else { return };
+    let Some(body) = w.document().and_then(|d| d.body()) else { return };
+    let before = body.class_name();
+    body.set_class_name(format!("{before} printing-plan").trim());
+    // `print()` returns once the dialog has closed (at once when headless).
+    let _ = w.print();
+    body.set_class_name(&before);
+}
+
+fn status_class(s: InpatientStatus) -> &'static str {
+    match s {
+        InpatientStatus::Open => "outcome-accepted",
+        InpatientStatus::Suspended => "outcome-suspended",
+        InpatientStatus::Undetermined => "outcome-undetermined",
+        InpatientStatus::Closed => "outcome-rejected",
+    }
+}
+
+fn status_symbol(s: InpatientStatus) -> &'static str {
+    outcome_symbol(match s {
+        InpatientStatus::Open => Outcome::Accepted,
+        InpatientStatus::Suspended => Outcome::Suspended,
+        InpatientStatus::Undetermined => Outcome::Undetermined,
+        InpatientStatus::Closed => Outcome::Rejected,
+    })
+}
+
+fn status_badge(lang: Lang, s: InpatientStatus) -> Html {
+    html! {
+        <span class={classes!("plan-status", status_class(s))}>
+            <span aria-hidden="true">{ status_symbol(s) }{ " " }</span>{ t(lang, &s.label()) }
+        </span>
+    }
+}
+
+fn areas_cell(lang: Lang, c: &CountyPlan, class: AreaClass) -> Html {
+    let (areas, residents) = c.areas_of(class);
+    html! {
+        <td class="num" data-class={format!("{class:?}").to_lowercase()} data-areas={areas.to_string()} data-residents={residents.to_string()}>
+            { areas }<span class="plan-unit">{ i::PLAN_AREAS_UNIT.get(lang) }</span>
+            <span class="plan-sub">{ thousands(residents) }{ " " }{ i::U_PERSONS.get(lang) }</span>
+        </td>
+    }
+}
+
+fn capacity_cell(lang: Lang, c: &Capacity, testid: &'static str) -> Html {
+    let limited = c.limited_by.as_ref().map(|r| format!("{} ({})", r.rule, r.clause)).unwrap_or_default();
+    html! {
+        <td class="num" data-testid={testid} data-count={c.new_institutions.to_string()} data-capped={c.capped.to_string()} title={t(lang, &c.text)}>
+            if c.capped { <span aria-label={i::PLAN_AT_LEAST.get(lang)}>{ "≥" }</span> }
+            { c.new_institutions }
+            if !limited.is_empty() {
+                <span class="plan-sub">{ i::PLAN_THEN_LIMITED.get(lang) }{ limited }</span>
+            }
+        </td>
+    }
+}
+
+fn table(lang: Lang, plan: &AnnualPlan, fresh: bool) -> Html {
+    html! {
+        <div class="table-scroll">
+            <table class="plan-table county-table" data-testid="plan-table" aria-busy={(!fresh).to_string()}
+                data-fresh={fresh.to_string()} data-as-of={plan.as_of.clone()}>
+                <caption class="visually-hidden">{ i::PLAN_HEADING.get(lang) }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ i::FIG_COUNTY.get(lang) }</th>
+                        <th scope="col">{ i::PLAN_COL_INPATIENT.get(lang) }</th>
+                        <th scope="col">{ i::PLAN_COL_BEDS.get(lang) }</th>
+                        <th scope="col">{ AreaClass::Blank.label().get(lang).to_string() }</th>
+                        <th scope="col">{ AreaClass::Insufficient.label().get(lang).to_string() }</th>
+                        <th scope="col">{ AreaClass::Saturated.label().get(lang).to_string() }</th>
+                        <th scope="col">{ i::PLAN_COL_PHARMACIES.get(lang) }</th>
+                        <th scope="col">{ i::PLAN_COL_OUTPATIENT.get(lang) }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for plan.counties.iter().map(|c| {
+                        let ip = &c.inpatient;
+                        let rule = ip.deciding_rule.as_ref();
+                        html! {
+                            <tr data-county={c.county.clone()} data-inpatient={ip.status.id()}>
+                                <th scope="row">{ c.name.clone() }</th>
+                                <td data-testid="plan-inpatient">
+                                    { status_badge(lang, ip.status) }
+                                    if let Some(r) = rule {
+                                        <span class="plan-sub" data-rule={r.rule.clone()}>
+                                            { format!("{} · {}", r.rule, r.clause) }
+                                            if let Some(sw) = &r.switch { { format!(" · {}{}", i::PLAN_SWITCH.get(lang), sw) } }
+                                        </span>
+                                    }
+                                </td>
+                                <td class="num" data-testid="plan-beds" data-beds={c.beds.whole_beds.map(|b| b.to_string())}>
+                                    <details class="plan-arith">
+                                        <summary>
+                                            { c.beds.whole_beds.map(thousands).unwrap_or_else(|| "—".into()) }
+                                            <span class="plan-unit">{ i::PLAN_BEDS_UNIT.get(lang) }</span>
+                                            <span class="plan-sub">{ i::PLAN_SHOW_ARITH.get(lang) }</span>
+                                        </summary>
+                                        <p>{ t(lang, &c.beds.text) }</p>
+                                    </details>
+                                </td>
+                                { areas_cell(lang, c, AreaClass::Blank) }
+                                { areas_cell(lang, c, AreaClass::Insufficient) }
+                                { areas_cell(lang, c, AreaClass::Saturated) }
+                                { capacity_cell(lang, &c.pharmacy, "plan-pharmacies") }
+                                { capacity_cell(lang, &c.outpatient, "plan-outpatient") }
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Open or closed, for a kind counted by a capacity run.
+fn capacity_status(lang: Lang, c: &Capacity) -> Html {
+    let open = c.new_institutions > 0;
+    html! {
+        <span class={classes!("plan-status", if open { "outcome-accepted" } else { "outcome-rejected" })}>
+            <span aria-hidden="true">{ if open { "✓ " } else { "✕ " } }</span>
+            { if open { i::PLAN_OPEN.get(lang) } else { i::PLAN_CLOSED.get(lang) } }
+        </span>
+    }
+}
+
+fn year_of(as_of: &str) -> String {
+    as_of.split('-').next().unwrap_or_default().to_string()
+}
+
+/// One page per county, hidden on screen; the print stylesheet shows only these while
+/// `body.printing-plan` is set.
+fn print_pages(s: &State, plan: &AnnualPlan) -> Html {
+    let lang = s.lang;
+    let year = year_of(&plan.as_of);
+    let city = s.scenario.city.name.clone();
+    let preset = t(lang, &s.preset().title);
+    html! {
+        <div class="plan-print" data-testid="plan-print" aria-hidden="true" lang={lang_tag(lang)}>
+            { for plan.counties.iter().map(|c| {
+                let title = match lang {
+                    Lang::Zh => format!("《{}{}年新增定点医药机构年度受理计划》", c.name, year),
+                    Lang::En => format!("{}: annual acceptance plan for new designated medical institutions and pharmacies, {}", c.name, year),
+                };
+                let ip = &c.inpatient;
+                html! {
+                    <article class="plan-page" data-county={c.county.clone()}>
+                        <p class="plan-page-sim">{ i::PLAN_SIMULATION.get(lang) }</p>
+                        <h1>{ title }</h1>
+                        <p class="plan-page-meta">
+                            { format!("{}{}{}  ·  {}{}{}  ·  {}{}{}  ·  {}{}{}",
+                                i::PLAN_P_CITY.get(lang), i::COLON.get(lang), city,
+                                i::FIG_COUNTY.get(lang), i::COLON.get(lang), c.name,
+                                i::PLAN_P_YEAR.get(lang), i::COLON.get(lang), year,
+                                i::PLAN_P_AS_OF.get(lang), i::COLON.get(lang), plan.as_of) }
+                        </p>
+                        <p class="plan-page-meta">{ i::PLAN_P_POLICY.get(lang) }{ i::COLON.get(lang) }{ preset.clone() }</p>
+                        <table class="plan-page-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{ i::PLAN_P_KIND.get(lang) }</th>
+                                    <th scope="col">{ i::PLAN_P_STATUS.get(lang) }</th>
+                                    <th scope="col">{ i::PLAN_P_NUMBERS.get(lang) }</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                <tr>
+                                    <th scope="row">{ i::PLAN_P_INPATIENT.get(lang) }</th>
+                                    <td>{ status_badge(lang, ip.status) }</td>
+                                    <td>{ t(lang, &ip.text) }</td>
+                                </tr>
+                                <tr>
+                                    <th scope="row">{ i::PLAN_COL_BEDS.get(lang) }</th>
+                                    <td>{ c.beds.whole_beds.map(|b| format!("{} {}", thousands(b), i::PLAN_BEDS_UNIT.get(lang))).unwrap_or_else(|| "—".into()) }</td>
+                                    <td>{ t(lang, &c.beds.text) }</td>
+                                </tr>
+                                <tr>
+                                    <th scope="row">{ i::PLAN_P_PHARMACY.get(lang) }</th>
+                                    <td>{ capacity_status(lang, &c.pharmacy) }</td>
+                                    <td>{ t(lang, &c.pharmacy.text) }</td>
+                                </tr>
+                                <tr>
+                                    <th scope="row">{ i::PLAN_P_OUTPATIENT.get(lang) }</th>
+                                    <td>{ capacity_status(lang, &c.outpatient) }</td>
+                                    <td>{ t(lang, &c.outpatient.text) }</td>
+                                </tr>
+                            </tbody>
+                        </table>
+                        <h2>{ i::PLAN_P_AREAS.get(lang) }</h2>
+                        <table class="plan-page-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{ i::PLAN_P_CLASS.get(lang) }</th>
+                                    <th scope="col">{ i::AREA_COUNT.get(lang) }</th>
+                                    <th scope="col">{ i::RESIDENTS.get(lang) }</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                { for c.pharmacy_areas.iter().map(|a| html! {
+                                    <tr>
+                                        <th scope="row">{ t(lang, &a.label) }</th>
+                                        <td class="num">{ a.areas }</td>
+                                        <td class="num">{ thousands(a.residents) }</td>
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                        <h2>{ i::PLAN_P_CLAUSES.get(lang) }</h2>
+                        <ul class="plan-page-clauses">
+                            { for c.clauses().into_iter().map(|cl| html! { <li>{ cl }</li> }) }
+                        </ul>
+                        <p class="plan-page-foot">{ i::PLAN_P_FOOT.get(lang) }</p>
+                    </article>
+                }
+            }) }
+        </div>
+    }
+}

@@ -1,0 +1,186 @@
+// Browser end-to-end tests of issue 9's app side: the annual acceptance plan (a row per county
+// with its status, recomputed when a parameter changes), its CSV download and its print layout
+// (one page per county), and suggested sites (numbered on the map, the K curve, greedy against
+// random). Run through scripts/test.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { OUTPUT_DIR, WAIT_MS, launchBrowser, openApp, setParam } from './helpers.mjs';
+
+let browser;
+const contexts = [];
+
+before(async () => {
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+});
+
+async function open() {
+  const app = await openApp(browser);
+  contexts.push(app.context);
+  return app;
+}
+
+// The sample's three counties.
+const COUNTIES = ['lanshan', 'luozhuang', 'hedong'];
+const STATUSES = ['open', 'suspended', 'undetermined', 'closed'];
+
+/** Opens the plan panel and waits for a finished plan; returns county → inpatient status. */
+async function openPlan(page) {
+  await page.locator('[data-testid="plan-open"]').click();
+  return planStatuses(page);
+}
+
+async function planStatuses(page) {
+  await page
+    .waitForSelector('[data-testid="plan-panel"][data-state="done"] [data-testid="plan-table"][data-fresh="true"]', {
+      state: 'attached',
+      timeout: WAIT_MS,
+    })
+    .catch(async () => {
+      const st = await page.locator('[data-testid="plan-panel"]').getAttribute('data-state');
+      assert.fail(`the plan did not finish within ${WAIT_MS} ms (panel state "${st}")`);
+    });
+  const rows = await page
+    .locator('[data-testid="plan-table"] tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [tr.dataset.county, tr.dataset.inpatient]));
+  return Object.fromEntries(rows);
+}
+
+test('the plan has a row per county with a status, and moves when the fund floor does', async () => {
+  const { page, problems } = await open();
+  const before = await openPlan(page);
+  assert.deepEqual(Object.keys(before).sort(), [...COUNTIES].sort(), 'one row per county of the sample');
+  for (const [county, status] of Object.entries(before)) {
+    assert.ok(STATUSES.includes(status), `${county}: status "${status}"`);
+  }
+  // The sample: 罗庄区's measured beds are below the target (三(一)1①), the other two are open.
+  assert.equal(before.lanshan, 'open');
+  assert.equal(before.luozhuang, 'suspended');
+  const lanshan = page.locator('[data-testid="plan-table"] tr[data-county="lanshan"]');
+  assert.match(await lanshan.locator('[data-testid="plan-beds"]').getAttribute('data-beds'), /^\d+$/);
+  const pharmacies = Number(await lanshan.locator('[data-testid="plan-pharmacies"]').getAttribute('data-count'));
+  assert.ok(pharmacies > 0, 'some new pharmacy could be accepted in 兰山区');
+  // The arithmetic is there on demand.
+  await lanshan.locator('.plan-arith summary').click();
+  assert.match(await lanshan.locator('.plan-arith p').innerText(), /1,837,789/);
+
+  // The employee fund pays 14.2 months; a floor of 15 suspends every county (三(三)3).
+  await setParam(page, 'employee_fund_min_months', 15);
+  await page
+    .waitForSelector('[data-testid="plan-table"][data-fresh="true"] tr[data-county="lanshan"][data-inpatient="suspended"]', {
+      state: 'attached',
+      timeout: WAIT_MS,
+    })
+    .catch(() => {});
+  const after = await planStatuses(page);
+  assert.equal(after.lanshan, 'suspended', 'a fund floor above the fund suspends 兰山区');
+  assert.equal(await lanshan.locator('[data-testid="plan-inpatient"] [data-rule]').getAttribute('data-rule'), 'fund.months_below_minimum');
+  assert.equal(await lanshan.locator('[data-testid="plan-pharmacies"]').getAttribute('data-count'), '0');
+  assert.deepEqual(problems, []);
+});
+
+test('the plan downloads as CSV with a BOM, a row per county', async () => {
+  const { page } = await open();
+  await openPlan(page);
+  const link = page.locator('[data-testid="plan-csv"]');
+  assert.match(await link.getAttribute('download'), /\.csv$/);
+  const bytes = await page.evaluate(async (href) => {
+    const buf = await (await fetch(href)).arrayBuffer();
+    return Array.from(new Uint8Array(buf));
+  }, await link.getAttribute('href'));
+  assert.deepEqual(bytes.slice(0, 3), [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
+  const text = new TextDecoder().decode(new Uint8Array(bytes.slice(3)));
+  const lines = text.trim().split('\r\n');
+  assert.equal(lines.length, 1 + COUNTIES.length);
+  assert.ok(lines[0].startsWith('区县代码,区县,'), lines[0]);
+  assert.ok(lines.some((l) => l.startsWith('luozhuang,罗庄区,') && l.includes('暂停受理')));
+});
+
+test('the print view has one A4 page per county, only while printing the plan', async () => {
+  const { page } = await open();
+  await openPlan(page);
+  const pages = page.locator('[data-testid="plan-print"] .plan-page');
+  assert.equal(await pages.count(), COUNTIES.length);
+  assert.deepEqual(await pages.evaluateAll((ps) => ps.map((p) => p.dataset.county)), COUNTIES);
+  const first = pages.first();
+  assert.match(await first.locator('h1').textContent(), /^《兰山区\d{4}年新增定点医药机构年度受理计划》$/);
+  assert.match(await first.locator('.plan-page-sim').textContent(), /模拟/);
+  assert.ok((await first.locator('.plan-page-clauses li').allTextContents()).includes('linyi-2025 四(一)'));
+  // On screen the pages are not shown.
+  assert.equal(await first.evaluate((p) => getComputedStyle(p.parentElement).display), 'none');
+
+  // The Print button marks the body while the print dialog is open.
+  await page.evaluate(() => {
+    window.__printedWith = null;
+    window.print = () => {
+      window.__printedWith = document.body.className;
+    };
+  });
+  await page.locator('[data-testid="plan-print-button"]').click();
+  assert.match(await page.evaluate(() => window.__printedWith), /\bprinting-plan\b/);
+  assert.doesNotMatch(await page.evaluate(() => document.body.className), /printing-plan/, 'removed after printing');
+
+  await page.evaluate(() => document.body.classList.add('printing-plan'));
+  await page.emulateMedia({ media: 'print' });
+  const style = await pages.evaluateAll((ps) =>
+    ps.map((p) => ({ shown: getComputedStyle(p.parentElement).display, after: getComputedStyle(p).breakAfter })),
+  );
+  assert.deepEqual(
+    style.map((s) => s.after),
+    ['page', 'page', 'auto'],
+    'a page break after every county but the last',
+  );
+  assert.equal(style[0].shown, 'block');
+  assert.equal(await page.locator('.columns').evaluate((e) => getComputedStyle(e).display), 'none', 'the app is not printed');
+  await page.screenshot({ path: path.join(OUTPUT_DIR, 'plan-print.png'), fullPage: true });
+  // Printing without the class (another panel's print) leaves the plan out.
+  await page.evaluate(() => document.body.classList.remove('printing-plan'));
+  assert.equal(await first.evaluate((p) => getComputedStyle(p.parentElement).display), 'none');
+  await page.emulateMedia({ media: 'screen' });
+});
+
+test('suggested sites: K = 3 numbered on the map, the curve, greedy at least random', async () => {
+  const { page, problems } = await open();
+  const k = page.locator('[data-testid="sites-k"]');
+  await k.fill('3');
+  await k.press('Tab');
+  await page.locator('[data-testid="sites-run"]').click();
+  await page.waitForSelector('[data-testid="sites-panel"][data-state="done"]', { state: 'attached', timeout: WAIT_MS });
+  const markers = page.locator('[data-testid="map"] [data-testid="site-marker"]');
+  assert.equal(await markers.count(), 3);
+  assert.deepEqual(await markers.evaluateAll((ms) => ms.map((m) => m.textContent).sort()), ['1', '2', '3']);
+  const chart = page.locator('[data-testid="sites-chart"]');
+  assert.equal(await chart.locator('polyline[data-series="greedy"]').getAttribute('data-points'), '3');
+  assert.equal(await chart.locator('polyline[data-series="random"]').getAttribute('data-points'), '3');
+  // The curve starts at the origin and has a point per K.
+  const pts = (await chart.locator('polyline[data-series="greedy"]').getAttribute('points')).trim().split(/\s+/);
+  assert.equal(pts.length, 4);
+  const greedy = Number(await page.locator('[data-testid="sites-greedy-total"]').getAttribute('data-value'));
+  const random = Number(await page.locator('[data-testid="sites-random-total"]').getAttribute('data-value'));
+  assert.ok(greedy > 0, 'the picks add covered residents');
+  assert.ok(greedy >= random, `greedy ${greedy} ≥ random ${random}`);
+  // Each pick's added residents sum to the greedy total.
+  const added = await page.locator('[data-testid="sites-list"] li').evaluateAll((lis) => lis.map((li) => Number(li.dataset.added)));
+  assert.equal(added.length, 3);
+  assert.equal(added.reduce((a, b) => a + b, 0), greedy);
+  assert.ok(added[0] >= added[1] && added[1] >= added[2], `greedy gains never grow: ${added}`);
+
+  // A pick placed as an application is accepted (or prioritized) by the rules.
+  await page.locator('[data-testid="sites-list"] li').first().locator('button').click();
+  await page.waitForSelector('[data-testid="outcome"][data-outcome="accepted"], [data-testid="outcome"][data-outcome="prioritized"]', {
+    state: 'attached',
+    timeout: WAIT_MS,
+  });
+  await page.locator('[data-testid="sites-panel"]').screenshot({ path: path.join(OUTPUT_DIR, 'plan-sites.png') });
+
+  // New parameters: the picks are out of date and leave the map.
+  await setParam(page, 'service_radius_m', 500);
+  await page.waitForSelector('[data-testid="sites-results"][data-stale="true"]', { state: 'attached', timeout: WAIT_MS });
+  assert.equal(await markers.count(), 0);
+  assert.deepEqual(problems, []);
+});
