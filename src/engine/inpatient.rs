@@ -41,5 +41,6 @@ pub fn same_type_neighbours(_: &Ctx, app: &Application) -> NeighboursOr {
         _ => return Err(Judgement::not_this_kind(app)),
     };
     let specialty = app.specialty;
-    Ok(Neighbours::new(what, move |i| i.designated && i.kind == kind && (kind == Kind::InpatientGeneral || i.specialty == specialty)))
+    Ok(Neighbours::new(what, move |i| i.designated && i.kind == kind && (kind == Kind::InpatientGeneral || i.specialty == specialty))
+        .among(crate::spatial::Among::Kind(kind)))
 }

@@ -28,7 +28,8 @@ pub fn same_type_neighbours(_: &Ctx, app: &Application) -> NeighboursOr {
     let cats = app.categories();
     Ok(Neighbours::new(Text::new("同类定点药店", "a designated pharmacy of the same type"), move |i| {
         i.designated && i.kind == Kind::Pharmacy && i.categories().intersects(cats)
-    }))
+    })
+    .among(crate::spatial::Among::PharmacyCategories(cats)))
 }
 
 /// An area as the applicant sees it: designated pharmacies (its own existing site left out),

@@ -3,6 +3,7 @@
 
 use super::{Ctx, Judgement};
 use crate::scenario::{Application, Institution};
+use crate::spatial::Among;
 use crate::text::{num, thousands, Text};
 
 /// Which institutions a proximity rule counts as neighbours of the applicant, and how the
@@ -11,11 +12,19 @@ pub struct Neighbours {
     /// e.g. 同类定点药店 / a designated pharmacy of the same type
     pub what: Text,
     pub keep: Box<dyn Fn(&Institution) -> bool>,
+    /// Where all of them are found, when narrower than every institution (a faster search).
+    pub among: Option<Among>,
 }
 
 impl Neighbours {
     pub fn new(what: Text, keep: impl Fn(&Institution) -> bool + 'static) -> Self {
-        Neighbours { what, keep: Box::new(keep) }
+        Neighbours { what, keep: Box::new(keep), among: None }
+    }
+
+    /// Declares that every neighbour `keep` accepts is among `among`.
+    pub fn among(mut self, among: Among) -> Self {
+        self.among = Some(among);
+        self
     }
 
     /// Counts `i` as a neighbour of `app`: never the applicant's own existing site.
@@ -28,7 +37,10 @@ impl Neighbours {
 pub type NeighboursOr = Result<Neighbours, Judgement>;
 
 pub fn nearest<'a>(ctx: &Ctx<'a>, app: &Application, n: &Neighbours) -> Option<(&'a Institution, f64)> {
-    ctx.index.nearest(&ctx.scenario.institutions, app.lon, app.lat, |i| n.counts(app, i))
+    match n.among {
+        Some(among) => ctx.index.nearest_among(&ctx.scenario.institutions, app.lon, app.lat, among, |i| n.counts(app, i)),
+        None => ctx.index.nearest(&ctx.scenario.institutions, app.lon, app.lat, |i| n.counts(app, i)),
+    }
 }
 
 pub fn metres(d: f64) -> String {

@@ -134,18 +134,18 @@ pub fn acceptance_surface(prep: &Prepared, template: &Application) -> Surface {
         }
         outcomes.push(outcome_of(mask));
     }
+    // One pass over the cells for every outcome's count.
+    let mut tally = [(0u64, 0u64); Outcome::ALL.len()];
+    for (&p, &oc) in prep.data.cell_population.iter().zip(&outcomes) {
+        if let Some(k) = Outcome::ALL.iter().position(|&o| o == oc) {
+            tally[k].0 += 1;
+            tally[k].1 = tally[k].1.saturating_add(p);
+        }
+    }
     let counts = Outcome::ALL
         .iter()
-        .map(|&o| {
-            let (mut n, mut pop) = (0u64, 0u64);
-            for (&p, &oc) in prep.data.cell_population.iter().zip(&outcomes) {
-                if oc == o {
-                    n += 1;
-                    pop = pop.saturating_add(p);
-                }
-            }
-            OutcomeCount { outcome: Some(o), cells: n, population: pop }
-        })
+        .zip(tally)
+        .map(|(&o, (n, pop))| OutcomeCount { outcome: Some(o), cells: n, population: pop })
         .collect();
     Surface { outcomes, counts }
 }

@@ -90,7 +90,8 @@ pub fn no_new_neighbours(ctx: &Ctx, app: &Application) -> NeighboursOr {
             } else {
                 Text::new("同类定点零售药店", "a designated pharmacy of the same type")
             };
-            Ok(Neighbours::new(what, move |i| (i.designated || count_all) && i.kind == Kind::Pharmacy && i.categories().intersects(cats)))
+            Ok(Neighbours::new(what, move |i| (i.designated || count_all) && i.kind == Kind::Pharmacy && i.categories().intersects(cats))
+                .among(crate::spatial::Among::PharmacyCategories(cats)))
         }
         Kind::Outpatient => {
             let what = if count_all {
@@ -98,7 +99,7 @@ pub fn no_new_neighbours(ctx: &Ctx, app: &Application) -> NeighboursOr {
             } else {
                 Text::new("定点门诊部、诊所", "a designated outpatient department or clinic")
             };
-            Ok(Neighbours::new(what, move |i| (i.designated || count_all) && i.kind == Kind::Outpatient))
+            Ok(Neighbours::new(what, move |i| (i.designated || count_all) && i.kind == Kind::Outpatient).among(crate::spatial::Among::Kind(Kind::Outpatient)))
         }
         _ => Err(Judgement::not_this_kind(app)),
     }

@@ -6,7 +6,7 @@
 //! wider than the local approximation's error at city scale (< 0.01%).
 
 use super::{haversine_m, EARTH_RADIUS_M};
-use crate::scenario::Institution;
+use crate::scenario::{Categories, Category, Institution, Kind};
 
 /// `x.floor() as i64` without a call into libm (baseline x86-64 and wasm32 have no inline floor
 /// for f64 -> int); exact for |x| < 2^53.
@@ -190,22 +190,72 @@ impl PointGrid {
     }
 
     /// The nearest point accepted by `keep`, searching outwards up to `max_m`; exact distance.
+    /// Of points at the same distance, the lowest index.
+    ///
+    /// Searches the buckets in square rings around the query's bucket and stops as soon as no
+    /// point of the next ring can be nearer than the best so far: a few rings where points are
+    /// dense, whatever the distance. Only points whose planar estimate comes within the band of
+    /// the best are measured by haversine.
     pub fn nearest(&self, lon: f64, lat: f64, max_m: f64, keep: impl Fn(usize) -> bool) -> Option<(usize, f64)> {
-        let mut radius = CELL_M * 2.0;
-        loop {
-            let r = radius.min(max_m);
-            let mut best: Option<(usize, f64)> = None;
-            self.within_exact(lon, lat, r, |i, d| {
-                if keep(i) && best.map_or(true, |(bi, bd)| d < bd || (d == bd && i < bi)) {
-                    best = Some((i, d));
-                }
-                true
-            });
-            if best.is_some() || r >= max_m {
-                return best;
-            }
-            radius *= 4.0;
+        if self.points.is_empty() || !(max_m >= 0.0) || !lon.is_finite() || !lat.is_finite() {
+            return None;
         }
+        let m_per_deg = EARTH_RADIUS_M.to_radians();
+        let kx = m_per_deg * lat.to_radians().cos();
+        // A bucket's narrowest width in metres anywhere the search may reach (the grid's or the
+        // query's most poleward latitude), less 1% for the planar approximation: a point k
+        // rings out is at least (k - 1) such widths away.
+        let top = self.lat0 + self.rows as f64 * self.cell_lat;
+        let poleward = lat.abs().max(self.lat0.abs()).max(top.abs()).min(89.9);
+        let width = (self.cell_lat * m_per_deg).min(self.cell_lon * m_per_deg * poleward.to_radians().cos()) * 0.99;
+        let cx = floor_i64((lon - self.lon0) / self.cell_lon);
+        let cy = floor_i64((lat - self.lat0) / self.cell_lat);
+        // Rings beyond this one hold no bucket of the grid.
+        let last = [cx, self.cols - 1 - cx, cy, self.rows - 1 - cy].into_iter().map(i64::abs).max().unwrap_or(0)
+            + (cx.clamp(0, self.cols - 1) - cx).abs()
+            + (cy.clamp(0, self.rows - 1) - cy).abs();
+        let mut best: Option<(usize, f64)> = None;
+        let visit = |bx: i64, by: i64, best: &mut Option<(usize, f64)>| {
+            if bx < 0 || by < 0 || bx >= self.cols || by >= self.rows {
+                return;
+            }
+            let b = (by * self.cols + bx) as usize;
+            let (a, e) = (self.starts[b] as usize, self.starts[b + 1] as usize);
+            for (&i, &(plon, plat)) in self.ids[a..e].iter().zip(&self.sorted[a..e]) {
+                let dx = (plon - lon) * kx;
+                let dy = (plat - lat) * m_per_deg;
+                let planar = (dx * dx + dy * dy).sqrt();
+                let bound = best.map_or(max_m, |(_, bd)| bd);
+                if planar > bound * (1.0 + 2.0 * BAND) + 1e-6 || !keep(i as usize) {
+                    continue;
+                }
+                let d = haversine_m(lon, lat, plon, plat);
+                if d <= max_m && best.map_or(true, |(bi, bd)| d < bd || (d == bd && (i as usize) < bi)) {
+                    *best = Some((i as usize, d));
+                }
+            }
+        };
+        let mut k = 0i64;
+        while k <= last {
+            let reach = (k - 1).max(0) as f64 * width;
+            if reach > best.map_or(max_m, |(_, bd)| bd) {
+                break;
+            }
+            if k == 0 {
+                visit(cx, cy, &mut best);
+            } else {
+                for bx in cx - k..=cx + k {
+                    visit(bx, cy - k, &mut best);
+                    visit(bx, cy + k, &mut best);
+                }
+                for by in cy - k + 1..=cy + k - 1 {
+                    visit(cx - k, by, &mut best);
+                    visit(cx + k, by, &mut best);
+                }
+            }
+            k += 1;
+        }
+        best
     }
 }
 
@@ -213,11 +263,37 @@ impl PointGrid {
 #[derive(Clone, Debug)]
 pub struct InstitutionIndex {
     pub grid: PointGrid,
+    /// The same institutions split by kind (`Kind::ALL` order), and pharmacies by category
+    /// (`Category::ALL` order): a search for a rare kind or category does not wade through the
+    /// others. Each with the index into `institutions` of its points, ascending.
+    by_kind: Vec<(PointGrid, Vec<u32>)>,
+    by_category: Vec<(PointGrid, Vec<u32>)>,
+}
+
+/// Where a proximity rule's neighbours can be found: a superset of what its predicate keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Among {
+    /// Institutions of this kind.
+    Kind(Kind),
+    /// Pharmacies with at least one of these categories.
+    PharmacyCategories(Categories),
 }
 
 impl InstitutionIndex {
     pub fn build(institutions: &[Institution]) -> Self {
-        InstitutionIndex { grid: PointGrid::build(institutions.iter().map(|i| (i.lon, i.lat)).collect()) }
+        let subset = |keep: &dyn Fn(&Institution) -> bool| {
+            let ids: Vec<u32> = (0..institutions.len() as u32).filter(|&i| keep(&institutions[i as usize])).collect();
+            let grid = PointGrid::build(ids.iter().map(|&i| (institutions[i as usize].lon, institutions[i as usize].lat)).collect());
+            (grid, ids)
+        };
+        InstitutionIndex {
+            grid: PointGrid::build(institutions.iter().map(|i| (i.lon, i.lat)).collect()),
+            by_kind: Kind::ALL.iter().map(|&k| subset(&|i| i.kind == k)).collect(),
+            by_category: Category::ALL
+                .iter()
+                .map(|&c| subset(&|i| i.kind == Kind::Pharmacy && i.categories().contains(c)))
+                .collect(),
+        }
     }
 
     /// The nearest institution satisfying `keep`, within 50 km, with its haversine distance.
@@ -229,6 +305,31 @@ impl InstitutionIndex {
         keep: impl Fn(&Institution) -> bool,
     ) -> Option<(&'a Institution, f64)> {
         self.grid.nearest(lon, lat, 50_000.0, |i| keep(&institutions[i])).map(|(i, d)| (&institutions[i], d))
+    }
+
+    /// As `nearest`, searching only `among` (which must hold every institution `keep` accepts):
+    /// the same answer, the same tie-break (the lowest index).
+    pub fn nearest_among<'a>(
+        &self,
+        institutions: &'a [Institution],
+        lon: f64,
+        lat: f64,
+        among: Among,
+        keep: impl Fn(&Institution) -> bool,
+    ) -> Option<(&'a Institution, f64)> {
+        let search = |(grid, ids): &(PointGrid, Vec<u32>)| {
+            grid.nearest(lon, lat, 50_000.0, |k| keep(&institutions[ids[k] as usize])).map(|(k, d)| (ids[k] as usize, d))
+        };
+        let best = match among {
+            Among::Kind(k) => Kind::ALL.iter().position(|&x| x == k).and_then(|p| search(&self.by_kind[p])),
+            Among::PharmacyCategories(cats) => Category::ALL
+                .iter()
+                .zip(&self.by_category)
+                .filter(|(c, _)| cats.contains(**c))
+                .filter_map(|(_, sub)| search(sub))
+                .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0))),
+        };
+        best.map(|(i, d)| (&institutions[i], d))
     }
 }
 
@@ -293,6 +394,64 @@ mod tests {
         let (i, _) = g.nearest(118.19, 35.0, 50_000.0, |i| i != 1).unwrap();
         assert_eq!(i, 2);
         assert!(g.nearest(120.0, 35.0, 50_000.0, |_| true).is_none());
+    }
+
+    /// The ring search against every point: same point (lowest index on ties), same distance,
+    /// with filters, limits and queries outside the grid.
+    #[test]
+    fn nearest_agrees_with_brute_force() {
+        let mut pts = scatter(4000, 3, 108.3, 33.7, 1.2, 1.0);
+        pts.extend_from_slice(&pts[..50].to_vec()); // duplicates: ties go to the lower index
+        let g = PointGrid::build(pts.clone());
+        let queries = scatter(600, 5, 107.8, 33.2, 2.2, 2.0);
+        for (k, &(lon, lat)) in queries.iter().enumerate() {
+            let max_m = [50_000.0, 3_000.0, 800.0, 0.0][k % 4];
+            let keep = |i: usize| i % (1 + k % 5) == 0;
+            let mut want: Option<(usize, f64)> = None;
+            for (i, &(plon, plat)) in pts.iter().enumerate() {
+                let d = haversine_m(lon, lat, plon, plat);
+                if keep(i) && d <= max_m && want.map_or(true, |(_, bd)| d < bd) {
+                    want = Some((i, d));
+                }
+            }
+            assert_eq!(g.nearest(lon, lat, max_m, keep), want, "query {k} at {lon},{lat} max {max_m}");
+        }
+        // A few points over a county-sized area: many empty rings between them.
+        let sparse = scatter(12, 9, 108.0, 34.0, 0.6, 0.5);
+        let g = PointGrid::build(sparse.clone());
+        for &(lon, lat) in &scatter(200, 13, 107.9, 33.9, 0.8, 0.7) {
+            let want = (0..sparse.len())
+                .map(|i| (i, haversine_m(lon, lat, sparse[i].0, sparse[i].1)))
+                .filter(|&(_, d)| d <= 50_000.0)
+                .min_by(|a, b| a.1.total_cmp(&b.1));
+            assert_eq!(g.nearest(lon, lat, 50_000.0, |_| true), want);
+        }
+    }
+
+    /// Searching only a kind's or categories' institutions gives what the whole index gives.
+    #[test]
+    fn nearest_among_agrees_with_the_whole_index() {
+        let s = crate::synth::synth_scenario(&crate::synth::SynthSpec::published(crate::synth::SampleCity::Xian, 3000.0));
+        let index = InstitutionIndex::build(&s.institutions);
+        let at = scatter(400, 17, 108.6, 33.9, 0.8, 0.6);
+        let mixes = [
+            Categories::of(&[Category::Ordinary]),
+            Categories::of(&[Category::Chronic]),
+            Categories::of(&[Category::SpecialDrug]),
+            Categories::of(&[Category::Ordinary, Category::SpecialDrug]),
+        ];
+        for (k, &(lon, lat)) in at.iter().enumerate() {
+            let cats = mixes[k % 4];
+            let keep = |i: &Institution| i.designated && i.kind == Kind::Pharmacy && i.categories().intersects(cats);
+            let whole = index.nearest(&s.institutions, lon, lat, keep).map(|(i, d)| (i.id.clone(), d));
+            let among = index.nearest_among(&s.institutions, lon, lat, Among::PharmacyCategories(cats), keep);
+            assert_eq!(among.map(|(i, d)| (i.id.clone(), d)), whole, "pharmacy {k}");
+            let kind = Kind::ALL[k % Kind::ALL.len()];
+            let keep = |i: &Institution| i.designated && i.kind == kind;
+            let whole = index.nearest(&s.institutions, lon, lat, keep).map(|(i, d)| (i.id.clone(), d));
+            let among = index.nearest_among(&s.institutions, lon, lat, Among::Kind(kind), keep);
+            assert_eq!(among.map(|(i, d)| (i.id.clone(), d)), whole, "{kind:?} {k}");
+        }
     }
 
     #[test]
