@@ -85,3 +85,171 @@ pub fn run(scenario: &Scenario, generate_ms: f64, runs: usize, now: &dyn Fn() ->
         .collect();
     BenchReport { institutions: scenario.institutions.len(), population_cells: scenario.population_cells.len(), generate_ms, runs, rows }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 7: the side-by-side comparison (`scripts/bench`). One dataset, written once to a file,
+// read by every tool; these are dingdian's answers and timings on it, the same code natively
+// (`benches/compare.rs`), in Node (`bench/wasm.rs`) and in Chromium (`#bench-compare`).
+
+/// The service radius of the comparison.
+pub const COMPARE_RADIUS_M: f64 = 800.0;
+/// The applications of the comparison: this many, seeded.
+pub const COMPARE_APPLICATIONS: usize = 10_000;
+const COMPARE_SEED: u64 = 20_261_123;
+
+/// The comparison's dataset: the Xi'an-scale city (178 m cells) plus 10,000 hypothetical new
+/// pharmacy applications of mixed categories, each within 150 m of a populated cell's centre.
+pub fn compare_dataset() -> Scenario {
+    use crate::scenario::{Categories, Category};
+    use rand_core::{Rng, SeedableRng};
+    let mut s = city(178.0);
+    let mut rng = rand_pcg::Pcg64Mcg::seed_from_u64(COMPARE_SEED);
+    let mut f = move || (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+    let mixes: [&[Category]; 4] =
+        [&[Category::Ordinary], &[Category::Chronic], &[Category::SpecialDrug], &[Category::Ordinary, Category::Chronic]];
+    let n = s.population_cells.len();
+    s.applications = (0..COMPARE_APPLICATIONS)
+        .map(|k| {
+            let c = &s.population_cells[((f() * n as f64) as usize).min(n - 1)];
+            let (dx, dy) = (f() * 2.0 - 1.0, f() * 2.0 - 1.0);
+            let lat = c.lat + dy * 150.0 / 111_195.0;
+            let lon = c.lon + dx * 150.0 / (111_195.0 * c.lat.to_radians().cos());
+            let mut a = Application::new(&format!("bench-{k}"), Kind::Pharmacy, lon, lat);
+            a.category = Some(Categories::of(mixes[(f() * 4.0) as usize % 4]));
+            a.pharmacists = Some(1);
+            a.county = c.county.clone();
+            a
+        })
+        .collect();
+    s
+}
+
+/// The comparison's policy: Linyi's rules at 800 m.
+pub fn compare_policy() -> Policy {
+    let ov = [("service_radius_m".to_string(), serde_json::json!(COMPARE_RADIUS_M))].into_iter().collect();
+    Policy::resolve(&builtin_preset("linyi-2025").expect("builtin preset"), &ov, "bench").expect("bench policy")
+}
+
+/// Medians of one tool's steps, in milliseconds (absent: the tool does not do that step).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
+pub struct CompareTimes {
+    /// Indexes built once per dataset.
+    pub index_ms: f64,
+    /// Covered population of the three layers (dingdian: every layer, county and category).
+    pub coverage_ms: f64,
+    /// Nearest same-type designated pharmacy for every application.
+    pub nearest_ms: f64,
+    /// Whole decisions (every rule, with its trace) for every application.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decide_ms: Option<f64>,
+    /// The acceptance surface over every cell.
+    pub surface_ms: f64,
+    /// Pharmacy area classes (dingdian only: part of its recompute).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub area_classes_ms: Option<f64>,
+}
+
+/// One tool's answers: what `scripts/bench` checks across tools.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
+pub struct CompareAnswers {
+    pub total_population: u64,
+    /// Residents of cells with a designated pharmacy / outpatient provider / inpatient
+    /// institution within the radius.
+    pub covered_population: [u64; 3],
+    /// Per application, the distance in metres to the nearest designated pharmacy sharing a
+    /// category with it (none within 50 km: null).
+    pub nearest_m: Vec<Option<f64>>,
+    /// Per cell, '1' where a new ordinary pharmacy is acceptable (no designated pharmacy with the
+    /// ordinary category within the radius), else '0'.
+    pub surface: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
+pub struct CompareReport {
+    pub tool: String,
+    pub runs: usize,
+    pub institutions: usize,
+    pub cells: usize,
+    pub applications: usize,
+    pub times: CompareTimes,
+    pub answers: CompareAnswers,
+}
+
+/// dingdian on the comparison's dataset: its own public functions, as the app calls them.
+pub fn compare_run(tool: &str, scenario: &Scenario, runs: usize, now: &dyn Fn() -> f64) -> CompareReport {
+    use crate::engine::Verdict;
+    let policy = compare_policy();
+    let today = Date { year: 2026, month: 3, day: 1 };
+    let index_ms = median_ms(now, runs, &mut || {
+        std::hint::black_box(DataIndex::build(scenario));
+    });
+    let data = std::rc::Rc::new(DataIndex::build(scenario));
+    let prep = Prepared::with_data(scenario, &policy, data.clone(), today);
+    let coverage_ms = median_ms(now, runs, &mut || {
+        std::hint::black_box(prep.coverage());
+    });
+    let area_classes_ms = median_ms(now, runs, &mut || {
+        std::hint::black_box(AreaModel::build(scenario, &prep.data.institutions, &policy.params));
+    });
+    let mut template = Application::new("surface", Kind::Pharmacy, 0.0, 0.0);
+    template.pharmacists = Some(1);
+    let surface_ms = median_ms(now, runs, &mut || {
+        std::hint::black_box(prep.surface(&template));
+    });
+    let apps = &scenario.applications;
+    let same_type = |a: &Application| {
+        let cats = a.categories();
+        move |i: &crate::scenario::Institution| i.designated && i.kind == Kind::Pharmacy && i.categories().intersects(cats)
+    };
+    // As the same-type rule asks it (src/engine/pharmacy.rs).
+    let nearest = |a: &Application| {
+        let among = crate::spatial::Among::PharmacyCategories(a.categories());
+        data.institutions.nearest_among(&scenario.institutions, a.lon, a.lat, among, same_type(a)).map(|(_, d)| d)
+    };
+    let nearest_ms = median_ms(now, runs, &mut || {
+        for a in apps {
+            std::hint::black_box(nearest(a));
+        }
+    });
+    let decide_ms = median_ms(now, runs, &mut || {
+        for a in apps {
+            std::hint::black_box(prep.decide(a));
+        }
+    });
+
+    let coverage = prep.coverage();
+    let surface = prep.surface(&template);
+    let nearest_m: Vec<Option<f64>> = apps.iter().map(nearest).collect();
+    // The decisions' own same-type verdicts must say what the distances say.
+    for (a, d) in apps.iter().zip(&nearest_m) {
+        let decision = prep.decide(a);
+        let rule = decision.rules.iter().find(|e| e.rule == "pharmacy.same_type_nearby");
+        let inside = d.is_some_and(|d| d <= policy.params.service_radius_m);
+        assert_eq!(rule.map(|e| e.verdict == Verdict::Fail), Some(inside), "application {}", a.id);
+    }
+    CompareReport {
+        tool: tool.to_string(),
+        runs,
+        institutions: scenario.institutions.len(),
+        cells: scenario.population_cells.len(),
+        applications: apps.len(),
+        times: CompareTimes {
+            index_ms,
+            coverage_ms,
+            nearest_ms,
+            decide_ms: Some(decide_ms),
+            surface_ms,
+            area_classes_ms: Some(area_classes_ms),
+        },
+        answers: CompareAnswers {
+            total_population: scenario.population_cells.iter().map(|c| c.population).sum(),
+            covered_population: [
+                coverage.pharmacy.covered_population,
+                coverage.outpatient.covered_population,
+                coverage.inpatient.covered_population,
+            ],
+            nearest_m,
+            surface: surface.outcomes.iter().map(|&o| if o == crate::engine::Outcome::Rejected { '0' } else { '1' }).collect(),
+        },
+    }
+}

@@ -18,20 +18,40 @@ pub fn run(cell_m: f64, runs: usize) -> BenchReport {
     bench::run(&scenario, generate_ms, runs, &now)
 }
 
+/// `#bench-compare` (scripts/bench): leaves `window.__dingdianCompare(bytes, runs)`, which runs
+/// `bench::compare_run` on the shared dataset's JSON and returns the report as JSON.
+fn expose_compare() {
+    use wasm_bindgen::prelude::*;
+    let f = Closure::<dyn Fn(js_sys::Uint8Array, usize) -> String>::new(|bytes: js_sys::Uint8Array, runs: usize| {
+        match serde_json::from_slice::<crate::Scenario>(&bytes.to_vec()) {
+            Ok(s) => serde_json::to_string(&bench::compare_run("dingdian WASM (Chromium)", &s, runs, &now)).unwrap_or_default(),
+            Err(e) => format!("{{\"error\":{:?}}}", e.to_string()),
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&w, &"__dingdianCompare".into(), f.as_ref());
+    }
+    f.forget();
+}
+
 #[function_component(BenchPage)]
 pub fn bench_page() -> Html {
     let report = use_state(|| None::<BenchReport>);
+    let compare = web_sys::window().and_then(|w| w.location().hash().ok()).is_some_and(|h| h == "#bench-compare");
     {
         let report = report.clone();
         use_effect_with((), move |_| {
+            if compare {
+                expose_compare();
+            }
             // Let the "running" message paint first.
-            let t = Timeout::new(50, move || {
+            let t = (!compare).then(|| Timeout::new(50, move || {
                 let r = run(178.0, 7);
                 if let (Some(w), Ok(v)) = (web_sys::window(), serde_wasm_bindgen::to_value(&r)) {
                     let _ = js_sys::Reflect::set(&w, &"__dingdianBench".into(), &v);
                 }
                 report.set(Some(r));
-            });
+            }));
             move || drop(t)
         });
     }
@@ -42,6 +62,7 @@ pub fn bench_page() -> Html {
                { "A synthetic Xi'an-scale city (about 12,000 institutions and 300,000 populated cells), WASM, timed with performance.now(), medians." }</p>
             {
                 match &*report {
+                    None if compare => html! { <p data-testid="bench-compare-ready">{ "window.__dingdianCompare" }</p> },
                     None => html! { <p data-testid="bench-running">{ "正在运行… / running…" }</p> },
                     Some(r) => html! {
                         <>

@@ -44,7 +44,7 @@ pub fn start() {
     }
     // `#bench` opens the benchmark page: the engine timed in WASM on the Xi'an-scale city.
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-    if hash == "#bench" {
+    if hash == "#bench" || hash == "#bench-compare" {
         yew::Renderer::<bench::BenchPage>::with_root(root).render();
     } else {
         yew::Renderer::<app::App>::with_root(root).render();

@@ -1,0 +1,155 @@
+// scripts/bench's last step: checks that every tool gave the same answers, then prints the
+// table of medians (and ratios to dingdian WASM in Chromium) and writes it as Markdown.
+//   node report.mjs OUT_DIR RESULTS.md
+// OUT_DIR holds one JSON report per tool (dingdian::bench::CompareReport's shape) and meta.json.
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+
+const [dir, mdPath] = process.argv.slice(2);
+const read = (f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
+const meta = read('meta.json');
+const order = [
+  ['native.json', 'dingdian native (release)'],
+  ['chromium.json', 'dingdian WASM, Chromium (the app)'],
+  ['node-wasm.json', 'dingdian WASM, Node'],
+  ['shapely.json', 'shapely 2 STRtree (Python)'],
+  ['turf.json', 'turf.js + geokdbush (Node)'],
+  ['naive.json', 'naive all pairs (native, sampled)'],
+];
+const reports = order.filter(([f]) => existsSync(path.join(dir, f))).map(([f, name]) => ({ file: f, name, ...read(f) }));
+const ref = reports.find((r) => r.file === 'native.json');
+if (!ref) throw new Error('no dingdian native report');
+
+// ---- agreement ------------------------------------------------------------------------------
+const RADIUS = 800;
+const EPS = 1e-6; // metres: distances from different libm sin/cos/asin may differ in the last bits
+const problems = [];
+const notes = [];
+let boundary = 0;
+for (const r of reports) {
+  if (r === ref) continue;
+  const a = r.answers;
+  const b = ref.answers;
+  const sampled = r.file === 'naive.json';
+  if (a.total_population !== b.total_population) problems.push(`${r.name}: total population ${a.total_population} ≠ ${b.total_population}`);
+  if (!sampled && JSON.stringify(a.covered_population) !== JSON.stringify(b.covered_population)) {
+    problems.push(`${r.name}: covered population ${a.covered_population} ≠ dingdian's ${b.covered_population}`);
+  }
+  if (a.surface.length !== b.surface.length) problems.push(`${r.name}: surface has ${a.surface.length} cells, not ${b.surface.length}`);
+  let cellsDiffer = 0;
+  let checkedCells = 0;
+  for (let k = 0; k < b.surface.length; k++) {
+    if (a.surface[k] === '-') continue;
+    checkedCells++;
+    if (a.surface[k] !== b.surface[k]) cellsDiffer++;
+  }
+  if (cellsDiffer) problems.push(`${r.name}: the acceptance surface differs at ${cellsDiffer} of ${checkedCells} cells`);
+  let checkedApps = 0;
+  for (let k = 0; k < b.nearest_m.length; k++) {
+    const x = a.nearest_m[k];
+    const y = b.nearest_m[k];
+    if (sampled && x === null && y !== null) continue; // not in the sample (none within 50 km is rare)
+    checkedApps++;
+    if ((x === null) !== (y === null) || (x !== null && Math.abs(x - y) > EPS)) {
+      problems.push(`${r.name}: application ${k}: nearest ${x} m, dingdian ${y} m`);
+      if (problems.length > 20) break;
+      continue;
+    }
+    if (x !== null && (x <= RADIUS) !== (y <= RADIUS)) {
+      if (Math.abs(y - RADIUS) <= EPS) boundary++;
+      else problems.push(`${r.name}: application ${k}: inside ${x <= RADIUS}, dingdian ${y <= RADIUS}`);
+    }
+  }
+  if (sampled) notes.push(`${r.name}: checked ${checkedCells} sampled cells and ${checkedApps} sampled applications against dingdian.`);
+}
+if (problems.length) {
+  console.error('DISAGREEMENT — stopping:\n' + problems.slice(0, 20).join('\n'));
+  process.exit(1);
+}
+
+// ---- table ----------------------------------------------------------------------------------
+const wasm = reports.find((r) => r.file === 'chromium.json') ?? reports.find((r) => r.file === 'node-wasm.json') ?? ref;
+const t = (r) => r.times;
+const work = (r) => t(r).coverage_ms + t(r).nearest_ms + t(r).surface_ms;
+const recompute = (r) => (t(r).area_classes_ms == null ? null : t(r).coverage_ms + t(r).area_classes_ms + t(r).surface_ms);
+const ms = (x) => (x == null ? '—' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 2 : 1)} ms`);
+const ratio = (x, y) => (x == null || y == null ? '—' : `${(x / y).toFixed(x / y < 10 ? 2 : 0)}×`);
+const perS = (r) => (t(r).decide_ms == null ? '—' : Math.round((r.applications / t(r).decide_ms) * 1000).toLocaleString('en-US'));
+const header = [
+  'tool',
+  'index (once)',
+  'coverage, 3 layers',
+  'nearest same-type ×10,000',
+  'surface',
+  'coverage + nearest + surface',
+  '× dingdian WASM',
+  'recompute (coverage + area classes + surface)',
+  'decisions/s',
+];
+const rows = reports.map((r) => [
+  r.name,
+  ms(t(r).index_ms),
+  ms(t(r).coverage_ms),
+  ms(t(r).nearest_ms),
+  ms(t(r).surface_ms),
+  ms(work(r)),
+  r === wasm ? '1×' : ratio(work(r), work(wasm)),
+  ms(recompute(r)),
+  perS(r),
+]);
+const table = [
+  `| ${header.join(' | ')} |`,
+  `|${header.map((_, k) => (k === 0 ? '---' : '---:')).join('|')}|`,
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+].join('\n');
+
+// ---- goals ----------------------------------------------------------------------------------
+const byFile = (f) => reports.find((r) => r.file === f);
+const goals = [];
+const check = (ok, text) => goals.push(`- ${ok ? 'met' : '**missed**'}: ${text}`);
+const chromiumR = byFile('chromium.json');
+if (chromiumR) check(recompute(chromiumR) <= 16, `recompute ≤ 16 ms in WASM in Chromium — ${ms(recompute(chromiumR))}`);
+for (const [f, k, name] of [['turf.json', 10, 'turf.js'], ['shapely.json', 3, 'shapely']]) {
+  const r = byFile(f);
+  if (r && wasm) check(work(r) / work(wasm) >= k, `≥ ${k}× ${name} (coverage + nearest + surface) — ${ratio(work(r), work(wasm))}`);
+}
+const nat = byFile('native.json');
+const dps = (r) => (r.applications / t(r).decide_ms) * 1000;
+check(dps(nat) >= 1e6, `≥ 1,000,000 decisions/s native — ${perS(nat)}`);
+if (wasm) check(dps(wasm) >= 3e5, `≥ 300,000 decisions/s in WASM (${wasm.name}) — ${perS(wasm)}`);
+if (meta.size) check(meta.size.gz_kb <= 400, `release wasm + js ≤ 400 KB gzipped — ${meta.size.gz_kb} KB (wasm ${meta.size.wasm_gz_kb} KB + js ${meta.size.js_gz_kb} KB)`);
+if (chromiumR?.first_render_ms != null) {
+  check(chromiumR.first_render_ms <= 1000, `first render ≤ 1 s from a local static server — ${ms(chromiumR.first_render_ms)} (median of ${chromiumR.first_render_all_ms.length} loads)`);
+}
+
+const md = `# Benchmark results
+
+Written by \`scripts/bench${meta.quick ? ' --quick' : ''}\` on ${meta.date} (UTC)${meta.quick ? ' — **quick mode: few repeats, figures indicative only**' : ''}.
+
+**Machine**: ${meta.cpu}, ${meta.cores} cores, ${meta.memory}; load average ${meta.load} at the start (other work shared the cores).
+**Versions**: ${meta.versions}.
+
+**Dataset** (one file, \`${meta.data}\`, written once by \`cargo bench --bench compare -- gen\`): ${ref.institutions.toLocaleString('en-US')} institutions (synthetic Xi'an, mixed kinds, designated and not), ${ref.cells.toLocaleString('en-US')} populated cells, ${ref.applications.toLocaleString('en-US')} hypothetical pharmacy applications of mixed categories; seeded. Radius ${RADIUS} m, haversine on R = 6,371,008.8 m, "within" = distance ≤ r.
+
+Medians of ${meta.runs} runs per step (naive: one sampled run, scaled up).
+
+${table}
+
+What each column computes, identically in every tool (answers checked: same covered population per layer, same nearest distance per application within ${EPS} m, same inside/outside verdict, same acceptable cells):
+- **coverage, 3 layers**: residents of cells with a designated pharmacy / outpatient provider / inpatient institution within r (dingdian also gives every county and pharmacy category in the same call).
+- **nearest same-type ×10,000**: for each application, the distance to the nearest designated pharmacy sharing a category with it (none within 50 km: none).
+- **surface**: for every cell, whether a new ordinary pharmacy is acceptable there — no designated pharmacy with the ordinary category within r (dingdian: the app's full acceptance surface under Linyi's rules, every rule judged, read as "not rejected").
+- **recompute**: what the app recomputes when a parameter changes (dingdian only).
+- **decisions/s**: whole decisions (every rule, with the trace) per second (dingdian only).
+
+${boundary ? `Float-boundary cases (distance within ${EPS} m of r, verdicts differ): ${boundary}.` : `Float-boundary cases (distance within ${EPS} m of r): none in this dataset.`}
+${notes.map((n) => `- ${n}`).join('\n')}
+
+## Goals
+
+${goals.join('\n')}
+`;
+writeFileSync(mdPath, md);
+console.log(table);
+console.log('\n' + goals.join('\n'));
+console.log(`\nwritten: ${mdPath}`);
