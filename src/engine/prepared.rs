@@ -41,6 +41,8 @@ pub struct Prepared<'a> {
     pub figures: Figures,
     pub areas: AreaModel,
     pub as_of: Date,
+    /// The coverage layers at this policy's radius, once computed: the surface reads them.
+    layers: std::cell::OnceCell<CoverageLayers>,
 }
 
 impl<'a> Prepared<'a> {
@@ -54,7 +56,7 @@ impl<'a> Prepared<'a> {
         let as_of = scenario.as_of.as_deref().and_then(Date::parse).unwrap_or(today);
         let figures = figures::compute(scenario, &policy.params);
         let areas = AreaModel::build(scenario, &data.institutions, &policy.params);
-        Prepared { scenario, policy, data, figures, areas, as_of }
+        Prepared { scenario, policy, data, figures, areas, as_of, layers: Default::default() }
     }
 
     pub fn ctx(&self) -> Ctx<'_> {
@@ -73,11 +75,21 @@ impl<'a> Prepared<'a> {
     }
 
     pub fn coverage_layers(&self) -> CoverageLayers {
-        coverage_layers(self.scenario, &self.data.cells, self.policy.params.service_radius_m)
+        self.layers().clone()
+    }
+
+    /// The coverage layers, computed on first use.
+    pub fn layers(&self) -> &CoverageLayers {
+        self.layers.get_or_init(|| coverage_layers(self.scenario, &self.data.cells, self.policy.params.service_radius_m))
+    }
+
+    /// The coverage layers if already computed (the surface reuses them, never computes them).
+    pub fn layers_if_computed(&self) -> Option<&CoverageLayers> {
+        self.layers.get()
     }
 
     pub fn coverage(&self) -> Coverage {
-        self.coverage_layers().summary_with(self.scenario, &self.data.cell_population, &self.data.cell_county)
+        self.layers().summary_with(self.scenario, &self.data.cell_population, &self.data.cell_county)
     }
 
     pub fn surface(&self, template: &Application) -> Surface {

@@ -17,7 +17,7 @@ use super::proximity::NeighboursOr;
 use super::{decide, inpatient, outcome_of, outpatient, pharmacy, rule_fn, severity_of, xian, Ctx, Outcome, Verdict};
 use crate::policy::ActiveRule;
 use crate::scenario::Application;
-use crate::spatial::covered_cells;
+use crate::spatial::{covered_cells, layers_matching};
 
 /// Rules whose verdict depends on the applicant's location (or its county or area).
 pub const LOCATION_RULES: &[&str] = &[
@@ -92,10 +92,16 @@ pub fn acceptance_surface(prep: &Prepared, template: &Application) -> Surface {
             continue;
         }
         let keys: Vec<u32> = match (id, neighbours_of(id, &ctx, template)) {
-            (_, Some(Ok(n))) => covered_cells(s, &prep.data.cells, prep.policy.params.service_radius_m, |i| n.counts(template, i))
-                .into_iter()
-                .map(u32::from)
-                .collect(),
+            // Neighbours that are exactly some coverage layers (an ordinary pharmacy's same-type
+            // neighbours are the ordinary-category layer): the coverage of this recompute has
+            // the answer already. Otherwise a scan of its own.
+            (_, Some(Ok(n))) => match prep.layers_if_computed().zip(layers_matching(s, |i| n.counts(template, i))) {
+                Some((layers, bits)) => layers.masks.iter().map(|&m| u32::from(m & bits != 0)).collect(),
+                None => covered_cells(s, &prep.data.cells, prep.policy.params.service_radius_m, |i| n.counts(template, i))
+                    .into_iter()
+                    .map(u32::from)
+                    .collect(),
+            },
             // The rule does not reach this applicant wherever it stands.
             (_, Some(Err(_))) => vec![0; cells.len()],
             // Cells with no county share one spare key (the rule reports the county missing).
@@ -188,6 +194,44 @@ mod tests {
         let mut p = Application::new("s", Kind::PrimaryCare, 0.0, 0.0);
         p.subtype = Some(Subtype::TownshipCentre);
         check_agrees(&[], p);
+    }
+
+    /// Reading the same-type neighbours off the coverage layers gives the surface a scan gives,
+    /// for every category mix, radius, and an applicant that is itself a designated pharmacy.
+    #[test]
+    fn surface_from_coverage_layers_equals_surface_from_its_own_scan() {
+        use crate::scenario::{Categories, Category};
+        use crate::synth::{synth_scenario, SampleCity, SynthSpec};
+        let scenario = synth_scenario(&SynthSpec::published(SampleCity::Linyi, 2500.0));
+        let own = scenario.institutions.iter().find(|i| i.designated && i.kind == Kind::Pharmacy).unwrap().id.clone();
+        let mixes = [
+            Categories::of(&[Category::Ordinary]),
+            Categories::of(&[Category::Chronic]),
+            Categories::of(&[Category::SpecialDrug]),
+            Categories::of(&[Category::Ordinary, Category::Chronic]),
+            Categories::of(&[Category::Ordinary, Category::Chronic, Category::SpecialDrug]),
+        ];
+        let mut reused = 0;
+        for (k, r) in [300.0, 800.0, 1750.0].into_iter().enumerate() {
+            let ov = [("service_radius_m".to_string(), serde_json::json!(r))].into_iter().collect();
+            let policy = Policy::resolve(&builtin_preset("linyi-2025").unwrap(), &ov, "o").unwrap();
+            for (m, cats) in mixes.iter().enumerate() {
+                let mut t = Application::new("s", Kind::Pharmacy, 0.0, 0.0);
+                t.category = Some(*cats);
+                t.pharmacists = Some(1);
+                if (k + m) % 3 == 0 {
+                    t.institution_id = Some(own.clone()); // its own site is never its neighbour
+                    t.change = crate::scenario::Change::AddressChange;
+                }
+                let fresh = Prepared::new(&scenario, &policy, Date::new(2026, 3, 1).unwrap());
+                let scanned = fresh.surface(&t);
+                let prep = Prepared::new(&scenario, &policy, Date::new(2026, 3, 1).unwrap());
+                let _ = prep.coverage();
+                reused += usize::from(crate::spatial::layers_matching(&scenario, |i| i.designated && i.kind == Kind::Pharmacy && i.categories().intersects(*cats)).is_some());
+                assert_eq!(prep.surface(&t), scanned, "r={r} categories {m}");
+            }
+        }
+        assert!(reused >= 10, "most mixes read the coverage layers ({reused})");
     }
 
     #[test]

@@ -142,23 +142,39 @@ pub struct CoverageLayers {
 const OUTPATIENT: u8 = 1 << 3;
 const INPATIENT: u8 = 1 << 4;
 
+/// The coverage layers an institution serves, as the bits of `CoverageLayers::masks`.
+pub fn layer_bits(inst: &Institution) -> u8 {
+    let mut m = 0u8;
+    if serves_pharmacy(inst) {
+        for (k, cat) in Category::ALL.iter().enumerate() {
+            if inst.categories().contains(*cat) {
+                m |= 1 << k;
+            }
+        }
+    }
+    if serves_outpatient(inst) {
+        m |= OUTPATIENT;
+    }
+    if serves_inpatient(inst) {
+        m |= INPATIENT;
+    }
+    m
+}
+
+/// The bits `b` of `CoverageLayers::masks` such that an institution serves a layer of `b`
+/// exactly when `keep` accepts it — then "a kept institution within r" is `mask & b != 0`,
+/// read off the coverage already computed. `None` when no combination of layers matches.
+pub fn layers_matching(s: &Scenario, keep: impl Fn(&Institution) -> bool) -> Option<u8> {
+    let kept: Vec<bool> = s.institutions.iter().map(&keep).collect();
+    let bits: Vec<u8> = s.institutions.iter().map(layer_bits).collect();
+    let candidates = (1u8..8).chain([OUTPATIENT, INPATIENT]);
+    candidates.into_iter().find(|&b| kept.iter().zip(&bits).all(|(&k, &m)| k == (m & b != 0)))
+}
+
 pub fn coverage_layers(s: &Scenario, cells: &PointGrid, radius_m: f64) -> CoverageLayers {
     let mut masks = vec![0u8; s.population_cells.len()];
     for inst in &s.institutions {
-        let mut m = 0u8;
-        if serves_pharmacy(inst) {
-            for (k, cat) in Category::ALL.iter().enumerate() {
-                if inst.categories().contains(*cat) {
-                    m |= 1 << k;
-                }
-            }
-        }
-        if serves_outpatient(inst) {
-            m |= OUTPATIENT;
-        }
-        if serves_inpatient(inst) {
-            m |= INPATIENT;
-        }
+        let m = layer_bits(inst);
         if m == 0 {
             continue;
         }

@@ -8,7 +8,7 @@ mod index;
 pub mod raster;
 
 pub use areas::{AreaClass, AreaKey, AreaModel, AreaStat};
-pub use coverage::{cell_counties, cell_grid, coverage_layers, covered_cells, Coverage, CoverageLayers, KindCoverage};
+pub use coverage::{cell_counties, cell_grid, coverage_layers, covered_cells, layer_bits, layers_matching, Coverage, CoverageLayers, KindCoverage};
 pub use index::{Among, InstitutionIndex, PointGrid};
 
 pub const EARTH_RADIUS_M: f64 = 6_371_008.8;
