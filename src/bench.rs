@@ -45,6 +45,63 @@ pub fn median_ms(now: &dyn Fn() -> f64, runs: usize, f: &mut dyn FnMut()) -> f64
     t[t.len() / 2]
 }
 
+/// Medians of the steps of a recompute after a parameter change, as the app runs them (a fresh
+/// `Prepared`, coverage, area classes, then the surface, which reads the coverage's layers).
+pub struct RecomputeSteps {
+    /// `Prepared::with_data`: figures and the area model (pharmacies and residents per area).
+    pub prepare_ms: f64,
+    pub coverage_ms: f64,
+    /// The area model (part of `prepare_ms`) and every cell's class.
+    pub area_classes_ms: f64,
+    pub surface_ms: f64,
+    /// All of it, timed as one (the median of the totals).
+    pub recompute_ms: f64,
+}
+
+pub fn recompute_steps(
+    scenario: &Scenario,
+    policy: &Policy,
+    data: &std::rc::Rc<DataIndex>,
+    today: Date,
+    template: &Application,
+    runs: usize,
+    now: &dyn Fn() -> f64,
+) -> RecomputeSteps {
+    let median = |mut t: Vec<f64>| {
+        t.sort_by(f64::total_cmp);
+        t[t.len() / 2]
+    };
+    let (mut prepare, mut areas, mut coverage, mut classes, mut surface, mut total) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..runs.max(1) {
+        let t0 = now();
+        let prep = Prepared::with_data(scenario, policy, data.clone(), today);
+        let t1 = now();
+        std::hint::black_box(prep.coverage());
+        let t2 = now();
+        std::hint::black_box(prep.cell_area_classes());
+        let t3 = now();
+        std::hint::black_box(prep.surface(template));
+        let t4 = now();
+        let a0 = now();
+        std::hint::black_box(AreaModel::build(scenario, &data.institutions, &policy.params));
+        areas.push(now() - a0);
+        prepare.push(t1 - t0);
+        coverage.push(t2 - t1);
+        classes.push(t3 - t2);
+        surface.push(t4 - t3);
+        total.push(t4 - t0);
+    }
+    let classes_ms = median(classes);
+    RecomputeSteps {
+        prepare_ms: median(prepare),
+        coverage_ms: median(coverage),
+        area_classes_ms: median(areas) + classes_ms,
+        surface_ms: median(surface),
+        recompute_ms: median(total),
+    }
+}
+
 /// The synthetic city of the benchmark: about 12,000 institutions and, at 178 m, 300,000 cells.
 pub fn city(cell_m: f64) -> Scenario {
     synth_scenario(&SynthSpec::published(SampleCity::Xian, cell_m))
@@ -63,23 +120,14 @@ pub fn run(scenario: &Scenario, generate_ms: f64, runs: usize, now: &dyn Fn() ->
             let data_index_ms = median_ms(now, runs, &mut || {
                 std::hint::black_box(DataIndex::build(scenario));
             });
-            let prep = Prepared::with_data(scenario, &policy, data.clone(), today);
-            let coverage_ms = median_ms(now, runs, &mut || {
-                std::hint::black_box(prep.coverage());
-            });
-            let area_classes_ms = median_ms(now, runs, &mut || {
-                std::hint::black_box(AreaModel::build(scenario, &prep.data.institutions, &policy.params));
-            });
-            let surface_ms = median_ms(now, runs, &mut || {
-                std::hint::black_box(prep.surface(&app));
-            });
+            let steps = recompute_steps(scenario, &policy, &data, today, &app, runs, now);
             Some(BenchRow {
                 radius_m,
                 data_index_ms,
-                coverage_ms,
-                area_classes_ms,
-                surface_ms,
-                recompute_ms: coverage_ms + area_classes_ms + surface_ms,
+                coverage_ms: steps.coverage_ms,
+                area_classes_ms: steps.area_classes_ms,
+                surface_ms: steps.surface_ms,
+                recompute_ms: steps.recompute_ms,
             })
         })
         .collect();
@@ -147,6 +195,10 @@ pub struct CompareTimes {
     /// Pharmacy area classes (dingdian only: part of its recompute).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub area_classes_ms: Option<f64>,
+    /// What the app recomputes after a parameter change, in its order, timed as one (dingdian
+    /// only): figures, coverage, area classes, the surface (reading the coverage's layers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recompute_ms: Option<f64>,
 }
 
 /// One tool's answers: what `scripts/bench` checks across tools.
@@ -185,17 +237,29 @@ pub fn compare_run(tool: &str, scenario: &Scenario, runs: usize, now: &dyn Fn() 
     });
     let data = std::rc::Rc::new(DataIndex::build(scenario));
     let prep = Prepared::with_data(scenario, &policy, data.clone(), today);
-    let coverage_ms = median_ms(now, runs, &mut || {
-        std::hint::black_box(prep.coverage());
-    });
-    let area_classes_ms = median_ms(now, runs, &mut || {
-        std::hint::black_box(AreaModel::build(scenario, &prep.data.institutions, &policy.params));
-    });
     let mut template = Application::new("surface", Kind::Pharmacy, 0.0, 0.0);
     template.pharmacists = Some(1);
-    let surface_ms = median_ms(now, runs, &mut || {
-        std::hint::black_box(prep.surface(&template));
+    // Each step alone, on a fresh `Prepared` (which would otherwise keep its coverage).
+    let fresh = || Prepared::with_data(scenario, &policy, data.clone(), today);
+    let alone = |step: &dyn Fn(&Prepared)| {
+        let mut t: Vec<f64> = (0..runs.max(1))
+            .map(|_| {
+                let p = fresh();
+                let s = now();
+                step(&p);
+                now() - s
+            })
+            .collect();
+        t.sort_by(f64::total_cmp);
+        t[t.len() / 2]
+    };
+    let coverage_ms = alone(&|p| {
+        std::hint::black_box(p.coverage());
     });
+    let surface_ms = alone(&|p| {
+        std::hint::black_box(p.surface(&template));
+    });
+    let steps = recompute_steps(scenario, &policy, &data, today, &template, runs, now);
     let apps = &scenario.applications;
     let same_type = |a: &Application| {
         let cats = a.categories();
@@ -239,7 +303,8 @@ pub fn compare_run(tool: &str, scenario: &Scenario, runs: usize, now: &dyn Fn() 
             nearest_ms,
             decide_ms: Some(decide_ms),
             surface_ms,
-            area_classes_ms: Some(area_classes_ms),
+            area_classes_ms: Some(steps.area_classes_ms),
+            recompute_ms: Some(steps.recompute_ms),
         },
         answers: CompareAnswers {
             total_population: scenario.population_cells.iter().map(|c| c.population).sum(),
