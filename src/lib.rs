@@ -11,6 +11,7 @@ pub mod engine;
 pub mod limits;
 pub mod planning;
 pub mod policy;
+pub mod review;
 pub mod sample;
 pub mod scenario;
 pub mod share;
