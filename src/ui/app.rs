@@ -16,6 +16,7 @@ use super::map::MapPanel;
 use super::params_panel::ParamsPanel;
 use super::plan_panel::PlanPanel;
 use super::sites_panel::SitesPanel;
+use super::review_panel::ReviewPanel;
 use super::state::{Action, Dataset, State};
 use crate::text::Lang;
 
@@ -116,6 +117,9 @@ pub fn app() -> Html {
                 </div>
             </div>
             <PlanPanel state={state.clone()} />
+            <div class="review-wrap">
+                <ReviewPanel state={state.clone()} />
+            </div>
             if let Some(d) = decision {
                 <a class={classes!("outcome-bar", format!("outcome-{}", d.outcome.id()))} href="#decision"
                     data-testid="outcome-bar" aria-hidden="true" tabindex="-1">

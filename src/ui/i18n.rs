@@ -553,3 +553,97 @@ pub const SITES_AXIS_Y: T = T("纵轴：累计新增覆盖人口", "vertical: re
 pub const SITES_PICK_NAME: T = T("建议点位", "Suggested site");
 pub const SITES_PLACE: T = T("作为申请", "Place as application");
 pub const SITES_LEGEND: T = T("建议点位（按选取顺序编号）", "Suggested sites (numbered in the order picked)");
+
+// ---------------------------------------------------------------------------------------------
+// Issue 4, part B (i4-compare): the consultation section — baseline vs draft, gaps, sweeps, print.
+
+pub const RV_HEADING: T = T("征求意见工作台", "Consultation review");
+pub const RV_TAB_COMPARE: T = T("与基准比较", "Changes vs baseline");
+pub const RV_TAB_GAPS: T = T("条文空白", "Gaps in the text");
+pub const RV_TAB_SWEEP: T = T("敏感性分析", "Sensitivity sweep");
+pub const RV_PRINT: T = T("打印摘要", "Print summary");
+pub const RV_PRINT_TITLE: T = T("征求意见摘要：参数改动与影响", "Consultation summary: changes and their effects");
+pub const RV_AS_OF: T = T("判定日期", "Judged as of");
+pub const RV_BASELINE: T = T("基准", "Baseline");
+pub const RV_DRAFT: T = T("草案（当前）", "Draft (current)");
+pub const RV_BASELINE_VALUE: T = T("基准值", "Baseline");
+pub const RV_BASELINE_IS_PRESET: T = T("基准值（规划默认值）", "Baseline (the text's default)");
+pub const RV_BASELINE_PRESET: T = T("规划文本默认值", "the text's defaults");
+pub const RV_BASELINE_CUSTOM: T = T("用户设定的参数（“设为基准”）", "parameters set by the user (“set as baseline”)");
+pub const RV_SET_BASELINE: T = T("将当前参数设为基准", "Set current parameters as baseline");
+pub const RV_RESET_BASELINE: T = T("恢复以规划默认值为基准", "Baseline back to the text's defaults");
+pub const RV_COMPARE_INTRO: T = T(
+    "同一数据分别按基准参数和当前参数判定；下面列出两者不同之处。",
+    "The same data judged under the baseline and the current parameters; what differs is listed below.",
+);
+pub const RV_PARAMS_HEADING: T = T("参数：基准与草案", "Parameters: baseline and draft");
+pub const RV_DECISIONS_HEADING: T = T("判定结果不同的申请", "Applications decided differently");
+pub const RV_FIGURES_HEADING: T = T("覆盖率、区域类别与床位", "Coverage, area classes and beds");
+pub const RV_CELLS_HEADING: T = T("覆盖变化的格网", "Cells whose coverage changes");
+pub const RV_PARAMETER: T = T("参数", "parameter");
+pub const RV_FIGURE: T = T("指标", "figure");
+pub const RV_DIFFERENCE: T = T("差值", "difference");
+pub const RV_PP: T = T("个百分点", "pp");
+pub const RV_RULE_ON: T = T("开启", "on");
+pub const RV_RULE_OFF: T = T("关闭", "off");
+pub const RV_NO_PARAM_CHANGES: T = T("当前参数与基准相同。", "The current parameters equal the baseline.");
+pub const RV_NO_DECISION_CHANGES: T = T("没有申请的判定结果与基准不同。", "No application is decided differently from the baseline.");
+pub const RV_NO_FIGURE_CHANGES: T = T("指标与基准相同。", "The figures equal the baseline.");
+pub const RV_BECOMES: T = T("变为", "becomes");
+pub const RV_CHANGED_BY: T = T("改变结果的规则", "changed by");
+pub const RV_CELLS_GAINED: T = T("新增覆盖的格网（人口）", "cells gaining coverage (residents)");
+pub const RV_CELLS_LOST: T = T("失去覆盖的格网（人口）", "cells losing coverage (residents)");
+pub const RV_SURFACE_CHANGED: T = T("所选申请可受理结果改变的格网", "cells where the selected application's outcome changes");
+pub const RV_MAP_HINT: T = T(
+    "地图图层选“与基准的差异”可看到这些格网的位置。",
+    "Choose the map layer “difference from baseline” to see where these cells are.",
+);
+pub const RV_GAPS_INTRO: T = T(
+    "对当前数据，条文未规定结果之处：每条规则及其条款、可决定它的解释开关，以及涉及的申请数和可受理范围格网数。",
+    "Where the text leaves the outcome undetermined for the current data: each rule with its clause, the switch that would decide it, and how many applications and surface cells fall into it.",
+);
+pub const RV_GAPS_OPEN: T = T("条文未规定（待定）", "Undetermined: the text is silent");
+pub const RV_GAPS_NONE: T = T("当前数据下没有条文未规定的情形。", "Nothing is left undetermined for the current data.");
+pub const RV_GAPS_READINGS: T = T("由解释开关决定的情形", "Decided by an interpretation switch");
+pub const RV_READINGS_INTRO: T = T(
+    "条文不明确、由当前开关取值决定结果的判定（仅计申请数）。",
+    "Judgements the text leaves unclear, decided by the switch's current reading (applications only).",
+);
+pub const RV_READINGS_NONE: T = T("没有由解释开关决定的判定。", "No judgement is decided by a switch.");
+pub const RV_RULE_CLAUSE: T = T("规则与条款", "rule and clause");
+pub const RV_SWITCH: T = T("解释开关", "switch");
+pub const RV_APPLICATIONS: T = T("申请数", "applications");
+pub const RV_SURFACE_CELLS: T = T("可受理范围格网（人口）", "surface cells (residents)");
+pub const RV_OF_WHICH_UNDETERMINED: T = T("其中结果待定", "undetermined:");
+pub const RV_SW_INTRO: T = T(
+    "选一个参数，在一个范围内逐步取值，其余参数保持当前值：看覆盖率、所选申请的可受理人口占比和暂停、不予受理的申请数如何变化。",
+    "Step one parameter over a range, everything else as set: see how coverage, the accepting share of the selected application's surface and the suspended and rejected applications change.",
+);
+pub const RV_SW_PARAM: T = T("参数", "Parameter");
+pub const RV_SW_FROM: T = T("起点", "From");
+pub const RV_SW_TO: T = T("终点", "To");
+pub const RV_SW_STEPS: T = T("取值个数", "Values");
+pub const RV_SW_RUN: T = T("开始计算", "Run sweep");
+pub const RV_SW_CANCEL: T = T("取消", "Cancel");
+pub const RV_SW_CANCELLED: T = T("已取消", "cancelled");
+pub const RV_SW_PROGRESS: T = T("计算进度", "Sweep progress");
+pub const RV_SW_CURRENT: T = T("当前 ", "current ");
+pub const RV_SW_CHART_TITLE: T = T("敏感性分析", "Sensitivity sweep");
+pub const RV_SW_LEFT_AXIS: T = T("人口占比", "share of residents");
+pub const RV_SW_RIGHT_AXIS: T = T("申请数", "applications");
+pub const RV_SW_COVERAGE: T = T("覆盖率", "coverage");
+pub const RV_SW_ACCEPTING: T = T("所选申请可受理人口占比", "accepting share of the selected application's surface");
+pub const RV_SW_SUSPENDED: T = T("暂停受理评估的申请", "suspended applications");
+pub const RV_SW_REJECTED: T = T("不予受理的申请", "rejected applications");
+pub const RV_SW_BAD_RANGE: T = T("范围无效：起点须小于终点，且在参数范围内", "Invalid range: the start must be below the end, within the parameter's range");
+pub const RV_SW_BAD_STEPS: T = T("取值个数须为2到101之间的整数", "The number of values must be a whole number from 2 to 101");
+pub const RV_SW_REFUSED: T = T("与其他参数冲突、未计算的取值：", "values refused by the other parameters:");
+pub const RV_SW_NOTE: T = T(
+    "可下载为CSV（Excel可直接打开）或SVG图。",
+    "Download as CSV (opens in Excel) or as an SVG picture.",
+);
+pub const L_CELLS_DIFF: T = T("与基准的差异", "difference from baseline");
+pub const RV_L_DIFF_NOTE: T = T(
+    "只画有变化的格网；覆盖按所选覆盖类型比较，结果变化指所选申请的可受理范围。",
+    "Only cells that change are painted; coverage compares the chosen coverage kind, outcome changes are of the selected application's surface.",
+);

@@ -16,7 +16,10 @@ mod map;
 mod params_panel;
 mod plan_panel;
 mod sites_panel;
+mod review;
+mod review_panel;
 pub mod state;
+mod sweep_panel;
 mod widgets;
 
 use wasm_bindgen::JsCast;

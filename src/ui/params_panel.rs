@@ -48,7 +48,7 @@ fn group_view(props: &Props, group: Group) -> Html {
 }
 
 /// How a value reads for people: the option's label, yes/no, or the number with its unit.
-fn display_value(lang: Lang, def: &ParamDef, v: &Value) -> String {
+pub(crate) fn display_value(lang: Lang, def: &ParamDef, v: &Value) -> String {
     match (def.kind, v) {
         (ParamKind::Choice(opts), _) => {
             let s = value_text(v);
@@ -90,6 +90,8 @@ pub struct RowSnap {
     value: Option<Value>,
     override_: Option<Value>,
     error: Option<Text>,
+    /// Issue 4: the baseline's value (the row marks a value that differs from it).
+    baseline: Option<Value>,
 }
 
 impl RowSnap {
@@ -101,6 +103,7 @@ impl RowSnap {
             value: s.policy.values.get(id).cloned(),
             override_: s.overrides.get(id).cloned(),
             error: s.errors.get(&format!("param:{id}")).cloned(),
+            baseline: s.review.baseline.as_ref().and_then(|b| b.value(id).cloned()),
         }
     }
 }
@@ -206,6 +209,10 @@ fn param_row(state: &UseReducerHandle<State>, def: &'static ParamDef) -> Html {
         Callback::from(move |_| d.dispatch(Action::ResetParam(id)))
     };
     let default_text = s.preset_default(id).map(|v| display_value(lang, def, &v)).unwrap_or_default();
+    // Issue 4: the baseline is the preset unless the user set one; a value that differs from a
+    // set baseline shows it on a line of its own, else the preset line names it the baseline.
+    let custom_baseline = s.review.baseline.as_ref().filter(|b| b.is_custom());
+    let baseline_differs = custom_baseline.and_then(|b| b.value(id)).filter(|b| **b != current);
     html! {
         <div class={classes!("param", changed.then_some("is-changed"))} key={format!("{id}-{}", s.rev)}
             data-param-row={id} data-changed={changed.to_string()}>
@@ -226,11 +233,19 @@ fn param_row(state: &UseReducerHandle<State>, def: &'static ParamDef) -> Html {
             if changed {
                 <p class="default" data-testid={format!("param-default-{id}")}>
                     <span class="tag tag-changed">{ i::CHANGED.get(lang) }</span>
-                    { " " }{ i::PRESET_DEFAULT.get(lang) }{ i::COLON.get(lang) }<strong>{ default_text }</strong>
+                    { " " }{ if custom_baseline.is_some() { i::PRESET_DEFAULT } else { i::RV_BASELINE_IS_PRESET }.get(lang) }{ i::COLON.get(lang) }
+                    <strong data-testid={custom_baseline.is_none().then(|| format!("param-baseline-{id}"))}>{ default_text }</strong>
                     <button type="button" class="btn btn-small" data-reset={id}
                         aria-label={format!("{}{}{}", i::RESET.get(lang), i::COLON.get(lang), t(lang, &def.label()))}
                         title={i::RESET_LABEL.get(lang)}
                         onclick={reset}>{ "↺ " }{ i::RESET.get(lang) }</button>
+                </p>
+            }
+            if let Some(b) = baseline_differs {
+                <p class="param-baseline">
+                    <span class="tag tag-baseline">{ i::RV_BASELINE.get(lang) }</span>
+                    { " " }{ i::RV_BASELINE_VALUE.get(lang) }{ i::COLON.get(lang) }
+                    <strong data-testid={format!("param-baseline-{id}")}>{ display_value(lang, def, b) }</strong>
                 </p>
             }
         </div>

@@ -235,6 +235,8 @@ pub struct State {
     pub today: Date,
     /// Suggested sites shown on the map, numbered from 1 (issue 9, sites_panel.rs).
     pub sites: Shared<Vec<crate::planning::Site>>,
+    /// Issue 4 (i4-compare): the baseline and the draft's comparison with it.
+    pub review: Shared<super::review::Review>,
 }
 
 /// Yew compares the state snapshot of every component's props on every render: large parts
@@ -258,6 +260,7 @@ impl PartialEq for State {
             && self.overrides == o.overrides
             && self.errors == o.errors
             && self.sites == o.sites
+            && self.review == o.review
     }
 }
 
@@ -286,6 +289,10 @@ pub enum Action {
     ShowSites(Rc<Vec<crate::planning::Site>>),
     /// Adds an application (a suggested site placed as one) and selects it; its id is assigned.
     AddApplication(Application),
+    /// The current parameters become the baseline the draft is compared with.
+    SetBaseline,
+    /// The preset's defaults become the baseline again.
+    ResetBaseline,
 }
 
 fn now_ms() -> f64 {
@@ -339,6 +346,7 @@ impl State {
             next_app,
             today,
             sites: Shared(Rc::new(Vec::new())),
+            review: super::review::empty(),
         };
         s.recompute();
         s
@@ -449,6 +457,8 @@ impl State {
             surface_ms: t_surface - t_classes,
             total_ms: self.recompute_ms,
         };
+        // The baseline follows the data and the selected application, never a draft step.
+        self.review = super::review::refresh(self, part == Part::All, part == Part::Decisions);
     }
 
     /// Places the selected application at a point: its county from the approximate outlines
@@ -781,6 +791,8 @@ impl Reducible for State {
                     s.recompute_part(Part::Applications);
                 }
             }
+            Action::SetBaseline => s.review = super::review::set_baseline(&s),
+            Action::ResetBaseline => s.review = super::review::reset_baseline(&s),
             Action::NewApp => s.new_app(),
             Action::ShowSites(sites) => s.sites = Shared(sites),
             Action::AddApplication(app) => s.add_app(app),

@@ -40,6 +40,8 @@ pub struct Inputs {
     pub lang: Lang,
     /// Suggested sites, numbered from 1 on the map.
     pub sites: Shared<Vec<crate::planning::Site>>,
+    /// Issue 4: the baseline and the draft, for the difference layer.
+    pub review: Shared<crate::ui::review::Review>,
 }
 
 /// What the legend needs to know back from the map.
@@ -367,6 +369,17 @@ impl MapCtl {
             }
             CellLayer::Surface => {
                 (layers.surface.outcomes.iter().map(|&o| Some(sy::outcome_index(o))).collect(), &sy::OUTCOME_PALETTE)
+            }
+            CellLayer::Difference => {
+                let r = &inp.review;
+                let Some(b) = r.baseline.as_ref() else { return (Vec::new(), &[]) };
+                let changes = crate::review::cell_changes(
+                    &b.snapshot,
+                    &r.draft,
+                    sy::coverage_bits(inp.view.coverage_of),
+                    &inp.data.index.cell_population,
+                );
+                (changes.cells.iter().map(|&c| sy::diff_index(c)).collect(), &sy::DIFF_PALETTE)
             }
         }
     }

@@ -35,16 +35,20 @@ pub enum CellLayer {
     Coverage,
     AreaClass,
     Surface,
+    /// Issue 4: cells that gain or lose coverage against the baseline, or change outcome.
+    Difference,
 }
 
 impl CellLayer {
-    pub const ALL: [CellLayer; 4] = [CellLayer::Surface, CellLayer::Coverage, CellLayer::AreaClass, CellLayer::None];
+    pub const ALL: [CellLayer; 5] =
+        [CellLayer::Surface, CellLayer::Coverage, CellLayer::AreaClass, CellLayer::Difference, CellLayer::None];
     pub fn id(self) -> &'static str {
         match self {
             CellLayer::None => "none",
             CellLayer::Coverage => "coverage",
             CellLayer::AreaClass => "area_class",
             CellLayer::Surface => "surface",
+            CellLayer::Difference => "difference",
         }
     }
     fn label(self) -> T {
@@ -53,6 +57,7 @@ impl CellLayer {
             CellLayer::Coverage => i::L_CELLS_COVERAGE,
             CellLayer::AreaClass => i::L_CELLS_AREA,
             CellLayer::Surface => i::L_CELLS_SURFACE,
+            CellLayer::Difference => i::L_CELLS_DIFF,
         }
     }
 }
@@ -270,6 +275,7 @@ pub fn map_panel(props: &Props) -> Html {
             view: (*view).clone(),
             lang,
             sites: s.sites.clone(),
+            review: s.review.clone(),
         };
         let ctl = ctl.clone();
         let info = info.setter();
@@ -419,9 +425,15 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
                 (sw, outcome_symbol(*o), hatched(sw, o.label()))
             })
             .collect(),
+        CellLayer::Difference => symbols::DIFF_CHANGES
+            .iter()
+            .zip(symbols::DIFF_PALETTE)
+            .map(|(c, sw)| (sw, symbols::diff_symbol(*c), hatched(sw, c.label())))
+            .collect(),
     };
     let cell_note = match v.cells {
         CellLayer::Surface => Some(i::L_SURFACE_NOTE),
+        CellLayer::Difference => Some(i::RV_L_DIFF_NOTE),
         CellLayer::None => None,
         _ => Some(i::CELL_NOTE),
     };
@@ -495,7 +507,7 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
                             }
                         }) }
                     </div>
-                    if v.cells == CellLayer::Coverage {
+                    if matches!(v.cells, CellLayer::Coverage | CellLayer::Difference) {
                         <div class="field">
                             <label for="coverage-of">{ bi_t(lang, i::L_COVERAGE_OF) }</label>
                             <div class="control">

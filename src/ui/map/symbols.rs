@@ -176,3 +176,54 @@ pub const OUTCOME_PALETTE: [Swatch; 5] = [
 pub fn outcome_index(o: Outcome) -> u8 {
     Outcome::ALL.iter().position(|x| *x == o).unwrap_or(4) as u8
 }
+
+// Issue 4 (i4-compare): the difference from the baseline. Unchanged cells are left clear; the
+// changes that call for attention (lost coverage, changed outcome) are hatched.
+
+use crate::review::CellChange;
+
+/// The changes the layer paints, in legend order.
+pub const DIFF_CHANGES: [CellChange; 5] = [
+    CellChange::Gained,
+    CellChange::Lost,
+    CellChange::OutcomeChanged,
+    CellChange::GainedOutcomeChanged,
+    CellChange::LostOutcomeChanged,
+];
+
+pub const DIFF_PALETTE: [Swatch; 5] = [
+    Swatch::solid([33, 102, 172]),
+    Swatch::hatch([217, 95, 2]),
+    Swatch::hatch([110, 75, 170]),
+    Swatch::hatch([33, 102, 172]),
+    Swatch::hatch([178, 24, 43]),
+];
+
+pub fn diff_index(c: CellChange) -> Option<u8> {
+    DIFF_CHANGES.iter().position(|x| *x == c).map(|k| k as u8)
+}
+
+/// A symbol beside each swatch in the legend, so the kinds of change differ without colour.
+pub fn diff_symbol(c: CellChange) -> &'static str {
+    match c {
+        CellChange::Same => "",
+        CellChange::Gained => "+",
+        CellChange::Lost => "−",
+        CellChange::OutcomeChanged => "Δ",
+        CellChange::GainedOutcomeChanged => "+Δ",
+        CellChange::LostOutcomeChanged => "−Δ",
+    }
+}
+
+/// The bits of `CoverageLayers::masks` a coverage choice reads.
+pub fn coverage_bits(c: super::CoverageOf) -> u8 {
+    use super::CoverageOf as C;
+    match c {
+        C::Pharmacy => 0b111,
+        C::Ordinary => 1,
+        C::Chronic => 2,
+        C::SpecialDrug => 4,
+        C::Outpatient => 1 << 3,
+        C::Inpatient => 1 << 4,
+    }
+}
