@@ -73,10 +73,10 @@ fn label_with_unit(lang: Lang, def: &ParamDef) -> String {
 // The chart
 
 const W: f64 = 680.0;
-const H: f64 = 400.0;
+const H: f64 = 440.0;
 const ML: f64 = 60.0;
 const MR: f64 = 60.0;
-const MT: f64 = 24.0;
+const MT: f64 = 34.0;
 const PLOT_H: f64 = 250.0;
 
 /// Round tick values covering lo..=hi, about `n` of them.
@@ -234,11 +234,11 @@ fn chart(lang: Lang, r: &Result_, current: f64, node: NodeRef) -> Html {
             </g>
         }
     });
-    let legend_y = bottom + 62.0;
+    let legend_y = bottom + 58.0;
     let legend = SERIES.iter().enumerate().map(|(k, s)| {
-        let (col, row) = (k % 2, k / 2);
-        let x = ML + col as f64 * (pw / 2.0);
-        let y = legend_y + row as f64 * 20.0;
+        // One series a row: long labels (English) never run into each other.
+        let x = ML;
+        let y = legend_y + k as f64 * 19.0;
         let label = if s.key == "coverage" {
             format!("{}{}{}", s.label.get(lang), i::COLON.get(lang), r.coverage_label.get(lang))
         } else {
