@@ -88,11 +88,9 @@ impl Run {
     }
 }
 
-/// The plan and the CSV download made from it (the object URL is revoked when dropped).
+/// A finished plan.
 struct Ready {
     plan: AnnualPlan,
-    csv: gloo::file::ObjectUrl,
-    csv_lang: Lang,
 }
 
 #[derive(Properties, PartialEq)]
@@ -146,8 +144,7 @@ pub fn plan_panel(props: &Props) -> Html {
                         }
                     }
                     let plan = builder.finish();
-                    let csv = csv_url(&plan, Lang::Zh);
-                    ready.set(Some(Rc::new(Ready { plan, csv, csv_lang: Lang::Zh })));
+                    ready.set(Some(Rc::new(Ready { plan })));
                     run.set(Run::Done { ms: now_ms() - t0 });
                 });
             } else {
@@ -159,20 +156,6 @@ pub fn plan_panel(props: &Props) -> Html {
             }
         });
     }
-    // The download follows the language of the page.
-    {
-        let ready = ready.clone();
-        use_effect_with((lang, ready.as_ref().map(|r| Rc::as_ptr(r) as usize)), move |(lang, _)| {
-            if let Some(r) = ready.as_ref() {
-                if r.csv_lang != *lang {
-                    let plan = r.plan.clone();
-                    let csv = csv_url(&plan, *lang);
-                    ready.set(Some(Rc::new(Ready { plan, csv, csv_lang: *lang })));
-                }
-            }
-        });
-    }
-
     let on_toggle = {
         let open = open.clone();
         Callback::from(move |e: Event| {
@@ -181,9 +164,27 @@ pub fn plan_panel(props: &Props) -> Html {
         })
     };
     let on_print = Callback::from(|_| print_plan());
+    // The CSV is made when asked for, in the page's language: the link gets a fresh object URL
+    // just before the browser follows it.
+    let csv_link = use_node_ref();
+    let on_csv = {
+        let ready = ready.clone();
+        let link = csv_link.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let (Some(r), Some(a)) = (ready.as_ref(), link.cast::<web_sys::Element>()) {
+                let url = csv_url(&r.plan, lang);
+                let _ = a.set_attribute("href", &url);
+                // Revoked once the download has surely started.
+                gloo::timers::callback::Timeout::new(60_000, move || {
+                    let _ = web_sys::Url::revoke_object_url(&url);
+                })
+                .forget();
+            }
+        })
+    };
 
     let r = *run;
-    let plan = ready.as_ref().map(|r| &r.plan);
+    let have_plan = ready.is_some();
     let fresh = matches!(r, Run::Done { .. });
     let progress = match r {
         Run::Idle => html! {},
@@ -226,11 +227,11 @@ pub fn plan_panel(props: &Props) -> Html {
                 </summary>
                 <p class="field-hint">{ i::PLAN_INTRO.get(lang) }</p>
                 <div class="plan-actions">
-                    <button type="button" class="btn" data-testid="plan-print-button" onclick={on_print} disabled={plan.is_none()}>
+                    <button type="button" class="btn" data-testid="plan-print-button" onclick={on_print} disabled={!have_plan}>
                         { i::PLAN_PRINT.get(lang) }
                     </button>
                     if let Some(rd) = ready.as_ref() {
-                        <a class="btn btn-quiet" data-testid="plan-csv" href={rd.csv.to_string()}
+                        <a class="btn btn-quiet" data-testid="plan-csv" href="#" ref={csv_link} onclick={on_csv}
                             download={format!("{}-{}.csv", i::PLAN_FILE.get(lang), rd.plan.as_of)}>
                             { "⇩ " }{ i::PLAN_CSV.get(lang) }
                         </a>
@@ -238,21 +239,22 @@ pub fn plan_panel(props: &Props) -> Html {
                     <span class="field-hint">{ i::PLAN_XLSX_NOTE.get(lang) }</span>
                 </div>
                 { progress }
-                if let Some(p) = plan {
-                    { table(lang, p, fresh) }
+                if let Some(rd) = ready.as_ref() {
+                    <PlanTable ready={rd.clone()} {lang} {fresh} />
                 }
             </details>
         </section>
-        if let Some(p) = plan {
-            { print_pages(s, p) }
+        if let Some(rd) = ready.as_ref() {
+            <PlanPrint ready={rd.clone()} {lang} city={s.scenario.city.name.clone()} policy={t(lang, &s.preset().title)} />
         }
         </>
     }
 }
 
-fn csv_url(plan: &AnnualPlan, lang: Lang) -> gloo::file::ObjectUrl {
+fn csv_url(plan: &AnnualPlan, lang: Lang) -> String {
     let bytes = plan_csv(plan, lang);
-    gloo::file::ObjectUrl::from(gloo::file::Blob::new_with_options(bytes.as_slice(), Some("text/csv;charset=utf-8")))
+    let blob = gloo::file::Blob::new_with_options(bytes.as_slice(), Some("text/csv;charset=utf-8"));
+    web_sys::Url::create_object_url_with_blob(&blob.into()).unwrap_or_default()
 }
 
 /// Prints the plan only: the class scopes the print stylesheet (other panels print their own).
@@ -313,6 +315,36 @@ fn capacity_cell(lang: Lang, c: &Capacity, testid: &'static str) -> Html {
             }
         </td>
     }
+}
+
+/// The table and the printed pages render only when the plan, the language or (for the table)
+/// its freshness changed, not on every progress update of the next plan.
+#[derive(Properties)]
+struct ViewProps {
+    ready: Rc<Ready>,
+    lang: Lang,
+    #[prop_or_default]
+    fresh: bool,
+    #[prop_or_default]
+    city: String,
+    #[prop_or_default]
+    policy: String,
+}
+
+impl PartialEq for ViewProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.ready, &o.ready) && self.lang == o.lang && self.fresh == o.fresh && self.city == o.city && self.policy == o.policy
+    }
+}
+
+#[function_component(PlanTable)]
+fn plan_table(p: &ViewProps) -> Html {
+    table(p.lang, &p.ready.plan, p.fresh)
+}
+
+#[function_component(PlanPrint)]
+fn plan_print(p: &ViewProps) -> Html {
+    print_pages(p.lang, &p.city, &p.policy, &p.ready.plan)
 }
 
 fn table(lang: Lang, plan: &AnnualPlan, fresh: bool) -> Html {
@@ -390,11 +422,8 @@ fn year_of(as_of: &str) -> String {
 
 /// One page per county, hidden on screen; the print stylesheet shows only these while
 /// `body.printing-plan` is set.
-fn print_pages(s: &State, plan: &AnnualPlan) -> Html {
-    let lang = s.lang;
+fn print_pages(lang: Lang, city: &str, preset: &str, plan: &AnnualPlan) -> Html {
     let year = year_of(&plan.as_of);
-    let city = s.scenario.city.name.clone();
-    let preset = t(lang, &s.preset().title);
     html! {
         <div class="plan-print" data-testid="plan-print" aria-hidden="true" lang={lang_tag(lang)}>
             { for plan.counties.iter().map(|c| {
@@ -414,7 +443,7 @@ fn print_pages(s: &State, plan: &AnnualPlan) -> Html {
                                 i::PLAN_P_YEAR.get(lang), i::COLON.get(lang), year,
                                 i::PLAN_P_AS_OF.get(lang), i::COLON.get(lang), plan.as_of) }
                         </p>
-                        <p class="plan-page-meta">{ i::PLAN_P_POLICY.get(lang) }{ i::COLON.get(lang) }{ preset.clone() }</p>
+                        <p class="plan-page-meta">{ i::PLAN_P_POLICY.get(lang) }{ i::COLON.get(lang) }{ preset.to_string() }</p>
                         <table class="plan-page-table">
                             <thead>
                                 <tr>

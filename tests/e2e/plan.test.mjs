@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { OUTPUT_DIR, WAIT_MS, launchBrowser, openApp, setParam } from './helpers.mjs';
 
 let browser;
@@ -89,10 +90,9 @@ test('the plan downloads as CSV with a BOM, a row per county', async () => {
   await openPlan(page);
   const link = page.locator('[data-testid="plan-csv"]');
   assert.match(await link.getAttribute('download'), /\.csv$/);
-  const bytes = await page.evaluate(async (href) => {
-    const buf = await (await fetch(href)).arrayBuffer();
-    return Array.from(new Uint8Array(buf));
-  }, await link.getAttribute('href'));
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: WAIT_MS }), link.click()]);
+  assert.match(download.suggestedFilename(), /\.csv$/);
+  const bytes = Array.from(readFileSync(await download.path()));
   assert.deepEqual(bytes.slice(0, 3), [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
   const text = new TextDecoder().decode(new Uint8Array(bytes.slice(3)));
   const lines = text.trim().split('\r\n');
