@@ -26,7 +26,8 @@ export function policy(scriptHashes, tileOrigins) {
     // Yew writes a few style="" attributes and Leaflet positions with inline styles.
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob: ${tileOrigins}`.trim(),
-    "connect-src 'self'",
+    // blob: lets the page read back a file it made itself (exports, the io worker's results).
+    "connect-src 'self' blob:",
     "worker-src 'self' blob:",
     "font-src 'self'",
     "manifest-src 'self'",

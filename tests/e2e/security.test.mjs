@@ -50,7 +50,7 @@ test('the page carries a Content-Security-Policy that forbids inline script and 
     script.every((s) => ["'self'", "'wasm-unsafe-eval'"].includes(s) || s.startsWith("'sha256-")),
     `script-src should allow only the app's own files, wasm and hashed scripts: ${script.join(' ')}`,
   );
-  assert.deepEqual(directives['connect-src'], ["'self'"], `connect-src should be 'self': ${csp}`);
+  assert.deepEqual(directives['connect-src'], ["'self'", 'blob:'], `connect-src should be 'self' blob: only: ${csp}`);
 
   // The app itself runs under the policy without tripping it.
   await page.waitForTimeout(300);
