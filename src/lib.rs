@@ -9,6 +9,7 @@ pub mod budget;
 pub mod date;
 pub mod engine;
 pub mod limits;
+pub mod persist;
 pub mod planning;
 pub mod policy;
 pub mod review;

@@ -409,6 +409,14 @@ pub fn decode(
     };
     scenario::resolve_policy_ref(&policy, |_| Err("no files in a link".into())).map_err(invalid)?;
     let mut notes = Vec::new();
+    // Whether the data was carried as edits of a built-in set or whole, the user must know it
+    // is not in the link.
+    if p.data_left_out {
+        notes.push(Text::new(
+            "数据过大，未包含在链接中：已打开参数设置；完整情景请向发送者索取情景文件",
+            "the data was too large for the link and is not in it: the parameters are opened; ask the sender for the scenario file",
+        ));
+    }
     let base = base_for(&p.dataset);
     let scenario = match (&p.base, p.data, base) {
         (Some(fp), patch, Some(b)) => {
@@ -434,12 +442,6 @@ pub fn decode(
             Some(scenario::parse(&whole.to_string()).map_err(invalid)?)
         }
         (None, None, base) => {
-            if p.data_left_out {
-                notes.push(Text::new(
-                    "导入的数据过大，未包含在链接中：已打开参数设置；完整情景请向发送者索取情景文件",
-                    "the imported data was too large for the link and is not in it: the parameters are opened; ask the sender for the scenario file",
-                ));
-            }
             base.map(|b| Scenario {
                 policy,
                 ..b.scenario

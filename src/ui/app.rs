@@ -17,12 +17,15 @@ use super::params_panel::ParamsPanel;
 use super::plan_panel::PlanPanel;
 use super::sites_panel::SitesPanel;
 use super::review_panel::ReviewPanel;
-use super::state::{Action, Dataset, State};
+use super::share_menu::{Notices, ShareMenu};
+use super::state::{Action, Dataset};
 use crate::text::Lang;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(State::new);
+    // Issue 4: a share link in the address, else the autosaved work, else the preset.
+    let state = use_reducer(super::persist::initial_state);
+    super::persist::use_persistence(&state);
     let lang = state.lang;
 
     // The document's language follows the toggle (screen readers, fonts, hyphenation).
@@ -54,7 +57,13 @@ pub fn app() -> Html {
     let banner = match state.dataset {
         Dataset::Sample => i::SAMPLE_BANNER,
         Dataset::Linyi | Dataset::Xian => i::SYNTH_BANNER,
+        Dataset::Imported => i::IMPORTED_BANNER,
     };
+    // An opened scenario file is a choice once there is one.
+    let datasets: Vec<Dataset> =
+        Dataset::ALL.into_iter().chain(
+            (state.dataset == Dataset::Imported || state.stash.contains_key(&Dataset::Imported)).then_some(Dataset::Imported),
+        ).collect();
     let decision = state.application().and_then(|a| state.evaluation.decisions.iter().find(|d| d.id == a.id));
 
     html! {
@@ -72,7 +81,7 @@ pub fn app() -> Html {
                     <div class="preset-picker dataset-picker">
                         <label for="dataset">{ i::DATASET.get(lang) }</label>
                         <select id="dataset" data-testid="dataset" ~value={state.dataset.id()} onchange={on_dataset}>
-                            { for Dataset::ALL.iter().map(|d| html! {
+                            { for datasets.iter().map(|d| html! {
                                 <option value={d.id()} selected={*d == state.dataset}>{ d.label().get(lang) }</option>
                             }) }
                         </select>
@@ -88,6 +97,7 @@ pub fn app() -> Html {
                     <button type="button" class="btn btn-lang" data-testid="lang" lang={lang_tag(i::other(lang))} onclick={on_lang}>
                         { i::LANG_BUTTON.get(lang) }
                     </button>
+                    <ShareMenu state={state.clone()} />
                 </div>
                 <p class="preset-title" data-testid="preset-title">{ t(lang, &preset.title) }</p>
             </header>
@@ -98,6 +108,7 @@ pub fn app() -> Html {
                     <span class="banner-sub" lang={lang_tag(i::other(lang))}>{ banner.get(i::other(lang)) }</span>
                 </span>
             </div>
+            <Notices state={state.clone()} />
             <div class="columns">
                 <div class="col col-params">
                     <ParamsPanel state={state.clone()} />

@@ -639,11 +639,91 @@ pub const RV_SW_BAD_RANGE: T = T("范围无效：起点须小于终点，且在�
 pub const RV_SW_BAD_STEPS: T = T("取值个数须为2到101之间的整数", "The number of values must be a whole number from 2 to 101");
 pub const RV_SW_REFUSED: T = T("与其他参数冲突、未计算的取值：", "values refused by the other parameters:");
 pub const RV_SW_NOTE: T = T(
-    "可下载为CSV（Excel可直接打开）或SVG图。",
-    "Download as CSV (opens in Excel) or as an SVG picture.",
+    "可下载为CSV（Excel可直接打开）、SVG图或PNG图片。",
+    "Download as CSV (opens in Excel), as an SVG picture or as a PNG image.",
 );
 pub const L_CELLS_DIFF: T = T("与基准的差异", "difference from baseline");
 pub const RV_L_DIFF_NOTE: T = T(
     "只画有变化的格网；覆盖按所选覆盖类型比较，结果变化指所选申请的可受理范围。",
     "Only cells that change are painted; coverage compares the chosen coverage kind, outcome changes are of the selected application's surface.",
 );
+
+// ---------------------------------------------------------------------------------------------
+// Issue 4: share links, autosave, scenario files, offline.
+
+pub const DATASET_IMPORTED: T = T("打开的情景文件", "Opened scenario file");
+pub const IMPORTED_BANNER: T = T(
+    "数据来自打开的情景文件或分享链接：结果取决于其中的数据。",
+    "The data comes from an opened scenario file or shared link: results depend on that data.",
+);
+pub const SHARE_MENU: T = T("分享与保存", "Share & save");
+pub const SHARE_COPY: T = T("复制分享链接", "Copy share link");
+pub const SHARE_LINK_LABEL: T = T("分享链接", "Share link");
+pub const SHARE_FALLBACK: T = T(
+    "浏览器不允许自动复制：请选中下面的链接并复制（Ctrl+C，手机上长按）。",
+    "The browser did not allow copying: select the link below and copy it (Ctrl+C, or long-press on a phone).",
+);
+pub const SHARE_DOWNLOAD: T = T("下载情景文件（JSON）", "Download scenario file (JSON)");
+pub const SHARE_UPLOAD: T = T("打开情景文件…", "Open scenario file…");
+pub const SHARE_RESET: T = T("恢复预设…", "Reset to preset…");
+pub const SHARE_AUTOSAVE_NOTE: T = T(
+    "你的工作自动保存在本浏览器中，重新打开页面即可继续；情景文件可用命令行 dingdian evaluate 读取。",
+    "Your work is saved automatically in this browser: reopen the page to continue. The scenario file is the one the command line's dingdian evaluate reads.",
+);
+pub const RESET_TITLE: T = T("放弃当前工作？", "Discard your work?");
+pub const RESET_BODY: T = T(
+    "所有修改（参数、数据、申请）将被丢弃，恢复为预设的默认值和内置数据。如需保留，请先下载情景文件。",
+    "Every edit (parameters, data, applications) is discarded; the preset's defaults and the built-in data come back. To keep your work, download the scenario file first.",
+);
+pub const RESET_CONFIRM: T = T("放弃并恢复预设", "Discard and reset");
+pub const DIALOG_CANCEL: T = T("取消", "Cancel");
+pub const RESET_DONE: T = T("已恢复预设，之前的工作已放弃。", "The preset is restored; the previous work was discarded.");
+pub const NOTICE_DISMISS: T = T("关闭提示", "Dismiss");
+pub const NOTICE_RESTORE_PREVIOUS: T = T("恢复我之前的工作", "Restore my previous work");
+pub const PREVIOUS_RESTORED: T = T("已恢复之前的工作。", "Your previous work is restored.");
+pub const NO_PREVIOUS: T = T("没有可恢复的先前工作。", "There is no previous work to restore.");
+pub const FATAL_AUTOSAVED: T = T(
+    "你的工作已自动保存：重新加载页面即可恢复。",
+    "Your work was saved automatically: reloading the page restores it.",
+);
+pub const SHARE_LINK_OPENED: T = T("已打开分享链接中的情景。", "The scenario of the shared link is open.");
+
+/// The confirmation after a link was copied.
+pub fn share_copied(lang: Lang, chars: usize) -> String {
+    match lang {
+        Lang::Zh => format!("✓ 链接已复制到剪贴板（{chars} 个字符）。"),
+        Lang::En => format!("✓ Link copied to the clipboard ({chars} characters)."),
+    }
+}
+
+/// The data did not fit in the link.
+pub fn share_data_left_out(lang: Lang, chars: usize) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "数据过大（链接将有 {chars} 个字符），未放入链接：链接只带参数和设置；请另外发送情景文件。"
+        ),
+        Lang::En => format!(
+            "The data is too large for a link (it would be {chars} characters) and is left out: the link carries the parameters and settings only; send the scenario file as well."
+        ),
+    }
+}
+
+/// Autosave could not write: storage full or blocked.
+pub fn storage_failed(why: &str) -> Text {
+    Text::new(
+        format!("无法自动保存：浏览器存储已满或被禁用（{why}）。页面照常工作，但关闭页面后修改会丢失：请下载情景文件保存。"),
+        format!("Autosave failed: the browser's storage is full or blocked ({why}). The page works as before, but edits are lost when it closes: download the scenario file to keep them."),
+    )
+}
+
+/// A scenario file that could not be opened.
+pub fn file_refused(name: &str, why: &Text) -> Text {
+    Text::new(
+        format!("无法打开文件“{name}”：{}。当前工作未改变。", why.zh),
+        format!("Could not open “{name}”: {}. Your current work is unchanged.", why.en),
+    )
+}
+
+pub fn file_opened(name: &str) -> Text {
+    Text::new(format!("已打开情景文件“{name}”。"), format!("Opened the scenario file “{name}”."))
+}

@@ -19,12 +19,15 @@ mod sites_panel;
 mod review;
 mod review_panel;
 pub mod state;
+// Issue 4: share links, autosave, scenario files.
+mod persist;
+mod share_menu;
 mod sweep_panel;
 mod widgets;
 
 use wasm_bindgen::JsCast;
 
-use self::i18n::{FATAL_RELOAD, FATAL_TITLE};
+use self::i18n::{FATAL_AUTOSAVED, FATAL_RELOAD, FATAL_TITLE};
 
 /// Entry point of the browser app: a panic hook that never leaves the page blank, then the app.
 pub fn start() {
@@ -35,6 +38,7 @@ pub fn start() {
         show_fatal_error(&info.to_string());
     }));
     expose_panic_probe();
+    persist::register_service_worker();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(body) = document.body() else { return };
     let root = match document.create_element("div") {
@@ -91,6 +95,8 @@ fn show_fatal_error(message: &str) {
     };
     add("h2", "fatal-title", &format!("{} / {}", FATAL_TITLE.0, FATAL_TITLE.1));
     add("pre", "fatal-detail", message);
+    // Issue 4: the work is in storage (saved at most a moment ago), so a reload is safe.
+    add("p", "fatal-autosaved", &format!("{} / {}", FATAL_AUTOSAVED.0, FATAL_AUTOSAVED.1));
     if let Some(button) = add("button", "fatal-reload", &format!("{} / {}", FATAL_RELOAD.0, FATAL_RELOAD.1)) {
         let _ = button.set_attribute("type", "button");
         let reload = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {

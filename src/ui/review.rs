@@ -153,3 +153,8 @@ pub fn set_baseline(s: &State) -> Shared<Review> {
 pub fn reset_baseline(s: &State) -> Shared<Review> {
     with(s, full(s, BTreeMap::new()))
 }
+
+/// Issue 4: a baseline of these overrides of the preset (restored autosaved work).
+pub fn baseline_with(s: &State, overrides: BTreeMap<String, Value>) -> Shared<Review> {
+    with(s, full(s, overrides))
+}

@@ -62,6 +62,8 @@ pub enum Dataset {
     /// synthetic locations.
     Linyi,
     Xian,
+    /// A scenario file the user opened (or a link that carried its data): kept as it came.
+    Imported,
 }
 
 impl Dataset {
@@ -72,11 +74,17 @@ impl Dataset {
             Dataset::Sample => "sample",
             Dataset::Linyi => "linyi",
             Dataset::Xian => "xian",
+            Dataset::Imported => "imported",
         }
     }
 
     pub fn from_id(id: &str) -> Option<Dataset> {
-        Dataset::ALL.into_iter().find(|d| d.id() == id)
+        Dataset::ALL.into_iter().chain([Dataset::Imported]).find(|d| d.id() == id)
+    }
+
+    /// Whether the app can make the data set's scenario afresh (links carry only its edits).
+    pub fn is_builtin(self) -> bool {
+        self != Dataset::Imported
     }
 
     pub fn label(self) -> T {
@@ -84,6 +92,7 @@ impl Dataset {
             Dataset::Sample => i::DATASET_SAMPLE,
             Dataset::Linyi => i::DATASET_LINYI,
             Dataset::Xian => i::DATASET_XIAN,
+            Dataset::Imported => i::DATASET_IMPORTED,
         }
     }
 
@@ -93,7 +102,8 @@ impl Dataset {
     /// The scenario of the data set, freshly made.
     pub fn scenario(self, lang: Lang) -> Scenario {
         let city = match self {
-            Dataset::Sample => return crate::sample::linyi_sample(),
+            // Imported data is never made afresh: it lives in the state or the stash.
+            Dataset::Sample | Dataset::Imported => return crate::sample::linyi_sample(),
             Dataset::Linyi => SampleCity::Linyi,
             Dataset::Xian => SampleCity::Xian,
         };
@@ -237,6 +247,8 @@ pub struct State {
     pub sites: Shared<Vec<crate::planning::Site>>,
     /// Issue 4 (i4-compare): the baseline and the draft's comparison with it.
     pub review: Shared<super::review::Review>,
+    /// Issue 4 (share, autosave): messages shown above the page until dismissed.
+    pub notices: Rc<Vec<crate::persist::Notice>>,
 }
 
 /// Yew compares the state snapshot of every component's props on every render: large parts
@@ -261,6 +273,7 @@ impl PartialEq for State {
             && self.errors == o.errors
             && self.sites == o.sites
             && self.review == o.review
+            && Rc::ptr_eq(&self.notices, &o.notices)
     }
 }
 
@@ -293,6 +306,27 @@ pub enum Action {
     SetBaseline,
     /// The preset's defaults become the baseline again.
     ResetBaseline,
+    // Issue 4: share links, autosave, scenario files.
+    /// Replaces the working scenario (a share link, the autosaved work, a scenario file).
+    LoadScenario(Box<Loaded>),
+    /// Discards every edit: the preset's defaults on the built-in data set, nothing stashed.
+    ResetToPreset,
+    Notify(crate::persist::Notice),
+    DismissNotice(usize),
+}
+
+/// A whole working state to load (issue 4).
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub scenario: Scenario,
+    /// A built-in preset's id (unknown: the current preset stays).
+    pub preset: String,
+    pub overrides: BTreeMap<String, Value>,
+    pub selected: usize,
+    pub lang: Option<Lang>,
+    /// The baseline's overrides of the preset (`None`: the preset is the baseline).
+    pub baseline: Option<BTreeMap<String, Value>>,
 }
 
 fn now_ms() -> f64 {
@@ -347,9 +381,60 @@ impl State {
             today,
             sites: Shared(Rc::new(Vec::new())),
             review: super::review::empty(),
+            notices: Rc::new(Vec::new()),
         };
         s.recompute();
         s
+    }
+
+    /// Issue 4: replaces the working scenario, its parameters and what the user sees. The
+    /// other data sets' edits are dropped: the loaded state is the whole work.
+    pub fn load(&mut self, l: Loaded) {
+        if let Some(idx) = self.presets.iter().position(|p| p.id == l.preset) {
+            self.preset_idx = idx;
+        }
+        let overrides = if Policy::resolve(self.preset(), &l.overrides, "policy.overrides").is_ok() {
+            l.overrides
+        } else {
+            BTreeMap::new()
+        };
+        self.overrides = overrides;
+        if let Some(lang) = l.lang {
+            self.lang = lang;
+        }
+        let mut sc = l.scenario;
+        // The app keeps the policy in `preset_idx` and `overrides` (see `export_scenario`).
+        sc.policy = Default::default();
+        self.next_app = sc.applications.len() as u32 + 1;
+        self.data = Shared(Rc::new(MapData::build(&sc)));
+        self.selected = l.selected.min(sc.applications.len().saturating_sub(1));
+        self.scenario = Rc::new(sc);
+        self.dataset = l.dataset;
+        self.stash = Rc::new(BTreeMap::new());
+        self.errors.clear();
+        self.sites = Shared(Rc::new(Vec::new()));
+        self.review = super::review::empty();
+        self.rev += 1;
+        self.recompute();
+        if let Some(b) = l.baseline.filter(|b| !b.is_empty()) {
+            self.review = super::review::baseline_with(self, b);
+        }
+    }
+
+    /// Issue 4: "reset to preset" — the preset's defaults on the built-in data set shown (the
+    /// sample for imported data), every edit and stashed data set dropped.
+    pub fn reset_to_preset(&mut self) {
+        let dataset = if self.dataset.is_builtin() { self.dataset } else { Dataset::Sample };
+        let preset = self.preset().id.clone();
+        self.load(Loaded {
+            dataset,
+            scenario: dataset.scenario(self.lang),
+            preset,
+            overrides: BTreeMap::new(),
+            selected: 0,
+            lang: None,
+            baseline: None,
+        });
     }
 
     pub fn preset(&self) -> &Preset {
@@ -485,7 +570,7 @@ impl State {
     /// Switches to another data set, keeping the preset, the parameters and the user's edits of
     /// the data set left (it comes back as it was).
     fn set_dataset(&mut self, ds: Dataset) {
-        if ds == self.dataset {
+        if ds == self.dataset || (!ds.is_builtin() && !self.stash.contains_key(&ds)) {
             return;
         }
         let mut stash = (*self.stash).clone();
@@ -792,6 +877,23 @@ impl Reducible for State {
                 }
             }
             Action::SetBaseline => s.review = super::review::set_baseline(&s),
+            Action::LoadScenario(l) => s.load(*l),
+            Action::ResetToPreset => s.reset_to_preset(),
+            Action::Notify(n) => {
+                let mut v = (*s.notices).clone();
+                // The same message twice (autosave failing again) is shown once.
+                if !v.contains(&n) {
+                    v.push(n);
+                }
+                s.notices = Rc::new(v);
+            }
+            Action::DismissNotice(k) => {
+                let mut v = (*s.notices).clone();
+                if k < v.len() {
+                    v.remove(k);
+                }
+                s.notices = Rc::new(v);
+            }
             Action::ResetBaseline => s.review = super::review::reset_baseline(&s),
             Action::NewApp => s.new_app(),
             Action::ShowSites(sites) => s.sites = Shared(sites),

@@ -324,6 +324,71 @@ fn download(name: &str, mime: &str, content: &str) {
     gloo::timers::callback::Timeout::new(5_000, move || drop(url)).forget();
 }
 
+/// Issue 4: the chart as a PNG image — the SVG drawn on a canvas at twice its size through an
+/// image of a blob: URL (the Content-Security-Policy allows blob: images), saved as a file.
+fn download_png(name: String, svg: String) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    // An image needs a size of its own; the chart has only a viewBox.
+    let svg = if svg.contains("<svg width=") {
+        svg
+    } else {
+        svg.replacen("<svg", &format!("<svg width=\"{W}\" height=\"{H}\""), 1)
+    };
+    let blob = gloo::file::Blob::new_with_options(svg.as_str(), Some("image/svg+xml;charset=utf-8"));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let loaded = {
+        let img = img.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            const SCALE: f64 = 2.0;
+            let Some(canvas) = doc
+                .create_element("canvas")
+                .ok()
+                .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+            else {
+                return;
+            };
+            canvas.set_width((W * SCALE) as u32);
+            canvas.set_height((H * SCALE) as u32);
+            let Some(ctx) = canvas
+                .get_context("2d")
+                .ok()
+                .flatten()
+                .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+            else {
+                return;
+            };
+            ctx.set_fill_style_str("#ffffff");
+            ctx.fill_rect(0.0, 0.0, W * SCALE, H * SCALE);
+            let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&img, 0.0, 0.0, W * SCALE, H * SCALE);
+            let Ok(data_url) = canvas.to_data_url_with_type("image/png") else {
+                return;
+            };
+            let Ok(a) = doc.create_element("a") else {
+                return;
+            };
+            let _ = a.set_attribute("href", &data_url);
+            let _ = a.set_attribute("download", &name);
+            let _ = a.set_attribute("hidden", "");
+            if let Some(body) = doc.body() {
+                let _ = body.append_child(&a);
+                if let Some(h) = a.dyn_ref::<web_sys::HtmlElement>() {
+                    h.click();
+                }
+                let _ = body.remove_child(&a);
+            }
+        })
+    };
+    img.set_onload(Some(loaded.as_ref().unchecked_ref()));
+    img.set_src(&url);
+    // The image and its handler live until the download started, then the URL is revoked.
+    gloo::timers::callback::Timeout::new(10_000, move || drop((url, loaded))).forget();
+}
+
 /// The element as an SVG document (the XML serializer of the browser).
 fn serialize(el: &web_sys::Element) -> Option<String> {
     let w = web_sys::window()?;
@@ -539,6 +604,23 @@ pub fn sweep_panel(props: &Props) -> Html {
         })
     };
 
+    let on_png = {
+        let chart_ref = chart_ref.clone();
+        let result = result.clone();
+        Callback::from(move |_| {
+            let name = (*result)
+                .as_ref()
+                .map(|r| format!("dingdian-sweep-{}.png", r.param))
+                .unwrap_or_default();
+            if let Some(svg) = chart_ref
+                .cast::<web_sys::Element>()
+                .and_then(|el| serialize(&el))
+            {
+                download_png(name, svg);
+            }
+        })
+    };
+
     let r = (*result).clone();
     let running = r.as_ref().is_some_and(|r| r.running);
     let errors_in = r
@@ -603,6 +685,7 @@ pub fn sweep_panel(props: &Props) -> Html {
                     <div class="review-actions">
                         <button type="button" class="btn btn-small" data-testid="sweep-csv" onclick={on_csv} disabled={r.running}>{ "⬇ CSV" }</button>
                         <button type="button" class="btn btn-small" data-testid="sweep-svg" onclick={on_svg} disabled={r.running}>{ "⬇ SVG" }</button>
+                        <button type="button" class="btn btn-small" data-testid="sweep-png" onclick={on_png} disabled={r.running}>{ "⬇ PNG" }</button>
                     </div>
                 }
             }

@@ -53,8 +53,11 @@ export function isLocalUrl(url) {
  * outcome. Fails fast, with the reason, if the app panics or shows its fatal-error box.
  * Requests that would leave the local server are recorded and aborted, so nothing is sent.
  */
-export async function openApp(browser, { screenshot } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+export async function openApp(browser, { screenshot, url = BASE_URL, context: given, init } = {}) {
+  // `context`: open in this one (its storage kept, as a reload or a second tab would);
+  // `init`: a script run before the page's own (to break localStorage, say).
+  const context = given ?? (await browser.newContext({ viewport: { width: 1400, height: 900 } }));
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const problems = []; // console errors and uncaught page errors, as text
   const requests = [];
@@ -62,7 +65,7 @@ export async function openApp(browser, { screenshot } = {}) {
     requests.push(req.url());
     allRequests.push(req.url());
   });
-  await context.route('**/*', (route) =>
+  if (!given) await context.route('**/*', (route) =>
     isLocalUrl(route.request().url()) ? route.continue() : route.abort('blockedbyclient'),
   );
   page.on('console', (msg) => {
@@ -71,9 +74,9 @@ export async function openApp(browser, { screenshot } = {}) {
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
 
   const panicked = () => problems.find((p) => p.includes('panicked'));
-  const response = await page.goto(BASE_URL, { waitUntil: 'load', timeout: WAIT_MS });
+  const response = await page.goto(url, { waitUntil: 'load', timeout: WAIT_MS });
   if (!response || !response.ok()) {
-    throw new Error(`GET ${BASE_URL} answered ${response ? response.status() : 'nothing'}`);
+    throw new Error(`GET ${url} answered ${response ? response.status() : 'nothing'}`);
   }
 
   // Whichever comes first: the outcome, the fatal-error box, a panic on the console.

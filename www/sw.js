@@ -1,0 +1,63 @@
+// Service worker: keeps the app's own files so that it opens offline after the first visit, from
+// whatever sub-path it is served (everything is relative to this file's own scope).
+//
+// FILES is written after every build by scripts/sw-files.mjs: every file of dist/ with a hash of
+// its content. A new deploy therefore changes this file; the browser installs the new worker,
+// which caches the new files under a new name and deletes the old cache when it takes over.
+const FILES = [];
+const VERSION = 'unbuilt';
+const CACHE = `dingdian-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      // './' is the address people open; index.html is what it serves.
+      await cache.addAll(['./', ...FILES.map(([file]) => file)]);
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key.startsWith('dingdian-') && key !== CACHE) await caches.delete(key);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const scope = new URL(self.registration.scope);
+  const url = new URL(request.url);
+  // Only the app's own files: anything else (a configured tile server) goes to the network.
+  if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
+  if (request.mode === 'navigate') {
+    // The page itself: fresh from the network when there is one (a new deploy shows at once),
+    // else the cached copy. `?lang=` does not make another page.
+    event.respondWith(
+      fetch(request).catch(async () => {
+        const cache = await caches.open(CACHE);
+        return (
+          (await cache.match(request, { ignoreSearch: true })) ||
+          (await cache.match(new URL('index.html', scope).href)) ||
+          (await cache.match(scope.href)) ||
+          Response.error()
+        );
+      }),
+    );
+    return;
+  }
+  // Hashed assets never change under their name: the cache first.
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      return (await cache.match(request, { ignoreSearch: true })) || fetch(request);
+    })(),
+  );
+});
