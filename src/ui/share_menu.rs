@@ -157,20 +157,20 @@ pub fn share_menu(props: &Props) -> Html {
         <div class="share">
             <button type="button" class="btn btn-lang btn-share" data-testid="share-button"
                 aria-haspopup="true" aria-expanded={open.to_string()} aria-controls="share-menu" onclick={toggle}>
-                <span aria-hidden="true">{ "⇪ " }</span>{ i::SHARE_MENU.get(lang) }
+                <span aria-hidden="true">{ "⇪ " }</span>{ i::SHARE_MENU.get(lang) }<span aria-hidden="true">{ " ▾" }</span>
             </button>
             if *open {
                 <div id="share-menu" class="share-menu" data-testid="share-menu" role="group"
                     aria-label={i::SHARE_MENU.get(lang)} onkeydown={on_key}>
                     <button type="button" class="share-item" data-testid="share-copy" onclick={on_copy}>
-                        <span aria-hidden="true" class="share-icon">{ "🔗" }</span>{ i::SHARE_COPY.get(lang) }
+                        <span aria-hidden="true" class="share-icon">{ "⇪" }</span>{ i::SHARE_COPY.get(lang) }
                     </button>
                     { for status }
                     <button type="button" class="share-item" data-testid="share-download" onclick={on_download}>
                         <span aria-hidden="true" class="share-icon">{ "⬇" }</span>{ i::SHARE_DOWNLOAD.get(lang) }
                     </button>
                     <button type="button" class="share-item" data-testid="share-upload" onclick={on_upload}>
-                        <span aria-hidden="true" class="share-icon">{ "📂" }</span>{ i::SHARE_UPLOAD.get(lang) }
+                        <span aria-hidden="true" class="share-icon">{ "⬆" }</span>{ i::SHARE_UPLOAD.get(lang) }
                     </button>
                     <button type="button" class="share-item share-danger" data-testid="share-reset" onclick={on_reset}>
                         <span aria-hidden="true" class="share-icon">{ "↺" }</span>{ i::SHARE_RESET.get(lang) }

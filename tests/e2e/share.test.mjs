@@ -235,9 +235,11 @@ test('storage full or blocked is reported and the app keeps working', async () =
   await setParam(full.page, 'service_radius_m', 600);
   await full.page.waitForTimeout(1200);
   assert.equal(await full.page.locator('[data-testid="notice"]').count(), 1, 'said once, not on every edit');
+  await full.page.evaluate(() => window.scrollTo(0, 0));
   await shot(full.page, 'notice-storage-full-desktop');
   await full.page.setViewportSize({ width: 360, height: 740 });
   await full.page.waitForTimeout(200);
+  await full.page.evaluate(() => window.scrollTo(0, 0));
   await shot(full.page, 'notice-storage-full-phone');
 
   const blocked = await open({
