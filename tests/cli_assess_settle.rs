@@ -2,64 +2,21 @@
 //! JSON document on stdout, exit 0; exit 2 on a bad input with a message naming the field path.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use serde_json::Value;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dingdian"))
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("runs")
-}
+mod common;
+use common::cli::{bin, fixture_path as fixture, run, stderr, stdout_json, Temp};
 
 fn run_fixture(cmd: &str, name: &str) -> Output {
     run(&[cmd, fixture(name).to_str().unwrap()])
 }
 
-fn stdout_json(o: &Output) -> Value {
-    assert_eq!(o.status.code(), Some(0), "stderr {}", String::from_utf8_lossy(&o.stderr));
+/// Standard output as JSON, after checking the run said nothing on stderr.
+fn quiet_json(o: &Output) -> Value {
     assert!(o.stderr.is_empty(), "{}", String::from_utf8_lossy(&o.stderr));
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&o.stdout)))
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// Writes `content` into a scratch directory beside copies of the fixtures it may name.
-struct Temp(PathBuf);
-
-impl Temp {
-    fn new(name: &str, content: &str) -> Temp {
-        // A directory of its own: tests run in parallel, and a fixture copied while another
-        // test's process reads it would be read half-written.
-        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let dir = std::env::temp_dir().join(format!("dingdian-cli-as-{}-{n}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::copy(fixture("design-example.json"), dir.join("design-example.json")).unwrap();
-        let p = dir.join(name);
-        std::fs::write(&p, content).unwrap();
-        Temp(p)
-    }
-    fn path(&self) -> &str {
-        self.0.to_str().unwrap()
-    }
-}
-
-impl Drop for Temp {
-    fn drop(&mut self) {
-        if let Some(dir) = self.0.parent() {
-            let _ = std::fs::remove_dir_all(dir);
-        }
-    }
+    stdout_json(o)
 }
 
 /// Runs `cmd` on an edited copy of a fixture and expects exit 2 with `needle` on stderr.
@@ -70,7 +27,7 @@ fn refused(cmd: &str, fixture_name: &str, edit: impl FnOnce(&mut Value), needle:
 }
 
 fn refused_text(cmd: &str, text: &str, needle: &str) {
-    let t = Temp::new(&format!("bad-{cmd}-{}.json", needle.len()), text);
+    let t = Temp::beside_fixture("design-example.json", &format!("bad-{cmd}-{}.json", needle.len()), text);
     let o = run(&[cmd, t.path()]);
     assert_eq!(o.status.code(), Some(2), "{cmd} should refuse; stderr {}", stderr(&o));
     assert!(o.stdout.is_empty());
@@ -88,7 +45,7 @@ fn rule<'a>(i: &'a Value, id: &str) -> &'a Value {
 #[test]
 fn assess_prints_exits_renewals_and_coverage() {
     // 政策措施(三)“实施‘四退出’约束机制……实行末位淘汰制”；(四)“协议有效期一般为三年”
-    let v = stdout_json(&run_fixture("assess", "assess-example.json"));
+    let v = quiet_json(&run_fixture("assess", "assess-example.json"));
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(keys, ["as_of", "institutions", "summary", "coverage"]);
     assert_eq!(v["as_of"], "2026-01-15");
@@ -143,14 +100,14 @@ fn assess_prints_exits_renewals_and_coverage() {
 #[test]
 fn assess_reads_a_scenario_file_relative_to_the_input() {
     // 政策措施(三)“将管理差……的退出去” — the design example's pharmacy below the pass mark
-    let v = stdout_json(&run_fixture("assess", "assess-with-file.json"));
+    let v = quiet_json(&run_fixture("assess", "assess-with-file.json"));
     assert_eq!(v["as_of"], "2026-03-01");
     let p = inst(&v, "p-001");
     assert_eq!(p["outcome"], "exits");
     assert_eq!(v["coverage"]["population_losing"], 5_200);
     assert_eq!(v["coverage"]["lost"]["pharmacy"]["share_after"], 0.0);
     // A preset file named by the scenario file resolves relative to the scenario file.
-    let v = stdout_json(&run_fixture("assess", "nested/../assess-nested.json"));
+    let v = quiet_json(&run_fixture("assess", "nested/../assess-nested.json"));
     assert_eq!(inst(&v, "p-1")["rules"], serde_json::json!([]), "the custom preset has no assessment rules");
     assert_eq!(inst(&v, "p-1")["outcome"], "continues");
 }
@@ -158,13 +115,13 @@ fn assess_reads_a_scenario_file_relative_to_the_input() {
 #[test]
 fn assess_pretty_and_stdin_give_the_same_document() {
     // 政策措施(五)“医保经办机构要每年组织一次对医保定点医药机构的考核评价” — the same result however it is read
-    let a = stdout_json(&run_fixture("assess", "assess-example.json"));
+    let a = quiet_json(&run_fixture("assess", "assess-example.json"));
     let o = run(&["assess", "--pretty", fixture("assess-example.json").to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&o.stdout).contains("\n  \"institutions\""));
-    assert_eq!(stdout_json(&o), a);
+    assert_eq!(quiet_json(&o), a);
     let mut child = bin().args(["assess", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     child.stdin.take().unwrap().write_all(std::fs::read_to_string(fixture("assess-example.json")).unwrap().as_bytes()).unwrap();
-    assert_eq!(stdout_json(&child.wait_with_output().unwrap()), a);
+    assert_eq!(quiet_json(&child.wait_with_output().unwrap()), a);
 }
 
 #[test]
@@ -192,7 +149,7 @@ fn assess_refuses_bad_input_naming_the_field() {
 #[test]
 fn settle_prints_budget_settlement_checks_and_projection() {
     // 二(三)“建立‘结余留用、合理超支分担’机制”；二(四)“预付1个月左右”；三(一)“相差不低于10个百分点”
-    let v = stdout_json(&run_fixture("settle", "settle-example.json"));
+    let v = quiet_json(&run_fixture("settle", "settle-example.json"));
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(keys, ["year", "community", "eligible", "budget", "settlement", "prepayment", "projection", "rules"]);
     assert_eq!(v["eligible"], true);
@@ -238,7 +195,7 @@ fn garbage_never_panics() {
     // DESIGN §3 “Exit status 0 on success, 2 on a bad scenario with a message on stderr”
     for cmd in ["assess", "settle"] {
         for text in ["", "null", "[]", "{}", "\"x\"", "{\"institutions\": 5}", "\u{feff}{}", "{\"policy\": {\"preset\": 7}}"] {
-            let t = Temp::new(&format!("garbage-{cmd}.json"), text);
+            let t = Temp::beside_fixture("design-example.json", &format!("garbage-{cmd}.json"), text);
             let o = run(&[cmd, t.path()]);
             assert_eq!(o.status.code(), Some(2), "{cmd} on {text:?}: {}", stderr(&o));
             assert!(stderr(&o).starts_with("dingdian: "), "{}", stderr(&o));

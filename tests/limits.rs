@@ -1,26 +1,13 @@
 //! The limits of README "What dingdian promises": huge or hostile inputs are refused with a
 //! message naming what and how much — never a hang, a crash or a silent truncation.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+
+mod common;
+use common::cli::{run as dingdian, stderr, Scratch};
 
 use dingdian::limits::{MAX_FILE_BYTES, MAX_INSTITUTIONS};
 use dingdian::scenario::import::{Format, ImportOptions, Importer, Target};
 use dingdian::scenario::{parse, validate, Institution, Kind};
-
-fn dingdian(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dingdian")).args(args).output().expect("runs")
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dingdian-limits-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn sample() -> serde_json::Value {
     serde_json::from_str(dingdian::sample::SAMPLE_LINYI).unwrap()
@@ -29,11 +16,11 @@ fn sample() -> serde_json::Value {
 #[test]
 fn a_200_mb_file_is_refused_before_it_is_read() {
     // Sparse: 200 MB on paper, nothing on disk.
-    let path = scratch("huge.json");
+    let dir = Scratch::new();
+    let path = dir.path("huge.json");
     let f = std::fs::File::create(&path).unwrap();
     f.set_len(200 * 1024 * 1024).unwrap();
     let o = dingdian(&["evaluate", path.to_str().unwrap()]);
-    let _ = std::fs::remove_file(&path);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let e = stderr(&o);
     assert!(e.contains("200.0 MB") && e.contains("limit of 100.0 MB"), "{e}");
@@ -41,11 +28,11 @@ fn a_200_mb_file_is_refused_before_it_is_read() {
 
 #[test]
 fn a_10000_level_nested_document_is_refused_with_its_line_and_column() {
-    let path = scratch("deep.json");
+    let dir = Scratch::new();
+    let path = dir.path("deep.json");
     let deep = format!("{{\"policy\":{{\"preset\":\"linyi-2025\",\"overrides\":{{\"x\":{}{}}}}}}}", "[".repeat(10_000), "]".repeat(10_000));
     std::fs::write(&path, deep).unwrap();
     let o = dingdian(&["evaluate", path.to_str().unwrap()]);
-    let _ = std::fs::remove_file(&path);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let e = stderr(&o);
     assert!(e.contains("recursion limit") && e.contains("line 1 column"), "{e}");
@@ -55,10 +42,10 @@ fn a_10000_level_nested_document_is_refused_with_its_line_and_column() {
 fn a_radius_of_1e308_is_refused_in_one_short_line() {
     let mut s = sample();
     s["policy"]["overrides"] = serde_json::json!({ "service_radius_m": 1e308 });
-    let path = scratch("radius.json");
+    let dir = Scratch::new();
+    let path = dir.path("radius.json");
     std::fs::write(&path, s.to_string()).unwrap();
     let o = dingdian(&["evaluate", path.to_str().unwrap()]);
-    let _ = std::fs::remove_file(&path);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let e = stderr(&o);
     assert!(e.contains("policy.overrides.service_radius_m: 1e308 is outside 50..20000"), "{e}");

@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod cli;
+
 use dingdian::date::Date;
 use dingdian::policy::Policy;
 use dingdian::scenario::{
