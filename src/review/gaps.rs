@@ -219,8 +219,8 @@ mod tests {
         (t * 100.0).round() / 100.0
     }
 
-    #[test]
-    fn an_inpatient_application_between_target_and_actual_is_an_open_gap_everywhere() {
+    /// The sample with a general hospital applying in its first county, away from the others.
+    fn sample_with_inpatient_application() -> (Scenario, Application) {
         let mut s = crate::sample::linyi_sample();
         let mut a = Application::new(
             "h",
@@ -230,6 +230,12 @@ mod tests {
         );
         a.county = s.counties.first().map(|c| c.id.clone());
         s.applications.push(a.clone());
+        (s, a)
+    }
+
+    #[test]
+    fn an_inpatient_application_between_target_and_actual_is_an_open_gap_everywhere() {
+        let (s, a) = sample_with_inpatient_application();
         // Without the county rule (which suspends where the county is short of beds).
         let p = policy(&[
             ("target_beds_per_1000", between_band_target(&s).into()),
@@ -277,15 +283,7 @@ mod tests {
 
     #[test]
     fn a_switch_set_to_a_reading_moves_the_entry_from_open_to_readings() {
-        let mut s = crate::sample::linyi_sample();
-        let mut a = Application::new(
-            "h",
-            Kind::InpatientGeneral,
-            s.institutions[0].lon + 0.2,
-            s.institutions[0].lat + 0.2,
-        );
-        a.county = s.counties.first().map(|c| c.id.clone());
-        s.applications.push(a.clone());
+        let (s, a) = sample_with_inpatient_application();
         let target = between_band_target(&s);
         let p = policy(&[
             ("target_beds_per_1000", target.into()),
