@@ -1,7 +1,7 @@
 // Browser end-to-end tests of the built app (dist/), served by scripts/test at BASE_URL and
 // driven in Debian's chromium by playwright-core. Run: scripts/test (or, with a server
 // already up, BASE_URL=http://127.0.0.1:8080/ node --test tests/e2e/).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE_URL,
@@ -9,30 +9,18 @@ import {
   allRequests,
   expectOutcome,
   isLocalUrl,
-  launchBrowser,
   normalise,
-  openApp,
   outcomeOf,
   setParam,
   traceItem,
   traceRules,
+  useApp,
 } from './helpers.mjs';
 
-let browser;
-const contexts = [];
-
-before(async () => {
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
+const session = useApp();
 
 async function open(options) {
-  const app = await openApp(browser, options);
-  contexts.push(app.context);
+  const app = await session.open(options);
   return app;
 }
 

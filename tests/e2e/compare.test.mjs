@@ -1,26 +1,15 @@
 // Browser end-to-end tests of the consultation section (issue 4, part B): the draft against its
 // baseline, the gaps report, a sensitivity sweep and the printable summary. Run through
 // scripts/test (or BASE_URL=… node --test tests/e2e/compare.test.mjs).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { OUTPUT_DIR, WAIT_MS, expectOutcome, launchBrowser, openApp, setParam } from './helpers.mjs';
+import { OUTPUT_DIR, WAIT_MS, expectOutcome, setParam, useApp } from './helpers.mjs';
 
-let browser;
-const contexts = [];
-
-before(async () => {
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
+const session = useApp();
 
 async function open() {
-  const app = await openApp(browser);
-  contexts.push(app.context);
+  const app = await session.open();
   await app.page
     .locator('[data-testid="review"]')
     .waitFor({ state: 'attached', timeout: WAIT_MS })

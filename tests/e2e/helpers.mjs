@@ -1,5 +1,6 @@
 // Shared helpers for the browser end-to-end tests: one Debian chromium driven by playwright-core.
 // Not a test file (node --test only runs *.test.mjs here).
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -163,4 +164,28 @@ export async function setParam(page, name, value) {
   });
   await input.fill(String(value));
   await input.press('Tab');
+}
+
+/**
+ * One browser for a test file, closed with every context it opened when the file's tests end.
+ * Call at the top level of a test file; `open(options)` is `openApp` in that browser.
+ */
+export function useApp() {
+  let browser;
+  const contexts = [];
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+  });
+  return {
+    async open(options) {
+      const app = await openApp(browser, options);
+      contexts.push(app.context);
+      return app;
+    },
+    browser: () => browser,
+  };
 }

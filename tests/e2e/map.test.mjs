@@ -1,7 +1,7 @@
 // Browser end-to-end tests of the map: clicking places the selected application and the decision
 // follows; the radius moves coverage; dense layers are images made in the page; the synthetic
 // cities load; phones get a usable map; nothing leaves 127.0.0.1. Run through scripts/test.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
@@ -11,28 +11,16 @@ import {
   allRequests,
   expectOutcome,
   isLocalUrl,
-  launchBrowser,
-  openApp,
   setParam,
   traceItem,
   traceRules,
+  useApp,
 } from './helpers.mjs';
 
-let browser;
-const contexts = [];
-
-before(async () => {
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
+const session = useApp();
 
 async function open(options) {
-  const app = await openApp(browser, options);
-  contexts.push(app.context);
+  const app = await session.open(options);
   await app.page
     .locator('[data-testid="map"] .leaflet-container')
     .waitFor({ state: 'visible', timeout: WAIT_MS })

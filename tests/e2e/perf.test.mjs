@@ -4,27 +4,16 @@
 // Wall-clock figures are REPORTED (console, and tests/e2e/output/perf-slider.json for
 // the README), never asserted: the machine is shared. Asserted: when input events come faster
 // than frames, recomputes are coalesced (at most one a frame) and the last value wins.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { OUTPUT_DIR, WAIT_MS, launchBrowser, openApp } from './helpers.mjs';
+import { OUTPUT_DIR, WAIT_MS, useApp } from './helpers.mjs';
 
-let browser;
-let context;
-
-before(async () => {
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await context?.close().catch(() => {});
-  await browser?.close();
-});
+const session = useApp();
 
 test('dragging the radius slider on Xi\'an coalesces recomputes and reports the longest blocked frame', async () => {
-  const app = await openApp(browser);
-  context = app.context;
+  const app = await session.open();
   const { page } = app;
   await page.locator('select[data-testid="dataset"]').selectOption('xian');
   await page.waitForSelector('[data-testid="sample-banner"][data-dataset="xian"]', { timeout: WAIT_MS });

@@ -1,25 +1,14 @@
 // What dingdian promises about hostile content and failures (README "What dingdian promises"):
 // the Content-Security-Policy is in force and the app runs under it, text a user or a file
 // supplies is shown as text and never runs, and a panic leaves a message and a way back.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { WAIT_MS, launchBrowser, openApp } from './helpers.mjs';
+import { WAIT_MS, useApp } from './helpers.mjs';
 
-let browser;
-const contexts = [];
-
-before(async () => {
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
+const session = useApp();
 
 async function open(options) {
-  const app = await openApp(browser, options);
-  contexts.push(app.context);
+  const app = await session.open(options);
   // Every CSP violation the page reports, as "directive: blocked URI".
   await app.page.evaluate(() => {
     window.__cspViolations = [];
