@@ -20,7 +20,7 @@ use super::i18n::{self as i, bi_t, lang_tag, t};
 use super::state::State;
 use crate::date::Date;
 use crate::engine::Outcome;
-use crate::planning::{plan_csv, AnnualPlan, Capacity, CountyPlan, InpatientStatus, PlanBuilder, PlanPhase, PlanProgress};
+use crate::planning::{plan_csv, plan_xlsx, AnnualPlan, Capacity, CountyPlan, InpatientStatus, PlanBuilder, PlanPhase, PlanProgress};
 use crate::policy::Policy;
 use crate::scenario::Scenario;
 use crate::spatial::AreaClass;
@@ -164,24 +164,35 @@ pub fn plan_panel(props: &Props) -> Html {
         })
     };
     let on_print = Callback::from(|_| print_plan());
-    // The CSV is made when asked for, in the page's language: the link gets a fresh object URL
-    // just before the browser follows it.
+    // The files are made when asked for, in the page's language: the link gets a fresh object
+    // URL just before the browser follows it.
     let csv_link = use_node_ref();
-    let on_csv = {
+    let xlsx_link = use_node_ref();
+    let xlsx_error = use_state(|| None::<String>);
+    let on_file = |link: NodeRef, format: PlanFile| {
         let ready = ready.clone();
-        let link = csv_link.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let (Some(r), Some(a)) = (ready.as_ref(), link.cast::<web_sys::Element>()) {
-                let url = csv_url(&r.plan, lang);
-                let _ = a.set_attribute("href", &url);
-                // Revoked once the download has surely started.
-                gloo::timers::callback::Timeout::new(60_000, move || {
-                    let _ = web_sys::Url::revoke_object_url(&url);
-                })
-                .forget();
+        let xlsx_error = xlsx_error.clone();
+        Callback::from(move |e: MouseEvent| {
+            let (Some(r), Some(a)) = (ready.as_ref(), link.cast::<web_sys::Element>()) else { return };
+            match file_url(&r.plan, lang, format) {
+                Ok(url) => {
+                    xlsx_error.set(None);
+                    let _ = a.set_attribute("href", &url);
+                    // Revoked once the download has surely started.
+                    gloo::timers::callback::Timeout::new(60_000, move || {
+                        let _ = web_sys::Url::revoke_object_url(&url);
+                    })
+                    .forget();
+                }
+                Err(message) => {
+                    e.prevent_default();
+                    xlsx_error.set(Some(message));
+                }
             }
         })
     };
+    let on_csv = on_file(csv_link.clone(), PlanFile::Csv);
+    let on_xlsx = on_file(xlsx_link.clone(), PlanFile::Xlsx);
 
     let r = *run;
     let have_plan = ready.is_some();
@@ -235,8 +246,14 @@ pub fn plan_panel(props: &Props) -> Html {
                             download={format!("{}-{}.csv", i::PLAN_FILE.get(lang), rd.plan.as_of)}>
                             { "⇩ " }{ i::PLAN_CSV.get(lang) }
                         </a>
+                        <a class="btn btn-quiet" data-testid="plan-xlsx" href="#" ref={xlsx_link} onclick={on_xlsx}
+                            download={format!("{}-{}.xlsx", i::PLAN_FILE.get(lang), rd.plan.as_of)}>
+                            { "⇩ " }{ i::PLAN_XLSX.get(lang) }
+                        </a>
                     }
-                    <span class="field-hint">{ i::PLAN_XLSX_NOTE.get(lang) }</span>
+                    if let Some(message) = (*xlsx_error).clone() {
+                        <p class="field-error" role="alert" data-testid="plan-file-error">{ message }</p>
+                    }
                 </div>
                 { progress }
                 if let Some(rd) = ready.as_ref() {
@@ -251,10 +268,23 @@ pub fn plan_panel(props: &Props) -> Html {
     }
 }
 
-fn csv_url(plan: &AnnualPlan, lang: Lang) -> String {
-    let bytes = plan_csv(plan, lang);
-    let blob = gloo::file::Blob::new_with_options(bytes.as_slice(), Some("text/csv;charset=utf-8"));
-    web_sys::Url::create_object_url_with_blob(&blob.into()).unwrap_or_default()
+#[derive(Clone, Copy)]
+enum PlanFile {
+    Csv,
+    Xlsx,
+}
+
+/// An object URL of the plan as a file, or a message saying why it could not be written.
+fn file_url(plan: &AnnualPlan, lang: Lang, format: PlanFile) -> Result<String, String> {
+    let (bytes, mime) = match format {
+        PlanFile::Csv => (plan_csv(plan, lang), "text/csv;charset=utf-8"),
+        PlanFile::Xlsx => (
+            plan_xlsx(plan, lang).map_err(|e| format!("{} {e}", i::PLAN_XLSX_FAILED.get(lang)))?,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+    };
+    let blob = gloo::file::Blob::new_with_options(bytes.as_slice(), Some(mime));
+    Ok(web_sys::Url::create_object_url_with_blob(&blob.into()).unwrap_or_default())
 }
 
 /// Prints the plan only: the class scopes the print stylesheet (other panels print their own).

@@ -2,27 +2,17 @@
 // with its status, recomputed when a parameter changes), its CSV download and its print layout
 // (one page per county), and suggested sites (numbered on the map, the K curve, greedy against
 // random). Run through scripts/test.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { OUTPUT_DIR, WAIT_MS, launchBrowser, openApp, setParam } from './helpers.mjs';
+import { inflateRawSync } from 'node:zlib';
+import { OUTPUT_DIR, WAIT_MS, setParam, useApp } from './helpers.mjs';
 
-let browser;
-const contexts = [];
-
-before(async () => {
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
+const session = useApp();
 
 async function open() {
-  const app = await openApp(browser);
-  contexts.push(app.context);
+  const app = await session.open();
   return app;
 }
 
@@ -99,6 +89,44 @@ test('the plan downloads as CSV with a BOM, a row per county', async () => {
   assert.equal(lines.length, 1 + COUNTIES.length);
   assert.ok(lines[0].startsWith('区县代码,区县,'), lines[0]);
   assert.ok(lines.some((l) => l.startsWith('luozhuang,罗庄区,') && l.includes('暂停受理')));
+});
+
+/** The files of a zip archive (an xlsx), read through its central directory: name → text. */
+function unzipText(buf) {
+  const files = new Map();
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd -= 1;
+  assert.ok(eocd >= 0, 'a zip archive (end of central directory found)');
+  let p = buf.readUInt32LE(eocd + 16);
+  for (let n = buf.readUInt16LE(eocd + 10); n > 0; n -= 1) {
+    assert.equal(buf.readUInt32LE(p), 0x02014b50, 'central directory entry');
+    const method = buf.readUInt16LE(p + 10);
+    const size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extra = buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const raw = buf.subarray(start, start + size);
+    files.set(name, (method === 8 ? inflateRawSync(raw) : raw).toString('utf8'));
+    p += 46 + nameLen + extra;
+  }
+  return files;
+}
+
+test('the plan downloads as an Excel workbook with a row per county', async () => {
+  const { page } = await open();
+  await openPlan(page);
+  const link = page.locator('[data-testid="plan-xlsx"]');
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: WAIT_MS }), link.click()]);
+  assert.match(download.suggestedFilename(), /^年度受理计划-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const files = unzipText(readFileSync(await download.path()));
+  const sheet = files.get('xl/worksheets/sheet1.xml');
+  assert.ok(sheet, `a first worksheet (files: ${[...files.keys()].join(', ')})`);
+  assert.equal((sheet.match(/<row /g) || []).length, 1 + COUNTIES.length, 'a header row and a row per county');
+  const strings = files.get('xl/sharedStrings.xml') ?? sheet;
+  for (const name of ['兰山区', '罗庄区', '河东区', '暂停受理']) assert.ok(strings.includes(name), name);
+  assert.equal(await page.locator('[data-testid="plan-file-error"]').count(), 0);
 });
 
 test('the print view has one A4 page per county, only while printing the plan', async () => {
