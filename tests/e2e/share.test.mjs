@@ -84,6 +84,13 @@ test('a copied share link opens the same parameters and decision in another brow
   assert.ok(menu.x >= 0 && menu.x + menu.width <= 360, `the menu fits the phone: ${JSON.stringify(menu)}`);
   await shot(page, 'share-menu-phone');
 
+  // The link pasted into the address of an open page (only the fragment changes) opens too.
+  await page.keyboard.press('Escape');
+  await setParam(page, 'service_radius_m', 1500);
+  await page.evaluate((l) => { location.hash = new URL(l).hash; }, copied);
+  await page.waitForFunction(() => document.querySelector('input[type=number][data-param="service_radius_m"]')?.value === '500', null, { timeout: WAIT_MS })
+    .catch(async () => assert.fail(`a pasted link did not open: radius ${await radius(page)}`));
+
   // Another browser (fresh storage) opens the link.
   const other = await open({ url: copied });
   await expectOutcome(other.page, 'prioritized', 'the link opens the same decision');
@@ -301,4 +308,54 @@ test('the sweep chart downloads as a PNG image', async () => {
   assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
   assert.equal(bytes.readUInt32BE(16), 1360, 'drawn at twice the chart width');
   assert.ok(bytes.length > 10_000, `the image has the chart in it (${bytes.length} bytes)`);
+});
+
+test('after a crash the error box says the work is saved, and a reload brings it back with its baseline', async () => {
+  const { page } = await open();
+  const first = await autosaved(page, null);
+  await setParam(page, 'service_radius_m', 600);
+  const setBaseline = page.locator('[data-testid="set-baseline"]');
+  await setBaseline.scrollIntoViewIfNeeded();
+  await setBaseline.click();
+  await page.locator('[data-testid="compare"][data-custom-baseline="true"]').waitFor({ state: 'attached', timeout: WAIT_MS });
+  await setParam(page, 'service_radius_m', 500);
+  await expectOutcome(page, 'prioritized', 'after setting the radius to 500 m');
+  await autosaved(page, first);
+  await page.evaluate(() => {
+    try {
+      window.__dingdianProvokePanic();
+    } catch {
+      // a release build aborts after the panic hook has run
+    }
+  });
+  const box = page.locator('#fatal-error');
+  await box.waitFor({ state: 'visible', timeout: WAIT_MS });
+  const text = await box.innerText();
+  assert.ok(text.includes('重新加载页面即可恢复') && text.includes('reloading the page restores it'), text);
+  await Promise.all([page.waitForEvent('load', { timeout: WAIT_MS }), page.locator('#fatal-error button').click()]);
+  await expectOutcome(page, 'prioritized', 'the reloaded page has the edits');
+  assert.equal(await radius(page), '500');
+  await page.locator('[data-testid="compare"][data-custom-baseline="true"]').waitFor({ state: 'attached', timeout: WAIT_MS })
+    .catch(() => assert.fail('the baseline the user set did not come back'));
+});
+
+test('a link of an opened file too large for a link says the data is left out', async () => {
+  const { page } = await open();
+  await page.locator('select[data-testid="dataset"]').selectOption('linyi');
+  await page.waitForSelector('[data-testid="sample-banner"][data-dataset="linyi"]', { timeout: WAIT_MS });
+  await page.locator('[data-testid="share-button"]').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="share-download"]').click()]);
+  const file = path.join(OUTPUT_DIR, 'scenario-linyi.json');
+  await download.saveAs(file);
+  await page.locator('[data-testid="share-file"]').setInputFiles(file);
+  await page.waitForSelector('[data-testid="sample-banner"][data-dataset="imported"]', { timeout: WAIT_MS });
+  const link = await copyLink(page);
+  const leftOut = page.locator('[data-testid="share-left-out"]');
+  await leftOut.waitFor({ state: 'visible', timeout: WAIT_MS }).catch(() => assert.fail('no note that the data is left out'));
+  assert.match(await leftOut.innerText(), /未放入链接|too large/);
+  assert.ok(link.length < 8 * 1024, `the link stays short: ${link.length}`);
+  const other = await open({ url: link });
+  const notice = other.page.locator('[data-testid="notice"][data-level="warning"]');
+  await notice.waitFor({ state: 'visible', timeout: WAIT_MS });
+  assert.match(await notice.innerText(), /too large for the link/);
 });
