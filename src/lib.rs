@@ -18,6 +18,7 @@ pub mod scenario;
 pub mod share;
 pub mod spatial;
 pub mod synth;
+pub mod synth_assessment;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

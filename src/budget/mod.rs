@@ -35,6 +35,8 @@ use crate::scenario::{from_json, resolve_policy_ref, PolicyRef, ScenarioError};
 use crate::text::{num, Text};
 use crate::tr;
 
+pub mod chart;
+
 const fn def(id: &'static str, zh: &'static str, en: &'static str, origin_clause: &'static str) -> RuleDef {
     RuleDef { id, zh, en, origin_clause }
 }
@@ -254,6 +256,14 @@ fn check_growth(path: &str, x: f64) -> Result<(), ScenarioError> {
 /// Errors name the field path (`settlement.payments.drg_dip: …`).
 pub fn read_settle_input(src: &str, load_file: impl Fn(&str) -> Result<String, String>) -> Result<SettleRequest, ScenarioError> {
     let input: SettleInput = from_json(src, "")?;
+    check_settle_input(&input)?;
+    let policy = resolve_policy_ref(&input.policy, load_file)?;
+    Ok(SettleRequest { input, policy })
+}
+
+/// The checks of `read_settle_input` on an input already parsed (the app's form builds one).
+/// Errors name the field path (`budget.last_year_budget: …`).
+pub fn check_settle_input(input: &SettleInput) -> Result<(), ScenarioError> {
     if !(2000..=2100).contains(&input.year) {
         return err(format!("year: {} is outside 2000..2100", input.year));
     }
@@ -303,8 +313,7 @@ pub fn read_settle_input(src: &str, load_file: impl Fn(&str) -> Result<String, S
             return err("projection: needs \"settlement\" (the settled year's spending is where the projection starts)");
         }
     }
-    let policy = resolve_policy_ref(&input.policy, load_file)?;
-    Ok(SettleRequest { input, policy })
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -165,7 +165,9 @@ pub fn read_assess_input(src: &str, load_file: impl Fn(&str) -> Result<String, S
     Ok(AssessRequest { scenario, policy, records: input.institutions, as_of })
 }
 
-fn check_records(s: &Scenario, records: &[AssessmentRecord]) -> Result<(), ScenarioError> {
+/// Checks records against a scenario: ids of designated institutions, each once; values in range.
+/// Errors name the record (`institutions[2].score: …`). The app checks a loaded file with it.
+pub fn check_records(s: &Scenario, records: &[AssessmentRecord]) -> Result<(), ScenarioError> {
     let mut seen = std::collections::HashSet::new();
     let by_id: HashMap<&str, &Institution> = s.institutions.iter().map(|i| (i.id.as_str(), i)).collect();
     for (i, r) in records.iter().enumerate() {
@@ -761,7 +763,17 @@ impl AssessRequest {
 /// Assesses every record under the policy's assessment rules on `as_of`, then re-runs coverage
 /// without the institutions that exit.
 pub fn assess(scenario: &Scenario, policy: &Policy, records: &[AssessmentRecord], as_of: Date) -> Assessment {
-    let data = std::rc::Rc::new(DataIndex::build(scenario));
+    assess_with_data(scenario, policy, std::rc::Rc::new(DataIndex::build(scenario)), records, as_of)
+}
+
+/// `assess` with the scenario's data index already built (the app keeps one per data set).
+pub fn assess_with_data(
+    scenario: &Scenario,
+    policy: &Policy,
+    data: std::rc::Rc<DataIndex>,
+    records: &[AssessmentRecord],
+    as_of: Date,
+) -> Assessment {
     let prep = Prepared::with_data(scenario, policy, data.clone(), as_of);
     let by_id: HashMap<&str, &Institution> = scenario.institutions.iter().map(|i| (i.id.as_str(), i)).collect();
     let rows: Vec<Row> = records
