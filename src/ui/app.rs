@@ -7,6 +7,8 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::application_form::ApplicationForm;
+use super::assessment_panel::AssessmentPanel;
+use super::budget_panel::BudgetPanel;
 use super::coverage_panel::CoveragePanel;
 use super::data_panel::{DataPanel, DataSnap};
 use super::decision_panel::{outcome_symbol, DecisionPanel};
@@ -128,6 +130,9 @@ pub fn app() -> Html {
                 </div>
             </div>
             <PlanPanel state={state.clone()} />
+            // Issue 6: the yearly assessment and exits, the county medical community budget.
+            <AssessmentPanel state={state.clone()} />
+            <BudgetPanel state={state.clone()} />
             <div class="review-wrap">
                 <ReviewPanel state={state.clone()} />
             </div>

@@ -728,3 +728,217 @@ pub fn file_refused(name: &str, why: &Text) -> Text {
 pub fn file_opened(name: &str) -> Text {
     Text::new(format!("已打开情景文件“{name}”。"), format!("Opened the scenario file “{name}”."))
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 6: the yearly assessment and exits (linyi-2019), the county medical community budget
+// (shandong-2024).
+
+pub const EMPTY: T = T("", "");
+pub const AS_HEADING: T = T("年度考核与退出", "Annual assessment and exits");
+pub const AS_CLAUSE_NOTE: T = T("临医保发〔2019〕74号 政策措施(三)(四)(五)", "linyi-2019 measures (3)(4)(5)");
+pub const AS_INTRO: T = T(
+    "按考核结果判断每家定点机构是否退出（四退出、末位淘汰）、协议是否续签及续签多久，并看退出后哪些格网失去15分钟服务圈覆盖。参数在左侧参数表“年度考核与退出”一组。",
+    "For each designated institution, decide from its assessment results whether it exits (the four exits, last-place elimination), whether its agreement renews and for how long, and which cells lose the 15-minute circle when the exits leave. The parameters are in the table on the left, group “Annual assessment and exits”.",
+);
+pub const AS_RECORDS: T = T("考核记录", "Assessment records");
+pub const AS_RECORDS_UNIT: T = T("条", " records");
+pub const AS_SOURCE_SYNTH: T = T("合成数据，种子 ", "synthetic, seed ");
+pub const AS_SOURCE_FILE: T = T("文件 ", "file ");
+pub const AS_SOURCE_EDITED: T = T("（已手工修改）", " (edited by hand)");
+pub const AS_SYNTH_TAG: T = T("合成数据", "synthetic");
+pub const AS_SYNTH_NOTE: T = T(
+    "这些考核得分、满意度、黑名单和违规记录是按种子随机生成的演示数据，不是任何机构的真实考核结果。可载入真实记录文件或修改单条记录。",
+    "These scores, satisfaction results, blacklist and violation records are demonstration data generated from a seed, not any institution's real assessment. Load a file of real records or edit a record.",
+);
+pub const AS_SEED: T = T("随机种子", "Seed");
+pub const AS_LOAD: T = T("载入考核记录（JSON）", "Load records (JSON)");
+pub const AS_LOAD_HINT: T = T(
+    "格式同命令行 dingdian assess 的输入（其 institutions 数组），或直接一个记录数组；记录须对应当前数据中的定点机构。",
+    "The input format of dingdian assess (its institutions array), or a bare array of records; each must name a designated institution of the data shown.",
+);
+pub const AS_FILE_REFUSED: T = T("文件未载入：", "File not loaded: ");
+pub const AS_RUN: T = T("重新评估", "Assess again");
+pub const AS_COMPUTING: T = T("正在评估……", "Assessing…");
+pub const AS_STALE: T = T(
+    "参数、数据或记录已改变，下列结果已过期；点“重新评估”更新。",
+    "Parameters, data or records changed: the results below are out of date. Press “Assess again”.",
+);
+pub const AS_AS_OF: T = T("考核日期 ", "assessed on ");
+pub const AS_ASSESSED: T = T("参加考核", "Assessed");
+pub const AS_EXITS: T = T("退出", "Exit");
+pub const AS_RENEWALS: T = T("续签协议", "Renew");
+pub const AS_CONTINUING: T = T("协议继续有效", "Continue");
+pub const AS_NEGATIVE: T = T("列入负面清单", "Negative-list entries");
+pub const AS_NO_RULES: T = T(
+    "本预设未开启年度考核规则（西安预设不含临医保发〔2019〕74号）；可在规则列表中逐条开启。",
+    "This preset turns on no assessment rule (the Xi'an preset does not include linyi-2019); each can be turned on in the rule list.",
+);
+pub const AS_BY_RULE: T = T("各退出规则的退出数", "Exits per rule");
+pub const AS_COL_RULE: T = T("规则", "Rule");
+pub const AS_COL_CLAUSE: T = T("条款", "Clause");
+pub const AS_COL_EXITS: T = T("退出数", "Exits");
+pub const AS_COVERAGE: T = T("退出对覆盖的影响", "What the exits do to coverage");
+pub const AS_COVERAGE_NOTE: T = T("退出机构不再定点后重算服务圈覆盖，半径 ", "Coverage recomputed without the exiting institutions, radius ");
+pub const AS_CELLS_LOSING: T = T("个格网失去覆盖", "cells lose coverage");
+pub const AS_RESIDENTS_LOSING: T = T("名常住人口受影响", "residents affected");
+pub const AS_SHOW_MAP: T = T("在地图上显示", "Show on the map");
+pub const AS_COL_KIND: T = T("覆盖类型", "Coverage of");
+pub const AS_COL_BEFORE: T = T("退出前覆盖人口", "Covered before");
+pub const AS_COL_AFTER: T = T("退出后覆盖人口", "Covered after");
+pub const AS_COL_CELLS: T = T("失去覆盖的格网", "Cells losing");
+pub const AS_COL_RESIDENTS: T = T("失去覆盖的人口", "Residents losing");
+pub const AS_EXITS_HEADING: T = T("退出的机构及原因", "Who exits, and why");
+pub const AS_NO_EXITS: T = T("没有机构退出。", "No institution exits.");
+pub const AS_NEG_ENTRY: T = T("列入负面清单：", "Negative list: ");
+pub const AS_SINCE: T = T("，起始 ", ", since ");
+pub const AS_TRACE: T = T("全部规则判定", "Every rule's verdict");
+pub const AS_MORE: T = T("另有未列出的：", "Not listed here: ");
+pub const AS_RENEWALS_HEADING: T = T("续签协议的机构", "Who renews, and for how long");
+pub const AS_NO_RENEWALS: T = T("考核期内没有到期续签的协议。", "No agreement falls due for renewal before the next assessment.");
+pub const AS_COL_INSTITUTION: T = T("机构", "Institution");
+pub const AS_COL_TERM_END: T = T("现协议到期", "Current term ends");
+pub const AS_COL_RENEWAL: T = T("续签期限", "Renewal");
+pub const AS_YEARS: T = T("年", "years");
+pub const AS_EXTENDED: T = T("协议期内无违法违规，延长有效期", "no violation in the term: extended term");
+pub const AS_ORDINARY: T = T("协议期内有违规，按普通有效期", "a violation in the term: ordinary term");
+pub const AS_EDIT: T = T("修改记录", "Edit record");
+pub const AS_EDITOR: T = T("修改一条考核记录", "Edit one record");
+pub const AS_EDIT_ID: T = T("机构编号", "Institution id");
+pub const AS_NO_RECORD: T = T("当前记录中没有这个机构编号。", "No record has this institution id.");
+pub const AS_F_SCORE: T = T("考核得分", "Assessment score");
+pub const AS_F_SATISFACTION: T = T("满意度（%）", "Satisfaction (%)");
+pub const AS_F_SERIOUS: T = T("本年严重违法违规次数", "Serious violations this year");
+pub const AS_F_IN_TERM: T = T("协议期内违法违规次数", "Violations in the term");
+pub const AS_F_START: T = T("协议起始日期（YYYY-MM-DD）", "Agreement start (YYYY-MM-DD)");
+pub const AS_F_BLACKLISTED: T = T("信用评价列入黑名单", "On the credit blacklist");
+pub const AS_E_SCORE: T = T("须为0或以上的数", "must be a number, 0 or more");
+pub const AS_E_PCT: T = T("须为0到100之间的数", "must be a number from 0 to 100");
+pub const AS_E_COUNT: T = T("须为0或正整数", "must be a whole number, 0 or more");
+pub const AS_E_DATE: T = T("须为日期 YYYY-MM-DD", "must be a date YYYY-MM-DD");
+pub const AS_L_CELLS: T = T("退出后失去覆盖", "coverage lost by exits");
+pub const AS_L_PHARMACY: T = T("失去药店覆盖", "loses pharmacy coverage");
+pub const AS_L_MEDICAL: T = T("失去门诊或住院覆盖", "loses outpatient or inpatient coverage");
+pub const AS_L_BOTH: T = T("药店与医疗覆盖都失去", "loses both");
+pub const AS_L_NOTE: T = T("只画年度考核中退出机构离开后失去覆盖的格网。", "Only cells that lose coverage when the assessment's exits leave are painted.");
+pub const AS_L_NONE: T = T("先打开“年度考核与退出”完成一次评估。", "Open “Annual assessment and exits” and let it assess first.");
+
+pub const BU_HEADING: T = T("县域医共体医保基金总额付费", "County medical community global budget");
+pub const BU_CLAUSE_NOTE: T = T("山东省2024 二(一)至(四)、三(一)(四)", "shandong-2024 2(1)–(4), 3(1)(4)");
+pub const BU_INTRO: T = T(
+    "输入医共体的“六统一”、上年预算、基金收入增幅和按现行付费方式计算的支付额，得到年度预算、年终清算（结余留用、合理超支分担）、按月预付、两项考核和多年预测。比例参数在左侧参数表“县域医共体医保基金总额付费”一组。",
+    "Enter the community's six unifications, last year's budget, the fund's revenue growth and the payments under the existing methods; see the year's budget, the year-end settlement (surplus retained, reasonable overspend shared), the monthly advance, the two checks and a projection. The shares are parameters in the table on the left, group “County medical community global budget”.",
+);
+pub const BU_SAMPLE_TAG: T = T("示例数据", "sample figures");
+pub const BU_SAMPLE_NOTE: T = T("预填的是一个示例医共体（与 dingdian settle 的示例相同），不是真实数据。", "The form starts with a sample community (the example of dingdian settle), not real figures.");
+pub const BU_RESET: T = T("恢复示例数据", "Back to the sample");
+pub const BU_HAS_ERRORS: T = T("有输入无效（见标出的字段），结果按各字段上次的有效值计算。", "Some inputs are invalid (see the marked fields); the results use each field's last valid value.");
+pub const BU_YUAN: T = T("元", "yuan");
+pub const BU_PCT: T = T("%", "%");
+pub const BU_MONTHS: T = T("个月", "months");
+pub const BU_G_COMMUNITY: T = T("医共体与“六统一”", "The community and its six unifications");
+pub const BU_G_BUDGET: T = T("年度预算", "The year's budget");
+pub const BU_G_SETTLEMENT: T = T("年终清算：按现行付费方式计算的支付", "Year-end: payments under the existing methods");
+pub const BU_G_PREPAY: T = T("按月预付", "Monthly advance");
+pub const BU_G_PROJECTION: T = T("多年预测的假设", "Projection assumptions");
+pub const BU_F_YEAR: T = T("清算年度", "Year settled");
+pub const BU_U_PERSONNEL: T = T("统一人事管理", "Unified personnel");
+pub const BU_U_FINANCE: T = T("统一财务管理", "Unified finance");
+pub const BU_U_ASSETS: T = T("统一资产管理", "Unified assets");
+pub const BU_U_OPERATIONS: T = T("统一业务管理", "Unified operations");
+pub const BU_U_CATALOGUE: T = T("统一药品耗材目录", "Unified drug and consumables catalogue");
+pub const BU_U_DISTRIBUTION: T = T("统一药品耗材配送", "Unified drug and consumables distribution");
+pub const BU_F_TOWNSHIP: T = T("乡镇卫生院居民住院报销比例", "Township centre resident inpatient reimbursement");
+pub const BU_F_COUNTY_HOSPITAL: T = T("县级医院居民住院报销比例", "County hospital resident inpatient reimbursement");
+pub const BU_F_DIP: T = T("DIP基层病种数", "DIP primary-care diseases");
+pub const BU_F_DRG: T = T("DRG基层病组数", "DRG primary-care groups");
+pub const BU_F_LAST_BUDGET: T = T("上年度总额预算", "Last year's budget");
+pub const BU_F_REVENUE_GROWTH: T = T("统筹区当年医保基金收入增幅", "Pooling area's fund revenue growth");
+pub const BU_F_PROPOSED: T = T("拟定本年度预算（空：按上限）", "Proposed budget (blank: the cap)");
+pub const BU_F_SPENDING_FELL: T = T("支出因控费下降", "Spending fell through cost control");
+pub const BU_F_PAY_DRG: T = T("DRG/DIP付费", "DRG/DIP payments");
+pub const BU_F_PAY_BED: T = T("床日付费", "Bed-day payments");
+pub const BU_F_PAY_CAPITATION: T = T("人头付费", "Capitation payments");
+pub const BU_F_PAY_OTHER: T = T("其他付费", "Other payments");
+pub const BU_F_OUT_OF_COUNTY: T = T("县外就医支出", "Out-of-county spending");
+pub const BU_F_OBJECTIVE: T = T("客观因素导致的超支", "Overspend from objective causes");
+pub const BU_C_POLICY: T = T("客观因素：政策调整", "Objective cause: policy adjustment");
+pub const BU_C_CAPACITY: T = T("客观因素：医共体服务能力变化", "Objective cause: change in capacity");
+pub const BU_C_HEALTH: T = T("客观因素：重大公共卫生事件", "Objective cause: major public-health event");
+pub const BU_F_FUND_BALANCE: T = T("统筹基金累计结余", "Pooled fund's accumulated balance");
+pub const BU_F_PROJ_YEARS: T = T("预测年数", "Years projected");
+pub const BU_F_PROJ_REVENUE: T = T("每年基金收入增幅", "Fund revenue growth per year");
+pub const BU_F_PROJ_SPENDING: T = T("每年支出增幅", "Spending growth per year");
+pub const BU_E_AMOUNT: T = T("须为0或以上的金额（元）", "must be an amount in yuan, 0 or more");
+pub const BU_E_ABOVE_ZERO: T = T("须为大于0的金额（元）", "must be an amount in yuan above 0");
+pub const BU_E_REQUIRED: T = T("必填", "is required");
+pub const BU_E_GROWTH: T = T("须为大于−100、不超过1000的百分数", "must be a percentage above −100, at most 1000");
+pub const BU_E_PCT: T = T("须为0到100之间的百分数", "must be a percentage from 0 to 100");
+pub const BU_E_COUNT: T = T("须为0或正整数", "must be a whole number, 0 or more");
+pub const BU_E_YEAR: T = T("须为2000到2100之间的年份", "must be a year from 2000 to 2100");
+pub const BU_E_YEARS: T = T("须为1到30之间的整数", "must be a whole number from 1 to 30");
+pub const BU_H_ELIGIBILITY: T = T("是否实行总额付费（六统一）", "Eligibility: the six unifications");
+pub const BU_RULE_OFF: T = T("本预设未开启此规则。", "This preset does not turn this rule on.");
+pub const BU_H_BUDGET: T = T("年度预算", "The year's budget");
+pub const BU_B_LAST: T = T("上年度预算", "Last year's budget");
+pub const BU_B_CAP: T = T("增幅上限（按基金收入增幅）", "Cap (grown by the fund's revenue growth)");
+pub const BU_B_FLOOR: T = T("不降低的下限（控费结余）", "Floor (not cut after cost control)");
+pub const BU_B_PROPOSED: T = T("拟定预算", "Proposed");
+pub const BU_B_SETTLED: T = T("据以清算的预算", "Budget settled against");
+pub const BU_B_GROWTH: T = T("预算增幅", "Budget growth");
+pub const BU_H_SETTLEMENT: T = T("年终清算", "Year-end settlement");
+pub const BU_SURPLUS_WORDS: T = T("结余", "Surplus");
+pub const BU_OVERSPEND_WORDS: T = T("超支", "Overspend");
+pub const BU_COL_ITEM: T = T("项目", "Item");
+pub const BU_COL_YUAN: T = T("金额（元）", "Amount (yuan)");
+pub const BU_R_BUDGET: T = T("预算", "Budget");
+pub const BU_R_IN_COUNTY: T = T("县域内支付（现行付费方式）", "In-county payments (existing methods)");
+pub const BU_R_OUT: T = T("县外就医支出", "Out-of-county spending");
+pub const BU_R_SPENDING: T = T("支出合计", "Spending");
+pub const BU_R_BALANCE: T = T("预算减支出", "Budget minus spending");
+pub const BU_R_SURPLUS: T = T("结余", "Surplus");
+pub const BU_R_RETAINED: T = T("结余留用（医共体收入）", "Retained by the community");
+pub const BU_R_RETURNED: T = T("留在基金", "Stays with the fund");
+pub const BU_R_OVERSPEND: T = T("超支", "Overspend");
+pub const BU_R_OBJECTIVE: T = T("其中客观因素超支", "of which objective causes");
+pub const BU_R_COMPENSATED: T = T("客观因素超支补偿", "Compensated (objective causes)");
+pub const BU_R_OTHER: T = T("其他合理超支", "Other overspend");
+pub const BU_R_FUND_SHARES: T = T("医保基金分担", "Fund's share");
+pub const BU_R_BEARS: T = T("医共体承担", "Borne by the community");
+pub const BU_R_RESULT: T = T("医共体结果", "Community's result");
+pub const BU_R_FUND_COST: T = T("医保基金实际支出", "Cost to the fund");
+pub const BU_WATERFALL_TITLE: T = T("年终清算：从预算到医共体结果", "year-end settlement: from the budget to the community's result");
+pub const BU_S_BUDGET: T = T("预算", "Budget");
+pub const BU_S_IN_COUNTY: T = T("县域内支付", "In-county");
+pub const BU_S_OUT: T = T("县外就医", "Out-of-county");
+pub const BU_S_BALANCE: T = T("结余/超支", "Balance");
+pub const BU_S_RETURNED: T = T("留在基金", "To the fund");
+pub const BU_S_RETAINED: T = T("医共体留用", "Retained");
+pub const BU_S_COMPENSATED: T = T("客观因素补偿", "Compensated");
+pub const BU_S_FUND_SHARES: T = T("基金分担", "Fund share");
+pub const BU_S_BEARS: T = T("医共体承担", "Community bears");
+pub const BU_K_TOTAL: T = T("实心：合计", "solid: totals");
+pub const BU_K_DOWN: T = T("斜线：减少", "hatched: money out");
+pub const BU_K_UP: T = T("圆点：补回", "dotted: money back");
+pub const BU_K_UNIT: T = T("图中单位：万元；表中为元", "chart in 10,000 yuan (万) / million yuan; tables in yuan");
+pub const BU_H_PREPAY: T = T("按月预付", "Monthly advance");
+pub const BU_PREPAY_MADE: T = T("预付", "advanced");
+pub const BU_PREPAY_NOT: T = T("基金结余不足，不预付", "not advanced: the fund balance does not cover it");
+pub const BU_PER_MONTH_NOTE: T = T("；每月约 ", "; per month about ");
+pub const BU_H_CHECKS: T = T("两项考核", "The two checks");
+pub const BU_H_PROJECTION: T = T("多年预测", "Multi-year projection");
+pub const BU_PROJ_ASSUME: T = T("预算每年按基金收入增幅增长 ", "Budget grows each year by the revenue growth ");
+pub const BU_PROJ_ASSUME2: T = T("，支出每年增长 ", ", spending by ");
+pub const BU_PROJECTION_TITLE: T = T("各年预算与支出", "Budget and spending by year");
+pub const BU_BY_END: T = T("到", "By ");
+pub const BU_ENDS_SURPLUS: T = T("医共体当年结余 ", "the community ends the year in surplus by ");
+pub const BU_ENDS_DEFICIT: T = T("医共体当年超支 ", "the community ends the year in deficit by ");
+pub const BU_ENDS_BALANCED: T = T("医共体收支平衡 ", "the community breaks even ");
+pub const BU_CUMULATIVE: T = T("各年医共体结果累计 ", "cumulative result for the community ");
+pub const BU_K_BUDGET: T = T("实心：预算", "solid: budget");
+pub const BU_K_SPENDING: T = T("斜线：支出", "hatched: spending");
+pub const BU_K_OVER: T = T("超支", "overspend");
+pub const BU_K_UNDER: T = T("结余", "surplus");
+pub const BU_K_PROJECTED: T = T("* 预测年度", "* projected year");
+pub const BU_COL_YEAR: T = T("年度", "Year");
+pub const BU_COL_CUMULATIVE: T = T("累计医共体结果", "Cumulative result");
+pub const BU_TRACE: T = T("全部规则判定", "Every rule's verdict");

@@ -6,6 +6,11 @@
 
 mod app;
 mod application_form;
+// Issue 6: the yearly assessment and the county medical community budget.
+mod assess_state;
+mod assessment_panel;
+mod budget_panel;
+mod charts;
 pub mod bench;
 mod coverage_panel;
 mod data_panel;

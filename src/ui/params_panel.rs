@@ -24,9 +24,9 @@ pub fn params_panel(props: &Props) -> Html {
         <section class="panel panel-params" aria-labelledby="params-heading" data-testid="params">
             { heading(lang, 2, &i::PARAMS_HEADING.text(), Some("params-heading")) }
             <p class="panel-intro">{ i::PARAMS_INTRO.get(lang) }</p>
-            // The assessment and budget parameters act in `dingdian assess` / `settle` only: the app
-            // shows them once it has those panels, not before, where they would change nothing.
-            { for Group::ALL.iter().filter(|g| !matches!(g, Group::Exits | Group::Budget)).map(|g| group_view(props, *g)) }
+            // The assessment and budget groups act in their panels below the map (and in
+            // `dingdian assess` / `settle`).
+            { for Group::ALL.iter().map(|g| group_view(props, *g)) }
             <RulesView state={props.state.clone()} snap={rules_snap(s)} />
         </section>
     }

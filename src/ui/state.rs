@@ -249,6 +249,9 @@ pub struct State {
     pub review: Shared<super::review::Review>,
     /// Issue 4 (share, autosave): messages shown above the page until dismissed.
     pub notices: Rc<Vec<crate::persist::Notice>>,
+    /// Issue 6: the assessment records and result, and the county community budget form.
+    pub exits: Shared<super::assess_state::ExitsState>,
+    pub budget: Shared<super::assess_state::BudgetState>,
 }
 
 /// Yew compares the state snapshot of every component's props on every render: large parts
@@ -274,6 +277,8 @@ impl PartialEq for State {
             && self.sites == o.sites
             && self.review == o.review
             && Rc::ptr_eq(&self.notices, &o.notices)
+            && self.exits == o.exits
+            && self.budget == o.budget
     }
 }
 
@@ -313,6 +318,9 @@ pub enum Action {
     ResetToPreset,
     Notify(crate::persist::Notice),
     DismissNotice(usize),
+    /// Issue 6: the assessment panel and the county community budget panel.
+    Exits(super::assess_state::ExitsAction),
+    Budget(super::assess_state::BudgetAction),
 }
 
 /// A whole working state to load (issue 4).
@@ -382,6 +390,8 @@ impl State {
             sites: Shared(Rc::new(Vec::new())),
             review: super::review::empty(),
             notices: Rc::new(Vec::new()),
+            exits: Shared(Rc::new(Default::default())),
+            budget: Shared(Rc::new(Default::default())),
         };
         s.recompute();
         s
@@ -895,6 +905,8 @@ impl Reducible for State {
                 s.notices = Rc::new(v);
             }
             Action::ResetBaseline => s.review = super::review::reset_baseline(&s),
+            Action::Exits(a) => super::assess_state::reduce_exits(&mut s, a),
+            Action::Budget(a) => super::assess_state::reduce_budget(&mut s, a),
             Action::NewApp => s.new_app(),
             Action::ShowSites(sites) => s.sites = Shared(sites),
             Action::AddApplication(app) => s.add_app(app),

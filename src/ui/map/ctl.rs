@@ -42,6 +42,9 @@ pub struct Inputs {
     pub sites: Shared<Vec<crate::planning::Site>>,
     /// Issue 4: the baseline and the draft, for the difference layer.
     pub review: Shared<crate::ui::review::Review>,
+    /// Issue 6: the last assessment, for the lost-coverage layer.
+    pub exits: Shared<crate::ui::assess_state::ExitsState>,
+    pub dataset: crate::ui::state::Dataset,
 }
 
 /// What the legend needs to know back from the map.
@@ -380,6 +383,18 @@ impl MapCtl {
                     &inp.data.index.cell_population,
                 );
                 (changes.cells.iter().map(|&c| sy::diff_index(c)).collect(), &sy::DIFF_PALETTE)
+            }
+            CellLayer::Exits => {
+                let Some(r) = inp.exits.result.as_ref().filter(|r| r.dataset == inp.dataset) else {
+                    return (Vec::new(), &[]);
+                };
+                let mut classes = vec![None; inp.data.points.len()];
+                for c in &r.assessment.coverage.cells_losing_coverage {
+                    if let Some(slot) = classes.get_mut(c.cell) {
+                        *slot = sy::exits_index(&c.kinds);
+                    }
+                }
+                (classes, &sy::EXITS_PALETTE)
             }
         }
     }

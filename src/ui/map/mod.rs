@@ -37,11 +37,19 @@ pub enum CellLayer {
     Surface,
     /// Issue 4: cells that gain or lose coverage against the baseline, or change outcome.
     Difference,
+    /// Issue 6: cells that lose coverage when the institutions the assessment removes leave.
+    Exits,
 }
 
 impl CellLayer {
-    pub const ALL: [CellLayer; 5] =
-        [CellLayer::Surface, CellLayer::Coverage, CellLayer::AreaClass, CellLayer::Difference, CellLayer::None];
+    pub const ALL: [CellLayer; 6] = [
+        CellLayer::Surface,
+        CellLayer::Coverage,
+        CellLayer::AreaClass,
+        CellLayer::Difference,
+        CellLayer::Exits,
+        CellLayer::None,
+    ];
     pub fn id(self) -> &'static str {
         match self {
             CellLayer::None => "none",
@@ -49,6 +57,7 @@ impl CellLayer {
             CellLayer::AreaClass => "area_class",
             CellLayer::Surface => "surface",
             CellLayer::Difference => "difference",
+            CellLayer::Exits => "exits",
         }
     }
     fn label(self) -> T {
@@ -58,6 +67,7 @@ impl CellLayer {
             CellLayer::AreaClass => i::L_CELLS_AREA,
             CellLayer::Surface => i::L_CELLS_SURFACE,
             CellLayer::Difference => i::L_CELLS_DIFF,
+            CellLayer::Exits => i::AS_L_CELLS,
         }
     }
 }
@@ -276,6 +286,8 @@ pub fn map_panel(props: &Props) -> Html {
             lang,
             sites: s.sites.clone(),
             review: s.review.clone(),
+            exits: s.exits.clone(),
+            dataset: s.dataset,
         };
         let ctl = ctl.clone();
         let info = info.setter();
@@ -312,6 +324,19 @@ pub fn map_panel(props: &Props) -> Html {
             }
         })
     };
+
+    // Issue 6: "show on the map" in the assessment panel switches the cells to its layer.
+    {
+        let view = view.clone();
+        use_effect_with(s.exits.show_on_map, move |n| {
+            if *n > 0 && view.cells != CellLayer::Exits {
+                let mut next = (*view).clone();
+                next.cells = CellLayer::Exits;
+                view.set(next);
+            }
+            || ()
+        });
+    }
 
     let app = s.application();
     html! {
@@ -374,6 +399,8 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
         })
     };
 
+    // Issue 6: the lost-coverage layer is offered once an assessment of this data set exists.
+    let has_exits = s.exits.result.as_ref().is_some_and(|r| r.dataset == s.dataset);
     // The cell layer: a choice of one, then its legend.
     let on_cells = {
         let view = view.clone();
@@ -430,10 +457,16 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
             .zip(symbols::DIFF_PALETTE)
             .map(|(c, sw)| (sw, symbols::diff_symbol(*c), hatched(sw, c.label())))
             .collect(),
+        CellLayer::Exits => symbols::EXITS_LOST
+            .iter()
+            .zip(symbols::EXITS_PALETTE)
+            .map(|((symbol, label), sw)| (sw, *symbol, hatched(sw, label.text())))
+            .collect(),
     };
     let cell_note = match v.cells {
         CellLayer::Surface => Some(i::L_SURFACE_NOTE),
         CellLayer::Difference => Some(i::RV_L_DIFF_NOTE),
+        CellLayer::Exits => Some(if has_exits { i::AS_L_NOTE } else { i::AS_L_NONE }),
         CellLayer::None => None,
         _ => Some(i::CELL_NOTE),
     };
@@ -496,7 +529,7 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
                 <fieldset class="legend-group" data-testid="legend-cells">
                     <legend>{ bi_t(lang, i::L_CELLS) }</legend>
                     <div class="radio-row" role="radiogroup">
-                        { for CellLayer::ALL.iter().map(|c| {
+                        { for CellLayer::ALL.iter().filter(|c| **c != CellLayer::Exits || has_exits || v.cells == CellLayer::Exits).map(|c| {
                             let id = format!("cells-{}", c.id());
                             html! {
                                 <div class="check">

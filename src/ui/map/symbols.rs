@@ -227,3 +227,28 @@ pub fn coverage_bits(c: super::CoverageOf) -> u8 {
         C::Inpatient => 1 << 4,
     }
 }
+
+// Issue 6: cells that lose coverage when the assessed institutions exit. All hatched (they call
+// for attention), told apart by a symbol in the legend as well as by colour.
+
+/// Symbol and words of each class, in palette order.
+pub const EXITS_LOST: [(&str, crate::ui::i18n::T); 3] = [
+    ("−药", crate::ui::i18n::AS_L_PHARMACY),
+    ("−医", crate::ui::i18n::AS_L_MEDICAL),
+    ("−−", crate::ui::i18n::AS_L_BOTH),
+];
+
+pub const EXITS_PALETTE: [Swatch; 3] =
+    [Swatch::hatch([217, 95, 2]), Swatch::hatch([110, 75, 170]), Swatch::hatch([178, 24, 43])];
+
+/// The class of a cell from the kinds of coverage it loses.
+pub fn exits_index(kinds: &[&str]) -> Option<u8> {
+    let pharmacy = kinds.contains(&"pharmacy");
+    let medical = kinds.iter().any(|k| *k == "outpatient" || *k == "inpatient");
+    match (pharmacy, medical) {
+        (true, false) => Some(0),
+        (false, true) => Some(1),
+        (true, true) => Some(2),
+        _ => None,
+    }
+}

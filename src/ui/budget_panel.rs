@@ -1,0 +1,390 @@
+//! The county medical community global budget (shandong-2024 总额付费、结余留用、合理超支分担):
+//! the community's figures in, then eligibility (the six unifications), the budget, the
+//! year-end settlement as a table and a waterfall, the monthly advance, the two checks and a
+//! multi-year projection. Settling is arithmetic: it is redone on every edit.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::assess_state::{budget_value, BudgetAction, FieldKind, BUDGET_FIELDS};
+use super::charts::{projection_svg, waterfall_svg};
+use super::decision_panel::verdict_symbol;
+use super::i18n::{self as i, bi, bi_t, t, T};
+use super::state::{Action, State};
+use crate::budget::chart::waterfall;
+use crate::budget::{budget_rule_def, settle, yuan, Amounts, EndsIn, Settle};
+use crate::engine::TraceEntry;
+use crate::text::{num, Lang, Text};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub state: UseReducerHandle<State>,
+}
+
+fn yuan_text(lang: Lang, x: f64) -> String {
+    format!("{} {}", yuan(x), i::BU_YUAN.get(lang))
+}
+
+fn rule_title(id: &str) -> Text {
+    budget_rule_def(id).map(|d| d.title()).unwrap_or_else(|| Text::new(id, id))
+}
+
+#[function_component(BudgetPanel)]
+pub fn budget_panel(props: &Props) -> Html {
+    let s = &*props.state;
+    let lang = s.lang;
+    let open = use_state_eq(|| false);
+    let input = s.budget.input.clone();
+    let policy = s.policy.clone();
+    let result = use_memo((input, policy), |(input, policy)| settle(input, policy));
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlElement = e.target_unchecked_into();
+            open.set(el.get_attribute("open").is_some());
+        })
+    };
+    let on_reset = {
+        let d = props.state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::Budget(BudgetAction::Reset)))
+    };
+    let has_errors = !s.budget.errors.is_empty();
+    html! {
+        <section class="panel panel-budget" aria-labelledby="budget-heading" data-testid="budget-panel">
+            <details class="plan-details" open={*open} ontoggle={on_toggle}>
+                <summary data-testid="budget-open">
+                    <h2 id="budget-heading">{ bi_t(lang, i::BU_HEADING) }</h2>
+                    <span class="plan-clause">{ i::BU_CLAUSE_NOTE.get(lang) }</span>
+                </summary>
+                if *open {
+                    <p class="field-hint">{ i::BU_INTRO.get(lang) }</p>
+                    <p class="assess-source"><span class="tag tag-assumption">{ bi_t(lang, i::BU_SAMPLE_TAG) }</span>{ " " }
+                        { i::BU_SAMPLE_NOTE.get(lang) }</p>
+                    <div class="budget-layout">
+                        <div class="budget-inputs" key={format!("inputs-{}", s.budget.rev)}>
+                            { inputs(props) }
+                            <button type="button" class="btn btn-quiet" data-testid="budget-reset" onclick={on_reset}>
+                                { "↺ " }{ i::BU_RESET.get(lang) }
+                            </button>
+                        </div>
+                        <div class="budget-results" data-testid="budget-results">
+                            if has_errors {
+                                <p class="missing" role="alert" data-testid="budget-has-errors">{ i::BU_HAS_ERRORS.get(lang) }</p>
+                            }
+                            { results(lang, &result) }
+                        </div>
+                    </div>
+                }
+            </details>
+        </section>
+    }
+}
+
+/// The form, in groups; every field's message names it.
+fn inputs(props: &Props) -> Html {
+    let s = &*props.state;
+    let lang = s.lang;
+    let b = &s.budget;
+    let groups: [(T, &[&str]); 5] = [
+        (i::BU_G_COMMUNITY, &["year", "u.personnel", "u.finance", "u.assets", "u.operations", "u.drug_catalogue", "u.drug_distribution",
+            "township_pct", "county_hospital_pct", "dip_primary_diseases", "drg_primary_groups"]),
+        (i::BU_G_BUDGET, &["last_year_budget", "fund_revenue_growth_pct", "proposed", "spending_fell"]),
+        (i::BU_G_SETTLEMENT, &["drg_dip", "bed_day", "capitation", "other", "out_of_county", "objective_overspend",
+            "cause.policy_adjustment", "cause.capacity_change", "cause.public_health_event"]),
+        (i::BU_G_PREPAY, &["fund_balance"]),
+        (i::BU_G_PROJECTION, &["projection_years", "projection_revenue_pct", "projection_spending_pct"]),
+    ];
+    let field = |id: &'static str| -> Html {
+        let Some((_, label, kind)) = BUDGET_FIELDS.iter().find(|(f, _, _)| *f == id) else { return html! {} };
+        let dom_id = format!("budget-{}", id.replace('.', "-"));
+        let err = b.errors.get(id);
+        let d = props.state.dispatcher();
+        if *kind == FieldKind::Bool {
+            let checked = budget_value(&b.input, id) == "true";
+            let onchange = Callback::from(move |e: Event| {
+                d.dispatch(Action::Budget(BudgetAction::Set(id, e.target_unchecked_into::<HtmlInputElement>().checked().to_string())))
+            });
+            return html! {
+                <div class="field field-check">
+                    <div class="check">
+                        <input id={dom_id.clone()} type="checkbox" {checked} data-budget-field={id} {onchange} />
+                        <label for={dom_id}>{ bi_t(lang, *label) }</label>
+                    </div>
+                </div>
+            };
+        }
+        let value = b.raw.get(id).cloned().unwrap_or_else(|| budget_value(&b.input, id));
+        let unit = match kind {
+            FieldKind::Amount { .. } => i::BU_YUAN,
+            FieldKind::Growth | FieldKind::Pct => i::BU_PCT,
+            FieldKind::Years => i::AS_YEARS,
+            _ => i::EMPTY,
+        };
+        let onchange = Callback::from(move |e: Event| {
+            d.dispatch(Action::Budget(BudgetAction::Set(id, e.target_unchecked_into::<HtmlInputElement>().value())))
+        });
+        let described = err.map(|_| format!("{dom_id}-error"));
+        html! {
+            <div class={classes!("field", "field-row", err.map(|_| "has-error"))}>
+                <label for={dom_id.clone()}>{ bi_t(lang, *label) }</label>
+                <div class="control">
+                    <input id={dom_id.clone()} type="text" inputmode="decimal" {value} data-budget-field={id}
+                        aria-invalid={err.map(|_| "true")} aria-describedby={described} {onchange} />
+                    if !unit.0.is_empty() {
+                        <span class="unit">{ unit.get(lang) }</span>
+                    }
+                </div>
+                if let Some(e) = err {
+                    <p class="field-error" id={format!("{dom_id}-error")} data-testid={format!("budget-error-{id}")} role="alert">
+                        <span aria-hidden="true">{ "⚠ " }</span>{ t(lang, e) }
+                    </p>
+                }
+            </div>
+        }
+    };
+    html! {
+        <>
+            { for groups.iter().map(|(title, ids)| html! {
+                <fieldset class="group budget-group">
+                    <legend>{ bi_t(lang, *title) }</legend>
+                    { for ids.iter().map(|id| field(id)) }
+                </fieldset>
+            }) }
+        </>
+    }
+}
+
+fn entry<'a>(r: &'a Settle, rule: &str) -> Option<&'a TraceEntry> {
+    r.rules.iter().find(|e| e.rule == rule)
+}
+
+fn verdict_line(lang: Lang, e: &TraceEntry, testid: &'static str) -> Html {
+    html! {
+        <div class={classes!("budget-check", format!("verdict-{}", e.verdict.id()))} data-testid={testid}
+            data-rule={e.rule.clone()} data-verdict={e.verdict.id()}>
+            <div class="trace-head">
+                <span class="verdict">
+                    <span class="verdict-symbol" aria-hidden="true">{ verdict_symbol(e.verdict) }</span>
+                    { t(lang, &e.verdict.label()) }
+                </span>
+                <span class="trace-title">{ t(lang, &rule_title(&e.rule)) }</span>
+                <span class="clause">{ e.clause.clone() }</span>
+            </div>
+            <p class="trace-detail">{ t(lang, &e.detail) }</p>
+            if let Some(n) = &e.note {
+                <p class="trace-note">{ t(lang, n) }</p>
+            }
+        </div>
+    }
+}
+
+fn step_label(key: &str) -> T {
+    match key {
+        "budget" => i::BU_S_BUDGET,
+        "in_county" => i::BU_S_IN_COUNTY,
+        "out_of_county" => i::BU_S_OUT,
+        "balance" => i::BU_S_BALANCE,
+        "returned_to_fund" => i::BU_S_RETURNED,
+        "retained" => i::BU_S_RETAINED,
+        "compensated" => i::BU_S_COMPENSATED,
+        "fund_shares" => i::BU_S_FUND_SHARES,
+        _ => i::BU_S_BEARS,
+    }
+}
+
+/// The settlement's amounts as rows: label, value, emphasised.
+fn amount_rows(a: &Amounts) -> Vec<(&'static str, T, f64, bool)> {
+    let mut rows = vec![
+        ("budget", i::BU_R_BUDGET, a.budget, true),
+        ("in_county", i::BU_R_IN_COUNTY, a.in_county, false),
+        ("out_of_county", i::BU_R_OUT, a.out_of_county, false),
+        ("spending", i::BU_R_SPENDING, a.spending, true),
+        ("balance", i::BU_R_BALANCE, a.balance, true),
+    ];
+    if a.overspend > 0.0 {
+        rows.extend([
+            ("overspend", i::BU_R_OVERSPEND, a.overspend, false),
+            ("objective_overspend", i::BU_R_OBJECTIVE, a.objective_overspend, false),
+            ("compensated", i::BU_R_COMPENSATED, a.compensated, false),
+            ("other_overspend", i::BU_R_OTHER, a.other_overspend, false),
+            ("fund_shares", i::BU_R_FUND_SHARES, a.fund_shares, false),
+            ("community_bears", i::BU_R_BEARS, a.community_bears, false),
+        ]);
+    } else {
+        rows.extend([
+            ("surplus", i::BU_R_SURPLUS, a.surplus, false),
+            ("retained", i::BU_R_RETAINED, a.retained, false),
+            ("returned_to_fund", i::BU_R_RETURNED, a.returned_to_fund, false),
+        ]);
+    }
+    rows.extend([
+        ("community_result", i::BU_R_RESULT, a.community_result, true),
+        ("fund_cost", i::BU_R_FUND_COST, a.fund_cost, true),
+    ]);
+    rows
+}
+
+fn results(lang: Lang, r: &Settle) -> Html {
+    let six = entry(r, "community.six_unifications");
+    let b = &r.budget;
+    let budget_rows: Vec<(T, Option<f64>)> = vec![
+        (i::BU_B_LAST, Some(b.last_year)),
+        (i::BU_B_CAP, b.cap),
+        (i::BU_B_FLOOR, b.floor),
+        (i::BU_B_PROPOSED, b.proposed),
+        (i::BU_B_SETTLED, Some(b.budget)),
+    ];
+    let budget_rules = ["budget.growth_cap", "budget.no_cut", "budget.out_of_county"];
+    html! {
+        <>
+            <h3>{ bi_t(lang, i::BU_H_ELIGIBILITY) }</h3>
+            <div data-testid="budget-eligibility" data-eligible={r.eligible.map(|e| e.to_string()).unwrap_or_default()}
+                data-missing={r.missing_unifications.join(" ")}>
+                { six.map(|e| verdict_line(lang, e, "budget-six")).unwrap_or_else(|| html! { <p class="empty">{ i::BU_RULE_OFF.get(lang) }</p> }) }
+            </div>
+            { for r.notes.iter().map(|n| html! { <p class="missing">{ t(lang, n) }</p> }) }
+
+            <h3>{ bi_t(lang, i::BU_H_BUDGET) }</h3>
+            <div class="table-scroll">
+                <table class="county-table budget-table" data-testid="budget-budget">
+                    <tbody>
+                        { for budget_rows.iter().filter(|(_, v)| v.is_some()).map(|(label, v)| html! {
+                            <tr><th scope="row">{ bi_t(lang, *label) }</th><td>{ yuan_text(lang, v.unwrap_or(0.0)) }</td></tr>
+                        }) }
+                        <tr><th scope="row">{ bi_t(lang, i::BU_B_GROWTH) }</th><td>{ format!("{}%", num(b.growth_pct, 2)) }</td></tr>
+                    </tbody>
+                </table>
+            </div>
+            { for budget_rules.iter().filter_map(|id| entry(r, id)).map(|e| verdict_line(lang, e, "budget-rule")) }
+
+            if let Some(st) = &r.settlement {
+                { settlement_view(lang, r, &st.amounts) }
+            }
+
+            <h3>{ bi_t(lang, i::BU_H_PREPAY) }</h3>
+            if let Some(p) = &r.prepayment {
+                <p data-testid="budget-prepay" data-made={p.made.to_string()}>
+                    { format!("{} {} · {} ", num(p.months, 1), i::BU_MONTHS.get(lang), yuan_text(lang, p.amount)) }
+                    <strong>{ if p.made { i::BU_PREPAY_MADE } else { i::BU_PREPAY_NOT } .get(lang) }</strong>
+                    { i::BU_PER_MONTH_NOTE.get(lang) }
+                    { format!("{}", yuan_text(lang, p.amount / p.months.max(1.0))) }
+                </p>
+            }
+            { entry(r, "prepayment.one_month").map(|e| verdict_line(lang, e, "budget-rule")).unwrap_or_default() }
+
+            <h3>{ bi_t(lang, i::BU_H_CHECKS) }</h3>
+            { entry(r, "benefit.reimbursement_gap").map(|e| verdict_line(lang, e, "check-gap")).unwrap_or_default() }
+            { entry(r, "payment.primary_groups").map(|e| verdict_line(lang, e, "check-groups")).unwrap_or_default() }
+
+            if let Some(p) = &r.projection {
+                { projection_view(lang, p) }
+            }
+            <details class="assess-trace-box">
+                <summary>{ i::BU_TRACE.get(lang) }</summary>
+                <ol class="trace">
+                    { for r.rules.iter().map(|e| html! { <li>{ verdict_line(lang, e, "budget-trace") }</li> }) }
+                </ol>
+            </details>
+        </>
+    }
+}
+
+fn settlement_view(lang: Lang, r: &Settle, a: &Amounts) -> Html {
+    let steps = waterfall(a);
+    let labels: Vec<String> = steps.iter().map(|s| step_label(s.key).get(lang).to_string()).collect();
+    let title = format!("{} {}", r.year, i::BU_WATERFALL_TITLE.get(lang));
+    let outcome = if a.overspend > 0.0 { i::BU_OVERSPEND_WORDS } else { i::BU_SURPLUS_WORDS };
+    let rules = ["settlement.surplus_retained", "settlement.objective_compensation", "settlement.overspend_shared"];
+    html! {
+        <>
+            <h3>{ bi_t(lang, i::BU_H_SETTLEMENT) }</h3>
+            <p class="budget-outcome" data-testid="budget-outcome" data-result={format!("{:.2}", a.community_result)}>
+                <strong>{ outcome.get(lang) }</strong>{ " " }{ yuan_text(lang, a.balance.abs()) }
+                { " · " }{ i::BU_R_RESULT.get(lang) }{ i::COLON.get(lang) }<strong>{ yuan_text(lang, a.community_result) }</strong>
+            </p>
+            <div class="table-scroll">
+                <table class="county-table budget-table" data-testid="settlement-table">
+                    <thead><tr><th scope="col">{ i::BU_COL_ITEM.get(lang) }</th><th scope="col">{ i::BU_COL_YUAN.get(lang) }</th></tr></thead>
+                    <tbody>
+                        { for amount_rows(a).into_iter().map(|(key, label, v, strong)| html! {
+                            <tr data-row={key} class={classes!(strong.then_some("is-strong"))}>
+                                <th scope="row">{ bi_t(lang, label) }</th>
+                                <td data-value={format!("{v:.2}")}>{ yuan_text(lang, v) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <figure class="chart-figure">
+                { waterfall_svg(lang, &title, &steps, &labels) }
+                <figcaption class="chart-legend">
+                    <span><span class="key key-total" aria-hidden="true"></span>{ i::BU_K_TOTAL.get(lang) }</span>
+                    <span><span class="key key-down" aria-hidden="true"></span>{ "− " }{ i::BU_K_DOWN.get(lang) }</span>
+                    <span><span class="key key-up" aria-hidden="true"></span>{ "+ " }{ i::BU_K_UP.get(lang) }</span>
+                    <span class="field-hint">{ i::BU_K_UNIT.get(lang) }</span>
+                </figcaption>
+            </figure>
+            { for rules.iter().filter_map(|id| entry(r, id)).map(|e| verdict_line(lang, e, "budget-rule")) }
+        </>
+    }
+}
+
+fn projection_view(lang: Lang, p: &crate::budget::Projection) -> Html {
+    let years: Vec<(i32, bool, f64, f64)> =
+        p.years.iter().map(|y| (y.year, y.projected, y.amounts.budget, y.amounts.spending)).collect();
+    let last = p.years.last().map(|y| y.year).unwrap_or(0);
+    let ends = match p.ends_in {
+        EndsIn::Surplus => i::BU_ENDS_SURPLUS,
+        EndsIn::Deficit => i::BU_ENDS_DEFICIT,
+        EndsIn::Balanced => i::BU_ENDS_BALANCED,
+    };
+    let sentence = Text::new(
+        format!("{}{}年{}{}；{}{}", i::BU_BY_END.0, last, ends.0, yuan_text(Lang::Zh, p.final_balance.abs()), i::BU_CUMULATIVE.0, yuan_text(Lang::Zh, p.cumulative_community_result)),
+        format!("{}{last} {} {}; {}{}", i::BU_BY_END.1, ends.1, yuan_text(Lang::En, p.final_balance.abs()), i::BU_CUMULATIVE.1, yuan_text(Lang::En, p.cumulative_community_result)),
+    );
+    let title = i::BU_PROJECTION_TITLE.get(lang);
+    html! {
+        <>
+            <h3>{ bi_t(lang, i::BU_H_PROJECTION) }</h3>
+            <p class="field-hint">{ format!("{}{}%{}{}%", i::BU_PROJ_ASSUME.get(lang), num(p.revenue_growth_pct, 2), i::BU_PROJ_ASSUME2.get(lang), num(p.spending_growth_pct, 2)) }</p>
+            <p class={classes!("budget-ends", format!("ends-{}", match p.ends_in { EndsIn::Surplus => "surplus", EndsIn::Deficit => "deficit", EndsIn::Balanced => "balanced" }))}
+                data-testid="projection-ends" data-ends={match p.ends_in { EndsIn::Surplus => "surplus", EndsIn::Deficit => "deficit", EndsIn::Balanced => "balanced" }}>
+                <span aria-hidden="true">{ match p.ends_in { EndsIn::Surplus => "▽ ", EndsIn::Deficit => "▲ ", EndsIn::Balanced => "= " } }</span>
+                { bi(lang, &sentence) }
+            </p>
+            <figure class="chart-figure">
+                { projection_svg(lang, title, &years) }
+                <figcaption class="chart-legend">
+                    <span><span class="key key-total" aria-hidden="true"></span>{ i::BU_K_BUDGET.get(lang) }</span>
+                    <span><span class="key key-spend" aria-hidden="true"></span>{ i::BU_K_SPENDING.get(lang) }</span>
+                    <span>{ "▲ " }{ i::BU_K_OVER.get(lang) }{ " · ▽ " }{ i::BU_K_UNDER.get(lang) }</span>
+                    <span class="field-hint">{ i::BU_K_PROJECTED.get(lang) }{ " · " }{ i::BU_K_UNIT.get(lang) }</span>
+                </figcaption>
+            </figure>
+            <div class="table-scroll">
+                <table class="county-table budget-table" data-testid="projection-table">
+                    <thead><tr>
+                        <th scope="col">{ i::BU_COL_YEAR.get(lang) }</th>
+                        <th scope="col">{ i::BU_R_BUDGET.get(lang) }</th>
+                        <th scope="col">{ i::BU_R_SPENDING.get(lang) }</th>
+                        <th scope="col">{ i::BU_R_BALANCE.get(lang) }</th>
+                        <th scope="col">{ i::BU_R_RESULT.get(lang) }</th>
+                        <th scope="col">{ i::BU_COL_CUMULATIVE.get(lang) }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for p.years.iter().map(|y| html! {
+                            <tr data-year={y.year.to_string()}>
+                                <th scope="row">{ if y.projected { format!("{}*", y.year) } else { y.year.to_string() } }</th>
+                                <td>{ yuan(y.amounts.budget) }</td>
+                                <td>{ yuan(y.amounts.spending) }</td>
+                                <td>{ yuan(y.amounts.balance) }</td>
+                                <td>{ yuan(y.amounts.community_result) }</td>
+                                <td>{ yuan(y.cumulative_community_result) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </>
+    }
+}

@@ -1,0 +1,180 @@
+// Browser tests of issue 6's app side: the yearly assessment (who exits and why, with clauses;
+// the lost-coverage map layer; exits that follow the bottom-share parameter; records from a
+// file) and the county medical community budget (settlement table and waterfall, the 10-point
+// reimbursement gap at its boundary, a bad number named), on desktop and on a phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { OUTPUT_DIR, WAIT_MS, launchBrowser, openApp, setParam } from './helpers.mjs';
+
+let browser;
+const contexts = [];
+
+before(async () => {
+  browser = await launchBrowser();
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+});
+
+after(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+});
+
+async function open() {
+  const app = await openApp(browser);
+  contexts.push(app.context);
+  return app;
+}
+
+/** Opens the assessment panel and waits for a finished, current assessment. */
+async function openAssessment(page) {
+  await page.locator('[data-testid="assess-open"]').click();
+  await assessed(page);
+}
+
+async function assessed(page) {
+  await page
+    .waitForSelector('[data-testid="assess-panel"][data-state="done"] [data-testid="assess-counts"]', { timeout: WAIT_MS })
+    .catch(async () => {
+      const st = await page.locator('[data-testid="assess-panel"]').getAttribute('data-state');
+      assert.fail(`the assessment did not finish within ${WAIT_MS} ms (panel state "${st}")`);
+    });
+}
+
+const exitCount = async (page) => Number(await page.locator('[data-testid="assess-counts"]').getAttribute('data-exits'));
+
+/** Types into a budget field and commits it (Tab), as a person would. */
+async function setBudget(page, field, value) {
+  const input = page.locator(`input[data-budget-field="${field}"]`);
+  await input.fill(String(value));
+  await input.press('Tab');
+}
+
+test('the assessment shows who exits with the clause, the lost-coverage layer, and follows the bottom share', async () => {
+  const { page, problems } = await open();
+  // Folded: nothing computed before it is opened.
+  assert.equal(await page.locator('[data-testid="assess-panel"]').getAttribute('data-state'), 'idle');
+  await openAssessment(page);
+
+  // The records are labelled synthetic.
+  await page.locator('[data-testid="assess-synthetic"]').waitFor({ state: 'visible' });
+
+  const exits = page.locator('[data-testid="assess-exit"]');
+  assert.ok((await exits.count()) >= 1, 'at least one institution exits');
+  const clause = (await exits.first().locator('[data-testid="exit-clause"]').first().innerText()).trim();
+  assert.match(clause, /^linyi-2019 政策措施\(三\)/, `the exit names its clause: "${clause}"`);
+  const before = await exitCount(page);
+  assert.equal(before, await exits.count(), 'every exit is listed');
+
+  // The map offers the lost-coverage layer once there is an assessment; choosing it paints it.
+  const toggle = page.locator('[data-testid="cells-exits"]');
+  await toggle.waitFor({ state: 'visible', timeout: WAIT_MS });
+  await toggle.check();
+  await page.waitForSelector('[data-testid="map"][data-cells="exits"]', { timeout: WAIT_MS });
+  const legend = await page.locator('[data-testid="legend-cells"]').innerText();
+  assert.match(legend, /失去药店覆盖/, 'the legend names the layer in words');
+
+  // A larger bottom share of the comprehensive assessment takes more institutions out.
+  await setParam(page, 'exit_bottom_share_pct', 50);
+  await page.waitForFunction(
+    (n) => {
+      const el = document.querySelector('[data-testid="assess-panel"][data-state="done"] [data-testid="assess-counts"]');
+      return el && Number(el.dataset.exits) > n;
+    },
+    before,
+    { timeout: WAIT_MS },
+  ).catch(async () => assert.fail(`exits stayed at ${await exitCount(page)} (was ${before}) with a 50% bottom share`));
+  const bottom = page.locator('[data-testid="assess-by-rule"] tr[data-rule="exit.bottom_rank"]');
+  assert.ok(Number(await bottom.getAttribute('data-count')) >= 1, 'the bottom-rank rule now counts exits');
+
+  await page.screenshot({ path: path.join(OUTPUT_DIR, 'assess-desktop.png'), fullPage: false });
+  await page.locator('[data-testid="assess-panel"]').screenshot({ path: path.join(OUTPUT_DIR, 'assess-panel-desktop.png') });
+  assert.deepEqual(problems, []);
+});
+
+test('a loaded file of records replaces the synthetic ones; a bad one is refused naming the record', async () => {
+  const { page, problems } = await open();
+  await openAssessment(page);
+  const file = page.locator('[data-testid="assess-file"]');
+  await file.setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ institutions: [{ id: 'no-such-place', score: 50 }] })),
+  });
+  const err = page.locator('[data-testid="field-error-assess-file"]');
+  await err.waitFor({ state: 'visible', timeout: WAIT_MS });
+  assert.match(await err.innerText(), /institutions\[0\]\.id/);
+  assert.equal(await page.locator('[data-testid="assess-source"]').getAttribute('data-synthetic'), 'true', 'the synthetic records stay');
+
+  await file.setInputFiles({
+    name: 'records.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ institutions: [{ id: 'p-001', score: 10 }, { id: 'p-002', score: 90, blacklisted: true }] })),
+  });
+  await page.waitForSelector('[data-testid="assess-source"][data-synthetic="false"]', { timeout: WAIT_MS });
+  await assessed(page);
+  await page.waitForFunction(() => document.querySelector('[data-testid="assess-counts"]')?.dataset.assessed === '2', null, { timeout: WAIT_MS });
+  const reasons = await page.locator('[data-testid="assess-exit"]').evaluateAll((els) => els.map((e) => `${e.dataset.id}:${e.dataset.reasons}`));
+  assert.ok(reasons.includes('p-001:exit.poor_management'), reasons.join(', '));
+  assert.ok(reasons.some((r) => r.startsWith('p-002:') && r.includes('exit.blacklist')), reasons.join(', '));
+  assert.deepEqual(problems, []);
+});
+
+test('the budget panel settles, draws the waterfall, checks the 10-point gap at its boundary and names a bad field', async () => {
+  const { page, problems } = await open();
+  await page.locator('[data-testid="budget-open"]').click();
+  const table = page.locator('[data-testid="settlement-table"]');
+  await table.waitFor({ state: 'visible', timeout: WAIT_MS });
+  assert.ok((await table.locator('tbody tr').count()) >= 6, 'the settlement has its rows');
+  const chart = page.locator('[data-testid="waterfall"]');
+  await chart.waitFor({ state: 'visible' });
+  assert.ok(Number(await chart.getAttribute('data-steps')) >= 4, 'the waterfall has its steps');
+  await page.locator('[data-testid="projection-chart"]').waitFor({ state: 'visible' });
+  assert.match(await page.locator('[data-testid="projection-ends"]').getAttribute('data-ends'), /^(surplus|deficit|balanced)$/);
+
+  const gap = page.locator('[data-testid="check-gap"]');
+  // 85 − 75: exactly 10 points passes.
+  await setBudget(page, 'township_pct', 85);
+  await setBudget(page, 'county_hospital_pct', 75);
+  assert.equal(await gap.getAttribute('data-verdict'), 'pass', 'a gap of exactly 10 points passes');
+  // 85 − 75.1: 9.9 points fails.
+  await setBudget(page, 'county_hospital_pct', 75.1);
+  await page.waitForSelector('[data-testid="check-gap"][data-verdict="fail"]', { timeout: WAIT_MS });
+  // And 80.1 − 70.1 is 10 again, however the floats fall.
+  await setBudget(page, 'township_pct', 80.1);
+  await setBudget(page, 'county_hospital_pct', 70.1);
+  await page.waitForSelector('[data-testid="check-gap"][data-verdict="pass"]', { timeout: WAIT_MS });
+
+  // A bad number: the message names the field, the rest of the panel stays.
+  await setBudget(page, 'last_year_budget', 'abc');
+  const err = page.locator('[data-testid="budget-error-last_year_budget"]');
+  await err.waitFor({ state: 'visible', timeout: WAIT_MS });
+  assert.match(await err.innerText(), /上年度总额预算/);
+  assert.equal(await page.locator('input[data-budget-field="last_year_budget"]').inputValue(), 'abc', 'what was typed is kept');
+  await table.waitFor({ state: 'visible' });
+  await setBudget(page, 'last_year_budget', '-5');
+  assert.match(await err.innerText(), /上年度总额预算.*大于0/);
+
+  await page.locator('[data-testid="budget-panel"]').screenshot({ path: path.join(OUTPUT_DIR, 'budget-panel-desktop.png') });
+  assert.deepEqual(problems, []);
+});
+
+test('on a phone both panels fit the width; wide tables scroll in their own box', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+  contexts.push(context);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(process.env.BASE_URL, { waitUntil: 'load' });
+  await page.waitForSelector('[data-testid="outcome"]', { state: 'attached', timeout: WAIT_MS });
+  await page.locator('[data-testid="assess-open"]').click();
+  await assessed(page);
+  await page.locator('[data-testid="budget-open"]').click();
+  await page.locator('[data-testid="settlement-table"]').waitFor({ state: 'visible', timeout: WAIT_MS });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+  await page.locator('[data-testid="assess-panel"]').screenshot({ path: path.join(OUTPUT_DIR, 'assess-panel-phone.png') });
+  await page.locator('[data-testid="budget-panel"]').screenshot({ path: path.join(OUTPUT_DIR, 'budget-panel-phone.png') });
+  assert.deepEqual(problems, []);
+});
