@@ -401,7 +401,8 @@ fn set_budget_field(input: &mut SettleInput, field: &str, raw: &str) -> Result<(
     });
     match *kind {
         FieldKind::Amount { optional } => {
-            let v = num(0.0, false, 1e15).map_err(|_| i::BU_E_AMOUNT)?;
+            let refused = if field == "last_year_budget" { i::BU_E_ABOVE_ZERO } else { i::BU_E_AMOUNT };
+            let v = num(0.0, false, 1e15).map_err(|_| refused)?;
             if v.is_none() && !optional {
                 return Err(i::BU_E_REQUIRED);
             }
@@ -513,6 +514,16 @@ pub fn reduce_budget(s: &mut State, action: BudgetAction) {
                 Ok(()) => {
                     b.errors.remove(field);
                     b.raw.remove(field);
+                    // A value refused for want of another one (an objective overspend without its
+                    // cause) is taken once that other one is given.
+                    for (other, raw) in b.raw.clone() {
+                        let mut retry = next.clone();
+                        if set_budget_field(&mut retry, other, &raw).is_ok() && check_settle_input(&retry).is_ok() {
+                            next = retry;
+                            b.errors.remove(other);
+                            b.raw.remove(other);
+                        }
+                    }
                     b.input = Rc::new(next);
                 }
                 Err(e) => {

@@ -95,10 +95,10 @@ pub fn waterfall_svg(lang: Lang, title: &str, steps: &[Step], labels: &[String])
                 let (y0, y1) = (ax.y(s.from, TOP, bottom), ax.y(s.to, TOP, bottom));
                 let (top, height) = (y0.min(y1), (y0 - y1).abs().max(1.0));
                 let class = match s.kind {
-                    StepKind::Total if s.to < 0.0 => "bar total negative",
-                    StepKind::Total => "bar total",
-                    StepKind::Down => "bar down",
-                    StepKind::Up => "bar up",
+                    StepKind::Total if s.to < 0.0 => "cbar total negative",
+                    StepKind::Total => "cbar total",
+                    StepKind::Down => "cbar down",
+                    StepKind::Up => "cbar up",
                 };
                 let sign = match s.kind {
                     StepKind::Down => "−",
@@ -150,8 +150,8 @@ pub fn projection_svg(lang: Lang, title: &str, years: &[(i32, bool, f64, f64)]) 
                 let over = spending > budget;
                 html! {
                     <g data-year={year.to_string()} data-budget={format!("{budget:.2}")} data-spending={format!("{spending:.2}")}>
-                        { bar(cx - bw - 1.0, *budget, "bar total") }
-                        { bar(cx + 1.0, *spending, "bar spend") }
+                        { bar(cx - bw - 1.0, *budget, "cbar total") }
+                        { bar(cx + 1.0, *spending, "cbar spend") }
                         <text class={classes!("bar-value", over.then_some("is-over"))} x={format!("{cx:.1}")}
                             y={format!("{:.1}", ax.y(budget.max(*spending), TOP, bottom) - 5.0)} text-anchor="middle">
                             { if over { "▲" } else { "▽" } }

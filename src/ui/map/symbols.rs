@@ -235,7 +235,7 @@ pub fn coverage_bits(c: super::CoverageOf) -> u8 {
 pub const EXITS_LOST: [(&str, crate::ui::i18n::T); 3] = [
     ("−药", crate::ui::i18n::AS_L_PHARMACY),
     ("−医", crate::ui::i18n::AS_L_MEDICAL),
-    ("−−", crate::ui::i18n::AS_L_BOTH),
+    ("−药医", crate::ui::i18n::AS_L_BOTH),
 ];
 
 pub const EXITS_PALETTE: [Swatch; 3] =
