@@ -712,8 +712,8 @@ pub fn share_data_left_out(lang: Lang, chars: usize) -> String {
 /// Autosave could not write: storage full or blocked.
 pub fn storage_failed(why: &str) -> Text {
     Text::new(
-        format!("无法自动保存：浏览器存储已满或被禁用（{why}）。页面照常工作，但关闭页面后修改会丢失：请下载情景文件保存。"),
-        format!("Autosave failed: the browser's storage is full or blocked ({why}). The page works as before, but edits are lost when it closes: download the scenario file to keep them."),
+        format!("无法自动保存（{why}）：浏览器存储已满或被禁用。页面照常工作；要保留修改，请下载情景文件。"),
+        format!("Autosave failed ({why}): the browser's storage is full or blocked. The page works as before; to keep your edits, download the scenario file."),
     )
 }
 

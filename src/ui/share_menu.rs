@@ -3,6 +3,7 @@
 //! the notices shown above the page (a link opened or refused, autosave failing, a file
 //! refused). Rendering and intent only: the browser glue is `persist`.
 
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlDialogElement, HtmlInputElement};
 use yew::prelude::*;
 
@@ -46,6 +47,38 @@ pub fn share_menu(props: &Props) -> Html {
                     input.select();
                 }
             }
+        });
+    }
+
+    // Open: the first item takes the focus (keyboard users land in the menu), and a click or
+    // tap anywhere outside closes it.
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        let open = open.clone();
+        use_effect_with(*open, move |is_open| {
+            let mut listener = None;
+            if *is_open {
+                if let Some(first) = root
+                    .cast::<web_sys::Element>()
+                    .and_then(|r| r.query_selector(".share-item").ok().flatten())
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = first.focus();
+                }
+                if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                    listener = Some(gloo::events::EventListener::new(&doc, "pointerdown", move |e| {
+                        let inside = match (root.cast::<web_sys::Node>(), e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok())) {
+                            (Some(r), Some(t)) => r.contains(Some(&t)),
+                            _ => true,
+                        };
+                        if !inside {
+                            open.set(false);
+                        }
+                    }));
+                }
+            }
+            move || drop(listener)
         });
     }
 
@@ -154,7 +187,7 @@ pub fn share_menu(props: &Props) -> Html {
     });
 
     html! {
-        <div class="share">
+        <div class="share" ref={root}>
             <button type="button" class="btn btn-lang btn-share" data-testid="share-button"
                 aria-haspopup="true" aria-expanded={open.to_string()} aria-controls="share-menu" onclick={toggle}>
                 <span aria-hidden="true">{ "⇪ " }</span>{ i::SHARE_MENU.get(lang) }<span aria-hidden="true">{ " ▾" }</span>

@@ -84,8 +84,12 @@ test('a copied share link opens the same parameters and decision in another brow
   assert.ok(menu.x >= 0 && menu.x + menu.width <= 360, `the menu fits the phone: ${JSON.stringify(menu)}`);
   await shot(page, 'share-menu-phone');
 
+  // A tap outside closes the menu.
+  await page.locator('.tagline').click();
+  await page.locator('[data-testid="share-menu"]').waitFor({ state: 'detached', timeout: WAIT_MS })
+    .catch(() => assert.fail('a tap outside the menu did not close it'));
+
   // The link pasted into the address of an open page (only the fragment changes) opens too.
-  await page.keyboard.press('Escape');
   await setParam(page, 'service_radius_m', 1500);
   await page.evaluate((l) => { location.hash = new URL(l).hash; }, copied);
   await page.waitForFunction(() => document.querySelector('input[type=number][data-param="service_radius_m"]')?.value === '500', null, { timeout: WAIT_MS })
@@ -131,6 +135,9 @@ test('a reload and a closed tab keep the edits; reset to preset asks first', asy
   assert.equal(await p.evaluate(() => document.activeElement?.dataset.testid), 'reset-cancel',
     'the safe choice has the focus');
   await shot(p, 'reset-dialog-desktop');
+  await p.setViewportSize({ width: 360, height: 740 });
+  await shot(p, 'reset-dialog-phone');
+  await p.setViewportSize({ width: 1400, height: 900 });
   await p.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden', timeout: WAIT_MS });
   assert.equal(await radius(p), '500', 'Escape discards nothing');
