@@ -340,6 +340,8 @@ const CAUSES: [(&str, ObjectiveCause); 3] = [
 /// The value a field shows for an input.
 pub fn budget_value(input: &SettleInput, field: &str) -> String {
     let n = |x: Option<f64>| x.map(|v| crate::text::num(v, 2)).unwrap_or_default();
+    // Amounts with thousands separators, as people read them (the field takes them back).
+    let y = |x: Option<f64>| x.map(crate::budget::yuan).unwrap_or_default();
     let c = &input.community;
     let u = &c.unifications;
     let b = |x: Option<bool>| x.map(|v| v.to_string()).unwrap_or_default();
@@ -357,21 +359,21 @@ pub fn budget_value(input: &SettleInput, field: &str) -> String {
         "county_hospital_pct" => n(c.resident_inpatient_reimbursement_pct.map(|r| r.county_hospital)),
         "dip_primary_diseases" => c.dip_primary_diseases.map(|x| x.to_string()).unwrap_or_default(),
         "drg_primary_groups" => c.drg_primary_groups.map(|x| x.to_string()).unwrap_or_default(),
-        "last_year_budget" => n(Some(input.budget.last_year_budget)),
+        "last_year_budget" => y(Some(input.budget.last_year_budget)),
         "fund_revenue_growth_pct" => n(Some(input.budget.fund_revenue_growth_pct)),
-        "proposed" => n(input.budget.proposed),
+        "proposed" => y(input.budget.proposed),
         "spending_fell" => b(input.budget.spending_fell_by_cost_control),
-        "drg_dip" => n(st.and_then(|s| s.payments.drg_dip)),
-        "bed_day" => n(st.and_then(|s| s.payments.bed_day)),
-        "capitation" => n(st.and_then(|s| s.payments.capitation)),
-        "other" => n(st.and_then(|s| s.payments.other)),
-        "out_of_county" => n(st.and_then(|s| s.out_of_county)),
-        "objective_overspend" => n(st.and_then(|s| s.objective_overspend)),
+        "drg_dip" => y(st.and_then(|s| s.payments.drg_dip)),
+        "bed_day" => y(st.and_then(|s| s.payments.bed_day)),
+        "capitation" => y(st.and_then(|s| s.payments.capitation)),
+        "other" => y(st.and_then(|s| s.payments.other)),
+        "out_of_county" => y(st.and_then(|s| s.out_of_county)),
+        "objective_overspend" => y(st.and_then(|s| s.objective_overspend)),
         f if f.starts_with("cause.") => {
             let cause = CAUSES.iter().find(|(id, _)| *id == f).map(|(_, c)| *c);
             st.map(|s| cause.is_some_and(|c| s.objective_causes.contains(&c))).unwrap_or(false).to_string()
         }
-        "fund_balance" => n(input.fund_balance),
+        "fund_balance" => y(input.fund_balance),
         "projection_years" => pr.map(|p| p.years.to_string()).unwrap_or_default(),
         "projection_revenue_pct" => pr.map(|p| crate::text::num(p.revenue_growth_pct, 2)).unwrap_or_default(),
         "projection_spending_pct" => pr.map(|p| crate::text::num(p.spending_growth_pct, 2)).unwrap_or_default(),

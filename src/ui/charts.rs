@@ -15,6 +15,9 @@ const RIGHT: f64 = 12.0;
 
 /// Amounts on a chart: 万元 in Chinese, million yuan in English (the tables give full yuan).
 pub fn compact(lang: Lang, yuan: f64) -> String {
+    if yuan == 0.0 {
+        return "0".into();
+    }
     match lang {
         Lang::Zh => format!("{}万", num(yuan / 1e4, if yuan.abs() >= 1e7 { 0 } else { 1 })),
         Lang::En => format!("{}M", num(yuan / 1e6, if yuan.abs() >= 1e8 { 0 } else { 1 })),
@@ -80,7 +83,7 @@ fn bar_label(x: f64, y: f64, label: &str) -> Html {
 pub fn waterfall_svg(lang: Lang, title: &str, steps: &[Step], labels: &[String]) -> Html {
     let h = 300.0;
     let bottom = h - 44.0;
-    let ax = Axis::covering(steps.iter().flat_map(|s| [s.from, s.to]), 5);
+    let ax = Axis::covering(steps.iter().flat_map(|s| [s.from, s.to]), 6);
     let n = steps.len().max(1) as f64;
     let slot = (W - LEFT - RIGHT) / n;
     let bw = (slot * 0.62).min(70.0);
@@ -130,7 +133,7 @@ pub fn waterfall_svg(lang: Lang, title: &str, steps: &[Step], labels: &[String])
 pub fn projection_svg(lang: Lang, title: &str, years: &[(i32, bool, f64, f64)]) -> Html {
     let h = 280.0;
     let bottom = h - 36.0;
-    let ax = Axis::covering(years.iter().flat_map(|y| [y.2, y.3]), 5);
+    let ax = Axis::covering(years.iter().flat_map(|y| [y.2, y.3]), 6);
     let n = years.len().max(1) as f64;
     let slot = (W - LEFT - RIGHT) / n;
     let bw = (slot * 0.34).min(36.0);

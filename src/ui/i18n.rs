@@ -942,3 +942,5 @@ pub const BU_K_PROJECTED: T = T("* 预测年度", "* projected year");
 pub const BU_COL_YEAR: T = T("年度", "Year");
 pub const BU_COL_CUMULATIVE: T = T("累计医共体结果", "Cumulative result");
 pub const BU_TRACE: T = T("全部规则判定", "Every rule's verdict");
+pub const AS_RULES_HEADING: T = T("年度考核与退出规则", "Annual assessment and exit rules");
+pub const BU_RULES_HEADING: T = T("县域医共体总额付费规则", "County community global budget rules");

@@ -133,7 +133,9 @@ impl PartialEq for RulesProps {
 }
 
 fn rules_snap(s: &State) -> (Lang, usize, Vec<(bool, Option<Value>)>) {
-    (s.lang, s.preset_idx, RULES.iter().map(|d| (s.policy.is_on(d.id), s.overrides.get(d.id).cloned())).collect())
+    // Every family: admission, and (issue 6) the yearly assessment and the community budget.
+    let all = crate::policy::rule_families().into_iter().flat_map(|(_, defs)| defs.iter());
+    (s.lang, s.preset_idx, all.map(|d| (s.policy.is_on(d.id), s.overrides.get(d.id).cloned())).collect())
 }
 
 #[function_component(RulesView)]
@@ -264,6 +266,8 @@ fn rules_view(state: &UseReducerHandle<State>) -> Html {
         let clause = preset
             .rules
             .iter()
+            .chain(&preset.assessment_rules)
+            .chain(&preset.budget_rules)
             .find(|r| r.rule == rid)
             .map(|r| r.clause.clone())
             .unwrap_or_else(|| def.origin_clause.to_string());
@@ -296,6 +300,18 @@ fn rules_view(state: &UseReducerHandle<State>) -> Html {
                 <h4 class="rules-other">{ bi_t(lang, i::RULES_OTHER) }</h4>
                 <ul class="rule-list">{ for others.into_iter().map(|d| rule_item(d, false)) }</ul>
             }
+            // Issue 6: the rules of the assessment and budget panels, each family on its own.
+            { for [
+                (i::AS_RULES_HEADING, crate::engine::exits::ASSESSMENT_RULES, &preset.assessment_rules),
+                (i::BU_RULES_HEADING, crate::budget::BUDGET_RULES, &preset.budget_rules),
+            ].into_iter().map(|(title, defs, specs)| html! {
+                <>
+                    <h4 class="rules-other" data-testid="rules-family">{ bi_t(lang, title) }</h4>
+                    <ul class="rule-list">
+                        { for defs.iter().map(|d| rule_item(d, specs.iter().any(|r| r.rule == d.id))) }
+                    </ul>
+                </>
+            }) }
         </fieldset>
     }
 }

@@ -19,7 +19,7 @@ use crate::date::Date;
 use crate::engine::prepared::{DataIndex, Prepared};
 use crate::engine::surface::Surface;
 use crate::engine::Evaluation;
-use crate::policy::{builtin_presets, param_def, rule_def, ParamKind, Policy, Preset};
+use crate::policy::{builtin_presets, param_def, ParamKind, Policy, Preset};
 use crate::scenario::{
     Application, Categories, Category, Change, City, County, Discharges, KeyLevel, KeyProject, Kind, NegativeList,
     NegativeReason, Scenario, Scope, Specialty, Subtype,
@@ -678,10 +678,12 @@ impl State {
     }
 
     fn toggle_rule(&mut self, id: &'static str, on: bool) {
-        if rule_def(id).is_none() {
+        if crate::policy::any_rule_def(id).is_none() {
             return;
         }
-        let in_preset = self.preset().rules.iter().any(|r| r.rule == id);
+        let p = self.preset();
+        // Any family: admission, the yearly assessment, the county community budget (issue 6).
+        let in_preset = p.rules.iter().chain(&p.assessment_rules).chain(&p.budget_rules).any(|r| r.rule == id);
         if on == in_preset {
             self.overrides.remove(id);
         } else {

@@ -121,6 +121,26 @@ test('a loaded file of records replaces the synthetic ones; a bad one is refused
   assert.deepEqual(problems, []);
 });
 
+test('a preset without the assessment rules exits no one until a rule is turned on; the trace reads in English', async () => {
+  const { page, problems } = await open();
+  await page.selectOption('[data-testid="preset"]', 'xian-2025');
+  await openAssessment(page);
+  assert.equal(await exitCount(page), 0, 'the Xi\'an preset has no linyi-2019 rules');
+  // The assessment rules are in the rule list of the parameter table, with their clauses.
+  const toggle = page.locator('[data-rule-toggle="exit.poor_management"]');
+  assert.equal(await toggle.isChecked(), false);
+  await toggle.check();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="assess-panel"][data-state="done"] [data-testid="assess-counts"]')?.dataset.exits) > 0, null, { timeout: WAIT_MS })
+    .catch(async () => assert.fail(`still ${await exitCount(page)} exits with exit.poor_management on`));
+  await page.locator('[data-testid="lang"]').click();
+  const reason = page.locator('[data-testid="assess-exit"] .assess-reasons li').first();
+  await reason.waitFor({ state: 'visible', timeout: WAIT_MS });
+  const text = await reason.innerText();
+  assert.match(text, /poor management/, text);
+  assert.match(text, /linyi-2019/, text);
+  assert.deepEqual(problems, []);
+});
+
 test('the budget panel settles, draws the waterfall, checks the 10-point gap at its boundary and names a bad field', async () => {
   const { page, problems } = await open();
   await page.locator('[data-testid="budget-open"]').click();
