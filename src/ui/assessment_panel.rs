@@ -21,7 +21,10 @@ use super::decision_panel::verdict_symbol;
 use super::i18n::{self as i, bi, bi_t, t};
 use super::state::{Action, State};
 use super::widgets::{error_line, Hook};
-use crate::engine::exits::{assess_with_data, assessment_rule_def, AssessOutcome, InstitutionAssessment, KindLoss};
+use crate::engine::exits::{
+    application_after_exit, assess_with_data, assessment_rule_def, AssessOutcome, InstitutionAssessment, KindLoss,
+};
+use crate::scenario::NegativeList;
 use crate::engine::TraceEntry;
 use crate::scenario::Scenario;
 use crate::text::{num, thousands, Lang, Text};
@@ -441,6 +444,25 @@ fn edit_button(props: &Props, id: &str) -> Html {
     }
 }
 
+/// The negative list feeds back into admission: the exited institution applies again, at its
+/// old site with its entry, and the decision panel shows `negative_list` rejecting it.
+fn reapply_button(props: &Props, r: &AssessResult, a: &InstitutionAssessment, entry: &NegativeList) -> Html {
+    let lang = props.state.lang;
+    let Some(inst) = r.scenario.institutions.iter().find(|x| x.id == a.id) else { return html! {} };
+    let app = application_after_exit(inst, entry);
+    let d = props.state.dispatcher();
+    let onclick = Callback::from(move |_| {
+        d.dispatch(Action::AddApplication(app.clone()));
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("decision")) {
+            el.scroll_into_view();
+        }
+    });
+    html! {
+        <button type="button" class="btn btn-small btn-quiet" data-reapply={a.id.clone()} {onclick}
+            title={i::AS_REAPPLY_HINT.get(lang)}>{ "↩ " }{ i::AS_REAPPLY.get(lang) }</button>
+    }
+}
+
 fn inst_name(lang: Lang, a: &InstitutionAssessment) -> Html {
     html! {
         <>
@@ -480,7 +502,10 @@ fn exits_view(props: &Props, r: &AssessResult) -> Html {
                                     }) }
                                 </ul>
                                 if let Some(n) = &a.negative_list {
-                                    <p class="field-hint">{ format!("{}{}{} · {}", i::AS_NEG_ENTRY.get(lang), t(lang, &n.reason.label()), i::AS_SINCE.get(lang), n.since) }</p>
+                                    <p class="assess-negative">
+                                        <span class="field-hint">{ format!("{}{}{}{}", i::AS_NEG_ENTRY.get(lang), t(lang, &n.reason.label()), i::AS_SINCE.get(lang), n.since) }</span>
+                                        { reapply_button(props, r, a, n) }
+                                    </p>
                                 }
                                 <details class="assess-trace-box">
                                     <summary>{ i::AS_TRACE.get(lang) }</summary>

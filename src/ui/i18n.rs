@@ -944,3 +944,8 @@ pub const BU_COL_CUMULATIVE: T = T("累计医共体结果", "Cumulative result")
 pub const BU_TRACE: T = T("全部规则判定", "Every rule's verdict");
 pub const AS_RULES_HEADING: T = T("年度考核与退出规则", "Annual assessment and exit rules");
 pub const BU_RULES_HEADING: T = T("县域医共体总额付费规则", "County community global budget rules");
+pub const AS_REAPPLY: T = T("重新申请定点", "Apply again");
+pub const AS_REAPPLY_HINT: T = T(
+    "以退出机构的原址和负面清单记录新建一个申请，看准入规则如何判定（3年内不予受理）。",
+    "Make an application from the exited institution at its old site with its negative-list entry, and see how admission judges it (rejected for 3 years).",
+);

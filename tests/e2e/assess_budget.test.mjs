@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { OUTPUT_DIR, WAIT_MS, launchBrowser, openApp, setParam } from './helpers.mjs';
+import { OUTPUT_DIR, WAIT_MS, expectOutcome, launchBrowser, openApp, setParam, traceItem } from './helpers.mjs';
 
 let browser;
 const contexts = [];
@@ -118,6 +118,16 @@ test('a loaded file of records replaces the synthetic ones; a bad one is refused
   const reasons = await page.locator('[data-testid="assess-exit"]').evaluateAll((els) => els.map((e) => `${e.dataset.id}:${e.dataset.reasons}`));
   assert.ok(reasons.includes('p-001:exit.poor_management'), reasons.join(', '));
   assert.ok(reasons.some((r) => r.startsWith('p-002:') && r.includes('exit.blacklist')), reasons.join(', '));
+  assert.deepEqual(problems, []);
+});
+
+test('an exited institution that applies again is rejected by the negative list for three years', async () => {
+  const { page, problems } = await open();
+  await openAssessment(page);
+  const button = page.locator('[data-testid="assess-exit"] [data-reapply]').first();
+  await button.click();
+  await expectOutcome(page, 'rejected', 'the exited institution applying again');
+  await page.waitForSelector(traceItem('negative_list', 'fail'), { timeout: WAIT_MS });
   assert.deepEqual(problems, []);
 });
 
