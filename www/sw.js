@@ -7,6 +7,7 @@
 const FILES = [];
 const VERSION = 'unbuilt';
 const CACHE = `dingdian-${VERSION}`;
+const OWN = new Set(FILES.map(([file]) => file));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -35,7 +36,8 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const scope = new URL(self.registration.scope);
   const url = new URL(request.url);
-  // Only the app's own files: anything else (a configured tile server) goes to the network.
+  // Only the app's own files: anything else (a configured tile server, a file the build did
+  // not make) goes to the network untouched.
   if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
   if (request.mode === 'navigate') {
     // The page itself: fresh from the network when there is one (a new deploy shows at once),
@@ -53,6 +55,7 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
+  if (!OWN.has(decodeURIComponent(url.pathname.slice(scope.pathname.length)))) return;
   // Hashed assets never change under their name: the cache first.
   event.respondWith(
     (async () => {

@@ -133,6 +133,8 @@ pub struct Work {
     selected: usize,
     lang: Lang,
     baseline: Option<BTreeMap<String, Value>>,
+    /// The judging date the decisions used (today when the scenario names none).
+    judged_on: String,
 }
 
 impl PartialEq for Work {
@@ -157,6 +159,7 @@ impl Work {
             selected: s.selected,
             lang: s.lang,
             baseline: s.review.baseline.as_ref().filter(|b| b.is_custom()).map(|b| b.overrides.clone()),
+            judged_on: s.evaluation.as_of.clone(),
         }
     }
 
@@ -183,7 +186,13 @@ impl Work {
     /// The share link, and the size the data would have had when it was left out.
     pub fn link(&self) -> (String, Option<usize>) {
         let base = base_of(self.dataset);
-        let e = share::encode(&self.scenario_with_policy(), &self.view(), base.as_deref(), Some(share::LINK_LIMIT_CHARS));
+        let mut sc = self.scenario_with_policy();
+        // A link opened another day judges on the day it was made: the same decisions (the
+        // fund and operating-month rules count from this date).
+        if sc.as_of.is_none() && !self.judged_on.is_empty() {
+            sc.as_of = Some(self.judged_on.clone());
+        }
+        let e = share::encode(&sc, &self.view(), base.as_deref(), Some(share::LINK_LIMIT_CHARS));
         (format!("{}#{}{}", page_address(), share::FRAGMENT_KEY, e.text), e.data_left_out)
     }
 }

@@ -57,7 +57,9 @@ export function isLocalUrl(url) {
 export async function openApp(browser, { screenshot, url = BASE_URL, context: given, init } = {}) {
   // `context`: open in this one (its storage kept, as a reload or a second tab would);
   // `init`: a script run before the page's own (to break localStorage, say).
-  const context = given ?? (await browser.newContext({ viewport: { width: 1400, height: 900 } }));
+  // No service worker: requests it answers would bypass context.route and the request log
+  // below (offline.test.mjs tests the worker in a context of its own).
+  const context = given ?? (await browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' }));
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const problems = []; // console errors and uncaught page errors, as text

@@ -99,6 +99,8 @@ test('a copied share link opens the same parameters and decision in another brow
   const other = await open({ url: copied });
   await expectOutcome(other.page, 'prioritized', 'the link opens the same decision');
   assert.equal(await radius(other.page), '500', 'the link opens the same radius');
+  assert.equal(await other.page.locator('[data-testid="as-of"]').inputValue(),
+    await page.locator('[data-testid="as-of"]').inputValue(), 'the link judges on the day it was made');
   const notice = other.page.locator('[data-testid="notice"][data-level="info"]');
   assert.match(await notice.innerText(), /分享链接|shared link/);
   assert.ok(!other.page.url().includes('#s='), `the link leaves the address once opened: ${other.page.url()}`);
