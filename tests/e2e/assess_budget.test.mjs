@@ -131,6 +131,25 @@ test('an exited institution that applies again is rejected by the negative list 
   assert.deepEqual(problems, []);
 });
 
+test('editing a record re-assesses: a renewing institution given a failing score exits; a bad value names the field', async () => {
+  const { page, problems } = await open();
+  await openAssessment(page);
+  const row = page.locator('[data-testid="assess-renewals"] tbody tr').first();
+  const id = await row.getAttribute('data-id');
+  await row.locator('[data-edit-record]').click();
+  const score = page.locator('input[data-record-field="score"]');
+  await score.fill('abc');
+  await score.press('Tab');
+  const err = page.locator('[data-testid="field-error-score"]');
+  await err.waitFor({ state: 'visible', timeout: WAIT_MS });
+  assert.match(await err.innerText(), /考核得分/);
+  await score.fill('10');
+  await score.press('Tab');
+  await page.waitForSelector(`[data-testid="assess-panel"][data-state="done"] [data-testid="assess-exit"][data-id="${id}"]`, { timeout: WAIT_MS });
+  assert.match(await page.locator('[data-testid="assess-source"]').innerText(), /已手工修改/);
+  assert.deepEqual(problems, []);
+});
+
 test('a preset without the assessment rules exits no one until a rule is turned on; the trace reads in English', async () => {
   const { page, problems } = await open();
   await page.selectOption('[data-testid="preset"]', 'xian-2025');
@@ -148,6 +167,33 @@ test('a preset without the assessment rules exits no one until a rule is turned 
   const text = await reason.innerText();
   assert.match(text, /poor management/, text);
   assert.match(text, /linyi-2019/, text);
+  assert.deepEqual(problems, []);
+});
+
+test('on the synthetic Xi\'an the assessment says it is computing, lists the first 200 exits and paints the lost cells', async () => {
+  const { page, problems } = await open();
+  await page.locator('select[data-testid="dataset"]').selectOption('xian');
+  await page.waitForSelector('[data-testid="sample-banner"][data-dataset="xian"]', { timeout: WAIT_MS });
+  // Every state the panel goes through, and whether "computing" was shown in words.
+  await page.evaluate(() => {
+    const panel = document.querySelector('[data-testid="assess-panel"]');
+    window.__assessStates = [];
+    new MutationObserver(() => {
+      const status = panel.querySelector('[data-testid="assess-status"]');
+      window.__assessStates.push(`${panel.dataset.state}:${status ? status.textContent : ''}`);
+    }).observe(panel, { attributes: true, subtree: true, childList: true, characterData: true });
+  });
+  await page.locator('[data-testid="assess-open"]').click();
+  await page.waitForSelector('[data-testid="assess-panel"][data-state="done"] [data-testid="assess-counts"]', { timeout: 60_000 });
+  const states = await page.evaluate(() => window.__assessStates);
+  assert.ok(states.some((s) => s.startsWith('computing:正在评估')), `"computing" was shown: ${states.join(' | ')}`);
+  const exits = await exitCount(page);
+  assert.ok(exits > 200, `${exits} exits in a city of about 12,000 institutions`);
+  assert.equal(await page.locator('[data-testid="assess-exit"]').count(), 200, 'the list stops at 200 rows');
+  const lost = Number(await page.locator('[data-testid="assess-lost"]').getAttribute('data-cells'));
+  await page.locator('[data-testid="assess-show-map"]').click();
+  await page.waitForSelector('[data-testid="map"][data-cells="exits"]', { timeout: WAIT_MS });
+  assert.ok(lost > 0, 'some cells lose coverage when 1 in 7 institutions leave');
   assert.deepEqual(problems, []);
 });
 
