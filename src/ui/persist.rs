@@ -311,7 +311,7 @@ pub fn use_persistence(state: &UseReducerHandle<State>) {
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("a window");
             let flush = {
-                let d = d.clone();
+                let (pending, failing, d) = (pending.clone(), failing.clone(), d.clone());
                 EventListener::new(&window, "pagehide", move |_| {
                     if let Some(w) = pending.borrow_mut().take() {
                         save(&w, &failing, &d);
@@ -322,18 +322,24 @@ pub fn use_persistence(state: &UseReducerHandle<State>) {
             let hashchange = EventListener::new(&window, "hashchange", move |_| {
                 let hash = location().and_then(|l| l.hash().ok()).unwrap_or_default();
                 let Some(text) = share::from_fragment(&hash) else { return };
-                match share::decode(text, share::LINK_MAX_DECODED_BYTES, base_for) {
-                    Ok(o) => {
-                        let notes = o.notes.clone();
-                        d.dispatch(Action::LoadScenario(Box::new(loaded(o, None, None))));
-                        d.dispatch(Action::Notify(Notice::info(i::SHARE_LINK_OPENED.text())));
-                        for n in notes {
-                            d.dispatch(Action::Notify(Notice::warning(n)));
-                        }
-                    }
-                    Err(e) => d.dispatch(Action::Notify(Notice::warning(e.message()))),
-                }
+                let opened = share::decode(text, share::LINK_MAX_DECODED_BYTES, base_for);
                 drop_share_fragment();
+                let Ok(o) = opened.map_err(|e| d.dispatch(Action::Notify(Notice::warning(e.message())))) else {
+                    return;
+                };
+                // The work the link replaces is saved now and put aside, to be brought back.
+                if let Some(w) = pending.borrow_mut().take() {
+                    save(&w, &failing, &d);
+                }
+                let aside = read(WORK_KEY).ok().flatten().map(|t| write(PREVIOUS_KEY, &t).is_ok()).unwrap_or(false);
+                let notes = o.notes.clone();
+                d.dispatch(Action::LoadScenario(Box::new(loaded(o, None, None))));
+                let mut n = Notice::info(i::SHARE_LINK_OPENED.text());
+                n.offers_previous = aside;
+                d.dispatch(Action::Notify(n));
+                for n in notes {
+                    d.dispatch(Action::Notify(Notice::warning(n)));
+                }
             });
             move || drop((flush, hashchange))
         });

@@ -94,6 +94,10 @@ test('a copied share link opens the same parameters and decision in another brow
   await page.evaluate((l) => { location.hash = new URL(l).hash; }, copied);
   await page.waitForFunction(() => document.querySelector('input[type=number][data-param="service_radius_m"]')?.value === '500', null, { timeout: WAIT_MS })
     .catch(async () => assert.fail(`a pasted link did not open: radius ${await radius(page)}`));
+  // The work it replaced (1500 m) can be brought back.
+  await page.locator('[data-testid="restore-previous"]').last().click();
+  await page.waitForFunction(() => document.querySelector('input[type=number][data-param="service_radius_m"]')?.value === '1500', null, { timeout: WAIT_MS })
+    .catch(async () => assert.fail(`the replaced work did not come back: radius ${await radius(page)}`));
 
   // Another browser (fresh storage) opens the link.
   const other = await open({ url: copied });
