@@ -20,6 +20,8 @@ use super::plan_panel::PlanPanel;
 use super::sites_panel::SitesPanel;
 use super::review_panel::ReviewPanel;
 use super::share_menu::{Notices, ShareMenu};
+use super::import_panel::ImportPanel;
+use super::results_panel::ResultsPanel;
 use super::state::{Action, Dataset};
 use crate::text::Lang;
 
@@ -128,6 +130,10 @@ pub fn app() -> Html {
                     <DecisionPanel state={state.clone()} />
                     <FiguresPanel state={state.clone()} snap={FiguresSnap::of(&state)} />
                 </div>
+            </div>
+            <div class="io-wrap">
+                <ImportPanel state={state.clone()} />
+                <ResultsPanel state={state.clone()} />
             </div>
             <PlanPanel state={state.clone()} />
             // Issue 6: the yearly assessment and exits, the county medical community budget.

@@ -652,10 +652,11 @@ pub const RV_L_DIFF_NOTE: T = T(
 // ---------------------------------------------------------------------------------------------
 // Issue 4: share links, autosave, scenario files, offline.
 
-pub const DATASET_IMPORTED: T = T("打开的情景文件", "Opened scenario file");
+// Shared with issue 5: imported files land in the same data set as opened scenario files.
+pub const DATASET_IMPORTED: T = T("导入的数据", "Imported data");
 pub const IMPORTED_BANNER: T = T(
-    "数据来自打开的情景文件或分享链接：结果取决于其中的数据。",
-    "The data comes from an opened scenario file or shared link: results depend on that data.",
+    "导入的数据：来自您导入的文件、打开的情景文件或分享链接（只在本浏览器中），结果取决于其中的数据。",
+    "Imported data: from files you imported, an opened scenario file or a shared link (kept in this browser only); results depend on that data.",
 );
 pub const SHARE_MENU: T = T("分享与保存", "Share & save");
 pub const SHARE_COPY: T = T("复制分享链接", "Copy share link");
@@ -949,3 +950,89 @@ pub const AS_REAPPLY_HINT: T = T(
     "以退出机构的原址和负面清单记录新建一个申请，看准入规则如何判定（3年内不予受理）。",
     "Make an application from the exited institution at its old site with its negative-list entry, and see how admission judges it (rejected for 3 years).",
 );
+// Issue 5: import, results table, exports (import_panel.rs, results_panel.rs).
+
+pub const IM_HEADING: T = T("导入数据", "Import data");
+pub const IM_INTRO: T = T(
+    "导入医保部门公布的定点机构名单、申请或人口格网：CSV（UTF-8 或 GBK，逗号或制表符分隔）、Excel 工作簿或 GeoJSON。文件只在本浏览器中读取。",
+    "Import a bureau's list of designated institutions, applications or population cells: CSV (UTF-8 or GBK, comma or tab), Excel workbooks or GeoJSON. Files are read in this browser only.",
+);
+pub const IM_DROP: T = T("选择文件，或把文件拖到这里", "Choose a file, or drop one here");
+pub const IM_BYTES: T = T("字节", "bytes");
+pub const IM_WHAT: T = T("文件内容", "The file holds");
+pub const IM_WHAT_INSTITUTIONS: T = T("医药机构（定点名单）", "institutions (designated list)");
+pub const IM_WHAT_APPLICATIONS: T = T("申请（批量判定）", "applications (decided in a batch)");
+pub const IM_WHAT_CELLS: T = T("人口格网", "population cells");
+pub const IM_WHAT_BOUNDARIES: T = T("区县边界（GeoJSON 面）", "county boundaries (GeoJSON polygons)");
+pub const IM_CRS: T = T("坐标系", "Coordinate system");
+pub const IM_CRS_HINT: T = T(
+    "高德、腾讯地图坐标为 GCJ-02，百度地图为 BD-09，GPS 与天地图为 WGS-84；导入时统一换算为 WGS-84。",
+    "AMap and Tencent give GCJ-02, Baidu BD-09, GPS and Tianditu WGS-84; everything is converted to WGS-84 on import.",
+);
+pub const IM_SHEET: T = T("工作表", "Sheet");
+pub const IM_MERGE: T = T("导入方式", "How the rows join the data");
+pub const IM_REPLACE: T = T("替换同类数据", "Replace the list of this kind");
+pub const IM_UPSERT: T = T("添加（编号相同则更新）", "Add (same id: update)");
+pub const IM_START: T = T("导入", "Import");
+pub const IM_READING: T = T("正在读取文件…", "Reading the file…");
+pub const IM_READ_FAILED: T = T("无法读取文件：", "Cannot read the file: ");
+pub const IM_PROGRESS: T = T("导入进度", "Import progress");
+pub const IM_ROWS_READ: T = T("行已读取", "rows read");
+pub const IM_CANCEL: T = T("取消", "Cancel");
+pub const IM_CANCELLED: T = T("已取消导入，数据保持不变。", "Import cancelled; the data is as it was.");
+pub const IM_APPLYING: T = T("正在应用导入的数据并重新计算…", "Applying the imported records and recomputing…");
+pub const IM_APPLY_FAILED: T = T("导入的记录未应用，数据保持不变：", "The imported records were not applied; the data is as it was: ");
+pub const IM_NOTHING: T = T("没有可导入的行，数据保持不变。", "No row could be imported; the data is as it was.");
+pub const IM_TOOK: T = T("用时", "took");
+pub const IM_SCENARIO_LOADED: T = T("已载入情景文件：", "Scenario file loaded: ");
+pub const IM_BOUNDARIES_READ: T = T("已读入区县边界：", "County boundaries read: ");
+pub const IM_ISSUES: T = T("未导入的行和未用的值", "Rows refused and values left out");
+pub const IM_REFUSED: T = T("行未导入", "rows refused");
+pub const IM_WARNINGS: T = T("个值未用", "values left out");
+pub const IM_FIRST_SHOWN: T = T("此处列出前", "listed here: the first");
+pub const IM_COL_ROW: T = T("行", "Row");
+pub const IM_COL_FEATURE: T = T("要素", "Feature");
+pub const IM_COL_COLUMN: T = T("列", "Column");
+pub const IM_COL_REASON: T = T("原因", "Reason");
+pub const IM_ISSUES_CSV: T = T("下载全部问题（CSV）", "Download all issues (CSV)");
+pub const IM_ISSUES_FILE: T = T("导入问题", "import-issues");
+pub const IM_MAP_HEADING: T = T("列对应", "Column mapping");
+pub const IM_MAP_INTRO: T = T(
+    "未能识别这个文件的表头。请指出表头所在的行，以及每一列对应的字段；至少需要经度、纬度（或“经纬度”）列。",
+    "The file's headers were not recognised. Say which row holds the headers and what each column holds; longitude and latitude (or one “coordinates” column) are needed.",
+);
+pub const IM_MAP_HEADER_ROW: T = T("表头所在行", "Header row");
+pub const IM_MAP_UNUSED: T = T("（不使用）", "(not used)");
+pub const IM_MAP_REMEMBER: T = T(
+    "这个对应会保存在本浏览器中：下次导入表头相同的文件时自动使用。",
+    "The mapping is kept in this browser: the next file with the same header row uses it by itself.",
+);
+pub const IM_MAP_APPLY: T = T("按此对应导入", "Import with this mapping");
+pub const RS_HEADING: T = T("批量判定结果", "Results of every application");
+pub const RS_APPLICATIONS: T = T("个申请", "applications");
+pub const RS_FILTER_OUTCOME: T = T("结果", "Outcome");
+pub const RS_FILTER_KIND: T = T("类型", "Kind");
+pub const RS_FILTER_TEXT: T = T("搜索", "Search");
+pub const RS_ALL: T = T("全部", "all");
+pub const RS_SHOWN: T = T("条符合", "shown");
+pub const RS_CAPTION: T = T("每个申请的判定结果、决定规则和最近同类定点机构距离", "Each application's outcome, deciding rule and distance to the nearest same-type designated institution");
+pub const RS_COL_ID: T = T("编号", "Id");
+pub const RS_COL_NAME: T = T("名称", "Name");
+pub const RS_COL_KIND: T = T("类型", "Kind");
+pub const RS_COL_COUNTY: T = T("区县", "County");
+pub const RS_COL_OUTCOME: T = T("结果", "Outcome");
+pub const RS_COL_RULE: T = T("决定规则（条款）", "Deciding rule (clause)");
+pub const RS_COL_NEAREST: T = T("最近同类定点", "Nearest same type");
+pub const RS_NONE_NEAR: T = T("50公里内无", "none within 50 km");
+pub const RS_KM: T = T("公里", "km");
+pub const RS_PAGES: T = T("分页", "Pages");
+pub const RS_PREV: T = T("上一页", "Previous");
+pub const RS_NEXT: T = T("下一页", "Next");
+pub const RS_EXPORT: T = T("导出", "Export");
+pub const RS_FILE: T = T("判定结果", "results");
+pub const RS_EX_CSV: T = T("结果 CSV", "Results CSV");
+pub const RS_EX_XLSX: T = T("结果 Excel", "Results Excel");
+pub const RS_EX_JSON: T = T("情景 JSON", "Scenario JSON");
+pub const RS_EX_INSTITUTIONS: T = T("机构 GeoJSON", "Institutions GeoJSON");
+pub const RS_EX_APPLICATIONS: T = T("申请及结果 GeoJSON", "Applications with outcomes GeoJSON");
+pub const RS_EX_CELLS: T = T("人口格网及覆盖 GeoJSON", "Cells with coverage GeoJSON");

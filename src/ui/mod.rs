@@ -17,12 +17,14 @@ mod data_panel;
 pub(crate) mod decision_panel;
 pub(crate) mod figures_panel;
 pub mod i18n;
+mod import_panel;
 mod map;
 mod params_panel;
 mod plan_panel;
 mod sites_panel;
 mod review;
 mod review_panel;
+mod results_panel;
 pub mod state;
 // Issue 4: share links, autosave, scenario files.
 mod persist;

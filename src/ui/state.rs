@@ -20,6 +20,7 @@ use crate::engine::prepared::{DataIndex, Prepared};
 use crate::engine::surface::Surface;
 use crate::engine::Evaluation;
 use crate::policy::{builtin_presets, param_def, ParamKind, Policy, Preset};
+use crate::scenario::import::{Boundaries, Imported, Merge};
 use crate::scenario::{
     Application, Categories, Category, Change, City, County, Discharges, KeyLevel, KeyProject, Kind, NegativeList,
     NegativeReason, Scenario, Scope, Specialty, Subtype,
@@ -252,6 +253,10 @@ pub struct State {
     /// Issue 6: the assessment records and result, and the county community budget form.
     pub exits: Shared<super::assess_state::ExitsState>,
     pub budget: Shared<super::assess_state::BudgetState>,
+    /// Issue 5: county boundaries imported from a GeoJSON file (drawn with the imported data).
+    pub boundaries: Option<Rc<Boundaries>>,
+    /// Issue 5: bumped when the map should pan to the selected application (a results row).
+    pub focus: u64,
 }
 
 /// Yew compares the state snapshot of every component's props on every render: large parts
@@ -279,6 +284,12 @@ impl PartialEq for State {
             && Rc::ptr_eq(&self.notices, &o.notices)
             && self.exits == o.exits
             && self.budget == o.budget
+            && self.focus == o.focus
+            && match (&self.boundaries, &o.boundaries) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
     }
 }
 
@@ -321,6 +332,16 @@ pub enum Action {
     /// Issue 6: the assessment panel and the county community budget panel.
     Exits(super::assess_state::ExitsAction),
     Budget(super::assess_state::BudgetAction),
+    // Issue 5: import and results.
+    /// Applies finished import onto the data shown; the result becomes the imported data set
+    /// (the data set it was applied to stays in the picker as it was). A scenario the records
+    /// make invalid is refused with a message under `import`, and nothing changes.
+    ApplyImport(Rc<Imported>, Merge),
+    /// County boundaries: drawn on the map, their counties added, used by later imports.
+    ApplyBoundaries(Rc<Boundaries>),
+    /// Selects an application and pans the map to it.
+    FocusApp(usize),
+    ClearImportError,
 }
 
 /// A whole working state to load (issue 4).
@@ -392,6 +413,8 @@ impl State {
             notices: Rc::new(Vec::new()),
             exits: Shared(Rc::new(Default::default())),
             budget: Shared(Rc::new(Default::default())),
+            boundaries: None,
+            focus: 0,
         };
         s.recompute();
         s
@@ -421,6 +444,8 @@ impl State {
         self.scenario = Rc::new(sc);
         self.dataset = l.dataset;
         self.stash = Rc::new(BTreeMap::new());
+        // Issue 5: imported outlines belonged to the work replaced.
+        self.boundaries = None;
         self.errors.clear();
         self.sites = Shared(Rc::new(Vec::new()));
         self.review = super::review::empty();
@@ -607,6 +632,33 @@ impl State {
         self.data = next.data;
         self.selected = next.selected.min(self.scenario.applications.len().saturating_sub(1));
         self.next_app = next.next_app;
+        self.errors.retain(|k, _| k.starts_with("param:"));
+        self.rev += 1;
+        self.recompute();
+    }
+
+    /// Makes `sc` the imported data set: the data set shown is put aside as it was (unless it is
+    /// the imported one, which `sc` replaces). `boundaries`: new outlines, else the imported
+    /// data set keeps those it had.
+    fn set_imported(&mut self, sc: Scenario, boundaries: Option<Rc<Boundaries>>) {
+        if self.dataset != Dataset::Imported {
+            let mut stash = (*self.stash).clone();
+            stash.insert(
+                self.dataset,
+                Stashed { scenario: self.scenario.clone(), data: self.data.clone(), selected: self.selected, next_app: self.next_app },
+            );
+            stash.remove(&Dataset::Imported);
+            self.stash = Rc::new(stash);
+            self.boundaries = None;
+        }
+        if boundaries.is_some() {
+            self.boundaries = boundaries;
+        }
+        self.dataset = Dataset::Imported;
+        self.data = Shared(Rc::new(MapData::build(&sc)));
+        self.selected = self.selected.min(sc.applications.len().saturating_sub(1));
+        self.next_app = sc.applications.len() as u32 + 1;
+        self.scenario = Rc::new(sc);
         self.errors.retain(|k, _| k.starts_with("param:"));
         self.rev += 1;
         self.recompute();
@@ -887,6 +939,31 @@ impl Reducible for State {
                     // The acceptance surface follows the selected application.
                     s.recompute_part(Part::Applications);
                 }
+            }
+            Action::ApplyImport(imported, merge) => match imported.apply(&s.scenario, merge) {
+                Ok(applied) => s.set_imported(applied.scenario, None),
+                Err(e) => {
+                    s.errors.insert("import".into(), Text::new(format!("{}{}", i::IM_APPLY_FAILED.0, e.message), format!("{}{}", i::IM_APPLY_FAILED.1, e.message)));
+                }
+            },
+            Action::ApplyBoundaries(b) => {
+                let mut sc = (*s.scenario).clone();
+                sc.counties.extend(b.new_counties().into_iter().filter(|c| !s.scenario.counties.iter().any(|k| k.id == c.id)));
+                s.set_imported(sc, Some(b));
+            }
+            Action::FocusApp(idx) => {
+                if idx < s.scenario.applications.len() {
+                    if idx != s.selected {
+                        s.selected = idx;
+                        s.errors.retain(|k, _| !k.starts_with("app:"));
+                        s.rev += 1;
+                        s.recompute_part(Part::Applications);
+                    }
+                    s.focus += 1;
+                }
+            }
+            Action::ClearImportError => {
+                s.errors.remove("import");
             }
             Action::SetBaseline => s.review = super::review::set_baseline(&s),
             Action::LoadScenario(l) => s.load(*l),

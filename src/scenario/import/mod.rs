@@ -26,6 +26,7 @@ mod crs;
 mod csv;
 mod geojson;
 mod xlsx;
+pub mod session;
 
 use std::collections::{HashMap, VecDeque};
 

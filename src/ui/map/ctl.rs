@@ -45,6 +45,8 @@ pub struct Inputs {
     /// Issue 6: the last assessment, for the lost-coverage layer.
     pub exits: Shared<crate::ui::assess_state::ExitsState>,
     pub dataset: crate::ui::state::Dataset,
+    /// Issue 5: imported county boundaries, drawn instead of the approximate outlines.
+    pub boundaries: Option<Rc<crate::scenario::import::Boundaries>>,
 }
 
 /// What the legend needs to know back from the map.
@@ -77,6 +79,8 @@ pub struct MapCtl {
     rings: HashMap<usize, l::CircleMarker>,
     app_circle: Option<l::Circle>,
     app_marker: Option<l::Marker>,
+    /// The name the application's label shows (issue 5: which imported row is selected).
+    app_label: Option<String>,
     cells: l::ImageOverlay,
     cells_on: bool,
     cells_key: Option<CellsKey>,
@@ -174,6 +178,7 @@ impl MapCtl {
             rings: HashMap::new(),
             app_circle: None,
             app_marker: None,
+            app_label: None,
             cells,
             cells_on: false,
             cells_key: None,
@@ -228,6 +233,14 @@ impl MapCtl {
         if sites_changed || lang_changed {
             self.draw_sites(&inp);
         }
+        let boundaries_changed = prev.as_ref().map_or(true, |p| match (&p.boundaries, &inp.boundaries) {
+            (Some(a), Some(b)) => !Rc::ptr_eq(a, b),
+            (None, None) => false,
+            _ => true,
+        });
+        if (boundaries_changed || lang_changed) && !data_changed {
+            self.draw_outlines(&inp);
+        }
         if data_changed {
             self.draw_outlines(&inp);
             self.cells_key = None;
@@ -262,7 +275,8 @@ impl MapCtl {
         }
         let ta = now_ms();
         let restyle = data_changed || outcome_changed || lang_changed;
-        if restyle || app_moved || radius_changed || app_kind_changed || institutions_changed {
+        let renamed = self.last.as_ref().and_then(|x| x.app.as_ref()).and_then(|a| a.name.clone()).filter(|n| !n.trim().is_empty()) != self.app_label;
+        if restyle || renamed || app_moved || radius_changed || app_kind_changed || institutions_changed {
             self.draw_app(restyle);
         }
         self.last_app_ms = now_ms() - ta;
@@ -272,6 +286,10 @@ impl MapCtl {
 
     fn draw_outlines(&mut self, inp: &Inputs) {
         self.outlines.clear_layers();
+        if let Some(b) = &inp.boundaries {
+            self.draw_boundaries(inp, b);
+            return;
+        }
         for o in &inp.data.outlines {
             let ring = js_sys::Array::new();
             for (lon, lat) in o.ring(96) {
@@ -291,6 +309,53 @@ impl MapCtl {
             );
             let name = inp.scenario.counties.iter().find(|c| c.id == o.county).map(|c| c.name.clone()).unwrap_or_else(|| o.county.clone());
             // Leaflet puts a string tooltip in as HTML: county names come from user files.
+            poly.bind_tooltip(
+                &escape(&name),
+                &opts(&[
+                    ("permanent", b(true)),
+                    ("direction", s("center")),
+                    ("className", s("dd-county-label")),
+                    ("opacity", n(0.9)),
+                    ("pane", s("dd-labels")),
+                ]),
+            );
+            self.outlines.add_layer(&poly);
+        }
+    }
+
+    /// Imported county boundaries: every polygon with its holes, named like the outlines.
+    fn draw_boundaries(&mut self, inp: &Inputs, bounds: &crate::scenario::import::Boundaries) {
+        for a in &bounds.areas {
+            let rings = js_sys::Array::new();
+            for p in &a.shape.0 {
+                for r in std::iter::once(p.exterior()).chain(p.interiors().iter()) {
+                    let ring = js_sys::Array::new();
+                    for c in &r.0 {
+                        ring.push(&ll(c.x, c.y));
+                    }
+                    rings.push(&ring);
+                }
+            }
+            let poly = l::polygon(
+                &rings,
+                &opts(&[
+                    ("pane", s("dd-vectors")),
+                    ("interactive", b(false)),
+                    ("color", s("#15304d")),
+                    ("weight", n(1.5)),
+                    ("fill", b(false)),
+                    ("className", s("dd-outline dd-boundary")),
+                ]),
+            );
+            let name = inp
+                .scenario
+                .counties
+                .iter()
+                .find(|c| c.id == a.id)
+                .map(|c| c.name.clone())
+                .or_else(|| a.name.clone())
+                .unwrap_or_else(|| a.id.clone());
+            // Leaflet puts a string tooltip in as HTML: names come from user files.
             poly.bind_tooltip(
                 &escape(&name),
                 &opts(&[
@@ -622,7 +687,27 @@ impl MapCtl {
                 );
                 m.add_to(&self.map);
                 self.app_marker = Some(m);
+                self.app_label = None;
             }
+        }
+        // The application's name beside its pin (escaped: names come from imported files).
+        let name = app.name.clone().filter(|n| !n.trim().is_empty());
+        if name != self.app_label {
+            if let Some(m) = &self.app_marker {
+                m.unbind_tooltip();
+                if let Some(label) = &name {
+                    m.bind_tooltip(
+                        &format!("<span data-testid=\"map-application-label\">{}</span>", escape(label)),
+                        &opts(&[
+                            ("permanent", b(true)),
+                            ("direction", s("right")),
+                            ("offset", js_sys::Array::of2(&n(14.0), &n(0.0)).into()),
+                            ("className", s("dd-app-label")),
+                        ]),
+                    );
+                }
+            }
+            self.app_label = name;
         }
         // Rings: a cheap box test first, then the same haversine as the rules. Rings already on
         // the map stay; only those that enter or leave the circle are added or removed.

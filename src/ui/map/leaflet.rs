@@ -86,6 +86,8 @@ extern "C" {
     pub fn remove(this: &Layer) -> Layer;
     #[wasm_bindgen(method, js_name = bindTooltip)]
     pub fn bind_tooltip(this: &Layer, content: &str, options: &Object) -> Layer;
+    #[wasm_bindgen(method, js_name = unbindTooltip)]
+    pub fn unbind_tooltip(this: &Layer) -> Layer;
 
     #[derive(Clone, Debug)]
     #[wasm_bindgen(extends = Layer)]

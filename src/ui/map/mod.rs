@@ -288,6 +288,7 @@ pub fn map_panel(props: &Props) -> Html {
             review: s.review.clone(),
             exits: s.exits.clone(),
             dataset: s.dataset,
+            boundaries: s.boundaries.clone().filter(|_| s.dataset == super::state::Dataset::Imported),
         };
         let ctl = ctl.clone();
         let info = info.setter();
@@ -298,6 +299,21 @@ pub fn map_panel(props: &Props) -> Html {
                     let new_info = m.sync(inputs);
                     info.set(new_info);
                     set_timing(timing, m.last_sync_ms, m.last_cells_ms, m.last_encode_ms, m.last_app_ms);
+                }
+            }
+            || ()
+        });
+    }
+
+    // Issue 5: a row chosen in the results table brings its application into view.
+    {
+        let ctl = ctl.clone();
+        use_effect_with(s.focus, move |focus| {
+            if *focus > 0 {
+                if let Ok(c) = ctl.try_borrow() {
+                    if let Some(m) = c.as_ref() {
+                        m.go_to_app();
+                    }
                 }
             }
             || ()
