@@ -280,7 +280,7 @@ pub fn results_panel(props: &Props) -> Html {
                 <td>{ t(lang, &r.kind.label()) }</td>
                 <td>{ r.county.clone().unwrap_or_default() }</td>
                 <td class={classes!("result-outcome", format!("outcome-{}", r.outcome.id()))}>
-                    <span class="outcome-symbol" aria-hidden="true">{ outcome_symbol(r.outcome) }</span>
+                    <span class="result-symbol" aria-hidden="true">{ outcome_symbol(r.outcome) }</span>
                     { t(lang, &r.outcome.label()) }
                 </td>
                 <td class="result-rule">

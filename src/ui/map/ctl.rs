@@ -624,6 +624,7 @@ impl MapCtl {
             if let Some(m) = self.app_marker.take() {
                 m.remove();
             }
+            self.app_label = None;
             if let Some(c) = self.app_circle.take() {
                 c.remove();
             }
@@ -694,17 +695,27 @@ impl MapCtl {
         let name = app.name.clone().filter(|n| !n.trim().is_empty());
         if name != self.app_label {
             if let Some(m) = &self.app_marker {
-                m.unbind_tooltip();
-                if let Some(label) = &name {
-                    m.bind_tooltip(
-                        &format!("<span data-testid=\"map-application-label\">{}</span>", escape(label)),
-                        &opts(&[
-                            ("permanent", b(true)),
-                            ("direction", s("right")),
-                            ("offset", js_sys::Array::of2(&n(14.0), &n(0.0)).into()),
-                            ("className", s("dd-app-label")),
-                        ]),
-                    );
+                let html = name.as_ref().map(|label| format!("<span data-testid=\"map-application-label\">{}</span>", escape(label)));
+                match (&self.app_label, &html) {
+                    // Rebinding a permanent tooltip can leave the old one on the map: change its text.
+                    (Some(_), Some(h)) => {
+                        m.set_tooltip_content(h);
+                    }
+                    (Some(_), None) => {
+                        m.unbind_tooltip();
+                    }
+                    (None, Some(h)) => {
+                        m.bind_tooltip(
+                            h,
+                            &opts(&[
+                                ("permanent", b(true)),
+                                ("direction", s("right")),
+                                ("offset", js_sys::Array::of2(&n(14.0), &n(0.0)).into()),
+                                ("className", s("dd-app-label")),
+                            ]),
+                        );
+                    }
+                    (None, None) => {}
                 }
             }
             self.app_label = name;

@@ -88,6 +88,8 @@ extern "C" {
     pub fn bind_tooltip(this: &Layer, content: &str, options: &Object) -> Layer;
     #[wasm_bindgen(method, js_name = unbindTooltip)]
     pub fn unbind_tooltip(this: &Layer) -> Layer;
+    #[wasm_bindgen(method, js_name = setTooltipContent)]
+    pub fn set_tooltip_content(this: &Layer, content: &str) -> Layer;
 
     #[derive(Clone, Debug)]
     #[wasm_bindgen(extends = Layer)]
