@@ -982,6 +982,10 @@ pub const IM_CANCEL: T = T("取消", "Cancel");
 pub const IM_CANCELLED: T = T("已取消导入，数据保持不变。", "Import cancelled; the data is as it was.");
 pub const IM_APPLYING: T = T("正在应用导入的数据并重新计算…", "Applying the imported records and recomputing…");
 pub const IM_APPLY_FAILED: T = T("导入的记录未应用，数据保持不变：", "The imported records were not applied; the data is as it was: ");
+pub const IM_DATA_CHANGED: T = T(
+    "导入期间数据已被修改：导入的记录未应用，请重新导入。",
+    "The data was edited during the import: the imported records were not applied; import the file again.",
+);
 pub const IM_NOTHING: T = T("没有可导入的行，数据保持不变。", "No row could be imported; the data is as it was.");
 pub const IM_TOOK: T = T("用时", "took");
 pub const IM_SCENARIO_LOADED: T = T("已载入情景文件：", "Scenario file loaded: ");

@@ -336,7 +336,9 @@ pub enum Action {
     /// Applies finished import onto the data shown; the result becomes the imported data set
     /// (the data set it was applied to stays in the picker as it was). A scenario the records
     /// make invalid is refused with a message under `import`, and nothing changes.
-    ApplyImport(Rc<Imported>, Merge),
+    /// With the scenario it was applied to and the result, when the panel applied it already
+    /// (the reducer then only rebuilds, unless the scenario changed meanwhile).
+    ApplyImport(Rc<Imported>, Merge, Option<(Rc<Scenario>, Rc<Scenario>)>),
     /// County boundaries: drawn on the map, their counties added, used by later imports.
     ApplyBoundaries(Rc<Boundaries>),
     /// Selects an application and pans the map to it.
@@ -940,12 +942,26 @@ impl Reducible for State {
                     s.recompute_part(Part::Applications);
                 }
             }
-            Action::ApplyImport(imported, merge) => match imported.apply(&s.scenario, merge) {
-                Ok(applied) => s.set_imported(applied.scenario, None),
-                Err(e) => {
-                    s.errors.insert("import".into(), Text::new(format!("{}{}", i::IM_APPLY_FAILED.0, e.message), format!("{}{}", i::IM_APPLY_FAILED.1, e.message)));
+            Action::ApplyImport(imported, merge, pre) => {
+                // Applied beforehand onto the scenario still shown: only the rebuild is left here.
+                let result = match pre {
+                    Some((base, applied)) if Rc::ptr_eq(&base, &s.scenario) => {
+                        drop(base);
+                        Ok(Rc::try_unwrap(applied).unwrap_or_else(|a| (*a).clone()))
+                    }
+                    // Edited while the records were joined: they are not applied over the edit.
+                    Some(_) => Err(i::IM_DATA_CHANGED.text()),
+                    None => imported.apply(&s.scenario, merge).map(|a| a.scenario).map_err(|e| {
+                        Text::new(format!("{}{}", i::IM_APPLY_FAILED.0, e.message), format!("{}{}", i::IM_APPLY_FAILED.1, e.message))
+                    }),
+                };
+                match result {
+                    Ok(sc) => s.set_imported(sc, None),
+                    Err(m) => {
+                        s.errors.insert("import".into(), m);
+                    }
                 }
-            },
+            }
             Action::ApplyBoundaries(b) => {
                 let mut sc = (*s.scenario).clone();
                 sc.counties.extend(b.new_counties().into_iter().filter(|c| !s.scenario.counties.iter().any(|k| k.id == c.id)));
