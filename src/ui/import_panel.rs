@@ -508,7 +508,7 @@ pub fn import_panel(props: &Props) -> Html {
         };
         html! {
             <p class="import-file" data-testid="import-file-name">
-                <span aria-hidden="true">{ "🗎 " }</span><span class="import-file-name">{ f.name.clone() }</span>
+<span class="import-file-name">{ f.name.clone() }</span>
                 { format!(" · {fmt} · {} {}", thousands(f.bytes.len() as u64), i::IM_BYTES.get(lang)) }
             </p>
         }

@@ -217,6 +217,19 @@ test('exports: the scenario JSON imported again gives the same data and decision
   }
 });
 
+test('county boundaries from GeoJSON (GCJ-02) are drawn on the map with their names', async () => {
+  const { page } = await open();
+  await importFile(page, path.join(FIXTURES, 'linyi-gcj02.geojson'), { what: 'boundaries', crs: 'gcj02' });
+  await waitDone(page);
+  const summary = await page.locator('[data-testid="import-summary"]').innerText();
+  assert.ok(summary.includes('1 个边界') && summary.includes('1 个对应'), `one outline, matched to 兰山区: ${summary}`);
+  assert.equal(await page.locator('[data-testid="dataset"]').inputValue(), 'imported');
+  await page.waitForSelector('path.dd-boundary', { state: 'attached', timeout: WAIT_MS });
+  assert.equal(await page.locator('path.dd-boundary').count(), 1, 'one imported outline drawn');
+  const labels = await page.locator('.dd-county-label').allInnerTexts();
+  assert.ok(labels.includes('兰山区'), `the outline is named by its county: ${labels.join(' | ')}`);
+});
+
 test('hostile names from a file are shown as text in the results table and on the map (issue 8)', async () => {
   const { page } = await open();
   await importFile(page, path.join(FIXTURES, 'hostile-names.csv'), { what: 'applications' });
