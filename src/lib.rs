@@ -7,6 +7,7 @@
 pub mod bench;
 pub mod budget;
 pub mod date;
+pub mod guide;
 pub mod engine;
 pub mod limits;
 pub mod persist;

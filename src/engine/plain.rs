@@ -455,8 +455,10 @@ pub fn explain(prep: &Prepared, app: &Application, d: &Decision) -> Explanation 
         ),
     };
     let short = &prep.policy.preset.short;
+    // The presets' short names already say 征求意见稿; a user's preset may not.
+    let draft = if short.zh.contains("征求意见稿") { String::new() } else { "（征求意见稿）".to_string() };
     let framing = Text::new(
-        format!("这是按{}（征求意见稿）规则做的模拟，不是医保部门的正式决定。", short.zh),
+        format!("这是按{}{draft}的规则做的模拟，不是医保部门的正式决定。", short.zh),
         format!(
             "This is a simulation of the rules of a draft plan ({}), not an official decision of the insurance bureau.",
             short.en

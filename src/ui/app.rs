@@ -13,6 +13,7 @@ use super::coverage_panel::CoveragePanel;
 use super::data_panel::{DataPanel, DataSnap};
 use super::decision_panel::{outcome_symbol, DecisionPanel};
 use super::figures_panel::{FiguresPanel, FiguresSnap};
+use super::guided::{self, state::{Guide, GuideAction}, Guided};
 use super::i18n::{self as i, lang_tag, t};
 use super::map::MapPanel;
 use super::params_panel::ParamsPanel;
@@ -31,6 +32,25 @@ pub fn app() -> Html {
     let state = use_reducer(super::persist::initial_state);
     super::persist::use_persistence(&state);
     let lang = state.lang;
+    // Issue 10: guided mode or the expert view, from the address (`?mode=guide`) and its link.
+    let guide = use_reducer(|| Guide::new(guided::mode_from_url()));
+    {
+        // The browser's Back and Forward move between the two views.
+        let d = guide.dispatcher();
+        use_effect_with((), move |_| {
+            let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || d.dispatch(GuideAction::Open(guided::mode_from_url())));
+            let w = web_sys::window();
+            if let Some(w) = &w {
+                w.set_onpopstate(Some(wasm_bindgen::JsCast::unchecked_ref(cb.as_ref())));
+            }
+            move || {
+                if let Some(w) = w {
+                    w.set_onpopstate(None);
+                }
+                drop(cb);
+            }
+        });
+    }
 
     // The document's language follows the toggle (screen readers, fonts, hyphenation).
     use_effect_with(lang, |lang| {
@@ -72,7 +92,11 @@ pub fn app() -> Html {
 
     html! {
         <main data-testid="app" class="app" lang={lang_tag(lang)}>
-            <a class="skip-link" href="#decision">{ i::SKIP_TO_DECISION.get(lang) }</a>
+            if guide.open {
+                <a class="skip-link" href="#guide-main">{ i::G_SKIP.get(lang) }</a>
+            } else {
+                <a class="skip-link" href="#decision">{ i::SKIP_TO_DECISION.get(lang) }</a>
+            }
             <header class="app-header">
                 <div class="brand">
                     <span class="logo" aria-hidden="true">{ "定" }</span>
@@ -98,6 +122,7 @@ pub fn app() -> Html {
                             }) }
                         </select>
                     </div>
+                    { guided::mode_switch(lang, &guide) }
                     <button type="button" class="btn btn-lang" data-testid="lang" lang={lang_tag(i::other(lang))} onclick={on_lang}>
                         { i::LANG_BUTTON.get(lang) }
                     </button>
@@ -113,41 +138,45 @@ pub fn app() -> Html {
                 </span>
             </div>
             <Notices state={state.clone()} />
-            <div class="columns">
-                <div class="col col-params">
-                    <ParamsPanel state={state.clone()} />
-                    <DataPanel state={state.clone()} snap={DataSnap::of(&state)} />
+            if guide.open {
+                <Guided state={state.clone()} guide={guide.clone()} />
+            } else {
+                <div class="columns">
+                    <div class="col col-params">
+                        <ParamsPanel state={state.clone()} />
+                        <DataPanel state={state.clone()} snap={DataSnap::of(&state)} />
+                    </div>
+                    <div class="col col-map">
+                        <MapPanel state={state.clone()} />
+                        <SitesPanel state={state.clone()} />
+                    </div>
+                    <div class="col col-form">
+                        <ApplicationForm state={state.clone()} />
+                        <CoveragePanel state={state.clone()} />
+                    </div>
+                    <div class="col col-decision">
+                        <DecisionPanel state={state.clone()} />
+                        <FiguresPanel state={state.clone()} snap={FiguresSnap::of(&state)} />
+                    </div>
                 </div>
-                <div class="col col-map">
-                    <MapPanel state={state.clone()} />
-                    <SitesPanel state={state.clone()} />
+                <div class="io-wrap">
+                    <ImportPanel state={state.clone()} />
+                    <ResultsPanel state={state.clone()} />
                 </div>
-                <div class="col col-form">
-                    <ApplicationForm state={state.clone()} />
-                    <CoveragePanel state={state.clone()} />
+                <PlanPanel state={state.clone()} />
+                // Issue 6: the yearly assessment and exits, the county medical community budget.
+                <AssessmentPanel state={state.clone()} />
+                <BudgetPanel state={state.clone()} />
+                <div class="review-wrap">
+                    <ReviewPanel state={state.clone()} />
                 </div>
-                <div class="col col-decision">
-                    <DecisionPanel state={state.clone()} />
-                    <FiguresPanel state={state.clone()} snap={FiguresSnap::of(&state)} />
-                </div>
-            </div>
-            <div class="io-wrap">
-                <ImportPanel state={state.clone()} />
-                <ResultsPanel state={state.clone()} />
-            </div>
-            <PlanPanel state={state.clone()} />
-            // Issue 6: the yearly assessment and exits, the county medical community budget.
-            <AssessmentPanel state={state.clone()} />
-            <BudgetPanel state={state.clone()} />
-            <div class="review-wrap">
-                <ReviewPanel state={state.clone()} />
-            </div>
-            if let Some(d) = decision {
-                <a class={classes!("outcome-bar", format!("outcome-{}", d.outcome.id()))} href="#decision"
-                    data-testid="outcome-bar" aria-hidden="true" tabindex="-1">
-                    <span class="outcome-symbol">{ outcome_symbol(d.outcome) }</span>
-                    { t(lang, &d.outcome.label()) }
-                </a>
+                if let Some(d) = decision {
+                    <a class={classes!("outcome-bar", format!("outcome-{}", d.outcome.id()))} href="#decision"
+                        data-testid="outcome-bar" aria-hidden="true" tabindex="-1">
+                        <span class="outcome-symbol">{ outcome_symbol(d.outcome) }</span>
+                        { t(lang, &d.outcome.label()) }
+                    </a>
+                }
             }
             <footer class="app-foot">
                 <p>{ i::OFFLINE_NOTE.get(lang) }</p>

@@ -70,7 +70,7 @@ fn switch_value(s: &State, id: &str) -> Option<String> {
     Some(text)
 }
 
-fn trace_item(s: &State, e: &TraceEntry) -> Html {
+pub(crate) fn trace_item(s: &State, e: &TraceEntry) -> Html {
     let lang = s.lang;
     let title = rule_title(&e.rule);
     let verdict_class = format!("verdict-{}", e.verdict.id());

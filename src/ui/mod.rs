@@ -16,6 +16,7 @@ mod coverage_panel;
 mod data_panel;
 pub(crate) mod decision_panel;
 pub(crate) mod figures_panel;
+mod guided;
 pub mod i18n;
 mod import_panel;
 mod map;

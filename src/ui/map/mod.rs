@@ -7,9 +7,9 @@
 //! crowded institutions into images; `symbols` says how everything looks.
 
 mod ctl;
-mod leaflet;
+pub(crate) mod leaflet;
 mod paint;
-mod symbols;
+pub(crate) mod symbols;
 
 use std::cell::RefCell;
 use std::rc::Rc;

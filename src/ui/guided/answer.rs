@@ -1,0 +1,192 @@
+//! The answer screen: the outcome (symbol and words), one plain paragraph, the honest framing,
+//! the reasons with their clauses and figures, what would change the answer, the nearest places
+//! where it would be accepted (list and map) or the rule that closes the county, and the expert
+//! trace folded beneath.
+
+use yew::prelude::*;
+
+use super::super::decision_panel::{outcome_badge, trace_item, verdict_symbol};
+use super::super::i18n::{self as i, t};
+use super::super::state::{Action, Dataset, Shared};
+use super::map::GuideMapView;
+use super::place::{picker, template};
+use super::state::GuideAction;
+use super::{places_of, push_mode, Computed, Props};
+use crate::engine::nearest_accepted::Closure;
+use crate::engine::plain::about_distance;
+use crate::policy::rule_def;
+use crate::text::{Lang, Text};
+
+fn closure_line(lang: Lang, props: &Props, c: &Closure, testid: &'static str) -> Html {
+    let s = &*props.state;
+    let place = match &c.county {
+        Some(id) => {
+            let name = s.scenario.counties.iter().find(|x| &x.id == id).map(|x| x.name.clone()).unwrap_or(id.clone());
+            Text::new(format!("您所在的{name}"), format!("In {name}"))
+        }
+        None => i::G_WHOLE_CITY.text(),
+    };
+    let rule = c.rule.as_ref().map(|e| {
+        let title = rule_def(&e.rule).map(|d| d.title()).unwrap_or_else(|| Text::new(e.rule.clone(), e.rule.clone()));
+        (t(lang, &title), e.clause.clone(), t(lang, &e.detail))
+    });
+    html! {
+        <p class="guide-closed" data-testid={testid} data-rule={c.rule.as_ref().map(|e| e.rule.clone())}>
+            <span aria-hidden="true">{ "⛔ " }</span>
+            { t(lang, &place) }{ i::G_CLOSED.get(lang) }
+            if let Some((title, clause, detail)) = rule {
+                { i::G_CLOSED_BY.get(lang) }<strong>{ title }</strong>{ " " }<span class="clause">{ clause }</span>
+                { i::COLON.get(lang) }{ detail }
+            }
+        </p>
+    }
+}
+
+pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
+    let s = &*props.state;
+    let lang = s.lang;
+    let d = props.guide.dispatcher();
+    let Some(c) = computed else {
+        return html! { <p class="empty">{ i::G_NO_ANSWER.get(lang) }</p> };
+    };
+    let x = &c.answer.explanation;
+    let decision = &c.answer.decision;
+
+    let synthetic = match s.dataset {
+        Dataset::Sample => i::G_SAMPLE_NOTE,
+        Dataset::Linyi | Dataset::Xian => i::G_SYNTH_NOTE,
+        // Real data loaded by the user: not synthetic, but only as right as the file.
+        Dataset::Imported => i::G_IMPORTED_NOTE,
+    };
+
+    let reasons = html! {
+        <ol class="guide-reasons" data-testid="guide-reasons">
+            { for x.reasons.iter().map(|r| html! {
+                <li class={classes!("guide-reason", format!("verdict-{}", r.verdict.id()))} data-rule={r.rule.clone()} data-verdict={r.verdict.id()}>
+                    <span class="verdict">
+                        <span class="verdict-symbol" aria-hidden="true">{ verdict_symbol(r.verdict) }</span>
+                        { t(lang, &r.verdict.label()) }
+                    </span>
+                    <span class="guide-reason-text">{ t(lang, &r.text) }</span>
+                    <span class="guide-clause">{ i::G_CLAUSE.get(lang) }<span class="clause">{ r.clause.clone() }</span></span>
+                </li>
+            }) }
+        </ol>
+    };
+
+    let changes = if x.changes.is_empty() {
+        html! {}
+    } else {
+        html! {
+            <>
+                <h4>{ i::G_WHAT_CHANGES.get(lang) }</h4>
+                <ul class="guide-changes" data-testid="guide-changes">
+                    { for x.changes.iter().map(|ch| html! { <li>{ t(lang, ch) }</li> }) }
+                </ul>
+            </>
+        }
+    };
+
+    let nearest = match &c.answer.nearest {
+        None => html! {},
+        Some(n) => {
+            let list = if n.places.is_empty() {
+                html! {}
+            } else {
+                html! {
+                    <ol class="guide-places" data-testid="guide-places">
+                        { for n.places.iter().enumerate().map(|(k, p)| {
+                            let county = p.county.as_ref().and_then(|id| s.scenario.counties.iter().find(|x| &x.id == id)).map(|x| x.name.clone());
+                            let pick = picker(props);
+                            let (lon, lat) = (p.lon, p.lat);
+                            let dist = t(lang, &about_distance(p.distance_m));
+                            html! {
+                                <li data-testid="guide-place" data-distance-m={format!("{:.0}", p.distance_m)} data-outcome={p.outcome.id()}>
+                                    <span class="guide-place-no" aria-hidden="true">{ k + 1 }</span>
+                                    <span class="guide-place-text">
+                                        <strong>{ i::g_from_you(lang, &dist) }</strong>
+                                        if let Some(cn) = county { <span class="guide-place-county">{ cn }</span> }
+                                        <span class="guide-place-outcome">{ t(lang, &p.outcome.label()) }</span>
+                                    </span>
+                                    <button type="button" class="btn btn-quiet btn-small" data-testid="guide-try-place"
+                                        aria-label={i::g_try_place_label(lang, k + 1, &dist)}
+                                        onclick={Callback::from(move |_| pick.emit((lon, lat)))}>
+                                        { i::G_TRY_PLACE.get(lang) }
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                }
+            };
+            let empty = n.places.is_empty() && n.city_closed.is_none() && n.county_closed.is_none();
+            html! {
+                <section class="guide-nearest" data-testid="guide-nearest" aria-labelledby="guide-nearest-h">
+                    <h4 id="guide-nearest-h">{ i::G_NEAREST.get(lang) }</h4>
+                    if let Some(cc) = &n.city_closed {
+                        { closure_line(lang, props, cc, "guide-city-closed") }
+                    } else if let Some(cc) = &n.county_closed {
+                        { closure_line(lang, props, cc, "guide-county-closed") }
+                    }
+                    if !n.places.is_empty() {
+                        <p class="field-hint">{ i::G_NEAREST_INTRO.get(lang) }</p>
+                    }
+                    { list }
+                    if empty {
+                        <p class="field-hint">{ if n.cells_searched == 0 { i::G_NO_CELLS } else { i::G_NONE_FOUND }.get(lang) }</p>
+                    }
+                </section>
+            }
+        }
+    };
+
+    let on_change_place = {
+        let d = d.clone();
+        Callback::from(move |_| d.dispatch(GuideAction::ChangePlace))
+    };
+    let on_restart = {
+        let d = d.clone();
+        Callback::from(move |_| d.dispatch(GuideAction::Restart))
+    };
+    let on_expert = {
+        let d = d.clone();
+        let sd = props.state.dispatcher();
+        let mut app = c.app.clone();
+        app.name = Some(i::G_APP_NAME.get(lang).to_string());
+        Callback::from(move |_| {
+            sd.dispatch(Action::AddApplication(app.clone()));
+            push_mode(false);
+            d.dispatch(GuideAction::Open(false));
+        })
+    };
+
+    html! {
+        <div class="guide-answer" data-testid="guide-answer" data-outcome={decision.outcome.id()}>
+            { outcome_badge(lang, decision, "guide-outcome") }
+            <p class="guide-summary" data-testid="guide-summary">{ t(lang, &x.summary) }</p>
+            <p class="guide-framing" role="note" data-testid="guide-framing">
+                <span aria-hidden="true">{ "ⓘ " }</span>{ t(lang, &x.framing) }{ " " }{ synthetic.get(lang) }
+            </p>
+            <h4>{ i::G_REASONS.get(lang) }</h4>
+            { reasons }
+            { changes }
+            { nearest }
+            <GuideMapView data={s.data.clone()} scenario={Shared(s.scenario.clone())} template={template(props)}
+                spot={Some((c.app.lon, c.app.lat))} radius={s.policy.params.service_radius_m} outcome={Some(decision.outcome)}
+                places={places_of(Some(c))} {lang} on_pick={picker(props)} />
+            <p class="field-hint">{ i::G_MAP_TAP_AGAIN.get(lang) }</p>
+            { super::questions::message(lang, &props.guide, "place") }
+            <details class="guide-trace" data-testid="guide-trace">
+                <summary>{ i::G_TRACE.get(lang) }</summary>
+                <ol class="trace" data-testid="guide-trace-list">
+                    { for decision.rules.iter().map(|e| trace_item(s, e)) }
+                </ol>
+            </details>
+            <div class="guide-actions">
+                <button type="button" class="btn btn-quiet" data-testid="guide-change-place" onclick={on_change_place}>{ i::G_CHANGE_PLACE.get(lang) }</button>
+                <button type="button" class="btn btn-quiet" data-testid="guide-restart" onclick={on_restart}>{ i::G_RESTART.get(lang) }</button>
+                <button type="button" class="btn" data-testid="guide-to-expert" onclick={on_expert}>{ i::G_TO_EXPERT.get(lang) }</button>
+            </div>
+        </div>
+    }
+}

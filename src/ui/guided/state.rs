@@ -1,0 +1,272 @@
+//! The guided check's own reducer: which screen is shown, the answers so far, the raw text of the
+//! number inputs (kept as typed until they parse), field messages, and where the browser's
+//! position request stands. The rules are not here: `crate::guide` says which screens and which
+//! fields the active rules need; the component passes them in with `Next`.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use super::super::i18n::{self as i, T};
+use super::super::state::parse_count;
+use crate::guide::{Answers, SizeFields, Step};
+use crate::scenario::{Category, Change, KeyLevel, Kind, NegativeReason, Specialty, Subtype};
+use crate::text::Text;
+
+/// Why the browser gave no position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LocateError {
+    /// The person (or the browser's settings) refused.
+    Denied,
+    /// The device could not tell where it is.
+    Unavailable,
+    Timeout,
+    /// The browser has no geolocation (or not on this connection).
+    Unsupported,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Locate {
+    Idle,
+    Asking,
+    Failed(LocateError),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Guide {
+    /// Guided mode is shown instead of the expert view.
+    pub open: bool,
+    pub step: Step,
+    pub answers: Answers,
+    /// Number inputs as typed, by field.
+    pub raw: BTreeMap<&'static str, String>,
+    /// Field messages, by field (`kind`, `category`, `operating_months`, `place`, …).
+    pub errors: BTreeMap<&'static str, Text>,
+    pub locate: Locate,
+    /// The last point offered (tap or position) lay outside the data set's city.
+    pub outside: bool,
+    /// Bumped when the screen changes: the component moves the focus to its heading.
+    pub moves: u64,
+}
+
+impl Guide {
+    pub fn new(open: bool) -> Guide {
+        Guide {
+            open,
+            step: Step::Kind,
+            answers: Answers::default(),
+            raw: BTreeMap::new(),
+            errors: BTreeMap::new(),
+            locate: Locate::Idle,
+            outside: false,
+            moves: 0,
+        }
+    }
+
+    pub fn error(&self, field: &str) -> Option<&Text> {
+        self.errors.get(field)
+    }
+
+    pub fn raw(&self, field: &str) -> String {
+        self.raw.get(field).cloned().unwrap_or_default()
+    }
+
+    fn go(&mut self, step: Step) {
+        self.step = step;
+        self.moves += 1;
+    }
+
+    /// Checks the current screen's answers; records a message per missing or bad field.
+    fn check(&mut self, size: SizeFields) -> bool {
+        self.errors.clear();
+        let a = &self.answers;
+        let mut missing: Vec<(&'static str, T)> = Vec::new();
+        match self.step {
+            Step::Kind if a.kind.is_none() => missing.push(("kind", i::G_E_KIND)),
+            Step::Detail => match a.kind {
+                Some(Kind::Pharmacy) if a.categories.is_empty() => missing.push(("category", i::G_E_CATEGORY)),
+                Some(Kind::InpatientSpecialty) if a.specialty.is_none() => missing.push(("specialty", i::G_E_CHOOSE)),
+                Some(Kind::PrimaryCare) if a.subtype.is_none() => missing.push(("subtype", i::G_E_CHOOSE)),
+                _ => {}
+            },
+            Step::Size => {
+                let wanted = [
+                    ("operating_months", size.operating_months),
+                    ("pharmacists", size.pharmacists),
+                    ("physicians", size.physicians),
+                    ("beds", size.beds),
+                    ("insurance_office_staff", size.insurance_office_staff),
+                ];
+                for (f, on) in wanted {
+                    if !on {
+                        continue;
+                    }
+                    match parse_count(&self.raw(f)) {
+                        Ok(Some(_)) => {}
+                        Ok(None) => missing.push((f, i::G_E_REQUIRED)),
+                        Err(_) => missing.push((f, i::E_COUNT)),
+                    }
+                }
+                if size.insurance_dept && a.insurance_dept.is_none() {
+                    missing.push(("insurance_dept", i::G_E_CHOOSE));
+                }
+            }
+            Step::Place if a.place.is_none() => {
+                missing.push(("place", if self.outside { i::G_OUTSIDE } else { i::G_E_PLACE }))
+            }
+            _ => {}
+        }
+        for (f, m) in &missing {
+            self.errors.insert(f, m.text());
+        }
+        missing.is_empty()
+    }
+
+    /// A number field as typed: kept raw, and in the answers when it parses.
+    fn set_raw(&mut self, field: &'static str, raw: String) {
+        let n = parse_count(&raw).ok().flatten();
+        let a = &mut self.answers;
+        match field {
+            "operating_months" => a.operating_months = n.map(|x| x as f64),
+            "pharmacists" => a.pharmacists = n,
+            "physicians" => a.physicians = n,
+            "beds" => a.beds = n,
+            "insurance_office_staff" => a.insurance_office_staff = n,
+            _ => return,
+        }
+        self.raw.insert(field, raw);
+        self.errors.remove(field);
+    }
+}
+
+pub enum GuideAction {
+    /// Shows guided mode (true) or the expert view (false).
+    Open(bool),
+    Kind(Kind),
+    Category(Category, bool),
+    Specialty(Option<Specialty>),
+    Subtype(Option<Subtype>),
+    Integrated(bool),
+    Change(Change),
+    /// A number field as typed.
+    Raw(&'static str, String),
+    InsuranceDept(bool),
+    KeyProject(Option<KeyLevel>),
+    Negative(Option<NegativeReason>),
+    Shortage(bool),
+    Uneven(bool),
+    /// To the next of these screens, if the current one is complete.
+    Next(Vec<Step>, SizeFields),
+    Back(Vec<Step>),
+    /// A point chosen on the map or given by the browser; `inside` the data set's city.
+    Place { lon: f64, lat: f64, inside: bool },
+    /// From the answer back to the map, to choose another spot.
+    ChangePlace,
+    Locating,
+    LocateFailed(LocateError),
+    Restart,
+}
+
+impl Reducible for Guide {
+    type Action = GuideAction;
+
+    fn reduce(self: Rc<Self>, action: GuideAction) -> Rc<Self> {
+        let mut g = (*self).clone();
+        match action {
+            GuideAction::Open(on) => {
+                g.open = on;
+                g.moves += 1;
+            }
+            GuideAction::Kind(k) => {
+                if g.answers.kind != Some(k) {
+                    // Another kind asks other questions: keep the place and the months only.
+                    let keep = Answers {
+                        kind: Some(k),
+                        change: g.answers.change,
+                        operating_months: g.answers.operating_months,
+                        place: g.answers.place,
+                        categories: if k == Kind::Pharmacy {
+                            crate::scenario::Categories::of(&[Category::Ordinary])
+                        } else {
+                            Default::default()
+                        },
+                        ..Answers::default()
+                    };
+                    g.answers = keep;
+                    g.raw.retain(|f, _| *f == "operating_months");
+                }
+                g.errors.remove("kind");
+            }
+            GuideAction::Category(c, on) => {
+                let cats = g.answers.categories;
+                let mut list: Vec<Category> = cats.iter().filter(|x| *x != c).collect();
+                if on {
+                    list.push(c);
+                }
+                g.answers.categories = crate::scenario::Categories::of(&list);
+                g.errors.remove("category");
+            }
+            GuideAction::Specialty(s) => {
+                g.answers.specialty = s;
+                g.errors.remove("specialty");
+            }
+            GuideAction::Subtype(s) => {
+                g.answers.subtype = s;
+                g.errors.remove("subtype");
+            }
+            GuideAction::Integrated(on) => g.answers.integrated = on,
+            GuideAction::Change(c) => g.answers.change = c,
+            GuideAction::Raw(f, raw) => g.set_raw(f, raw),
+            GuideAction::InsuranceDept(on) => {
+                g.answers.insurance_dept = Some(on);
+                g.errors.remove("insurance_dept");
+            }
+            GuideAction::KeyProject(k) => g.answers.key_project = k,
+            GuideAction::Negative(n) => g.answers.negative_list = n,
+            GuideAction::Shortage(on) => g.answers.shortage_type = on,
+            GuideAction::Uneven(on) => g.answers.uneven_area = on,
+            GuideAction::Next(steps, size) => {
+                if g.check(size) {
+                    if let Some(k) = steps.iter().position(|s| *s == g.step) {
+                        if let Some(next) = steps.get(k + 1) {
+                            g.go(*next);
+                        }
+                    } else {
+                        // The current screen no longer applies (another kind): the first that does.
+                        g.go(steps[0]);
+                    }
+                } else {
+                    // The focus goes to the first message (the component reads `moves`).
+                    g.moves += 1;
+                }
+            }
+            GuideAction::Back(steps) => {
+                g.errors.clear();
+                let k = steps.iter().position(|s| *s == g.step).unwrap_or(0);
+                g.go(steps[k.saturating_sub(1)]);
+            }
+            GuideAction::Place { lon, lat, inside } => {
+                g.locate = Locate::Idle;
+                g.outside = !inside;
+                if inside {
+                    g.answers.place = Some((lon, lat));
+                    g.errors.remove("place");
+                } else {
+                    g.errors.insert("place", i::G_OUTSIDE.text());
+                }
+            }
+            GuideAction::ChangePlace => g.go(Step::Place),
+            GuideAction::Locating => {
+                g.locate = Locate::Asking;
+                g.errors.remove("place");
+            }
+            GuideAction::LocateFailed(e) => g.locate = Locate::Failed(e),
+            GuideAction::Restart => {
+                let open = g.open;
+                g = Guide { moves: g.moves + 1, ..Guide::new(open) };
+            }
+        }
+        Rc::new(g)
+    }
+}

@@ -1,0 +1,385 @@
+// Guided mode for the public (issue 10), at phone size (360×740, touch): the questions one screen
+// at a time, a spot tapped on the map or given by the browser's geolocation, the answer in plain
+// words with the nearest accepted places on the map, the keyboard alone, and axe-core's
+// accessibility check on the guided mode and on the expert view.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { BASE_URL, OUTPUT_DIR, WAIT_MS, isLocalUrl, launchBrowser, normalise } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+// Designated ordinary pharmacy p-001 of the built-in sample, and a spot 300 m east of it.
+const P001 = { lon: 118.318684, lat: 35.064378 };
+const NEAR_P001 = { lon: P001.lon + 300 / (111195 * Math.cos((P001.lat * Math.PI) / 180)), lat: P001.lat };
+
+let browser;
+const contexts = [];
+
+before(async () => {
+  browser = await launchBrowser();
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+});
+
+after(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+});
+
+/** Opens `?mode=guide` (plus `query`) in a fresh phone-sized context; fails on a panic. */
+async function openGuide({ query = '', contextOptions = {}, viewport } = {}) {
+  const context = await browser.newContext({ ...PHONE, ...(viewport ? { viewport } : {}), ...contextOptions });
+  contexts.push(context);
+  await context.route('**/*', (route) =>
+    isLocalUrl(route.request().url()) ? route.continue() : route.abort('blockedbyclient'),
+  );
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${BASE_URL}?mode=guide${query}`, { waitUntil: 'load', timeout: WAIT_MS });
+  await page.waitForSelector('[data-testid="guided"]', { timeout: WAIT_MS }).catch(async () => {
+    const body = (await page.locator('body').innerText()).slice(0, 400);
+    throw new Error(`guided mode did not open: ${JSON.stringify(body)}; errors: ${problems.join(' | ')}`);
+  });
+  return { context, page, problems };
+}
+
+const step = (page) => page.locator('[data-testid="guided"]').getAttribute('data-step');
+
+async function expectStep(page, want) {
+  await page
+    .waitForSelector(`[data-testid="guided"][data-step="${want}"]`, { timeout: WAIT_MS })
+    .catch(async () => assert.fail(`expected the "${want}" screen, got "${await step(page)}"`));
+}
+
+/** Answers the questions for an ordinary pharmacy, new, 6 months, 1 pharmacist, by taps. */
+async function answerPharmacyQuestions(page) {
+  await expectStep(page, 'kind');
+  await page.locator('[data-testid="guide-kind-pharmacy"]').tap();
+  await page.locator('[data-testid="guide-next"]').tap();
+  await expectStep(page, 'detail');
+  assert.ok(await page.locator('#guide-category-ordinary').isChecked(), 'ordinary is the preselected category');
+  await page.locator('[data-testid="guide-next"]').tap();
+  await expectStep(page, 'change');
+  await page.locator('[data-testid="guide-change-new"]').tap();
+  await page.locator('[data-testid="guide-next"]').tap();
+  await expectStep(page, 'size');
+  // Next without the figures: a message names the field, and the screen stays.
+  await page.locator('[data-testid="guide-next"]').tap();
+  await page.waitForSelector('[data-testid="guide-error-operating_months"]', { timeout: WAIT_MS });
+  assert.equal(await step(page), 'size');
+  await page.locator('[data-testid="guide-operating_months"]').fill('6');
+  await page.locator('[data-testid="guide-pharmacists"]').fill('1');
+  await page.locator('[data-testid="guide-next"]').tap();
+  await expectStep(page, 'special');
+  await page.locator('[data-testid="guide-next"]').tap();
+  await expectStep(page, 'place');
+}
+
+/** Taps the guided map at a longitude and latitude (with one finger). */
+async function tapMapAt(page, { lon, lat }) {
+  await page.waitForFunction(() => window.__dingdianGuideMap, null, { timeout: WAIT_MS });
+  // Bring the spot into view first, then tap where Leaflet draws it.
+  await page.evaluate(({ lon, lat }) => window.__dingdianGuideMap.setView([lat, lon], 15, { animate: false }), { lon, lat });
+  const box = await page.locator('[data-testid="guide-map"] .leaflet-container').boundingBox();
+  const pt = await page.evaluate(({ lon, lat }) => {
+    const p = window.__dingdianGuideMap.latLngToContainerPoint([lat, lon]);
+    return { x: p.x, y: p.y };
+  }, { lon, lat });
+  await page.touchscreen.tap(box.x + pt.x, box.y + pt.y);
+}
+
+async function noHorizontalScroll(page, where) {
+  const { sw, cw } = await page.evaluate(() => ({
+    sw: document.documentElement.scrollWidth,
+    cw: document.documentElement.clientWidth,
+  }));
+  assert.ok(sw <= cw, `${where}: the page scrolls sideways (${sw} px wide in a ${cw} px window)`);
+}
+
+/** Every visible control of the guided mode is at least 44 px tall (radio rows by their label). */
+async function tapTargets(page, where) {
+  const small = await page.evaluate(() => {
+    const out = [];
+    const els = document.querySelectorAll(
+      '[data-testid="guided"] button, [data-testid="guided"] select, [data-testid="guided"] input:not([type=radio]):not([type=checkbox]), [data-testid="guided"] .choice, [data-testid="guided"] summary, .leaflet-control-zoom a, [data-testid="open-expert"]',
+    );
+    for (const el of els) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (r.height < 44 || r.width < 44) out.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent || '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+    }
+    return out;
+  });
+  assert.deepEqual(small, [], `${where}: tap targets smaller than 44 px`);
+}
+
+async function shot(page, name, fullPage = false) {
+  await page.screenshot({ path: path.join(OUTPUT_DIR, `${name}.png`), fullPage });
+}
+
+test('guided flow on a phone: questions, a tapped spot next to a designated pharmacy, the plain answer', async () => {
+  const { page, problems } = await openGuide();
+  await shot(page, 'guided-phone-start');
+  await noHorizontalScroll(page, 'first question');
+  await tapTargets(page, 'first question');
+  // The progress says where one is.
+  assert.match(normalise(await page.locator('[data-testid="guide-progress"]').innerText()), /第 1 步，共 7 步/);
+
+  await answerPharmacyQuestions(page);
+  await noHorizontalScroll(page, 'location screen');
+  await tapTargets(page, 'location screen');
+  await tapMapAt(page, NEAR_P001);
+  await page.waitForSelector('[data-testid="guide-spot"]', { timeout: WAIT_MS });
+  assert.match(await page.locator('[data-testid="guide-place-chosen"]').innerText(), /兰山区/);
+  await shot(page, 'guided-phone-place');
+  await page.locator('[data-testid="guide-next"]').tap();
+  await expectStep(page, 'answer');
+
+  const answer = page.locator('[data-testid="guide-answer"]');
+  assert.equal(await answer.getAttribute('data-outcome'), 'rejected');
+  const badge = normalise(await page.locator('[data-testid="guide-outcome"]').innerText());
+  assert.match(badge, /✕/, 'the outcome badge carries a symbol');
+  assert.match(badge, /不予受理|不受理/, `the outcome badge carries words: "${badge}"`);
+  const summary = normalise(await page.locator('[data-testid="guide-summary"]').innerText());
+  assert.ok(summary.includes('不会被受理'), summary);
+  assert.ok(
+    summary.includes('离您选址最近的同类定点药店约 300 米，规划要求 800 米内不能已有同类定点药店'),
+    `the summary gives the deciding figures in everyday words: "${summary}"`,
+  );
+  const reason = page.locator('[data-testid="guide-reasons"] li[data-rule="pharmacy.same_type_nearby"]');
+  assert.match(normalise(await reason.innerText()), /三\(二\)/, 'the reason cites its clause');
+  assert.ok((await page.locator('[data-testid="guide-changes"] li').count()) > 0, 'what would change the answer');
+  const framing = await page.locator('[data-testid="guide-framing"]').innerText();
+  assert.ok(framing.includes('不是医保部门的正式决定') && framing.includes('合成'), `honest framing: "${framing}"`);
+
+  // The expert trace is one tap away.
+  assert.equal(await page.locator('[data-testid="guide-trace-list"]').isVisible(), false);
+  await page.locator('[data-testid="guide-trace"] summary').tap();
+  await page.locator('[data-testid="guide-trace-list"] li[data-rule="pharmacy.same_type_nearby"][data-verdict="fail"]').waitFor({ timeout: WAIT_MS });
+
+  await noHorizontalScroll(page, 'answer');
+  await tapTargets(page, 'answer');
+  await shot(page, 'guided-phone-answer-full', true);
+  await page.evaluate(() => document.querySelector('[data-testid="guide-step-answer"]').scrollIntoView({ block: 'start' }));
+  await shot(page, 'guided-phone-answer');
+  assert.deepEqual(problems.filter((p) => p.includes('panicked')), []);
+});
+
+test('a refused pharmacy is shown the nearest places where it would be accepted, on the map with distances', async () => {
+  const { page } = await openGuide();
+  await answerPharmacyQuestions(page);
+  await tapMapAt(page, NEAR_P001);
+  await page.locator('[data-testid="guide-next"]').tap();
+  await expectStep(page, 'answer');
+
+  const items = page.locator('[data-testid="guide-places"] [data-testid="guide-place"]');
+  await items.first().waitFor({ timeout: WAIT_MS });
+  const listed = await items.evaluateAll((lis) => lis.map((li) => Number(li.dataset.distanceM)));
+  assert.ok(listed.length >= 1 && listed.length <= 3, `one to three places: ${listed}`);
+  for (let k = 1; k < listed.length; k++) assert.ok(listed[k - 1] <= listed[k], `nearest first: ${listed}`);
+  // Beyond the 800 m of p-001 the first place must be more than 500 m from the spot.
+  assert.ok(listed[0] > 500, `the nearest accepted place lies beyond p-001's 800 m: ${listed[0]} m`);
+
+  // The same places, numbered, with their distance written on the map and inside its view.
+  const markers = page.locator('[data-testid="guide-map"] [data-testid="guide-place-marker"]');
+  await markers.first().waitFor({ timeout: WAIT_MS });
+  const onMap = await markers.evaluateAll((ms) => ms.map((m) => ({ d: Number(m.dataset.distanceM), text: m.textContent })));
+  assert.deepEqual(onMap.map((m) => m.d), listed, 'the map shows the listed places');
+  assert.match(onMap[0].text, /^1\s*约 [\d.]+ (米|公里)$/, `marker 1 says its distance: "${onMap[0].text}"`);
+  const mapBox = await page.locator('[data-testid="guide-map"] .leaflet-container').boundingBox();
+  const first = await markers.first().boundingBox();
+  assert.ok(
+    first.x >= mapBox.x && first.y >= mapBox.y && first.x <= mapBox.x + mapBox.width && first.y <= mapBox.y + mapBox.height,
+    'the nearest place is inside the map view',
+  );
+  await page.evaluate(() => document.querySelector('[data-testid="guide-nearest"]').scrollIntoView({ block: 'start' }));
+  await shot(page, 'guided-phone-nearest');
+
+  // "Check here": the first place, judged as the same application, is accepted.
+  await page.locator('[data-testid="guide-try-place"]').first().tap();
+  await page.waitForSelector('[data-testid="guide-answer"][data-outcome="accepted"], [data-testid="guide-answer"][data-outcome="prioritized"]', { timeout: WAIT_MS });
+});
+
+test('use my location: the browser position (granted) is taken as the spot; refused or outside the city is said politely', async () => {
+  // Granted, at the spot next to p-001.
+  const granted = await openGuide({
+    contextOptions: { permissions: ['geolocation'], geolocation: { longitude: NEAR_P001.lon, latitude: NEAR_P001.lat } },
+  });
+  await answerPharmacyQuestions(granted.page);
+  await granted.page.locator('[data-testid="guide-locate"]').tap();
+  await granted.page.waitForSelector('[data-testid="guide-spot"]', { timeout: WAIT_MS });
+  const chosen = await granted.page.locator('[data-testid="guide-place-chosen"]').innerText();
+  assert.ok(chosen.includes(NEAR_P001.lon.toFixed(5)) && chosen.includes(NEAR_P001.lat.toFixed(5)), `WGS-84 kept as given: "${chosen}"`);
+  await granted.page.locator('[data-testid="guide-next"]').tap();
+  await expectStep(granted.page, 'answer');
+  assert.equal(await granted.page.locator('[data-testid="guide-answer"]').getAttribute('data-outcome'), 'rejected');
+
+  // Granted, but in Beijing: outside the data set's city.
+  const away = await openGuide({
+    contextOptions: { permissions: ['geolocation'], geolocation: { longitude: 116.3975, latitude: 39.9087 } },
+  });
+  await answerPharmacyQuestions(away.page);
+  await away.page.locator('[data-testid="guide-locate"]').tap();
+  const outside = away.page.locator('[data-testid="guide-error-place"]');
+  await outside.waitFor({ timeout: WAIT_MS });
+  assert.match(await outside.innerText(), /不在本数据集所覆盖的城市范围内/);
+  assert.equal(await away.page.locator('[data-testid="guide-spot"]').count(), 0, 'no spot is set outside the city');
+
+  // Refused: a polite message and the map still works.
+  const refused = await openGuide();
+  await refused.context.clearPermissions();
+  await answerPharmacyQuestions(refused.page);
+  await refused.page.evaluate(() => {
+    // Chromium headless may neither prompt nor answer: make the refusal explicit.
+    navigator.geolocation.getCurrentPosition = (_ok, err) => err({ code: 1, message: 'denied' });
+  });
+  await refused.page.locator('[data-testid="guide-locate"]').tap();
+  const status = refused.page.locator('[data-testid="guide-locate-status"] .field-error');
+  await status.waitFor({ timeout: WAIT_MS });
+  assert.match(await status.innerText(), /没有允许使用您的位置/);
+});
+
+test('keyboard only: every question, the map centre and the answer, with the focus moved to each new screen', async () => {
+  const { page } = await openGuide({ contextOptions: { isMobile: false, hasTouch: false } });
+  const active = () =>
+    page.evaluate(() => {
+      const a = document.activeElement;
+      return a ? `${a.tagName.toLowerCase()}#${a.id}[${a.getAttribute('data-testid') || ''}]` : '';
+    });
+  /** Tabs until the focus is on `selector` (at most 40 presses). */
+  async function tabTo(selector) {
+    for (let k = 0; k < 40; k++) {
+      if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+      await page.keyboard.press('Tab');
+    }
+    assert.fail(`Tab never reached ${selector}; focus is on ${await active()}`);
+  }
+  async function headingFocused(want) {
+    await expectStep(page, want);
+    await page.waitForFunction(() => document.activeElement?.id === 'guide-heading', null, { timeout: WAIT_MS }).catch(async () =>
+      assert.fail(`the focus should move to the "${want}" heading; it is on ${await active()}`),
+    );
+  }
+  await headingFocused('kind');
+  await tabTo('[data-testid="guide-kind-pharmacy"]');
+  await page.keyboard.press('Space');
+  // The focus ring is visible on the keyboard-focused control.
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'focus is visible');
+  await tabTo('[data-testid="guide-next"]');
+  await page.keyboard.press('Enter');
+  await headingFocused('detail');
+  await tabTo('[data-testid="guide-next"]');
+  await page.keyboard.press('Enter');
+  await headingFocused('change');
+  await tabTo('[data-testid="guide-next"]');
+  await page.keyboard.press('Enter');
+  await headingFocused('size');
+  // Next with blanks: the focus goes to the first field with a message.
+  await tabTo('[data-testid="guide-next"]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'guide-operating_months', null, { timeout: WAIT_MS }).catch(async () =>
+    assert.fail(`the focus should go to the months field with its message; it is on ${await active()}`),
+  );
+  await page.keyboard.type('6');
+  await tabTo('#guide-pharmacists');
+  await page.keyboard.type('1');
+  await tabTo('[data-testid="guide-next"]');
+  await page.keyboard.press('Enter');
+  await headingFocused('special');
+  await tabTo('[data-testid="guide-next"]');
+  await page.keyboard.press('Enter');
+  await headingFocused('place');
+  // The map takes the keyboard (arrows pan); its centre is then chosen with a button.
+  await tabTo('[data-testid="guide-map"] .leaflet-container');
+  const centre = () => page.evaluate(() => window.__dingdianGuideMap.getCenter().lat);
+  /** Presses a key and waits for the pan it starts to end. */
+  async function pan(key) {
+    const ended = page.evaluate(() => new Promise((r) => window.__dingdianGuideMap.once('moveend', r)));
+    await page.keyboard.press(key);
+    await ended;
+  }
+  const before = await centre();
+  await pan('ArrowUp');
+  assert.ok((await centre()) > before, 'the arrow keys pan the focused map');
+  // And back: the fitted view's centre lies in the city.
+  await pan('ArrowDown');
+  assert.ok(Math.abs((await centre()) - before) < 1e-3, 'ArrowDown pans back');
+  await tabTo('[data-testid="guide-use-centre"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid="guide-spot"]', { timeout: WAIT_MS }).catch(async () =>
+    assert.fail(`the map centre was not taken as the spot; place message: ${JSON.stringify((await page.locator(`[data-testid="guide-step-place"]`).innerText()).slice(0, 900))} focus: ${await active()}}`),
+  );
+  await tabTo('[data-testid="guide-next"]');
+  await page.keyboard.press('Enter');
+  await headingFocused('answer');
+  await page.locator('[data-testid="guide-answer"]').waitFor({ timeout: WAIT_MS }).catch(() => assert.fail('no answer shown'));
+  // The expert trace opens from the keyboard too.
+  await tabTo('[data-testid="guide-trace"] summary');
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid="guide-trace-list"]').waitFor({ state: 'visible', timeout: WAIT_MS }).catch(async () =>
+    assert.fail(`Enter on the trace's summary did not open it; focus is on ${await active()}`),
+  );
+});
+
+/** Runs axe-core on the page (a CSP-bypassing context: the app's CSP forbids injected scripts). */
+async function axe(page, where) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 4).map((n) => n.target.join(' ')), help: v.help }));
+  });
+  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad, [], `${where}: serious or critical accessibility violations`);
+  return result;
+}
+
+test('axe-core finds no serious or critical violations in guided mode (questions and answer) nor in the expert view', async () => {
+  const { page } = await openGuide({ contextOptions: { bypassCSP: true } });
+  await axe(page, 'guided mode, first question');
+  await answerPharmacyQuestions(page);
+  await axe(page, 'guided mode, location');
+  await tapMapAt(page, NEAR_P001);
+  await page.locator('[data-testid="guide-next"]').tap();
+  await expectStep(page, 'answer');
+  await page.locator('[data-testid="guide-trace"] summary').tap();
+  await axe(page, 'guided mode, answer with the trace open');
+
+  // The expert view, reached by its link from guided mode (other query parameters kept).
+  const expert = await openGuide({ query: '&lang=zh', contextOptions: { bypassCSP: true } });
+  await expert.page.locator('[data-testid="open-expert"]').tap();
+  await expert.page.waitForSelector('[data-testid="outcome"]', { timeout: WAIT_MS });
+  assert.ok(expert.page.url().includes('lang=zh') && !expert.page.url().includes('mode=guide'), expert.page.url());
+  await shot(expert.page, 'expert-phone');
+  await axe(expert.page, 'expert view at phone size');
+  const tablet = await openGuide({ query: '', viewport: { width: 768, height: 1024 }, contextOptions: { bypassCSP: true, isMobile: false, hasTouch: true, deviceScaleFactor: 1 } });
+  await tablet.page.locator('[data-testid="open-expert"]').click();
+  await tablet.page.waitForSelector('[data-testid="outcome"]', { timeout: WAIT_MS });
+  await noHorizontalScroll(tablet.page, 'expert view on a tablet');
+  await shot(tablet.page, 'expert-tablet');
+  await axe(tablet.page, 'expert view on a tablet');
+});
+
+test('the start page links to guided mode and back', async () => {
+  const context = await browser.newContext(PHONE);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(BASE_URL, { waitUntil: 'load' });
+  await page.waitForSelector('[data-testid="outcome"]', { timeout: WAIT_MS });
+  const link = page.locator('[data-testid="open-guide"]');
+  assert.match(await link.getAttribute('href'), /mode=guide/);
+  await link.tap();
+  await page.waitForSelector('[data-testid="guided"]', { timeout: WAIT_MS });
+  assert.ok(page.url().includes('mode=guide'), page.url());
+  await page.goBack();
+  await page.waitForSelector('[data-testid="outcome"]', { timeout: WAIT_MS });
+});
