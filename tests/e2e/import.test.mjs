@@ -2,32 +2,17 @@
 // column-mapping dialog and its remembered mapping, cancelling a large import, the results table
 // (sort, filter, selection that the map follows), the CSV export's BOM, hostile names from a
 // file shown as text (issue 8), and the time 100,000 rows take (reported, never asserted).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { OUTPUT_DIR, WAIT_MS, launchBrowser, openApp } from './helpers.mjs';
+import { OUTPUT_DIR, WAIT_MS, setParam, useApp } from './helpers.mjs';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'import');
 
-let browser;
-const contexts = [];
-
-before(async () => {
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
-
-async function open() {
-  const app = await openApp(browser);
-  contexts.push(app.context);
-  return app;
-}
+const session = useApp();
+const open = () => session.open();
 
 /** Chooses what the file holds and its coordinate system, picks the file and starts the import. */
 async function importFile(page, file, { what = 'institutions', crs = 'wgs84', merge } = {}) {
@@ -141,6 +126,27 @@ test('cancelling a large import keeps the data as it was', async () => {
   assert.equal(await page.locator('[data-testid="dataset"]').inputValue(), 'sample', 'still the sample');
   assert.equal(await page.locator('[data-testid="dataset"] option[value="imported"]').count(), 0, 'no imported data set');
   assert.equal(await page.locator('[data-testid="sample-banner"]').getAttribute('data-dataset'), 'sample');
+});
+
+test('a file that cannot be read says why and leaves the data and the edits as they were', async () => {
+  const { page } = await open();
+  await setParam(page, 'service_radius_m', 500);
+  const outcome = await page.locator('[data-testid="outcome"]').getAttribute('data-outcome');
+  // Looks like a workbook (the zip signature), is not one.
+  const broken = { name: '定点名单.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004 not really a workbook', 'latin1') };
+  await page.locator('[data-testid="import-what"]').selectOption('institutions');
+  await page.locator('[data-testid="import-file"]').setInputFiles(broken);
+  // Refused when the file is read, or when the import starts.
+  await page.waitForSelector('[data-testid="import-panel"]:is([data-state="ready"], [data-state="failed"])', { timeout: WAIT_MS });
+  if ((await page.locator('[data-testid="import-panel"]').getAttribute('data-state')) === 'ready') {
+    await page.locator('[data-testid="import-start"]').click();
+  }
+  await page.waitForSelector('[data-testid="import-panel"][data-state="failed"]', { timeout: WAIT_MS });
+  const message = (await page.locator('[data-testid="import-error"]').innerText()).trim();
+  assert.ok(message.length > 4, `a message says why: ${message}`);
+  assert.equal(await page.locator('[data-testid="dataset"]').inputValue(), 'sample', 'still the sample');
+  assert.equal(await page.locator('input[type=number][data-param="service_radius_m"]').inputValue(), '500', 'the edit is kept');
+  assert.equal(await page.locator('[data-testid="outcome"]').getAttribute('data-outcome'), outcome, 'the decision is unchanged');
 });
 
 test('imported applications are decided at once: sort, filter, select a row and the map follows', async () => {
