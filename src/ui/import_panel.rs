@@ -23,7 +23,7 @@ use yew::platform::time::sleep;
 use yew::prelude::*;
 
 use super::i18n::{self as i, bi_t, t};
-use super::results_panel::download;
+use super::widgets::download;
 use super::state::{Action, Dataset, Loaded as LoadedState, State};
 use crate::scenario::import::session::{self, Preview, CHUNK_ROWS};
 use crate::scenario::import::{Boundaries, ColumnMapping, Crs, Field, Format, ImportReport, Imported, Importer, Merge, Progress, Target};

@@ -379,25 +379,6 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
     no.forget();
 }
 
-/// Saves `content` as a file through a temporary object URL.
-pub fn download(name: &str, mime: &str, content: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let blob = gloo::file::Blob::new_with_options(content, Some(mime));
-    let url = gloo::file::ObjectUrl::from(blob);
-    let Ok(a) = doc.create_element("a") else { return };
-    let _ = a.set_attribute("href", &url);
-    let _ = a.set_attribute("download", name);
-    let _ = a.set_attribute("hidden", "");
-    if let Some(body) = doc.body() {
-        let _ = body.append_child(&a);
-        if let Some(h) = a.dyn_ref::<web_sys::HtmlElement>() {
-            h.click();
-        }
-        let _ = body.remove_child(&a);
-    }
-    Timeout::new(5_000, move || drop(url)).forget();
-}
-
 /// Opens a scenario file the user chose: loaded when valid, else a notice naming the field,
 /// the current work untouched.
 pub fn open_file(file: web_sys::File, d: UseReducerDispatcher<State>) {

@@ -9,13 +9,13 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::decision_panel::outcome_symbol;
 use super::i18n::{self as i, bi_t, t};
 use super::state::{Action, Dataset, State};
+use super::widgets::download;
 use crate::engine::{Evaluation, Outcome};
 use crate::scenario::export::{
     applications_geojson, cells_geojson, institutions_geojson, result_rows, results_csv, results_xlsx, scenario_json, ResultRow,
@@ -25,26 +25,6 @@ use crate::text::{thousands, Lang};
 
 /// Rows on one page of the table.
 pub const PAGE_ROWS: usize = 50;
-
-/// Saves bytes as a file through a temporary object URL (the CSP allows `blob:`).
-pub fn download(name: &str, mime: &str, bytes: &[u8]) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let blob = gloo::file::Blob::new_with_options(bytes, Some(mime));
-    let url = gloo::file::ObjectUrl::from(blob);
-    let Ok(a) = doc.create_element("a") else { return };
-    let _ = a.set_attribute("href", &url);
-    let _ = a.set_attribute("download", name);
-    let _ = a.set_attribute("hidden", "");
-    if let Some(body) = doc.body() {
-        let _ = body.append_child(&a);
-        if let Some(h) = a.dyn_ref::<web_sys::HtmlElement>() {
-            h.click();
-        }
-        let _ = body.remove_child(&a);
-    }
-    // Revoked once the download has surely started.
-    gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
-}
 
 /// What the rows depend on, compared by identity.
 #[derive(Clone)]

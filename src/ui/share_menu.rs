@@ -114,7 +114,7 @@ pub fn share_menu(props: &Props) -> Html {
         Callback::from(move |_| {
             let json = crate::scenario::export::scenario_json(&state.export_scenario());
             let name = format!("dingdian-scenario-{}.json", state.dataset.id());
-            persist::download(&name, "application/json;charset=utf-8", &json);
+            super::widgets::download(&name, "application/json;charset=utf-8", json.as_bytes());
             open.set(false);
         })
     };

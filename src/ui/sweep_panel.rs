@@ -13,6 +13,7 @@ use yew::prelude::*;
 
 use super::i18n::{self as i, bi, bi_t, t};
 use super::state::State;
+use super::widgets::download;
 use crate::engine::Outcome;
 use crate::policy::{param_def, Group, ParamDef, ParamKind};
 use crate::review::sweep::{default_range, sweep_csv, sweep_values, sweepable, Sweep, SweepPoint};
@@ -300,30 +301,6 @@ fn chart(lang: Lang, r: &Result_, current: f64, node: NodeRef) -> Html {
 // ---------------------------------------------------------------------------------------------
 // Downloads
 
-/// Saves `content` as a file through a temporary object URL.
-fn download(name: &str, mime: &str, content: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let blob = gloo::file::Blob::new_with_options(content, Some(mime));
-    let url = gloo::file::ObjectUrl::from(blob);
-    let Ok(a) = doc.create_element("a") else {
-        return;
-    };
-    let _ = a.set_attribute("href", &url);
-    let _ = a.set_attribute("download", name);
-    let _ = a.set_attribute("hidden", "");
-    if let Some(body) = doc.body() {
-        let _ = body.append_child(&a);
-        if let Some(h) = a.dyn_ref::<web_sys::HtmlElement>() {
-            h.click();
-        }
-        let _ = body.remove_child(&a);
-    }
-    // Revoke the URL once the download has started.
-    gloo::timers::callback::Timeout::new(5_000, move || drop(url)).forget();
-}
-
 /// Issue 4: the chart as a PNG image — the SVG drawn on a canvas at twice its size through an
 /// image of a blob: URL (the Content-Security-Policy allows blob: images), saved as a file.
 fn download_png(name: String, svg: String) {
@@ -577,7 +554,7 @@ pub fn sweep_panel(props: &Props) -> Html {
                     download(
                         &format!("dingdian-sweep-{}.csv", r.param),
                         "text/csv;charset=utf-8",
-                        &sweep_csv(d, &r.points),
+                        sweep_csv(d, &r.points).as_bytes(),
                     );
                 }
             }
@@ -598,7 +575,7 @@ pub fn sweep_panel(props: &Props) -> Html {
                 download(
                     &name,
                     "image/svg+xml;charset=utf-8",
-                    &format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}"),
+                    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}").as_bytes(),
                 );
             }
         })

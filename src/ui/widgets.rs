@@ -305,3 +305,23 @@ pub fn emit_per_frame(cb: Callback<String>, value: String) {
         flush();
     }
 }
+
+/// Saves bytes as a file through a temporary object URL (the CSP allows `blob:`).
+pub fn download(name: &str, mime: &str, bytes: &[u8]) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let blob = gloo::file::Blob::new_with_options(bytes, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let Ok(a) = doc.create_element("a") else { return };
+    let _ = a.set_attribute("href", &url);
+    let _ = a.set_attribute("download", name);
+    let _ = a.set_attribute("hidden", "");
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&a);
+        if let Some(h) = a.dyn_ref::<web_sys::HtmlElement>() {
+            h.click();
+        }
+        let _ = body.remove_child(&a);
+    }
+    // Revoked once the download has surely started.
+    gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
+}
