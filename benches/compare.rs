@@ -127,12 +127,42 @@ fn main() {
             let now = move || origin.elapsed().as_secs_f64() * 1000.0;
             write(out, &compare_run("dingdian native", &s, runs.parse().expect("RUNS"), &now));
         }
+        // For a profiler: whole decisions (outcome and trace), every application, ROUNDS times.
+        // `decide DATA ROUNDS render`: and render every entry's sentences, as a reader would.
+        ["decide", data, rounds, rest @ ..] => {
+            let render = rest.first() == Some(&"render");
+            let s = load(data);
+            let policy = dingdian::bench::compare_policy();
+            let today = dingdian::date::Date { year: 2026, month: 3, day: 1 };
+            let prep = dingdian::engine::prepared::Prepared::new(&s, &policy, today);
+            // Time on the CPU as well as on the clock: the shared machine's load moves the latter.
+            let on_cpu_ns = || std::fs::read_to_string("/proc/self/schedstat").ok().and_then(|s| s.split(' ').next()?.parse::<f64>().ok());
+            let cpu0 = on_cpu_ns();
+            let origin = Instant::now();
+            for _ in 0..rounds.parse::<usize>().expect("ROUNDS") {
+                for a in &s.applications {
+                    let d = prep.decide(a);
+                    if render {
+                        for e in &d.rules {
+                            std::hint::black_box((&e.detail.zh, e.note.as_ref().map(|n| &n.en)));
+                        }
+                    }
+                    std::hint::black_box(d);
+                }
+            }
+            let n = s.applications.len() as f64 * rounds.parse::<f64>().expect("ROUNDS");
+            let wall = origin.elapsed().as_secs_f64();
+            match (cpu0, on_cpu_ns()) {
+                (Some(a), Some(b)) => eprintln!("{:.0} decisions/s ({:.0}/s of CPU time)", n / wall, n / ((b - a) / 1e9)),
+                _ => eprintln!("{:.0} decisions/s", n / wall),
+            }
+        }
         ["naive", data, stride, out] => {
             let s = load(data);
             write(out, &naive(&s, stride.parse().expect("STRIDE")));
         }
         _ => {
-            eprintln!("usage: compare gen DATA | run DATA RUNS OUT | naive DATA STRIDE OUT");
+            eprintln!("usage: compare gen DATA | run DATA RUNS OUT | decide DATA ROUNDS [render] | naive DATA STRIDE OUT");
             std::process::exit(2);
         }
     }

@@ -187,7 +187,8 @@ pub struct CompareTimes {
     pub coverage_ms: f64,
     /// Nearest same-type designated pharmacy for every application.
     pub nearest_ms: f64,
-    /// Whole decisions (every rule, with its trace) for every application.
+    /// Whole decisions (every rule, with its trace: rule, clause, verdict and the numbers read;
+    /// the sentences are rendered only when read) for every application.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decide_ms: Option<f64>,
     /// The acceptance surface over every cell.

@@ -67,7 +67,7 @@ fn show(s: &Settle) -> String {
 fn check<'a>(s: &'a Settle, rule: &str, verdict: Verdict, clause: &str, needles: &[&str]) -> &'a TraceEntry {
     let e = s.rules.iter().find(|e| e.rule == rule).unwrap_or_else(|| panic!("no {rule}\n{}", show(s)));
     assert_eq!(e.verdict, verdict, "verdict of {rule}\n{}", show(s));
-    assert_eq!(e.clause, clause);
+    assert_eq!(&*e.clause, clause);
     for n in needles {
         assert!(e.detail.zh.contains(n) && e.detail.en.contains(n), "{rule} lacks {n:?}: {:?}", e.detail);
     }

@@ -42,7 +42,7 @@ fn show_one(i: &InstitutionAssessment) -> String {
 fn check<'a>(i: &'a InstitutionAssessment, rule: &str, verdict: Verdict, clause: &str, needles: &[&str]) -> &'a TraceEntry {
     let e = i.rules.iter().find(|e| e.rule == rule).unwrap_or_else(|| panic!("no {rule}\n{}", show_one(i)));
     assert_eq!(e.verdict, verdict, "verdict of {rule}\n{}", show_one(i));
-    assert_eq!(e.clause, clause);
+    assert_eq!(&*e.clause, clause);
     for n in needles {
         assert!(e.detail.zh.contains(n) && e.detail.en.contains(n), "{rule} lacks {n:?}: {:?}", e.detail);
     }

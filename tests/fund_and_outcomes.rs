@@ -95,7 +95,7 @@ fn fund_suspension_suspends_every_kind() {
         let kind = a.kind;
         let d = Sc::linyi().fund(|f| f.warning_letter = Some(true)).app(a).decide();
         outcome(&d, Outcome::Suspended);
-        assert_eq!(d.deciding_rule().map(|e| e.rule.as_str()), Some("fund.warning_letter"), "{kind:?}");
+        assert_eq!(d.deciding_rule().map(|e| &*e.rule), Some("fund.warning_letter"), "{kind:?}");
     }
 }
 

@@ -43,7 +43,7 @@ fn every_rule_belongs_to_a_builtin_preset_and_the_trace_follows_the_registry() {
         let policy = sc.policy();
         let d = sc.app(pharmacy_app(&[Ordinary], ORIGIN).with(|a| a.operating_months = Some(0.0))).decide();
         outcome(&d, Outcome::Rejected);
-        let order: Vec<&str> = d.rules.iter().map(|e| e.rule.as_str()).collect();
+        let order: Vec<&str> = d.rules.iter().map(|e| &*e.rule).collect();
         let want: Vec<&str> = RULES.iter().map(|r| r.id).filter(|id| policy.is_on(id)).collect();
         assert_eq!(order, want);
         assert_eq!(order.len(), policy.preset.rules.len());
@@ -88,7 +88,7 @@ fn a_preset_file_combines_rule_families_without_code() {
 
     // The rules that are off in the file are not in the trace.
     let d = with_file().app(application(Kind::Outpatient, ORIGIN).eligible()).decide();
-    let ids: Vec<&str> = d.rules.iter().map(|e| e.rule.as_str()).collect();
+    let ids: Vec<&str> = d.rules.iter().map(|e| &*e.rule).collect();
     assert_eq!(
         ids,
         [

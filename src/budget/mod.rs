@@ -26,6 +26,7 @@
 //!   and spending by the spending growth, with no objective-cause overspend; when spending falls
 //!   (negative growth, read as cost control) the budget is not cut.
 
+use crate::words;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::exits::trace_entry;
@@ -609,7 +610,7 @@ fn no_cut(b: &BudgetInput, out: &BudgetOut) -> Judgement {
     match b.spending_fell_by_cost_control {
         None => Judgement::missing(
             "budget.spending_fell_by_cost_control",
-            Text::new("上年支出是否因合理控费而降低", "whether last year's spending fell through cost control"),
+            words!("上年支出是否因合理控费而降低", "whether last year's spending fell through cost control"),
         ),
         Some(false) => Judgement::na(tr!("上年支出未因合理控费降低，本条不涉及", "last year's spending did not fall through cost control: not concerned")),
         Some(true) => {
@@ -633,10 +634,10 @@ fn no_cut(b: &BudgetInput, out: &BudgetOut) -> Judgement {
 /// 二(二)“原则上，县域外发生的医保基金支出应纳入县域医共体医保基金支出总额预算”
 fn out_of_county(s: Option<&SettlementInput>, a: Option<&Amounts>) -> Judgement {
     let (Some(s), Some(a)) = (s, a) else {
-        return Judgement::missing("settlement", Text::new("年终清算数据", "the year-end figures"));
+        return Judgement::missing("settlement", words!("年终清算数据", "the year-end figures"));
     };
     match s.out_of_county {
-        None => Judgement::missing("settlement.out_of_county", Text::new("县域外医保基金支出", "out-of-county fund spending"))
+        None => Judgement::missing("settlement.out_of_county", words!("县域外医保基金支出", "out-of-county fund spending"))
             .note(tr!("按0计入", "counted as 0")),
         Some(x) => Judgement::pass(tr!(
             "县域外支出{}元计入：县域内{}元＋县域外{}元＝{}元，对照预算",
@@ -712,7 +713,7 @@ fn prepayment(budget: f64, balance: Option<f64>, p: &Params) -> (Judgement, Opti
     let amount = budget * months / 12.0;
     let Some(bal) = balance else {
         let pre = Prepayment { months, amount, fund_balance: None, made: false };
-        return (Judgement::missing("fund_balance", Text::new("统筹基金累计结余", "the fund's accumulated balance")), Some(pre));
+        return (Judgement::missing("fund_balance", words!("统筹基金累计结余", "the fund's accumulated balance")), Some(pre));
     };
     let made = bal >= amount - CENT;
     let detail = tr!(
@@ -733,7 +734,7 @@ fn reimbursement_gap(c: &Community, p: &Params) -> Judgement {
     let Some(r) = c.resident_inpatient_reimbursement_pct else {
         return Judgement::missing(
             "community.resident_inpatient_reimbursement_pct",
-            Text::new("居民医保住院报销比例", "resident inpatient reimbursement rates"),
+            words!("居民医保住院报销比例", "resident inpatient reimbursement rates"),
         );
     };
     let gap = r.township - r.county_hospital;
@@ -766,7 +767,7 @@ fn primary_groups(c: &Community, year: i32, p: &Params) -> Judgement {
     if parts.is_empty() {
         return Judgement::missing(
             "community.dip_primary_diseases, community.drg_primary_groups",
-            Text::new("DIP基层病种或DRG基层病组数", "the DIP primary-care disease or DRG group count"),
+            words!("DIP基层病种或DRG基层病组数", "the DIP primary-care disease or DRG group count"),
         );
     }
     let mut detail = parts[0].clone();
@@ -808,7 +809,7 @@ pub fn settle(input: &SettleInput, policy: &Policy) -> Settle {
     let mut missing_unifications = Vec::new();
     let mut prepay = None;
     for rule in &policy.budget_rules {
-        let settlement_missing = || Judgement::missing("settlement", Text::new("年终清算数据", "the year-end figures"));
+        let settlement_missing = || Judgement::missing("settlement", words!("年终清算数据", "the year-end figures"));
         let j = match rule.def.id {
             "community.six_unifications" => {
                 let (j, ok, missing) = six_unifications(c);

@@ -23,6 +23,7 @@
 //!   the renewal runs from the old term's end, for `agreement_extended_term_years` when the term
 //!   had no violation, else for the ordinary term.
 
+use crate::words;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -412,7 +413,7 @@ fn poor_management(cx: &AssessCtx, i: usize) -> Judgement {
     let r = cx.rows[i].rec;
     let p = cx.params;
     if r.score.is_none() && r.satisfaction_pct.is_none() {
-        return Judgement::missing("score, satisfaction_pct", Text::new("考核得分和满意度", "the assessment score and satisfaction"));
+        return Judgement::missing("score, satisfaction_pct", words!("考核得分和满意度", "the assessment score and satisfaction"));
     }
     let mut parts: Vec<Text> = Vec::new();
     let mut bites = false;
@@ -497,7 +498,7 @@ fn tie_note(st: &Standing, exits: bool) -> Text {
 fn bottom_rank(cx: &AssessCtx, i: usize) -> Judgement {
     let row = &cx.rows[i];
     let Some(score) = row.rec.score else {
-        return Judgement::missing("score", Text::new("综合绩效评估得分", "the comprehensive assessment score"));
+        return Judgement::missing("score", words!("综合绩效评估得分", "the comprehensive assessment score"));
     };
     let peers: &[f64] = cx.group_scores.get(&row.group).map(Vec::as_slice).unwrap_or(&[]);
     let n = peers.len();
@@ -530,7 +531,7 @@ fn bottom_rank(cx: &AssessCtx, i: usize) -> Judgement {
 fn blacklist(cx: &AssessCtx, i: usize) -> Judgement {
     let r = cx.rows[i].rec;
     match r.blacklisted {
-        None => Judgement::missing("blacklisted", Text::new("信用评价结果", "the credit evaluation")),
+        None => Judgement::missing("blacklisted", words!("信用评价结果", "the credit evaluation")),
         Some(true) => {
             let since = r.blacklisted_since.as_deref().map(|d| tr!("（{}起）", " (since {})"; d)).unwrap_or_else(|| tr!("", ""));
             Judgement::fail(Text::new(format!("信用评价进入黑名单{}，退出", since.zh), format!("on the credit blacklist{}: exits", since.en)))
@@ -542,7 +543,7 @@ fn blacklist(cx: &AssessCtx, i: usize) -> Judgement {
 /// 政策措施(三)“将严重违法违规违反协议的退出去”
 fn serious_violation(cx: &AssessCtx, i: usize) -> Judgement {
     match cx.rows[i].rec.serious_violations {
-        None => Judgement::missing("serious_violations", Text::new("严重违法违规违约次数", "serious violations")),
+        None => Judgement::missing("serious_violations", words!("严重违法违规违约次数", "serious violations")),
         Some(0) => Judgement::pass(tr!("本年度无严重违法违规违约行为（0次）", "no serious violation this year (0)")),
         Some(n) => Judgement::fail(tr!("本年度严重违法违规违约{}次，退出", "{} serious violations this year: exits"; n)),
     }
@@ -557,7 +558,7 @@ fn last_place(cx: &AssessCtx, i: usize) -> Judgement {
     let (over, place, peers): (Text, Text, &[f64]) = if inst.kind == Kind::Pharmacy {
         let areas = &prep.areas;
         let Some(key) = &row.area else {
-            return Judgement::missing("population_cells", Text::new("常住人口分布（药店区域分类）", "where residents live (pharmacy area classes)"));
+            return Judgement::missing("population_cells", words!("常住人口分布（药店区域分类）", "where residents live (pharmacy area classes)"));
         };
         let stat = areas.stats.get(key).cloned().unwrap_or_default();
         let (class, per_10k) = AreaClass::classify(stat.pharmacy_ids.len() as u32, stat.population, cx.params);
@@ -577,15 +578,15 @@ fn last_place(cx: &AssessCtx, i: usize) -> Judgement {
         (tr!("规划区域内严重超额", "over the plan"), place, peers)
     } else if inst.kind.is_inpatient() {
         let Some(county) = inst.county.as_deref() else {
-            return Judgement::missing("county", Text::new("机构所在县区", "the institution's county"));
+            return Judgement::missing("county", words!("机构所在县区", "the institution's county"));
         };
         let name = prep.scenario.counties.iter().find(|c| c.id == county).map(|c| c.name.clone()).unwrap_or(county.to_string());
         let Some(cf) = prep.figures.county(county) else {
-            return Judgement::missing(&format!("counties[id={county}]"), Text::new("该县区的床位数据", "the county's bed figures"));
+            return Judgement::missing_text(&format!("counties[id={county}]"), Text::new("该县区的床位数据", "the county's bed figures"));
         };
         let (Some(actual), Some(measured)) = (cf.actual_beds_per_1000, cf.measured_beds_per_1000) else {
             let missing = if cf.missing.is_empty() { format!("counties[id={county}]") } else { cf.missing.join(", ") };
-            return Judgement::missing(&missing, Text::new(format!("{name}实际值或测算值的输入"), format!("inputs of {name}'s actual or measured value")));
+            return Judgement::missing_text(&missing, Text::new(format!("{name}实际值或测算值的输入"), format!("inputs of {name}'s actual or measured value")));
         };
         if actual <= measured {
             return Judgement::pass(tr!(
@@ -607,7 +608,7 @@ fn last_place(cx: &AssessCtx, i: usize) -> Judgement {
         ));
     };
     let Some(score) = row.rec.score else {
-        return Judgement::missing("score", Text::new("考核得分", "the assessment score"));
+        return Judgement::missing("score", words!("考核得分", "the assessment score"));
     };
     let n = peers.len();
     let lowest = peers.iter().copied().fold(f64::INFINITY, f64::min);
@@ -647,7 +648,7 @@ fn agreement_term(p: &Params, rec: &AssessmentRecord, exits: bool, as_of: Date) 
         );
     }
     let (Some(start), Some(term_end)) = (start, term_end) else {
-        return (Judgement::missing("agreement_start", Text::new("协议起始日期", "the agreement's start")), None);
+        return (Judgement::missing("agreement_start", words!("协议起始日期", "the agreement's start")), None);
     };
     let years = p.agreement_term_years;
     let next = as_of.add_years(1);
@@ -744,11 +745,11 @@ pub fn trace_entry(policy: &Policy, rule: &ActiveRule, mut j: Judgement) -> Trac
         ));
     }
     TraceEntry {
-        rule: rule.def.id.to_string(),
+        rule: rule.def.id.into(),
         clause: rule.clause.clone(),
         verdict: j.verdict,
         detail: j.detail,
-        switch: j.switch.map(str::to_string),
+        switch: j.switch.map(Into::into),
         exempted_by: None,
         note: j.note,
     }

@@ -1,10 +1,10 @@
 //! linyi-2025 三(一)1②: a same-type designated inpatient institution in the service circle.
 
-use super::proximity::{judge, moving_note, Neighbours, NeighboursOr};
+use crate::words;
+use super::proximity::{judge, moving_note, Neighbours, NeighboursOr, What};
 use super::{Ctx, Judgement};
 use crate::policy::{ActiveRule, NearbyEffect};
 use crate::scenario::{Application, Kind};
-use crate::text::Text;
 
 /// 三(一)1②“‘15分钟医保服务圈’范围内已有同类型综合性或专科定点医疗机构的”，暂停县域内本年度新增住院医保定点受理评估
 pub fn same_type_nearby(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
@@ -30,13 +30,10 @@ pub fn same_type_nearby(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgeme
 pub fn same_type_neighbours(_: &Ctx, app: &Application) -> NeighboursOr {
     let kind = app.kind;
     let what = match kind {
-        Kind::InpatientGeneral => Text::new("综合性住院定点医疗机构", "a designated general inpatient institution"),
+        Kind::InpatientGeneral => What::Words(words!("综合性住院定点医疗机构", "a designated general inpatient institution")),
         Kind::InpatientSpecialty => match app.specialty {
-            Some(s) => {
-                let l = s.label();
-                Text::new(format!("同专科（{}）住院定点医疗机构", l.zh), format!("a designated {} specialty inpatient institution", l.en))
-            }
-            None => return Err(Judgement::missing("specialty", Text::new("专科类别", "the specialty"))),
+            Some(s) => What::Specialty(s),
+            None => return Err(Judgement::missing("specialty", words!("专科类别", "the specialty"))),
         },
         _ => return Err(Judgement::not_this_kind(app)),
     };

@@ -3,6 +3,7 @@
 //! deciding numbers. `evaluate` runs every active rule in trace order and combines the verdicts.
 
 mod change;
+mod detail;
 mod eligibility;
 mod exempt;
 pub mod exits;
@@ -21,7 +22,10 @@ mod primary_care;
 mod supply;
 mod xian;
 
+use crate::words;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::rc::Rc;
 
 use crate::date::Date;
 use crate::policy::{ActiveRule, Params, Policy};
@@ -107,48 +111,52 @@ impl Outcome {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Judgement {
     pub verdict: Verdict,
-    pub detail: Text,
-    pub note: Option<Text>,
+    pub detail: Detail,
+    pub note: Option<Detail>,
     pub switch: Option<&'static str>,
 }
 
 impl Judgement {
-    pub fn new(verdict: Verdict, detail: Text) -> Self {
-        Judgement { verdict, detail, note: None, switch: None }
+    pub fn new(verdict: Verdict, detail: impl Into<Detail>) -> Self {
+        Judgement { verdict, detail: detail.into(), note: None, switch: None }
     }
-    pub fn pass(detail: Text) -> Self {
+    pub fn pass(detail: impl Into<Detail>) -> Self {
         Self::new(Verdict::Pass, detail)
     }
-    pub fn fail(detail: Text) -> Self {
+    pub fn fail(detail: impl Into<Detail>) -> Self {
         Self::new(Verdict::Fail, detail)
     }
-    pub fn suspend(detail: Text) -> Self {
+    pub fn suspend(detail: impl Into<Detail>) -> Self {
         Self::new(Verdict::Suspend, detail)
     }
-    pub fn priority(detail: Text) -> Self {
+    pub fn priority(detail: impl Into<Detail>) -> Self {
         Self::new(Verdict::Priority, detail)
     }
-    pub fn exempt(detail: Text) -> Self {
+    pub fn exempt(detail: impl Into<Detail>) -> Self {
         Self::new(Verdict::Exempt, detail)
     }
-    pub fn gap(detail: Text, switch: &'static str) -> Self {
+    pub fn gap(detail: impl Into<Detail>, switch: &'static str) -> Self {
         Self::new(Verdict::Gap, detail).switch(switch)
     }
-    pub fn na(detail: Text) -> Self {
+    pub fn na(detail: impl Into<Detail>) -> Self {
         Self::new(Verdict::NotApplicable, detail)
     }
     /// The rule does not concern this kind of applicant.
     pub fn not_this_kind(app: &Application) -> Self {
-        let k = app.kind.label();
-        Self::na(Text::new(format!("本条不适用于{}", k.zh), format!("does not concern a {}", k.en)))
+        Self::na(Reading::NotThisKind(app.kind))
     }
     /// A figure or fact the rule needs is absent.
-    pub fn missing(field: &str, what: Text) -> Self {
-        Self::na(Text::new(format!("缺少{}（{}）", what.zh, field), format!("{} is missing ({})", what.en, field)))
+    pub fn missing(field: &'static str, what: Words) -> Self {
+        Self::na(Reading::Missing { field, what })
     }
-    pub fn note(mut self, note: Text) -> Self {
+    /// A figure or fact the rule needs is absent, named by a field path built at run time.
+    pub fn missing_text(field: &str, what: Text) -> Self {
+        Self::na(missing_text(field, &what))
+    }
+    pub fn note(mut self, note: impl Into<Detail>) -> Self {
+        let note = note.into();
         self.note = Some(match self.note {
-            Some(n) => n.join(&note),
+            Some(n) => Reading::Joined(Box::new([n, note])).into(),
             None => note,
         });
         self
@@ -159,18 +167,26 @@ impl Judgement {
     }
 }
 
+fn missing_text(field: &str, what: &Text) -> Text {
+    Text::new(format!("缺少{}（{}）", what.zh, field), format!("{} is missing ({})", what.en, field))
+}
+
+pub use detail::{Detail, Phrase, Words};
+pub(crate) use detail::Reading;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TraceEntry {
-    pub rule: String,
-    pub clause: String,
+    pub rule: Cow<'static, str>,
+    #[serde(with = "detail::shared_str")]
+    pub clause: Rc<str>,
     pub verdict: Verdict,
-    pub detail: Text,
+    pub detail: Detail,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub switch: Option<String>,
+    pub switch: Option<Cow<'static, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exempted_by: Option<String>,
+    pub exempted_by: Option<Cow<'static, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<Text>,
+    pub note: Option<Detail>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -221,35 +237,49 @@ pub struct Ctx<'a> {
 
 type RuleFn = fn(&Ctx, &Application, &ActiveRule) -> Judgement;
 
+/// Every rule's function, in the order of `policy::RULES` (a test holds the two together), so
+/// that an active rule finds its function by `ActiveRule::index`.
+static RULE_FNS: &[(&str, RuleFn)] = &[
+    ("national.operating_months", national::operating_months),
+    ("national.physician", national::physician),
+    ("national.pharmacist", national::pharmacist),
+    ("national.insurance_dept", national::insurance_dept),
+    ("negative_list", eligibility::negative_list),
+    ("staffing.insurance_office", eligibility::insurance_office_staffing),
+    ("exempt.key_project", exempt::key_project),
+    ("exempt.listed", exempt::listed),
+    ("priority.listed", exempt::priority_listed),
+    ("fund.deficit", fund::deficit),
+    ("fund.warning_letter", fund::warning_letter),
+    ("fund.months_below_minimum", fund::months_below_minimum),
+    ("inpatient.city_supply", supply::city_supply),
+    ("inpatient.county_supply", supply::county_supply),
+    ("inpatient.same_type_nearby", inpatient::same_type_nearby),
+    ("inpatient.strict_control", xian::strict_control),
+    ("outpatient.nearby", outpatient::nearby),
+    ("outpatient_pharmacy.no_new", xian::no_new),
+    ("primary_care.priority", primary_care::priority),
+    ("pharmacy.same_type_nearby", pharmacy::same_type_nearby),
+    ("special_drug_pharmacy.quota", xian::special_drug_quota),
+    ("medical_aid.designated_only", xian::medical_aid_designated_only),
+    ("pharmacy.area_class", pharmacy::area_class),
+    ("change.new_site", change::new_site),
+    ("change.address", change::address),
+];
+
 fn rule_fn(id: &str) -> RuleFn {
-    match id {
-        "national.operating_months" => national::operating_months,
-        "national.physician" => national::physician,
-        "national.pharmacist" => national::pharmacist,
-        "national.insurance_dept" => national::insurance_dept,
-        "negative_list" => eligibility::negative_list,
-        "staffing.insurance_office" => eligibility::insurance_office_staffing,
-        "exempt.key_project" => exempt::key_project,
-        "exempt.listed" => exempt::listed,
-        "priority.listed" => exempt::priority_listed,
-        "fund.deficit" => fund::deficit,
-        "fund.warning_letter" => fund::warning_letter,
-        "fund.months_below_minimum" => fund::months_below_minimum,
-        "inpatient.city_supply" => supply::city_supply,
-        "inpatient.county_supply" => supply::county_supply,
-        "inpatient.same_type_nearby" => inpatient::same_type_nearby,
-        "inpatient.strict_control" => xian::strict_control,
-        "outpatient.nearby" => outpatient::nearby,
-        "outpatient_pharmacy.no_new" => xian::no_new,
-        "primary_care.priority" => primary_care::priority,
-        "pharmacy.same_type_nearby" => pharmacy::same_type_nearby,
-        "special_drug_pharmacy.quota" => xian::special_drug_quota,
-        "medical_aid.designated_only" => xian::medical_aid_designated_only,
-        "pharmacy.area_class" => pharmacy::area_class,
-        "change.new_site" => change::new_site,
-        "change.address" => change::address,
-        // Every id in `policy::RULES` is listed above; a test holds the two lists together.
-        _ => |_, _, _| Judgement::na(Text::new("未实现的规则", "rule not implemented")),
+    match RULE_FNS.iter().find(|(i, _)| *i == id) {
+        Some((_, f)) => *f,
+        None => |_, _, _| Judgement::na(words!("未实现的规则", "rule not implemented")),
+    }
+}
+
+/// The function of an active rule of `policy.rules`.
+fn active_rule_fn(rule: &ActiveRule) -> RuleFn {
+    // `index` is the place in `RULES` when `def` is that entry; the order test does the rest.
+    match (crate::policy::RULES.get(rule.index), RULE_FNS.get(rule.index)) {
+        (Some(def), Some((_, f))) if std::ptr::eq(def, rule.def) => *f,
+        _ => rule_fn(rule.def.id),
     }
 }
 
@@ -261,21 +291,23 @@ pub fn evaluate(scenario: &Scenario, policy: &Policy, today: Date) -> Evaluation
     Evaluation { as_of: prep.as_of.to_string(), figures: prep.figures, decisions, coverage }
 }
 
-/// One application, every active rule in trace order.
+/// One application, every active rule in trace order. The trace keeps what each rule read;
+/// its sentences are rendered when someone reads them (`Detail`).
 pub fn decide(ctx: &Ctx, policy: &Policy, app: &Application) -> Decision {
     let mut entries: Vec<TraceEntry> = Vec::with_capacity(policy.rules.len());
-    let mut exempted_by: Option<String> = None;
+    let mut exempted_by: Option<&'static str> = None;
+    let mut mask = 0;
     for rule in &policy.rules {
         let def = rule.def;
-        let exemption_reaches = def.is_exemptable() && !(def.is_fund() && !ctx.params.key_project_escapes_fund);
-        let mut j = match &exempted_by {
-            Some(by) if exemption_reaches => Judgement::na(Text::new(
+        let exemption_reaches = rule.exemptable && !(rule.fund && !ctx.params.key_project_escapes_fund);
+        let mut j = match exempted_by {
+            Some(_) if exemption_reaches => Judgement::na(words!(
                 "申请人不受本规划限制，本条不适用",
                 "the applicant is not limited by the plan; not applied",
             )),
-            _ => rule_fn(def.id)(ctx, app, rule),
+            _ => active_rule_fn(rule)(ctx, app, rule),
         };
-        if exempted_by.is_some() && def.is_fund() && !ctx.params.key_project_escapes_fund && j.verdict == Verdict::Suspend {
+        if exempted_by.is_some() && rule.fund && !ctx.params.key_project_escapes_fund && j.verdict == Verdict::Suspend {
             j = j.switch("key_project_escapes_fund");
         }
         if rule.added_by_user {
@@ -284,24 +316,25 @@ pub fn decide(ctx: &Ctx, policy: &Policy, app: &Application) -> Decision {
                 format!("turned on by the user: {} has no such rule", policy.preset.short.en),
             ));
         }
-        let entry_exempted_by = match &exempted_by {
-            Some(by) if exemption_reaches => Some(by.clone()),
+        let entry_exempted_by = match exempted_by {
+            Some(by) if exemption_reaches => Some(Cow::Borrowed(by)),
             _ => None,
         };
         if j.verdict == Verdict::Exempt && exempted_by.is_none() {
-            exempted_by = Some(def.id.to_string());
+            exempted_by = Some(def.id);
         }
+        mask |= severity_of(rule.eligibility, j.verdict);
         entries.push(TraceEntry {
-            rule: def.id.to_string(),
+            rule: Cow::Borrowed(def.id),
             clause: rule.clause.clone(),
             verdict: j.verdict,
             detail: j.detail,
-            switch: j.switch.map(str::to_string),
+            switch: j.switch.map(Cow::Borrowed),
             exempted_by: entry_exempted_by,
             note: j.note,
         });
     }
-    Decision { id: app.id.clone(), outcome: combine(&entries), rules: entries }
+    Decision { id: app.id.clone(), outcome: outcome_of(mask), rules: entries }
 }
 
 /// What a verdict contributes to the outcome, as bits: the steps of DESIGN.md §1.
@@ -351,6 +384,13 @@ pub fn combine(entries: &[TraceEntry]) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rule_functions_are_in_registry_order() {
+        let ids: Vec<&str> = RULE_FNS.iter().map(|(id, _)| *id).collect();
+        let registry: Vec<&str> = crate::policy::RULES.iter().map(|d| d.id).collect();
+        assert_eq!(ids, registry);
+    }
 
     #[test]
     fn every_registered_rule_has_a_function() {

@@ -99,7 +99,7 @@ fn reason(prep: &Prepared, app: &Application, e: &TraceEntry) -> Option<(Text, O
             }
             None => ("50 公里以上".to_string(), "over 50 km".to_string()),
         };
-        (what.clone(), dz, de)
+        (what.text(), dz, de)
     };
     let generic = || {
         let title = rule_def(&e.rule)
@@ -118,7 +118,7 @@ fn reason(prep: &Prepared, app: &Application, e: &TraceEntry) -> Option<(Text, O
         "this applies to every new application in the city, so another site would not help; it takes next year's situation to change",
     );
 
-    let rule = e.rule.as_str();
+    let rule: &str = &e.rule;
     let out = match (rule, v) {
         ("pharmacy.same_type_nearby" | "inpatient.same_type_nearby" | "outpatient.nearby", _) => {
             let Some(Ok(n)) = neighbours(rule, prep, app) else {
@@ -394,7 +394,7 @@ pub fn explain(prep: &Prepared, app: &Application, d: &Decision) -> Explanation 
             e.verdict,
             Verdict::Fail | Verdict::Suspend | Verdict::Gap | Verdict::Priority | Verdict::Exempt
         );
-        let site = e.verdict == Verdict::Pass && super::surface::LOCATION_RULES.contains(&e.rule.as_str());
+        let site = e.verdict == Verdict::Pass && super::surface::LOCATION_RULES.contains(&&*e.rule);
         if bites || site {
             order.push(e);
         }
@@ -403,8 +403,8 @@ pub fn explain(prep: &Prepared, app: &Application, d: &Decision) -> Explanation 
     for e in order {
         if let Some((text, change)) = reason(prep, app, e) {
             reasons.push(Reason {
-                rule: e.rule.clone(),
-                clause: e.clause.clone(),
+                rule: e.rule.to_string(),
+                clause: e.clause.to_string(),
                 verdict: e.verdict,
                 text,
                 change,

@@ -1,8 +1,8 @@
 //! The shared question of the proximity rules: the nearest institution of the same type, the
 //! moving institution's own old site left out (an institution is never its own neighbour).
 
-use super::{Ctx, Judgement};
-use crate::scenario::{Application, Institution};
+use super::{Ctx, Detail, Judgement, Words};
+use crate::scenario::{Application, Institution, Specialty};
 use crate::spatial::Among;
 use crate::text::{num, thousands, Text};
 
@@ -10,14 +10,15 @@ use crate::text::{num, thousands, Text};
 /// trace names them. The rule and the acceptance surface both ask this one predicate.
 pub struct Neighbours {
     /// e.g. 同类定点药店 / a designated pharmacy of the same type
-    pub what: Text,
+    pub what: What,
     pub keep: Box<dyn Fn(&Institution) -> bool>,
     /// Where all of them are found, when narrower than every institution (a faster search).
     pub among: Option<Among>,
 }
 
 impl Neighbours {
-    pub fn new(what: Text, keep: impl Fn(&Institution) -> bool + 'static) -> Self {
+    pub fn new(what: impl Into<What>, keep: impl Fn(&Institution) -> bool + 'static) -> Self {
+        let what = what.into();
         Neighbours { what, keep: Box::new(keep), among: None }
     }
 
@@ -37,9 +38,12 @@ impl Neighbours {
 pub type NeighboursOr = Result<Neighbours, Judgement>;
 
 pub fn nearest<'a>(ctx: &Ctx<'a>, app: &Application, n: &Neighbours) -> Option<(&'a Institution, f64)> {
+    // `counts`, with the applicant's own site looked up once rather than per candidate.
+    let own = app.own_institution();
+    let counts = |i: &Institution| (own.is_none() || Some(i.id.as_str()) != own) && (n.keep)(i);
     match n.among {
-        Some(among) => ctx.index.nearest_among(&ctx.scenario.institutions, app.lon, app.lat, among, |i| n.counts(app, i)),
-        None => ctx.index.nearest(&ctx.scenario.institutions, app.lon, app.lat, |i| n.counts(app, i)),
+        Some(among) => ctx.index.nearest_among(&ctx.scenario.institutions, app.lon, app.lat, among, counts),
+        None => ctx.index.nearest(&ctx.scenario.institutions, app.lon, app.lat, counts),
     }
 }
 
@@ -51,34 +55,92 @@ pub fn metres(d: f64) -> String {
     }
 }
 
-/// "800 米内已有同类定点药店（最近 143.7 米）" or "800 米内无……（最近 1,234 米）"; `what` names the
-/// kind of neighbour, e.g. 同类定点药店 / a designated pharmacy of the same type.
+/// How the trace names a rule's neighbours.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum What {
+    Words(Words),
+    /// Designated inpatient institutions of this specialty.
+    Specialty(Specialty),
+}
+
+impl From<Words> for What {
+    fn from(w: Words) -> Self {
+        What::Words(w)
+    }
+}
+
+impl What {
+    pub fn text(self) -> Text {
+        match self {
+            What::Words(w) => w.text(),
+            What::Specialty(s) => {
+                let l = s.label();
+                Text::new(format!("同专科（{}）住院定点医疗机构", l.zh), format!("a designated {} specialty inpatient institution", l.en))
+            }
+        }
+    }
+}
+
+/// What a proximity rule read: the radius, the nearest neighbour's distance (none within
+/// 50 km: `None`), and words the rule adds after it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Circle {
+    pub r: f64,
+    pub what: What,
+    pub nearest: Option<f64>,
+    pub then: Option<Words>,
+}
+
+impl Circle {
+    /// The rule's own words after the reading ("；原则上不再新增").
+    pub fn then(mut self, words: Words) -> Self {
+        self.then = Some(words);
+        self
+    }
+
+    /// "800 米内已有同类定点药店（最近 143.7 米）" or "800 米内没有……（最近 1,234 米）".
+    pub(crate) fn render(&self) -> Text {
+        let r = self.r;
+        let rs = num(r, 1);
+        let what = self.what.text();
+        let t = match self.nearest {
+            Some(d) if d <= r => Text::new(
+                format!("{rs} 米内已有{}（最近 {} 米）", what.zh, metres(d)),
+                format!("{} within {rs} m (nearest {} m)", what.en, metres(d)),
+            ),
+            Some(d) => Text::new(
+                format!("{rs} 米内没有{}（最近 {} 米）", what.zh, metres(d)),
+                format!("no {} within {rs} m (nearest {} m)", strip_article(&what.en), metres(d)),
+            ),
+            None => Text::new(format!("{rs} 米内没有{}（50 公里内也没有）", what.zh), format!("no {} within {rs} m (none within 50 km)", strip_article(&what.en))),
+        };
+        match self.then {
+            Some(w) => t.join(&w.text()),
+            None => t,
+        }
+    }
+}
+
+impl From<Circle> for Detail {
+    fn from(c: Circle) -> Self {
+        Detail::of(super::Reading::Circle(c))
+    }
+}
+
+/// Whether a neighbour is within the radius, and what the rule read.
 pub struct Proximity {
     pub inside: bool,
-    pub detail: Text,
+    pub detail: Circle,
 }
 
 pub fn judge(ctx: &Ctx, app: &Application, n: &Neighbours) -> Proximity {
     let r = ctx.params.service_radius_m;
-    let rs = num(r, 1);
-    let what = &n.what;
-    let near = nearest(ctx, app, n);
-    let inside = near.is_some_and(|(_, d)| d <= r);
-    let detail = match near {
-        Some((_, d)) if d <= r => Text::new(
-            format!("{rs} 米内已有{}（最近 {} 米）", what.zh, metres(d)),
-            format!("{} within {rs} m (nearest {} m)", what.en, metres(d)),
-        ),
-        Some((_, d)) => Text::new(
-            format!("{rs} 米内没有{}（最近 {} 米）", what.zh, metres(d)),
-            format!("no {} within {rs} m (nearest {} m)", strip_article(&what.en), metres(d)),
-        ),
-        None => Text::new(format!("{rs} 米内没有{}（50 公里内也没有）", what.zh), format!("no {} within {rs} m (none within 50 km)", strip_article(&what.en))),
-    };
-    Proximity { inside, detail }
+    let nearest = nearest(ctx, app, n).map(|(_, d)| d);
+    let inside = nearest.is_some_and(|d| d <= r);
+    Proximity { inside, detail: Circle { r, what: n.what, nearest, then: None } }
 }
 
-fn strip_article(en: &str) -> &str {
+pub(crate) fn strip_article(en: &str) -> &str {
     en.strip_prefix("a ").or_else(|| en.strip_prefix("an ")).unwrap_or(en)
 }
 

@@ -1,7 +1,8 @@
 //! Bed supply, linyi-2025 三(一)1: the city's measured value against target and actual, and each
 //! county's measured value against the target.
 
-use super::{Ctx, Judgement};
+use crate::words;
+use super::{Ctx, Detail, Judgement};
 use crate::policy::{ActiveRule, BetweenBand, SupplyScope};
 use crate::scenario::{Application, Kind};
 use crate::text::{num, Text};
@@ -14,6 +15,41 @@ fn f2(x: f64) -> String {
     num(x, 2)
 }
 
+/// What the city bed-supply rule read: the measured value against target and actual.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Reading {
+    City { measured: f64, target: f64, actual: f64 },
+}
+
+impl Reading {
+    pub(crate) fn render(&self) -> Text {
+        let Reading::City { measured, target, actual } = *self;
+        let nums = Text::new(
+            format!("全市测算值{}，目标值{}，实际值{}", f2(measured), f2(target), f2(actual)),
+            format!("city measured {}, target {}, actual {}", f2(measured), f2(target), f2(actual)),
+        );
+        if measured < target && measured < actual {
+            Text::new(
+                format!("{}：测算值低于目标值和实际值，暂停全市新增定点受理评估", nums.zh),
+                format!("{}: measured below both, new designations suspended city-wide", nums.en),
+            )
+        } else if measured > target && measured > actual {
+            Text::new(format!("{}：测算值高于目标值和实际值，分县区配置", nums.zh), format!("{}: measured above both, beds allocated by county", nums.en))
+        } else {
+            Text::new(
+                format!("{}：测算值介于目标值与实际值之间（或相等），条文未规定", nums.zh),
+                format!("{}: measured between target and actual (or equal to one); the text is silent", nums.en),
+            )
+        }
+    }
+}
+
+impl From<Reading> for Detail {
+    fn from(r: Reading) -> Self {
+        Detail::of(super::Reading::Supply(r))
+    }
+}
+
 /// 三(一)1(1)“当全市测算值<目标值和实际值时……暂停全市当年度医疗机构新增医保定点的受理和评估”；(2)“当全市测算值>目标值和实际值时……及时将符合条件的医疗机构纳入”
 pub fn city_supply(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
     if !concerned(ctx, app.kind) {
@@ -23,34 +59,21 @@ pub fn city_supply(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
     let f = ctx.figures;
     let target = f.target_beds_per_1000;
     let Some(actual) = f.actual_beds_per_1000 else {
-        return Judgement::missing("city.open_beds, city.resident_population", Text::new("全市实际床位数", "the city's actual beds per 1,000"));
+        return Judgement::missing("city.open_beds, city.resident_population", words!("全市实际床位数", "the city's actual beds per 1,000"));
     };
     let Some(measured) = f.measured_beds_per_1000 else {
-        return Judgement::missing(&f.missing.join(", "), Text::new("全市测算值的输入", "inputs of the city's measured value"));
+        return Judgement::missing_text(&f.missing.join(", "), Text::new("全市测算值的输入", "inputs of the city's measured value"));
     };
-    let nums = Text::new(
-        format!("全市测算值{}，目标值{}，实际值{}", f2(measured), f2(target), f2(actual)),
-        format!("city measured {}, target {}, actual {}", f2(measured), f2(target), f2(actual)),
-    );
+    let reading = Reading::City { measured, target, actual };
     let mut j = if measured < target && measured < actual {
-        Judgement::suspend(Text::new(
-            format!("{}：测算值低于目标值和实际值，暂停全市新增定点受理评估", nums.zh),
-            format!("{}: measured below both, new designations suspended city-wide", nums.en),
-        ))
+        Judgement::suspend(reading)
     } else if measured > target && measured > actual {
-        Judgement::pass(Text::new(
-            format!("{}：测算值高于目标值和实际值，分县区配置", nums.zh),
-            format!("{}: measured above both, beds allocated by county", nums.en),
-        ))
+        Judgement::pass(reading)
     } else {
-        let silent = Text::new(
-            format!("{}：测算值介于目标值与实际值之间（或相等），条文未规定", nums.zh),
-            format!("{}: measured between target and actual (or equal to one); the text is silent", nums.en),
-        );
         match ctx.params.between_band {
-            BetweenBand::Gap => Judgement::gap(silent, "between_band"),
-            BetweenBand::Suspend => Judgement::suspend(silent).switch("between_band"),
-            BetweenBand::Pass => Judgement::pass(silent).switch("between_band"),
+            BetweenBand::Gap => Judgement::gap(reading, "between_band"),
+            BetweenBand::Suspend => Judgement::suspend(reading).switch("between_band"),
+            BetweenBand::Pass => Judgement::pass(reading).switch("between_band"),
         }
     };
     if !app.kind.is_inpatient() {
@@ -65,15 +88,15 @@ pub fn county_supply(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement 
         return Judgement::not_this_kind(app);
     }
     let Some(county_id) = app.county.as_deref() else {
-        return Judgement::missing("county", Text::new("申请所在县区", "the applicant's county"));
+        return Judgement::missing("county", words!("申请所在县区", "the applicant's county"));
     };
     let name = ctx.scenario.counties.iter().find(|c| c.id == county_id).map(|c| c.name.clone()).unwrap_or(county_id.to_string());
     let Some(cf) = ctx.figures.county(county_id) else {
-        return Judgement::missing(&format!("counties[id={county_id}]"), Text::new("该县区的床位数据", "the county's bed figures"));
+        return Judgement::missing_text(&format!("counties[id={county_id}]"), Text::new("该县区的床位数据", "the county's bed figures"));
     };
     let target = ctx.figures.target_beds_per_1000;
     let Some(measured) = cf.measured_beds_per_1000 else {
-        return Judgement::missing(&cf.missing.join(", "), Text::new(format!("{name}测算值的输入"), format!("inputs of {name}'s measured value")));
+        return Judgement::missing_text(&cf.missing.join(", "), Text::new(format!("{name}测算值的输入"), format!("inputs of {name}'s measured value")));
     };
     if measured < target {
         Judgement::suspend(Text::new(

@@ -1,19 +1,20 @@
 //! xian-2025 规划目标和内容(二): strict control of inpatient growth, no new pharmacies and clinics
 //! in principle, the special-drug pharmacy quota, and medical-aid designation.
 
+use crate::words;
 use super::proximity::{judge, moving_note, Neighbours, NeighboursOr};
-use super::{Ctx, Judgement};
+use super::{Ctx, Detail, Judgement};
 use crate::policy::{ActiveRule, SpecialDrugRegime, StrictControl};
 use crate::scenario::{Application, Categories, Category, Kind, Scope};
 use crate::text::Text;
-use crate::tr;
+
 
 /// (二)3(3)“医疗救助定点医疗机构……在医保定点医疗机构范围内按规定择优纳入”: a medical-aid
 /// application names an institution that is already designated, so it is no new designation and
 /// the rules on new designations ((二)1, (二)2) do not concern it — nor is it its own neighbour.
 fn medical_aid_not_new(app: &Application) -> Option<Judgement> {
     (app.scope == Scope::MedicalAid).then(|| {
-        Judgement::na(tr!(
+        Judgement::na(words!(
             "医疗救助定点申请：在已是医保定点的医疗机构中择优纳入，不是新增医保定点，按(二)3(3)审核",
             "a medical-aid application: chosen among institutions already designated, not a new designation; judged under (二)3(3)"
         ))
@@ -29,13 +30,13 @@ pub fn strict_control(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement
         return j;
     }
     if app.uneven_area == Some(true) {
-        return Judgement::priority(tr!("位于卫生健康部门确定的分布不均衡区域，可优先纳入", "in an area the health commission lists as unevenly served: may come first"));
+        return Judgement::priority(words!("位于卫生健康部门确定的分布不均衡区域，可优先纳入", "in an area the health commission lists as unevenly served: may come first"));
     }
     if app.shortage_type == Some(true) {
-        return Judgement::priority(tr!("短板资源类住院医疗机构，可优先纳入", "a shortage-resource inpatient institution: may come first"))
-            .note(tr!("短板资源类型的例子（护理、儿科、老年医学科、精神心理科、康复）取自滨州规划，是假设，不是西安原文", "example shortage types (nursing, paediatrics, geriatrics, psychiatry, rehabilitation) come from the Binzhou plan: an assumption, not Xi'an's text"));
+        return Judgement::priority(words!("短板资源类住院医疗机构，可优先纳入", "a shortage-resource inpatient institution: may come first"))
+            .note(words!("短板资源类型的例子（护理、儿科、老年医学科、精神心理科、康复）取自滨州规划，是假设，不是西安原文", "example shortage types (nursing, paediatrics, geriatrics, psychiatry, rehabilitation) come from the Binzhou plan: an assumption, not Xi'an's text"));
     }
-    let detail = tr!("新增住院定点严格控制增量，且不属于不均衡区域或短板资源类", "new inpatient designations are strictly controlled, and it is neither in an unevenly served area nor of a shortage type");
+    let detail = words!("新增住院定点严格控制增量，且不属于不均衡区域或短板资源类", "new inpatient designations are strictly controlled, and it is neither in an unevenly served area nor of a shortage type");
     match ctx.params.xian_inpatient_default {
         StrictControl::Fail => Judgement::fail(detail).switch("xian_inpatient_default"),
         StrictControl::Gap => Judgement::gap(detail, "xian_inpatient_default"),
@@ -60,12 +61,12 @@ pub fn no_new(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
     };
     let p = judge(ctx, app, &n);
     let j = if p.inside {
-        Judgement::fail(Text::new(format!("{}；原则上不再新增", p.detail.zh), format!("{}; no new ones in principle", p.detail.en)))
+        Judgement::fail(p.detail.then(words!("原则上不再新增", "no new ones in principle")))
     } else {
-        Judgement::pass(Text::new(format!("{}；可按规定择优纳入", p.detail.zh), format!("{}; may be admitted on merit", p.detail.en)))
+        Judgement::pass(p.detail.then(words!("可按规定择优纳入", "may be admitted on merit")))
     };
     let j = moving_note(app, j.switch("xian_count_non_designated"));
-    j.note(tr!("原文没有米数：步行15分钟半径为假设", "the text gives no metres: the 15-minute walking radius is an assumption"))
+    j.note(words!("原文没有米数：步行15分钟半径为假设", "the text gives no metres: the 15-minute walking radius is an assumption"))
 }
 
 /// Institutions of the same type for (二)2: pharmacies sharing a category (special-drug left to
@@ -82,26 +83,50 @@ pub fn no_new_neighbours(ctx: &Ctx, app: &Application) -> NeighboursOr {
         Kind::Pharmacy => {
             let cats = radius_categories(ctx, app);
             if cats.is_empty() {
-                return Err(Judgement::na(tr!("特药药店仅按总量控制审核", "a special-drug pharmacy is judged by its quota only"))
+                return Err(Judgement::na(words!("特药药店仅按总量控制审核", "a special-drug pharmacy is judged by its quota only"))
                     .switch("xian_special_drug_regime"));
             }
             let what = if count_all {
-                Text::new("同类零售药店（含未定点）", "a pharmacy of the same type (designated or not)")
+                words!("同类零售药店（含未定点）", "a pharmacy of the same type (designated or not)")
             } else {
-                Text::new("同类定点零售药店", "a designated pharmacy of the same type")
+                words!("同类定点零售药店", "a designated pharmacy of the same type")
             };
             Ok(Neighbours::new(what, move |i| (i.designated || count_all) && i.kind == Kind::Pharmacy && i.categories().intersects(cats))
                 .among(crate::spatial::Among::PharmacyCategories(cats)))
         }
         Kind::Outpatient => {
             let what = if count_all {
-                Text::new("门诊部、诊所（含未定点）", "an outpatient department or clinic (designated or not)")
+                words!("门诊部、诊所（含未定点）", "an outpatient department or clinic (designated or not)")
             } else {
-                Text::new("定点门诊部、诊所", "a designated outpatient department or clinic")
+                words!("定点门诊部、诊所", "a designated outpatient department or clinic")
             };
             Ok(Neighbours::new(what, move |i| (i.designated || count_all) && i.kind == Kind::Outpatient).among(crate::spatial::Among::Kind(Kind::Outpatient)))
         }
         _ => Err(Judgement::not_this_kind(app)),
+    }
+}
+
+/// What the special-drug quota read: designated special-drug pharmacies and the quota.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Reading {
+    Quota { count: u64, quota: u64 },
+}
+
+impl Reading {
+    pub(crate) fn render(&self) -> Text {
+        let Reading::Quota { count, quota } = *self;
+        let detail = Text::new(format!("现有特药定点药店{count}家，总量{quota}家"), format!("{count} designated special-drug pharmacies, quota {quota}"));
+        if count >= quota {
+            Text::new(format!("{}，已达总量", detail.zh), format!("{}: the quota is full", detail.en))
+        } else {
+            Text::new(format!("{}，未达总量", detail.zh), format!("{}: below the quota", detail.en))
+        }
+    }
+}
+
+impl From<Reading> for Detail {
+    fn from(r: Reading) -> Self {
+        Detail::of(super::Reading::Xian(r))
     }
 }
 
@@ -111,7 +136,7 @@ pub fn special_drug_quota(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judge
         return Judgement::not_this_kind(app);
     }
     if !app.categories().contains(Category::SpecialDrug) {
-        return Judgement::na(tr!("不是特药药店", "not a special-drug pharmacy"));
+        return Judgement::na(words!("不是特药药店", "not a special-drug pharmacy"));
     }
     let moving = app.own_institution();
     let count = ctx
@@ -125,26 +150,19 @@ pub fn special_drug_quota(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judge
         None => (ctx.scenario.institutions.iter().filter(|i| i.designated && i.kind == Kind::Pharmacy && i.categories().contains(Category::SpecialDrug)).count() as u64, true),
     };
     let q_note = if derived {
-        tr!("总量为假设：数据中现有特药定点药店数（不净增）", "the quota is an assumption: the designated special-drug pharmacies in the data (no net growth)")
+        words!("总量为假设：数据中现有特药定点药店数（不净增）", "the quota is an assumption: the designated special-drug pharmacies in the data (no net growth)")
     } else {
-        tr!("总量为用户设定", "the quota is set by the user")
+        words!("总量为用户设定", "the quota is set by the user")
     };
-    let detail = Text::new(
-        format!("现有特药定点药店{count}家，总量{quota}家"),
-        format!("{count} designated special-drug pharmacies, quota {quota}"),
-    );
-    let j = if count >= quota {
-        Judgement::fail(Text::new(format!("{}，已达总量", detail.zh), format!("{}: the quota is full", detail.en)))
-    } else {
-        Judgement::pass(Text::new(format!("{}，未达总量", detail.zh), format!("{}: below the quota", detail.en)))
-    };
+    let reading = Reading::Quota { count, quota };
+    let j = if count >= quota { Judgement::fail(reading) } else { Judgement::pass(reading) };
     moving_note(app, j.note(q_note))
 }
 
 /// (二)3(3)“医疗救助定点医疗机构按照上级规定，在医保定点医疗机构范围内按规定择优纳入”
 pub fn medical_aid_designated_only(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
     if app.scope != Scope::MedicalAid {
-        return Judgement::na(tr!("不是医疗救助定点申请", "not a medical-aid application"));
+        return Judgement::na(words!("不是医疗救助定点申请", "not a medical-aid application"));
     }
     let id = app.institution_id.as_deref().unwrap_or(&app.id);
     match ctx.scenario.institutions.iter().find(|i| i.id == id) {

@@ -158,7 +158,7 @@ pub struct RuleRef {
 
 impl From<&TraceEntry> for RuleRef {
     fn from(e: &TraceEntry) -> Self {
-        RuleRef { rule: e.rule.clone(), clause: e.clause.clone(), verdict: e.verdict, detail: e.detail.clone(), switch: e.switch.clone() }
+        RuleRef { rule: e.rule.to_string(), clause: e.clause.to_string(), verdict: e.verdict, detail: e.detail.to_text(), switch: e.switch.as_deref().map(str::to_string) }
     }
 }
 

@@ -178,7 +178,14 @@ pub fn complete_preset(p: &Preset) -> Preset {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ActiveRule {
     pub def: &'static RuleDef,
-    pub clause: String,
+    /// The rule's place in its family's registry (`RULES`, …): its function without a lookup.
+    pub index: usize,
+    /// `def.is_eligibility()`, `def.is_exemptable()`, `def.is_fund()`, asked once per policy
+    /// rather than once per decision.
+    pub eligibility: bool,
+    pub exemptable: bool,
+    pub fund: bool,
+    pub clause: std::rc::Rc<str>,
     pub subtypes: Vec<ListedSubtype>,
     pub key_project_levels: Vec<KeyLevel>,
     /// Turned on by an override although the preset's text has no such rule.
@@ -257,7 +264,7 @@ impl Policy {
 
         let active = |defs: &'static [RuleDef], specs: &[RuleSpec]| -> Vec<ActiveRule> {
             let mut rules = Vec::new();
-            for def in defs {
+            for (index, def) in defs.iter().enumerate() {
                 let spec = specs.iter().find(|r| r.rule == def.id);
                 let on = switched.get(def.id).copied().unwrap_or(spec.is_some());
                 if !on {
@@ -265,7 +272,11 @@ impl Policy {
                 }
                 rules.push(ActiveRule {
                     def,
-                    clause: spec.map(|s| s.clause.clone()).unwrap_or_else(|| def.origin_clause.to_string()),
+                    index,
+                    eligibility: def.is_eligibility(),
+                    exemptable: def.is_exemptable(),
+                    fund: def.is_fund(),
+                    clause: spec.map(|s| s.clause.as_str()).unwrap_or(def.origin_clause).into(),
                     subtypes: spec
                         .and_then(|s| s.subtypes.as_ref())
                         .map(|v| v.iter().filter_map(|s| parse_listed_subtype(s)).collect())

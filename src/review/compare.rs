@@ -275,16 +275,16 @@ fn changing_rule(base: &Decision, draft: &Decision) -> Option<RuleChange> {
     let verdict =
         |d: &Decision, rule: &str| d.rules.iter().find(|e| e.rule == rule).map(|e| e.verdict);
     let change = |e: &TraceEntry, from: &Decision, to: &Decision| RuleChange {
-        rule: e.rule.clone(),
-        clause: e.clause.clone(),
+        rule: e.rule.to_string(),
+        clause: e.clause.to_string(),
         baseline: verdict(from, &e.rule),
         draft: verdict(to, &e.rule),
         detail: to
             .rules
             .iter()
             .find(|x| x.rule == e.rule)
-            .map(|x| x.detail.clone())
-            .unwrap_or_else(|| e.detail.clone()),
+            .map(|x| x.detail.to_text())
+            .unwrap_or_else(|| e.detail.to_text()),
     };
     let differs = |e: &&TraceEntry| verdict(base, &e.rule) != verdict(draft, &e.rule);
     if let Some(e) = draft.deciding_rule().filter(differs) {

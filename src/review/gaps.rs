@@ -51,16 +51,16 @@ pub struct GapsReport {
 
 fn item(e: &crate::engine::TraceEntry) -> GapItem {
     GapItem {
-        rule: e.rule.clone(),
-        clause: e.clause.clone(),
-        switch: e.switch.clone(),
+        rule: e.rule.to_string(),
+        clause: e.clause.to_string(),
+        switch: e.switch.as_deref().map(str::to_string),
         question: e
             .switch
             .as_deref()
             .and_then(param_def)
             .and_then(|d| d.question()),
         verdict: e.verdict,
-        detail: e.detail.clone(),
+        detail: e.detail.to_text(),
         applications: Vec::new(),
         applications_undetermined: 0,
         cells: None,
@@ -84,7 +84,7 @@ pub fn gaps(
     let mut index: HashMap<(String, Option<String>, bool), usize> = HashMap::new();
     let mut slot = |report: &mut GapsReport, e: &crate::engine::TraceEntry| -> (bool, usize) {
         let open = e.verdict == Verdict::Gap;
-        let key = (e.rule.clone(), e.switch.clone(), open);
+        let key = (e.rule.to_string(), e.switch.as_deref().map(str::to_string), open);
         let list = if open {
             &mut report.open
         } else {
@@ -137,7 +137,7 @@ pub fn gaps(
                     .rules
                     .iter()
                     .filter(|e| e.verdict == Verdict::Gap)
-                    .map(|e| (e.rule.clone(), e.switch.clone()))
+                    .map(|e| (e.rule.to_string(), e.switch.as_deref().map(str::to_string)))
                     .collect()
             });
             for e in entries.iter() {
@@ -329,7 +329,7 @@ mod tests {
                 c.area.as_deref(),
             ));
             for e in d.rules.iter().filter(|e| e.verdict == Verdict::Gap) {
-                *want.entry((e.rule.clone(), e.switch.clone())).or_default() += 1;
+                *want.entry((e.rule.to_string(), e.switch.as_deref().map(str::to_string))).or_default() += 1;
             }
         }
         assert!(

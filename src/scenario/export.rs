@@ -104,8 +104,8 @@ pub fn result_rows(s: &Scenario, decisions: &[Decision]) -> Vec<ResultRow> {
                 lat: a.lat,
                 county: a.county.as_deref().map(|c| county_names.get(c).copied().unwrap_or(c).to_string()),
                 outcome: d.outcome,
-                deciding_rule: rule.map(|r| r.rule.clone()),
-                clause: rule.map(|r| r.clause.clone()),
+                deciding_rule: rule.map(|r| r.rule.to_string()),
+                clause: rule.map(|r| r.clause.to_string()),
                 nearest_same_type_m: nearest_same_type(s, &index, a),
             })
         })

@@ -308,7 +308,7 @@ fn summary_view(props: &Props, r: &AssessResult) -> Html {
     let lang = props.state.lang;
     let sm = &r.assessment.summary;
     let clause_of = |rule: &str| -> String {
-        r.policy.active(rule).map(|a| a.clause.clone()).unwrap_or_default()
+        r.policy.active(rule).map(|a| a.clause.to_string()).unwrap_or_default()
     };
     html! {
         <>
@@ -484,7 +484,7 @@ fn exits_view(props: &Props, r: &AssessResult) -> Html {
             } else {
                 <ul class="assess-list" data-testid="assess-exit-list">
                     { for exits.iter().take(MAX_ROWS).map(|a| {
-                        let reasons: Vec<&TraceEntry> = a.rules.iter().filter(|e| a.exit_reasons.contains(&e.rule)).collect();
+                        let reasons: Vec<&TraceEntry> = a.rules.iter().filter(|e| a.exit_reasons.iter().any(|r| *r == e.rule)).collect();
                         html! {
                             <li class="assess-item is-exit" data-testid="assess-exit" data-id={a.id.clone()} data-reasons={a.exit_reasons.join(" ")}>
                                 <div class="assess-item-head">

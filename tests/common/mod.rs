@@ -432,7 +432,7 @@ pub fn has_entry(d: &Decision, rule: &str) -> bool {
 pub fn rule<'a>(d: &'a Decision, rule: &str, verdict: Verdict, clause: &str, needles: &[&str]) -> &'a TraceEntry {
     let e = entry(d, rule);
     assert_eq!(e.verdict, verdict, "verdict of {rule}\n{}", show(d));
-    assert_eq!(e.clause, clause, "clause of {rule}\n{}", show(d));
+    assert_eq!(&*e.clause, clause, "clause of {rule}\n{}", show(d));
     for n in needles {
         assert!(
             e.detail.zh.contains(n) && e.detail.en.contains(n),

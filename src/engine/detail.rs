@@ -1,0 +1,203 @@
+//! A trace entry's detail as the trace keeps it: what the rule read — the deciding numbers and
+//! facts, as plain values — and which sentence says it. The Chinese and English sentences are
+//! rendered from the reading when someone first reads them (the panel, the JSON, a test), so a
+//! decision nobody reads costs no formatting. Each rule family's readings and their sentences
+//! live in the family's own file, next to the rule that decides them.
+
+use std::cell::OnceCell;
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::{eligibility, exempt, fund, national, pharmacy, proximity, supply, xian};
+use crate::scenario::Kind;
+use crate::text::Text;
+
+/// Fixed words in both languages, kept in the program's static data.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Phrase {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Phrase {
+    pub fn text(&self) -> Text {
+        Text::new(self.zh, self.en)
+    }
+}
+
+/// Fixed words as a trace keeps them: one pointer, no allocation until rendered.
+pub type Words = &'static Phrase;
+
+/// `words!("中文", "English")`: a `Words` (the literal is promoted to static data).
+#[macro_export]
+macro_rules! words {
+    ($zh:literal, $en:literal $(,)?) => {
+        &$crate::engine::Phrase { zh: $zh, en: $en }
+    };
+}
+
+/// What a rule read, by family. Rendered by `Reading::render`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Reading {
+    /// Already sentences (read back from JSON, or composed of run-time strings).
+    Text(Text),
+    Words(Words),
+    /// Two details joined sentence-wise ("；" / "; ").
+    Joined(Box<[Detail; 2]>),
+    /// The rule does not concern this kind of applicant.
+    NotThisKind(Kind),
+    /// A figure or fact the rule needs is absent.
+    Missing { field: &'static str, what: Words },
+    National(national::Reading),
+    Eligibility(eligibility::Reading),
+    Exempt(exempt::Reading),
+    Fund(fund::Reading),
+    Supply(supply::Reading),
+    Circle(proximity::Circle),
+    Pharmacy(pharmacy::Reading),
+    Xian(xian::Reading),
+}
+
+impl Reading {
+    fn render(&self) -> Text {
+        match self {
+            Reading::Text(t) => t.clone(),
+            Reading::Words(w) => w.text(),
+            Reading::Joined(pair) => pair[0].join(&pair[1]),
+            Reading::NotThisKind(kind) => {
+                let k = kind.label();
+                Text::new(format!("本条不适用于{}", k.zh), format!("does not concern a {}", k.en))
+            }
+            Reading::Missing { field, what } => super::missing_text(field, &what.text()),
+            Reading::National(r) => r.render(),
+            Reading::Eligibility(r) => r.render(),
+            Reading::Exempt(r) => r.render(),
+            Reading::Fund(r) => r.render(),
+            Reading::Supply(r) => r.render(),
+            Reading::Circle(r) => r.render(),
+            Reading::Pharmacy(r) => r.render(),
+            Reading::Xian(r) => r.render(),
+        }
+    }
+}
+
+/// A rule's detail (or note): the reading, and its sentences once someone has read them.
+/// Dereferences to the bilingual `Text`; serialises as that `Text` (`{"zh": …, "en": …}`).
+#[derive(Clone)]
+pub struct Detail {
+    reading: Reading,
+    text: OnceCell<Box<Text>>,
+}
+
+impl Detail {
+    pub(crate) fn of(reading: Reading) -> Self {
+        Detail { reading, text: OnceCell::new() }
+    }
+
+    /// The sentences, rendered on first use.
+    pub fn text(&self) -> &Text {
+        match &self.reading {
+            Reading::Text(t) => t,
+            r => self.text.get_or_init(|| Box::new(r.render())),
+        }
+    }
+
+    /// The sentences, owned.
+    pub fn to_text(&self) -> Text {
+        match &self.reading {
+            Reading::Text(t) => t.clone(),
+            _ => self.text().clone(),
+        }
+    }
+}
+
+impl std::ops::Deref for Detail {
+    type Target = Text;
+    fn deref(&self) -> &Text {
+        self.text()
+    }
+}
+
+impl fmt::Debug for Detail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.text(), f)
+    }
+}
+
+/// Two details are equal when they say the same.
+impl PartialEq for Detail {
+    fn eq(&self, other: &Self) -> bool {
+        self.text() == other.text()
+    }
+}
+
+impl PartialEq<Text> for Detail {
+    fn eq(&self, other: &Text) -> bool {
+        self.text() == other
+    }
+}
+
+impl From<Reading> for Detail {
+    fn from(r: Reading) -> Self {
+        Detail::of(r)
+    }
+}
+
+impl From<Text> for Detail {
+    fn from(t: Text) -> Self {
+        Detail::of(Reading::Text(t))
+    }
+}
+
+impl From<Words> for Detail {
+    fn from(w: Words) -> Self {
+        Detail::of(Reading::Words(w))
+    }
+}
+
+impl From<Detail> for Text {
+    fn from(d: Detail) -> Self {
+        match d.reading {
+            Reading::Text(t) => t,
+            _ => d.to_text(),
+        }
+    }
+}
+
+impl Serialize for Detail {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.text().serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Detail {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Text::deserialize(d).map(Detail::from)
+    }
+}
+
+/// A shared string (a preset's clause, cited by every entry of every decision) as JSON text.
+pub mod shared_str {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::rc::Rc;
+
+    pub fn serialize<S: Serializer>(v: &Rc<str>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(v)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Rc<str>, D::Error> {
+        String::deserialize(d).map(Rc::from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_detail_stays_small() {
+        // Every decision keeps one detail and maybe a note per rule: they are moved, not formatted.
+        assert!(std::mem::size_of::<Detail>() <= 64, "{}", std::mem::size_of::<Detail>());
+    }
+}
