@@ -8,7 +8,6 @@ use crate::date::Date;
 use crate::engine::prepared::{DataIndex, Prepared};
 use crate::policy::{builtin_preset, Policy};
 use crate::scenario::{Application, Kind, Scenario};
-use crate::spatial::AreaModel;
 use crate::synth::{synth_scenario, SampleCity, SynthSpec};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -84,7 +83,7 @@ pub fn recompute_steps(
         std::hint::black_box(prep.surface(template));
         let t4 = now();
         let a0 = now();
-        std::hint::black_box(AreaModel::build(scenario, &data.institutions, &policy.params));
+        std::hint::black_box(data.area_model(scenario, &policy.params));
         areas.push(now() - a0);
         prepare.push(t1 - t0);
         coverage.push(t2 - t1);

@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::policy::Policy;
 use crate::scenario::{Application, Scenario};
 use crate::spatial::{cell_counties, cell_grid, coverage_layers, AreaModel, Coverage, CoverageLayers, InstitutionIndex, PointGrid};
-use crate::spatial::AreaClass;
+use crate::spatial::{AreaCells, AreaClass};
 
 /// Indexes that depend on the data alone, not on any parameter.
 pub struct DataIndex {
@@ -21,6 +21,31 @@ pub struct DataIndex {
     pub cell_county: Vec<u32>,
     /// The residents of every population cell, gathered so that tallies read 8 bytes a cell.
     pub cell_population: Vec<u64>,
+    /// The population cells' pharmacy areas at the last area cell size asked for: they depend
+    /// on the cells alone, so a parameter change re-counts pharmacies but keeps them.
+    pub areas: AreaCellsCache,
+}
+
+/// `DataIndex::areas`: the cells' areas, built on first use and kept per area cell size.
+#[derive(Clone, Default)]
+pub struct AreaCellsCache(std::cell::RefCell<Option<Rc<AreaCells>>>);
+
+impl AreaCellsCache {
+    fn get(&self, s: &Scenario, p: &crate::policy::Params) -> Rc<AreaCells> {
+        // Without population cells the projection follows the institutions: nothing to keep.
+        if s.population_cells.is_empty() {
+            return Rc::new(AreaCells::build(s, p));
+        }
+        let mut slot = self.0.borrow_mut();
+        match &*slot {
+            Some(cells) if cells.cell_m.to_bits() == p.pharmacy_area_cell_m.to_bits() => cells.clone(),
+            _ => {
+                let cells = Rc::new(AreaCells::build(s, p));
+                *slot = Some(cells.clone());
+                cells
+            }
+        }
+    }
 }
 
 impl DataIndex {
@@ -30,7 +55,13 @@ impl DataIndex {
             cells: cell_grid(s),
             cell_county: cell_counties(s),
             cell_population: s.population_cells.iter().map(|c| c.population).collect(),
+            areas: AreaCellsCache::default(),
         }
+    }
+
+    /// The area model of `s` (whose population cells this index was built for) under `p`.
+    pub fn area_model(&self, s: &Scenario, p: &crate::policy::Params) -> AreaModel {
+        AreaModel::with_cells(s, self.areas.get(s, p))
     }
 }
 
@@ -55,7 +86,7 @@ impl<'a> Prepared<'a> {
     pub fn with_data(scenario: &'a Scenario, policy: &'a Policy, data: Rc<DataIndex>, today: Date) -> Self {
         let as_of = scenario.as_of.as_deref().and_then(Date::parse).unwrap_or(today);
         let figures = figures::compute(scenario, &policy.params);
-        let areas = AreaModel::build(scenario, &data.institutions, &policy.params);
+        let areas = data.area_model(scenario, &policy.params);
         Prepared { scenario, policy, data, figures, areas, as_of, layers: Default::default() }
     }
 
@@ -101,13 +132,10 @@ impl Prepared<'_> {
     /// The pharmacy area class of every population cell's area, as the data stands (no
     /// applicant's own site left out): the map's area-class layer.
     pub fn cell_area_classes(&self) -> Vec<AreaClass> {
-        let classes: Vec<AreaClass> = self
-            .areas
-            .keys
-            .iter()
+        let classes: Vec<AreaClass> = (0..self.areas.keys.len())
             .map(|k| {
-                let (n, population) = self.areas.stats.get(k).map_or((0, 0), |s| (s.pharmacy_ids.len() as u32, s.population));
-                AreaClass::classify(n, population, &self.policy.params).0
+                let s = self.areas.stats.of(k);
+                AreaClass::classify(s.pharmacy_ids.len() as u32, s.population, &self.policy.params).0
             })
             .collect();
         self.areas.cell_area.iter().map(|&a| classes[a as usize]).collect()

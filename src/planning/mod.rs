@@ -106,6 +106,7 @@ impl<'a> Work<'a> {
                 cells: self.base.cells.clone(),
                 cell_county: self.base.cell_county.clone(),
                 cell_population: self.base.cell_population.clone(),
+                areas: self.base.areas.clone(),
             })
         };
         Prepared::with_data(&self.scenario, self.policy, data, self.today)

@@ -73,22 +73,90 @@ pub struct AreaStat {
     pub pharmacy_ids: Vec<usize>,
 }
 
-pub struct AreaModel {
+/// Residents and designated pharmacies per area, looked up by key (`get`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AreaStats {
+    /// Per area of `AreaCells::keys`, in that order.
+    by_index: Vec<AreaStat>,
+    /// Areas with pharmacies but no population cell.
+    extra: FxHashMap<AreaKey, AreaStat>,
+    index: std::rc::Rc<FxHashMap<AreaKey, u32>>,
+}
+
+impl AreaStats {
+    pub fn get(&self, key: &AreaKey) -> Option<&AreaStat> {
+        match self.index.get(key) {
+            Some(&k) => self.by_index.get(k as usize),
+            None => self.extra.get(key),
+        }
+    }
+
+    /// The stats of area `k` of `AreaCells::keys`.
+    pub fn of(&self, k: usize) -> &AreaStat {
+        &self.by_index[k]
+    }
+}
+
+/// What the area model knows from the population cells alone (their areas and residents):
+/// built once per data and area cell size (`DataIndex::area_model`), shared by every recompute.
+pub struct AreaCells {
     pub by_admin: bool,
     pub projection: LocalProjection,
     pub cell_m: f64,
-    pub stats: FxHashMap<AreaKey, AreaStat>,
     /// The data has population cells at all (without them no area can be classed).
     pub has_population: bool,
     /// Every area, and the area (index into `keys`) of every population cell.
     pub keys: Vec<AreaKey>,
     pub cell_area: Vec<u32>,
+    /// Residents per area of `keys`.
+    pub population: Vec<u64>,
+    /// The index into `keys` of each key.
+    index: std::rc::Rc<FxHashMap<AreaKey, u32>>,
     cell_grid: PointGrid,
     cell_areas: Vec<Option<String>>,
 }
 
+/// The area model of a recompute: the cells' areas (shared, see `AreaCells`, whose fields it
+/// derefs to) and the designated pharmacies of the scenario at hand per area.
+pub struct AreaModel {
+    pub cells: std::rc::Rc<AreaCells>,
+    pub stats: AreaStats,
+}
+
+impl std::ops::Deref for AreaModel {
+    type Target = AreaCells;
+    fn deref(&self) -> &AreaCells {
+        &self.cells
+    }
+}
+
 impl AreaModel {
     pub fn build(s: &Scenario, _index: &super::InstitutionIndex, p: &Params) -> Self {
+        Self::with_cells(s, std::rc::Rc::new(AreaCells::build(s, p)))
+    }
+
+    /// With the cells' areas already built for this scenario's population cells.
+    pub fn with_cells(s: &Scenario, cells: std::rc::Rc<AreaCells>) -> Self {
+        let mut stats = AreaStats {
+            by_index: cells.population.iter().map(|&population| AreaStat { population, pharmacy_ids: Vec::new() }).collect(),
+            extra: FxHashMap::default(),
+            index: cells.index.clone(),
+        };
+        for (i, inst) in s.institutions.iter().enumerate() {
+            if inst.kind == Kind::Pharmacy && inst.designated {
+                let key = cells.key_at(inst.lon, inst.lat, inst.area.as_deref());
+                match cells.index.get(&key) {
+                    Some(&k) => stats.by_index[k as usize].pharmacy_ids.push(i),
+                    None => stats.extra.entry(key).or_default().pharmacy_ids.push(i),
+                }
+            }
+        }
+        AreaModel { cells, stats }
+    }
+}
+
+impl AreaCells {
+    pub fn build(s: &Scenario, p: &Params) -> Self {
         let by_admin = s.population_cells.iter().any(|c| c.area.is_some());
         let (mut sx, mut sy, mut n) = (0.0, 0.0, 0.0);
         for c in &s.population_cells {
@@ -111,14 +179,15 @@ impl AreaModel {
             PointGrid::default()
         };
         let cell_areas = if by_admin { s.population_cells.iter().map(|c| c.area.clone()).collect() } else { Vec::new() };
-        let mut m = AreaModel {
+        let mut m = AreaCells {
             by_admin,
             projection,
             cell_m: p.pharmacy_area_cell_m,
-            stats: FxHashMap::default(),
             has_population: !s.population_cells.is_empty(),
             keys: Vec::new(),
             cell_area: Vec::with_capacity(s.population_cells.len()),
+            population: Vec::new(),
+            index: Default::default(),
             cell_grid,
             cell_areas,
         };
@@ -127,15 +196,8 @@ impl AreaModel {
         for (c, &a) in s.population_cells.iter().zip(&m.cell_area) {
             population[a as usize] = population[a as usize].saturating_add(c.population);
         }
-        for (key, population) in m.keys.iter().zip(population) {
-            m.stats.insert(key.clone(), AreaStat { population, pharmacy_ids: Vec::new() });
-        }
-        for (i, inst) in s.institutions.iter().enumerate() {
-            if inst.kind == Kind::Pharmacy && inst.designated {
-                let key = m.key_at(inst.lon, inst.lat, inst.area.as_deref());
-                m.stats.entry(key).or_default().pharmacy_ids.push(i);
-            }
-        }
+        m.population = population;
+        m.index = std::rc::Rc::new(m.keys.iter().enumerate().map(|(k, key)| (key.clone(), k as u32)).collect());
         m
     }
 
@@ -218,5 +280,46 @@ impl AreaModel {
         }
         let (x, y) = self.projection.to_xy(lon, lat);
         AreaKey::Grid(super::index::floor_i64(x / self.cell_m) as i32, super::index::floor_i64(y / self.cell_m) as i32)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cells' areas kept from one recompute to the next give the classes a fresh build
+    /// gives, after pharmacies change and when the data has administrative areas.
+    #[test]
+    fn kept_cell_areas_count_the_pharmacies_of_the_scenario_at_hand() {
+        let s = crate::synth::synth_scenario(&crate::synth::SynthSpec::published(crate::synth::SampleCity::Linyi, 3000.0));
+        let p = crate::policy::Policy::resolve(&crate::policy::builtin_preset("linyi-2025").unwrap(), &Default::default(), "o").unwrap().params;
+        let mut admin = s.clone();
+        for (k, c) in admin.population_cells.iter_mut().enumerate() {
+            c.area = (k % 5 != 0).then(|| format!("a{}", k % 7));
+        }
+        for base in [s, admin] {
+            let kept = std::rc::Rc::new(AreaCells::build(&base, &p));
+            let mut changed = base.clone();
+            for (k, i) in changed.institutions.iter_mut().enumerate() {
+                if k % 3 == 0 {
+                    i.designated = !i.designated;
+                }
+            }
+            for sc in [&base, &changed] {
+                let index = crate::spatial::InstitutionIndex::build(&sc.institutions);
+                let fresh = AreaModel::build(sc, &index, &p);
+                let reused = AreaModel::with_cells(sc, kept.clone());
+                assert_eq!(fresh.keys, reused.keys);
+                assert_eq!(fresh.cell_area, reused.cell_area);
+                let mut n = 0;
+                for key in &fresh.keys {
+                    assert_eq!(fresh.stats.get(key), reused.stats.get(key), "{key:?}");
+                    n += reused.stats.get(key).map_or(0, |st| st.pharmacy_ids.len());
+                }
+                let designated = sc.institutions.iter().filter(|i| i.designated && i.kind == Kind::Pharmacy).count();
+                let extra: usize = reused.stats.extra.values().map(|st| st.pharmacy_ids.len()).sum();
+                assert_eq!(n + extra, designated, "every designated pharmacy is in one area");
+            }
+        }
     }
 }

@@ -7,7 +7,7 @@ mod coverage;
 mod index;
 pub mod raster;
 
-pub use areas::{AreaClass, AreaKey, AreaModel, AreaStat};
+pub use areas::{AreaCells, AreaClass, AreaKey, AreaModel, AreaStat, AreaStats};
 pub use coverage::{cell_counties, cell_grid, coverage_layers, covered_cells, layer_bits, layers_matching, Coverage, CoverageLayers, KindCoverage};
 pub use index::{Among, InstitutionIndex, PointGrid};
 
