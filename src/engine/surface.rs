@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::prepared::Prepared;
 use super::proximity::NeighboursOr;
-use super::{decide, inpatient, outcome_of, outpatient, pharmacy, rule_fn, severity_of, xian, Ctx, Outcome, Verdict};
+use super::{decide, inpatient, outcome_of, outpatient, pharmacy, rule_fn, severity_of, xian, Ctx, Outcome};
 use crate::policy::ActiveRule;
 use crate::scenario::Application;
 use crate::spatial::{covered_cells, layers_matching};
@@ -66,11 +66,10 @@ pub fn placed(template: &Application, lon: f64, lat: f64, county: Option<&str>, 
     a
 }
 
-/// A location rule's key at each cell, and the verdicts already found per key.
+/// A location rule's key at each cell.
 struct Keyed<'r> {
     rule: &'r ActiveRule,
     keys: Vec<u32>,
-    verdicts: Vec<Option<Verdict>>,
 }
 
 pub fn acceptance_surface(prep: &Prepared, template: &Application) -> Surface {
@@ -117,36 +116,43 @@ pub fn acceptance_surface(prep: &Prepared, template: &Application) -> Surface {
             }
             _ => vec![0; cells.len()],
         };
-        keyed.push(Keyed { rule, keys, verdicts: Vec::new() });
+        keyed.push(Keyed { rule, keys });
     }
 
-    let mut outcomes = Vec::with_capacity(cells.len());
-    for k in 0..cells.len() {
-        let mut mask = fixed;
-        for r in keyed.iter_mut() {
-            let key = r.keys[k] as usize;
-            if key >= r.verdicts.len() {
-                r.verdicts.resize(key + 1, None);
+    // Each rule's verdict per key, judged at the first cell with that key (in the cells' order);
+    // then every cell's severity mask is the fixed part OR-ed with one table read per rule.
+    let mut masks = vec![fixed; cells.len()];
+    for r in &keyed {
+        let keys = r.keys.as_slice();
+        let mut first = vec![u32::MAX; keys.iter().copied().max().map_or(0, |m| m as usize + 1)];
+        for (k, &key) in keys.iter().enumerate() {
+            let slot = &mut first[key as usize];
+            if *slot == u32::MAX {
+                *slot = k as u32;
             }
-            let v = match r.verdicts[key] {
-                Some(v) => v,
-                None => {
-                    let v = rule_fn(r.rule.def.id)(&ctx, &at(k), r.rule).verdict;
-                    r.verdicts[key] = Some(v);
-                    v
-                }
-            };
-            mask |= severity_of(false, v);
         }
-        outcomes.push(outcome_of(mask));
+        let sev: Vec<u8> = first
+            .iter()
+            .map(|&k| if k == u32::MAX { 0 } else { severity_of(false, rule_fn(r.rule.def.id)(&ctx, &at(k as usize), r.rule).verdict) })
+            .collect();
+        for (m, &key) in masks.iter_mut().zip(keys) {
+            *m |= sev[key as usize];
+        }
     }
-    // One pass over the cells for every outcome's count.
+    // A mask's outcome and its place in `Outcome::ALL`, tabled once.
+    let table: Vec<(Outcome, usize)> = (0..=u8::MAX)
+        .map(|m| {
+            let o = outcome_of(m);
+            (o, Outcome::ALL.iter().position(|&x| x == o).unwrap_or(0))
+        })
+        .collect();
     let mut tally = [(0u64, 0u64); Outcome::ALL.len()];
-    for (&p, &oc) in prep.data.cell_population.iter().zip(&outcomes) {
-        if let Some(k) = Outcome::ALL.iter().position(|&o| o == oc) {
-            tally[k].0 += 1;
-            tally[k].1 = tally[k].1.saturating_add(p);
-        }
+    let mut outcomes = Vec::with_capacity(cells.len());
+    for (&m, &p) in masks.iter().zip(&prep.data.cell_population) {
+        let (o, k) = table[m as usize];
+        outcomes.push(o);
+        tally[k].0 += 1;
+        tally[k].1 = tally[k].1.saturating_add(p);
     }
     let counts = Outcome::ALL
         .iter()
