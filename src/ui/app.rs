@@ -1,7 +1,9 @@
 //! The page: header (name, data set, preset picker, language), the banner that says the data is
 //! a sample or synthetic, and three columns — parameters and figures on the left, the map with
 //! the application and coverage in the centre, the decision on the right. On phones one column:
-//! map, decision, application, coverage, parameters.
+//! map, decision, application, coverage, parameters. On phones the header's controls fold into
+//! one "菜单 Menu" disclosure so the page's own content starts on the first screen; guided mode's
+//! header keeps only what the public needs: the language and the way back to the expert view.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -77,6 +79,36 @@ pub fn app() -> Html {
         let d = state.dispatcher();
         Callback::from(move |_| d.dispatch(Action::SetLang(if lang == Lang::Zh { Lang::En } else { Lang::Zh })))
     };
+    // The phone header's menu (a disclosure; CSS shows the controls anyway on wider screens).
+    let menu_open = use_state(|| false);
+    let menu_button = use_node_ref();
+    {
+        // A new view starts with the menu folded.
+        let menu_open = menu_open.clone();
+        use_effect_with(guide.open, move |_| menu_open.set(false));
+    }
+    let toggle_menu = {
+        let menu_open = menu_open.clone();
+        Callback::from(move |_: MouseEvent| menu_open.set(!*menu_open))
+    };
+    let on_menu_key = {
+        let menu_open = menu_open.clone();
+        let menu_button = menu_button.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            // Escape in the share menu or the reset dialog closes only that one.
+            let inner = e
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                .and_then(|t| t.closest("dialog, .share-menu").ok().flatten())
+                .is_some();
+            if e.key() == "Escape" && *menu_open && !inner && !e.default_prevented() {
+                menu_open.set(false);
+                if let Some(b) = menu_button.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        })
+    };
     let preset = state.preset();
     let banner = match state.dataset {
         Dataset::Sample => i::SAMPLE_BANNER,
@@ -97,7 +129,7 @@ pub fn app() -> Html {
             } else {
                 <a class="skip-link" href="#decision">{ i::SKIP_TO_DECISION.get(lang) }</a>
             }
-            <header class="app-header">
+            <header class={classes!("app-header", guide.open.then_some("is-guide"), menu_open.then_some("menu-open"))}>
                 <div class="brand">
                     <span class="logo" aria-hidden="true">{ "定" }</span>
                     <div class="brand-text">
@@ -105,30 +137,46 @@ pub fn app() -> Html {
                         <p class="tagline">{ i::APP_TAGLINE.get(lang) }</p>
                     </div>
                 </div>
-                <div class="header-controls">
-                    <div class="preset-picker dataset-picker">
-                        <label for="dataset">{ i::DATASET.get(lang) }</label>
-                        <select id="dataset" data-testid="dataset" ~value={state.dataset.id()} onchange={on_dataset}>
-                            { for datasets.iter().map(|d| html! {
-                                <option value={d.id()} selected={*d == state.dataset}>{ d.label().get(lang) }</option>
-                            }) }
-                        </select>
-                    </div>
-                    <div class="preset-picker">
-                        <label for="preset">{ i::PRESET.get(lang) }</label>
-                        <select id="preset" data-testid="preset" ~value={preset.id.clone()} onchange={on_preset}>
-                            { for state.presets.iter().map(|p| html! {
-                                <option value={p.id.clone()} selected={p.id == preset.id}>{ t(lang, &p.short) }</option>
-                            }) }
-                        </select>
-                    </div>
+                if !guide.open {
+                    // Shown on phones only (CSS); named in both languages whichever is chosen.
+                    <button type="button" class="btn btn-lang menu-toggle" data-testid="menu-button" ref={menu_button}
+                        aria-expanded={menu_open.to_string()} aria-controls="header-controls"
+                        onclick={toggle_menu} onkeydown={on_menu_key.clone()}>
+                        <span class="menu-icon" aria-hidden="true">{ if *menu_open { "✕" } else { "☰" } }</span>
+                        { i::MENU.0 }{ " " }<span lang="en">{ i::MENU.1 }</span>
+                    </button>
+                }
+                <div id="header-controls" class={classes!("header-controls", menu_open.then_some("is-open"))}
+                    data-testid="header-controls" onkeydown={on_menu_key}>
+                    if !guide.open {
+                        <div class="preset-picker dataset-picker">
+                            <label for="dataset">{ i::DATASET.get(lang) }</label>
+                            <select id="dataset" data-testid="dataset" ~value={state.dataset.id()} onchange={on_dataset}>
+                                { for datasets.iter().map(|d| html! {
+                                    <option value={d.id()} selected={*d == state.dataset}>{ d.label().get(lang) }</option>
+                                }) }
+                            </select>
+                        </div>
+                        <div class="preset-picker">
+                            <label for="preset">{ i::PRESET.get(lang) }</label>
+                            <select id="preset" data-testid="preset" ~value={preset.id.clone()} onchange={on_preset}>
+                                { for state.presets.iter().map(|p| html! {
+                                    <option value={p.id.clone()} selected={p.id == preset.id}>{ t(lang, &p.short) }</option>
+                                }) }
+                            </select>
+                        </div>
+                    }
                     { guided::mode_switch(lang, &guide) }
                     <button type="button" class="btn btn-lang" data-testid="lang" lang={lang_tag(i::other(lang))} onclick={on_lang}>
                         { i::LANG_BUTTON.get(lang) }
                     </button>
-                    <ShareMenu state={state.clone()} />
+                    if !guide.open {
+                        <ShareMenu state={state.clone()} />
+                    }
                 </div>
-                <p class="preset-title" data-testid="preset-title">{ t(lang, &preset.title) }</p>
+                if !guide.open {
+                    <p class="preset-title" data-testid="preset-title">{ t(lang, &preset.title) }</p>
+                }
             </header>
             <div class="banner" role="note" data-testid="sample-banner" data-dataset={state.dataset.id()}>
                 <span class="banner-icon" aria-hidden="true">{ "ⓘ" }</span>

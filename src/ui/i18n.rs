@@ -1204,3 +1204,5 @@ pub const G_IMPORTED_NOTE: T = T(
     "机构和人口来自您导入的数据文件，结果只与该文件一样准确。",
     "The institutions and residents come from the data file you loaded: the answer is only as right as that file.",
 );
+/// The phone header's menu button: always in both languages, so either reader finds it.
+pub const MENU: T = T("菜单", "Menu");

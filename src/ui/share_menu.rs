@@ -90,11 +90,18 @@ pub fn share_menu(props: &Props) -> Html {
             open.set(!*open);
         })
     };
+    let button = use_node_ref();
     let on_key = {
         let open = open.clone();
+        let button = button.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
+                // Handled here: the header's phone menu around it stays open.
+                e.prevent_default();
                 open.set(false);
+                if let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
             }
         })
     };
@@ -188,7 +195,7 @@ pub fn share_menu(props: &Props) -> Html {
 
     html! {
         <div class="share" ref={root}>
-            <button type="button" class="btn btn-lang btn-share" data-testid="share-button"
+            <button type="button" class="btn btn-lang btn-share" data-testid="share-button" ref={button}
                 aria-haspopup="true" aria-expanded={open.to_string()} aria-controls="share-menu" onclick={toggle}>
                 <span aria-hidden="true">{ "⇪ " }</span>{ i::SHARE_MENU.get(lang) }<span aria-hidden="true">{ " ▾" }</span>
             </button>

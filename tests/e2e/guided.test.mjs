@@ -377,9 +377,90 @@ test('the start page links to guided mode and back', async () => {
   await page.waitForSelector('[data-testid="outcome"]', { timeout: WAIT_MS });
   const link = page.locator('[data-testid="open-guide"]');
   assert.match(await link.getAttribute('href'), /mode=guide/);
+  // On a phone the link is in the header's menu.
+  await page.locator('[data-testid="menu-button"]').tap();
   await link.tap();
   await page.waitForSelector('[data-testid="guided"]', { timeout: WAIT_MS });
   assert.ok(page.url().includes('mode=guide'), page.url());
   await page.goBack();
   await page.waitForSelector('[data-testid="outcome"]', { timeout: WAIT_MS });
+});
+
+/** The top and bottom of an element, in CSS pixels from the top of the window. */
+const box = (page, sel) => page.locator(sel).first().evaluate((el) => {
+  const r = el.getBoundingClientRect();
+  return { top: Math.round(r.top), bottom: Math.round(r.bottom) };
+});
+
+test('on a phone the header folds into one menu: the first question and the map start on the first screen, the menu works by touch and keyboard', async () => {
+  const { page } = await openGuide({ contextOptions: { bypassCSP: true } });
+  // Guided mode: only the title, the language and the way back in the header.
+  assert.ok(await page.locator('[data-testid="lang"]').isVisible(), 'the language switch shows');
+  assert.ok(await page.locator('[data-testid="open-expert"]').isVisible(), 'the way back to the expert view shows');
+  for (const id of ['menu-button', 'dataset', 'preset', 'share-button']) {
+    assert.equal(await page.locator(`[data-testid="${id}"]`).count(), 0, `no ${id} in the guided header`);
+  }
+  const h1 = await page.locator('h1').evaluate((el) => el.getClientRects().length === 1 && el.offsetHeight < 40);
+  assert.ok(h1, 'the title is one line');
+  // The first question and its first answer lie within the first 740 px.
+  const q = await box(page, '[data-testid="guide-q-kind"] legend');
+  const a = await box(page, '[data-testid="guide-q-kind"] .choice');
+  assert.ok(q.bottom <= 740 && a.bottom <= 740, `the first question (${q.top}–${q.bottom}) and answer (${a.top}–${a.bottom}) on the first screen`);
+  await shot(page, 'header-phone-guided');
+
+  // The expert view: one menu button, the controls folded, the map high on the first screen.
+  await page.locator('[data-testid="open-expert"]').tap();
+  await page.waitForSelector('[data-testid="outcome"]', { timeout: WAIT_MS });
+  const menu = page.locator('[data-testid="menu-button"]');
+  assert.equal(normalise(await menu.innerText()), '☰ 菜单 Menu');
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+  assert.equal(await menu.getAttribute('aria-controls'), 'header-controls');
+  assert.equal(await page.locator('[data-testid="dataset"]').isVisible(), false, 'the data set choice is folded away');
+  const map = await box(page, '[data-testid="map-panel"]');
+  assert.ok(map.top < 740 / 2, `the map starts in the upper half of the first screen, at ${map.top} px`);
+  await shot(page, 'header-phone-expert');
+
+  // Opened: the controls show and work — the language switched from inside the menu.
+  await menu.tap();
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+  for (const id of ['dataset', 'preset', 'open-guide', 'lang', 'share-button']) {
+    assert.ok(await page.locator(`[data-testid="${id}"]`).isVisible(), `${id} shows in the open menu`);
+  }
+  await shot(page, 'header-phone-menu');
+  await axe(page, 'expert view at phone size, header menu open');
+  await page.locator('[data-testid="lang"]').tap();
+  await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: WAIT_MS });
+  assert.equal(normalise(await page.locator('[data-testid="lang"]').innerText()), '中文');
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true', 'the menu stays open after a choice');
+  assert.match(normalise(await menu.innerText()), /菜单 Menu/, 'the button keeps both languages');
+  await page.locator('[data-testid="preset"]').selectOption('xian-2025');
+  assert.match(await page.locator('[data-testid="preset-title"]').innerText(), /西安|Xi/);
+
+  // The keyboard: Escape closes and gives the focus back to the button; Enter opens again.
+  await page.locator('[data-testid="lang"]').focus();
+  await page.keyboard.press('Escape');
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.locator('[data-testid="lang"]').isVisible(), false, 'closed, the controls are hidden');
+  assert.ok(await page.evaluate(() => document.activeElement?.dataset.testid === 'menu-button'), 'the focus is back on the menu button');
+  await page.keyboard.press('Enter');
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+  // Escape in the share menu inside closes only the share menu.
+  await page.locator('[data-testid="share-button"]').click();
+  await page.locator('[data-testid="share-copy"]').waitFor({ timeout: WAIT_MS });
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('[data-testid="share-menu"]').count(), 0, 'the share menu closed');
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true', 'the header menu stays open');
+  assert.ok(await page.evaluate(() => document.activeElement?.dataset.testid === 'share-button'), 'the focus is back on the share button');
+
+  // A desktop: the controls show without a menu.
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  contexts.push(desk);
+  const dp = await desk.newPage();
+  await dp.goto(BASE_URL, { waitUntil: 'load' });
+  await dp.waitForSelector('[data-testid="outcome"]', { timeout: WAIT_MS });
+  assert.equal(await dp.locator('[data-testid="menu-button"]').isVisible(), false, 'no menu button on a desktop');
+  for (const id of ['dataset', 'preset', 'open-guide', 'lang', 'share-button', 'preset-title']) {
+    assert.ok(await dp.locator(`[data-testid="${id}"]`).isVisible(), `${id} shows on a desktop`);
+  }
+  await shot(dp, 'header-desktop');
 });
