@@ -12,7 +12,7 @@ use crate::engine::prepared::Prepared;
 use crate::engine::Decision;
 use crate::policy::Policy;
 use crate::scenario::{
-    Application, Categories, Category, Change, KeyLevel, KeyProject, Kind, NegativeList, NegativeReason, Specialty,
+    Application, Categories, Category, Change, Institution, KeyLevel, KeyProject, Kind, NegativeList, NegativeReason, Specialty,
     Subtype,
 };
 use crate::spatial::haversine_m;
@@ -57,6 +57,9 @@ pub struct Answers {
     pub uneven_area: bool,
     /// Longitude, latitude (WGS-84) of the chosen spot.
     pub place: Option<(f64, f64)>,
+    /// The designated institution that moves (an address change), so that its old site is not
+    /// counted as its own neighbour; `None` when it is not in the data.
+    pub moving_from: Option<String>,
 }
 
 /// Which special situations the active rules read for this kind.
@@ -149,6 +152,9 @@ pub fn application(a: &Answers, lon: f64, lat: f64, county: Option<String>, as_o
         app.integrated = a.integrated.then_some(true);
     }
     app.change = a.change;
+    if a.change == Change::AddressChange {
+        app.institution_id = a.moving_from.clone();
+    }
     app.county = county;
     app.operating_months = a.operating_months;
     if kind == Kind::Pharmacy {
@@ -166,6 +172,42 @@ pub fn application(a: &Answers, lon: f64, lat: f64, county: Option<String>, as_o
         app.uneven_area = a.uneven_area.then_some(true);
     }
     app
+}
+
+/// The designated institutions an applicant of these answers could be moving: same kind and,
+/// for pharmacies, a category in common — as (id, name or else id), by name then id.
+pub fn movers(a: &Answers, institutions: &[Institution]) -> Vec<(String, String)> {
+    let Some(kind) = a.kind else { return Vec::new() };
+    let cats = if a.categories.is_empty() { Categories::of(&[Category::Ordinary]) } else { a.categories };
+    let mut list: Vec<(String, String)> = institutions
+        .iter()
+        .filter(|i| i.designated && i.kind == kind && (kind != Kind::Pharmacy || i.categories().intersects(cats)))
+        .map(|i| (i.id.clone(), i.name.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| i.id.clone())))
+        .collect();
+    list.sort_by(|x, y| x.1.cmp(&y.1).then_with(|| x.0.cmp(&y.0)));
+    list
+}
+
+/// How a mover is written in the list the applicant picks from: "name（id）", or the id alone.
+pub fn mover_label(id: &str, name: &str) -> String {
+    if name == id { id.to_string() } else { format!("{name}（{id}）") }
+}
+
+/// The mover an applicant typed or picked: a list entry as labelled, its id, or a name that
+/// only one entry has. `None` when nothing matches (then it is judged as if not in the data).
+pub fn mover_typed(movers: &[(String, String)], typed: &str) -> Option<String> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return None;
+    }
+    if let Some((id, _)) = movers.iter().find(|(id, name)| mover_label(id, name) == typed || id == typed) {
+        return Some(id.clone());
+    }
+    let mut named = movers.iter().filter(|(_, name)| name == typed);
+    match (named.next(), named.next()) {
+        (Some((id, _)), None) => Some(id.clone()),
+        _ => None,
+    }
 }
 
 /// Whether a point lies in the data set's city: inside a county's (approximate, elliptic) outline,

@@ -5,9 +5,11 @@
 use dingdian::date::Date;
 use dingdian::engine::prepared::Prepared;
 use dingdian::engine::Outcome;
-use dingdian::guide::{answer, application, inside_bounds, inside_city, size_fields, specials, steps, Answers, Step};
+use dingdian::guide::{
+    answer, application, inside_bounds, inside_city, mover_label, mover_typed, movers, size_fields, specials, steps, Answers, Step,
+};
 use dingdian::policy::{builtin_preset, Policy};
-use dingdian::scenario::{Categories, Category, Kind, Scenario};
+use dingdian::scenario::{Categories, Category, Change, Kind, Scenario};
 use dingdian::spatial::haversine_m;
 use dingdian::synth::outlines_for;
 
@@ -145,4 +147,37 @@ fn a_negative_list_answer_bars_the_application_from_today() {
     assert_eq!(d.outcome, Outcome::Rejected);
     let neg = d.rules.iter().find(|e| e.rule == "negative_list").unwrap();
     assert_eq!(neg.verdict, dingdian::Verdict::Fail, "{:?}", neg.detail);
+}
+
+/// linyi-2025 三(二)“同类型定点零售药店” within 800 m: a designated pharmacy that moves 300 m is
+/// not its own neighbour once the guided check knows which one it is.
+#[test]
+fn a_pharmacy_that_moves_300_m_is_not_refused_for_its_own_old_site() {
+    let s = dingdian::sample::linyi_sample();
+    let p = policy("linyi-2025");
+    let prep = Prepared::new(&s, &p, today());
+    let (lon, lat) = near_p001(&s);
+    let mut a = pharmacy_answers();
+    a.change = Change::AddressChange;
+    a.place = Some((lon, lat));
+
+    let list = movers(&a, &s.institutions);
+    let p001 = list.iter().find(|(id, _)| id == "p-001").expect("p-001 is offered as the one that moves");
+    assert!(list.iter().all(|(id, _)| s.institutions.iter().any(|i| &i.id == id && i.designated && i.kind == Kind::Pharmacy)));
+    assert_eq!(mover_typed(&list, &mover_label(&p001.0, &p001.1)), Some("p-001".to_string()));
+    assert_eq!(mover_typed(&list, " p-001 "), Some("p-001".to_string()));
+    assert_eq!(mover_typed(&list, "no such pharmacy"), None);
+
+    // Not named: its old site 300 m away counts as a same-type neighbour.
+    let unnamed = application(&a, lon, lat, Some("lanshan".into()), "2026-03-01");
+    assert_eq!(answer(&prep, &unnamed, 400.0).decision.outcome, Outcome::Rejected);
+
+    a.moving_from = mover_typed(&list, "p-001");
+    let named = application(&a, lon, lat, Some("lanshan".into()), "2026-03-01");
+    assert_eq!(named.institution_id.as_deref(), Some("p-001"));
+    assert_ne!(answer(&prep, &named, 400.0).decision.outcome, Outcome::Rejected);
+
+    // A new pharmacy never names an institution, whatever was typed before.
+    a.change = Change::New;
+    assert_eq!(application(&a, lon, lat, None, "2026-03-01").institution_id, None);
 }

@@ -1206,3 +1206,13 @@ pub const G_IMPORTED_NOTE: T = T(
 );
 /// The phone header's menu button: always in both languages, so either reader finds it.
 pub const MENU: T = T("菜单", "Menu");
+pub const G_MOVING_FROM: T = T("您现在是哪家定点机构？", "Which designated institution are you now?");
+pub const G_MOVING_FROM_HINT: T = T(
+    "输入名称或编号，从列表中选择。旧址不会算作新址附近的同类机构。",
+    "Type the name or number and pick it from the list. Your old site is then not counted as a neighbour of the new one.",
+);
+pub const G_MOVING_FOUND: T = T("已找到：编号", "Found: number");
+pub const G_MOVING_UNLISTED: T = T(
+    "数据中没有这家机构：按新机构计算，旧址若在附近，会被算作同类机构。",
+    "Not in the data: judged as a new institution, so an old site nearby counts as a neighbour.",
+);

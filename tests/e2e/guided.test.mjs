@@ -57,8 +57,9 @@ async function expectStep(page, want) {
     .catch(async () => assert.fail(`expected the "${want}" screen, got "${await step(page)}"`));
 }
 
-/** Answers the questions for an ordinary pharmacy, new, 6 months, 1 pharmacist, by taps. */
-async function answerPharmacyQuestions(page) {
+/** Answers the questions for an ordinary pharmacy, new (or, with `movingFrom`, a designated one
+ * moving: its id typed), 6 months, 1 pharmacist, by taps. */
+async function answerPharmacyQuestions(page, { movingFrom } = {}) {
   await expectStep(page, 'kind');
   await page.locator('[data-testid="guide-kind-pharmacy"]').tap();
   await page.locator('[data-testid="guide-next"]').tap();
@@ -66,7 +67,16 @@ async function answerPharmacyQuestions(page) {
   assert.ok(await page.locator('#guide-category-ordinary').isChecked(), 'ordinary is the preselected category');
   await page.locator('[data-testid="guide-next"]').tap();
   await expectStep(page, 'change');
-  await page.locator('[data-testid="guide-change-new"]').tap();
+  if (movingFrom) {
+    await page.locator('[data-testid="guide-change-address_change"]').tap();
+    const input = page.locator('[data-testid="guide-moving-from"]');
+    const offered = await page.locator('#guide-movers option').evaluateAll((os) => os.map((o) => o.value));
+    assert.ok(offered.some((v) => v.includes(movingFrom)), `${movingFrom} is among the suggestions`);
+    await input.fill(movingFrom);
+    assert.match(await page.locator('[data-testid="guide-moving-found"]').innerText(), new RegExp(movingFrom));
+  } else {
+    await page.locator('[data-testid="guide-change-new"]').tap();
+  }
   await page.locator('[data-testid="guide-next"]').tap();
   await expectStep(page, 'size');
   // Next without the figures: a message names the field, and the screen stays.
@@ -463,4 +473,30 @@ test('on a phone the header folds into one menu: the first question and the map 
     assert.ok(await dp.locator(`[data-testid="${id}"]`).isVisible(), `${id} shows on a desktop`);
   }
   await shot(dp, 'header-desktop');
+});
+
+test('a designated pharmacy moving 300 m names itself and is not refused for its own old site', async () => {
+  const { page, problems } = await openGuide();
+  await page.locator('[data-testid="guide-kind-pharmacy"]').tap();
+  await page.locator('[data-testid="guide-next"]').tap();
+  await page.locator('[data-testid="guide-next"]').tap();
+  await expectStep(page, 'change');
+  await page.locator('[data-testid="guide-change-address_change"]').tap();
+  // Something not in the data is said to be judged as a new institution.
+  await page.locator('[data-testid="guide-moving-from"]').fill('没有这家药店');
+  assert.match(await page.locator('[data-testid="guide-moving-unlisted"]').innerText(), /数据中没有这家机构/);
+  await page.locator('[data-testid="guide-back"]').tap();
+  await page.locator('[data-testid="guide-back"]').tap();
+  await expectStep(page, 'kind');
+
+  await answerPharmacyQuestions(page, { movingFrom: 'p-001' });
+  await tapMapAt(page, NEAR_P001);
+  await page.waitForSelector('[data-testid="guide-spot"]', { timeout: WAIT_MS });
+  await page.locator('[data-testid="guide-next"]').tap();
+  await expectStep(page, 'answer');
+  const outcome = await page.locator('[data-testid="guide-answer"]').getAttribute('data-outcome');
+  assert.notEqual(outcome, 'rejected', 'its own old site 300 m away is not a neighbour');
+  await page.locator('[data-testid="guide-trace"] summary').tap();
+  await page.locator('[data-testid="guide-trace-list"] li[data-rule="pharmacy.same_type_nearby"][data-verdict="pass"]').waitFor({ timeout: WAIT_MS });
+  assert.deepEqual(problems.filter((p) => p.includes('panicked')), []);
 });

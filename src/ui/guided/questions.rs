@@ -200,7 +200,7 @@ pub fn detail(lang: Lang, g: &Guide, d: &Dispatch) -> Html {
     }
 }
 
-pub fn change(lang: Lang, g: &Guide, d: &Dispatch) -> Html {
+pub fn change(lang: Lang, g: &Guide, d: &Dispatch, movers: &[(String, String)]) -> Html {
     let rows = [
         (Change::New, i::G_CHANGE_NEW, i::G_CHANGE_NEW_HINT),
         (Change::NewSite, i::G_CHANGE_SITE, i::G_CHANGE_SITE_HINT),
@@ -219,7 +219,47 @@ pub fn change(lang: Lang, g: &Guide, d: &Dispatch) -> Html {
             }
         })
         .collect();
-    radios(lang, g, "change", i::G_Q_CHANGE, choices)
+    html! {
+        <>
+            { radios(lang, g, "change", i::G_Q_CHANGE, choices) }
+            if g.answers.change == Change::AddressChange {
+                { moving_from(lang, g, d, movers) }
+            }
+        </>
+    }
+}
+
+/// Which designated institution moves: typed with suggestions from the data, so that its old
+/// site is not counted as a neighbour of its new one.
+fn moving_from(lang: Lang, g: &Guide, d: &Dispatch, movers: &[(String, String)]) -> Html {
+    let list: std::rc::Rc<Vec<(String, String)>> = std::rc::Rc::new(movers.to_vec());
+    let oninput = {
+        let (d, list) = (d.clone(), list.clone());
+        Callback::from(move |e: InputEvent| {
+            let typed = e.target_unchecked_into::<HtmlInputElement>().value();
+            d.dispatch(GuideAction::MovingFrom(crate::guide::mover_typed(&list, &typed), typed))
+        })
+    };
+    let typed = g.raw("moving_from");
+    let state = match (&g.answers.moving_from, typed.trim().is_empty()) {
+        (Some(id), _) => html! { <p class="field-hint" data-testid="guide-moving-found">{ format!("{} {id}", i::G_MOVING_FOUND.get(lang)) }</p> },
+        (None, false) => html! { <p class="field-hint" data-testid="guide-moving-unlisted">{ i::G_MOVING_UNLISTED.get(lang) }</p> },
+        (None, true) => html! {},
+    };
+    html! {
+        <div class="field guide-field">
+            <label for="guide-moving-from" class="guide-legend">{ i::G_MOVING_FROM.get(lang) }</label>
+            <div class="control">
+                <input id="guide-moving-from" data-testid="guide-moving-from" type="text" autocomplete="off"
+                    list="guide-movers" value={typed} {oninput} aria-describedby="guide-moving-from-hint" />
+                <datalist id="guide-movers">
+                    { for list.iter().map(|(id, name)| html! { <option value={crate::guide::mover_label(id, name)} /> }) }
+                </datalist>
+            </div>
+            <p class="field-hint" id="guide-moving-from-hint">{ i::G_MOVING_FROM_HINT.get(lang) }</p>
+            { state }
+        </div>
+    }
 }
 
 fn number(lang: Lang, g: &Guide, d: &Dispatch, field: &'static str, label: T, unit: T, hint: Option<T>) -> Html {

@@ -149,6 +149,8 @@ pub enum GuideAction {
     Subtype(Option<Subtype>),
     Integrated(bool),
     Change(Change),
+    /// The designated institution that moves, as found from what was typed (`None`: not in the data).
+    MovingFrom(Option<String>, String),
     /// A number field as typed.
     Raw(&'static str, String),
     InsuranceDept(bool),
@@ -217,6 +219,10 @@ impl Reducible for Guide {
             }
             GuideAction::Integrated(on) => g.answers.integrated = on,
             GuideAction::Change(c) => g.answers.change = c,
+            GuideAction::MovingFrom(id, typed) => {
+                g.answers.moving_from = id;
+                g.raw.insert("moving_from", typed);
+            }
             GuideAction::Raw(f, raw) => g.set_raw(f, raw),
             GuideAction::InsuranceDept(on) => {
                 g.answers.insurance_dept = Some(on);
