@@ -9,6 +9,7 @@ pub mod budget;
 pub mod date;
 pub mod guide;
 pub mod engine;
+pub mod file_worker;
 pub mod limits;
 pub mod persist;
 pub mod planning;

@@ -9,7 +9,7 @@ use crate::spatial::AreaClass;
 use crate::text::{Lang, Text};
 
 /// One cell of the plan table.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum PlanCell {
     Text(String),
     Number(f64),
@@ -153,11 +153,16 @@ pub fn plan_rows(plan: &AnnualPlan, lang: Lang) -> (Vec<String>, Vec<Vec<PlanCel
 /// The plan as CSV, UTF-8 with a byte-order mark and CRLF line ends.
 pub fn plan_csv(plan: &AnnualPlan, lang: Lang) -> Vec<u8> {
     let (headers, rows) = plan_rows(plan, lang);
+    plan_table_csv(&headers, &rows)
+}
+
+/// `plan_csv` of a plan already laid out by `plan_rows` (what the app's file worker gets).
+pub fn plan_table_csv(headers: &[String], rows: &[Vec<PlanCell>]) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
     // Writing to memory cannot fail, and every row has the headers' length.
-    let _ = w.write_record(&headers);
+    let _ = w.write_record(headers);
     for r in rows {
         let _ = w.write_record(r.iter().map(PlanCell::csv));
     }
@@ -167,6 +172,11 @@ pub fn plan_csv(plan: &AnnualPlan, lang: Lang) -> Vec<u8> {
 /// The plan as an xlsx workbook of one sheet; numbers stay numbers.
 pub fn plan_xlsx(plan: &AnnualPlan, lang: Lang) -> Result<Vec<u8>, ExportError> {
     let (headers, rows) = plan_rows(plan, lang);
+    plan_table_xlsx(&headers, &rows, lang)
+}
+
+/// `plan_xlsx` of a plan already laid out by `plan_rows` (what the app's file worker gets).
+pub fn plan_table_xlsx(headers: &[String], rows: &[Vec<PlanCell>], lang: Lang) -> Result<Vec<u8>, ExportError> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let bold = rust_xlsxwriter::Format::new().set_bold();
     let sheet = book.add_worksheet();

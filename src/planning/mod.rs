@@ -22,7 +22,7 @@ use crate::spatial::{AreaClass, InstitutionIndex};
 use crate::text::{num, thousands, Text};
 
 mod export;
-pub use export::{plan_csv, plan_rows, plan_xlsx, PlanCell};
+pub use export::{plan_csv, plan_rows, plan_table_csv, plan_table_xlsx, plan_xlsx, PlanCell};
 
 /// Bilingual text whose two sentences take their arguments in different orders.
 macro_rules! tr2 {

@@ -44,7 +44,7 @@ impl From<rust_xlsxwriter::XlsxError> for ExportError {
 }
 
 /// One application's result.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ResultRow {
     pub id: String,
     pub name: Option<String>,

@@ -115,9 +115,60 @@ pub struct Boundary {
 }
 
 /// County or area boundaries from a GeoJSON file, kept by the caller beside the scenario.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// Serialized as plain rings (the file worker reads them and the page uses them).
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(from = "BoundariesWire", into = "BoundariesWire")]
 pub struct Boundaries {
     pub areas: Vec<Boundary>,
+}
+
+/// `Boundaries` as data: each area's polygons as rings of `[lon, lat]`, exterior first.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct BoundariesWire(Vec<(String, Option<String>, bool, Vec<Vec<Vec<[f64; 2]>>>)>);
+
+impl From<Boundaries> for BoundariesWire {
+    fn from(b: Boundaries) -> Self {
+        let ring = |l: &LineString<f64>| l.0.iter().map(|c| [c.x, c.y]).collect::<Vec<_>>();
+        BoundariesWire(
+            b.areas
+                .into_iter()
+                .map(|a| {
+                    let polys = a
+                        .shape
+                        .0
+                        .iter()
+                        .map(|p| std::iter::once(p.exterior()).chain(p.interiors()).map(ring).collect())
+                        .collect();
+                    (a.id, a.name, a.matched, polys)
+                })
+                .collect(),
+        )
+    }
+}
+
+impl From<BoundariesWire> for Boundaries {
+    fn from(w: BoundariesWire) -> Self {
+        let ring = |r: Vec<[f64; 2]>| LineString::from(r.into_iter().map(|[x, y]| Coord { x, y }).collect::<Vec<_>>());
+        let areas = w
+            .0
+            .into_iter()
+            .filter_map(|(id, name, matched, polys)| {
+                let shape = MultiPolygon(
+                    polys
+                        .into_iter()
+                        .filter_map(|rings| {
+                            let mut rings = rings.into_iter().map(ring);
+                            let exterior = rings.next()?;
+                            Some(Polygon::new(exterior, rings.collect()))
+                        })
+                        .collect(),
+                );
+                let bbox = shape.bounding_rect()?;
+                Some(Boundary { id, name, matched, shape, bbox })
+            })
+            .collect();
+        Boundaries { areas }
+    }
 }
 
 fn ring(r: &[geojson::Position], crs: Crs) -> LineString<f64> {

@@ -172,7 +172,7 @@ impl Bounds {
 }
 
 /// How to read a file.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct ImportOptions {
     pub target: Target,
     /// The coordinate system of the file's coordinates (also of GeoJSON geometry).
@@ -235,7 +235,7 @@ pub fn match_county(value: &str, counties: &[(String, String)]) -> Option<String
 }
 
 /// A row as read: its number as the file shows it, its cells, and for GeoJSON the point.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RawRow {
     pub row: usize,
     pub cells: Vec<String>,
@@ -276,7 +276,7 @@ pub enum Severity {
 }
 
 /// One problem in one row.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RowIssue {
     /// 1-based as the file shows it, counting the header and title rows (a spreadsheet's row
     /// number; a CSV file's line); for GeoJSON the feature's number.
@@ -334,7 +334,7 @@ impl From<Text> for ImportError {
 }
 
 /// What the importer found in the file: what a column-mapping dialog shows.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Layout {
     pub format: Format,
     /// CSV: `UTF-8`, `UTF-8 (BOM)`, `GB18030`, `UTF-16LE`, `UTF-16BE`.
@@ -374,7 +374,7 @@ impl Layout {
 pub const MAX_ISSUES: usize = 5_000;
 
 /// What an import did.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ImportReport {
     pub target: Target,
     pub crs: Crs,
@@ -453,7 +453,7 @@ impl ImportReport {
 }
 
 /// Where an import stands, after a `step`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
     pub rows_read: usize,
     pub imported: usize,
@@ -476,7 +476,7 @@ pub enum Merge {
 }
 
 /// The records of a finished import, not yet part of any scenario.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Imported {
     pub target: Target,
     pub institutions: Vec<Institution>,

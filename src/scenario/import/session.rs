@@ -12,6 +12,8 @@
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+
 use super::columns::{fields_of, ColumnMapping, Field};
 use super::{geojson, xlsx, Boundaries, Bounds, Crs, Format, ImportError, ImportOptions, ImportReport, Imported, Importer, RawRow, Target};
 use crate::scenario::Scenario;
@@ -25,7 +27,7 @@ pub const PREVIEW_ROWS: usize = 30;
 pub const BOUNDS_MARGIN_M: f64 = 30_000.0;
 
 /// The first rows of a file, as the mapping dialog shows them.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Preview {
     pub format: Format,
     /// Workbooks: every sheet, and the one read.
