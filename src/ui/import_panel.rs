@@ -3,10 +3,11 @@
 //! system (WGS-84, GCJ-02 for AMap/Tencent, BD-09 for Baidu), the sheet of a workbook, and
 //! whether the rows replace the list of their kind or are added to it.
 //!
-//! The import runs in chunks of `CHUNK_ROWS` rows with the browser given back in between, so a
-//! file of 100,000 rows never freezes the page; a progress bar shows how far it is and Cancel
-//! drops the importer. Nothing the user had changes until the finished records are applied (by
-//! the reducer, which refuses a result that would make the scenario invalid). A file whose
+//! The file is read in the file worker (`super::io`, loaded at the first import), in chunks of
+//! `CHUNK_ROWS` rows with progress after each, so a file of 100,000 rows never freezes the page;
+//! a progress bar shows how far it is and Cancel stops the worker. Nothing the user had changes
+//! until the finished records are applied (by the reducer, which refuses a result that would
+//! make the scenario invalid). A file whose
 //! header or coordinate columns are not recognised opens the column-mapping dialog; the mapping
 //! given is remembered in this browser under the text of the header row.
 //!
@@ -14,6 +15,7 @@
 //! first `ISSUES_SHOWN` on screen and all of them as a CSV download.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -23,10 +25,12 @@ use yew::platform::time::sleep;
 use yew::prelude::*;
 
 use super::i18n::{self as i, bi_t, t};
+use super::io;
 use super::widgets::download;
 use super::state::{Action, Dataset, Loaded as LoadedState, State};
-use crate::scenario::import::session::{self, Preview, CHUNK_ROWS};
-use crate::scenario::import::{Boundaries, ColumnMapping, Crs, Field, Format, ImportReport, Imported, Importer, Merge, Progress, Target};
+use crate::file_worker::{ImportJob, Reply, Request};
+use crate::scenario::import::session::{self, Preview};
+use crate::scenario::import::{Boundaries, ColumnMapping, Crs, Field, Format, ImportReport, Imported, Merge, Progress, Target};
 use crate::scenario::Scenario;
 use crate::text::{thousands, Lang, Text};
 
@@ -205,20 +209,40 @@ fn as_scenario(bytes: &[u8]) -> Option<Scenario> {
     crate::scenario::parse(text).ok()
 }
 
+/// Every mapping remembered in this browser for `target`, by key (the worker cannot read
+/// localStorage, so they go with the request).
+fn remembered_mappings(target: Target) -> BTreeMap<String, ColumnMapping> {
+    let prefix = session::mapping_key(target, &[]);
+    let mut out = BTreeMap::new();
+    let Some(st) = storage() else { return out };
+    for i in 0..st.length().unwrap_or(0) {
+        if let Some(key) = st.key(i).ok().flatten().filter(|k| k.starts_with(&prefix)) {
+            if let Some(m) = load_mapping(&key) {
+                out.insert(key, m);
+            }
+        }
+    }
+    out
+}
+
+/// Whether the run started as `mine` is still the one the panel shows.
+fn is_current(ctx: &Ctx, mine: u64) -> bool {
+    *ctx.generation.borrow() == mine
+}
+
 fn start(ctx: Ctx, mapping: Option<ColumnMapping>) {
     *ctx.generation.borrow_mut() += 1;
     let mine = *ctx.generation.borrow();
     ctx.dispatch.dispatch(Action::ClearImportError);
     ctx.phase.set(Phase::Running(Progress::default()));
     spawn_local(async move {
-        let current = || *ctx.generation.borrow() == mine;
         // Let the progress bar show before the file is decoded.
         sleep(Duration::ZERO).await;
-        if !current() {
+        if !is_current(&ctx, mine) {
             return;
         }
-        let f = &ctx.file;
-        let st = &ctx.settings;
+        let f = ctx.file.clone();
+        let st = ctx.settings.clone();
         let t0 = now_ms();
         if f.format == Format::GeoJson {
             if let Some(sc) = as_scenario(&f.bytes) {
@@ -246,108 +270,90 @@ fn start(ctx: Ctx, mapping: Option<ColumnMapping>) {
         let target = match st.what {
             What::Boundaries => {
                 let counties: Vec<(String, String)> = ctx.scenario.counties.iter().map(|c| (c.id.clone(), c.name.clone())).collect();
-                match Boundaries::from_geojson(&f.bytes, st.crs, &counties) {
-                    Ok(b) => {
-                        let matched = b.areas.iter().filter(|a| a.matched).count();
-                        let total = b.areas.len();
-                        let ta = now_ms();
-                        ctx.dispatch.dispatch(Action::ApplyBoundaries(Rc::new(b)));
-                        let line = Text::new(
-                            format!("{}{total} 个边界，其中 {matched} 个对应已有区县", i::IM_BOUNDARIES_READ.0),
-                            format!("{}{total} outlines, {matched} of them matched to counties of the data", i::IM_BOUNDARIES_READ.1),
-                        );
-                        ctx.phase.set(Phase::Done(Rc::new(Finished { report: None, line: Some(line), rows_ms: ta - t0, apply_ms: now_ms() - ta })));
+                let request = Request::Boundaries { crs: st.crs, counties };
+                io::ask(&request, Some(&f.bytes), move |reply| {
+                    if !is_current(&ctx, mine) {
+                        return;
                     }
-                    Err(e) => ctx.phase.set(Phase::Failed(e.message)),
-                }
+                    match reply {
+                        Reply::Boundaries(b) => {
+                            let matched = b.areas.iter().filter(|a| a.matched).count();
+                            let total = b.areas.len();
+                            let ta = now_ms();
+                            ctx.dispatch.dispatch(Action::ApplyBoundaries(Rc::new(b)));
+                            let line = Text::new(
+                                format!("{}{total} 个边界，其中 {matched} 个对应已有区县", i::IM_BOUNDARIES_READ.0),
+                                format!("{}{total} outlines, {matched} of them matched to counties of the data", i::IM_BOUNDARIES_READ.1),
+                            );
+                            ctx.phase.set(Phase::Done(Rc::new(Finished { report: None, line: Some(line), rows_ms: ta - t0, apply_ms: now_ms() - ta })));
+                        }
+                        Reply::Failed(m) => ctx.phase.set(Phase::Failed(m)),
+                        _ => {}
+                    }
+                });
                 return;
             }
             What::Rows(t) => t,
         };
-        let options = |m: ColumnMapping| session::options_for(target, st.crs, st.sheet.clone(), m, &ctx.scenario, ctx.boundaries.as_deref());
-        let given = mapping.is_some();
-        let t_new = now_ms();
-        let mut importer = match Importer::new(f.format, &f.bytes, options(mapping.clone().unwrap_or_default())) {
-            Ok(mut imp) => {
-                if !given {
-                    // A mapping the user gave for this header before wins over the recognition.
-                    if let Some(m) = load_mapping(&session::mapping_key(target, &imp.layout().headers)) {
-                        let header_row = imp.layout().header_row;
-                        let _ = imp.remap(ColumnMapping { header_row, ..m });
-                    }
-                }
-                imp
-            }
-            Err(e) => {
-                let preview = match session::preview(f.format, &f.bytes, st.sheet.as_deref()) {
-                    Ok(p) if !p.rows.is_empty() => p,
-                    _ => {
-                        ctx.phase.set(Phase::Failed(e.message));
-                        return;
-                    }
-                };
-                let remembered = if given { None } else { session::remembered(&preview, target, load_mapping) };
-                match remembered.and_then(|m| Importer::new(f.format, &f.bytes, options(m)).ok()) {
-                    Some(imp) => imp,
-                    None => {
-                        let m = mapping.unwrap_or_default();
-                        ctx.phase.set(Phase::Mapping(Draft::new(preview, target, &m, Some(e.message))));
-                        return;
-                    }
-                }
-            }
-        };
-        if let Some(m) = &mapping {
-            save_mapping(&session::mapping_key(target, &importer.layout().headers), m);
-        }
-        let new_ms = now_ms() - t_new;
-        let mut longest = 0.0f64;
-        loop {
-            let tc = now_ms();
-            let p = importer.step(CHUNK_ROWS);
-            longest = longest.max(now_ms() - tc);
-            if p.done {
-                break;
-            }
-            ctx.phase.set(Phase::Running(p));
-            sleep(Duration::ZERO).await;
-            if !current() {
+        let options = session::options_for(target, st.crs, st.sheet.clone(), ColumnMapping::default(), &ctx.scenario, ctx.boundaries.as_deref());
+        let remembered = if mapping.is_some() { BTreeMap::new() } else { remembered_mappings(target) };
+        let job = ImportJob { format: f.format, options, mapping: mapping.clone(), remembered };
+        // The rows are read in the file worker; its progress comes back chunk by chunk.
+        io::ask(&Request::Import(job), Some(&f.bytes), move |reply| {
+            if !is_current(&ctx, mine) {
                 return;
             }
-        }
-        let imported = importer.finish();
-        let rows_ms = now_ms() - t0;
-        ctx.phase.set(Phase::Applying);
+            match reply {
+                Reply::Progress(p) => ctx.phase.set(Phase::Running(p)),
+                Reply::Remember { key, mapping } => save_mapping(&key, &mapping),
+                Reply::Mapping { preview, error } => {
+                    let m = mapping.clone().unwrap_or_default();
+                    ctx.phase.set(Phase::Mapping(Draft::new(preview, target, &m, Some(error))));
+                }
+                Reply::Imported { imported, new_ms, longest_chunk_ms, .. } => {
+                    spawn_local(apply(ctx.clone(), mine, *imported, t0, new_ms, longest_chunk_ms));
+                }
+                Reply::Failed(m) => ctx.phase.set(Phase::Failed(m)),
+                _ => {}
+            }
+        });
+    });
+}
+
+/// The records read: joined to the data shown and checked, then handed to the reducer.
+async fn apply(ctx: Ctx, mine: u64, imported: Imported, t0: f64, new_ms: f64, longest: f64) {
+    let st = &ctx.settings;
+    let rows_ms = now_ms() - t0;
+    ctx.phase.set(Phase::Applying);
+    sleep(Duration::ZERO).await;
+    if !is_current(&ctx, mine) {
+        return;
+    }
+    let report = imported.report.clone();
+    let ta = now_ms();
+    let (mut join_ms, mut tr) = (0.0, ta);
+    if !imported.is_empty() {
+        // Two tasks rather than one long one: the records joined and checked here, then
+        // (after the browser has had a turn) the indexes and decisions rebuilt by the reducer.
+        let pre = imported.apply(&ctx.scenario, st.merge).ok().map(|a| (ctx.scenario.clone(), Rc::new(a.scenario)));
+        join_ms = now_ms() - ta;
+        // Refused: the reducer applies the records again onto the data shown and says why.
+        let imported = match pre {
+            Some(_) => Imported { institutions: Vec::new(), applications: Vec::new(), cells: Vec::new(), ..imported },
+            None => imported,
+        };
         sleep(Duration::ZERO).await;
-        if !current() {
+        if !is_current(&ctx, mine) {
             return;
         }
-        let report = imported.report.clone();
-        let ta = now_ms();
-        let (mut join_ms, mut tr) = (0.0, ta);
-        if !imported.is_empty() {
-            // Two tasks rather than one long one: the records joined and checked here, then
-            // (after the browser has had a turn) the indexes and decisions rebuilt by the reducer.
-            let pre = imported.apply(&ctx.scenario, st.merge).ok().map(|a| (ctx.scenario.clone(), Rc::new(a.scenario)));
-            join_ms = now_ms() - ta;
-            // Refused: the reducer applies the records again onto the data shown and says why.
-            let imported = match pre {
-                Some(_) => Imported { institutions: Vec::new(), applications: Vec::new(), cells: Vec::new(), ..imported },
-                None => imported,
-            };
-            sleep(Duration::ZERO).await;
-            if !current() {
-                return;
-            }
-            let imported = Rc::new(imported);
-            tr = now_ms();
-            ctx.dispatch.dispatch(Action::ApplyImport(imported, st.merge, pre));
-        }
-        let rebuild_ms = now_ms() - tr;
-        let apply_ms = join_ms + rebuild_ms;
-        set_timing(report.rows_read, rows_ms, new_ms, longest, join_ms, rebuild_ms, ta);
-        ctx.phase.set(Phase::Done(Rc::new(Finished { report: Some(report), line: None, rows_ms, apply_ms })));
-    });
+        let imported = Rc::new(imported);
+        tr = now_ms();
+        ctx.dispatch.dispatch(Action::ApplyImport(imported, st.merge, pre));
+    }
+    let rebuild_ms = now_ms() - tr;
+    let apply_ms = join_ms + rebuild_ms;
+    set_timing(report.rows_read, rows_ms, new_ms, longest, join_ms, rebuild_ms, ta);
+    ctx.phase.set(Phase::Done(Rc::new(Finished { report: Some(report), line: None, rows_ms, apply_ms })));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -403,19 +409,42 @@ pub fn import_panel(props: &Props) -> Html {
             let phase = phase.clone();
             let file = file.clone();
             let settings = settings.clone();
+            let generation = generation.clone();
+            let mine = *generation.borrow();
             let task = gloo::file::callbacks::read_as_bytes(&gf, move |res| match res {
                 Ok(bytes) => {
                     let format = Format::detect(&name, &bytes);
-                    let sheets = session::sheets(format, &bytes);
-                    let mut next = (*settings).clone();
-                    next.sheet = sheets.first().cloned();
-                    // Outlines come as GeoJSON polygons; points as rows.
-                    if format != Format::GeoJson && next.what == What::Boundaries {
-                        next.what = What::Rows(Target::Institutions);
+                    let phase = phase.clone();
+                    let file = file.clone();
+                    let settings = settings.clone();
+                    // A workbook's sheets are read by the file worker, from a copy.
+                    let copy = (format == Format::Xlsx).then(|| bytes.clone());
+                    let mut loaded = Some((name.clone(), bytes));
+                    let mut ready = move |sheets: Vec<String>| {
+                        let Some((name, bytes)) = loaded.take() else { return };
+                        let mut next = (*settings).clone();
+                        next.sheet = sheets.first().cloned();
+                        // Outlines come as GeoJSON polygons; points as rows.
+                        if format != Format::GeoJson && next.what == What::Boundaries {
+                            next.what = What::Rows(Target::Institutions);
+                        }
+                        settings.set(next);
+                        file.set(Some(Rc::new(Loaded { name, bytes, format, sheets })));
+                        phase.set(Phase::Ready);
+                    };
+                    if let Some(bytes) = copy {
+                        let generation = generation.clone();
+                        io::ask(&Request::Sheets { format }, Some(&bytes), move |reply| {
+                            if *generation.borrow() == mine {
+                                ready(match reply {
+                                    Reply::Sheets(s) => s,
+                                    _ => Vec::new(),
+                                });
+                            }
+                        });
+                    } else {
+                        ready(Vec::new());
                     }
-                    settings.set(next);
-                    file.set(Some(Rc::new(Loaded { name, bytes, format, sheets })));
-                    phase.set(Phase::Ready);
                 }
                 Err(e) => phase.set(Phase::Failed(Text::new(format!("{}{e}", i::IM_READ_FAILED.0), format!("{}{e}", i::IM_READ_FAILED.1)))),
             });
@@ -494,6 +523,8 @@ pub fn import_panel(props: &Props) -> Html {
         let phase = phase.clone();
         Callback::from(move |_: MouseEvent| {
             *generation.borrow_mut() += 1;
+            // The worker reading the rows stops at once.
+            io::stop();
             phase.set(Phase::Cancelled);
         })
     };
@@ -644,7 +675,13 @@ fn report_view(lang: Lang, done: &Rc<Finished>, apply_error: Option<&Text>) -> H
     let r2 = r.clone();
     let on_download = Callback::from(move |_: MouseEvent| {
         let name = format!("{}.csv", i::IM_ISSUES_FILE.get(lang));
-        download(&name, "text/csv;charset=utf-8", &session::issues_csv(&r2, lang));
+        let request = Request::IssuesCsv { report: r2.clone(), lang };
+        let name = name.clone();
+        io::ask(&request, None, move |reply| {
+            if let Reply::File { bytes } = reply {
+                download(&name, "text/csv;charset=utf-8", &bytes);
+            }
+        });
     });
     let ok = r.imported > 0 && apply_error.is_none();
     html! {

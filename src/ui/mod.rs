@@ -32,6 +32,8 @@ mod persist;
 mod share_menu;
 mod sweep_panel;
 mod widgets;
+// Issue 7: reading and writing files in a Web Worker loaded at the first import or export.
+mod io;
 
 use wasm_bindgen::JsCast;
 

@@ -17,10 +17,12 @@ use yew::prelude::*;
 
 use super::decision_panel::outcome_symbol;
 use super::i18n::{self as i, bi_t, lang_tag, t};
+use super::io;
 use super::state::State;
 use crate::date::Date;
 use crate::engine::Outcome;
-use crate::planning::{plan_csv, plan_xlsx, AnnualPlan, Capacity, CountyPlan, InpatientStatus, PlanBuilder, PlanPhase, PlanProgress};
+use crate::file_worker::Request;
+use crate::planning::{plan_rows, AnnualPlan, Capacity, CountyPlan, InpatientStatus, PlanBuilder, PlanPhase, PlanProgress};
 use crate::policy::Policy;
 use crate::scenario::Scenario;
 use crate::spatial::AreaClass;
@@ -164,8 +166,8 @@ pub fn plan_panel(props: &Props) -> Html {
         })
     };
     let on_print = Callback::from(|_| print_plan());
-    // The files are made when asked for, in the page's language: the link gets a fresh object
-    // URL just before the browser follows it.
+    // The files are made when asked for, in the page's language, by the file worker (loaded at
+    // the first export); the link's own click only asks, the download follows the reply.
     let csv_link = use_node_ref();
     let xlsx_link = use_node_ref();
     let xlsx_error = use_state(|| None::<String>);
@@ -173,22 +175,19 @@ pub fn plan_panel(props: &Props) -> Html {
         let ready = ready.clone();
         let xlsx_error = xlsx_error.clone();
         Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
             let (Some(r), Some(a)) = (ready.as_ref(), link.cast::<web_sys::Element>()) else { return };
-            match file_url(&r.plan, lang, format) {
-                Ok(url) => {
-                    xlsx_error.set(None);
-                    let _ = a.set_attribute("href", &url);
-                    // Revoked once the download has surely started.
-                    gloo::timers::callback::Timeout::new(60_000, move || {
-                        let _ = web_sys::Url::revoke_object_url(&url);
-                    })
-                    .forget();
-                }
-                Err(message) => {
-                    e.prevent_default();
-                    xlsx_error.set(Some(message));
-                }
-            }
+            let name = a.get_attribute("download").unwrap_or_default();
+            let (headers, rows) = plan_rows(&r.plan, lang);
+            let (request, mime) = match format {
+                PlanFile::Csv => (Request::PlanCsv { headers, rows }, "text/csv;charset=utf-8"),
+                PlanFile::Xlsx => (Request::PlanXlsx { headers, rows, lang }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            };
+            xlsx_error.set(None);
+            let xlsx_error = xlsx_error.clone();
+            io::download_made(&request, name, mime, move |m| {
+                xlsx_error.set(Some(format!("{} {}", i::PLAN_XLSX_FAILED.get(lang), m.get(lang))))
+            });
         })
     };
     let on_csv = on_file(csv_link.clone(), PlanFile::Csv);
@@ -272,19 +271,6 @@ pub fn plan_panel(props: &Props) -> Html {
 enum PlanFile {
     Csv,
     Xlsx,
-}
-
-/// An object URL of the plan as a file, or a message saying why it could not be written.
-fn file_url(plan: &AnnualPlan, lang: Lang, format: PlanFile) -> Result<String, String> {
-    let (bytes, mime) = match format {
-        PlanFile::Csv => (plan_csv(plan, lang), "text/csv;charset=utf-8"),
-        PlanFile::Xlsx => (
-            plan_xlsx(plan, lang).map_err(|e| format!("{} {e}", i::PLAN_XLSX_FAILED.get(lang)))?,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ),
-    };
-    let blob = gloo::file::Blob::new_with_options(bytes.as_slice(), Some(mime));
-    Ok(web_sys::Url::create_object_url_with_blob(&blob.into()).unwrap_or_default())
 }
 
 /// Prints the plan only: the class scopes the print stylesheet (other panels print their own).

@@ -15,11 +15,11 @@ use yew::prelude::*;
 use super::decision_panel::outcome_symbol;
 use super::i18n::{self as i, bi_t, t};
 use super::state::{Action, Dataset, State};
+use super::io;
 use super::widgets::download;
 use crate::engine::{Evaluation, Outcome};
-use crate::scenario::export::{
-    applications_geojson, cells_geojson, institutions_geojson, result_rows, results_csv, results_xlsx, scenario_json, ResultRow,
-};
+use crate::file_worker::Request;
+use crate::scenario::export::{applications_geojson, cells_geojson, institutions_geojson, result_rows, scenario_json, ResultRow};
 use crate::scenario::{Kind, Scenario};
 use crate::text::{thousands, Lang};
 
@@ -279,6 +279,7 @@ pub fn results_panel(props: &Props) -> Html {
     });
 
     // Exports: made on click, in the page's language.
+    const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     let export = |what: &'static str| {
         let st = props.state.clone();
         Callback::from(move |_: MouseEvent| {
@@ -286,11 +287,14 @@ pub fn results_panel(props: &Props) -> Html {
             let lang = s.lang;
             let stem = i::RS_FILE.get(lang);
             match what {
-                "csv" => download(&format!("{stem}.csv"), "text/csv;charset=utf-8", &results_csv(&result_rows(&s.scenario, &s.evaluation.decisions), lang)),
+                // Tables are written by the file worker (loaded at the first export).
+                "csv" => {
+                    let request = Request::ResultsCsv { rows: result_rows(&s.scenario, &s.evaluation.decisions), lang };
+                    io::download_made(&request, format!("{stem}.csv"), "text/csv;charset=utf-8", |_| {})
+                }
                 "xlsx" => {
-                    if let Ok(b) = results_xlsx(&result_rows(&s.scenario, &s.evaluation.decisions), lang) {
-                        download(&format!("{stem}.xlsx"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", &b)
-                    }
+                    let request = Request::ResultsXlsx { rows: result_rows(&s.scenario, &s.evaluation.decisions), lang };
+                    io::download_made(&request, format!("{stem}.xlsx"), XLSX_MIME, |_| {})
                 }
                 "json" => download("scenario.json", "application/json", scenario_json(&s.export_scenario()).as_bytes()),
                 "institutions" => download("institutions.geojson", "application/geo+json", institutions_geojson(&s.scenario).as_bytes()),

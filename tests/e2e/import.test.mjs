@@ -50,6 +50,17 @@ function applicationsCsv(n) {
   return s;
 }
 
+test('the first load does not fetch the file worker; the first import does (issue 7)', async () => {
+  const { page, requests } = await open();
+  const io = () => requests.filter((u) => /\/dingdian-io[^/]*$/.test(new URL(u).pathname));
+  assert.deepEqual(io(), [], 'the file worker is not loaded with the page');
+  await importFile(page, path.join(FIXTURES, 'institutions-utf8-bom.csv'));
+  await waitDone(page);
+  const loaded = io().map((u) => new URL(u).pathname.split('/').pop());
+  assert.ok(loaded.includes('dingdian-io_loader.js'), `the worker was started at the import: ${loaded.join(', ')}`);
+  assert.ok(Number(await page.locator('[data-testid="import-report"]').getAttribute('data-imported')) > 0, 'the rows came back from it');
+});
+
 test('the GBK list imports through the file input: rows counted, bad rows listed with row and reason', async () => {
   const { page, problems } = await open();
   await importFile(page, path.join(FIXTURES, 'pharmacies-gbk.csv'), { crs: 'gcj02' });

@@ -121,6 +121,15 @@ test('the built app renders from a sub-path, lists every built file for offline 
   await page.goto(`${url}?lang=en`, { waitUntil: 'load', timeout: WAIT_MS });
   await page.locator('ol[data-testid="trace"]').waitFor({ state: 'attached', timeout: WAIT_MS });
   assert.match(await page.locator('ol[data-testid="trace"]').innerText(), /pharmac/i, 'offline in English');
+  // Offline, a file still imports: the file worker's files were cached with the rest.
+  await page.locator('[data-testid="import-what"]').selectOption('institutions');
+  const csv = '编号,名称,类型,经度,纬度\nO1,离线药店,零售药店,118.33,35.06\n';
+  await page.locator('[data-testid="import-file"]').setInputFiles({ name: 'offline.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.waitForSelector('[data-testid="import-panel"][data-state="ready"]', { timeout: WAIT_MS });
+  await page.locator('[data-testid="import-start"]').click();
+  await page.waitForSelector('[data-testid="import-panel"][data-state="done"]', { timeout: WAIT_MS })
+    .catch(async () => assert.fail(`offline, the import did not finish: ${(await page.locator('[data-testid="import-panel"]').innerText()).slice(0, 300)}; ${problems.join('; ')}`));
+  assert.equal(await page.locator('[data-testid="import-report"]').getAttribute('data-imported'), '1', 'offline, the row is imported');
   await page.screenshot({ path: path.join(OUTPUT_DIR, 'offline-subpath.png') });
   await context.close();
 });
