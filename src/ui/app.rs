@@ -178,6 +178,9 @@ pub fn app() -> Html {
                     <p class="preset-title" data-testid="preset-title">{ t(lang, &preset.title) }</p>
                 }
             </header>
+            if !guide.open {
+                { guided::guide_bar(lang, &guide) }
+            }
             <div class="banner" role="note" data-testid="sample-banner" data-dataset={state.dataset.id()}>
                 <span class="banner-icon" aria-hidden="true">{ "ⓘ" }</span>
                 <span>

@@ -1216,3 +1216,4 @@ pub const G_MOVING_UNLISTED: T = T(
     "数据中没有这家机构：按新机构计算，旧址若在附近，会被算作同类机构。",
     "Not in the data: judged as a new institution, so an old site nearby counts as a neighbour.",
 );
+pub const G_BAR: T = T("想开药店或诊所？简易自查（公众版）", "Opening a pharmacy or clinic? The quick check for the public");

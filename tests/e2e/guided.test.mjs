@@ -394,6 +394,10 @@ test('the start page links to guided mode and back', async () => {
   assert.ok(page.url().includes('mode=guide'), page.url());
   await page.goBack();
   await page.waitForSelector('[data-testid="outcome"]', { timeout: WAIT_MS });
+  // And from the bar under the folded header, without the menu.
+  await page.locator('[data-testid="open-guide-bar"]').tap();
+  await page.waitForSelector('[data-testid="guided"]', { timeout: WAIT_MS });
+  assert.ok(page.url().includes('mode=guide'), page.url());
 });
 
 /** The top and bottom of an element, in CSS pixels from the top of the window. */
@@ -428,6 +432,10 @@ test('on a phone the header folds into one menu: the first question and the map 
   assert.equal(await page.locator('[data-testid="dataset"]').isVisible(), false, 'the data set choice is folded away');
   const map = await box(page, '[data-testid="map-panel"]');
   assert.ok(map.top < 740 / 2, `the map starts in the upper half of the first screen, at ${map.top} px`);
+  // The public's way in stays in sight without opening the menu.
+  const bar = page.locator('[data-testid="open-guide-bar"]');
+  assert.ok(await bar.isVisible(), 'the quick check for the public shows under the folded header');
+  assert.match(normalise(await bar.innerText()), /简易自查\(公众版\)/);
   await shot(page, 'header-phone-expert');
 
   // Opened: the controls show and work — the language switched from inside the menu.
@@ -469,6 +477,7 @@ test('on a phone the header folds into one menu: the first question and the map 
   await dp.goto(BASE_URL, { waitUntil: 'load' });
   await dp.waitForSelector('[data-testid="outcome"]', { timeout: WAIT_MS });
   assert.equal(await dp.locator('[data-testid="menu-button"]').isVisible(), false, 'no menu button on a desktop');
+  assert.equal(await dp.locator('[data-testid="open-guide-bar"]').isVisible(), false, 'the header itself links to the quick check on a desktop');
   for (const id of ['dataset', 'preset', 'open-guide', 'lang', 'share-button', 'preset-title']) {
     assert.ok(await dp.locator(`[data-testid="${id}"]`).isVisible(), `${id} shows on a desktop`);
   }

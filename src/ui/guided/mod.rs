@@ -71,21 +71,36 @@ pub fn push_mode(guide: bool) {
 
 /// The header's link between the two views: a real link (it opens in a new tab too), which
 /// switches in place when simply clicked.
-pub fn mode_switch(lang: Lang, guide: &UseReducerHandle<Guide>) -> Html {
-    let to_guide = !guide.open;
+/// A click that switches view in place (a modified click opens the link as the browser would).
+fn switch_click(guide: &UseReducerHandle<Guide>, to_guide: bool) -> Callback<MouseEvent> {
     let d = guide.dispatcher();
-    let onclick = Callback::from(move |e: MouseEvent| {
+    Callback::from(move |e: MouseEvent| {
         if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
             return;
         }
         e.prevent_default();
         push_mode(to_guide);
         d.dispatch(GuideAction::Open(to_guide));
-    });
+    })
+}
+
+pub fn mode_switch(lang: Lang, guide: &UseReducerHandle<Guide>) -> Html {
+    let to_guide = !guide.open;
+    let onclick = switch_click(guide, to_guide);
     let (icon, label) = if to_guide { ("☑", i::G_ENTER) } else { ("⚙", i::G_EXPERT) };
     html! {
         <a class="btn btn-mode" href={mode_href(to_guide)} data-testid={if to_guide { "open-guide" } else { "open-expert" }} {onclick}>
             <span aria-hidden="true">{ icon }{ " " }</span>{ label.get(lang) }
+        </a>
+    }
+}
+
+/// On phones (CSS) the header's controls are folded into a menu; the public's way in stays in
+/// sight as a bar under the header.
+pub fn guide_bar(lang: Lang, guide: &UseReducerHandle<Guide>) -> Html {
+    html! {
+        <a class="guide-bar" href={mode_href(true)} data-testid="open-guide-bar" onclick={switch_click(guide, true)}>
+            <span aria-hidden="true">{ "☑ " }</span>{ i::G_BAR.get(lang) }<span aria-hidden="true">{ " →" }</span>
         </a>
     }
 }
