@@ -235,24 +235,6 @@ pub struct SettleRequest {
     pub policy: Policy,
 }
 
-fn err<T>(message: impl Into<String>) -> Result<T, ScenarioError> {
-    Err(ScenarioError { message: message.into() })
-}
-
-fn check_amount(path: &str, x: Option<f64>) -> Result<(), ScenarioError> {
-    match x {
-        Some(v) if !v.is_finite() || v < 0.0 => err(format!("{path}: {v} is not an amount (yuan, 0 or more)")),
-        _ => Ok(()),
-    }
-}
-
-fn check_growth(path: &str, x: f64) -> Result<(), ScenarioError> {
-    if !x.is_finite() || x <= -100.0 || x > 1000.0 {
-        return err(format!("{path}: {x} is outside more than -100..1000 (percent)"));
-    }
-    Ok(())
-}
-
 /// Parses and checks a settle input; `load_file` reads a preset file named relative to it.
 /// Errors name the field path (`settlement.payments.drg_dip: …`).
 pub fn read_settle_input(src: &str, load_file: impl Fn(&str) -> Result<String, String>) -> Result<SettleRequest, ScenarioError> {
@@ -262,56 +244,106 @@ pub fn read_settle_input(src: &str, load_file: impl Fn(&str) -> Result<String, S
     Ok(SettleRequest { input, policy })
 }
 
+/// A refused value of a settle input: the field's path and what is wrong, in both languages.
+pub type SettleProblem = (String, Text);
+
+fn amount_problem(path: &str, x: Option<f64>) -> Result<(), SettleProblem> {
+    match x {
+        Some(v) if !v.is_finite() || v < 0.0 => Err((
+            path.to_string(),
+            Text::new(format!("{v} 不是金额（元，0 或以上）"), format!("{v} is not an amount (yuan, 0 or more)")),
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn growth_problem(path: &str, x: f64) -> Result<(), SettleProblem> {
+    if !x.is_finite() || x <= -100.0 || x > 1000.0 {
+        return Err((
+            path.to_string(),
+            Text::new(format!("{x} 超出范围（大于 -100，至多 1000，单位 %）"), format!("{x} is outside more than -100..1000 (percent)")),
+        ));
+    }
+    Ok(())
+}
+
+fn problem(path: &str, zh: String, en: String) -> Result<(), SettleProblem> {
+    Err((path.to_string(), Text::new(zh, en)))
+}
+
 /// The checks of `read_settle_input` on an input already parsed (the app's form builds one).
 /// Errors name the field path (`budget.last_year_budget: …`).
 pub fn check_settle_input(input: &SettleInput) -> Result<(), ScenarioError> {
+    settle_input_problem(input).map_err(|(path, what)| ScenarioError { message: format!("{path}: {}", what.en) })
+}
+
+/// The same checks, the message in both languages (the app shows the chosen one).
+pub fn settle_input_problem(input: &SettleInput) -> Result<(), SettleProblem> {
     if !(2000..=2100).contains(&input.year) {
-        return err(format!("year: {} is outside 2000..2100", input.year));
+        return problem("year", format!("{} 不在 2000–2100 之间", input.year), format!("{} is outside 2000..2100", input.year));
     }
     if input.community.id.is_empty() {
-        return err("community.id: must not be empty");
+        return problem("community.id", "不能为空".into(), "must not be empty".into());
     }
     if let Some(r) = &input.community.resident_inpatient_reimbursement_pct {
         for (field, v) in [("township", r.township), ("county_hospital", r.county_hospital)] {
             if !(0.0..=100.0).contains(&v) {
-                return err(format!("community.resident_inpatient_reimbursement_pct.{field}: {v} is outside 0..100"));
+                return problem(
+                    &format!("community.resident_inpatient_reimbursement_pct.{field}"),
+                    format!("{v} 不在 0–100 之间"),
+                    format!("{v} is outside 0..100"),
+                );
             }
         }
     }
     let b = &input.budget;
     if !b.last_year_budget.is_finite() || b.last_year_budget <= 0.0 {
-        return err(format!("budget.last_year_budget: {} is not an amount above 0 (yuan)", b.last_year_budget));
+        return problem(
+            "budget.last_year_budget",
+            format!("{} 不是大于 0 的金额（元）", b.last_year_budget),
+            format!("{} is not an amount above 0 (yuan)", b.last_year_budget),
+        );
     }
-    check_growth("budget.fund_revenue_growth_pct", b.fund_revenue_growth_pct)?;
-    check_amount("budget.proposed", b.proposed)?;
+    growth_problem("budget.fund_revenue_growth_pct", b.fund_revenue_growth_pct)?;
+    amount_problem("budget.proposed", b.proposed)?;
     if let Some(s) = &input.settlement {
         for (field, v) in s.payments.items() {
-            check_amount(&format!("settlement.payments.{field}"), v)?;
+            amount_problem(&format!("settlement.payments.{field}"), v)?;
         }
         if s.payments.items().iter().all(|(_, v)| v.is_none()) {
-            return err("settlement.payments: give at least one of drg_dip, bed_day, capitation, other");
+            return problem(
+                "settlement.payments",
+                "请至少填写一项：按病种（DRG/DIP）、按床日、按人头或其他".into(),
+                "give at least one of drg_dip, bed_day, capitation, other".into(),
+            );
         }
-        check_amount("settlement.out_of_county", s.out_of_county)?;
-        check_amount("settlement.objective_overspend", s.objective_overspend)?;
+        amount_problem("settlement.out_of_county", s.out_of_county)?;
+        amount_problem("settlement.objective_overspend", s.objective_overspend)?;
         if s.objective_overspend.unwrap_or(0.0) > 0.0 && s.objective_causes.is_empty() {
-            return err(
-                "settlement.objective_causes: name the objective cause of objective_overspend (policy_adjustment, capacity_change, public_health_event)",
+            return problem(
+                "settlement.objective_causes",
+                "填写了客观超支，请注明其客观原因（政策调整、服务能力变化、公共卫生事件）".into(),
+                "name the objective cause of objective_overspend (policy_adjustment, capacity_change, public_health_event)".into(),
             );
         }
     }
     if let Some(x) = input.fund_balance {
         if !x.is_finite() {
-            return err(format!("fund_balance: {x} is not a number"));
+            return problem("fund_balance", format!("{x} 不是数字"), format!("{x} is not a number"));
         }
     }
     if let Some(p) = &input.projection {
         if !(1..=30).contains(&p.years) {
-            return err(format!("projection.years: {} is outside 1..30", p.years));
+            return problem("projection.years", format!("{} 不在 1–30 之间", p.years), format!("{} is outside 1..30", p.years));
         }
-        check_growth("projection.revenue_growth_pct", p.revenue_growth_pct)?;
-        check_growth("projection.spending_growth_pct", p.spending_growth_pct)?;
+        growth_problem("projection.revenue_growth_pct", p.revenue_growth_pct)?;
+        growth_problem("projection.spending_growth_pct", p.spending_growth_pct)?;
         if input.settlement.is_none() {
-            return err("projection: needs \"settlement\" (the settled year's spending is where the projection starts)");
+            return problem(
+                "projection",
+                "需要先有结算数据（预测从结算年度的支出开始）".into(),
+                "needs \"settlement\" (the settled year's spending is where the projection starts)".into(),
+            );
         }
     }
     Ok(())
@@ -934,5 +966,19 @@ mod tests {
         for e in &out.rules {
             assert_ne!(e.detail.en, "rule not implemented", "{} is not dispatched", e.rule);
         }
+    }
+
+    #[test]
+    fn a_refused_budget_value_is_explained_in_chinese_too() {
+        // The app's budget form shows these in the chosen language; the command line keeps English.
+        let src = r#"{"policy": {"preset": "linyi-2025"}, "year": 2025, "community": {"id": "c"},
+            "budget": {"last_year_budget": 100, "fund_revenue_growth_pct": 5},
+            "settlement": {"payments": {"other": 90}, "objective_overspend": 10}}"#;
+        let input: SettleInput = from_json(src, "").unwrap();
+        let (path, what) = settle_input_problem(&input).unwrap_err();
+        assert_eq!(path, "settlement.objective_causes");
+        assert!(what.zh.contains("客观原因"), "{}", what.zh);
+        let cli = check_settle_input(&input).unwrap_err().message;
+        assert!(cli.starts_with("settlement.objective_causes: name the objective cause"), "{cli}");
     }
 }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use super::i18n::{self as i, T};
 use super::state::{Dataset, Shared, State};
-use crate::budget::{check_settle_input, ObjectiveCause, SettleInput};
+use crate::budget::{settle_input_problem, ObjectiveCause, SettleInput};
 use crate::date::Date;
 use crate::engine::exits::{check_records, AssessInput, Assessment, AssessmentRecord};
 use crate::policy::Policy;
@@ -511,7 +511,7 @@ pub fn reduce_budget(s: &mut State, action: BudgetAction) {
             let mut next = (*b.input).clone();
             let checked = set_budget_field(&mut next, field, &raw)
                 .map_err(|e| named(e.text()))
-                .and_then(|()| check_settle_input(&next).map_err(|e| named(Text::new(e.message.clone(), e.message))));
+                .and_then(|()| settle_input_problem(&next).map_err(|(_, what)| named(what)));
             match checked {
                 Ok(()) => {
                     b.errors.remove(field);
@@ -520,7 +520,7 @@ pub fn reduce_budget(s: &mut State, action: BudgetAction) {
                     // cause) is taken once that other one is given.
                     for (other, raw) in b.raw.clone() {
                         let mut retry = next.clone();
-                        if set_budget_field(&mut retry, other, &raw).is_ok() && check_settle_input(&retry).is_ok() {
+                        if set_budget_field(&mut retry, other, &raw).is_ok() && settle_input_problem(&retry).is_ok() {
                             next = retry;
                             b.errors.remove(other);
                             b.raw.remove(other);

@@ -104,12 +104,20 @@ fn inputs(props: &Props) -> Html {
             let onchange = Callback::from(move |e: Event| {
                 d.dispatch(Action::Budget(BudgetAction::Set(id, e.target_unchecked_into::<HtmlInputElement>().checked().to_string())))
             });
+            // A refused tick (the last cause of an objective overspend) says why, as text fields do.
+            let described = err.map(|_| format!("{dom_id}-error"));
             return html! {
-                <div class="field field-check">
+                <div class={classes!("field", "field-check", err.map(|_| "has-error"))}>
                     <div class="check">
-                        <input id={dom_id.clone()} type="checkbox" {checked} data-budget-field={id} {onchange} />
-                        <label for={dom_id}>{ bi_t(lang, *label) }</label>
+                        <input id={dom_id.clone()} type="checkbox" {checked} data-budget-field={id} {onchange}
+                            aria-invalid={err.map(|_| "true")} aria-describedby={described} />
+                        <label for={dom_id.clone()}>{ bi_t(lang, *label) }</label>
                     </div>
+                    if let Some(e) = err {
+                        <p class="field-error" id={format!("{dom_id}-error")} data-testid={format!("budget-error-{id}")} role="alert">
+                            <span aria-hidden="true">{ "⚠ " }</span>{ t(lang, e) }
+                        </p>
+                    }
                 </div>
             };
         }

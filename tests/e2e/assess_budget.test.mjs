@@ -232,6 +232,17 @@ test('the budget panel settles, draws the waterfall, checks the 10-point gap at 
   await setBudget(page, 'last_year_budget', '-5');
   assert.match(await err.innerText(), /上年度总额预算.*大于0/);
 
+  // The sample's objective overspend names its cause (a public health event); taking the cause
+  // away is refused in Chinese, and ticking another cause lets it go.
+  await page.locator('input[data-budget-field="cause.public_health_event"]').click();
+  const cause = page.locator('[data-testid="budget-error-cause.public_health_event"]');
+  await cause.waitFor({ state: 'visible', timeout: WAIT_MS });
+  const said = await cause.innerText();
+  assert.match(said, /客观原因/, `the message is in Chinese: "${said}"`);
+  assert.doesNotMatch(said, /name the objective cause/);
+  await page.locator('input[data-budget-field="cause.policy_adjustment"]').click();
+  await cause.waitFor({ state: 'detached', timeout: WAIT_MS });
+
   await page.locator('[data-testid="budget-panel"]').screenshot({ path: path.join(OUTPUT_DIR, 'budget-panel-desktop.png') });
   assert.deepEqual(problems, []);
 });
