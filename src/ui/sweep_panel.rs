@@ -345,19 +345,7 @@ fn download_png(name: String, svg: String) {
             let Ok(data_url) = canvas.to_data_url_with_type("image/png") else {
                 return;
             };
-            let Ok(a) = doc.create_element("a") else {
-                return;
-            };
-            let _ = a.set_attribute("href", &data_url);
-            let _ = a.set_attribute("download", &name);
-            let _ = a.set_attribute("hidden", "");
-            if let Some(body) = doc.body() {
-                let _ = body.append_child(&a);
-                if let Some(h) = a.dyn_ref::<web_sys::HtmlElement>() {
-                    h.click();
-                }
-                let _ = body.remove_child(&a);
-            }
+            super::widgets::save_href(&doc, &data_url, &name);
         })
     };
     img.set_onload(Some(loaded.as_ref().unchecked_ref()));

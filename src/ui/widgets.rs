@@ -306,13 +306,10 @@ pub fn emit_per_frame(cb: Callback<String>, value: String) {
     }
 }
 
-/// Saves bytes as a file through a temporary object URL (the CSP allows `blob:`).
-pub fn download(name: &str, mime: &str, bytes: &[u8]) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let blob = gloo::file::Blob::new_with_options(bytes, Some(mime));
-    let url = gloo::file::ObjectUrl::from(blob);
+/// Starts the browser's download of `href` (an object or data URL) as the file `name`.
+pub fn save_href(doc: &web_sys::Document, href: &str, name: &str) {
     let Ok(a) = doc.create_element("a") else { return };
-    let _ = a.set_attribute("href", &url);
+    let _ = a.set_attribute("href", href);
     let _ = a.set_attribute("download", name);
     let _ = a.set_attribute("hidden", "");
     if let Some(body) = doc.body() {
@@ -322,6 +319,14 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) {
         }
         let _ = body.remove_child(&a);
     }
+}
+
+/// Saves bytes as a file through a temporary object URL (the CSP allows `blob:`).
+pub fn download(name: &str, mime: &str, bytes: &[u8]) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let blob = gloo::file::Blob::new_with_options(bytes, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    save_href(&doc, &url, name);
     // Revoked once the download has surely started.
     gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
 }
