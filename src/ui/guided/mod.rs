@@ -213,7 +213,7 @@ pub fn guided(props: &Props) -> Html {
     let body = match step {
         Step::Kind => questions::kind(lang, gd, &dispatch),
         Step::Detail => questions::detail(lang, gd, &dispatch),
-        Step::Change => questions::change(lang, gd, &dispatch, &g::movers(&gd.answers, &s.scenario.institutions)),
+        Step::Change => questions::change(lang, gd, &dispatch, g::movers(&gd.answers, &s.scenario.institutions)),
         Step::Size => questions::size(lang, gd, &dispatch, size),
         Step::Special => questions::special(lang, gd, &dispatch, g::specials(gd.answers.kind.unwrap_or(crate::scenario::Kind::Pharmacy), &s.policy)),
         Step::Place => place::place(props),

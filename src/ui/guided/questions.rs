@@ -200,7 +200,7 @@ pub fn detail(lang: Lang, g: &Guide, d: &Dispatch) -> Html {
     }
 }
 
-pub fn change(lang: Lang, g: &Guide, d: &Dispatch, movers: &[(String, String)]) -> Html {
+pub fn change(lang: Lang, g: &Guide, d: &Dispatch, movers: Vec<(String, String)>) -> Html {
     let rows = [
         (Change::New, i::G_CHANGE_NEW, i::G_CHANGE_NEW_HINT),
         (Change::NewSite, i::G_CHANGE_SITE, i::G_CHANGE_SITE_HINT),
@@ -231,8 +231,8 @@ pub fn change(lang: Lang, g: &Guide, d: &Dispatch, movers: &[(String, String)]) 
 
 /// Which designated institution moves: typed with suggestions from the data, so that its old
 /// site is not counted as a neighbour of its new one.
-fn moving_from(lang: Lang, g: &Guide, d: &Dispatch, movers: &[(String, String)]) -> Html {
-    let list: std::rc::Rc<Vec<(String, String)>> = std::rc::Rc::new(movers.to_vec());
+fn moving_from(lang: Lang, g: &Guide, d: &Dispatch, movers: Vec<(String, String)>) -> Html {
+    let list = std::rc::Rc::new(movers);
     let oninput = {
         let (d, list) = (d.clone(), list.clone());
         Callback::from(move |e: InputEvent| {
