@@ -102,7 +102,7 @@ fn naive(s: &Scenario, stride: usize) -> CompareReport {
         institutions: s.institutions.len(),
         cells: s.population_cells.len(),
         applications: s.applications.len(),
-        times: CompareTimes { index_ms: 0.0, coverage_ms, nearest_ms, decide_ms: None, surface_ms, area_classes_ms: None, recompute_ms: None },
+        times: CompareTimes { index_ms: 0.0, coverage_ms, nearest_ms, decide_ms: None, surface_ms, area_classes_ms: None, recompute_ms: None, recompute_cold_ms: None },
         answers: CompareAnswers {
             total_population: s.population_cells.iter().map(|c| c.population).sum(),
             // Sampled: scripts/bench checks the sampled cells one by one through `surface`.

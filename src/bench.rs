@@ -20,6 +20,8 @@ pub struct BenchRow {
     pub surface_ms: f64,
     /// Coverage + area classes + surface: what a parameter change recomputes.
     pub recompute_ms: f64,
+    /// The same when the radius is beyond any asked before (the coverage field is rebuilt).
+    pub recompute_cold_ms: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -55,6 +57,9 @@ pub struct RecomputeSteps {
     pub surface_ms: f64,
     /// All of it, timed as one (the median of the totals).
     pub recompute_ms: f64,
+    /// All of it when the radius is beyond any asked before, so that the coverage field is
+    /// rebuilt (the first recompute after loading data, and a slider moved past the reach).
+    pub recompute_cold_ms: f64,
 }
 
 pub fn recompute_steps(
@@ -70,8 +75,20 @@ pub fn recompute_steps(
         t.sort_by(f64::total_cmp);
         t[t.len() / 2]
     };
-    let (mut prepare, mut areas, mut coverage, mut classes, mut surface, mut total) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut prepare, mut areas, mut coverage, mut classes, mut surface, mut total, mut cold) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let whole = || {
+        let prep = Prepared::with_data(scenario, policy, data.clone(), today);
+        std::hint::black_box(prep.coverage());
+        std::hint::black_box(prep.cell_area_classes());
+        std::hint::black_box(prep.surface(template));
+    };
+    for _ in 0..runs.max(1) {
+        data.forget_coverage_field();
+        let t0 = now();
+        whole();
+        cold.push(now() - t0);
+    }
     for _ in 0..runs.max(1) {
         let t0 = now();
         let prep = Prepared::with_data(scenario, policy, data.clone(), today);
@@ -98,6 +115,7 @@ pub fn recompute_steps(
         area_classes_ms: median(areas) + classes_ms,
         surface_ms: median(surface),
         recompute_ms: median(total),
+        recompute_cold_ms: median(cold),
     }
 }
 
@@ -127,6 +145,7 @@ pub fn run(scenario: &Scenario, generate_ms: f64, runs: usize, now: &dyn Fn() ->
                 area_classes_ms: steps.area_classes_ms,
                 surface_ms: steps.surface_ms,
                 recompute_ms: steps.recompute_ms,
+                recompute_cold_ms: steps.recompute_cold_ms,
             })
         })
         .collect();
@@ -199,6 +218,9 @@ pub struct CompareTimes {
     /// only): figures, coverage, area classes, the surface (reading the coverage's layers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recompute_ms: Option<f64>,
+    /// The same after a radius beyond any asked before: the coverage field is rebuilt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recompute_cold_ms: Option<f64>,
 }
 
 /// One tool's answers: what `scripts/bench` checks across tools.
@@ -253,7 +275,9 @@ pub fn compare_run(tool: &str, scenario: &Scenario, runs: usize, now: &dyn Fn() 
         t.sort_by(f64::total_cmp);
         t[t.len() / 2]
     };
+    // From a cold start, as the other tools compute it: the coverage field is built too.
     let coverage_ms = alone(&|p| {
+        p.data.forget_coverage_field();
         std::hint::black_box(p.coverage());
     });
     let surface_ms = alone(&|p| {
@@ -305,6 +329,7 @@ pub fn compare_run(tool: &str, scenario: &Scenario, runs: usize, now: &dyn Fn() 
             surface_ms,
             area_classes_ms: Some(steps.area_classes_ms),
             recompute_ms: Some(steps.recompute_ms),
+            recompute_cold_ms: Some(steps.recompute_cold_ms),
         },
         answers: CompareAnswers {
             total_population: scenario.population_cells.iter().map(|c| c.population).sum(),

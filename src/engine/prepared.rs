@@ -9,7 +9,7 @@ use std::rc::Rc;
 use crate::date::Date;
 use crate::policy::Policy;
 use crate::scenario::{Application, Scenario};
-use crate::spatial::{cell_counties, cell_grid, coverage_layers, AreaModel, Coverage, CoverageLayers, InstitutionIndex, PointGrid};
+use crate::spatial::{cell_counties, cell_grid, AreaModel, Coverage, CoverageField, CoverageLayers, InstitutionIndex, PointGrid};
 use crate::spatial::{AreaCells, AreaClass};
 
 /// Indexes that depend on the data alone, not on any parameter.
@@ -19,11 +19,40 @@ pub struct DataIndex {
     pub cells: PointGrid,
     /// The county of every population cell (index into `counties`; `u32::MAX` for none).
     pub cell_county: Vec<u32>,
+    /// The first cell (in the scenario's order) of every county, and last of cells with no
+    /// county; `u32::MAX` where there is none.
+    pub county_first_cell: Vec<u32>,
     /// The residents of every population cell, gathered so that tallies read 8 bytes a cell.
     pub cell_population: Vec<u64>,
     /// The population cells' pharmacy areas at the last area cell size asked for: they depend
     /// on the cells alone, so a parameter change re-counts pharmacies but keeps them.
     pub areas: AreaCellsCache,
+    /// Every cell's distance to each coverage layer, out to the largest radius asked for so far:
+    /// coverage at a new radius within it is one comparison per cell and layer.
+    pub field: FieldCache,
+}
+
+/// `DataIndex::field`: built at the first coverage question, rebuilt only when a radius beyond
+/// its reach is asked for.
+#[derive(Default)]
+pub struct FieldCache(std::cell::RefCell<Option<Rc<CoverageField>>>);
+
+impl FieldCache {
+    /// A field reaching at least `radius_m`. When the radius outgrows the field, the new one
+    /// reaches a quarter further, so a slider dragged outwards rescans every few steps, not at
+    /// every step.
+    fn get(&self, s: &Scenario, cells: &PointGrid, radius_m: f64) -> Rc<CoverageField> {
+        let mut slot = self.0.borrow_mut();
+        match &*slot {
+            Some(f) if f.reach_m >= radius_m => f.clone(),
+            old => {
+                let reach = old.as_ref().map_or(radius_m, |f| radius_m.max(f.reach_m * 1.25));
+                let f = Rc::new(CoverageField::build(s, cells, reach));
+                *slot = Some(f.clone());
+                f
+            }
+        }
+    }
 }
 
 /// `DataIndex::areas`: the cells' areas, built on first use and kept per area cell size.
@@ -50,13 +79,31 @@ impl AreaCellsCache {
 
 impl DataIndex {
     pub fn build(s: &Scenario) -> Self {
+        let cell_county = cell_counties(s);
+        let mut county_first_cell = vec![u32::MAX; s.counties.len() + 1];
+        for (c, &k) in cell_county.iter().enumerate().rev() {
+            county_first_cell[(k as usize).min(s.counties.len())] = c as u32;
+        }
         DataIndex {
             institutions: InstitutionIndex::build(&s.institutions),
             cells: cell_grid(s),
-            cell_county: cell_counties(s),
+            cell_county,
+            county_first_cell,
             cell_population: s.population_cells.iter().map(|c| c.population).collect(),
             areas: AreaCellsCache::default(),
+            field: FieldCache::default(),
         }
+    }
+
+    /// Drops the coverage field, so that the next coverage question scans again: for
+    /// benchmarks that time coverage from a cold start.
+    pub fn forget_coverage_field(&self) {
+        self.field.0.borrow_mut().take();
+    }
+
+    /// The coverage layers of `s` (whose data this index was built for) at `radius_m`.
+    pub fn coverage_layers(&self, s: &Scenario, radius_m: f64) -> CoverageLayers {
+        self.field.get(s, &self.cells, radius_m).layers(s, &self.institutions.grid, radius_m)
     }
 
     /// The area model of `s` (whose population cells this index was built for) under `p`.
@@ -111,7 +158,7 @@ impl<'a> Prepared<'a> {
 
     /// The coverage layers, computed on first use.
     pub fn layers(&self) -> &CoverageLayers {
-        self.layers.get_or_init(|| coverage_layers(self.scenario, &self.data.cells, self.policy.params.service_radius_m))
+        self.layers.get_or_init(|| self.data.coverage_layers(self.scenario, self.policy.params.service_radius_m))
     }
 
     /// The coverage layers if already computed (the surface reuses them, never computes them).
@@ -139,5 +186,27 @@ impl Prepared<'_> {
             })
             .collect();
         self.areas.cell_area.iter().map(|&a| classes[a as usize]).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spatial::coverage_layers;
+    use crate::synth::{synth_scenario, SampleCity, SynthSpec};
+
+    /// A radius slider dragged out and back: every step's coverage is the scan's at that
+    /// radius, whether the kept field reaches it or has to grow.
+    #[test]
+    fn coverage_follows_a_slider_out_and_back() {
+        let s = synth_scenario(&SynthSpec::published(SampleCity::Xian, 3000.0));
+        let data = DataIndex::build(&s);
+        let mut reaches = Vec::new();
+        for r in [800.0, 850.0, 700.0, 1000.0, 1001.0, 1600.0, 50.0, 1250.0, 3000.0, 800.0] {
+            assert_eq!(data.coverage_layers(&s, r), coverage_layers(&s, &data.cells, r), "radius {r}");
+            reaches.push(data.field.0.borrow().as_ref().unwrap().reach_m);
+        }
+        // Kept while the radius stays within reach; grown by a quarter when it passes it.
+        assert_eq!(reaches, [800.0, 1000.0, 1000.0, 1000.0, 1250.0, 1600.0, 1600.0, 1600.0, 3000.0, 3000.0]);
     }
 }

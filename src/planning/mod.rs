@@ -105,8 +105,11 @@ impl<'a> Work<'a> {
                 institutions: InstitutionIndex::build(&self.scenario.institutions),
                 cells: self.base.cells.clone(),
                 cell_county: self.base.cell_county.clone(),
+                county_first_cell: self.base.county_first_cell.clone(),
                 cell_population: self.base.cell_population.clone(),
                 areas: self.base.areas.clone(),
+                // Coverage follows the institutions, which differ from the base's.
+                field: Default::default(),
             })
         };
         Prepared::with_data(&self.scenario, self.policy, data, self.today)

@@ -20,9 +20,9 @@ pub const AREA_CLASSES: [AreaClass; 4] = [
 ];
 
 /// Bits of `CoverageLayers::masks`: the pharmacy categories (0–2), outpatient, inpatient.
-pub const PHARMACY_BITS: u8 = 0b111;
-pub const OUTPATIENT_BITS: u8 = 1 << 3;
-pub const INPATIENT_BITS: u8 = 1 << 4;
+pub const PHARMACY_BITS: u8 = crate::spatial::PHARMACY;
+pub const OUTPATIENT_BITS: u8 = crate::spatial::OUTPATIENT;
+pub const INPATIENT_BITS: u8 = crate::spatial::INPATIENT;
 
 /// One side of a comparison: what an evaluation under one parameter set shows.
 #[derive(Clone, Debug, Default, PartialEq)]

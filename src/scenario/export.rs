@@ -19,7 +19,7 @@ use serde_json::Value;
 use super::import::{Field, Target};
 use super::types::*;
 use crate::engine::Decision;
-use crate::spatial::{CoverageLayers, InstitutionIndex};
+use crate::spatial::{CoverageLayers, InstitutionIndex, INPATIENT, OUTPATIENT, PHARMACY};
 use crate::text::Lang;
 use crate::Outcome;
 
@@ -581,10 +581,10 @@ pub fn cells_geojson(s: &Scenario, coverage: Option<&CoverageLayers>) -> String 
     collection(s.population_cells.len(), |i| (s.population_cells[i].lon, s.population_cells[i].lat), |i, out| {
         let mut first = record_properties(Target::Cells, s, i, out);
         if let Some(l) = coverage {
-            let at = |v: &Vec<bool>| Val::Bool(v.get(i).copied().unwrap_or(false));
-            pair(out, &mut first, "covered_pharmacy", &at(&l.pharmacy));
-            pair(out, &mut first, "covered_outpatient", &at(&l.outpatient));
-            pair(out, &mut first, "covered_inpatient", &at(&l.inpatient));
+            let at = |bits: u8| Val::Bool(l.masks.get(i).is_some_and(|m| m & bits != 0));
+            pair(out, &mut first, "covered_pharmacy", &at(PHARMACY));
+            pair(out, &mut first, "covered_outpatient", &at(OUTPATIENT));
+            pair(out, &mut first, "covered_inpatient", &at(INPATIENT));
         }
     })
 }

@@ -130,17 +130,11 @@ fn tally(s: &Scenario, cell_pop: &[u64], cell_county: &[u32], masks: &[u8], laye
 pub struct CoverageLayers {
     /// Per cell, the layers that cover it: bits 0–2 the pharmacy categories, 3 outpatient, 4 inpatient.
     pub masks: Vec<u8>,
-    /// Per pharmacy category, in `Category::ALL` order.
-    pub pharmacy_by_category: [Vec<bool>; 3],
-    pub pharmacy: Vec<bool>,
-    pub outpatient: Vec<bool>,
-    pub inpatient: Vec<bool>,
 }
 
-/// One pass over the designated institutions: each marks, in a bit mask per cell, every layer
-/// it serves (bits 0–2 the pharmacy categories, 3 outpatient, 4 inpatient).
-const OUTPATIENT: u8 = 1 << 3;
-const INPATIENT: u8 = 1 << 4;
+/// Bits of `CoverageLayers::masks`: outpatient, inpatient.
+pub const OUTPATIENT: u8 = 1 << 3;
+pub const INPATIENT: u8 = 1 << 4;
 
 /// The coverage layers an institution serves, as the bits of `CoverageLayers::masks`.
 pub fn layer_bits(inst: &Institution) -> u8 {
@@ -171,6 +165,8 @@ pub fn layers_matching(s: &Scenario, keep: impl Fn(&Institution) -> bool) -> Opt
     candidates.into_iter().find(|&b| kept.iter().zip(&bits).all(|(&k, &m)| k == (m & b != 0)))
 }
 
+/// One pass over the designated institutions: each marks, in a bit mask per cell, every layer
+/// it serves. The reference for `CoverageField`, and a one-off scan where no field is kept.
 pub fn coverage_layers(s: &Scenario, cells: &PointGrid, radius_m: f64) -> CoverageLayers {
     let mut masks = vec![0u8; s.population_cells.len()];
     for inst in &s.institutions {
@@ -183,17 +179,18 @@ pub fn coverage_layers(s: &Scenario, cells: &PointGrid, radius_m: f64) -> Covera
             true
         });
     }
-    let layer = |bits: u8| masks.iter().map(|&m| m & bits != 0).collect::<Vec<bool>>();
-    CoverageLayers {
-        pharmacy: layer(0b111),
-        pharmacy_by_category: [layer(1), layer(2), layer(4)],
-        outpatient: layer(OUTPATIENT),
-        inpatient: layer(INPATIENT),
-        masks,
-    }
+    CoverageLayers { masks }
 }
 
+/// Bits of `CoverageLayers::masks`: any pharmacy category.
+pub const PHARMACY: u8 = 0b111;
+
 impl CoverageLayers {
+    /// Per cell, whether any of the layers `bits` covers it.
+    pub fn covered(&self, bits: u8) -> impl Iterator<Item = bool> + '_ {
+        self.masks.iter().map(move |&m| m & bits != 0)
+    }
+
     /// `cell_county` from `cell_counties`.
     pub fn summary(&self, s: &Scenario, cell_county: &[u32]) -> Coverage {
         let pop: Vec<u64> = s.population_cells.iter().map(|c| c.population).collect();
@@ -202,7 +199,7 @@ impl CoverageLayers {
 
     /// As `summary`, with the cells' populations already gathered (`DataIndex::cell_population`).
     pub fn summary_with(&self, s: &Scenario, cell_pop: &[u64], cell_county: &[u32]) -> Coverage {
-        let layers = [0b111, 1, 2, 4, OUTPATIENT, INPATIENT];
+        let layers = [PHARMACY, 1, 2, 4, OUTPATIENT, INPATIENT];
         let mut t = tally(s, cell_pop, cell_county, &self.masks, &layers).into_iter();
         let mut pharmacy = t.next().unwrap_or_default();
         let by_cat: Vec<Option<f64>> = (0..3).map(|_| t.next().unwrap_or_default().population_share).collect();

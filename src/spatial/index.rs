@@ -130,38 +130,12 @@ impl PointGrid {
 
     /// `DIST`: whether the callback needs the distance (a square root per point otherwise saved).
     fn scan<const DIST: bool>(&self, lon: f64, lat: f64, radius_m: f64, exact: bool, mut f: impl FnMut(usize, f64) -> bool) {
-        if self.points.is_empty() || !radius_m.is_finite() || radius_m < 0.0 || !lon.is_finite() || !lat.is_finite() {
-            return;
-        }
-        let dlat = (radius_m / EARTH_RADIUS_M).to_degrees();
-        let poleward = (lat.abs() + dlat).min(89.9);
-        let dlon = (dlat / poleward.to_radians().cos()).min(360.0);
-        let x0 = floor_i64((lon - dlon - self.lon0) / self.cell_lon).max(0);
-        let x1 = floor_i64((lon + dlon - self.lon0) / self.cell_lon).min(self.cols - 1);
-        let y0 = floor_i64((lat - dlat - self.lat0) / self.cell_lat).max(0);
-        let y1 = floor_i64((lat + dlat - self.lat0) / self.cell_lat).min(self.rows - 1);
-        if x0 > x1 || y0 > y1 {
-            return;
-        }
         // Planar prefilter in metres, scaled at the query's latitude.
         let m_per_deg = EARTH_RADIUS_M.to_radians();
         let kx = m_per_deg * lat.to_radians().cos();
         let inner = (radius_m * (1.0 - BAND)).powi(2);
         let outer = (radius_m * (1.0 + BAND)).powi(2);
-        for cy in y0..=y1 {
-            // Clip the row to the circle's chord: the row's latitude nearest the centre bounds
-            // the half-width in longitude (conservatively, at the band's most poleward cos).
-            let row_s = self.lat0 + cy as f64 * self.cell_lat;
-            let row_n = row_s + self.cell_lat;
-            let dy = if lat < row_s { row_s - lat } else if lat > row_n { lat - row_n } else { 0.0 };
-            let half = if dy >= dlat { 0.0 } else { dlon * (1.0 - (dy / dlat).powi(2)).sqrt() * (1.0 + BAND) };
-            let rx0 = floor_i64((lon - half - self.lon0) / self.cell_lon).max(x0);
-            let rx1 = floor_i64((lon + half - self.lon0) / self.cell_lon).min(x1);
-            if rx0 > rx1 {
-                continue;
-            }
-            let row = cy * self.cols;
-            let (a, b) = (self.starts[(row + rx0) as usize] as usize, self.starts[(row + rx1) as usize + 1] as usize);
+        self.runs(lon, lat, radius_m, |a, b| {
             for (&i, &(plon, plat)) in self.ids[a..b].iter().zip(&self.sorted[a..b]) {
                 let dx = (plon - lon) * kx;
                 let dy = (plat - lat) * m_per_deg;
@@ -183,8 +157,66 @@ impl PointGrid {
                     h
                 };
                 if !f(i as usize, d) {
-                    return;
+                    return false;
                 }
+            }
+            true
+        })
+    }
+
+    /// Calls `f(index, d2)` for every point whose planar distance is at most `radius_m`, with
+    /// d2 its square in m²: longitude scaled at the query's latitude, no haversine. For callers
+    /// that bound the planar error themselves (`CoverageField`).
+    pub(crate) fn planar_within(&self, lon: f64, lat: f64, radius_m: f64, mut f: impl FnMut(usize, f64)) {
+        let m_per_deg = EARTH_RADIUS_M.to_radians();
+        let kx = m_per_deg * lat.to_radians().cos();
+        let r2 = radius_m * radius_m;
+        self.runs(lon, lat, radius_m, |a, b| {
+            for (&i, &(plon, plat)) in self.ids[a..b].iter().zip(&self.sorted[a..b]) {
+                let dx = (plon - lon) * kx;
+                let dy = (plat - lat) * m_per_deg;
+                let d2 = dx * dx + dy * dy;
+                if d2 <= r2 {
+                    f(i as usize, d2);
+                }
+            }
+            true
+        })
+    }
+
+    /// The runs `a..b` of `ids`/`sorted` that may hold points within `radius_m` of the query:
+    /// per grid row, the buckets under the circle's chord, widened conservatively (at the
+    /// band's most poleward latitude). `visit` returns false to stop.
+    fn runs(&self, lon: f64, lat: f64, radius_m: f64, mut visit: impl FnMut(usize, usize) -> bool) {
+        if self.points.is_empty() || !radius_m.is_finite() || radius_m < 0.0 || !lon.is_finite() || !lat.is_finite() {
+            return;
+        }
+        let dlat = (radius_m / EARTH_RADIUS_M).to_degrees();
+        let poleward = (lat.abs() + dlat).min(89.9);
+        let dlon = (dlat / poleward.to_radians().cos()).min(360.0);
+        let x0 = floor_i64((lon - dlon - self.lon0) / self.cell_lon).max(0);
+        let x1 = floor_i64((lon + dlon - self.lon0) / self.cell_lon).min(self.cols - 1);
+        let y0 = floor_i64((lat - dlat - self.lat0) / self.cell_lat).max(0);
+        let y1 = floor_i64((lat + dlat - self.lat0) / self.cell_lat).min(self.rows - 1);
+        if x0 > x1 || y0 > y1 {
+            return;
+        }
+        for cy in y0..=y1 {
+            // Clip the row to the circle's chord: the row's latitude nearest the centre bounds
+            // the half-width in longitude (conservatively, at the band's most poleward cos).
+            let row_s = self.lat0 + cy as f64 * self.cell_lat;
+            let row_n = row_s + self.cell_lat;
+            let dy = if lat < row_s { row_s - lat } else if lat > row_n { lat - row_n } else { 0.0 };
+            let half = if dy >= dlat { 0.0 } else { dlon * (1.0 - (dy / dlat).powi(2)).sqrt() * (1.0 + BAND) };
+            let rx0 = floor_i64((lon - half - self.lon0) / self.cell_lon).max(x0);
+            let rx1 = floor_i64((lon + half - self.lon0) / self.cell_lon).min(x1);
+            if rx0 > rx1 {
+                continue;
+            }
+            let row = cy * self.cols;
+            let (a, b) = (self.starts[(row + rx0) as usize] as usize, self.starts[(row + rx1) as usize + 1] as usize);
+            if !visit(a, b) {
+                return;
             }
         }
     }

@@ -4,11 +4,13 @@
 
 mod areas;
 mod coverage;
+mod field;
 mod index;
 pub mod raster;
 
 pub use areas::{AreaCells, AreaClass, AreaKey, AreaModel, AreaStat, AreaStats};
-pub use coverage::{cell_counties, cell_grid, coverage_layers, covered_cells, layer_bits, layers_matching, Coverage, CoverageLayers, KindCoverage};
+pub use field::CoverageField;
+pub use coverage::{cell_counties, cell_grid, coverage_layers, covered_cells, layer_bits, layers_matching, Coverage, CoverageLayers, KindCoverage, INPATIENT, OUTPATIENT, PHARMACY};
 pub use index::{Among, InstitutionIndex, PointGrid};
 
 pub const EARTH_RADIUS_M: f64 = 6_371_008.8;

@@ -535,7 +535,7 @@ impl State {
         let old = self.layers.clone();
         let (coverage_layers, coverage) = if part == Part::All {
             let layers = prep.coverage_layers();
-            let summary = layers.summary(sc, &prep.data.cell_county);
+            let summary = layers.summary_with(sc, &prep.data.cell_population, &prep.data.cell_county);
             (Rc::new(layers), summary)
         } else {
             (old.coverage.clone(), self.evaluation.coverage.clone())

@@ -422,15 +422,8 @@ impl MapCtl {
         match inp.view.cells {
             CellLayer::None => (Vec::new(), &[]),
             CellLayer::Coverage => {
-                let v = match inp.view.coverage_of {
-                    CoverageOf::Pharmacy => &layers.coverage.pharmacy,
-                    CoverageOf::Ordinary => &layers.coverage.pharmacy_by_category[0],
-                    CoverageOf::Chronic => &layers.coverage.pharmacy_by_category[1],
-                    CoverageOf::SpecialDrug => &layers.coverage.pharmacy_by_category[2],
-                    CoverageOf::Outpatient => &layers.coverage.outpatient,
-                    CoverageOf::Inpatient => &layers.coverage.inpatient,
-                };
-                (v.iter().map(|&c| Some(c as u8)).collect(), &sy::COVERAGE_PALETTE)
+                let bits = sy::coverage_bits(inp.view.coverage_of);
+                (layers.coverage.covered(bits).map(|c| Some(c as u8)).collect(), &sy::COVERAGE_PALETTE)
             }
             CellLayer::AreaClass => {
                 (layers.area_classes.iter().map(|&c| Some(sy::area_index(c))).collect(), &sy::AREA_PALETTE)

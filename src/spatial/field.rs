@@ -1,0 +1,169 @@
+//! Coverage at any radius from one scan. For every population cell and coverage layer, the
+//! planar distance to the nearest institution serving the layer is kept with the data; a
+//! parameter change, the service radius included (up to the reach already scanned), then reads
+//! each layer with one comparison per cell. Cells whose distance lies within the planar
+//! approximation's error of the radius are settled by haversine, so the answer is exactly the
+//! scan's (`coverage_layers`): an institution within r by haversine, distance ≤ r.
+
+use super::{haversine_m, layer_bits, CoverageLayers, PointGrid, EARTH_RADIUS_M};
+use crate::scenario::Scenario;
+
+/// The layers of `CoverageLayers::masks`: three pharmacy categories, outpatient, inpatient.
+const LAYERS: usize = 5;
+
+pub struct CoverageField {
+    /// Every serving institution within this haversine distance of a cell is in its entry.
+    pub reach_m: f64,
+    /// A bound on |planar − haversine| / haversine for any pair within reach, with room for
+    /// storing squares as f32.
+    rel_err: f64,
+    /// Per cell, per layer: the least planar distance² (m²) to an institution serving the layer;
+    /// infinite for none within reach.
+    d2: Vec<[f32; LAYERS]>,
+    /// `layer_bits` of every institution, in the scenario's order.
+    inst_bits: Vec<u8>,
+}
+
+impl CoverageField {
+    /// Scans every serving institution's surroundings out to `reach_m` (one pass, as coverage at
+    /// that radius costs).
+    pub fn build(s: &Scenario, cells: &PointGrid, reach_m: f64) -> Self {
+        let reach_m = if reach_m.is_finite() { reach_m.max(0.0) } else { 0.0 };
+        let rel_err = relative_error(max_abs_lat(s), reach_m);
+        let inst_bits: Vec<u8> = s.institutions.iter().map(layer_bits).collect();
+        let mut d2 = vec![[f32::INFINITY; LAYERS]; s.population_cells.len()];
+        let scan_m = reach_m * (1.0 + rel_err);
+        // Institutions in bands of latitude, west to east: neighbours in turn touch mostly the
+        // same cells, which are then still in cache.
+        let mut order: Vec<u32> = (0..s.institutions.len() as u32).filter(|&i| inst_bits[i as usize] != 0).collect();
+        let band = |i: u32| crate::spatial::index::floor_i64(s.institutions[i as usize].lat / 0.02);
+        order.sort_by(|&a, &b| band(a).cmp(&band(b)).then(s.institutions[a as usize].lon.total_cmp(&s.institutions[b as usize].lon)));
+        for i in order {
+            let (inst, bits) = (&s.institutions[i as usize], inst_bits[i as usize]);
+            cells.planar_within(inst.lon, inst.lat, scan_m, |c, q| {
+                let q = q as f32;
+                let entry = &mut d2[c];
+                let mut rest = bits;
+                while rest != 0 {
+                    let b = rest.trailing_zeros() as usize;
+                    if q < entry[b] {
+                        entry[b] = q;
+                    }
+                    rest &= rest - 1;
+                }
+            });
+        }
+        CoverageField { reach_m, rel_err, d2, inst_bits }
+    }
+
+    /// The coverage layers at `radius_m` (≤ `reach_m`). `institutions` is the grid of all the
+    /// scenario's institutions (`InstitutionIndex::grid`), for the few cells near the edge.
+    pub fn layers(&self, s: &Scenario, institutions: &PointGrid, radius_m: f64) -> CoverageLayers {
+        let n = s.population_cells.len();
+        if !(radius_m >= 0.0 && radius_m.is_finite()) || self.d2.len() != n {
+            return CoverageLayers { masks: vec![0; n] };
+        }
+        debug_assert!(radius_m <= self.reach_m, "radius {radius_m} beyond the field's reach {}", self.reach_m);
+        // Certainly within r below `sure`; certainly beyond above `maybe`; between, measure.
+        let sure = ((radius_m / (1.0 + self.rel_err)).powi(2)) as f32;
+        let maybe = ((radius_m / (1.0 - self.rel_err)).powi(2)) as f32;
+        let mut masks = Vec::with_capacity(n);
+        let mut unsure: Vec<(u32, u8)> = Vec::new();
+        // Unrolled by hand: the release profile optimises for size and would keep the loop.
+        let bits = |e: &[f32; LAYERS], t: f32| {
+            u8::from(e[0] <= t) | u8::from(e[1] <= t) << 1 | u8::from(e[2] <= t) << 2 | u8::from(e[3] <= t) << 3 | u8::from(e[4] <= t) << 4
+        };
+        for (c, entry) in self.d2.iter().enumerate() {
+            let m = bits(entry, sure);
+            let u = bits(entry, maybe) & !m;
+            masks.push(m);
+            if u != 0 {
+                unsure.push((c as u32, u));
+            }
+        }
+        for (c, mut open) in unsure {
+            let cell = &s.population_cells[c as usize];
+            institutions.planar_within(cell.lon, cell.lat, radius_m * (1.0 + self.rel_err), |i, _| {
+                let hit = self.inst_bits[i] & open;
+                // The scan's own order of arguments: the institution first.
+                if hit != 0 && haversine_m(s.institutions[i].lon, s.institutions[i].lat, cell.lon, cell.lat) <= radius_m {
+                    masks[c as usize] |= hit;
+                    open &= !hit;
+                }
+            });
+        }
+        CoverageLayers { masks }
+    }
+}
+
+/// How far the planar distance (longitude scaled at one end's latitude) can stray from
+/// haversine, relatively, for pairs within `reach_m`: to first order the other end's latitude
+/// changes the scale by tan φ · Δφ, with Δφ ≤ reach / R; the second-order term and the f32
+/// squares are far inside the last two terms. Twice the first-order bound, for margin.
+/// `lat_max`: the most poleward latitude of the data, in degrees.
+fn relative_error(lat_max: f64, reach_m: f64) -> f64 {
+    let ratio = reach_m / EARTH_RADIUS_M;
+    let lat_max = (lat_max + ratio.to_degrees()).min(89.0);
+    2.0 * lat_max.to_radians().tan() * ratio + ratio * ratio + 1e-6
+}
+
+fn max_abs_lat(s: &Scenario) -> f64 {
+    s.population_cells.iter().map(|c| c.lat.abs()).chain(s.institutions.iter().map(|i| i.lat.abs())).fold(0.0, f64::max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spatial::{cell_grid, coverage_layers};
+    use crate::synth::{synth_scenario, SampleCity, SynthSpec};
+
+    /// The bound holds for pairs at every latitude a city could be at, out to 20 km (the
+    /// radius's upper limit), in every direction.
+    #[test]
+    fn planar_error_stays_within_the_bound() {
+        let m_per_deg = EARTH_RADIUS_M.to_radians();
+        for lat in [0.0, 18.0, 35.0, 53.5, 70.0] {
+            for reach in [100.0, 800.0, 5_000.0, 20_000.0] {
+                let e = relative_error(lat, reach);
+                for k in 0..360 {
+                    let a = (k as f64).to_radians();
+                    for f in [0.05, 0.5, 1.0] {
+                        let d = reach * f;
+                        let (dlat, dlon) = (d * a.sin() / m_per_deg, d * a.cos() / (m_per_deg * lat.to_radians().cos()));
+                        let (lon2, lat2) = (110.0 + dlon, lat + dlat);
+                        let h = haversine_m(110.0, lat, lon2, lat2);
+                        if h > reach {
+                            continue;
+                        }
+                        let kx = m_per_deg * lat.to_radians().cos();
+                        let p = (((lon2 - 110.0) * kx).powi(2) + ((lat2 - lat) * m_per_deg).powi(2)).sqrt();
+                        assert!((p - h).abs() <= e * h, "lat {lat} reach {reach} angle {k} d {d}: planar {p} haversine {h} bound {e}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// The field's layers equal the scan's at every radius up to its reach, including radii
+    /// that fall exactly on a cell's distance (where the planar estimate cannot decide).
+    #[test]
+    fn field_layers_equal_the_scan_at_every_radius() {
+        let s = synth_scenario(&SynthSpec::published(SampleCity::Linyi, 2500.0));
+        let cells = cell_grid(&s);
+        let institutions = PointGrid::build(s.institutions.iter().map(|i| (i.lon, i.lat)).collect());
+        let field = CoverageField::build(&s, &cells, 3000.0);
+        // Radii exactly at some cell's haversine distance from a designated institution.
+        let inst = s.institutions.iter().find(|i| layer_bits(i) != 0).unwrap();
+        let on_edge: Vec<f64> = s
+            .population_cells
+            .iter()
+            .map(|c| haversine_m(inst.lon, inst.lat, c.lon, c.lat))
+            .filter(|&d| d > 100.0 && d < 3000.0)
+            .take(6)
+            .collect();
+        assert!(!on_edge.is_empty());
+        for r in [0.0, 50.0, 300.0, 800.0, 1000.0, 2999.0, 3000.0].into_iter().chain(on_edge) {
+            assert_eq!(field.layers(&s, &institutions, r), coverage_layers(&s, &cells, r), "radius {r}");
+        }
+    }
+}
