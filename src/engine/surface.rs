@@ -15,9 +15,8 @@ use serde::Serialize;
 use super::prepared::Prepared;
 use super::proximity::NeighboursOr;
 use super::{decide, inpatient, outcome_of, outpatient, pharmacy, rule_fn, severity_of, xian, Ctx, Outcome};
-use crate::policy::ActiveRule;
 use crate::scenario::Application;
-use crate::spatial::{covered_cells, layers_matching};
+use crate::spatial::{covered_cells, layers_matching, AreaClass};
 
 /// Rules whose verdict depends on the applicant's location (or its county or area).
 pub const LOCATION_RULES: &[&str] = &[
@@ -66,10 +65,73 @@ pub fn placed(template: &Application, lon: f64, lat: f64, county: Option<&str>, 
     a
 }
 
-/// A location rule's key at each cell.
-struct Keyed<'r> {
-    rule: &'r ActiveRule,
-    keys: Vec<u32>,
+/// A location rule's key at every cell: its verdict depends on the cell only through it.
+enum Keys<'a> {
+    /// Whether any layer of these bits of the coverage masks reaches the cell.
+    Layers(&'a [u8], u8),
+    /// Whether the rule's own scan found a neighbour within the radius.
+    Scanned(Vec<bool>),
+    /// The cell's county (cells without one share a spare key, `counties.len()`).
+    County,
+    /// The cell's pharmacy area; the verdict follows from the class the rule reads for it.
+    AreaClass(Vec<AreaClass>),
+}
+
+impl Keys<'_> {
+    /// The number of distinct keys, and a cell with each key that occurs (the first in the
+    /// cells' order), `u32::MAX` for keys that do not.
+    fn first_cells(&self, prep: &Prepared) -> Vec<u32> {
+        let first_where = |hit: &dyn Fn(usize) -> bool| -> u32 {
+            (0..prep.data.cell_population.len()).find(|&c| hit(c)).map_or(u32::MAX, |c| c as u32)
+        };
+        match self {
+            Keys::Layers(masks, bits) => vec![first_where(&|c| masks[c] & bits == 0), first_where(&|c| masks[c] & bits != 0)],
+            Keys::Scanned(hit) => vec![first_where(&|c| !hit[c]), first_where(&|c| hit[c])],
+            Keys::County => prep.data.county_first_cell.clone(),
+            Keys::AreaClass(class_of_area) => {
+                let mut first = vec![u32::MAX; AreaClass::Saturated as usize + 1];
+                let mut missing = class_of_area.iter().map(|&k| k as usize).collect::<std::collections::BTreeSet<_>>();
+                for (c, &a) in prep.areas.cell_area.iter().enumerate() {
+                    let k = class_of_area[a as usize] as usize;
+                    if missing.remove(&k) {
+                        first[k] = c as u32;
+                        if missing.is_empty() {
+                            break;
+                        }
+                    }
+                }
+                first
+            }
+        }
+    }
+
+    /// ORs `severity[key]` into every cell's mask.
+    fn apply(&self, prep: &Prepared, severity: &[u8], masks: &mut [u8]) {
+        match self {
+            Keys::Layers(layers, bits) => {
+                for (m, &l) in masks.iter_mut().zip(*layers) {
+                    *m |= severity[usize::from(l & bits != 0)];
+                }
+            }
+            Keys::Scanned(hit) => {
+                for (m, &h) in masks.iter_mut().zip(hit) {
+                    *m |= severity[usize::from(h)];
+                }
+            }
+            Keys::County => {
+                let spare = severity[severity.len() - 1];
+                for (m, &k) in masks.iter_mut().zip(&prep.data.cell_county) {
+                    *m |= severity.get(k as usize).copied().unwrap_or(spare);
+                }
+            }
+            Keys::AreaClass(class_of_area) => {
+                let of_area: Vec<u8> = class_of_area.iter().map(|&k| severity[k as usize]).collect();
+                for (m, &a) in masks.iter_mut().zip(&prep.areas.cell_area) {
+                    *m |= of_area[a as usize];
+                }
+            }
+        }
+    }
 }
 
 pub fn acceptance_surface(prep: &Prepared, template: &Application) -> Surface {
@@ -82,62 +144,51 @@ pub fn acceptance_surface(prep: &Prepared, template: &Application) -> Surface {
     let at = |k: usize| placed(template, cells[k].lon, cells[k].lat, cells[k].county.as_deref(), cells[k].area.as_deref());
     let base = decide(&ctx, prep.policy, &at(0));
 
+    // Rules that do not read the location, and location rules whose verdict is the same at
+    // every key, make one fixed part; each other rule ORs its verdict per key into every cell.
     let mut fixed = 0u8;
-    let mut keyed: Vec<Keyed> = Vec::new();
+    let mut varying: Vec<(Keys, Vec<u8>)> = Vec::new();
     for (rule, entry) in prep.policy.rules.iter().zip(&base.rules) {
         let id = rule.def.id;
-        if !LOCATION_RULES.contains(&id) || entry.exempted_by.is_some() {
+        let keys = if !LOCATION_RULES.contains(&id) || entry.exempted_by.is_some() {
+            None
+        } else {
+            match (id, neighbours_of(id, &ctx, template)) {
+                // Neighbours that are exactly some coverage layers (an ordinary pharmacy's
+                // same-type neighbours are the ordinary-category layer): the coverage of this
+                // recompute has the answer already. Otherwise a scan of its own.
+                (_, Some(Ok(n))) => Some(match (prep.layers_if_computed(), layers_matching(s, |i| n.counts(template, i))) {
+                    (Some(layers), Some(bits)) => Keys::Layers(&layers.masks, bits),
+                    _ => Keys::Scanned(covered_cells(s, &prep.data.cells, prep.policy.params.service_radius_m, |i| n.counts(template, i))),
+                }),
+                // The rule does not reach this applicant wherever it stands.
+                (_, Some(Err(_))) => None,
+                ("inpatient.county_supply", None) => Some(Keys::County),
+                ("pharmacy.area_class", None) => Some(Keys::AreaClass(
+                    prep.areas.keys.iter().map(|key| pharmacy::read_area(&ctx, template, key).class).collect(),
+                )),
+                _ => None,
+            }
+        };
+        let Some(keys) = keys else {
             fixed |= severity_of(rule.def.is_eligibility(), entry.verdict);
             continue;
-        }
-        let keys: Vec<u32> = match (id, neighbours_of(id, &ctx, template)) {
-            // Neighbours that are exactly some coverage layers (an ordinary pharmacy's same-type
-            // neighbours are the ordinary-category layer): the coverage of this recompute has
-            // the answer already. Otherwise a scan of its own.
-            (_, Some(Ok(n))) => match prep.layers_if_computed().zip(layers_matching(s, |i| n.counts(template, i))) {
-                Some((layers, bits)) => layers.masks.iter().map(|&m| u32::from(m & bits != 0)).collect(),
-                None => covered_cells(s, &prep.data.cells, prep.policy.params.service_radius_m, |i| n.counts(template, i))
-                    .into_iter()
-                    .map(u32::from)
-                    .collect(),
-            },
-            // The rule does not reach this applicant wherever it stands.
-            (_, Some(Err(_))) => vec![0; cells.len()],
-            // Cells with no county share one spare key (the rule reports the county missing).
-            ("inpatient.county_supply", None) => {
-                let spare = s.counties.len() as u32;
-                prep.data.cell_county.iter().map(|&c| if c == u32::MAX { spare } else { c }).collect()
-            }
-            // An area's verdict follows from its class; the class from the rule's own reading.
-            ("pharmacy.area_class", None) => {
-                let class_of_area: Vec<u32> =
-                    prep.areas.keys.iter().map(|key| pharmacy::read_area(&ctx, template, key).class as u32).collect();
-                prep.areas.cell_area.iter().map(|&a| class_of_area[a as usize]).collect()
-            }
-            _ => vec![0; cells.len()],
         };
-        keyed.push(Keyed { rule, keys });
+        let first = keys.first_cells(prep);
+        let severity: Vec<u8> = first
+            .iter()
+            .map(|&c| if c == u32::MAX { 0 } else { severity_of(false, rule_fn(id)(&ctx, &at(c as usize), rule).verdict) })
+            .collect();
+        let occurring = || first.iter().zip(&severity).filter(|(&c, _)| c != u32::MAX).map(|(_, &v)| v);
+        match occurring().next() {
+            Some(v) if occurring().all(|w| w == v) => fixed |= v,
+            _ => varying.push((keys, severity)),
+        }
     }
 
-    // Each rule's verdict per key, judged at the first cell with that key (in the cells' order);
-    // then every cell's severity mask is the fixed part OR-ed with one table read per rule.
     let mut masks = vec![fixed; cells.len()];
-    for r in &keyed {
-        let keys = r.keys.as_slice();
-        let mut first = vec![u32::MAX; keys.iter().copied().max().map_or(0, |m| m as usize + 1)];
-        for (k, &key) in keys.iter().enumerate() {
-            let slot = &mut first[key as usize];
-            if *slot == u32::MAX {
-                *slot = k as u32;
-            }
-        }
-        let sev: Vec<u8> = first
-            .iter()
-            .map(|&k| if k == u32::MAX { 0 } else { severity_of(false, rule_fn(r.rule.def.id)(&ctx, &at(k as usize), r.rule).verdict) })
-            .collect();
-        for (m, &key) in masks.iter_mut().zip(keys) {
-            *m |= sev[key as usize];
-        }
+    for (keys, severity) in &varying {
+        keys.apply(prep, severity, &mut masks);
     }
     // A mask's outcome and its place in `Outcome::ALL`, tabled once.
     let table: Vec<(Outcome, usize)> = (0..=u8::MAX)
@@ -161,6 +212,7 @@ pub fn acceptance_surface(prep: &Prepared, template: &Application) -> Surface {
         .collect();
     Surface { outcomes, counts }
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;
