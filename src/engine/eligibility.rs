@@ -54,7 +54,7 @@ impl Reading {
 
 impl From<Reading> for Detail {
     fn from(r: Reading) -> Self {
-        Detail::of(super::Reading::Eligibility(r))
+        Detail::of(super::Reading::Eligibility(Box::new(r)))
     }
 }
 

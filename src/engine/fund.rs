@@ -13,7 +13,15 @@ pub(crate) enum Reading {
     /// Which fund (or both) was in deficit.
     Deficit(Words),
     /// Months payable against the minimum, for each fund given; `below`: either is under it.
-    Months { employee: Option<(f64, f64)>, resident: Option<(f64, f64)>, below: bool },
+    /// (Boxed: larger than a detail may be.)
+    Months(Box<Months>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Months {
+    employee: Option<(f64, f64)>,
+    resident: Option<(f64, f64)>,
+    below: bool,
 }
 
 impl Reading {
@@ -23,7 +31,8 @@ impl Reading {
                 format!("{}上年度出现赤字，暂停全市新增定点受理评估", which.zh),
                 format!("{} in deficit last year: all new designations suspended city-wide", which.en),
             ),
-            Reading::Months { employee, resident, below } => {
+            Reading::Months(ref months) => {
+                let Months { employee, resident, below } = **months;
                 let part = |months: Option<(f64, f64)>, zh: &str, en: &str| -> Option<Text> {
                     let (m, min) = months?;
                     let rel = if m >= min { "≥" } else { "<" };
@@ -93,10 +102,10 @@ pub fn months_below_minimum(ctx: &Ctx, _: &Application, _: &ActiveRule) -> Judge
     let resident = fund.resident_months.map(|m| (m, rmin));
     let below = employee.is_some_and(|(m, min)| !(m >= min)) || resident.is_some_and(|(m, min)| !(m >= min));
     if below {
-        return Judgement::suspend(Reading::Months { employee, resident, below });
+        return Judgement::suspend(Reading::Months(Box::new(Months { employee, resident, below })));
     }
     match (employee, resident) {
-        (Some(_), Some(_)) => Judgement::pass(Reading::Months { employee, resident, below }),
+        (Some(_), Some(_)) => Judgement::pass(Reading::Months(Box::new(Months { employee, resident, below }))),
         (None, _) => Judgement::missing("city.fund.employee_months", words!("职工统筹基金可支付月数", "employee fund months payable")),
         (_, None) => Judgement::missing("city.fund.resident_months", words!("居民基金可支付月数", "resident fund months payable")),
     }

@@ -294,46 +294,51 @@ pub fn evaluate(scenario: &Scenario, policy: &Policy, today: Date) -> Evaluation
 /// One application, every active rule in trace order. The trace keeps what each rule read;
 /// its sentences are rendered when someone reads them (`Detail`).
 pub fn decide(ctx: &Ctx, policy: &Policy, app: &Application) -> Decision {
-    let mut entries: Vec<TraceEntry> = Vec::with_capacity(policy.rules.len());
     let mut exempted_by: Option<&'static str> = None;
     let mut mask = 0;
-    for rule in &policy.rules {
-        let def = rule.def;
-        let exemption_reaches = rule.exemptable && !(rule.fund && !ctx.params.key_project_escapes_fund);
-        let mut j = match exempted_by {
-            Some(_) if exemption_reaches => Judgement::na(words!(
-                "申请人不受本规划限制，本条不适用",
-                "the applicant is not limited by the plan; not applied",
-            )),
-            _ => active_rule_fn(rule)(ctx, app, rule),
-        };
-        if exempted_by.is_some() && rule.fund && !ctx.params.key_project_escapes_fund && j.verdict == Verdict::Suspend {
-            j = j.switch("key_project_escapes_fund");
-        }
-        if rule.added_by_user {
-            j = j.note(Text::new(
-                format!("本条由用户开启，{}的规划原文无此规定", policy.preset.short.zh),
-                format!("turned on by the user: {} has no such rule", policy.preset.short.en),
-            ));
-        }
-        let entry_exempted_by = match exempted_by {
-            Some(by) if exemption_reaches => Some(Cow::Borrowed(by)),
-            _ => None,
-        };
-        if j.verdict == Verdict::Exempt && exempted_by.is_none() {
-            exempted_by = Some(def.id);
-        }
-        mask |= severity_of(rule.eligibility, j.verdict);
-        entries.push(TraceEntry {
-            rule: Cow::Borrowed(def.id),
-            clause: rule.clause.clone(),
-            verdict: j.verdict,
-            detail: j.detail,
-            switch: j.switch.map(Cow::Borrowed),
-            exempted_by: entry_exempted_by,
-            note: j.note,
-        });
-    }
+    // Collected from an exact-size iterator: each entry is written straight into the trace's
+    // one allocation rather than built aside and copied in (a push would copy 200-odd bytes).
+    let entries: Vec<TraceEntry> = policy
+        .rules
+        .iter()
+        .map(|rule| {
+            let def = rule.def;
+            let exemption_reaches = rule.exemptable && !(rule.fund && !ctx.params.key_project_escapes_fund);
+            let mut j = match exempted_by {
+                Some(_) if exemption_reaches => Judgement::na(words!(
+                    "申请人不受本规划限制，本条不适用",
+                    "the applicant is not limited by the plan; not applied",
+                )),
+                _ => active_rule_fn(rule)(ctx, app, rule),
+            };
+            if exempted_by.is_some() && rule.fund && !ctx.params.key_project_escapes_fund && j.verdict == Verdict::Suspend {
+                j.switch = Some("key_project_escapes_fund");
+            }
+            if rule.added_by_user {
+                j = j.note(Text::new(
+                    format!("本条由用户开启，{}的规划原文无此规定", policy.preset.short.zh),
+                    format!("turned on by the user: {} has no such rule", policy.preset.short.en),
+                ));
+            }
+            let entry_exempted_by = match exempted_by {
+                Some(by) if exemption_reaches => Some(Cow::Borrowed(by)),
+                _ => None,
+            };
+            if j.verdict == Verdict::Exempt && exempted_by.is_none() {
+                exempted_by = Some(def.id);
+            }
+            mask |= severity_of(rule.eligibility, j.verdict);
+            TraceEntry {
+                rule: Cow::Borrowed(def.id),
+                clause: rule.clause.clone(),
+                verdict: j.verdict,
+                detail: j.detail,
+                switch: j.switch.map(Cow::Borrowed),
+                exempted_by: entry_exempted_by,
+                note: j.note,
+            }
+        })
+        .collect();
     Decision { id: app.id.clone(), outcome: outcome_of(mask), rules: entries }
 }
 

@@ -121,9 +121,45 @@ impl Circle {
     }
 }
 
+/// A circle as the trace keeps it (24 bytes, so that a detail stays small): the radius, the
+/// nearest neighbour's distance (negative: none within 50 km), and who the neighbours are.
+/// The rule's words after the reading, when it has some, are joined on (`Reading::Joined`),
+/// which says exactly what `Circle::render` says.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct CircleReading<W> {
+    r: f64,
+    nearest: f64,
+    what: W,
+}
+
+impl<W: Copy> CircleReading<W> {
+    pub(crate) fn render(&self) -> Text
+    where
+        What: From<W>,
+    {
+        let nearest = (self.nearest >= 0.0).then_some(self.nearest);
+        Circle { r: self.r, what: What::from(self.what), nearest, then: None }.render()
+    }
+}
+
+impl From<Specialty> for What {
+    fn from(s: Specialty) -> Self {
+        What::Specialty(s)
+    }
+}
+
 impl From<Circle> for Detail {
     fn from(c: Circle) -> Self {
-        Detail::of(super::Reading::Circle(c))
+        use super::Reading;
+        let nearest = c.nearest.unwrap_or(-1.0);
+        let d = match c.what {
+            What::Words(what) => Detail::of(Reading::Circle(CircleReading { r: c.r, nearest, what })),
+            What::Specialty(what) => Detail::of(Reading::SpecialtyCircle(CircleReading { r: c.r, nearest, what })),
+        };
+        match c.then {
+            None => d,
+            Some(w) => Detail::of(Reading::Joined(Box::new([d, w.into()]))),
+        }
     }
 }
 
