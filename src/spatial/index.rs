@@ -20,6 +20,25 @@ pub(crate) fn floor_i64(x: f64) -> i64 {
     }
 }
 
+/// `haversine_m(lon1, lat1, lon2, lat2)` with `p1 = lat1.to_radians()` and its cosine given:
+/// the same operations in the same order, so the same bits.
+#[inline(always)]
+fn haversine_from(p1: f64, cos_p1: f64, lon1: f64, lon2: f64, lat2: f64) -> f64 {
+    let p2 = lat2.to_radians();
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + cos_p1 * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_M * a.sqrt().min(1.0).asin()
+}
+
+/// A lower bound of `x.cos()` for |x| ≤ π/2 (the Taylor series to x⁶: the next term is not
+/// negative there), without a call into libm.
+#[inline(always)]
+fn cos_lower_bound(x: f64) -> f64 {
+    let x2 = x * x;
+    1.0 - x2 / 2.0 * (1.0 - x2 / 12.0 * (1.0 - x2 / 30.0))
+}
+
 /// Bucket edge in metres of latitude.
 const CELL_M: f64 = 550.0;
 /// Relative half-width of the band decided by haversine.
@@ -224,65 +243,108 @@ impl PointGrid {
     /// The nearest point accepted by `keep`, searching outwards up to `max_m`; exact distance.
     /// Of points at the same distance, the lowest index.
     ///
-    /// Searches the buckets in square rings around the query's bucket and stops as soon as no
-    /// point of the next ring can be nearer than the best so far: a few rings where points are
-    /// dense, whatever the distance. Only points whose planar estimate comes within the band of
-    /// the best are measured by haversine.
+    /// Searches the buckets in square rings around the query's bucket. Each side of a ring is
+    /// searched only where it may hold a point nearer than the best so far (its distance from
+    /// the query, from the query's place in its own bucket), and the search stops when no side
+    /// may: a ring or two where points are dense, whatever the distance. A side row is one run
+    /// of buckets, so one run of points. Only points whose planar estimate comes within the band
+    /// of the best are tested by `keep` and measured by haversine.
     pub fn nearest(&self, lon: f64, lat: f64, max_m: f64, keep: impl Fn(usize) -> bool) -> Option<(usize, f64)> {
         if self.points.is_empty() || !(max_m >= 0.0) || !lon.is_finite() || !lat.is_finite() {
             return None;
         }
         let m_per_deg = EARTH_RADIUS_M.to_radians();
-        let kx = m_per_deg * lat.to_radians().cos();
-        // A bucket's narrowest width in metres anywhere the search may reach (the grid's or the
-        // query's most poleward latitude), less 1% for the planar approximation: a point k
-        // rings out is at least (k - 1) such widths away.
+        // `haversine_m(lon, lat, ..)` computes these for every point: once here, bit for bit.
+        let p1 = lat.to_radians();
+        let cos_p1 = p1.cos();
+        let kx = m_per_deg * cos_p1;
+        // Metres per degree anywhere the search may reach (at the grid's or the query's most
+        // poleward latitude), less 1% for the planar approximation: lower bounds of distance.
         let top = self.lat0 + self.rows as f64 * self.cell_lat;
         let poleward = lat.abs().max(self.lat0.abs()).max(top.abs()).min(89.9);
-        let width = (self.cell_lat * m_per_deg).min(self.cell_lon * m_per_deg * poleward.to_radians().cos()) * 0.99;
-        let cx = floor_i64((lon - self.lon0) / self.cell_lon);
-        let cy = floor_i64((lat - self.lat0) / self.cell_lat);
+        let mx = m_per_deg * cos_lower_bound(poleward.to_radians()) * 0.99;
+        let my = m_per_deg * 0.99;
+        let (wx, wy) = (self.cell_lon * mx, self.cell_lat * my);
+        let fx = (lon - self.lon0) / self.cell_lon;
+        let fy = (lat - self.lat0) / self.cell_lat;
+        let (cx, cy) = (floor_i64(fx), floor_i64(fy));
+        // From the query to its own bucket's edges: a point in ring k beyond the west edge is at
+        // least `west + (k - 1) * wx` away, and so on.
+        let west = (fx - cx as f64) * wx;
+        let east = wx - west;
+        let south = (fy - cy as f64) * wy;
+        let north = wy - south;
         // Rings beyond this one hold no bucket of the grid.
         let last = [cx, self.cols - 1 - cx, cy, self.rows - 1 - cy].into_iter().map(i64::abs).max().unwrap_or(0)
             + (cx.clamp(0, self.cols - 1) - cx).abs()
             + (cy.clamp(0, self.rows - 1) - cy).abs();
         let mut best: Option<(usize, f64)> = None;
-        let visit = |bx: i64, by: i64, best: &mut Option<(usize, f64)>| {
-            if bx < 0 || by < 0 || bx >= self.cols || by >= self.rows {
-                return;
-            }
-            let b = (by * self.cols + bx) as usize;
-            let (a, e) = (self.starts[b] as usize, self.starts[b + 1] as usize);
+        let mut bound = max_m;
+        // Points a..e of the buckets' order.
+        let scan = |a: usize, e: usize, best: &mut Option<(usize, f64)>, bound: &mut f64| {
+            let cut = *bound * (1.0 + 2.0 * BAND) + 1e-6;
+            let cut2 = cut * cut;
             for (&i, &(plon, plat)) in self.ids[a..e].iter().zip(&self.sorted[a..e]) {
                 let dx = (plon - lon) * kx;
                 let dy = (plat - lat) * m_per_deg;
-                let planar = (dx * dx + dy * dy).sqrt();
-                let bound = best.map_or(max_m, |(_, bd)| bd);
-                if planar > bound * (1.0 + 2.0 * BAND) + 1e-6 || !keep(i as usize) {
+                if dx * dx + dy * dy > cut2 || !keep(i as usize) {
                     continue;
                 }
-                let d = haversine_m(lon, lat, plon, plat);
+                let d = haversine_from(p1, cos_p1, lon, plon, plat);
                 if d <= max_m && best.map_or(true, |(bi, bd)| d < bd || (d == bd && (i as usize) < bi)) {
                     *best = Some((i as usize, d));
+                    *bound = d;
                 }
             }
         };
-        let mut k = 0i64;
+        // The buckets x0..=x1 of row y, clipped to the grid: one run of points.
+        let row = |y: i64, x0: i64, x1: i64| -> (usize, usize) {
+            let (x0, x1) = (x0.max(0), x1.min(self.cols - 1));
+            if y < 0 || y >= self.rows || x0 > x1 {
+                return (0, 0);
+            }
+            let b = (y * self.cols) as usize;
+            (self.starts[b + x0 as usize] as usize, self.starts[b + x1 as usize + 1] as usize)
+        };
+        // How many buckets beyond the query's own, on a side `gap` metres away with buckets
+        // `w` wide, may hold a point within `bound` (at most k).
+        let reach = |gap: f64, w: f64, bound: f64, k: i64| -> i64 {
+            if gap > bound {
+                0
+            } else {
+                (1 + ((bound - gap) / w).min(k as f64) as i64).min(k)
+            }
+        };
+        let (a, e) = row(cy, cx, cx);
+        scan(a, e, &mut best, &mut bound);
+        let mut k = 1i64;
         while k <= last {
-            let reach = (k - 1).max(0) as f64 * width;
-            if reach > best.map_or(max_m, |(_, bd)| bd) {
+            let far = (k - 1) as f64;
+            let (gw, ge, gs, gn) = (west + far * wx, east + far * wx, south + far * wy, north + far * wy);
+            if gw.min(ge).min(gs).min(gn) > bound {
                 break;
             }
-            if k == 0 {
-                visit(cx, cy, &mut best);
-            } else {
-                for bx in cx - k..=cx + k {
-                    visit(bx, cy - k, &mut best);
-                    visit(bx, cy + k, &mut best);
+            // The rows at the ring's south and north, across the columns within reach.
+            let (x0, x1) = (cx - reach(west, wx, bound, k), cx + reach(east, wx, bound, k));
+            if gs <= bound {
+                let (a, e) = row(cy - k, x0, x1);
+                scan(a, e, &mut best, &mut bound);
+            }
+            if gn <= bound {
+                let (a, e) = row(cy + k, x0, x1);
+                scan(a, e, &mut best, &mut bound);
+            }
+            // The columns at the ring's west and east, between those rows, within reach.
+            let (y0, y1) = ((cy - reach(south, wy, bound, k - 1)).max(cy - k + 1), (cy + reach(north, wy, bound, k - 1)).min(cy + k - 1));
+            for (x, g) in [(cx - k, gw), (cx + k, ge)] {
+                if g > bound || x < 0 || x >= self.cols {
+                    continue;
                 }
-                for by in cy - k + 1..=cy + k - 1 {
-                    visit(cx - k, by, &mut best);
-                    visit(cx + k, by, &mut best);
+                let mut y = y0.max(0);
+                while y <= y1.min(self.rows - 1) {
+                    let (a, e) = row(y, x, x);
+                    scan(a, e, &mut best, &mut bound);
+                    y += 1;
                 }
             }
             k += 1;
@@ -349,17 +411,23 @@ impl InstitutionIndex {
         among: Among,
         keep: impl Fn(&Institution) -> bool,
     ) -> Option<(&'a Institution, f64)> {
-        let search = |(grid, ids): &(PointGrid, Vec<u32>)| {
-            grid.nearest(lon, lat, 50_000.0, |k| keep(&institutions[ids[k] as usize])).map(|(k, d)| (ids[k] as usize, d))
+        let search = |(grid, ids): &(PointGrid, Vec<u32>), max_m: f64| {
+            grid.nearest(lon, lat, max_m, |k| keep(&institutions[ids[k] as usize])).map(|(k, d)| (ids[k] as usize, d))
         };
         let best = match among {
-            Among::Kind(k) => Kind::ALL.iter().position(|&x| x == k).and_then(|p| search(&self.by_kind[p])),
-            Among::PharmacyCategories(cats) => Category::ALL
-                .iter()
-                .zip(&self.by_category)
-                .filter(|(c, _)| cats.contains(**c))
-                .filter_map(|(_, sub)| search(sub))
-                .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0))),
+            Among::Kind(k) => Kind::ALL.iter().position(|&x| x == k).and_then(|p| search(&self.by_kind[p], 50_000.0)),
+            Among::PharmacyCategories(cats) => {
+                // Each category's search goes no further than the best of those before it.
+                let mut best: Option<(usize, f64)> = None;
+                for (_, sub) in Category::ALL.iter().zip(&self.by_category).filter(|(c, _)| cats.contains(**c)) {
+                    if let Some((i, d)) = search(sub, best.map_or(50_000.0, |(_, bd)| bd)) {
+                        if best.map_or(true, |(bi, bd)| d < bd || (d == bd && i < bi)) {
+                            best = Some((i, d));
+                        }
+                    }
+                }
+                best
+            }
         };
         best.map(|(i, d)| (&institutions[i], d))
     }
@@ -457,6 +525,37 @@ mod tests {
                 .filter(|&(_, d)| d <= 50_000.0)
                 .min_by(|a, b| a.1.total_cmp(&b.1));
             assert_eq!(g.nearest(lon, lat, 50_000.0, |_| true), want);
+        }
+    }
+
+    /// The pruned ring search against every point where the pruning matters: clustered points
+    /// with rare accepted ones (the search goes many rings out), queries on bucket edges and
+    /// corners and outside the grid, exact ties, and limits between the points.
+    #[test]
+    fn nearest_prunes_nothing_it_should_find() {
+        let mut pts = scatter(1500, 21, 108.8, 34.2, 0.05, 0.04); // a dense centre
+        pts.extend(scatter(1500, 23, 108.3, 33.8, 1.0, 0.9)); // and the rest of a city
+        pts.extend_from_slice(&pts[100..140].to_vec());
+        let g = PointGrid::build(pts.clone());
+        let mut queries = scatter(300, 29, 108.2, 33.7, 1.2, 1.1);
+        // On bucket edges and corners, and a point's own place.
+        for j in 0..60 {
+            let (x, y) = (j % 9, j / 9);
+            queries.push((g.lon0 + x as f64 * 7.0 * g.cell_lon, g.lat0 + y as f64 * 5.0 * g.cell_lat + if j % 2 == 0 { 0.0 } else { g.cell_lat * 0.5 }));
+        }
+        queries.extend_from_slice(&pts[95..110].to_vec());
+        for (k, &(lon, lat)) in queries.iter().enumerate() {
+            let max_m = [50_000.0, 4_321.0, 900.0, 20_000.0, 0.0][k % 5];
+            let m = [1, 7, 97, 601][k % 4];
+            let keep = |i: usize| i % m == k % m || (m == 1);
+            let mut want: Option<(usize, f64)> = None;
+            for (i, &(plon, plat)) in pts.iter().enumerate() {
+                let d = haversine_m(lon, lat, plon, plat);
+                if keep(i) && d <= max_m && want.map_or(true, |(_, bd)| d < bd) {
+                    want = Some((i, d));
+                }
+            }
+            assert_eq!(g.nearest(lon, lat, max_m, keep), want, "query {k} at {lon},{lat} max {max_m} every {m}th");
         }
     }
 
