@@ -191,13 +191,8 @@ impl CoverageLayers {
         self.masks.iter().map(move |&m| m & bits != 0)
     }
 
-    /// `cell_county` from `cell_counties`.
-    pub fn summary(&self, s: &Scenario, cell_county: &[u32]) -> Coverage {
-        let pop: Vec<u64> = s.population_cells.iter().map(|c| c.population).collect();
-        self.summary_with(s, &pop, cell_county)
-    }
-
-    /// As `summary`, with the cells' populations already gathered (`DataIndex::cell_population`).
+    /// Coverage shares, city-wide, per county and per pharmacy category. `cell_pop` and
+    /// `cell_county` from `DataIndex` (`cell_population`, `cell_county`).
     pub fn summary_with(&self, s: &Scenario, cell_pop: &[u64], cell_county: &[u32]) -> Coverage {
         let layers = [PHARMACY, 1, 2, 4, OUTPATIENT, INPATIENT];
         let mut t = tally(s, cell_pop, cell_county, &self.masks, &layers).into_iter();
