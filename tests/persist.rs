@@ -189,3 +189,17 @@ fn a_link_that_left_the_edits_of_a_builtin_data_set_out_says_so() {
         s.notices
     );
 }
+
+/// The exported scenario file is the scenario written straight to indented JSON, character for
+/// character (the export goes through a `serde_json::Value` to keep the page's wasm small): keys
+/// in their order, every number with the same digits, absent fields absent.
+#[test]
+fn the_exported_scenario_is_the_scenario_as_indented_json() {
+    let mut awkward = edited();
+    awkward.applications[0].lon = 0.1 + 0.2;
+    awkward.applications[0].lat = 1e-7 + 35.0;
+    awkward.institutions[0].lon = 118.356_789_012_345_67;
+    for sc in [edited(), awkward, dingdian::bench::city(2000.0)] {
+        assert_eq!(dingdian::scenario::export::scenario_json(&sc), serde_json::to_string_pretty(&sc).unwrap());
+    }
+}

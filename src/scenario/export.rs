@@ -223,8 +223,12 @@ pub fn results_xlsx(rows: &[ResultRow], lang: Lang) -> Result<Vec<u8>, ExportErr
 }
 
 /// The scenario as indented JSON (DESIGN.md §3).
+///
+/// Through a `Value` (the same text: keys keep their order, numbers their digits): the app
+/// already turns scenarios into `Value`s for share links, and writing one straight to indented
+/// text would compile every scenario type's serialiser a third time into the page's wasm.
 pub fn scenario_json(s: &Scenario) -> String {
-    serde_json::to_string_pretty(s).unwrap_or_default()
+    serde_json::to_value(s).and_then(|v| serde_json::to_string_pretty(&v)).unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------------------------
