@@ -80,13 +80,13 @@ pub struct AreaStats {
     by_index: Vec<AreaStat>,
     /// Areas with pharmacies but no population cell.
     extra: FxHashMap<AreaKey, AreaStat>,
-    index: std::rc::Rc<FxHashMap<AreaKey, u32>>,
+    index: AreaIndex,
 }
 
 impl AreaStats {
     pub fn get(&self, key: &AreaKey) -> Option<&AreaStat> {
-        match self.index.get(key) {
-            Some(&k) => self.by_index.get(k as usize),
+        match self.index.of(key) {
+            Some(k) => self.by_index.get(k as usize),
             None => self.extra.get(key),
         }
     }
@@ -94,6 +94,44 @@ impl AreaStats {
     /// The stats of area `k` of `AreaCells::keys`.
     pub fn of(&self, k: usize) -> &AreaStat {
         &self.by_index[k]
+    }
+}
+
+/// The index into `AreaCells::keys` of a key: grid keys through a dense array over the cells'
+/// extent (no hashing), names (and grid keys of an extent too large for the array) by hash.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct AreaIndex {
+    by_key: std::rc::Rc<FxHashMap<AreaKey, u32>>,
+    grid: std::rc::Rc<DenseGrid>,
+}
+
+/// `slots[(y - y0) * w + (x - x0)]`: the index of grid key (x, y), `u32::MAX` for none.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct DenseGrid {
+    x0: i32,
+    y0: i32,
+    w: i64,
+    h: i64,
+    slots: Vec<u32>,
+}
+
+impl DenseGrid {
+    fn get(&self, x: i32, y: i32) -> Option<u32> {
+        let (dx, dy) = (x as i64 - self.x0 as i64, y as i64 - self.y0 as i64);
+        if dx < 0 || dy < 0 || dx >= self.w || dy >= self.h {
+            return None;
+        }
+        let k = self.slots[(dy * self.w + dx) as usize];
+        (k != u32::MAX).then_some(k)
+    }
+}
+
+impl AreaIndex {
+    fn of(&self, key: &AreaKey) -> Option<u32> {
+        match key {
+            AreaKey::Grid(x, y) if !self.grid.slots.is_empty() => self.grid.get(*x, *y),
+            _ => self.by_key.get(key).copied(),
+        }
     }
 }
 
@@ -111,7 +149,7 @@ pub struct AreaCells {
     /// Residents per area of `keys`.
     pub population: Vec<u64>,
     /// The index into `keys` of each key.
-    index: std::rc::Rc<FxHashMap<AreaKey, u32>>,
+    index: AreaIndex,
     cell_grid: PointGrid,
     cell_areas: Vec<Option<String>>,
 }
@@ -145,8 +183,8 @@ impl AreaModel {
         for (i, inst) in s.institutions.iter().enumerate() {
             if inst.kind == Kind::Pharmacy && inst.designated {
                 let key = cells.key_at(inst.lon, inst.lat, inst.area.as_deref());
-                match cells.index.get(&key) {
-                    Some(&k) => stats.by_index[k as usize].pharmacy_ids.push(i),
+                match cells.index.of(&key) {
+                    Some(k) => stats.by_index[k as usize].pharmacy_ids.push(i),
                     None => stats.extra.entry(key).or_default().pharmacy_ids.push(i),
                 }
             }
@@ -197,7 +235,7 @@ impl AreaCells {
             population[a as usize] = population[a as usize].saturating_add(c.population);
         }
         m.population = population;
-        m.index = std::rc::Rc::new(m.keys.iter().enumerate().map(|(k, key)| (key.clone(), k as u32)).collect());
+        m.index.by_key = std::rc::Rc::new(m.keys.iter().enumerate().map(|(k, key)| (key.clone(), k as u32)).collect());
         m
     }
 
@@ -254,6 +292,7 @@ impl AreaCells {
                 }
                 self.cell_area.push(*slot);
             }
+            self.index.grid = std::rc::Rc::new(DenseGrid { x0, y0, w, h, slots: dense });
         } else {
             let mut sparse: FxHashMap<(i32, i32), u32> = FxHashMap::default();
             for &(x, y) in &xy {
@@ -286,6 +325,31 @@ impl AreaCells {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A grid key's area found through the dense array is the one its hash finds, inside the
+    /// cells' extent, on its edges and beyond it.
+    #[test]
+    fn grid_keys_are_found_without_hashing_as_by_hash() {
+        let s = crate::synth::synth_scenario(&crate::synth::SynthSpec::published(crate::synth::SampleCity::Linyi, 3000.0));
+        let p = crate::policy::Policy::resolve(&crate::policy::builtin_preset("linyi-2025").unwrap(), &Default::default(), "o").unwrap().params;
+        let cells = AreaCells::build(&s, &p);
+        assert!(!cells.by_admin && !cells.index.grid.slots.is_empty());
+        let g = &cells.index.grid;
+        let mut found = 0;
+        for y in g.y0 - 2..g.y0 + g.h as i32 + 2 {
+            for x in g.x0 - 2..g.x0 + g.w as i32 + 2 {
+                let key = AreaKey::Grid(x, y);
+                let by_hash = cells.index.by_key.get(&key).copied();
+                assert_eq!(cells.index.of(&key), by_hash, "{key:?}");
+                found += by_hash.is_some() as usize;
+            }
+        }
+        assert_eq!(found, cells.keys.len());
+        let model = AreaModel::with_cells(&s, std::rc::Rc::new(cells));
+        for (k, key) in model.keys.iter().enumerate() {
+            assert_eq!(model.stats.get(key), Some(model.stats.of(k)));
+        }
+    }
 
     /// The cells' areas kept from one recompute to the next give the classes a fresh build
     /// gives, after pharmacies change and when the data has administrative areas.

@@ -28,7 +28,19 @@ fn haversine_from(p1: f64, cos_p1: f64, lon1: f64, lon2: f64, lat2: f64) -> f64 
     let dp = p2 - p1;
     let dl = (lon2 - lon1).to_radians();
     let a = (dp / 2.0).sin().powi(2) + cos_p1 * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_M * a.sqrt().min(1.0).asin()
+    2.0 * EARTH_RADIUS_M * min_f64(a.sqrt(), 1.0).asin()
+}
+
+/// `a.min(b)` (which `haversine_m` uses) for the numbers here, inline: the size-optimised build
+/// calls libm's `fmin` for it.
+#[inline(always)]
+fn min_f64(a: f64, b: f64) -> f64 {
+    // `f64::min` returns the other operand when one is NaN: so does this when `a` is.
+    if a < b || b.is_nan() {
+        a
+    } else {
+        b
+    }
 }
 
 /// A lower bound of `x.cos()` for |x| ≤ π/2 (the Taylor series to x⁶: the next term is not
@@ -261,7 +273,14 @@ impl PointGrid {
         // Metres per degree anywhere the search may reach (at the grid's or the query's most
         // poleward latitude), less 1% for the planar approximation: lower bounds of distance.
         let top = self.lat0 + self.rows as f64 * self.cell_lat;
-        let poleward = lat.abs().max(self.lat0.abs()).max(top.abs()).min(89.9);
+        let (mut poleward, a, b) = (lat.abs(), self.lat0.abs(), top.abs());
+        if a > poleward {
+            poleward = a;
+        }
+        if b > poleward {
+            poleward = b;
+        }
+        let poleward = min_f64(poleward, 89.9);
         let mx = m_per_deg * cos_lower_bound(poleward.to_radians()) * 0.99;
         let my = m_per_deg * 0.99;
         let (wx, wy) = (self.cell_lon * mx, self.cell_lat * my);
@@ -275,7 +294,7 @@ impl PointGrid {
         let south = (fy - cy as f64) * wy;
         let north = wy - south;
         // Rings beyond this one hold no bucket of the grid.
-        let last = [cx, self.cols - 1 - cx, cy, self.rows - 1 - cy].into_iter().map(i64::abs).max().unwrap_or(0)
+        let last = cx.abs().max((self.cols - 1 - cx).abs()).max(cy.abs()).max((self.rows - 1 - cy).abs())
             + (cx.clamp(0, self.cols - 1) - cx).abs()
             + (cy.clamp(0, self.rows - 1) - cy).abs();
         let mut best: Option<(usize, f64)> = None;
@@ -312,7 +331,12 @@ impl PointGrid {
             if gap > bound {
                 0
             } else {
-                (1 + ((bound - gap) / w).min(k as f64) as i64).min(k)
+                let n = 1 + min_f64((bound - gap) / w, k as f64) as i64;
+                if n < k {
+                    n
+                } else {
+                    k
+                }
             }
         };
         let (a, e) = row(cy, cx, cx);
@@ -321,7 +345,7 @@ impl PointGrid {
         while k <= last {
             let far = (k - 1) as f64;
             let (gw, ge, gs, gn) = (west + far * wx, east + far * wx, south + far * wy, north + far * wy);
-            if gw.min(ge).min(gs).min(gn) > bound {
+            if min_f64(min_f64(gw, ge), min_f64(gs, gn)) > bound {
                 break;
             }
             // The rows at the ring's south and north, across the columns within reach.
@@ -336,17 +360,19 @@ impl PointGrid {
             }
             // The columns at the ring's west and east, between those rows, within reach.
             let (y0, y1) = ((cy - reach(south, wy, bound, k - 1)).max(cy - k + 1), (cy + reach(north, wy, bound, k - 1)).min(cy + k - 1));
-            for (x, g) in [(cx - k, gw), (cx + k, ge)] {
-                if g > bound || x < 0 || x >= self.cols {
-                    continue;
+            let column = |x: i64, gap: f64, best: &mut Option<(usize, f64)>, bound: &mut f64| {
+                if gap > *bound || x < 0 || x >= self.cols {
+                    return;
                 }
                 let mut y = y0.max(0);
                 while y <= y1.min(self.rows - 1) {
                     let (a, e) = row(y, x, x);
-                    scan(a, e, &mut best, &mut bound);
+                    scan(a, e, best, bound);
                     y += 1;
                 }
-            }
+            };
+            column(cx - k, gw, &mut best, &mut bound);
+            column(cx + k, ge, &mut best, &mut bound);
             k += 1;
         }
         best
