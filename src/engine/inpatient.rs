@@ -3,6 +3,7 @@
 use crate::words;
 use super::proximity::{judge, moving_note, Neighbours, NeighboursOr, What};
 use super::{Ctx, Judgement};
+use crate::spatial::Among;
 use crate::policy::{ActiveRule, NearbyEffect};
 use crate::scenario::{Application, Kind};
 
@@ -38,6 +39,9 @@ pub fn same_type_neighbours(_: &Ctx, app: &Application) -> NeighboursOr {
         _ => return Err(Judgement::not_this_kind(app)),
     };
     let specialty = app.specialty;
-    Ok(Neighbours::new(what, move |i| i.designated && i.kind == kind && (kind == Kind::InpatientGeneral || i.specialty == specialty))
-        .among(crate::spatial::Among::Kind(kind)))
+    let n = Neighbours::new(what, move |i| i.designated && i.kind == kind && (kind == Kind::InpatientGeneral || i.specialty == specialty));
+    Ok(match kind {
+        Kind::InpatientGeneral => n.exactly(Among::DesignatedKind(kind)),
+        _ => n.among(Among::DesignatedKind(kind)),
+    })
 }

@@ -29,7 +29,7 @@ pub fn same_type_neighbours(_: &Ctx, app: &Application) -> NeighboursOr {
     Ok(Neighbours::new(words!("同类定点药店", "a designated pharmacy of the same type"), move |i| {
         i.designated && i.kind == Kind::Pharmacy && i.categories().intersects(cats)
     })
-    .among(crate::spatial::Among::PharmacyCategories(cats)))
+    .exactly(crate::spatial::Among::DesignatedPharmacyCategories(cats)))
 }
 
 /// An area as the applicant sees it: designated pharmacies (its own existing site left out),

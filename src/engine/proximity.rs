@@ -14,17 +14,27 @@ pub struct Neighbours {
     pub keep: Box<dyn Fn(&Institution) -> bool>,
     /// Where all of them are found, when narrower than every institution (a faster search).
     pub among: Option<Among>,
+    /// `keep` accepts exactly the institutions `among` admits: the search asks the index, which
+    /// knows without loading each candidate from memory.
+    pub exact: bool,
 }
 
 impl Neighbours {
     pub fn new(what: impl Into<What>, keep: impl Fn(&Institution) -> bool + 'static) -> Self {
         let what = what.into();
-        Neighbours { what, keep: Box::new(keep), among: None }
+        Neighbours { what, keep: Box::new(keep), among: None, exact: false }
     }
 
     /// Declares that every neighbour `keep` accepts is among `among`.
     pub fn among(mut self, among: Among) -> Self {
         self.among = Some(among);
+        self
+    }
+
+    /// Declares that `keep` accepts exactly what `among` admits (a test holds each rule to it).
+    pub fn exactly(mut self, among: Among) -> Self {
+        self.among = Some(among);
+        self.exact = true;
         self
     }
 
@@ -42,6 +52,10 @@ pub fn nearest<'a>(ctx: &Ctx<'a>, app: &Application, n: &Neighbours) -> Option<(
     let own = app.own_institution();
     let counts = |i: &Institution| (own.is_none() || Some(i.id.as_str()) != own) && (n.keep)(i);
     match n.among {
+        // The index tests what `keep` would: only the own site is left to leave out.
+        Some(among) if n.exact => {
+            ctx.index.nearest_among(&ctx.scenario.institutions, app.lon, app.lat, among, |i| own.is_none() || Some(i.id.as_str()) != own)
+        }
         Some(among) => ctx.index.nearest_among(&ctx.scenario.institutions, app.lon, app.lat, among, counts),
         None => ctx.index.nearest(&ctx.scenario.institutions, app.lon, app.lat, counts),
     }
@@ -186,5 +200,58 @@ pub fn moving_note(app: &Application, j: Judgement) -> Judgement {
         (Some(id), _) => j.note(Text::new(format!("迁址：原址（{id}）不参与邻近判断"), format!("address change: the old site ({id}) is left out of proximity tests"))),
         (None, Some(id)) => j.note(Text::new(format!("申请机构本身（{id}）不参与邻近判断"), format!("the applying institution itself ({id}) is left out of proximity tests"))),
         (None, None) => j,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{inpatient, outpatient, pharmacy, prepared::Prepared, xian};
+    use crate::policy::{builtin_preset, Policy};
+
+    /// A rule that declares its neighbours exactly `among` keeps exactly what `among` admits,
+    /// and one that declares them among `among` keeps nothing beyond it: the search trusts both.
+    #[test]
+    fn neighbours_are_what_they_declare() {
+        let s = crate::synth::synth_scenario(&crate::synth::SynthSpec::published(crate::synth::SampleCity::Xian, 5000.0));
+        assert!(s.institutions.iter().any(|i| !i.designated));
+        let kinds = ["pharmacy", "outpatient", "inpatient_general", "inpatient_specialty", "primary_care"];
+        let mut apps = Vec::new();
+        for kind in kinds {
+            for category in ["\"ordinary\"", "\"special_drug\"", "[\"chronic\", \"special_drug\"]", "null"] {
+                let app = format!(r#"{{"id": "n", "kind": "{kind}", "category": {category}, "specialty": "surgery", "lon": 108.9, "lat": 34.2}}"#);
+                apps.push(serde_json::from_str::<Application>(&app).unwrap());
+            }
+        }
+        let mut exact = 0;
+        for (preset, count_all, regime) in [("linyi-2025", false, "quota_only"), ("xian-2025", false, "quota_only"), ("xian-2025", true, "quota_and_radius")] {
+            let ov = [
+                ("xian_count_non_designated".to_string(), serde_json::json!(count_all)),
+                ("xian_special_drug_regime".to_string(), serde_json::json!(regime)),
+            ]
+            .into_iter()
+            .collect();
+            let policy = Policy::resolve(&builtin_preset(preset).unwrap(), &ov, "o").unwrap();
+            let prep = Prepared::new(&s, &policy, crate::date::Date { year: 2026, month: 3, day: 1 });
+            let ctx = prep.ctx();
+            for app in &apps {
+                let all = [
+                    pharmacy::same_type_neighbours(&ctx, app),
+                    xian::no_new_neighbours(&ctx, app),
+                    inpatient::same_type_neighbours(&ctx, app),
+                    outpatient::neighbours(&ctx, app),
+                ];
+                for n in all.into_iter().flatten() {
+                    let Some(among) = n.among else { continue };
+                    exact += n.exact as usize;
+                    for i in &s.institutions {
+                        let (keeps, admits) = ((n.keep)(i), among.admits(i));
+                        assert!(admits || !keeps, "{preset} {:?}: keeps {} beyond {among:?}", app.kind, i.id);
+                        assert!(!n.exact || keeps == admits, "{preset} {:?}: {} and {among:?}", app.kind, i.id);
+                    }
+                }
+            }
+        }
+        assert!(exact > 10, "{exact}");
     }
 }

@@ -4,6 +4,7 @@
 use crate::words;
 use super::proximity::{judge, moving_note, Neighbours, NeighboursOr};
 use super::{Ctx, Detail, Judgement};
+use crate::spatial::Among;
 use crate::policy::{ActiveRule, SpecialDrugRegime, StrictControl};
 use crate::scenario::{Application, Categories, Category, Kind, Scope};
 use crate::text::Text;
@@ -91,8 +92,9 @@ pub fn no_new_neighbours(ctx: &Ctx, app: &Application) -> NeighboursOr {
             } else {
                 words!("同类定点零售药店", "a designated pharmacy of the same type")
             };
+            let among = if count_all { Among::PharmacyCategories(cats) } else { Among::DesignatedPharmacyCategories(cats) };
             Ok(Neighbours::new(what, move |i| (i.designated || count_all) && i.kind == Kind::Pharmacy && i.categories().intersects(cats))
-                .among(crate::spatial::Among::PharmacyCategories(cats)))
+                .exactly(among))
         }
         Kind::Outpatient => {
             let what = if count_all {
@@ -100,7 +102,8 @@ pub fn no_new_neighbours(ctx: &Ctx, app: &Application) -> NeighboursOr {
             } else {
                 words!("定点门诊部、诊所", "a designated outpatient department or clinic")
             };
-            Ok(Neighbours::new(what, move |i| (i.designated || count_all) && i.kind == Kind::Outpatient).among(crate::spatial::Among::Kind(Kind::Outpatient)))
+            let among = if count_all { Among::Kind(Kind::Outpatient) } else { Among::DesignatedKind(Kind::Outpatient) };
+            Ok(Neighbours::new(what, move |i| (i.designated || count_all) && i.kind == Kind::Outpatient).exactly(among))
         }
         _ => Err(Judgement::not_this_kind(app)),
     }

@@ -388,6 +388,9 @@ pub struct InstitutionIndex {
     /// others. Each with the index into `institutions` of its points, ascending.
     by_kind: Vec<(PointGrid, Vec<u32>)>,
     by_category: Vec<(PointGrid, Vec<u32>)>,
+    /// Whether each institution is designated: read here, a search for designated ones does
+    /// not load every candidate institution from memory.
+    designated: Vec<bool>,
 }
 
 /// Where a proximity rule's neighbours can be found: a superset of what its predicate keeps.
@@ -397,6 +400,22 @@ pub enum Among {
     Kind(Kind),
     /// Pharmacies with at least one of these categories.
     PharmacyCategories(Categories),
+    /// Designated institutions of this kind.
+    DesignatedKind(Kind),
+    /// Designated pharmacies with at least one of these categories.
+    DesignatedPharmacyCategories(Categories),
+}
+
+impl Among {
+    /// Whether `i` is one of these.
+    pub fn admits(self, i: &Institution) -> bool {
+        match self {
+            Among::Kind(k) => i.kind == k,
+            Among::PharmacyCategories(cats) => i.kind == Kind::Pharmacy && i.categories().intersects(cats),
+            Among::DesignatedKind(k) => i.designated && i.kind == k,
+            Among::DesignatedPharmacyCategories(cats) => i.designated && i.kind == Kind::Pharmacy && i.categories().intersects(cats),
+        }
+    }
 }
 
 impl InstitutionIndex {
@@ -413,6 +432,7 @@ impl InstitutionIndex {
                 .iter()
                 .map(|&c| subset(&|i| i.kind == Kind::Pharmacy && i.categories().contains(c)))
                 .collect(),
+            designated: institutions.iter().map(|i| i.designated).collect(),
         }
     }
 
@@ -427,8 +447,8 @@ impl InstitutionIndex {
         self.grid.nearest(lon, lat, 50_000.0, |i| keep(&institutions[i])).map(|(i, d)| (&institutions[i], d))
     }
 
-    /// As `nearest`, searching only `among` (which must hold every institution `keep` accepts):
-    /// the same answer, the same tie-break (the lowest index).
+    /// As `nearest`, of the institutions `among` admits only (`keep` need not test what `among`
+    /// says): the same answer as `nearest` with both tests, the same tie-break (the lowest index).
     pub fn nearest_among<'a>(
         &self,
         institutions: &'a [Institution],
@@ -437,12 +457,17 @@ impl InstitutionIndex {
         among: Among,
         keep: impl Fn(&Institution) -> bool,
     ) -> Option<(&'a Institution, f64)> {
+        let designated_only = matches!(among, Among::DesignatedKind(_) | Among::DesignatedPharmacyCategories(_));
         let search = |(grid, ids): &(PointGrid, Vec<u32>), max_m: f64| {
-            grid.nearest(lon, lat, max_m, |k| keep(&institutions[ids[k] as usize])).map(|(k, d)| (ids[k] as usize, d))
+            grid.nearest(lon, lat, max_m, |k| {
+                let i = ids[k] as usize;
+                (!designated_only || self.designated[i]) && keep(&institutions[i])
+            })
+            .map(|(k, d)| (ids[k] as usize, d))
         };
         let best = match among {
-            Among::Kind(k) => Kind::ALL.iter().position(|&x| x == k).and_then(|p| search(&self.by_kind[p], 50_000.0)),
-            Among::PharmacyCategories(cats) => {
+            Among::Kind(k) | Among::DesignatedKind(k) => Kind::ALL.iter().position(|&x| x == k).and_then(|p| search(&self.by_kind[p], 50_000.0)),
+            Among::PharmacyCategories(cats) | Among::DesignatedPharmacyCategories(cats) => {
                 // Each category's search goes no further than the best of those before it.
                 let mut best: Option<(usize, f64)> = None;
                 for (_, sub) in Category::ALL.iter().zip(&self.by_category).filter(|(c, _)| cats.contains(**c)) {
@@ -608,7 +633,15 @@ mod tests {
             let whole = index.nearest(&s.institutions, lon, lat, keep).map(|(i, d)| (i.id.clone(), d));
             let among = index.nearest_among(&s.institutions, lon, lat, Among::Kind(kind), keep);
             assert_eq!(among.map(|(i, d)| (i.id.clone(), d)), whole, "{kind:?} {k}");
+            // `among` tests what it says itself: `keep` only what it adds (here, an own site).
+            let own = s.institutions[k * 7 % s.institutions.len()].id.as_str();
+            for among in [Among::DesignatedPharmacyCategories(cats), Among::DesignatedKind(kind), Among::PharmacyCategories(cats), Among::Kind(kind)] {
+                let whole = index.nearest(&s.institutions, lon, lat, |i| among.admits(i) && i.id != own).map(|(i, d)| (i.id.clone(), d));
+                let got = index.nearest_among(&s.institutions, lon, lat, among, |i| i.id != own);
+                assert_eq!(got.map(|(i, d)| (i.id.clone(), d)), whole, "{among:?} {k}");
+            }
         }
+        assert!(s.institutions.iter().any(|i| !i.designated), "the data has institutions that are not designated");
     }
 
     #[test]
