@@ -39,9 +39,8 @@ pub fn same_type_neighbours(_: &Ctx, app: &Application) -> NeighboursOr {
         _ => return Err(Judgement::not_this_kind(app)),
     };
     let specialty = app.specialty;
-    let n = Neighbours::new(what, move |i| i.designated && i.kind == kind && (kind == Kind::InpatientGeneral || i.specialty == specialty));
     Ok(match kind {
-        Kind::InpatientGeneral => n.exactly(Among::DesignatedKind(kind)),
-        _ => n.among(Among::DesignatedKind(kind)),
+        Kind::InpatientGeneral => Neighbours::of(what, Among::DesignatedKind(kind)),
+        _ => Neighbours::new(what, move |i| i.designated && i.kind == kind && i.specialty == specialty).among(Among::DesignatedKind(kind)),
     })
 }

@@ -351,6 +351,7 @@ pub mod severity {
     pub const PRIORITY: u8 = 16;
 }
 
+#[inline]
 pub fn severity_of(eligibility: bool, v: Verdict) -> u8 {
     match v {
         Verdict::Fail if eligibility => severity::ELIGIBILITY_FAIL,
@@ -364,6 +365,7 @@ pub fn severity_of(eligibility: bool, v: Verdict) -> u8 {
 
 /// The most severe step that has a verdict decides (DESIGN.md §1): eligibility `fail` rejects;
 /// then any `suspend` suspends; then any `fail` rejects; then `gap`, then `priority`.
+#[inline]
 pub fn outcome_of(mask: u8) -> Outcome {
     use severity::*;
     if mask & ELIGIBILITY_FAIL != 0 {

@@ -25,11 +25,8 @@ pub fn same_type_neighbours(_: &Ctx, app: &Application) -> NeighboursOr {
     if app.kind != Kind::Pharmacy {
         return Err(Judgement::not_this_kind(app));
     }
-    let cats = app.categories();
-    Ok(Neighbours::new(words!("同类定点药店", "a designated pharmacy of the same type"), move |i| {
-        i.designated && i.kind == Kind::Pharmacy && i.categories().intersects(cats)
-    })
-    .exactly(crate::spatial::Among::DesignatedPharmacyCategories(cats)))
+    let same_type = crate::spatial::Among::DesignatedPharmacyCategories(app.categories());
+    Ok(Neighbours::of(words!("同类定点药店", "a designated pharmacy of the same type"), same_type))
 }
 
 /// An area as the applicant sees it: designated pharmacies (its own existing site left out),

@@ -11,18 +11,22 @@ use crate::text::{num, thousands, Text};
 pub struct Neighbours {
     /// e.g. 同类定点药店 / a designated pharmacy of the same type
     pub what: What,
-    pub keep: Box<dyn Fn(&Institution) -> bool>,
+    /// The predicate; `None`: exactly what `among` admits, which the index tests without
+    /// loading each candidate from memory (and nothing to allocate).
+    keep: Option<Box<dyn Fn(&Institution) -> bool>>,
     /// Where all of them are found, when narrower than every institution (a faster search).
     pub among: Option<Among>,
-    /// `keep` accepts exactly the institutions `among` admits: the search asks the index, which
-    /// knows without loading each candidate from memory.
-    pub exact: bool,
 }
 
 impl Neighbours {
     pub fn new(what: impl Into<What>, keep: impl Fn(&Institution) -> bool + 'static) -> Self {
         let what = what.into();
-        Neighbours { what, keep: Box::new(keep), among: None, exact: false }
+        Neighbours { what, keep: Some(Box::new(keep)), among: None }
+    }
+
+    /// Exactly the institutions `among` admits.
+    pub fn of(what: impl Into<What>, among: Among) -> Self {
+        Neighbours { what: what.into(), keep: None, among: Some(among) }
     }
 
     /// Declares that every neighbour `keep` accepts is among `among`.
@@ -31,16 +35,18 @@ impl Neighbours {
         self
     }
 
-    /// Declares that `keep` accepts exactly what `among` admits (a test holds each rule to it).
-    pub fn exactly(mut self, among: Among) -> Self {
-        self.among = Some(among);
-        self.exact = true;
-        self
+    /// Whether `i` is of the kind this rule counts (the applicant's own site aside).
+    pub fn keeps(&self, i: &Institution) -> bool {
+        match (&self.keep, self.among) {
+            (Some(keep), _) => keep(i),
+            (None, Some(among)) => among.admits(i),
+            (None, None) => true,
+        }
     }
 
     /// Counts `i` as a neighbour of `app`: never the applicant's own existing site.
     pub fn counts(&self, app: &Application, i: &Institution) -> bool {
-        Some(i.id.as_str()) != app.own_institution() && (self.keep)(i)
+        Some(i.id.as_str()) != app.own_institution() && self.keeps(i)
     }
 }
 
@@ -50,10 +56,10 @@ pub type NeighboursOr = Result<Neighbours, Judgement>;
 pub fn nearest<'a>(ctx: &Ctx<'a>, app: &Application, n: &Neighbours) -> Option<(&'a Institution, f64)> {
     // `counts`, with the applicant's own site looked up once rather than per candidate.
     let own = app.own_institution();
-    let counts = |i: &Institution| (own.is_none() || Some(i.id.as_str()) != own) && (n.keep)(i);
+    let counts = |i: &Institution| (own.is_none() || Some(i.id.as_str()) != own) && n.keeps(i);
     match n.among {
-        // The index tests what `keep` would: only the own site is left to leave out.
-        Some(among) if n.exact => {
+        // The index tests what `among` admits: only the own site is left to leave out.
+        Some(among) if n.keep.is_none() => {
             ctx.index.nearest_among(&ctx.scenario.institutions, app.lon, app.lat, among, |i| own.is_none() || Some(i.id.as_str()) != own)
         }
         Some(among) => ctx.index.nearest_among(&ctx.scenario.institutions, app.lon, app.lat, among, counts),
@@ -208,11 +214,13 @@ mod tests {
     use super::*;
     use crate::engine::{inpatient, outpatient, pharmacy, prepared::Prepared, xian};
     use crate::policy::{builtin_preset, Policy};
+    use crate::scenario::Kind;
 
-    /// A rule that declares its neighbours exactly `among` keeps exactly what `among` admits,
-    /// and one that declares them among `among` keeps nothing beyond it: the search trusts both.
+    /// Each proximity rule counts as neighbours what its clause says, whether it says so with
+    /// a predicate or by naming a kind or categories, and a predicate keeps nothing beyond the
+    /// `among` it declares: the search trusts both.
     #[test]
-    fn neighbours_are_what_they_declare() {
+    fn neighbours_are_what_the_rules_say() {
         let s = crate::synth::synth_scenario(&crate::synth::SynthSpec::published(crate::synth::SampleCity::Xian, 5000.0));
         assert!(s.institutions.iter().any(|i| !i.designated));
         let kinds = ["pharmacy", "outpatient", "inpatient_general", "inpatient_specialty", "primary_care"];
@@ -223,7 +231,7 @@ mod tests {
                 apps.push(serde_json::from_str::<Application>(&app).unwrap());
             }
         }
-        let mut exact = 0;
+        let mut checked = 0;
         for (preset, count_all, regime) in [("linyi-2025", false, "quota_only"), ("xian-2025", false, "quota_only"), ("xian-2025", true, "quota_and_radius")] {
             let ov = [
                 ("xian_count_non_designated".to_string(), serde_json::json!(count_all)),
@@ -235,23 +243,38 @@ mod tests {
             let prep = Prepared::new(&s, &policy, crate::date::Date { year: 2026, month: 3, day: 1 });
             let ctx = prep.ctx();
             for app in &apps {
-                let all = [
-                    pharmacy::same_type_neighbours(&ctx, app),
-                    xian::no_new_neighbours(&ctx, app),
-                    inpatient::same_type_neighbours(&ctx, app),
-                    outpatient::neighbours(&ctx, app),
+                let cats = app.categories();
+                let xian_cats = if regime == "quota_only" { cats.without(crate::scenario::Category::SpecialDrug) } else { cats };
+                // The clauses' own words, as predicates.
+                type Says = Box<dyn Fn(&Institution) -> bool>;
+                let kind = app.kind;
+                let specialty = app.specialty;
+                let rules: [(NeighboursOr, Says); 4] = [
+                    (pharmacy::same_type_neighbours(&ctx, app), Box::new(move |i| i.designated && i.kind == Kind::Pharmacy && i.categories().intersects(cats))),
+                    (
+                        xian::no_new_neighbours(&ctx, app),
+                        Box::new(move |i| {
+                            (i.designated || count_all)
+                                && i.kind == kind
+                                && (kind != Kind::Pharmacy || i.categories().intersects(xian_cats))
+                        }),
+                    ),
+                    (
+                        inpatient::same_type_neighbours(&ctx, app),
+                        Box::new(move |i| i.designated && i.kind == kind && (kind == Kind::InpatientGeneral || i.specialty == specialty)),
+                    ),
+                    (outpatient::neighbours(&ctx, app), Box::new(|i| i.designated && i.kind.is_medical() && i.provides_outpatient())),
                 ];
-                for n in all.into_iter().flatten() {
-                    let Some(among) = n.among else { continue };
-                    exact += n.exact as usize;
+                for (n, says) in rules {
+                    let Ok(n) = n else { continue };
+                    checked += 1;
                     for i in &s.institutions {
-                        let (keeps, admits) = ((n.keep)(i), among.admits(i));
-                        assert!(admits || !keeps, "{preset} {:?}: keeps {} beyond {among:?}", app.kind, i.id);
-                        assert!(!n.exact || keeps == admits, "{preset} {:?}: {} and {among:?}", app.kind, i.id);
+                        assert_eq!(n.keeps(i), says(i), "{preset} {:?} {:?}: {}", app.kind, n.among, i.id);
+                        assert!(n.among.map_or(true, |a| a.admits(i)) || !n.keeps(i), "{preset} {:?}: {} beyond {:?}", app.kind, i.id, n.among);
                     }
                 }
             }
         }
-        assert!(exact > 10, "{exact}");
+        assert!(checked > 20, "{checked}");
     }
 }

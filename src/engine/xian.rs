@@ -92,9 +92,7 @@ pub fn no_new_neighbours(ctx: &Ctx, app: &Application) -> NeighboursOr {
             } else {
                 words!("同类定点零售药店", "a designated pharmacy of the same type")
             };
-            let among = if count_all { Among::PharmacyCategories(cats) } else { Among::DesignatedPharmacyCategories(cats) };
-            Ok(Neighbours::new(what, move |i| (i.designated || count_all) && i.kind == Kind::Pharmacy && i.categories().intersects(cats))
-                .exactly(among))
+            Ok(Neighbours::of(what, if count_all { Among::PharmacyCategories(cats) } else { Among::DesignatedPharmacyCategories(cats) }))
         }
         Kind::Outpatient => {
             let what = if count_all {
@@ -102,8 +100,7 @@ pub fn no_new_neighbours(ctx: &Ctx, app: &Application) -> NeighboursOr {
             } else {
                 words!("定点门诊部、诊所", "a designated outpatient department or clinic")
             };
-            let among = if count_all { Among::Kind(Kind::Outpatient) } else { Among::DesignatedKind(Kind::Outpatient) };
-            Ok(Neighbours::new(what, move |i| (i.designated || count_all) && i.kind == Kind::Outpatient).exactly(among))
+            Ok(Neighbours::of(what, if count_all { Among::Kind(Kind::Outpatient) } else { Among::DesignatedKind(Kind::Outpatient) }))
         }
         _ => Err(Judgement::not_this_kind(app)),
     }
