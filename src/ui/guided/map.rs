@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use super::super::decision_panel::outcome_symbol;
 use super::super::i18n::{self as i, t};
-use super::super::map::leaflet::{self as l, b, ll, n, opts, s};
+use super::super::map::leaflet::{self as l, b, escape, ll, n, opts, s};
 use super::super::map::symbols::{same_type, Sym};
 use super::super::state::{MapData, Shared};
 use crate::engine::nearest_accepted::AcceptedPlace;
@@ -81,10 +81,6 @@ fn sym_of_kind(k: crate::scenario::Kind) -> Sym {
         Kind::InpatientSpecialty => Sym::Specialty,
         Kind::PrimaryCare => Sym::Primary,
     }
-}
-
-fn escape(t: &str) -> String {
-    t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 impl GuideMap {
@@ -167,22 +163,8 @@ impl GuideMap {
                 for (lon, lat) in o.ring(72) {
                     ring.push(&ll(lon, lat));
                 }
-                let poly = l::polygon(
-                    &ring,
-                    &opts(&[
-                        ("pane", s("dd-vectors")),
-                        ("interactive", b(false)),
-                        ("color", s("#15304d")),
-                        ("weight", n(1.5)),
-                        ("dashArray", s("6 4")),
-                        ("fill", b(false)),
-                    ]),
-                );
                 let name = d.scenario.counties.iter().find(|c| c.id == o.county).map(|c| c.name.clone()).unwrap_or_else(|| o.county.clone());
-                poly.bind_tooltip(
-                    &escape(&name),
-                    &opts(&[("permanent", b(true)), ("direction", s("center")), ("className", s("dd-county-label")), ("opacity", n(0.9))]),
-                );
+                let poly = l::county_outline(&ring, &name, true, None, None);
                 self.outlines.add_layer(&poly);
             }
         }

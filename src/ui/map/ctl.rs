@@ -10,10 +10,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, HtmlElement};
 
-use super::leaflet::{self as l, b, n, opts, s, ll};
+use super::leaflet::{self as l, b, escape, n, opts, s, ll};
 use super::paint::{data_url, new_canvas, CellIndexImage, Swatch, ViewImage};
 use super::symbols::{self as sy, Sym};
-use super::{BaseMap, CellLayer, CoverageOf, View};
+use super::{BaseMap, CellLayer, View};
 use crate::engine::Outcome;
 use crate::scenario::{Application, Scenario};
 use crate::spatial::haversine_m;
@@ -295,30 +295,8 @@ impl MapCtl {
             for (lon, lat) in o.ring(96) {
                 ring.push(&ll(lon, lat));
             }
-            let poly = l::polygon(
-                &ring,
-                &opts(&[
-                    ("pane", s("dd-vectors")),
-                    ("interactive", b(false)),
-                    ("color", s("#15304d")),
-                    ("weight", n(1.5)),
-                    ("dashArray", s("6 4")),
-                    ("fill", b(false)),
-                    ("className", s("dd-outline")),
-                ]),
-            );
             let name = inp.scenario.counties.iter().find(|c| c.id == o.county).map(|c| c.name.clone()).unwrap_or_else(|| o.county.clone());
-            // Leaflet puts a string tooltip in as HTML: county names come from user files.
-            poly.bind_tooltip(
-                &escape(&name),
-                &opts(&[
-                    ("permanent", b(true)),
-                    ("direction", s("center")),
-                    ("className", s("dd-county-label")),
-                    ("opacity", n(0.9)),
-                    ("pane", s("dd-labels")),
-                ]),
-            );
+            let poly = l::county_outline(&ring, &name, true, Some("dd-outline"), Some("dd-labels"));
             self.outlines.add_layer(&poly);
         }
     }
@@ -336,17 +314,6 @@ impl MapCtl {
                     rings.push(&ring);
                 }
             }
-            let poly = l::polygon(
-                &rings,
-                &opts(&[
-                    ("pane", s("dd-vectors")),
-                    ("interactive", b(false)),
-                    ("color", s("#15304d")),
-                    ("weight", n(1.5)),
-                    ("fill", b(false)),
-                    ("className", s("dd-outline dd-boundary")),
-                ]),
-            );
             let name = inp
                 .scenario
                 .counties
@@ -355,17 +322,7 @@ impl MapCtl {
                 .map(|c| c.name.clone())
                 .or_else(|| a.name.clone())
                 .unwrap_or_else(|| a.id.clone());
-            // Leaflet puts a string tooltip in as HTML: names come from user files.
-            poly.bind_tooltip(
-                &escape(&name),
-                &opts(&[
-                    ("permanent", b(true)),
-                    ("direction", s("center")),
-                    ("className", s("dd-county-label")),
-                    ("opacity", n(0.9)),
-                    ("pane", s("dd-labels")),
-                ]),
-            );
+            let poly = l::county_outline(&rings, &name, false, Some("dd-outline dd-boundary"), Some("dd-labels"));
             self.outlines.add_layer(&poly);
         }
     }
@@ -756,7 +713,3 @@ impl MapCtl {
     }
 }
 
-/// Text for Leaflet's HTML options.
-fn escape(t: &str) -> String {
-    t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}

@@ -211,3 +211,29 @@ pub fn n(v: f64) -> JsValue {
 pub fn b(v: bool) -> JsValue {
     JsValue::from_bool(v)
 }
+
+/// Text for Leaflet's HTML options (tooltips and popups take a string as HTML; names come
+/// from user files).
+pub fn escape(t: &str) -> String {
+    t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// A county's outline (`rings`: one ring, or a polygon's rings with holes), named by a
+/// permanent label at its centre. `class_name` styles the outline; `label_pane` lifts the label
+/// above the institutions where the map has such a pane.
+pub fn county_outline(rings: &Array, name: &str, dashed: bool, class_name: Option<&str>, label_pane: Option<&str>) -> Polygon {
+    let mut style = vec![("pane", s("dd-vectors")), ("interactive", b(false)), ("color", s("#15304d")), ("weight", n(1.5)), ("fill", b(false))];
+    if dashed {
+        style.push(("dashArray", s("6 4")));
+    }
+    if let Some(c) = class_name {
+        style.push(("className", s(c)));
+    }
+    let poly = polygon(rings, &opts(&style));
+    let mut label = vec![("permanent", b(true)), ("direction", s("center")), ("className", s("dd-county-label")), ("opacity", n(0.9))];
+    if let Some(p) = label_pane {
+        label.push(("pane", s(p)));
+    }
+    poly.bind_tooltip(&escape(name), &opts(&label));
+    poly
+}
