@@ -10,16 +10,19 @@ use crate::scenario::Scenario;
 
 /// The layers of `CoverageLayers::masks`: three pharmacy categories, outpatient, inpatient.
 const LAYERS: usize = 5;
+/// No institution of the layer within reach.
+const NONE: u16 = u16::MAX;
 
 pub struct CoverageField {
     /// Every serving institution within this haversine distance of a cell is in its entry.
     pub reach_m: f64,
     /// A bound on |planar − haversine| / haversine for any pair within reach, with room for
-    /// storing squares as f32.
+    /// floating-point rounding.
     rel_err: f64,
-    /// Per cell, per layer: the least planar distance² (m²) to an institution serving the layer;
-    /// infinite for none within reach.
-    d2: Vec<[f32; LAYERS]>,
+    /// Per cell, per layer: the least planar distance to an institution serving the layer, in
+    /// `unit_m` steps rounded down; `NONE` for none within reach.
+    d: Vec<[u16; LAYERS]>,
+    unit_m: f64,
     /// `layer_bits` of every institution, in the scenario's order.
     inst_bits: Vec<u8>,
 }
@@ -31,8 +34,10 @@ impl CoverageField {
         let reach_m = if reach_m.is_finite() { reach_m.max(0.0) } else { 0.0 };
         let rel_err = relative_error(max_abs_lat(s), reach_m);
         let inst_bits: Vec<u8> = s.institutions.iter().map(layer_bits).collect();
-        let mut d2 = vec![[f32::INFINITY; LAYERS]; s.population_cells.len()];
         let scan_m = reach_m * (1.0 + rel_err);
+        let unit_m = (scan_m / (NONE - 1) as f64).max(1e-9);
+        let per_unit = 1.0 / unit_m;
+        let mut d = vec![[NONE; LAYERS]; s.population_cells.len()];
         // Institutions in bands of latitude, west to east: neighbours in turn touch mostly the
         // same cells, which are then still in cache.
         let mut order: Vec<u32> = (0..s.institutions.len() as u32).filter(|&i| inst_bits[i as usize] != 0).collect();
@@ -41,8 +46,8 @@ impl CoverageField {
         for i in order {
             let (inst, bits) = (&s.institutions[i as usize], inst_bits[i as usize]);
             cells.planar_within(inst.lon, inst.lat, scan_m, |c, q| {
-                let q = q as f32;
-                let entry = &mut d2[c];
+                let q = (q.sqrt() * per_unit) as u16;
+                let entry = &mut d[c];
                 let mut rest = bits;
                 while rest != 0 {
                     let b = rest.trailing_zeros() as usize;
@@ -53,27 +58,30 @@ impl CoverageField {
                 }
             });
         }
-        CoverageField { reach_m, rel_err, d2, inst_bits }
+        CoverageField { reach_m, rel_err, d, unit_m, inst_bits }
     }
 
     /// The coverage layers at `radius_m` (≤ `reach_m`). `institutions` is the grid of all the
     /// scenario's institutions (`InstitutionIndex::grid`), for the few cells near the edge.
     pub fn layers(&self, s: &Scenario, institutions: &PointGrid, radius_m: f64) -> CoverageLayers {
         let n = s.population_cells.len();
-        if !(radius_m >= 0.0 && radius_m.is_finite()) || self.d2.len() != n {
+        if !(radius_m >= 0.0 && radius_m.is_finite()) || self.d.len() != n {
             return CoverageLayers { masks: vec![0; n] };
         }
         debug_assert!(radius_m <= self.reach_m, "radius {radius_m} beyond the field's reach {}", self.reach_m);
         // Certainly within r below `sure`; certainly beyond above `maybe`; between, measure.
-        let sure = ((radius_m / (1.0 + self.rel_err)).powi(2)) as f32;
-        let maybe = ((radius_m / (1.0 - self.rel_err)).powi(2)) as f32;
+        // A step q holds planar distances in [q, q + 1) units.
+        let sure = ((radius_m / (1.0 + self.rel_err) / self.unit_m).floor() - 1.0).clamp(-1.0, NONE as f64 - 1.0);
+        let maybe = (radius_m / (1.0 - self.rel_err) / self.unit_m).floor().min(NONE as f64 - 1.0);
+        let (sure, maybe) = (sure as i32, maybe as i32);
         let mut masks = Vec::with_capacity(n);
         let mut unsure: Vec<(u32, u8)> = Vec::new();
         // Unrolled by hand: the release profile optimises for size and would keep the loop.
-        let bits = |e: &[f32; LAYERS], t: f32| {
-            u8::from(e[0] <= t) | u8::from(e[1] <= t) << 1 | u8::from(e[2] <= t) << 2 | u8::from(e[3] <= t) << 3 | u8::from(e[4] <= t) << 4
+        let bits = |e: &[u16; LAYERS], t: i32| {
+            let le = |q: u16| u8::from(i32::from(q) <= t);
+            le(e[0]) | le(e[1]) << 1 | le(e[2]) << 2 | le(e[3]) << 3 | le(e[4]) << 4
         };
-        for (c, entry) in self.d2.iter().enumerate() {
+        for (c, entry) in self.d.iter().enumerate() {
             let m = bits(entry, sure);
             let u = bits(entry, maybe) & !m;
             masks.push(m);
@@ -98,8 +106,8 @@ impl CoverageField {
 
 /// How far the planar distance (longitude scaled at one end's latitude) can stray from
 /// haversine, relatively, for pairs within `reach_m`: to first order the other end's latitude
-/// changes the scale by tan φ · Δφ, with Δφ ≤ reach / R; the second-order term and the f32
-/// squares are far inside the last two terms. Twice the first-order bound, for margin.
+/// changes the scale by tan φ · Δφ, with Δφ ≤ reach / R; the second-order term and rounding
+/// are far inside the last two terms. Twice the first-order bound, for margin.
 /// `lat_max`: the most poleward latitude of the data, in degrees.
 fn relative_error(lat_max: f64, reach_m: f64) -> f64 {
     let ratio = reach_m / EARTH_RADIUS_M;
