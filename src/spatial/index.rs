@@ -492,6 +492,19 @@ mod tests {
         (0..points.len()).filter(|&i| haversine_m(lon, lat, points[i].0, points[i].1) <= r).collect()
     }
 
+    /// The nearest point `keep` accepts within `max_m`, by measuring every point; ties to the
+    /// lowest index.
+    fn brute_nearest(pts: &[(f64, f64)], lon: f64, lat: f64, max_m: f64, keep: impl Fn(usize) -> bool) -> Option<(usize, f64)> {
+        let mut want: Option<(usize, f64)> = None;
+        for (i, &(plon, plat)) in pts.iter().enumerate() {
+            let d = haversine_m(lon, lat, plon, plat);
+            if keep(i) && d <= max_m && want.map_or(true, |(_, bd)| d < bd) {
+                want = Some((i, d));
+            }
+        }
+        want
+    }
+
     fn scatter(n: usize, seed: u64, w: f64, s: f64, dw: f64, dh: f64) -> Vec<(f64, f64)> {
         let mut seed = seed;
         let mut rnd = || {
@@ -558,13 +571,7 @@ mod tests {
         for (k, &(lon, lat)) in queries.iter().enumerate() {
             let max_m = [50_000.0, 3_000.0, 800.0, 0.0][k % 4];
             let keep = |i: usize| i % (1 + k % 5) == 0;
-            let mut want: Option<(usize, f64)> = None;
-            for (i, &(plon, plat)) in pts.iter().enumerate() {
-                let d = haversine_m(lon, lat, plon, plat);
-                if keep(i) && d <= max_m && want.map_or(true, |(_, bd)| d < bd) {
-                    want = Some((i, d));
-                }
-            }
+            let want = brute_nearest(&pts, lon, lat, max_m, keep);
             assert_eq!(g.nearest(lon, lat, max_m, keep), want, "query {k} at {lon},{lat} max {max_m}");
         }
         // A few points over a county-sized area: many empty rings between them.
@@ -599,13 +606,7 @@ mod tests {
             let max_m = [50_000.0, 4_321.0, 900.0, 20_000.0, 0.0][k % 5];
             let m = [1, 7, 97, 601][k % 4];
             let keep = |i: usize| i % m == k % m || (m == 1);
-            let mut want: Option<(usize, f64)> = None;
-            for (i, &(plon, plat)) in pts.iter().enumerate() {
-                let d = haversine_m(lon, lat, plon, plat);
-                if keep(i) && d <= max_m && want.map_or(true, |(_, bd)| d < bd) {
-                    want = Some((i, d));
-                }
-            }
+            let want = brute_nearest(&pts, lon, lat, max_m, keep);
             assert_eq!(g.nearest(lon, lat, max_m, keep), want, "query {k} at {lon},{lat} max {max_m} every {m}th");
         }
     }
