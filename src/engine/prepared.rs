@@ -103,6 +103,10 @@ impl DataIndex {
 
     /// The coverage layers of `s` (whose data this index was built for) at `radius_m`.
     pub fn coverage_layers(&self, s: &Scenario, radius_m: f64) -> CoverageLayers {
+        // No radius covers anything (as the scan has it), and none should grow the field.
+        if !(radius_m >= 0.0 && radius_m.is_finite()) {
+            return CoverageLayers { masks: vec![0; s.population_cells.len()] };
+        }
         self.field.get(s, &self.cells, radius_m).layers(s, &self.institutions.grid, radius_m)
     }
 
@@ -202,6 +206,8 @@ mod tests {
         let s = synth_scenario(&SynthSpec::published(SampleCity::Xian, 3000.0));
         let data = DataIndex::build(&s);
         let mut reaches = Vec::new();
+        assert!(data.coverage_layers(&s, f64::NAN).masks.iter().all(|&m| m == 0));
+        assert!(data.field.0.borrow().is_none(), "a radius that is no number builds nothing");
         for r in [800.0, 850.0, 700.0, 1000.0, 1001.0, 1600.0, 50.0, 1250.0, 3000.0, 800.0] {
             assert_eq!(data.coverage_layers(&s, r), coverage_layers(&s, &data.cells, r), "radius {r}");
             reaches.push(data.field.0.borrow().as_ref().unwrap().reach_m);
