@@ -32,7 +32,8 @@ impl CoverageField {
     /// that radius costs).
     pub fn build(s: &Scenario, cells: &PointGrid, reach_m: f64) -> Self {
         let reach_m = if reach_m.is_finite() { reach_m.max(0.0) } else { 0.0 };
-        let rel_err = relative_error(max_abs_lat(s), reach_m);
+        let lat_max = s.institutions.iter().map(|i| i.lat.abs()).fold(cells.max_abs_lat(), f64::max);
+        let rel_err = relative_error(lat_max, reach_m);
         let inst_bits: Vec<u8> = s.institutions.iter().map(layer_bits).collect();
         let scan_m = reach_m * (1.0 + rel_err);
         let unit_m = (scan_m / (NONE - 1) as f64).max(1e-9);
@@ -40,10 +41,12 @@ impl CoverageField {
         let mut d = vec![[NONE; LAYERS]; s.population_cells.len()];
         // Institutions in bands of latitude, west to east: neighbours in turn touch mostly the
         // same cells, which are then still in cache.
-        let mut order: Vec<u32> = (0..s.institutions.len() as u32).filter(|&i| inst_bits[i as usize] != 0).collect();
-        let band = |i: u32| crate::spatial::index::floor_i64(s.institutions[i as usize].lat / 0.02);
-        order.sort_by(|&a, &b| band(a).cmp(&band(b)).then(s.institutions[a as usize].lon.total_cmp(&s.institutions[b as usize].lon)));
-        for i in order {
+        let mut order: Vec<(i64, f64, u32)> = (s.institutions.iter().zip(&inst_bits).enumerate())
+            .filter(|(_, (_, &bits))| bits != 0)
+            .map(|(k, (i, _))| (crate::spatial::index::floor_i64(i.lat / 0.02), i.lon, k as u32))
+            .collect();
+        order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+        for (_, _, i) in order {
             let (inst, bits) = (&s.institutions[i as usize], inst_bits[i as usize]);
             cells.planar_within(inst.lon, inst.lat, scan_m, |c, q| {
                 let q = (q.sqrt() * per_unit) as u16;
@@ -113,10 +116,6 @@ fn relative_error(lat_max: f64, reach_m: f64) -> f64 {
     let ratio = reach_m / EARTH_RADIUS_M;
     let lat_max = (lat_max + ratio.to_degrees()).min(89.0);
     2.0 * lat_max.to_radians().tan() * ratio + ratio * ratio + 1e-6
-}
-
-fn max_abs_lat(s: &Scenario) -> f64 {
-    s.population_cells.iter().map(|c| c.lat.abs()).chain(s.institutions.iter().map(|i| i.lat.abs())).fold(0.0, f64::max)
 }
 
 #[cfg(test)]

@@ -141,6 +141,15 @@ impl PointGrid {
         self.points[i]
     }
 
+    /// The largest |latitude| of any point, bounded from above by the grid's extent (no pass
+    /// over the points).
+    pub(crate) fn max_abs_lat(&self) -> f64 {
+        if self.points.is_empty() {
+            return 0.0;
+        }
+        self.lat0.abs().max((self.lat0 + self.rows as f64 * self.cell_lat).abs())
+    }
+
     /// Calls `f(index, distance_m)` for every point within `radius_m` (haversine distance ≤ r),
     /// in no particular order; `f` returns false to stop early. The distance passed is exact
     /// (haversine) for points in the band near the circle and a planar estimate for points well
