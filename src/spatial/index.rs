@@ -5,7 +5,7 @@
 //! are decided by haversine. Either way the answer is haversine's: the band (0.5% of r) is far
 //! wider than the local approximation's error at city scale (< 0.01%).
 
-use super::{haversine_m, EARTH_RADIUS_M};
+use super::{haversine_from, haversine_m, min_f64, EARTH_RADIUS_M};
 use crate::scenario::{Categories, Category, Institution, Kind};
 
 /// `x.floor() as i64` without a call into libm (baseline x86-64 and wasm32 have no inline floor
@@ -17,29 +17,6 @@ pub(crate) fn floor_i64(x: f64) -> i64 {
         t - 1
     } else {
         t
-    }
-}
-
-/// `haversine_m(lon1, lat1, lon2, lat2)` with `p1 = lat1.to_radians()` and its cosine given:
-/// the same operations in the same order, so the same bits.
-#[inline(always)]
-fn haversine_from(p1: f64, cos_p1: f64, lon1: f64, lon2: f64, lat2: f64) -> f64 {
-    let p2 = lat2.to_radians();
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + cos_p1 * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_M * min_f64(a.sqrt(), 1.0).asin()
-}
-
-/// `a.min(b)` (which `haversine_m` uses) for the numbers here, inline: the size-optimised build
-/// calls libm's `fmin` for it.
-#[inline(always)]
-fn min_f64(a: f64, b: f64) -> f64 {
-    // `f64::min` returns the other operand when one is NaN: so does this when `a` is.
-    if a < b || b.is_nan() {
-        a
-    } else {
-        b
     }
 }
 
@@ -147,7 +124,13 @@ impl PointGrid {
         if self.points.is_empty() {
             return 0.0;
         }
-        self.lat0.abs().max((self.lat0 + self.rows as f64 * self.cell_lat).abs())
+        let (south, north) = (self.lat0.abs(), (self.lat0 + self.rows as f64 * self.cell_lat).abs());
+        // Not `f64::max`: the size-optimised build calls libm for it, and `nearest` asks per query.
+        if north > south {
+            north
+        } else {
+            south
+        }
     }
 
     /// Calls `f(index, distance_m)` for every point within `radius_m` (haversine distance ≤ r),
@@ -281,15 +264,8 @@ impl PointGrid {
         let kx = m_per_deg * cos_p1;
         // Metres per degree anywhere the search may reach (at the grid's or the query's most
         // poleward latitude), less 1% for the planar approximation: lower bounds of distance.
-        let top = self.lat0 + self.rows as f64 * self.cell_lat;
-        let (mut poleward, a, b) = (lat.abs(), self.lat0.abs(), top.abs());
-        if a > poleward {
-            poleward = a;
-        }
-        if b > poleward {
-            poleward = b;
-        }
-        let poleward = min_f64(poleward, 89.9);
+        let (query, grid) = (lat.abs(), self.max_abs_lat());
+        let poleward = min_f64(if grid > query { grid } else { query }, 89.9);
         let mx = m_per_deg * cos_lower_bound(poleward.to_radians()) * 0.99;
         let my = m_per_deg * 0.99;
         let (wx, wy) = (self.cell_lon * mx, self.cell_lat * my);

@@ -17,11 +17,30 @@ pub const EARTH_RADIUS_M: f64 = 6_371_008.8;
 
 /// Great-circle distance in metres.
 pub fn haversine_m(lon1: f64, lat1: f64, lon2: f64, lat2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let p1 = lat1.to_radians();
+    haversine_from(p1, p1.cos(), lon1, lon2, lat2)
+}
+
+/// `haversine_m(lon1, lat1, lon2, lat2)` with `p1 = lat1.to_radians()` and its cosine given,
+/// for a search that measures many points from one place (the same bits: it is the one formula).
+#[inline(always)]
+pub(crate) fn haversine_from(p1: f64, cos_p1: f64, lon1: f64, lon2: f64, lat2: f64) -> f64 {
+    let p2 = lat2.to_radians();
     let dp = p2 - p1;
     let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_M * a.sqrt().min(1.0).asin()
+    let a = (dp / 2.0).sin().powi(2) + cos_p1 * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_M * min_f64(a.sqrt(), 1.0).asin()
+}
+
+/// `a.min(b)`, inline: the size-optimised build calls libm's `fmin` for `f64::min`.
+#[inline(always)]
+pub(crate) fn min_f64(a: f64, b: f64) -> f64 {
+    // `f64::min` returns the other operand when one is NaN: so does this when `a` is.
+    if a < b || b.is_nan() {
+        a
+    } else {
+        b
+    }
 }
 
 /// A local equirectangular projection in metres around a reference point: used for grid cells
