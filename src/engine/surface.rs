@@ -90,14 +90,20 @@ impl Keys<'_> {
             Keys::County => prep.data.county_first_cell.clone(),
             Keys::AreaClass(class_of_area) => {
                 let mut first = vec![u32::MAX; AreaClass::Saturated as usize + 1];
-                let mut missing = class_of_area.iter().map(|&k| k as usize).collect::<std::collections::BTreeSet<_>>();
+                let mut present = [false; AreaClass::Saturated as usize + 1];
+                for &k in class_of_area {
+                    present[k as usize] = true;
+                }
+                // Stops once every class that some area has is found.
+                let mut missing = present.iter().filter(|&&p| p).count();
                 for (c, &a) in prep.areas.cell_area.iter().enumerate() {
                     let k = class_of_area[a as usize] as usize;
-                    if missing.remove(&k) {
+                    if missing == 0 {
+                        break;
+                    }
+                    if first[k] == u32::MAX {
                         first[k] = c as u32;
-                        if missing.is_empty() {
-                            break;
-                        }
+                        missing -= 1;
                     }
                 }
                 first
