@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use crate::date::Date;
 use crate::policy::Policy;
-use crate::scenario::{Application, Scenario};
+use crate::scenario::{Application, Institution, Scenario};
 use crate::spatial::{cell_counties, cell_grid, AreaModel, Coverage, CoverageField, CoverageLayers, InstitutionIndex, PointGrid};
 use crate::spatial::{AreaCells, AreaClass};
 
@@ -91,6 +91,20 @@ impl DataIndex {
             county_first_cell,
             cell_population: s.population_cells.iter().map(|c| c.population).collect(),
             areas: AreaCellsCache::default(),
+            field: FieldCache::default(),
+        }
+    }
+
+    /// This index for the same population cells with `institutions` instead: what depends on
+    /// the cells is shared, what depends on the institutions (their index, coverage) is new.
+    pub fn with_institutions(&self, institutions: &[Institution]) -> DataIndex {
+        DataIndex {
+            institutions: InstitutionIndex::build(institutions),
+            cells: self.cells.clone(),
+            cell_county: self.cell_county.clone(),
+            county_first_cell: self.county_first_cell.clone(),
+            cell_population: self.cell_population.clone(),
+            areas: self.areas.clone(),
             field: FieldCache::default(),
         }
     }

@@ -18,7 +18,7 @@ use crate::engine::surface::placed;
 use crate::engine::{Outcome, TraceEntry, Verdict};
 use crate::policy::Policy;
 use crate::scenario::{Application, Categories, Category, Institution, Kind, Scenario, Specialty};
-use crate::spatial::{AreaClass, InstitutionIndex};
+use crate::spatial::AreaClass;
 use crate::text::{num, thousands, Text};
 
 mod export;
@@ -101,16 +101,7 @@ impl<'a> Work<'a> {
         let data = if self.scenario.institutions.len() == self.base_count {
             self.base.clone()
         } else {
-            Rc::new(DataIndex {
-                institutions: InstitutionIndex::build(&self.scenario.institutions),
-                cells: self.base.cells.clone(),
-                cell_county: self.base.cell_county.clone(),
-                county_first_cell: self.base.county_first_cell.clone(),
-                cell_population: self.base.cell_population.clone(),
-                areas: self.base.areas.clone(),
-                // Coverage follows the institutions, which differ from the base's.
-                field: Default::default(),
-            })
+            Rc::new(self.base.with_institutions(&self.scenario.institutions))
         };
         Prepared::with_data(&self.scenario, self.policy, data, self.today)
     }
