@@ -141,6 +141,17 @@ Exit status: 0 on success; 2 on a bad scenario or option, with a message on stde
         #[arg(long)]
         pretty: bool,
     },
+    /// Print the readings register (every switch and assumption of the built-in presets) as Markdown.
+    #[command(long_about = "Print the readings register on stdout: every interpretation switch and every assumption of\n\
+the built-in presets, with the clause it reads (quoted), the question the text leaves open, each\n\
+reading, and each preset's default with its reason; then the index of every clause cited.\n\
+docs/readings.md is this output: regenerate it with\n\
+  cargo run --bin dingdian -- readings > docs/readings.md")]
+    Readings {
+        /// Print JSON instead of Markdown.
+        #[arg(long)]
+        json: bool,
+    },
     /// List the built-in presets with their rules, parameters and sources.
     Presets {
         /// Print JSON instead of text.
@@ -154,6 +165,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Evaluate { scenario, pretty } => evaluate(&scenario, pretty),
         Command::Presets { json } => presets(json),
+        Command::Readings { json } => readings(json),
         Command::Plan { scenario, kind, category, specialty, format, lang, suggest, seed, cap, pretty } => {
             let o = PlanOptions { kind, category, specialty, format, lang, suggest, seed, cap, pretty };
             plan(&scenario, &o)
@@ -222,6 +234,15 @@ fn presets(json: bool) -> ExitCode {
         }
         println!();
     }
+    ExitCode::SUCCESS
+}
+
+fn readings(json: bool) -> ExitCode {
+    let register = dingdian::policy::readings::Register::of(&builtin_presets());
+    if json {
+        return print_json(&register, true);
+    }
+    print!("{}", dingdian::policy::readings::markdown(&register));
     ExitCode::SUCCESS
 }
 

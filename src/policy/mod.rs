@@ -1,7 +1,9 @@
 //! Presets (one file per policy text), the parameter table, and the resolved policy an
 //! evaluation runs under: preset + the user's overrides, validated against the table.
 
+pub mod clauses;
 pub mod params;
+pub mod readings;
 pub mod rules;
 
 use std::collections::BTreeMap;

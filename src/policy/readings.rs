@@ -1,0 +1,485 @@
+//! The readings register: every interpretation switch and every assumption of the presets, with
+//! the clause it reads (quoted from the clause index), the question the text leaves open, each
+//! possible reading, and each preset's default with its reason. It is built from the parameter
+//! table, the presets and the clause index, so a parameter added there appears here by itself;
+//! only its link to a clause is written below, and a test asks for it.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::clauses::{clause, Clause, CLAUSES};
+use super::params::{Group, ParamDef, ParamKind, PARAMETERS};
+use super::Preset;
+use crate::text::{num, Text};
+
+/// Which clause a parameter's reading rests on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub param: &'static str,
+    /// Only under this preset, whose text cites another clause for it; `None`: every preset.
+    pub preset: Option<&'static str>,
+    /// A clause id of `CLAUSES`.
+    pub clause: &'static str,
+    /// A true/false switch's two readings, (zh, en) for `true` then `false`; a choice's options
+    /// carry their own labels in the parameter table.
+    pub answers: Option<[(&'static str, &'static str); 2]>,
+}
+
+const fn link(param: &'static str, clause: &'static str) -> Link {
+    Link { param, preset: None, clause, answers: None }
+}
+const fn link_in(preset: &'static str, param: &'static str, clause: &'static str) -> Link {
+    Link { param, preset: Some(preset), clause, answers: None }
+}
+const fn yes_no(param: &'static str, clause: &'static str, yes: (&'static str, &'static str), no: (&'static str, &'static str)) -> Link {
+    Link { param, preset: None, clause, answers: Some([yes, no]) }
+}
+
+/// Every switch and assumption (and the other parameters a clause gives) with its clause.
+pub static LINKS: &[Link] = &[
+    link("target_beds_per_1000", "linyi-2025 三(一)1"),
+    link("fund_coef_enabled", "linyi-2025 附件"),
+    link("fund_coef_source", "linyi-2025 附件"),
+    link("patient_coef_enabled", "linyi-2025 附件"),
+    link("service_radius_m", "linyi-2025 二(三)1"),
+    link_in("xian-2025", "service_radius_m", "xian-2025 规划目标和内容(二)2"),
+    link("employee_fund_min_months", "linyi-2025 三(三)3"),
+    link("resident_fund_min_months", "linyi-2025 三(三)3"),
+    link("pharmacy_area_cell_m", "linyi-2025 三(二)"),
+    link("pharmacy_insufficient_below_per_10k", "linyi-2025 三(二)"),
+    link("pharmacy_saturated_above_per_10k", "linyi-2025 三(二)"),
+    link("special_drug_quota", "xian-2025 规划目标和内容(二)3(2)"),
+    link("negative_list_years", "linyi-2019 政策措施(三)"),
+    link("staffing_min_up_to_100_beds", "linyi-2019 政策措施(二)"),
+    link("staffing_min_101_to_1000_beds", "linyi-2019 政策措施(二)"),
+    link("staffing_min_over_1000_beds", "linyi-2019 政策措施(二)"),
+    link("exit_score_min", "linyi-2019 政策措施(三)(五)"),
+    link("exit_satisfaction_min_pct", "linyi-2019 政策措施(三)"),
+    link("exit_bottom_share_pct", "linyi-2019 政策措施(三)"),
+    link("agreement_term_years", "linyi-2019 政策措施(四)"),
+    link("agreement_extended_term_years", "linyi-2019 政策措施(四)"),
+    link("budget_surplus_retained_pct", "shandong-2024 二(三)"),
+    link("budget_overspend_fund_share_pct", "shandong-2024 二(三)"),
+    link("budget_objective_compensation_pct", "shandong-2024 二(三)"),
+    link("budget_prepay_months", "shandong-2024 二(四)"),
+    link("reimbursement_gap_min_pp", "shandong-2024 三(一)"),
+    link("dip_primary_diseases_min", "shandong-2024 三(四)"),
+    link("drg_primary_groups_min", "shandong-2024 三(四)"),
+    link("primary_groups_due_year", "shandong-2024 三(四)"),
+    link("between_band", "linyi-2025 三(一)1(1)(2)"),
+    link("city_supply_scope", "linyi-2025 三(一)1(1)(2)"),
+    link("same_type_nearby_effect", "linyi-2025 三(一)1②"),
+    link("saturated_pharmacy_area", "linyi-2025 三(二)"),
+    yes_no("key_project_escapes_fund", "linyi-2025 三(四)3",
+        ("也不受基金暂停限制（基金暂停属于本规划）", "escapes the fund suspension too (the suspension is part of the plan)"),
+        ("仍受基金暂停限制（基金暂停不属于本规划）", "is still suspended by the fund rules (they are not part of the plan)")),
+    yes_no("staffing_is_admission_condition", "linyi-2019 政策措施(二)",
+        ("是受理条件：人数不足不予受理（令2号第六条(三)）", "an admission condition: too few staff rejects (Order No. 2 Art. 6(3))"),
+        ("定点后的义务：符合，附提示", "a duty once designated: a pass with a warning note")),
+    link("staffing_at_1000_beds", "linyi-2019 政策措施(二)"),
+    link("xian_inpatient_default", "xian-2025 规划目标和内容(二)1"),
+    yes_no("xian_count_non_designated", "xian-2025 规划目标和内容(二)2",
+        ("计入（字面：条文未说“定点”）", "counts (literal: the text does not say designated)"),
+        ("不计入，只计定点机构", "does not count: designated institutions only")),
+    link("xian_special_drug_regime", "xian-2025 规划目标和内容(二)3(2)"),
+    link("exit_tie_at_cutoff", "linyi-2019 政策措施(三)"),
+    link("exit_negative_list_scope", "linyi-2019 政策措施(三)"),
+];
+
+/// The link of a parameter under a preset: the preset's own, else the one for every preset.
+pub fn link_of(preset: &str, param: &str) -> Option<&'static Link> {
+    LINKS
+        .iter()
+        .find(|l| l.param == param && l.preset == Some(preset))
+        .or_else(|| LINKS.iter().find(|l| l.param == param && l.preset.is_none()))
+}
+
+/// Interpretation switches: the parameters of the table's “where the text is silent” group.
+pub fn is_switch(def: &ParamDef) -> bool {
+    def.group == Group::Switches
+}
+
+/// The anchor of a parameter's entry, in the app and in docs/readings.md.
+pub fn anchor(param: &str) -> String {
+    format!("reading-{param}")
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    Switch,
+    Assumption,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Reading {
+    pub value: String,
+    pub label: Text,
+}
+
+/// One preset's default for an entry, and why.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PresetDefault {
+    pub preset: String,
+    pub short: Text,
+    pub value: Value,
+    /// The value as a reader says it: the choice's label, or the number with its unit.
+    pub reading: Text,
+    /// The preset's `source`: the clause the default comes from, or why it is assumed.
+    pub source: Text,
+    pub assumption: bool,
+    /// The clause id this preset's reading rests on; `None` when the link is missing.
+    pub clause: Option<&'static str>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Entry {
+    pub param: &'static str,
+    pub anchor: String,
+    pub kind: EntryKind,
+    pub label: Text,
+    /// The question the text leaves open (switches).
+    pub question: Option<Text>,
+    /// Each possible reading: a switch's choices; empty for a number.
+    pub readings: Vec<Reading>,
+    /// The clauses the presets' readings rest on, each once, in preset order.
+    pub clauses: Vec<&'static Clause>,
+    pub defaults: Vec<PresetDefault>,
+}
+
+impl Entry {
+    pub fn default_in(&self, preset: &str) -> Option<&PresetDefault> {
+        self.defaults.iter().find(|d| d.preset == preset)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PresetHead {
+    pub id: String,
+    pub short: Text,
+    pub title: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Register {
+    pub presets: Vec<PresetHead>,
+    /// Switches first, then assumptions, each in the parameter table's order.
+    pub entries: Vec<Entry>,
+}
+
+impl Register {
+    /// The register of these presets: every switch, and every parameter one of them assumes.
+    pub fn of(presets: &[Preset]) -> Register {
+        let presets: Vec<Preset> = presets.iter().map(super::complete_preset).collect();
+        let assumed = |def: &ParamDef| presets.iter().any(|p| p.parameters.get(def.id).is_some_and(|s| s.assumption));
+        let switches = PARAMETERS.iter().filter(|d| is_switch(d)).map(|d| (d, EntryKind::Switch));
+        let assumptions = PARAMETERS.iter().filter(|d| !is_switch(d) && assumed(d)).map(|d| (d, EntryKind::Assumption));
+        let entries = switches.chain(assumptions).map(|(def, kind)| entry(def, kind, &presets)).collect();
+        let heads = presets.iter().map(|p| PresetHead { id: p.id.clone(), short: p.short.clone(), title: p.title.clone() }).collect();
+        Register { presets: heads, entries }
+    }
+
+    pub fn entry(&self, param: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.param == param)
+    }
+}
+
+fn entry(def: &'static ParamDef, kind: EntryKind, presets: &[Preset]) -> Entry {
+    let readings = match def.kind {
+        ParamKind::Choice(opts) => opts.iter().map(|o| Reading { value: o.value.into(), label: Text::new(o.zh, o.en) }).collect(),
+        ParamKind::Bool => [true, false].into_iter().map(|b| Reading { value: b.to_string(), label: bool_label(def, b) }).collect(),
+        ParamKind::Number { .. } => Vec::new(),
+    };
+    let mut clauses: Vec<&'static Clause> = Vec::new();
+    let defaults = presets
+        .iter()
+        .filter_map(|p| {
+            let spec = p.parameters.get(def.id)?;
+            let clause_id = link_of(&p.id, def.id).map(|l| l.clause);
+            if let Some(c) = clause_id.and_then(clause) {
+                if !clauses.iter().any(|o| o.id == c.id) {
+                    clauses.push(c);
+                }
+            }
+            Some(PresetDefault {
+                preset: p.id.clone(),
+                short: p.short.clone(),
+                value: spec.default.clone(),
+                reading: value_reading(def, &spec.default),
+                source: spec.source.clone(),
+                assumption: spec.assumption,
+                clause: clause_id,
+            })
+        })
+        .collect();
+    Entry { param: def.id, anchor: anchor(def.id), kind, label: def.label(), question: def.question(), readings, clauses, defaults }
+}
+
+fn bool_label(def: &ParamDef, b: bool) -> Text {
+    let answers = LINKS.iter().find(|l| l.param == def.id).and_then(|l| l.answers);
+    match (answers, b) {
+        (Some([(zh, en), _]), true) | (Some([_, (zh, en)]), false) => Text::new(zh, en),
+        (None, true) => Text::new("是", "yes"),
+        (None, false) => Text::new("否", "no"),
+    }
+}
+
+/// A parameter's value as a reader says it.
+pub fn value_reading(def: &ParamDef, v: &Value) -> Text {
+    let v = def.check(v).unwrap_or_else(|_| v.clone());
+    match def.kind {
+        ParamKind::Choice(opts) => {
+            let raw = v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string());
+            opts.iter().find(|o| o.value == raw).map(|o| Text::new(o.zh, o.en)).unwrap_or_else(|| Text::new(raw.clone(), raw))
+        }
+        ParamKind::Bool => bool_label(def, v.as_bool() == Some(true)),
+        ParamKind::Number { .. } => match v.as_f64() {
+            None => Text::new("由数据得出", "derived from the data"),
+            Some(x) => {
+                let n = num(x, 6);
+                let unit = def.unit();
+                let sep = |u: &str| if u.is_empty() || u.starts_with('%') { String::new() } else { " ".into() };
+                Text::new(format!("{n}{}", unit.zh), format!("{n}{}{}", sep(&unit.en), unit.en))
+            }
+        },
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// docs/readings.md
+
+/// The command that writes docs/readings.md.
+pub const REGENERATE: &str = "cargo run --bin dingdian -- readings > docs/readings.md";
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The register as Markdown, Chinese first with English alongside: what `dingdian readings` prints.
+pub fn markdown(reg: &Register) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let w = &mut out;
+    let _ = writeln!(w, "<!-- Generated by `dingdian readings` from the presets (src/policy/presets/), the parameter table");
+    let _ = writeln!(w, "     (src/policy/params.rs) and the clause index (src/policy/clauses.rs, src/policy/readings.rs).");
+    let _ = writeln!(w, "     Do not edit by hand: regenerate with `{REGENERATE}`. -->");
+    let _ = writeln!(w);
+    let _ = writeln!(w, "# 解读登记 Readings register");
+    let _ = writeln!(w);
+    let _ = writeln!(w, "条文没有回答的问题，模拟器必须选一种解读。本登记列出各预设的每个解释开关和每个假设：所解读的条文原文、条文留下的问题、可选的解读、各预设的默认值及其理由。");
+    let _ = writeln!(w);
+    let _ = writeln!(w, "Where a text leaves a question open, the simulator has to pick a reading. This register lists every interpretation switch and every assumption of the presets: the clause quoted, the question the text leaves open, each reading, and each preset's default with its reason. The quotes are the text's words; everything else is the simulator's reading.");
+    let _ = writeln!(w);
+    let _ = writeln!(w, "预设 Presets:");
+    let _ = writeln!(w);
+    for p in &reg.presets {
+        let _ = writeln!(w, "- `{}` {} — {}", p.id, p.title.zh, p.title.en);
+    }
+    for (kind, heading, intro) in [
+        (EntryKind::Switch, "解释开关 Switches", "条文未明之处，每个开关的每种取值都是一种解读。Where the text is silent: each value of a switch is one reading."),
+        (EntryKind::Assumption, "假设 Assumptions", "条文未给出数值或未说明取法时，预设所取的值。Values a preset assumes where the text gives no number or does not say how."),
+    ] {
+        let _ = writeln!(w);
+        let _ = writeln!(w, "## {heading}");
+        let _ = writeln!(w);
+        let _ = writeln!(w, "{intro}");
+        for e in reg.entries.iter().filter(|e| e.kind == kind) {
+            entry_markdown(w, e);
+        }
+    }
+    let _ = writeln!(w);
+    let _ = writeln!(w, "## 条文索引 Clause index");
+    let _ = writeln!(w);
+    let _ = writeln!(w, "预设和规则引用的每一条，及其所依据的原文（令2号、令3号的原文不在 policy-texts/ 中，引自 DESIGN.md）。Every clause the presets and rules cite, with the words of the text it rests on (令2号 and 令3号 are quoted as verified in DESIGN.md).");
+    let _ = writeln!(w);
+    let _ = writeln!(w, "| 条文 clause | 原文 text | gloss |");
+    let _ = writeln!(w, "|---|---|---|");
+    for c in CLAUSES {
+        let _ = writeln!(w, "| {} | {} | {} |", cell(c.id), cell(c.quote), cell(c.gloss));
+    }
+    out
+}
+
+fn entry_markdown(w: &mut String, e: &Entry) {
+    use std::fmt::Write;
+    let _ = writeln!(w);
+    let _ = writeln!(w, "### <a id=\"{}\"></a>{} · {}", e.anchor, e.label.zh, e.label.en);
+    let _ = writeln!(w);
+    let _ = writeln!(w, "`{}`", e.param);
+    for c in &e.clauses {
+        let _ = writeln!(w);
+        let _ = writeln!(w, "**条文 Clause** {}", c.id);
+        let _ = writeln!(w);
+        let _ = writeln!(w, "> {}", c.quote);
+        let _ = writeln!(w, ">");
+        let _ = writeln!(w, "> *{}*", c.gloss);
+    }
+    if e.clauses.is_empty() {
+        let _ = writeln!(w);
+        let _ = writeln!(w, "**条文 Clause** 未编入索引 not in the clause index");
+    }
+    if let Some(q) = &e.question {
+        let _ = writeln!(w);
+        let _ = writeln!(w, "**问题 Question** {} — {}", q.zh, q.en);
+    }
+    if !e.readings.is_empty() {
+        let _ = writeln!(w);
+        let _ = writeln!(w, "**解读 Readings**");
+        let _ = writeln!(w);
+        for r in &e.readings {
+            let _ = writeln!(w, "- `{}` {} — {}", r.value, r.label.zh, r.label.en);
+        }
+    }
+    let _ = writeln!(w);
+    let _ = writeln!(w, "| 预设 preset | 默认 default | 依据 basis | 理由 why |");
+    let _ = writeln!(w, "|---|---|---|---|");
+    for d in &e.defaults {
+        let basis = match (e.kind, d.assumption) {
+            (_, false) => "条文 the text",
+            (EntryKind::Switch, true) => "解读 reading",
+            (EntryKind::Assumption, true) => "假设 assumption",
+        };
+        let value = if d.value.is_null() { String::new() } else { format!("`{}` ", compact(&d.value)) };
+        let _ = writeln!(
+            w,
+            "| {} | {}{} · {} | {} | {} — {} |",
+            d.preset,
+            value,
+            cell(&d.reading.zh),
+            cell(&d.reading.en),
+            basis,
+            cell(&d.source.zh),
+            cell(&d.source.en)
+        );
+    }
+}
+
+fn compact(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::builtin_presets;
+
+    const WHERE: &str = "src/policy/readings.rs (LINKS)";
+
+    /// What the register needs of a parameter that is a switch or assumed by `preset`.
+    fn problems(def: &ParamDef, preset: &Preset) -> Vec<String> {
+        let mut out = Vec::new();
+        let id = def.id;
+        if is_switch(def) && def.question().is_none() {
+            out.push(format!(
+                "switch `{id}` has no question: give its `question` (zh, en) in PARAMETERS, src/policy/params.rs — the question the text leaves open"
+            ));
+        }
+        let spec = preset.parameters.get(id);
+        if spec.is_some_and(|s| s.source.zh.trim().is_empty() || s.source.en.trim().is_empty()) {
+            out.push(format!("`{id}` has no `source` (zh and en) in preset {}: say the clause its default comes from, or why it is assumed", preset.id));
+        }
+        match link_of(&preset.id, id) {
+            None => out.push(format!(
+                "`{id}` has no clause: add `link(\"{id}\", \"<clause id as the presets cite it>\")` to {WHERE}, and the clause with its quoted sentence to CLAUSES in src/policy/clauses.rs if it is not there"
+            )),
+            Some(l) if clause(l.clause).is_none() => out.push(format!(
+                "`{id}` is linked to \"{}\", which is not in the clause index: add it to CLAUSES in src/policy/clauses.rs with the sentence of the text it rests on",
+                l.clause
+            )),
+            Some(_) => {}
+        }
+        match def.kind {
+            ParamKind::Choice(opts) => {
+                for o in opts.iter().filter(|o| o.zh.trim().is_empty() || o.en.trim().is_empty()) {
+                    out.push(format!("choice \"{}\" of `{id}` lacks its label (zh, en) in PARAMETERS, src/policy/params.rs", o.value));
+                }
+            }
+            ParamKind::Bool if is_switch(def) => {
+                if LINKS.iter().find(|l| l.param == id).and_then(|l| l.answers).is_none() {
+                    out.push(format!(
+                        "true/false switch `{id}` lacks the labels of its two readings: write it as `yes_no(\"{id}\", \"<clause id>\", (zh, en) for true, (zh, en) for false)` in {WHERE}"
+                    ));
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+
+    #[test]
+    fn every_switch_and_assumption_has_its_entry() {
+        let mut all = Vec::new();
+        for p in builtin_presets() {
+            for def in PARAMETERS {
+                let assumed = p.parameters.get(def.id).is_some_and(|s| s.assumption);
+                if is_switch(def) || assumed {
+                    all.extend(problems(def, &p).into_iter().map(|m| format!("{}: {m}", p.id)));
+                }
+            }
+        }
+        all.dedup();
+        assert!(all.is_empty(), "the readings register is incomplete:\n  {}", all.join("\n  "));
+    }
+
+    #[test]
+    fn a_new_switch_without_its_entry_is_named_with_what_to_add() {
+        let preset = builtin_presets().remove(0);
+        let bare = ParamDef { id: "brand_new_switch", question_zh: "", question_en: "", kind: ParamKind::Bool, ..PARAMETERS[0] };
+        let bare = ParamDef { group: Group::Switches, ..bare };
+        let found = problems(&bare, &preset).join("\n");
+        assert!(found.contains("switch `brand_new_switch` has no question"), "{found}");
+        assert!(found.contains("add `link(\"brand_new_switch\""), "{found}");
+        assert!(found.contains("yes_no(\"brand_new_switch\""), "{found}");
+    }
+
+    #[test]
+    fn links_name_known_parameters_and_presets_once_each() {
+        let presets: Vec<String> = builtin_presets().into_iter().map(|p| p.id).collect();
+        for (i, l) in LINKS.iter().enumerate() {
+            assert!(PARAMETERS.iter().any(|d| d.id == l.param), "{WHERE} links `{}`, which is not in PARAMETERS: remove it", l.param);
+            if let Some(p) = l.preset {
+                assert!(presets.iter().any(|id| id == p), "{WHERE} links `{}` for preset \"{p}\", which is not built in", l.param);
+            }
+            assert!(!LINKS[..i].iter().any(|o| o.param == l.param && o.preset == l.preset), "{WHERE} links `{}` twice", l.param);
+            assert!(clause(l.clause).is_some(), "{WHERE}: `{}` → \"{}\" is not in CLAUSES (src/policy/clauses.rs)", l.param, l.clause);
+        }
+    }
+
+    #[test]
+    fn the_register_quotes_the_clause_and_gives_each_presets_default_and_reason() {
+        let reg = Register::of(&builtin_presets());
+        let band = reg.entry("between_band").expect("a switch is in the register");
+        assert_eq!(band.kind, EntryKind::Switch);
+        assert!(band.clauses[0].quote.contains("当全市测算值<目标值和实际值时"));
+        assert!(band.question.as_ref().unwrap().zh.contains("介于两者之间"));
+        assert_eq!(band.readings.iter().map(|r| r.value.as_str()).collect::<Vec<_>>(), ["gap", "suspend", "pass"]);
+        let linyi = band.default_in("linyi-2025").unwrap();
+        assert_eq!(linyi.reading.zh, "条文未规定（待定）");
+        assert_eq!(linyi.source.zh, "解释开关：条文未规定");
+
+        // Xi'an reads its walking radius from its own text, Linyi gives the number.
+        let radius = reg.entry("service_radius_m").expect("an assumption of xian-2025 is in the register");
+        assert_eq!(radius.kind, EntryKind::Assumption);
+        assert_eq!(radius.default_in("xian-2025").unwrap().clause, Some("xian-2025 规划目标和内容(二)2"));
+        assert_eq!(radius.default_in("xian-2025").unwrap().reading.en, "1000 m");
+        assert!(radius.default_in("xian-2025").unwrap().assumption);
+        assert!(!radius.default_in("linyi-2025").unwrap().assumption);
+
+        // A true/false switch reads as words, not `true`.
+        let key = reg.entry("key_project_escapes_fund").unwrap();
+        assert!(key.default_in("linyi-2025").unwrap().reading.zh.starts_with("也不受基金暂停限制"));
+
+        // A parameter no preset assumes and no switch is not a reading.
+        assert!(reg.entry("employee_fund_min_months").is_none());
+    }
+
+    #[test]
+    fn the_quota_derived_from_the_data_says_so() {
+        let def = crate::policy::param_def("special_drug_quota").unwrap();
+        assert_eq!(value_reading(def, &Value::Null).en, "derived from the data");
+        assert_eq!(value_reading(def, &serde_json::json!(12)).zh, "12家");
+    }
+}
