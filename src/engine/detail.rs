@@ -197,6 +197,25 @@ pub mod shared_str {
     }
 }
 
+/// Serde for a trace entry's reading ids: a list of strings, shared by every entry of the rule.
+pub mod shared_ids {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::borrow::Cow;
+    use std::rc::Rc;
+
+    pub fn serialize<S: Serializer>(v: &Rc<[Cow<'static, str>]>, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(v.iter())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Rc<[Cow<'static, str>]>, D::Error> {
+        Vec::<String>::deserialize(d).map(|v| v.into_iter().map(Cow::Owned).collect())
+    }
+
+    pub fn is_empty(v: &Rc<[Cow<'static, str>]>) -> bool {
+        v.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

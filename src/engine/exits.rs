@@ -752,6 +752,7 @@ pub fn trace_entry(policy: &Policy, rule: &ActiveRule, mut j: Judgement) -> Trac
         switch: j.switch.map(Into::into),
         exempted_by: None,
         note: j.note,
+        assumptions: rule.assumptions.clone(),
     }
 }
 

@@ -187,6 +187,10 @@ pub struct TraceEntry {
     pub exempted_by: Option<Cow<'static, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Detail>,
+    /// Parameters the preset marks as assumptions (the text gives no number or choice) that this
+    /// rule's verdict rests on, by id: the simulator's reading, not the text's.
+    #[serde(default, with = "detail::shared_ids", skip_serializing_if = "detail::shared_ids::is_empty")]
+    pub assumptions: Rc<[Cow<'static, str>]>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -336,6 +340,7 @@ pub fn decide(ctx: &Ctx, policy: &Policy, app: &Application) -> Decision {
                 switch: j.switch.map(Cow::Borrowed),
                 exempted_by: entry_exempted_by,
                 note: j.note,
+                assumptions: if j.verdict == Verdict::NotApplicable { Rc::default() } else { rule.assumptions.clone() },
             }
         })
         .collect();

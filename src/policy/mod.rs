@@ -192,6 +192,9 @@ pub struct ActiveRule {
     pub key_project_levels: Vec<KeyLevel>,
     /// Turned on by an override although the preset's text has no such rule.
     pub added_by_user: bool,
+    /// The parameters this rule reads (`rules::reads`) that the preset marks as assumptions:
+    /// every verdict of the rule rests on them, and its trace entries say so.
+    pub assumptions: std::rc::Rc<[std::borrow::Cow<'static, str>]>,
 }
 
 /// The preset with the user's overrides applied and checked: what an evaluation runs under.
@@ -285,6 +288,11 @@ impl Policy {
                         .unwrap_or_default(),
                     key_project_levels: spec.and_then(|s| s.key_project_levels.clone()).unwrap_or_default(),
                     added_by_user: spec.is_none(),
+                    assumptions: rules::reads(def.id)
+                        .iter()
+                        .filter(|id| preset.parameters.get(**id).is_some_and(|p| p.assumption))
+                        .map(|id| std::borrow::Cow::Borrowed(*id))
+                        .collect(),
                 });
             }
             rules

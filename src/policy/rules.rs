@@ -77,3 +77,50 @@ pub static RULES: &[RuleDef] = &[
 pub fn rule_def(id: &str) -> Option<&'static RuleDef> {
     RULES.iter().find(|r| r.id == id)
 }
+
+/// The parameters (not the switches, which a trace entry names itself when one decides) each
+/// rule's verdict reads, of every rule family. Those a preset marks as assumptions are listed on
+/// the rule's trace entries (`TraceEntry::assumptions`), so a reader sees which numbers are the
+/// simulator's and not the text's.
+pub fn reads(rule: &str) -> &'static [&'static str] {
+    const BEDS: &[&str] = &["target_beds_per_1000", "fund_coef_enabled", "fund_coef_source", "patient_coef_enabled"];
+    match rule {
+        "negative_list" => &["negative_list_years"],
+        "staffing.insurance_office" => &["staffing_min_up_to_100_beds", "staffing_min_101_to_1000_beds", "staffing_min_over_1000_beds"],
+        "fund.months_below_minimum" => &["employee_fund_min_months", "resident_fund_min_months"],
+        "inpatient.city_supply" | "inpatient.county_supply" => BEDS,
+        "inpatient.same_type_nearby" | "outpatient.nearby" | "outpatient_pharmacy.no_new" | "pharmacy.same_type_nearby" => {
+            &["service_radius_m"]
+        }
+        "special_drug_pharmacy.quota" => &["special_drug_quota"],
+        "pharmacy.area_class" => &["pharmacy_area_cell_m", "pharmacy_insufficient_below_per_10k", "pharmacy_saturated_above_per_10k"],
+        "exit.poor_management" => &["exit_score_min", "exit_satisfaction_min_pct"],
+        "exit.bottom_rank" => &["exit_bottom_share_pct"],
+        "exit.last_place" => &["service_radius_m"],
+        "agreement.term" => &["agreement_term_years", "agreement_extended_term_years"],
+        "settlement.surplus_retained" => &["budget_surplus_retained_pct"],
+        "settlement.objective_compensation" => &["budget_objective_compensation_pct"],
+        "settlement.overspend_shared" => &["budget_overspend_fund_share_pct"],
+        "prepayment.one_month" => &["budget_prepay_months"],
+        "benefit.reimbursement_gap" => &["reimbursement_gap_min_pp"],
+        "payment.primary_groups" => &["dip_primary_diseases_min", "drg_primary_groups_min", "primary_groups_due_year"],
+        _ => &[],
+    }
+}
+
+#[cfg(test)]
+mod reads_tests {
+    use super::*;
+
+    #[test]
+    fn every_parameter_a_rule_reads_is_in_the_table_and_is_no_switch() {
+        for (_, defs) in crate::policy::rule_families() {
+            for def in defs {
+                for id in reads(def.id) {
+                    let p = crate::policy::param_def(id).unwrap_or_else(|| panic!("{} reads unknown parameter {id}", def.id));
+                    assert_ne!(p.group, crate::policy::Group::Switches, "{} lists switch {id}: switches are named by the entry that they decide", def.id);
+                }
+            }
+        }
+    }
+}
