@@ -339,7 +339,7 @@ fn entry_markdown(w: &mut String, e: &Entry) {
             (EntryKind::Switch, true) => "解读 reading",
             (EntryKind::Assumption, true) => "假设 assumption",
         };
-        let value = if d.value.is_null() { String::new() } else { format!("`{}` ", compact(&d.value)) };
+        let value = if d.value.is_null() { String::new() } else { format!("`{}` ", value_id(&d.value)) };
         let _ = writeln!(
             w,
             "| {} | {}{} · {} | {} | {} — {} |",
@@ -354,7 +354,8 @@ fn entry_markdown(w: &mut String, e: &Entry) {
     }
 }
 
-fn compact(v: &Value) -> String {
+/// A value as a reading's `value` spells it: `gap`, `true`, `3`.
+pub fn value_id(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
         other => other.to_string(),

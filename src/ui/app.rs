@@ -20,6 +20,7 @@ use super::i18n::{self as i, lang_tag, t};
 use super::map::MapPanel;
 use super::params_panel::ParamsPanel;
 use super::plan_panel::PlanPanel;
+use super::readings_panel::{self, ReadingsDialog};
 use super::sites_panel::SitesPanel;
 use super::review_panel::ReviewPanel;
 use super::share_menu::{Notices, ShareMenu};
@@ -171,6 +172,7 @@ pub fn app() -> Html {
                         { i::LANG_BUTTON.get(lang) }
                     </button>
                     if !guide.open {
+                        { readings_panel::open_link(lang) }
                         <ShareMenu state={state.clone()} />
                     }
                 </div>
@@ -229,6 +231,7 @@ pub fn app() -> Html {
                     </a>
                 }
             }
+            <ReadingsDialog state={state.clone()} />
             <footer class="app-foot">
                 <p>{ i::OFFLINE_NOTE.get(lang) }</p>
             </footer>

@@ -419,9 +419,7 @@ fn trace_list(lang: Lang, rules: &[TraceEntry]) -> Html {
                     if let Some(n) = &e.note {
                         <p class="trace-note"><span class="trace-key">{ i::NOTE.get(lang) }{ i::COLON.get(lang) }</span>{ t(lang, n) }</p>
                     }
-                    if let Some(sw) = &e.switch {
-                        <p class="trace-note"><span class="trace-key">{ i::SWITCH.get(lang) }{ i::COLON.get(lang) }</span>{ sw.clone() }</p>
-                    }
+                    { super::readings_panel::trace_mark(lang, e) }
                 </li>
             }) }
         </ol>

@@ -182,6 +182,7 @@ fn verdict_line(lang: Lang, e: &TraceEntry, testid: &'static str) -> Html {
             if let Some(n) = &e.note {
                 <p class="trace-note">{ t(lang, n) }</p>
             }
+            { super::readings_panel::trace_mark(lang, e) }
         </div>
     }
 }

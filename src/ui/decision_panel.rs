@@ -116,6 +116,7 @@ pub(crate) fn trace_item(s: &State, e: &TraceEntry) -> Html {
                 <p class="trace-note"><span class="trace-key">{ i::NOTE.get(lang) }{ i::COLON.get(lang) }</span>{ t(lang, n) }</p>
             }
             { switch.unwrap_or_default() }
+            { super::readings_panel::trace_mark(lang, e) }
             { exempted.unwrap_or_default() }
         </li>
     }
@@ -181,6 +182,7 @@ pub fn decision_panel(props: &Props) -> Html {
                     <div class="outcome-box" role="status" aria-live="polite" aria-atomic="true">
                         <p class="outcome-for">{ i::OUTCOME_FOR.get(lang) }{ " " }<strong>{ format!("{}{name}", app.id) }</strong></p>
                         { outcome_badge(lang, d, "outcome") }
+                        { super::readings_panel::outcome_mark(lang, d) }
                         { deciding_html }
                     </div>
                     <h3>{ bi_t(lang, i::TRACE_HEADING) }</h3>

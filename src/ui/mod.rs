@@ -22,6 +22,8 @@ mod import_panel;
 mod map;
 mod params_panel;
 mod plan_panel;
+// The readings register, and the marks that link trace entries to it.
+pub(crate) mod readings_panel;
 mod sites_panel;
 mod review;
 mod review_panel;
