@@ -230,6 +230,9 @@ fn param_row(state: &UseReducerHandle<State>, def: &'static ParamDef) -> Html {
                     if spec.assumption {
                         { " " }<span class="tag tag-assumption">{ bi_t(lang, i::ASSUMPTION) }</span>
                     }
+                    if spec.assumption || crate::policy::readings::is_switch(def) {
+                        { " " }{ super::readings_panel::param_link(lang, id) }
+                    }
                 </p>
             }
             if changed {

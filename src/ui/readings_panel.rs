@@ -68,6 +68,25 @@ fn target(hash: &str) -> Option<String> {
     }
 }
 
+/// Opens the register at a fragment in place: a history entry of its own (so Back closes it),
+/// without the browser's fragment navigation, which would also tell the rest of the page that
+/// the view changed. A click meant for a new tab or window is left to the browser.
+fn open_at(fragment: String) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
+            return;
+        }
+        e.prevent_default();
+        let Some(w) = web_sys::window() else { return };
+        if let Ok(h) = w.history() {
+            let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&fragment));
+        }
+        if let Ok(ev) = web_sys::Event::new("hashchange") {
+            let _ = w.dispatch_event(&ev);
+        }
+    })
+}
+
 fn current_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
@@ -106,7 +125,7 @@ fn links<'a>(lang: Lang, ids: impl Iterator<Item = (&'a str, EntryKind)>) -> Htm
             html! {
                 <>
                     { sep }
-                    <a class="reading-link" href={href(id)} data-reading-link={id.to_string()}>
+                    <a class="reading-link" href={href(id)} data-reading-link={id.to_string()} onclick={open_at(href(id))}>
                         { kind_hint.unwrap_or_default() }{ t(lang, &param_label(id)) }
                     </a>
                 </>
@@ -148,10 +167,19 @@ pub fn outcome_mark(lang: Lang, d: &Decision) -> Html {
     }
 }
 
+/// The link from a parameter's row to its entry (the row's control stays where it is).
+pub fn param_link(lang: Lang, id: &str) -> Html {
+    html! {
+        <a class="reading-link reading-param-link" href={href(id)} data-reading-link={id.to_string()} onclick={open_at(href(id))}>
+            { OPEN.get(lang) }{ " ›" }
+        </a>
+    }
+}
+
 /// The header's way in.
 pub fn open_link(lang: Lang) -> Html {
     html! {
-        <a class="btn btn-lang btn-readings" href="#readings" data-testid="readings-link">
+        <a class="btn btn-lang btn-readings" href="#readings" data-testid="readings-link" onclick={open_at("#readings".into())}>
             <span aria-hidden="true">{ "⚑ " }</span>{ OPEN.get(lang) }
         </a>
     }
@@ -171,13 +199,7 @@ pub fn readings_dialog(props: &Props) -> Html {
         let open = open.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "hashchange", move |_| {
-                    let next = target(&current_hash());
-                    // Other fragments (#decision, a share link) leave the register as it is.
-                    if next.is_some() {
-                        open.set(next);
-                    }
-                })
+                EventListener::new(&w, "hashchange", move |_| open.set(target(&current_hash())))
             });
             move || drop(listener)
         });
