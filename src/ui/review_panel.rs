@@ -363,6 +363,7 @@ fn gap_rows(lang: Lang, items: &[GapItem], open: bool) -> Html {
                         if let Some(sw) = &g.switch {
                             <span class="main">{ switch_label(lang, sw) }</span>
                             <code class="switch-id">{ format!(" {sw}") }</code>
+                            { " " }{ super::readings_panel::param_link(lang, sw) }
                             if let Some(q) = &g.question {
                                 <span class="review-detail">{ t(lang, q) }</span>
                             }
