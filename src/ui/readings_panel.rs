@@ -332,7 +332,7 @@ fn entry_html(s: &State, e: &Entry, active: &str, targeted: bool, adjust: Callba
                 html! {
                     <figure class={classes!("reading-clause", here.then_some("is-active"))} data-clause={c.id}>
                         <figcaption><span class="trace-key">{ CLAUSE.get(lang) }{ i::COLON.get(lang) }</span><span class="clause">{ c.id }</span></figcaption>
-                        <blockquote lang="zh-CN">{ "“" }{ c.quote }{ "”" }</blockquote>
+                        <blockquote lang="zh-CN">{ c.quote }</blockquote>
                         <p class="reading-gloss" lang="en">{ c.gloss }</p>
                     </figure>
                 }

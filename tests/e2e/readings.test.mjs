@@ -37,16 +37,26 @@ test('a trace entry resting on assumptions names them and opens the register at 
   assert.equal(new URL(page.url()).hash, '', 'closing the register takes its fragment off the address');
 });
 
-test('an outcome decided by a switch carries the mark beside it, and Back closes the register', async () => {
+test('an outcome decided by a switch or an assumption carries the mark beside it, and Back closes the register', async () => {
   const { page } = await session.open();
-  // Every area saturated and no same-type pharmacy in reach: the text is silent (三(二)).
-  await setParam(page, 'pharmacy_saturated_above_per_10k', 0.1);
-  await setParam(page, 'pharmacy_insufficient_below_per_10k', 0.05);
-  await setParam(page, 'service_radius_m', 100);
-  await expectOutcome(page, 'undetermined', 'saturated area, nothing in reach');
   const mark = page.locator('[data-testid="outcome-reading"]');
+  // Rejected by the 800 m of the text itself: no reading decided it.
+  await expectOutcome(page, 'rejected', 'the default application');
+  assert.equal(await mark.count(), 0, 'an outcome the text decides carries no reading mark');
+
+  // No same-type pharmacy in reach: the blank 1 km cell (an assumed grid) makes it a priority.
+  await setParam(page, 'service_radius_m', 100);
+  await expectOutcome(page, 'prioritized', 'nothing in reach, blank area');
   await mark.waitFor({ state: 'visible', timeout: WAIT_MS });
-  const text = normalise(await mark.innerText());
+  let text = normalise(await mark.innerText());
+  assert.ok(text.includes('区域网格边长'), `the outcome mark names the assumed grid: "${text}"`);
+
+  // Areas of 20 km, every one saturated: the text is silent on new pharmacies there (三(二)).
+  await setParam(page, 'pharmacy_area_cell_m', 20000);
+  await setParam(page, 'pharmacy_insufficient_below_per_10k', 0.05);
+  await setParam(page, 'pharmacy_saturated_above_per_10k', 0.1);
+  await expectOutcome(page, 'undetermined', 'saturated area, nothing in reach');
+  text = normalise(await mark.innerText());
   assert.ok(text.includes('“相对饱和”区域的新药店'), `the outcome mark names the switch: "${text}"`);
 
   await mark.locator('a[data-reading-link="saturated_pharmacy_area"]').click();

@@ -163,6 +163,7 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
     html! {
         <div class="guide-answer" data-testid="guide-answer" data-outcome={decision.outcome.id()}>
             { outcome_badge(lang, decision, "guide-outcome") }
+            { super::super::readings_panel::outcome_mark(lang, decision) }
             <p class="guide-summary" data-testid="guide-summary">{ t(lang, &x.summary) }</p>
             <p class="guide-framing" role="note" data-testid="guide-framing">
                 <span aria-hidden="true">{ "ⓘ " }</span>{ t(lang, &x.framing) }{ " " }{ synthetic.get(lang) }
