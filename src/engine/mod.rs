@@ -29,7 +29,7 @@ use std::rc::Rc;
 
 use crate::date::Date;
 use crate::policy::{ActiveRule, Params, Policy};
-use crate::scenario::{Application, Scenario};
+use crate::scenario::{Application, Scenario, Service};
 use crate::spatial::{AreaModel, Coverage, InstitutionIndex};
 use crate::text::Text;
 pub use figures::{CountyFigures, Figures};
@@ -114,11 +114,13 @@ pub struct Judgement {
     pub detail: Detail,
     pub note: Option<Detail>,
     pub switch: Option<&'static str>,
+    /// A second reading the verdict rests on, beside `switch` (listed with the entry's assumptions).
+    pub also: Option<&'static str>,
 }
 
 impl Judgement {
     pub fn new(verdict: Verdict, detail: impl Into<Detail>) -> Self {
-        Judgement { verdict, detail: detail.into(), note: None, switch: None }
+        Judgement { verdict, detail: detail.into(), note: None, switch: None, also: None }
     }
     pub fn pass(detail: impl Into<Detail>) -> Self {
         Self::new(Verdict::Pass, detail)
@@ -145,6 +147,22 @@ impl Judgement {
     pub fn not_this_kind(app: &Application) -> Self {
         Self::na(Reading::NotThisKind(app.kind))
     }
+    /// The rule concerns medical institutions of the other service (linyi-2025 三(一)1 or 2).
+    pub fn not_this_service(service: Service) -> Self {
+        Self::na(Reading::NotThisService(service))
+    }
+    /// The service of a primary-care centre decides which rules apply, and its beds are not stated.
+    pub fn beds_unstated() -> Self {
+        Self::missing("beds", words!("床位数（是否提供住院服务）", "its beds (whether it provides inpatient care)"))
+    }
+    /// The applicant's service, or the judgement when a pharmacy or of unknown service.
+    pub fn service_of(app: &Application) -> Result<Service, Judgement> {
+        match app.service() {
+            Some(s) => Ok(s),
+            None if app.kind.is_medical() => Err(Self::beds_unstated()),
+            None => Err(Self::not_this_kind(app)),
+        }
+    }
     /// A figure or fact the rule needs is absent.
     pub fn missing(field: &'static str, what: Words) -> Self {
         Self::na(Reading::Missing { field, what })
@@ -163,6 +181,15 @@ impl Judgement {
     }
     pub fn switch(mut self, id: &'static str) -> Self {
         self.switch = Some(id);
+        self
+    }
+    /// Names a second switch the verdict rests on; the first goes to `switch`.
+    pub fn reading(mut self, id: &'static str) -> Self {
+        match self.switch {
+            None => self.switch = Some(id),
+            Some(s) if s == id => {}
+            Some(_) => self.also = Some(id),
+        }
         self
     }
 }
@@ -232,6 +259,8 @@ pub struct Evaluation {
 /// What every rule may look at besides the application.
 pub struct Ctx<'a> {
     pub scenario: &'a Scenario,
+    /// The rules in force: a rule may ask what another rule of the preset lists.
+    pub policy: &'a Policy,
     pub params: &'a Params,
     pub figures: &'a Figures,
     pub index: &'a InstitutionIndex,
@@ -269,6 +298,7 @@ static RULE_FNS: &[(&str, RuleFn)] = &[
     ("pharmacy.area_class", pharmacy::area_class),
     ("change.new_site", change::new_site),
     ("change.address", change::address),
+    ("change.unregulated", change::unregulated),
 ];
 
 fn rule_fn(id: &str) -> RuleFn {
@@ -340,7 +370,12 @@ pub fn decide(ctx: &Ctx, policy: &Policy, app: &Application) -> Decision {
                 switch: j.switch.map(Cow::Borrowed),
                 exempted_by: entry_exempted_by,
                 note: j.note,
-                assumptions: if j.verdict == Verdict::NotApplicable { Rc::default() } else { rule.assumptions.clone() },
+                assumptions: match (j.verdict, j.also) {
+                    (Verdict::NotApplicable, None) => Rc::default(),
+                    (Verdict::NotApplicable, Some(also)) => Rc::from([Cow::Borrowed(also)]),
+                    (_, None) => rule.assumptions.clone(),
+                    (_, Some(also)) => rule.assumptions.iter().cloned().chain([Cow::Borrowed(also)]).collect(),
+                },
             }
         })
         .collect();

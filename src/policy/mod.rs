@@ -379,6 +379,27 @@ pub enum NegativeListScope {
     SanctionsOnly,
 }
 
+/// What “same type” means for a primary-care inpatient provider (linyi-2025 三(一)1②).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PrimaryCareSameType {
+    PrimaryCare,
+    General,
+}
+
+/// Where linyi-2025 三(一)2's 800 m rule and its priority sentence pull apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListedCircle {
+    CircleApplies,
+    PriorityPrevails,
+}
+
+/// Moves and new sites under a plan with no clause on them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeWithoutClause {
+    Gap,
+    AsNew,
+}
+
 /// Typed view of the effective values, with the names the rules use.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Params {
@@ -392,7 +413,7 @@ pub struct Params {
     pub pharmacy_area_cell_m: f64,
     pub pharmacy_insufficient_below_per_10k: f64,
     pub pharmacy_saturated_above_per_10k: f64,
-    /// `None`: the number of designated special-drug pharmacies in the data (no net growth).
+    /// `None`: the text gives no number, and neither did the user.
     pub special_drug_quota: Option<u64>,
     pub negative_list_years: i32,
     pub staffing_min_up_to_100_beds: u64,
@@ -408,6 +429,11 @@ pub struct Params {
     pub xian_inpatient_default: StrictControl,
     pub xian_count_non_designated: bool,
     pub xian_special_drug_regime: SpecialDrugRegime,
+    pub primary_care_same_type: PrimaryCareSameType,
+    pub listed_primary_care_circle: ListedCircle,
+    pub in_house_clinics_etc: bool,
+    pub xian_outpatient_etc: bool,
+    pub change_without_clause: ChangeWithoutClause,
     pub exit_score_min: f64,
     pub exit_satisfaction_min_pct: f64,
     pub exit_bottom_share_pct: f64,
@@ -480,6 +506,20 @@ impl Params {
             xian_special_drug_regime: match s("xian_special_drug_regime").as_str() {
                 "quota_and_radius" => SpecialDrugRegime::QuotaAndRadius,
                 _ => SpecialDrugRegime::QuotaOnly,
+            },
+            primary_care_same_type: match s("primary_care_same_type").as_str() {
+                "general" => PrimaryCareSameType::General,
+                _ => PrimaryCareSameType::PrimaryCare,
+            },
+            listed_primary_care_circle: match s("listed_primary_care_circle").as_str() {
+                "priority_prevails" => ListedCircle::PriorityPrevails,
+                _ => ListedCircle::CircleApplies,
+            },
+            in_house_clinics_etc: b("in_house_clinics_etc"),
+            xian_outpatient_etc: b("xian_outpatient_etc"),
+            change_without_clause: match s("change_without_clause").as_str() {
+                "as_new" => ChangeWithoutClause::AsNew,
+                _ => ChangeWithoutClause::Gap,
             },
             exit_score_min: f("exit_score_min"),
             exit_satisfaction_min_pct: f("exit_satisfaction_min_pct"),

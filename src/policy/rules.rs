@@ -72,6 +72,7 @@ pub static RULES: &[RuleDef] = &[
     rule!("pharmacy.area_class", "药店区域分类", "pharmacy area class", "linyi-2025 三(二)"),
     rule!("change.new_site", "新增执业地点视同新增", "a new site is judged as new", "linyi-2025 三(四)1"),
     rule!("change.address", "变更注册地址按本规划执行", "an address change is judged under the plan", "linyi-2025 三(四)2"),
+    rule!("change.unregulated", "规划未规定迁址与新增执业地点", "the plan has no clause on moves and new sites", "xian-2025 规划目标和内容(二)"),
 ];
 
 pub fn rule_def(id: &str) -> Option<&'static RuleDef> {

@@ -115,6 +115,41 @@ pub struct Fund {
     pub warning_letter: Option<bool>,
 }
 
+/// The service a medical institution provides, as linyi-2025 三(一) sorts them: "提供住院服务的医疗机构"
+/// (1) and "仅提供门诊服务的医疗机构" (2). The rules apply by service, not by kind: a 乡镇卫生院 with
+/// beds is an inpatient provider, a 社区卫生服务站 an outpatient-only one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Service {
+    Inpatient,
+    OutpatientOnly,
+}
+
+impl Service {
+    /// What a medical institution of `kind` provides; `None` for a pharmacy, and for a primary-care
+    /// centre (or one of no stated subtype) whose beds are not stated.
+    pub fn of(kind: Kind, subtype: Option<Subtype>, beds: Option<u64>) -> Option<Service> {
+        match kind {
+            Kind::Pharmacy => None,
+            Kind::InpatientGeneral | Kind::InpatientSpecialty => Some(Service::Inpatient),
+            // 门诊部、诊所: outpatient-only by what they are.
+            Kind::Outpatient => Some(Service::OutpatientOnly),
+            Kind::PrimaryCare => match beds {
+                Some(b) if b > 0 => Some(Service::Inpatient),
+                Some(_) => Some(Service::OutpatientOnly),
+                None if subtype.is_some_and(|st| !st.may_run_wards()) => Some(Service::OutpatientOnly),
+                None => None,
+            },
+        }
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            Service::Inpatient => Text::new("提供住院服务的医疗机构", "a medical institution providing inpatient care"),
+            Service::OutpatientOnly => Text::new("仅提供门诊服务的医疗机构", "a medical institution providing outpatient care only"),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
@@ -358,6 +393,12 @@ impl Subtype {
         };
         Text::new(zh, en)
     }
+
+    /// Township and community health centres may run wards; stations, village clinics and the
+    /// clinics inside universities and care homes provide outpatient care only.
+    pub fn may_run_wards(self) -> bool {
+        matches!(self, Subtype::TownshipCentre | Subtype::CommunityCentre)
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -492,6 +533,11 @@ fn yes() -> bool {
 }
 
 impl Institution {
+    /// The service it provides (`Service::of`).
+    pub fn service(&self) -> Option<Service> {
+        Service::of(self.kind, self.subtype, self.beds)
+    }
+
     /// Pharmacies without a stated category are ordinary ones.
     pub fn categories(&self) -> Categories {
         self.category.unwrap_or(Categories::of(&[Category::Ordinary]))
@@ -554,6 +600,11 @@ pub struct Application {
 }
 
 impl Application {
+    /// The service it would provide (`Service::of`): the rules of linyi-2025 三(一)1 or 三(一)2.
+    pub fn service(&self) -> Option<Service> {
+        Service::of(self.kind, self.subtype, self.beds)
+    }
+
     /// A new blank application of a kind at a point; everything else unstated.
     pub fn new(id: &str, kind: Kind, lon: f64, lat: f64) -> Self {
         Application {
