@@ -8,12 +8,12 @@ use crate::policy::{ActiveRule, NearbyEffect, PrimaryCareSameType};
 use crate::scenario::{Application, Kind, Service};
 
 /// 三(一)1②“‘15分钟医保服务圈’范围内已有同类型综合性或专科定点医疗机构的”，暂停县域内本年度新增住院医保定点受理评估
-pub fn same_type_nearby(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
+pub fn same_type_nearby(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judgement {
     let n = match same_type_neighbours(ctx, app) {
         Ok(n) => n,
         Err(j) => return j,
     };
-    let p = judge(ctx, app, &n);
+    let p = judge(ctx, app, rule, &n);
     let j = if !p.inside {
         Judgement::pass(p.detail)
     } else {

@@ -9,12 +9,12 @@ use crate::policy::{ActiveRule, ListedCircle};
 use crate::scenario::{Application, Scope, Service};
 
 /// 三(一)2“在‘15分钟医保服务圈’范围内有提供门诊服务的定点医疗机构的，不再受理仅提供门诊服务的新增定点申请”
-pub fn nearby(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
+pub fn nearby(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judgement {
     let n = match neighbours(ctx, app) {
         Ok(n) => n,
         Err(j) => return j,
     };
-    let p = judge(ctx, app, &n);
+    let p = judge(ctx, app, rule, &n);
     let mut j = if p.inside { Judgement::fail(p.detail) } else { Judgement::pass(p.detail) };
     if app.scope == Scope::PersonalAccountOnly {
         j = j.note(words!(

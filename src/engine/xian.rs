@@ -57,12 +57,12 @@ fn radius_categories(ctx: &Ctx, app: &Application) -> Categories {
 }
 
 /// (二)2“本规划期内原则上不再新增。对参保人员步行15分钟有效活动半径范围内没有同类型医药机构的可按规定择优纳入”
-pub fn no_new(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
+pub fn no_new(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judgement {
     let n = match no_new_neighbours(ctx, app) {
         Ok(n) => n,
         Err(j) => return j,
     };
-    let p = judge(ctx, app, &n);
+    let p = judge(ctx, app, rule, &n);
     let j = if p.inside {
         Judgement::fail(p.detail.then(words!("原则上不再新增", "no new ones in principle")))
     } else {

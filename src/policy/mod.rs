@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::scenario::{KeyLevel, Subtype};
+use crate::scenario::{Category, KeyLevel, Subtype};
 use crate::text::Text;
 pub use params::{param_def, Group, ParamDef, ParamKind, PARAMETERS};
 pub use rules::{rule_def, RuleDef, RULES};
@@ -49,7 +49,27 @@ pub struct RuleSpec {
     /// For exemption and priority rules: which levels of key construction project are listed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_project_levels: Option<Vec<KeyLevel>>,
+    /// For proximity rules: this rule's own radius in metres, where a text sets one per kind of
+    /// institution; absent, the `service_radius_m` parameter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub radius_m: Option<f64>,
+    /// For the pharmacy proximity rules: count pharmacies that are not designated too, where a
+    /// text says "医药机构" rather than "定点医药机构".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count_non_designated: Option<bool>,
+    /// For `pharmacy.category_quota`: the most designated pharmacies of each category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quotas: Option<BTreeMap<Category, u64>>,
 }
+
+/// Rules whose neighbours lie within a radius: the ones a `radius_m` may be given to.
+pub const PROXIMITY_RULES: &[&str] = &[
+    "inpatient.same_type_nearby",
+    "outpatient.nearby",
+    "outpatient_pharmacy.no_new",
+    "pharmacy.same_type_nearby",
+    "pharmacy.min_spacing",
+];
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -133,6 +153,26 @@ pub fn validate_preset(p: &Preset, path: &str) -> Result<(), String> {
                     return Err(format!("{path}.{key}[{i}].subtypes[{j}]: unknown subtype \"{s}\""));
                 }
             }
+            let at = format!("{path}.{key}[{i}]");
+            if let Some(r_m) = r.radius_m {
+                if !PROXIMITY_RULES.contains(&r.rule.as_str()) {
+                    return Err(format!("{at}.radius_m: \"{}\" has no radius (only {})", r.rule, PROXIMITY_RULES.join(", ")));
+                }
+                if !r_m.is_finite() || !(50.0..=20_000.0).contains(&r_m) {
+                    return Err(format!("{at}.radius_m: {r_m} is outside 50..20000"));
+                }
+            }
+            if r.rule == "pharmacy.min_spacing" && r.radius_m.is_none() {
+                return Err(format!("{at}.radius_m: \"pharmacy.min_spacing\" needs the spacing in metres"));
+            }
+            if r.count_non_designated.is_some() && !matches!(r.rule.as_str(), "pharmacy.same_type_nearby" | "pharmacy.min_spacing") {
+                return Err(format!("{at}.count_non_designated: only the pharmacy proximity rules take it, not \"{}\"", r.rule));
+            }
+            match (&r.quotas, r.rule == "pharmacy.category_quota") {
+                (Some(_), false) => return Err(format!("{at}.quotas: only \"pharmacy.category_quota\" takes quotas")),
+                (None, true) => return Err(format!("{at}.quotas: \"pharmacy.category_quota\" needs a quota per category")),
+                _ => {}
+            }
         }
     }
     for (id, spec) in &p.parameters {
@@ -188,6 +228,12 @@ pub struct ActiveRule {
     pub clause: std::rc::Rc<str>,
     pub subtypes: Vec<ListedSubtype>,
     pub key_project_levels: Vec<KeyLevel>,
+    /// This rule's own radius (`RuleSpec::radius_m`); `None`: `service_radius_m`.
+    pub radius_m: Option<f64>,
+    /// Pharmacies that are not designated count as neighbours too.
+    pub count_non_designated: bool,
+    /// The most designated pharmacies of each category (`pharmacy.category_quota`).
+    pub quotas: Vec<(Category, u64)>,
     /// Turned on by an override although the preset's text has no such rule.
     pub added_by_user: bool,
     /// The parameters this rule reads (`rules::reads`) that the preset marks as assumptions:
@@ -279,12 +325,19 @@ impl Policy {
                     eligibility: def.is_eligibility(),
                     exemptable: def.is_exemptable(),
                     fund: def.is_fund(),
-                    clause: spec.map(|s| s.clause.as_str()).unwrap_or(def.origin_clause).into(),
+                    clause: match spec.map(|s| s.clause.as_str()).unwrap_or(def.origin_clause) {
+                        "" => "（通用规则，本预设的原文无此条 general rule: not in this preset's text）",
+                        c => c,
+                    }
+                    .into(),
                     subtypes: spec
                         .and_then(|s| s.subtypes.as_ref())
                         .map(|v| v.iter().filter_map(|s| parse_listed_subtype(s)).collect())
                         .unwrap_or_default(),
                     key_project_levels: spec.and_then(|s| s.key_project_levels.clone()).unwrap_or_default(),
+                    radius_m: spec.and_then(|s| s.radius_m),
+                    count_non_designated: spec.and_then(|s| s.count_non_designated).unwrap_or(false),
+                    quotas: spec.and_then(|s| s.quotas.as_ref()).map(|q| q.iter().map(|(c, n)| (*c, *n)).collect()).unwrap_or_default(),
                     added_by_user: spec.is_none(),
                     assumptions: rules::reads(def.id)
                         .iter()
