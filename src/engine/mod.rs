@@ -224,10 +224,45 @@ pub struct TraceEntry {
 pub struct Decision {
     pub id: String,
     pub outcome: Outcome,
+    /// The switches and assumptions the outcome rests on (`Decision::readings_of`): empty when
+    /// it is the text's answer alone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<Cow<'static, str>>,
     pub rules: Vec<TraceEntry>,
 }
 
 impl Decision {
+    /// The readings an outcome rests on: the switches and assumptions of the entries of the
+    /// deciding step (every `fail` of a rejection, …), and the switch of every entry a switch
+    /// decided whatever its verdict (a `pass` under `between_band = pass` rests on it too).
+    pub fn readings_of(outcome: Outcome, rules: &[TraceEntry]) -> Vec<Cow<'static, str>> {
+        let deciding = |v: Verdict| match outcome {
+            Outcome::Rejected => v == Verdict::Fail,
+            Outcome::Suspended => v == Verdict::Suspend,
+            Outcome::Undetermined => v == Verdict::Gap,
+            Outcome::Prioritized => v == Verdict::Priority,
+            Outcome::Accepted => false,
+        };
+        let mut ids: Vec<Cow<'static, str>> = Vec::new();
+        let mut add = |id: &Cow<'static, str>| {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        };
+        for e in rules {
+            if e.verdict == Verdict::NotApplicable {
+                continue;
+            }
+            if let Some(sw) = &e.switch {
+                add(sw);
+            }
+            if deciding(e.verdict) {
+                e.assumptions.iter().for_each(&mut add);
+            }
+        }
+        ids
+    }
+
     /// The trace entry that decided the outcome (the first entry of the deciding step), if any.
     pub fn deciding_rule(&self) -> Option<&TraceEntry> {
         let is = |e: &&TraceEntry, v: Verdict| e.verdict == v;
@@ -381,7 +416,8 @@ pub fn decide(ctx: &Ctx, policy: &Policy, app: &Application) -> Decision {
             }
         })
         .collect();
-    Decision { id: app.id.clone(), outcome: outcome_of(mask), rules: entries }
+    let outcome = outcome_of(mask);
+    Decision { id: app.id.clone(), outcome, readings: Decision::readings_of(outcome, &entries), rules: entries }
 }
 
 /// What a verdict contributes to the outcome, as bits: the steps of DESIGN.md §1.
