@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::scenario::{Category, KeyLevel, Subtype};
+use crate::kinds::{Category, KeyLevel, Subtype};
 use crate::text::Text;
 pub use params::{param_def, Group, ParamDef, ParamKind, PARAMETERS};
 pub use rules::{rule_def, RuleDef, RULES};
