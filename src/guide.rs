@@ -110,7 +110,8 @@ pub fn size_fields(a: &Answers, policy: &Policy) -> SizeFields {
         operating_months: policy.is_on("national.operating_months"),
         pharmacists: kind == Kind::Pharmacy && policy.is_on("national.pharmacist"),
         physicians: kind.is_medical() && policy.is_on("national.physician"),
-        beds: staffing || (dept_rule && kind.is_inpatient()),
+        // A health centre's beds decide whether the inpatient or the outpatient-only rules judge it.
+        beds: staffing || (dept_rule && kind.is_inpatient()) || (kind == Kind::PrimaryCare && a.subtype.is_none_or(|st| st.may_run_wards())),
         insurance_office_staff: staffing,
         insurance_dept: dept_rule && a.beds.is_some_and(|b| b >= 100),
     }

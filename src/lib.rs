@@ -8,6 +8,7 @@ pub mod bench;
 pub mod budget;
 pub mod date;
 pub mod guide;
+pub mod kinds;
 pub mod engine;
 pub mod file_worker;
 pub mod limits;

@@ -181,3 +181,16 @@ fn a_pharmacy_that_moves_300_m_is_not_refused_for_its_own_old_site() {
     a.change = Change::New;
     assert_eq!(application(&a, lon, lat, None, "2026-03-01").institution_id, None);
 }
+
+#[test]
+fn a_health_centre_is_asked_its_beds_since_they_decide_which_rules_judge_it() {
+    // linyi-2025 三(一)1“提供住院服务的医疗机构” / 三(一)2“仅提供门诊服务的医疗机构”: a 乡镇卫生院 is judged by
+    // the service it provides, so the check asks its beds even where no staffing rule does (Xi'an).
+    let mut a = Answers { kind: Some(Kind::PrimaryCare), subtype: Some(dingdian::scenario::Subtype::TownshipCentre), ..Answers::default() };
+    let mut without_staffing = policy("linyi-2025");
+    without_staffing.rules.retain(|r| r.def.id != "staffing.insurance_office");
+    assert!(size_fields(&a, &without_staffing).beds);
+    // A village clinic provides outpatient care only: nothing to ask there.
+    a.subtype = Some(dingdian::scenario::Subtype::VillageClinic);
+    assert!(!size_fields(&a, &without_staffing).beds);
+}

@@ -34,6 +34,7 @@ fn xian_preset_rules_and_radius() {
             "outpatient_pharmacy.no_new",
             "special_drug_pharmacy.quota",
             "medical_aid.designated_only",
+            "change.unregulated",
         ]
     );
     // 规划目标和内容(二)2“步行15分钟” gives no metres: 1,000 m is an assumption.
@@ -105,22 +106,24 @@ fn no_new_pharmacy_unless_none_of_the_type_within_a_15_minute_walk() {
 }
 
 #[test]
-fn no_new_counts_non_designated_ones_only_under_the_switch() {
-    // (二)2“没有同类型医药机构” — does a non-designated one count? switch xian_count_non_designated
+fn no_new_counts_non_designated_ones_unless_the_switch_narrows_it() {
+    // (二)2“对参保人员步行15分钟有效活动半径范围内没有同类型医药机构的可按规定择优纳入”: the text
+    // says 同类型医药机构, not 定点, so a non-designated one counts (literal); the switch narrows it.
     let sc = || Sc::xian().inst(pharmacy("p-1", &[Ordinary], at(0.0, 400.0)).undesignated()).app(pharmacy_app(&[Ordinary], ORIGIN).eligible());
     let d = sc().decide();
+    let e = rule(&d, "outpatient_pharmacy.no_new", Verdict::Fail, NO_NEW, &["400"]);
+    assert_eq!(e.switch.as_deref(), Some("xian_count_non_designated"));
+    zh_has(e, "含未定点");
+    outcome(&d, Outcome::Rejected);
+
+    let d = sc().set("xian_count_non_designated", false).decide();
     let e = rule(&d, "outpatient_pharmacy.no_new", Verdict::Pass, NO_NEW, &["1000"]);
     assert_eq!(e.switch.as_deref(), Some("xian_count_non_designated"));
     outcome(&d, Outcome::Accepted);
 
-    let d = sc().set("xian_count_non_designated", true).decide();
-    let e = rule(&d, "outpatient_pharmacy.no_new", Verdict::Fail, NO_NEW, &["400"]);
-    zh_has(e, "含未定点");
-    outcome(&d, Outcome::Rejected);
-
     let sc = || Sc::xian().inst(clinic("c-1", at(0.0, 400.0)).undesignated()).app(application(Kind::Outpatient, ORIGIN).eligible());
-    rule(&sc().decide(), "outpatient_pharmacy.no_new", Verdict::Pass, NO_NEW, &[]);
-    rule(&sc().set("xian_count_non_designated", true).decide(), "outpatient_pharmacy.no_new", Verdict::Fail, NO_NEW, &["400"]);
+    rule(&sc().decide(), "outpatient_pharmacy.no_new", Verdict::Fail, NO_NEW, &["400"]);
+    rule(&sc().set("xian_count_non_designated", false).decide(), "outpatient_pharmacy.no_new", Verdict::Pass, NO_NEW, &[]);
 }
 
 #[test]
@@ -168,13 +171,19 @@ fn special(n: usize) -> Sc {
 }
 
 #[test]
-fn special_drug_quota_no_net_growth_by_default() {
-    // (二)3(2)“特药定点零售药店……实行总量控制、动态管理”: the default quota is today's number
+fn special_drug_quota_without_a_number_is_undetermined() {
+    // (二)3(2)“特药定点零售药店……实行总量控制、动态管理”: a total without a number. The data's
+    // count is no quota: the case stays undetermined until a quota is set.
     let d = special(2).app(pharmacy_app(&[SpecialDrug], ORIGIN).eligible()).decide();
-    let e = rule(&d, "special_drug_pharmacy.quota", Verdict::Fail, QUOTA, &["2"]);
-    zh_has(e, "已达总量");
-    note_has(e, "不净增");
-    outcome(&d, Outcome::Rejected);
+    let e = rule(&d, "special_drug_pharmacy.quota", Verdict::Gap, QUOTA, &["2"]);
+    assert_eq!(e.switch.as_deref(), Some("special_drug_quota"));
+    zh_has(e, "没有给出总量");
+    outcome(&d, Outcome::Undetermined);
+
+    // Even with no special-drug pharmacy in the data, an empty quota is no "quota 0 is full".
+    let d = special(0).app(pharmacy_app(&[SpecialDrug], ORIGIN).eligible()).decide();
+    rule(&d, "special_drug_pharmacy.quota", Verdict::Gap, QUOTA, &["0"]);
+    outcome(&d, Outcome::Undetermined);
 
     // Non-designated special-drug pharmacies are outside the quota count.
     let d = special(2)
@@ -234,7 +243,7 @@ fn special_drug_regime_quota_only_or_quota_and_radius() {
 fn a_moving_special_drug_pharmacy_keeps_the_count() {
     // (二)3(2)“特药定点零售药店……实行总量控制” — a move is no net growth
     // Moving does not add a special-drug pharmacy: it is left out of the count, so the default quota has room.
-    let d = special(2).app(pharmacy_app(&[SpecialDrug], ORIGIN).eligible().address_change(Some("sd-0"))).decide();
+    let d = special(2).set("special_drug_quota", 2).app(pharmacy_app(&[SpecialDrug], ORIGIN).eligible().address_change(Some("sd-0"))).decide();
     rule(&d, "special_drug_pharmacy.quota", Verdict::Pass, QUOTA, &["1", "2"]);
 }
 
@@ -357,4 +366,56 @@ fn listed_applicants_still_meet_the_national_conditions() {
     rule(&d, "exempt.listed", Verdict::Exempt, LISTED, &[]);
     rule(&d, "national.operating_months", Verdict::Fail, "令2号 第六条(一)", &["2"]);
     outcome(&d, Outcome::Rejected);
+}
+
+const UNREGULATED: &str = "xian-2025 规划目标和内容(二)";
+
+#[test]
+fn another_outpatient_only_institution_answers_to_no_new_through_its_etc() {
+    // (二)2“我市现有定点零售药店和门诊部、诊所等定点医药机构总量已满足参保群众服务需求，本规划期内原则上不再新增”:
+    // “等” is no closed list. A village clinic outside integrated management is not listed by (二)3(1),
+    // provides outpatient care only, and by default is judged by (二)2 like a clinic.
+    let village = |id: &str, p| {
+        let mut i = inst(id, Kind::PrimaryCare, p);
+        i.subtype = Some(Subtype::VillageClinic);
+        i
+    };
+    let app = || application(Kind::PrimaryCare, ORIGIN).eligible().subtype(Subtype::VillageClinic);
+    let sc = || Sc::xian().inst(village("v-1", at(0.0, 300.0))).app(app());
+    let d = sc().decide();
+    let e = rule(&d, "outpatient_pharmacy.no_new", Verdict::Fail, NO_NEW, &["300"]);
+    assert!(e.assumptions.iter().any(|a| a == "xian_outpatient_etc"), "{}", show(&d));
+    outcome(&d, Outcome::Rejected);
+
+    // Read as a closed list, (二)2 does not reach it.
+    let d = sc().set("xian_outpatient_etc", false).decide();
+    let e = rule(&d, "outpatient_pharmacy.no_new", Verdict::NotApplicable, NO_NEW, &[]);
+    assert_eq!(e.switch.as_deref(), Some("xian_outpatient_etc"));
+    outcome(&d, Outcome::Accepted);
+
+    // One under integrated management is listed: "不受本规划限制".
+    let d = Sc::xian().inst(village("v-1", at(0.0, 300.0))).app(app().integrated()).decide();
+    outcome(&d, Outcome::Prioritized);
+}
+
+#[test]
+fn moves_and_new_sites_are_undetermined_where_the_plan_has_no_clause() {
+    // Xi'an's 规划目标和内容(二) says nothing of 变更注册地址 or 新增执业地点 (Linyi's 三(四)1–2 do):
+    // the preset does not borrow Linyi's reading unless the switch says so.
+    let moving = || pharmacy_app(&[Ordinary], ORIGIN).eligible().address_change(Some("p-9"));
+    let sc = || Sc::xian().inst(pharmacy("p-9", &[Ordinary], at(0.0, 5_000.0)));
+    let d = sc().app(moving()).decide();
+    let e = rule(&d, "change.unregulated", Verdict::Gap, UNREGULATED, &[]);
+    assert_eq!(e.switch.as_deref(), Some("change_without_clause"));
+    zh_has(e, "变更注册地址");
+    outcome(&d, Outcome::Undetermined);
+
+    let d = sc().set("change_without_clause", "as_new").app(moving()).decide();
+    let e = rule(&d, "change.unregulated", Verdict::Pass, UNREGULATED, &[]);
+    assert_eq!(e.switch.as_deref(), Some("change_without_clause"));
+    note_has(e, "借用");
+    outcome(&d, Outcome::Accepted);
+
+    let d = Sc::xian().app(pharmacy_app(&[Ordinary], ORIGIN).eligible()).decide();
+    rule(&d, "change.unregulated", Verdict::NotApplicable, UNREGULATED, &[]);
 }

@@ -3,7 +3,7 @@
 
 use crate::words;
 use super::{Ctx, Judgement};
-use crate::policy::ActiveRule;
+use crate::policy::{ActiveRule, ChangeWithoutClause};
 use crate::scenario::{Application, Change};
 use crate::text::Text;
 
@@ -30,4 +30,31 @@ pub fn address(_: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
         format!("address change: judged as a new application at the new address; the old site ({id}) is left out of proximity tests"),
     ))
     .note(words!("视同新增申请；原址不计入为模拟器的解读", "judged as new; leaving out the old site is the simulator's reading"))
+}
+
+/// A plan with no clause on moves or new sites (xian-2025 规划目标和内容(二) lists what is planned
+/// and says nothing of them): the outcome is the text's silence, unless the user borrows
+/// linyi-2025 三(四)1–2 by the switch `change_without_clause`.
+pub fn unregulated(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
+    let what = match app.change {
+        Change::New => return Judgement::na(words!("新增申请", "a new application")),
+        Change::NewSite => words!("新增执业地点", "a new practice site"),
+        Change::AddressChange => words!("变更注册地址", "an address change"),
+    };
+    let what = what.text();
+    match ctx.params.change_without_clause {
+        ChangeWithoutClause::Gap => Judgement::gap(
+            Text::new(
+                format!("{}：本规划没有相应条款，条文未规定", what.zh),
+                format!("{}: the plan has no clause on it; the text is silent", what.en),
+            ),
+            "change_without_clause",
+        ),
+        ChangeWithoutClause::AsNew => Judgement::pass(Text::new(
+            format!("{}：借用临沂三(四)1–2的做法，视同新增申请审核；原址不参与邻近判断", what.zh),
+            format!("{}: judged as a new application, borrowing linyi-2025 三(四)1–2; the old site is left out of proximity tests", what.en),
+        ))
+        .switch("change_without_clause")
+        .note(words!("本规划原文无此规定，是模拟器借用的解读", "not in this plan's text: a reading the simulator borrows")),
+    }
 }

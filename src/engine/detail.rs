@@ -10,7 +10,7 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{eligibility, exempt, fund, national, pharmacy, proximity, supply, xian};
-use crate::scenario::{Kind, Specialty};
+use crate::scenario::{Kind, Service, Specialty};
 use crate::text::Text;
 
 /// Fixed words in both languages, kept in the program's static data.
@@ -51,6 +51,8 @@ pub(crate) enum Reading {
     Joined(Box<[Detail; 2]>),
     /// The rule does not concern this kind of applicant.
     NotThisKind(Kind),
+    /// The rule concerns institutions of the other service.
+    NotThisService(Service),
     /// A figure or fact the rule needs is absent.
     Missing { field: &'static str, what: Words },
     National(national::Reading),
@@ -73,6 +75,10 @@ impl Reading {
             Reading::NotThisKind(kind) => {
                 let k = kind.label();
                 Text::new(format!("本条不适用于{}", k.zh), format!("does not concern a {}", k.en))
+            }
+            Reading::NotThisService(service) => {
+                let s = service.label();
+                Text::new(format!("申请人是{}，本条不适用", s.zh), format!("the applicant is {}: not concerned", s.en))
             }
             Reading::Missing { field, what } => super::missing_text(field, &what.text()),
             Reading::National(r) => r.render(),

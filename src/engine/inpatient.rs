@@ -4,16 +4,16 @@ use crate::words;
 use super::proximity::{judge, moving_note, Neighbours, NeighboursOr, What};
 use super::{Ctx, Judgement};
 use crate::spatial::Among;
-use crate::policy::{ActiveRule, NearbyEffect};
-use crate::scenario::{Application, Kind};
+use crate::policy::{ActiveRule, NearbyEffect, PrimaryCareSameType};
+use crate::scenario::{Application, Kind, Service};
 
 /// 三(一)1②“‘15分钟医保服务圈’范围内已有同类型综合性或专科定点医疗机构的”，暂停县域内本年度新增住院医保定点受理评估
-pub fn same_type_nearby(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
+pub fn same_type_nearby(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judgement {
     let n = match same_type_neighbours(ctx, app) {
         Ok(n) => n,
         Err(j) => return j,
     };
-    let p = judge(ctx, app, &n);
+    let p = judge(ctx, app, rule, &n);
     let j = if !p.inside {
         Judgement::pass(p.detail)
     } else {
@@ -23,24 +23,44 @@ pub fn same_type_nearby(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgeme
         }
         .switch("same_type_nearby_effect")
     };
+    // Who counts as the same type for a primary-care centre is a reading, whatever the verdict.
+    let j = if app.kind == Kind::PrimaryCare { j.reading("primary_care_same_type") } else { j };
     moving_note(app, j)
 }
 
 /// Designated inpatient institutions of the same type: general for a general applicant, the same
-/// specialty for a specialty one.
-pub fn same_type_neighbours(_: &Ctx, app: &Application) -> NeighboursOr {
+/// specialty for a specialty one; for a primary-care centre with beds, by `primary_care_same_type`.
+pub fn same_type_neighbours(ctx: &Ctx, app: &Application) -> NeighboursOr {
+    match Judgement::service_of(app) {
+        Ok(Service::Inpatient) => {}
+        Ok(other) => return Err(Judgement::not_this_service(other)),
+        Err(j) => return Err(j),
+    }
     let kind = app.kind;
-    let what = match kind {
-        Kind::InpatientGeneral => What::Words(words!("综合性住院定点医疗机构", "a designated general inpatient institution")),
-        Kind::InpatientSpecialty => match app.specialty {
-            Some(s) => What::Specialty(s),
-            None => return Err(Judgement::missing("specialty", words!("专科类别", "the specialty"))),
-        },
-        _ => return Err(Judgement::not_this_kind(app)),
-    };
-    let specialty = app.specialty;
     Ok(match kind {
-        Kind::InpatientGeneral => Neighbours::of(what, Among::DesignatedKind(kind)),
-        _ => Neighbours::new(what, move |i| i.designated && i.kind == kind && i.specialty == specialty).among(Among::DesignatedKind(kind)),
+        Kind::InpatientGeneral => {
+            Neighbours::of(words!("综合性住院定点医疗机构", "a designated general inpatient institution"), Among::DesignatedKind(kind))
+        }
+        Kind::InpatientSpecialty => {
+            let Some(s) = app.specialty else {
+                return Err(Judgement::missing("specialty", words!("专科类别", "the specialty")));
+            };
+            Neighbours::new(What::Specialty(s), move |i| i.designated && i.kind == kind && i.specialty == Some(s))
+                .among(Among::DesignatedKind(kind))
+        }
+        _ => match ctx.params.primary_care_same_type {
+            PrimaryCareSameType::PrimaryCare => Neighbours::new(
+                words!("提供住院服务的基层定点医疗机构", "a designated primary-care institution providing inpatient care"),
+                |i| i.designated && i.kind == Kind::PrimaryCare && i.service() == Some(Service::Inpatient),
+            )
+            .among(Among::DesignatedKind(Kind::PrimaryCare)),
+            PrimaryCareSameType::General => Neighbours::new(
+                words!("综合性住院定点医疗机构（含提供住院服务的基层机构）", "a designated general inpatient institution (primary-care ones with beds included)"),
+                |i| {
+                    i.designated
+                        && (i.kind == Kind::InpatientGeneral || (i.kind == Kind::PrimaryCare && i.service() == Some(Service::Inpatient)))
+                },
+            ),
+        },
     })
 }

@@ -29,7 +29,7 @@ use std::rc::Rc;
 
 use crate::date::Date;
 use crate::policy::{ActiveRule, Params, Policy};
-use crate::scenario::{Application, Scenario};
+use crate::scenario::{Application, Scenario, Service};
 use crate::spatial::{AreaModel, Coverage, InstitutionIndex};
 use crate::text::Text;
 pub use figures::{CountyFigures, Figures};
@@ -114,11 +114,13 @@ pub struct Judgement {
     pub detail: Detail,
     pub note: Option<Detail>,
     pub switch: Option<&'static str>,
+    /// A second reading the verdict rests on, beside `switch` (listed with the entry's assumptions).
+    pub also: Option<&'static str>,
 }
 
 impl Judgement {
     pub fn new(verdict: Verdict, detail: impl Into<Detail>) -> Self {
-        Judgement { verdict, detail: detail.into(), note: None, switch: None }
+        Judgement { verdict, detail: detail.into(), note: None, switch: None, also: None }
     }
     pub fn pass(detail: impl Into<Detail>) -> Self {
         Self::new(Verdict::Pass, detail)
@@ -145,6 +147,22 @@ impl Judgement {
     pub fn not_this_kind(app: &Application) -> Self {
         Self::na(Reading::NotThisKind(app.kind))
     }
+    /// The rule concerns medical institutions of the other service (linyi-2025 三(一)1 or 2).
+    pub fn not_this_service(service: Service) -> Self {
+        Self::na(Reading::NotThisService(service))
+    }
+    /// The service of a primary-care centre decides which rules apply, and its beds are not stated.
+    pub fn beds_unstated() -> Self {
+        Self::missing("beds", words!("床位数（是否提供住院服务）", "its beds (whether it provides inpatient care)"))
+    }
+    /// The applicant's service, or the judgement when a pharmacy or of unknown service.
+    pub fn service_of(app: &Application) -> Result<Service, Judgement> {
+        match app.service() {
+            Some(s) => Ok(s),
+            None if app.kind.is_medical() => Err(Self::beds_unstated()),
+            None => Err(Self::not_this_kind(app)),
+        }
+    }
     /// A figure or fact the rule needs is absent.
     pub fn missing(field: &'static str, what: Words) -> Self {
         Self::na(Reading::Missing { field, what })
@@ -163,6 +181,15 @@ impl Judgement {
     }
     pub fn switch(mut self, id: &'static str) -> Self {
         self.switch = Some(id);
+        self
+    }
+    /// Names a second switch the verdict rests on; the first goes to `switch`.
+    pub fn reading(mut self, id: &'static str) -> Self {
+        match self.switch {
+            None => self.switch = Some(id),
+            Some(s) if s == id => {}
+            Some(_) => self.also = Some(id),
+        }
         self
     }
 }
@@ -197,10 +224,45 @@ pub struct TraceEntry {
 pub struct Decision {
     pub id: String,
     pub outcome: Outcome,
+    /// The switches and assumptions the outcome rests on (`Decision::readings_of`): empty when
+    /// it is the text's answer alone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<Cow<'static, str>>,
     pub rules: Vec<TraceEntry>,
 }
 
 impl Decision {
+    /// The readings an outcome rests on: the switches and assumptions of the entries of the
+    /// deciding step (every `fail` of a rejection, …), and the switch of every entry a switch
+    /// decided whatever its verdict (a `pass` under `between_band = pass` rests on it too).
+    pub fn readings_of(outcome: Outcome, rules: &[TraceEntry]) -> Vec<Cow<'static, str>> {
+        let deciding = |v: Verdict| match outcome {
+            Outcome::Rejected => v == Verdict::Fail,
+            Outcome::Suspended => v == Verdict::Suspend,
+            Outcome::Undetermined => v == Verdict::Gap,
+            Outcome::Prioritized => v == Verdict::Priority,
+            Outcome::Accepted => false,
+        };
+        let mut ids: Vec<Cow<'static, str>> = Vec::new();
+        let mut add = |id: &Cow<'static, str>| {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        };
+        for e in rules {
+            if e.verdict == Verdict::NotApplicable {
+                continue;
+            }
+            if let Some(sw) = &e.switch {
+                add(sw);
+            }
+            if deciding(e.verdict) {
+                e.assumptions.iter().for_each(&mut add);
+            }
+        }
+        ids
+    }
+
     /// The trace entry that decided the outcome (the first entry of the deciding step), if any.
     pub fn deciding_rule(&self) -> Option<&TraceEntry> {
         let is = |e: &&TraceEntry, v: Verdict| e.verdict == v;
@@ -232,6 +294,8 @@ pub struct Evaluation {
 /// What every rule may look at besides the application.
 pub struct Ctx<'a> {
     pub scenario: &'a Scenario,
+    /// The rules in force: a rule may ask what another rule of the preset lists.
+    pub policy: &'a Policy,
     pub params: &'a Params,
     pub figures: &'a Figures,
     pub index: &'a InstitutionIndex,
@@ -264,11 +328,14 @@ static RULE_FNS: &[(&str, RuleFn)] = &[
     ("outpatient_pharmacy.no_new", xian::no_new),
     ("primary_care.priority", primary_care::priority),
     ("pharmacy.same_type_nearby", pharmacy::same_type_nearby),
+    ("pharmacy.min_spacing", pharmacy::min_spacing),
     ("special_drug_pharmacy.quota", xian::special_drug_quota),
     ("medical_aid.designated_only", xian::medical_aid_designated_only),
+    ("pharmacy.category_quota", pharmacy::category_quota),
     ("pharmacy.area_class", pharmacy::area_class),
     ("change.new_site", change::new_site),
     ("change.address", change::address),
+    ("change.unregulated", change::unregulated),
 ];
 
 fn rule_fn(id: &str) -> RuleFn {
@@ -340,11 +407,17 @@ pub fn decide(ctx: &Ctx, policy: &Policy, app: &Application) -> Decision {
                 switch: j.switch.map(Cow::Borrowed),
                 exempted_by: entry_exempted_by,
                 note: j.note,
-                assumptions: if j.verdict == Verdict::NotApplicable { Rc::default() } else { rule.assumptions.clone() },
+                assumptions: match (j.verdict, j.also) {
+                    (Verdict::NotApplicable, None) => Rc::default(),
+                    (Verdict::NotApplicable, Some(also)) => Rc::from([Cow::Borrowed(also)]),
+                    (_, None) => rule.assumptions.clone(),
+                    (_, Some(also)) => rule.assumptions.iter().cloned().chain([Cow::Borrowed(also)]).collect(),
+                },
             }
         })
         .collect();
-    Decision { id: app.id.clone(), outcome: outcome_of(mask), rules: entries }
+    let outcome = outcome_of(mask);
+    Decision { id: app.id.clone(), outcome, readings: Decision::readings_of(outcome, &entries), rules: entries }
 }
 
 /// What a verdict contributes to the outcome, as bits: the steps of DESIGN.md §1.

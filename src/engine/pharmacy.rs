@@ -5,28 +5,94 @@ use super::proximity::{judge, moving_note, Neighbours, NeighboursOr};
 use super::{Ctx, Detail, Judgement};
 use crate::policy::{ActiveRule, SaturatedArea};
 use crate::scenario::{Application, Categories, Kind};
-use crate::spatial::{AreaClass, AreaKey};
+use crate::spatial::{Among, AreaClass, AreaKey};
 use crate::text::{num, Text};
 use crate::tr;
 
 /// 三(二)“‘15分钟医保服务圈’范围内已有同类型定点零售药店的，不再受理新增定点申请”
-pub fn same_type_nearby(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
-    let n = match same_type_neighbours(ctx, app) {
+pub fn same_type_nearby(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judgement {
+    let n = match same_type_neighbours(ctx, app, rule) {
         Ok(n) => n,
         Err(j) => return j,
     };
-    let p = judge(ctx, app, &n);
+    let p = judge(ctx, app, rule, &n);
     let j = if p.inside { Judgement::fail(p.detail) } else { Judgement::pass(p.detail) };
     moving_note(app, j.note(Reading::SameType(app.categories())))
 }
 
-/// Designated pharmacies sharing at least one category with the applicant.
-pub fn same_type_neighbours(_: &Ctx, app: &Application) -> NeighboursOr {
+/// Designated pharmacies sharing at least one category with the applicant (any pharmacy of the
+/// category where the preset counts non-designated ones).
+pub fn same_type_neighbours(_: &Ctx, app: &Application, rule: &ActiveRule) -> NeighboursOr {
     if app.kind != Kind::Pharmacy {
         return Err(Judgement::not_this_kind(app));
     }
-    let same_type = crate::spatial::Among::DesignatedPharmacyCategories(app.categories());
-    Ok(Neighbours::of(words!("同类定点药店", "a designated pharmacy of the same type"), same_type))
+    let cats = app.categories();
+    Ok(if rule.count_non_designated {
+        Neighbours::of(words!("同类药店（含未定点）", "a pharmacy of the same type (designated or not)"), Among::PharmacyCategories(cats))
+    } else {
+        Neighbours::of(words!("同类定点药店", "a designated pharmacy of the same type"), Among::DesignatedPharmacyCategories(cats))
+    })
+}
+
+/// A minimum spacing between any two pharmacies, whatever their categories: a rule some regions'
+/// plans set (e.g. "新开办药店与已有药店间距不少于…米"); no built-in text has it, so a preset that
+/// turns it on cites its own clause and gives the spacing as the rule's `radius_m`.
+pub fn min_spacing(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judgement {
+    let n = match spacing_neighbours(ctx, app, rule) {
+        Ok(n) => n,
+        Err(j) => return j,
+    };
+    let p = judge(ctx, app, rule, &n);
+    let j = if p.inside { Judgement::fail(p.detail) } else { Judgement::pass(p.detail) };
+    moving_note(app, j)
+}
+
+/// Every designated pharmacy (every pharmacy where the preset counts non-designated ones).
+pub fn spacing_neighbours(_: &Ctx, app: &Application, rule: &ActiveRule) -> NeighboursOr {
+    if app.kind != Kind::Pharmacy {
+        return Err(Judgement::not_this_kind(app));
+    }
+    Ok(if rule.count_non_designated {
+        Neighbours::of(words!("任何药店（不论类别，含未定点）", "a pharmacy of any category (designated or not)"), Among::Kind(Kind::Pharmacy))
+    } else {
+        Neighbours::of(words!("任何定点药店（不论类别）", "a designated pharmacy of any category"), Among::DesignatedKind(Kind::Pharmacy))
+    })
+}
+
+/// A quota of designated pharmacies per category (a general form of Xi'an's special-drug quota,
+/// for texts that set one per category): the applicant fails where any of its categories is full.
+/// The moving pharmacy's own site is left out of the count (a move adds none).
+pub fn category_quota(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judgement {
+    if app.kind != Kind::Pharmacy {
+        return Judgement::not_this_kind(app);
+    }
+    let own = app.own_institution();
+    let cats = app.categories();
+    let mut read = Vec::new();
+    for &(category, quota) in rule.quotas.iter().filter(|(c, _)| cats.contains(*c)) {
+        let count = ctx
+            .scenario
+            .institutions
+            .iter()
+            .filter(|i| i.designated && i.kind == Kind::Pharmacy && i.categories().contains(category) && Some(i.id.as_str()) != own)
+            .count() as u64;
+        read.push((category, count, quota));
+    }
+    if read.is_empty() {
+        return Judgement::na(words!("本条没有为申请人的类别设总量", "no quota is set for the applicant's categories"));
+    }
+    let line = |(c, count, quota): &(crate::scenario::Category, u64, u64)| {
+        let l = c.label();
+        Text::new(format!("{}定点药店{count}家，总量{quota}家", l.zh), format!("{count} designated {} pharmacies, quota {quota}", l.en))
+    };
+    let full = read.iter().any(|(_, count, quota)| count >= quota);
+    let detail = read.iter().map(line).reduce(|a, b| a.join(&b)).unwrap_or_else(|| Text::new("", ""));
+    let detail = if full {
+        detail.join(&tr!("已达总量", "a quota is full"))
+    } else {
+        detail.join(&tr!("未达总量", "below the quota"))
+    };
+    moving_note(app, if full { Judgement::fail(detail) } else { Judgement::pass(detail) })
 }
 
 /// An area as the applicant sees it: designated pharmacies (its own existing site left out),

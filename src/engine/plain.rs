@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::prepared::Prepared;
 use super::proximity::{nearest, NeighboursOr};
-use super::{inpatient, outpatient, pharmacy, xian, Decision, Outcome, TraceEntry, Verdict};
+use super::{pharmacy, Decision, Outcome, TraceEntry, Verdict};
 use crate::policy::rule_def;
 use crate::scenario::{Application, Change};
 use crate::spatial::AreaClass;
@@ -50,14 +50,8 @@ pub fn about_distance(d: f64) -> Text {
 }
 
 fn neighbours(rule: &str, prep: &Prepared, app: &Application) -> Option<NeighboursOr> {
-    let ctx = prep.ctx();
-    Some(match rule {
-        "inpatient.same_type_nearby" => inpatient::same_type_neighbours(&ctx, app),
-        "outpatient.nearby" => outpatient::neighbours(&ctx, app),
-        "outpatient_pharmacy.no_new" => xian::no_new_neighbours(&ctx, app),
-        "pharmacy.same_type_nearby" => pharmacy::same_type_neighbours(&ctx, app),
-        _ => return None,
-    })
+    let active = prep.policy.rules.iter().find(|r| r.def.id == rule)?;
+    super::proximity::neighbours_of(active, &prep.ctx(), app)
 }
 
 fn strip_article(en: &str) -> &str {
@@ -86,7 +80,8 @@ fn subject(app: &Application) -> Text {
 /// The everyday sentence for one trace entry, and what would change it. `None`: the entry says
 /// nothing the public needs (a plain pass of a rule that does not depend on the site).
 fn reason(prep: &Prepared, app: &Application, e: &TraceEntry) -> Option<(Text, Option<Text>)> {
-    let r = prep.policy.params.service_radius_m;
+    // The rule's own radius where the preset gives one.
+    let r = prep.policy.rules.iter().find(|a| a.def.id == e.rule).and_then(|a| a.radius_m).unwrap_or(prep.policy.params.service_radius_m);
     let rs = num(r, 0);
     let v = e.verdict;
     let proximity = |n: &super::proximity::Neighbours| {

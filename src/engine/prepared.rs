@@ -158,6 +158,7 @@ impl<'a> Prepared<'a> {
     pub fn ctx(&self) -> Ctx<'_> {
         Ctx {
             scenario: self.scenario,
+            policy: self.policy,
             params: &self.policy.params,
             figures: &self.figures,
             index: &self.data.institutions,

@@ -2,6 +2,7 @@
 //! moving institution's own old site left out (an institution is never its own neighbour).
 
 use super::{Ctx, Detail, Judgement, Words};
+use crate::policy::ActiveRule;
 use crate::scenario::{Application, Institution, Specialty};
 use crate::spatial::Among;
 use crate::text::{num, thousands, Text};
@@ -189,8 +190,28 @@ pub struct Proximity {
     pub detail: Circle,
 }
 
-pub fn judge(ctx: &Ctx, app: &Application, n: &Neighbours) -> Proximity {
-    let r = ctx.params.service_radius_m;
+/// A proximity rule's radius: its own where the preset gives one (`RuleSpec::radius_m`), else
+/// the service radius.
+pub fn radius(ctx: &Ctx, rule: &ActiveRule) -> f64 {
+    rule.radius_m.unwrap_or(ctx.params.service_radius_m)
+}
+
+/// The neighbours of a proximity rule of the policy; `None` for a rule that is none. The rules,
+/// the acceptance surface and the plain-language answer all ask this one function.
+pub fn neighbours_of(rule: &ActiveRule, ctx: &Ctx, app: &Application) -> Option<NeighboursOr> {
+    use super::{inpatient, outpatient, pharmacy, xian};
+    Some(match rule.def.id {
+        "inpatient.same_type_nearby" => inpatient::same_type_neighbours(ctx, app),
+        "outpatient.nearby" => outpatient::neighbours(ctx, app),
+        "outpatient_pharmacy.no_new" => xian::no_new_neighbours(ctx, app),
+        "pharmacy.same_type_nearby" => pharmacy::same_type_neighbours(ctx, app, rule),
+        "pharmacy.min_spacing" => pharmacy::spacing_neighbours(ctx, app, rule),
+        _ => return None,
+    })
+}
+
+pub fn judge(ctx: &Ctx, app: &Application, rule: &ActiveRule, n: &Neighbours) -> Proximity {
+    let r = radius(ctx, rule);
     let nearest = nearest(ctx, app, n).map(|(_, d)| d);
     let inside = nearest.is_some_and(|d| d <= r);
     Proximity { inside, detail: Circle { r, what: n.what, nearest, then: None } }
@@ -250,7 +271,7 @@ mod tests {
                 let kind = app.kind;
                 let specialty = app.specialty;
                 let rules: [(NeighboursOr, Says); 4] = [
-                    (pharmacy::same_type_neighbours(&ctx, app), Box::new(move |i| i.designated && i.kind == Kind::Pharmacy && i.categories().intersects(cats))),
+                    (pharmacy::same_type_neighbours(&ctx, app, prep.policy.rules.iter().find(|r| r.def.id == "pharmacy.same_type_nearby").unwrap_or(&prep.policy.rules[0])), Box::new(move |i| i.designated && i.kind == Kind::Pharmacy && i.categories().intersects(cats))),
                     (
                         xian::no_new_neighbours(&ctx, app),
                         Box::new(move |i| {

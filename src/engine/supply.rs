@@ -4,11 +4,20 @@
 use crate::words;
 use super::{Ctx, Detail, Judgement};
 use crate::policy::{ActiveRule, BetweenBand, SupplyScope};
-use crate::scenario::{Application, Kind};
+use crate::scenario::{Application, Service};
 use crate::text::{num, Text};
 
-fn concerned(ctx: &Ctx, kind: Kind) -> bool {
-    kind.is_inpatient() || (ctx.params.city_supply_scope == SupplyScope::AllMedical && kind.is_medical())
+/// Whether the city rule concerns the applicant: an inpatient provider under either scope, any
+/// medical institution under `all_medical`; otherwise the judgement that says why not.
+fn concerned(ctx: &Ctx, app: &Application) -> Result<(), Judgement> {
+    if !app.kind.is_medical() {
+        return Err(Judgement::not_this_kind(app));
+    }
+    match (app.service(), ctx.params.city_supply_scope) {
+        (Some(Service::Inpatient), _) | (_, SupplyScope::AllMedical) => Ok(()),
+        (Some(other), SupplyScope::Inpatient) => Err(Judgement::not_this_service(other).switch("city_supply_scope")),
+        (None, SupplyScope::Inpatient) => Err(Judgement::beds_unstated().switch("city_supply_scope")),
+    }
 }
 
 fn f2(x: f64) -> String {
@@ -52,9 +61,8 @@ impl From<Reading> for Detail {
 
 /// 三(一)1(1)“当全市测算值<目标值和实际值时……暂停全市当年度医疗机构新增医保定点的受理和评估”；(2)“当全市测算值>目标值和实际值时……及时将符合条件的医疗机构纳入”
 pub fn city_supply(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
-    if !concerned(ctx, app.kind) {
-        let j = Judgement::not_this_kind(app);
-        return if app.kind.is_medical() { j.switch("city_supply_scope") } else { j };
+    if let Err(j) = concerned(ctx, app) {
+        return j;
     }
     let f = ctx.figures;
     let target = f.target_beds_per_1000;
@@ -76,16 +84,18 @@ pub fn city_supply(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
             BetweenBand::Pass => Judgement::pass(reading).switch("between_band"),
         }
     };
-    if !app.kind.is_inpatient() {
-        j = j.switch("city_supply_scope");
+    if app.service() != Some(Service::Inpatient) {
+        j = j.reading("city_supply_scope");
     }
     j
 }
 
 /// 三(一)1①“上年度基本医保定点千人测算床位数小于每千常住人口目标床位数的”，暂停县域内本年度新增住院医保定点受理评估
 pub fn county_supply(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
-    if !app.kind.is_inpatient() {
-        return Judgement::not_this_kind(app);
+    match Judgement::service_of(app) {
+        Ok(Service::Inpatient) => {}
+        Ok(other) => return Judgement::not_this_service(other),
+        Err(j) => return j,
     }
     let Some(county_id) = app.county.as_deref() else {
         return Judgement::missing("county", words!("申请所在县区", "the applicant's county"));

@@ -13,8 +13,8 @@
 use serde::Serialize;
 
 use super::prepared::Prepared;
-use super::proximity::NeighboursOr;
-use super::{decide, inpatient, outcome_of, outpatient, pharmacy, rule_fn, severity_of, xian, Ctx, Outcome};
+use super::proximity::{neighbours_of, radius};
+use super::{decide, outcome_of, pharmacy, rule_fn, severity_of, Outcome};
 use crate::scenario::Application;
 use crate::spatial::{covered_cells, layers_matching, AreaClass};
 
@@ -25,19 +25,9 @@ pub const LOCATION_RULES: &[&str] = &[
     "outpatient.nearby",
     "outpatient_pharmacy.no_new",
     "pharmacy.same_type_nearby",
+    "pharmacy.min_spacing",
     "pharmacy.area_class",
 ];
-
-/// The neighbour predicate of a proximity rule; `None` for rules that are not proximity rules.
-fn neighbours_of(rule: &str, ctx: &Ctx, app: &Application) -> Option<NeighboursOr> {
-    Some(match rule {
-        "inpatient.same_type_nearby" => inpatient::same_type_neighbours(ctx, app),
-        "outpatient.nearby" => outpatient::neighbours(ctx, app),
-        "outpatient_pharmacy.no_new" => xian::no_new_neighbours(ctx, app),
-        "pharmacy.same_type_nearby" => pharmacy::same_type_neighbours(ctx, app),
-        _ => return None,
-    })
-}
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct OutcomeCount {
@@ -159,13 +149,13 @@ pub fn acceptance_surface(prep: &Prepared, template: &Application) -> Surface {
         let keys = if !LOCATION_RULES.contains(&id) || entry.exempted_by.is_some() {
             None
         } else {
-            match (id, neighbours_of(id, &ctx, template)) {
+            match (id, neighbours_of(rule, &ctx, template)) {
                 // Neighbours that are exactly some coverage layers (an ordinary pharmacy's
-                // same-type neighbours are the ordinary-category layer): the coverage of this
-                // recompute has the answer already. Otherwise a scan of its own.
-                (_, Some(Ok(n))) => Some(match (prep.layers_if_computed(), layers_matching(s, |i| n.counts(template, i))) {
-                    (Some(layers), Some(bits)) => Keys::Layers(&layers.masks, bits),
-                    _ => Keys::Scanned(covered_cells(s, &prep.data.cells, prep.policy.params.service_radius_m, |i| n.counts(template, i))),
+                // same-type neighbours are the ordinary-category layer) at the coverage radius:
+                // the coverage of this recompute has the answer already. Otherwise a scan.
+                (_, Some(Ok(n))) => Some(match (prep.layers_if_computed(), rule.radius_m, layers_matching(s, |i| n.counts(template, i))) {
+                    (Some(layers), None, Some(bits)) => Keys::Layers(&layers.masks, bits),
+                    _ => Keys::Scanned(covered_cells(s, &prep.data.cells, radius(&ctx, rule), |i| n.counts(template, i))),
                 }),
                 // The rule does not reach this applicant wherever it stands.
                 (_, Some(Err(_))) => None,

@@ -6,7 +6,7 @@ use super::proximity::{judge, moving_note, Neighbours, NeighboursOr};
 use super::{Ctx, Detail, Judgement};
 use crate::spatial::Among;
 use crate::policy::{ActiveRule, SpecialDrugRegime, StrictControl};
-use crate::scenario::{Application, Categories, Category, Kind, Scope};
+use crate::scenario::{Application, Categories, Category, Kind, Scope, Service};
 use crate::text::Text;
 
 
@@ -24,8 +24,10 @@ fn medical_aid_not_new(app: &Application) -> Option<Judgement> {
 
 /// (二)1“对住院定点医疗机构严格控制增量。对市卫生健康部门确定的分布不均衡区域内的住院医疗机构及短板资源类住院医疗机构，可优先按规定纳入”
 pub fn strict_control(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
-    if !app.kind.is_inpatient() {
-        return Judgement::not_this_kind(app);
+    match Judgement::service_of(app) {
+        Ok(Service::Inpatient) => {}
+        Ok(other) => return Judgement::not_this_service(other),
+        Err(j) => return j,
     }
     if let Some(j) = medical_aid_not_new(app) {
         return j;
@@ -55,18 +57,20 @@ fn radius_categories(ctx: &Ctx, app: &Application) -> Categories {
 }
 
 /// (二)2“本规划期内原则上不再新增。对参保人员步行15分钟有效活动半径范围内没有同类型医药机构的可按规定择优纳入”
-pub fn no_new(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
+pub fn no_new(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judgement {
     let n = match no_new_neighbours(ctx, app) {
         Ok(n) => n,
         Err(j) => return j,
     };
-    let p = judge(ctx, app, &n);
+    let p = judge(ctx, app, rule, &n);
     let j = if p.inside {
         Judgement::fail(p.detail.then(words!("原则上不再新增", "no new ones in principle")))
     } else {
         Judgement::pass(p.detail.then(words!("可按规定择优纳入", "may be admitted on merit")))
     };
-    let j = moving_note(app, j.switch("xian_count_non_designated"));
+    let j = j.switch("xian_count_non_designated");
+    let j = if app.kind == Kind::PrimaryCare { j.reading("xian_outpatient_etc") } else { j };
+    let j = moving_note(app, j);
     j.note(words!("原文没有米数：步行15分钟半径为假设", "the text gives no metres: the 15-minute walking radius is an assumption"))
 }
 
@@ -74,10 +78,15 @@ pub fn no_new(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
 /// its quota under `quota_only`), or outpatient departments and clinics; designated ones unless
 /// `xian_count_non_designated`.
 pub fn no_new_neighbours(ctx: &Ctx, app: &Application) -> NeighboursOr {
-    if matches!(app.kind, Kind::Pharmacy | Kind::Outpatient) {
-        if let Some(j) = medical_aid_not_new(app) {
-            return Err(j);
+    if app.kind.is_medical() {
+        match Judgement::service_of(app) {
+            Ok(Service::OutpatientOnly) => {}
+            Ok(other) => return Err(Judgement::not_this_service(other)),
+            Err(j) => return Err(j),
         }
+    }
+    if let Some(j) = medical_aid_not_new(app) {
+        return Err(j);
     }
     let count_all = ctx.params.xian_count_non_designated;
     match app.kind {
@@ -102,6 +111,23 @@ pub fn no_new_neighbours(ctx: &Ctx, app: &Application) -> NeighboursOr {
             };
             Ok(Neighbours::of(what, if count_all { Among::Kind(Kind::Outpatient) } else { Among::DesignatedKind(Kind::Outpatient) }))
         }
+        // Another outpatient-only institution (a village clinic outside integrated management,
+        // a station not set up under the health plan): (二)2 reaches it only through its “等”.
+        Kind::PrimaryCare if !ctx.params.xian_outpatient_etc => Err(Judgement::na(words!(
+            "(二)2只列门诊部、诊所；按封闭列举的解读，本条不涉及其他仅提供门诊服务的机构",
+            "(二)2 names outpatient departments and clinics; read as a closed list, it does not reach other outpatient-only institutions"
+        ))
+        .switch("xian_outpatient_etc")),
+        Kind::PrimaryCare => {
+            let subtype = app.subtype;
+            let what = if count_all {
+                words!("同类基层医疗机构（含未定点）", "a primary-care institution of the same subtype (designated or not)")
+            } else {
+                words!("同类定点基层医疗机构", "a designated primary-care institution of the same subtype")
+            };
+            let among = if count_all { Among::Kind(Kind::PrimaryCare) } else { Among::DesignatedKind(Kind::PrimaryCare) };
+            Ok(Neighbours::new(what, move |i| among.admits(i) && i.subtype == subtype).among(among))
+        }
         _ => Err(Judgement::not_this_kind(app)),
     }
 }
@@ -110,11 +136,21 @@ pub fn no_new_neighbours(ctx: &Ctx, app: &Application) -> NeighboursOr {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Reading {
     Quota { count: u64, quota: u64 },
+    /// No quota given: the text sets "总量控制" without a number.
+    NoQuota { count: u64 },
 }
 
 impl Reading {
     pub(crate) fn render(&self) -> Text {
-        let Reading::Quota { count, quota } = *self;
+        let (count, quota) = match *self {
+            Reading::Quota { count, quota } => (count, quota),
+            Reading::NoQuota { count } => {
+                return Text::new(
+                    format!("现有特药定点药店{count}家；原文只说“实行总量控制”，没有给出总量，待定"),
+                    format!("{count} designated special-drug pharmacies; the text sets a quota without a number: undetermined"),
+                )
+            }
+        };
         let detail = Text::new(format!("现有特药定点药店{count}家，总量{quota}家"), format!("{count} designated special-drug pharmacies, quota {quota}"));
         if count >= quota {
             Text::new(format!("{}，已达总量", detail.zh), format!("{}: the quota is full", detail.en))
@@ -145,18 +181,13 @@ pub fn special_drug_quota(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judge
         .iter()
         .filter(|i| i.designated && i.kind == Kind::Pharmacy && i.categories().contains(Category::SpecialDrug) && Some(i.id.as_str()) != moving)
         .count() as u64;
-    let (quota, derived) = match ctx.params.special_drug_quota {
-        Some(q) => (q, false),
-        None => (ctx.scenario.institutions.iter().filter(|i| i.designated && i.kind == Kind::Pharmacy && i.categories().contains(Category::SpecialDrug)).count() as u64, true),
-    };
-    let q_note = if derived {
-        words!("总量为假设：数据中现有特药定点药店数（不净增）", "the quota is an assumption: the designated special-drug pharmacies in the data (no net growth)")
-    } else {
-        words!("总量为用户设定", "the quota is set by the user")
+    let Some(quota) = ctx.params.special_drug_quota else {
+        // "实行总量控制" without a number: the total is the text's to give, not the data's.
+        return moving_note(app, Judgement::gap(Reading::NoQuota { count }, "special_drug_quota"));
     };
     let reading = Reading::Quota { count, quota };
     let j = if count >= quota { Judgement::fail(reading) } else { Judgement::pass(reading) };
-    moving_note(app, j.note(q_note))
+    moving_note(app, j.note(words!("总量为用户设定，原文没有数字", "the quota is set by the user; the text gives no number")))
 }
 
 /// (二)3(3)“医疗救助定点医疗机构按照上级规定，在医保定点医疗机构范围内按规定择优纳入”

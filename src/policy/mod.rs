@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::scenario::{KeyLevel, Subtype};
+use crate::kinds::{Category, KeyLevel, Subtype};
 use crate::text::Text;
 pub use params::{param_def, Group, ParamDef, ParamKind, PARAMETERS};
 pub use rules::{rule_def, RuleDef, RULES};
@@ -51,7 +51,27 @@ pub struct RuleSpec {
     /// For exemption and priority rules: which levels of key construction project are listed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key_project_levels: Option<Vec<KeyLevel>>,
+    /// For proximity rules: this rule's own radius in metres, where a text sets one per kind of
+    /// institution; absent, the `service_radius_m` parameter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub radius_m: Option<f64>,
+    /// For the pharmacy proximity rules: count pharmacies that are not designated too, where a
+    /// text says "医药机构" rather than "定点医药机构".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count_non_designated: Option<bool>,
+    /// For `pharmacy.category_quota`: the most designated pharmacies of each category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quotas: Option<BTreeMap<Category, u64>>,
 }
+
+/// Rules whose neighbours lie within a radius: the ones a `radius_m` may be given to.
+pub const PROXIMITY_RULES: &[&str] = &[
+    "inpatient.same_type_nearby",
+    "outpatient.nearby",
+    "outpatient_pharmacy.no_new",
+    "pharmacy.same_type_nearby",
+    "pharmacy.min_spacing",
+];
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -135,6 +155,26 @@ pub fn validate_preset(p: &Preset, path: &str) -> Result<(), String> {
                     return Err(format!("{path}.{key}[{i}].subtypes[{j}]: unknown subtype \"{s}\""));
                 }
             }
+            let at = format!("{path}.{key}[{i}]");
+            if let Some(r_m) = r.radius_m {
+                if !PROXIMITY_RULES.contains(&r.rule.as_str()) {
+                    return Err(format!("{at}.radius_m: \"{}\" has no radius (only {})", r.rule, PROXIMITY_RULES.join(", ")));
+                }
+                if !r_m.is_finite() || !(50.0..=20_000.0).contains(&r_m) {
+                    return Err(format!("{at}.radius_m: {r_m} is outside 50..20000"));
+                }
+            }
+            if r.rule == "pharmacy.min_spacing" && r.radius_m.is_none() {
+                return Err(format!("{at}.radius_m: \"pharmacy.min_spacing\" needs the spacing in metres"));
+            }
+            if r.count_non_designated.is_some() && !matches!(r.rule.as_str(), "pharmacy.same_type_nearby" | "pharmacy.min_spacing") {
+                return Err(format!("{at}.count_non_designated: only the pharmacy proximity rules take it, not \"{}\"", r.rule));
+            }
+            match (&r.quotas, r.rule == "pharmacy.category_quota") {
+                (Some(_), false) => return Err(format!("{at}.quotas: only \"pharmacy.category_quota\" takes quotas")),
+                (None, true) => return Err(format!("{at}.quotas: \"pharmacy.category_quota\" needs a quota per category")),
+                _ => {}
+            }
         }
     }
     for (id, spec) in &p.parameters {
@@ -190,6 +230,12 @@ pub struct ActiveRule {
     pub clause: std::rc::Rc<str>,
     pub subtypes: Vec<ListedSubtype>,
     pub key_project_levels: Vec<KeyLevel>,
+    /// This rule's own radius (`RuleSpec::radius_m`); `None`: `service_radius_m`.
+    pub radius_m: Option<f64>,
+    /// Pharmacies that are not designated count as neighbours too.
+    pub count_non_designated: bool,
+    /// The most designated pharmacies of each category (`pharmacy.category_quota`).
+    pub quotas: Vec<(Category, u64)>,
     /// Turned on by an override although the preset's text has no such rule.
     pub added_by_user: bool,
     /// The parameters this rule reads (`rules::reads`) that the preset marks as assumptions:
@@ -281,12 +327,19 @@ impl Policy {
                     eligibility: def.is_eligibility(),
                     exemptable: def.is_exemptable(),
                     fund: def.is_fund(),
-                    clause: spec.map(|s| s.clause.as_str()).unwrap_or(def.origin_clause).into(),
+                    clause: match spec.map(|s| s.clause.as_str()).unwrap_or(def.origin_clause) {
+                        "" => "（通用规则，本预设的原文无此条 general rule: not in this preset's text）",
+                        c => c,
+                    }
+                    .into(),
                     subtypes: spec
                         .and_then(|s| s.subtypes.as_ref())
                         .map(|v| v.iter().filter_map(|s| parse_listed_subtype(s)).collect())
                         .unwrap_or_default(),
                     key_project_levels: spec.and_then(|s| s.key_project_levels.clone()).unwrap_or_default(),
+                    radius_m: spec.and_then(|s| s.radius_m),
+                    count_non_designated: spec.and_then(|s| s.count_non_designated).unwrap_or(false),
+                    quotas: spec.and_then(|s| s.quotas.as_ref()).map(|q| q.iter().map(|(c, n)| (*c, *n)).collect()).unwrap_or_default(),
                     added_by_user: spec.is_none(),
                     assumptions: rules::reads(def.id)
                         .iter()
@@ -381,6 +434,27 @@ pub enum NegativeListScope {
     SanctionsOnly,
 }
 
+/// What “same type” means for a primary-care inpatient provider (linyi-2025 三(一)1②).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PrimaryCareSameType {
+    PrimaryCare,
+    General,
+}
+
+/// Where linyi-2025 三(一)2's 800 m rule and its priority sentence pull apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListedCircle {
+    CircleApplies,
+    PriorityPrevails,
+}
+
+/// Moves and new sites under a plan with no clause on them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeWithoutClause {
+    Gap,
+    AsNew,
+}
+
 /// Typed view of the effective values, with the names the rules use.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Params {
@@ -394,7 +468,7 @@ pub struct Params {
     pub pharmacy_area_cell_m: f64,
     pub pharmacy_insufficient_below_per_10k: f64,
     pub pharmacy_saturated_above_per_10k: f64,
-    /// `None`: the number of designated special-drug pharmacies in the data (no net growth).
+    /// `None`: the text gives no number, and neither did the user.
     pub special_drug_quota: Option<u64>,
     pub negative_list_years: i32,
     pub staffing_min_up_to_100_beds: u64,
@@ -410,6 +484,11 @@ pub struct Params {
     pub xian_inpatient_default: StrictControl,
     pub xian_count_non_designated: bool,
     pub xian_special_drug_regime: SpecialDrugRegime,
+    pub primary_care_same_type: PrimaryCareSameType,
+    pub listed_primary_care_circle: ListedCircle,
+    pub in_house_clinics_etc: bool,
+    pub xian_outpatient_etc: bool,
+    pub change_without_clause: ChangeWithoutClause,
     pub exit_score_min: f64,
     pub exit_satisfaction_min_pct: f64,
     pub exit_bottom_share_pct: f64,
@@ -482,6 +561,20 @@ impl Params {
             xian_special_drug_regime: match s("xian_special_drug_regime").as_str() {
                 "quota_and_radius" => SpecialDrugRegime::QuotaAndRadius,
                 _ => SpecialDrugRegime::QuotaOnly,
+            },
+            primary_care_same_type: match s("primary_care_same_type").as_str() {
+                "general" => PrimaryCareSameType::General,
+                _ => PrimaryCareSameType::PrimaryCare,
+            },
+            listed_primary_care_circle: match s("listed_primary_care_circle").as_str() {
+                "priority_prevails" => ListedCircle::PriorityPrevails,
+                _ => ListedCircle::CircleApplies,
+            },
+            in_house_clinics_etc: b("in_house_clinics_etc"),
+            xian_outpatient_etc: b("xian_outpatient_etc"),
+            change_without_clause: match s("change_without_clause").as_str() {
+                "as_new" => ChangeWithoutClause::AsNew,
+                _ => ChangeWithoutClause::Gap,
             },
             exit_score_min: f("exit_score_min"),
             exit_satisfaction_min_pct: f("exit_satisfaction_min_pct"),

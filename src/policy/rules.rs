@@ -9,7 +9,8 @@ pub struct RuleDef {
     pub id: &'static str,
     pub zh: &'static str,
     pub en: &'static str,
-    /// The clause of the text the rule comes from.
+    /// The clause of the text the rule comes from; empty for a general rule no built-in text
+    /// has, which a preset that turns it on cites by its own clause.
     pub origin_clause: &'static str,
 }
 
@@ -67,11 +68,14 @@ pub static RULES: &[RuleDef] = &[
     rule!("outpatient_pharmacy.no_new", "原则上不再新增（步行15分钟内无同类）", "no new ones in principle (unless none of the type within a 15-minute walk)", "xian-2025 规划目标和内容(二)2"),
     rule!("primary_care.priority", "基层医疗机构优先纳入", "primary care comes first", "linyi-2025 三(一)2 ¶2"),
     rule!("pharmacy.same_type_nearby", "服务圈内同类型定点药店", "same-type designated pharmacy in the circle", "linyi-2025 三(二)"),
+    rule!("pharmacy.min_spacing", "药店之间的最小间距（不论类别）", "minimum spacing between pharmacies, whatever their category", ""),
     rule!("special_drug_pharmacy.quota", "特药药店总量控制", "special-drug pharmacy quota", "xian-2025 规划目标和内容(二)3(2)"),
     rule!("medical_aid.designated_only", "医疗救助定点限于医保定点机构", "medical-aid designation only for designated institutions", "xian-2025 规划目标和内容(二)3(3)"),
+    rule!("pharmacy.category_quota", "分类别的药店总量", "a quota of pharmacies per category", ""),
     rule!("pharmacy.area_class", "药店区域分类", "pharmacy area class", "linyi-2025 三(二)"),
     rule!("change.new_site", "新增执业地点视同新增", "a new site is judged as new", "linyi-2025 三(四)1"),
     rule!("change.address", "变更注册地址按本规划执行", "an address change is judged under the plan", "linyi-2025 三(四)2"),
+    rule!("change.unregulated", "规划未规定迁址与新增执业地点", "the plan has no clause on moves and new sites", "xian-2025 规划目标和内容(二)"),
 ];
 
 pub fn rule_def(id: &str) -> Option<&'static RuleDef> {
@@ -89,7 +93,7 @@ pub fn reads(rule: &str) -> &'static [&'static str] {
         "staffing.insurance_office" => &["staffing_min_up_to_100_beds", "staffing_min_101_to_1000_beds", "staffing_min_over_1000_beds"],
         "fund.months_below_minimum" => &["employee_fund_min_months", "resident_fund_min_months"],
         "inpatient.city_supply" | "inpatient.county_supply" => BEDS,
-        "inpatient.same_type_nearby" | "outpatient.nearby" | "outpatient_pharmacy.no_new" | "pharmacy.same_type_nearby" => {
+        "inpatient.same_type_nearby" | "outpatient.nearby" | "outpatient_pharmacy.no_new" | "pharmacy.same_type_nearby" | "pharmacy.min_spacing" => {
             &["service_radius_m"]
         }
         "special_drug_pharmacy.quota" => &["special_drug_quota"],

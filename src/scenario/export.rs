@@ -76,7 +76,11 @@ pub fn same_type(app: &Application, i: &Institution) -> bool {
         Kind::InpatientGeneral => i.kind == Kind::InpatientGeneral,
         Kind::InpatientSpecialty => i.kind == Kind::InpatientSpecialty && app.specialty.is_some() && i.specialty == app.specialty,
         Kind::Outpatient => i.kind.is_medical() && i.provides_outpatient(),
-        Kind::PrimaryCare => i.kind == Kind::PrimaryCare,
+        // By the service it provides, as the rules judge it.
+        Kind::PrimaryCare => match app.service() {
+            Some(crate::scenario::Service::Inpatient) => i.kind == Kind::PrimaryCare && i.service() == app.service(),
+            _ => i.kind.is_medical() && i.provides_outpatient(),
+        },
     }
 }
 

@@ -387,6 +387,15 @@ impl Sc {
         dingdian::evaluate(&self.s, &self.policy(), Date::new(2026, 3, 1).unwrap())
     }
 
+    /// The gaps report of the scenario's decisions (no acceptance surface).
+    #[allow(dead_code)]
+    pub fn gaps(&self) -> dingdian::review::GapsReport {
+        let policy = self.policy();
+        let prep = dingdian::engine::prepared::Prepared::new(&self.s, &policy, Date::new(2026, 3, 1).unwrap());
+        let decisions: Vec<Decision> = self.s.applications.iter().map(|a| prep.decide(a)).collect();
+        dingdian::review::gaps(&prep, &decisions, None, &[])
+    }
+
     /// The decision on the one application of the scenario.
     pub fn decide(&self) -> Decision {
         let e = self.eval();
