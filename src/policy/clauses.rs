@@ -80,6 +80,8 @@ pub static CLAUSES: &[Clause] = &[
     c("linyi-2025 附件", "基金调节系数=基金可支付月数÷基金安全要求可支付月数……患者调节系数=(本地参保人在本地出院人次-本地参保人在异地出院人次+异地参保人在本地出院人次)÷本地参保人在本地出院人次",
         "fund coefficient = months payable ÷ months required for fund safety; patient coefficient = (local insured discharged locally − local insured discharged elsewhere + non-local insured discharged locally) ÷ local insured discharged locally"),
     // xian-2025 西安市医疗保障定点医药服务资源配置工作规划(2025-2027)(征求意见稿)
+    c("xian-2025 规划目标和内容(二)", "（二）规划内容",
+        "the plan's content: its three parts (inpatient institutions; pharmacies, outpatient departments and clinics; others) say nothing of address changes or new practice sites"),
     c("xian-2025 规划目标和内容(二)1", "按照规划原则，对住院定点医疗机构严格控制增量。对市卫生健康部门确定的分布不均衡区域内的住院医疗机构及短板资源类住院医疗机构，可优先按规定纳入医保定点管理。",
         "growth of designated inpatient institutions is strictly controlled; those in areas the health commission finds unevenly served, or of shortage types, may be designated first"),
     c("xian-2025 规划目标和内容(二)2", "我市现有定点零售药店和门诊部、诊所等定点医药机构总量已满足参保群众服务需求，本规划期内原则上不再新增。对参保人员步行15分钟有效活动半径范围内没有同类型医药机构的可按规定择优纳入。",
@@ -160,7 +162,9 @@ mod tests {
     fn every_clause_a_preset_or_a_rule_cites_is_in_the_index() {
         let add = "add it to CLAUSES in src/policy/clauses.rs with the sentence of the text it rests on";
         for (family, defs) in rule_families() {
-            for d in defs {
+            // A general rule with no origin clause (one no text of ours has) is cited only by the
+            // preset that turns it on, which the loop below checks for the built-in ones.
+            for d in defs.iter().filter(|d| !d.origin_clause.is_empty()) {
                 assert!(
                     clause(d.origin_clause).is_some(),
                     "rule {} ({family}) cites \"{}\" as its origin clause, which is not in the clause index: {add}",

@@ -18,7 +18,7 @@ use super::i18n::{self as i, bi, bi_t, lang_tag, t, T};
 use super::state::State;
 use crate::engine::{Decision, TraceEntry};
 use crate::policy::param_def;
-use crate::policy::readings::{anchor, value_id, value_reading, Entry, EntryKind, Register};
+use crate::policy::readings::{anchor, is_switch, value_id, value_reading, Entry, EntryKind, Register};
 use crate::text::{Lang, Text};
 
 pub const MARK: T = T("解读", "reading");
@@ -156,13 +156,20 @@ pub fn trace_mark(lang: Lang, e: &TraceEntry) -> Html {
     }
 }
 
-/// The mark beside an outcome whose deciding entry rests on a reading.
+/// The mark beside an outcome that rests on readings (`Decision::readings`: the switches that
+/// decided an entry and the assumptions of the deciding entries).
 pub fn outcome_mark(lang: Lang, d: &Decision) -> Html {
-    let Some(e) = d.deciding_rule().filter(|e| rests_on(e).next().is_some()) else { return html! {} };
+    if d.readings.is_empty() {
+        return html! {};
+    }
+    let kind = |id: &str| match param_def(id) {
+        Some(def) if is_switch(def) => EntryKind::Switch,
+        _ => EntryKind::Assumption,
+    };
     html! {
         <p class="outcome-reading" data-testid="outcome-reading">
             { badge() }{ " " }<span class="outcome-reading-words">{ OUTCOME_RESTS.get(lang) }{ i::COLON.get(lang) }</span>
-            { links(lang, rests_on(e)) }
+            { links(lang, d.readings.iter().map(|id| (id.as_ref(), kind(id)))) }
         </p>
     }
 }
