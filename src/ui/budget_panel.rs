@@ -373,7 +373,7 @@ fn results(lang: Lang, r: &Settle) -> Html {
             { entry(r, "payment.primary_groups").map(|e| verdict_line(lang, e, "check-groups")).unwrap_or_default() }
 
             if let Some(p) = &r.projection {
-                { projection_view(lang, p) }
+                { projection_view(lang, r, p) }
             }
             <details class="assess-trace-box">
                 <summary>{ i::BU_TRACE.get(lang) }</summary>
@@ -441,7 +441,7 @@ fn settlement_figure(key: &str) -> &'static str {
     }
 }
 
-fn projection_view(lang: Lang, p: &crate::budget::Projection) -> Html {
+fn projection_view(lang: Lang, r: &Settle, p: &crate::budget::Projection) -> Html {
     let years: Vec<(i32, bool, f64, f64)> =
         p.years.iter().map(|y| (y.year, y.projected, y.amounts.budget, y.amounts.spending)).collect();
     let last = p.years.last().map(|y| y.year).unwrap_or(0);
@@ -463,6 +463,7 @@ fn projection_view(lang: Lang, p: &crate::budget::Projection) -> Html {
                 data-testid="projection-ends" data-ends={match p.ends_in { EndsIn::Surplus => "surplus", EndsIn::Deficit => "deficit", EndsIn::Balanced => "balanced" }}>
                 <span aria-hidden="true">{ match p.ends_in { EndsIn::Surplus => "▽ ", EndsIn::Deficit => "▲ ", EndsIn::Balanced => "= " } }</span>
                 { bi(lang, &sentence) }
+                { marks(r, "projection.community_result") }
             </p>
             <figure class="chart-figure">
                 { projection_svg(lang, title, &years) }
