@@ -432,7 +432,8 @@ fn settlement_view(lang: Lang, r: &Settle, a: &Amounts) -> Html {
 /// The key of a settlement row in `Settle::rests_on`.
 fn settlement_figure(key: &str) -> &'static str {
     match key {
-        "retained" => "settlement.retained",
+        // What returns to the fund is the surplus less what is retained: the same readings.
+        "retained" | "returned_to_fund" => "settlement.retained",
         "compensated" => "settlement.compensated",
         "fund_shares" => "settlement.fund_shares",
         "community_bears" | "community_result" => "settlement.community_result",
