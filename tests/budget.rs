@@ -2,8 +2,8 @@
 //! the budget's growth cap, the year-end settlement, the advance, the checks, the projection.
 
 use dingdian::budget::{
-    read_settle_input, settle, BudgetInput, Community, EndsIn, ObjectiveCause, Payments, ProjectionInput, Reimbursement,
-    Settle, SettleInput, SettlementInput, Unifications,
+    read_settle_input, settle, BudgetInput, Community, EndsIn, HeadStandard, ObjectiveCause, Payments, PerHead, ProjectionInput,
+    Reimbursement, Settle, SettleInput, SettlementInput, SettlementOutcome, Unifications,
 };
 use dingdian::policy::Policy;
 use dingdian::scenario::{resolve_policy_ref, PolicyRef};
@@ -21,8 +21,10 @@ fn all_unified() -> Unifications {
     }
 }
 
-/// A community in 2025: last year's budget 100,000,000, revenue growth 5%, no proposal (so the
-/// cap, 105,000,000), in-county payments 90,000,000 and out-of-county 10,000,000.
+/// A community in 2025: last year's budget 100,000,000, revenue growth 5%, per-head standards
+/// of 2,000 (employees, 20,000 served) and 800 (residents, 75,000 served) and no proposal (so
+/// the standards at their caps, 2,100 and 840: 42,000,000 + 63,000,000 = 105,000,000),
+/// in-county payments 90,000,000 and out-of-county 10,000,000.
 fn input() -> SettleInput {
     SettleInput {
         policy: PolicyRef { preset: Some("linyi-2025".into()), ..Default::default() },
@@ -35,12 +37,23 @@ fn input() -> SettleInput {
             dip_primary_diseases: Some(80),
             drg_primary_groups: Some(20),
         },
-        budget: BudgetInput { last_year_budget: 100_000_000.0, fund_revenue_growth_pct: 5.0, proposed: None, spending_fell_by_cost_control: Some(false) },
+        budget: BudgetInput {
+            last_year_budget: 100_000_000.0,
+            fund_revenue_growth_pct: 5.0,
+            proposed: None,
+            spending_fell_by_cost_control: Some(false),
+            per_head: Some(PerHead {
+                employee: HeadStandard { last_year_standard: 2_000.0, proposed_standard: None, served: 20_000 },
+                resident: HeadStandard { last_year_standard: 800.0, proposed_standard: None, served: 75_000 },
+            }),
+        },
         settlement: Some(SettlementInput {
             payments: Payments { drg_dip: Some(70_000_000.0), bed_day: Some(5_000_000.0), capitation: Some(15_000_000.0), other: None },
             out_of_county: Some(10_000_000.0),
             objective_overspend: None,
             objective_causes: vec![],
+            reasonable_overspend: None,
+            assessment_score: None,
         }),
         fund_balance: Some(500_000_000.0),
         projection: None,
@@ -74,8 +87,9 @@ fn check<'a>(s: &'a Settle, rule: &str, verdict: Verdict, clause: &str, needles:
     e
 }
 
-fn near(got: f64, want: f64) {
-    assert!((got - want).abs() < 1e-6, "got {got}, want {want}");
+fn near(got: impl Into<Option<f64>>, want: f64) {
+    let got = got.into();
+    assert!(got.is_some_and(|g| (g - want).abs() < 1e-6), "got {got:?}, want {want}");
 }
 
 #[test]
@@ -107,7 +121,7 @@ fn budget_growth_exactly_at_the_revenue_growth_is_allowed() {
     i.budget.proposed = Some(103_300_000.0);
     let s = run(&i);
     check(&s, "budget.growth_cap", Verdict::Pass, "shandong-2024 二(二)", &["103,300,000", "3.3"]);
-    assert_eq!(s.budget.budget, 103_300_000.0);
+    near(s.budget.budget, 103_300_000.0);
 
     // A yuan above the cap is above it: settled at the cap.
     i.budget.proposed = Some(103_300_001.0);
@@ -169,9 +183,12 @@ fn surplus_is_retained_as_revenue() {
     // 二(三)“对产生的结余或超支费用，按协议约定留用或分担，结余留用资金作为县域医共体业务收入”
     let s = run(&input());
     let a = &s.settlement.as_ref().unwrap().amounts;
-    assert_eq!((a.surplus, a.retained, a.returned_to_fund, a.community_result), (5_000_000.0, 5_000_000.0, 0.0, 5_000_000.0));
+    assert_eq!((a.surplus, a.retained, a.returned_to_fund, a.community_result), (5_000_000.0, Some(5_000_000.0), Some(0.0), Some(5_000_000.0)));
     near(a.fund_cost, 105_000_000.0);
-    check(&s, "settlement.surplus_retained", Verdict::Pass, "shandong-2024 二(三)", &["5,000,000", "100"]);
+    let e = check(&s, "settlement.surplus_retained", Verdict::Pass, "shandong-2024 二(三)", &["5,000,000", "100"]);
+    // The share retained is the simulator's assumption, and says so.
+    assert!(e.note.as_ref().unwrap().en.contains("budget_surplus_retained_pct"), "{:?}", e.note);
+    assert_eq!(s.rests_on["settlement.retained"], ["budget_surplus_retained_pct"]);
     check(&s, "settlement.overspend_shared", Verdict::NotApplicable, "shandong-2024 二(三)", &["5,000,000"]);
     // The share is a parameter (the text: “按协议约定”).
     let s = run(&set(input(), "budget_surplus_retained_pct", 60));
@@ -189,30 +206,33 @@ fn overspend_objective_part_compensated_the_rest_shared() {
     st.payments.drg_dip = Some(80_000_000.0);
     st.objective_overspend = Some(4_000_000.0);
     st.objective_causes = vec![ObjectiveCause::PolicyAdjustment];
+    // All of the other overspend found reasonable.
+    st.reasonable_overspend = Some(6_000_000.0);
     let s = run(&i);
     let a = &s.settlement.as_ref().unwrap().amounts;
     assert_eq!((a.spending, a.overspend), (110_000_000.0, 10_000_000.0));
     assert_eq!((a.objective_overspend, a.compensated, a.other_overspend), (4_000_000.0, 4_000_000.0, 6_000_000.0));
-    assert_eq!((a.fund_shares, a.community_bears, a.community_result), (3_000_000.0, 3_000_000.0, -3_000_000.0));
+    assert_eq!((a.fund_shares, a.community_bears, a.community_result), (Some(3_000_000.0), Some(3_000_000.0), Some(-3_000_000.0)));
     near(a.fund_cost, 107_000_000.0);
     check(&s, "settlement.objective_compensation", Verdict::Pass, "shandong-2024 二(三)", &["4,000,000", "10,000,000"]);
     assert!(s.rules.iter().any(|e| e.rule == "settlement.objective_compensation" && e.detail.zh.contains("政策调整")));
     check(&s, "settlement.overspend_shared", Verdict::Pass, "shandong-2024 二(三)", &["6,000,000", "3,000,000", "50"]);
+    assert_eq!(s.settlement.as_ref().unwrap().outcome, SettlementOutcome::Settled);
     check(&s, "settlement.surplus_retained", Verdict::NotApplicable, "shandong-2024 二(三)", &["10,000,000"]);
 
     // More claimed as objective than was overspent: capped, with a note.
     i.settlement.as_mut().unwrap().objective_overspend = Some(12_000_000.0);
     let s = run(&i);
     let a = &s.settlement.as_ref().unwrap().amounts;
-    assert_eq!((a.objective_overspend, a.community_bears), (10_000_000.0, 0.0));
-    // Compensation turned off: the objective part is shared like the rest.
+    assert_eq!((a.objective_overspend, a.community_bears), (10_000_000.0, Some(0.0)));
+    // Compensation turned off: the objective part is reasonable overspend, shared like the rest.
     i.settlement.as_mut().unwrap().objective_overspend = Some(4_000_000.0);
     let s = run(&set(i.clone(), "settlement.objective_compensation", false));
     let a = &s.settlement.as_ref().unwrap().amounts;
-    assert_eq!((a.compensated, a.fund_shares, a.community_bears), (0.0, 5_000_000.0, 5_000_000.0));
+    assert_eq!((a.compensated, a.fund_shares, a.community_bears), (0.0, Some(5_000_000.0), Some(5_000_000.0)));
     // The fund's share is a parameter.
     let s = run(&set(i, "budget_overspend_fund_share_pct", 0));
-    assert_eq!(s.settlement.unwrap().amounts.community_bears, 6_000_000.0);
+    assert_eq!(s.settlement.unwrap().amounts.community_bears, Some(6_000_000.0));
 }
 
 #[test]
@@ -276,7 +296,7 @@ fn dip_and_drg_primary_groups_by_the_end_of_2025() {
 fn projection_shows_whether_the_community_ends_in_deficit() {
     // 二(二)“增幅不超过统筹区当年医保基金收入增幅”；二(三)“结余留用、合理超支分担” — over a few years
     let mut i = input();
-    i.projection = Some(ProjectionInput { years: 4, revenue_growth_pct: 5.0, spending_growth_pct: 8.0 });
+    i.projection = Some(ProjectionInput { years: 4, revenue_growth_pct: 5.0, spending_growth_pct: 8.0, reasonable_overspend_pct: None });
     let s = run(&i);
     let p = s.projection.as_ref().unwrap();
     assert_eq!(p.years.len(), 5);
@@ -289,18 +309,28 @@ fn projection_shows_whether_the_community_ends_in_deficit() {
     assert!(p.years[1].amounts.surplus > 0.0);
     assert_eq!(p.ends_in, EndsIn::Deficit);
     assert!(p.final_balance < 0.0);
-    let cumulative: f64 = p.years.iter().map(|y| y.amounts.community_result).sum();
+    // Who bears a projected overspend waits on how much of it would be found reasonable.
+    assert_eq!(p.cumulative_community_result, None);
+    assert!(s.undetermined.is_empty(), "the settled year itself is determined: {:?}", s.undetermined);
+    i.projection.as_mut().unwrap().reasonable_overspend_pct = Some(50.0);
+    let s = run(&i);
+    let p = s.projection.as_ref().unwrap();
+    let cumulative: f64 = p.years.iter().map(|y| y.amounts.community_result.unwrap()).sum();
     near(p.cumulative_community_result, cumulative);
     near(p.years.last().unwrap().cumulative_community_result, cumulative);
+    let y = p.years.last().unwrap();
+    // Half of the projected overspend reasonable, half of that shared by the fund.
+    near(y.amounts.fund_shares, -y.amounts.balance * 0.25);
+    assert!(s.rests_on["projection.fund_shares"].contains(&"projection.reasonable_overspend_pct"));
 
     // Revenue outgrowing spending: a surplus every year.
-    i.projection = Some(ProjectionInput { years: 3, revenue_growth_pct: 8.0, spending_growth_pct: 5.0 });
+    i.projection = Some(ProjectionInput { years: 3, revenue_growth_pct: 8.0, spending_growth_pct: 5.0, reasonable_overspend_pct: None });
     let p = run(&i).projection.unwrap();
     assert_eq!(p.ends_in, EndsIn::Surplus);
     assert!(p.years.iter().all(|y| y.amounts.balance > 0.0));
 
     // Falling spending (cost control) with falling revenue: the budget is not cut.
-    i.projection = Some(ProjectionInput { years: 2, revenue_growth_pct: -3.0, spending_growth_pct: -1.0 });
+    i.projection = Some(ProjectionInput { years: 2, revenue_growth_pct: -3.0, spending_growth_pct: -1.0, reasonable_overspend_pct: None });
     let p = run(&i).projection.unwrap();
     near(p.years[2].amounts.budget, 105_000_000.0);
 }
@@ -315,7 +345,7 @@ fn the_preset_decides_which_mechanisms_apply() {
     assert_eq!(s.eligible, None);
     assert!(s.notes.iter().any(|n| n.en.contains("turns on no county-community budget rule")));
     // Without retention the surplus goes back to the fund.
-    assert_eq!(s.settlement.as_ref().unwrap().amounts.retained, 0.0);
+    assert_eq!(s.settlement.as_ref().unwrap().amounts.retained, Some(0.0));
     let s = run(&set(i, "settlement.surplus_retained", true));
     let e = check(&s, "settlement.surplus_retained", Verdict::Pass, "shandong-2024 二(三)", &["5,000,000"]);
     assert!(e.note.as_ref().unwrap().zh.contains("本条由用户开启"));
@@ -353,7 +383,24 @@ fn bad_inputs_name_the_field() {
     let e = bad(&|v| v["settlement"]["objective_overspend"] = 5.into());
     assert!(e.starts_with("settlement.objective_causes:"), "{e}");
     let e = bad(&|v| v["settlement"]["objective_causes"] = serde_json::json!(["weather"]));
+    assert!(e.starts_with("settlement.objective_causes[0]:") && e.contains(r#"{"other": "weather"}"#), "{e}");
+    let e = bad(&|v| v["settlement"]["objective_causes"] = serde_json::json!([{"other": " "}]));
     assert!(e.starts_with("settlement.objective_causes[0]:"), "{e}");
+    let e = bad(&|v| v["budget"]["per_head"]["resident"]["last_year_standard"] = 0.into());
+    assert!(e.starts_with("budget.per_head.resident.last_year_standard:"), "{e}");
+    let e = bad(&|v| v["budget"]["per_head"]["resident"]["servd"] = 1.into());
+    assert!(e.starts_with("budget.per_head.resident.servd:") && e.contains("unknown field"), "{e}");
+    let e = bad(&|v| v["budget"]["per_head"].as_object_mut().unwrap().remove("employee").map(|_| ()).unwrap());
+    assert!(e.starts_with("budget.per_head:") && e.contains("employee"), "{e}");
+    let e = bad(&|v| {
+        v["budget"]["proposed"] = 105_000_000.into();
+        v["budget"]["per_head"]["employee"]["proposed_standard"] = 2_100.into();
+    });
+    assert!(e.starts_with("budget.proposed:") && e.contains("not both"), "{e}");
+    let e = bad(&|v| v["settlement"]["reasonable_overspend"] = (-1).into());
+    assert!(e.starts_with("settlement.reasonable_overspend:"), "{e}");
+    let e = bad(&|v| v["settlement"]["assessment_score"] = 1001.into());
+    assert!(e.starts_with("settlement.assessment_score:"), "{e}");
     let e = bad(&|v| v["community"]["resident_inpatient_reimbursement_pct"]["township"] = 101.into());
     assert!(e.starts_with("community.resident_inpatient_reimbursement_pct.township:"), "{e}");
     let e = bad(&|v| v["projection"] = serde_json::json!({"years": 0, "revenue_growth_pct": 5, "spending_growth_pct": 5}));
@@ -364,4 +411,161 @@ fn bad_inputs_name_the_field() {
     assert!(e.starts_with("policy:"), "{e}");
     let e = bad(&|v| v["settlement"]["payments"] = serde_json::json!({}));
     assert!(e.starts_with("settlement.payments:"), "{e}");
+}
+
+/// The overspend case of the issue: budget 100,000,000, spending 110,000,000, no objective cause.
+fn overspend_input() -> SettleInput {
+    let mut i = input();
+    i.budget.proposed = Some(100_000_000.0);
+    i.settlement.as_mut().unwrap().payments.drg_dip = Some(80_000_000.0);
+    i
+}
+
+#[test]
+fn overspend_with_no_reasonable_part_stated_is_not_shared_silently() {
+    // 二(三)“建立‘结余留用、合理超支分担’机制”；“对县域医共体超支部分，应分析原因，厘清责任”
+    // The reader's case: an overspend with no cause given. The fund used to pay half of it.
+    let s = run(&overspend_input());
+    let st = s.settlement.as_ref().unwrap();
+    let a = &st.amounts;
+    assert_eq!((a.overspend, a.other_overspend), (10_000_000.0, 10_000_000.0));
+    assert_eq!((a.reasonable_overspend, a.fund_shares, a.community_bears, a.community_result, a.fund_cost), (None, None, None, None, None));
+    assert_eq!(st.outcome, SettlementOutcome::Undetermined);
+    let e = check(&s, "settlement.overspend_shared", Verdict::Gap, "shandong-2024 二(三)", &["10,000,000", "5,000,000"]);
+    assert!(e.detail.en.contains("settlement.reasonable_overspend") && e.detail.zh.contains("分析原因"), "{:?}", e.detail);
+    assert_eq!(s.undetermined["settlement.fund_shares"], "settlement.reasonable_overspend");
+    assert_eq!(s.undetermined["settlement.community_bears"], "settlement.reasonable_overspend");
+
+    // Found reasonable: 4,000,000 of it. Only that is shared; the other 6,000,000 is the community's.
+    let mut i = overspend_input();
+    i.settlement.as_mut().unwrap().reasonable_overspend = Some(4_000_000.0);
+    let s = run(&i);
+    let a = &s.settlement.as_ref().unwrap().amounts;
+    assert_eq!((a.reasonable_overspend, a.unreasonable_overspend), (Some(4_000_000.0), Some(6_000_000.0)));
+    assert_eq!((a.fund_shares, a.community_bears), (Some(2_000_000.0), Some(8_000_000.0)));
+    check(&s, "settlement.overspend_shared", Verdict::Pass, "shandong-2024 二(三)", &["4,000,000", "2,000,000", "6,000,000", "8,000,000"]);
+    assert_eq!(s.rests_on["settlement.fund_shares"], ["budget_overspend_fund_share_pct"]);
+    assert!(s.undetermined.is_empty());
+
+    // None of it reasonable: the fund shares nothing.
+    i.settlement.as_mut().unwrap().reasonable_overspend = Some(0.0);
+    let a = run(&i).settlement.unwrap().amounts;
+    assert_eq!((a.fund_shares, a.community_bears), (Some(0.0), Some(10_000_000.0)));
+}
+
+#[test]
+fn the_cap_binds_the_per_head_standards_not_the_total() {
+    // 二(二)“按照增幅不超过统筹区当年医保基金收入增幅的原则，合理测算各类人头预算标准，结合县域医共体服务人群，科学合理确定县域医共体年度医保基金支出总额预算”
+    // The community now serves 22,000 employees and 80,000 residents: with each standard grown
+    // by 5%, the total grows by more than 5% and passes.
+    let mut i = input();
+    let ph = i.budget.per_head.as_mut().unwrap();
+    ph.employee.served = 22_000;
+    ph.resident.served = 80_000;
+    let s = run(&i);
+    // 2,100 × 22,000 + 840 × 80,000 = 46,200,000 + 67,200,000
+    near(s.budget.budget, 113_400_000.0);
+    near(s.budget.growth_pct, 13.4);
+    near(s.budget.cap, 113_400_000.0);
+    check(&s, "budget.growth_cap", Verdict::Pass, "shandong-2024 二(二)", &["2,100", "22,000", "46,200,000", "113,400,000"]);
+
+    // A per-head standard above its cap is counted at the cap.
+    let mut i = input();
+    i.budget.per_head.as_mut().unwrap().resident.proposed_standard = Some(850.0);
+    let s = run(&i);
+    check(&s, "budget.growth_cap", Verdict::Fail, "shandong-2024 二(二)", &["850", "840"]);
+    near(s.budget.budget, 105_000_000.0);
+    // Exactly at the cap passes.
+    i.budget.per_head.as_mut().unwrap().resident.proposed_standard = Some(840.0);
+    check(&run(&i), "budget.growth_cap", Verdict::Pass, "shandong-2024 二(二)", &["840"]);
+
+    // A proposed total is held to the standards' caps × the people served, not to last year's
+    // total × 1.05: 110,000,000 is 10% more, yet within 113,400,000.
+    let mut i = input();
+    let ph = i.budget.per_head.as_mut().unwrap();
+    ph.employee.served = 22_000;
+    ph.resident.served = 80_000;
+    i.budget.proposed = Some(110_000_000.0);
+    let s = run(&i);
+    check(&s, "budget.growth_cap", Verdict::Pass, "shandong-2024 二(二)", &["110,000,000", "113,400,000"]);
+    near(s.budget.budget, 110_000_000.0);
+}
+
+#[test]
+fn without_per_head_standards_the_cap_cannot_be_checked() {
+    // 二(二)“合理测算各类人头预算标准，结合县域医共体服务人群”: an input without the standards
+    // (the format before they were asked for) loads, and the cap is undetermined, not assumed.
+    let mut i = input();
+    i.budget.per_head = None;
+    i.budget.proposed = Some(108_000_000.0);
+    let s = run(&i);
+    let e = check(&s, "budget.growth_cap", Verdict::Gap, "shandong-2024 二(二)", &["108,000,000", "105,000,000"]);
+    assert!(e.detail.en.contains("budget.per_head"), "{:?}", e.detail);
+    near(s.budget.budget, 108_000_000.0);
+    assert_eq!(s.budget.cap, None);
+
+    // Nor a proposal: no budget, so nothing is settled — and the output says what is missing.
+    i.budget.proposed = None;
+    let s = run(&i);
+    assert_eq!((s.budget.budget, s.settlement.as_ref(), s.prepayment.as_ref()), (None, None, None));
+    assert_eq!(s.undetermined["budget.budget"], "budget.per_head");
+    check(&s, "settlement.overspend_shared", Verdict::Gap, "shandong-2024 二(三)", &["budget.growth_cap"]);
+}
+
+#[test]
+fn an_objective_cause_the_user_names_is_accepted_as_the_users() {
+    // 二(三)“确因政策调整、县域医共体服务能力变化、重大公共卫生事件等客观因素导致医疗费用发生重大变化的，医保基金应给予合理补偿”
+    let src = serde_json::to_string(&overspend_input()).unwrap();
+    let mut v: Value = serde_json::from_str(&src).unwrap();
+    v["settlement"]["objective_overspend"] = 3_000_000.into();
+    v["settlement"]["objective_causes"] = serde_json::json!([{"other": "新院区投用"}]);
+    let req = read_settle_input(&v.to_string(), |_| Err("none".into())).unwrap();
+    assert_eq!(req.input.settlement.as_ref().unwrap().objective_causes, [ObjectiveCause::Other("新院区投用".into())]);
+    let s = req.settle();
+    let e = check(&s, "settlement.objective_compensation", Verdict::Pass, "shandong-2024 二(三)", &["3,000,000"]);
+    assert!(e.detail.zh.contains("新院区投用（用户认定的客观因素）") && e.detail.en.contains("named by the user"), "{:?}", e.detail);
+    assert!(e.note.as_ref().unwrap().zh.contains("“等”"), "{:?}", e.note);
+    assert_eq!(s.settlement.as_ref().unwrap().amounts.compensated, 3_000_000.0);
+    // It prints back as the user wrote it.
+    let out = serde_json::to_value(&s).unwrap();
+    assert_eq!(out["settlement"]["objective_causes"], serde_json::json!([{"other": "新院区投用"}]));
+}
+
+#[test]
+fn the_assessment_score_is_linked_only_as_the_switch_says() {
+    // 二(四)“考核结果与年终清算超支分担和结余留用机制挂钩”
+    let mut i = input();
+    i.settlement.as_mut().unwrap().assessment_score = Some(80.0);
+    // By default the text's silence is kept: the score is shown, nothing scaled, and the trace
+    // names the switch.
+    let s = run(&i);
+    let a = &s.settlement.as_ref().unwrap().amounts;
+    assert_eq!(a.retained, Some(5_000_000.0));
+    let e = check(&s, "settlement.surplus_retained", Verdict::Pass, "shandong-2024 二(三)", &[]);
+    assert_eq!(e.switch.as_deref(), Some("budget_assessment_link"));
+    assert!(e.note.as_ref().unwrap().zh.contains("80"), "{:?}", e.note);
+    assert_eq!(s.rests_on["settlement.retained"], ["budget_surplus_retained_pct", "budget_assessment_link"]);
+    let out = serde_json::to_value(&s).unwrap();
+    assert_eq!(out["settlement"]["assessment"], serde_json::json!({"score": 80.0, "factor": null, "link": "not_applied"}));
+
+    // Scaled: 80 of 100 keeps 80% of what would be retained.
+    let s = run(&set(i.clone(), "budget_assessment_link", "scale"));
+    near(s.settlement.as_ref().unwrap().amounts.retained, 4_000_000.0);
+    near(s.settlement.as_ref().unwrap().amounts.returned_to_fund, 1_000_000.0);
+    // ... and 80% of the fund's share of reasonable overspend.
+    let mut o = set(overspend_input(), "budget_assessment_link", "scale");
+    o.settlement.as_mut().unwrap().reasonable_overspend = Some(4_000_000.0);
+    o.settlement.as_mut().unwrap().assessment_score = Some(80.0);
+    let s = run(&o);
+    assert_eq!(s.settlement.as_ref().unwrap().amounts.fund_shares, Some(1_600_000.0));
+    assert!(s.rests_on["settlement.fund_shares"].contains(&"budget_assessment_full_score"));
+    // Scaled but no score stated: undetermined, naming the score.
+    o.settlement.as_mut().unwrap().assessment_score = None;
+    let s = run(&o);
+    check(&s, "settlement.overspend_shared", Verdict::Gap, "shandong-2024 二(三)", &[]);
+    assert_eq!(s.undetermined["settlement.fund_shares"], "settlement.assessment_score");
+    // A preset marks the switch and its full score as the simulator's reading.
+    let p = policy(&input());
+    assert!(p.preset.parameters["budget_assessment_link"].assumption);
+    assert_eq!(p.preset.parameters["budget_assessment_link"].default, "not_applied");
 }

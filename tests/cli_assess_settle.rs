@@ -146,23 +146,39 @@ fn assess_refuses_bad_input_naming_the_field() {
     refused_text("assess", "{\n  \"institutions\": [\n", "line 3 column 0");
 }
 
+fn close(v: &Value, want: f64) {
+    let got = v.as_f64().unwrap_or_else(|| panic!("{v} is not a number"));
+    assert!((got - want).abs() < 1e-6, "got {got}, want {want}");
+}
+
 #[test]
 fn settle_prints_budget_settlement_checks_and_projection() {
-    // 二(三)“建立‘结余留用、合理超支分担’机制”；二(四)“预付1个月左右”；三(一)“相差不低于10个百分点”
+    // 二(二)“合理测算各类人头预算标准，结合县域医共体服务人群”；二(三)“建立‘结余留用、合理超支分担’机制”；二(四)“预付1个月左右”；三(一)“相差不低于10个百分点”
     let v = quiet_json(&run_fixture("settle", "settle-example.json"));
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, ["year", "community", "eligible", "budget", "settlement", "prepayment", "projection", "rules"]);
+    assert_eq!(keys, ["year", "community", "eligible", "budget", "settlement", "prepayment", "projection", "rests_on", "rules"]);
     assert_eq!(v["eligible"], true);
-    assert_eq!(v["budget"]["budget"], 105_000_000.0);
+    // 2,100 × 20,400 + 840 × 76,500: the people served grew, so the total grows by 7.1%.
+    close(&v["budget"]["budget"], 107_100_000.0);
+    close(&v["budget"]["growth_pct"], 7.1);
+    assert_eq!(v["budget"]["per_head"][1]["served"], 76_500);
     let s = &v["settlement"];
-    assert_eq!(s["spending"], 112_000_000.0);
-    assert_eq!(s["overspend"], 7_000_000.0);
-    assert_eq!(s["compensated"], 3_000_000.0);
-    assert_eq!(s["fund_shares"], 2_000_000.0);
-    assert_eq!(s["community_bears"], 2_000_000.0);
+    assert_eq!(s["outcome"], "settled");
+    close(&s["spending"], 112_000_000.0);
+    close(&s["overspend"], 4_900_000.0);
+    close(&s["compensated"], 3_000_000.0);
+    // Of the other 1,900,000, 1,200,000 found reasonable: half of it shared.
+    close(&s["reasonable_overspend"], 1_200_000.0);
+    close(&s["fund_shares"], 600_000.0);
+    close(&s["community_bears"], 1_300_000.0);
     assert_eq!(s["objective_causes"], serde_json::json!(["public_health_event"]));
+    assert_eq!(s["assessment"], serde_json::json!({"score": 92.0, "factor": null, "link": "not_applied"}));
+    // Each figure that rests on the simulator's reading names it.
+    assert_eq!(v["rests_on"]["settlement.fund_shares"], serde_json::json!(["budget_overspend_fund_share_pct", "budget_assessment_link"]));
+    assert_eq!(v["rests_on"]["settlement.compensated"], serde_json::json!(["budget_objective_compensation_pct"]));
+    assert!(v.get("undetermined").is_none());
     assert_eq!(v["prepayment"]["made"], true);
-    assert_eq!(v["prepayment"]["amount"], 8_750_000.0);
+    close(&v["prepayment"]["amount"], 8_925_000.0);
     let rules = v["rules"].as_array().unwrap();
     assert_eq!(rules.len(), 10);
     let gap = rules.iter().find(|e| e["rule"] == "benefit.reimbursement_gap").unwrap();
@@ -172,7 +188,26 @@ fn settle_prints_budget_settlement_checks_and_projection() {
     assert_eq!(p["ends_in"], "deficit");
     assert_eq!(p["years"][0]["year"], 2025);
     assert_eq!(p["years"][4]["projected"], true);
-    assert!(p["years"][4]["budget"].as_f64().unwrap() > 127_000_000.0);
+    assert!(p["years"][4]["budget"].as_f64().unwrap() > 130_000_000.0);
+}
+
+#[test]
+fn settle_reads_a_file_written_before_the_per_head_standards() {
+    // 二(三)“对县域医共体超支部分，应分析原因，厘清责任”；二(二)“合理测算各类人头预算标准”
+    // The earlier example: a proposed total, no standards, no reasonable part stated. It loads;
+    // the fund no longer pays half the other overspend (2,000,000 before): the split is open.
+    let v = quiet_json(&run_fixture("settle", "settle-before-per-head.json"));
+    close(&v["budget"]["budget"], 105_000_000.0);
+    assert_eq!(v["budget"]["cap"], Value::Null);
+    assert_eq!(rule(&v, "budget.growth_cap")["verdict"], "gap");
+    let s = &v["settlement"];
+    assert_eq!(s["outcome"], "undetermined");
+    close(&s["compensated"], 3_000_000.0);
+    assert_eq!((&s["fund_shares"], &s["community_bears"]), (&Value::Null, &Value::Null));
+    assert_eq!(v["undetermined"]["settlement.fund_shares"], "settlement.reasonable_overspend");
+    let e = rule(&v, "settlement.overspend_shared");
+    assert_eq!(e["verdict"], "gap");
+    assert!(e["detail"]["en"].as_str().unwrap().contains("settlement.reasonable_overspend"), "{e}");
 }
 
 #[test]
@@ -182,6 +217,9 @@ fn settle_refuses_bad_input_naming_the_field() {
     refused("settle", f, |v| v["settlement"]["payments"]["drg"] = 1.into(), "settlement.payments.drg: unknown field");
     refused("settle", f, |v| v["budget"]["fund_revenue_growth_pct"] = "5%".into(), "budget.fund_revenue_growth_pct: invalid type");
     refused("settle", f, |v| v["settlement"]["objective_causes"] = serde_json::json!([]), "settlement.objective_causes: name the objective cause");
+    refused("settle", f, |v| v["settlement"]["objective_causes"] = serde_json::json!(["flood"]), r#"settlement.objective_causes[0]: "flood" is not one of"#);
+    refused("settle", f, |v| v["budget"]["per_head"]["employee"]["served"] = (-3).into(), "budget.per_head.employee.served: invalid value");
+    refused("settle", f, |v| v["settlement"]["reasonable"] = 1.into(), "settlement.reasonable: unknown field");
     refused("settle", f, |v| v["community"]["unifications"]["hr"] = true.into(), "community.unifications.hr: unknown field");
     refused("settle", f, |v| v["year"] = 1999.into(), "year: 1999 is outside 2000..2100");
     refused("settle", f, |v| v["policy"] = serde_json::json!({"preset": "beijing-2030"}), "policy.preset: unknown preset \"beijing-2030\"");

@@ -68,9 +68,11 @@ Exit status: 0 on success; 2 on a bad input, with a message on stderr naming the
     },
     /// Settle a county medical community's global budget for a year (shandong-2024) and project it.
     #[command(long_about = "Settle a county medical community's fund budget under 鲁医保发〔2024〕39号 and print one\n\
-JSON document on stdout: eligibility (the six unifications), the budget and its growth cap,\n\
-the year-end settlement (surplus retained, objective overspend compensated, other overspend\n\
-shared), the advance, the reimbursement-gap and DIP/DRG checks, an optional projection, and the\n\
+JSON document on stdout: eligibility (the six unifications), the budget (per-head standards\n\
+capped by the revenue growth, times the people served), the year-end settlement (surplus\n\
+retained, objective overspend compensated, reasonable overspend shared; a split the input leaves\n\
+open is null and named under \"undetermined\"), the advance, the reimbursement-gap and DIP/DRG\n\
+checks, an optional projection, \"rests_on\" (each figure's switches and assumed shares), and the\n\
 trace of every budget rule.\n\n\
 The input format is in README, \"Assessment and settlement\".\n\n\
 Exit status: 0 on success; 2 on a bad input, with a message on stderr naming the field path.")]

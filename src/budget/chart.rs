@@ -33,6 +33,7 @@ impl Step {
 /// Budget → spending in and out of the county → balance → how the balance is split. A surplus
 /// ends in what the community retains; an overspend in what it bears after compensation and the
 /// fund's share. Steps of zero (no out-of-county spending, nothing compensated) are left out.
+/// When the split is undetermined the chart ends in an `undetermined` bar of what is left to split.
 pub fn waterfall(a: &Amounts) -> Vec<Step> {
     let mut steps = vec![Step { key: "budget", from: 0.0, to: a.budget, kind: StepKind::Total }];
     let mut at = a.budget;
@@ -54,11 +55,22 @@ pub fn waterfall(a: &Amounts) -> Vec<Step> {
     };
     if a.overspend > 0.0 {
         push2(&mut steps, "compensated", a.compensated, StepKind::Up);
-        push2(&mut steps, "fund_shares", a.fund_shares, StepKind::Up);
-        steps.push(Step { key: "community_bears", from: 0.0, to: a.community_result, kind: StepKind::Total });
+        match (a.fund_shares, a.community_result) {
+            (Some(f), Some(r)) => {
+                push2(&mut steps, "fund_shares", f, StepKind::Up);
+                steps.push(Step { key: "community_bears", from: 0.0, to: r, kind: StepKind::Total });
+            }
+            // Who bears what is left is undetermined: the bar shows what is still to split.
+            _ => steps.push(Step { key: "undetermined", from: 0.0, to: at2, kind: StepKind::Total }),
+        }
     } else {
-        push2(&mut steps, "returned_to_fund", -a.returned_to_fund, StepKind::Down);
-        steps.push(Step { key: "retained", from: 0.0, to: a.community_result, kind: StepKind::Total });
+        match (a.returned_to_fund, a.community_result) {
+            (Some(back), Some(r)) => {
+                push2(&mut steps, "returned_to_fund", -back, StepKind::Down);
+                steps.push(Step { key: "retained", from: 0.0, to: r, kind: StepKind::Total });
+            }
+            _ => steps.push(Step { key: "undetermined", from: 0.0, to: at2, kind: StepKind::Total }),
+        }
     }
     steps
 }
@@ -113,9 +125,9 @@ mod tests {
     fn a_surplus_runs_from_the_budget_to_what_is_retained() {
         let mut a = amounts(105.0, 80.0, 10.0);
         a.surplus = 15.0;
-        a.retained = 9.0;
-        a.returned_to_fund = 6.0;
-        a.community_result = 9.0;
+        a.retained = Some(9.0);
+        a.returned_to_fund = Some(6.0);
+        a.community_result = Some(9.0);
         let s = waterfall(&a);
         let keys: Vec<&str> = s.iter().map(|s| s.key).collect();
         assert_eq!(keys, ["budget", "in_county", "out_of_county", "balance", "returned_to_fund", "retained"]);
@@ -129,9 +141,9 @@ mod tests {
         let mut a = amounts(105.0, 100.0, 12.0);
         a.overspend = 7.0;
         a.compensated = 3.0;
-        a.fund_shares = 2.0;
-        a.community_bears = 2.0;
-        a.community_result = -2.0;
+        a.fund_shares = Some(2.0);
+        a.community_bears = Some(2.0);
+        a.community_result = Some(-2.0);
         let s = waterfall(&a);
         let keys: Vec<&str> = s.iter().map(|s| s.key).collect();
         assert_eq!(keys, ["budget", "in_county", "out_of_county", "balance", "compensated", "fund_shares", "community_bears"]);
@@ -140,9 +152,23 @@ mod tests {
     }
 
     #[test]
+    fn an_undetermined_split_ends_in_what_is_left_to_split() {
+        // 二(三)“对县域医共体超支部分，应分析原因，厘清责任”: until the reasonable part is known,
+        // the chart does not draw a share.
+        let mut a = amounts(105.0, 100.0, 12.0);
+        a.overspend = 7.0;
+        a.compensated = 3.0;
+        let s = waterfall(&a);
+        let keys: Vec<&str> = s.iter().map(|s| s.key).collect();
+        assert_eq!(keys, ["budget", "in_county", "out_of_county", "balance", "compensated", "undetermined"]);
+        assert_eq!(s.last().unwrap().to, -4.0);
+    }
+
+    #[test]
     fn zero_steps_are_left_out() {
         let mut a = amounts(100.0, 100.0, 0.0);
-        a.community_result = 0.0;
+        a.returned_to_fund = Some(0.0);
+        a.community_result = Some(0.0);
         let keys: Vec<&str> = waterfall(&a).iter().map(|s| s.key).collect();
         assert_eq!(keys, ["budget", "in_county", "balance", "retained"]);
     }

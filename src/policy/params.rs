@@ -227,6 +227,15 @@ pub static PARAMETERS: &[ParamDef] = &[
         "个", "groups", whole(0.0, 10_000.0)),
     param!("primary_groups_due_year", Budget, "基层病种（组）数量须于该年年底前达标", "primary-care diseases and groups due by the end of",
         "年", "year", whole(2000.0, 2100.0)),
+    param!("budget_assessment_link", Budget, "履约考核结果如何影响年终清算", "how the performance assessment enters the year-end settlement",
+        "", "", ParamKind::Choice(&[
+            opt("not_applied", "条文只说挂钩、未说如何挂钩：得分只显示，不折算", "the text links them but not how: the score is shown, not applied"),
+            opt("scale", "按得分折算结余留用额和医保基金分担额", "the score scales the retained surplus and the fund's share of overspend"),
+        ]),
+        ("二(四)“考核结果与年终清算超支分担和结余留用机制挂钩”：得分如何改变留用额和分担额？",
+         "二(四) “the assessment results are linked to the year-end sharing of overspend and retention of surplus”: how does a score change them?")),
+    param!("budget_assessment_full_score", Budget, "考核得分达到此分即全额留用、全额分担（低于按比例折算）", "assessment score at or above which nothing is scaled down (below it, in proportion)",
+        "分", "points", number(1.0, 1000.0, 1.0)),
     param!("between_band", Switches, "测算值介于目标值与实际值之间", "measured value between target and actual",
         "", "", ParamKind::Choice(&[
             opt("gap", "条文未规定（待定）", "the text is silent (undetermined)"),

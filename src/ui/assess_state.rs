@@ -293,7 +293,27 @@ pub enum FieldKind {
     Year,
     Years,
     Bool,
+    /// A performance assessment score, 0..1000; blank allowed.
+    Score,
+    /// Free text; blank allowed.
+    Text,
 }
+
+// Labels and messages of the fields added for the per-head standards, the reasonable part of an
+// overspend, the user's own objective cause and the assessment score.
+pub const BU_F_EMP_LAST: T = T("职工医保：上年人头预算标准（元/人）", "Employee insurance: last year's per-head standard (yuan a person)");
+pub const BU_F_EMP_PROPOSED: T = T("职工医保：拟定本年人头标准（空：按上限）", "Employee insurance: proposed per-head standard (blank: the cap)");
+pub const BU_F_EMP_SERVED: T = T("职工医保：服务人群（人）", "Employee insurance: people served");
+pub const BU_F_RES_LAST: T = T("居民医保：上年人头预算标准（元/人）", "Resident insurance: last year's per-head standard (yuan a person)");
+pub const BU_F_RES_PROPOSED: T = T("居民医保：拟定本年人头标准（空：按上限）", "Resident insurance: proposed per-head standard (blank: the cap)");
+pub const BU_F_RES_SERVED: T = T("居民医保：服务人群（人）", "Resident insurance: people served");
+pub const BU_F_REASONABLE: T = T(
+    "其他超支中经分析原因、厘清责任认定的合理超支（空：待定）",
+    "Of the other overspend, found reasonable after analysing causes and responsibility (blank: undetermined)",
+);
+pub const BU_C_OTHER: T = T("其他客观因素（自行填写，按用户认定计）", "Another objective cause (your words; shown as yours)");
+pub const BU_F_SCORE: T = T("履约考核得分（空：未填报）", "Performance assessment score (blank: not stated)");
+pub const BU_E_SCORE: T = T("须为0到1000之间的得分", "must be a score from 0 to 1000");
 
 /// Every field of the form: id, label, kind.
 pub const BUDGET_FIELDS: &[(&str, T, FieldKind)] = &[
@@ -312,6 +332,12 @@ pub const BUDGET_FIELDS: &[(&str, T, FieldKind)] = &[
     ("fund_revenue_growth_pct", i::BU_F_REVENUE_GROWTH, FieldKind::Growth),
     ("proposed", i::BU_F_PROPOSED, FieldKind::Amount { optional: true }),
     ("spending_fell", i::BU_F_SPENDING_FELL, FieldKind::Bool),
+    ("employee_last_standard", BU_F_EMP_LAST, FieldKind::Amount { optional: true }),
+    ("employee_proposed_standard", BU_F_EMP_PROPOSED, FieldKind::Amount { optional: true }),
+    ("employee_served", BU_F_EMP_SERVED, FieldKind::Count),
+    ("resident_last_standard", BU_F_RES_LAST, FieldKind::Amount { optional: true }),
+    ("resident_proposed_standard", BU_F_RES_PROPOSED, FieldKind::Amount { optional: true }),
+    ("resident_served", BU_F_RES_SERVED, FieldKind::Count),
     ("drg_dip", i::BU_F_PAY_DRG, FieldKind::Amount { optional: true }),
     ("bed_day", i::BU_F_PAY_BED, FieldKind::Amount { optional: true }),
     ("capitation", i::BU_F_PAY_CAPITATION, FieldKind::Amount { optional: true }),
@@ -321,6 +347,9 @@ pub const BUDGET_FIELDS: &[(&str, T, FieldKind)] = &[
     ("cause.policy_adjustment", i::BU_C_POLICY, FieldKind::Bool),
     ("cause.capacity_change", i::BU_C_CAPACITY, FieldKind::Bool),
     ("cause.public_health_event", i::BU_C_HEALTH, FieldKind::Bool),
+    ("cause.other", BU_C_OTHER, FieldKind::Text),
+    ("reasonable_overspend", BU_F_REASONABLE, FieldKind::Amount { optional: true }),
+    ("assessment_score", BU_F_SCORE, FieldKind::Score),
     ("fund_balance", i::BU_F_FUND_BALANCE, FieldKind::Amount { optional: true }),
     ("projection_years", i::BU_F_PROJ_YEARS, FieldKind::Years),
     ("projection_revenue_pct", i::BU_F_PROJ_REVENUE, FieldKind::Growth),
@@ -363,6 +392,20 @@ pub fn budget_value(input: &SettleInput, field: &str) -> String {
         "fund_revenue_growth_pct" => n(Some(input.budget.fund_revenue_growth_pct)),
         "proposed" => y(input.budget.proposed),
         "spending_fell" => b(input.budget.spending_fell_by_cost_control),
+        "employee_last_standard" => y(input.budget.per_head.as_ref().map(|p| p.employee.last_year_standard)),
+        "employee_proposed_standard" => y(input.budget.per_head.as_ref().and_then(|p| p.employee.proposed_standard)),
+        "employee_served" => input.budget.per_head.as_ref().map(|p| p.employee.served.to_string()).unwrap_or_default(),
+        "resident_last_standard" => y(input.budget.per_head.as_ref().map(|p| p.resident.last_year_standard)),
+        "resident_proposed_standard" => y(input.budget.per_head.as_ref().and_then(|p| p.resident.proposed_standard)),
+        "resident_served" => input.budget.per_head.as_ref().map(|p| p.resident.served.to_string()).unwrap_or_default(),
+        "reasonable_overspend" => y(st.and_then(|s| s.reasonable_overspend)),
+        "assessment_score" => n(st.and_then(|s| s.assessment_score)),
+        "cause.other" => st
+            .and_then(|s| s.objective_causes.iter().find_map(|c| match c {
+                ObjectiveCause::Other(t) => Some(t.clone()),
+                _ => None,
+            }))
+            .unwrap_or_default(),
         "drg_dip" => y(st.and_then(|s| s.payments.drg_dip)),
         "bed_day" => y(st.and_then(|s| s.payments.bed_day)),
         "capitation" => y(st.and_then(|s| s.payments.capitation)),
@@ -370,14 +413,28 @@ pub fn budget_value(input: &SettleInput, field: &str) -> String {
         "out_of_county" => y(st.and_then(|s| s.out_of_county)),
         "objective_overspend" => y(st.and_then(|s| s.objective_overspend)),
         f if f.starts_with("cause.") => {
-            let cause = CAUSES.iter().find(|(id, _)| *id == f).map(|(_, c)| *c);
-            st.map(|s| cause.is_some_and(|c| s.objective_causes.contains(&c))).unwrap_or(false).to_string()
+            let cause = CAUSES.iter().find(|(id, _)| *id == f).map(|(_, c)| c);
+            st.map(|s| cause.is_some_and(|c| s.objective_causes.contains(c))).unwrap_or(false).to_string()
         }
         "fund_balance" => y(input.fund_balance),
         "projection_years" => pr.map(|p| p.years.to_string()).unwrap_or_default(),
         "projection_revenue_pct" => pr.map(|p| crate::text::num(p.revenue_growth_pct, 2)).unwrap_or_default(),
         "projection_spending_pct" => pr.map(|p| crate::text::num(p.spending_growth_pct, 2)).unwrap_or_default(),
         _ => String::new(),
+    }
+}
+
+/// A per-head standard of the input, started when a per-head field is given before the
+/// standards exist (the whole-input check then asks for the rest, naming each).
+fn head(input: &mut SettleInput, employee: bool) -> &mut crate::budget::HeadStandard {
+    let ph = input.budget.per_head.get_or_insert_with(|| crate::budget::PerHead {
+        employee: crate::budget::HeadStandard { last_year_standard: 0.0, proposed_standard: None, served: 0 },
+        resident: crate::budget::HeadStandard { last_year_standard: 0.0, proposed_standard: None, served: 0 },
+    });
+    if employee {
+        &mut ph.employee
+    } else {
+        &mut ph.resident
     }
 }
 
@@ -400,6 +457,8 @@ fn set_budget_field(input: &mut SettleInput, field: &str, raw: &str) -> Result<(
         out_of_county: None,
         objective_overspend: None,
         objective_causes: Vec::new(),
+        reasonable_overspend: None,
+        assessment_score: None,
     });
     match *kind {
         FieldKind::Amount { optional } => {
@@ -423,6 +482,17 @@ fn set_budget_field(input: &mut SettleInput, field: &str, raw: &str) -> Result<(
                 "other" => settlement.payments.other = v,
                 "out_of_county" => settlement.out_of_county = v,
                 "objective_overspend" => settlement.objective_overspend = v,
+                "reasonable_overspend" => settlement.reasonable_overspend = v,
+                // Blank: the standards are not stated (the cap is then undetermined).
+                "employee_last_standard" | "resident_last_standard" => match v {
+                    None => input.budget.per_head = None,
+                    Some(x) => head(input, field == "employee_last_standard").last_year_standard = x,
+                },
+                "employee_proposed_standard" | "resident_proposed_standard" => {
+                    if v.is_some() || input.budget.per_head.is_some() {
+                        head(input, field == "employee_proposed_standard").proposed_standard = v;
+                    }
+                }
                 "fund_balance" => input.fund_balance = v,
                 _ => {}
             }
@@ -461,6 +531,10 @@ fn set_budget_field(input: &mut SettleInput, field: &str, raw: &str) -> Result<(
             let v = if t.is_empty() { None } else { Some(t.parse::<u64>().map_err(|_| i::BU_E_COUNT)?) };
             match field {
                 "dip_primary_diseases" => input.community.dip_primary_diseases = v,
+                "employee_served" | "resident_served" => {
+                    let n = v.ok_or(i::BU_E_REQUIRED)?;
+                    head(input, field == "employee_served").served = n;
+                }
                 _ => input.community.drg_primary_groups = v,
             }
         }
@@ -488,10 +562,21 @@ fn set_budget_field(input: &mut SettleInput, field: &str, raw: &str) -> Result<(
                     if let Some((_, c)) = CAUSES.iter().find(|(id, _)| *id == f) {
                         settlement.objective_causes.retain(|x| x != c);
                         if boolean {
-                            settlement.objective_causes.push(*c);
+                            settlement.objective_causes.push(c.clone());
                         }
                     }
                 }
+            }
+        }
+        FieldKind::Score => {
+            settlement.assessment_score = num(0.0, false, 1000.0).map_err(|_| BU_E_SCORE)?;
+        }
+        FieldKind::Text => {
+            // The user's own objective cause (二(三)“等客观因素”): one, replacing any before.
+            settlement.objective_causes.retain(|c| !c.is_users());
+            let t = raw.trim();
+            if !t.is_empty() {
+                settlement.objective_causes.push(ObjectiveCause::Other(t.to_string()));
             }
         }
     }

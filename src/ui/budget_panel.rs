@@ -7,6 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::assess_state::{budget_value, BudgetAction, FieldKind, BUDGET_FIELDS};
+use super::i18n::T as Words2;
 use super::charts::{projection_svg, waterfall_svg};
 use super::decision_panel::verdict_symbol;
 use super::i18n::{self as i, bi, bi_t, t, T};
@@ -23,6 +24,43 @@ pub struct Props {
 
 fn yuan_text(lang: Lang, x: f64) -> String {
     format!("{} {}", yuan(x), i::BU_YUAN.get(lang))
+}
+
+// Words of the undetermined figures and of the marks of the simulator's readings.
+const UNDETERMINED: Words2 = Words2("待定", "undetermined");
+const H_PER_HEAD: Words2 = Words2("各类人头预算标准 × 服务人群", "Per-head standards × people served");
+const COL_STANDARD: Words2 = Words2("本年标准（元/人）", "Standard (yuan a person)");
+const COL_CAP: Words2 = Words2("上限（元/人）", "Cap (yuan a person)");
+const COL_SERVED: Words2 = Words2("服务人群", "People served");
+const COL_RESTS_ON: Words2 = Words2("取决于（开关/假设）", "Rests on (switch / assumption)");
+const EMPLOYEE: Words2 = Words2("职工医保", "Employee insurance");
+const RESIDENT: Words2 = Words2("居民医保", "Resident insurance");
+const R_REASONABLE: Words2 = Words2("其中合理超支（分担）", "of which reasonable (shared)");
+const R_UNREASONABLE: Words2 = Words2("不合理超支（医共体承担）", "unreasonable (the community's)");
+const S_UNDETERMINED: Words2 = Words2("待分担（待定）", "to split (undetermined)");
+const UNDETERMINED_HEAD: Words2 = Words2(
+    "以下数额待定：输入未给出决定它们的数据",
+    "These figures are undetermined: the input does not give what decides them",
+);
+const NEEDS: Words2 = Words2("需填写", "needs");
+const SWITCH: Words2 = Words2("开关", "switch");
+
+fn yuan_opt(lang: Lang, x: Option<f64>) -> String {
+    x.map(|v| yuan_text(lang, v)).unwrap_or_else(|| UNDETERMINED.get(lang).to_string())
+}
+
+/// The ids a figure rests on, each marked as the simulator's reading.
+fn marks(r: &Settle, figure: &str) -> Html {
+    let Some(ids) = r.rests_on.get(figure) else { return html! {} };
+    html! {
+        <span class="budget-marks" data-rests-on={ids.join(" ")}>
+            { for ids.iter().map(|id| html! { <span class="tag tag-assumption" title={param_title(id)}>{ *id }</span> }) }
+        </span>
+    }
+}
+
+fn param_title(id: &str) -> String {
+    crate::policy::param_def(id).map(|d| format!("{} / {}", d.zh, d.en)).unwrap_or_default()
 }
 
 fn rule_title(id: &str) -> Text {
@@ -88,9 +126,12 @@ fn inputs(props: &Props) -> Html {
     let groups: [(T, &[&str]); 5] = [
         (i::BU_G_COMMUNITY, &["year", "u.personnel", "u.finance", "u.assets", "u.operations", "u.drug_catalogue", "u.drug_distribution",
             "township_pct", "county_hospital_pct", "dip_primary_diseases", "drg_primary_groups"]),
-        (i::BU_G_BUDGET, &["last_year_budget", "fund_revenue_growth_pct", "proposed", "spending_fell"]),
+        (i::BU_G_BUDGET, &["last_year_budget", "fund_revenue_growth_pct", "proposed", "spending_fell",
+            "employee_last_standard", "employee_proposed_standard", "employee_served",
+            "resident_last_standard", "resident_proposed_standard", "resident_served"]),
         (i::BU_G_SETTLEMENT, &["drg_dip", "bed_day", "capitation", "other", "out_of_county", "objective_overspend",
-            "cause.policy_adjustment", "cause.capacity_change", "cause.public_health_event"]),
+            "cause.policy_adjustment", "cause.capacity_change", "cause.public_health_event", "cause.other",
+            "reasonable_overspend", "assessment_score"]),
         (i::BU_G_PREPAY, &["fund_balance"]),
         (i::BU_G_PROJECTION, &["projection_years", "projection_revenue_pct", "projection_spending_pct"]),
     ];
@@ -128,6 +169,7 @@ fn inputs(props: &Props) -> Html {
             FieldKind::Years => i::AS_YEARS,
             _ => i::EMPTY,
         };
+        let inputmode = if *kind == FieldKind::Text { "text" } else { "decimal" };
         let onchange = Callback::from(move |e: Event| {
             d.dispatch(Action::Budget(BudgetAction::Set(id, e.target_unchecked_into::<HtmlInputElement>().value())))
         });
@@ -136,7 +178,7 @@ fn inputs(props: &Props) -> Html {
             <div class={classes!("field", "field-row", err.map(|_| "has-error"))}>
                 <label for={dom_id.clone()}>{ bi_t(lang, *label) }</label>
                 <div class="control">
-                    <input id={dom_id.clone()} type="text" inputmode="decimal" {value} data-budget-field={id}
+                    <input id={dom_id.clone()} type="text" {inputmode} {value} data-budget-field={id}
                         aria-invalid={err.map(|_| "true")} aria-describedby={described} {onchange} />
                     if !unit.0.is_empty() {
                         <span class="unit">{ unit.get(lang) }</span>
@@ -177,6 +219,11 @@ fn verdict_line(lang: Lang, e: &TraceEntry, testid: &'static str) -> Html {
                 </span>
                 <span class="trace-title">{ t(lang, &rule_title(&e.rule)) }</span>
                 <span class="clause">{ e.clause.clone() }</span>
+                if let Some(sw) = &e.switch {
+                    <span class="tag tag-assumption" data-switch={sw.to_string()} title={param_title(sw)}>
+                        { format!("{} {}", SWITCH.get(lang), sw) }
+                    </span>
+                }
             </div>
             <p class="trace-detail">{ t(lang, &e.detail) }</p>
             if let Some(n) = &e.note {
@@ -197,31 +244,34 @@ fn step_label(key: &str) -> T {
         "retained" => i::BU_S_RETAINED,
         "compensated" => i::BU_S_COMPENSATED,
         "fund_shares" => i::BU_S_FUND_SHARES,
+        "undetermined" => S_UNDETERMINED,
         _ => i::BU_S_BEARS,
     }
 }
 
-/// The settlement's amounts as rows: label, value, emphasised.
-fn amount_rows(a: &Amounts) -> Vec<(&'static str, T, f64, bool)> {
+/// The settlement's amounts as rows: key, label, value (`None`: undetermined), emphasised.
+fn amount_rows(a: &Amounts) -> Vec<(&'static str, T, Option<f64>, bool)> {
     let mut rows = vec![
-        ("budget", i::BU_R_BUDGET, a.budget, true),
-        ("in_county", i::BU_R_IN_COUNTY, a.in_county, false),
-        ("out_of_county", i::BU_R_OUT, a.out_of_county, false),
-        ("spending", i::BU_R_SPENDING, a.spending, true),
-        ("balance", i::BU_R_BALANCE, a.balance, true),
+        ("budget", i::BU_R_BUDGET, Some(a.budget), true),
+        ("in_county", i::BU_R_IN_COUNTY, Some(a.in_county), false),
+        ("out_of_county", i::BU_R_OUT, Some(a.out_of_county), false),
+        ("spending", i::BU_R_SPENDING, Some(a.spending), true),
+        ("balance", i::BU_R_BALANCE, Some(a.balance), true),
     ];
     if a.overspend > 0.0 {
         rows.extend([
-            ("overspend", i::BU_R_OVERSPEND, a.overspend, false),
-            ("objective_overspend", i::BU_R_OBJECTIVE, a.objective_overspend, false),
-            ("compensated", i::BU_R_COMPENSATED, a.compensated, false),
-            ("other_overspend", i::BU_R_OTHER, a.other_overspend, false),
+            ("overspend", i::BU_R_OVERSPEND, Some(a.overspend), false),
+            ("objective_overspend", i::BU_R_OBJECTIVE, Some(a.objective_overspend), false),
+            ("compensated", i::BU_R_COMPENSATED, Some(a.compensated), false),
+            ("other_overspend", i::BU_R_OTHER, Some(a.other_overspend), false),
+            ("reasonable_overspend", R_REASONABLE, a.reasonable_overspend, false),
+            ("unreasonable_overspend", R_UNREASONABLE, a.unreasonable_overspend, false),
             ("fund_shares", i::BU_R_FUND_SHARES, a.fund_shares, false),
             ("community_bears", i::BU_R_BEARS, a.community_bears, false),
         ]);
     } else {
         rows.extend([
-            ("surplus", i::BU_R_SURPLUS, a.surplus, false),
+            ("surplus", i::BU_R_SURPLUS, Some(a.surplus), false),
             ("retained", i::BU_R_RETAINED, a.retained, false),
             ("returned_to_fund", i::BU_R_RETURNED, a.returned_to_fund, false),
         ]);
@@ -241,7 +291,6 @@ fn results(lang: Lang, r: &Settle) -> Html {
         (i::BU_B_CAP, b.cap),
         (i::BU_B_FLOOR, b.floor),
         (i::BU_B_PROPOSED, b.proposed),
-        (i::BU_B_SETTLED, Some(b.budget)),
     ];
     let budget_rules = ["budget.growth_cap", "budget.no_cut", "budget.out_of_county"];
     html! {
@@ -260,12 +309,51 @@ fn results(lang: Lang, r: &Settle) -> Html {
                         { for budget_rows.iter().filter(|(_, v)| v.is_some()).map(|(label, v)| html! {
                             <tr><th scope="row">{ bi_t(lang, *label) }</th><td>{ yuan_text(lang, v.unwrap_or(0.0)) }</td></tr>
                         }) }
-                        <tr><th scope="row">{ bi_t(lang, i::BU_B_GROWTH) }</th><td>{ format!("{}%", num(b.growth_pct, 2)) }</td></tr>
+                        <tr data-row="budget" data-value={b.budget.map(|x| format!("{x:.2}")).unwrap_or_else(|| "undetermined".into())}>
+                            <th scope="row">{ bi_t(lang, i::BU_B_SETTLED) }</th><td>{ yuan_opt(lang, b.budget) }</td>
+                        </tr>
+                        <tr><th scope="row">{ bi_t(lang, i::BU_B_GROWTH) }</th>
+                            <td>{ b.growth_pct.map(|g| format!("{}%", num(g, 2))).unwrap_or_else(|| UNDETERMINED.get(lang).to_string()) }</td></tr>
                     </tbody>
                 </table>
             </div>
+            if let Some(heads) = &b.per_head {
+                <div class="table-scroll">
+                    <table class="county-table budget-table" data-testid="budget-per-head">
+                        <caption>{ bi_t(lang, H_PER_HEAD) }</caption>
+                        <thead><tr>
+                            <th scope="col">{ i::BU_COL_ITEM.get(lang) }</th>
+                            <th scope="col">{ COL_STANDARD.get(lang) }</th>
+                            <th scope="col">{ COL_CAP.get(lang) }</th>
+                            <th scope="col">{ COL_SERVED.get(lang) }</th>
+                            <th scope="col">{ i::BU_COL_YUAN.get(lang) }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for heads.iter().map(|h| html! {
+                                <tr data-row={h.category}>
+                                    <th scope="row">{ if h.category == "employee" { EMPLOYEE } else { RESIDENT }.get(lang) }</th>
+                                    <td>{ yuan(h.standard) }</td>
+                                    <td>{ h.cap_standard.map(yuan).unwrap_or_default() }</td>
+                                    <td>{ crate::text::thousands(h.served) }</td>
+                                    <td>{ yuan(h.budget) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
             { for budget_rules.iter().filter_map(|id| entry(r, id)).map(|e| verdict_line(lang, e, "budget-rule")) }
 
+            if !r.undetermined.is_empty() {
+                <div class="missing" role="status" data-testid="budget-undetermined" data-figures={r.undetermined.keys().cloned().collect::<Vec<_>>().join(" ")}>
+                    <p>{ UNDETERMINED_HEAD.get(lang) }</p>
+                    <ul>
+                        { for r.undetermined.iter().map(|(fig, by)| html! {
+                            <li data-figure={*fig} data-needs={*by}><code>{ *fig }</code>{ " — " }{ NEEDS.get(lang) }{ " " }<code>{ *by }</code></li>
+                        }) }
+                    </ul>
+                </div>
+            }
             if let Some(st) = &r.settlement {
                 { settlement_view(lang, r, &st.amounts) }
             }
@@ -286,7 +374,7 @@ fn results(lang: Lang, r: &Settle) -> Html {
             { entry(r, "payment.primary_groups").map(|e| verdict_line(lang, e, "check-groups")).unwrap_or_default() }
 
             if let Some(p) = &r.projection {
-                { projection_view(lang, p) }
+                { projection_view(lang, r, p) }
             }
             <details class="assess-trace-box">
                 <summary>{ i::BU_TRACE.get(lang) }</summary>
@@ -307,18 +395,22 @@ fn settlement_view(lang: Lang, r: &Settle, a: &Amounts) -> Html {
     html! {
         <>
             <h3>{ bi_t(lang, i::BU_H_SETTLEMENT) }</h3>
-            <p class="budget-outcome" data-testid="budget-outcome" data-result={format!("{:.2}", a.community_result)}>
+            <p class="budget-outcome" data-testid="budget-outcome"
+                data-result={a.community_result.map(|x| format!("{x:.2}")).unwrap_or_else(|| "undetermined".into())}>
                 <strong>{ outcome.get(lang) }</strong>{ " " }{ yuan_text(lang, a.balance.abs()) }
-                { " · " }{ i::BU_R_RESULT.get(lang) }{ i::COLON.get(lang) }<strong>{ yuan_text(lang, a.community_result) }</strong>
+                { " · " }{ i::BU_R_RESULT.get(lang) }{ i::COLON.get(lang) }<strong>{ yuan_opt(lang, a.community_result) }</strong>
+                { marks(r, "settlement.community_result") }
             </p>
             <div class="table-scroll">
                 <table class="county-table budget-table" data-testid="settlement-table">
-                    <thead><tr><th scope="col">{ i::BU_COL_ITEM.get(lang) }</th><th scope="col">{ i::BU_COL_YUAN.get(lang) }</th></tr></thead>
+                    <thead><tr><th scope="col">{ i::BU_COL_ITEM.get(lang) }</th><th scope="col">{ i::BU_COL_YUAN.get(lang) }</th>
+                        <th scope="col">{ COL_RESTS_ON.get(lang) }</th></tr></thead>
                     <tbody>
                         { for amount_rows(a).into_iter().map(|(key, label, v, strong)| html! {
-                            <tr data-row={key} class={classes!(strong.then_some("is-strong"))}>
+                            <tr data-row={key} class={classes!(strong.then_some("is-strong"), v.is_none().then_some("is-undetermined"))}>
                                 <th scope="row">{ bi_t(lang, label) }</th>
-                                <td data-value={format!("{v:.2}")}>{ yuan_text(lang, v) }</td>
+                                <td data-value={v.map(|v| format!("{v:.2}")).unwrap_or_else(|| "undetermined".into())}>{ yuan_opt(lang, v) }</td>
+                                <td>{ marks(r, settlement_figure(key)) }</td>
                             </tr>
                         }) }
                     </tbody>
@@ -338,7 +430,20 @@ fn settlement_view(lang: Lang, r: &Settle, a: &Amounts) -> Html {
     }
 }
 
-fn projection_view(lang: Lang, p: &crate::budget::Projection) -> Html {
+/// The key of a settlement row in `Settle::rests_on`.
+fn settlement_figure(key: &str) -> &'static str {
+    match key {
+        // What returns to the fund is the surplus less what is retained: the same readings.
+        "retained" | "returned_to_fund" => "settlement.retained",
+        "compensated" => "settlement.compensated",
+        "fund_shares" => "settlement.fund_shares",
+        "community_bears" | "community_result" => "settlement.community_result",
+        "fund_cost" => "settlement.fund_cost",
+        _ => "",
+    }
+}
+
+fn projection_view(lang: Lang, r: &Settle, p: &crate::budget::Projection) -> Html {
     let years: Vec<(i32, bool, f64, f64)> =
         p.years.iter().map(|y| (y.year, y.projected, y.amounts.budget, y.amounts.spending)).collect();
     let last = p.years.last().map(|y| y.year).unwrap_or(0);
@@ -348,8 +453,8 @@ fn projection_view(lang: Lang, p: &crate::budget::Projection) -> Html {
         EndsIn::Balanced => i::BU_ENDS_BALANCED,
     };
     let sentence = Text::new(
-        format!("{}{}年{}{}；{}{}", i::BU_BY_END.0, last, ends.0, yuan_text(Lang::Zh, p.final_balance.abs()), i::BU_CUMULATIVE.0, yuan_text(Lang::Zh, p.cumulative_community_result)),
-        format!("{}{last} {} {}; {}{}", i::BU_BY_END.1, ends.1, yuan_text(Lang::En, p.final_balance.abs()), i::BU_CUMULATIVE.1, yuan_text(Lang::En, p.cumulative_community_result)),
+        format!("{}{}年{}{}；{}{}", i::BU_BY_END.0, last, ends.0, yuan_text(Lang::Zh, p.final_balance.abs()), i::BU_CUMULATIVE.0, yuan_opt(Lang::Zh, p.cumulative_community_result)),
+        format!("{}{last} {} {}; {}{}", i::BU_BY_END.1, ends.1, yuan_text(Lang::En, p.final_balance.abs()), i::BU_CUMULATIVE.1, yuan_opt(Lang::En, p.cumulative_community_result)),
     );
     let title = i::BU_PROJECTION_TITLE.get(lang);
     html! {
@@ -360,6 +465,7 @@ fn projection_view(lang: Lang, p: &crate::budget::Projection) -> Html {
                 data-testid="projection-ends" data-ends={match p.ends_in { EndsIn::Surplus => "surplus", EndsIn::Deficit => "deficit", EndsIn::Balanced => "balanced" }}>
                 <span aria-hidden="true">{ match p.ends_in { EndsIn::Surplus => "▽ ", EndsIn::Deficit => "▲ ", EndsIn::Balanced => "= " } }</span>
                 { bi(lang, &sentence) }
+                { marks(r, "projection.community_result") }
             </p>
             <figure class="chart-figure">
                 { projection_svg(lang, title, &years) }
@@ -387,8 +493,8 @@ fn projection_view(lang: Lang, p: &crate::budget::Projection) -> Html {
                                 <td>{ yuan(y.amounts.budget) }</td>
                                 <td>{ yuan(y.amounts.spending) }</td>
                                 <td>{ yuan(y.amounts.balance) }</td>
-                                <td>{ yuan(y.amounts.community_result) }</td>
-                                <td>{ yuan(y.cumulative_community_result) }</td>
+                                <td>{ y.amounts.community_result.map(yuan).unwrap_or_else(|| UNDETERMINED.get(lang).to_string()) }</td>
+                                <td>{ y.cumulative_community_result.map(yuan).unwrap_or_else(|| UNDETERMINED.get(lang).to_string()) }</td>
                             </tr>
                         }) }
                     </tbody>

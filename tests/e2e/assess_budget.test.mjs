@@ -1,7 +1,8 @@
 // Browser tests of issue 6's app side: the yearly assessment (who exits and why, with clauses;
 // the lost-coverage map layer; exits that follow the bottom-share parameter; records from a
 // file) and the county medical community budget (settlement table and waterfall, the 10-point
-// reimbursement gap at its boundary, a bad number named), on desktop and on a phone.
+// reimbursement gap at its boundary, a bad number named, the marks of assumed shares, an
+// undetermined split, per-head standards, a cause in the user's words), on desktop and on a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -244,6 +245,48 @@ test('the budget panel settles, draws the waterfall, checks the 10-point gap at 
   await cause.waitFor({ state: 'detached', timeout: WAIT_MS });
 
   await page.locator('[data-testid="budget-panel"]').screenshot({ path: path.join(OUTPUT_DIR, 'budget-panel-desktop.png') });
+  assert.deepEqual(problems, []);
+});
+
+test('the budget panel marks assumed shares, leaves an unanalysed overspend undetermined, and caps per-head standards', async () => {
+  // 二(三)“建立‘结余留用、合理超支分担’机制”；“对县域医共体超支部分，应分析原因，厘清责任”
+  const { page, problems } = await open();
+  await page.locator('[data-testid="budget-open"]').click();
+  const table = page.locator('[data-testid="settlement-table"]');
+  await table.waitFor({ state: 'visible', timeout: WAIT_MS });
+  // The sample's fund share rests on the assumed 50%, and the row says so.
+  const shares = table.locator('tr[data-row="fund_shares"]');
+  assert.match(await shares.locator('[data-rests-on]').getAttribute('data-rests-on'), /budget_overspend_fund_share_pct/);
+  assert.equal(await page.locator('[data-testid="budget-undetermined"]').count(), 0);
+
+  // Nothing found reasonable is stated: the fund's share is undetermined, not half.
+  await setBudget(page, 'reasonable_overspend', '');
+  await page.waitForSelector('[data-testid="settlement-table"] tr[data-row="fund_shares"] td[data-value="undetermined"]', { timeout: WAIT_MS });
+  const und = page.locator('[data-testid="budget-undetermined"]');
+  await und.waitFor({ state: 'visible', timeout: WAIT_MS });
+  assert.match(await und.getAttribute('data-figures'), /settlement\.fund_shares/);
+  assert.match(await und.innerText(), /settlement\.reasonable_overspend/);
+  const shared = page.locator('[data-testid="budget-rule"][data-rule="settlement.overspend_shared"]');
+  assert.equal(await shared.getAttribute('data-verdict'), 'gap');
+  await setBudget(page, 'reasonable_overspend', '1,200,000');
+  await page.waitForSelector('[data-testid="settlement-table"] tr[data-row="fund_shares"] td[data-value="600000.00"]', { timeout: WAIT_MS });
+
+  // 二(二)“合理测算各类人头预算标准，结合县域医共体服务人群”: more residents served, a larger total.
+  const settled = page.locator('[data-testid="budget-budget"] tr[data-row="budget"]');
+  assert.equal(await settled.getAttribute('data-value'), '107100000.00');
+  await setBudget(page, 'resident_served', 80000);
+  await page.waitForSelector('[data-testid="budget-budget"] tr[data-row="budget"][data-value="110040000.00"]', { timeout: WAIT_MS });
+
+  // 二(三)“等客观因素”: a cause in the user's words is accepted and shown as the user's.
+  await page.locator('input[data-budget-field="cause.public_health_event"]').click();
+  await setBudget(page, 'cause.other', '新院区投用');
+  const comp = page.locator('[data-testid="budget-rule"][data-rule="settlement.objective_compensation"]');
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid="budget-rule"][data-rule="settlement.objective_compensation"]');
+    return el && el.innerText.includes('新院区投用');
+  }, null, { timeout: WAIT_MS });
+  assert.match(await comp.innerText(), /用户认定/);
+  assert.equal(await comp.getAttribute('data-verdict'), 'pass');
   assert.deepEqual(problems, []);
 });
 
