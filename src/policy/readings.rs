@@ -62,6 +62,8 @@ pub static LINKS: &[Link] = &[
     link("budget_overspend_fund_share_pct", "shandong-2024 二(三)"),
     link("budget_objective_compensation_pct", "shandong-2024 二(三)"),
     link("budget_prepay_months", "shandong-2024 二(四)"),
+    link("budget_assessment_link", "shandong-2024 二(四)"),
+    link("budget_assessment_full_score", "shandong-2024 二(四)"),
     link("reimbursement_gap_min_pp", "shandong-2024 三(一)"),
     link("dip_primary_diseases_min", "shandong-2024 三(四)"),
     link("drg_primary_groups_min", "shandong-2024 三(四)"),
@@ -103,9 +105,10 @@ pub fn link_of(preset: &str, param: &str) -> Option<&'static Link> {
         .or_else(|| LINKS.iter().find(|l| l.param == param && l.preset.is_none()))
 }
 
-/// Interpretation switches: the parameters of the table's “where the text is silent” group.
+/// Interpretation switches: the parameters of the table's “where the text is silent” group, and
+/// any other that asks the question the text leaves open (a choice among its budget rules, say).
 pub fn is_switch(def: &ParamDef) -> bool {
-    def.group == Group::Switches
+    def.group == Group::Switches || def.question().is_some()
 }
 
 /// The anchor of a parameter's entry, in the app and in docs/readings.md.
