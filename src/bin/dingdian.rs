@@ -21,7 +21,10 @@ enum Command {
     #[command(long_about = "Judge every application of a scenario and print one JSON document on stdout:\n\
   as_of      the date the applications were judged on (the scenario's, else today in Beijing time)\n\
   figures    bed figures of the city and each county: actual, target, required beds, measured\n\
-             before and after the fund and patient coefficients, with every intermediate number\n\
+             before and after the fund and patient coefficients, with every intermediate number;\n\
+             rests_on names, figure by figure, the readings it rests on (switches and labelled\n\
+             assumptions, explained under readings): the arithmetic of the measured value is the\n\
+             simulator's reading of 三(一)1 and the annex, not a quote\n\
   decisions  one per application: outcome (accepted, prioritized, rejected, suspended,\n\
              undetermined) and the trace of every rule of the preset in order, each with rule id,\n\
              clause, verdict, and a detail sentence {zh, en} with the deciding numbers\n\
