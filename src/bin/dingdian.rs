@@ -57,8 +57,12 @@ Exit status: 0 on success; 2 on a bad scenario, with a message on stderr naming 
     #[command(long_about = "Assess designated institutions under the yearly-assessment rules of linyi-2019\n\
 (临医保发〔2019〕74号 政策措施(三)(四)(五)) and print one JSON document on stdout: per institution\n\
 the outcome (exits, renews, continues), the exit rules that bit, the agreement term and any\n\
-renewal, the negative-list entry an exit leaves, and the trace of every assessment rule; a\n\
-summary; coverage before and after the exits and the population cells that lose it.\n\n\
+renewal, the negative-list entry an exit leaves (negative_list_switch names the switch it\n\
+rests on when another reading would differ), and the trace of every assessment rule (an entry that rests on\n\
+a switch or an assumed parameter names it); a summary; coverage before and after the\n\
+exits and the population cells that lose it. Last-place elimination (末位淘汰) has two rules:\n\
+exit.last_place (severely over quota) and exit.last_place_layout (not fitting the layout plan,\n\
+from a record's fits_layout_plan); (五) only asks to explore it, and each such exit says so.\n\n\
 The input (README, \"Assessment and settlement\") names a scenario (\"scenario\" inline or\n\
 \"scenario_file\") and lists one record per assessed institution under \"institutions\".\n\n\
 Exit status: 0 on success; 2 on a bad input, with a message on stderr naming the field path.")]
