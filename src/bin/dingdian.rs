@@ -108,7 +108,9 @@ result is not a valid scenario.")]
     #[command(long_about = "Print one JSON document on stdout: under \"plan\", per county, whether new inpatient\n\
 designations are open, suspended (naming the rule and clause) or undetermined (naming the\n\
 switch), decided by the engine at a cell of the county; the designated-bed allowance\n\
-(measured − actual) per 1,000 × residents ÷ 1000 with the arithmetic; the pharmacy areas by\n\
+(measured − actual) per 1,000 × residents ÷ 1000 with the arithmetic, labelled as the\n\
+simulator's (assumption county_bed_allowance: 三(一)1(2) allocates beds by county without a\n\
+method; it compares the measured value with the actual, not the target); the pharmacy areas by\n\
 class and their residents; and how many new pharmacies and outpatient-only institutions the\n\
 rules could still accept, each one tested by adding it and recomputing (up to --cap city-wide).\n\
 With --suggest K, under \"suggestions\": up to K sites for --kind (and --category) the rules\n\
