@@ -406,9 +406,9 @@ fn table(lang: Lang, plan: &AnnualPlan, fresh: bool) -> Html {
                                             <span class="plan-sub">{ i::PLAN_SHOW_ARITH.get(lang) }</span>
                                         </summary>
                                         <p>{ t(lang, &c.beds.text) }</p>
-                                        <p class="reading-note" data-testid="plan-beds-reading" data-assumption={c.beds.assumption}>
+                                        <div class="reading-note" data-testid="plan-beds-reading" data-assumption={c.beds.assumption}>
                                             { t(lang, &c.beds.reading) }
-                                        </p>
+                                        </div>
                                     </details>
                                     { beds_marks(lang, c) }
                                 </td>
