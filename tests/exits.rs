@@ -625,3 +625,32 @@ fn a_bar_after_an_exit_by_assessment_says_it_rests_on_a_switch() {
     let e = check(poor, "negative_list", Verdict::Pass, EXITS, &[]);
     assert_eq!(e.switch.as_deref(), Some("exit_negative_list_scope"));
 }
+
+#[test]
+fn a_reapplication_barred_by_an_exit_for_poor_management_names_the_switch() {
+    // 政策措施(三)“已被解除医保服务协议的……三年内不受理医保定点申请”: the exit for poor management bars
+    // re-admission only on the reading that it terminated the agreement; the admission trace says so.
+    let (sc, recs) = pharmacies(&[55.0]);
+    let a = run(&sc, &recs, "2026-01-15");
+    let entry = of(&a, "p-00").negative_list.clone().unwrap();
+    assert_eq!(entry.switch.as_deref(), Some("exit_negative_list_scope"));
+    let inst = sc.s.institutions[0].clone();
+    let mut app = application_after_exit(&inst, &entry).eligible();
+    app.id = "again".into();
+    let mut s = Sc::linyi().as_of("2026-06-01").app(app.clone());
+    s.s.institutions.push(dingdian::Institution { designated: false, ..inst.clone() });
+    let d = s.decide();
+    let e = rule(&d, "negative_list", Verdict::Fail, EXITS, &["2026-01-15", "2029-01-15"]);
+    assert_eq!(e.switch.as_deref(), Some("exit_negative_list_scope"));
+    note_has(e, "年度考核退出");
+    outcome(&d, Outcome::Rejected);
+    // An entry the user states has no switch: the text's own words decide it.
+    app.negative_list = Some(dingdian::scenario::NegativeList { switch: None, ..entry.clone() });
+    let d = Sc::linyi().as_of("2026-06-01").app(app.clone()).decide();
+    assert_eq!(rule(&d, "negative_list", Verdict::Fail, EXITS, &[]).switch, None);
+    // A scenario naming an unknown switch is refused, naming the field.
+    app.negative_list = Some(dingdian::scenario::NegativeList { switch: Some("no_such_switch".into()), ..entry });
+    let bad = Sc::linyi().app(app);
+    let err = dingdian::scenario::validate(&bad.s).unwrap_err().message;
+    assert!(err.starts_with("applications[0].negative_list.switch:"), "{err}");
+}

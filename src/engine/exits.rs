@@ -899,7 +899,7 @@ pub fn negative_list_entry(rec: &AssessmentRecord, exit_reasons: &[String], p: &
     if terminated && best.map(|(d, _)| as_of > d).unwrap_or(true) {
         best = Some((as_of, NegativeReason::AgreementTerminated));
     }
-    best.map(|(since, reason)| NegativeList { reason, since: since.to_string() })
+    best.map(|(since, reason)| NegativeList { reason, since: since.to_string(), switch: None })
 }
 
 /// `exit_negative_list_scope` when the entry an exit leaves (or its absence) would differ under
@@ -1063,8 +1063,10 @@ pub fn assess_with_data(
         } else {
             AssessOutcome::Continues
         };
-        let negative_list = negative_list_entry(row.rec, &exit_reasons, &policy.params, as_of);
         let negative_list_switch = negative_list_rests_on_switch(row.rec, &exit_reasons, &policy.params, as_of);
+        // The entry names the switch it rests on, so a re-application's admission trace does too.
+        let negative_list = negative_list_entry(row.rec, &exit_reasons, &policy.params, as_of)
+            .map(|n| NegativeList { switch: negative_list_switch.map(str::to_string), ..n });
         if exits {
             rules.push(negative_list_trace(policy, negative_list.as_ref(), negative_list_switch));
         }
