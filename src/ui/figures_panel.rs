@@ -169,6 +169,18 @@ fn rows_table(lang: Lang, rows: Vec<Row>) -> Html {
     }
 }
 
+/// A county's measured value rests on the city's readings and its own: the table marks only the
+/// county's own (the list above explains all), keeping every id in `data-readings`.
+fn county_marks(lang: Lang, f: &Figures, county: &str) -> Html {
+    let all = f.county_readings_of(county, "measured_beds_per_1000");
+    let city: Vec<&str> = f.readings_of("measured_beds_per_1000").iter().map(|r| r.id).collect();
+    let own: Vec<Mark> = all.iter().filter(|r| !city.contains(&r.id)).map(|r| Mark::from(*r)).collect();
+    let ids: Vec<&str> = all.iter().map(|r| r.id).collect();
+    html! {
+        <span class="county-readings" data-readings={ids.join(" ")}>{ reading_marks(lang, &own) }</span>
+    }
+}
+
 /// Every reading the figures rest on, in words: what the text says and what the simulator adds.
 fn readings_list(lang: Lang, f: &Figures) -> Html {
     html! {
@@ -381,7 +393,7 @@ pub fn figures_panel(props: &Props) -> Html {
                                                 Some(false) => html! { <span class="cell-note">{ "≥ " }{ i::FIG_TARGET.get(lang) }</span> },
                                                 None => html! {},
                                             } }
-                                            { reading_marks(lang, &f.county_readings_of(id, "measured_beds_per_1000").into_iter().map(Mark::from).collect::<Vec<_>>()) }
+                                            { county_marks(lang, f, id) }
                                             if !c.missing.is_empty() {
                                                 <span class="cell-note" data-missing={c.missing.join(" ")}>
                                                     { format!("{}{}{}", i::FIG_MISSING.get(lang), i::COLON.get(lang), c.missing.iter().map(|m| missing_label(lang, m)).collect::<Vec<_>>().join(i::LIST_SEP.get(lang))) }
