@@ -56,7 +56,11 @@ fn headers(lang: Lang) -> Vec<String> {
             lang,
         ),
         h("床位额度计算", "bed allowance arithmetic", lang),
-        h("床位额度依据的解读（假设）", "bed allowance: the reading it rests on (assumption)", lang),
+        h(
+            "床位额度依据的解读（假设）",
+            "bed allowance: the reading it rests on (assumption)",
+            lang,
+        ),
     ];
     for c in AREAS {
         let l = c.label();
