@@ -608,6 +608,8 @@ fn a_bar_after_an_exit_by_assessment_says_it_rests_on_a_switch() {
     let e = check(poor, "negative_list", Verdict::Fail, EXITS, &["2026-01-15", "2029-01-15", "3"]);
     assert_eq!(e.switch.as_deref(), Some("exit_negative_list_scope"));
     note_has(e, "解除医保服务协议");
+    // 政策措施(三)“探索建立准入负面清单制度”: the bar is the simulator applying what the text explores.
+    note_has(e, "探索建立准入负面清单制度");
     // A serious violation is a termination under either reading: no switch to show.
     let grave = of(&a, "p-01");
     assert_eq!(grave.negative_list.as_ref().map(|n| n.reason), Some(NegativeReason::AgreementTerminated));

@@ -927,6 +927,11 @@ fn negative_list_trace(policy: &Policy, entry: Option<&NegativeList>, switch: Op
                 format!("退出后列入准入负面清单（{}），自{}起{}年内不受理医保定点申请，{}起可再申请", r.zh, n.since, years, until),
                 format!("the exit puts it on the admission negative list ({}): no application accepted for {} years from {}, again from {}", r.en, years, n.since, until),
             ))
+            // 政策措施(三) only asks to explore the negative list (探索建立准入负面清单制度).
+            .note(tr!(
+                "政策措施(三)只要求“探索建立准入负面清单制度”：此处由模拟器施行",
+                "政策措施(三) only asks to “explore” a negative list: the simulator applies it here"
+            ))
         }
         None => Judgement::pass(tr!(
             "本次退出不属“已被解除医保服务协议”，不列入准入负面清单，可再申请",
