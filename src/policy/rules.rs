@@ -100,7 +100,7 @@ pub fn reads(rule: &str) -> &'static [&'static str] {
         "pharmacy.area_class" => &["pharmacy_area_cell_m", "pharmacy_insufficient_below_per_10k", "pharmacy_saturated_above_per_10k"],
         "exit.poor_management" => &["exit_score_min", "exit_satisfaction_min_pct"],
         "exit.bottom_rank" => &["exit_bottom_share_pct"],
-        "exit.last_place" => &["service_radius_m"],
+        "exit.last_place" => &["service_radius_m", "last_place_severe_excess_pct"],
         "agreement.term" => &["agreement_term_years", "agreement_extended_term_years"],
         "settlement.surplus_retained" => &["budget_surplus_retained_pct", "budget_assessment_full_score"],
         "settlement.objective_compensation" => &["budget_objective_compensation_pct"],
