@@ -500,6 +500,9 @@ fn presets_carry_the_assessment_parameters_with_sources() {
         clause: "x".into(),
         subtypes: None,
         key_project_levels: None,
+        radius_m: None,
+        count_non_designated: None,
+        quotas: None,
     });
     let mut sc = Sc::linyi();
     sc.s.policy = dingdian::scenario::PolicyRef { inline: Some(Box::new(preset)), ..Default::default() };
