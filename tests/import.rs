@@ -6,10 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use dingdian::date::Date;
-use dingdian::scenario::export::{
-    applications_geojson, cells_geojson, institutions_geojson, result_rows, results_csv, results_xlsx, scenario_json, table_csv,
-    table_sheet_name, tables_xlsx,
-};
+use dingdian::results::{applications_geojson, cells_geojson, result_rows, results_csv, results_xlsx, tables_xlsx};
+use dingdian::scenario::export::{institutions_geojson, scenario_json, table_csv, table_sheet_name};
 use dingdian::scenario::import::*;
 use dingdian::scenario::{
     parse, resolve_policy, Application, Categories, Category, Change, Institution, KeyLevel, KeyProject, Kind, NegativeList,

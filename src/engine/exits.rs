@@ -50,20 +50,8 @@ use crate::spatial::{coverage_layers, AreaClass, AreaKey, Coverage};
 use crate::text::{num, Text};
 use crate::tr;
 
-const fn def(id: &'static str, zh: &'static str, en: &'static str, origin_clause: &'static str) -> RuleDef {
-    RuleDef { id, zh, en, origin_clause }
-}
+pub use crate::policy::rules::ASSESSMENT_RULES;
 
-/// The assessment rules, in trace order. A preset turns them on in `assessment_rules`.
-pub static ASSESSMENT_RULES: &[RuleDef] = &[
-    def("exit.poor_management", "管理差、服务质量不高、群众满意度差的退出", "poor management, service or satisfaction: exit", "linyi-2019 政策措施(三)"),
-    def("exit.bottom_rank", "综合绩效评估排位靠后的退出", "ranked at the bottom of the comprehensive assessment: exit", "linyi-2019 政策措施(三)"),
-    def("exit.blacklist", "信用评价进入黑名单的退出", "on the credit blacklist: exit", "linyi-2019 政策措施(三)"),
-    def("exit.serious_violation", "严重违法违规违反协议的退出", "serious violation of law, rules or the agreement: exit", "linyi-2019 政策措施(三)"),
-    def("exit.last_place", "规划区域严重超额的末位淘汰", "last-place elimination where the plan is over quota", "linyi-2019 政策措施(三)(五)"),
-    def("exit.last_place_layout", "不符合布局规划要求的末位淘汰", "last-place elimination among those that do not fit the layout plan", "linyi-2019 政策措施(三)(五)"),
-    def("agreement.term", "协议有效期与续约", "agreement term and renewal", "linyi-2019 政策措施(四)"),
-];
 
 pub fn assessment_rule_def(id: &str) -> Option<&'static RuleDef> {
     ASSESSMENT_RULES.iter().find(|d| d.id == id)

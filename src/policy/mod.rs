@@ -116,7 +116,7 @@ pub fn builtin_preset(id: &str) -> Option<Preset> {
 /// (`rules`), the yearly assessment (`assessment_rules`) and the county community budget
 /// (`budget_rules`). Rule ids are unique across the families.
 pub fn rule_families() -> [(&'static str, &'static [RuleDef]); 3] {
-    [("rules", RULES), ("assessment_rules", crate::engine::exits::ASSESSMENT_RULES), ("budget_rules", crate::budget::BUDGET_RULES)]
+    [("rules", RULES), ("assessment_rules", rules::ASSESSMENT_RULES), ("budget_rules", rules::BUDGET_RULES)]
 }
 
 fn preset_family<'a>(p: &'a Preset, key: &str) -> &'a [RuleSpec] {
@@ -349,8 +349,8 @@ impl Policy {
             rules
         };
         let rules = active(RULES, &preset.rules);
-        let assessment_rules = active(crate::engine::exits::ASSESSMENT_RULES, &preset.assessment_rules);
-        let budget_rules = active(crate::budget::BUDGET_RULES, &preset.budget_rules);
+        let assessment_rules = active(rules::ASSESSMENT_RULES, &preset.assessment_rules);
+        let budget_rules = active(rules::BUDGET_RULES, &preset.budget_rules);
         let params = Params::from_values(&values);
         Ok(Policy { preset: preset.clone(), values, rules, assessment_rules, budget_rules, params })
     }
