@@ -5,7 +5,8 @@
 
 use std::time::{Duration, Instant};
 
-use dingdian::scenario::export::{institutions_geojson, table_csv, tables_xlsx};
+use dingdian::results::tables_xlsx;
+use dingdian::scenario::export::{institutions_geojson, table_csv};
 use dingdian::scenario::import::{Bounds, Crs, Format, ImportOptions, Importer, Target};
 use dingdian::scenario::Scenario;
 use dingdian::text::Lang;

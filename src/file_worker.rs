@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::planning::{plan_table_csv, plan_table_xlsx, PlanCell};
-use crate::scenario::export::{results_csv, results_xlsx, ResultRow};
+use crate::results::{results_csv, results_xlsx, ResultRow};
 use crate::scenario::import::session::{self, Preview, CHUNK_ROWS};
 use crate::scenario::import::{Boundaries, ColumnMapping, Crs, Format, ImportOptions, ImportReport, Imported, Importer, Progress};
 use crate::text::{Lang, Text};

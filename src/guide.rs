@@ -167,7 +167,7 @@ pub fn application(a: &Answers, lon: f64, lat: f64, county: Option<String>, as_o
         app.insurance_dept = if a.beds.is_some_and(|b| b >= 100) { a.insurance_dept } else { None };
     }
     app.key_project = a.key_project.map(|l| KeyProject(Some(l)));
-    app.negative_list = a.negative_list.map(|reason| NegativeList { reason, since: as_of.to_string() });
+    app.negative_list = a.negative_list.map(|reason| NegativeList { reason, since: as_of.to_string(), switch: None });
     if kind.is_inpatient() {
         app.shortage_type = a.shortage_type.then_some(true);
         app.uneven_area = a.uneven_area.then_some(true);

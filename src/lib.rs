@@ -15,6 +15,7 @@ pub mod limits;
 pub mod persist;
 pub mod planning;
 pub mod policy;
+pub mod results;
 pub mod review;
 pub mod sample;
 pub mod scenario;

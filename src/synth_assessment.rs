@@ -74,6 +74,7 @@ pub fn synth_records(scenario: &Scenario, seed: u64, as_of: Date) -> Vec<Assessm
                 serious_violations: Some(serious),
                 violations_in_term: Some(in_term),
                 agreement_start: Some(start.to_string()),
+                fits_layout_plan: None,
             }
         })
         .collect();

@@ -284,3 +284,58 @@ fn county_figures_missing_are_named() {
         .decide();
     missing(&d, "inpatient.county_supply", COUNTY, "counties[1].insured");
 }
+
+#[test]
+fn the_measured_value_says_which_readings_it_rests_on() {
+    // 三(一)1“基本医保需要千人床位数测算值……根据住院人次、平均住院日、病床使用率、总参保人数等因素计算”：
+    // the text names the inputs, not the arithmetic; the annex defines 基金调节系数 and 患者调节系数
+    // without saying how they enter. Each figure names the readings it rests on.
+    let f = Sc::linyi().eval().figures;
+    let ids = |rs: Vec<&dingdian::engine::figures::FigureReading>| rs.iter().map(|r| r.id).collect::<Vec<_>>();
+    assert_eq!(
+        ids(f.readings_of("measured_beds_per_1000")),
+        ["bed_need_formula", "fund_coef_enabled", "fund_coef_source", "patient_coef_enabled"]
+    );
+    assert_eq!(ids(f.readings_of("required_beds")), ["bed_need_formula"]);
+    assert_eq!(ids(f.readings_of("fund_coef")), ["fund_coef_enabled", "fund_coef_source"]);
+    // The actual value is the text's own definition (一(一)“每千常住人口实际床位数”): no reading.
+    assert!(f.readings_of("actual_beds_per_1000").is_empty());
+
+    let formula = f.readings_of("measured_beds_per_1000")[0];
+    assert_eq!(formula.kind, dingdian::engine::figures::ReadingKind::Assumption);
+    assert!(formula.text.zh.contains("不是原文"), "{}", formula.text.zh);
+    assert!(formula.text.en.contains("not a quote"), "{}", formula.text.en);
+    let source = f.readings.iter().find(|r| r.id == "fund_coef_source").unwrap();
+    assert_eq!(source.kind, dingdian::engine::figures::ReadingKind::Switch);
+    assert_eq!(source.value, Some("lower".into()));
+
+    // A county: the city's fund coefficient (municipal pooling) and, without its own discharges,
+    // the city's patient coefficient are readings too.
+    assert_eq!(
+        ids(f.county_readings_of("lanshan", "measured_beds_per_1000")),
+        ["bed_need_formula", "fund_coef_enabled", "fund_coef_source", "county_fund_coef_city", "patient_coef_enabled", "county_patient_coef_fallback"]
+    );
+    // The numbers themselves are unchanged by the marks.
+    close(f.measured_beds_per_1000, 8.8128, 1e-4, "measured");
+}
+
+#[test]
+fn switching_a_coefficient_off_changes_the_marks_with_the_figure() {
+    // 附件“基金调节系数=基金可支付月数÷基金安全要求可支付月数”: off, which fund it takes no longer matters.
+    let f = Sc::linyi().set("fund_coef_enabled", false).eval().figures;
+    let ids: Vec<&str> = f.readings_of("measured_beds_per_1000").iter().map(|r| r.id).collect();
+    assert_eq!(ids, ["bed_need_formula", "fund_coef_enabled", "patient_coef_enabled"]);
+    let on = f.readings.iter().find(|r| r.id == "fund_coef_enabled").unwrap();
+    assert_eq!(on.value, Some(false.into()));
+    assert!(on.text.en.contains("does not (= 1)"), "{}", on.text.en);
+
+    // A county with its own discharges does not rest on the fallback.
+    let e = Sc::linyi()
+        .county(dingdian::scenario::County {
+            discharges: Some(Discharges { local_local: 1000, local_elsewhere: 300, nonlocal_local: 100 }),
+            ..county_measuring("k", 8.0)
+        })
+        .eval();
+    let ids: Vec<&str> = e.figures.county_readings_of("k", "patient_coef").iter().map(|r| r.id).collect();
+    assert_eq!(ids, ["patient_coef_enabled"]);
+}

@@ -162,3 +162,26 @@ fn as_of_left_out_is_today_and_echoed() {
     // Today in Beijing time (either side of a midnight during the run).
     assert!(as_of == before || as_of == after, "{as_of} is not {before}");
 }
+
+#[test]
+fn evaluate_marks_the_figures_that_rest_on_a_reading() {
+    // 三(一)1 names the inputs of 测算值, the annex the two coefficients; the arithmetic is the
+    // simulator's reading, and the JSON says so beside the figures, city and county.
+    let o = run(&["evaluate", fixture("design-example.json").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let f = &stdout_json(&o)["figures"];
+    assert_eq!(f["rests_on"]["measured_beds_per_1000"][0], "bed_need_formula");
+    assert_eq!(f["counties"]["lanshan"]["rests_on"]["fund_coef"][2], "county_fund_coef_city");
+    let readings = f["readings"].as_array().unwrap();
+    let formula = readings.iter().find(|r| r["id"] == "bed_need_formula").unwrap();
+    assert_eq!(formula["kind"], "assumption");
+    assert!(formula["text"]["en"].as_str().unwrap().contains("simulator's reading, not a quote"));
+    let switch = readings.iter().find(|r| r["id"] == "patient_coef_enabled").unwrap();
+    assert_eq!((switch["kind"].as_str(), switch["value"].as_bool()), (Some("switch"), Some(true)));
+    // Every id a figure rests on is explained in `readings`.
+    for (_, ids) in f["rests_on"].as_object().unwrap().iter().chain(f["counties"]["lanshan"]["rests_on"].as_object().unwrap()) {
+        for id in ids.as_array().unwrap() {
+            assert!(readings.iter().any(|r| &r["id"] == id), "{id} is not in readings");
+        }
+    }
+}

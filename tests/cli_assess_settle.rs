@@ -57,7 +57,17 @@ fn assess_prints_exits_renewals_and_coverage() {
     let e = rule(ph1, "exit.last_place");
     assert_eq!((e["clause"].as_str(), e["verdict"].as_str()), (Some("linyi-2019 政策措施(三)(五)"), Some("fail")));
     assert!(e["detail"]["zh"].as_str().unwrap().contains("7.5") && e["detail"]["en"].as_str().unwrap().contains("72"));
-    assert_eq!(ph1["negative_list"], serde_json::json!({"reason": "agreement_terminated", "since": "2026-01-15"}));
+    assert_eq!(
+        ph1["negative_list"],
+        serde_json::json!({"reason": "agreement_terminated", "since": "2026-01-15", "switch": "exit_negative_list_scope"})
+    );
+    // 政策措施(三)“已被解除医保服务协议的……三年内不受理”: a last-place exit bars re-admission only on the
+    // reading that it terminates the agreement, and the output names the switch.
+    assert_eq!(ph1["negative_list_switch"], "exit_negative_list_scope");
+    assert_eq!(rule(ph1, "negative_list")["switch"], "exit_negative_list_scope");
+    // (五)“探索实行末位淘汰制”, and what “severely over” means is an assumption.
+    assert_eq!(rule(ph1, "exit.last_place")["switch"], "last_place_severe_excess_pct");
+    assert!(rule(ph1, "exit.last_place")["note"]["zh"].as_str().unwrap().contains("探索实行末位淘汰制"));
     assert_eq!(ph1["agreement"]["terminated_on"], "2026-01-15");
     // Below the pass mark.
     assert_eq!(inst(&v, "ph-4")["exit_reasons"], serde_json::json!(["exit.poor_management"]));
@@ -69,7 +79,12 @@ fn assess_prints_exits_renewals_and_coverage() {
     let cl1 = inst(&v, "cl-1");
     assert_eq!(cl1["exit_reasons"], serde_json::json!(["exit.blacklist"]));
     assert!(rule(cl1, "exit.blacklist")["detail"]["zh"].as_str().unwrap().contains("2025-12-10"));
-    assert_eq!(cl1["negative_list"], serde_json::json!({"reason": "agreement_terminated", "since": "2026-01-15"}));
+    // Only the reading that every exit terminates the agreement makes the later bar a termination
+    // (under "sanctions_only" the blacklisting of 2025-12-10 is the entry), so it names the switch.
+    assert_eq!(
+        cl1["negative_list"],
+        serde_json::json!({"reason": "agreement_terminated", "since": "2026-01-15", "switch": "exit_negative_list_scope"})
+    );
     // Renewals: one violation in the term gives the ordinary three years; none gives five.
     let ph2 = inst(&v, "ph-2");
     assert_eq!(ph2["outcome"], "renews");

@@ -484,7 +484,7 @@ fn presets_carry_the_assessment_parameters_with_sources() {
     let ids: Vec<&str> = p.assessment_rules.iter().map(|r| r.def.id).collect();
     assert_eq!(
         ids,
-        ["exit.poor_management", "exit.bottom_rank", "exit.blacklist", "exit.serious_violation", "exit.last_place", "agreement.term"]
+        ["exit.poor_management", "exit.bottom_rank", "exit.blacklist", "exit.serious_violation", "exit.last_place", "exit.last_place_layout", "agreement.term"]
     );
     assert!(p.assessment_rules.iter().all(|r| r.clause.starts_with("linyi-2019 政策措施") && !r.added_by_user));
     assert!(Sc::xian().policy().assessment_rules.is_empty());
@@ -500,6 +500,9 @@ fn presets_carry_the_assessment_parameters_with_sources() {
         clause: "x".into(),
         subtypes: None,
         key_project_levels: None,
+        radius_m: None,
+        count_non_designated: None,
+        quotas: None,
     });
     let mut sc = Sc::linyi();
     sc.s.policy = dingdian::scenario::PolicyRef { inline: Some(Box::new(preset)), ..Default::default() };
@@ -510,4 +513,149 @@ fn presets_carry_the_assessment_parameters_with_sources() {
 /// The scenario with one more override, leaving the original for further runs.
 fn with(sc: &Sc, key: &str, v: impl Into<serde_json::Value>) -> Sc {
     Sc { s: sc.s.clone() }.set(key, v)
+}
+
+#[test]
+fn severely_over_quota_is_a_parameter() {
+    // 政策措施(三)“规划区域内严重超额的，实行末位淘汰制”: the text does not say what is severe.
+    // The saturated area "sat" has 6.67 pharmacies per 10,000 against the 5.0 threshold: 33.33% over.
+    let recs = [rec("s-1", 70.0), rec("s-2", 90.0)];
+    let a = run(&areas(), &recs, "2026-01-15");
+    let e = check(of(&a, "s-1"), "exit.last_place", Verdict::Fail, LAST, &["33.33", "0"]);
+    assert_eq!(e.switch.as_deref(), Some("last_place_severe_excess_pct"));
+    // (五)“探索实行末位淘汰制”: the exit says the text only asks to explore it.
+    note_has(e, "探索实行末位淘汰制");
+    assert!(e.note.as_ref().unwrap().en.contains("simulator applying it"), "{:?}", e.note);
+    // Asking for more than a third over: the area is over, but not severely.
+    let a = run(&areas().set("last_place_severe_excess_pct", 50), &recs, "2026-01-15");
+    let e = check(of(&a, "s-1"), "exit.last_place", Verdict::Pass, LAST, &["33.33", "50"]);
+    assert_eq!(e.switch.as_deref(), Some("last_place_severe_excess_pct"));
+    assert_eq!(of(&a, "s-1").outcome, AssessOutcome::Continues);
+    let spec = &areas().policy().preset.parameters["last_place_severe_excess_pct"];
+    assert!(spec.assumption && spec.source.zh.contains("严重"), "{:?}", spec.source);
+}
+
+/// Four pharmacies far apart, each with a score and what its record says of the layout plan.
+fn layout(entries: &[(f64, Option<bool>)]) -> (Sc, Vec<AssessmentRecord>) {
+    let (sc, mut recs) = pharmacies(&entries.iter().map(|e| e.0).collect::<Vec<_>>());
+    for (r, e) in recs.iter_mut().zip(entries) {
+        r.fits_layout_plan = e.1;
+    }
+    (sc, recs)
+}
+
+#[test]
+fn last_place_among_those_that_do_not_fit_the_layout_plan() {
+    // 政策措施(三)“对不符合布局规划要求的……实行末位淘汰制”：the last among those the record says do not fit
+    let (sc, recs) = layout(&[(70.0, Some(false)), (80.0, Some(false)), (50.0, Some(true)), (40.0, None)]);
+    let a = run(&sc, &recs, "2026-01-15");
+    const RULE: &str = "exit.last_place_layout";
+    let e = check(of(&a, "p-00"), RULE, Verdict::Fail, LAST, &["2", "70"]);
+    assert_eq!(e.switch.as_deref(), Some("last_place_layout_test"));
+    note_has(e, "探索实行末位淘汰制");
+    assert_eq!(of(&a, "p-00").exit_reasons, [RULE]);
+    check(of(&a, "p-01"), RULE, Verdict::Pass, LAST, &["70", "80"]);
+    // Fitting the plan, the lowest score of all is not eliminated by this branch.
+    check(of(&a, "p-02"), RULE, Verdict::Pass, LAST, &[]);
+    // The record is silent: by default the simulator infers nothing and says what is missing.
+    let e = check(of(&a, "p-03"), RULE, Verdict::NotApplicable, LAST, &["fits_layout_plan"]);
+    assert_eq!(e.switch.as_deref(), Some("last_place_layout_test"));
+    assert_eq!(a.summary.exits_by_rule.iter().find(|r| r.rule == RULE).map(|r| r.count), Some(1));
+
+    // Alone out of the plan: nobody scored higher, so there is no last place.
+    let (sc, recs) = layout(&[(70.0, Some(false)), (80.0, Some(true))]);
+    let a = run(&sc, &recs, "2026-01-15");
+    check(of(&a, "p-00"), RULE, Verdict::Pass, LAST, &["1", "70"]);
+}
+
+#[test]
+fn the_layout_plan_inferred_from_the_admission_rules_is_a_switch() {
+    // 政策措施(三)“不符合布局规划要求的”: under last_place_layout_test = admission_rules, a silent
+    // record is judged by linyi-2025 三(二)“‘15分钟医保服务圈’范围内已有同类型定点零售药店的，不再受理新增定点申请”.
+    let sc = Sc::linyi()
+        .inst(pharmacy("n-1", &[Ordinary], at(0.0, 0.0)))
+        .inst(pharmacy("n-2", &[Ordinary], at(0.0, 300.0)))
+        .inst(pharmacy("far", &[Ordinary], at(90.0, 20_000.0)))
+        .set("last_place_layout_test", "admission_rules");
+    let recs = [rec("n-1", 75.0), rec("n-2", 85.0), rec("far", 60.0)];
+    let a = run(&sc, &recs, "2026-01-15");
+    const RULE: &str = "exit.last_place_layout";
+    // Each of the two is within 800 m of the other (its own site left out): neither fits.
+    let e = check(of(&a, "n-1"), RULE, Verdict::Fail, LAST, &["pharmacy.same_type_nearby", "300", "75"]);
+    assert_eq!(e.switch.as_deref(), Some("last_place_layout_test"));
+    check(of(&a, "n-2"), RULE, Verdict::Pass, LAST, &["pharmacy.same_type_nearby", "85"]);
+    check(of(&a, "far"), RULE, Verdict::Pass, LAST, &[]);
+    assert_eq!(of(&a, "far").outcome, AssessOutcome::Continues);
+    // A record that states it fits the plan wins over the inference: n-1 is then alone out of it.
+    let mut recs = recs.to_vec();
+    recs[1].fits_layout_plan = Some(true);
+    let a = run(&sc, &recs, "2026-01-15");
+    check(of(&a, "n-1"), RULE, Verdict::Pass, LAST, &["75"]);
+    // The literal default infers nothing from the rules.
+    let a = run(&with(&sc, "last_place_layout_test", "record"), &[rec("n-1", 75.0), rec("n-2", 85.0)], "2026-01-15");
+    check(of(&a, "n-1"), RULE, Verdict::NotApplicable, LAST, &["fits_layout_plan"]);
+}
+
+#[test]
+fn a_bar_after_an_exit_by_assessment_says_it_rests_on_a_switch() {
+    // 政策措施(三)“对提供虚假申请材料的、已被解除医保服务协议的、列入失信黑名单的，三年内不受理医保定点申请”:
+    // whether an exit for poor management is a terminated agreement is the switch exit_negative_list_scope.
+    let (sc, mut recs) = pharmacies(&[55.0, 90.0]);
+    recs[1].serious_violations = Some(1);
+    let a = run(&sc, &recs, "2026-01-15");
+    let poor = of(&a, "p-00");
+    assert_eq!(poor.exit_reasons, ["exit.poor_management"]);
+    // Literal default: every exit ends the agreement early, so it is a termination and bars re-admission.
+    assert_eq!(poor.negative_list.as_ref().map(|n| n.reason), Some(NegativeReason::AgreementTerminated));
+    assert_eq!(poor.negative_list_switch, Some("exit_negative_list_scope"));
+    let e = check(poor, "negative_list", Verdict::Fail, EXITS, &["2026-01-15", "2029-01-15", "3"]);
+    assert_eq!(e.switch.as_deref(), Some("exit_negative_list_scope"));
+    note_has(e, "解除医保服务协议");
+    // 政策措施(三)“探索建立准入负面清单制度”: the bar is the simulator applying what the text explores.
+    note_has(e, "探索建立准入负面清单制度");
+    // A serious violation is a termination under either reading: no switch to show.
+    let grave = of(&a, "p-01");
+    assert_eq!(grave.negative_list.as_ref().map(|n| n.reason), Some(NegativeReason::AgreementTerminated));
+    assert_eq!(grave.negative_list_switch, None);
+    assert_eq!(check(grave, "negative_list", Verdict::Fail, EXITS, &["2029-01-15"]).switch, None);
+    // Staying: no entry at all.
+    let (sc2, recs2) = pharmacies(&[90.0]);
+    assert!(run(&sc2, &recs2, "2026-01-15").institutions[0].rules.iter().all(|e| e.rule != "negative_list"));
+
+    // The other reading: the exit for poor management leaves no bar, and says why.
+    let a = run(&with(&sc, "exit_negative_list_scope", "sanctions_only"), &recs, "2026-01-15");
+    let poor = of(&a, "p-00");
+    assert_eq!(poor.negative_list, None);
+    assert_eq!(poor.negative_list_switch, Some("exit_negative_list_scope"));
+    let e = check(poor, "negative_list", Verdict::Pass, EXITS, &[]);
+    assert_eq!(e.switch.as_deref(), Some("exit_negative_list_scope"));
+}
+
+#[test]
+fn a_reapplication_barred_by_an_exit_for_poor_management_names_the_switch() {
+    // 政策措施(三)“已被解除医保服务协议的……三年内不受理医保定点申请”: the exit for poor management bars
+    // re-admission only on the reading that it terminated the agreement; the admission trace says so.
+    let (sc, recs) = pharmacies(&[55.0]);
+    let a = run(&sc, &recs, "2026-01-15");
+    let entry = of(&a, "p-00").negative_list.clone().unwrap();
+    assert_eq!(entry.switch.as_deref(), Some("exit_negative_list_scope"));
+    let inst = sc.s.institutions[0].clone();
+    let mut app = application_after_exit(&inst, &entry).eligible();
+    app.id = "again".into();
+    let mut s = Sc::linyi().as_of("2026-06-01").app(app.clone());
+    s.s.institutions.push(dingdian::Institution { designated: false, ..inst.clone() });
+    let d = s.decide();
+    let e = rule(&d, "negative_list", Verdict::Fail, EXITS, &["2026-01-15", "2029-01-15"]);
+    assert_eq!(e.switch.as_deref(), Some("exit_negative_list_scope"));
+    note_has(e, "年度考核退出");
+    outcome(&d, Outcome::Rejected);
+    // An entry the user states has no switch: the text's own words decide it.
+    app.negative_list = Some(dingdian::scenario::NegativeList { switch: None, ..entry.clone() });
+    let d = Sc::linyi().as_of("2026-06-01").app(app.clone()).decide();
+    assert_eq!(rule(&d, "negative_list", Verdict::Fail, EXITS, &[]).switch, None);
+    // A scenario naming an unknown switch is refused, naming the field.
+    app.negative_list = Some(dingdian::scenario::NegativeList { switch: Some("no_such_switch".into()), ..entry });
+    let bad = Sc::linyi().app(app);
+    let err = dingdian::scenario::validate(&bad.s).unwrap_err().message;
+    assert!(err.starts_with("applications[0].negative_list.switch:"), "{err}");
 }

@@ -6,10 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use dingdian::date::Date;
-use dingdian::scenario::export::{
-    applications_geojson, cells_geojson, institutions_geojson, result_rows, results_csv, results_xlsx, scenario_json, table_csv,
-    table_sheet_name, tables_xlsx,
-};
+use dingdian::results::{applications_geojson, cells_geojson, result_rows, results_csv, results_xlsx, tables_xlsx};
+use dingdian::scenario::export::{institutions_geojson, scenario_json, table_csv, table_sheet_name};
 use dingdian::scenario::import::*;
 use dingdian::scenario::{
     parse, resolve_policy, Application, Categories, Category, Change, Institution, KeyLevel, KeyProject, Kind, NegativeList,
@@ -397,7 +395,7 @@ fn xlsx_with_a_merged_title_and_a_two_row_header() {
     let opts = ImportOptions { sheet: Some("申请".into()), ..ImportOptions::new(Target::Applications) };
     let apps = import(Format::Xlsx, &bytes, opts).unwrap();
     let a = &apps.applications[0];
-    assert_eq!(a.negative_list, Some(NegativeList { reason: NegativeReason::AgreementTerminated, since: "2025-03-01".into() }));
+    assert_eq!(a.negative_list, Some(NegativeList { reason: NegativeReason::AgreementTerminated, since: "2025-03-01".into(), switch: None }));
     let opts = ImportOptions { sheet: Some("第三页".into()), ..ImportOptions::new(Target::Applications) };
     let e = Importer::new(Format::Xlsx, &bytes, opts).err().unwrap();
     assert!(e.message.zh.contains("定点医疗机构、申请"), "{}", e.message.zh);
@@ -545,7 +543,7 @@ fn rich_scenario() -> Scenario {
     b.institution_id = Some("p-001".into());
     b.shortage_type = Some(false);
     b.uneven_area = Some(true);
-    b.negative_list = Some(NegativeList { reason: NegativeReason::FalseMaterials, since: "2024-11-30".into() });
+    b.negative_list = Some(NegativeList { reason: NegativeReason::FalseMaterials, since: "2024-11-30".into(), switch: None });
     b.area = Some("兰山街道".into());
     s.applications.push(b);
     let mut c = Application::new("A-4", Kind::Outpatient, 118.29, 34.99);

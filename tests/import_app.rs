@@ -8,7 +8,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use dingdian::date::Date;
-use dingdian::scenario::export::{applications_geojson, cells_geojson, institutions_geojson, scenario_json, table_csv};
+use dingdian::results::{applications_geojson, cells_geojson};
+use dingdian::scenario::export::{institutions_geojson, scenario_json, table_csv};
 use dingdian::scenario::import::session::{self, CHUNK_ROWS};
 use dingdian::scenario::import::*;
 use dingdian::scenario::{parse, resolve_policy, Scenario};

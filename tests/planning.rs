@@ -186,6 +186,33 @@ fn the_bed_allowance_arithmetic() {
     assert!(low.beds.text.zh.contains("无新增定点床位额度") && low.beds.text.en.contains("no designated-bed allowance"));
 }
 
+/// 三(一)1(2)“各县区基本医保定点床位数实行分县区配置管理” gives no method: the allowance says it is
+/// the simulator's arithmetic, what it compares against, and the readings of the measured value.
+#[test]
+fn the_bed_allowance_is_labelled_as_the_simulators_arithmetic() {
+    let mut sc = Sc::linyi();
+    county_cell(&mut sc, ORIGIN, 1_000, "lanshan");
+    let plan = annual_plan(&sc.s, &sc.policy(), today(), 10);
+    let b = &plan.counties[0].beds;
+    assert_eq!(b.assumption, "county_bed_allowance");
+    // Measured against actual, not against the target.
+    assert_eq!(b.compares_against, "actual_per_1000");
+    assert!(b.reading.zh.contains("各县区基本医保定点床位数实行分县区配置管理") && b.reading.zh.contains("不是原文"), "{}", b.reading.zh);
+    assert!(b.reading.en.contains("not with the target 7.45"), "{}", b.reading.en);
+    assert_eq!(b.rests_on[0], "county_bed_allowance");
+    assert!(b.rests_on.contains(&"bed_need_formula") && b.rests_on.contains(&"county_patient_coef_fallback"), "{:?}", b.rests_on);
+    // Every id is explained: the allowance's own in its text, the others in the figures' readings.
+    let figures = sc.eval().figures;
+    for id in &b.rests_on[1..] {
+        assert!(figures.readings.iter().any(|r| r.id == *id), "{id}");
+        assert!(b.reading.en.contains(id), "{id}");
+    }
+    // The table and the printout carry the label in a column of its own.
+    let (headers, rows) = dingdian::planning::plan_rows(&plan, dingdian::text::Lang::Zh);
+    let col = headers.iter().position(|h| h == "床位额度依据的解读（假设）").expect("a column for the reading");
+    assert!(matches!(&rows[0][col], dingdian::planning::PlanCell::Text(t) if t.contains("county_bed_allowance")));
+}
+
 /// 三(三)“当出现下列情形之一时，暂停全市当年度医药机构新增医保定点的受理和评估：1.居民或职工医保
 /// 基金上年度出现赤字”: a fund deficit closes every county, and the plan names fund.deficit;
 /// no new pharmacy or outpatient institution can be accepted anywhere either.

@@ -21,7 +21,10 @@ enum Command {
     #[command(long_about = "Judge every application of a scenario and print one JSON document on stdout:\n\
   as_of      the date the applications were judged on (the scenario's, else today in Beijing time)\n\
   figures    bed figures of the city and each county: actual, target, required beds, measured\n\
-             before and after the fund and patient coefficients, with every intermediate number\n\
+             before and after the fund and patient coefficients, with every intermediate number;\n\
+             rests_on names, figure by figure, the readings it rests on (switches and labelled\n\
+             assumptions, explained under readings): the arithmetic of the measured value is the\n\
+             simulator's reading of 三(一)1 and the annex, not a quote\n\
   decisions  one per application: outcome (accepted, prioritized, rejected, suspended,\n\
              undetermined) and the trace of every rule of the preset in order, each with rule id,\n\
              clause, verdict, and a detail sentence {zh, en} with the deciding numbers\n\
@@ -54,8 +57,12 @@ Exit status: 0 on success; 2 on a bad scenario, with a message on stderr naming 
     #[command(long_about = "Assess designated institutions under the yearly-assessment rules of linyi-2019\n\
 (临医保发〔2019〕74号 政策措施(三)(四)(五)) and print one JSON document on stdout: per institution\n\
 the outcome (exits, renews, continues), the exit rules that bit, the agreement term and any\n\
-renewal, the negative-list entry an exit leaves, and the trace of every assessment rule; a\n\
-summary; coverage before and after the exits and the population cells that lose it.\n\n\
+renewal, the negative-list entry an exit leaves (negative_list_switch names the switch it\n\
+rests on when another reading would differ), and the trace of every assessment rule (an entry that rests on\n\
+a switch or an assumed parameter names it); a summary; coverage before and after the\n\
+exits and the population cells that lose it. Last-place elimination (末位淘汰) has two rules:\n\
+exit.last_place (severely over quota) and exit.last_place_layout (not fitting the layout plan,\n\
+from a record's fits_layout_plan); (五) only asks to explore it, and each such exit says so.\n\n\
 The input (README, \"Assessment and settlement\") names a scenario (\"scenario\" inline or\n\
 \"scenario_file\") and lists one record per assessed institution under \"institutions\".\n\n\
 Exit status: 0 on success; 2 on a bad input, with a message on stderr naming the field path.")]
@@ -103,7 +110,9 @@ result is not a valid scenario.")]
     #[command(long_about = "Print one JSON document on stdout: under \"plan\", per county, whether new inpatient\n\
 designations are open, suspended (naming the rule and clause) or undetermined (naming the\n\
 switch), decided by the engine at a cell of the county; the designated-bed allowance\n\
-(measured − actual) per 1,000 × residents ÷ 1000 with the arithmetic; the pharmacy areas by\n\
+(measured − actual) per 1,000 × residents ÷ 1000 with the arithmetic, labelled as the\n\
+simulator's (assumption county_bed_allowance: 三(一)1(2) allocates beds by county without a\n\
+method; it compares the measured value with the actual, not the target); the pharmacy areas by\n\
 class and their residents; and how many new pharmacies and outpatient-only institutions the\n\
 rules could still accept, each one tested by adding it and recomputing (up to --cap city-wide).\n\
 With --suggest K, under \"suggestions\": up to K sites for --kind (and --category) the rules\n\

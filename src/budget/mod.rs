@@ -57,23 +57,8 @@ use crate::tr;
 
 pub mod chart;
 
-const fn def(id: &'static str, zh: &'static str, en: &'static str, origin_clause: &'static str) -> RuleDef {
-    RuleDef { id, zh, en, origin_clause }
-}
+pub use crate::policy::rules::BUDGET_RULES;
 
-/// The budget rules, in trace order. A preset turns them on in `budget_rules`.
-pub static BUDGET_RULES: &[RuleDef] = &[
-    def("community.six_unifications", "达到“六统一”方可实行总额付费", "global budget only with the six unifications", "shandong-2024 二(一)"),
-    def("budget.growth_cap", "预算增幅不超过基金收入增幅", "budget growth not above fund-revenue growth", "shandong-2024 二(二)"),
-    def("budget.no_cut", "合理控费致支出降低不降预算", "no budget cut after sensible cost control", "shandong-2024 二(二)"),
-    def("budget.out_of_county", "县域外支出纳入预算", "out-of-county spending counts in the budget", "shandong-2024 二(二)"),
-    def("settlement.surplus_retained", "结余留用", "surplus retained", "shandong-2024 二(三)"),
-    def("settlement.objective_compensation", "客观因素超支合理补偿", "objective-cause overspend compensated", "shandong-2024 二(三)"),
-    def("settlement.overspend_shared", "合理超支分担", "reasonable overspend shared", "shandong-2024 二(三)"),
-    def("prepayment.one_month", "预付1个月左右医保基金", "about one month advanced", "shandong-2024 二(四)"),
-    def("benefit.reimbursement_gap", "乡镇卫生院与县级医院报销比例差距", "township vs county-hospital reimbursement gap", "shandong-2024 三(一)"),
-    def("payment.primary_groups", "DIP基层病种与DRG基层病组数量", "DIP primary-care diseases and DRG groups", "shandong-2024 三(四)"),
-];
 
 pub fn budget_rule_def(id: &str) -> Option<&'static RuleDef> {
     BUDGET_RULES.iter().find(|d| d.id == id)

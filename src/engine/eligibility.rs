@@ -70,12 +70,20 @@ pub fn negative_list(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement 
     let years = ctx.params.negative_list_years;
     let until = since.add_years(years);
     let reason = entry.reason;
-    if since > ctx.as_of {
+    let j = if since > ctx.as_of {
         Judgement::pass(Reading::NotYetInForce { reason, since, as_of: ctx.as_of })
     } else if ctx.as_of < until {
         Judgement::fail(Reading::Barred { reason, since, years, until })
     } else {
         Judgement::pass(Reading::Ended { reason, since, years, until })
+    };
+    // An entry an assessment exit left under one reading of “已被解除医保服务协议” says so.
+    match entry.switch.as_deref().and_then(crate::policy::param_def) {
+        Some(def) => j.switch(def.id).note(words!(
+            "本条负面清单来自年度考核退出：该退出是否算“已被解除医保服务协议”原文未说，取决于解释开关",
+            "this entry comes from an assessment exit: whether that exit counts as “agreement terminated” the text does not say; a switch decides"
+        )),
+        None => j,
     }
 }
 

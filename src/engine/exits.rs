@@ -13,8 +13,18 @@
 //!   scored higher: a group that is all tied loses no one.
 //! - “Over the plan” (规划区域内严重超额) is a saturated pharmacy area (linyi-2025 三(二)) for a
 //!   pharmacy, and for an inpatient institution a county whose actual beds per 1,000 residents are
-//!   above its measured value (linyi-2025 三(一)1). The plans set no quantity for outpatient and
-//!   primary-care institutions, so last-place elimination does not concern them.
+//!   above its measured value (linyi-2025 三(一)1); “severely” is more than
+//!   `last_place_severe_excess_pct` over that quantity (an assumption: the text gives no measure).
+//!   The plans set no quantity for outpatient and primary-care institutions, so this branch does
+//!   not concern them.
+//! - “Does not fit the layout plan” (不符合布局规划要求的, `exit.last_place_layout`): the bureaus
+//!   draw up the layout plan (政策措施(一)) and the simulator does not have it, so the record says
+//!   it (`fits_layout_plan`); under `last_place_layout_test = admission_rules` a silent record is
+//!   read from today's admission rules (a planning rule would reject it at its own site). The last
+//!   place is among those of the same ranking group that do not fit.
+//! - (五) asks only to explore (探索实行) last-place elimination: every such exit says so.
+//! - Whether an exit bars re-admission as “已被解除医保服务协议” is `exit_negative_list_scope`; an
+//!   exit's trace ends with a `negative_list` entry that names the switch when it decided.
 //! - Every rule is judged on its own: an institution that exits for another reason still takes
 //!   its rank or the last place; the next one up does not exit in its stead.
 //! - An agreement runs from its start to the same day `agreement_term_years` later (in force
@@ -31,7 +41,7 @@ use serde::{Deserialize, Serialize};
 use super::prepared::{DataIndex, Prepared};
 use super::{Judgement, TraceEntry, Verdict};
 use crate::date::Date;
-use crate::policy::{ActiveRule, NegativeListScope, Params, Policy, RuleDef, TieAtCutoff};
+use crate::policy::{ActiveRule, LayoutTest, NegativeListScope, Params, Policy, RuleDef, TieAtCutoff};
 use crate::scenario::{
     from_json, resolve_policy, validate, Application, Change, Institution, Kind, NegativeList, NegativeReason,
     Scenario, ScenarioError, Scope,
@@ -40,19 +50,8 @@ use crate::spatial::{coverage_layers, AreaClass, AreaKey, Coverage};
 use crate::text::{num, Text};
 use crate::tr;
 
-const fn def(id: &'static str, zh: &'static str, en: &'static str, origin_clause: &'static str) -> RuleDef {
-    RuleDef { id, zh, en, origin_clause }
-}
+pub use crate::policy::rules::ASSESSMENT_RULES;
 
-/// The assessment rules, in trace order. A preset turns them on in `assessment_rules`.
-pub static ASSESSMENT_RULES: &[RuleDef] = &[
-    def("exit.poor_management", "管理差、服务质量不高、群众满意度差的退出", "poor management, service or satisfaction: exit", "linyi-2019 政策措施(三)"),
-    def("exit.bottom_rank", "综合绩效评估排位靠后的退出", "ranked at the bottom of the comprehensive assessment: exit", "linyi-2019 政策措施(三)"),
-    def("exit.blacklist", "信用评价进入黑名单的退出", "on the credit blacklist: exit", "linyi-2019 政策措施(三)"),
-    def("exit.serious_violation", "严重违法违规违反协议的退出", "serious violation of law, rules or the agreement: exit", "linyi-2019 政策措施(三)"),
-    def("exit.last_place", "规划区域严重超额的末位淘汰", "last-place elimination where the plan is over quota", "linyi-2019 政策措施(三)(五)"),
-    def("agreement.term", "协议有效期与续约", "agreement term and renewal", "linyi-2019 政策措施(四)"),
-];
 
 pub fn assessment_rule_def(id: &str) -> Option<&'static RuleDef> {
     ASSESSMENT_RULES.iter().find(|d| d.id == id)
@@ -109,6 +108,10 @@ pub struct AssessmentRecord {
     /// Start of the current agreement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement_start: Option<String>,
+    /// Whether it fits the layout plan (布局规划, 政策措施(一)) the bureau drew up; `false`: it is
+    /// subject to last-place elimination (政策措施(三)). Absent: see `last_place_layout_test`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fits_layout_plan: Option<bool>,
 }
 
 /// An assessment input read and checked: the scenario, the policy it names, the records.
@@ -277,6 +280,10 @@ pub struct InstitutionAssessment {
     /// The admission negative-list entry the exit leaves (政策措施(三)), for `negative_list`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub negative_list: Option<NegativeList>,
+    /// The switch the entry (or its absence) rests on, when the other reading would give another
+    /// answer: `exit_negative_list_scope` (is an exit by assessment “已被解除医保服务协议”?).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub negative_list_switch: Option<&'static str>,
     pub rules: Vec<TraceEntry>,
 }
 
@@ -372,14 +379,89 @@ struct AssessCtx<'a> {
     group_scores: HashMap<String, Vec<f64>>,
     area_scores: HashMap<AreaKey, Vec<f64>>,
     county_scores: HashMap<String, Vec<f64>>,
+    /// Whether each row fits the layout plan (only when `exit.last_place_layout` is on), and the
+    /// scores of those that do not, by ranking group.
+    layout: Vec<LayoutFit>,
+    misfit_scores: HashMap<String, Vec<f64>>,
+}
+
+/// Whether an assessed institution fits the layout plan, and how that is known.
+#[derive(Clone, Debug)]
+enum LayoutFit {
+    /// The record states it.
+    Stated(bool),
+    /// The record is silent and the admission rules were asked (`last_place_layout_test =
+    /// admission_rules`): `Some(rule)` names the rule that would reject it at its site today.
+    Inferred(Option<RuleHit>),
+    /// The record is silent and the switch reads only records.
+    Unknown,
+}
+
+#[derive(Clone, Debug)]
+struct RuleHit {
+    rule: String,
+    clause: String,
+    detail: Text,
+}
+
+impl LayoutFit {
+    fn misfit(&self) -> bool {
+        matches!(self, LayoutFit::Stated(false) | LayoutFit::Inferred(Some(_)))
+    }
+}
+
+/// Whether the admission rules would reject the institution at its own site today, as a new
+/// application of its kind with its own site left out of the proximity tests: the first `fail`
+/// of a planning rule (eligibility conditions are not about the layout).
+fn admission_misfit(prep: &Prepared, inst: &Institution) -> Option<RuleHit> {
+    let mut a = Application::new(&inst.id, inst.kind, inst.lon, inst.lat);
+    if inst.kind == Kind::Pharmacy {
+        a.category = Some(inst.categories());
+    }
+    a.specialty = inst.specialty;
+    a.subtype = inst.subtype;
+    a.integrated = inst.integrated;
+    a.county = inst.county.clone();
+    a.area = inst.area.clone();
+    a.beds = inst.beds;
+    // At the same address, judged as new with its own site left out (linyi-2025 三(四)2).
+    a.change = Change::AddressChange;
+    a.institution_id = Some(inst.id.clone());
+    let d = prep.decide(&a);
+    d.rules
+        .iter()
+        .find(|e| e.verdict == Verdict::Fail && !crate::policy::any_rule_def(&e.rule).is_some_and(|r| r.is_eligibility()))
+        .map(|e| RuleHit { rule: e.rule.to_string(), clause: e.clause.to_string(), detail: e.detail.to_text() })
 }
 
 impl<'a> AssessCtx<'a> {
     fn new(params: &'a Params, prep: &'a Prepared<'a>, rows: Vec<Row<'a>>) -> Self {
-        let mut cx = AssessCtx { params, prep, rows, group_scores: HashMap::new(), area_scores: HashMap::new(), county_scores: HashMap::new() };
-        for r in &cx.rows {
+        let layout_on = prep.policy.is_on("exit.last_place_layout");
+        let layout: Vec<LayoutFit> = rows
+            .iter()
+            .map(|r| match (r.rec.fits_layout_plan, params.last_place_layout_test) {
+                _ if !layout_on => LayoutFit::Unknown,
+                (Some(fits), _) => LayoutFit::Stated(fits),
+                (None, LayoutTest::Record) => LayoutFit::Unknown,
+                (None, LayoutTest::AdmissionRules) => LayoutFit::Inferred(admission_misfit(prep, r.inst)),
+            })
+            .collect();
+        let mut cx = AssessCtx {
+            params,
+            prep,
+            rows,
+            group_scores: HashMap::new(),
+            area_scores: HashMap::new(),
+            county_scores: HashMap::new(),
+            layout,
+            misfit_scores: HashMap::new(),
+        };
+        for (i, r) in cx.rows.iter().enumerate() {
             let Some(score) = r.rec.score else { continue };
             cx.group_scores.entry(r.group.clone()).or_default().push(score);
+            if cx.layout[i].misfit() {
+                cx.misfit_scores.entry(r.group.clone()).or_default().push(score);
+            }
             if let Some(a) = &r.area {
                 cx.area_scores.entry(a.clone()).or_default().push(score);
             }
@@ -400,6 +482,7 @@ fn exit_fn(id: &str) -> Option<ExitFn> {
         "exit.blacklist" => blacklist,
         "exit.serious_violation" => serious_violation,
         "exit.last_place" => last_place,
+        "exit.last_place_layout" => last_place_layout,
         _ => return None,
     })
 }
@@ -549,19 +632,75 @@ fn serious_violation(cx: &AssessCtx, i: usize) -> Judgement {
     }
 }
 
+/// (五) asks only to explore last-place elimination: every last-place exit says the simulator
+/// applies it.
+fn explore_note() -> Text {
+    tr!(
+        "政策措施(五)只要求“探索实行末位淘汰制”：本退出是模拟器按此施行，不是原文已定的规则",
+        "政策措施(五) only asks to “explore” last-place elimination: this exit is the simulator applying it, not a rule the text settles"
+    )
+}
+
+/// The last place among `peers` (the scores of those subject to elimination), `place` saying
+/// where and why they are subject to it. `reading`: the switch or assumption the verdict rests
+/// on, unless a tie at the cut-off decided (then the tie switch, and `reading` in the note).
+fn last_among(cx: &AssessCtx, score: f64, peers: &[f64], place: Text, reading: &'static str) -> Judgement {
+    let n = peers.len();
+    let lowest = peers.iter().copied().fold(f64::INFINITY, f64::min);
+    let st = standing(score, peers.iter().copied());
+    let (bites, straddles) = within_bottom(&st, 1, cx.params.exit_tie_at_cutoff);
+    let detail = Text::new(
+        format!("{}：参加考核{}家，最低分{}；本机构{}分", place.zh, n, f(lowest), f(score)),
+        format!("{}: {} assessed, lowest score {}; this one {}", place.en, n, f(lowest), f(score)),
+    );
+    let mut j = if bites {
+        Judgement::fail(detail.join(&tr!("末位，淘汰", "last place: eliminated"))).note(explore_note())
+    } else if st.higher == 0 && st.lower == 0 {
+        Judgement::pass(detail.join(&tr!("无人得分更高，不存在末位", "no one scored higher: there is no last place")))
+    } else {
+        Judgement::pass(detail)
+    };
+    if straddles {
+        j = j
+            .note(tie_note(&st, bites))
+            .note(tr!("亦取决于{}", "also rests on {}"; reading))
+            .switch("exit_tie_at_cutoff");
+    } else {
+        j = j.switch(reading);
+    }
+    j
+}
+
+/// How far `value` is above `quota`, in percent, and whether that is severe (above
+/// `last_place_severe_excess_pct`).
+fn severity(value: f64, quota: f64, p: &Params) -> (f64, bool) {
+    let excess = if quota > 0.0 { (value / quota - 1.0) * 100.0 } else { f64::INFINITY };
+    (excess, excess > p.last_place_severe_excess_pct)
+}
+
+fn severity_text(excess: f64, p: &Params) -> Text {
+    let pct = if excess.is_finite() { f(excess) } else { "∞".to_string() };
+    tr!(
+        "超出配置{}%，“严重超额”按超出{}%以上认定（假设）",
+        "{}% over the plan's quantity; “severely over” is taken as more than {}% over (an assumption)";
+        pct, f(p.last_place_severe_excess_pct)
+    )
+}
+
 /// 政策措施(三)“对不符合布局规划要求的或规划区域内严重超额的，实行末位淘汰制”；(五)“根据考核评价结果和定点医疗机构布局规划，探索实行末位淘汰制”
 fn last_place(cx: &AssessCtx, i: usize) -> Judgement {
     let row = &cx.rows[i];
     let inst = row.inst;
     let prep = cx.prep;
-    // Over the plan? And which assessed peers share the over-quota place?
-    let (over, place, peers): (Text, Text, &[f64]) = if inst.kind == Kind::Pharmacy {
+    let p = cx.params;
+    // Over the plan? How far? And which assessed peers share the over-quota place?
+    let (place, peers): (Text, &[f64]) = if inst.kind == Kind::Pharmacy {
         let areas = &prep.areas;
         let Some(key) = &row.area else {
             return Judgement::missing("population_cells", words!("常住人口分布（药店区域分类）", "where residents live (pharmacy area classes)"));
         };
         let stat = areas.stats.get(key).cloned().unwrap_or_default();
-        let (class, per_10k) = AreaClass::classify(stat.pharmacy_ids.len() as u32, stat.population, cx.params);
+        let (class, per_10k) = AreaClass::classify(stat.pharmacy_ids.len() as u32, stat.population, p);
         let density = per_10k
             .map(|d| tr!("每万人{}家", "{} per 10,000 residents"; f(d)))
             .unwrap_or_else(|| tr!("区域内无常住人口", "no residents in the area"));
@@ -574,8 +713,14 @@ fn last_place(cx: &AssessCtx, i: usize) -> Judgement {
                 format!("{}, not over the plan: no last-place elimination", place.en),
             ));
         }
+        let (excess, severe) = severity(per_10k.unwrap_or(f64::INFINITY), p.pharmacy_saturated_above_per_10k, p);
+        let place = place.join(&severity_text(excess, p));
+        if !severe {
+            return Judgement::pass(place.join(&tr!("不属严重超额，不实行末位淘汰", "not severely over: no last-place elimination")))
+                .switch("last_place_severe_excess_pct");
+        }
         let peers = cx.area_scores.get(key).map(Vec::as_slice).unwrap_or(&[]);
-        (tr!("规划区域内严重超额", "over the plan"), place, peers)
+        (place.join(&tr!("规划区域内严重超额", "severely over the plan")), peers)
     } else if inst.kind.is_inpatient() {
         let Some(county) = inst.county.as_deref() else {
             return Judgement::missing("county", words!("机构所在县区", "the institution's county"));
@@ -596,8 +741,14 @@ fn last_place(cx: &AssessCtx, i: usize) -> Judgement {
             ));
         }
         let place = tr!("{}每千人实际床位{}，高于测算值{}", "{}: actual {} beds per 1,000, above the measured {}"; name, f(actual), f(measured));
+        let (excess, severe) = severity(actual, measured, p);
+        let place = place.join(&severity_text(excess, p));
+        if !severe {
+            return Judgement::pass(place.join(&tr!("不属严重超额，不实行末位淘汰", "not severely over: no last-place elimination")))
+                .switch("last_place_severe_excess_pct");
+        }
         let peers = cx.county_scores.get(county).map(Vec::as_slice).unwrap_or(&[]);
-        (tr!("超出床位配置", "over its bed allocation"), place, peers)
+        (place.join(&tr!("超出床位配置", "over its bed allocation")), peers)
     } else {
         return Judgement::na(Text::new(
             format!("规划未给{}设数量配置，末位淘汰只适用于相对饱和的药店区域和超出床位配置的县区", inst.kind.label().zh),
@@ -610,25 +761,51 @@ fn last_place(cx: &AssessCtx, i: usize) -> Judgement {
     let Some(score) = row.rec.score else {
         return Judgement::missing("score", words!("考核得分", "the assessment score"));
     };
-    let n = peers.len();
-    let lowest = peers.iter().copied().fold(f64::INFINITY, f64::min);
-    let st = standing(score, peers.iter().copied());
-    let (bites, straddles) = within_bottom(&st, 1, cx.params.exit_tie_at_cutoff);
-    let detail = Text::new(
-        format!("{}，{}：区内参加考核{}家，最低分{}；本机构{}分", place.zh, over.zh, n, f(lowest), f(score)),
-        format!("{}, {}: {} assessed there, lowest score {}; this one {}", place.en, over.en, n, f(lowest), f(score)),
-    );
-    let mut j = if bites {
-        Judgement::fail(detail.join(&tr!("末位，淘汰", "last place: eliminated")))
-    } else if st.higher == 0 && st.lower == 0 {
-        Judgement::pass(detail.join(&tr!("区内无人得分更高，不存在末位", "no one there scored higher: there is no last place")))
-    } else {
-        Judgement::pass(detail)
+    last_among(cx, score, peers, place, "last_place_severe_excess_pct")
+}
+
+/// 政策措施(三)“对不符合布局规划要求的……实行末位淘汰制”；(五)“根据考核评价结果和定点医疗机构布局规划，探索实行末位淘汰制”
+fn last_place_layout(cx: &AssessCtx, i: usize) -> Judgement {
+    let row = &cx.rows[i];
+    const SWITCH: &str = "last_place_layout_test";
+    let (misfit, why) = match &cx.layout[i] {
+        LayoutFit::Unknown => {
+            return Judgement::missing("fits_layout_plan", words!("是否符合布局规划（由医保部门的布局规划认定）", "whether it fits the layout plan (as the bureau's plan says)"))
+                .switch(SWITCH);
+        }
+        LayoutFit::Stated(fits) => (
+            !fits,
+            if *fits {
+                tr!("考核记录填报：符合布局规划要求", "the record states it fits the layout plan")
+            } else {
+                tr!("考核记录填报：不符合布局规划要求", "the record states it does not fit the layout plan")
+            },
+        ),
+        LayoutFit::Inferred(None) => (
+            false,
+            tr!("记录未填报；按现行准入规则，在原址作为新申请不会被拒绝，视为符合布局规划", "the record is silent; the admission rules would not reject it at its site as a new application today: taken as fitting the layout plan"),
+        ),
+        LayoutFit::Inferred(Some(hit)) => (
+            true,
+            Text::new(
+                format!("记录未填报；按现行准入规则，在原址作为新申请会被拒绝（{}，{}：{}），视为不符合布局规划", hit.rule, hit.clause, hit.detail.zh),
+                format!("the record is silent; the admission rules would reject it at its site as a new application today ({}, {}: {}): taken as not fitting the layout plan", hit.rule, hit.clause, hit.detail.en),
+            ),
+        ),
     };
-    if straddles {
-        j = j.note(tie_note(&st, bites)).switch("exit_tie_at_cutoff");
+    if !misfit {
+        return Judgement::pass(why.join(&tr!("不实行末位淘汰", "no last-place elimination"))).switch(SWITCH);
     }
-    j
+    let Some(score) = row.rec.score else {
+        return Judgement::missing("score", words!("考核得分", "the assessment score")).switch(SWITCH);
+    };
+    let peers = cx.misfit_scores.get(&row.group).map(Vec::as_slice).unwrap_or(&[]);
+    let g = &row.group_label;
+    let place = why.join(&Text::new(
+        format!("{}中不符合布局规划要求的机构", g.zh),
+        format!("among those of {} that do not fit the layout plan", g.en),
+    ));
+    last_among(cx, score, peers, place, SWITCH)
 }
 
 /// 政策措施(四)“协议有效期一般为三年……协议期内无违法违规行为的，延长续约有效期”
@@ -710,7 +887,63 @@ pub fn negative_list_entry(rec: &AssessmentRecord, exit_reasons: &[String], p: &
     if terminated && best.map(|(d, _)| as_of > d).unwrap_or(true) {
         best = Some((as_of, NegativeReason::AgreementTerminated));
     }
-    best.map(|(since, reason)| NegativeList { reason, since: since.to_string() })
+    best.map(|(since, reason)| NegativeList { reason, since: since.to_string(), switch: None })
+}
+
+/// `exit_negative_list_scope` when the entry an exit leaves (or its absence) would differ under
+/// the switch's other reading: the bar then rests on the switch, not on the text.
+pub fn negative_list_rests_on_switch(rec: &AssessmentRecord, exit_reasons: &[String], p: &Params, as_of: Date) -> Option<&'static str> {
+    let other = match p.exit_negative_list_scope {
+        NegativeListScope::AllExits => NegativeListScope::SanctionsOnly,
+        NegativeListScope::SanctionsOnly => NegativeListScope::AllExits,
+    };
+    let flipped = Params { exit_negative_list_scope: other, ..p.clone() };
+    (negative_list_entry(rec, exit_reasons, p, as_of) != negative_list_entry(rec, exit_reasons, &flipped, as_of)).then_some("exit_negative_list_scope")
+}
+
+/// The trace entry of what an exit means for a new application (政策措施(三)“探索建立准入负面清单
+/// 制度，对……已被解除医保服务协议的、列入失信黑名单的，三年内不受理医保定点申请”): `fail` when it
+/// bars re-admission, `pass` when it does not; with the switch when the bar rests on it.
+fn negative_list_trace(policy: &Policy, entry: Option<&NegativeList>, switch: Option<&'static str>) -> TraceEntry {
+    let years = policy.params.negative_list_years;
+    let clause = policy.active("negative_list").map(|r| r.clause.clone()).unwrap_or_else(|| "linyi-2019 政策措施(三)".into());
+    let mut j = match entry {
+        Some(n) => {
+            let until = Date::parse(&n.since).map(|d| d.add_years(years).to_string()).unwrap_or_default();
+            let r = n.reason.label();
+            Judgement::fail(Text::new(
+                format!("退出后列入准入负面清单（{}），自{}起{}年内不受理医保定点申请，{}起可再申请", r.zh, n.since, years, until),
+                format!("the exit puts it on the admission negative list ({}): no application accepted for {} years from {}, again from {}", r.en, years, n.since, until),
+            ))
+            // 政策措施(三) only asks to explore the negative list (探索建立准入负面清单制度).
+            .note(tr!(
+                "政策措施(三)只要求“探索建立准入负面清单制度”：此处由模拟器施行",
+                "政策措施(三) only asks to “explore” a negative list: the simulator applies it here"
+            ))
+        }
+        None => Judgement::pass(tr!(
+            "本次退出不属“已被解除医保服务协议”，不列入准入负面清单，可再申请",
+            "this exit does not count as “agreement terminated”: no negative-list entry, it may apply again"
+        )),
+    };
+    if let Some(sw) = switch {
+        j = j
+            .note(tr!(
+                "本次退出是否算“已被解除医保服务协议”，原文未说（严重违法违规以外的退出也提前终止协议）：此处按解释开关，不是原文",
+                "whether this exit counts as “agreement terminated” the text does not say (exits other than for serious violations also end the agreement early): this rests on a switch, not on the text"
+            ))
+            .switch(sw);
+    }
+    TraceEntry {
+        rule: "negative_list".into(),
+        clause,
+        verdict: j.verdict,
+        detail: j.detail,
+        switch: j.switch.map(Into::into),
+        exempted_by: None,
+        note: j.note,
+        assumptions: Default::default(),
+    }
 }
 
 /// A new application from an institution that exited, at its old site with its old facts and
@@ -825,7 +1058,13 @@ pub fn assess_with_data(
         } else {
             AssessOutcome::Continues
         };
-        let negative_list = negative_list_entry(row.rec, &exit_reasons, &policy.params, as_of);
+        let negative_list_switch = negative_list_rests_on_switch(row.rec, &exit_reasons, &policy.params, as_of);
+        // The entry names the switch it rests on, so a re-application's admission trace does too.
+        let negative_list = negative_list_entry(row.rec, &exit_reasons, &policy.params, as_of)
+            .map(|n| NegativeList { switch: negative_list_switch.map(str::to_string), ..n });
+        if exits {
+            rules.push(negative_list_trace(policy, negative_list.as_ref(), negative_list_switch));
+        }
         out.push(InstitutionAssessment {
             id: row.inst.id.clone(),
             name: row.inst.name.clone(),
@@ -835,6 +1074,7 @@ pub fn assess_with_data(
             exit_reasons,
             agreement,
             negative_list,
+            negative_list_switch,
             rules,
         });
     }

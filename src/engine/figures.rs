@@ -10,12 +10,47 @@ use serde::{Serialize, Serializer};
 
 use crate::policy::{FundCoefSource, Params};
 use crate::scenario::{Discharges, Scenario};
+use crate::text::Text;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct FundRatios {
     pub employee: Option<f64>,
     pub resident: Option<f64>,
 }
+
+/// Whether a figure rests on a switch the user can turn or on a labelled assumption the
+/// simulator fixes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadingKind {
+    Switch,
+    Assumption,
+}
+
+/// A reading some figures rest on: where the text names the inputs but not the arithmetic, or
+/// leaves a choice open. Shown beside the figure wherever it is read.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FigureReading {
+    /// A switch's parameter id (`fund_coef_enabled`, …) or a labelled assumption's id
+    /// (`bed_need_formula`, …).
+    pub id: &'static str,
+    pub kind: ReadingKind,
+    /// A switch's current value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
+    /// What the simulator reads, and what the text leaves unsaid.
+    pub text: Text,
+}
+
+/// The arithmetic of required beds and the measured value: the standard bed-need formula.
+pub const BED_NEED_FORMULA: &str = "bed_need_formula";
+/// A county's fund coefficient is the city's (municipal pooling).
+pub const COUNTY_FUND_COEF_CITY: &str = "county_fund_coef_city";
+/// A county without discharge figures takes the city's patient coefficient.
+pub const COUNTY_PATIENT_COEF_FALLBACK: &str = "county_patient_coef_fallback";
+
+/// Which readings each figure rests on: figure field → reading ids, in field order.
+pub type RestsOn = Vec<(&'static str, Vec<&'static str>)>;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Figures {
@@ -32,6 +67,12 @@ pub struct Figures {
     pub missing: Vec<String>,
     #[serde(serialize_with = "as_map")]
     pub counties: Vec<(String, CountyFigures)>,
+    /// Which of the city's figures rest on which readings (ids of `readings`): the arithmetic of
+    /// the measured value is the simulator's reading, not a quote.
+    #[serde(serialize_with = "as_map")]
+    pub rests_on: RestsOn,
+    /// Every reading the city's and the counties' figures rest on, once.
+    pub readings: Vec<FigureReading>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -46,9 +87,12 @@ pub struct CountyFigures {
     pub measured_beds_per_1000: Option<f64>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<String>,
+    /// Which of the county's figures rest on which readings (ids of the city's `readings`).
+    #[serde(serialize_with = "as_map")]
+    pub rests_on: RestsOn,
 }
 
-fn as_map<S: Serializer>(v: &[(String, CountyFigures)], s: S) -> Result<S::Ok, S::Error> {
+fn as_map<K: Serialize, V: Serialize, S: Serializer>(v: &[(K, V)], s: S) -> Result<S::Ok, S::Error> {
     let mut m = s.serialize_map(Some(v.len()))?;
     for (k, f) in v {
         m.serialize_entry(k, f)?;
@@ -60,6 +104,104 @@ impl Figures {
     pub fn county(&self, id: &str) -> Option<&CountyFigures> {
         self.counties.iter().find(|(k, _)| k == id).map(|(_, f)| f)
     }
+
+    /// The readings a city figure rests on (empty for a figure that rests on none).
+    pub fn readings_of(&self, figure: &str) -> Vec<&FigureReading> {
+        resolve(&self.rests_on, &self.readings, figure)
+    }
+
+    /// The readings a county figure rests on.
+    pub fn county_readings_of(&self, county: &str, figure: &str) -> Vec<&FigureReading> {
+        self.county(county).map(|c| resolve(&c.rests_on, &self.readings, figure)).unwrap_or_default()
+    }
+}
+
+fn resolve<'a>(rests_on: &RestsOn, readings: &'a [FigureReading], figure: &str) -> Vec<&'a FigureReading> {
+    let ids = rests_on.iter().find(|(f, _)| *f == figure).map(|(_, ids)| ids.as_slice()).unwrap_or(&[]);
+    ids.iter().filter_map(|id| readings.iter().find(|r| r.id == *id)).collect()
+}
+
+/// The readings of the measured value under these parameters, and which figure rests on which.
+/// `county_fallback`: some county took the city's patient coefficient.
+fn readings(p: &Params, county_fallback: bool, has_counties: bool) -> Vec<FigureReading> {
+    let switch = |id: &'static str, value: serde_json::Value, text: Text| FigureReading { id, kind: ReadingKind::Switch, value: Some(value), text };
+    let assumption = |id: &'static str, text: Text| FigureReading { id, kind: ReadingKind::Assumption, value: None, text };
+    let mut out = vec![assumption(
+        BED_NEED_FORMULA,
+        Text::new(
+            "测算值的算法是模拟器的解读，不是原文：三(一)1只说“根据住院人次、平均住院日、病床使用率、总参保人数等因素计算”，附件只定义两个调节系数。模拟器采用卫生规划常用的床位需要量公式：需要床位 = 住院人次 × 平均住院日 ÷（365 × 病床使用率）；测算值 = 需要床位 ÷ 总参保人数 × 1000 × 基金调节系数 × 患者调节系数",
+            "the arithmetic of the measured value is the simulator's reading, not a quote: 三(一)1 says only “computed from admissions, average stay, bed utilisation, total insured and other factors”, and the annex only defines the two coefficients. The simulator uses the standard bed-need formula of health planning: required beds = admissions × average stay ÷ (365 × utilisation); measured = required beds ÷ insured × 1000 × fund coefficient × patient coefficient",
+        ),
+    )];
+    out.push(switch(
+        "fund_coef_enabled",
+        p.fund_coef_enabled.into(),
+        if p.fund_coef_enabled {
+            Text::new("附件定义了基金调节系数，正文未说是否计入测算值：按计入（乘入）", "the annex defines the fund coefficient, the body never says it enters the measured value: it does (multiplied in)")
+        } else {
+            Text::new("附件定义了基金调节系数，正文未说是否计入测算值：按不计入（= 1）", "the annex defines the fund coefficient, the body never says it enters the measured value: it does not (= 1)")
+        },
+    ));
+    if p.fund_coef_enabled {
+        let (zh, en, v) = match p.fund_coef_source {
+            FundCoefSource::Lower => ("职工、居民两项中较低者", "the lower of the employee and resident ratios", "lower"),
+            FundCoefSource::Employee => ("职工医保统筹基金", "the employee pooled fund", "employee"),
+            FundCoefSource::Resident => ("居民医保基金", "the resident fund", "resident"),
+        };
+        out.push(switch(
+            "fund_coef_source",
+            v.into(),
+            Text::new(format!("附件的“基金可支付月数”未说是哪项基金：按{zh}"), format!("the annex's “months payable” does not say which fund: {en}")),
+        ));
+    }
+    out.push(switch(
+        "patient_coef_enabled",
+        p.patient_coef_enabled.into(),
+        if p.patient_coef_enabled {
+            Text::new("附件定义了患者调节系数，正文未说是否计入测算值：按计入（乘入）", "the annex defines the patient coefficient, the body never says it enters the measured value: it does (multiplied in)")
+        } else {
+            Text::new("附件定义了患者调节系数，正文未说是否计入测算值：按不计入（= 1）", "the annex defines the patient coefficient, the body never says it enters the measured value: it does not (= 1)")
+        },
+    ));
+    if has_counties && p.fund_coef_enabled {
+        out.push(assumption(
+            COUNTY_FUND_COEF_CITY,
+            Text::new("县区的基金调节系数用全市的（基金市级统筹）：原文未说县区如何取", "a county's fund coefficient is the city's (the fund is pooled city-wide): the text does not say how a county takes it"),
+        ));
+    }
+    if county_fallback {
+        out.push(assumption(
+            COUNTY_PATIENT_COEF_FALLBACK,
+            Text::new("县区未填出院人次时，用全市的患者调节系数：原文未说", "a county without discharge figures takes the city's patient coefficient: the text does not say"),
+        ));
+    }
+    out
+}
+
+/// Which readings each figure rests on: for the city (`county: None`), or for a county with
+/// where its patient coefficient came from (`county`, `city`, `off`).
+fn rests_on(p: &Params, county: Option<&str>) -> RestsOn {
+    let mut fund = vec!["fund_coef_enabled"];
+    if p.fund_coef_enabled {
+        fund.push("fund_coef_source");
+        if county.is_some() {
+            fund.push(COUNTY_FUND_COEF_CITY);
+        }
+    }
+    let mut patient = vec!["patient_coef_enabled"];
+    if county == Some("city") {
+        patient.push(COUNTY_PATIENT_COEF_FALLBACK);
+    }
+    let mut measured = vec![BED_NEED_FORMULA];
+    measured.extend(&fund);
+    measured.extend(&patient);
+    vec![
+        ("required_beds", vec![BED_NEED_FORMULA]),
+        ("measured_raw_per_1000", vec![BED_NEED_FORMULA]),
+        ("fund_coef", fund),
+        ("patient_coef", patient),
+        ("measured_beds_per_1000", measured),
+    ]
 }
 
 /// The inputs shared by the city and a county.
@@ -172,7 +314,7 @@ pub fn compute(s: &Scenario, p: &Params) -> Figures {
     };
     let measure = |raw: Option<f64>, fc: Option<f64>, pc: Option<f64>| Some(raw? * fc? * pc?);
 
-    let counties = s
+    let counties: Vec<(String, CountyFigures)> = s
         .counties
         .iter()
         .enumerate()
@@ -212,6 +354,7 @@ pub fn compute(s: &Scenario, p: &Params) -> Figures {
                 patient_coef_from: from,
                 measured_beds_per_1000: measure(cc.measured_raw, fund_coef, pc),
                 missing: cmissing,
+                rests_on: rests_on(p, Some(from)),
             };
             (k.id.clone(), f)
         })
@@ -227,6 +370,8 @@ pub fn compute(s: &Scenario, p: &Params) -> Figures {
         patient_coef: city_patient_coef,
         measured_beds_per_1000: measure(city_core.measured_raw, fund_coef, city_patient_coef),
         missing,
+        rests_on: rests_on(p, None),
+        readings: readings(p, counties.iter().any(|(_, c)| c.patient_coef_from == "city"), !counties.is_empty()),
         counties,
     }
 }

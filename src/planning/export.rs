@@ -56,6 +56,11 @@ fn headers(lang: Lang) -> Vec<String> {
             lang,
         ),
         h("床位额度计算", "bed allowance arithmetic", lang),
+        h(
+            "床位额度依据的解读（假设）",
+            "bed allowance: the reading it rests on (assumption)",
+            lang,
+        ),
     ];
     for c in AREAS {
         let l = c.label();
@@ -124,6 +129,7 @@ fn row(c: &CountyPlan, lang: Lang) -> Vec<PlanCell> {
             .map(|b| PlanCell::Number(b as f64))
             .unwrap_or(PlanCell::Empty),
         text(&c.beds.text, lang),
+        text(&c.beds.reading, lang),
     ];
     for class in AREAS {
         let (areas, residents) = c.areas_of(class);

@@ -222,7 +222,20 @@ pub struct BedAllowance {
     pub whole_beds: Option<u64>,
     pub text: Text,
     pub clause: String,
+    /// The allowance is the simulator's arithmetic, not the text's: this labelled assumption.
+    pub assumption: &'static str,
+    /// The figure the measured value is compared against (this struct's field): the county's
+    /// actual value, not the target.
+    pub compares_against: &'static str,
+    /// Every reading the allowance rests on: the assumption, then those of the county's measured
+    /// value (ids of the evaluation's `figures.readings`).
+    pub rests_on: Vec<&'static str>,
+    /// What the text says and what the simulator adds, in words.
+    pub reading: Text,
 }
+
+/// The designated-bed allowance's arithmetic, a labelled assumption.
+pub const BED_ALLOWANCE_ASSUMPTION: &str = "county_bed_allowance";
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AreaClassCount {
@@ -570,6 +583,21 @@ pub fn bed_allowance(prep: &Prepared, county: &crate::scenario::County) -> BedAl
             )
         }
     };
+    let mut rests_on = vec![BED_ALLOWANCE_ASSUMPTION];
+    rests_on.extend(prep.figures.county_readings_of(&county.id, "measured_beds_per_1000").iter().map(|r| r.id));
+    let target = num(prep.policy.params.target_beds_per_1000, 2);
+    let then = if rests_on.len() > 1 {
+        let ids = rests_on[1..].join(", ");
+        tr2!("测算值本身也依据解读：{}", " The measured value rests on readings too: {}"; ids; ids)
+    } else {
+        Text::new("", "")
+    };
+    let reading = tr2!(
+        "定点床位额度是模拟器的算术，不是原文（假设 {}）：三(一)1(2)只说“各县区基本医保定点床位数实行分县区配置管理”，未给配置方法。模拟器以县区测算值与县区实际值相比（不是与目标值 {} 相比）：额度 =（测算值 − 实际值）× 常住人口 ÷ 1000；原文在全市测算值高于目标值和实际值时才实行分县区配置，额度则对每个县区照算。{}",
+        "the designated-bed allowance is the simulator's arithmetic, not the text's (assumption {}): 三(一)1(2) says only “each county's designated beds are allocated county by county” and gives no method. The simulator compares the county's measured value with its actual value (not with the target {}): allowance = (measured − actual) × residents ÷ 1000; the text allocates by county only when the city's measured value is above both target and actual, while the allowance is worked out for every county.{}";
+        BED_ALLOWANCE_ASSUMPTION, target, then.zh;
+        BED_ALLOWANCE_ASSUMPTION, target, then.en
+    );
     BedAllowance {
         measured_per_1000: measured,
         actual_per_1000: actual,
@@ -578,6 +606,10 @@ pub fn bed_allowance(prep: &Prepared, county: &crate::scenario::County) -> BedAl
         whole_beds: beds.map(|b| b.floor().max(0.0) as u64),
         text,
         clause: BEDS_CLAUSE.to_string(),
+        assumption: BED_ALLOWANCE_ASSUMPTION,
+        compares_against: "actual_per_1000",
+        rests_on,
+        reading,
     }
 }
 

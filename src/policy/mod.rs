@@ -118,7 +118,7 @@ pub fn builtin_preset(id: &str) -> Option<Preset> {
 /// (`rules`), the yearly assessment (`assessment_rules`) and the county community budget
 /// (`budget_rules`). Rule ids are unique across the families.
 pub fn rule_families() -> [(&'static str, &'static [RuleDef]); 3] {
-    [("rules", RULES), ("assessment_rules", crate::engine::exits::ASSESSMENT_RULES), ("budget_rules", crate::budget::BUDGET_RULES)]
+    [("rules", RULES), ("assessment_rules", rules::ASSESSMENT_RULES), ("budget_rules", rules::BUDGET_RULES)]
 }
 
 fn preset_family<'a>(p: &'a Preset, key: &str) -> &'a [RuleSpec] {
@@ -351,8 +351,8 @@ impl Policy {
             rules
         };
         let rules = active(RULES, &preset.rules);
-        let assessment_rules = active(crate::engine::exits::ASSESSMENT_RULES, &preset.assessment_rules);
-        let budget_rules = active(crate::budget::BUDGET_RULES, &preset.budget_rules);
+        let assessment_rules = active(rules::ASSESSMENT_RULES, &preset.assessment_rules);
+        let budget_rules = active(rules::BUDGET_RULES, &preset.budget_rules);
         let params = Params::from_values(&values);
         Ok(Policy { preset: preset.clone(), values, rules, assessment_rules, budget_rules, params })
     }
@@ -455,6 +455,16 @@ pub enum ChangeWithoutClause {
     AsNew,
 }
 
+/// Who “does not fit the layout plan” (linyi-2019 政策措施(三)) for last-place elimination.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LayoutTest {
+    /// Only what the assessment record states (`fits_layout_plan`).
+    Record,
+    /// The record where it states it, else whether the admission rules would reject the
+    /// institution at its site today.
+    AdmissionRules,
+}
+
 /// Typed view of the effective values, with the names the rules use.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Params {
@@ -504,6 +514,9 @@ pub struct Params {
     pub dip_primary_diseases_min: u64,
     pub drg_primary_groups_min: u64,
     pub primary_groups_due_year: i32,
+    /// Percent above the plan's quantity at which a planning area is “severely over quota”.
+    pub last_place_severe_excess_pct: f64,
+    pub last_place_layout_test: LayoutTest,
 }
 
 impl Params {
@@ -597,6 +610,11 @@ impl Params {
             dip_primary_diseases_min: f("dip_primary_diseases_min") as u64,
             drg_primary_groups_min: f("drg_primary_groups_min") as u64,
             primary_groups_due_year: f("primary_groups_due_year") as i32,
+            last_place_severe_excess_pct: f("last_place_severe_excess_pct"),
+            last_place_layout_test: match s("last_place_layout_test").as_str() {
+                "admission_rules" => LayoutTest::AdmissionRules,
+                _ => LayoutTest::Record,
+            },
         }
     }
 }

@@ -211,6 +211,8 @@ pub static PARAMETERS: &[ParamDef] = &[
     param!("agreement_term_years", Exits, "协议有效期", "agreement term", "年", "years", whole(1.0, 20.0)),
     param!("agreement_extended_term_years", Exits, "协议期内无违法违规时的续约有效期", "renewal term when the term had no violation",
         "年", "years", whole(1.0, 30.0)),
+    param!("last_place_severe_excess_pct", Exits, "“严重超额”：超出规划配置的比例", "“severely over quota”: excess over the plan's quantity",
+        "%", "%", number(0.0, 1000.0, 1.0)),
     param!("budget_surplus_retained_pct", Budget, "结余留用比例", "share of a surplus the community retains",
         "%", "%", number(0.0, 100.0, 1.0)),
     param!("budget_overspend_fund_share_pct", Budget, "其他合理超支由医保基金分担的比例", "fund's share of other reasonable overspend",
@@ -342,6 +344,13 @@ pub static PARAMETERS: &[ParamDef] = &[
         ]),
         ("负面清单不受理“已被解除医保服务协议的”：因考核（管理差、排位靠后、末位淘汰）退出是否也算？",
          "The negative list bars those whose agreement “was terminated”: does an exit by assessment (poor management, bottom rank, last place) count?")),
+    param!("last_place_layout_test", Switches, "谁“不符合布局规划要求”", "who “does not fit the layout plan”",
+        "", "", ParamKind::Choice(&[
+            opt("record", "以考核记录填报为准（fits_layout_plan）", "as the assessment record states it (fits_layout_plan)"),
+            opt("admission_rules", "记录未填报时，按现行准入规则在原址会被拒绝的", "where the record is silent, those the admission rules would reject at their site today"),
+        ]),
+        ("政策措施(三)对“不符合布局规划要求的”实行末位淘汰，布局规划由医保部门制定（政策措施(一)），模拟器没有这份规划：由考核记录填报，还是按现行准入规则推断？",
+         "政策措施(三) applies last-place elimination to those that “do not fit the layout plan”; the bureaus draw up that plan (政策措施(一)) and the simulator does not have it: is it stated in the record, or inferred from today's admission rules?")),
 ];
 
 pub fn param_def(id: &str) -> Option<&'static ParamDef> {

@@ -56,6 +56,8 @@ pub static LINKS: &[Link] = &[
     link("exit_score_min", "linyi-2019 政策措施(三)(五)"),
     link("exit_satisfaction_min_pct", "linyi-2019 政策措施(三)"),
     link("exit_bottom_share_pct", "linyi-2019 政策措施(三)"),
+    link("last_place_severe_excess_pct", "linyi-2019 政策措施(三)(五)"),
+    link("last_place_layout_test", "linyi-2019 政策措施(三)(五)"),
     link("agreement_term_years", "linyi-2019 政策措施(四)"),
     link("agreement_extended_term_years", "linyi-2019 政策措施(四)"),
     link("budget_surplus_retained_pct", "shandong-2024 二(三)"),

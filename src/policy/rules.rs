@@ -78,6 +78,32 @@ pub static RULES: &[RuleDef] = &[
     rule!("change.unregulated", "规划未规定迁址与新增执业地点", "the plan has no clause on moves and new sites", "xian-2025 规划目标和内容(二)"),
 ];
 
+/// The rules of the yearly assessment of designated institutions (`dingdian assess`,
+/// `engine::exits`): exits and agreement terms.
+pub static ASSESSMENT_RULES: &[RuleDef] = &[
+    rule!("exit.poor_management", "管理差、服务质量不高、群众满意度差的退出", "poor management, service or satisfaction: exit", "linyi-2019 政策措施(三)"),
+    rule!("exit.bottom_rank", "综合绩效评估排位靠后的退出", "ranked at the bottom of the comprehensive assessment: exit", "linyi-2019 政策措施(三)"),
+    rule!("exit.blacklist", "信用评价进入黑名单的退出", "on the credit blacklist: exit", "linyi-2019 政策措施(三)"),
+    rule!("exit.serious_violation", "严重违法违规违反协议的退出", "serious violation of law, rules or the agreement: exit", "linyi-2019 政策措施(三)"),
+    rule!("exit.last_place", "规划区域严重超额的末位淘汰", "last-place elimination where the plan is over quota", "linyi-2019 政策措施(三)(五)"),
+    rule!("exit.last_place_layout", "不符合布局规划要求的末位淘汰", "last-place elimination among those that do not fit the layout plan", "linyi-2019 政策措施(三)(五)"),
+    rule!("agreement.term", "协议有效期与续约", "agreement term and renewal", "linyi-2019 政策措施(四)"),
+];
+
+/// The rules of the county medical community global budget (`dingdian settle`, `budget`).
+pub static BUDGET_RULES: &[RuleDef] = &[
+    rule!("community.six_unifications", "达到“六统一”方可实行总额付费", "global budget only with the six unifications", "shandong-2024 二(一)"),
+    rule!("budget.growth_cap", "预算增幅不超过基金收入增幅", "budget growth not above fund-revenue growth", "shandong-2024 二(二)"),
+    rule!("budget.no_cut", "合理控费致支出降低不降预算", "no budget cut after sensible cost control", "shandong-2024 二(二)"),
+    rule!("budget.out_of_county", "县域外支出纳入预算", "out-of-county spending counts in the budget", "shandong-2024 二(二)"),
+    rule!("settlement.surplus_retained", "结余留用", "surplus retained", "shandong-2024 二(三)"),
+    rule!("settlement.objective_compensation", "客观因素超支合理补偿", "objective-cause overspend compensated", "shandong-2024 二(三)"),
+    rule!("settlement.overspend_shared", "合理超支分担", "reasonable overspend shared", "shandong-2024 二(三)"),
+    rule!("prepayment.one_month", "预付1个月左右医保基金", "about one month advanced", "shandong-2024 二(四)"),
+    rule!("benefit.reimbursement_gap", "乡镇卫生院与县级医院报销比例差距", "township vs county-hospital reimbursement gap", "shandong-2024 三(一)"),
+    rule!("payment.primary_groups", "DIP基层病种与DRG基层病组数量", "DIP primary-care diseases and DRG groups", "shandong-2024 三(四)"),
+];
+
 pub fn rule_def(id: &str) -> Option<&'static RuleDef> {
     RULES.iter().find(|r| r.id == id)
 }
@@ -100,7 +126,7 @@ pub fn reads(rule: &str) -> &'static [&'static str] {
         "pharmacy.area_class" => &["pharmacy_area_cell_m", "pharmacy_insufficient_below_per_10k", "pharmacy_saturated_above_per_10k"],
         "exit.poor_management" => &["exit_score_min", "exit_satisfaction_min_pct"],
         "exit.bottom_rank" => &["exit_bottom_share_pct"],
-        "exit.last_place" => &["service_radius_m"],
+        "exit.last_place" => &["service_radius_m", "last_place_severe_excess_pct"],
         "agreement.term" => &["agreement_term_years", "agreement_extended_term_years"],
         "settlement.surplus_retained" => &["budget_surplus_retained_pct", "budget_assessment_full_score"],
         "settlement.objective_compensation" => &["budget_objective_compensation_pct"],

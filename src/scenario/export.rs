@@ -11,17 +11,13 @@
 //! - the same three as GeoJSON layers (WGS-84, RFC 7946): applications with their outcomes, cells
 //!   with their coverage.
 
-use std::collections::HashMap;
 use std::fmt;
 
 use serde_json::Value;
 
 use super::import::{Field, Target};
 use super::types::*;
-use crate::engine::Decision;
-use crate::spatial::{CoverageLayers, InstitutionIndex, INPATIENT, OUTPATIENT, PHARMACY};
 use crate::text::Lang;
-use crate::Outcome;
 
 /// An export that could not be written (only xlsx can fail).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,106 +39,15 @@ impl From<rust_xlsxwriter::XlsxError> for ExportError {
     }
 }
 
-/// One application's result.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ResultRow {
-    pub id: String,
-    pub name: Option<String>,
-    pub kind: Kind,
-    pub lon: f64,
-    pub lat: f64,
-    /// The county's name (its id when the scenario has no such county).
-    pub county: Option<String>,
-    pub outcome: Outcome,
-    /// The rule whose verdict decided the outcome (`Decision::deciding_rule`); none when accepted.
-    pub deciding_rule: Option<String>,
-    pub clause: Option<String>,
-    /// Metres to the nearest designated institution of the same type (`nearest_same_type`),
-    /// `None` when there is none within 50 km.
-    pub nearest_same_type_m: Option<f64>,
-}
-
-/// Whether `i` is a designated institution of the same type as the applicant, as the proximity
-/// rules count them: a pharmacy sharing a category; a general inpatient institution; a specialty
-/// one of the same specialty; for an outpatient applicant any medical institution that provides
-/// outpatient care (the outpatient rule's neighbours); a primary-care institution. The
-/// applicant's own existing site (address change, medical aid) never counts.
-pub fn same_type(app: &Application, i: &Institution) -> bool {
-    if !i.designated || Some(i.id.as_str()) == app.own_institution() {
-        return false;
-    }
-    match app.kind {
-        Kind::Pharmacy => i.kind == Kind::Pharmacy && i.categories().intersects(app.categories()),
-        Kind::InpatientGeneral => i.kind == Kind::InpatientGeneral,
-        Kind::InpatientSpecialty => i.kind == Kind::InpatientSpecialty && app.specialty.is_some() && i.specialty == app.specialty,
-        Kind::Outpatient => i.kind.is_medical() && i.provides_outpatient(),
-        // By the service it provides, as the rules judge it.
-        Kind::PrimaryCare => match app.service() {
-            Some(crate::scenario::Service::Inpatient) => i.kind == Kind::PrimaryCare && i.service() == app.service(),
-            _ => i.kind.is_medical() && i.provides_outpatient(),
-        },
-    }
-}
-
-/// The distance to the nearest `same_type` institution, within 50 km.
-pub fn nearest_same_type(s: &Scenario, index: &InstitutionIndex, app: &Application) -> Option<f64> {
-    index.nearest(&s.institutions, app.lon, app.lat, |i| same_type(app, i)).map(|(_, d)| d)
-}
-
-/// The result of every application of `s` that has a decision (matched by id), in the
-/// scenario's order.
-pub fn result_rows(s: &Scenario, decisions: &[Decision]) -> Vec<ResultRow> {
-    let by_id: HashMap<&str, &Decision> = decisions.iter().map(|d| (d.id.as_str(), d)).collect();
-    let county_names: HashMap<&str, &str> = s.counties.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect();
-    let index = InstitutionIndex::build(&s.institutions);
-    s.applications
-        .iter()
-        .filter_map(|a| {
-            let d = by_id.get(a.id.as_str())?;
-            let rule = d.deciding_rule();
-            Some(ResultRow {
-                id: a.id.clone(),
-                name: a.name.clone(),
-                kind: a.kind,
-                lon: a.lon,
-                lat: a.lat,
-                county: a.county.as_deref().map(|c| county_names.get(c).copied().unwrap_or(c).to_string()),
-                outcome: d.outcome,
-                deciding_rule: rule.map(|r| r.rule.to_string()),
-                clause: rule.map(|r| r.clause.to_string()),
-                nearest_same_type_m: nearest_same_type(s, &index, a),
-            })
-        })
-        .collect()
-}
-
-fn result_headers(lang: Lang) -> [&'static str; 10] {
-    match lang {
-        Lang::Zh => ["编号", "名称", "类型", "经度", "纬度", "区县", "结果", "决定规则", "条款", "最近同类定点机构距离（米）"],
-        Lang::En => [
-            "id",
-            "name",
-            "kind",
-            "lon",
-            "lat",
-            "county",
-            "outcome",
-            "deciding rule",
-            "clause",
-            "nearest same-type designated institution (m)",
-        ],
-    }
-}
-
 /// A result row's cells; `Cell::Number` where a spreadsheet should see a number.
-enum Cell {
+pub(crate) enum Cell {
     Text(String),
     Number(f64),
     Empty,
 }
 
 impl Cell {
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Number(x) => x.to_string(),
@@ -151,27 +56,12 @@ impl Cell {
     }
 }
 
-fn opt_text(s: &Option<String>) -> Cell {
+pub(crate) fn opt_text(s: &Option<String>) -> Cell {
     s.as_ref().map(|s| Cell::Text(s.clone())).unwrap_or(Cell::Empty)
 }
 
-fn result_cells(r: &ResultRow, lang: Lang) -> Vec<Cell> {
-    vec![
-        Cell::Text(r.id.clone()),
-        opt_text(&r.name),
-        Cell::Text(r.kind.label().get(lang).to_string()),
-        Cell::Number(r.lon),
-        Cell::Number(r.lat),
-        opt_text(&r.county),
-        Cell::Text(r.outcome.label().get(lang).to_string()),
-        opt_text(&r.deciding_rule),
-        opt_text(&r.clause),
-        r.nearest_same_type_m.map(|d| Cell::Number((d * 10.0).round() / 10.0)).unwrap_or(Cell::Empty),
-    ]
-}
-
 /// Writes rows as CSV, UTF-8 with a byte-order mark.
-fn csv_bytes(headers: &[String], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
+pub(crate) fn csv_bytes(headers: &[String], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(b"\xEF\xBB\xBF".to_vec());
     // Writing to memory cannot fail; a field count mismatch cannot happen (fixed columns).
     let _ = w.write_record(headers);
@@ -181,13 +71,7 @@ fn csv_bytes(headers: &[String], rows: impl Iterator<Item = Vec<String>>) -> Vec
     w.into_inner().unwrap_or_default()
 }
 
-/// The results as CSV (UTF-8 with BOM, CRLF): headers and kind/outcome labels in `lang`.
-pub fn results_csv(rows: &[ResultRow], lang: Lang) -> Vec<u8> {
-    let headers: Vec<String> = result_headers(lang).iter().map(|s| s.to_string()).collect();
-    csv_bytes(&headers, rows.iter().map(|r| result_cells(r, lang).iter().map(Cell::text).collect()))
-}
-
-fn write_sheet(
+pub(crate) fn write_sheet(
     book: &mut rust_xlsxwriter::Workbook,
     name: &str,
     headers: &[String],
@@ -216,14 +100,6 @@ fn write_sheet(
         }
     }
     Ok(())
-}
-
-/// The results as an xlsx workbook of one sheet.
-pub fn results_xlsx(rows: &[ResultRow], lang: Lang) -> Result<Vec<u8>, ExportError> {
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let headers: Vec<String> = result_headers(lang).iter().map(|s| s.to_string()).collect();
-    write_sheet(&mut book, sheet_name(None, lang), &headers, rows.iter().map(|r| result_cells(r, lang)))?;
-    Ok(book.save_to_buffer()?)
 }
 
 /// The scenario as indented JSON (DESIGN.md §3).
@@ -288,7 +164,7 @@ pub fn table_headers(target: Target, lang: Lang) -> Vec<String> {
 }
 
 /// A field's value in an export, rendered per format.
-enum Val<'a> {
+pub(crate) enum Val<'a> {
     Null,
     Text(&'a str),
     Id(&'static str),
@@ -301,16 +177,16 @@ enum Val<'a> {
     Subtype(Subtype),
 }
 
-fn opt<'a, T>(v: &'a Option<T>, f: impl Fn(&'a T) -> Val<'a>) -> Val<'a> {
+pub(crate) fn opt<'a, T>(v: &'a Option<T>, f: impl Fn(&'a T) -> Val<'a>) -> Val<'a> {
     v.as_ref().map(f).unwrap_or(Val::Null)
 }
 
-fn text(v: &Option<String>) -> Val<'_> {
+pub(crate) fn text(v: &Option<String>) -> Val<'_> {
     opt(v, |s| Val::Text(s))
 }
 
 /// One record's fields, in `table_fields` order.
-fn record_values(target: Target, s: &Scenario, i: usize) -> Vec<(Field, Val<'_>)> {
+pub(crate) fn record_values(target: Target, s: &Scenario, i: usize) -> Vec<(Field, Val<'_>)> {
     let fields = table_fields(target);
     let value = |f: Field| -> Val<'_> {
         match target {
@@ -400,7 +276,7 @@ fn record_values(target: Target, s: &Scenario, i: usize) -> Vec<(Field, Val<'_>)
     fields.iter().map(|f| (*f, value(*f))).collect()
 }
 
-fn count(target: Target, s: &Scenario) -> usize {
+pub(crate) fn count(target: Target, s: &Scenario) -> usize {
     match target {
         Target::Institutions => s.institutions.len(),
         Target::Applications => s.applications.len(),
@@ -410,7 +286,7 @@ fn count(target: Target, s: &Scenario) -> usize {
 
 /// A value as a table cell: ids as they are, except in Chinese, where kinds, categories,
 /// specialties and subtypes are their Chinese names and booleans 是/否 (all read back).
-fn table_cell(v: &Val, lang: Lang) -> Cell {
+pub(crate) fn table_cell(v: &Val, lang: Lang) -> Cell {
     let zh = lang == Lang::Zh;
     match v {
         Val::Null => Cell::Empty,
@@ -479,7 +355,7 @@ pub fn table_csv(s: &Scenario, target: Target, lang: Lang) -> Vec<u8> {
     csv_bytes(&table_headers(target, lang), rows)
 }
 
-fn sheet_name(target: Option<Target>, lang: Lang) -> &'static str {
+pub(crate) fn sheet_name(target: Option<Target>, lang: Lang) -> &'static str {
     match (target, lang) {
         (None, Lang::Zh) => "审核结果",
         (None, Lang::En) => "results",
@@ -495,26 +371,12 @@ pub fn table_sheet_name(target: Target, lang: Lang) -> &'static str {
     sheet_name(Some(target), lang)
 }
 
-/// One workbook: the results (when given), then a sheet per table with every field.
-pub fn tables_xlsx(s: &Scenario, results: Option<&[ResultRow]>, lang: Lang) -> Result<Vec<u8>, ExportError> {
-    let mut book = rust_xlsxwriter::Workbook::new();
-    if let Some(rows) = results {
-        let headers: Vec<String> = result_headers(lang).iter().map(|s| s.to_string()).collect();
-        write_sheet(&mut book, sheet_name(None, lang), &headers, rows.iter().map(|r| result_cells(r, lang)))?;
-    }
-    for target in Target::ALL {
-        let rows = (0..count(target, s)).map(|i| record_values(target, s, i).iter().map(|(_, v)| table_cell(v, lang)).collect());
-        write_sheet(&mut book, sheet_name(Some(target), lang), &table_headers(target, lang), rows)?;
-    }
-    Ok(book.save_to_buffer()?)
-}
-
 // ---------------------------------------------------------------------------------------------
 // GeoJSON layers (written directly: a hundred thousand features in well under a second)
 
 /// Writes a FeatureCollection of points; `props` writes a feature's properties (comma-led pairs
 /// after the first) into the string.
-fn collection(n: usize, point: impl Fn(usize) -> (f64, f64), props: impl Fn(usize, &mut String)) -> String {
+pub(crate) fn collection(n: usize, point: impl Fn(usize) -> (f64, f64), props: impl Fn(usize, &mut String)) -> String {
     let mut out = String::with_capacity(n * 200 + 64);
     out.push_str(r#"{"type":"FeatureCollection","features":["#);
     for i in 0..n {
@@ -535,7 +397,7 @@ fn collection(n: usize, point: impl Fn(usize) -> (f64, f64), props: impl Fn(usiz
 }
 
 /// Writes `"key":value` pairs, a comma before each but the first of the object.
-fn pair(out: &mut String, first: &mut bool, key: &str, value: &Val) {
+pub(crate) fn pair(out: &mut String, first: &mut bool, key: &str, value: &Val) {
     let mark = out.len();
     if !*first {
         out.push(',');
@@ -550,7 +412,7 @@ fn pair(out: &mut String, first: &mut bool, key: &str, value: &Val) {
     }
 }
 
-fn record_properties(target: Target, s: &Scenario, i: usize, out: &mut String) -> bool {
+pub(crate) fn record_properties(target: Target, s: &Scenario, i: usize, out: &mut String) -> bool {
     let mut first = true;
     for (f, v) in record_values(target, s, i) {
         if !matches!(f, Field::Lon | Field::Lat) {
@@ -567,32 +429,3 @@ pub fn institutions_geojson(s: &Scenario) -> String {
     })
 }
 
-/// The applications as Point features; with decisions, also `outcome`, `deciding_rule`,
-/// `clause` and `nearest_same_type_m`.
-pub fn applications_geojson(s: &Scenario, decisions: Option<&[Decision]>) -> String {
-    let results: HashMap<String, ResultRow> =
-        decisions.map(|d| result_rows(s, d).into_iter().map(|r| (r.id.clone(), r)).collect()).unwrap_or_default();
-    collection(s.applications.len(), |i| (s.applications[i].lon, s.applications[i].lat), |i, out| {
-        let mut first = record_properties(Target::Applications, s, i, out);
-        if let Some(r) = results.get(&s.applications[i].id) {
-            pair(out, &mut first, "outcome", &Val::Id(r.outcome.id()));
-            pair(out, &mut first, "deciding_rule", &opt(&r.deciding_rule, |x| Val::Text(x)));
-            pair(out, &mut first, "clause", &opt(&r.clause, |x| Val::Text(x)));
-            pair(out, &mut first, "nearest_same_type_m", &opt(&r.nearest_same_type_m, |d| Val::Num(*d)));
-        }
-    })
-}
-
-/// The population cells as Point features; with coverage layers, also `covered_pharmacy`,
-/// `covered_outpatient`, `covered_inpatient`.
-pub fn cells_geojson(s: &Scenario, coverage: Option<&CoverageLayers>) -> String {
-    collection(s.population_cells.len(), |i| (s.population_cells[i].lon, s.population_cells[i].lat), |i, out| {
-        let mut first = record_properties(Target::Cells, s, i, out);
-        if let Some(l) = coverage {
-            let at = |bits: u8| Val::Bool(l.masks.get(i).is_some_and(|m| m & bits != 0));
-            pair(out, &mut first, "covered_pharmacy", &at(PHARMACY));
-            pair(out, &mut first, "covered_outpatient", &at(OUTPATIENT));
-            pair(out, &mut first, "covered_inpatient", &at(INPATIENT));
-        }
-    })
-}

@@ -175,6 +175,10 @@ impl NegativeReason {
 pub struct NegativeList {
     pub reason: NegativeReason,
     pub since: String,
+    /// The switch the entry rests on: an assessment exit leaves an entry that only one reading
+    /// of “已被解除医保服务协议” gives (`exit_negative_list_scope`). A stated entry has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub switch: Option<String>,
 }
 
 /// An institution in the data: designated (定点) or not.

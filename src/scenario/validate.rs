@@ -197,6 +197,11 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
             if Date::parse(&n.since).is_none() {
                 return err(format!("{path}.negative_list.since: \"{}\" is not a date YYYY-MM-DD", n.since));
             }
+            if let Some(sw) = &n.switch {
+                if crate::policy::param_def(sw).is_none() {
+                    return err(format!("{path}.negative_list.switch: \"{sw}\" is not a switch of the parameter table"));
+                }
+            }
         }
     }
     for (i, c) in s.population_cells.iter().enumerate() {

@@ -237,6 +237,14 @@ fn set_record_field(r: &mut AssessmentRecord, field: &str, raw: &str) -> Result<
                 r.blacklisted_since = None;
             }
         }
+        // 政策措施(三)“不符合布局规划要求的”: stated, or left to the switch last_place_layout_test.
+        "fits_layout_plan" => {
+            r.fits_layout_plan = match raw {
+                "true" => Some(true),
+                "false" => Some(false),
+                _ => None,
+            }
+        }
         "group" => {
             let t = raw.trim();
             r.group = (!t.is_empty()).then(|| t.to_string());

@@ -18,6 +18,7 @@ use yew::prelude::*;
 
 use super::assess_state::{as_of, current_records, AssessResult, ExitsAction, Records, Source};
 use super::decision_panel::verdict_symbol;
+use super::figures_panel::{reading_marks, Mark};
 use super::i18n::{self as i, bi, bi_t, t};
 use super::state::{Action, State};
 use super::widgets::{error_line, Hook};
@@ -426,6 +427,31 @@ fn trace_list(lang: Lang, rules: &[TraceEntry]) -> Html {
     }
 }
 
+/// 政策措施(三)“不符合布局规划要求的”: the record states it, or leaves it to the switch.
+fn layout_field(props: &Props, fits: Option<bool>) -> Html {
+    let lang = props.state.lang;
+    let d = props.state.dispatcher();
+    let onchange = Callback::from(move |e: Event| {
+        let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        d.dispatch(Action::Exits(ExitsAction::SetField("fits_layout_plan", v)))
+    });
+    let opt = |value: &'static str, zh: &'static str, en: &'static str, selected: bool| html! {
+        <option {value} {selected}>{ Text::new(zh, en).get(lang).to_string() }</option>
+    };
+    html! {
+        <div class="field">
+            <label for="assess-rec-fits_layout_plan">{ Text::new("是否符合布局规划要求（末位淘汰）", "fits the layout plan (last-place elimination)").get(lang).to_string() }</label>
+            <div class="control">
+                <select id="assess-rec-fits_layout_plan" data-record-field="fits_layout_plan" {onchange}>
+                    { opt("", "未填报（按开关 last_place_layout_test）", "not stated (switch last_place_layout_test)", fits.is_none()) }
+                    { opt("true", "符合", "fits", fits == Some(true)) }
+                    { opt("false", "不符合", "does not fit", fits == Some(false)) }
+                </select>
+            </div>
+        </div>
+    }
+}
+
 fn edit_button(props: &Props, id: &str) -> Html {
     let lang = props.state.lang;
     let d = props.state.dispatcher();
@@ -458,6 +484,21 @@ fn reapply_button(props: &Props, r: &AssessResult, a: &InstitutionAssessment, en
     html! {
         <button type="button" class="btn btn-small btn-quiet" data-reapply={a.id.clone()} {onclick}
             title={i::AS_REAPPLY_HINT.get(lang)}>{ "↩ " }{ i::AS_REAPPLY.get(lang) }</button>
+    }
+}
+
+/// Whether the exit bars re-admission rests on the switch `exit_negative_list_scope`: say so.
+fn negative_switch_mark(lang: Lang, a: &InstitutionAssessment) -> Html {
+    let Some(sw) = a.negative_list_switch else { return html! {} };
+    let why = Text::new(
+        "是否算“已被解除医保服务协议”原文未说：按解释开关",
+        "whether this counts as “agreement terminated” the text does not say: a switch decides",
+    );
+    html! {
+        <>
+            { " " }<span class="field-hint">{ why.get(lang).to_string() }</span>
+            { reading_marks(lang, &[Mark { id: sw, text: None }]) }
+        </>
     }
 }
 
@@ -496,13 +537,26 @@ fn exits_view(props: &Props, r: &AssessResult) -> Html {
                                             <strong>{ t(lang, &rule_title(&e.rule)) }</strong>
                                             { " " }<span class="clause" data-testid="exit-clause">{ e.clause.clone() }</span>
                                             <span class="assess-detail">{ t(lang, &e.detail) }</span>
+                                            // A reading the exit rests on (e.g. (五) only asks to explore 末位淘汰).
+                                            if let Some(n) = &e.note {
+                                                <span class="assess-detail assess-note">{ t(lang, n) }</span>
+                                            }
+                                            if let Some(sw) = &e.switch {
+                                                { reading_marks(lang, &[Mark { id: sw, text: None }]) }
+                                            }
                                         </li>
                                     }) }
                                 </ul>
                                 if let Some(n) = &a.negative_list {
-                                    <p class="assess-negative">
+                                    <p class="assess-negative" data-negative-switch={a.negative_list_switch}>
                                         <span class="field-hint">{ format!("{}{}{}{}", i::AS_NEG_ENTRY.get(lang), t(lang, &n.reason.label()), i::AS_SINCE.get(lang), n.since) }</span>
+                                        { negative_switch_mark(lang, a) }
                                         { reapply_button(props, r, a, n) }
+                                    </p>
+                                } else if a.negative_list_switch.is_some() {
+                                    <p class="assess-negative" data-negative-switch={a.negative_list_switch}>
+                                        <span class="field-hint">{ Text::new("不列入准入负面清单，可再申请", "no negative-list entry: it may apply again").get(lang).to_string() }</span>
+                                        { negative_switch_mark(lang, a) }
                                     </p>
                                 }
                                 <details class="assess-trace-box">
@@ -641,6 +695,7 @@ fn editor(props: &Props, records: Option<&Records>) -> Html {
                             <label for="assess-rec-blacklisted">{ bi_t(lang, i::AS_F_BLACKLISTED) }</label>
                         </div>
                     </div>
+                    { layout_field(props, r.fits_layout_plan) }
                 </div>
             }
         </div>

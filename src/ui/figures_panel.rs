@@ -4,11 +4,12 @@
 
 use yew::prelude::*;
 
-use super::i18n::{self as i, bi_t, T};
+use super::i18n::{self as i, bi_t, t, T};
 use super::state::State;
+use crate::engine::figures::{FigureReading, ReadingKind};
 use crate::engine::Figures;
-use crate::policy::FundCoefSource;
-use crate::text::{num, thousands, Lang};
+use crate::policy::{param_def, FundCoefSource};
+use crate::text::{num, thousands, Lang, Text};
 
 #[derive(Properties)]
 pub struct Props {
@@ -95,12 +96,58 @@ fn missing_label(lang: Lang, path: &str) -> String {
     }
 }
 
-struct Row {
+/// A reading a figure or an outcome rests on: a switch or assumed parameter (its id is a
+/// parameter's: the mark jumps to its control) or a labelled assumption (its words on hover).
+pub struct Mark<'a> {
+    pub id: &'a str,
+    pub text: Option<&'a Text>,
+}
+
+impl<'a> From<&'a FigureReading> for Mark<'a> {
+    fn from(r: &'a FigureReading) -> Self {
+        Mark { id: r.id, text: Some(&r.text) }
+    }
+}
+
+/// “解读：id, id”: the simulator's readings beside a figure or outcome, each named by its id.
+pub fn reading_marks(lang: Lang, marks: &[Mark]) -> Html {
+    if marks.is_empty() {
+        return html! {};
+    }
+    let ids: Vec<&str> = marks.iter().map(|m| m.id).collect();
+    html! {
+        <span class="reading-marks" data-readings={ids.join(" ")}>
+            <span class="tag tag-assumption">{ Text::new("解读", "reading").get(lang).to_string() }</span>
+            { for marks.iter().map(|m| {
+                let title = m.text.map(|x| t(lang, x)).or_else(|| param_def(m.id).and_then(|d| d.question()).map(|q| t(lang, &q)));
+                match param_def(m.id) {
+                    Some(d) => {
+                        let target = d.id;
+                        let onclick = Callback::from(move |_| super::decision_panel::focus_param(target));
+                        html! {
+                            <button type="button" class="link reading-mark" data-reading={d.id} data-kind="switch" {title} {onclick}>
+                                <code>{ d.id }</code>
+                            </button>
+                        }
+                    }
+                    None => html! {
+                        <span class="reading-mark" data-reading={m.id.to_string()} data-kind="assumption" {title}>
+                            <code>{ m.id.to_string() }</code>
+                        </span>
+                    },
+                }
+            }) }
+        </span>
+    }
+}
+
+struct Row<'a> {
     key: &'static str,
     label: T,
     formula: Option<String>,
     value: String,
     strong: bool,
+    readings: Vec<&'a FigureReading>,
 }
 
 fn rows_table(lang: Lang, rows: Vec<Row>) -> Html {
@@ -113,6 +160,7 @@ fn rows_table(lang: Lang, rows: Vec<Row>) -> Html {
                         if let Some(f) = r.formula {
                             <span class="formula">{ f }</span>
                         }
+                        { reading_marks(lang, &r.readings.iter().map(|x| Mark::from(*x)).collect::<Vec<_>>()) }
                     </dt>
                     <dd>{ r.value }</dd>
                 </div>
@@ -121,7 +169,38 @@ fn rows_table(lang: Lang, rows: Vec<Row>) -> Html {
     }
 }
 
-fn city_rows(s: &State, f: &Figures) -> Vec<Row> {
+/// A county's measured value rests on the city's readings and its own: the table marks only the
+/// county's own (the list above explains all), keeping every id in `data-readings`.
+fn county_marks(lang: Lang, f: &Figures, county: &str) -> Html {
+    let all = f.county_readings_of(county, "measured_beds_per_1000");
+    let city: Vec<&str> = f.readings_of("measured_beds_per_1000").iter().map(|r| r.id).collect();
+    let own: Vec<Mark> = all.iter().filter(|r| !city.contains(&r.id)).map(|r| Mark::from(*r)).collect();
+    let ids: Vec<&str> = all.iter().map(|r| r.id).collect();
+    html! {
+        <span class="county-readings" data-readings={ids.join(" ")}>{ reading_marks(lang, &own) }</span>
+    }
+}
+
+/// Every reading the figures rest on, in words: what the text says and what the simulator adds.
+fn readings_list(lang: Lang, f: &Figures) -> Html {
+    html! {
+        <ul class="figure-readings" data-testid="figure-readings">
+            { for f.readings.iter().map(|r| {
+                let kind = match r.kind {
+                    ReadingKind::Switch => i::SWITCH.get(lang),
+                    ReadingKind::Assumption => i::ASSUMPTION.get(lang),
+                };
+                html! {
+                    <li data-reading={r.id} data-kind={if r.kind == ReadingKind::Switch { "switch" } else { "assumption" }}>
+                        <code>{ r.id }</code>{ " " }<span class="tag tag-assumption">{ kind }</span>{ " " }{ t(lang, &r.text) }
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+fn city_rows<'a>(s: &State, f: &'a Figures) -> Vec<Row<'a>> {
     let lang = s.lang;
     let c = &s.scenario.city;
     let p = &s.policy.params;
@@ -178,6 +257,7 @@ fn city_rows(s: &State, f: &Figures) -> Vec<Row> {
             formula: Some(format!("{} = {actual_formula}", i::FIG_ACTUAL_FORMULA.get(lang))),
             value: of(f.actual_beds_per_1000, 4),
             strong: true,
+            readings: f.readings_of("actual_beds_per_1000"),
         },
         Row {
             key: "target_beds_per_1000",
@@ -185,6 +265,7 @@ fn city_rows(s: &State, f: &Figures) -> Vec<Row> {
             formula: None,
             value: fmt(f.target_beds_per_1000, 4),
             strong: true,
+            readings: f.readings_of("target_beds_per_1000"),
         },
         Row {
             key: "required_beds",
@@ -192,6 +273,7 @@ fn city_rows(s: &State, f: &Figures) -> Vec<Row> {
             formula: Some(format!("{} = {required_formula}", i::FIG_REQUIRED_FORMULA.get(lang))),
             value: of(f.required_beds, 1),
             strong: false,
+            readings: f.readings_of("required_beds"),
         },
         Row {
             key: "measured_raw_per_1000",
@@ -199,6 +281,7 @@ fn city_rows(s: &State, f: &Figures) -> Vec<Row> {
             formula: Some(format!("{} = {raw_formula}", i::FIG_RAW_FORMULA.get(lang))),
             value: of(f.measured_raw_per_1000, 4),
             strong: false,
+            readings: f.readings_of("measured_raw_per_1000"),
         },
         Row {
             key: "fund_ratios",
@@ -206,6 +289,7 @@ fn city_rows(s: &State, f: &Figures) -> Vec<Row> {
             formula: Some(ratios),
             value: String::new(),
             strong: false,
+            readings: f.readings_of("fund_ratios"),
         },
         Row {
             key: "fund_coef",
@@ -213,6 +297,7 @@ fn city_rows(s: &State, f: &Figures) -> Vec<Row> {
             formula: Some(fund_coef_formula),
             value: of(f.fund_coef, 4),
             strong: false,
+            readings: f.readings_of("fund_coef"),
         },
         Row {
             key: "patient_coef",
@@ -220,6 +305,7 @@ fn city_rows(s: &State, f: &Figures) -> Vec<Row> {
             formula: Some(patient_formula),
             value: of(f.patient_coef, 4),
             strong: false,
+            readings: f.readings_of("patient_coef"),
         },
         Row {
             key: "measured_beds_per_1000",
@@ -227,6 +313,7 @@ fn city_rows(s: &State, f: &Figures) -> Vec<Row> {
             formula: Some(format!("{} = {measured_formula}", i::FIG_MEASURED_FORMULA.get(lang))),
             value: of(f.measured_beds_per_1000, 4),
             strong: true,
+            readings: f.readings_of("measured_beds_per_1000"),
         },
     ]
 }
@@ -271,6 +358,7 @@ pub fn figures_panel(props: &Props) -> Html {
                 </div>
             }
             <p class="reading-note">{ i::FIG_READING.get(lang) }</p>
+            { readings_list(lang, f) }
             if !f.counties.is_empty() {
                 <h3>{ bi_t(lang, i::FIG_COUNTY_TABLE) }</h3>
                 <div class="table-scroll">
@@ -305,6 +393,7 @@ pub fn figures_panel(props: &Props) -> Html {
                                                 Some(false) => html! { <span class="cell-note">{ "≥ " }{ i::FIG_TARGET.get(lang) }</span> },
                                                 None => html! {},
                                             } }
+                                            { county_marks(lang, f, id) }
                                             if !c.missing.is_empty() {
                                                 <span class="cell-note" data-missing={c.missing.join(" ")}>
                                                     { format!("{}{}{}", i::FIG_MISSING.get(lang), i::COLON.get(lang), c.missing.iter().map(|m| missing_label(lang, m)).collect::<Vec<_>>().join(i::LIST_SEP.get(lang))) }

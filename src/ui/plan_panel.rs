@@ -16,6 +16,7 @@ use yew::platform::time::sleep;
 use yew::prelude::*;
 
 use super::decision_panel::outcome_symbol;
+use super::figures_panel::{reading_marks, Mark};
 use super::i18n::{self as i, bi_t, lang_tag, t};
 use super::io;
 use super::state::State;
@@ -405,7 +406,11 @@ fn table(lang: Lang, plan: &AnnualPlan, fresh: bool) -> Html {
                                             <span class="plan-sub">{ i::PLAN_SHOW_ARITH.get(lang) }</span>
                                         </summary>
                                         <p>{ t(lang, &c.beds.text) }</p>
+                                        <div class="reading-note" data-testid="plan-beds-reading" data-assumption={c.beds.assumption}>
+                                            { t(lang, &c.beds.reading) }
+                                        </div>
                                     </details>
+                                    { beds_marks(lang, c) }
                                 </td>
                                 { areas_cell(lang, c, AreaClass::Blank) }
                                 { areas_cell(lang, c, AreaClass::Insufficient) }
@@ -419,6 +424,12 @@ fn table(lang: Lang, plan: &AnnualPlan, fresh: bool) -> Html {
             </table>
         </div>
     }
+}
+
+/// The readings the bed allowance rests on, beside it: its own arithmetic first.
+fn beds_marks(lang: Lang, c: &CountyPlan) -> Html {
+    let marks: Vec<Mark> = c.beds.rests_on.iter().map(|id| Mark { id, text: (*id == c.beds.assumption).then_some(&c.beds.reading) }).collect();
+    reading_marks(lang, &marks)
 }
 
 /// Open or closed, for a kind counted by a capacity run.
@@ -477,7 +488,10 @@ fn print_pages(lang: Lang, city: &str, preset: &str, plan: &AnnualPlan) -> Html 
                                 <tr>
                                     <th scope="row">{ i::PLAN_COL_BEDS.get(lang) }</th>
                                     <td>{ c.beds.whole_beds.map(|b| format!("{} {}", thousands(b), i::PLAN_BEDS_UNIT.get(lang))).unwrap_or_else(|| "—".into()) }</td>
-                                    <td>{ t(lang, &c.beds.text) }</td>
+                                    <td>
+                                        { t(lang, &c.beds.text) }
+                                        <p class="plan-page-reading" data-assumption={c.beds.assumption}>{ t(lang, &c.beds.reading) }</p>
+                                    </td>
                                 </tr>
                                 <tr>
                                     <th scope="row">{ i::PLAN_P_PHARMACY.get(lang) }</th>

@@ -19,7 +19,8 @@ use super::io;
 use super::widgets::download;
 use crate::engine::{Evaluation, Outcome};
 use crate::file_worker::Request;
-use crate::scenario::export::{applications_geojson, cells_geojson, institutions_geojson, result_rows, scenario_json, ResultRow};
+use crate::results::{applications_geojson, cells_geojson, result_rows, ResultRow};
+use crate::scenario::export::{institutions_geojson, scenario_json};
 use crate::scenario::{Kind, Scenario};
 use crate::text::{thousands, Lang};
 

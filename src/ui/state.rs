@@ -1265,6 +1265,7 @@ fn apply_app_field(
             app.negative_list = enum_from::<NegativeReason>(raw).map(|reason| NegativeList {
                 reason,
                 since: app.negative_list.as_ref().map(|n| n.since.clone()).unwrap_or_else(|| as_of.to_string()),
+                switch: None,
             });
         }
         "negative_list_since" => {

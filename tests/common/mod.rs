@@ -195,7 +195,7 @@ impl AppExt for Application {
         self
     }
     fn negative(mut self, reason: NegativeReason, since: &str) -> Self {
-        self.negative_list = Some(NegativeList { reason, since: since.to_string() });
+        self.negative_list = Some(NegativeList { reason, since: since.to_string(), switch: None });
         self
     }
     fn address_change(mut self, institution_id: Option<&str>) -> Self {

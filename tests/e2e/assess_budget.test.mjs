@@ -125,6 +125,11 @@ test('a loaded file of records replaces the synthetic ones; a bad one is refused
 test('an exited institution that applies again is rejected by the negative list for three years', async () => {
   const { page, problems } = await open();
   await openAssessment(page);
+  // 政策措施(三)“已被解除医保服务协议的……三年内不受理”: an exit by assessment bars re-admission only on
+  // the reading that it terminates the agreement, and the entry names the switch.
+  const entry = page.locator('[data-testid="assess-exit"] .assess-negative[data-negative-switch]').first();
+  assert.equal(await entry.getAttribute('data-negative-switch'), 'exit_negative_list_scope');
+  assert.equal(await entry.locator('.reading-mark').getAttribute('data-reading'), 'exit_negative_list_scope');
   const button = page.locator('[data-testid="assess-exit"] [data-reapply]').first();
   await button.click();
   await expectOutcome(page, 'rejected', 'the exited institution applying again');

@@ -59,6 +59,12 @@ test('the plan has a row per county with a status, and moves when the fund floor
   // The arithmetic is there on demand.
   await lanshan.locator('.plan-arith summary').click();
   assert.match(await lanshan.locator('.plan-arith p').innerText(), /1,837,789/);
+  // 三(一)1(2) only says beds are allocated county by county: the allowance says it is the
+  // simulator's arithmetic, what it compares, and the readings of the measured value.
+  const reading = lanshan.locator('[data-testid="plan-beds-reading"]');
+  assert.equal(await reading.getAttribute('data-assumption'), 'county_bed_allowance');
+  assert.match(await reading.innerText(), /各县区基本医保定点床位数实行分县区配置管理/);
+  assert.match(await lanshan.locator('[data-testid="plan-beds"] .reading-marks').getAttribute('data-readings'), /^county_bed_allowance bed_need_formula /);
 
   // The employee fund pays 14.2 months; a floor of 15 suspends every county (三(三)3).
   await setParam(page, 'employee_fund_min_months', 15);

@@ -1461,7 +1461,7 @@ impl<'a> Row<'a> {
             }
         })?;
         let negative_list = match (reason, since) {
-            (Some(reason), Some(since)) => Some(NegativeList { reason, since }),
+            (Some(reason), Some(since)) => Some(NegativeList { reason, since, switch: None }),
             (None, None) => None,
             (Some(_), None) => {
                 let c = self.column(Field::NegativeListSince).or(self.column(Field::NegativeListReason));
