@@ -177,7 +177,8 @@ pub struct PresetHead {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Register {
     pub presets: Vec<PresetHead>,
-    /// Switches first, then assumptions, each in the parameter table's order.
+    /// Switches first (the table's switch group, then other open questions), then assumptions,
+    /// each in the parameter table's order.
     pub entries: Vec<Entry>,
 }
 
@@ -186,7 +187,10 @@ impl Register {
     pub fn of(presets: &[Preset]) -> Register {
         let presets: Vec<Preset> = presets.iter().map(super::complete_preset).collect();
         let assumed = |def: &ParamDef| presets.iter().any(|p| p.parameters.get(def.id).is_some_and(|s| s.assumption));
-        let switches = PARAMETERS.iter().filter(|d| is_switch(d)).map(|d| (d, EntryKind::Switch));
+        // The table's own switches first, then the open questions of other groups.
+        let mut switches: Vec<&'static ParamDef> = PARAMETERS.iter().filter(|d| is_switch(d)).collect();
+        switches.sort_by_key(|d| d.group != Group::Switches);
+        let switches = switches.into_iter().map(|d| (d, EntryKind::Switch));
         let assumptions = PARAMETERS.iter().filter(|d| !is_switch(d) && assumed(d)).map(|d| (d, EntryKind::Assumption));
         let entries = switches.chain(assumptions).map(|(def, kind)| entry(def, kind, &presets)).collect();
         let heads = presets.iter().map(|p| PresetHead { id: p.id.clone(), short: p.short.clone(), title: p.title.clone() }).collect();
