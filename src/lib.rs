@@ -11,6 +11,7 @@ pub mod guide;
 pub mod engine;
 pub mod file_worker;
 pub mod limits;
+pub mod outlines;
 pub mod persist;
 pub mod planning;
 pub mod policy;

@@ -29,7 +29,7 @@ thread_local! {
 /// A built-in data set as links and saves refer to it: always made in Chinese, so its
 /// fingerprint does not depend on the language the user had on.
 pub fn base_of(ds: Dataset) -> Option<Rc<Base>> {
-    if !ds.is_builtin() {
+    if !ds.is_builtin() || !ds.ready() {
         return None;
     }
     Some(BASES.with(|b| b.borrow_mut().entry(ds).or_insert_with(|| Rc::new(Base::new(ds.scenario(Lang::Zh)))).clone()))
@@ -214,6 +214,25 @@ fn loaded(o: Opened, baseline: Option<BTreeMap<String, Value>>, lang: Option<Lan
         lang: lang.or(o.lang),
         baseline,
     }
+}
+
+/// The sample cities whose outlines the opening state needs (a link or a save on 临沂 or 西安
+/// is made afresh inside them): the page fetches them before it starts.
+pub fn cities_at_start() -> Vec<crate::synth::SampleCity> {
+    let (hash, search) = location()
+        .map(|l| (l.hash().unwrap_or_default(), l.search().unwrap_or_default()))
+        .unwrap_or_default();
+    let saved = storage().ok().and_then(|st| st.get_item(WORK_KEY).ok().flatten());
+    let asked = RefCell::new(Vec::new());
+    let _ = persist::start(&hash, &search, saved.as_deref(), None, |id| {
+        if let Some(c) = Dataset::from_id(id).and_then(Dataset::city) {
+            asked.borrow_mut().push(c);
+        }
+        None
+    });
+    let mut cities = asked.into_inner();
+    cities.dedup();
+    cities
 }
 
 /// The state the app opens with: a share link in the address, else the autosaved work, else the

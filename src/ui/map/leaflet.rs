@@ -218,6 +218,21 @@ pub fn escape(t: &str) -> String {
     t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
+/// A boundary's rings for `county_outline`: each polygon's exterior and holes.
+pub fn boundary_rings(a: &crate::scenario::import::Boundary) -> Array {
+    let rings = Array::new();
+    for p in &a.shape.0 {
+        for r in std::iter::once(p.exterior()).chain(p.interiors().iter()) {
+            let ring = Array::new();
+            for c in &r.0 {
+                ring.push(&ll(c.x, c.y));
+            }
+            rings.push(&ring);
+        }
+    }
+    rings
+}
+
 /// A county's outline (`rings`: one ring, or a polygon's rings with holes), named by a
 /// permanent label at its centre. `class_name` styles the outline; `label_pane` lifts the label
 /// above the institutions where the map has such a pane.
