@@ -216,7 +216,7 @@ pub fn inside_city(outlines: &Boundaries, cells: &[(f64, f64)], spacing_m: f64, 
     if !(lon.is_finite() && lat.is_finite()) {
         return false;
     }
-    if outlines.county_of(lon, lat).is_some() {
+    if crate::outlines::county_at(outlines, lon, lat).is_some() {
         return true;
     }
     let reach = (spacing_m * 1.5).max(500.0);

@@ -82,31 +82,35 @@ pub fn county_seeds(city: SampleCity) -> Vec<CountySeed> {
         .collect()
 }
 
-/// Where each county's outline crosses the parallel `lat`: spans (west, east, county index in
-/// `ids`), sorted west to east. Even–odd over every ring, so holes and islands count.
-fn row_spans(outlines: &Boundaries, ids: &[String], lat: f64) -> Vec<(f64, f64, usize)> {
-    let mut spans = Vec::new();
+/// Where each county's outline crosses the parallel `lat`: (longitude, county index in `ids`).
+/// A point of the parallel lies in the county that has an odd number of crossings east of it
+/// (even–odd over every ring, so holes and islands count).
+fn row_crossings(outlines: &Boundaries, ids: &[String], lat: f64) -> Vec<(f64, usize)> {
+    let mut xs = Vec::new();
     for (k, id) in ids.iter().enumerate() {
         let Some(area) = outlines.areas.iter().find(|a| &a.id == id) else { continue };
         if lat < area.bbox.min().y || lat > area.bbox.max().y {
             continue;
         }
-        let mut xs: Vec<f64> = Vec::new();
         for p in &area.shape.0 {
             for r in std::iter::once(p.exterior()).chain(p.interiors()) {
                 for w in r.0.windows(2) {
                     let (a, b) = (w[0], w[1]);
                     if (a.y > lat) != (b.y > lat) {
-                        xs.push(a.x + (lat - a.y) * (b.x - a.x) / (b.y - a.y));
+                        xs.push((a.x + (lat - a.y) * (b.x - a.x) / (b.y - a.y), k));
                     }
                 }
             }
         }
-        xs.sort_by(f64::total_cmp);
-        spans.extend(xs.chunks_exact(2).map(|c| (c[0], c[1], k)));
     }
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-    spans
+    xs
+}
+
+/// The county (index, below 64) of a point on the parallel whose crossings are `xs`: one bit
+/// per county flips at each of its crossings east of the point.
+fn county_on_row(xs: &[(f64, usize)], lon: f64) -> Option<usize> {
+    let odd = xs.iter().filter(|&&(x, _)| lon < x).fold(0u64, |m, &(_, c)| m ^ (1 << c));
+    (odd != 0).then(|| odd.trailing_zeros() as usize)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -174,6 +178,7 @@ pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
     let mut rng = Uniform(Pcg64Mcg::seed_from_u64(spec.seed));
     let seeds = county_seeds(spec.city);
     let ids: Vec<String> = seeds.iter().map(|s| s.adcode.clone()).collect();
+    assert!(ids.len() <= 64, "county_on_row keeps one bit per county");
     let (w, s, e, n) = seeds.iter().fold((180.0f64, 90.0f64, -180.0f64, -90.0f64), |a, c| {
         (a.0.min(c.bbox[0]), a.1.min(c.bbox[1]), a.2.max(c.bbox[2]), a.3.max(c.bbox[3]))
     });
@@ -188,24 +193,23 @@ pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
             let count = (sd.area_km2 / 150.0).ceil() as usize;
             (0..count * 20)
                 .map(|_| (rng.range(sd.bbox[0], sd.bbox[2]), rng.range(sd.bbox[1], sd.bbox[3])))
-                .filter(|&(lon, lat)| outlines.county_of(lon, lat) == Some(sd.adcode.as_str()))
+                .filter(|&(lon, lat)| crate::outlines::county_at(outlines, lon, lat) == Some(sd.adcode.as_str()))
                 .take(count)
                 .collect()
         })
         .collect();
 
     // Grid points of the city, each given to the county whose outline holds it. The local
-    // projection keeps a row on one parallel, so a row's counties are spans along it.
+    // projection keeps a row on one parallel, so a row's outline crossings are found once.
     let step = spec.cell_m.max(50.0);
     let mut pts: Vec<(f64, f64, usize, f64, f64)> = Vec::new(); // lon, lat, county, urban w, rural w
     let mut y = y0 + step / 2.0;
     while y < y1 {
-        let spans = row_spans(outlines, &ids, proj.to_lonlat(0.0, y).1);
+        let xs = row_crossings(outlines, &ids, proj.to_lonlat(0.0, y).1);
         let mut x = x0 + step / 2.0;
         while x < x1 {
             let (lon, lat) = proj.to_lonlat(x, y);
-            let first = spans.partition_point(|s| s.0 <= lon);
-            if let Some(k) = spans[..first].iter().rev().find(|s| lon < s.1).map(|s| s.2) {
+            if let Some(k) = county_on_row(&xs, lon) {
                 let sd = &seeds[k];
                 let d_seat = crate::spatial::haversine_m(lon, lat, sd.seat.0, sd.seat.1);
                 let lambda = (sd.area_km2.sqrt() * 1000.0 / 6.0).clamp(1500.0, 6000.0);
@@ -256,7 +260,7 @@ pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
         let (lon, lat) = (0..8)
             .map(|_| cell_proj.to_lonlat(cx + rng.range(-0.5, 0.5) * step, cy + rng.range(-0.5, 0.5) * step))
             .map(|(lon, lat)| (r6(lon), r6(lat)))
-            .find(|&(lon, lat)| outlines.county_of(lon, lat) == Some(county.as_str()))
+            .find(|&(lon, lat)| crate::outlines::county_at(outlines, lon, lat) == Some(county.as_str()))
             .unwrap_or((c.lon, c.lat));
         (lon, lat, county)
     };

@@ -119,3 +119,27 @@ fn a_click_in_hedong_is_judged_with_hedongs_figures() {
     assert!(entry.detail.en.contains(&hedong), "河东区's {hedong} in {:?}", entry.detail.en);
     assert!(!entry.detail.en.contains(&lanshan), "兰山区's {lanshan} in {:?}", entry.detail.en);
 }
+
+/// The page's own point-in-polygon (`outlines::county_at`, kept out of geo to keep the first load
+/// small) and `Boundaries::county_of` give every point of a fine grid over both cities the same
+/// county.
+#[test]
+fn the_pages_point_in_polygon_agrees_with_geos() {
+    for city in CITIES {
+        let b = outlines::get(city).unwrap();
+        let (mut w, mut s, mut e, mut n) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for a in &b.areas {
+            (w, s, e, n) = (w.min(a.bbox.min().x), s.min(a.bbox.min().y), e.max(a.bbox.max().x), n.max(a.bbox.max().y));
+        }
+        let mut inside = 0;
+        for i in 0..120 {
+            for j in 0..120 {
+                let (lon, lat) = (w + (e - w) * (i as f64 + 0.5) / 120.0, s + (n - s) * (j as f64 + 0.5) / 120.0);
+                let county = outlines::county_at(&b, lon, lat);
+                assert_eq!(county, b.county_of(lon, lat), "at {lon}, {lat}");
+                inside += county.is_some() as usize;
+            }
+        }
+        assert!(inside > 5_000, "{inside} of 14,400 grid points inside {city:?}");
+    }
+}

@@ -224,12 +224,14 @@ pub fn cities_at_start() -> Vec<crate::synth::SampleCity> {
         .unwrap_or_default();
     let saved = storage().ok().and_then(|st| st.get_item(WORK_KEY).ok().flatten());
     let asked = RefCell::new(Vec::new());
-    let _ = persist::start(&hash, &search, saved.as_deref(), None, |id| {
+    let ask = |id: &str| {
         if let Some(c) = Dataset::from_id(id).and_then(Dataset::city) {
             asked.borrow_mut().push(c);
         }
         None
-    });
+    };
+    // As `&dyn Fn`, like `initial_state`'s: one copy of `persist::start` in the page, not two.
+    let _ = persist::start(&hash, &search, saved.as_deref(), None, &ask as &dyn Fn(&str) -> Option<Base>);
     let mut cities = asked.into_inner();
     cities.dedup();
     cities
@@ -245,7 +247,7 @@ pub fn initial_state() -> State {
         Ok(st) => (st.get_item(WORK_KEY).ok().flatten(), st.get_item(LANG_KEY).ok().flatten(), None),
         Err(e) => (None, None, Some(e)),
     };
-    let start = persist::start(&hash, &search, saved.as_deref(), saved_lang.as_deref(), base_for);
+    let start = persist::start(&hash, &search, saved.as_deref(), saved_lang.as_deref(), &base_for as &dyn Fn(&str) -> Option<Base>);
     if start.put_aside_saved {
         if let Some(text) = &saved {
             let _ = write(PREVIOUS_KEY, text);

@@ -133,7 +133,7 @@ impl Dataset {
         a.category = Some(Categories::of(&[Category::Ordinary]));
         a.operating_months = Some(4.0);
         a.pharmacists = Some(1);
-        a.county = crate::outlines::for_counties(&sc.counties).county_of(lon, lat).map(str::to_string);
+        a.county = crate::outlines::county_at(&crate::outlines::for_counties(&sc.counties), lon, lat).map(str::to_string);
         sc.applications.push(a);
         sc
     }
@@ -193,7 +193,7 @@ impl MapData {
     /// The county of a point: the outline it lies in, else the county of the nearest population
     /// cell (within 50 km).
     pub fn county_at(&self, sc: &Scenario, lon: f64, lat: f64) -> Option<String> {
-        if let Some(id) = self.outlines.county_of(lon, lat) {
+        if let Some(id) = crate::outlines::county_at(&self.outlines, lon, lat) {
             return Some(id.to_string());
         }
         let cc = &self.index.cell_county;

@@ -218,19 +218,24 @@ pub fn escape(t: &str) -> String {
     t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// A boundary's rings for `county_outline`: each polygon's exterior and holes.
+/// A boundary's rings for `county_outline`: a polygon's exterior and holes, or for several
+/// polygons one such list each, the one of most vertices first (Leaflet puts the label on the first: a
+/// county's small exclave must not carry it).
 pub fn boundary_rings(a: &crate::scenario::import::Boundary) -> Array {
-    let rings = Array::new();
-    for p in &a.shape.0 {
+    let polygon = |p: &geo::Polygon<f64>| {
+        let rings = Array::new();
         for r in std::iter::once(p.exterior()).chain(p.interiors().iter()) {
-            let ring = Array::new();
-            for c in &r.0 {
-                ring.push(&ll(c.x, c.y));
-            }
-            rings.push(&ring);
+            rings.push(&r.0.iter().map(|c| JsValue::from(ll(c.x, c.y))).collect::<Array>());
         }
+        rings
+    };
+    let mut polys: Vec<&geo::Polygon<f64>> = a.shape.0.iter().collect();
+    if polys.len() == 1 {
+        return polygon(polys[0]);
     }
-    rings
+    let first = (0..polys.len()).max_by_key(|&i| polys[i].exterior().0.len()).unwrap_or(0);
+    polys.swap(0, first);
+    polys.into_iter().map(|p| JsValue::from(polygon(p))).collect()
 }
 
 /// A county's outline (`rings`: one ring, or a polygon's rings with holes), named by a
