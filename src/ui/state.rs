@@ -2,7 +2,7 @@
 //! input, applies it or records a field-level message, and re-runs the engine (which is pure)
 //! whenever the policy or the scenario changed. Components only render this state.
 //!
-//! What depends on the data alone (the engine's `DataIndex`, the approximate county outlines,
+//! What depends on the data alone (the engine's `DataIndex`, the county outlines,
 //! the cell centres the map paints) is built once per data set and shared; a parameter change
 //! rebuilds only the policy-dependent part (`Prepared::with_data`) and everything the page
 //! shows from it: decisions, coverage, area classes and the acceptance surface.
@@ -618,7 +618,7 @@ impl State {
         self.review = super::review::refresh(self, part == Part::All, part == Part::Decisions);
     }
 
-    /// Places the selected application at a point: its county from the approximate outlines
+    /// Places the selected application at a point: its county from the county outlines
     /// (or the nearest cell's), its area left to the data (the nearest cell's, or the grid).
     fn place_app(&mut self, lon: f64, lat: f64) {
         if !(lon.is_finite() && lat.is_finite()) || self.selected >= self.scenario.applications.len() {

@@ -45,7 +45,7 @@ pub struct Inputs {
     /// Issue 6: the last assessment, for the lost-coverage layer.
     pub exits: Shared<crate::ui::assess_state::ExitsState>,
     pub dataset: crate::ui::state::Dataset,
-    /// Issue 5: imported county boundaries, drawn instead of the approximate outlines.
+    /// Issue 5: imported county boundaries, drawn instead of the sample cities' outlines.
     pub boundaries: Option<Rc<crate::scenario::import::Boundaries>>,
 }
 
