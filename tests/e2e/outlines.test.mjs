@@ -58,3 +58,17 @@ test('the synthetic Xi\'an is drawn with its 13 real outlines, fetched with the 
     .catch(async () => assert.fail(`the click should set 新城区 (610102); it is ${await page.locator('[data-field="county"]').inputValue()}`));
   await page.screenshot({ path: path.join(OUTPUT_DIR, 'outlines-xian.png') });
 });
+
+test('work left on Linyi opens on Linyi again: its outlines are fetched before the app starts', async () => {
+  const { page, context } = await session.open();
+  await page.locator('select[data-testid="dataset"]').selectOption('linyi');
+  await page.waitForSelector('[data-testid="sample-banner"][data-dataset="linyi"]', { timeout: WAIT_MS });
+  await outlinesDrawn(page, 12);
+  // Autosave waits for a quiet moment; leaving the page flushes it.
+  await page.close();
+  const again = await session.open({ context });
+  await again.page.waitForSelector('[data-testid="sample-banner"][data-dataset="linyi"]', { timeout: WAIT_MS })
+    .catch(() => assert.fail('the reloaded page should be on Linyi'));
+  await outlinesDrawn(again.page, 12);
+  assert.deepEqual(again.problems, [], 'no console errors');
+});
