@@ -276,6 +276,17 @@ pub fn initial_state() -> State {
 
 /// Brings back the work put aside when a link was opened.
 pub fn restore_previous(d: &UseReducerDispatcher<State>) {
+    let d = d.clone();
+    // Work on a synthetic city is made afresh inside its outlines: loaded first.
+    yew::platform::spawn_local(async move {
+        if let Err(e) = super::outlines::load_all(&crate::outlines::CITIES).await {
+            gloo::console::warn!(format!("county outlines not loaded: {e}"));
+        }
+        restore_previous_now(&d);
+    });
+}
+
+fn restore_previous_now(d: &UseReducerDispatcher<State>) {
     let text = read(PREVIOUS_KEY).ok().flatten();
     match text.map(|t| persist::open_saved(&t, base_for)) {
         Some(Ok(saved)) => {
@@ -342,28 +353,43 @@ pub fn use_persistence(state: &UseReducerHandle<State>) {
             // A link pasted into the address of this page changes only the fragment.
             let hashchange = EventListener::new(&window, "hashchange", move |_| {
                 let hash = location().and_then(|l| l.hash().ok()).unwrap_or_default();
-                let Some(text) = share::from_fragment(&hash) else { return };
-                let opened = share::decode(text, share::LINK_MAX_DECODED_BYTES, base_for);
-                drop_share_fragment();
-                let Ok(o) = opened.map_err(|e| d.dispatch(Action::Notify(Notice::warning(e.message())))) else {
+                if share::from_fragment(&hash).is_none() {
                     return;
-                };
-                // The work the link replaces is saved now and put aside, to be brought back.
-                if let Some(w) = pending.borrow_mut().take() {
-                    save(&w, &failing, &d);
                 }
-                let aside = read(WORK_KEY).ok().flatten().map(|t| write(PREVIOUS_KEY, &t).is_ok()).unwrap_or(false);
-                let notes = o.notes.clone();
-                d.dispatch(Action::LoadScenario(Box::new(loaded(o, None, None))));
-                let mut n = Notice::info(i::SHARE_LINK_OPENED.text());
-                n.offers_previous = aside;
-                d.dispatch(Action::Notify(n));
-                for n in notes {
-                    d.dispatch(Action::Notify(Notice::warning(n)));
-                }
+                let (pending, failing, d) = (pending.clone(), failing.clone(), d.clone());
+                // A link on a synthetic city is made afresh inside its outlines: loaded first.
+                yew::platform::spawn_local(async move {
+                    if let Err(e) = super::outlines::load_all(&crate::outlines::CITIES).await {
+                        gloo::console::warn!(format!("county outlines not loaded: {e}"));
+                    }
+                    open_link(&hash, &pending, &failing, &d);
+                });
             });
             move || drop((flush, hashchange))
         });
+    }
+}
+
+/// Opens the share link in the address (pasted into the open page).
+fn open_link(hash: &str, pending: &Rc<RefCell<Option<Work>>>, failing: &Rc<RefCell<bool>>, d: &UseReducerDispatcher<State>) {
+    let Some(text) = share::from_fragment(hash) else { return };
+    let opened = share::decode(text, share::LINK_MAX_DECODED_BYTES, base_for);
+    drop_share_fragment();
+    let Ok(o) = opened.map_err(|e| d.dispatch(Action::Notify(Notice::warning(e.message())))) else {
+        return;
+    };
+    // The work the link replaces is saved now and put aside, to be brought back.
+    if let Some(w) = pending.borrow_mut().take() {
+        save(&w, failing, d);
+    }
+    let aside = read(WORK_KEY).ok().flatten().map(|t| write(PREVIOUS_KEY, &t).is_ok()).unwrap_or(false);
+    let notes = o.notes.clone();
+    d.dispatch(Action::LoadScenario(Box::new(loaded(o, None, None))));
+    let mut n = Notice::info(i::SHARE_LINK_OPENED.text());
+    n.offers_previous = aside;
+    d.dispatch(Action::Notify(n));
+    for n in notes {
+        d.dispatch(Action::Notify(Notice::warning(n)));
     }
 }
 
