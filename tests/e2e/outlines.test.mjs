@@ -72,3 +72,28 @@ test('work left on Linyi opens on Linyi again: its outlines are fetched before t
   await outlinesDrawn(again.page, 12);
   assert.deepEqual(again.problems, [], 'no console errors');
 });
+
+test('a link on Xi\'an opens on Xi\'an, in a new page and pasted into an open one', async () => {
+  const { page, context } = await session.open();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await page.locator('select[data-testid="dataset"]').selectOption('xian');
+  await page.waitForSelector('[data-testid="sample-banner"][data-dataset="xian"]', { timeout: WAIT_MS });
+  await page.locator('[data-testid="share-button"]').click();
+  await page.locator('[data-testid="share-copy"]').click();
+  const link = await page.locator('[data-testid="share-link"]').inputValue();
+  assert.match(link, /#s=/, `a share link: ${link}`);
+
+  // A new browser opens it: Xi'an's outlines are fetched before the app starts.
+  const fresh = await session.open({ url: link });
+  await fresh.page.waitForSelector('[data-testid="sample-banner"][data-dataset="xian"]', { timeout: WAIT_MS })
+    .catch(() => assert.fail('the link should open on Xi\'an'));
+  await outlinesDrawn(fresh.page, 13);
+
+  // Pasted into a page open on the sample, which has not fetched Xi'an's outlines.
+  const open = await session.open();
+  await outlinesDrawn(open.page, 3);
+  await open.page.evaluate((hash) => { location.hash = hash; }, new URL(link).hash);
+  await open.page.waitForSelector('[data-testid="sample-banner"][data-dataset="xian"]', { timeout: WAIT_MS })
+    .catch(() => assert.fail('the pasted link should open on Xi\'an'));
+  await outlinesDrawn(open.page, 13);
+});
