@@ -6,8 +6,27 @@ county residents from the 2020 census (shared/data/counties.csv, leiii/census, M
 seats from the same file. Everything else is illustrative: insured, admissions, stays,
 utilisation, discharges, fund months (the figures of DESIGN.md §3), the county bed counts, and
 every institution and population cell (synthetic locations around the county seats, seeded).
+Each cell, institution and the application is counted in the county whose real outline holds it
+(www/data/outlines/linyi.geojson, see www/data/SOURCES.md); cells outside the three are left out.
 """
 import json, math, random
+
+def inside(ring, lon, lat):
+    """Even-odd test of a point against a closed ring of [lon, lat]."""
+    hit = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+            hit = not hit
+    return hit
+
+OUTLINES = {f["properties"]["name"]: f["geometry"]["coordinates"]
+            for f in json.load(open("www/data/outlines/linyi.geojson"))["features"]}
+
+def county_of(lon, lat):
+    for cid, (name, *_rest) in SEATS.items():
+        if any(sum(inside(r, lon, lat) for r in poly) % 2 for poly in OUTLINES[name]):
+            return cid
+    return None
 
 rng = random.Random(20250728)  # the draft's publication date
 SEATS = {  # id: (name, seat lon, seat lat, 2020 census residents)
@@ -41,12 +60,14 @@ for cid, (name, lon, lat, pop) in SEATS.items():
             d = math.hypot(e, no)
             people = int(6000 * math.exp(-d / 1800) * rng.uniform(0.7, 1.3)) + 50
             clon, clat = offset(lon, lat, e, no)
-            cells.append({"lon": clon, "lat": clat, "population": people, "county": cid})
+            where = county_of(clon, clat)
+            if where:
+                cells.append({"lon": clon, "lat": clat, "population": people, "county": where})
 
 inst = []
 def add(id, name, kind, county, e, n, **kw):
     lon, lat = offset(SEATS[county][1], SEATS[county][2], e, n)
-    d = {"id": id, "name": name, "kind": kind, "lon": lon, "lat": lat, "county": county}
+    d = {"id": id, "name": name, "kind": kind, "lon": lon, "lat": lat, "county": county_of(lon, lat)}
     d.update(kw)
     inst.append(d)
 
@@ -80,7 +101,7 @@ scenario = {
     "counties": counties,
     "institutions": inst,
     "applications": [{"id": "a-1", "name": "拟开设药店（假设）", "kind": "pharmacy", "category": "ordinary",
-                      "change": "new", "lon": app_lon, "lat": app_lat, "county": "lanshan",
+                      "change": "new", "lon": app_lon, "lat": app_lat, "county": county_of(app_lon, app_lat),
                       "operating_months": 4, "pharmacists": 1}],
     "population_cells": cells,
     "as_of": "2026-03-01",

@@ -16,7 +16,7 @@ use crate::scenario::{
     Subtype,
 };
 use crate::spatial::haversine_m;
-use crate::synth::{county_at, Outline};
+use crate::scenario::import::Boundaries;
 
 /// One screen of the guided check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -211,14 +211,13 @@ pub fn mover_typed(movers: &[(String, String)], typed: &str) -> Option<String> {
     }
 }
 
-/// Whether a point lies in the data set's city: inside a county's (approximate, elliptic) outline,
-/// or within one and a half cell spacings of a population cell — the ellipses leave gaps between
-/// neighbouring counties that the cells fill.
-pub fn inside_city(outlines: &[Outline], cells: &[(f64, f64)], spacing_m: f64, lon: f64, lat: f64) -> bool {
+/// Whether a point lies in the data set's city: inside a county's outline, or within one and a
+/// half cell spacings of a population cell (data whose outlines cover only some of its cells).
+pub fn inside_city(outlines: &Boundaries, cells: &[(f64, f64)], spacing_m: f64, lon: f64, lat: f64) -> bool {
     if !(lon.is_finite() && lat.is_finite()) {
         return false;
     }
-    if county_at(outlines, lon, lat).is_some() {
+    if crate::outlines::county_at(outlines, lon, lat).is_some() {
         return true;
     }
     let reach = (spacing_m * 1.5).max(500.0);

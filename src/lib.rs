@@ -12,6 +12,7 @@ pub mod kinds;
 pub mod engine;
 pub mod file_worker;
 pub mod limits;
+pub mod outlines;
 pub mod persist;
 pub mod planning;
 pub mod policy;

@@ -2,15 +2,16 @@
 //!
 //! Real: county seats, areas, extents and 2020 census residents (www/data/counties.csv, see
 //! www/data/SOURCES.md), the city figures the policy texts publish, and the county totals of
-//! designated pharmacies and medical institutions. Synthetic, and labelled so in the app:
-//! county outlines (ellipses of the true area inside the true extent, approximate), where people
-//! live inside a county (urban residents around the seat, rural ones spread with small towns),
-//! and where each institution stands (drawn by population). The same seed gives the same city
-//! on every platform (PCG64 from rand_pcg).
+//! designated pharmacies and medical institutions, and the county outlines (AMap's, converted to
+//! WGS-84: `crate::outlines`). Synthetic, and labelled so in the app: where people live inside a
+//! county's outline (urban residents around the seat, rural ones spread with small towns), and
+//! where each institution stands (drawn by population, inside the same outline). The same seed
+//! gives the same city on every platform (PCG64 from rand_pcg).
 
 use rand_core::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 
+use crate::scenario::import::Boundaries;
 use crate::scenario::*;
 use crate::spatial::LocalProjection;
 
@@ -81,65 +82,35 @@ pub fn county_seeds(city: SampleCity) -> Vec<CountySeed> {
         .collect()
 }
 
-/// An approximate county outline: an ellipse of the county's true area, centred on its
-/// centroid, shaped by its extent. Counties are separated by the smallest normalised distance.
-#[derive(Clone, Debug)]
-pub struct Outline {
-    pub county: String,
-    pub centre: (f64, f64),
-    pub semi_axes_m: (f64, f64),
-    projection: LocalProjection,
-}
-
-impl Outline {
-    pub fn new(county: &str, seed: &CountySeed) -> Self {
-        let projection = LocalProjection::new(seed.centroid.0, seed.centroid.1);
-        let (w, s) = projection.to_xy(seed.bbox[0], seed.bbox[1]);
-        let (e, n) = projection.to_xy(seed.bbox[2], seed.bbox[3]);
-        let (a0, b0) = (((e - w) / 2.0).max(500.0), ((n - s) / 2.0).max(500.0));
-        let k = (seed.area_km2 * 1e6 / (std::f64::consts::PI * a0 * b0)).sqrt();
-        Outline { county: county.to_string(), centre: seed.centroid, semi_axes_m: (a0 * k, b0 * k), projection }
+/// Where each county's outline crosses the parallel `lat`: (longitude, county index in `ids`).
+/// A point of the parallel lies in the county that has an odd number of crossings east of it
+/// (even–odd over every ring, so holes and islands count).
+fn row_crossings(outlines: &Boundaries, ids: &[String], lat: f64) -> Vec<(f64, usize)> {
+    let mut xs = Vec::new();
+    for (k, id) in ids.iter().enumerate() {
+        let Some(area) = outlines.areas.iter().find(|a| &a.id == id) else { continue };
+        if lat < area.bbox.min().y || lat > area.bbox.max().y {
+            continue;
+        }
+        for p in &area.shape.0 {
+            for r in std::iter::once(p.exterior()).chain(p.interiors()) {
+                for w in r.0.windows(2) {
+                    let (a, b) = (w[0], w[1]);
+                    if (a.y > lat) != (b.y > lat) {
+                        xs.push((a.x + (lat - a.y) * (b.x - a.x) / (b.y - a.y), k));
+                    }
+                }
+            }
+        }
     }
-
-    /// ≤ 1 inside the ellipse.
-    pub fn normalised_distance(&self, lon: f64, lat: f64) -> f64 {
-        let (x, y) = self.projection.to_xy(lon, lat);
-        ((x / self.semi_axes_m.0).powi(2) + (y / self.semi_axes_m.1).powi(2)).sqrt()
-    }
-
-    /// The outline as a closed ring of `n` points (lon, lat).
-    pub fn ring(&self, n: usize) -> Vec<(f64, f64)> {
-        (0..=n)
-            .map(|i| {
-                let t = i as f64 / n as f64 * std::f64::consts::TAU;
-                self.projection.to_lonlat(self.semi_axes_m.0 * t.cos(), self.semi_axes_m.1 * t.sin())
-            })
-            .collect()
-    }
+    xs
 }
 
-/// The approximate county a point lies in: the outline it is most inside of.
-pub fn county_at(outlines: &[Outline], lon: f64, lat: f64) -> Option<&Outline> {
-    outlines
-        .iter()
-        .map(|o| (o, o.normalised_distance(lon, lat)))
-        .filter(|(_, d)| *d <= 1.0)
-        .min_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(o, _)| o)
-}
-
-/// Approximate outlines for the counties of a scenario, matched by county name (兰山区…) or
-/// administrative code against www/data/counties.csv; counties not found there get none.
-pub fn outlines_for(counties: &[County]) -> Vec<Outline> {
-    let seeds: Vec<CountySeed> = [SampleCity::Linyi, SampleCity::Xian].into_iter().flat_map(county_seeds).collect();
-    counties
-        .iter()
-        .filter_map(|c| seeds.iter().find(|s| s.name == c.name || s.adcode == c.id).map(|s| Outline::new(&c.id, s)))
-        .collect()
-}
-
-pub fn outlines(city: SampleCity) -> Vec<Outline> {
-    county_seeds(city).iter().map(|s| Outline::new(&s.adcode, s)).collect()
+/// The county (index, below 64) of a point on the parallel whose crossings are `xs`: one bit
+/// per county flips at each of its crossings east of the point.
+fn county_on_row(xs: &[(f64, usize)], lon: f64) -> Option<usize> {
+    let odd = xs.iter().filter(|&&(x, _)| lon < x).fold(0u64, |m, &(_, c)| m ^ (1 << c));
+    (odd != 0).then(|| odd.trailing_zeros() as usize)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -196,10 +167,18 @@ fn apportion(total: u64, weights: &[f64]) -> Vec<u64> {
 }
 
 /// Generates the sample city: counties with census residents, population cells, institutions.
+/// The city's outlines must be loaded (`crate::outlines::get`; natively they always are).
 pub fn synth_scenario(spec: &SynthSpec) -> Scenario {
+    let outlines = crate::outlines::get(spec.city).expect("the city's outlines are loaded before its data set is made");
+    synth_scenario_in(spec, &outlines)
+}
+
+/// `synth_scenario` inside the given outlines (areas with the adcodes of counties.csv as ids).
+pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
     let mut rng = Uniform(Pcg64Mcg::seed_from_u64(spec.seed));
     let seeds = county_seeds(spec.city);
-    let outl: Vec<Outline> = seeds.iter().map(|s| Outline::new(&s.adcode, s)).collect();
+    let ids: Vec<String> = seeds.iter().map(|s| s.adcode.clone()).collect();
+    assert!(ids.len() <= 64, "county_on_row keeps one bit per county");
     let (w, s, e, n) = seeds.iter().fold((180.0f64, 90.0f64, -180.0f64, -90.0f64), |a, c| {
         (a.0.min(c.bbox[0]), a.1.min(c.bbox[1]), a.2.max(c.bbox[2]), a.3.max(c.bbox[3]))
     });
@@ -208,35 +187,29 @@ pub fn synth_scenario(spec: &SynthSpec) -> Scenario {
     let (x1, y1) = proj.to_xy(e, n);
 
     // Small towns: about one per 150 km², where rural residents gather.
-    let towns: Vec<Vec<(f64, f64)>> = outl
+    let towns: Vec<Vec<(f64, f64)>> = seeds
         .iter()
-        .zip(&seeds)
-        .map(|(o, sd)| {
+        .map(|sd| {
             let count = (sd.area_km2 / 150.0).ceil() as usize;
             (0..count * 20)
                 .map(|_| (rng.range(sd.bbox[0], sd.bbox[2]), rng.range(sd.bbox[1], sd.bbox[3])))
-                .filter(|&(lon, lat)| o.normalised_distance(lon, lat) <= 0.9)
+                .filter(|&(lon, lat)| crate::outlines::county_at(outlines, lon, lat) == Some(sd.adcode.as_str()))
                 .take(count)
                 .collect()
         })
         .collect();
 
-    // Grid points of the city, each given to the county whose outline it is most inside of.
+    // Grid points of the city, each given to the county whose outline holds it. The local
+    // projection keeps a row on one parallel, so a row's outline crossings are found once.
     let step = spec.cell_m.max(50.0);
     let mut pts: Vec<(f64, f64, usize, f64, f64)> = Vec::new(); // lon, lat, county, urban w, rural w
     let mut y = y0 + step / 2.0;
     while y < y1 {
+        let xs = row_crossings(outlines, &ids, proj.to_lonlat(0.0, y).1);
         let mut x = x0 + step / 2.0;
         while x < x1 {
             let (lon, lat) = proj.to_lonlat(x, y);
-            if let Some(k) = outl
-                .iter()
-                .enumerate()
-                .map(|(k, o)| (k, o.normalised_distance(lon, lat)))
-                .filter(|(_, d)| *d <= 1.0)
-                .min_by(|a, b| a.1.total_cmp(&b.1))
-                .map(|(k, _)| k)
-            {
+            if let Some(k) = county_on_row(&xs, lon) {
                 let sd = &seeds[k];
                 let d_seat = crate::spatial::haversine_m(lon, lat, sd.seat.0, sd.seat.1);
                 let lambda = (sd.area_km2.sqrt() * 1000.0 / 6.0).clamp(1500.0, 6000.0);
@@ -280,9 +253,16 @@ pub fn synth_scenario(spec: &SynthSpec) -> Scenario {
         let t = rng.f() * total_pop;
         let i = cumulative.partition_point(|&c| c < t).min(cells.len().saturating_sub(1));
         let c = &cells[i];
+        let county = c.county.clone().unwrap_or_default();
         let (cx, cy) = cell_proj.to_xy(c.lon, c.lat);
-        let (lon, lat) = cell_proj.to_lonlat(cx + rng.range(-0.5, 0.5) * step, cy + rng.range(-0.5, 0.5) * step);
-        (r6(lon), r6(lat), c.county.clone().unwrap_or_default())
+        // Jittered inside the cell, and inside the cell's county: a cell on the county line
+        // keeps its institutions on its own side (else they stand at its centre).
+        let (lon, lat) = (0..8)
+            .map(|_| cell_proj.to_lonlat(cx + rng.range(-0.5, 0.5) * step, cy + rng.range(-0.5, 0.5) * step))
+            .map(|(lon, lat)| (r6(lon), r6(lat)))
+            .find(|&(lon, lat)| crate::outlines::county_at(outlines, lon, lat) == Some(county.as_str()))
+            .unwrap_or((c.lon, c.lat));
+        (lon, lat, county)
     };
 
     let mut institutions = Vec::new();
@@ -428,17 +408,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn outlines_are_found_by_name_or_code() {
-        let sample = crate::sample::linyi_sample();
-        let o = outlines_for(&sample.counties);
-        assert_eq!(o.len(), 3);
-        assert_eq!(o[0].county, "lanshan");
-        // The application of the sample lies in Lanshan's approximate outline.
-        let a = &sample.applications[0];
-        assert_eq!(county_at(&o, a.lon, a.lat).map(|o| o.county.as_str()), Some("lanshan"));
-    }
-
-    #[test]
     fn reads_the_real_counties() {
         let linyi = county_seeds(SampleCity::Linyi);
         assert_eq!(linyi.len(), 12);
@@ -448,18 +417,6 @@ mod tests {
         assert_eq!(xian.len(), 13);
         let total: u64 = xian.iter().map(|c| c.pop_2020).sum();
         assert_eq!(total, 12_183_280, "Xi'an's 13 districts and counties, 1218.33万");
-    }
-
-    #[test]
-    fn outlines_have_the_true_area() {
-        for o in outlines(SampleCity::Linyi) {
-            let ring = o.ring(720);
-            let proj = LocalProjection::new(o.centre.0, o.centre.1);
-            let xy: Vec<(f64, f64)> = ring.iter().map(|p| proj.to_xy(p.0, p.1)).collect();
-            let area: f64 = xy.windows(2).map(|w| w[0].0 * w[1].1 - w[1].0 * w[0].1).sum::<f64>().abs() / 2.0 / 1e6;
-            let seed = county_seeds(SampleCity::Linyi).into_iter().find(|s| s.adcode == o.county).unwrap();
-            assert!((area - seed.area_km2).abs() / seed.area_km2 < 0.01, "{} {area} vs {}", o.county, seed.area_km2);
-        }
     }
 
     #[test]

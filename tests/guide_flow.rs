@@ -11,7 +11,7 @@ use dingdian::guide::{
 use dingdian::policy::{builtin_preset, Policy};
 use dingdian::scenario::{Categories, Category, Change, Kind, Scenario};
 use dingdian::spatial::haversine_m;
-use dingdian::synth::outlines_for;
+use dingdian::outlines::for_counties as outlines_for;
 
 fn today() -> Date {
     Date::new(2026, 3, 1).unwrap()

@@ -13,7 +13,7 @@ const LAYERS: &[&[&str]] = &[
     &["policy"],
     &["scenario", "share", "sample"],
     &["spatial"],
-    &["engine", "words", "synth"],
+    &["engine", "words", "synth", "outlines"],
     &["planning", "budget", "review", "results", "synth_assessment", "file_worker", "bench"],
     &["guide", "persist"],
     &["ui"],

@@ -71,11 +71,38 @@ pub fn app() -> Html {
     let on_dataset = {
         let d = state.dispatcher();
         Callback::from(move |e: Event| {
-            if let Some(ds) = Dataset::from_id(&e.target_unchecked_into::<HtmlSelectElement>().value()) {
-                d.dispatch(Action::SetDataset(ds))
+            let Some(ds) = Dataset::from_id(&e.target_unchecked_into::<HtmlSelectElement>().value()) else { return };
+            match ds.city().filter(|_| !ds.ready()) {
+                // A synthetic city is made inside its outlines: fetched first.
+                Some(city) => {
+                    let d = d.clone();
+                    yew::platform::spawn_local(async move {
+                        match super::outlines::load(city).await {
+                            Ok(()) => d.dispatch(Action::SetDataset(ds)),
+                            Err(e) => d.dispatch(Action::Notify(crate::persist::Notice::warning(i::outlines_failed(&e)))),
+                        }
+                    });
+                }
+                None => d.dispatch(Action::SetDataset(ds)),
             }
         })
     };
+    {
+        // The data shown names counties of a sample city whose outlines are not loaded yet (the
+        // small sample on opening, imported data named like them): fetched, then drawn.
+        let d = state.dispatcher();
+        let wanted = state.data.0.outlines.areas.is_empty().then(|| crate::outlines::city_of(&state.scenario.counties)).flatten();
+        use_effect_with(wanted, move |wanted| {
+            if let Some(city) = *wanted {
+                yew::platform::spawn_local(async move {
+                    match super::outlines::load(city).await {
+                        Ok(()) => d.dispatch(Action::OutlinesLoaded),
+                        Err(e) => gloo::console::warn!(format!("county outlines not loaded: {e}")),
+                    }
+                });
+            }
+        });
+    }
     let on_lang = {
         let d = state.dispatcher();
         Callback::from(move |_| d.dispatch(Action::SetLang(if lang == Lang::Zh { Lang::En } else { Lang::Zh })))

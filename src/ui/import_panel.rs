@@ -179,6 +179,9 @@ struct Ctx {
     settings: Settings,
     scenario: Rc<Scenario>,
     boundaries: Option<Rc<Boundaries>>,
+    /// The sample city's real outlines of the data's counties: a row's county when it has
+    /// none and no outlines were imported (they do not bound the import).
+    outlines: Rc<Boundaries>,
     dispatch: UseReducerDispatcher<State>,
     phase: UseStateSetter<Phase>,
     generation: Rc<RefCell<u64>>,
@@ -295,7 +298,10 @@ fn start(ctx: Ctx, mapping: Option<ColumnMapping>) {
             }
             What::Rows(t) => t,
         };
-        let options = session::options_for(target, st.crs, st.sheet.clone(), ColumnMapping::default(), &ctx.scenario, ctx.boundaries.as_deref());
+        let mut options = session::options_for(target, st.crs, st.sheet.clone(), ColumnMapping::default(), &ctx.scenario, ctx.boundaries.as_deref());
+        if options.boundaries.is_none() && !ctx.outlines.areas.is_empty() {
+            options.boundaries = Some((*ctx.outlines).clone());
+        }
         let remembered = if mapping.is_some() { BTreeMap::new() } else { remembered_mappings(target) };
         let job = ImportJob { format: f.format, options, mapping: mapping.clone(), remembered };
         // The rows are read in the file worker; its progress comes back chunk by chunk.
@@ -384,6 +390,7 @@ pub fn import_panel(props: &Props) -> Html {
         settings: (*settings).clone(),
         scenario: s.scenario.clone(),
         boundaries: s.boundaries.clone().filter(|_| s.dataset == Dataset::Imported),
+        outlines: s.data.0.outlines.clone(),
         dispatch: props.state.dispatcher(),
         phase: phase.setter(),
         generation: generation.clone(),

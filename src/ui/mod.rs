@@ -20,6 +20,7 @@ mod guided;
 pub mod i18n;
 mod import_panel;
 mod map;
+mod outlines;
 mod params_panel;
 mod plan_panel;
 // The readings register, and the marks that link trace entries to it.
@@ -63,10 +64,26 @@ pub fn start() {
     }
     // `#bench` opens the benchmark page: the engine timed in WASM on the Xi'an-scale city.
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-    if hash == "#bench" || hash == "#bench-compare" {
-        yew::Renderer::<bench::BenchPage>::with_root(root).render();
+    let bench_page = hash == "#bench" || hash == "#bench-compare";
+    // The outlines of a synthetic city opened by a link or a save (or benchmarked) come first;
+    // the sample opens at once and gets its outlines when they arrive.
+    let cities = if bench_page { vec![crate::synth::SampleCity::Xian] } else { persist::cities_at_start() };
+    let render = move || {
+        if bench_page {
+            yew::Renderer::<bench::BenchPage>::with_root(root).render();
+        } else {
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
+    };
+    if cities.is_empty() {
+        render();
     } else {
-        yew::Renderer::<app::App>::with_root(root).render();
+        yew::platform::spawn_local(async move {
+            if let Err(e) = outlines::load_all(&cities).await {
+                gloo::console::warn!(format!("county outlines not loaded: {e}"));
+            }
+            render();
+        });
     }
 }
 

@@ -29,7 +29,7 @@ thread_local! {
 /// A built-in data set as links and saves refer to it: always made in Chinese, so its
 /// fingerprint does not depend on the language the user had on.
 pub fn base_of(ds: Dataset) -> Option<Rc<Base>> {
-    if !ds.is_builtin() {
+    if !ds.is_builtin() || !ds.ready() {
         return None;
     }
     Some(BASES.with(|b| b.borrow_mut().entry(ds).or_insert_with(|| Rc::new(Base::new(ds.scenario(Lang::Zh)))).clone()))
@@ -216,6 +216,27 @@ fn loaded(o: Opened, baseline: Option<BTreeMap<String, Value>>, lang: Option<Lan
     }
 }
 
+/// The sample cities whose outlines the opening state needs (a link or a save on 临沂 or 西安
+/// is made afresh inside them): the page fetches them before it starts.
+pub fn cities_at_start() -> Vec<crate::synth::SampleCity> {
+    let (hash, search) = location()
+        .map(|l| (l.hash().unwrap_or_default(), l.search().unwrap_or_default()))
+        .unwrap_or_default();
+    let saved = storage().ok().and_then(|st| st.get_item(WORK_KEY).ok().flatten());
+    let asked = RefCell::new(Vec::new());
+    let ask = |id: &str| {
+        if let Some(c) = Dataset::from_id(id).and_then(Dataset::city) {
+            asked.borrow_mut().push(c);
+        }
+        None
+    };
+    // As `&dyn Fn`, like `initial_state`'s: one copy of `persist::start` in the page, not two.
+    let _ = persist::start(&hash, &search, saved.as_deref(), None, &ask as &dyn Fn(&str) -> Option<Base>);
+    let mut cities = asked.into_inner();
+    cities.dedup();
+    cities
+}
+
 /// The state the app opens with: a share link in the address, else the autosaved work, else the
 /// preset; with the notices that say which and what went wrong.
 pub fn initial_state() -> State {
@@ -226,7 +247,7 @@ pub fn initial_state() -> State {
         Ok(st) => (st.get_item(WORK_KEY).ok().flatten(), st.get_item(LANG_KEY).ok().flatten(), None),
         Err(e) => (None, None, Some(e)),
     };
-    let start = persist::start(&hash, &search, saved.as_deref(), saved_lang.as_deref(), base_for);
+    let start = persist::start(&hash, &search, saved.as_deref(), saved_lang.as_deref(), &base_for as &dyn Fn(&str) -> Option<Base>);
     if start.put_aside_saved {
         if let Some(text) = &saved {
             let _ = write(PREVIOUS_KEY, text);
@@ -255,6 +276,17 @@ pub fn initial_state() -> State {
 
 /// Brings back the work put aside when a link was opened.
 pub fn restore_previous(d: &UseReducerDispatcher<State>) {
+    let d = d.clone();
+    // Work on a synthetic city is made afresh inside its outlines: loaded first.
+    yew::platform::spawn_local(async move {
+        if let Err(e) = super::outlines::load_all(&crate::outlines::CITIES).await {
+            gloo::console::warn!(format!("county outlines not loaded: {e}"));
+        }
+        restore_previous_now(&d);
+    });
+}
+
+fn restore_previous_now(d: &UseReducerDispatcher<State>) {
     let text = read(PREVIOUS_KEY).ok().flatten();
     match text.map(|t| persist::open_saved(&t, base_for)) {
         Some(Ok(saved)) => {
@@ -321,28 +353,43 @@ pub fn use_persistence(state: &UseReducerHandle<State>) {
             // A link pasted into the address of this page changes only the fragment.
             let hashchange = EventListener::new(&window, "hashchange", move |_| {
                 let hash = location().and_then(|l| l.hash().ok()).unwrap_or_default();
-                let Some(text) = share::from_fragment(&hash) else { return };
-                let opened = share::decode(text, share::LINK_MAX_DECODED_BYTES, base_for);
-                drop_share_fragment();
-                let Ok(o) = opened.map_err(|e| d.dispatch(Action::Notify(Notice::warning(e.message())))) else {
+                if share::from_fragment(&hash).is_none() {
                     return;
-                };
-                // The work the link replaces is saved now and put aside, to be brought back.
-                if let Some(w) = pending.borrow_mut().take() {
-                    save(&w, &failing, &d);
                 }
-                let aside = read(WORK_KEY).ok().flatten().map(|t| write(PREVIOUS_KEY, &t).is_ok()).unwrap_or(false);
-                let notes = o.notes.clone();
-                d.dispatch(Action::LoadScenario(Box::new(loaded(o, None, None))));
-                let mut n = Notice::info(i::SHARE_LINK_OPENED.text());
-                n.offers_previous = aside;
-                d.dispatch(Action::Notify(n));
-                for n in notes {
-                    d.dispatch(Action::Notify(Notice::warning(n)));
-                }
+                let (pending, failing, d) = (pending.clone(), failing.clone(), d.clone());
+                // A link on a synthetic city is made afresh inside its outlines: loaded first.
+                yew::platform::spawn_local(async move {
+                    if let Err(e) = super::outlines::load_all(&crate::outlines::CITIES).await {
+                        gloo::console::warn!(format!("county outlines not loaded: {e}"));
+                    }
+                    open_link(&hash, &pending, &failing, &d);
+                });
             });
             move || drop((flush, hashchange))
         });
+    }
+}
+
+/// Opens the share link in the address (pasted into the open page).
+fn open_link(hash: &str, pending: &Rc<RefCell<Option<Work>>>, failing: &Rc<RefCell<bool>>, d: &UseReducerDispatcher<State>) {
+    let Some(text) = share::from_fragment(hash) else { return };
+    let opened = share::decode(text, share::LINK_MAX_DECODED_BYTES, base_for);
+    drop_share_fragment();
+    let Ok(o) = opened.map_err(|e| d.dispatch(Action::Notify(Notice::warning(e.message())))) else {
+        return;
+    };
+    // The work the link replaces is saved now and put aside, to be brought back.
+    if let Some(w) = pending.borrow_mut().take() {
+        save(&w, failing, d);
+    }
+    let aside = read(WORK_KEY).ok().flatten().map(|t| write(PREVIOUS_KEY, &t).is_ok()).unwrap_or(false);
+    let notes = o.notes.clone();
+    d.dispatch(Action::LoadScenario(Box::new(loaded(o, None, None))));
+    let mut n = Notice::info(i::SHARE_LINK_OPENED.text());
+    n.offers_previous = aside;
+    d.dispatch(Action::Notify(n));
+    for n in notes {
+        d.dispatch(Action::Notify(Notice::warning(n)));
     }
 }
 

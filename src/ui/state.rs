@@ -2,7 +2,7 @@
 //! input, applies it or records a field-level message, and re-runs the engine (which is pure)
 //! whenever the policy or the scenario changed. Components only render this state.
 //!
-//! What depends on the data alone (the engine's `DataIndex`, the approximate county outlines,
+//! What depends on the data alone (the engine's `DataIndex`, the county outlines,
 //! the cell centres the map paints) is built once per data set and shared; a parameter change
 //! rebuilds only the policy-dependent part (`Prepared::with_data`) and everything the page
 //! shows from it: decisions, coverage, area classes and the acceptance surface.
@@ -26,7 +26,7 @@ use crate::scenario::{
     NegativeReason, Scenario, Scope, Specialty, Subtype,
 };
 use crate::spatial::{AreaClass, CoverageLayers};
-use crate::synth::{county_at, county_seeds, outlines_for, synth_scenario, Outline, SampleCity, SynthSpec};
+use crate::synth::{county_seeds, synth_scenario, SampleCity, SynthSpec};
 use crate::text::{Lang, Text};
 
 /// An `Rc` compared by identity: for large values rebuilt only when their inputs change.
@@ -100,7 +100,22 @@ impl Dataset {
     /// Population cell spacing of the synthetic cities (about 17,000 and 10,000 cells).
     pub const SYNTH_CELL_M: f64 = 1000.0;
 
-    /// The scenario of the data set, freshly made.
+    /// The sample city whose outlines the data set is made in (`crate::ui::outlines::load`
+    /// fetches them first).
+    pub fn city(self) -> Option<SampleCity> {
+        match self {
+            Dataset::Linyi => Some(SampleCity::Linyi),
+            Dataset::Xian => Some(SampleCity::Xian),
+            Dataset::Sample | Dataset::Imported => None,
+        }
+    }
+
+    /// Whether the data set can be made now: a synthetic city needs its outlines loaded.
+    pub fn ready(self) -> bool {
+        self.city().is_none_or(|c| crate::outlines::get(c).is_some())
+    }
+
+    /// The scenario of the data set, freshly made (a synthetic city only when `ready`).
     pub fn scenario(self, lang: Lang) -> Scenario {
         let city = match self {
             // Imported data is never made afresh: it lives in the state or the stash.
@@ -118,7 +133,7 @@ impl Dataset {
         a.category = Some(Categories::of(&[Category::Ordinary]));
         a.operating_months = Some(4.0);
         a.pharmacists = Some(1);
-        a.county = county_at(&outlines_for(&sc.counties), lon, lat).map(|o| o.county.clone());
+        a.county = crate::outlines::county_at(&crate::outlines::for_counties(&sc.counties), lon, lat).map(str::to_string);
         sc.applications.push(a);
         sc
     }
@@ -127,8 +142,9 @@ impl Dataset {
 /// What the map needs of the data that no parameter changes.
 pub struct MapData {
     pub index: Rc<DataIndex>,
-    /// Approximate county outlines (ellipses of the true areas), matched by name or code.
-    pub outlines: Vec<Outline>,
+    /// The real county outlines of the sample cities, matched by name or code to the data's
+    /// counties: empty until fetched (`Action::OutlinesLoaded`) or for other counties.
+    pub outlines: Rc<Boundaries>,
     /// Population cell centres (lon, lat), in the scenario's order.
     pub points: Vec<(f64, f64)>,
     /// Typical distance between neighbouring cells: the painted square's side.
@@ -154,14 +170,31 @@ impl MapData {
         let mid = (bounds[1] + bounds[3]) / 2.0;
         let extent_m = crate::spatial::haversine_m(bounds[0], mid, bounds[2], mid)
             .max(crate::spatial::haversine_m(bounds[0], bounds[1], bounds[0], bounds[3]));
-        MapData { index: Rc::new(DataIndex::build(sc)), outlines: outlines_for(&sc.counties), points, spacing_m, bounds, extent_m }
+        let outlines = Rc::new(crate::outlines::for_counties(&sc.counties));
+        MapData { index: Rc::new(DataIndex::build(sc)), outlines, points, spacing_m, bounds, extent_m }
     }
 
-    /// The county of a point: the approximate outline it lies in, else the county of the
-    /// nearest population cell (within 50 km).
+    /// The same data with the outlines loaded since it was built, if that adds any.
+    pub fn with_new_outlines(&self, sc: &Scenario) -> Option<MapData> {
+        if !self.outlines.areas.is_empty() {
+            return None;
+        }
+        let outlines = crate::outlines::for_counties(&sc.counties);
+        (!outlines.areas.is_empty()).then(|| MapData {
+            index: self.index.clone(),
+            outlines: Rc::new(outlines),
+            points: self.points.clone(),
+            spacing_m: self.spacing_m,
+            bounds: self.bounds,
+            extent_m: self.extent_m,
+        })
+    }
+
+    /// The county of a point: the outline it lies in, else the county of the nearest population
+    /// cell (within 50 km).
     pub fn county_at(&self, sc: &Scenario, lon: f64, lat: f64) -> Option<String> {
-        if let Some(o) = county_at(&self.outlines, lon, lat) {
-            return Some(o.county.clone());
+        if let Some(id) = crate::outlines::county_at(&self.outlines, lon, lat) {
+            return Some(id.to_string());
         }
         let cc = &self.index.cell_county;
         let (cell, _) = self.index.cells.nearest(lon, lat, 50_000.0, |k| cc.get(k).is_some_and(|&c| c != u32::MAX))?;
@@ -297,6 +330,8 @@ pub enum Action {
     SetLang(Lang),
     SetPreset(String),
     SetDataset(Dataset),
+    /// A sample city's outlines arrived: the data shown gets them if it lacked them.
+    OutlinesLoaded,
     /// Raw input of a parameter or switch.
     SetParam(&'static str, String),
     ResetParam(&'static str),
@@ -583,7 +618,7 @@ impl State {
         self.review = super::review::refresh(self, part == Part::All, part == Part::Decisions);
     }
 
-    /// Places the selected application at a point: its county from the approximate outlines
+    /// Places the selected application at a point: its county from the county outlines
     /// (or the nearest cell's), its area left to the data (the nearest cell's, or the grid).
     fn place_app(&mut self, lon: f64, lat: f64) {
         if !(lon.is_finite() && lat.is_finite()) || self.selected >= self.scenario.applications.len() {
@@ -607,7 +642,7 @@ impl State {
     /// Switches to another data set, keeping the preset, the parameters and the user's edits of
     /// the data set left (it comes back as it was).
     fn set_dataset(&mut self, ds: Dataset) {
-        if ds == self.dataset || (!ds.is_builtin() && !self.stash.contains_key(&ds)) {
+        if ds == self.dataset || (!ds.is_builtin() && !self.stash.contains_key(&ds)) || (!ds.ready() && !self.stash.contains_key(&ds)) {
             return;
         }
         let mut stash = (*self.stash).clone();
@@ -631,7 +666,10 @@ impl State {
         self.stash = Rc::new(stash);
         self.dataset = ds;
         self.scenario = next.scenario;
-        self.data = next.data;
+        self.data = match next.data.0.with_new_outlines(&self.scenario) {
+            Some(d) => Shared(Rc::new(d)),
+            None => next.data,
+        };
         self.selected = next.selected.min(self.scenario.applications.len().saturating_sub(1));
         self.next_app = next.next_app;
         self.errors.retain(|k, _| k.starts_with("param:"));
@@ -920,6 +958,11 @@ impl Reducible for State {
                 }
             }
             Action::SetDataset(ds) => s.set_dataset(ds),
+            Action::OutlinesLoaded => {
+                if let Some(d) = s.data.0.with_new_outlines(&s.scenario) {
+                    s.data = Shared(Rc::new(d));
+                }
+            }
             Action::SetParam(id, raw) => s.set_param(id, &raw),
             Action::ResetParam(id) => {
                 s.overrides.remove(id);

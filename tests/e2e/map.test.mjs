@@ -28,8 +28,9 @@ async function open(options) {
   return app;
 }
 
-// A spot in south-east 兰山区 with no designated pharmacy within 800 m (the sample's area class
-// there is blank), and one 80 m from p-001 (118.318684, 35.064378).
+// A spot in western 河东区 (by the real outlines; the old ellipses gave it to 兰山区) with no
+// designated pharmacy within 800 m (the sample's area class there is blank), and one 80 m from
+// p-001 (118.318684, 35.064378).
 const BLANK = { lon: 118.365, lat: 35.06 };
 const CROWDED = { lon: 118.319, lat: 35.065 };
 
@@ -70,7 +71,7 @@ test('clicking the map places the application: a blank spot is prioritized, next
     .locator(traceItem('pharmacy.same_type_nearby', 'pass'))
     .waitFor({ state: 'attached', timeout: WAIT_MS })
     .catch(async () => assert.fail(`at the blank spot the distance rule should pass; trace: ${(await traceRules(page)).join(', ')}`));
-  assert.equal(await page.locator('[data-field="county"]').inputValue(), 'lanshan', 'the click sets the county from the outlines');
+  assert.equal(await page.locator('[data-field="county"]').inputValue(), 'hedong', 'the click sets the county from the outlines');
   await page.locator(traceItem('pharmacy.area_class', 'priority')).waitFor({ state: 'attached', timeout: WAIT_MS })
     .catch(async () => assert.fail(`a blank area should give pharmacy.area_class=priority; trace: ${(await traceRules(page)).join(', ')}`));
   assert.equal(await page.locator('svg path.dd-hit').count(), 0, 'no same-type pharmacy is ringed at the blank spot');

@@ -158,13 +158,9 @@ impl GuideMap {
         let data_changed = prev.as_ref().map_or(true, |p| p.data != d.data || p.lang != d.lang);
         if data_changed {
             self.outlines.clear_layers();
-            for o in &d.data.outlines {
-                let ring = js_sys::Array::new();
-                for (lon, lat) in o.ring(72) {
-                    ring.push(&ll(lon, lat));
-                }
-                let name = d.scenario.counties.iter().find(|c| c.id == o.county).map(|c| c.name.clone()).unwrap_or_else(|| o.county.clone());
-                let poly = l::county_outline(&ring, &name, true, None, None);
+            for a in &d.data.outlines.areas {
+                let name = d.scenario.counties.iter().find(|c| c.id == a.id).map(|c| c.name.clone()).unwrap_or_else(|| a.id.clone());
+                let poly = l::county_outline(&l::boundary_rings(a), &name, false, None, None);
                 self.outlines.add_layer(&poly);
             }
         }

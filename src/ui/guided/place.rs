@@ -20,7 +20,7 @@ pub fn picker(props: &Props) -> Callback<(f64, f64)> {
     let d = props.guide.dispatcher();
     let data = props.state.data.clone();
     Callback::from(move |(lon, lat): (f64, f64)| {
-        let inside = if data.outlines.is_empty() && data.points.is_empty() {
+        let inside = if data.outlines.areas.is_empty() && data.points.is_empty() {
             crate::guide::inside_bounds(data.bounds, 5_000.0, lon, lat)
         } else {
             crate::guide::inside_city(&data.outlines, &data.points, data.spacing_m, lon, lat)

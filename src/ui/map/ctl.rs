@@ -45,7 +45,7 @@ pub struct Inputs {
     /// Issue 6: the last assessment, for the lost-coverage layer.
     pub exits: Shared<crate::ui::assess_state::ExitsState>,
     pub dataset: crate::ui::state::Dataset,
-    /// Issue 5: imported county boundaries, drawn instead of the approximate outlines.
+    /// Issue 5: imported county boundaries, drawn instead of the sample cities' outlines.
     pub boundaries: Option<Rc<crate::scenario::import::Boundaries>>,
 }
 
@@ -286,34 +286,16 @@ impl MapCtl {
 
     fn draw_outlines(&mut self, inp: &Inputs) {
         self.outlines.clear_layers();
-        if let Some(b) = &inp.boundaries {
-            self.draw_boundaries(inp, b);
-            return;
-        }
-        for o in &inp.data.outlines {
-            let ring = js_sys::Array::new();
-            for (lon, lat) in o.ring(96) {
-                ring.push(&ll(lon, lat));
-            }
-            let name = inp.scenario.counties.iter().find(|c| c.id == o.county).map(|c| c.name.clone()).unwrap_or_else(|| o.county.clone());
-            let poly = l::county_outline(&ring, &name, true, Some("dd-outline"), Some("dd-labels"));
-            self.outlines.add_layer(&poly);
+        match &inp.boundaries {
+            Some(b) => self.draw_boundaries(inp, b, "dd-outline dd-boundary"),
+            None => self.draw_boundaries(inp, &inp.data.outlines.clone(), "dd-outline"),
         }
     }
 
-    /// Imported county boundaries: every polygon with its holes, named like the outlines.
-    fn draw_boundaries(&mut self, inp: &Inputs, bounds: &crate::scenario::import::Boundaries) {
+    /// County boundaries (imported, or the sample cities' real outlines): every polygon with its
+    /// holes, named by the data's county names.
+    fn draw_boundaries(&mut self, inp: &Inputs, bounds: &crate::scenario::import::Boundaries, class: &str) {
         for a in &bounds.areas {
-            let rings = js_sys::Array::new();
-            for p in &a.shape.0 {
-                for r in std::iter::once(p.exterior()).chain(p.interiors().iter()) {
-                    let ring = js_sys::Array::new();
-                    for c in &r.0 {
-                        ring.push(&ll(c.x, c.y));
-                    }
-                    rings.push(&ring);
-                }
-            }
             let name = inp
                 .scenario
                 .counties
@@ -322,7 +304,7 @@ impl MapCtl {
                 .map(|c| c.name.clone())
                 .or_else(|| a.name.clone())
                 .unwrap_or_else(|| a.id.clone());
-            let poly = l::county_outline(&rings, &name, false, Some("dd-outline dd-boundary"), Some("dd-labels"));
+            let poly = l::county_outline(&l::boundary_rings(a), &name, false, Some(class), Some("dd-labels"));
             self.outlines.add_layer(&poly);
         }
     }

@@ -218,6 +218,26 @@ pub fn escape(t: &str) -> String {
     t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
+/// A boundary's rings for `county_outline`: a polygon's exterior and holes, or for several
+/// polygons one such list each, the one of most vertices first (Leaflet puts the label on the first: a
+/// county's small exclave must not carry it).
+pub fn boundary_rings(a: &crate::scenario::import::Boundary) -> Array {
+    let polygon = |p: &geo::Polygon<f64>| {
+        let rings = Array::new();
+        for r in std::iter::once(p.exterior()).chain(p.interiors().iter()) {
+            rings.push(&r.0.iter().map(|c| JsValue::from(ll(c.x, c.y))).collect::<Array>());
+        }
+        rings
+    };
+    let mut polys: Vec<&geo::Polygon<f64>> = a.shape.0.iter().collect();
+    if polys.len() == 1 {
+        return polygon(polys[0]);
+    }
+    let first = (0..polys.len()).max_by_key(|&i| polys[i].exterior().0.len()).unwrap_or(0);
+    polys.swap(0, first);
+    polys.into_iter().map(|p| JsValue::from(polygon(p))).collect()
+}
+
 /// A county's outline (`rings`: one ring, or a polygon's rings with holes), named by a
 /// permanent label at its centre. `class_name` styles the outline; `label_pane` lifts the label
 /// above the institutions where the map has such a pane.

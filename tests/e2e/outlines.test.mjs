@@ -1,0 +1,99 @@
+// Browser end-to-end tests of the real county outlines (www/data/outlines): fetched with the
+// data set that needs them, drawn, and the county of a click. Run through scripts/test.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { OUTPUT_DIR, WAIT_MS, traceItem, useApp } from './helpers.mjs';
+
+const session = useApp();
+
+// The middle of the small sample's 河东区 cells (weighted by residents): the ellipses put it in
+// 兰山区.
+const HEDONG = { lon: 118.3943, lat: 35.0844 };
+
+async function clickMapAt(page, { lon, lat }) {
+  const container = page.locator('[data-testid="map"] .leaflet-container');
+  await container.scrollIntoViewIfNeeded();
+  await page.evaluate(([lon, lat]) => window.__dingdianMap.setView([lat, lon], 14, { animate: false }), [lon, lat]);
+  const pt = await page.evaluate(([lon, lat]) => {
+    const p = window.__dingdianMap.latLngToContainerPoint([lat, lon]);
+    return { x: p.x, y: p.y };
+  }, [lon, lat]);
+  const box = await container.boundingBox();
+  await page.mouse.click(box.x + pt.x, box.y + pt.y);
+}
+
+async function outlinesDrawn(page, n) {
+  await page
+    .waitForFunction((n) => document.querySelectorAll('path.dd-outline').length === n, n, { timeout: WAIT_MS })
+    .catch(async () => assert.fail(`${n} county outlines should be drawn; there are ${await page.locator('path.dd-outline').count()}`));
+}
+
+test('on the small sample a click among 河东区\'s cells is in 河东区, and an inpatient application there is judged on 河东区\'s beds', async () => {
+  const { page } = await session.open();
+  await outlinesDrawn(page, 3);
+  await page.locator('select[data-field="kind"]').selectOption('inpatient_general');
+  await clickMapAt(page, HEDONG);
+  await page
+    .waitForFunction(() => document.querySelector('[data-field="county"]')?.value === 'hedong', null, { timeout: WAIT_MS })
+    .catch(async () => assert.fail(`the click should set 河东区; the county is ${await page.locator('[data-field="county"]').inputValue()}`));
+  const detail = (await page.locator(traceItem('inpatient.county_supply')).innerText()).replace(/\s+/g, ' ');
+  // 河东区 measures 8.43 beds per 1,000 in the sample, 兰山区 8.38.
+  assert.ok(detail.includes('8.43'), `the county bed rule should quote 河东区's 8.43: "${detail}"`);
+  assert.ok(!detail.includes('8.38'), `the county bed rule quotes 兰山区's 8.38: "${detail}"`);
+});
+
+test('the synthetic Xi\'an is drawn with its 13 real outlines, fetched with the data set', async () => {
+  const { page } = await session.open();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.locator('select[data-testid="dataset"]').selectOption('xian');
+  await page.waitForSelector('[data-testid="sample-banner"][data-dataset="xian"]', { timeout: WAIT_MS });
+  await outlinesDrawn(page, 13);
+  assert.ok(fetched.some((p) => p.endsWith('/outlines/xian.geojson')), `Xi'an's outlines are fetched when chosen: ${fetched.join(', ')}`);
+  // 新城区's seat is in 新城区.
+  await clickMapAt(page, { lon: 108.95521, lat: 34.27083 });
+  await page
+    .waitForFunction(() => document.querySelector('[data-field="county"]')?.value === '610102', null, { timeout: WAIT_MS })
+    .catch(async () => assert.fail(`the click should set 新城区 (610102); it is ${await page.locator('[data-field="county"]').inputValue()}`));
+  await page.screenshot({ path: path.join(OUTPUT_DIR, 'outlines-xian.png') });
+});
+
+test('work left on Linyi opens on Linyi again: its outlines are fetched before the app starts', async () => {
+  const { page, context } = await session.open();
+  await page.locator('select[data-testid="dataset"]').selectOption('linyi');
+  await page.waitForSelector('[data-testid="sample-banner"][data-dataset="linyi"]', { timeout: WAIT_MS });
+  await outlinesDrawn(page, 12);
+  // Autosave waits for a quiet moment; leaving the page flushes it.
+  await page.close();
+  const again = await session.open({ context });
+  await again.page.waitForSelector('[data-testid="sample-banner"][data-dataset="linyi"]', { timeout: WAIT_MS })
+    .catch(() => assert.fail('the reloaded page should be on Linyi'));
+  await outlinesDrawn(again.page, 12);
+  assert.deepEqual(again.problems, [], 'no console errors');
+});
+
+test('a link on Xi\'an opens on Xi\'an, in a new page and pasted into an open one', async () => {
+  const { page, context } = await session.open();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await page.locator('select[data-testid="dataset"]').selectOption('xian');
+  await page.waitForSelector('[data-testid="sample-banner"][data-dataset="xian"]', { timeout: WAIT_MS });
+  await page.locator('[data-testid="share-button"]').click();
+  await page.locator('[data-testid="share-copy"]').click();
+  const link = await page.locator('[data-testid="share-link"]').inputValue();
+  assert.match(link, /#s=/, `a share link: ${link}`);
+
+  // A new browser opens it: Xi'an's outlines are fetched before the app starts.
+  const fresh = await session.open({ url: link });
+  await fresh.page.waitForSelector('[data-testid="sample-banner"][data-dataset="xian"]', { timeout: WAIT_MS })
+    .catch(() => assert.fail('the link should open on Xi\'an'));
+  await outlinesDrawn(fresh.page, 13);
+
+  // Pasted into a page open on the sample, which has not fetched Xi'an's outlines.
+  const open = await session.open();
+  await outlinesDrawn(open.page, 3);
+  await open.page.evaluate((hash) => { location.hash = hash; }, new URL(link).hash);
+  await open.page.waitForSelector('[data-testid="sample-banner"][data-dataset="xian"]', { timeout: WAIT_MS })
+    .catch(() => assert.fail('the pasted link should open on Xi\'an'));
+  await outlinesDrawn(open.page, 13);
+});
