@@ -40,3 +40,19 @@ fn readings_json_lists_each_presets_default_and_source() {
     assert_eq!(linyi["value"], "reject");
     assert_eq!(linyi["reading"]["en"], "reject the application");
 }
+
+#[test]
+fn every_reading_a_figure_or_the_plan_rests_on_has_an_entry() {
+    // 三(一)1 names only the inputs of 测算值 and 三(一)1(2) only "分县区配置管理": the arithmetic the
+    // figures and the plan rest on is the simulator's, and the register must say what it is.
+    let reg = dingdian::policy::readings::Register::of(&dingdian::policy::builtin_presets());
+    let s = dingdian::sample::linyi_sample();
+    let policy = dingdian::Policy::resolve(&dingdian::policy::builtin_preset("linyi-2025").unwrap(), &Default::default(), "o").unwrap();
+    let f = dingdian::engine::figures::compute(&s, &policy.params);
+    let mut ids: Vec<&str> = f.rests_on.iter().flat_map(|(_, ids)| ids.iter().copied()).collect();
+    ids.push(dingdian::planning::BED_ALLOWANCE_ASSUMPTION);
+    for id in ids {
+        let e = reg.entry(id).unwrap_or_else(|| panic!("{id} has no entry in the register (add it to readings::BUILT_IN or the parameter table)"));
+        assert!(!e.clauses.is_empty(), "{id}: its clause is not in the index");
+    }
+}

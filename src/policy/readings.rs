@@ -192,7 +192,8 @@ impl Register {
         switches.sort_by_key(|d| d.group != Group::Switches);
         let switches = switches.into_iter().map(|d| (d, EntryKind::Switch));
         let assumptions = PARAMETERS.iter().filter(|d| !is_switch(d) && assumed(d)).map(|d| (d, EntryKind::Assumption));
-        let entries = switches.chain(assumptions).map(|(def, kind)| entry(def, kind, &presets)).collect();
+        let mut entries: Vec<Entry> = switches.chain(assumptions).map(|(def, kind)| entry(def, kind, &presets)).collect();
+        entries.extend(BUILT_IN.iter().map(|b| built_in_entry(b, &presets)));
         let heads = presets.iter().map(|p| PresetHead { id: p.id.clone(), short: p.short.clone(), title: p.title.clone() }).collect();
         Register { presets: heads, entries }
     }
@@ -233,6 +234,94 @@ fn entry(def: &'static ParamDef, kind: EntryKind, presets: &[Preset]) -> Entry {
     Entry { param: def.id, anchor: anchor(def.id), kind, label: def.label(), question: def.question(), readings, clauses, defaults }
 }
 
+/// An assumption built into the arithmetic, with no parameter to change it: the figures and the
+/// plan name it by id (`rests_on`), and the register says what it is and why.
+pub struct BuiltIn {
+    pub id: &'static str,
+    pub clause: &'static str,
+    pub label: (&'static str, &'static str),
+    /// The question the text leaves open.
+    pub question: (&'static str, &'static str),
+    /// The simulator's answer.
+    pub reading: (&'static str, &'static str),
+}
+
+pub static BUILT_IN: &[BuiltIn] = &[
+    BuiltIn {
+        id: "bed_need_formula",
+        clause: "linyi-2025 三(一)1",
+        label: ("测算值的算法", "the arithmetic of the measured value"),
+        question: (
+            "三(一)1只说测算值“根据住院人次、平均住院日、病床使用率、总参保人数等因素计算”，附件只定义两个调节系数：怎么算？",
+            "三(一)1 says only that the measured value is worked out “from admissions, average stay, bed utilisation, the number insured and other factors”, and the annex only defines the two coefficients: how is it computed?",
+        ),
+        reading: (
+            "卫生规划常用的床位需要量公式：需要床位 = 住院人次 × 平均住院日 ÷（365 × 病床使用率）；测算值 = 需要床位 ÷ 总参保人数 × 1000 × 基金调节系数 × 患者调节系数（两个系数是否计入另有开关）",
+            "the standard bed-need formula of health planning: required beds = admissions × average stay ÷ (365 × utilisation); measured = required beds ÷ insured × 1000 × fund coefficient × patient coefficient (whether each coefficient enters is a switch of its own)",
+        ),
+    },
+    BuiltIn {
+        id: "county_fund_coef_city",
+        clause: "linyi-2025 附件",
+        label: ("县区的基金调节系数", "a county's fund coefficient"),
+        question: ("附件定义基金调节系数，未说县区如何取。", "The annex defines the fund coefficient, not how a county takes it."),
+        reading: ("用全市的（基金市级统筹）", "the city's (the fund is pooled city-wide)"),
+    },
+    BuiltIn {
+        id: "county_patient_coef_fallback",
+        clause: "linyi-2025 附件",
+        label: ("县区缺出院人次时的患者调节系数", "a county's patient coefficient without discharge figures"),
+        question: ("县区没有出院人次数据时，患者调节系数怎么取？原文未说。", "What is a county's patient coefficient when it has no discharge figures? The text does not say."),
+        reading: ("用全市的患者调节系数", "the city's patient coefficient"),
+    },
+    BuiltIn {
+        id: "county_bed_allowance",
+        clause: "linyi-2025 三(一)1(1)(2)",
+        label: ("县区定点床位额度", "a county's designated-bed allowance"),
+        question: (
+            "三(一)1(2)只说“各县区基本医保定点床位数实行分县区配置管理”，没有给出每个县区的床位数怎么定。",
+            "三(一)1(2) says only that designated beds are “allocated county by county”, not how many each county gets.",
+        ),
+        reading: (
+            "（测算值 − 实际值）× 县区常住人口 ÷ 1000，测算值不高于实际值时为 0：模拟器的算术，不是原文",
+            "(measured − actual) × the county's residents ÷ 1000, 0 when measured is not above actual: the simulator's arithmetic, not the text's",
+        ),
+    },
+];
+
+fn built_in_entry(b: &'static BuiltIn, presets: &[Preset]) -> Entry {
+    let reading = Text::new(b.reading.0, b.reading.1);
+    let source = Text::new(format!("内置于计算，无参数可调：{}", b.reading.0), format!("built into the arithmetic, no parameter changes it: {}", b.reading.1));
+    Entry {
+        param: b.id,
+        anchor: anchor(b.id),
+        kind: EntryKind::Assumption,
+        label: Text::new(b.label.0, b.label.1),
+        question: Some(Text::new(b.question.0, b.question.1)),
+        readings: Vec::new(),
+        clauses: clause(b.clause).into_iter().collect(),
+        defaults: presets
+            .iter()
+            .map(|p| PresetDefault {
+                preset: p.id.clone(),
+                short: p.short.clone(),
+                value: Value::String("built_in".into()),
+                reading: reading.clone(),
+                source: source.clone(),
+                assumption: true,
+                clause: Some(b.clause),
+            })
+            .collect(),
+    }
+}
+
+/// How a reading is named to a reader: a parameter's label, or a built-in assumption's.
+pub fn label_of(id: &str) -> Option<Text> {
+    crate::policy::param_def(id)
+        .map(|d| d.label())
+        .or_else(|| BUILT_IN.iter().find(|b| b.id == id).map(|b| Text::new(b.label.0, b.label.1)))
+}
+
 fn bool_label(def: &ParamDef, b: bool) -> Text {
     let answers = LINKS.iter().find(|l| l.param == def.id).and_then(|l| l.answers);
     match (answers, b) {
@@ -252,7 +341,7 @@ pub fn value_reading(def: &ParamDef, v: &Value) -> Text {
         }
         ParamKind::Bool => bool_label(def, v.as_bool() == Some(true)),
         ParamKind::Number { .. } => match v.as_f64() {
-            None => Text::new("由数据得出", "derived from the data"),
+            None => Text::new("原文未给出（待定）", "not given by the text (undetermined)"),
             Some(x) => {
                 let n = num(x, 6);
                 let unit = def.unit();

@@ -109,34 +109,25 @@ impl<'a> From<&'a FigureReading> for Mark<'a> {
     }
 }
 
-/// “解读：id, id”: the simulator's readings beside a figure or outcome, each named by its id.
+/// “⚑ 解读”: the simulator's readings beside a figure, each named (a switch's or parameter's
+/// label, a built-in assumption's name) and linked to its entry in the readings register. The
+/// ids stay in `data-readings` for the tests and the printout.
 pub fn reading_marks(lang: Lang, marks: &[Mark]) -> Html {
     if marks.is_empty() {
         return html! {};
     }
     let ids: Vec<&str> = marks.iter().map(|m| m.id).collect();
+    let kind = |id: &str| match param_def(id) {
+        Some(d) if crate::policy::readings::is_switch(d) => crate::policy::readings::EntryKind::Switch,
+        _ => crate::policy::readings::EntryKind::Assumption,
+    };
+    // What a built-in assumption says, on hover (the register has it in full).
+    let title: Vec<String> = marks.iter().filter_map(|m| m.text.map(|x| t(lang, x))).collect();
     html! {
-        <span class="reading-marks" data-readings={ids.join(" ")}>
+        <span class="reading-marks" data-readings={ids.join(" ")} title={(!title.is_empty()).then(|| title.join("\n"))}>
             <span class="tag tag-assumption">{ Text::new("解读", "reading").get(lang).to_string() }</span>
-            { for marks.iter().map(|m| {
-                let title = m.text.map(|x| t(lang, x)).or_else(|| param_def(m.id).and_then(|d| d.question()).map(|q| t(lang, &q)));
-                match param_def(m.id) {
-                    Some(d) => {
-                        let target = d.id;
-                        let onclick = Callback::from(move |_| super::decision_panel::focus_param(target));
-                        html! {
-                            <button type="button" class="link reading-mark" data-reading={d.id} data-kind="switch" {title} {onclick}>
-                                <code>{ d.id }</code>
-                            </button>
-                        }
-                    }
-                    None => html! {
-                        <span class="reading-mark" data-reading={m.id.to_string()} data-kind="assumption" {title}>
-                            <code>{ m.id.to_string() }</code>
-                        </span>
-                    },
-                }
-            }) }
+            { " " }
+            { super::readings_panel::links(lang, marks.iter().map(|m| (m.id, kind(m.id)))) }
         </span>
     }
 }

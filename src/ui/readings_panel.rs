@@ -110,11 +110,11 @@ fn rests_on(e: &TraceEntry) -> impl Iterator<Item = (&str, EntryKind)> {
 }
 
 fn param_label(id: &str) -> Text {
-    param_def(id).map(|d| d.label()).unwrap_or_else(|| Text::new(id, id))
+    crate::policy::readings::label_of(id).unwrap_or_else(|| Text::new(id, id))
 }
 
 /// Links to the register entries of what an entry rests on, named (never by raw id).
-fn links<'a>(lang: Lang, ids: impl Iterator<Item = (&'a str, EntryKind)>) -> Html {
+pub fn links<'a>(lang: Lang, ids: impl Iterator<Item = (&'a str, EntryKind)>) -> Html {
     let items: Vec<Html> = ids
         .enumerate()
         .map(|(n, (id, kind))| {

@@ -129,7 +129,7 @@ test('an exited institution that applies again is rejected by the negative list 
   // the reading that it terminates the agreement, and the entry names the switch.
   const entry = page.locator('[data-testid="assess-exit"] .assess-negative[data-negative-switch]').first();
   assert.equal(await entry.getAttribute('data-negative-switch'), 'exit_negative_list_scope');
-  assert.equal(await entry.locator('.reading-mark').getAttribute('data-reading'), 'exit_negative_list_scope');
+  assert.equal(await entry.locator('.reading-marks .reading-link').getAttribute('data-reading-link'), 'exit_negative_list_scope');
   const button = page.locator('[data-testid="assess-exit"] [data-reapply]').first();
   await button.click();
   await expectOutcome(page, 'rejected', 'the exited institution applying again');
