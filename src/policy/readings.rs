@@ -585,9 +585,10 @@ mod tests {
     }
 
     #[test]
-    fn the_quota_derived_from_the_data_says_so() {
+    fn a_quota_the_text_does_not_give_reads_as_undetermined() {
+        // xian-2025 (二)3(2)“实行总量控制” without a number: an empty quota is no number from the data.
         let def = crate::policy::param_def("special_drug_quota").unwrap();
-        assert_eq!(value_reading(def, &Value::Null).en, "derived from the data");
+        assert_eq!(value_reading(def, &Value::Null).en, "not given by the text (undetermined)");
         assert_eq!(value_reading(def, &serde_json::json!(12)).zh, "12家");
     }
 }
