@@ -153,7 +153,7 @@ pub fn run(scenario: &Scenario, generate_ms: f64, runs: usize, now: &dyn Fn() ->
 }
 
 // ---------------------------------------------------------------------------------------------
-// Issue 7: the side-by-side comparison (`scripts/bench`). One dataset, written once to a file,
+// The side-by-side comparison (`scripts/bench`). One dataset, written once to a file,
 // read by every tool; these are dingdian's answers and timings on it, the same code natively
 // (`benches/compare.rs`), in Node (`bench/wasm.rs`) and in Chromium (`#bench-compare`).
 

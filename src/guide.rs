@@ -1,4 +1,4 @@
-//! The guided check for the public (issue 10), the part that is plain data: which questions a
+//! The guided check for the public, the part that is plain data: which questions a
 //! person is asked (only those the active rules read), the application their answers make, whether
 //! a chosen point lies in the data set's city, and the answer — the decision, the same decision in
 //! everyday words, and the nearest places where it would be accepted. The app's guided mode

@@ -1,4 +1,4 @@
-//! The guided check's questions and answers (issue 10, `dingdian::guide`): only the questions the
+//! The guided check's questions and answers (`dingdian::guide`): only the questions the
 //! active rules read are asked, the answers make the application the engine judges, a spot must
 //! lie in the data set's city, and a refused answer offers places that are really accepted.
 

@@ -1,4 +1,4 @@
-//! The guided check for the public (issue 10), engine side: the nearest places where a refused
+//! The guided check for the public, engine side: the nearest places where a refused
 //! application would be accepted, the rule that closes a county or the city, and the decision in
 //! everyday words with the deciding figures.
 

@@ -31,11 +31,11 @@ use crate::text::Lang;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    // Issue 4: a share link in the address, else the autosaved work, else the preset.
+    // A share link in the address, else the autosaved work, else the preset.
     let state = use_reducer(super::persist::initial_state);
     super::persist::use_persistence(&state);
     let lang = state.lang;
-    // Issue 10: guided mode or the expert view, from the address (`?mode=guide`) and its link.
+    // Guided mode or the expert view, from the address (`?mode=guide`) and its link.
     let guide = use_reducer(|| Guide::new(guided::mode_from_url()));
     {
         // The browser's Back and Forward move between the two views.
@@ -244,7 +244,7 @@ pub fn app() -> Html {
                     <ResultsPanel state={state.clone()} />
                 </div>
                 <PlanPanel state={state.clone()} />
-                // Issue 6: the yearly assessment and exits, the county medical community budget.
+                // The yearly assessment and exits, the county medical community budget.
                 <AssessmentPanel state={state.clone()} />
                 <BudgetPanel state={state.clone()} />
                 <div class="review-wrap">

@@ -1,4 +1,4 @@
-//! The state of the assessment and budget panels (issue 6) and its part of the reducer: the
+//! The state of the assessment and budget panels and its part of the reducer: the
 //! assessment records of each data set (synthetic until the user loads a file or edits one),
 //! the last assessment, and the budget form's input with its field messages. The reducer
 //! (`state.rs`) hands `Action::Exits` and `Action::Budget` here.

@@ -475,7 +475,7 @@ pub const MS: T = T("毫秒", "ms");
 pub const FATAL_TITLE: T = T("出错了", "Something went wrong");
 pub const FATAL_RELOAD: T = T("重新加载", "Reload");
 
-// Issue 9 — the annual acceptance plan (plan_panel.rs) and suggested sites (sites_panel.rs)
+// The annual acceptance plan (plan_panel.rs) and suggested sites (sites_panel.rs)
 pub const PLAN_HEADING: T = T("年度受理计划", "Annual acceptance plan");
 pub const PLAN_CLAUSE_NOTE: T = T("临沂2025征求意见稿 四(一)：各县区年初制定新增定点医药机构年度受理计划", "linyi-2025 draft 四(一): each county publishes a yearly plan for accepting new designated institutions");
 pub const PLAN_INTRO: T = T(
@@ -556,7 +556,7 @@ pub const SITES_PLACE: T = T("作为申请", "Place as application");
 pub const SITES_LEGEND: T = T("建议点位（按选取顺序编号）", "Suggested sites (numbered in the order picked)");
 
 // ---------------------------------------------------------------------------------------------
-// Issue 4, part B (i4-compare): the consultation section — baseline vs draft, gaps, sweeps, print.
+// The consultation section — baseline vs draft, gaps, sweeps, print.
 
 pub const RV_HEADING: T = T("征求意见工作台", "Consultation review");
 pub const RV_TAB_COMPARE: T = T("与基准比较", "Changes vs baseline");
@@ -650,9 +650,9 @@ pub const RV_L_DIFF_NOTE: T = T(
 );
 
 // ---------------------------------------------------------------------------------------------
-// Issue 4: share links, autosave, scenario files, offline.
+// Share links, autosave, scenario files, offline.
 
-// Shared with issue 5: imported files land in the same data set as opened scenario files.
+// Shared with import: imported files land in the same data set as opened scenario files.
 pub const DATASET_IMPORTED: T = T("导入的数据", "Imported data");
 pub const IMPORTED_BANNER: T = T(
     "导入的数据：来自您导入的文件、打开的情景文件或分享链接（只在本浏览器中），结果取决于其中的数据。",
@@ -735,7 +735,7 @@ pub fn file_opened(name: &str) -> Text {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Issue 6: the yearly assessment and exits (linyi-2019), the county medical community budget
+// The yearly assessment and exits (linyi-2019), the county medical community budget
 // (shandong-2024).
 
 pub const EMPTY: T = T("", "");
@@ -954,7 +954,7 @@ pub const AS_REAPPLY_HINT: T = T(
     "以退出机构的原址和负面清单记录新建一个申请，看准入规则如何判定（3年内不予受理）。",
     "Make an application from the exited institution at its old site with its negative-list entry, and see how admission judges it (rejected for 3 years).",
 );
-// Issue 5: import, results table, exports (import_panel.rs, results_panel.rs).
+// Import, results table, exports (import_panel.rs, results_panel.rs).
 
 pub const IM_HEADING: T = T("导入数据", "Import data");
 pub const IM_INTRO: T = T(
@@ -1044,7 +1044,7 @@ pub const RS_EX_JSON: T = T("情景 JSON", "Scenario JSON");
 pub const RS_EX_INSTITUTIONS: T = T("机构 GeoJSON", "Institutions GeoJSON");
 pub const RS_EX_APPLICATIONS: T = T("申请及结果 GeoJSON", "Applications with outcomes GeoJSON");
 pub const RS_EX_CELLS: T = T("人口格网及覆盖 GeoJSON", "Cells with coverage GeoJSON");
-// Issue 10: guided mode for the public (src/ui/guided).
+// Guided mode for the public (src/ui/guided).
 
 pub const G_ENTER: T = T("简易自查（公众版）", "Quick check (for the public)");
 pub const G_EXPERT: T = T("专家视图", "Expert view");

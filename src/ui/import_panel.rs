@@ -1,4 +1,4 @@
-//! Issue 5: real data in. A file (picked or dropped) is read into memory; the user says what it
+//! Real data in. A file (picked or dropped) is read into memory; the user says what it
 //! holds (institutions, applications, population cells or county boundaries), its coordinate
 //! system (WGS-84, GCJ-02 for AMap/Tencent, BD-09 for Baidu), the sheet of a workbook, and
 //! whether the rows replace the list of their kind or are added to it.

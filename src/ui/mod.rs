@@ -6,7 +6,7 @@
 
 mod app;
 mod application_form;
-// Issue 6: the yearly assessment and the county medical community budget.
+// The yearly assessment and the county medical community budget.
 mod assess_state;
 mod assessment_panel;
 mod budget_panel;
@@ -30,12 +30,12 @@ mod review;
 mod review_panel;
 mod results_panel;
 pub mod state;
-// Issue 4: share links, autosave, scenario files.
+// Share links, autosave, scenario files.
 mod persist;
 mod share_menu;
 mod sweep_panel;
 mod widgets;
-// Issue 7: reading and writing files in a Web Worker loaded at the first import or export.
+// Reading and writing files in a Web Worker loaded at the first import or export.
 mod io;
 
 use wasm_bindgen::JsCast;
@@ -124,7 +124,7 @@ fn show_fatal_error(message: &str) {
     };
     add("h2", "fatal-title", &format!("{} / {}", FATAL_TITLE.0, FATAL_TITLE.1));
     add("pre", "fatal-detail", message);
-    // Issue 4: the work is in storage (saved at most a moment ago), so a reload is safe.
+    // The work is in storage (saved at most a moment ago), so a reload is safe.
     add("p", "fatal-autosaved", &format!("{} / {}", FATAL_AUTOSAVED.0, FATAL_AUTOSAVED.1));
     if let Some(button) = add("button", "fatal-reload", &format!("{} / {}", FATAL_RELOAD.0, FATAL_RELOAD.1)) {
         let _ = button.set_attribute("type", "button");

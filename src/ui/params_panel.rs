@@ -90,7 +90,7 @@ pub struct RowSnap {
     value: Option<Value>,
     override_: Option<Value>,
     error: Option<Text>,
-    /// Issue 4: the baseline's value (the row marks a value that differs from it).
+    /// The baseline's value (the row marks a value that differs from it).
     baseline: Option<Value>,
 }
 
@@ -133,7 +133,7 @@ impl PartialEq for RulesProps {
 }
 
 fn rules_snap(s: &State) -> (Lang, usize, Vec<(bool, Option<Value>)>) {
-    // Every family: admission, and (issue 6) the yearly assessment and the community budget.
+    // Every family: admission, the yearly assessment and the community budget.
     let all = crate::policy::rule_families().into_iter().flat_map(|(_, defs)| defs.iter());
     (s.lang, s.preset_idx, all.map(|d| (s.policy.is_on(d.id), s.overrides.get(d.id).cloned())).collect())
 }
@@ -211,7 +211,7 @@ fn param_row(state: &UseReducerHandle<State>, def: &'static ParamDef) -> Html {
         Callback::from(move |_| d.dispatch(Action::ResetParam(id)))
     };
     let default_text = s.preset_default(id).map(|v| display_value(lang, def, &v)).unwrap_or_default();
-    // Issue 4: the baseline is the preset unless the user set one; a value that differs from a
+    // The baseline is the preset unless the user set one; a value that differs from a
     // set baseline shows it on a line of its own, else the preset line names it the baseline.
     let custom_baseline = s.review.baseline.as_ref().filter(|b| b.is_custom());
     let baseline_differs = custom_baseline.and_then(|b| b.value(id)).filter(|b| **b != current);
@@ -303,7 +303,7 @@ fn rules_view(state: &UseReducerHandle<State>) -> Html {
                 <h4 class="rules-other">{ bi_t(lang, i::RULES_OTHER) }</h4>
                 <ul class="rule-list">{ for others.into_iter().map(|d| rule_item(d, false)) }</ul>
             }
-            // Issue 6: the rules of the assessment and budget panels, each family on its own.
+            // The rules of the assessment and budget panels, each family on its own.
             { for [
                 (i::AS_RULES_HEADING, crate::engine::exits::ASSESSMENT_RULES, &preset.assessment_rules),
                 (i::BU_RULES_HEADING, crate::budget::BUDGET_RULES, &preset.budget_rules),

@@ -1,4 +1,4 @@
-//! Issue 4, the browser's side: the address bar (share links `#s=1.…`, `?lang=`), local storage
+//! Share links and autosave, the browser's side: the address bar (share links `#s=1.…`, `?lang=`), local storage
 //! (autosave, the language), the clipboard and scenario files. What is saved, how it is read and
 //! what the app opens with are decided in `crate::persist` (pure, tested natively); here only
 //! the browser is asked and told. Storage that is full or blocked is reported, never fatal.

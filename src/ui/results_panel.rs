@@ -1,4 +1,4 @@
-//! Issue 5: every application decided at once, as a table: outcome (symbol and words), the rule
+//! Every application decided at once, as a table: outcome (symbol and words), the rule
 //! and clause that decided it, and the distance to the nearest designated institution of the
 //! same type. Sortable (click a header; `aria-sort` says how), filterable (outcome, kind, text)
 //! and paginated; choosing a row selects the application, which the map highlights and pans to.

@@ -1,4 +1,4 @@
-//! Issue 4 (part B): the baseline the draft is compared with, kept beside the app's state. The
+//! The baseline the draft is compared with, kept beside the app's state. The
 //! baseline is the preset, or the parameters the user set as baseline; it is evaluated on the
 //! same data as the draft. It is recomputed only when the baseline or the data changes (or the
 //! selected application, for its surface), never on a draft parameter step: then only the
@@ -154,7 +154,7 @@ pub fn reset_baseline(s: &State) -> Shared<Review> {
     with(s, full(s, BTreeMap::new()))
 }
 
-/// Issue 4: a baseline of these overrides of the preset (restored autosaved work).
+/// A baseline of these overrides of the preset (restored autosaved work).
 pub fn baseline_with(s: &State, overrides: BTreeMap<String, Value>) -> Shared<Review> {
     with(s, full(s, overrides))
 }

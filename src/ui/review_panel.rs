@@ -1,4 +1,4 @@
-//! Issue 4 (part B): the consultation section below the columns — changes against the baseline,
+//! The consultation section below the columns — changes against the baseline,
 //! the gaps report and sensitivity sweeps as tabs, and the printable summary. Renders what the
 //! library (`crate::review`) computes; holds no rules.
 

@@ -1,4 +1,4 @@
-//! Issue 4: the header's share menu — copy a link holding the whole scenario, download or open
+//! The header's share menu — copy a link holding the whole scenario, download or open
 //! the scenario file (DESIGN.md §3), and "reset to preset" behind a confirmation dialog — and
 //! the notices shown above the page (a link opened or refused, autosave failing, a file
 //! refused). Rendering and intent only: the browser glue is `persist`.

@@ -277,18 +277,18 @@ pub struct State {
     pub rev: u64,
     pub next_app: u32,
     pub today: Date,
-    /// Suggested sites shown on the map, numbered from 1 (issue 9, sites_panel.rs).
+    /// Suggested sites shown on the map, numbered from 1 (sites_panel.rs).
     pub sites: Shared<Vec<crate::planning::Site>>,
-    /// Issue 4 (i4-compare): the baseline and the draft's comparison with it.
+    /// The baseline and the draft's comparison with it.
     pub review: Shared<super::review::Review>,
-    /// Issue 4 (share, autosave): messages shown above the page until dismissed.
+    /// Share and autosave messages shown above the page until dismissed.
     pub notices: Rc<Vec<crate::persist::Notice>>,
-    /// Issue 6: the assessment records and result, and the county community budget form.
+    /// The assessment records and result, and the county community budget form.
     pub exits: Shared<super::assess_state::ExitsState>,
     pub budget: Shared<super::assess_state::BudgetState>,
-    /// Issue 5: county boundaries imported from a GeoJSON file (drawn with the imported data).
+    /// County boundaries imported from a GeoJSON file (drawn with the imported data).
     pub boundaries: Option<Rc<Boundaries>>,
-    /// Issue 5: bumped when the map should pan to the selected application (a results row).
+    /// Bumped when the map should pan to the selected application (a results row).
     pub focus: u64,
 }
 
@@ -357,17 +357,17 @@ pub enum Action {
     SetBaseline,
     /// The preset's defaults become the baseline again.
     ResetBaseline,
-    // Issue 4: share links, autosave, scenario files.
+    // Share links, autosave, scenario files.
     /// Replaces the working scenario (a share link, the autosaved work, a scenario file).
     LoadScenario(Box<Loaded>),
     /// Discards every edit: the preset's defaults on the built-in data set, nothing stashed.
     ResetToPreset,
     Notify(crate::persist::Notice),
     DismissNotice(usize),
-    /// Issue 6: the assessment panel and the county community budget panel.
+    /// The assessment panel and the county community budget panel.
     Exits(super::assess_state::ExitsAction),
     Budget(super::assess_state::BudgetAction),
-    // Issue 5: import and results.
+    // Import and results.
     /// Applies finished import onto the data shown; the result becomes the imported data set
     /// (the data set it was applied to stays in the picker as it was). A scenario the records
     /// make invalid is refused with a message under `import`, and nothing changes.
@@ -381,7 +381,7 @@ pub enum Action {
     ClearImportError,
 }
 
-/// A whole working state to load (issue 4).
+/// A whole working state to load (a share link, autosaved work, a scenario file).
 #[derive(Clone, Debug)]
 pub struct Loaded {
     pub dataset: Dataset,
@@ -457,7 +457,7 @@ impl State {
         s
     }
 
-    /// Issue 4: replaces the working scenario, its parameters and what the user sees. The
+    /// Replaces the working scenario, its parameters and what the user sees. The
     /// other data sets' edits are dropped: the loaded state is the whole work.
     pub fn load(&mut self, l: Loaded) {
         if let Some(idx) = self.presets.iter().position(|p| p.id == l.preset) {
@@ -481,7 +481,7 @@ impl State {
         self.scenario = Rc::new(sc);
         self.dataset = l.dataset;
         self.stash = Rc::new(BTreeMap::new());
-        // Issue 5: imported outlines belonged to the work replaced.
+        // Imported outlines belonged to the work replaced.
         self.boundaries = None;
         self.errors.clear();
         self.sites = Shared(Rc::new(Vec::new()));
@@ -493,7 +493,7 @@ impl State {
         }
     }
 
-    /// Issue 4: "reset to preset" — the preset's defaults on the built-in data set shown (the
+    /// "Reset to preset" — the preset's defaults on the built-in data set shown (the
     /// sample for imported data), every edit and stashed data set dropped.
     pub fn reset_to_preset(&mut self) {
         let dataset = if self.dataset.is_builtin() { self.dataset } else { Dataset::Sample };
@@ -774,7 +774,7 @@ impl State {
             return;
         }
         let p = self.preset();
-        // Any family: admission, the yearly assessment, the county community budget (issue 6).
+        // Any family: admission, the yearly assessment, the county community budget.
         let in_preset = p.rules.iter().chain(&p.assessment_rules).chain(&p.budget_rules).any(|r| r.rule == id);
         if on == in_preset {
             self.overrides.remove(id);

@@ -1,4 +1,4 @@
-//! Issue 4 (part B): sensitivity sweeps. A numeric parameter of the table is stepped over a
+//! Sensitivity sweeps. A numeric parameter of the table is stepped over a
 //! range by `crate::review::sweep::Sweep`, one value per timer tick so the page shows progress
 //! and stays responsive, and can be cancelled; the result is an SVG chart rendered by Yew
 //! (coverage share, acceptance share of the selected application's surface, suspended and
@@ -301,7 +301,7 @@ fn chart(lang: Lang, r: &Result_, current: f64, node: NodeRef) -> Html {
 // ---------------------------------------------------------------------------------------------
 // Downloads
 
-/// Issue 4: the chart as a PNG image — the SVG drawn on a canvas at twice its size through an
+/// The chart as a PNG image — the SVG drawn on a canvas at twice its size through an
 /// image of a blob: URL (the Content-Security-Policy allows blob: images), saved as a file.
 fn download_png(name: String, svg: String) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {

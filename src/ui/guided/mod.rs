@@ -1,4 +1,4 @@
-//! Guided mode (issue 10): a check for the public, beside the expert view. A few questions one
+//! Guided mode: a check for the public, beside the expert view. A few questions one
 //! screen at a time, a spot on the map (or the browser's position), then the answer in plain
 //! words with the reasons, what would change it, the nearest places where it would be accepted,
 //! and the expert trace one tap away. Reached from the header's button or by `?mode=guide`.

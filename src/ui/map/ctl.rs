@@ -40,12 +40,12 @@ pub struct Inputs {
     pub lang: Lang,
     /// Suggested sites, numbered from 1 on the map.
     pub sites: Shared<Vec<crate::planning::Site>>,
-    /// Issue 4: the baseline and the draft, for the difference layer.
+    /// The baseline and the draft, for the difference layer.
     pub review: Shared<crate::ui::review::Review>,
-    /// Issue 6: the last assessment, for the lost-coverage layer.
+    /// The last assessment, for the lost-coverage layer.
     pub exits: Shared<crate::ui::assess_state::ExitsState>,
     pub dataset: crate::ui::state::Dataset,
-    /// Issue 5: imported county boundaries, drawn instead of the sample cities' outlines.
+    /// Imported county boundaries, drawn instead of the sample cities' outlines.
     pub boundaries: Option<Rc<crate::scenario::import::Boundaries>>,
 }
 
@@ -79,7 +79,7 @@ pub struct MapCtl {
     rings: HashMap<usize, l::CircleMarker>,
     app_circle: Option<l::Circle>,
     app_marker: Option<l::Marker>,
-    /// The name the application's label shows (issue 5: which imported row is selected).
+    /// The name the application's label shows (which imported row is selected).
     app_label: Option<String>,
     cells: l::ImageOverlay,
     cells_on: bool,

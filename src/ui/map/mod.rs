@@ -35,9 +35,9 @@ pub enum CellLayer {
     Coverage,
     AreaClass,
     Surface,
-    /// Issue 4: cells that gain or lose coverage against the baseline, or change outcome.
+    /// Cells that gain or lose coverage against the baseline, or change outcome.
     Difference,
-    /// Issue 6: cells that lose coverage when the institutions the assessment removes leave.
+    /// Cells that lose coverage when the institutions the assessment removes leave.
     Exits,
 }
 
@@ -305,7 +305,7 @@ pub fn map_panel(props: &Props) -> Html {
         });
     }
 
-    // Issue 5: a row chosen in the results table brings its application into view.
+    // A row chosen in the results table brings its application into view.
     {
         let ctl = ctl.clone();
         use_effect_with(s.focus, move |focus| {
@@ -341,7 +341,7 @@ pub fn map_panel(props: &Props) -> Html {
         })
     };
 
-    // Issue 6: "show on the map" in the assessment panel switches the cells to its layer.
+    // "Show on the map" in the assessment panel switches the cells to its layer.
     {
         let view = view.clone();
         use_effect_with(s.exits.show_on_map, move |n| {
@@ -415,7 +415,7 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
         })
     };
 
-    // Issue 6: the lost-coverage layer is offered once an assessment of this data set exists.
+    // The lost-coverage layer is offered once an assessment of this data set exists.
     let has_exits = s.exits.result.as_ref().is_some_and(|r| r.dataset == s.dataset);
     // The cell layer: a choice of one, then its legend.
     let on_cells = {

@@ -177,7 +177,7 @@ pub fn outcome_index(o: Outcome) -> u8 {
     Outcome::ALL.iter().position(|x| *x == o).unwrap_or(4) as u8
 }
 
-// Issue 4 (i4-compare): the difference from the baseline. Unchanged cells are left clear; the
+// The difference from the baseline. Unchanged cells are left clear; the
 // changes that call for attention (lost coverage, changed outcome) are hatched.
 
 use crate::review::CellChange;
@@ -228,7 +228,7 @@ pub fn coverage_bits(c: super::CoverageOf) -> u8 {
     }
 }
 
-// Issue 6: cells that lose coverage when the assessed institutions exit. All hatched (they call
+// Cells that lose coverage when the assessed institutions exit. All hatched (they call
 // for attention), told apart by a symbol in the legend as well as by colour.
 
 /// Symbol and words of each class, in palette order.
