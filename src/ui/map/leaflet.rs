@@ -213,10 +213,8 @@ pub fn b(v: bool) -> JsValue {
 }
 
 /// Text for Leaflet's HTML options (tooltips and popups take a string as HTML; names come
-/// from user files).
-pub fn escape(t: &str) -> String {
-    t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
+/// from user files). Tested natively in `crate::text`.
+pub use crate::text::escape_html as escape;
 
 /// A county's outline (`rings`: one ring, or a polygon's rings with holes), named by a
 /// permanent label at its centre. `class_name` styles the outline; `label_pane` lifts the label
