@@ -48,6 +48,11 @@ export async function launchBrowser({ testHooks = true } = {}) {
     context.on('request', (req) => {
       if (!isLocalUrl(req.url())) outsideRequests.add(req.url());
     });
+    // One the page's own policy refused never left the browser (security.test.mjs asks for such).
+    context.on('requestfailed', (req) => {
+      // Chromium's error text for it is "csp" (net::ERR_BLOCKED_BY_CSP in other versions).
+      if (/^csp$|BLOCKED_BY_CSP/i.test(req.failure()?.errorText ?? '')) outsideRequests.delete(req.url());
+    });
     if (testHooks) await context.addInitScript(() => { window.__dingdianTestHooks = true; });
     return context;
   };
