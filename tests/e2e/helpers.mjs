@@ -79,7 +79,9 @@ export const allRequests = [];
 export function isLocalUrl(url) {
   if (url.startsWith('data:') || url.startsWith('blob:')) return true;
   try {
-    return new URL(url).origin === BASE_ORIGIN;
+    // Another server on this machine (offline.test.mjs serves a sub-path of its own) is local too.
+    const u = new URL(url);
+    return u.origin === BASE_ORIGIN || (u.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(u.hostname));
   } catch {
     return false;
   }
