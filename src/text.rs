@@ -73,9 +73,40 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// Text made safe to put into HTML, as element content or inside a quoted attribute: Leaflet's
+/// tooltips, markers and attribution take a string as HTML, and names come from user files.
+pub fn escape_html(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaped_text_carries_no_markup_and_reads_back_as_it_was() {
+        let hostile = r#"<img src=x onerror="alert(1)"><script>x='1'</script> &amp; 兰山<区>"#;
+        let e = escape_html(hostile);
+        for c in ['<', '>', '"', '\''] {
+            assert!(!e.contains(c), "{c} left in {e}");
+        }
+        // Every & starts an entity this function wrote, so a browser reads back the original.
+        let back = e.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        assert_eq!(back, hostile);
+        assert_eq!(escape_html("a&lt;b"), "a&amp;lt;b", "an entity in the text stays text");
+        assert_eq!(escape_html("兰山区"), "兰山区");
+    }
 
     #[test]
     fn numbers_read_as_in_the_texts() {

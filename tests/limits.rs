@@ -5,7 +5,7 @@
 mod common;
 use common::cli::{run as dingdian, stderr, Scratch};
 
-use dingdian::limits::{MAX_FILE_BYTES, MAX_INSTITUTIONS};
+use dingdian::limits::{MAX_APPLICATIONS, MAX_COUNTIES, MAX_FILE_BYTES, MAX_INSTITUTIONS, MAX_POPULATION_CELLS};
 use dingdian::scenario::import::{Format, ImportOptions, Importer, Target};
 use dingdian::scenario::{parse, validate, Institution, Kind};
 
@@ -81,4 +81,59 @@ fn an_import_of_more_than_the_byte_limit_is_refused() {
     let big = vec![b'a'; MAX_FILE_BYTES as usize + 1];
     let e = Importer::new(Format::Csv, &big, ImportOptions::new(Target::Institutions)).err().expect("refused");
     assert!(e.message.en.contains("over the limit of 100.0 MB"), "{}", e.message.en);
+}
+
+/// A scenario with `n` copies of one of the sample's entries in `field`, each with its own id.
+fn with_copies(field: &str, n: usize) -> Result<(), String> {
+    let mut s = parse(dingdian::sample::SAMPLE_LINYI).unwrap();
+    match field {
+        "applications" => {
+            let a = s.applications[0].clone();
+            s.applications = (0..n).map(|k| dingdian::Application { id: format!("a-{k}"), ..a.clone() }).collect();
+        }
+        "population_cells" => {
+            let c = s.population_cells[0].clone();
+            s.population_cells = vec![c; n];
+        }
+        "counties" => {
+            let c = s.counties[0].clone();
+            s.counties = (0..n).map(|k| dingdian::scenario::County { id: format!("c-{k}"), ..c.clone() }).collect();
+        }
+        _ => unreachable!(),
+    }
+    validate(&s).map_err(|e| e.to_string())
+}
+
+#[test]
+fn more_applications_cells_or_counties_than_their_limits_are_refused_naming_the_field() {
+    for (field, max, want) in [
+        ("applications", MAX_APPLICATIONS, "applications: 100,001 entries, over the limit of 100,000"),
+        ("population_cells", MAX_POPULATION_CELLS, "population_cells: 1,000,001 entries, over the limit of 1,000,000"),
+        ("counties", MAX_COUNTIES, "counties: 1,001 entries, over the limit of 1,000"),
+    ] {
+        let e = with_copies(field, max + 1).expect_err(field);
+        assert!(e.contains(want), "{field}: {e}");
+    }
+    // At the limit the count is no reason to refuse (other checks may still speak).
+    for (field, max) in [("applications", MAX_APPLICATIONS), ("counties", MAX_COUNTIES)] {
+        if let Err(e) = with_copies(field, max) {
+            assert!(!e.contains("over the limit"), "{field} at its limit: {e}");
+        }
+    }
+}
+
+#[test]
+fn the_rows_past_the_import_limit_get_one_message_not_one_each() {
+    let mut csv = String::from("名称,类型,经度,纬度\n");
+    for n in 0..40 {
+        csv.push_str(&format!("药店{n},药店,118.3{},35.05\n", n % 10));
+    }
+    let mut imp = Importer::new(Format::Csv, csv.as_bytes(), ImportOptions::new(Target::Institutions)).unwrap().with_row_limit(5);
+    while !imp.step(3).done {}
+    let out = imp.finish();
+    assert_eq!(out.institutions.len(), 5);
+    let over: Vec<_> = out.report.issues.iter().filter(|i| i.reason.en.contains("limit")).collect();
+    let rows: Vec<usize> = out.report.issues.iter().map(|i| i.row).collect();
+    assert_eq!(over.len(), 1, "35 rows past the limit, one message; issues at rows {rows:?}");
+    assert_eq!(out.report.issues.len(), 1, "and no other issue; issues at rows {rows:?}");
 }

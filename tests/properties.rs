@@ -2,7 +2,8 @@
 //! equal to a brute-force haversine count, and monotone when a designated institution is added;
 //! a larger radius never turns a proximity rejection into an acceptance; a fund suspension
 //! suspends every application it does not exempt; an institution is never its own neighbour.
-//! Case counts respect PROPTEST_CASES (default 16).
+//! A designated institution of an applicant's own type added near it never raises its
+//! acceptance. Case counts respect PROPTEST_CASES (default 16; scripts/test runs 256).
 
 mod common;
 use common::*;
@@ -112,9 +113,11 @@ proptest! {
 
     #[test]
     fn shuffling_institutions_does_not_change_decisions(
-        insts in prop::collection::vec(inst_spec(), 0..30),
+        (insts, order) in prop::collection::vec(inst_spec(), 0..30).prop_flat_map(|v| {
+            let n = v.len();
+            (Just(v), Just((0..n).collect::<Vec<usize>>()).prop_shuffle())
+        }),
         cell_specs in cell_strategy(),
-        order in any::<prop::sample::Index>(),
         preset in prop::sample::select(vec!["linyi-2025", "xian-2025"]),
     ) {
         let sc = scenario(&insts, &cell_specs, preset);
@@ -122,13 +125,9 @@ proptest! {
         // Evaluating twice gives the same document (determinism).
         prop_assert_eq!(&a, &sc.eval());
 
+        // Any order of the same institutions (each keeps its id), not only a rotation.
         let mut shuffled = scenario(&insts, &cell_specs, preset);
-        let n = shuffled.s.institutions.len();
-        if n > 1 {
-            shuffled.s.institutions.reverse();
-            let k = order.index(n);
-            shuffled.s.institutions.rotate_left(k);
-        }
+        shuffled.s.institutions = order.iter().map(|&k| sc.s.institutions[k].clone()).collect();
         let b = shuffled.eval();
         prop_assert_eq!(&a.decisions, &b.decisions);
         prop_assert_eq!(&a.coverage, &b.coverage);
@@ -341,4 +340,47 @@ fn decisions_keep_the_order_of_the_applications() {
     sc.s.applications.reverse();
     let ids: Vec<String> = sc.eval().decisions.into_iter().map(|d| d.id).collect();
     assert_eq!(ids, ["a-4", "a-3", "a-2", "a-1", "a-0"]);
+}
+
+/// An application's outcome counts as acceptance when it is accepted or prioritized.
+fn accepting(o: Outcome) -> bool {
+    matches!(o, Outcome::Accepted | Outcome::Prioritized)
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// A designated institution of the applicant's own type opened near it can only add a
+    /// reason to refuse (a neighbour inside the radius, a more crowded area): it never turns a
+    /// refusal into an acceptance, nor an acceptance into a priority.
+    #[test]
+    fn adding_a_same_type_designated_institution_near_an_applicant_never_raises_its_acceptance(
+        insts in prop::collection::vec(inst_spec(), 0..30),
+        cell_specs in cell_strategy(),
+        which in 0usize..5,
+        bearing in 0.0..360.0f64,
+        dist in 0.0..1_500.0f64,
+        radius in radius_strategy(),
+        preset in prop::sample::select(vec!["linyi-2025", "xian-2025"]),
+    ) {
+        let before = scenario(&insts, &cell_specs, preset).set("service_radius_m", radius);
+        let app = before.s.applications[which].clone();
+        let mut after = scenario(&insts, &cell_specs, preset).set("service_radius_m", radius);
+        let mut added = inst("added", app.kind, destination((app.lon, app.lat), bearing, dist));
+        added.designated = true;
+        added.category = app.category;
+        added.specialty = app.specialty;
+        added.subtype = app.subtype;
+        added.integrated = app.integrated;
+        added.county = app.county.clone();
+        added.area = app.area.clone();
+        after.s.institutions.push(added);
+        let (a, b) = (before.eval(), after.eval());
+        let (x, y) = (&a.decisions[which], &b.decisions[which]);
+        prop_assert_eq!(&x.id, &y.id);
+        prop_assert!(accepting(x.outcome) || !accepting(y.outcome),
+            "{} ({:?}): {:?} before, {:?} with a same-type institution {:.0} m away", x.id, app.kind, x.outcome, y.outcome, dist);
+        prop_assert!(!(x.outcome == Outcome::Accepted && y.outcome == Outcome::Prioritized),
+            "{} ({:?}): accepted before, prioritized with a same-type institution {:.0} m away", x.id, app.kind, dist);
+    }
 }

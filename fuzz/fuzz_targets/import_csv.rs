@@ -1,18 +1,10 @@
-//! The csv importer on any bytes, for every target: rows imported or refused with a reason,
-//! never a panic; whatever it imports must pass the scenario validator's checks on its own.
+//! See `tests/fuzz_checks/mod.rs`, `import`: rows imported or refused with a reason, never a
+//! panic, and whatever is imported passes the scenario validator. Also run by `cargo test` on
+//! every committed input of `fuzz/corpus/import_csv/`.
 #![no_main]
-use dingdian::scenario::import::{Format, ImportOptions, Importer, Target};
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    for target in [Target::Institutions, Target::Applications, Target::Cells] {
-        if let Ok(mut imp) = Importer::new(Format::Csv, data, ImportOptions::new(target)) {
-            let mut steps = 0;
-            while !imp.step(64).done {
-                steps += 1;
-                assert!(steps < 1_000_000, "the importer does not finish");
-            }
-            let _ = imp.finish();
-        }
-    }
-});
+#[path = "../../tests/fuzz_checks/mod.rs"]
+mod checks;
+
+fuzz_target!(|data: &[u8]| checks::import(dingdian::scenario::import::Format::Csv, data));

@@ -1,11 +1,9 @@
-//! The scenario parser and validator on any bytes: an error with a message, never a panic.
+//! See `tests/fuzz_checks/mod.rs`, `scenario_json`: what this target asserts, also run by
+//! `cargo test` on every committed input of `fuzz/corpus/scenario_json/`.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    if let Ok(text) = std::str::from_utf8(data) {
-        if let Ok(s) = dingdian::scenario::parse(text) {
-            let _ = dingdian::scenario::validate(&s);
-        }
-    }
-});
+#[path = "../../tests/fuzz_checks/mod.rs"]
+mod checks;
+
+fuzz_target!(|data: &[u8]| checks::scenario_json(data));

@@ -87,13 +87,35 @@ pub fn start() {
     }
 }
 
+/// Whether the browser tests' hooks (`window.__dingdian…`) are on: only when a script ran
+/// before the app and set `window.__dingdianTestHooks = true`, which the tests' browser does in
+/// every page it opens. A link or a saved state cannot switch them on, and a page opened as a
+/// user opens it carries none of them.
+pub fn test_hooks() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"__dingdianTestHooks".into()).ok())
+        .is_some_and(|v| v.as_bool() == Some(true))
+}
+
+/// `window[name] = value`, for the browser tests only (see `test_hooks`).
+pub fn expose(name: &str, value: &wasm_bindgen::JsValue) {
+    if !test_hooks() {
+        return;
+    }
+    if let Some(w) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&w, &name.into(), value);
+    }
+}
+
 /// `window.__dingdianProvokePanic()` panics inside the app's Rust code, so that a browser test
 /// can check that a panic leaves a message and a way back rather than a frozen page. It can do
-/// nothing worse than what it tests: show that message.
+/// nothing worse than what it tests: show that message. Only with the test hooks on.
 fn expose_panic_probe() {
-    let Some(window) = web_sys::window() else { return };
+    if !test_hooks() {
+        return;
+    }
     let probe = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| panic!("panic provoked by window.__dingdianProvokePanic()"));
-    let _ = js_sys::Reflect::set(&window, &"__dingdianProvokePanic".into(), probe.as_ref());
+    expose("__dingdianProvokePanic", probe.as_ref());
     probe.forget();
 }
 

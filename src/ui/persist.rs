@@ -350,6 +350,18 @@ pub fn use_persistence(state: &UseReducerHandle<State>) {
                     }
                 })
             };
+            // A hidden tab may be discarded or closed without another event.
+            let hidden = {
+                let (pending, failing, d) = (pending.clone(), failing.clone(), d.clone());
+                EventListener::new(&window.document().expect("a document"), "visibilitychange", move |_| {
+                    let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|doc| doc.hidden());
+                    if hidden {
+                        if let Some(w) = pending.borrow_mut().take() {
+                            save(&w, &failing, &d);
+                        }
+                    }
+                })
+            };
             // A link pasted into the address of this page changes only the fragment.
             let hashchange = EventListener::new(&window, "hashchange", move |_| {
                 let hash = location().and_then(|l| l.hash().ok()).unwrap_or_default();
@@ -365,7 +377,7 @@ pub fn use_persistence(state: &UseReducerHandle<State>) {
                     open_link(&hash, &pending, &failing, &d);
                 });
             });
-            move || drop((flush, hashchange))
+            move || drop((flush, hidden, hashchange))
         });
     }
 }
@@ -430,6 +442,11 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
 /// the current work untouched.
 pub fn open_file(file: web_sys::File, d: UseReducerDispatcher<State>) {
     let name = file.name();
+    // Refused by its size before a byte of it is read.
+    if let Some(why) = crate::limits::file_too_large(&name, file.size() as u64) {
+        d.dispatch(Action::Notify(Notice::warning(i::file_refused(&name, &why))));
+        return;
+    }
     let file = gloo::file::File::from(file);
     let task = gloo::file::callbacks::read_as_text(&file, move |result| {
         let opened = match result {

@@ -67,23 +67,36 @@ test('a 500 m service radius turns the outcome to prioritized and the distance r
     );
 });
 
-test('an out-of-range service radius shows a parameter error and leaves the outcome alone', async () => {
+test('a refused service radius shows a parameter error and the previous radius stays in force', async () => {
   const { page } = await open();
   await expectOutcome(page, 'rejected', 'before the change');
+  // The nearest same-type pharmacy is 565.7 m away: inside 800 m (rejected), outside 500 m.
+  await setParam(page, 'service_radius_m', 500);
+  await expectOutcome(page, 'prioritized', 'after setting service_radius_m to 500');
 
-  await setParam(page, 'service_radius_m', 99999999);
-
-  await page
-    .locator('[data-testid="param-error-service_radius_m"]')
+  // Both refused values would change the decision if they were applied: 25,000 m (above the
+  // range) would reject again, 49 m (below it) would accept: each is tried from the other side.
+  await setParam(page, 'service_radius_m', 25000);
+  const error = page.locator('[data-testid="param-error-service_radius_m"]');
+  await error
     .waitFor({ state: 'visible', timeout: WAIT_MS })
-    .catch(() =>
-      assert.fail('service_radius_m = 99999999 should show [data-testid="param-error-service_radius_m"]'),
-    );
-  assert.equal(
-    await outcomeOf(page),
-    'rejected',
-    'an out-of-range service_radius_m must not change the outcome',
-  );
+    .catch(() => assert.fail('service_radius_m = 25000 should show [data-testid="param-error-service_radius_m"]'));
+  assert.match(await error.innerText(), /50/, 'the message gives the range');
+  await page.waitForTimeout(500);
+  assert.equal(await outcomeOf(page), 'prioritized', 'a refused 25,000 m must not be applied: 500 m stays in force');
+  // The work kept is the one with 500 m: a reload (which saves on leaving) opens it.
+  await page.reload();
+  await expectOutcome(page, 'prioritized', 'after a reload, 500 m is still the radius in force');
+  assert.equal(await page.locator('input[type=number][data-param="service_radius_m"]').inputValue(), '500', 'the radius kept is 500 m');
+
+  // A value in range is applied again, and clears the message.
+  await setParam(page, 'service_radius_m', 800);
+  await expectOutcome(page, 'rejected', 'after setting service_radius_m back to 800');
+  await error.waitFor({ state: 'detached', timeout: WAIT_MS });
+  await setParam(page, 'service_radius_m', 49);
+  await error.waitFor({ state: 'visible', timeout: WAIT_MS }).catch(() => assert.fail('service_radius_m = 49 should show the parameter error'));
+  await page.waitForTimeout(500);
+  assert.equal(await outcomeOf(page), 'rejected', 'a refused 49 m must not be applied: 800 m stays in force');
 });
 
 test('switching the preset to xian-2025 changes the rules applied', async () => {

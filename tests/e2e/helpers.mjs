@@ -1,6 +1,7 @@
 // Shared helpers for the browser end-to-end tests: one Debian chromium driven by playwright-core.
 // Not a test file (node --test only runs *.test.mjs here).
 import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +22,14 @@ export const BASE_URL = (() => {
 })();
 const BASE_ORIGIN = new URL(BASE_URL).origin;
 
-export function launchBrowser() {
-  return chromium.launch({
+/**
+ * The browser for a test file. Every context it opens (whoever opens it) records each request
+ * that would leave the local server, and, unless `testHooks` is false, switches on the app's
+ * test hooks (`window.__dingdianMap` and the like) before the app starts; a page opened
+ * without them is a page as a user opens it.
+ */
+export async function launchBrowser({ testHooks = true } = {}) {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: [
@@ -35,7 +42,36 @@ export function launchBrowser() {
       '--disable-sync',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on('request', (req) => {
+      if (!isLocalUrl(req.url())) outsideRequests.add(req.url());
+    });
+    // One the page's own policy refused never left the browser (security.test.mjs asks for such).
+    context.on('requestfailed', (req) => {
+      // Chromium's error text for it is "csp" (net::ERR_BLOCKED_BY_CSP in other versions).
+      if (/^csp$|BLOCKED_BY_CSP/i.test(req.failure()?.errorText ?? '')) outsideRequests.delete(req.url());
+    });
+    if (testHooks) await context.addInitScript(() => { window.__dingdianTestHooks = true; });
+    return context;
+  };
+  return browser;
 }
+
+/**
+ * Requests any page of this test file asked to send beyond the local server. Each test file
+ * runs in a process of its own, so every file checks its own when its tests are done: a
+ * request leaving from any test of any file fails that file.
+ */
+const outsideRequests = new Set();
+after(() => {
+  assert.deepEqual(
+    [...outsideRequests],
+    [],
+    `no request may leave the local server (${BASE_ORIGIN}); these tried: ${[...outsideRequests].join(', ')}`,
+  );
+});
 
 /** Every request URL any page asked for, across all tests (checked by the network test). */
 export const allRequests = [];
@@ -43,7 +79,9 @@ export const allRequests = [];
 export function isLocalUrl(url) {
   if (url.startsWith('data:') || url.startsWith('blob:')) return true;
   try {
-    return new URL(url).origin === BASE_ORIGIN;
+    // Another server on this machine (offline.test.mjs serves a sub-path of its own) is local too.
+    const u = new URL(url);
+    return u.origin === BASE_ORIGIN || (u.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(u.hostname));
   } catch {
     return false;
   }

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { OUTPUT_DIR, WAIT_MS, setParam, useApp } from './helpers.mjs';
 
@@ -133,6 +133,9 @@ test('cancelling a large import keeps the data as it was', async () => {
   await page.waitForSelector('[data-testid="import-cancel"]', { timeout: WAIT_MS });
   await page.locator('[data-testid="import-cancel"]').click();
   await page.waitForSelector('[data-testid="import-panel"][data-state="cancelled"]', { timeout: WAIT_MS });
+  const said = page.locator('[data-testid="import-cancelled"]');
+  await said.waitFor({ state: 'visible', timeout: WAIT_MS }).catch(() => assert.fail('a cancelled import says so'));
+  assert.match(await said.innerText(), /已取消导入.*数据保持不变/, 'the message says the import was cancelled and the data kept');
   await page.waitForTimeout(300);
   assert.equal(await page.locator('[data-testid="dataset"]').inputValue(), 'sample', 'still the sample');
   assert.equal(await page.locator('[data-testid="dataset"] option[value="imported"]').count(), 0, 'no imported data set');
@@ -154,10 +157,28 @@ test('a file that cannot be read says why and leaves the data and the edits as t
   }
   await page.waitForSelector('[data-testid="import-panel"][data-state="failed"]', { timeout: WAIT_MS });
   const message = (await page.locator('[data-testid="import-error"]').innerText()).trim();
-  assert.ok(message.length > 4, `a message says why: ${message}`);
+  assert.match(message, /不是可读取的 Excel 工作簿/, `the message says what was wrong with the file: ${message}`);
   assert.equal(await page.locator('[data-testid="dataset"]').inputValue(), 'sample', 'still the sample');
   assert.equal(await page.locator('input[type=number][data-param="service_radius_m"]').inputValue(), '500', 'the edit is kept');
   assert.equal(await page.locator('[data-testid="outcome"]').getAttribute('data-outcome'), outcome, 'the decision is unchanged');
+});
+
+test('a file over the size limit is refused by its size before it is read, the data kept', async () => {
+  const { page } = await open();
+  // Sparse: 101 MB on paper, nothing on disk; the browser is handed the path, not the bytes.
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const file = path.join(OUTPUT_DIR, 'institutions-101mb.csv');
+  const fd = openSync(file, 'w');
+  ftruncateSync(fd, 101 * 1024 * 1024);
+  closeSync(fd);
+  await page.locator('[data-testid="import-what"]').selectOption('institutions');
+  await page.locator('[data-testid="import-file"]').setInputFiles(file);
+  await page.waitForSelector('[data-testid="import-panel"][data-state="failed"]', { timeout: WAIT_MS })
+    .catch(async () => assert.fail(`a 101 MB file is refused, the panel is "${await page.locator('[data-testid="import-panel"]').getAttribute('data-state')}"`));
+  const message = (await page.locator('[data-testid="import-error"]').innerText()).trim();
+  assert.match(message, /institutions-101mb\.csv.*101\.0 MB.*100\.0 MB/, `the message names the file, its size and the limit: ${message}`);
+  assert.equal(await page.locator('[data-testid="dataset"]').inputValue(), 'sample', 'still the sample');
+  unlinkSync(file);
 });
 
 test('imported applications are decided at once: sort, filter, select a row and the map follows', async () => {
@@ -211,24 +232,39 @@ test('imported applications are decided at once: sort, filter, select a row and 
   assert.equal(bytes.toString('utf8').trim().split('\n').length, 61, 'a header and sixty applications');
 });
 
+/** Clicks an export button and returns the bytes downloaded. */
+async function download(page, testid) {
+  const [d] = await Promise.all([
+    page.waitForEvent('download', { timeout: WAIT_MS }),
+    page.locator(`[data-testid="${testid}"]`).click(),
+  ]);
+  return readFileSync(await d.path());
+}
+
+/** A scenario file's data: everything but what says when and how it was written. */
+function scenarioData(bytes) {
+  const { policy, as_of, ...data } = JSON.parse(bytes.toString('utf8'));
+  return { policy, data };
+}
+
 test('exports: the scenario JSON imported again gives the same data and decisions', async () => {
   const { page } = await open();
-  const outcomeBefore = await page.locator('[data-testid="outcome"]').getAttribute('data-outcome');
-  const [download] = await Promise.all([
-    page.waitForEvent('download', { timeout: WAIT_MS }),
-    page.locator('[data-testid="export-scenario"]').click(),
-  ]);
-  const json = readFileSync(await download.path());
-  await importFile(page, { name: 'scenario.json', mimeType: 'application/json', buffer: json });
+  // Sixty applications of mixed kinds: decisions that differ, all of them compared.
+  await importFile(page, csvFile('applications.csv', applicationsCsv(60)), { what: 'applications' });
+  await waitDone(page);
+  const scenario = await download(page, 'export-scenario');
+  const results = (await download(page, 'export-results-csv')).toString('utf8');
+  const outcomes = new Set(await page.locator('[data-testid="results-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.outcome)));
+  assert.ok(outcomes.size > 1, `the applications are decided differently: ${[...outcomes].join(', ')}`);
+
+  await importFile(page, { name: 'scenario.json', mimeType: 'application/json', buffer: scenario });
   await waitDone(page);
   assert.equal(await page.locator('[data-testid="dataset"]').inputValue(), 'imported');
-  assert.equal(await page.locator('[data-testid="outcome"]').getAttribute('data-outcome'), outcomeBefore);
+  assert.deepEqual(scenarioData(await download(page, 'export-scenario')), scenarioData(scenario), 'the same data and parameters');
+  assert.equal((await download(page, 'export-results-csv')).toString('utf8'), results, 'the same decision for every application');
+
   for (const what of ['results-xlsx', 'institutions', 'applications', 'cells']) {
-    const [d] = await Promise.all([
-      page.waitForEvent('download', { timeout: WAIT_MS }),
-      page.locator(`[data-testid="export-${what}"]`).click(),
-    ]);
-    const b = readFileSync(await d.path());
+    const b = await download(page, `export-${what}`);
     if (what === 'results-xlsx') assert.equal(b.subarray(0, 2).toString(), 'PK', 'an xlsx is a zip');
     else assert.equal(JSON.parse(b.toString('utf8')).type, 'FeatureCollection', what);
   }
@@ -245,6 +281,23 @@ test('county boundaries from GeoJSON (GCJ-02) are drawn on the map with their na
   assert.equal(await page.locator('path.dd-boundary').count(), 1, 'one imported outline drawn');
   const labels = await page.locator('.dd-county-label').allInnerTexts();
   assert.ok(labels.includes('兰山区'), `the outline is named by its county: ${labels.join(' | ')}`);
+});
+
+test('a hostile county name from a boundary file is shown as text on the map', async () => {
+  const { page } = await open();
+  const geojson = JSON.parse(readFileSync(path.join(FIXTURES, 'linyi-gcj02.geojson'), 'utf8'));
+  const hostile = `<img src=x onerror="window.__pwned='county'"><b>新区</b>`;
+  geojson.features[0].properties = { name: hostile };
+  const file = { name: 'hostile-county.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(geojson)) };
+  await importFile(page, file, { what: 'boundaries', crs: 'gcj02' });
+  await waitDone(page);
+  await page.waitForSelector('path.dd-boundary', { state: 'attached', timeout: WAIT_MS });
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'the county name ran code');
+  assert.equal(await page.locator('img[src="x"]').count(), 0, 'the county name became an <img>');
+  assert.equal(await page.locator('.dd-county-label b').count(), 0, 'the county name became markup');
+  const labels = await page.locator('.dd-county-label').allInnerTexts();
+  assert.ok(labels.includes(hostile), `the outline is labelled with the name as text: ${labels.join(' | ')}`);
 });
 
 test('hostile names from a file are shown as text in the results table and on the map (issue 8)', async () => {

@@ -6,7 +6,7 @@
 // scripts/test).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   BASE_URL,
@@ -374,4 +374,64 @@ test('a link of an opened file too large for a link says the data is left out', 
   const notice = other.page.locator('[data-testid="notice"][data-level="warning"]');
   await notice.waitFor({ state: 'visible', timeout: WAIT_MS });
   assert.match(await notice.innerText(), /too large for the link/);
+});
+
+test('the work is saved on leaving the page, before the autosave delay has passed', async () => {
+  const { page, context } = await open();
+  await autosaved(page, null);
+  // The delayed autosave never fires in this page: only the save on leaving (or hiding) can
+  // write the edit below. Counting the timers swallowed shows the delay really was pending.
+  await page.evaluate(() => {
+    const real = window.setTimeout;
+    window.__swallowed = 0;
+    window.setTimeout = (f, ms, ...args) => (ms === 700 ? (window.__swallowed++, 0) : real(f, ms, ...args));
+  });
+  const before = await page.evaluate(() => localStorage.getItem('dingdian.work'));
+  await setParam(page, 'service_radius_m', 500);
+  await expectOutcome(page, 'prioritized', 'after setting the radius to 500 m');
+  assert.ok((await page.evaluate(() => window.__swallowed)) > 0, 'the edit scheduled a delayed autosave');
+  assert.equal(await page.evaluate(() => localStorage.getItem('dingdian.work')), before, 'nothing saved yet');
+
+  // Leaving: another address in the same tab, then the app again in a new tab.
+  await page.goto('about:blank');
+  await page.close();
+  const again = await open({ context });
+  await expectOutcome(again.page, 'prioritized', 'the edit made just before leaving is back');
+  assert.equal(await radius(again.page), '500');
+
+  // Hiding the tab (switching away, which may be the last the page sees) saves too.
+  await again.page.evaluate(() => {
+    const real = window.setTimeout;
+    window.setTimeout = (f, ms, ...args) => (ms === 700 ? 0 : real(f, ms, ...args));
+  });
+  const saved = await again.page.evaluate(() => localStorage.getItem('dingdian.work'));
+  await setParam(again.page, 'service_radius_m', 1500);
+  await expectOutcome(again.page, 'rejected', 'after setting the radius to 1500 m');
+  assert.equal(await again.page.evaluate(() => localStorage.getItem('dingdian.work')), saved, 'nothing saved yet');
+  await again.page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  assert.notEqual(await again.page.evaluate(() => localStorage.getItem('dingdian.work')), saved, 'hiding the tab saved the work');
+  const third = await open({ context });
+  assert.equal(await radius(third.page), '1500', 'a new tab opens the work saved when the other was hidden');
+});
+
+test('a scenario file over the size limit is refused by its size, unread, and the work stays', async () => {
+  const { page } = await open();
+  await setParam(page, 'service_radius_m', 500);
+  await expectOutcome(page, 'prioritized', 'after setting the radius to 500 m');
+  // Sparse: 101 MB on paper, nothing on disk, never read by the browser if refused in time.
+  const file = path.join(OUTPUT_DIR, 'scenario-101mb.json');
+  const fd = openSync(file, 'w');
+  ftruncateSync(fd, 101 * 1024 * 1024);
+  closeSync(fd);
+  await page.locator('[data-testid="share-button"]').click();
+  await page.locator('[data-testid="share-file"]').setInputFiles(file);
+  const notice = page.locator('[data-testid="notice"][data-level="warning"]');
+  await notice.waitFor({ state: 'visible', timeout: WAIT_MS }).catch(() => assert.fail('no message for a 101 MB scenario file'));
+  assert.match(await notice.innerText(), /101\.0 MB.*100\.0 MB/, 'the message names the size and the limit');
+  assert.equal(await radius(page), '500', 'the current work is kept');
+  unlinkSync(file);
 });

@@ -117,9 +117,7 @@ impl GuideMap {
         for g in [&outlines, &institutions, &spot, &places] {
             g.add_to(&map);
         }
-        if let Some(w) = web_sys::window() {
-            let _ = js_sys::Reflect::set(&w, &JsValue::from_str("__dingdianGuideMap"), &map);
-        }
+        crate::ui::expose("__dingdianGuideMap", &map);
         Some(GuideMap { map, outlines, institutions, spot, places, last: None, crowded: false, _handlers: vec![click, moved] })
     }
 

@@ -161,10 +161,8 @@ impl MapCtl {
         let sites = l::layer_group();
         sites.add_to(&map);
 
-        // For the browser tests (and the curious): the Leaflet map object.
-        if let Some(w) = web_sys::window() {
-            let _ = js_sys::Reflect::set(&w, &JsValue::from_str("__dingdianMap"), &map);
-        }
+        // For the browser tests: the Leaflet map object.
+        crate::ui::expose("__dingdianMap", &map);
         Some(MapCtl {
             map,
             canvas: new_canvas()?,

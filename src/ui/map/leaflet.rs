@@ -213,10 +213,8 @@ pub fn b(v: bool) -> JsValue {
 }
 
 /// Text for Leaflet's HTML options (tooltips and popups take a string as HTML; names come
-/// from user files).
-pub fn escape(t: &str) -> String {
-    t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
+/// from user files). Tested natively in `crate::text`.
+pub use crate::text::escape_html as escape;
 
 /// A boundary's rings for `county_outline`: a polygon's exterior and holes, or for several
 /// polygons one such list each, the one of most vertices first (Leaflet puts the label on the first: a

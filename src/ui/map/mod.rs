@@ -198,8 +198,11 @@ pub struct Props {
 }
 
 /// `window.__dingdianTiming`: the last recompute (engine) and map update, in milliseconds, and
-/// a running count of map updates, for measuring responsiveness from the console or a test.
+/// a running count of map updates, for measuring responsiveness in a test (test hooks only).
 fn set_timing(t: Timing, map_ms: f64, cells_ms: f64, encode_ms: f64, app_ms: f64) {
+    if !crate::ui::test_hooks() {
+        return;
+    }
     let Some(w) = web_sys::window() else { return };
     let prev = js_sys::Reflect::get(&w, &"__dingdianTiming".into()).ok();
     let syncs = prev.and_then(|p| js_sys::Reflect::get(&p, &"syncs".into()).ok()).and_then(|v| v.as_f64()).unwrap_or(0.0);
@@ -219,7 +222,7 @@ fn set_timing(t: Timing, map_ms: f64, cells_ms: f64, encode_ms: f64, app_ms: f64
     ] {
         let _ = js_sys::Reflect::set(&o, &k.into(), &v.into());
     }
-    let _ = js_sys::Reflect::set(&w, &"__dingdianTiming".into(), &o);
+    crate::ui::expose("__dingdianTiming", &o);
 }
 
 #[function_component(MapPanel)]
