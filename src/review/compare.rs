@@ -125,6 +125,10 @@ pub struct FigureChange {
     pub unit: FigureUnit,
     pub baseline: Option<f64>,
     pub draft: Option<f64>,
+    /// The switches and assumptions the draft's figure rests on (the measured beds rest on the
+    /// simulator's bed-need formula): empty when it is the data's or the text's own.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<&'static str>,
 }
 
 impl FigureChange {
@@ -303,6 +307,7 @@ fn changing_rule(base: &Decision, draft: &Decision) -> Option<RuleChange> {
 
 fn share_fig(key: &str, label: Text, b: Option<f64>, d: Option<f64>) -> FigureChange {
     FigureChange {
+        readings: Vec::new(),
         key: key.to_string(),
         label,
         unit: FigureUnit::Share,
@@ -373,6 +378,7 @@ pub fn compare(baseline: &Snapshot, draft: &Snapshot, population: &[u64]) -> Com
         let id = format!("{class:?}").to_lowercase();
         let (b, d) = (baseline.area_counts[k], draft.area_counts[k]);
         figures.push(FigureChange {
+            readings: Vec::new(),
             key: format!("areas.{id}"),
             label: Text::new(format!("{}数", l.zh), format!("{}s", l.en)),
             unit: FigureUnit::Count,
@@ -380,6 +386,7 @@ pub fn compare(baseline: &Snapshot, draft: &Snapshot, population: &[u64]) -> Com
             draft: Some(d.0 as f64),
         });
         figures.push(FigureChange {
+            readings: Vec::new(),
             key: format!("areas.{id}.residents"),
             label: Text::new(
                 format!("{}常住人口", l.zh),
@@ -391,6 +398,7 @@ pub fn compare(baseline: &Snapshot, draft: &Snapshot, population: &[u64]) -> Com
         });
     }
     let beds = |key: &str, label: Text, f: fn(&Figures) -> Option<f64>| FigureChange {
+        readings: Vec::new(),
         key: key.to_string(),
         label,
         unit: FigureUnit::PerThousand,
@@ -402,11 +410,9 @@ pub fn compare(baseline: &Snapshot, draft: &Snapshot, population: &[u64]) -> Com
         Text::new("每千人目标床位数", "target beds per 1,000"),
         |f| Some(f.target_beds_per_1000),
     ));
-    figures.push(beds(
-        "beds.measured",
-        Text::new("全市千人测算床位数", "city measured beds per 1,000"),
-        |f| f.measured_beds_per_1000,
-    ));
+    let mut measured = beds("beds.measured", Text::new("全市千人测算床位数", "city measured beds per 1,000"), |f| f.measured_beds_per_1000);
+    measured.readings = draft.figures.readings_of("measured_beds_per_1000").iter().map(|r| r.id).collect();
+    figures.push(measured);
     let n = population.len();
     if baseline.surface.len() == n && draft.surface.len() == n && n > 0 {
         let total: u64 = population.iter().fold(0u64, |a, &p| a.saturating_add(p));
@@ -431,6 +437,7 @@ pub fn compare(baseline: &Snapshot, draft: &Snapshot, population: &[u64]) -> Com
             let count = |s: &[Outcome]| Some(s.iter().filter(|x| **x == o).count() as f64);
             let l = o.label();
             figures.push(FigureChange {
+                readings: Vec::new(),
                 key: format!("surface.{}", o.id()),
                 label: Text::new(
                     format!("可受理范围格网：{}", l.zh),
@@ -491,6 +498,22 @@ mod tests {
         a.category = Some(p.categories());
         s.applications.push(a);
         s
+    }
+
+    #[test]
+    fn the_measured_beds_say_they_rest_on_the_simulators_reading() {
+        // linyi-2025 三(一)1 names only the inputs of 测算值: the compared figure carries the
+        // readings it rests on, beginning with the bed-need formula.
+        let s = crate::sample::linyi_sample();
+        let data = Rc::new(DataIndex::build(&s));
+        let a = snap(&s, &data, &[], None);
+        let b = snap(&s, &data, &[("target_beds_per_1000", 7.0.into())], None);
+        let c = compare(&a, &b, &data.cell_population);
+        let measured = c.figures.iter().find(|f| f.key == "beds.measured").unwrap();
+        assert_eq!(measured.readings.first(), Some(&"bed_need_formula"), "{:?}", measured.readings);
+        assert!(measured.readings.contains(&"fund_coef_enabled"));
+        let target = c.figures.iter().find(|f| f.key == "beds.target").unwrap();
+        assert!(target.readings.is_empty());
     }
 
     #[test]

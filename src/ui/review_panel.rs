@@ -245,7 +245,10 @@ fn figures_table(s: &State, only_changed: bool) -> Html {
                     { for figs.into_iter().map(|f| html! {
                         <tr data-figure={f.key.clone()} class={classes!(f.changed().then_some("is-changed"))}
                             data-baseline={f.baseline.map(|v| num(v, 6))} data-draft={f.draft.map(|v| num(v, 6))}>
-                            <th scope="row">{ t(lang, &f.label) }</th>
+                            <th scope="row">
+                                { t(lang, &f.label) }
+                                { super::figures_panel::reading_marks(lang, &f.readings.iter().map(|id| super::figures_panel::Mark { id, text: None }).collect::<Vec<_>>()) }
+                            </th>
                             <td>{ figure_value(lang, f.unit, f.baseline) }</td>
                             <td>{ figure_value(lang, f.unit, f.draft) }</td>
                             <td class="review-diff">{ figure_diff(lang, f) }</td>
