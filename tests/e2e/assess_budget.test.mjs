@@ -1,4 +1,4 @@
-// Browser tests of issue 6's app side: the yearly assessment (who exits and why, with clauses;
+// Browser tests of the assessment and budget panels: the yearly assessment (who exits and why, with clauses;
 // the lost-coverage map layer; exits that follow the bottom-share parameter; records from a
 // file) and the county medical community budget (settlement table and waterfall, the 10-point
 // reimbursement gap at its boundary, a bad number named, the marks of assumed shares, an

@@ -1,4 +1,4 @@
-// Browser end-to-end tests of the consultation section (issue 4, part B): the draft against its
+// Browser end-to-end tests of the consultation section: the draft against its
 // baseline, the gaps report, a sensitivity sweep and the printable summary. Run through
 // scripts/test (or BASE_URL=… node --test tests/e2e/compare.test.mjs).
 import { test } from 'node:test';

@@ -1,4 +1,4 @@
-// Guided mode for the public (issue 10), at phone size (360×740, touch): the questions one screen
+// Guided mode for the public, at phone size (360×740, touch): the questions one screen
 // at a time, a spot tapped on the map or given by the browser's geolocation, the answer in plain
 // words with the nearest accepted places on the map, the keyboard alone, and axe-core's
 // accessibility check on the guided mode and on the expert view.

@@ -1,7 +1,7 @@
-// Browser end-to-end tests of issue 5's app side: importing files (the file input), the
+// Browser end-to-end tests of import and export in the app: importing files (the file input), the
 // column-mapping dialog and its remembered mapping, cancelling a large import, the results table
 // (sort, filter, selection that the map follows), the CSV export's BOM, hostile names from a
-// file shown as text (issue 8), and the time 100,000 rows take (reported, never asserted).
+// file shown as text, and the time 100,000 rows take (reported, never asserted).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -50,7 +50,7 @@ function applicationsCsv(n) {
   return s;
 }
 
-test('the first load does not fetch the file worker; the first import does (issue 7)', async () => {
+test('the first load does not fetch the file worker; the first import does', async () => {
   const { page, requests } = await open();
   const io = () => requests.filter((u) => /\/dingdian-io[^/]*$/.test(new URL(u).pathname));
   assert.deepEqual(io(), [], 'the file worker is not loaded with the page');
@@ -300,7 +300,7 @@ test('a hostile county name from a boundary file is shown as text on the map', a
   assert.ok(labels.includes(hostile), `the outline is labelled with the name as text: ${labels.join(' | ')}`);
 });
 
-test('hostile names from a file are shown as text in the results table and on the map (issue 8)', async () => {
+test('hostile names from a file are shown as text in the results table and on the map', async () => {
   const { page } = await open();
   await importFile(page, path.join(FIXTURES, 'hostile-names.csv'), { what: 'applications' });
   await waitDone(page);

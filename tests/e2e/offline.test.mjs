@@ -1,4 +1,4 @@
-// Static hosting and offline use (issue 4): the built app, unchanged, served from a sub-path
+// Static hosting and offline use: the built app, unchanged, served from a sub-path
 // (/x/tools/dingdian/) of a plain static server, renders there; its service worker lists every
 // built file; after the first visit it renders again with the network gone (the browser offline
 // and the server stopped). Run: /work/e2e.sh <worktree> tests/e2e/offline.test.mjs (or

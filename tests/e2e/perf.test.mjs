@@ -1,4 +1,4 @@
-// Issue 7: the radius slider on the synthetic Xi'an stays interactive while it is dragged.
+// The radius slider on the synthetic Xi'an stays interactive while it is dragged.
 // A real drag with the mouse (many input events a frame); the page records long tasks
 // (PerformanceObserver 'longtask'), the gaps between animation frames and the recomputes.
 // Wall-clock figures are REPORTED (console, and tests/e2e/output/perf-slider.json for

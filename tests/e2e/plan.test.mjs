@@ -1,4 +1,4 @@
-// Browser end-to-end tests of issue 9's app side: the annual acceptance plan (a row per county
+// Browser end-to-end tests of the plan panel: the annual acceptance plan (a row per county
 // with its status, recomputed when a parameter changes), its CSV download and its print layout
 // (one page per county), and suggested sites (numbered on the map, the K curve, greedy against
 // random). Run through scripts/test.

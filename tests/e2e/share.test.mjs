@@ -1,4 +1,4 @@
-// Browser end-to-end tests of issue 4's sharing and keeping: a copied share link opens the same
+// Browser end-to-end tests of sharing and keeping: a copied share link opens the same
 // scenario in another browser, a reload or a closed tab keeps the edits, a damaged link says why
 // and opens the default scenario, the language follows ?lang= and storage, storage that is full
 // or blocked is reported while the app keeps working, scenario files go out and come back, the
