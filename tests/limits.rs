@@ -1,4 +1,4 @@
-//! The limits of README "What dingdian promises": huge or hostile inputs are refused with a
+//! The limits of "What dingdian promises" (docs/promises.md): huge or hostile inputs are refused with a
 //! message naming what and how much — never a hang, a crash or a silent truncation.
 
 

@@ -1,15 +1,15 @@
-//! README "What dingdian promises" names, for every promise, the test that would fail if the
-//! promise broke. This holds the README to it: every list item of the section (and every row of
+//! docs/promises.md ("What dingdian promises", linked from the README) names, for every promise,
+//! the test that would fail if the promise broke. This holds the page to it: every list item of the section (and every row of
 //! a table there with a "test" column) names at least one test as `` `FILE: NAME` ``, and each
 //! named test exists — a Rust `fn NAME` or a browser test `test('NAME'` in FILE.
 
 use std::path::Path;
 
-const SECTION: &str = "## What dingdian promises";
+const SECTION: &str = "# What dingdian promises";
 
 /// The promises section: from its heading to the next `## ` heading.
 fn section(readme: &str) -> &str {
-    let start = readme.find(SECTION).expect("README has a \"What dingdian promises\" section");
+    let start = readme.find(SECTION).expect("docs/promises.md has its \"What dingdian promises\" heading");
     let rest = &readme[start + SECTION.len()..];
     &rest[..rest.find("\n## ").unwrap_or(rest.len())]
 }
@@ -104,9 +104,9 @@ fn problems(readme: &str, root: &Path) -> Vec<String> {
 #[test]
 fn every_promise_in_the_readme_names_a_test_that_exists() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let readme = std::fs::read_to_string(root.join("docs/promises.md")).unwrap();
     let p = problems(&readme, root);
-    assert!(p.is_empty(), "README \"What dingdian promises\":\n  {}", p.join("\n  "));
+    assert!(p.is_empty(), "docs/promises.md \"What dingdian promises\":\n  {}", p.join("\n  "));
 }
 
 #[test]

@@ -257,7 +257,7 @@ fn set_record_field(r: &mut AssessmentRecord, field: &str, raw: &str) -> Result<
 // ---------------------------------------------------------------------------------------------
 // The budget form
 
-/// The sample community the form starts with (the README's example of `dingdian settle`).
+/// The sample community the form starts with (the `dingdian settle` example of docs/assessment-and-settlement.md).
 pub const SETTLE_SAMPLE: &str = include_str!("../../www/samples/settle-sample.json");
 
 pub fn sample_settle_input() -> SettleInput {
