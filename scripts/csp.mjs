@@ -17,8 +17,11 @@ import path from 'node:path';
 
 export const DEFAULT_TILE_ORIGINS = 'https://tile.openstreetmap.org';
 
-export function policy(scriptHashes, tileOrigins) {
-  const hashes = scriptHashes.map((h) => `'sha256-${h}'`).join(' ');
+export function policy(scriptHashes, tileOrigins, debug = false) {
+  // `trunk serve` of a debug build adds its live-reload script after this hook has run, so no
+  // hash can name it: a debug build (never what scripts/serve, scripts/test or a deploy ships)
+  // allows inline scripts instead; every other directive stays as in the release.
+  const hashes = debug ? "'unsafe-inline'" : scriptHashes.map((h) => `'sha256-${h}'`).join(' ');
   return [
     "default-src 'none'",
     // 'wasm-unsafe-eval' allows compiling WebAssembly, nothing else (no eval of strings).
@@ -47,9 +50,9 @@ export function inlineScripts(html) {
   return out;
 }
 
-export function withPolicy(html, tileOrigins = DEFAULT_TILE_ORIGINS) {
+export function withPolicy(html, tileOrigins = DEFAULT_TILE_ORIGINS, debug = false) {
   const hashes = inlineScripts(html).map((s) => createHash('sha256').update(s, 'utf8').digest('base64'));
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes, tileOrigins)}" />`;
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes, tileOrigins, debug)}" />`;
   const cleaned = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/i, '');
   // After <meta charset> (which must come first), before anything that loads.
   const charset = /<meta\s+charset[^>]*>/i;
@@ -71,7 +74,12 @@ if (isMain) {
     console.error(`csp.mjs: DINGDIAN_TILE_ORIGINS must be origins separated by spaces, got ${JSON.stringify(origins)}`);
     process.exit(2);
   }
-  const html = withPolicy(readFileSync(file, 'utf8'), origins);
+  const debug = process.env.TRUNK_PROFILE === 'debug';
+  const html = withPolicy(readFileSync(file, 'utf8'), origins, debug);
   writeFileSync(file, html);
-  console.log(`csp.mjs: Content-Security-Policy written into ${file} (${inlineScripts(html).length} inline script(s) hashed)`);
+  console.log(
+    debug
+      ? `csp.mjs: Content-Security-Policy written into ${file} (debug build: inline scripts allowed, for trunk serve's live reload)`
+      : `csp.mjs: Content-Security-Policy written into ${file} (${inlineScripts(html).length} inline script(s) hashed)`,
+  );
 }
