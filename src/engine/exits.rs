@@ -414,16 +414,7 @@ impl LayoutFit {
 /// application of its kind with its own site left out of the proximity tests: the first `fail`
 /// of a planning rule (eligibility conditions are not about the layout).
 fn admission_misfit(prep: &Prepared, inst: &Institution) -> Option<RuleHit> {
-    let mut a = Application::new(&inst.id, inst.kind, inst.lon, inst.lat);
-    if inst.kind == Kind::Pharmacy {
-        a.category = Some(inst.categories());
-    }
-    a.specialty = inst.specialty;
-    a.subtype = inst.subtype;
-    a.integrated = inst.integrated;
-    a.county = inst.county.clone();
-    a.area = inst.area.clone();
-    a.beds = inst.beds;
+    let mut a = application_of(inst);
     // At the same address, judged as new with its own site left out (linyi-2025 三(四)2).
     a.change = Change::AddressChange;
     a.institution_id = Some(inst.id.clone());
@@ -946,11 +937,10 @@ fn negative_list_trace(policy: &Policy, entry: Option<&NegativeList>, switch: Op
     }
 }
 
-/// A new application from an institution that exited, at its old site with its old facts and
-/// its negative-list entry: what `negative_list` judges when it applies again.
-pub fn application_after_exit(inst: &Institution, entry: &NegativeList) -> Application {
+/// An application with the institution's own facts at its own site: its kind, categories,
+/// specialty, subtype, county, area and beds.
+fn application_of(inst: &Institution) -> Application {
     let mut a = Application::new(&inst.id, inst.kind, inst.lon, inst.lat);
-    a.name = inst.name.clone();
     if inst.kind == Kind::Pharmacy {
         a.category = Some(inst.categories());
     }
@@ -960,6 +950,14 @@ pub fn application_after_exit(inst: &Institution, entry: &NegativeList) -> Appli
     a.county = inst.county.clone();
     a.area = inst.area.clone();
     a.beds = inst.beds;
+    a
+}
+
+/// A new application from an institution that exited, at its old site with its old facts and
+/// its negative-list entry: what `negative_list` judges when it applies again.
+pub fn application_after_exit(inst: &Institution, entry: &NegativeList) -> Application {
+    let mut a = application_of(inst);
+    a.name = inst.name.clone();
     a.change = Change::New;
     a.scope = Scope::Basic;
     a.negative_list = Some(entry.clone());

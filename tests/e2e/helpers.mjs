@@ -210,6 +210,20 @@ export async function setParam(page, name, value) {
  * One browser for a test file, closed with every context it opened when the file's tests end.
  * Call at the top level of a test file; `open(options)` is `openApp` in that browser.
  */
+/** Centres the map on (lon, lat) and clicks the pixel Leaflet puts that point at. */
+export async function clickMapAt(page, { lon, lat }) {
+  const container = page.locator('[data-testid="map"] .leaflet-container');
+  await container.scrollIntoViewIfNeeded();
+  await page.evaluate(([lon, lat]) => window.__dingdianMap.setView([lat, lon], 14, { animate: false }), [lon, lat]);
+  const pt = await page.evaluate(([lon, lat]) => {
+    const p = window.__dingdianMap.latLngToContainerPoint([lat, lon]);
+    return { x: p.x, y: p.y };
+  }, [lon, lat]);
+  const box = await container.boundingBox();
+  assert.ok(box, 'the map container has no box');
+  await page.mouse.click(box.x + pt.x, box.y + pt.y);
+}
+
 export function useApp() {
   let browser;
   const contexts = [];

@@ -9,6 +9,7 @@ import {
   OUTPUT_DIR,
   WAIT_MS,
   allRequests,
+  clickMapAt,
   expectOutcome,
   isLocalUrl,
   setParam,
@@ -33,20 +34,6 @@ async function open(options) {
 // p-001 (118.318684, 35.064378).
 const BLANK = { lon: 118.365, lat: 35.06 };
 const CROWDED = { lon: 118.319, lat: 35.065 };
-
-/** Centres the map on (lon, lat) and clicks the pixel Leaflet puts that point at. */
-async function clickMapAt(page, { lon, lat }) {
-  const container = page.locator('[data-testid="map"] .leaflet-container');
-  await container.scrollIntoViewIfNeeded();
-  await page.evaluate(([lon, lat]) => window.__dingdianMap.setView([lat, lon], 14, { animate: false }), [lon, lat]);
-  const pt = await page.evaluate(([lon, lat]) => {
-    const p = window.__dingdianMap.latLngToContainerPoint([lat, lon]);
-    return { x: p.x, y: p.y };
-  }, [lon, lat]);
-  const box = await container.boundingBox();
-  assert.ok(box, 'the map container has no box');
-  await page.mouse.click(box.x + pt.x, box.y + pt.y);
-}
 
 async function appAt(page) {
   const el = page.locator('[data-testid="map"]');

@@ -3,25 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { OUTPUT_DIR, WAIT_MS, traceItem, useApp } from './helpers.mjs';
+import { OUTPUT_DIR, WAIT_MS, clickMapAt, traceItem, useApp } from './helpers.mjs';
 
 const session = useApp();
 
 // The middle of the small sample's 河东区 cells (weighted by residents): the ellipses put it in
 // 兰山区.
 const HEDONG = { lon: 118.3943, lat: 35.0844 };
-
-async function clickMapAt(page, { lon, lat }) {
-  const container = page.locator('[data-testid="map"] .leaflet-container');
-  await container.scrollIntoViewIfNeeded();
-  await page.evaluate(([lon, lat]) => window.__dingdianMap.setView([lat, lon], 14, { animate: false }), [lon, lat]);
-  const pt = await page.evaluate(([lon, lat]) => {
-    const p = window.__dingdianMap.latLngToContainerPoint([lat, lon]);
-    return { x: p.x, y: p.y };
-  }, [lon, lat]);
-  const box = await container.boundingBox();
-  await page.mouse.click(box.x + pt.x, box.y + pt.y);
-}
 
 async function outlinesDrawn(page, n) {
   await page
