@@ -271,7 +271,13 @@ mod tests {
                 let kind = app.kind;
                 let specialty = app.specialty;
                 let rules: [(NeighboursOr, Says); 4] = [
-                    (pharmacy::same_type_neighbours(&ctx, app, prep.policy.rules.iter().find(|r| r.def.id == "pharmacy.same_type_nearby").unwrap_or(&prep.policy.rules[0])), Box::new(move |i| i.designated && i.kind == Kind::Pharmacy && i.categories().intersects(cats))),
+                    (
+                        // The rule as the preset turns it on; a preset without it has nothing to check.
+                        prep.policy.rules.iter().find(|r| r.def.id == "pharmacy.same_type_nearby").map_or_else(
+                            || Err(Judgement::not_this_kind(app)),
+                            |rule| pharmacy::same_type_neighbours(&ctx, app, rule),
+                        ),
+                        Box::new(move |i| i.designated && i.kind == Kind::Pharmacy && i.categories().intersects(cats))),
                     (
                         xian::no_new_neighbours(&ctx, app),
                         Box::new(move |i| {
