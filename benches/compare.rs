@@ -7,7 +7,9 @@
 
 use std::time::Instant;
 
-use dingdian::bench::{compare_dataset, compare_run, CompareAnswers, CompareReport, CompareTimes, COMPARE_RADIUS_M};
+use dingdian::bench::{
+    compare_dataset, compare_run, CompareAnswers, CompareReport, CompareTimes, COMPARE_RADIUS_M,
+};
 use dingdian::scenario::{Category, Institution, Kind, Scenario};
 use dingdian::spatial::haversine_m;
 
@@ -17,7 +19,8 @@ fn load(path: &str) -> Scenario {
 }
 
 fn write(path: &str, report: &CompareReport) {
-    std::fs::write(path, serde_json::to_string(report).expect("json")).unwrap_or_else(|e| panic!("{path}: {e}"));
+    std::fs::write(path, serde_json::to_string(report).expect("json"))
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
 }
 
 /// The three coverage layers as bits: pharmacy, outpatient provider, inpatient institution.
@@ -71,13 +74,18 @@ fn naive(s: &Scenario, stride: usize) -> CompareReport {
     for &k in &cells {
         let c = &s.population_cells[k];
         let blocked = s.institutions.iter().any(|i| {
-            i.designated && i.kind == Kind::Pharmacy && i.categories().contains(Category::Ordinary) && haversine_m(i.lon, i.lat, c.lon, c.lat) <= r
+            i.designated
+                && i.kind == Kind::Pharmacy
+                && i.categories().contains(Category::Ordinary)
+                && haversine_m(i.lon, i.lat, c.lon, c.lat) <= r
         });
         surface[k] = if blocked { b'0' } else { b'1' };
     }
     let surface_ms = (now() - t) * scale_cells;
 
-    let apps: Vec<usize> = (0..s.applications.len()).step_by(stride.min(10).max(1)).collect();
+    let apps: Vec<usize> = (0..s.applications.len())
+        .step_by(stride.min(10).max(1))
+        .collect();
     let t = now();
     let mut nearest_m = vec![None; s.applications.len()];
     for &k in &apps {
@@ -97,12 +105,24 @@ fn naive(s: &Scenario, stride: usize) -> CompareReport {
     let nearest_ms = (now() - t) * s.applications.len() as f64 / apps.len() as f64;
 
     CompareReport {
-        tool: format!("naive all pairs (native; every {stride}th cell, every {}th application, scaled up)", stride.min(10).max(1)),
+        tool: format!(
+            "naive all pairs (native; every {stride}th cell, every {}th application, scaled up)",
+            stride.min(10).max(1)
+        ),
         runs: 1,
         institutions: s.institutions.len(),
         cells: s.population_cells.len(),
         applications: s.applications.len(),
-        times: CompareTimes { index_ms: 0.0, coverage_ms, nearest_ms, decide_ms: None, surface_ms, area_classes_ms: None, recompute_ms: None, recompute_cold_ms: None },
+        times: CompareTimes {
+            index_ms: 0.0,
+            coverage_ms,
+            nearest_ms,
+            decide_ms: None,
+            surface_ms,
+            area_classes_ms: None,
+            recompute_ms: None,
+            recompute_cold_ms: None,
+        },
         answers: CompareAnswers {
             total_population: s.population_cells.iter().map(|c| c.population).sum(),
             // Sampled: scripts/bench checks the sampled cells one by one through `surface`.
@@ -114,18 +134,35 @@ fn naive(s: &Scenario, stride: usize) -> CompareReport {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
-    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["gen", out] => {
             let s = compare_dataset();
-            std::fs::write(out, serde_json::to_string(&s).expect("json")).unwrap_or_else(|e| panic!("{out}: {e}"));
-            eprintln!("{out}: {} institutions, {} cells, {} applications", s.institutions.len(), s.population_cells.len(), s.applications.len());
+            std::fs::write(out, serde_json::to_string(&s).expect("json"))
+                .unwrap_or_else(|e| panic!("{out}: {e}"));
+            eprintln!(
+                "{out}: {} institutions, {} cells, {} applications",
+                s.institutions.len(),
+                s.population_cells.len(),
+                s.applications.len()
+            );
         }
         ["run", data, runs, out] => {
             let s = load(data);
             let origin = Instant::now();
             let now = move || origin.elapsed().as_secs_f64() * 1000.0;
-            write(out, &compare_run("dingdian native", &s, runs.parse().expect("RUNS"), &now));
+            write(
+                out,
+                &compare_run("dingdian native", &s, runs.parse().expect("RUNS"), &now),
+            );
         }
         // For a profiler: whole decisions (outcome and trace), every application, ROUNDS times.
         // `decide DATA ROUNDS render`: and render every entry's sentences, as a reader would.
@@ -133,10 +170,18 @@ fn main() {
             let render = rest.first() == Some(&"render");
             let s = load(data);
             let policy = dingdian::bench::compare_policy();
-            let today = dingdian::date::Date { year: 2026, month: 3, day: 1 };
+            let today = dingdian::date::Date {
+                year: 2026,
+                month: 3,
+                day: 1,
+            };
             let prep = dingdian::engine::prepared::Prepared::new(&s, &policy, today);
             // Time on the CPU as well as on the clock: the shared machine's load moves the latter.
-            let on_cpu_ns = || std::fs::read_to_string("/proc/self/schedstat").ok().and_then(|s| s.split(' ').next()?.parse::<f64>().ok());
+            let on_cpu_ns = || {
+                std::fs::read_to_string("/proc/self/schedstat")
+                    .ok()
+                    .and_then(|s| s.split(' ').next()?.parse::<f64>().ok())
+            };
             let cpu0 = on_cpu_ns();
             let origin = Instant::now();
             for _ in 0..rounds.parse::<usize>().expect("ROUNDS") {
@@ -153,7 +198,11 @@ fn main() {
             let n = s.applications.len() as f64 * rounds.parse::<f64>().expect("ROUNDS");
             let wall = origin.elapsed().as_secs_f64();
             match (cpu0, on_cpu_ns()) {
-                (Some(a), Some(b)) => eprintln!("{:.0} decisions/s ({:.0}/s of CPU time)", n / wall, n / ((b - a) / 1e9)),
+                (Some(a), Some(b)) => eprintln!(
+                    "{:.0} decisions/s ({:.0}/s of CPU time)",
+                    n / wall,
+                    n / ((b - a) / 1e9)
+                ),
                 _ => eprintln!("{:.0} decisions/s", n / wall),
             }
         }

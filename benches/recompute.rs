@@ -28,7 +28,11 @@ fn rstar_build(scenario: &dingdian::Scenario) -> (CellTree, dingdian::spatial::L
 
 /// The coverage question on the R-tree: widened by 2% for the projection's distortion, then
 /// decided by haversine, so it answers exactly as the grid does.
-fn rstar_covered(scenario: &dingdian::Scenario, tree: &(CellTree, dingdian::spatial::LocalProjection), radius_m: f64) -> Vec<bool> {
+fn rstar_covered(
+    scenario: &dingdian::Scenario,
+    tree: &(CellTree, dingdian::spatial::LocalProjection),
+    radius_m: f64,
+) -> Vec<bool> {
     let cells = &scenario.population_cells;
     let (tree, proj) = tree;
     let mut covered = vec![false; cells.len()];
@@ -46,8 +50,14 @@ fn rstar_covered(scenario: &dingdian::Scenario, tree: &(CellTree, dingdian::spat
 }
 
 fn main() {
-    let cell_m: f64 = std::env::var("DINGDIAN_BENCH_CELL_M").ok().and_then(|v| v.parse().ok()).unwrap_or(178.0);
-    let runs: usize = std::env::var("DINGDIAN_BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(7);
+    let cell_m: f64 = std::env::var("DINGDIAN_BENCH_CELL_M")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(178.0);
+    let runs: usize = std::env::var("DINGDIAN_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(7);
     let origin = Instant::now();
     let now = move || origin.elapsed().as_secs_f64() * 1000.0;
     let t = now();
@@ -59,12 +69,24 @@ fn main() {
     );
     println!(
         "{:<8} {:>14} {:>12} {:>14} {:>10} {:>12} {:>22}",
-        "radius", "data index", "coverage", "area classes", "surface", "recompute", "recompute, new reach"
+        "radius",
+        "data index",
+        "coverage",
+        "area classes",
+        "surface",
+        "recompute",
+        "recompute, new reach"
     );
     for r in &report.rows {
         println!(
             "{:<8} {:>11.1} ms {:>9.1} ms {:>11.1} ms {:>7.1} ms {:>9.1} ms {:>19.1} ms",
-            format!("{} m", r.radius_m), r.data_index_ms, r.coverage_ms, r.area_classes_ms, r.surface_ms, r.recompute_ms, r.recompute_cold_ms
+            format!("{} m", r.radius_m),
+            r.data_index_ms,
+            r.coverage_ms,
+            r.area_classes_ms,
+            r.surface_ms,
+            r.recompute_ms,
+            r.recompute_cold_ms
         );
     }
     // The alternative index, on the same question ("any designated institution within r").
@@ -73,10 +95,20 @@ fn main() {
     let tree = rstar_build(&scenario);
     let tree_build_ms = now() - tree_start;
     for radius in [800.0, 1000.0] {
-        let grid_any = dingdian::spatial::covered_cells(&scenario, &data.cells, radius, |i| i.designated);
-        assert_eq!(grid_any, rstar_covered(&scenario, &tree, radius), "the grid and the R-tree disagree");
+        let grid_any =
+            dingdian::spatial::covered_cells(&scenario, &data.cells, radius, |i| i.designated);
+        assert_eq!(
+            grid_any,
+            rstar_covered(&scenario, &tree, radius),
+            "the grid and the R-tree disagree"
+        );
         let grid_ms = dingdian::bench::median_ms(&now, runs, &mut || {
-            std::hint::black_box(dingdian::spatial::covered_cells(&scenario, &data.cells, radius, |i| i.designated));
+            std::hint::black_box(dingdian::spatial::covered_cells(
+                &scenario,
+                &data.cells,
+                radius,
+                |i| i.designated,
+            ));
         });
         let tree_ms = dingdian::bench::median_ms(&now, runs.min(3), &mut || {
             std::hint::black_box(rstar_covered(&scenario, &tree, radius));

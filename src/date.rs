@@ -36,7 +36,9 @@ impl Date {
         }
         let digits = |r: std::ops::Range<usize>| -> Option<u32> {
             let part = &s[r];
-            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+            part.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| part.parse().ok())?
         };
         Date::new(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
     }
@@ -45,7 +47,11 @@ impl Date {
     pub fn add_years(self, years: i32) -> Date {
         let year = self.year + years;
         let day = self.day.min(days_in_month(year, self.month));
-        Date { year, month: self.month, day }
+        Date {
+            year,
+            month: self.month,
+            day,
+        }
     }
 
     /// Days since 1970-01-01 to the date (proleptic Gregorian), and back.
@@ -83,6 +89,26 @@ fn now_millis() -> f64 {
     js_sys::Date::now()
 }
 
+/// Milliseconds from an arbitrary start, for timing a recompute: the page's own clock in the
+/// browser (sub-millisecond), the process's monotonic clock natively.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn monotonic_ms() -> f64 {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START
+        .get_or_init(std::time::Instant::now)
+        .elapsed()
+        .as_secs_f64()
+        * 1000.0
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn monotonic_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -95,7 +121,14 @@ mod tests {
 
     #[test]
     fn parses_only_real_dates() {
-        assert_eq!(Date::parse("2025-03-01"), Some(Date { year: 2025, month: 3, day: 1 }));
+        assert_eq!(
+            Date::parse("2025-03-01"),
+            Some(Date {
+                year: 2025,
+                month: 3,
+                day: 1
+            })
+        );
         assert_eq!(Date::parse("2024-02-29").map(|d| d.day), Some(29));
         assert_eq!(Date::parse("2025-02-29"), None);
         assert_eq!(Date::parse("2025-3-1"), None);
@@ -113,6 +146,9 @@ mod tests {
     #[test]
     fn epoch_days_round_trip() {
         assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
-        assert_eq!(Date::from_days_since_epoch(20_513).to_string(), "2026-03-01");
+        assert_eq!(
+            Date::from_days_since_epoch(20_513).to_string(),
+            "2026-03-01"
+        );
     }
 }

@@ -15,7 +15,10 @@ use serde::{Deserialize, Serialize};
 use crate::planning::{plan_table_csv, plan_table_xlsx, PlanCell};
 use crate::results::{results_csv, results_xlsx, ResultRow};
 use crate::scenario::import::session::{self, Preview, CHUNK_ROWS};
-use crate::scenario::import::{Boundaries, ColumnMapping, Crs, Format, ImportOptions, ImportReport, Imported, Importer, Progress};
+use crate::scenario::import::{
+    Boundaries, ColumnMapping, Crs, Format, ImportOptions, ImportReport, Imported, Importer,
+    Progress,
+};
 use crate::text::{Lang, Text};
 
 /// What the page asks of the worker. The file (`Sheets`, `Import`, `Boundaries`) travels beside
@@ -23,17 +26,38 @@ use crate::text::{Lang, Text};
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Request {
     /// A workbook's sheet names (empty for another format or an unreadable file).
-    Sheets { format: Format },
+    Sheets {
+        format: Format,
+    },
     /// Rows of a file into records, as the import panel runs it.
     Import(ImportJob),
     /// County outlines from GeoJSON.
-    Boundaries { crs: Crs, counties: Vec<(String, String)> },
-    ResultsCsv { rows: Vec<ResultRow>, lang: Lang },
-    ResultsXlsx { rows: Vec<ResultRow>, lang: Lang },
-    PlanCsv { headers: Vec<String>, rows: Vec<Vec<PlanCell>> },
-    PlanXlsx { headers: Vec<String>, rows: Vec<Vec<PlanCell>>, lang: Lang },
+    Boundaries {
+        crs: Crs,
+        counties: Vec<(String, String)>,
+    },
+    ResultsCsv {
+        rows: Vec<ResultRow>,
+        lang: Lang,
+    },
+    ResultsXlsx {
+        rows: Vec<ResultRow>,
+        lang: Lang,
+    },
+    PlanCsv {
+        headers: Vec<String>,
+        rows: Vec<Vec<PlanCell>>,
+    },
+    PlanXlsx {
+        headers: Vec<String>,
+        rows: Vec<Vec<PlanCell>>,
+        lang: Lang,
+    },
     /// Every refused row and value of a report as CSV.
-    IssuesCsv { report: ImportReport, lang: Lang },
+    IssuesCsv {
+        report: ImportReport,
+        lang: Lang,
+    },
 }
 
 /// An import: the options of `session::options_for` (the mapping in them is replaced by
@@ -53,12 +77,23 @@ pub enum Reply {
     /// Rows read so far (not the last reply).
     Progress(Progress),
     /// The mapping the user gave, to be remembered under this key (not the last reply).
-    Remember { key: String, mapping: ColumnMapping },
+    Remember {
+        key: String,
+        mapping: ColumnMapping,
+    },
     Sheets(Vec<String>),
     /// The finished import, and how long its parts took in the worker (ms).
-    Imported { imported: Box<Imported>, new_ms: f64, rows_ms: f64, longest_chunk_ms: f64 },
+    Imported {
+        imported: Box<Imported>,
+        new_ms: f64,
+        rows_ms: f64,
+        longest_chunk_ms: f64,
+    },
     /// The columns were not recognised: the mapping dialog, with the file's first rows.
-    Mapping { preview: Preview, error: Text },
+    Mapping {
+        preview: Preview,
+        error: Text,
+    },
     Boundaries(Boundaries),
     /// A file to download; the bytes travel beside the reply.
     File {
@@ -77,7 +112,12 @@ impl Reply {
 }
 
 /// Runs one request. `now` is a clock in milliseconds (only for the timings reported).
-pub fn handle(request: Request, bytes: Vec<u8>, now: &dyn Fn() -> f64, post: &mut dyn FnMut(Reply)) {
+pub fn handle(
+    request: Request,
+    bytes: Vec<u8>,
+    now: &dyn Fn() -> f64,
+    post: &mut dyn FnMut(Reply),
+) {
     // The writer's own message: the page puts its sentence before it.
     let file = |r: Result<Vec<u8>, crate::scenario::export::ExportError>| match r {
         Ok(b) => Reply::File { bytes: b },
@@ -86,15 +126,27 @@ pub fn handle(request: Request, bytes: Vec<u8>, now: &dyn Fn() -> f64, post: &mu
     let reply = match request {
         Request::Sheets { format } => Reply::Sheets(session::sheets(format, &bytes)),
         Request::Import(job) => return import(job, &bytes, now, post),
-        Request::Boundaries { crs, counties } => match Boundaries::from_geojson(&bytes, crs, &counties) {
-            Ok(b) => Reply::Boundaries(b),
-            Err(e) => Reply::Failed(e.message),
+        Request::Boundaries { crs, counties } => {
+            match Boundaries::from_geojson(&bytes, crs, &counties) {
+                Ok(b) => Reply::Boundaries(b),
+                Err(e) => Reply::Failed(e.message),
+            }
+        }
+        Request::ResultsCsv { rows, lang } => Reply::File {
+            bytes: results_csv(&rows, lang),
         },
-        Request::ResultsCsv { rows, lang } => Reply::File { bytes: results_csv(&rows, lang) },
         Request::ResultsXlsx { rows, lang } => file(results_xlsx(&rows, lang)),
-        Request::PlanCsv { headers, rows } => Reply::File { bytes: plan_table_csv(&headers, &rows) },
-        Request::PlanXlsx { headers, rows, lang } => file(plan_table_xlsx(&headers, &rows, lang)),
-        Request::IssuesCsv { report, lang } => Reply::File { bytes: session::issues_csv(&report, lang) },
+        Request::PlanCsv { headers, rows } => Reply::File {
+            bytes: plan_table_csv(&headers, &rows),
+        },
+        Request::PlanXlsx {
+            headers,
+            rows,
+            lang,
+        } => file(plan_table_xlsx(&headers, &rows, lang)),
+        Request::IssuesCsv { report, lang } => Reply::File {
+            bytes: session::issues_csv(&report, lang),
+        },
     };
     post(reply)
 }
@@ -104,13 +156,22 @@ pub fn handle(request: Request, bytes: Vec<u8>, now: &dyn Fn() -> f64, post: &mu
 /// dialog, unless a remembered mapping fits one of them. Then the rows in `CHUNK_ROWS` chunks,
 /// with progress after each.
 fn import(job: ImportJob, bytes: &[u8], now: &dyn Fn() -> f64, post: &mut dyn FnMut(Reply)) {
-    let ImportJob { format, options, mapping, remembered } = job;
+    let ImportJob {
+        format,
+        options,
+        mapping,
+        remembered,
+    } = job;
     let target = options.target;
-    let with = |m: ColumnMapping| ImportOptions { mapping: m, ..options.clone() };
+    let with = |m: ColumnMapping| ImportOptions {
+        mapping: m,
+        ..options.clone()
+    };
     let lookup = |k: &str| remembered.get(k).cloned();
     let given = mapping.is_some();
     let t0 = now();
-    let mut importer = match Importer::new(format, bytes, with(mapping.clone().unwrap_or_default())) {
+    let mut importer = match Importer::new(format, bytes, with(mapping.clone().unwrap_or_default()))
+    {
         Ok(mut imp) => {
             if !given {
                 if let Some(m) = lookup(&session::mapping_key(target, &imp.layout().headers)) {
@@ -125,15 +186,27 @@ fn import(job: ImportJob, bytes: &[u8], now: &dyn Fn() -> f64, post: &mut dyn Fn
                 Ok(p) if !p.rows.is_empty() => p,
                 _ => return post(Reply::Failed(e.message)),
             };
-            let found = if given { None } else { session::remembered(&preview, target, lookup) };
+            let found = if given {
+                None
+            } else {
+                session::remembered(&preview, target, lookup)
+            };
             match found.and_then(|m| Importer::new(format, bytes, with(m)).ok()) {
                 Some(imp) => imp,
-                None => return post(Reply::Mapping { preview, error: e.message }),
+                None => {
+                    return post(Reply::Mapping {
+                        preview,
+                        error: e.message,
+                    })
+                }
             }
         }
     };
     if let Some(m) = mapping {
-        post(Reply::Remember { key: session::mapping_key(target, &importer.layout().headers), mapping: m });
+        post(Reply::Remember {
+            key: session::mapping_key(target, &importer.layout().headers),
+            mapping: m,
+        });
     }
     let new_ms = now() - t0;
     let mut longest = 0.0f64;
@@ -147,7 +220,12 @@ fn import(job: ImportJob, bytes: &[u8], now: &dyn Fn() -> f64, post: &mut dyn Fn
         post(Reply::Progress(p));
     }
     let imported = Box::new(importer.finish());
-    post(Reply::Imported { imported, new_ms, rows_ms: now() - t0, longest_chunk_ms: longest })
+    post(Reply::Imported {
+        imported,
+        new_ms,
+        rows_ms: now() - t0,
+        longest_chunk_ms: longest,
+    })
 }
 
 #[cfg(test)]
@@ -167,25 +245,44 @@ mod tests {
     }
 
     fn job(mapping: Option<ColumnMapping>, remembered: BTreeMap<String, ColumnMapping>) -> Request {
-        Request::Import(ImportJob { format: Format::Csv, options: ImportOptions::new(Target::Institutions), mapping, remembered })
+        Request::Import(ImportJob {
+            format: Format::Csv,
+            options: ImportOptions::new(Target::Institutions),
+            mapping,
+            remembered,
+        })
     }
 
     #[test]
     fn an_import_reports_progress_then_the_records_with_refused_rows() {
         let mut csv = String::from("编号,名称,类型,经度,纬度\n");
         for k in 0..5_000 {
-            csv.push_str(&format!("C{k},药店{k},零售药店,118.3{},35.0{}\n", k % 10, k % 7));
+            csv.push_str(&format!(
+                "C{k},药店{k},零售药店,118.3{},35.0{}\n",
+                k % 10,
+                k % 7
+            ));
         }
         csv.push_str("X,坏行,零售药店,abc,35.0\n");
         let replies = run(job(None, BTreeMap::new()), csv.as_bytes());
-        let progress = replies.iter().filter(|r| matches!(r, Reply::Progress(_))).count();
+        let progress = replies
+            .iter()
+            .filter(|r| matches!(r, Reply::Progress(_)))
+            .count();
         assert_eq!(progress, 2, "5,001 rows in chunks of 2,000");
-        let Some(Reply::Imported { imported, .. }) = replies.last().map(wire) else { panic!("{:?}", replies.last()) };
-        assert_eq!((imported.institutions.len(), imported.report.errors), (5_000, 1));
+        let Some(Reply::Imported { imported, .. }) = replies.last().map(wire) else {
+            panic!("{:?}", replies.last())
+        };
+        assert_eq!(
+            (imported.institutions.len(), imported.report.errors),
+            (5_000, 1)
+        );
         let issue = &imported.report.issues[0];
         assert_eq!((issue.row, issue.column.as_deref()), (5_002, Some("经度")));
         // What arrives is what the importer made.
-        let Some(Reply::Imported { imported: here, .. }) = replies.last() else { unreachable!() };
+        let Some(Reply::Imported { imported: here, .. }) = replies.last() else {
+            unreachable!()
+        };
         assert_eq!(imported, *here);
     }
 
@@ -193,26 +290,59 @@ mod tests {
     fn unknown_headers_ask_for_a_mapping_and_a_remembered_one_is_used() {
         let csv = "甲,乙,丙,丁\n兰山药店,118.33,35.06,零售药店\n";
         let replies = run(job(None, BTreeMap::new()), csv.as_bytes());
-        let Some(Reply::Mapping { preview, .. }) = replies.last().map(wire) else { panic!("{:?}", replies.last()) };
+        let Some(Reply::Mapping { preview, .. }) = replies.last().map(wire) else {
+            panic!("{:?}", replies.last())
+        };
         assert_eq!(preview.rows[0].cells, ["甲", "乙", "丙", "丁"]);
-        let fields = [crate::scenario::import::Field::Name, crate::scenario::import::Field::Lon, crate::scenario::import::Field::Lat, crate::scenario::import::Field::Kind];
+        let fields = [
+            crate::scenario::import::Field::Name,
+            crate::scenario::import::Field::Lon,
+            crate::scenario::import::Field::Lat,
+            crate::scenario::import::Field::Kind,
+        ];
         let headers = preview.headers_at(Some(1));
         let m = session::mapping_of(Some(1), &headers, &fields.map(Some));
         // Given in the dialog: remembered under the header, then imported.
         let replies = run(job(Some(m.clone()), BTreeMap::new()), csv.as_bytes());
-        let Reply::Remember { key, mapping } = &replies[0] else { panic!("{:?}", replies[0]) };
-        assert!(matches!(replies.last(), Some(Reply::Imported { imported, .. }) if imported.institutions.len() == 1));
+        let Reply::Remember { key, mapping } = &replies[0] else {
+            panic!("{:?}", replies[0])
+        };
+        assert!(
+            matches!(replies.last(), Some(Reply::Imported { imported, .. }) if imported.institutions.len() == 1)
+        );
         // The next file with that header finds it without the dialog.
-        let remembered = BTreeMap::from([(key.clone(), ColumnMapping { header_row: None, ..mapping.clone() })]);
-        let replies = run(job(None, remembered), "标题\n甲,乙,丙,丁\n河东药店,118.41,35.09,零售药店\n".as_bytes());
-        assert!(matches!(replies.last(), Some(Reply::Imported { imported, .. }) if imported.institutions.len() == 1), "{:?}", replies.last());
+        let remembered = BTreeMap::from([(
+            key.clone(),
+            ColumnMapping {
+                header_row: None,
+                ..mapping.clone()
+            },
+        )]);
+        let replies = run(
+            job(None, remembered),
+            "标题\n甲,乙,丙,丁\n河东药店,118.41,35.09,零售药店\n".as_bytes(),
+        );
+        assert!(
+            matches!(replies.last(), Some(Reply::Imported { imported, .. }) if imported.institutions.len() == 1),
+            "{:?}",
+            replies.last()
+        );
     }
 
     #[test]
     fn an_unreadable_workbook_says_why() {
-        let request = Request::Import(ImportJob { format: Format::Xlsx, options: ImportOptions::new(Target::Institutions), mapping: None, remembered: BTreeMap::new() });
+        let request = Request::Import(ImportJob {
+            format: Format::Xlsx,
+            options: ImportOptions::new(Target::Institutions),
+            mapping: None,
+            remembered: BTreeMap::new(),
+        });
         let replies = run(request, b"PK\x03\x04 not really a workbook");
-        assert!(matches!(replies.last(), Some(Reply::Failed(t)) if t.en.contains("workbook")), "{:?}", replies.last());
+        assert!(
+            matches!(replies.last(), Some(Reply::Failed(t)) if t.en.contains("workbook")),
+            "{:?}",
+            replies.last()
+        );
     }
 
     #[test]
@@ -220,11 +350,21 @@ mod tests {
         let gj = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"兰山区"},
             "geometry":{"type":"Polygon","coordinates":[[[118.2,35.0],[118.4,35.0],[118.4,35.2],[118.2,35.2],[118.2,35.0]]]}}]}"#;
         let counties = vec![("lanshan".to_string(), "兰山区".to_string())];
-        let replies = run(Request::Boundaries { crs: Crs::Wgs84, counties }, gj.as_bytes());
-        let Some(Reply::Boundaries(b)) = replies.last() else { panic!("{:?}", replies.last()) };
+        let replies = run(
+            Request::Boundaries {
+                crs: Crs::Wgs84,
+                counties,
+            },
+            gj.as_bytes(),
+        );
+        let Some(Reply::Boundaries(b)) = replies.last() else {
+            panic!("{:?}", replies.last())
+        };
         let back = wire(&replies[0]);
         assert_eq!(back, Reply::Boundaries(b.clone()));
-        let Reply::Boundaries(back) = back else { unreachable!() };
+        let Reply::Boundaries(back) = back else {
+            unreachable!()
+        };
         assert_eq!(back.county_of(118.3, 35.1), Some("lanshan"));
     }
 
@@ -242,13 +382,29 @@ mod tests {
             clause: None,
             nearest_same_type_m: Some(812.3),
         }];
-        let Request::ResultsCsv { rows: back, lang } =
-            serde_json::from_str(&serde_json::to_string(&Request::ResultsCsv { rows: rows.clone(), lang: Lang::Zh }).unwrap()).unwrap()
-        else {
+        let Request::ResultsCsv { rows: back, lang } = serde_json::from_str(
+            &serde_json::to_string(&Request::ResultsCsv {
+                rows: rows.clone(),
+                lang: Lang::Zh,
+            })
+            .unwrap(),
+        )
+        .unwrap() else {
             unreachable!()
         };
-        assert_eq!(run(Request::ResultsCsv { rows: back, lang }, b""), [Reply::File { bytes: results_csv(&rows, Lang::Zh) }]);
-        let xlsx = run(Request::ResultsXlsx { rows, lang: Lang::En }, b"");
+        assert_eq!(
+            run(Request::ResultsCsv { rows: back, lang }, b""),
+            [Reply::File {
+                bytes: results_csv(&rows, Lang::Zh)
+            }]
+        );
+        let xlsx = run(
+            Request::ResultsXlsx {
+                rows,
+                lang: Lang::En,
+            },
+            b"",
+        );
         assert!(matches!(&xlsx[..], [Reply::File { bytes: b }] if b.starts_with(b"PK\x03\x04")));
     }
 }

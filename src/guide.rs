@@ -11,12 +11,12 @@ use crate::engine::plain::{explain, Explanation};
 use crate::engine::prepared::Prepared;
 use crate::engine::Decision;
 use crate::policy::Policy;
+use crate::scenario::import::Boundaries;
 use crate::scenario::{
-    Application, Categories, Category, Change, Institution, KeyLevel, KeyProject, Kind, NegativeList, NegativeReason, Specialty,
-    Subtype,
+    Application, Categories, Category, Change, Institution, KeyLevel, KeyProject, Kind,
+    NegativeList, NegativeReason, Specialty, Subtype,
 };
 use crate::spatial::haversine_m;
-use crate::scenario::import::Boundaries;
 
 /// One screen of the guided check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -103,7 +103,9 @@ pub struct SizeFields {
 }
 
 pub fn size_fields(a: &Answers, policy: &Policy) -> SizeFields {
-    let Some(kind) = a.kind else { return SizeFields::default() };
+    let Some(kind) = a.kind else {
+        return SizeFields::default();
+    };
     let staffing = kind.is_medical() && policy.is_on("staffing.insurance_office");
     let dept_rule = kind.is_medical() && policy.is_on("national.insurance_dept");
     SizeFields {
@@ -111,7 +113,9 @@ pub fn size_fields(a: &Answers, policy: &Policy) -> SizeFields {
         pharmacists: kind == Kind::Pharmacy && policy.is_on("national.pharmacist"),
         physicians: kind.is_medical() && policy.is_on("national.physician"),
         // A health centre's beds decide whether the inpatient or the outpatient-only rules judge it.
-        beds: staffing || (dept_rule && kind.is_inpatient()) || (kind == Kind::PrimaryCare && a.subtype.is_none_or(|st| st.may_run_wards())),
+        beds: staffing
+            || (dept_rule && kind.is_inpatient())
+            || (kind == Kind::PrimaryCare && a.subtype.is_none_or(|st| st.may_run_wards())),
         insurance_office_staff: staffing,
         insurance_dept: dept_rule && a.beds.is_some_and(|b| b >= 100),
     }
@@ -121,7 +125,10 @@ pub fn size_fields(a: &Answers, policy: &Policy) -> SizeFields {
 /// that name no special situation skip Special.
 pub fn steps(a: &Answers, policy: &Policy) -> Vec<Step> {
     let mut v = vec![Step::Kind];
-    if matches!(a.kind, Some(Kind::Pharmacy | Kind::InpatientSpecialty | Kind::PrimaryCare) | None) {
+    if matches!(
+        a.kind,
+        Some(Kind::Pharmacy | Kind::InpatientSpecialty | Kind::PrimaryCare) | None
+    ) {
         v.push(Step::Detail);
     }
     v.push(Step::Change);
@@ -138,11 +145,21 @@ pub fn steps(a: &Answers, policy: &Policy) -> Vec<Step> {
 
 /// The application the answers describe, standing at (lon, lat) in `county`. What a person was
 /// not asked stays unstated; `as_of` dates a negative-list entry given today.
-pub fn application(a: &Answers, lon: f64, lat: f64, county: Option<String>, as_of: &str) -> Application {
+pub fn application(
+    a: &Answers,
+    lon: f64,
+    lat: f64,
+    county: Option<String>,
+    as_of: &str,
+) -> Application {
     let kind = a.kind.unwrap_or(Kind::Pharmacy);
     let mut app = Application::new("guide", kind, lon, lat);
     if kind == Kind::Pharmacy {
-        let cats = if a.categories.is_empty() { Categories::of(&[Category::Ordinary]) } else { a.categories };
+        let cats = if a.categories.is_empty() {
+            Categories::of(&[Category::Ordinary])
+        } else {
+            a.categories
+        };
         app.category = Some(cats);
     }
     if kind == Kind::InpatientSpecialty {
@@ -164,10 +181,18 @@ pub fn application(a: &Answers, lon: f64, lat: f64, county: Option<String>, as_o
         app.physicians = a.physicians;
         app.beds = a.beds;
         app.insurance_office_staff = a.insurance_office_staff;
-        app.insurance_dept = if a.beds.is_some_and(|b| b >= 100) { a.insurance_dept } else { None };
+        app.insurance_dept = if a.beds.is_some_and(|b| b >= 100) {
+            a.insurance_dept
+        } else {
+            None
+        };
     }
     app.key_project = a.key_project.map(|l| KeyProject(Some(l)));
-    app.negative_list = a.negative_list.map(|reason| NegativeList { reason, since: as_of.to_string(), switch: None });
+    app.negative_list = a.negative_list.map(|reason| NegativeList {
+        reason,
+        since: as_of.to_string(),
+        switch: None,
+    });
     if kind.is_inpatient() {
         app.shortage_type = a.shortage_type.then_some(true);
         app.uneven_area = a.uneven_area.then_some(true);
@@ -178,12 +203,30 @@ pub fn application(a: &Answers, lon: f64, lat: f64, county: Option<String>, as_o
 /// The designated institutions an applicant of these answers could be moving: same kind and,
 /// for pharmacies, a category in common — as (id, name or else id), by name then id.
 pub fn movers(a: &Answers, institutions: &[Institution]) -> Vec<(String, String)> {
-    let Some(kind) = a.kind else { return Vec::new() };
-    let cats = if a.categories.is_empty() { Categories::of(&[Category::Ordinary]) } else { a.categories };
+    let Some(kind) = a.kind else {
+        return Vec::new();
+    };
+    let cats = if a.categories.is_empty() {
+        Categories::of(&[Category::Ordinary])
+    } else {
+        a.categories
+    };
     let mut list: Vec<(String, String)> = institutions
         .iter()
-        .filter(|i| i.designated && i.kind == kind && (kind != Kind::Pharmacy || i.categories().intersects(cats)))
-        .map(|i| (i.id.clone(), i.name.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| i.id.clone())))
+        .filter(|i| {
+            i.designated
+                && i.kind == kind
+                && (kind != Kind::Pharmacy || i.categories().intersects(cats))
+        })
+        .map(|i| {
+            (
+                i.id.clone(),
+                i.name
+                    .clone()
+                    .filter(|n| !n.trim().is_empty())
+                    .unwrap_or_else(|| i.id.clone()),
+            )
+        })
         .collect();
     list.sort_by(|x, y| x.1.cmp(&y.1).then_with(|| x.0.cmp(&y.0)));
     list
@@ -191,7 +234,11 @@ pub fn movers(a: &Answers, institutions: &[Institution]) -> Vec<(String, String)
 
 /// How a mover is written in the list the applicant picks from: "name（id）", or the id alone.
 pub fn mover_label(id: &str, name: &str) -> String {
-    if name == id { id.to_string() } else { format!("{name}（{id}）") }
+    if name == id {
+        id.to_string()
+    } else {
+        format!("{name}（{id}）")
+    }
 }
 
 /// The mover an applicant typed or picked: a list entry as labelled, its id, or a name that
@@ -201,7 +248,10 @@ pub fn mover_typed(movers: &[(String, String)], typed: &str) -> Option<String> {
     if typed.is_empty() {
         return None;
     }
-    if let Some((id, _)) = movers.iter().find(|(id, name)| mover_label(id, name) == typed || id == typed) {
+    if let Some((id, _)) = movers
+        .iter()
+        .find(|(id, name)| mover_label(id, name) == typed || id == typed)
+    {
         return Some(id.clone());
     }
     let mut named = movers.iter().filter(|(_, name)| name == typed);
@@ -213,7 +263,13 @@ pub fn mover_typed(movers: &[(String, String)], typed: &str) -> Option<String> {
 
 /// Whether a point lies in the data set's city: inside a county's outline, or within one and a
 /// half cell spacings of a population cell (data whose outlines cover only some of its cells).
-pub fn inside_city(outlines: &Boundaries, cells: &[(f64, f64)], spacing_m: f64, lon: f64, lat: f64) -> bool {
+pub fn inside_city(
+    outlines: &Boundaries,
+    cells: &[(f64, f64)],
+    spacing_m: f64,
+    lon: f64,
+    lat: f64,
+) -> bool {
     if !(lon.is_finite() && lat.is_finite()) {
         return false;
     }
@@ -221,7 +277,9 @@ pub fn inside_city(outlines: &Boundaries, cells: &[(f64, f64)], spacing_m: f64, 
         return true;
     }
     let reach = (spacing_m * 1.5).max(500.0);
-    cells.iter().any(|&(x, y)| haversine_m(lon, lat, x, y) <= reach)
+    cells
+        .iter()
+        .any(|&(x, y)| haversine_m(lon, lat, x, y) <= reach)
 }
 
 /// For data with neither outlines nor population cells (an imported list of institutions): the
@@ -249,7 +307,14 @@ pub const PLACES_OFFERED: usize = 3;
 pub fn answer(prep: &Prepared, app: &Application, min_gap_m: f64) -> GuideAnswer {
     let decision = prep.decide(app);
     let explanation = explain(prep, app, &decision);
-    let open = matches!(decision.outcome, crate::engine::Outcome::Accepted | crate::engine::Outcome::Prioritized);
+    let open = matches!(
+        decision.outcome,
+        crate::engine::Outcome::Accepted | crate::engine::Outcome::Prioritized
+    );
     let nearest = (!open).then(|| nearest_accepted(prep, app, PLACES_OFFERED, min_gap_m));
-    GuideAnswer { decision, explanation, nearest }
+    GuideAnswer {
+        decision,
+        explanation,
+        nearest,
+    }
 }

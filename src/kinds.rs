@@ -31,7 +31,9 @@ impl Service {
             Kind::PrimaryCare => match beds {
                 Some(b) if b > 0 => Some(Service::Inpatient),
                 Some(_) => Some(Service::OutpatientOnly),
-                None if subtype.is_some_and(|st| !st.may_run_wards()) => Some(Service::OutpatientOnly),
+                None if subtype.is_some_and(|st| !st.may_run_wards()) => {
+                    Some(Service::OutpatientOnly)
+                }
                 None => None,
             },
         }
@@ -39,8 +41,14 @@ impl Service {
 
     pub fn label(self) -> Text {
         match self {
-            Service::Inpatient => Text::new("提供住院服务的医疗机构", "a medical institution providing inpatient care"),
-            Service::OutpatientOnly => Text::new("仅提供门诊服务的医疗机构", "a medical institution providing outpatient care only"),
+            Service::Inpatient => Text::new(
+                "提供住院服务的医疗机构",
+                "a medical institution providing inpatient care",
+            ),
+            Service::OutpatientOnly => Text::new(
+                "仅提供门诊服务的医疗机构",
+                "a medical institution providing outpatient care only",
+            ),
         }
     }
 }
@@ -56,8 +64,13 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] =
-        [Kind::InpatientGeneral, Kind::InpatientSpecialty, Kind::Outpatient, Kind::PrimaryCare, Kind::Pharmacy];
+    pub const ALL: [Kind; 5] = [
+        Kind::InpatientGeneral,
+        Kind::InpatientSpecialty,
+        Kind::Outpatient,
+        Kind::PrimaryCare,
+        Kind::Pharmacy,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -71,9 +84,15 @@ impl Kind {
 
     pub fn label(self) -> Text {
         match self {
-            Kind::InpatientGeneral => Text::new("住院医疗机构（综合）", "inpatient institution (general)"),
-            Kind::InpatientSpecialty => Text::new("住院医疗机构（专科）", "inpatient institution (specialty)"),
-            Kind::Outpatient => Text::new("门诊部、诊所（仅门诊）", "outpatient department or clinic"),
+            Kind::InpatientGeneral => {
+                Text::new("住院医疗机构（综合）", "inpatient institution (general)")
+            }
+            Kind::InpatientSpecialty => {
+                Text::new("住院医疗机构（专科）", "inpatient institution (specialty)")
+            }
+            Kind::Outpatient => {
+                Text::new("门诊部、诊所（仅门诊）", "outpatient department or clinic")
+            }
             Kind::PrimaryCare => Text::new("基层医疗卫生机构", "primary-care institution"),
             Kind::Pharmacy => Text::new("零售药店", "retail pharmacy"),
         }
@@ -142,8 +161,16 @@ impl Categories {
     pub fn label(self) -> Text {
         let parts: Vec<Text> = self.iter().map(Category::label).collect();
         Text {
-            zh: parts.iter().map(|t| t.zh.as_str()).collect::<Vec<_>>().join("、"),
-            en: parts.iter().map(|t| t.en.as_str()).collect::<Vec<_>>().join(", "),
+            zh: parts
+                .iter()
+                .map(|t| t.zh.as_str())
+                .collect::<Vec<_>>()
+                .join("、"),
+            en: parts
+                .iter()
+                .map(|t| t.en.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
         }
     }
 }

@@ -4,13 +4,14 @@
 //! Everything below `policy`, `scenario`, `engine` and `spatial` is plain Rust over plain data:
 //! no browser crate, so the rules test natively. `ui` is the Yew skin, compiled for wasm32 only.
 
+pub mod app;
 pub mod bench;
 pub mod budget;
 pub mod date;
-pub mod guide;
-pub mod kinds;
 pub mod engine;
 pub mod file_worker;
+pub mod guide;
+pub mod kinds;
 pub mod limits;
 pub mod outlines;
 pub mod persist;

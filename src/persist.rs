@@ -71,9 +71,8 @@ pub fn open_saved(stored: &str, base_for: impl Fn(&str) -> Option<Base>) -> Resu
             format!("the autosaved work could not be restored: {}", m.en),
         )
     };
-    let value: Value = serde_json::from_str(stored.trim()).map_err(|e| {
-        why(tr!("不是有效的 JSON（{}）", "it is not valid JSON ({})"; e))
-    })?;
+    let value: Value = serde_json::from_str(stored.trim())
+        .map_err(|e| why(tr!("不是有效的 JSON（{}）", "it is not valid JSON ({})"; e)))?;
     let format = value.get("dingdian_autosave").and_then(Value::as_u64);
     match format {
         None => {
@@ -90,13 +89,15 @@ pub fn open_saved(stored: &str, base_for: impl Fn(&str) -> Option<Base>) -> Resu
             )))
         }
         Some(0) => {
-            return Err(why(Text::new("格式 0 已不再支持", "format 0 is no longer read")));
+            return Err(why(Text::new(
+                "格式 0 已不再支持",
+                "format 0 is no longer read",
+            )));
         }
         Some(_) => {}
     }
-    let env: Envelope = serde_json::from_value(value).map_err(|e| {
-        why(tr!("内容无效（{}）", "its content is not valid ({})"; e))
-    })?;
+    let env: Envelope = serde_json::from_value(value)
+        .map_err(|e| why(tr!("内容无效（{}）", "its content is not valid ({})"; e)))?;
     let opened = share::decode(&env.work, share::STORE_MAX_DECODED_BYTES, base_for)
         .map_err(|e| why(e.message()))?;
     Ok(Saved {
@@ -179,10 +180,18 @@ pub struct Notice {
 
 impl Notice {
     pub fn info(text: Text) -> Notice {
-        Notice { level: Level::Info, text, offers_previous: false }
+        Notice {
+            level: Level::Info,
+            text,
+            offers_previous: false,
+        }
     }
     pub fn warning(text: Text) -> Notice {
-        Notice { level: Level::Warning, text, offers_previous: false }
+        Notice {
+            level: Level::Warning,
+            text,
+            offers_previous: false,
+        }
     }
 }
 
@@ -233,7 +242,10 @@ pub fn start(
                 let m = e.message();
                 let mut n = Notice::warning(Text::new(
                     format!("{}。已打开默认情景。", m.zh),
-                    format!("{}. The default scenario is open instead.", capitalise(&m.en)),
+                    format!(
+                        "{}. The default scenario is open instead.",
+                        capitalise(&m.en)
+                    ),
                 ));
                 n.offers_previous = saved.is_some();
                 notices.push(n);
@@ -249,7 +261,10 @@ pub fn start(
             Some(Err(m)) => {
                 notices.push(Notice::warning(Text::new(
                     format!("{}。已打开预设；无法读取的内容已另存。", m.zh),
-                    format!("{}. The preset is open; the unreadable save was kept aside.", capitalise(&m.en)),
+                    format!(
+                        "{}. The preset is open; the unreadable save was kept aside.",
+                        capitalise(&m.en)
+                    ),
                 )));
                 (None, None, Source::Preset)
             }
@@ -257,7 +272,11 @@ pub fn start(
         },
     };
     let lang = query_lang
-        .or(if source == Source::Link { opened.as_ref().and_then(|o| o.lang) } else { None })
+        .or(if source == Source::Link {
+            opened.as_ref().and_then(|o| o.lang)
+        } else {
+            None
+        })
         .or(stored_lang)
         .or(opened.as_ref().and_then(|o| o.lang))
         .unwrap_or(Lang::Zh);
@@ -305,10 +324,20 @@ pub fn open_scenario_file(name: &str, text: &str) -> Result<ScenarioFile, Text> 
             .join(", ")
     };
     if sc.policy.file.is_some() || sc.policy.inline.is_some() {
-        let field = if sc.policy.file.is_some() { "policy.file" } else { "policy.inline" };
+        let field = if sc.policy.file.is_some() {
+            "policy.file"
+        } else {
+            "policy.inline"
+        };
         return Err(Text::new(
-            format!("{field}：浏览器中只能使用内置预设（{}），请在 policy.preset 中指明", known()),
-            format!("{field}: the app runs the built-in presets only ({}): name one in policy.preset", known()),
+            format!(
+                "{field}：浏览器中只能使用内置预设（{}），请在 policy.preset 中指明",
+                known()
+            ),
+            format!(
+                "{field}: the app runs the built-in presets only ({}): name one in policy.preset",
+                known()
+            ),
         ));
     }
     crate::scenario::resolve_policy(&sc, |_| Err("no files in the browser".into()))

@@ -441,12 +441,10 @@ pub fn decode(
             }
             Some(scenario::parse(&whole.to_string()).map_err(invalid)?)
         }
-        (None, None, base) => {
-            base.map(|b| Scenario {
-                policy,
-                ..b.scenario
-            })
-        }
+        (None, None, base) => base.map(|b| Scenario {
+            policy,
+            ..b.scenario
+        }),
     };
     let n = scenario.as_ref().map(|s| s.applications.len()).unwrap_or(0);
     Ok(Opened {

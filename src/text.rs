@@ -11,7 +11,10 @@ pub struct Text {
 
 impl Text {
     pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
-        Text { zh: zh.into(), en: en.into() }
+        Text {
+            zh: zh.into(),
+            en: en.into(),
+        }
     }
 
     pub fn get(&self, lang: Lang) -> &str {
@@ -23,7 +26,10 @@ impl Text {
 
     /// Joins two texts sentence-wise in both languages.
     pub fn join(&self, other: &Text) -> Text {
-        Text { zh: format!("{}；{}", self.zh, other.zh), en: format!("{}; {}", self.en, other.en) }
+        Text {
+            zh: format!("{}；{}", self.zh, other.zh),
+            en: format!("{}; {}", self.en, other.en),
+        }
     }
 }
 
@@ -102,9 +108,18 @@ mod tests {
             assert!(!e.contains(c), "{c} left in {e}");
         }
         // Every & starts an entity this function wrote, so a browser reads back the original.
-        let back = e.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        let back = e
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&");
         assert_eq!(back, hostile);
-        assert_eq!(escape_html("a&lt;b"), "a&amp;lt;b", "an entity in the text stays text");
+        assert_eq!(
+            escape_html("a&lt;b"),
+            "a&amp;lt;b",
+            "an entity in the text stays text"
+        );
         assert_eq!(escape_html("兰山区"), "兰山区");
     }
 

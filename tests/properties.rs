@@ -7,14 +7,23 @@
 
 mod common;
 use common::*;
-use dingdian::scenario::{Categories, Category, County, Institution, Kind, PopulationCell, Specialty};
+use dingdian::scenario::{
+    Categories, Category, County, Institution, Kind, PopulationCell, Specialty,
+};
 use dingdian::spatial::{haversine_m, KindCoverage};
 use dingdian::{Evaluation, Outcome, Verdict};
 use proptest::prelude::*;
 
 fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(16);
-    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(16);
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -28,8 +37,24 @@ struct InstSpec {
 }
 
 fn inst_spec() -> impl Strategy<Value = InstSpec> {
-    (0usize..5, 0.0..360.0f64, 0.0..3_000.0f64, any::<bool>(), 1u8..8, proptest::option::of(any::<bool>()))
-        .prop_map(|(kind, bearing, dist, designated, cats, outpatient)| InstSpec { kind, bearing, dist, designated, cats, outpatient })
+    (
+        0usize..5,
+        0.0..360.0f64,
+        0.0..3_000.0f64,
+        any::<bool>(),
+        1u8..8,
+        proptest::option::of(any::<bool>()),
+    )
+        .prop_map(
+            |(kind, bearing, dist, designated, cats, outpatient)| InstSpec {
+                kind,
+                bearing,
+                dist,
+                designated,
+                cats,
+                outpatient,
+            },
+        )
 }
 
 fn build_inst(i: usize, s: &InstSpec) -> Institution {
@@ -37,7 +62,12 @@ fn build_inst(i: usize, s: &InstSpec) -> Institution {
     let mut x = inst(&format!("i-{i}"), kind, at(s.bearing, s.dist));
     x.designated = s.designated;
     if kind == Kind::Pharmacy {
-        let cats: Vec<Category> = Category::ALL.iter().enumerate().filter(|(b, _)| s.cats & (1 << b) != 0).map(|(_, c)| *c).collect();
+        let cats: Vec<Category> = Category::ALL
+            .iter()
+            .enumerate()
+            .filter(|(b, _)| s.cats & (1 << b) != 0)
+            .map(|(_, c)| *c)
+            .collect();
         x.category = Some(Categories::of(&cats));
     } else {
         x.provides_outpatient = s.outpatient;
@@ -54,16 +84,38 @@ fn cells(specs: &[(f64, f64, u64)]) -> Vec<PopulationCell> {
         .iter()
         .map(|&(b, d, pop)| {
             let p = at(b, d);
-            PopulationCell { lon: p.0, lat: p.1, population: pop, county: Some(if b < 180.0 { "east" } else { "west" }.into()), area: None }
+            PopulationCell {
+                lon: p.0,
+                lat: p.1,
+                population: pop,
+                county: Some(if b < 180.0 { "east" } else { "west" }.into()),
+                area: None,
+            }
         })
         .collect()
 }
 
 fn scenario(insts: &[InstSpec], cell_specs: &[(f64, f64, u64)], preset: &str) -> Sc {
-    let mut sc = if preset == "linyi-2025" { Sc::linyi() } else { Sc::xian() };
-    sc.s.counties.push(County { id: "east".into(), name: "东".into(), ..county_measuring("east", 8.0) });
-    sc.s.counties.push(County { id: "west".into(), name: "西".into(), ..county_measuring("west", 5.0) });
-    sc.s.institutions = insts.iter().enumerate().map(|(i, s)| build_inst(i, s)).collect();
+    let mut sc = if preset == "linyi-2025" {
+        Sc::linyi()
+    } else {
+        Sc::xian()
+    };
+    sc.s.counties.push(County {
+        id: "east".into(),
+        name: "东".into(),
+        ..county_measuring("east", 8.0)
+    });
+    sc.s.counties.push(County {
+        id: "west".into(),
+        name: "西".into(),
+        ..county_measuring("west", 5.0)
+    });
+    sc.s.institutions = insts
+        .iter()
+        .enumerate()
+        .map(|(i, s)| build_inst(i, s))
+        .collect();
     sc.s.population_cells = cells(cell_specs);
     // One application of every kind, spread around.
     for (k, kind) in Kind::ALL.iter().enumerate() {
@@ -85,7 +137,11 @@ fn scenario(insts: &[InstSpec], cell_specs: &[(f64, f64, u64)], preset: &str) ->
 }
 
 fn layers(e: &Evaluation) -> [(&'static str, &KindCoverage); 3] {
-    [("pharmacy", &e.coverage.pharmacy), ("outpatient", &e.coverage.outpatient), ("inpatient", &e.coverage.inpatient)]
+    [
+        ("pharmacy", &e.coverage.pharmacy),
+        ("outpatient", &e.coverage.outpatient),
+        ("inpatient", &e.coverage.inpatient),
+    ]
 }
 
 fn all_shares(k: &KindCoverage) -> Vec<Option<f64>> {
@@ -99,7 +155,11 @@ fn all_shares(k: &KindCoverage) -> Vec<Option<f64>> {
 fn brute(sc: &Sc, r: f64, serves: impl Fn(&Institution) -> bool) -> u64 {
     sc.s.population_cells
         .iter()
-        .filter(|c| sc.s.institutions.iter().any(|i| serves(i) && haversine_m(c.lon, c.lat, i.lon, i.lat) <= r))
+        .filter(|c| {
+            sc.s.institutions
+                .iter()
+                .any(|i| serves(i) && haversine_m(c.lon, c.lat, i.lon, i.lat) <= r)
+        })
         .map(|c| c.population)
         .sum()
 }
@@ -182,8 +242,12 @@ proptest! {
 }
 
 /// The rules that ask "is a neighbour within the service radius?" (engine::proximity::judge).
-const PROXIMITY_RULES: [&str; 4] =
-    ["inpatient.same_type_nearby", "outpatient.nearby", "pharmacy.same_type_nearby", "outpatient_pharmacy.no_new"];
+const PROXIMITY_RULES: [&str; 4] = [
+    "inpatient.same_type_nearby",
+    "outpatient.nearby",
+    "pharmacy.same_type_nearby",
+    "outpatient_pharmacy.no_new",
+];
 
 /// A radius the parameter table accepts (50 m steps).
 fn radius_strategy() -> impl Strategy<Value = f64> {
@@ -307,18 +371,33 @@ fn coverage_counts_a_cell_exactly_at_the_radius() {
     // DESIGN §2: “within r” means distance ≤ r, the same haversine as the decisions.
     let p = at(37.0, 512.3);
     let d = haversine_m(ORIGIN.0, ORIGIN.1, p.0, p.1);
-    let sc = |r: f64| Sc::linyi().inst(pharmacy("p", &[Category::Chronic], p)).cell(ORIGIN, 1000).cell(at(217.0, 3_000.0), 3000).set("service_radius_m", r);
+    let sc = |r: f64| {
+        Sc::linyi()
+            .inst(pharmacy("p", &[Category::Chronic], p))
+            .cell(ORIGIN, 1000)
+            .cell(at(217.0, 3_000.0), 3000)
+            .set("service_radius_m", r)
+    };
     let e = sc(d).eval();
     assert_eq!(e.coverage.pharmacy.population_share, Some(0.25));
     let cats = e.coverage.pharmacy.by_category.clone().unwrap();
-    assert_eq!(cats, vec![("ordinary".to_string(), Some(0.0)), ("chronic".to_string(), Some(0.25)), ("special_drug".to_string(), Some(0.0))]);
+    assert_eq!(
+        cats,
+        vec![
+            ("ordinary".to_string(), Some(0.0)),
+            ("chronic".to_string(), Some(0.25)),
+            ("special_drug".to_string(), Some(0.0))
+        ]
+    );
     let e = sc(d * (1.0 - 1e-9)).eval();
     assert_eq!(e.coverage.pharmacy.population_share, Some(0.0));
 }
 
 #[test]
 fn coverage_without_cells_is_null_and_a_non_designated_institution_covers_nobody() {
-    let e = Sc::linyi().inst(pharmacy("p", &[Category::Ordinary], ORIGIN)).eval();
+    let e = Sc::linyi()
+        .inst(pharmacy("p", &[Category::Ordinary], ORIGIN))
+        .eval();
     assert_eq!(e.coverage.pharmacy.population_share, None);
     let e = Sc::linyi()
         .inst(pharmacy("p", &[Category::Ordinary], ORIGIN).undesignated())
@@ -329,7 +408,10 @@ fn coverage_without_cells_is_null_and_a_non_designated_institution_covers_nobody
     assert_eq!(e.coverage.outpatient.population_share, Some(0.0));
     assert_eq!(e.coverage.inpatient.population_share, Some(0.0));
     // A designated hospital with provides_outpatient: false covers inpatient only.
-    let e = Sc::linyi().inst(hospital("h", ORIGIN).outpatient(false)).cell(ORIGIN, 100).eval();
+    let e = Sc::linyi()
+        .inst(hospital("h", ORIGIN).outpatient(false))
+        .cell(ORIGIN, 100)
+        .eval();
     assert_eq!(e.coverage.outpatient.population_share, Some(0.0));
     assert_eq!(e.coverage.inpatient.population_share, Some(1.0));
 }

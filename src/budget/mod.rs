@@ -59,7 +59,6 @@ pub mod chart;
 
 pub use crate::policy::rules::BUDGET_RULES;
 
-
 pub fn budget_rule_def(id: &str) -> Option<&'static RuleDef> {
     BUDGET_RULES.iter().find(|d| d.id == id)
 }
@@ -132,12 +131,32 @@ impl Unifications {
     /// Each unification: its field name, label, and what the input says.
     pub fn items(&self) -> [(&'static str, Text, Option<bool>); 6] {
         [
-            ("personnel", Text::new("统一人事管理", "personnel"), self.personnel),
-            ("finance", Text::new("统一财务管理", "finance"), self.finance),
+            (
+                "personnel",
+                Text::new("统一人事管理", "personnel"),
+                self.personnel,
+            ),
+            (
+                "finance",
+                Text::new("统一财务管理", "finance"),
+                self.finance,
+            ),
             ("assets", Text::new("统一资产管理", "assets"), self.assets),
-            ("operations", Text::new("统一业务管理", "operations"), self.operations),
-            ("drug_catalogue", Text::new("统一药品耗材目录", "drug and consumables catalogue"), self.drug_catalogue),
-            ("drug_distribution", Text::new("统一药品耗材配送", "drug and consumables distribution"), self.drug_distribution),
+            (
+                "operations",
+                Text::new("统一业务管理", "operations"),
+                self.operations,
+            ),
+            (
+                "drug_catalogue",
+                Text::new("统一药品耗材目录", "drug and consumables catalogue"),
+                self.drug_catalogue,
+            ),
+            (
+                "drug_distribution",
+                Text::new("统一药品耗材配送", "drug and consumables distribution"),
+                self.drug_distribution,
+            ),
         ]
     }
 }
@@ -180,8 +199,16 @@ pub struct PerHead {
 impl PerHead {
     pub fn items(&self) -> [(&'static str, Text, &HeadStandard); 2] {
         [
-            ("employee", Text::new("职工医保", "employee insurance"), &self.employee),
-            ("resident", Text::new("居民医保", "resident insurance"), &self.resident),
+            (
+                "employee",
+                Text::new("职工医保", "employee insurance"),
+                &self.employee,
+            ),
+            (
+                "resident",
+                Text::new("居民医保", "resident insurance"),
+                &self.resident,
+            ),
         ]
     }
 }
@@ -236,7 +263,12 @@ pub struct Payments {
 
 impl Payments {
     fn items(&self) -> [(&'static str, Option<f64>); 4] {
-        [("drg_dip", self.drg_dip), ("bed_day", self.bed_day), ("capitation", self.capitation), ("other", self.other)]
+        [
+            ("drg_dip", self.drg_dip),
+            ("bed_day", self.bed_day),
+            ("capitation", self.capitation),
+            ("other", self.other),
+        ]
     }
     pub fn total(&self) -> f64 {
         self.items().iter().filter_map(|(_, x)| *x).sum()
@@ -262,9 +294,16 @@ impl ObjectiveCause {
     pub fn label(&self) -> Text {
         match self {
             ObjectiveCause::PolicyAdjustment => Text::new("政策调整", "policy adjustment"),
-            ObjectiveCause::CapacityChange => Text::new("医共体服务能力变化", "change in the community's capacity"),
-            ObjectiveCause::PublicHealthEvent => Text::new("重大公共卫生事件", "major public-health event"),
-            ObjectiveCause::Other(t) => Text::new(format!("{t}（用户认定的客观因素）"), format!("{t} (an objective cause named by the user)")),
+            ObjectiveCause::CapacityChange => {
+                Text::new("医共体服务能力变化", "change in the community's capacity")
+            }
+            ObjectiveCause::PublicHealthEvent => {
+                Text::new("重大公共卫生事件", "major public-health event")
+            }
+            ObjectiveCause::Other(t) => Text::new(
+                format!("{t}（用户认定的客观因素）"),
+                format!("{t} (an objective cause named by the user)"),
+            ),
         }
     }
     pub fn is_users(&self) -> bool {
@@ -316,7 +355,10 @@ pub struct SettleRequest {
 
 /// Parses and checks a settle input; `load_file` reads a preset file named relative to it.
 /// Errors name the field path (`settlement.payments.drg_dip: …`).
-pub fn read_settle_input(src: &str, load_file: impl Fn(&str) -> Result<String, String>) -> Result<SettleRequest, ScenarioError> {
+pub fn read_settle_input(
+    src: &str,
+    load_file: impl Fn(&str) -> Result<String, String>,
+) -> Result<SettleRequest, ScenarioError> {
     let input: SettleInput = from_json(src, "")?;
     check_settle_input(&input)?;
     let policy = resolve_policy_ref(&input.policy, load_file)?;
@@ -330,7 +372,10 @@ fn amount_problem(path: &str, x: Option<f64>) -> Result<(), SettleProblem> {
     match x {
         Some(v) if !v.is_finite() || v < 0.0 => Err((
             path.to_string(),
-            Text::new(format!("{v} 不是金额（元，0 或以上）"), format!("{v} is not an amount (yuan, 0 or more)")),
+            Text::new(
+                format!("{v} 不是金额（元，0 或以上）"),
+                format!("{v} is not an amount (yuan, 0 or more)"),
+            ),
         )),
         _ => Ok(()),
     }
@@ -340,7 +385,10 @@ fn growth_problem(path: &str, x: f64) -> Result<(), SettleProblem> {
     if !x.is_finite() || x <= -100.0 || x > 1000.0 {
         return Err((
             path.to_string(),
-            Text::new(format!("{x} 超出范围（大于 -100，至多 1000，单位 %）"), format!("{x} is outside more than -100..1000 (percent)")),
+            Text::new(
+                format!("{x} 超出范围（大于 -100，至多 1000，单位 %）"),
+                format!("{x} is outside more than -100..1000 (percent)"),
+            ),
         ));
     }
     Ok(())
@@ -353,19 +401,32 @@ fn problem(path: &str, zh: String, en: String) -> Result<(), SettleProblem> {
 /// The checks of `read_settle_input` on an input already parsed (the app's form builds one).
 /// Errors name the field path (`budget.last_year_budget: …`).
 pub fn check_settle_input(input: &SettleInput) -> Result<(), ScenarioError> {
-    settle_input_problem(input).map_err(|(path, what)| ScenarioError { message: format!("{path}: {}", what.en) })
+    settle_input_problem(input).map_err(|(path, what)| ScenarioError {
+        message: format!("{path}: {}", what.en),
+    })
 }
 
 /// The same checks, the message in both languages (the app shows the chosen one).
 pub fn settle_input_problem(input: &SettleInput) -> Result<(), SettleProblem> {
     if !(2000..=2100).contains(&input.year) {
-        return problem("year", format!("{} 不在 2000–2100 之间", input.year), format!("{} is outside 2000..2100", input.year));
+        return problem(
+            "year",
+            format!("{} 不在 2000–2100 之间", input.year),
+            format!("{} is outside 2000..2100", input.year),
+        );
     }
     if input.community.id.is_empty() {
-        return problem("community.id", "不能为空".into(), "must not be empty".into());
+        return problem(
+            "community.id",
+            "不能为空".into(),
+            "must not be empty".into(),
+        );
     }
     if let Some(r) = &input.community.resident_inpatient_reimbursement_pct {
-        for (field, v) in [("township", r.township), ("county_hospital", r.county_hospital)] {
+        for (field, v) in [
+            ("township", r.township),
+            ("county_hospital", r.county_hospital),
+        ] {
             if !(0.0..=100.0).contains(&v) {
                 return problem(
                     &format!("community.resident_inpatient_reimbursement_pct.{field}"),
@@ -391,13 +452,24 @@ pub fn settle_input_problem(input: &SettleInput) -> Result<(), SettleProblem> {
             if !h.last_year_standard.is_finite() || h.last_year_standard <= 0.0 {
                 return problem(
                     &format!("{path}.last_year_standard"),
-                    format!("{} 不是大于 0 的人头预算标准（元/人）", h.last_year_standard),
-                    format!("{} is not a per-head standard above 0 (yuan a person)", h.last_year_standard),
+                    format!(
+                        "{} 不是大于 0 的人头预算标准（元/人）",
+                        h.last_year_standard
+                    ),
+                    format!(
+                        "{} is not a per-head standard above 0 (yuan a person)",
+                        h.last_year_standard
+                    ),
                 );
             }
             amount_problem(&format!("{path}.proposed_standard"), h.proposed_standard)?;
         }
-        if b.proposed.is_some() && ph.items().iter().any(|(_, _, h)| h.proposed_standard.is_some()) {
+        if b.proposed.is_some()
+            && ph
+                .items()
+                .iter()
+                .any(|(_, _, h)| h.proposed_standard.is_some())
+        {
             return problem(
                 "budget.proposed",
                 "拟定预算请填总额或各类人头标准（budget.per_head.*.proposed_standard）之一，不要两者都填".into(),
@@ -428,31 +500,48 @@ pub fn settle_input_problem(input: &SettleInput) -> Result<(), SettleProblem> {
         amount_problem("settlement.reasonable_overspend", s.reasonable_overspend)?;
         if let Some(x) = s.assessment_score {
             if !x.is_finite() || !(0.0..=1000.0).contains(&x) {
-                return problem("settlement.assessment_score", format!("{x} 不在 0–1000 分之间"), format!("{x} is outside 0..1000 points"));
+                return problem(
+                    "settlement.assessment_score",
+                    format!("{x} 不在 0–1000 分之间"),
+                    format!("{x} is outside 0..1000 points"),
+                );
             }
         }
     }
     if let Some(x) = input.fund_balance {
         if !x.is_finite() {
-            return problem("fund_balance", format!("{x} 不是数字"), format!("{x} is not a number"));
+            return problem(
+                "fund_balance",
+                format!("{x} 不是数字"),
+                format!("{x} is not a number"),
+            );
         }
     }
     if let Some(p) = &input.projection {
         if !(1..=30).contains(&p.years) {
-            return problem("projection.years", format!("{} 不在 1–30 之间", p.years), format!("{} is outside 1..30", p.years));
+            return problem(
+                "projection.years",
+                format!("{} 不在 1–30 之间", p.years),
+                format!("{} is outside 1..30", p.years),
+            );
         }
         growth_problem("projection.revenue_growth_pct", p.revenue_growth_pct)?;
         growth_problem("projection.spending_growth_pct", p.spending_growth_pct)?;
         if let Some(x) = p.reasonable_overspend_pct {
             if !x.is_finite() || !(0.0..=100.0).contains(&x) {
-                return problem("projection.reasonable_overspend_pct", format!("{x} 不在 0–100 之间"), format!("{x} is outside 0..100"));
+                return problem(
+                    "projection.reasonable_overspend_pct",
+                    format!("{x} 不在 0–100 之间"),
+                    format!("{x} is outside 0..100"),
+                );
             }
         }
         if input.settlement.is_none() {
             return problem(
                 "projection",
                 "需要先有结算数据（预测从结算年度的支出开始）".into(),
-                "needs \"settlement\" (the settled year's spending is where the projection starts)".into(),
+                "needs \"settlement\" (the settled year's spending is where the projection starts)"
+                    .into(),
             );
         }
     }
@@ -646,7 +735,10 @@ pub fn yuan(x: f64) -> String {
         Some((i, f)) => (i.to_string(), format!(".{f}")),
         None => (s.clone(), String::new()),
     };
-    let grouped = int.parse::<u64>().map(crate::text::thousands).unwrap_or(int);
+    let grouped = int
+        .parse::<u64>()
+        .map(crate::text::thousands)
+        .unwrap_or(int);
     format!("{}{grouped}{frac}", if x < -CENT { "-" } else { "" })
 }
 
@@ -690,7 +782,11 @@ impl Link {
         if !assessment_scales(policy) {
             return Link::NotApplied;
         }
-        let full = policy.values.get("budget_assessment_full_score").and_then(|v| v.as_f64()).unwrap_or(100.0);
+        let full = policy
+            .values
+            .get("budget_assessment_full_score")
+            .and_then(|v| v.as_f64())
+            .unwrap_or(100.0);
         match score {
             Some(x) => Link::Factor((x / full).min(1.0)),
             None => Link::Missing,
@@ -709,7 +805,11 @@ impl Link {
 }
 
 fn assessment_scales(policy: &Policy) -> bool {
-    policy.values.get("budget_assessment_link").and_then(|v| v.as_str()) == Some("scale")
+    policy
+        .values
+        .get("budget_assessment_link")
+        .and_then(|v| v.as_str())
+        == Some("scale")
 }
 
 /// What part of the non-objective overspend is reasonable.
@@ -755,18 +855,30 @@ fn settle_amounts(
     };
     if balance >= -CENT {
         a.surplus = balance.max(0.0);
-        a.retained = if m.retain { link.apply(a.surplus * p.budget_surplus_retained_pct / 100.0) } else { Some(0.0) };
+        a.retained = if m.retain {
+            link.apply(a.surplus * p.budget_surplus_retained_pct / 100.0)
+        } else {
+            Some(0.0)
+        };
         a.returned_to_fund = a.retained.map(|r| a.surplus - r);
         a.community_result = a.retained;
         a.fund_cost = a.retained.map(|r| spending + r);
     } else {
         a.overspend = -balance;
-        a.objective_overspend = if m.compensate { objective.min(a.overspend) } else { 0.0 };
+        a.objective_overspend = if m.compensate {
+            objective.min(a.overspend)
+        } else {
+            0.0
+        };
         a.compensated = a.objective_overspend * p.budget_objective_compensation_pct / 100.0;
         a.other_overspend = a.overspend - a.objective_overspend;
         // Without compensation the objective part is overspend like any other, and reasonable
         // by its nature (it has an objective cause).
-        let objective_uncompensated = if m.compensate { 0.0 } else { objective.min(a.overspend) };
+        let objective_uncompensated = if m.compensate {
+            0.0
+        } else {
+            objective.min(a.overspend)
+        };
         let non_objective = a.other_overspend - objective_uncompensated;
         let found = match reasonable {
             _ if non_objective <= CENT => Some(0.0),
@@ -779,7 +891,8 @@ fn settle_amounts(
         a.fund_shares = if !m.share {
             Some(0.0)
         } else {
-            a.reasonable_overspend.and_then(|r| link.apply(r * p.budget_overspend_fund_share_pct / 100.0))
+            a.reasonable_overspend
+                .and_then(|r| link.apply(r * p.budget_overspend_fund_share_pct / 100.0))
         };
         a.community_bears = a.fund_shares.map(|f| a.overspend - a.compensated - f);
         a.community_result = a.community_bears.map(|b| -b);
@@ -794,9 +907,20 @@ fn settle_amounts(
 /// 二(一)“对经医共体管委会评估达到‘六统一’(统一人事管理、财务管理、资产管理、业务管理、药品耗材目录、药品耗材配送)的县域医共体，实行医保基金总额付费”
 fn six_unifications(c: &Community) -> (Judgement, bool, Vec<&'static str>) {
     let items = c.unifications.items();
-    let missing: Vec<&'static str> = items.iter().filter(|(_, _, v)| *v != Some(true)).map(|(id, _, _)| *id).collect();
+    let missing: Vec<&'static str> = items
+        .iter()
+        .filter(|(_, _, v)| *v != Some(true))
+        .map(|(id, _, _)| *id)
+        .collect();
     if missing.is_empty() {
-        return (Judgement::pass(tr!("六统一全部达到，实行医保基金总额付费", "all six unifications hold: the global budget applies")), true, missing);
+        return (
+            Judgement::pass(tr!(
+                "六统一全部达到，实行医保基金总额付费",
+                "all six unifications hold: the global budget applies"
+            )),
+            true,
+            missing,
+        );
     }
     let list = |lang_zh: bool| -> String {
         items
@@ -820,7 +944,10 @@ fn six_unifications(c: &Community) -> (Judgement, bool, Vec<&'static str>) {
     };
     let j = Judgement::fail(Text::new(
         format!("未达到“六统一”，不实行总额付费：缺{}", list(true)),
-        format!("the six unifications do not all hold, so no global budget: missing {}", list(false)),
+        format!(
+            "the six unifications do not all hold, so no global budget: missing {}",
+            list(false)
+        ),
     ));
     (j, false, missing)
 }
@@ -850,8 +977,13 @@ fn budget_out(b: &BudgetInput, policy: &Policy) -> BudgetOut {
             })
             .collect()
     });
-    let cap = heads.as_ref().filter(|_| cap_on).map(|hs| hs.iter().map(|h| h.cap_standard.unwrap_or(0.0) * h.served as f64).sum::<f64>());
-    let floor = (policy.is_on("budget.no_cut") && b.spending_fell_by_cost_control == Some(true)).then_some(b.last_year_budget);
+    let cap = heads.as_ref().filter(|_| cap_on).map(|hs| {
+        hs.iter()
+            .map(|h| h.cap_standard.unwrap_or(0.0) * h.served as f64)
+            .sum::<f64>()
+    });
+    let floor = (policy.is_on("budget.no_cut") && b.spending_fell_by_cost_control == Some(true))
+        .then_some(b.last_year_budget);
     let mut budget = match (b.proposed, &heads) {
         (Some(p), _) => Some(match cap {
             Some(c) if p > c + CENT => c,
@@ -891,10 +1023,16 @@ fn growth_cap(b: &BudgetInput, out: &BudgetOut) -> Judgement {
             last, g, yuan(grown)
         );
         return match b.proposed {
-            Some(p) => Judgement::new(Verdict::Gap, what.join(&tr!("按拟定预算{}元结算", "settled against the proposed {}"; yuan(p)))),
+            Some(p) => Judgement::new(
+                Verdict::Gap,
+                what.join(&tr!("按拟定预算{}元结算", "settled against the proposed {}"; yuan(p))),
+            ),
             None => Judgement::new(
                 Verdict::Gap,
-                what.join(&tr!("也未填报拟定预算（budget.proposed）：预算待定", "nor is a budget proposed (budget.proposed): the budget is undetermined")),
+                what.join(&tr!(
+                    "也未填报拟定预算（budget.proposed）：预算待定",
+                    "nor is a budget proposed (budget.proposed): the budget is undetermined"
+                )),
             ),
         };
     };
@@ -955,7 +1093,11 @@ fn growth_cap(b: &BudgetInput, out: &BudgetOut) -> Judgement {
     for t in &parts[1..] {
         detail = detail.join(t);
     }
-    let mut j = if over { Judgement::fail(detail) } else { Judgement::pass(detail) };
+    let mut j = if over {
+        Judgement::fail(detail)
+    } else {
+        Judgement::pass(detail)
+    };
     if let Some(f) = out.floor {
         if f > cap_total + CENT {
             j = j.note(tr!(
@@ -973,15 +1115,28 @@ fn no_cut(b: &BudgetInput, out: &BudgetOut) -> Judgement {
     match b.spending_fell_by_cost_control {
         None => Judgement::missing(
             "budget.spending_fell_by_cost_control",
-            words!("上年支出是否因合理控费而降低", "whether last year's spending fell through cost control"),
+            words!(
+                "上年支出是否因合理控费而降低",
+                "whether last year's spending fell through cost control"
+            ),
         ),
-        Some(false) => Judgement::na(tr!("上年支出未因合理控费降低，本条不涉及", "last year's spending did not fall through cost control: not concerned")),
+        Some(false) => Judgement::na(tr!(
+            "上年支出未因合理控费降低，本条不涉及",
+            "last year's spending did not fall through cost control: not concerned"
+        )),
         Some(true) => {
             let last = yuan(b.last_year_budget);
             let below = |x: f64| x < b.last_year_budget - CENT;
-            let standards_proposed = b.per_head.as_ref().is_some_and(|ph| ph.items().iter().any(|(_, _, h)| h.proposed_standard.is_some()));
+            let standards_proposed = b.per_head.as_ref().is_some_and(|ph| {
+                ph.items()
+                    .iter()
+                    .any(|(_, _, h)| h.proposed_standard.is_some())
+            });
             let asked = b.proposed.or_else(|| {
-                out.per_head.as_ref().filter(|_| standards_proposed).map(|hs| hs.iter().map(|h| h.budget).sum())
+                out.per_head
+                    .as_ref()
+                    .filter(|_| standards_proposed)
+                    .map(|hs| hs.iter().map(|h| h.budget).sum())
             });
             match (asked, out.budget) {
                 (_, None) => Judgement::new(
@@ -1013,8 +1168,11 @@ fn out_of_county(s: Option<&SettlementInput>, a: Option<&Amounts>) -> Judgement 
         return Judgement::missing("settlement", words!("年终清算数据", "the year-end figures"));
     };
     match s.out_of_county {
-        None => Judgement::missing("settlement.out_of_county", words!("县域外医保基金支出", "out-of-county fund spending"))
-            .note(tr!("按0计入", "counted as 0")),
+        None => Judgement::missing(
+            "settlement.out_of_county",
+            words!("县域外医保基金支出", "out-of-county fund spending"),
+        )
+        .note(tr!("按0计入", "counted as 0")),
         Some(x) => Judgement::pass(tr!(
             "县域外支出{}元计入：县域内{}元＋县域外{}元＝{}元，对照预算",
             "out-of-county spending {} counts: in-county {} + out-of-county {} = {} against the budget";
@@ -1055,7 +1213,9 @@ fn with_link(j: Judgement, link: Link, score: Option<f64>) -> Judgement {
 /// 二(三)“对产生的结余或超支费用，按协议约定留用或分担，结余留用资金作为县域医共体业务收入”
 fn surplus_retained(a: &Amounts, p: &Params, link: Link, score: Option<f64>) -> Judgement {
     if a.overspend > 0.0 {
-        return Judgement::na(tr!("超支{}元，无结余", "an overspend of {}: no surplus"; yuan(a.overspend)));
+        return Judgement::na(
+            tr!("超支{}元，无结余", "an overspend of {}: no surplus"; yuan(a.overspend)),
+        );
     }
     let share = tr!(
         "留用比例{}%为假设（budget_surplus_retained_pct：条文“按协议约定”，未给比例）",
@@ -1085,15 +1245,32 @@ fn surplus_retained(a: &Amounts, p: &Params, link: Link, score: Option<f64>) -> 
 fn objective_compensation(a: &Amounts, s: &SettlementInput, p: &Params) -> Judgement {
     let claimed = s.objective_overspend.unwrap_or(0.0);
     if a.overspend <= 0.0 {
-        let j = Judgement::na(tr!("有结余，无超支需补偿", "a surplus: no overspend to compensate"));
-        return if claimed > 0.0 { j.note(tr!("填报的客观因素超支{}元不适用", "the stated objective overspend {} does not apply"; yuan(claimed))) } else { j };
+        let j = Judgement::na(tr!(
+            "有结余，无超支需补偿",
+            "a surplus: no overspend to compensate"
+        ));
+        return if claimed > 0.0 {
+            j.note(tr!("填报的客观因素超支{}元不适用", "the stated objective overspend {} does not apply"; yuan(claimed)))
+        } else {
+            j
+        };
     }
     if a.objective_overspend <= 0.0 {
-        return Judgement::na(tr!("超支{}元中无客观因素部分", "no part of the overspend {} is from objective causes"; yuan(a.overspend)));
+        return Judgement::na(
+            tr!("超支{}元中无客观因素部分", "no part of the overspend {} is from objective causes"; yuan(a.overspend)),
+        );
     }
     let causes: Vec<Text> = s.objective_causes.iter().map(|c| c.label()).collect();
-    let zh = causes.iter().map(|t| t.zh.as_str()).collect::<Vec<_>>().join("、");
-    let en = causes.iter().map(|t| t.en.as_str()).collect::<Vec<_>>().join(", ");
+    let zh = causes
+        .iter()
+        .map(|t| t.zh.as_str())
+        .collect::<Vec<_>>()
+        .join("、");
+    let en = causes
+        .iter()
+        .map(|t| t.en.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     let mut j = Judgement::pass(Text::new(
         format!(
             "超支{}元中{}元因{}等客观因素，医保基金补偿{}%即{}元",
@@ -1128,7 +1305,9 @@ fn objective_compensation(a: &Amounts, s: &SettlementInput, p: &Params) -> Judge
 /// 二(三)“建立‘结余留用、合理超支分担’机制”；“对县域医共体超支部分，应分析原因，厘清责任”；“对超支费用应及时冲减应收医疗款，不得长期挂账”
 fn overspend_shared(a: &Amounts, s: &SettlementInput, p: &Params, link: Link) -> Judgement {
     if a.overspend <= 0.0 {
-        return Judgement::na(tr!("有结余{}元，无超支", "a surplus of {}: no overspend"; yuan(a.surplus)));
+        return Judgement::na(
+            tr!("有结余{}元，无超支", "a surplus of {}: no overspend"; yuan(a.surplus)),
+        );
     }
     if a.other_overspend <= CENT {
         return Judgement::na(tr!(
@@ -1190,18 +1369,42 @@ fn overspend_shared(a: &Amounts, s: &SettlementInput, p: &Params, link: Link) ->
 }
 
 /// 二(四)“各统筹区医保经办机构可根据基金结余情况向县域医共体预付1个月左右的医保基金”
-fn prepayment(budget: Option<f64>, balance: Option<f64>, p: &Params) -> (Judgement, Option<Prepayment>) {
+fn prepayment(
+    budget: Option<f64>,
+    balance: Option<f64>,
+    p: &Params,
+) -> (Judgement, Option<Prepayment>) {
     let months = p.budget_prepay_months;
     if months <= 0.0 {
-        return (Judgement::na(tr!("预付月数为0，不预付", "0 months: no advance")), None);
+        return (
+            Judgement::na(tr!("预付月数为0，不预付", "0 months: no advance")),
+            None,
+        );
     }
     let Some(budget) = budget else {
-        return (Judgement::na(tr!("预算待定，预付额无从计算", "the budget is undetermined, so the advance cannot be worked out")), None);
+        return (
+            Judgement::na(tr!(
+                "预算待定，预付额无从计算",
+                "the budget is undetermined, so the advance cannot be worked out"
+            )),
+            None,
+        );
     };
     let amount = budget * months / 12.0;
     let Some(bal) = balance else {
-        let pre = Prepayment { months, amount, fund_balance: None, made: false };
-        return (Judgement::missing("fund_balance", words!("统筹基金累计结余", "the fund's accumulated balance")), Some(pre));
+        let pre = Prepayment {
+            months,
+            amount,
+            fund_balance: None,
+            made: false,
+        };
+        return (
+            Judgement::missing(
+                "fund_balance",
+                words!("统筹基金累计结余", "the fund's accumulated balance"),
+            ),
+            Some(pre),
+        );
     };
     let made = bal >= amount - CENT;
     let detail = tr!(
@@ -1212,9 +1415,20 @@ fn prepayment(budget: Option<f64>, balance: Option<f64>, p: &Params) -> (Judgeme
     let j = if made {
         Judgement::pass(detail.join(&tr!("结余足以预付", "the balance covers it")))
     } else {
-        Judgement::fail(detail.join(&tr!("结余不足，不预付", "the balance does not cover it: no advance")))
+        Judgement::fail(detail.join(&tr!(
+            "结余不足，不预付",
+            "the balance does not cover it: no advance"
+        )))
     };
-    (j, Some(Prepayment { months, amount, fund_balance: Some(bal), made }))
+    (
+        j,
+        Some(Prepayment {
+            months,
+            amount,
+            fund_balance: Some(bal),
+            made,
+        }),
+    )
 }
 
 /// 三(一)“乡镇卫生院和县级医院居民医保住院报销比例原则上相差不低于10个百分点”
@@ -1222,7 +1436,10 @@ fn reimbursement_gap(c: &Community, p: &Params) -> Judgement {
     let Some(r) = c.resident_inpatient_reimbursement_pct else {
         return Judgement::missing(
             "community.resident_inpatient_reimbursement_pct",
-            words!("居民医保住院报销比例", "resident inpatient reimbursement rates"),
+            words!(
+                "居民医保住院报销比例",
+                "resident inpatient reimbursement rates"
+            ),
         );
     };
     let gap = r.township - r.county_hospital;
@@ -1255,7 +1472,10 @@ fn primary_groups(c: &Community, year: i32, p: &Params) -> Judgement {
     if parts.is_empty() {
         return Judgement::missing(
             "community.dip_primary_diseases, community.drg_primary_groups",
-            words!("DIP基层病种或DRG基层病组数", "the DIP primary-care disease or DRG group count"),
+            words!(
+                "DIP基层病种或DRG基层病组数",
+                "the DIP primary-care disease or DRG group count"
+            ),
         );
     }
     let mut detail = parts[0].clone();
@@ -1268,7 +1488,9 @@ fn primary_groups(c: &Community, year: i32, p: &Params) -> Judgement {
     } else if year < due {
         Judgement::na(detail.join(&tr!("未达标，但{}年年底前达标即可（本年为{}年）", "short, but due only by the end of {} (this is {})"; due, year)))
     } else {
-        Judgement::fail(detail.join(&tr!("{}年年底前应达标，未达标", "due by the end of {}: short"; due)))
+        Judgement::fail(
+            detail.join(&tr!("{}年年底前应达标，未达标", "due by the end of {}: short"; due)),
+        )
     }
 }
 
@@ -1288,10 +1510,25 @@ pub fn settle(input: &SettleInput, policy: &Policy) -> Settle {
     let m = Mechanisms::of(policy);
     let c = &input.community;
     let budget = budget_out(&input.budget, policy);
-    let link = Link::of(policy, input.settlement.as_ref().and_then(|s| s.assessment_score));
+    let link = Link::of(
+        policy,
+        input.settlement.as_ref().and_then(|s| s.assessment_score),
+    );
     let amounts = input.settlement.as_ref().zip(budget.budget).map(|(s, b)| {
-        let reasonable = s.reasonable_overspend.map(Reasonable::Stated).unwrap_or(Reasonable::NotStated);
-        settle_amounts(b, s.payments.total(), s.out_of_county.unwrap_or(0.0), s.objective_overspend.unwrap_or(0.0), reasonable, link, p, m)
+        let reasonable = s
+            .reasonable_overspend
+            .map(Reasonable::Stated)
+            .unwrap_or(Reasonable::NotStated);
+        settle_amounts(
+            b,
+            s.payments.total(),
+            s.out_of_county.unwrap_or(0.0),
+            s.objective_overspend.unwrap_or(0.0),
+            reasonable,
+            link,
+            p,
+            m,
+        )
     });
 
     let mut rules = Vec::new();
@@ -1300,7 +1537,13 @@ pub fn settle(input: &SettleInput, policy: &Policy) -> Settle {
     let mut prepay = None;
     for rule in &policy.budget_rules {
         let settlement_missing = || match (&input.settlement, budget.budget) {
-            (Some(_), None) => Judgement::new(Verdict::Gap, tr!("预算待定，无法清算（见 budget.growth_cap）", "the budget is undetermined, so nothing can be settled (see budget.growth_cap)")),
+            (Some(_), None) => Judgement::new(
+                Verdict::Gap,
+                tr!(
+                    "预算待定，无法清算（见 budget.growth_cap）",
+                    "the budget is undetermined, so nothing can be settled (see budget.growth_cap)"
+                ),
+            ),
             _ => Judgement::missing("settlement", words!("年终清算数据", "the year-end figures")),
         };
         let j = match rule.def.id {
@@ -1355,28 +1598,53 @@ pub fn settle(input: &SettleInput, policy: &Policy) -> Settle {
     }
 
     let projection = match (&input.projection, &amounts) {
-        (Some(pi), Some(a0)) => Some(project(input.year, a0, pi, p, m, link, policy.is_on("budget.no_cut"))),
+        (Some(pi), Some(a0)) => Some(project(
+            input.year,
+            a0,
+            pi,
+            p,
+            m,
+            link,
+            policy.is_on("budget.no_cut"),
+        )),
         _ => None,
     };
-    let settlement = input.settlement.as_ref().zip(amounts).map(|(s, a)| SettlementOut {
-        outcome: if undetermined_figures(&a).is_empty() { SettlementOutcome::Settled } else { SettlementOutcome::Undetermined },
-        payments: s.payments.clone(),
-        amounts: a,
-        objective_causes: s.objective_causes.clone(),
-        assessment: (s.assessment_score.is_some() || link != Link::NotApplied).then(|| AssessmentOut {
-            score: s.assessment_score,
-            factor: match link {
-                Link::Factor(f) => Some(f),
-                _ => None,
+    let settlement = input
+        .settlement
+        .as_ref()
+        .zip(amounts)
+        .map(|(s, a)| SettlementOut {
+            outcome: if undetermined_figures(&a).is_empty() {
+                SettlementOutcome::Settled
+            } else {
+                SettlementOutcome::Undetermined
             },
-            link: if assessment_scales(policy) { "scale" } else { "not_applied" },
-        }),
-    });
+            payments: s.payments.clone(),
+            amounts: a,
+            objective_causes: s.objective_causes.clone(),
+            assessment: (s.assessment_score.is_some() || link != Link::NotApplied).then(|| {
+                AssessmentOut {
+                    score: s.assessment_score,
+                    factor: match link {
+                        Link::Factor(f) => Some(f),
+                        _ => None,
+                    },
+                    link: if assessment_scales(policy) {
+                        "scale"
+                    } else {
+                        "not_applied"
+                    },
+                }
+            }),
+        });
     let undetermined = undetermined_map(input, &budget, settlement.as_ref(), link);
     let rests_on = rests_on_map(input, settlement.as_ref(), projection.as_ref(), m, link);
     Settle {
         year: input.year,
-        community: CommunityOut { id: c.id.clone(), name: c.name.clone() },
+        community: CommunityOut {
+            id: c.id.clone(),
+            name: c.name.clone(),
+        },
         eligible,
         missing_unifications,
         budget,
@@ -1422,7 +1690,12 @@ fn settlement_key(figure: &str) -> &'static str {
 }
 
 /// Each figure left `null` and the input field (or switch) that would decide it.
-fn undetermined_map(input: &SettleInput, budget: &BudgetOut, st: Option<&SettlementOut>, link: Link) -> BTreeMap<&'static str, &'static str> {
+fn undetermined_map(
+    input: &SettleInput,
+    budget: &BudgetOut,
+    st: Option<&SettlementOut>,
+    link: Link,
+) -> BTreeMap<&'static str, &'static str> {
     let mut out = BTreeMap::new();
     if budget.budget.is_none() {
         out.insert("budget.budget", "budget.per_head");
@@ -1457,9 +1730,14 @@ fn rests_on_map(
     link: Link,
 ) -> BTreeMap<&'static str, Vec<&'static str>> {
     let mut out: BTreeMap<&'static str, Vec<&'static str>> = BTreeMap::new();
-    let score_stated = input.settlement.as_ref().is_some_and(|s| s.assessment_score.is_some());
+    let score_stated = input
+        .settlement
+        .as_ref()
+        .is_some_and(|s| s.assessment_score.is_some());
     let link_ids: Vec<&'static str> = match link {
-        Link::Factor(_) | Link::Missing => vec!["budget_assessment_link", "budget_assessment_full_score"],
+        Link::Factor(_) | Link::Missing => {
+            vec!["budget_assessment_link", "budget_assessment_full_score"]
+        }
         Link::NotApplied if score_stated => vec!["budget_assessment_link"],
         Link::NotApplied => vec![],
     };
@@ -1499,18 +1777,38 @@ fn rests_on_map(
     if let Some(st) = st {
         year(
             &st.amounts,
-            ["settlement.retained", "settlement.compensated", "settlement.fund_shares", "settlement.community_result", "settlement.fund_cost"],
+            [
+                "settlement.retained",
+                "settlement.compensated",
+                "settlement.fund_shares",
+                "settlement.community_result",
+                "settlement.fund_cost",
+            ],
         );
     }
     if let Some(pr) = projection {
         for y in pr.years.iter().filter(|y| y.projected) {
             year(
                 &y.amounts,
-                ["projection.retained", "projection.compensated", "projection.fund_shares", "projection.community_result", "projection.fund_cost"],
+                [
+                    "projection.retained",
+                    "projection.compensated",
+                    "projection.fund_shares",
+                    "projection.community_result",
+                    "projection.fund_cost",
+                ],
             );
         }
-        if pr.reasonable_overspend_pct.is_some() && pr.years.iter().any(|y| y.projected && y.amounts.overspend > 0.0) {
-            add("projection.fund_shares", &["projection.reasonable_overspend_pct"]);
+        if pr.reasonable_overspend_pct.is_some()
+            && pr
+                .years
+                .iter()
+                .any(|y| y.projected && y.amounts.overspend > 0.0)
+        {
+            add(
+                "projection.fund_shares",
+                &["projection.reasonable_overspend_pct"],
+            );
         }
     }
     out.retain(|_, v| !v.is_empty());
@@ -1522,21 +1820,46 @@ fn rests_on_map(
 /// share of spending as in the settled year, no objective-cause overspend; the reasonable share
 /// of any overspend as the projection says (else undetermined), and the settled year's
 /// assessment score carried forward.
-fn project(year: i32, first: &Amounts, pi: &ProjectionInput, p: &Params, m: Mechanisms, link: Link, no_cut: bool) -> Projection {
+fn project(
+    year: i32,
+    first: &Amounts,
+    pi: &ProjectionInput,
+    p: &Params,
+    m: Mechanisms,
+    link: Link,
+    no_cut: bool,
+) -> Projection {
     let rg = 1.0 + pi.revenue_growth_pct / 100.0;
     let sg = 1.0 + pi.spending_growth_pct / 100.0;
-    let mut years = vec![ProjectionYear { year, projected: false, amounts: first.clone(), cumulative_community_result: first.community_result }];
+    let mut years = vec![ProjectionYear {
+        year,
+        projected: false,
+        amounts: first.clone(),
+        cumulative_community_result: first.community_result,
+    }];
     let (mut budget, mut in_county, mut out) = (first.budget, first.in_county, first.out_of_county);
     let mut cumulative = first.community_result;
-    let reasonable = pi.reasonable_overspend_pct.map(Reasonable::Share).unwrap_or(Reasonable::NotStated);
+    let reasonable = pi
+        .reasonable_overspend_pct
+        .map(Reasonable::Share)
+        .unwrap_or(Reasonable::NotStated);
     for t in 1..=pi.years as i32 {
         let grown = budget * rg;
-        budget = if no_cut && sg < 1.0 { grown.max(budget) } else { grown };
+        budget = if no_cut && sg < 1.0 {
+            grown.max(budget)
+        } else {
+            grown
+        };
         in_county *= sg;
         out *= sg;
         let a = settle_amounts(budget, in_county, out, 0.0, reasonable, link, p, m);
         cumulative = cumulative.zip(a.community_result).map(|(c, r)| c + r);
-        years.push(ProjectionYear { year: year + t, projected: true, amounts: a, cumulative_community_result: cumulative });
+        years.push(ProjectionYear {
+            year: year + t,
+            projected: true,
+            amounts: a,
+            cumulative_community_result: cumulative,
+        });
     }
     let last = years.last().map(|y| y.amounts.balance).unwrap_or(0.0);
     let ends_in = if last > CENT {
@@ -1579,7 +1902,11 @@ mod tests {
         let out = req.settle();
         assert_eq!(out.rules.len(), BUDGET_RULES.len());
         for e in &out.rules {
-            assert_ne!(e.detail.en, "rule not implemented", "{} is not dispatched", e.rule);
+            assert_ne!(
+                e.detail.en, "rule not implemented",
+                "{} is not dispatched",
+                e.rule
+            );
         }
     }
 
@@ -1594,6 +1921,9 @@ mod tests {
         assert_eq!(path, "settlement.objective_causes");
         assert!(what.zh.contains("客观原因"), "{}", what.zh);
         let cli = check_settle_input(&input).unwrap_err().message;
-        assert!(cli.starts_with("settlement.objective_causes: name the objective cause"), "{cli}");
+        assert!(
+            cli.starts_with("settlement.objective_causes: name the objective cause"),
+            "{cli}"
+        );
     }
 }

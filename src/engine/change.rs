@@ -1,11 +1,11 @@
 //! linyi-2025 三(四)1–2: new sites and address changes are judged under the plan as new
 //! applications.
 
-use crate::words;
 use super::{Ctx, Judgement};
 use crate::policy::{ActiveRule, ChangeWithoutClause};
 use crate::scenario::{Application, Change};
 use crate::text::Text;
+use crate::words;
 
 /// 三(四)1“新增执业地点(新设分院区)的定点医疗机构视同新增定点，按照本规划执行”
 pub fn new_site(_: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
@@ -13,11 +13,17 @@ pub fn new_site(_: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
         return Judgement::na(words!("不是新增执业地点", "not a new practice site"));
     }
     if !app.kind.is_medical() {
-        return Judgement::na(words!("本条针对定点医疗机构新增执业地点；药店按新增申请审核", "the clause concerns medical institutions; a pharmacy is judged as a new application"))
-            .note(words!("视同新增申请", "judged as new"));
+        return Judgement::na(words!(
+            "本条针对定点医疗机构新增执业地点；药店按新增申请审核",
+            "the clause concerns medical institutions; a pharmacy is judged as a new application"
+        ))
+        .note(words!("视同新增申请", "judged as new"));
     }
-    Judgement::pass(words!("新增执业地点（新设分院区）视同新增定点，按本规划审核", "a new practice site (branch campus) is judged as a new designation under the plan"))
-        .note(words!("视同新增申请", "judged as new"))
+    Judgement::pass(words!(
+        "新增执业地点（新设分院区）视同新增定点，按本规划审核",
+        "a new practice site (branch campus) is judged as a new designation under the plan"
+    ))
+    .note(words!("视同新增申请", "judged as new"))
 }
 
 /// 三(四)2“变更注册地址的定点医药机构，按照本规划执行”

@@ -1,12 +1,12 @@
 //! Exemptions ("不受本规划限制") and priority listings. An `exempt` verdict makes the plan's other
 //! rules not applicable for the applicant; eligibility conditions still bind.
 
-use crate::words;
 use super::{Ctx, Detail, Judgement};
 use crate::policy::{ActiveRule, ListedSubtype};
 use crate::scenario::{Application, KeyLevel, Kind, Subtype};
 use crate::text::Text;
 use crate::tr;
+use crate::words;
 
 fn listed_subtype(app: &Application, rule: &ActiveRule) -> Option<ListedSubtype> {
     if app.kind != Kind::PrimaryCare {
@@ -42,7 +42,10 @@ impl Listing {
             Listing::Subtype(l) => {
                 let label = l.subtype.label();
                 if l.integrated_only {
-                    Text::new(format!("一体化管理的{}", label.zh), format!("{} under integrated management", label.en))
+                    Text::new(
+                        format!("一体化管理的{}", label.zh),
+                        format!("{} under integrated management", label.en),
+                    )
                 } else {
                     label
                 }
@@ -79,31 +82,50 @@ impl Reading {
                 let level = level.label();
                 Text::new(
                     format!("{}的医疗机构，不受本规划限制", level.zh),
-                    format!("a medical institution that is a {}: not limited by the plan", level.en),
+                    format!(
+                        "a medical institution that is a {}: not limited by the plan",
+                        level.en
+                    ),
                 )
             }
             Reading::Exempt(l) => {
                 let what = l.text();
-                Text::new(format!("{}，不受本规划限制", what.zh), format!("{}: not limited by the plan", what.en))
+                Text::new(
+                    format!("{}，不受本规划限制", what.zh),
+                    format!("{}: not limited by the plan", what.en),
+                )
             }
             Reading::Priority(l) => {
                 let what = l.text();
-                Text::new(format!("{}，优先按规定纳入", what.zh), format!("{}: comes first", what.en))
+                Text::new(
+                    format!("{}，优先按规定纳入", what.zh),
+                    format!("{}: comes first", what.en),
+                )
             }
             Reading::Unlisted(u) => {
-                let why = tr!("不属于本条列明的机构", "not among the institutions this clause lists");
+                let why = tr!(
+                    "不属于本条列明的机构",
+                    "not among the institutions this clause lists"
+                );
                 match u {
                     Unlisted::Plainly => why,
-                    Unlisted::PharmacyKeyProject => {
-                        why.join(&tr!("重点建设项目条款只涉及医疗机构，不含药店", "the key-project clause covers medical institutions, not pharmacies"))
-                    }
+                    Unlisted::PharmacyKeyProject => why.join(&tr!(
+                        "重点建设项目条款只涉及医疗机构，不含药店",
+                        "the key-project clause covers medical institutions, not pharmacies"
+                    )),
                     Unlisted::LevelNotListed(level) => {
                         let l = level.label();
-                        why.join(&Text::new(format!("本条未列{}", l.zh), format!("this clause does not list a {}", l.en)))
+                        why.join(&Text::new(
+                            format!("本条未列{}", l.zh),
+                            format!("this clause does not list a {}", l.en),
+                        ))
                     }
                     Unlisted::NotIntegrated(st) => {
                         let l = st.label();
-                        why.join(&Text::new(format!("{}须为一体化管理", l.zh), format!("a {} must be under integrated management", l.en)))
+                        why.join(&Text::new(
+                            format!("{}须为一体化管理", l.zh),
+                            format!("a {} must be under integrated management", l.en),
+                        ))
                     }
                 }
             }
@@ -130,7 +152,11 @@ fn listing(app: &Application, rule: &ActiveRule) -> Result<Listing, Unlisted> {
     } else if let Some(level) = app.key_level().filter(|_| app.kind.is_medical()) {
         Err(Unlisted::LevelNotListed(level))
     } else if app.kind == Kind::PrimaryCare && app.integrated != Some(true) {
-        match app.subtype.filter(|st| rule.subtypes.iter().any(|l| l.subtype == *st && l.integrated_only)) {
+        match app.subtype.filter(|st| {
+            rule.subtypes
+                .iter()
+                .any(|l| l.subtype == *st && l.integrated_only)
+        }) {
             Some(st) => Err(Unlisted::NotIntegrated(st)),
             None => Err(Unlisted::Plainly),
         }
@@ -142,15 +168,23 @@ fn listing(app: &Application, rule: &ActiveRule) -> Result<Listing, Unlisted> {
 /// linyi-2025 三(四)3“列入中央、省、市重点建设项目的医疗机构，不受本规划限制，可按规定纳入医保定点评估范围”
 pub fn key_project(_: &Ctx, app: &Application, rule: &ActiveRule) -> Judgement {
     if app.key_project.is_none() {
-        return Judgement::na(words!("申请未说明是否为重点建设项目", "not stated whether it is a key construction project"));
+        return Judgement::na(words!(
+            "申请未说明是否为重点建设项目",
+            "not stated whether it is a key construction project"
+        ));
     }
     match listed_key_project(app, rule) {
-        Some(level) => Judgement::exempt(Reading::KeyProject(level)).switch("key_project_escapes_fund"),
+        Some(level) => {
+            Judgement::exempt(Reading::KeyProject(level)).switch("key_project_escapes_fund")
+        }
         None if app.kind == Kind::Pharmacy && app.key_level().is_some() => Judgement::na(words!(
             "本条只涉及医疗机构，药店不在其列",
             "the clause covers medical institutions; pharmacies are not covered",
         )),
-        None => Judgement::pass(words!("不是重点建设项目，按本规划审核", "not a key construction project: judged under the plan")),
+        None => Judgement::pass(words!(
+            "不是重点建设项目，按本规划审核",
+            "not a key construction project: judged under the plan"
+        )),
     }
 }
 

@@ -1,11 +1,11 @@
 //! linyi-2025 三(一)1②: a same-type designated inpatient institution in the service circle.
 
-use crate::words;
 use super::proximity::{judge, moving_note, Neighbours, NeighboursOr, What};
 use super::{Ctx, Judgement};
-use crate::spatial::Among;
 use crate::policy::{ActiveRule, NearbyEffect, PrimaryCareSameType};
 use crate::scenario::{Application, Kind, Service};
+use crate::spatial::Among;
+use crate::words;
 
 /// 三(一)1②“‘15分钟医保服务圈’范围内已有同类型综合性或专科定点医疗机构的”，暂停县域内本年度新增住院医保定点受理评估
 pub fn same_type_nearby(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judgement {
@@ -24,7 +24,11 @@ pub fn same_type_nearby(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judg
         .switch("same_type_nearby_effect")
     };
     // Who counts as the same type for a primary-care centre is a reading, whatever the verdict.
-    let j = if app.kind == Kind::PrimaryCare { j.reading("primary_care_same_type") } else { j };
+    let j = if app.kind == Kind::PrimaryCare {
+        j.reading("primary_care_same_type")
+    } else {
+        j
+    };
     moving_note(app, j)
 }
 

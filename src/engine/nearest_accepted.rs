@@ -60,14 +60,25 @@ fn open(o: Outcome) -> bool {
 
 /// The `n` places nearest to `app` where `app` (moved there, with that cell's county and area)
 /// would be accepted or prioritized, each at least `min_gap_m` from the places before it.
-pub fn nearest_accepted(prep: &Prepared, app: &Application, n: usize, min_gap_m: f64) -> NearestAccepted {
+pub fn nearest_accepted(
+    prep: &Prepared,
+    app: &Application,
+    n: usize,
+    min_gap_m: f64,
+) -> NearestAccepted {
     let surface = prep.surface(app);
     nearest_accepted_on(prep, app, &surface, n, min_gap_m)
 }
 
 /// As `nearest_accepted`, with the application's acceptance surface already computed (the app
 /// keeps the surface of the selected application).
-pub fn nearest_accepted_on(prep: &Prepared, app: &Application, surface: &Surface, n: usize, min_gap_m: f64) -> NearestAccepted {
+pub fn nearest_accepted_on(
+    prep: &Prepared,
+    app: &Application,
+    surface: &Surface,
+    n: usize,
+    min_gap_m: f64,
+) -> NearestAccepted {
     let cells = &prep.scenario.population_cells;
     if cells.is_empty() || surface.outcomes.len() != cells.len() {
         return NearestAccepted::default();
@@ -90,7 +101,10 @@ pub fn nearest_accepted_on(prep: &Prepared, app: &Application, surface: &Surface
             break;
         }
         let c = &cells[k];
-        if places.iter().any(|p| haversine_m(p.lon, p.lat, c.lon, c.lat) < min_gap_m) {
+        if places
+            .iter()
+            .any(|p| haversine_m(p.lon, p.lat, c.lon, c.lat) < min_gap_m)
+        {
             continue;
         }
         // The surface agrees with single decisions; deciding again makes the promise exact.
@@ -109,15 +123,16 @@ pub fn nearest_accepted_on(prep: &Prepared, app: &Application, surface: &Surface
     }
 
     // A closed area: decide at its cell nearest the chosen spot and name the deciding rule.
-    let closure = |ks: &mut dyn Iterator<Item = usize>, county: Option<String>| -> Option<Closure> {
-        let k = ks.min_by(|&a, &b| dist(a).total_cmp(&dist(b)).then(a.cmp(&b)))?;
-        let d = prep.decide(&at(k));
-        Some(Closure {
-            county,
-            outcome: d.outcome,
-            rule: d.deciding_rule().cloned(),
-        })
-    };
+    let closure =
+        |ks: &mut dyn Iterator<Item = usize>, county: Option<String>| -> Option<Closure> {
+            let k = ks.min_by(|&a, &b| dist(a).total_cmp(&dist(b)).then(a.cmp(&b)))?;
+            let d = prep.decide(&at(k));
+            Some(Closure {
+                county,
+                outcome: d.outcome,
+                rule: d.deciding_rule().cloned(),
+            })
+        };
     let city_closed = if candidates.is_empty() {
         closure(&mut (0..cells.len()), None)
     } else {
@@ -153,7 +168,12 @@ mod tests {
     #[test]
     fn places_are_nearest_first_and_apart() {
         let scenario = crate::sample::linyi_sample();
-        let policy = Policy::resolve(&builtin_preset("linyi-2025").unwrap(), &Default::default(), "o").unwrap();
+        let policy = Policy::resolve(
+            &builtin_preset("linyi-2025").unwrap(),
+            &Default::default(),
+            "o",
+        )
+        .unwrap();
         let prep = Prepared::new(&scenario, &policy, Date::new(2026, 3, 1).unwrap());
         let mut app = Application::new("g", Kind::Pharmacy, 118.35, 35.05);
         app.pharmacists = Some(1);

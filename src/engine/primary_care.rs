@@ -1,11 +1,11 @@
 //! linyi-2025 三(一)2 ¶2: listed primary care may come first. A priority, not an exemption: the
 //! applicant is still judged by the rules of the service it provides (三(一)1 or 三(一)2).
 
-use crate::words;
 use super::{Ctx, Judgement};
 use crate::policy::{ActiveRule, ListedSubtype};
 use crate::scenario::{Application, Kind, Subtype};
 use crate::text::Text;
+use crate::words;
 
 /// Whether the text's list reaches the applicant, and how.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -18,7 +18,11 @@ pub enum Listed {
 
 /// The applicant's place on the priority list of the preset's `primary_care.priority`, if any.
 pub fn listed(ctx: &Ctx, app: &Application) -> Option<Listed> {
-    let rule = ctx.policy.rules.iter().find(|r| r.def.id == "primary_care.priority")?;
+    let rule = ctx
+        .policy
+        .rules
+        .iter()
+        .find(|r| r.def.id == "primary_care.priority")?;
     listed_by(ctx, app, rule)
 }
 
@@ -27,11 +31,19 @@ fn listed_by(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Option<Listed> 
         return None;
     }
     let st = app.subtype?;
-    if let Some(l) = rule.subtypes.iter().find(|l| l.subtype == st && (!l.integrated_only || app.integrated == Some(true))) {
+    if let Some(l) = rule
+        .subtypes
+        .iter()
+        .find(|l| l.subtype == st && (!l.integrated_only || app.integrated == Some(true)))
+    {
         return Some(Listed::Named(*l));
     }
-    let lists_in_house = rule.subtypes.iter().any(|l| l.subtype == Subtype::CampusClinic);
-    (st == Subtype::ElderlyCareClinic && lists_in_house && ctx.params.in_house_clinics_etc).then_some(Listed::ByEtc)
+    let lists_in_house = rule
+        .subtypes
+        .iter()
+        .any(|l| l.subtype == Subtype::CampusClinic);
+    (st == Subtype::ElderlyCareClinic && lists_in_house && ctx.params.in_house_clinics_etc)
+        .then_some(Listed::ByEtc)
 }
 
 /// 三(一)2“按照《临沂市‘十四五’医疗卫生服务体系规划》设立的乡镇卫生院、社区卫生服务中心(包括一体化管理的社区卫生服务站、村卫生室)以及高等院校等内设医疗机构符合条件的，可优先纳入医保定点”
@@ -40,14 +52,20 @@ pub fn priority(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judgement {
         return Judgement::not_this_kind(app);
     }
     let Some(st) = app.subtype else {
-        return Judgement::missing("subtype", words!("基层机构类型", "the primary-care subtype"));
+        return Judgement::missing(
+            "subtype",
+            words!("基层机构类型", "the primary-care subtype"),
+        );
     };
     let label = st.label();
     let judged_by_service = words!(
         "不优先；按其提供的服务（住院或仅门诊）适用相应规则",
         "no priority; judged by the rules of the service it provides (inpatient or outpatient only)"
     );
-    let lists_in_house = rule.subtypes.iter().any(|l| l.subtype == Subtype::CampusClinic);
+    let lists_in_house = rule
+        .subtypes
+        .iter()
+        .any(|l| l.subtype == Subtype::CampusClinic);
     match listed_by(ctx, app, rule) {
         Some(Listed::Named(_)) => Judgement::priority(Text::new(
             format!("{}，符合条件的可优先纳入医保定点", label.zh),

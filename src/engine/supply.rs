@@ -1,11 +1,11 @@
 //! Bed supply, linyi-2025 三(一)1: the city's measured value against target and actual, and each
 //! county's measured value against the target.
 
-use crate::words;
 use super::{Ctx, Detail, Judgement};
 use crate::policy::{ActiveRule, BetweenBand, SupplyScope};
 use crate::scenario::{Application, Service};
 use crate::text::{num, Text};
+use crate::words;
 
 /// Whether the city rule concerns the applicant: an inpatient provider under either scope, any
 /// medical institution under `all_medical`; otherwise the judgement that says why not.
@@ -15,8 +15,12 @@ fn concerned(ctx: &Ctx, app: &Application) -> Result<(), Judgement> {
     }
     match (app.service(), ctx.params.city_supply_scope) {
         (Some(Service::Inpatient), _) | (_, SupplyScope::AllMedical) => Ok(()),
-        (Some(other), SupplyScope::Inpatient) => Err(Judgement::not_this_service(other).switch("city_supply_scope")),
-        (None, SupplyScope::Inpatient) => Err(Judgement::beds_unstated().switch("city_supply_scope")),
+        (Some(other), SupplyScope::Inpatient) => {
+            Err(Judgement::not_this_service(other).switch("city_supply_scope"))
+        }
+        (None, SupplyScope::Inpatient) => {
+            Err(Judgement::beds_unstated().switch("city_supply_scope"))
+        }
     }
 }
 
@@ -27,27 +31,60 @@ fn f2(x: f64) -> String {
 /// What the city bed-supply rule read: the measured value against target and actual.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Reading {
-    City { measured: f64, target: f64, actual: f64 },
+    City {
+        measured: f64,
+        target: f64,
+        actual: f64,
+    },
 }
 
 impl Reading {
     pub(crate) fn render(&self) -> Text {
-        let Reading::City { measured, target, actual } = *self;
+        let Reading::City {
+            measured,
+            target,
+            actual,
+        } = *self;
         let nums = Text::new(
-            format!("全市测算值{}，目标值{}，实际值{}", f2(measured), f2(target), f2(actual)),
-            format!("city measured {}, target {}, actual {}", f2(measured), f2(target), f2(actual)),
+            format!(
+                "全市测算值{}，目标值{}，实际值{}",
+                f2(measured),
+                f2(target),
+                f2(actual)
+            ),
+            format!(
+                "city measured {}, target {}, actual {}",
+                f2(measured),
+                f2(target),
+                f2(actual)
+            ),
         );
         if measured < target && measured < actual {
             Text::new(
-                format!("{}：测算值低于目标值和实际值，暂停全市新增定点受理评估", nums.zh),
-                format!("{}: measured below both, new designations suspended city-wide", nums.en),
+                format!(
+                    "{}：测算值低于目标值和实际值，暂停全市新增定点受理评估",
+                    nums.zh
+                ),
+                format!(
+                    "{}: measured below both, new designations suspended city-wide",
+                    nums.en
+                ),
             )
         } else if measured > target && measured > actual {
-            Text::new(format!("{}：测算值高于目标值和实际值，分县区配置", nums.zh), format!("{}: measured above both, beds allocated by county", nums.en))
+            Text::new(
+                format!("{}：测算值高于目标值和实际值，分县区配置", nums.zh),
+                format!("{}: measured above both, beds allocated by county", nums.en),
+            )
         } else {
             Text::new(
-                format!("{}：测算值介于目标值与实际值之间（或相等），条文未规定", nums.zh),
-                format!("{}: measured between target and actual (or equal to one); the text is silent", nums.en),
+                format!(
+                    "{}：测算值介于目标值与实际值之间（或相等），条文未规定",
+                    nums.zh
+                ),
+                format!(
+                    "{}: measured between target and actual (or equal to one); the text is silent",
+                    nums.en
+                ),
             )
         }
     }
@@ -67,12 +104,22 @@ pub fn city_supply(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
     let f = ctx.figures;
     let target = f.target_beds_per_1000;
     let Some(actual) = f.actual_beds_per_1000 else {
-        return Judgement::missing("city.open_beds, city.resident_population", words!("全市实际床位数", "the city's actual beds per 1,000"));
+        return Judgement::missing(
+            "city.open_beds, city.resident_population",
+            words!("全市实际床位数", "the city's actual beds per 1,000"),
+        );
     };
     let Some(measured) = f.measured_beds_per_1000 else {
-        return Judgement::missing_text(&f.missing.join(", "), Text::new("全市测算值的输入", "inputs of the city's measured value"));
+        return Judgement::missing_text(
+            &f.missing.join(", "),
+            Text::new("全市测算值的输入", "inputs of the city's measured value"),
+        );
     };
-    let reading = Reading::City { measured, target, actual };
+    let reading = Reading::City {
+        measured,
+        target,
+        actual,
+    };
     let mut j = if measured < target && measured < actual {
         Judgement::suspend(reading)
     } else if measured > target && measured > actual {
@@ -100,13 +147,28 @@ pub fn county_supply(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement 
     let Some(county_id) = app.county.as_deref() else {
         return Judgement::missing("county", words!("申请所在县区", "the applicant's county"));
     };
-    let name = ctx.scenario.counties.iter().find(|c| c.id == county_id).map(|c| c.name.clone()).unwrap_or(county_id.to_string());
+    let name = ctx
+        .scenario
+        .counties
+        .iter()
+        .find(|c| c.id == county_id)
+        .map(|c| c.name.clone())
+        .unwrap_or(county_id.to_string());
     let Some(cf) = ctx.figures.county(county_id) else {
-        return Judgement::missing_text(&format!("counties[id={county_id}]"), Text::new("该县区的床位数据", "the county's bed figures"));
+        return Judgement::missing_text(
+            &format!("counties[id={county_id}]"),
+            Text::new("该县区的床位数据", "the county's bed figures"),
+        );
     };
     let target = ctx.figures.target_beds_per_1000;
     let Some(measured) = cf.measured_beds_per_1000 else {
-        return Judgement::missing_text(&cf.missing.join(", "), Text::new(format!("{name}测算值的输入"), format!("inputs of {name}'s measured value")));
+        return Judgement::missing_text(
+            &cf.missing.join(", "),
+            Text::new(
+                format!("{name}测算值的输入"),
+                format!("inputs of {name}'s measured value"),
+            ),
+        );
     };
     if measured < target {
         Judgement::suspend(Text::new(
@@ -116,7 +178,11 @@ pub fn county_supply(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement 
     } else {
         Judgement::pass(Text::new(
             format!("{name}测算值{}不小于目标值{}", f2(measured), f2(target)),
-            format!("{name} measured {} not below target {}", f2(measured), f2(target)),
+            format!(
+                "{name} measured {} not below target {}",
+                f2(measured),
+                f2(target)
+            ),
         ))
     }
 }

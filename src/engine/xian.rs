@@ -1,14 +1,13 @@
 //! xian-2025 规划目标和内容(二): strict control of inpatient growth, no new pharmacies and clinics
 //! in principle, the special-drug pharmacy quota, and medical-aid designation.
 
-use crate::words;
 use super::proximity::{judge, moving_note, Neighbours, NeighboursOr};
 use super::{Ctx, Detail, Judgement};
-use crate::spatial::Among;
 use crate::policy::{ActiveRule, SpecialDrugRegime, StrictControl};
 use crate::scenario::{Application, Categories, Category, Kind, Scope, Service};
+use crate::spatial::Among;
 use crate::text::Text;
-
+use crate::words;
 
 /// (二)3(3)“医疗救助定点医疗机构……在医保定点医疗机构范围内按规定择优纳入”: a medical-aid
 /// application names an institution that is already designated, so it is no new designation and
@@ -33,7 +32,10 @@ pub fn strict_control(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement
         return j;
     }
     if app.uneven_area == Some(true) {
-        return Judgement::priority(words!("位于卫生健康部门确定的分布不均衡区域，可优先纳入", "in an area the health commission lists as unevenly served: may come first"));
+        return Judgement::priority(words!(
+            "位于卫生健康部门确定的分布不均衡区域，可优先纳入",
+            "in an area the health commission lists as unevenly served: may come first"
+        ));
     }
     if app.shortage_type == Some(true) {
         return Judgement::priority(words!("短板资源类住院医疗机构，可优先纳入", "a shortage-resource inpatient institution: may come first"))
@@ -64,14 +66,27 @@ pub fn no_new(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judgement {
     };
     let p = judge(ctx, app, rule, &n);
     let j = if p.inside {
-        Judgement::fail(p.detail.then(words!("原则上不再新增", "no new ones in principle")))
+        Judgement::fail(
+            p.detail
+                .then(words!("原则上不再新增", "no new ones in principle")),
+        )
     } else {
-        Judgement::pass(p.detail.then(words!("可按规定择优纳入", "may be admitted on merit")))
+        Judgement::pass(
+            p.detail
+                .then(words!("可按规定择优纳入", "may be admitted on merit")),
+        )
     };
     let j = j.switch("xian_count_non_designated");
-    let j = if app.kind == Kind::PrimaryCare { j.reading("xian_outpatient_etc") } else { j };
+    let j = if app.kind == Kind::PrimaryCare {
+        j.reading("xian_outpatient_etc")
+    } else {
+        j
+    };
     let j = moving_note(app, j);
-    j.note(words!("原文没有米数：步行15分钟半径为假设", "the text gives no metres: the 15-minute walking radius is an assumption"))
+    j.note(words!(
+        "原文没有米数：步行15分钟半径为假设",
+        "the text gives no metres: the 15-minute walking radius is an assumption"
+    ))
 }
 
 /// Institutions of the same type for (二)2: pharmacies sharing a category (special-drug left to
@@ -135,9 +150,14 @@ pub fn no_new_neighbours(ctx: &Ctx, app: &Application) -> NeighboursOr {
 /// What the special-drug quota read: designated special-drug pharmacies and the quota.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Reading {
-    Quota { count: u64, quota: u64 },
+    Quota {
+        count: u64,
+        quota: u64,
+    },
     /// No quota given: the text sets "总量控制" without a number.
-    NoQuota { count: u64 },
+    NoQuota {
+        count: u64,
+    },
 }
 
 impl Reading {
@@ -151,11 +171,20 @@ impl Reading {
                 )
             }
         };
-        let detail = Text::new(format!("现有特药定点药店{count}家，总量{quota}家"), format!("{count} designated special-drug pharmacies, quota {quota}"));
+        let detail = Text::new(
+            format!("现有特药定点药店{count}家，总量{quota}家"),
+            format!("{count} designated special-drug pharmacies, quota {quota}"),
+        );
         if count >= quota {
-            Text::new(format!("{}，已达总量", detail.zh), format!("{}: the quota is full", detail.en))
+            Text::new(
+                format!("{}，已达总量", detail.zh),
+                format!("{}: the quota is full", detail.en),
+            )
         } else {
-            Text::new(format!("{}，未达总量", detail.zh), format!("{}: below the quota", detail.en))
+            Text::new(
+                format!("{}，未达总量", detail.zh),
+                format!("{}: below the quota", detail.en),
+            )
         }
     }
 }
@@ -179,21 +208,42 @@ pub fn special_drug_quota(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judge
         .scenario
         .institutions
         .iter()
-        .filter(|i| i.designated && i.kind == Kind::Pharmacy && i.categories().contains(Category::SpecialDrug) && Some(i.id.as_str()) != moving)
+        .filter(|i| {
+            i.designated
+                && i.kind == Kind::Pharmacy
+                && i.categories().contains(Category::SpecialDrug)
+                && Some(i.id.as_str()) != moving
+        })
         .count() as u64;
     let Some(quota) = ctx.params.special_drug_quota else {
         // "实行总量控制" without a number: the total is the text's to give, not the data's.
-        return moving_note(app, Judgement::gap(Reading::NoQuota { count }, "special_drug_quota"));
+        return moving_note(
+            app,
+            Judgement::gap(Reading::NoQuota { count }, "special_drug_quota"),
+        );
     };
     let reading = Reading::Quota { count, quota };
-    let j = if count >= quota { Judgement::fail(reading) } else { Judgement::pass(reading) };
-    moving_note(app, j.note(words!("总量为用户设定，原文没有数字", "the quota is set by the user; the text gives no number")))
+    let j = if count >= quota {
+        Judgement::fail(reading)
+    } else {
+        Judgement::pass(reading)
+    };
+    moving_note(
+        app,
+        j.note(words!(
+            "总量为用户设定，原文没有数字",
+            "the quota is set by the user; the text gives no number"
+        )),
+    )
 }
 
 /// (二)3(3)“医疗救助定点医疗机构按照上级规定，在医保定点医疗机构范围内按规定择优纳入”
 pub fn medical_aid_designated_only(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
     if app.scope != Scope::MedicalAid {
-        return Judgement::na(words!("不是医疗救助定点申请", "not a medical-aid application"));
+        return Judgement::na(words!(
+            "不是医疗救助定点申请",
+            "not a medical-aid application"
+        ));
     }
     let id = app.institution_id.as_deref().unwrap_or(&app.id);
     match ctx.scenario.institutions.iter().find(|i| i.id == id) {

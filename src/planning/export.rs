@@ -182,7 +182,11 @@ pub fn plan_xlsx(plan: &AnnualPlan, lang: Lang) -> Result<Vec<u8>, ExportError> 
 }
 
 /// `plan_xlsx` of a plan already laid out by `plan_rows` (what the app's file worker gets).
-pub fn plan_table_xlsx(headers: &[String], rows: &[Vec<PlanCell>], lang: Lang) -> Result<Vec<u8>, ExportError> {
+pub fn plan_table_xlsx(
+    headers: &[String],
+    rows: &[Vec<PlanCell>],
+    lang: Lang,
+) -> Result<Vec<u8>, ExportError> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let bold = rust_xlsxwriter::Format::new().set_bold();
     let sheet = book.add_worksheet();

@@ -410,8 +410,17 @@ pub fn compare(baseline: &Snapshot, draft: &Snapshot, population: &[u64]) -> Com
         Text::new("每千人目标床位数", "target beds per 1,000"),
         |f| Some(f.target_beds_per_1000),
     ));
-    let mut measured = beds("beds.measured", Text::new("全市千人测算床位数", "city measured beds per 1,000"), |f| f.measured_beds_per_1000);
-    measured.readings = draft.figures.readings_of("measured_beds_per_1000").iter().map(|r| r.id).collect();
+    let mut measured = beds(
+        "beds.measured",
+        Text::new("全市千人测算床位数", "city measured beds per 1,000"),
+        |f| f.measured_beds_per_1000,
+    );
+    measured.readings = draft
+        .figures
+        .readings_of("measured_beds_per_1000")
+        .iter()
+        .map(|r| r.id)
+        .collect();
     figures.push(measured);
     let n = population.len();
     if baseline.surface.len() == n && draft.surface.len() == n && n > 0 {
@@ -510,7 +519,12 @@ mod tests {
         let b = snap(&s, &data, &[("target_beds_per_1000", 7.0.into())], None);
         let c = compare(&a, &b, &data.cell_population);
         let measured = c.figures.iter().find(|f| f.key == "beds.measured").unwrap();
-        assert_eq!(measured.readings.first(), Some(&"bed_need_formula"), "{:?}", measured.readings);
+        assert_eq!(
+            measured.readings.first(),
+            Some(&"bed_need_formula"),
+            "{:?}",
+            measured.readings
+        );
         assert!(measured.readings.contains(&"fund_coef_enabled"));
         let target = c.figures.iter().find(|f| f.key == "beds.target").unwrap();
         assert!(target.readings.is_empty());

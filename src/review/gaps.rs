@@ -84,7 +84,11 @@ pub fn gaps(
     let mut index: HashMap<(String, Option<String>, bool), usize> = HashMap::new();
     let mut slot = |report: &mut GapsReport, e: &crate::engine::TraceEntry| -> (bool, usize) {
         let open = e.verdict == Verdict::Gap;
-        let key = (e.rule.to_string(), e.switch.as_deref().map(str::to_string), open);
+        let key = (
+            e.rule.to_string(),
+            e.switch.as_deref().map(str::to_string),
+            open,
+        );
         let list = if open {
             &mut report.open
         } else {
@@ -329,7 +333,9 @@ mod tests {
                 c.area.as_deref(),
             ));
             for e in d.rules.iter().filter(|e| e.verdict == Verdict::Gap) {
-                *want.entry((e.rule.to_string(), e.switch.as_deref().map(str::to_string))).or_default() += 1;
+                *want
+                    .entry((e.rule.to_string(), e.switch.as_deref().map(str::to_string)))
+                    .or_default() += 1;
             }
         }
         assert!(

@@ -4,9 +4,9 @@ use std::fmt;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
+pub use crate::kinds::*;
 use crate::policy::Preset;
 use crate::text::Text;
-pub use crate::kinds::*;
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -116,7 +116,6 @@ pub struct Fund {
     pub warning_letter: Option<bool>,
 }
 
-
 /// `key_project`: `false`, `true` (= municipal), or `"municipal" | "provincial" | "central"`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct KeyProject(pub Option<KeyLevel>);
@@ -142,7 +141,8 @@ impl<'de> Deserialize<'de> for KeyProject {
                 Ok(KeyProject(v.then_some(KeyLevel::Municipal)))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyProject, E> {
-                KeyLevel::deserialize(de::value::StrDeserializer::<E>::new(v)).map(|l| KeyProject(Some(l)))
+                KeyLevel::deserialize(de::value::StrDeserializer::<E>::new(v))
+                    .map(|l| KeyProject(Some(l)))
             }
         }
         d.deserialize_any(V)
@@ -163,9 +163,15 @@ pub enum NegativeReason {
 impl NegativeReason {
     pub fn label(self) -> Text {
         match self {
-            NegativeReason::FalseMaterials => Text::new("提供虚假申请材料", "false application materials"),
-            NegativeReason::AgreementTerminated => Text::new("已被解除医保服务协议", "agreement terminated"),
-            NegativeReason::Blacklisted => Text::new("列入失信黑名单", "on the dishonesty blacklist"),
+            NegativeReason::FalseMaterials => {
+                Text::new("提供虚假申请材料", "false application materials")
+            }
+            NegativeReason::AgreementTerminated => {
+                Text::new("已被解除医保服务协议", "agreement terminated")
+            }
+            NegativeReason::Blacklisted => {
+                Text::new("列入失信黑名单", "on the dishonesty blacklist")
+            }
         }
     }
 }
@@ -223,7 +229,8 @@ impl Institution {
 
     /// Pharmacies without a stated category are ordinary ones.
     pub fn categories(&self) -> Categories {
-        self.category.unwrap_or(Categories::of(&[Category::Ordinary]))
+        self.category
+            .unwrap_or(Categories::of(&[Category::Ordinary]))
     }
 
     /// Default true for every medical kind, false for pharmacies.
@@ -319,7 +326,8 @@ impl Application {
     }
 
     pub fn categories(&self) -> Categories {
-        self.category.unwrap_or(Categories::of(&[Category::Ordinary]))
+        self.category
+            .unwrap_or(Categories::of(&[Category::Ordinary]))
     }
 
     /// The designated institution whose own site is left out of proximity tests: the one that

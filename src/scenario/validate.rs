@@ -22,17 +22,29 @@ impl fmt::Display for ScenarioError {
 impl std::error::Error for ScenarioError {}
 
 fn err<T>(message: impl Into<String>) -> Result<T, ScenarioError> {
-    Err(ScenarioError { message: message.into() })
+    Err(ScenarioError {
+        message: message.into(),
+    })
 }
 
 /// Parses JSON into `T`, naming the field path of a type error and the line/column of a syntax one.
-pub fn from_json<T: serde::de::DeserializeOwned>(src: &str, root: &str) -> Result<T, ScenarioError> {
+pub fn from_json<T: serde::de::DeserializeOwned>(
+    src: &str,
+    root: &str,
+) -> Result<T, ScenarioError> {
     let de = &mut serde_json::Deserializer::from_str(src);
     let value: T = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let msg = if inner.is_syntax() || inner.is_eof() {
-            format!("{}not valid JSON: {inner}", if root.is_empty() { String::new() } else { format!("{root}: ") })
+            format!(
+                "{}not valid JSON: {inner}",
+                if root.is_empty() {
+                    String::new()
+                } else {
+                    format!("{root}: ")
+                }
+            )
         } else {
             let full = match (root.is_empty(), path.as_str()) {
                 (true, ".") => "(top level)".to_string(),
@@ -63,11 +75,21 @@ fn check_lonlat(path: &str, lon: f64, lat: f64) -> Result<(), ScenarioError> {
     Ok(())
 }
 
-fn check_range(path: &str, v: Option<f64>, lo: f64, hi: f64, lo_open: bool) -> Result<(), ScenarioError> {
+fn check_range(
+    path: &str,
+    v: Option<f64>,
+    lo: f64,
+    hi: f64,
+    lo_open: bool,
+) -> Result<(), ScenarioError> {
     if let Some(x) = v {
         let below = if lo_open { x <= lo } else { x < lo };
         if below || x > hi {
-            let l = if lo_open { format!("more than {lo}") } else { format!("{lo}") };
+            let l = if lo_open {
+                format!("more than {lo}")
+            } else {
+                format!("{lo}")
+            };
             return err(format!("{path}: {x} is outside {l}..{hi}"));
         }
     }
@@ -81,14 +103,32 @@ struct BedFields<'a> {
 }
 
 fn check_beds(b: BedFields) -> Result<(), ScenarioError> {
-    check_range(&format!("{}.avg_stay_days", b.path), b.avg_stay_days, 0.0, 365.0, true)?;
-    check_range(&format!("{}.bed_utilisation", b.path), b.bed_utilisation, 0.0, 1.5, true)
+    check_range(
+        &format!("{}.avg_stay_days", b.path),
+        b.avg_stay_days,
+        0.0,
+        365.0,
+        true,
+    )?;
+    check_range(
+        &format!("{}.bed_utilisation", b.path),
+        b.bed_utilisation,
+        0.0,
+        1.5,
+        true,
+    )
 }
 
-fn check_county_ref(path: &str, county: &Option<String>, ids: &HashSet<&str>) -> Result<(), ScenarioError> {
+fn check_county_ref(
+    path: &str,
+    county: &Option<String>,
+    ids: &HashSet<&str>,
+) -> Result<(), ScenarioError> {
     if let Some(c) = county {
         if !ids.contains(c.as_str()) {
-            return err(format!("{path}.county: \"{c}\" is not the id of any entry in counties"));
+            return err(format!(
+                "{path}.county: \"{c}\" is not the id of any entry in counties"
+            ));
         }
     }
     Ok(())
@@ -103,20 +143,32 @@ struct KindFields<'a> {
 
 fn check_kind_fields(path: &str, k: KindFields) -> Result<(), ScenarioError> {
     if k.category.is_some() && k.kind != Kind::Pharmacy {
-        return err(format!("{path}.category: only pharmacies have a category (kind is {})", k.kind.id()));
+        return err(format!(
+            "{path}.category: only pharmacies have a category (kind is {})",
+            k.kind.id()
+        ));
     }
     if k.specialty.is_some() && k.kind != Kind::InpatientSpecialty {
-        return err(format!("{path}.specialty: only inpatient_specialty institutions have a specialty (kind is {})", k.kind.id()));
+        return err(format!(
+            "{path}.specialty: only inpatient_specialty institutions have a specialty (kind is {})",
+            k.kind.id()
+        ));
     }
     if k.subtype.is_some() && k.kind != Kind::PrimaryCare {
-        return err(format!("{path}.subtype: only primary_care institutions have a subtype (kind is {})", k.kind.id()));
+        return err(format!(
+            "{path}.subtype: only primary_care institutions have a subtype (kind is {})",
+            k.kind.id()
+        ));
     }
     Ok(())
 }
 
 pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
     let p = &s.policy;
-    let given = [p.preset.is_some(), p.file.is_some(), p.inline.is_some()].iter().filter(|x| **x).count();
+    let given = [p.preset.is_some(), p.file.is_some(), p.inline.is_some()]
+        .iter()
+        .filter(|x| **x)
+        .count();
     if given != 1 {
         return err("policy: give exactly one of \"preset\", \"file\" or \"inline\"");
     }
@@ -130,16 +182,36 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
         ("counties", s.counties.len(), MAX_COUNTIES),
         ("institutions", s.institutions.len(), MAX_INSTITUTIONS),
         ("applications", s.applications.len(), MAX_APPLICATIONS),
-        ("population_cells", s.population_cells.len(), MAX_POPULATION_CELLS),
+        (
+            "population_cells",
+            s.population_cells.len(),
+            MAX_POPULATION_CELLS,
+        ),
     ] {
         if let Some(m) = too_many(path, n, max) {
             return err(m);
         }
     }
-    check_beds(BedFields { avg_stay_days: s.city.avg_stay_days, bed_utilisation: s.city.bed_utilisation, path: "city" })?;
+    check_beds(BedFields {
+        avg_stay_days: s.city.avg_stay_days,
+        bed_utilisation: s.city.bed_utilisation,
+        path: "city",
+    })?;
     if let Some(f) = &s.city.fund {
-        check_range("city.fund.employee_months", f.employee_months, 0.0, 1200.0, false)?;
-        check_range("city.fund.resident_months", f.resident_months, 0.0, 1200.0, false)?;
+        check_range(
+            "city.fund.employee_months",
+            f.employee_months,
+            0.0,
+            1200.0,
+            false,
+        )?;
+        check_range(
+            "city.fund.resident_months",
+            f.resident_months,
+            0.0,
+            1200.0,
+            false,
+        )?;
     }
     let mut county_ids = HashSet::new();
     for (i, c) in s.counties.iter().enumerate() {
@@ -150,7 +222,11 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
         if !county_ids.insert(c.id.as_str()) {
             return err(format!("{path}.id: \"{}\" is used twice", c.id));
         }
-        check_beds(BedFields { avg_stay_days: c.avg_stay_days, bed_utilisation: c.bed_utilisation, path: &path })?;
+        check_beds(BedFields {
+            avg_stay_days: c.avg_stay_days,
+            bed_utilisation: c.bed_utilisation,
+            path: &path,
+        })?;
     }
     let mut inst_ids = HashSet::new();
     for (i, inst) in s.institutions.iter().enumerate() {
@@ -163,7 +239,15 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
         }
         check_lonlat(&path, inst.lon, inst.lat)?;
         check_county_ref(&path, &inst.county, &county_ids)?;
-        check_kind_fields(&path, KindFields { kind: inst.kind, category: &inst.category, specialty: &inst.specialty, subtype: &inst.subtype })?;
+        check_kind_fields(
+            &path,
+            KindFields {
+                kind: inst.kind,
+                category: &inst.category,
+                specialty: &inst.specialty,
+                subtype: &inst.subtype,
+            },
+        )?;
     }
     let mut app_ids = HashSet::new();
     for (i, a) in s.applications.iter().enumerate() {
@@ -176,8 +260,22 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
         }
         check_lonlat(&path, a.lon, a.lat)?;
         check_county_ref(&path, &a.county, &county_ids)?;
-        check_kind_fields(&path, KindFields { kind: a.kind, category: &a.category, specialty: &a.specialty, subtype: &a.subtype })?;
-        check_range(&format!("{path}.operating_months"), a.operating_months, 0.0, 12_000.0, false)?;
+        check_kind_fields(
+            &path,
+            KindFields {
+                kind: a.kind,
+                category: &a.category,
+                specialty: &a.specialty,
+                subtype: &a.subtype,
+            },
+        )?;
+        check_range(
+            &format!("{path}.operating_months"),
+            a.operating_months,
+            0.0,
+            12_000.0,
+            false,
+        )?;
         if a.scope == Scope::PersonalAccountOnly && a.kind != Kind::Outpatient {
             return err(format!("{path}.scope: \"personal_account_only\" is valid only for kind \"outpatient\" (门诊部、诊所)"));
         }
@@ -185,7 +283,9 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
             return err(format!("{path}.institution_id: a \"medical_aid\" application must name the existing institution"));
         }
         if let Some(id) = &a.institution_id {
-            if !inst_ids.contains(id.as_str()) && (a.change == Change::AddressChange || a.scope == Scope::MedicalAid) {
+            if !inst_ids.contains(id.as_str())
+                && (a.change == Change::AddressChange || a.scope == Scope::MedicalAid)
+            {
                 // A medical-aid application naming an unknown institution is the rule's own case
                 // (medical_aid.designated_only fails it); an address change must name one that moves.
                 if a.change == Change::AddressChange {
@@ -195,7 +295,10 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
         }
         if let Some(n) = &a.negative_list {
             if Date::parse(&n.since).is_none() {
-                return err(format!("{path}.negative_list.since: \"{}\" is not a date YYYY-MM-DD", n.since));
+                return err(format!(
+                    "{path}.negative_list.since: \"{}\" is not a date YYYY-MM-DD",
+                    n.since
+                ));
             }
             if let Some(sw) = &n.switch {
                 if crate::policy::param_def(sw).is_none() {
@@ -215,13 +318,24 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
 /// The preset a scenario names, then its overrides: the policy it is judged under. `load_file`
 /// reads a preset file (`"policy": {"file": …}`); the command line resolves it relative to the
 /// scenario, the app never needs it (a loaded preset file travels inline).
-pub fn resolve_policy(s: &Scenario, load_file: impl Fn(&str) -> Result<String, String>) -> Result<Policy, ScenarioError> {
+pub fn resolve_policy(
+    s: &Scenario,
+    load_file: impl Fn(&str) -> Result<String, String>,
+) -> Result<Policy, ScenarioError> {
     resolve_policy_ref(&s.policy, load_file)
 }
 
 /// As `resolve_policy`, for a `policy` object outside a scenario (`dingdian settle`).
-pub fn resolve_policy_ref(p: &PolicyRef, load_file: impl Fn(&str) -> Result<String, String>) -> Result<Policy, ScenarioError> {
-    if [p.preset.is_some(), p.file.is_some(), p.inline.is_some()].iter().filter(|x| **x).count() != 1 {
+pub fn resolve_policy_ref(
+    p: &PolicyRef,
+    load_file: impl Fn(&str) -> Result<String, String>,
+) -> Result<Policy, ScenarioError> {
+    if [p.preset.is_some(), p.file.is_some(), p.inline.is_some()]
+        .iter()
+        .filter(|x| **x)
+        .count()
+        != 1
+    {
         return err("policy: give exactly one of \"preset\", \"file\" or \"inline\"");
     }
     let preset: Preset = if let Some(id) = &p.preset {
@@ -229,13 +343,19 @@ pub fn resolve_policy_ref(p: &PolicyRef, load_file: impl Fn(&str) -> Result<Stri
             Some(preset) => preset,
             None => {
                 let known: Vec<String> = builtin_presets().into_iter().map(|p| p.id).collect();
-                return err(format!("policy.preset: unknown preset \"{id}\" (known: {})", known.join(", ")));
+                return err(format!(
+                    "policy.preset: unknown preset \"{id}\" (known: {})",
+                    known.join(", ")
+                ));
             }
         }
     } else if let Some(file) = &p.file {
-        let src = load_file(file).map_err(|e| ScenarioError { message: format!("policy.file: cannot read \"{file}\": {e}") })?;
+        let src = load_file(file).map_err(|e| ScenarioError {
+            message: format!("policy.file: cannot read \"{file}\": {e}"),
+        })?;
         let preset: Preset = from_json(&src, &format!("policy.file \"{file}\""))?;
-        validate_preset(&preset, &format!("policy.file \"{file}\"")).map_err(|message| ScenarioError { message })?;
+        validate_preset(&preset, &format!("policy.file \"{file}\""))
+            .map_err(|message| ScenarioError { message })?;
         preset
     } else if let Some(inline) = &p.inline {
         validate_preset(inline, "policy.inline").map_err(|message| ScenarioError { message })?;
@@ -243,5 +363,6 @@ pub fn resolve_policy_ref(p: &PolicyRef, load_file: impl Fn(&str) -> Result<Stri
     } else {
         return err("policy: give exactly one of \"preset\", \"file\" or \"inline\"");
     };
-    Policy::resolve(&preset, &p.overrides, "policy.overrides").map_err(|message| ScenarioError { message })
+    Policy::resolve(&preset, &p.overrides, "policy.overrides")
+        .map_err(|message| ScenarioError { message })
 }

@@ -15,18 +15,19 @@ use super::coverage_panel::CoveragePanel;
 use super::data_panel::{DataPanel, DataSnap};
 use super::decision_panel::{outcome_symbol, DecisionPanel};
 use super::figures_panel::{FiguresPanel, FiguresSnap};
-use super::guided::{self, state::{Guide, GuideAction}, Guided};
+use super::guided::{self, Guided};
 use super::i18n::{self as i, lang_tag, t};
+use super::import_panel::ImportPanel;
 use super::map::MapPanel;
 use super::params_panel::ParamsPanel;
 use super::plan_panel::PlanPanel;
 use super::readings_panel::{self, ReadingsDialog};
-use super::sites_panel::SitesPanel;
+use super::results_panel::ResultsPanel;
 use super::review_panel::ReviewPanel;
 use super::share_menu::{Notices, ShareMenu};
-use super::import_panel::ImportPanel;
-use super::results_panel::ResultsPanel;
-use super::state::{Action, Dataset};
+use super::sites_panel::SitesPanel;
+use crate::app::guided::{Guide, GuideAction};
+use crate::app::state::{Action, Dataset};
 use crate::text::Lang;
 
 #[function_component(App)]
@@ -41,7 +42,9 @@ pub fn app() -> Html {
         // The browser's Back and Forward move between the two views.
         let d = guide.dispatcher();
         use_effect_with((), move |_| {
-            let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || d.dispatch(GuideAction::Open(guided::mode_from_url())));
+            let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                d.dispatch(GuideAction::Open(guided::mode_from_url()))
+            });
             let w = web_sys::window();
             if let Some(w) = &w {
                 w.set_onpopstate(Some(wasm_bindgen::JsCast::unchecked_ref(cb.as_ref())));
@@ -57,7 +60,10 @@ pub fn app() -> Html {
 
     // The document's language follows the toggle (screen readers, fonts, hyphenation).
     use_effect_with(lang, |lang| {
-        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
             let _ = root.set_attribute("lang", lang_tag(*lang));
         }
     });
@@ -65,13 +71,19 @@ pub fn app() -> Html {
     let on_preset = {
         let d = state.dispatcher();
         Callback::from(move |e: Event| {
-            d.dispatch(Action::SetPreset(e.target_unchecked_into::<HtmlSelectElement>().value()))
+            d.dispatch(Action::SetPreset(
+                e.target_unchecked_into::<HtmlSelectElement>().value(),
+            ))
         })
     };
     let on_dataset = {
         let d = state.dispatcher();
         Callback::from(move |e: Event| {
-            let Some(ds) = Dataset::from_id(&e.target_unchecked_into::<HtmlSelectElement>().value()) else { return };
+            let Some(ds) =
+                Dataset::from_id(&e.target_unchecked_into::<HtmlSelectElement>().value())
+            else {
+                return;
+            };
             match ds.city().filter(|_| !ds.ready()) {
                 // A synthetic city is made inside its outlines: fetched first.
                 Some(city) => {
@@ -79,7 +91,9 @@ pub fn app() -> Html {
                     yew::platform::spawn_local(async move {
                         match super::outlines::load(city).await {
                             Ok(()) => d.dispatch(Action::SetDataset(ds)),
-                            Err(e) => d.dispatch(Action::Notify(crate::persist::Notice::warning(i::outlines_failed(&e)))),
+                            Err(e) => d.dispatch(Action::Notify(crate::persist::Notice::warning(
+                                i::outlines_failed(&e),
+                            ))),
                         }
                     });
                 }
@@ -91,7 +105,14 @@ pub fn app() -> Html {
         // The data shown names counties of a sample city whose outlines are not loaded yet (the
         // small sample on opening, imported data named like them): fetched, then drawn.
         let d = state.dispatcher();
-        let wanted = state.data.0.outlines.areas.is_empty().then(|| crate::outlines::city_of(&state.scenario.counties)).flatten();
+        let wanted = state
+            .data
+            .0
+            .outlines
+            .areas
+            .is_empty()
+            .then(|| crate::outlines::city_of(&state.scenario.counties))
+            .flatten();
         use_effect_with(wanted, move |wanted| {
             if let Some(city) = *wanted {
                 yew::platform::spawn_local(async move {
@@ -105,7 +126,13 @@ pub fn app() -> Html {
     }
     let on_lang = {
         let d = state.dispatcher();
-        Callback::from(move |_| d.dispatch(Action::SetLang(if lang == Lang::Zh { Lang::En } else { Lang::Zh })))
+        Callback::from(move |_| {
+            d.dispatch(Action::SetLang(if lang == Lang::Zh {
+                Lang::En
+            } else {
+                Lang::Zh
+            }))
+        })
     };
     // The phone header's menu (a disclosure; CSS shows the controls anyway on wider screens).
     let menu_open = use_state(|| false);
@@ -144,11 +171,16 @@ pub fn app() -> Html {
         Dataset::Imported => i::IMPORTED_BANNER,
     };
     // An opened scenario file is a choice once there is one.
-    let datasets: Vec<Dataset> =
-        Dataset::ALL.into_iter().chain(
-            (state.dataset == Dataset::Imported || state.stash.contains_key(&Dataset::Imported)).then_some(Dataset::Imported),
-        ).collect();
-    let decision = state.application().and_then(|a| state.evaluation.decisions.iter().find(|d| d.id == a.id));
+    let datasets: Vec<Dataset> = Dataset::ALL
+        .into_iter()
+        .chain(
+            (state.dataset == Dataset::Imported || state.stash.contains_key(&Dataset::Imported))
+                .then_some(Dataset::Imported),
+        )
+        .collect();
+    let decision = state
+        .application()
+        .and_then(|a| state.evaluation.decisions.iter().find(|d| d.id == a.id));
 
     html! {
         <main data-testid="app" class="app" lang={lang_tag(lang)}>

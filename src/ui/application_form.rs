@@ -5,8 +5,10 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::i18n::{self as i, bi, bi_t, t};
-use super::state::{Action, State};
-use super::widgets::{checkbox_field, error_line, hint_line, select_field, tristate_field, Hook, NumberField, Opt};
+use super::widgets::{
+    checkbox_field, error_line, hint_line, select_field, tristate_field, Hook, NumberField, Opt,
+};
+use crate::app::state::{Action, State};
 use crate::scenario::{Application, Category, Change, Kind, Scope, Specialty, Subtype};
 use crate::spatial::haversine_m;
 use crate::text::{num, Lang, Text};
@@ -17,7 +19,10 @@ pub struct Props {
 }
 
 fn json_id<E: serde::Serialize>(e: &E) -> String {
-    serde_json::to_value(e).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(e)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 #[function_component(ApplicationForm)]
@@ -93,9 +98,19 @@ fn form_body(props: &Props, app: &Application) -> Html {
         Callback::from(move |raw: String| d.dispatch(Action::SetApp(field, raw)))
     };
     let err = |field: &str| s.error(&format!("app:{field}"));
-    let sel = |field: &'static str, label: Text, options: Vec<Opt>, value: &str, hint: Option<&Text>| {
-        select_field(lang, Hook::Field(field), &label, options, value, hint, err(field), set(field))
-    };
+    let sel =
+        |field: &'static str, label: Text, options: Vec<Opt>, value: &str, hint: Option<&Text>| {
+            select_field(
+                lang,
+                Hook::Field(field),
+                &label,
+                options,
+                value,
+                hint,
+                err(field),
+                set(field),
+            )
+        };
     let count = |field: &'static str, label: i::T, unit: i::T, value: Option<u64>| {
         let mut f = NumberField::new(
             lang,
@@ -112,7 +127,14 @@ fn form_body(props: &Props, app: &Application) -> Html {
         f.render()
     };
     let tri = |field: &'static str, label: i::T, value: Option<bool>| {
-        tristate_field(lang, Hook::Field(field), &label.text(), value, err(field), set(field))
+        tristate_field(
+            lang,
+            Hook::Field(field),
+            &label.text(),
+            value,
+            err(field),
+            set(field),
+        )
     };
 
     // Name
@@ -131,7 +153,10 @@ fn form_body(props: &Props, app: &Application) -> Html {
     let kind = sel(
         "kind",
         i::A_KIND.text(),
-        Kind::ALL.iter().map(|k| Opt::new(k.id(), k.label())).collect(),
+        Kind::ALL
+            .iter()
+            .map(|k| Opt::new(k.id(), k.label()))
+            .collect(),
         app.kind.id(),
         None,
     );
@@ -165,7 +190,11 @@ fn form_body(props: &Props, app: &Application) -> Html {
         }
         Kind::InpatientSpecialty => {
             let mut options = vec![Opt::new("", i::NOT_STATED.text())];
-            options.extend(Specialty::ALL.iter().map(|sp| Opt::new(json_id(sp), sp.label())));
+            options.extend(
+                Specialty::ALL
+                    .iter()
+                    .map(|sp| Opt::new(json_id(sp), sp.label())),
+            );
             sel(
                 "specialty",
                 i::A_SPECIALTY.text(),
@@ -176,7 +205,11 @@ fn form_body(props: &Props, app: &Application) -> Html {
         }
         Kind::PrimaryCare => {
             let mut options = vec![Opt::new("", i::NOT_STATED.text())];
-            options.extend(Subtype::ALL.iter().map(|st| Opt::new(json_id(st), st.label())));
+            options.extend(
+                Subtype::ALL
+                    .iter()
+                    .map(|st| Opt::new(json_id(st), st.label())),
+            );
             let integrated_set = set("integrated");
             html! {
                 <>
@@ -192,7 +225,10 @@ fn form_body(props: &Props, app: &Application) -> Html {
     let change = sel(
         "change",
         i::A_CHANGE.text(),
-        i::CHANGES.iter().map(|c| Opt::new(i::change_id(*c), i::change_label(*c))).collect(),
+        i::CHANGES
+            .iter()
+            .map(|c| Opt::new(i::change_id(*c), i::change_label(*c)))
+            .collect(),
         i::change_id(app.change),
         None,
     );
@@ -226,7 +262,10 @@ fn form_body(props: &Props, app: &Application) -> Html {
             let name = x.name.clone().unwrap_or_default();
             Opt::new(
                 x.id.clone(),
-                Text::new(format!("{} {}（{}）", x.id, name, k.zh), format!("{} {} ({})", x.id, name, k.en)),
+                Text::new(
+                    format!("{} {}（{}）", x.id, name, k.zh),
+                    format!("{} {} ({})", x.id, name, k.en),
+                ),
             )
         }));
         let hint = i::A_INSTITUTION_HINT.text();
@@ -242,19 +281,44 @@ fn form_body(props: &Props, app: &Application) -> Html {
     };
     let key_project = {
         let mut options = vec![Opt::new("", i::NONE.text())];
-        options.extend(i::KEY_LEVELS.iter().map(|k| Opt::new(i::key_level_id(*k), k.label())));
-        sel("key_project", i::A_KEY_PROJECT.text(), options, app.key_level().map(i::key_level_id).unwrap_or(""), None)
+        options.extend(
+            i::KEY_LEVELS
+                .iter()
+                .map(|k| Opt::new(i::key_level_id(*k), k.label())),
+        );
+        sel(
+            "key_project",
+            i::A_KEY_PROJECT.text(),
+            options,
+            app.key_level().map(i::key_level_id).unwrap_or(""),
+            None,
+        )
     };
     let county = {
         let mut options = vec![Opt::new("", i::NOT_STATED.text())];
         options.extend(
-            s.scenario.counties.iter().map(|c| Opt::new(c.id.clone(), Text::new(c.name.clone(), c.id.clone()))),
+            s.scenario
+                .counties
+                .iter()
+                .map(|c| Opt::new(c.id.clone(), Text::new(c.name.clone(), c.id.clone()))),
         );
-        sel("county", i::A_COUNTY.text(), options, app.county.as_deref().unwrap_or(""), None)
+        sel(
+            "county",
+            i::A_COUNTY.text(),
+            options,
+            app.county.as_deref().unwrap_or(""),
+            None,
+        )
     };
 
     let coord = |field: &'static str, label: i::T, value: f64, min: &str, max: &str| {
-        let mut f = NumberField::new(lang, Hook::Field(field), label.text(), num(value, 6), set(field));
+        let mut f = NumberField::new(
+            lang,
+            Hook::Field(field),
+            label.text(),
+            num(value, 6),
+            set(field),
+        );
         f.unit = Text::new("°", "°");
         f.step = Some("0.000001".into());
         f.min = Some(min.into());
@@ -280,8 +344,16 @@ fn form_body(props: &Props, app: &Application) -> Html {
     };
     let negative = {
         let mut options = vec![Opt::new("", i::NONE.text())];
-        options.extend(i::NEGATIVE_REASONS.iter().map(|r| Opt::new(i::negative_reason_id(*r), r.label())));
-        let reason = app.negative_list.as_ref().map(|n| i::negative_reason_id(n.reason)).unwrap_or("");
+        options.extend(
+            i::NEGATIVE_REASONS
+                .iter()
+                .map(|r| Opt::new(i::negative_reason_id(*r), r.label())),
+        );
+        let reason = app
+            .negative_list
+            .as_ref()
+            .map(|n| i::negative_reason_id(n.reason))
+            .unwrap_or("");
         let since = match &app.negative_list {
             Some(n) => {
                 let hook = Hook::Field("negative_list_since");
@@ -359,8 +431,12 @@ fn form_body(props: &Props, app: &Application) -> Html {
 /// The closest institutions with their distances, so the proximity rules can be followed.
 fn nearby(s: &State, app: &Application, lang: Lang) -> Html {
     let radius = s.policy.params.service_radius_m;
-    let mut list: Vec<(f64, &crate::scenario::Institution)> =
-        s.scenario.institutions.iter().map(|x| (haversine_m(app.lon, app.lat, x.lon, x.lat), x)).collect();
+    let mut list: Vec<(f64, &crate::scenario::Institution)> = s
+        .scenario
+        .institutions
+        .iter()
+        .map(|x| (haversine_m(app.lon, app.lat, x.lon, x.lat), x))
+        .collect();
     list.sort_by(|a, b| a.0.total_cmp(&b.0));
     list.truncate(8);
     let radius_text = format!("{} {}", num(radius, 0), i::METRES.get(lang));

@@ -16,17 +16,18 @@ use yew::platform::spawn_local;
 use yew::platform::time::sleep;
 use yew::prelude::*;
 
-use super::assess_state::{as_of, current_records, AssessResult, ExitsAction, Records, Source};
 use super::decision_panel::verdict_symbol;
 use super::figures_panel::{reading_marks, Mark};
 use super::i18n::{self as i, bi, bi_t, t};
-use super::state::{Action, State};
 use super::widgets::{error_line, Hook};
+use crate::app::assess::{as_of, current_records, AssessResult, ExitsAction, Records, Source};
+use crate::app::state::{Action, State};
 use crate::engine::exits::{
-    application_after_exit, assess_with_data, assessment_rule_def, AssessOutcome, InstitutionAssessment, KindLoss,
+    application_after_exit, assess_with_data, assessment_rule_def, AssessOutcome,
+    InstitutionAssessment, KindLoss,
 };
-use crate::scenario::NegativeList;
 use crate::engine::TraceEntry;
+use crate::scenario::NegativeList;
 use crate::scenario::Scenario;
 use crate::text::{num, thousands, Lang, Text};
 
@@ -36,7 +37,10 @@ const AUTO_MS: f64 = 400.0;
 const MAX_ROWS: usize = 200;
 
 fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }
 
 #[derive(Properties, PartialEq)]
@@ -46,7 +50,12 @@ pub struct Props {
 
 /// The data an assessment depends on: the institutions and cells, not the applications.
 fn same_data(a: &Scenario, b: &Scenario) -> bool {
-    std::ptr::eq(a, b) || (a.as_of == b.as_of && a.institutions == b.institutions && a.population_cells == b.population_cells && a.city == b.city && a.counties == b.counties)
+    std::ptr::eq(a, b)
+        || (a.as_of == b.as_of
+            && a.institutions == b.institutions
+            && a.population_cells == b.population_cells
+            && a.city == b.city
+            && a.counties == b.counties)
 }
 
 /// Whether the shown result was computed from the current inputs.
@@ -104,7 +113,13 @@ pub fn assessment_panel(props: &Props) -> Html {
         let run = run.setter();
         let generation = generation.clone();
         let forced = forced.clone();
-        let key = Key { open: *open, force: *force, policy: s.policy.clone(), scenario: s.scenario.clone(), records: records.clone() };
+        let key = Key {
+            open: *open,
+            force: *force,
+            policy: s.policy.clone(),
+            scenario: s.scenario.clone(),
+            records: records.clone(),
+        };
         use_effect_with(key, move |key| {
             *generation.borrow_mut() += 1;
             let mine = *generation.borrow();
@@ -115,13 +130,19 @@ pub fn assessment_panel(props: &Props) -> Html {
                     Some(recs) => {
                         let prev = s.exits.result.as_ref().map(|r| r.0.clone());
                         let fresh = prev.as_ref().is_some_and(|r| is_fresh(s, r, &key.records));
-                        let quick = prev.as_ref().map_or(true, |r| r.ms < AUTO_MS || r.dataset != s.dataset);
+                        let quick = prev
+                            .as_ref()
+                            .map_or(true, |r| r.ms < AUTO_MS || r.dataset != s.dataset);
                         let asked = key.force != *forced.borrow();
                         *forced.borrow_mut() = key.force;
                         if !fresh && (quick || asked) {
                             run.set(Run::Computing);
-                            let (scenario, policy, data, recs) =
-                                (s.scenario.clone(), s.policy.clone(), s.data.index.clone(), recs.clone());
+                            let (scenario, policy, data, recs) = (
+                                s.scenario.clone(),
+                                s.policy.clone(),
+                                s.data.index.clone(),
+                                recs.clone(),
+                            );
                             let (dataset, date) = (s.dataset, as_of(s));
                             let dispatch = state.dispatcher();
                             let generation = generation.clone();
@@ -132,16 +153,19 @@ pub fn assessment_panel(props: &Props) -> Html {
                                     return;
                                 }
                                 let t0 = now_ms();
-                                let assessment = assess_with_data(&scenario, &policy, data, &recs.list, date);
+                                let assessment =
+                                    assess_with_data(&scenario, &policy, data, &recs.list, date);
                                 let ms = now_ms() - t0;
-                                dispatch.dispatch(Action::Exits(ExitsAction::Result(Rc::new(AssessResult {
-                                    assessment,
-                                    dataset,
-                                    policy,
-                                    records: recs,
-                                    scenario,
-                                    ms,
-                                }))));
+                                dispatch.dispatch(Action::Exits(ExitsAction::Result(Rc::new(
+                                    AssessResult {
+                                        assessment,
+                                        dataset,
+                                        policy,
+                                        records: recs,
+                                        scenario,
+                                        ms,
+                                    },
+                                ))));
                                 run.set(Run::Idle);
                             });
                         }
@@ -161,7 +185,12 @@ pub fn assessment_panel(props: &Props) -> Html {
             open.set(el.get_attribute("open").is_some());
         })
     };
-    let result = s.exits.result.as_ref().map(|r| r.0.clone()).filter(|r| r.dataset == s.dataset);
+    let result = s
+        .exits
+        .result
+        .as_ref()
+        .map(|r| r.0.clone())
+        .filter(|r| r.dataset == s.dataset);
     let fresh = result.as_ref().is_some_and(|r| is_fresh(s, r, &records));
     let computing = *run == Run::Computing;
     let state_id = if !*open {
@@ -180,7 +209,7 @@ pub fn assessment_panel(props: &Props) -> Html {
 
     let status = if computing {
         html! { <p class="assess-status is-busy" role="status" data-testid="assess-status">
-            <span class="spinner" aria-hidden="true"></span>{ i::AS_COMPUTING.get(lang) }</p> }
+        <span class="spinner" aria-hidden="true"></span>{ i::AS_COMPUTING.get(lang) }</p> }
     } else if let (true, Some(r)) = (fresh, &result) {
         html! { <p class="assess-status field-hint" role="status" data-testid="assess-status" data-ms={format!("{:.0}", r.ms)}>
             { format!("{} {} {} · {}{}", i::PLAN_DONE_IN.get(lang), thousands(r.ms.round() as u64), i::MS.get(lang), i::AS_AS_OF.get(lang), r.assessment.as_of) }
@@ -254,7 +283,9 @@ fn records_box(props: &Props, records: Option<&Records>) -> Html {
         let d = props.state.dispatcher();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
             let file = gloo::file::File::from(file);
             let name = file.name();
             let d = d.clone();
@@ -302,14 +333,19 @@ fn records_box(props: &Props, records: Option<&Records>) -> Html {
 }
 
 fn rule_title(id: &str) -> Text {
-    assessment_rule_def(id).map(|d| d.title()).unwrap_or_else(|| Text::new(id, id))
+    assessment_rule_def(id)
+        .map(|d| d.title())
+        .unwrap_or_else(|| Text::new(id, id))
 }
 
 fn summary_view(props: &Props, r: &AssessResult) -> Html {
     let lang = props.state.lang;
     let sm = &r.assessment.summary;
     let clause_of = |rule: &str| -> String {
-        r.policy.active(rule).map(|a| a.clause.to_string()).unwrap_or_default()
+        r.policy
+            .active(rule)
+            .map(|a| a.clause.to_string())
+            .unwrap_or_default()
     };
     html! {
         <>
@@ -351,7 +387,10 @@ fn coverage_view(props: &Props, r: &AssessResult) -> Html {
     let lang = props.state.lang;
     let c = &r.assessment.coverage;
     let row = |label: Text, l: &KindLoss| {
-        let share = |x: Option<f64>| x.map(|v| format!("{}%", num(v * 100.0, 1))).unwrap_or_else(|| "–".into());
+        let share = |x: Option<f64>| {
+            x.map(|v| format!("{}%", num(v * 100.0, 1)))
+                .unwrap_or_else(|| "–".into())
+        };
         html! {
             <tr>
                 <th scope="row">{ t(lang, &label) }</th>
@@ -366,7 +405,10 @@ fn coverage_view(props: &Props, r: &AssessResult) -> Html {
         let d = props.state.dispatcher();
         Callback::from(move |_| {
             d.dispatch(Action::Exits(ExitsAction::ShowOnMap));
-            if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("map-heading")) {
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("map-heading"))
+            {
                 el.scroll_into_view();
             }
         })
@@ -432,11 +474,15 @@ fn layout_field(props: &Props, fits: Option<bool>) -> Html {
     let lang = props.state.lang;
     let d = props.state.dispatcher();
     let onchange = Callback::from(move |e: Event| {
-        let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        let v = e
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
         d.dispatch(Action::Exits(ExitsAction::SetField("fits_layout_plan", v)))
     });
-    let opt = |value: &'static str, zh: &'static str, en: &'static str, selected: bool| html! {
-        <option {value} {selected}>{ Text::new(zh, en).get(lang).to_string() }</option>
+    let opt = |value: &'static str, zh: &'static str, en: &'static str, selected: bool| {
+        html! {
+            <option {value} {selected}>{ Text::new(zh, en).get(lang).to_string() }</option>
+        }
     };
     html! {
         <div class="field">
@@ -458,7 +504,10 @@ fn edit_button(props: &Props, id: &str) -> Html {
     let target = id.to_string();
     let onclick = Callback::from(move |_| {
         d.dispatch(Action::Exits(ExitsAction::Edit(Some(target.clone()))));
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("assess-editor")) {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("assess-editor"))
+        {
             el.scroll_into_view();
         }
     });
@@ -470,14 +519,24 @@ fn edit_button(props: &Props, id: &str) -> Html {
 
 /// The negative list feeds back into admission: the exited institution applies again, at its
 /// old site with its entry, and the decision panel shows `negative_list` rejecting it.
-fn reapply_button(props: &Props, r: &AssessResult, a: &InstitutionAssessment, entry: &NegativeList) -> Html {
+fn reapply_button(
+    props: &Props,
+    r: &AssessResult,
+    a: &InstitutionAssessment,
+    entry: &NegativeList,
+) -> Html {
     let lang = props.state.lang;
-    let Some(inst) = r.scenario.institutions.iter().find(|x| x.id == a.id) else { return html! {} };
+    let Some(inst) = r.scenario.institutions.iter().find(|x| x.id == a.id) else {
+        return html! {};
+    };
     let app = application_after_exit(inst, entry);
     let d = props.state.dispatcher();
     let onclick = Callback::from(move |_| {
         d.dispatch(Action::AddApplication(app.clone()));
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("decision")) {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("decision"))
+        {
             el.scroll_into_view();
         }
     });
@@ -489,7 +548,9 @@ fn reapply_button(props: &Props, r: &AssessResult, a: &InstitutionAssessment, en
 
 /// Whether the exit bars re-admission rests on the switch `exit_negative_list_scope`: say so.
 fn negative_switch_mark(lang: Lang, a: &InstitutionAssessment) -> Html {
-    let Some(sw) = a.negative_list_switch else { return html! {} };
+    let Some(sw) = a.negative_list_switch else {
+        return html! {};
+    };
     let why = Text::new(
         "是否算“已被解除医保服务协议”原文未说：按解释开关",
         "whether this counts as “agreement terminated” the text does not say: a switch decides",
@@ -513,8 +574,12 @@ fn inst_name(lang: Lang, a: &InstitutionAssessment) -> Html {
 
 fn exits_view(props: &Props, r: &AssessResult) -> Html {
     let lang = props.state.lang;
-    let exits: Vec<&InstitutionAssessment> =
-        r.assessment.institutions.iter().filter(|a| a.outcome == AssessOutcome::Exits).collect();
+    let exits: Vec<&InstitutionAssessment> = r
+        .assessment
+        .institutions
+        .iter()
+        .filter(|a| a.outcome == AssessOutcome::Exits)
+        .collect();
     html! {
         <>
             <h3>{ bi_t(lang, i::AS_EXITS_HEADING) }</h3>
@@ -577,8 +642,12 @@ fn exits_view(props: &Props, r: &AssessResult) -> Html {
 
 fn renewals_view(props: &Props, r: &AssessResult) -> Html {
     let lang = props.state.lang;
-    let renewals: Vec<&InstitutionAssessment> =
-        r.assessment.institutions.iter().filter(|a| a.outcome == AssessOutcome::Renews).collect();
+    let renewals: Vec<&InstitutionAssessment> = r
+        .assessment
+        .institutions
+        .iter()
+        .filter(|a| a.outcome == AssessOutcome::Renews)
+        .collect();
     html! {
         <>
             <h3>{ bi_t(lang, i::AS_RENEWALS_HEADING) }</h3>
@@ -627,13 +696,17 @@ fn editor(props: &Props, records: Option<&Records>) -> Html {
     let s = &*props.state;
     let lang = s.lang;
     let editing = s.exits.editing.clone();
-    let rec = editing.as_ref().and_then(|id| records.and_then(|r| r.list.iter().find(|x| &x.id == id)));
+    let rec = editing
+        .as_ref()
+        .and_then(|id| records.and_then(|r| r.list.iter().find(|x| &x.id == id)));
     let on_pick = {
         let d = props.state.dispatcher();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
             let v = v.trim().to_string();
-            d.dispatch(Action::Exits(ExitsAction::Edit((!v.is_empty()).then_some(v))));
+            d.dispatch(Action::Exits(ExitsAction::Edit(
+                (!v.is_empty()).then_some(v),
+            )));
         })
     };
     let set = |field: &'static str| {

@@ -6,12 +6,12 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::assess_state::{budget_value, BudgetAction, FieldKind, BUDGET_FIELDS};
-use super::i18n::T as Words2;
 use super::charts::{projection_svg, waterfall_svg};
 use super::decision_panel::verdict_symbol;
+use super::i18n::T as Words2;
 use super::i18n::{self as i, bi, bi_t, t, T};
-use super::state::{Action, State};
+use crate::app::assess::{budget_value, BudgetAction, FieldKind, BUDGET_FIELDS};
+use crate::app::state::{Action, State};
 use crate::budget::chart::waterfall;
 use crate::budget::{budget_rule_def, settle, yuan, Amounts, EndsIn, Settle};
 use crate::engine::TraceEntry;
@@ -28,7 +28,10 @@ fn yuan_text(lang: Lang, x: f64) -> String {
 
 // Words of the undetermined figures and of the marks of the simulator's readings.
 const UNDETERMINED: Words2 = Words2("待定", "undetermined");
-const H_PER_HEAD: Words2 = Words2("各类人头预算标准 × 服务人群", "Per-head standards × people served");
+const H_PER_HEAD: Words2 = Words2(
+    "各类人头预算标准 × 服务人群",
+    "Per-head standards × people served",
+);
 const COL_STANDARD: Words2 = Words2("本年标准（元/人）", "Standard (yuan a person)");
 const COL_CAP: Words2 = Words2("上限（元/人）", "Cap (yuan a person)");
 const COL_SERVED: Words2 = Words2("服务人群", "People served");
@@ -46,12 +49,15 @@ const NEEDS: Words2 = Words2("需填写", "needs");
 const SWITCH: Words2 = Words2("开关", "switch");
 
 fn yuan_opt(lang: Lang, x: Option<f64>) -> String {
-    x.map(|v| yuan_text(lang, v)).unwrap_or_else(|| UNDETERMINED.get(lang).to_string())
+    x.map(|v| yuan_text(lang, v))
+        .unwrap_or_else(|| UNDETERMINED.get(lang).to_string())
 }
 
 /// The ids a figure rests on, each marked as the simulator's reading.
 fn marks(r: &Settle, figure: &str) -> Html {
-    let Some(ids) = r.rests_on.get(figure) else { return html! {} };
+    let Some(ids) = r.rests_on.get(figure) else {
+        return html! {};
+    };
     html! {
         <span class="budget-marks" data-rests-on={ids.join(" ")}>
             { for ids.iter().map(|id| html! { <span class="tag tag-assumption" title={param_title(id)}>{ *id }</span> }) }
@@ -60,11 +66,15 @@ fn marks(r: &Settle, figure: &str) -> Html {
 }
 
 fn param_title(id: &str) -> String {
-    crate::policy::param_def(id).map(|d| format!("{} / {}", d.zh, d.en)).unwrap_or_default()
+    crate::policy::param_def(id)
+        .map(|d| format!("{} / {}", d.zh, d.en))
+        .unwrap_or_default()
 }
 
 fn rule_title(id: &str) -> Text {
-    budget_rule_def(id).map(|d| d.title()).unwrap_or_else(|| Text::new(id, id))
+    budget_rule_def(id)
+        .map(|d| d.title())
+        .unwrap_or_else(|| Text::new(id, id))
 }
 
 #[function_component(BudgetPanel)]
@@ -124,26 +134,80 @@ fn inputs(props: &Props) -> Html {
     let lang = s.lang;
     let b = &s.budget;
     let groups: [(T, &[&str]); 5] = [
-        (i::BU_G_COMMUNITY, &["year", "u.personnel", "u.finance", "u.assets", "u.operations", "u.drug_catalogue", "u.drug_distribution",
-            "township_pct", "county_hospital_pct", "dip_primary_diseases", "drg_primary_groups"]),
-        (i::BU_G_BUDGET, &["last_year_budget", "fund_revenue_growth_pct", "proposed", "spending_fell",
-            "employee_last_standard", "employee_proposed_standard", "employee_served",
-            "resident_last_standard", "resident_proposed_standard", "resident_served"]),
-        (i::BU_G_SETTLEMENT, &["drg_dip", "bed_day", "capitation", "other", "out_of_county", "objective_overspend",
-            "cause.policy_adjustment", "cause.capacity_change", "cause.public_health_event", "cause.other",
-            "reasonable_overspend", "assessment_score"]),
+        (
+            i::BU_G_COMMUNITY,
+            &[
+                "year",
+                "u.personnel",
+                "u.finance",
+                "u.assets",
+                "u.operations",
+                "u.drug_catalogue",
+                "u.drug_distribution",
+                "township_pct",
+                "county_hospital_pct",
+                "dip_primary_diseases",
+                "drg_primary_groups",
+            ],
+        ),
+        (
+            i::BU_G_BUDGET,
+            &[
+                "last_year_budget",
+                "fund_revenue_growth_pct",
+                "proposed",
+                "spending_fell",
+                "employee_last_standard",
+                "employee_proposed_standard",
+                "employee_served",
+                "resident_last_standard",
+                "resident_proposed_standard",
+                "resident_served",
+            ],
+        ),
+        (
+            i::BU_G_SETTLEMENT,
+            &[
+                "drg_dip",
+                "bed_day",
+                "capitation",
+                "other",
+                "out_of_county",
+                "objective_overspend",
+                "cause.policy_adjustment",
+                "cause.capacity_change",
+                "cause.public_health_event",
+                "cause.other",
+                "reasonable_overspend",
+                "assessment_score",
+            ],
+        ),
         (i::BU_G_PREPAY, &["fund_balance"]),
-        (i::BU_G_PROJECTION, &["projection_years", "projection_revenue_pct", "projection_spending_pct"]),
+        (
+            i::BU_G_PROJECTION,
+            &[
+                "projection_years",
+                "projection_revenue_pct",
+                "projection_spending_pct",
+            ],
+        ),
     ];
     let field = |id: &'static str| -> Html {
-        let Some((_, label, kind)) = BUDGET_FIELDS.iter().find(|(f, _, _)| *f == id) else { return html! {} };
+        let Some((_, label, kind)) = BUDGET_FIELDS.iter().find(|(f, _, _)| *f == id) else {
+            return html! {};
+        };
         let dom_id = format!("budget-{}", id.replace('.', "-"));
         let err = b.errors.get(id);
         let d = props.state.dispatcher();
         if *kind == FieldKind::Bool {
             let checked = budget_value(&b.input, id) == "true";
             let onchange = Callback::from(move |e: Event| {
-                d.dispatch(Action::Budget(BudgetAction::Set(id, e.target_unchecked_into::<HtmlInputElement>().checked().to_string())))
+                d.dispatch(Action::Budget(BudgetAction::Set(
+                    id,
+                    e.target_unchecked_into::<HtmlInputElement>()
+                        .checked()
+                        .to_string(),
+                )))
             });
             // A refused tick (the last cause of an objective overspend) says why, as text fields do.
             let described = err.map(|_| format!("{dom_id}-error"));
@@ -162,16 +226,27 @@ fn inputs(props: &Props) -> Html {
                 </div>
             };
         }
-        let value = b.raw.get(id).cloned().unwrap_or_else(|| budget_value(&b.input, id));
+        let value = b
+            .raw
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| budget_value(&b.input, id));
         let unit = match kind {
             FieldKind::Amount { .. } => i::BU_YUAN,
             FieldKind::Growth | FieldKind::Pct => i::BU_PCT,
             FieldKind::Years => i::AS_YEARS,
             _ => i::EMPTY,
         };
-        let inputmode = if *kind == FieldKind::Text { "text" } else { "decimal" };
+        let inputmode = if *kind == FieldKind::Text {
+            "text"
+        } else {
+            "decimal"
+        };
         let onchange = Callback::from(move |e: Event| {
-            d.dispatch(Action::Budget(BudgetAction::Set(id, e.target_unchecked_into::<HtmlInputElement>().value())))
+            d.dispatch(Action::Budget(BudgetAction::Set(
+                id,
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            )))
         });
         let described = err.map(|_| format!("{dom_id}-error"));
         html! {
@@ -261,11 +336,36 @@ fn amount_rows(a: &Amounts) -> Vec<(&'static str, T, Option<f64>, bool)> {
     if a.overspend > 0.0 {
         rows.extend([
             ("overspend", i::BU_R_OVERSPEND, Some(a.overspend), false),
-            ("objective_overspend", i::BU_R_OBJECTIVE, Some(a.objective_overspend), false),
-            ("compensated", i::BU_R_COMPENSATED, Some(a.compensated), false),
-            ("other_overspend", i::BU_R_OTHER, Some(a.other_overspend), false),
-            ("reasonable_overspend", R_REASONABLE, a.reasonable_overspend, false),
-            ("unreasonable_overspend", R_UNREASONABLE, a.unreasonable_overspend, false),
+            (
+                "objective_overspend",
+                i::BU_R_OBJECTIVE,
+                Some(a.objective_overspend),
+                false,
+            ),
+            (
+                "compensated",
+                i::BU_R_COMPENSATED,
+                Some(a.compensated),
+                false,
+            ),
+            (
+                "other_overspend",
+                i::BU_R_OTHER,
+                Some(a.other_overspend),
+                false,
+            ),
+            (
+                "reasonable_overspend",
+                R_REASONABLE,
+                a.reasonable_overspend,
+                false,
+            ),
+            (
+                "unreasonable_overspend",
+                R_UNREASONABLE,
+                a.unreasonable_overspend,
+                false,
+            ),
             ("fund_shares", i::BU_R_FUND_SHARES, a.fund_shares, false),
             ("community_bears", i::BU_R_BEARS, a.community_bears, false),
         ]);
@@ -273,7 +373,12 @@ fn amount_rows(a: &Amounts) -> Vec<(&'static str, T, Option<f64>, bool)> {
         rows.extend([
             ("surplus", i::BU_R_SURPLUS, Some(a.surplus), false),
             ("retained", i::BU_R_RETAINED, a.retained, false),
-            ("returned_to_fund", i::BU_R_RETURNED, a.returned_to_fund, false),
+            (
+                "returned_to_fund",
+                i::BU_R_RETURNED,
+                a.returned_to_fund,
+                false,
+            ),
         ]);
     }
     rows.extend([
@@ -388,10 +493,21 @@ fn results(lang: Lang, r: &Settle) -> Html {
 
 fn settlement_view(lang: Lang, r: &Settle, a: &Amounts) -> Html {
     let steps = waterfall(a);
-    let labels: Vec<String> = steps.iter().map(|s| step_label(s.key).get(lang).to_string()).collect();
+    let labels: Vec<String> = steps
+        .iter()
+        .map(|s| step_label(s.key).get(lang).to_string())
+        .collect();
     let title = format!("{} {}", r.year, i::BU_WATERFALL_TITLE.get(lang));
-    let outcome = if a.overspend > 0.0 { i::BU_OVERSPEND_WORDS } else { i::BU_SURPLUS_WORDS };
-    let rules = ["settlement.surplus_retained", "settlement.objective_compensation", "settlement.overspend_shared"];
+    let outcome = if a.overspend > 0.0 {
+        i::BU_OVERSPEND_WORDS
+    } else {
+        i::BU_SURPLUS_WORDS
+    };
+    let rules = [
+        "settlement.surplus_retained",
+        "settlement.objective_compensation",
+        "settlement.overspend_shared",
+    ];
     html! {
         <>
             <h3>{ bi_t(lang, i::BU_H_SETTLEMENT) }</h3>
@@ -444,8 +560,11 @@ fn settlement_figure(key: &str) -> &'static str {
 }
 
 fn projection_view(lang: Lang, r: &Settle, p: &crate::budget::Projection) -> Html {
-    let years: Vec<(i32, bool, f64, f64)> =
-        p.years.iter().map(|y| (y.year, y.projected, y.amounts.budget, y.amounts.spending)).collect();
+    let years: Vec<(i32, bool, f64, f64)> = p
+        .years
+        .iter()
+        .map(|y| (y.year, y.projected, y.amounts.budget, y.amounts.spending))
+        .collect();
     let last = p.years.last().map(|y| y.year).unwrap_or(0);
     let ends = match p.ends_in {
         EndsIn::Surplus => i::BU_ENDS_SURPLUS,
@@ -453,8 +572,23 @@ fn projection_view(lang: Lang, r: &Settle, p: &crate::budget::Projection) -> Htm
         EndsIn::Balanced => i::BU_ENDS_BALANCED,
     };
     let sentence = Text::new(
-        format!("{}{}年{}{}；{}{}", i::BU_BY_END.0, last, ends.0, yuan_text(Lang::Zh, p.final_balance.abs()), i::BU_CUMULATIVE.0, yuan_opt(Lang::Zh, p.cumulative_community_result)),
-        format!("{}{last} {} {}; {}{}", i::BU_BY_END.1, ends.1, yuan_text(Lang::En, p.final_balance.abs()), i::BU_CUMULATIVE.1, yuan_opt(Lang::En, p.cumulative_community_result)),
+        format!(
+            "{}{}年{}{}；{}{}",
+            i::BU_BY_END.0,
+            last,
+            ends.0,
+            yuan_text(Lang::Zh, p.final_balance.abs()),
+            i::BU_CUMULATIVE.0,
+            yuan_opt(Lang::Zh, p.cumulative_community_result)
+        ),
+        format!(
+            "{}{last} {} {}; {}{}",
+            i::BU_BY_END.1,
+            ends.1,
+            yuan_text(Lang::En, p.final_balance.abs()),
+            i::BU_CUMULATIVE.1,
+            yuan_opt(Lang::En, p.cumulative_community_result)
+        ),
     );
     let title = i::BU_PROJECTION_TITLE.get(lang);
     html! {

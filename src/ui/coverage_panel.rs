@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::decision_panel::outcome_symbol;
 use super::figures_panel::{fmt, pct};
 use super::i18n::{self as i, bi, bi_t, t, T};
-use super::state::{State, AREA_CLASSES};
+use crate::app::state::{State, AREA_CLASSES};
 use crate::engine::Outcome;
 use crate::scenario::Category;
 use crate::spatial::KindCoverage;
@@ -58,9 +58,25 @@ pub fn coverage_panel(props: &Props) -> Html {
     let layers = &s.layers;
     let radius = s.policy.params.service_radius_m;
     let no_cells = s.scenario.population_cells.is_empty();
-    let total_pop: u64 = s.scenario.population_cells.iter().map(|c| c.population).sum();
-    let share_of = |pop: u64| if total_pop > 0 { Some(pop as f64 / total_pop as f64) } else { None };
-    let county_share = |k: &KindCoverage, id: &str| k.by_county.iter().find(|(c, _)| c == id).and_then(|(_, v)| *v);
+    let total_pop: u64 = s
+        .scenario
+        .population_cells
+        .iter()
+        .map(|c| c.population)
+        .sum();
+    let share_of = |pop: u64| {
+        if total_pop > 0 {
+            Some(pop as f64 / total_pop as f64)
+        } else {
+            None
+        }
+    };
+    let county_share = |k: &KindCoverage, id: &str| {
+        k.by_county
+            .iter()
+            .find(|(c, _)| c == id)
+            .and_then(|(_, v)| *v)
+    };
 
     let counties = html! {
         <>

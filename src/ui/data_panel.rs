@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use super::i18n::{self as i, bi_t, T};
-use super::state::{Action, State};
 use super::widgets::{tristate_field, Hook, NumberField};
+use crate::app::state::{Action, State};
 use crate::scenario::{City, County, Discharges};
 use crate::text::{num, Lang, Text};
 
@@ -87,7 +87,14 @@ fn bed_fields(
         f.placeholder = Some(i::DATA_BLANK.get(lang).to_string());
         f.render()
     };
-    let real = |field: &'static str, label: T, unit: T, value: Option<f64>, step: &str, min: &str, max: &str| -> Html {
+    let real = |field: &'static str,
+                label: T,
+                unit: T,
+                value: Option<f64>,
+                step: &str,
+                min: &str,
+                max: &str|
+     -> Html {
         let h = hook(field);
         let err = error(&h);
         let mut f = NumberField::new(lang, h, label.text(), opt_f(value), set(field));

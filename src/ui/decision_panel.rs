@@ -6,7 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::i18n::{self as i, bi, bi_t, t};
-use super::state::{value_text, Action, State};
+use crate::app::state::{value_text, Action, State};
 use crate::engine::{Decision, Outcome, TraceEntry, Verdict};
 use crate::policy::{param_def, rule_def, ParamKind};
 use crate::text::{Lang, Text};
@@ -39,13 +39,19 @@ pub fn verdict_symbol(v: Verdict) -> &'static str {
 }
 
 fn rule_title(id: &str) -> Text {
-    rule_def(id).map(|d| d.title()).unwrap_or_else(|| Text::new(id, id))
+    rule_def(id)
+        .map(|d| d.title())
+        .unwrap_or_else(|| Text::new(id, id))
 }
 
 /// Moves the keyboard focus to a parameter's control (from a trace entry's switch).
 pub fn focus_param(id: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(Some(el)) = doc.query_selector(&format!("[data-param=\"{id}\"]")) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(Some(el)) = doc.query_selector(&format!("[data-param=\"{id}\"]")) else {
+        return;
+    };
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_block(web_sys::ScrollLogicalPosition::Center);
     opts.set_behavior(web_sys::ScrollBehavior::Smooth);
@@ -62,9 +68,18 @@ fn switch_value(s: &State, id: &str) -> Option<String> {
     let text = match def.kind {
         ParamKind::Choice(opts) => {
             let raw = value_text(v);
-            opts.iter().find(|o| o.value == raw).map(|o| t(s.lang, &Text::new(o.zh, o.en))).unwrap_or(raw)
+            opts.iter()
+                .find(|o| o.value == raw)
+                .map(|o| t(s.lang, &Text::new(o.zh, o.en)))
+                .unwrap_or(raw)
         }
-        ParamKind::Bool => if v.as_bool() == Some(true) { i::YES } else { i::NO }.get(s.lang).to_string(),
+        ParamKind::Bool => if v.as_bool() == Some(true) {
+            i::YES
+        } else {
+            i::NO
+        }
+        .get(s.lang)
+        .to_string(),
         _ => value_text(v),
     };
     Some(text)
@@ -75,7 +90,9 @@ pub(crate) fn trace_item(s: &State, e: &TraceEntry) -> Html {
     let title = rule_title(&e.rule);
     let verdict_class = format!("verdict-{}", e.verdict.id());
     let switch = e.switch.as_ref().map(|sw| {
-        let label = param_def(sw).map(|d| d.label()).unwrap_or_else(|| Text::new(sw.clone(), sw.clone()));
+        let label = param_def(sw)
+            .map(|d| d.label())
+            .unwrap_or_else(|| Text::new(sw.clone(), sw.clone()));
         let current = switch_value(s, sw).unwrap_or_default();
         let target = sw.clone();
         let onclick = Callback::from(move |_| focus_param(&target));
@@ -138,12 +155,16 @@ pub fn decision_panel(props: &Props) -> Html {
     let s = &*props.state;
     let lang = s.lang;
     let dispatch = props.state.dispatcher();
-    let decision = s.application().and_then(|a| s.evaluation.decisions.iter().find(|d| d.id == a.id));
+    let decision = s
+        .application()
+        .and_then(|a| s.evaluation.decisions.iter().find(|d| d.id == a.id));
 
     let as_of_set = {
         let d = dispatch.clone();
         Callback::from(move |e: Event| {
-            d.dispatch(Action::SetAsOf(e.target_unchecked_into::<HtmlInputElement>().value()))
+            d.dispatch(Action::SetAsOf(
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            ))
         })
     };
     let as_of = html! {
@@ -176,7 +197,11 @@ pub fn decision_panel(props: &Props) -> Html {
                     </div>
                 },
             };
-            let name = app.name.clone().map(|n| format!(" · {n}")).unwrap_or_default();
+            let name = app
+                .name
+                .clone()
+                .map(|n| format!(" · {n}"))
+                .unwrap_or_default();
             html! {
                 <>
                     <div class="outcome-box" role="status" aria-live="polite" aria-atomic="true">

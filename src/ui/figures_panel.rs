@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::i18n::{self as i, bi_t, t, T};
-use super::state::State;
+use crate::app::state::State;
 use crate::engine::figures::{FigureReading, ReadingKind};
 use crate::engine::Figures;
 use crate::policy::{param_def, FundCoefSource};
@@ -41,7 +41,12 @@ impl FiguresSnap {
             lang: s.lang,
             figures: s.evaluation.figures.clone(),
             city: s.scenario.city.clone(),
-            counties: s.scenario.counties.iter().map(|c| (c.id.clone(), c.name.clone())).collect(),
+            counties: s
+                .scenario
+                .counties
+                .iter()
+                .map(|c| (c.id.clone(), c.name.clone()))
+                .collect(),
             coef: (
                 p.employee_fund_min_months,
                 p.resident_fund_min_months,
@@ -68,11 +73,13 @@ pub fn fmt(x: f64, decimals: usize) -> String {
 }
 
 fn fmt_opt(lang: Lang, x: Option<f64>, decimals: usize) -> String {
-    x.map(|v| fmt(v, decimals)).unwrap_or_else(|| i::MISSING_VALUE.get(lang).to_string())
+    x.map(|v| fmt(v, decimals))
+        .unwrap_or_else(|| i::MISSING_VALUE.get(lang).to_string())
 }
 
 pub fn pct(x: Option<f64>, lang: Lang) -> String {
-    x.map(|v| format!("{}%", num(v * 100.0, 1))).unwrap_or_else(|| i::MISSING_VALUE.get(lang).to_string())
+    x.map(|v| format!("{}%", num(v * 100.0, 1)))
+        .unwrap_or_else(|| i::MISSING_VALUE.get(lang).to_string())
 }
 
 /// A figure path (`city.fund.employee_months`, `counties[1].insured`) in words.
@@ -105,7 +112,10 @@ pub struct Mark<'a> {
 
 impl<'a> From<&'a FigureReading> for Mark<'a> {
     fn from(r: &'a FigureReading) -> Self {
-        Mark { id: r.id, text: Some(&r.text) }
+        Mark {
+            id: r.id,
+            text: Some(&r.text),
+        }
     }
 }
 
@@ -118,11 +128,16 @@ pub fn reading_marks(lang: Lang, marks: &[Mark]) -> Html {
     }
     let ids: Vec<&str> = marks.iter().map(|m| m.id).collect();
     let kind = |id: &str| match param_def(id) {
-        Some(d) if crate::policy::readings::is_switch(d) => crate::policy::readings::EntryKind::Switch,
+        Some(d) if crate::policy::readings::is_switch(d) => {
+            crate::policy::readings::EntryKind::Switch
+        }
         _ => crate::policy::readings::EntryKind::Assumption,
     };
     // What a built-in assumption says, on hover (the register has it in full).
-    let title: Vec<String> = marks.iter().filter_map(|m| m.text.map(|x| t(lang, x))).collect();
+    let title: Vec<String> = marks
+        .iter()
+        .filter_map(|m| m.text.map(|x| t(lang, x)))
+        .collect();
     html! {
         <span class="reading-marks" data-readings={ids.join(" ")} title={(!title.is_empty()).then(|| title.join("\n"))}>
             <span class="tag tag-assumption">{ Text::new("解读", "reading").get(lang).to_string() }</span>
@@ -164,8 +179,16 @@ fn rows_table(lang: Lang, rows: Vec<Row>) -> Html {
 /// county's own (the list above explains all), keeping every id in `data-readings`.
 fn county_marks(lang: Lang, f: &Figures, county: &str) -> Html {
     let all = f.county_readings_of(county, "measured_beds_per_1000");
-    let city: Vec<&str> = f.readings_of("measured_beds_per_1000").iter().map(|r| r.id).collect();
-    let own: Vec<Mark> = all.iter().filter(|r| !city.contains(&r.id)).map(|r| Mark::from(*r)).collect();
+    let city: Vec<&str> = f
+        .readings_of("measured_beds_per_1000")
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    let own: Vec<Mark> = all
+        .iter()
+        .filter(|r| !city.contains(&r.id))
+        .map(|r| Mark::from(*r))
+        .collect();
     let ids: Vec<&str> = all.iter().map(|r| r.id).collect();
     html! {
         <span class="county-readings" data-readings={ids.join(" ")}>{ reading_marks(lang, &own) }</span>
@@ -200,8 +223,12 @@ fn city_rows<'a>(s: &State, f: &'a Figures) -> Vec<Row<'a>> {
     let of = |x: Option<f64>, d: usize| x.map(|v| fmt(v, d)).unwrap_or_else(|| m.to_string());
 
     let actual_formula = format!("{} ÷ {} × 1000", ou(c.open_beds), ou(c.resident_population));
-    let required_formula =
-        format!("{} × {} ÷ (365 × {})", ou(c.admissions), of(c.avg_stay_days, 2), of(c.bed_utilisation, 4));
+    let required_formula = format!(
+        "{} × {} ÷ (365 × {})",
+        ou(c.admissions),
+        of(c.avg_stay_days, 2),
+        of(c.bed_utilisation, 4)
+    );
     let raw_formula = format!("{} ÷ {} × 1000", of(f.required_beds, 1), ou(c.insured));
     let fund = c.fund.unwrap_or_default();
     let ratios = format!(
@@ -239,13 +266,20 @@ fn city_rows<'a>(s: &State, f: &'a Figures) -> Vec<Row<'a>> {
             None => i::FIG_PATIENT_FORMULA.get(lang).to_string(),
         }
     };
-    let measured_formula =
-        format!("{} × {} × {}", of(f.measured_raw_per_1000, 4), of(f.fund_coef, 4), of(f.patient_coef, 4));
+    let measured_formula = format!(
+        "{} × {} × {}",
+        of(f.measured_raw_per_1000, 4),
+        of(f.fund_coef, 4),
+        of(f.patient_coef, 4)
+    );
     vec![
         Row {
             key: "actual_beds_per_1000",
             label: i::FIG_ACTUAL,
-            formula: Some(format!("{} = {actual_formula}", i::FIG_ACTUAL_FORMULA.get(lang))),
+            formula: Some(format!(
+                "{} = {actual_formula}",
+                i::FIG_ACTUAL_FORMULA.get(lang)
+            )),
             value: of(f.actual_beds_per_1000, 4),
             strong: true,
             readings: f.readings_of("actual_beds_per_1000"),
@@ -261,7 +295,10 @@ fn city_rows<'a>(s: &State, f: &'a Figures) -> Vec<Row<'a>> {
         Row {
             key: "required_beds",
             label: i::FIG_REQUIRED,
-            formula: Some(format!("{} = {required_formula}", i::FIG_REQUIRED_FORMULA.get(lang))),
+            formula: Some(format!(
+                "{} = {required_formula}",
+                i::FIG_REQUIRED_FORMULA.get(lang)
+            )),
             value: of(f.required_beds, 1),
             strong: false,
             readings: f.readings_of("required_beds"),
@@ -301,7 +338,10 @@ fn city_rows<'a>(s: &State, f: &'a Figures) -> Vec<Row<'a>> {
         Row {
             key: "measured_beds_per_1000",
             label: i::FIG_MEASURED,
-            formula: Some(format!("{} = {measured_formula}", i::FIG_MEASURED_FORMULA.get(lang))),
+            formula: Some(format!(
+                "{} = {measured_formula}",
+                i::FIG_MEASURED_FORMULA.get(lang)
+            )),
             value: of(f.measured_beds_per_1000, 4),
             strong: true,
             readings: f.readings_of("measured_beds_per_1000"),
@@ -311,7 +351,9 @@ fn city_rows<'a>(s: &State, f: &'a Figures) -> Vec<Row<'a>> {
 
 /// Where the city's measured value stands against target and actual (三(一)1).
 fn comparison(lang: Lang, f: &Figures) -> Html {
-    let (Some(m), Some(a)) = (f.measured_beds_per_1000, f.actual_beds_per_1000) else { return html! {} };
+    let (Some(m), Some(a)) = (f.measured_beds_per_1000, f.actual_beds_per_1000) else {
+        return html! {};
+    };
     let tg = f.target_beds_per_1000;
     let (class, text) = if m < tg && m < a {
         ("below", i::FIG_COMPARE_BELOW)
@@ -333,7 +375,12 @@ pub fn figures_panel(props: &Props) -> Html {
     let lang = s.lang;
     let f = &s.evaluation.figures;
     let county_name = |id: &str| {
-        s.scenario.counties.iter().find(|c| c.id == id).map(|c| c.name.clone()).unwrap_or_else(|| id.to_string())
+        s.scenario
+            .counties
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.name.clone())
+            .unwrap_or_else(|| id.to_string())
     };
     html! {
         <>

@@ -27,10 +27,12 @@ use yew::prelude::*;
 use super::i18n::{self as i, bi_t, t};
 use super::io;
 use super::widgets::download;
-use super::state::{Action, Dataset, Loaded as LoadedState, State};
+use crate::app::state::{Action, Dataset, Loaded as LoadedState, State};
 use crate::file_worker::{ImportJob, Reply, Request};
 use crate::scenario::import::session::{self, Preview};
-use crate::scenario::import::{Boundaries, ColumnMapping, Crs, Field, Format, ImportReport, Imported, Merge, Progress, Target};
+use crate::scenario::import::{
+    Boundaries, ColumnMapping, Crs, Field, Format, ImportReport, Imported, Merge, Progress, Target,
+};
 use crate::scenario::Scenario;
 use crate::text::{thousands, Lang, Text};
 
@@ -38,7 +40,10 @@ use crate::text::{thousands, Lang, Text};
 pub const ISSUES_SHOWN: usize = 20;
 
 fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }
 
 /// What a file holds.
@@ -49,8 +54,12 @@ pub enum What {
 }
 
 impl What {
-    const ALL: [What; 4] =
-        [What::Rows(Target::Institutions), What::Rows(Target::Applications), What::Rows(Target::Cells), What::Boundaries];
+    const ALL: [What; 4] = [
+        What::Rows(Target::Institutions),
+        What::Rows(Target::Applications),
+        What::Rows(Target::Cells),
+        What::Boundaries,
+    ];
 
     fn id(self) -> &'static str {
         match self {
@@ -96,15 +105,28 @@ pub struct Draft {
 }
 
 impl Draft {
-    fn new(preview: Preview, target: Target, mapping: &ColumnMapping, error: Option<Text>) -> Draft {
+    fn new(
+        preview: Preview,
+        target: Target,
+        mapping: &ColumnMapping,
+        error: Option<Text>,
+    ) -> Draft {
         let header_row = if preview.headers.is_some() {
             None
         } else {
-            mapping.header_row.or_else(|| preview.rows.first().map(|r| r.row))
+            mapping
+                .header_row
+                .or_else(|| preview.rows.first().map(|r| r.row))
         };
         let headers = preview.headers_at(header_row);
         let fields = session::initial_fields(&headers, mapping, target);
-        Draft { preview: Rc::new(preview), target, header_row, fields, error }
+        Draft {
+            preview: Rc::new(preview),
+            target,
+            header_row,
+            fields,
+            error,
+        }
     }
 
     fn headers(&self) -> Vec<String> {
@@ -163,7 +185,10 @@ fn load_mapping(key: &str) -> Option<ColumnMapping> {
 }
 
 fn save_mapping(key: &str, m: &ColumnMapping) {
-    let m = ColumnMapping { header_row: None, columns: m.columns.clone() };
+    let m = ColumnMapping {
+        header_row: None,
+        columns: m.columns.clone(),
+    };
     if let (Some(st), Ok(v)) = (storage(), serde_json::to_string(&m)) {
         let _ = st.set_item(key, &v);
     }
@@ -189,7 +214,15 @@ struct Ctx {
 
 /// `window.__dingdianImport`: the last import's timings (milliseconds), for the browser test
 /// that measures 100,000 rows (test hooks only).
-fn set_timing(rows: usize, rows_ms: f64, new_ms: f64, longest_chunk_ms: f64, join_ms: f64, rebuild_ms: f64, applied_at: f64) {
+fn set_timing(
+    rows: usize,
+    rows_ms: f64,
+    new_ms: f64,
+    longest_chunk_ms: f64,
+    join_ms: f64,
+    rebuild_ms: f64,
+    applied_at: f64,
+) {
     let o = js_sys::Object::new();
     for (k, v) in [
         ("rows", rows as f64),
@@ -248,31 +281,61 @@ fn start(ctx: Ctx, mapping: Option<ColumnMapping>) {
         let t0 = now_ms();
         if f.format == Format::GeoJson {
             if let Some(sc) = as_scenario(&f.bytes) {
-                let n = (sc.institutions.len(), sc.applications.len(), sc.population_cells.len());
+                let n = (
+                    sc.institutions.len(),
+                    sc.applications.len(),
+                    sc.population_cells.len(),
+                );
                 // Its policy (preset and overrides) comes with it: the same decisions.
                 let preset = sc.policy.preset.clone().unwrap_or_default();
                 let overrides = sc.policy.overrides.clone();
-                ctx.dispatch.dispatch(Action::LoadScenario(Box::new(LoadedState {
-                    dataset: Dataset::Imported,
-                    scenario: sc,
-                    preset,
-                    overrides,
-                    selected: 0,
-                    lang: None,
-                    baseline: None,
-                })));
+                ctx.dispatch
+                    .dispatch(Action::LoadScenario(Box::new(LoadedState {
+                        dataset: Dataset::Imported,
+                        scenario: sc,
+                        preset,
+                        overrides,
+                        selected: 0,
+                        lang: None,
+                        baseline: None,
+                    })));
                 let line = Text::new(
-                    format!("{}{} 个机构、{} 个申请、{} 个人口格网", i::IM_SCENARIO_LOADED.0, thousands(n.0 as u64), thousands(n.1 as u64), thousands(n.2 as u64)),
-                    format!("{}{} institutions, {} applications, {} population cells", i::IM_SCENARIO_LOADED.1, thousands(n.0 as u64), thousands(n.1 as u64), thousands(n.2 as u64)),
+                    format!(
+                        "{}{} 个机构、{} 个申请、{} 个人口格网",
+                        i::IM_SCENARIO_LOADED.0,
+                        thousands(n.0 as u64),
+                        thousands(n.1 as u64),
+                        thousands(n.2 as u64)
+                    ),
+                    format!(
+                        "{}{} institutions, {} applications, {} population cells",
+                        i::IM_SCENARIO_LOADED.1,
+                        thousands(n.0 as u64),
+                        thousands(n.1 as u64),
+                        thousands(n.2 as u64)
+                    ),
                 );
-                ctx.phase.set(Phase::Done(Rc::new(Finished { report: None, line: Some(line), rows_ms: 0.0, apply_ms: now_ms() - t0 })));
+                ctx.phase.set(Phase::Done(Rc::new(Finished {
+                    report: None,
+                    line: Some(line),
+                    rows_ms: 0.0,
+                    apply_ms: now_ms() - t0,
+                })));
                 return;
             }
         }
         let target = match st.what {
             What::Boundaries => {
-                let counties: Vec<(String, String)> = ctx.scenario.counties.iter().map(|c| (c.id.clone(), c.name.clone())).collect();
-                let request = Request::Boundaries { crs: st.crs, counties };
+                let counties: Vec<(String, String)> = ctx
+                    .scenario
+                    .counties
+                    .iter()
+                    .map(|c| (c.id.clone(), c.name.clone()))
+                    .collect();
+                let request = Request::Boundaries {
+                    crs: st.crs,
+                    counties,
+                };
                 io::ask(&request, Some(&f.bytes), move |reply| {
                     if !is_current(&ctx, mine) {
                         return;
@@ -287,7 +350,12 @@ fn start(ctx: Ctx, mapping: Option<ColumnMapping>) {
                                 format!("{}{total} 个边界，其中 {matched} 个对应已有区县", i::IM_BOUNDARIES_READ.0),
                                 format!("{}{total} outlines, {matched} of them matched to counties of the data", i::IM_BOUNDARIES_READ.1),
                             );
-                            ctx.phase.set(Phase::Done(Rc::new(Finished { report: None, line: Some(line), rows_ms: ta - t0, apply_ms: now_ms() - ta })));
+                            ctx.phase.set(Phase::Done(Rc::new(Finished {
+                                report: None,
+                                line: Some(line),
+                                rows_ms: ta - t0,
+                                apply_ms: now_ms() - ta,
+                            })));
                         }
                         Reply::Failed(m) => ctx.phase.set(Phase::Failed(m)),
                         _ => {}
@@ -297,12 +365,28 @@ fn start(ctx: Ctx, mapping: Option<ColumnMapping>) {
             }
             What::Rows(t) => t,
         };
-        let mut options = session::options_for(target, st.crs, st.sheet.clone(), ColumnMapping::default(), &ctx.scenario, ctx.boundaries.as_deref());
+        let mut options = session::options_for(
+            target,
+            st.crs,
+            st.sheet.clone(),
+            ColumnMapping::default(),
+            &ctx.scenario,
+            ctx.boundaries.as_deref(),
+        );
         if options.boundaries.is_none() && !ctx.outlines.areas.is_empty() {
             options.boundaries = Some((*ctx.outlines).clone());
         }
-        let remembered = if mapping.is_some() { BTreeMap::new() } else { remembered_mappings(target) };
-        let job = ImportJob { format: f.format, options, mapping: mapping.clone(), remembered };
+        let remembered = if mapping.is_some() {
+            BTreeMap::new()
+        } else {
+            remembered_mappings(target)
+        };
+        let job = ImportJob {
+            format: f.format,
+            options,
+            mapping: mapping.clone(),
+            remembered,
+        };
         // The rows are read in the file worker; its progress comes back chunk by chunk.
         io::ask(&Request::Import(job), Some(&f.bytes), move |reply| {
             if !is_current(&ctx, mine) {
@@ -313,10 +397,23 @@ fn start(ctx: Ctx, mapping: Option<ColumnMapping>) {
                 Reply::Remember { key, mapping } => save_mapping(&key, &mapping),
                 Reply::Mapping { preview, error } => {
                     let m = mapping.clone().unwrap_or_default();
-                    ctx.phase.set(Phase::Mapping(Draft::new(preview, target, &m, Some(error))));
+                    ctx.phase
+                        .set(Phase::Mapping(Draft::new(preview, target, &m, Some(error))));
                 }
-                Reply::Imported { imported, new_ms, longest_chunk_ms, .. } => {
-                    spawn_local(apply(ctx.clone(), mine, *imported, t0, new_ms, longest_chunk_ms));
+                Reply::Imported {
+                    imported,
+                    new_ms,
+                    longest_chunk_ms,
+                    ..
+                } => {
+                    spawn_local(apply(
+                        ctx.clone(),
+                        mine,
+                        *imported,
+                        t0,
+                        new_ms,
+                        longest_chunk_ms,
+                    ));
                 }
                 Reply::Failed(m) => ctx.phase.set(Phase::Failed(m)),
                 _ => {}
@@ -340,11 +437,19 @@ async fn apply(ctx: Ctx, mine: u64, imported: Imported, t0: f64, new_ms: f64, lo
     if !imported.is_empty() {
         // Two tasks rather than one long one: the records joined and checked here, then
         // (after the browser has had a turn) the indexes and decisions rebuilt by the reducer.
-        let pre = imported.apply(&ctx.scenario, st.merge).ok().map(|a| (ctx.scenario.clone(), Rc::new(a.scenario)));
+        let pre = imported
+            .apply(&ctx.scenario, st.merge)
+            .ok()
+            .map(|a| (ctx.scenario.clone(), Rc::new(a.scenario)));
         join_ms = now_ms() - ta;
         // Refused: the reducer applies the records again onto the data shown and says why.
         let imported = match pre {
-            Some(_) => Imported { institutions: Vec::new(), applications: Vec::new(), cells: Vec::new(), ..imported },
+            Some(_) => Imported {
+                institutions: Vec::new(),
+                applications: Vec::new(),
+                cells: Vec::new(),
+                ..imported
+            },
             None => imported,
         };
         sleep(Duration::ZERO).await;
@@ -353,12 +458,26 @@ async fn apply(ctx: Ctx, mine: u64, imported: Imported, t0: f64, new_ms: f64, lo
         }
         let imported = Rc::new(imported);
         tr = now_ms();
-        ctx.dispatch.dispatch(Action::ApplyImport(imported, st.merge, pre));
+        ctx.dispatch
+            .dispatch(Action::ApplyImport(imported, st.merge, pre));
     }
     let rebuild_ms = now_ms() - tr;
     let apply_ms = join_ms + rebuild_ms;
-    set_timing(report.rows_read, rows_ms, new_ms, longest, join_ms, rebuild_ms, ta);
-    ctx.phase.set(Phase::Done(Rc::new(Finished { report: Some(report), line: None, rows_ms, apply_ms })));
+    set_timing(
+        report.rows_read,
+        rows_ms,
+        new_ms,
+        longest,
+        join_ms,
+        rebuild_ms,
+        ta,
+    );
+    ctx.phase.set(Phase::Done(Rc::new(Finished {
+        report: Some(report),
+        line: None,
+        rows_ms,
+        apply_ms,
+    })));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -375,7 +494,12 @@ pub fn import_panel(props: &Props) -> Html {
     let lang = s.lang;
     let phase = use_state(|| Phase::Idle);
     let file: UseStateHandle<Option<Rc<Loaded>>> = use_state(|| None);
-    let settings = use_state(|| Settings { what: What::Rows(Target::Institutions), crs: Crs::Wgs84, sheet: None, merge: Merge::Replace });
+    let settings = use_state(|| Settings {
+        what: What::Rows(Target::Institutions),
+        crs: Crs::Wgs84,
+        sheet: None,
+        merge: Merge::Replace,
+    });
     let generation: Rc<RefCell<u64>> = use_mut_ref(|| 0);
     let reader: Rc<RefCell<Option<gloo::file::callbacks::FileReader>>> = use_mut_ref(|| None);
     let dragging = use_state_eq(|| false);
@@ -388,7 +512,10 @@ pub fn import_panel(props: &Props) -> Html {
         file: f.clone(),
         settings: (*settings).clone(),
         scenario: s.scenario.clone(),
-        boundaries: s.boundaries.clone().filter(|_| s.dataset == Dataset::Imported),
+        boundaries: s
+            .boundaries
+            .clone()
+            .filter(|_| s.dataset == Dataset::Imported),
         outlines: s.data.0.outlines.clone(),
         dispatch: props.state.dispatcher(),
         phase: phase.setter(),
@@ -427,7 +554,9 @@ pub fn import_panel(props: &Props) -> Html {
                     let copy = (format == Format::Xlsx).then(|| bytes.clone());
                     let mut loaded = Some((name.clone(), bytes));
                     let mut ready = move |sheets: Vec<String>| {
-                        let Some((name, bytes)) = loaded.take() else { return };
+                        let Some((name, bytes)) = loaded.take() else {
+                            return;
+                        };
                         let mut next = (*settings).clone();
                         next.sheet = sheets.first().cloned();
                         // Outlines come as GeoJSON polygons; points as rows.
@@ -435,7 +564,12 @@ pub fn import_panel(props: &Props) -> Html {
                             next.what = What::Rows(Target::Institutions);
                         }
                         settings.set(next);
-                        file.set(Some(Rc::new(Loaded { name, bytes, format, sheets })));
+                        file.set(Some(Rc::new(Loaded {
+                            name,
+                            bytes,
+                            format,
+                            sheets,
+                        })));
                         phase.set(Phase::Ready);
                     };
                     if let Some(bytes) = copy {
@@ -452,7 +586,10 @@ pub fn import_panel(props: &Props) -> Html {
                         ready(Vec::new());
                     }
                 }
-                Err(e) => phase.set(Phase::Failed(Text::new(format!("{}{e}", i::IM_READ_FAILED.0), format!("{}{e}", i::IM_READ_FAILED.1)))),
+                Err(e) => phase.set(Phase::Failed(Text::new(
+                    format!("{}{e}", i::IM_READ_FAILED.0),
+                    format!("{}{e}", i::IM_READ_FAILED.1),
+                ))),
             });
             *reader.borrow_mut() = Some(task);
         })
@@ -485,7 +622,11 @@ pub fn import_panel(props: &Props) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            if let Some(f) = e.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) {
+            if let Some(f) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|l| l.get(0))
+            {
                 load(f);
             }
         })
@@ -512,7 +653,11 @@ pub fn import_panel(props: &Props) -> Html {
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
             let mut next = (*settings).clone();
-            next.merge = if v == "upsert" { Merge::Upsert } else { Merge::Replace };
+            next.merge = if v == "upsert" {
+                Merge::Upsert
+            } else {
+                Merge::Replace
+            };
             settings.set(next);
         })
     };
@@ -567,7 +712,9 @@ pub fn import_panel(props: &Props) -> Html {
 
     let status = match &*phase {
         Phase::Idle | Phase::Ready => html! {},
-        Phase::Reading => html! { <p class="field-hint" role="status">{ i::IM_READING.get(lang) }</p> },
+        Phase::Reading => {
+            html! { <p class="field-hint" role="status">{ i::IM_READING.get(lang) }</p> }
+        }
         Phase::Running(p) => html! {
             <div class="import-progress" role="status" data-testid="import-progress">
                 <progress max="1" value={format!("{:.3}", p.fraction)} aria-label={i::IM_PROGRESS.get(lang)}></progress>
@@ -577,14 +724,22 @@ pub fn import_panel(props: &Props) -> Html {
                 </button>
             </div>
         },
-        Phase::Applying => html! { <p class="field-hint" role="status" data-testid="import-progress">{ i::IM_APPLYING.get(lang) }</p> },
-        Phase::Cancelled => html! { <p class="field-hint" role="status" data-testid="import-cancelled">{ i::IM_CANCELLED.get(lang) }</p> },
-        Phase::Failed(m) => html! { <p class="field-error" role="alert" data-testid="import-error">{ "⚠ " }{ t(lang, m) }</p> },
+        Phase::Applying => {
+            html! { <p class="field-hint" role="status" data-testid="import-progress">{ i::IM_APPLYING.get(lang) }</p> }
+        }
+        Phase::Cancelled => {
+            html! { <p class="field-hint" role="status" data-testid="import-cancelled">{ i::IM_CANCELLED.get(lang) }</p> }
+        }
+        Phase::Failed(m) => {
+            html! { <p class="field-error" role="alert" data-testid="import-error">{ "⚠ " }{ t(lang, m) }</p> }
+        }
         Phase::Mapping(_) => html! {},
         Phase::Done(done) => report_view(lang, done, s.errors.get("import")),
     };
     let dialog = match (&*phase, ctx.clone()) {
-        (Phase::Mapping(d), Some(c)) => html! { <MappingDialog draft={d.clone()} {lang} ctx={CtxProp(c)} phase={phase.setter()} /> },
+        (Phase::Mapping(d), Some(c)) => {
+            html! { <MappingDialog draft={d.clone()} {lang} ctx={CtxProp(c)} phase={phase.setter()} /> }
+        }
         _ => html! {},
     };
     let apply_error = match (&*phase, s.errors.get("import")) {
@@ -681,7 +836,10 @@ fn report_view(lang: Lang, done: &Rc<Finished>, apply_error: Option<&Text>) -> H
     let r2 = r.clone();
     let on_download = Callback::from(move |_: MouseEvent| {
         let name = format!("{}.csv", i::IM_ISSUES_FILE.get(lang));
-        let request = Request::IssuesCsv { report: r2.clone(), lang };
+        let request = Request::IssuesCsv {
+            report: r2.clone(),
+            lang,
+        };
         let name = name.clone();
         io::ask(&request, None, move |reply| {
             if let Reply::File { bytes } = reply {
@@ -756,7 +914,9 @@ struct CtxProp(Ctx);
 
 impl PartialEq for CtxProp {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.0.file, &o.0.file) && self.0.settings == o.0.settings && Rc::ptr_eq(&self.0.scenario, &o.0.scenario)
+        Rc::ptr_eq(&self.0.file, &o.0.file)
+            && self.0.settings == o.0.settings
+            && Rc::ptr_eq(&self.0.scenario, &o.0.scenario)
     }
 }
 

@@ -1,17 +1,15 @@
 //! The Yew skin (wasm32 only): renders state and sends user intent; holds no rules.
 //!
-//! `app` lays out the page; `state` is the reducer that applies user input and re-runs the
-//! engine; the panels render parameters, the map, the application form, the decision, the
-//! figures and coverage; `i18n` holds every UI string in both languages.
+//! The state, the reducer and the UI's words are plain Rust in `crate::app`, tested natively;
+//! here `app` lays out the page and the panels render parameters, the map, the application
+//! form, the decision, the figures and coverage, and send `Action`s.
 
 mod app;
 mod application_form;
-// The yearly assessment and the county medical community budget.
-mod assess_state;
 mod assessment_panel;
+pub mod bench;
 mod budget_panel;
 mod charts;
-pub mod bench;
 mod coverage_panel;
 mod data_panel;
 pub(crate) mod decision_panel;
@@ -25,11 +23,9 @@ mod params_panel;
 mod plan_panel;
 // The readings register, and the marks that link trace entries to it.
 pub(crate) mod readings_panel;
-mod sites_panel;
-mod review;
-mod review_panel;
 mod results_panel;
-pub mod state;
+mod review_panel;
+mod sites_panel;
 // Share links, autosave, scenario files.
 mod persist;
 mod share_menu;
@@ -38,7 +34,26 @@ mod widgets;
 // Reading and writing files in a Web Worker loaded at the first import or export.
 mod io;
 
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
+
+use crate::app::guided::{Guide, GuideAction};
+use crate::app::state::{Action, State};
+
+impl yew::Reducible for State {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        self.apply(action)
+    }
+}
+
+impl yew::Reducible for Guide {
+    type Action = GuideAction;
+    fn reduce(self: Rc<Self>, action: GuideAction) -> Rc<Self> {
+        self.apply(action)
+    }
+}
 
 use self::i18n::{FATAL_AUTOSAVED, FATAL_RELOAD, FATAL_TITLE};
 
@@ -52,7 +67,9 @@ pub fn start() {
     }));
     expose_panic_probe();
     persist::register_service_worker();
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(body) = document.body() else { return };
     let root = match document.create_element("div") {
         Ok(el) => el,
@@ -63,11 +80,17 @@ pub fn start() {
         return;
     }
     // `#bench` opens the benchmark page: the engine timed in WASM on the Xi'an-scale city.
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
     let bench_page = hash == "#bench" || hash == "#bench-compare";
     // The outlines of a synthetic city opened by a link or a save (or benchmarked) come first;
     // the sample opens at once and gets its outlines when they arrive.
-    let cities = if bench_page { vec![crate::synth::SampleCity::Xian] } else { persist::cities_at_start() };
+    let cities = if bench_page {
+        vec![crate::synth::SampleCity::Xian]
+    } else {
+        persist::cities_at_start()
+    };
     let render = move || {
         if bench_page {
             yew::Renderer::<bench::BenchPage>::with_root(root).render();
@@ -114,7 +137,9 @@ fn expose_panic_probe() {
     if !test_hooks() {
         return;
     }
-    let probe = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| panic!("panic provoked by window.__dingdianProvokePanic()"));
+    let probe = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+        panic!("panic provoked by window.__dingdianProvokePanic()")
+    });
     expose("__dingdianProvokePanic", probe.as_ref());
     probe.forget();
 }
@@ -122,12 +147,16 @@ fn expose_panic_probe() {
 /// Un-hides `#fatal-error` (in index.html) with a bilingual message, the panic text and a reload
 /// button. Written with DOM calls only, so it works whatever state the app died in.
 fn show_fatal_error(message: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let el = match document.get_element_by_id("fatal-error") {
         Some(el) => el,
         None => {
             let Some(body) = document.body() else { return };
-            let Ok(el) = document.create_element("div") else { return };
+            let Ok(el) = document.create_element("div") else {
+                return;
+            };
             el.set_id("fatal-error");
             let _ = el.set_attribute("role", "alert");
             let _ = body.insert_before(&el, body.first_child().as_ref());
@@ -144,18 +173,32 @@ fn show_fatal_error(message: &str) {
         el.append_child(&child).ok()?;
         Some(child)
     };
-    add("h2", "fatal-title", &format!("{} / {}", FATAL_TITLE.0, FATAL_TITLE.1));
+    add(
+        "h2",
+        "fatal-title",
+        &format!("{} / {}", FATAL_TITLE.0, FATAL_TITLE.1),
+    );
     add("pre", "fatal-detail", message);
     // The work is in storage (saved at most a moment ago), so a reload is safe.
-    add("p", "fatal-autosaved", &format!("{} / {}", FATAL_AUTOSAVED.0, FATAL_AUTOSAVED.1));
-    if let Some(button) = add("button", "fatal-reload", &format!("{} / {}", FATAL_RELOAD.0, FATAL_RELOAD.1)) {
+    add(
+        "p",
+        "fatal-autosaved",
+        &format!("{} / {}", FATAL_AUTOSAVED.0, FATAL_AUTOSAVED.1),
+    );
+    if let Some(button) = add(
+        "button",
+        "fatal-reload",
+        &format!("{} / {}", FATAL_RELOAD.0, FATAL_RELOAD.1),
+    ) {
         let _ = button.set_attribute("type", "button");
         let reload = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
             if let Some(w) = web_sys::window() {
                 let _ = w.location().reload();
             }
         });
-        let _ = button.dyn_ref::<web_sys::HtmlElement>().map(|b| b.set_onclick(Some(reload.as_ref().unchecked_ref())));
+        let _ = button
+            .dyn_ref::<web_sys::HtmlElement>()
+            .map(|b| b.set_onclick(Some(reload.as_ref().unchecked_ref())));
         reload.forget();
     }
     let _ = el.remove_attribute("hidden");

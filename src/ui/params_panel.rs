@@ -6,8 +6,10 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::i18n::{self as i, bi, bi_t, t};
-use super::state::{value_text, Action, State};
-use super::widgets::{checkbox_field, emit_per_frame, error_line, heading, select_field, Hook, NumberField, Opt};
+use super::widgets::{
+    checkbox_field, emit_per_frame, error_line, heading, select_field, Hook, NumberField, Opt,
+};
+use crate::app::state::{value_text, Action, State};
 use crate::policy::{Group, ParamDef, ParamKind, PARAMETERS, RULES};
 use crate::text::{num, Lang, Text};
 
@@ -54,7 +56,13 @@ pub(crate) fn display_value(lang: Lang, def: &ParamDef, v: &Value) -> String {
             let s = value_text(v);
             opts.iter()
                 .find(|o| o.value == s)
-                .map(|o| if lang == Lang::Zh { o.zh.to_string() } else { o.en.to_string() })
+                .map(|o| {
+                    if lang == Lang::Zh {
+                        o.zh.to_string()
+                    } else {
+                        o.en.to_string()
+                    }
+                })
                 .unwrap_or(s)
         }
         (ParamKind::Bool, Value::Bool(b)) => if *b { i::YES } else { i::NO }.get(lang).to_string(),
@@ -103,7 +111,11 @@ impl RowSnap {
             value: s.policy.values.get(id).cloned(),
             override_: s.overrides.get(id).cloned(),
             error: s.errors.get(&format!("param:{id}")).cloned(),
-            baseline: s.review.baseline.as_ref().and_then(|b| b.value(id).cloned()),
+            baseline: s
+                .review
+                .baseline
+                .as_ref()
+                .and_then(|b| b.value(id).cloned()),
         }
     }
 }
@@ -134,8 +146,15 @@ impl PartialEq for RulesProps {
 
 fn rules_snap(s: &State) -> (Lang, usize, Vec<(bool, Option<Value>)>) {
     // Every family: admission, the yearly assessment and the community budget.
-    let all = crate::policy::rule_families().into_iter().flat_map(|(_, defs)| defs.iter());
-    (s.lang, s.preset_idx, all.map(|d| (s.policy.is_on(d.id), s.overrides.get(d.id).cloned())).collect())
+    let all = crate::policy::rule_families()
+        .into_iter()
+        .flat_map(|(_, defs)| defs.iter());
+    (
+        s.lang,
+        s.preset_idx,
+        all.map(|d| (s.policy.is_on(d.id), s.overrides.get(d.id).cloned()))
+            .collect(),
+    )
 }
 
 #[function_component(RulesView)]
@@ -144,7 +163,9 @@ fn rules_view_component(props: &RulesProps) -> Html {
 }
 
 fn param_row(state: &UseReducerHandle<State>, def: &'static ParamDef) -> Html {
-    let props = &Props { state: state.clone() };
+    let props = &Props {
+        state: state.clone(),
+    };
     let s = &*props.state;
     let lang = s.lang;
     let id = def.id;
@@ -160,8 +181,20 @@ fn param_row(state: &UseReducerHandle<State>, def: &'static ParamDef) -> Html {
     };
 
     let control = match def.kind {
-        ParamKind::Number { min, max, step, auto, .. } => {
-            let mut f = NumberField::new(lang, hook.clone(), def.label(), value_text(&current), set.clone());
+        ParamKind::Number {
+            min,
+            max,
+            step,
+            auto,
+            ..
+        } => {
+            let mut f = NumberField::new(
+                lang,
+                hook.clone(),
+                def.label(),
+                value_text(&current),
+                set.clone(),
+            );
             f.unit = def.unit();
             f.min = Some(num(min, 6));
             f.max = Some(num(max, 6));
@@ -174,9 +207,13 @@ fn param_row(state: &UseReducerHandle<State>, def: &'static ParamDef) -> Html {
                 let x = current.as_f64().unwrap_or(800.0).clamp(200.0, 2000.0);
                 // While dragging: at most one recompute per animation frame, with the latest value.
                 let d = dispatch.clone();
-                let per_frame = Callback::from(move |v: String| d.dispatch(Action::SetParam(id, v)));
+                let per_frame =
+                    Callback::from(move |v: String| d.dispatch(Action::SetParam(id, v)));
                 let oninput = Callback::from(move |e: InputEvent| {
-                    emit_per_frame(per_frame.clone(), e.target_unchecked_into::<HtmlInputElement>().value())
+                    emit_per_frame(
+                        per_frame.clone(),
+                        e.target_unchecked_into::<HtmlInputElement>().value(),
+                    )
                 });
                 html! {
                     <>
@@ -193,8 +230,20 @@ fn param_row(state: &UseReducerHandle<State>, def: &'static ParamDef) -> Html {
             }
         }
         ParamKind::Choice(opts) => {
-            let options = opts.iter().map(|o| Opt::new(o.value, Text::new(o.zh, o.en))).collect();
-            select_field(lang, hook.clone(), &def.label(), options, &value_text(&current), None, error, set.clone())
+            let options = opts
+                .iter()
+                .map(|o| Opt::new(o.value, Text::new(o.zh, o.en)))
+                .collect();
+            select_field(
+                lang,
+                hook.clone(),
+                &def.label(),
+                options,
+                &value_text(&current),
+                None,
+                error,
+                set.clone(),
+            )
         }
         ParamKind::Bool => {
             let on = current.as_bool().unwrap_or(false);
@@ -210,11 +259,16 @@ fn param_row(state: &UseReducerHandle<State>, def: &'static ParamDef) -> Html {
         let d = dispatch.clone();
         Callback::from(move |_| d.dispatch(Action::ResetParam(id)))
     };
-    let default_text = s.preset_default(id).map(|v| display_value(lang, def, &v)).unwrap_or_default();
+    let default_text = s
+        .preset_default(id)
+        .map(|v| display_value(lang, def, &v))
+        .unwrap_or_default();
     // The baseline is the preset unless the user set one; a value that differs from a
     // set baseline shows it on a line of its own, else the preset line names it the baseline.
     let custom_baseline = s.review.baseline.as_ref().filter(|b| b.is_custom());
-    let baseline_differs = custom_baseline.and_then(|b| b.value(id)).filter(|b| **b != current);
+    let baseline_differs = custom_baseline
+        .and_then(|b| b.value(id))
+        .filter(|b| **b != current);
     html! {
         <div class={classes!("param", changed.then_some("is-changed"))} key={format!("{id}-{}", s.rev)}
             data-param-row={id} data-changed={changed.to_string()}>
@@ -258,7 +312,9 @@ fn param_row(state: &UseReducerHandle<State>, def: &'static ParamDef) -> Html {
 }
 
 fn rules_view(state: &UseReducerHandle<State>) -> Html {
-    let props = &Props { state: state.clone() };
+    let props = &Props {
+        state: state.clone(),
+    };
     let s = &*props.state;
     let lang = s.lang;
     let preset = s.preset();
@@ -276,7 +332,10 @@ fn rules_view(state: &UseReducerHandle<State>) -> Html {
             .unwrap_or_else(|| def.origin_clause.to_string());
         let d = props.state.dispatcher();
         let onchange = Callback::from(move |e: Event| {
-            d.dispatch(Action::ToggleRule(rid, e.target_unchecked_into::<HtmlInputElement>().checked()))
+            d.dispatch(Action::ToggleRule(
+                rid,
+                e.target_unchecked_into::<HtmlInputElement>().checked(),
+            ))
         });
         let dom_id = format!("rule-{}", rid.replace('.', "-"));
         html! {
@@ -293,7 +352,9 @@ fn rules_view(state: &UseReducerHandle<State>) -> Html {
             </li>
         }
     };
-    let (ours, others): (Vec<_>, Vec<_>) = RULES.iter().partition(|d| preset.rules.iter().any(|r| r.rule == d.id));
+    let (ours, others): (Vec<_>, Vec<_>) = RULES
+        .iter()
+        .partition(|d| preset.rules.iter().any(|r| r.rule == d.id));
     html! {
         <fieldset class="group rules" data-testid="rules">
             <legend>{ bi_t(lang, i::RULES_HEADING) }</legend>

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::i18n as i;
-use super::state::{Action, Dataset, Loaded, State};
+use crate::app::state::{Action, Dataset, Loaded, State};
 use crate::persist::{self, Notice, LANG_KEY, PREVIOUS_KEY, WORK_KEY};
 use crate::scenario::Scenario;
 use crate::share::{self, Base, Opened, View};
@@ -32,7 +32,12 @@ pub fn base_of(ds: Dataset) -> Option<Rc<Base>> {
     if !ds.is_builtin() || !ds.ready() {
         return None;
     }
-    Some(BASES.with(|b| b.borrow_mut().entry(ds).or_insert_with(|| Rc::new(Base::new(ds.scenario(Lang::Zh)))).clone()))
+    Some(BASES.with(|b| {
+        b.borrow_mut()
+            .entry(ds)
+            .or_insert_with(|| Rc::new(Base::new(ds.scenario(Lang::Zh))))
+            .clone()
+    }))
 }
 
 fn base_for(id: &str) -> Option<Base> {
@@ -44,7 +49,11 @@ fn base_for(id: &str) -> Option<Base> {
 
 /// The name and message of a JavaScript error (`QuotaExceededError: …`).
 fn js_error(e: &JsValue) -> String {
-    let get = |k: &str| js_sys::Reflect::get(e, &k.into()).ok().and_then(|v| v.as_string());
+    let get = |k: &str| {
+        js_sys::Reflect::get(e, &k.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
     match (get("name"), get("message")) {
         (Some(n), Some(m)) if !m.is_empty() => format!("{n}: {m}"),
         (Some(n), _) => n,
@@ -87,14 +96,21 @@ fn replace_url(url: &str) {
 /// The address without the share link in its fragment (other fragments, `#bench`, stay).
 fn drop_share_fragment() {
     let Some(l) = location() else { return };
-    let (path, search) = (l.pathname().unwrap_or_default(), l.search().unwrap_or_default());
+    let (path, search) = (
+        l.pathname().unwrap_or_default(),
+        l.search().unwrap_or_default(),
+    );
     let hash = l.hash().unwrap_or_default();
     let rest: Vec<&str> = hash
         .trim_start_matches('#')
         .split('&')
         .filter(|p| !p.is_empty() && !p.starts_with(share::FRAGMENT_KEY))
         .collect();
-    let hash = if rest.is_empty() { String::new() } else { format!("#{}", rest.join("&")) };
+    let hash = if rest.is_empty() {
+        String::new()
+    } else {
+        format!("#{}", rest.join("&"))
+    };
     replace_url(&format!("{path}{search}{hash}"));
 }
 
@@ -104,14 +120,19 @@ fn set_query_lang(lang: Lang) {
     let search = l.search().unwrap_or_default();
     let next = persist::query_with_lang(&search, lang);
     if next != search {
-        let (path, hash) = (l.pathname().unwrap_or_default(), l.hash().unwrap_or_default());
+        let (path, hash) = (
+            l.pathname().unwrap_or_default(),
+            l.hash().unwrap_or_default(),
+        );
         replace_url(&format!("{path}{next}{hash}"));
     }
 }
 
 /// The address a share link starts from: this page, with its query (the language), no fragment.
 fn page_address() -> String {
-    let Some(l) = location() else { return String::new() };
+    let Some(l) = location() else {
+        return String::new();
+    };
     format!(
         "{}{}{}",
         l.origin().unwrap_or_default(),
@@ -158,7 +179,12 @@ impl Work {
             overrides: s.overrides.clone(),
             selected: s.selected,
             lang: s.lang,
-            baseline: s.review.baseline.as_ref().filter(|b| b.is_custom()).map(|b| b.overrides.clone()),
+            baseline: s
+                .review
+                .baseline
+                .as_ref()
+                .filter(|b| b.is_custom())
+                .map(|b| b.overrides.clone()),
             judged_on: s.evaluation.as_of.clone(),
         }
     }
@@ -174,13 +200,22 @@ impl Work {
     }
 
     fn view(&self) -> View {
-        View { dataset: self.dataset.id().to_string(), lang: self.lang, selected: self.selected }
+        View {
+            dataset: self.dataset.id().to_string(),
+            lang: self.lang,
+            selected: self.selected,
+        }
     }
 
     /// The text autosave stores.
     fn save_text(&self) -> String {
         let base = base_of(self.dataset);
-        persist::save_text(&self.scenario_with_policy(), &self.view(), base.as_deref(), self.baseline.as_ref())
+        persist::save_text(
+            &self.scenario_with_policy(),
+            &self.view(),
+            base.as_deref(),
+            self.baseline.as_ref(),
+        )
     }
 
     /// The share link, and the size the data would have had when it was left out.
@@ -192,8 +227,16 @@ impl Work {
         if sc.as_of.is_none() && !self.judged_on.is_empty() {
             sc.as_of = Some(self.judged_on.clone());
         }
-        let e = share::encode(&sc, &self.view(), base.as_deref(), Some(share::LINK_LIMIT_CHARS));
-        (format!("{}#{}{}", page_address(), share::FRAGMENT_KEY, e.text), e.data_left_out)
+        let e = share::encode(
+            &sc,
+            &self.view(),
+            base.as_deref(),
+            Some(share::LINK_LIMIT_CHARS),
+        );
+        (
+            format!("{}#{}{}", page_address(), share::FRAGMENT_KEY, e.text),
+            e.data_left_out,
+        )
     }
 }
 
@@ -203,7 +246,10 @@ fn loaded(o: Opened, baseline: Option<BTreeMap<String, Value>>, lang: Option<Lan
     let (dataset, scenario) = match (Dataset::from_id(&o.dataset), o.scenario) {
         (Some(ds), Some(sc)) => (ds, sc),
         (None, Some(sc)) => (Dataset::Imported, sc),
-        (_, None) => (Dataset::Sample, Dataset::Sample.scenario(lang.or(o.lang).unwrap_or_default())),
+        (_, None) => (
+            Dataset::Sample,
+            Dataset::Sample.scenario(lang.or(o.lang).unwrap_or_default()),
+        ),
     };
     Loaded {
         dataset,
@@ -222,7 +268,9 @@ pub fn cities_at_start() -> Vec<crate::synth::SampleCity> {
     let (hash, search) = location()
         .map(|l| (l.hash().unwrap_or_default(), l.search().unwrap_or_default()))
         .unwrap_or_default();
-    let saved = storage().ok().and_then(|st| st.get_item(WORK_KEY).ok().flatten());
+    let saved = storage()
+        .ok()
+        .and_then(|st| st.get_item(WORK_KEY).ok().flatten());
     let asked = RefCell::new(Vec::new());
     let ask = |id: &str| {
         if let Some(c) = Dataset::from_id(id).and_then(Dataset::city) {
@@ -231,7 +279,13 @@ pub fn cities_at_start() -> Vec<crate::synth::SampleCity> {
         None
     };
     // As `&dyn Fn`, like `initial_state`'s: one copy of `persist::start` in the page, not two.
-    let _ = persist::start(&hash, &search, saved.as_deref(), None, &ask as &dyn Fn(&str) -> Option<Base>);
+    let _ = persist::start(
+        &hash,
+        &search,
+        saved.as_deref(),
+        None,
+        &ask as &dyn Fn(&str) -> Option<Base>,
+    );
     let mut cities = asked.into_inner();
     cities.dedup();
     cities
@@ -244,10 +298,20 @@ pub fn initial_state() -> State {
         .map(|l| (l.hash().unwrap_or_default(), l.search().unwrap_or_default()))
         .unwrap_or_default();
     let (saved, saved_lang, blocked) = match storage() {
-        Ok(st) => (st.get_item(WORK_KEY).ok().flatten(), st.get_item(LANG_KEY).ok().flatten(), None),
+        Ok(st) => (
+            st.get_item(WORK_KEY).ok().flatten(),
+            st.get_item(LANG_KEY).ok().flatten(),
+            None,
+        ),
         Err(e) => (None, None, Some(e)),
     };
-    let start = persist::start(&hash, &search, saved.as_deref(), saved_lang.as_deref(), &base_for as &dyn Fn(&str) -> Option<Base>);
+    let start = persist::start(
+        &hash,
+        &search,
+        saved.as_deref(),
+        saved_lang.as_deref(),
+        &base_for as &dyn Fn(&str) -> Option<Base>,
+    );
     if start.put_aside_saved {
         if let Some(text) = &saved {
             let _ = write(PREVIOUS_KEY, text);
@@ -290,7 +354,11 @@ fn restore_previous_now(d: &UseReducerDispatcher<State>) {
     let text = read(PREVIOUS_KEY).ok().flatten();
     match text.map(|t| persist::open_saved(&t, base_for)) {
         Some(Ok(saved)) => {
-            d.dispatch(Action::LoadScenario(Box::new(loaded(saved.opened, saved.baseline, None))));
+            d.dispatch(Action::LoadScenario(Box::new(loaded(
+                saved.opened,
+                saved.baseline,
+                None,
+            ))));
             d.dispatch(Action::Notify(Notice::info(i::PREVIOUS_RESTORED.text())));
         }
         Some(Err(m)) => d.dispatch(Action::Notify(Notice::warning(m))),
@@ -327,7 +395,12 @@ pub fn use_persistence(state: &UseReducerHandle<State>) {
     let timer = use_mut_ref(|| None::<Timeout>);
     let failing = use_mut_ref(|| false);
     {
-        let (pending, timer, failing, d) = (pending.clone(), timer.clone(), failing.clone(), state.dispatcher());
+        let (pending, timer, failing, d) = (
+            pending.clone(),
+            timer.clone(),
+            failing.clone(),
+            state.dispatcher(),
+        );
         use_effect_with(Work::of(state), move |work| {
             *pending.borrow_mut() = Some(work.clone());
             let p = pending.clone();
@@ -353,14 +426,20 @@ pub fn use_persistence(state: &UseReducerHandle<State>) {
             // A hidden tab may be discarded or closed without another event.
             let hidden = {
                 let (pending, failing, d) = (pending.clone(), failing.clone(), d.clone());
-                EventListener::new(&window.document().expect("a document"), "visibilitychange", move |_| {
-                    let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|doc| doc.hidden());
-                    if hidden {
-                        if let Some(w) = pending.borrow_mut().take() {
-                            save(&w, &failing, &d);
+                EventListener::new(
+                    &window.document().expect("a document"),
+                    "visibilitychange",
+                    move |_| {
+                        let hidden = web_sys::window()
+                            .and_then(|w| w.document())
+                            .is_some_and(|doc| doc.hidden());
+                        if hidden {
+                            if let Some(w) = pending.borrow_mut().take() {
+                                save(&w, &failing, &d);
+                            }
                         }
-                    }
-                })
+                    },
+                )
             };
             // A link pasted into the address of this page changes only the fragment.
             let hashchange = EventListener::new(&window, "hashchange", move |_| {
@@ -383,8 +462,15 @@ pub fn use_persistence(state: &UseReducerHandle<State>) {
 }
 
 /// Opens the share link in the address (pasted into the open page).
-fn open_link(hash: &str, pending: &Rc<RefCell<Option<Work>>>, failing: &Rc<RefCell<bool>>, d: &UseReducerDispatcher<State>) {
-    let Some(text) = share::from_fragment(hash) else { return };
+fn open_link(
+    hash: &str,
+    pending: &Rc<RefCell<Option<Work>>>,
+    failing: &Rc<RefCell<bool>>,
+    d: &UseReducerDispatcher<State>,
+) {
+    let Some(text) = share::from_fragment(hash) else {
+        return;
+    };
     let opened = share::decode(text, share::LINK_MAX_DECODED_BYTES, base_for);
     drop_share_fragment();
     let Ok(o) = opened.map_err(|e| d.dispatch(Action::Notify(Notice::warning(e.message())))) else {
@@ -394,7 +480,11 @@ fn open_link(hash: &str, pending: &Rc<RefCell<Option<Work>>>, failing: &Rc<RefCe
     if let Some(w) = pending.borrow_mut().take() {
         save(&w, failing, d);
     }
-    let aside = read(WORK_KEY).ok().flatten().map(|t| write(PREVIOUS_KEY, &t).is_ok()).unwrap_or(false);
+    let aside = read(WORK_KEY)
+        .ok()
+        .flatten()
+        .map(|t| write(PREVIOUS_KEY, &t).is_ok())
+        .unwrap_or(false);
     let notes = o.notes.clone();
     d.dispatch(Action::LoadScenario(Box::new(loaded(o, None, None))));
     let mut n = Notice::info(i::SHARE_LINK_OPENED.text());
@@ -415,8 +505,14 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
         .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
         .filter(|c| !c.is_undefined() && !c.is_null());
     let write = clipboard.as_ref().and_then(|c| {
-        let f: js_sys::Function = js_sys::Reflect::get(c, &"writeText".into()).ok()?.dyn_into().ok()?;
-        f.call1(c, &text.into()).ok()?.dyn_into::<js_sys::Promise>().ok()
+        let f: js_sys::Function = js_sys::Reflect::get(c, &"writeText".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        f.call1(c, &text.into())
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()
     });
     let Some(promise) = write else {
         done(false);
@@ -444,7 +540,9 @@ pub fn open_file(file: web_sys::File, d: UseReducerDispatcher<State>) {
     let name = file.name();
     // Refused by its size before a byte of it is read.
     if let Some(why) = crate::limits::file_too_large(&name, file.size() as u64) {
-        d.dispatch(Action::Notify(Notice::warning(i::file_refused(&name, &why))));
+        d.dispatch(Action::Notify(Notice::warning(i::file_refused(
+            &name, &why,
+        ))));
         return;
     }
     let file = gloo::file::File::from(file);
@@ -466,7 +564,9 @@ pub fn open_file(file: web_sys::File, d: UseReducerDispatcher<State>) {
                 })));
                 d.dispatch(Action::Notify(Notice::info(i::file_opened(&name))));
             }
-            Err(why) => d.dispatch(Action::Notify(Notice::warning(i::file_refused(&name, &why)))),
+            Err(why) => d.dispatch(Action::Notify(Notice::warning(i::file_refused(
+                &name, &why,
+            )))),
         }
     });
     // Dropping the reader would abort it: it must live until it calls back (a few bytes each).
@@ -481,7 +581,11 @@ pub fn open_file(file: web_sys::File, d: UseReducerDispatcher<State>) {
 pub fn register_service_worker() {
     let Some(w) = web_sys::window() else { return };
     let has = js_sys::Reflect::has(&w.navigator(), &"serviceWorker".into()).unwrap_or(false);
-    let http = w.location().protocol().map(|p| p.starts_with("http")).unwrap_or(false);
+    let http = w
+        .location()
+        .protocol()
+        .map(|p| p.starts_with("http"))
+        .unwrap_or(false);
     if !has || !http {
         return;
     }

@@ -19,11 +19,14 @@ use super::decision_panel::outcome_symbol;
 use super::figures_panel::{reading_marks, Mark};
 use super::i18n::{self as i, bi_t, lang_tag, t};
 use super::io;
-use super::state::State;
+use crate::app::state::State;
 use crate::date::Date;
 use crate::engine::Outcome;
 use crate::file_worker::Request;
-use crate::planning::{plan_rows, AnnualPlan, Capacity, CountyPlan, InpatientStatus, PlanBuilder, PlanPhase, PlanProgress};
+use crate::planning::{
+    plan_rows, AnnualPlan, Capacity, CountyPlan, InpatientStatus, PlanBuilder, PlanPhase,
+    PlanProgress,
+};
 use crate::policy::Policy;
 use crate::scenario::Scenario;
 use crate::spatial::AreaClass;
@@ -37,7 +40,10 @@ const DEBOUNCE_MS: u64 = 350;
 const SLICE_MS: f64 = 12.0;
 
 fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }
 
 /// What the plan depends on. Moving or editing an application changes the scenario but not the
@@ -51,7 +57,11 @@ pub(crate) struct PlanInputs {
 
 impl PlanInputs {
     pub fn of(s: &State) -> PlanInputs {
-        PlanInputs { policy: s.policy.clone(), scenario: s.scenario.clone(), today: s.today }
+        PlanInputs {
+            policy: s.policy.clone(),
+            scenario: s.scenario.clone(),
+            today: s.today,
+        }
     }
 }
 
@@ -77,7 +87,9 @@ enum Run {
     /// A change came in; the plan starts after a quiet moment.
     Waiting,
     Running(PlanProgress),
-    Done { ms: f64 },
+    Done {
+        ms: f64,
+    },
 }
 
 impl Run {
@@ -130,7 +142,8 @@ pub fn plan_panel(props: &Props) -> Html {
                         return;
                     }
                     let t0 = now_ms();
-                    let mut builder = PlanBuilder::new(&inputs.scenario, &inputs.policy, inputs.today, PLAN_CAP);
+                    let mut builder =
+                        PlanBuilder::new(&inputs.scenario, &inputs.policy, inputs.today, PLAN_CAP);
                     loop {
                         let slice = now_ms();
                         let mut more = true;
@@ -177,17 +190,30 @@ pub fn plan_panel(props: &Props) -> Html {
         let xlsx_error = xlsx_error.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            let (Some(r), Some(a)) = (ready.as_ref(), link.cast::<web_sys::Element>()) else { return };
+            let (Some(r), Some(a)) = (ready.as_ref(), link.cast::<web_sys::Element>()) else {
+                return;
+            };
             let name = a.get_attribute("download").unwrap_or_default();
             let (headers, rows) = plan_rows(&r.plan, lang);
             let (request, mime) = match format {
                 PlanFile::Csv => (Request::PlanCsv { headers, rows }, "text/csv;charset=utf-8"),
-                PlanFile::Xlsx => (Request::PlanXlsx { headers, rows, lang }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                PlanFile::Xlsx => (
+                    Request::PlanXlsx {
+                        headers,
+                        rows,
+                        lang,
+                    },
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ),
             };
             xlsx_error.set(None);
             let xlsx_error = xlsx_error.clone();
             io::download_made(&request, name, mime, move |m| {
-                xlsx_error.set(Some(format!("{} {}", i::PLAN_XLSX_FAILED.get(lang), m.get(lang))))
+                xlsx_error.set(Some(format!(
+                    "{} {}",
+                    i::PLAN_XLSX_FAILED.get(lang),
+                    m.get(lang)
+                )))
             });
         })
     };
@@ -277,7 +303,9 @@ enum PlanFile {
 /// Prints the plan only: the class scopes the print stylesheet (other panels print their own).
 fn print_plan() {
     let Some(w) = web_sys::window() else { return };
-    let Some(body) = w.document().and_then(|d| d.body()) else { return };
+    let Some(body) = w.document().and_then(|d| d.body()) else {
+        return;
+    };
     let before = body.class_name();
     body.set_class_name(format!("{before} printing-plan").trim());
     // `print()` returns once the dialog has closed (at once when headless).
@@ -322,7 +350,11 @@ fn areas_cell(lang: Lang, c: &CountyPlan, class: AreaClass) -> Html {
 }
 
 fn capacity_cell(lang: Lang, c: &Capacity, testid: &'static str) -> Html {
-    let limited = c.limited_by.as_ref().map(|r| format!("{} ({})", r.rule, r.clause)).unwrap_or_default();
+    let limited = c
+        .limited_by
+        .as_ref()
+        .map(|r| format!("{} ({})", r.rule, r.clause))
+        .unwrap_or_default();
     html! {
         <td class="num" data-testid={testid} data-count={c.new_institutions.to_string()} data-capped={c.capped.to_string()} title={t(lang, &c.text)}>
             if c.capped { <span aria-label={i::PLAN_AT_LEAST.get(lang)}>{ "≥" }</span> }
@@ -350,7 +382,11 @@ struct ViewProps {
 
 impl PartialEq for ViewProps {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.ready, &o.ready) && self.lang == o.lang && self.fresh == o.fresh && self.city == o.city && self.policy == o.policy
+        Rc::ptr_eq(&self.ready, &o.ready)
+            && self.lang == o.lang
+            && self.fresh == o.fresh
+            && self.city == o.city
+            && self.policy == o.policy
     }
 }
 
@@ -428,7 +464,15 @@ fn table(lang: Lang, plan: &AnnualPlan, fresh: bool) -> Html {
 
 /// The readings the bed allowance rests on, beside it: its own arithmetic first.
 fn beds_marks(lang: Lang, c: &CountyPlan) -> Html {
-    let marks: Vec<Mark> = c.beds.rests_on.iter().map(|id| Mark { id, text: (*id == c.beds.assumption).then_some(&c.beds.reading) }).collect();
+    let marks: Vec<Mark> = c
+        .beds
+        .rests_on
+        .iter()
+        .map(|id| Mark {
+            id,
+            text: (*id == c.beds.assumption).then_some(&c.beds.reading),
+        })
+        .collect();
     reading_marks(lang, &marks)
 }
 

@@ -15,15 +15,20 @@ use yew::prelude::*;
 
 use super::decision_panel::focus_param;
 use super::i18n::{self as i, bi, bi_t, lang_tag, t, T};
-use super::state::State;
+use crate::app::state::State;
 use crate::engine::{Decision, TraceEntry};
 use crate::policy::param_def;
-use crate::policy::readings::{anchor, is_switch, value_id, value_reading, Entry, EntryKind, Register};
+use crate::policy::readings::{
+    anchor, is_switch, value_id, value_reading, Entry, EntryKind, Register,
+};
 use crate::text::{Lang, Text};
 
 pub const MARK: T = T("解读", "reading");
 const OPEN: T = T("解读登记", "Readings");
-const HEADING: T = T("解读登记：条文未明之处与假设", "Readings register: where the text is silent, and assumptions");
+const HEADING: T = T(
+    "解读登记：条文未明之处与假设",
+    "Readings register: where the text is silent, and assumptions",
+);
 const INTRO: T = T(
     "条文没有回答的问题，模拟器必须选一种解读。下面列出每个解释开关和每个假设：所解读的条文原文、条文留下的问题、可选的解读、各预设的默认值及其理由。引号内是条文原话，其余是模拟器的解读。",
     "Where a text leaves a question open, the simulator has to pick a reading. Below are every interpretation switch and every assumption: the clause quoted, the question it leaves open, each reading, and each preset's default with its reason. The quotes are the text's words; everything else is the simulator's reading.",
@@ -50,7 +55,10 @@ const IN_FORCE: T = T("当前采用", "in force now");
 const NOW: T = T("当前取值", "now");
 const CHANGED: T = T("已改动", "changed");
 const ADJUST: T = T("调整此项", "adjust it");
-const OUTCOME_RESTS: T = T("此结果依据模拟器的解读", "this outcome rests on the simulator's reading");
+const OUTCOME_RESTS: T = T(
+    "此结果依据模拟器的解读",
+    "this outcome rests on the simulator's reading",
+);
 const ASSUMED: T = T("假设", "assumption");
 
 /// The address of a parameter's entry in the register.
@@ -64,7 +72,9 @@ fn target(hash: &str) -> Option<String> {
     if h == "readings" {
         Some(String::new())
     } else {
-        h.strip_prefix("reading-").filter(|id| !id.is_empty()).map(str::to_string)
+        h.strip_prefix("reading-")
+            .filter(|id| !id.is_empty())
+            .map(str::to_string)
     }
 }
 
@@ -88,7 +98,9 @@ fn open_at(fragment: String) -> Callback<MouseEvent> {
 }
 
 fn current_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 /// The address without the register's fragment (no history entry, no `hashchange`).
@@ -98,7 +110,11 @@ fn drop_fragment() {
     if target(&l.hash().unwrap_or_default()).is_none() {
         return;
     }
-    let url = format!("{}{}", l.pathname().unwrap_or_default(), l.search().unwrap_or_default());
+    let url = format!(
+        "{}{}",
+        l.pathname().unwrap_or_default(),
+        l.search().unwrap_or_default()
+    );
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
@@ -106,7 +122,15 @@ fn drop_fragment() {
 
 /// The ids a trace entry's verdict rests on: the switch that decided it, then its assumptions.
 fn rests_on(e: &TraceEntry) -> impl Iterator<Item = (&str, EntryKind)> {
-    e.switch.as_deref().map(|s| (s, EntryKind::Switch)).into_iter().chain(e.assumptions.iter().map(|a: &Cow<str>| (a.as_ref(), EntryKind::Assumption)))
+    e.switch
+        .as_deref()
+        .map(|s| (s, EntryKind::Switch))
+        .into_iter()
+        .chain(
+            e.assumptions
+                .iter()
+                .map(|a: &Cow<str>| (a.as_ref(), EntryKind::Assumption)),
+        )
 }
 
 fn param_label(id: &str) -> Text {
@@ -221,7 +245,11 @@ pub fn readings_dialog(props: &Props) -> Html {
                         if !d.open() {
                             let _ = d.show_modal();
                         }
-                        scroll_to(if id.is_empty() { "readings-heading".to_string() } else { anchor(id) });
+                        scroll_to(if id.is_empty() {
+                            "readings-heading".to_string()
+                        } else {
+                            anchor(id)
+                        });
                     }
                     None if d.open() => d.close(),
                     None => {}
@@ -246,15 +274,27 @@ pub fn readings_dialog(props: &Props) -> Html {
         })
     };
     let presets = s.presets.clone();
-    let register = use_memo(Rc::as_ptr(&presets) as usize, move |_| Register::of(&presets));
+    let register = use_memo(Rc::as_ptr(&presets) as usize, move |_| {
+        Register::of(&presets)
+    });
 
     let body = open.as_ref().map(|target| {
         let active = s.preset().id.as_str();
         let assumed_here = |e: &&Entry| e.default_in(active).is_some_and(|d| d.assumption);
-        let switches = register.entries.iter().filter(|e| e.kind == EntryKind::Switch);
-        let mine = register.entries.iter().filter(|e| e.kind == EntryKind::Assumption).filter(assumed_here);
-        let others: Vec<&Entry> =
-            register.entries.iter().filter(|e| e.kind == EntryKind::Assumption && !assumed_here(e)).collect();
+        let switches = register
+            .entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Switch);
+        let mine = register
+            .entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Assumption)
+            .filter(assumed_here);
+        let others: Vec<&Entry> = register
+            .entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Assumption && !assumed_here(e))
+            .collect();
         let target_in_others = others.iter().any(|e| e.param == target.as_str());
         let adjust = {
             let dialog = dialog.clone();
@@ -305,7 +345,12 @@ pub fn readings_dialog(props: &Props) -> Html {
 }
 
 fn scroll_to(id: String) {
-    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) else { return };
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&id))
+    else {
+        return;
+    };
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_block(web_sys::ScrollLogicalPosition::Start);
     el.scroll_into_view_with_scroll_into_view_options(&opts);
@@ -322,7 +367,13 @@ fn basis(kind: EntryKind, assumption: bool) -> T {
     }
 }
 
-fn entry_html(s: &State, e: &Entry, active: &str, targeted: bool, adjust: Callback<String>) -> Html {
+fn entry_html(
+    s: &State,
+    e: &Entry,
+    active: &str,
+    targeted: bool,
+    adjust: Callback<String>,
+) -> Html {
     let lang = s.lang;
     let def = param_def(e.param);
     let current = s.policy.values.get(e.param);
@@ -380,7 +431,11 @@ fn entry_html(s: &State, e: &Entry, active: &str, targeted: bool, adjust: Callba
     rows.sort_by_key(|d| d.preset != active);
     let has_control = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(&format!("[data-param=\"{}\"]", e.param)).ok().flatten())
+        .and_then(|d| {
+            d.query_selector(&format!("[data-param=\"{}\"]", e.param))
+                .ok()
+                .flatten()
+        })
         .is_some();
     let id = e.param.to_string();
     html! {

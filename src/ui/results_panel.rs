@@ -14,9 +14,9 @@ use yew::prelude::*;
 
 use super::decision_panel::outcome_symbol;
 use super::i18n::{self as i, bi_t, t};
-use super::state::{Action, Dataset, State};
 use super::io;
 use super::widgets::download;
+use crate::app::state::{Action, Dataset, State};
 use crate::engine::{Evaluation, Outcome};
 use crate::file_worker::Request;
 use crate::results::{applications_geojson, cells_geojson, result_rows, ResultRow};
@@ -58,7 +58,15 @@ enum Col {
 }
 
 impl Col {
-    const ALL: [Col; 7] = [Col::Id, Col::Name, Col::Kind, Col::County, Col::Outcome, Col::Rule, Col::Nearest];
+    const ALL: [Col; 7] = [
+        Col::Id,
+        Col::Name,
+        Col::Kind,
+        Col::County,
+        Col::Outcome,
+        Col::Rule,
+        Col::Nearest,
+    ];
 
     fn id(self) -> &'static str {
         match self {
@@ -139,42 +147,77 @@ pub fn results_panel(props: &Props) -> Html {
     let open_choice = use_state_eq(|| None::<bool>);
     let auto_open = s.dataset == Dataset::Imported && s.scenario.applications.len() > 1;
     let open = open_choice.unwrap_or(auto_open);
-    let view = use_state(|| View { sort: Col::Outcome, ascending: true, outcome: None, kind: None, text: String::new(), page: 0 });
+    let view = use_state(|| View {
+        sort: Col::Outcome,
+        ascending: true,
+        outcome: None,
+        kind: None,
+        text: String::new(),
+        page: 0,
+    });
 
-    let inputs = Inputs { scenario: s.scenario.clone(), evaluation: s.evaluation.clone() };
+    let inputs = Inputs {
+        scenario: s.scenario.clone(),
+        evaluation: s.evaluation.clone(),
+    };
     // Made only while the table is open: the distances need an index of the institutions.
     let rows = use_memo((inputs, open), |(inp, open)| {
         if !*open {
-            return Rows { rows: Vec::new(), index: Vec::new() };
+            return Rows {
+                rows: Vec::new(),
+                index: Vec::new(),
+            };
         }
         let rows = result_rows(&inp.scenario, &inp.evaluation.decisions);
-        let at: HashMap<&str, usize> = inp.scenario.applications.iter().enumerate().map(|(k, a)| (a.id.as_str(), k)).collect();
-        let index = rows.iter().map(|r| at.get(r.id.as_str()).copied().unwrap_or(0)).collect();
+        let at: HashMap<&str, usize> = inp
+            .scenario
+            .applications
+            .iter()
+            .enumerate()
+            .map(|(k, a)| (a.id.as_str(), k))
+            .collect();
+        let index = rows
+            .iter()
+            .map(|r| at.get(r.id.as_str()).copied().unwrap_or(0))
+            .collect();
         Rows { rows, index }
     });
     let v = (*view).clone();
     let order = {
         let v = v.clone();
-        use_memo((super::state::Shared(rows.clone()), v), move |(rows, v)| {
-            let needle = v.text.trim().to_lowercase();
-            let mut order: Vec<usize> = (0..rows.rows.len())
-                .filter(|&k| {
-                    let r = &rows.rows[k];
-                    v.outcome.is_none_or(|o| r.outcome == o)
-                        && v.kind.is_none_or(|x| r.kind == x)
-                        && (needle.is_empty()
-                            || r.id.to_lowercase().contains(&needle)
-                            || r.name.as_deref().is_some_and(|n| n.to_lowercase().contains(&needle))
-                            || r.county.as_deref().is_some_and(|n| n.to_lowercase().contains(&needle))
-                            || r.deciding_rule.as_deref().is_some_and(|n| n.to_lowercase().contains(&needle)))
-                })
-                .collect();
-            order.sort_by(|&a, &b| {
-                let o = compare(&rows.rows[a], &rows.rows[b], v.sort).then_with(|| a.cmp(&b));
-                if v.ascending { o } else { o.reverse() }
-            });
-            order
-        })
+        use_memo(
+            (crate::app::state::Shared(rows.clone()), v),
+            move |(rows, v)| {
+                let needle = v.text.trim().to_lowercase();
+                let mut order: Vec<usize> = (0..rows.rows.len())
+                    .filter(|&k| {
+                        let r = &rows.rows[k];
+                        v.outcome.is_none_or(|o| r.outcome == o)
+                            && v.kind.is_none_or(|x| r.kind == x)
+                            && (needle.is_empty()
+                                || r.id.to_lowercase().contains(&needle)
+                                || r.name
+                                    .as_deref()
+                                    .is_some_and(|n| n.to_lowercase().contains(&needle))
+                                || r.county
+                                    .as_deref()
+                                    .is_some_and(|n| n.to_lowercase().contains(&needle))
+                                || r.deciding_rule
+                                    .as_deref()
+                                    .is_some_and(|n| n.to_lowercase().contains(&needle)))
+                    })
+                    .collect();
+                order.sort_by(|&a, &b| {
+                    let o = compare(&rows.rows[a], &rows.rows[b], v.sort).then_with(|| a.cmp(&b));
+                    if v.ascending {
+                        o
+                    } else {
+                        o.reverse()
+                    }
+                });
+                order
+            },
+        )
     };
 
     let on_toggle = {
@@ -221,7 +264,13 @@ pub fn results_panel(props: &Props) -> Html {
     let header = |col: Col| {
         let view = view.clone();
         let sorted = v.sort == col;
-        let aria = if !sorted { "none" } else if v.ascending { "ascending" } else { "descending" };
+        let aria = if !sorted {
+            "none"
+        } else if v.ascending {
+            "ascending"
+        } else {
+            "descending"
+        };
         let onclick = Callback::from(move |_: MouseEvent| {
             let mut next = (*view).clone();
             if next.sort == col {
@@ -233,7 +282,13 @@ pub fn results_panel(props: &Props) -> Html {
             next.page = 0;
             view.set(next);
         });
-        let arrow = if !sorted { "↕" } else if v.ascending { "▲" } else { "▼" };
+        let arrow = if !sorted {
+            "↕"
+        } else if v.ascending {
+            "▲"
+        } else {
+            "▼"
+        };
         html! {
             <th scope="col" aria-sort={aria} data-col={col.id()}>
                 <button type="button" class="th-sort" data-testid={format!("sort-{}", col.id())} {onclick}>
@@ -290,28 +345,60 @@ pub fn results_panel(props: &Props) -> Html {
             match what {
                 // Tables are written by the file worker (loaded at the first export).
                 "csv" => {
-                    let request = Request::ResultsCsv { rows: result_rows(&s.scenario, &s.evaluation.decisions), lang };
-                    io::download_made(&request, format!("{stem}.csv"), "text/csv;charset=utf-8", |_| {})
+                    let request = Request::ResultsCsv {
+                        rows: result_rows(&s.scenario, &s.evaluation.decisions),
+                        lang,
+                    };
+                    io::download_made(
+                        &request,
+                        format!("{stem}.csv"),
+                        "text/csv;charset=utf-8",
+                        |_| {},
+                    )
                 }
                 "xlsx" => {
-                    let request = Request::ResultsXlsx { rows: result_rows(&s.scenario, &s.evaluation.decisions), lang };
+                    let request = Request::ResultsXlsx {
+                        rows: result_rows(&s.scenario, &s.evaluation.decisions),
+                        lang,
+                    };
                     io::download_made(&request, format!("{stem}.xlsx"), XLSX_MIME, |_| {})
                 }
-                "json" => download("scenario.json", "application/json", scenario_json(&s.export_scenario()).as_bytes()),
-                "institutions" => download("institutions.geojson", "application/geo+json", institutions_geojson(&s.scenario).as_bytes()),
+                "json" => download(
+                    "scenario.json",
+                    "application/json",
+                    scenario_json(&s.export_scenario()).as_bytes(),
+                ),
+                "institutions" => download(
+                    "institutions.geojson",
+                    "application/geo+json",
+                    institutions_geojson(&s.scenario).as_bytes(),
+                ),
                 "applications" => download(
                     "applications.geojson",
                     "application/geo+json",
                     applications_geojson(&s.scenario, Some(&s.evaluation.decisions)).as_bytes(),
                 ),
-                _ => download("cells.geojson", "application/geo+json", cells_geojson(&s.scenario, Some(&s.layers.coverage)).as_bytes()),
+                _ => download(
+                    "cells.geojson",
+                    "application/geo+json",
+                    cells_geojson(&s.scenario, Some(&s.layers.coverage)).as_bytes(),
+                ),
             }
         })
     };
 
     let counts: Vec<(Outcome, usize)> = Outcome::ALL
         .iter()
-        .map(|o| (*o, s.evaluation.decisions.iter().filter(|d| d.outcome == *o).count()))
+        .map(|o| {
+            (
+                *o,
+                s.evaluation
+                    .decisions
+                    .iter()
+                    .filter(|d| d.outcome == *o)
+                    .count(),
+            )
+        })
         .filter(|(_, n)| *n > 0)
         .collect();
     html! {

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::i18n::{self as i, lang_tag, other};
 use super::persist::{self, Work};
-use super::state::{Action, State};
+use crate::app::state::{Action, State};
 use crate::persist::{Level, Notice};
 
 #[derive(Properties, PartialEq)]
@@ -67,15 +67,22 @@ pub fn share_menu(props: &Props) -> Html {
                     let _ = first.focus();
                 }
                 if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-                    listener = Some(gloo::events::EventListener::new(&doc, "pointerdown", move |e| {
-                        let inside = match (root.cast::<web_sys::Node>(), e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok())) {
-                            (Some(r), Some(t)) => r.contains(Some(&t)),
-                            _ => true,
-                        };
-                        if !inside {
-                            open.set(false);
-                        }
-                    }));
+                    listener = Some(gloo::events::EventListener::new(
+                        &doc,
+                        "pointerdown",
+                        move |e| {
+                            let inside = match (
+                                root.cast::<web_sys::Node>(),
+                                e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
+                            ) {
+                                (Some(r), Some(t)) => r.contains(Some(&t)),
+                                _ => true,
+                            };
+                            if !inside {
+                                open.set(false);
+                            }
+                        },
+                    ));
                 }
             }
             move || drop(listener)
@@ -112,7 +119,13 @@ pub fn share_menu(props: &Props) -> Html {
             let (url, left_out) = Work::of(&state).link();
             let copied = copied.clone();
             let u = url.clone();
-            persist::copy_text(&url, move |ok| copied.set(Some(Copied { url: u, ok, left_out })));
+            persist::copy_text(&url, move |ok| {
+                copied.set(Some(Copied {
+                    url: u,
+                    ok,
+                    left_out,
+                }))
+            });
         })
     };
     let on_download = {

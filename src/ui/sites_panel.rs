@@ -19,7 +19,7 @@ use yew::prelude::*;
 
 use super::i18n::{self as i, bi_t, t};
 use super::plan_panel::PlanInputs;
-use super::state::{Action, State};
+use crate::app::state::{Action, State};
 use crate::engine::surface::placed;
 use crate::planning::{Site, SiteSearch, SiteSpec};
 use crate::scenario::{Category, Kind, Specialty};
@@ -32,11 +32,20 @@ const SEED: u64 = 1;
 const SLICE_MS: f64 = 12.0;
 
 fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }
 
 /// The kinds one may ask suggestions for.
-const KINDS: [Kind; 5] = [Kind::Pharmacy, Kind::Outpatient, Kind::PrimaryCare, Kind::InpatientGeneral, Kind::InpatientSpecialty];
+const KINDS: [Kind; 5] = [
+    Kind::Pharmacy,
+    Kind::Outpatient,
+    Kind::PrimaryCare,
+    Kind::InpatientGeneral,
+    Kind::InpatientSpecialty,
+];
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Phase {
@@ -107,7 +116,10 @@ pub fn sites_panel(props: &Props) -> Html {
             let was_running = matches!(*run, Run::Running { .. });
             *generation.borrow_mut() += 1;
             if let Some(o) = outcome.as_ref().filter(|o| !o.stale) {
-                outcome.set(Some(Rc::new(Outcome { stale: true, ..(**o).clone() })));
+                outcome.set(Some(Rc::new(Outcome {
+                    stale: true,
+                    ..(**o).clone()
+                })));
                 dispatch.dispatch(Action::ShowSites(Rc::new(Vec::new())));
             }
             if was_running {
@@ -132,12 +144,24 @@ pub fn sites_panel(props: &Props) -> Html {
             let run = run.clone();
             let outcome = outcome.clone();
             dispatch.dispatch(Action::ShowSites(Rc::new(Vec::new())));
-            run.set(Run::Running { phase: Phase::Greedy, done: 0, k });
+            run.set(Run::Running {
+                phase: Phase::Greedy,
+                done: 0,
+                k,
+            });
             spawn_local(async move {
                 let current = || *generation.borrow() == mine;
                 let t0 = now_ms();
                 let (sc, policy, today) = (&*inputs.scenario, &*inputs.policy, inputs.today);
-                let mut result = Outcome { spec, k, greedy: Vec::new(), random: Vec::new(), covered_before: 0, ms: 0.0, stale: false };
+                let mut result = Outcome {
+                    spec,
+                    k,
+                    greedy: Vec::new(),
+                    random: Vec::new(),
+                    covered_before: 0,
+                    ms: 0.0,
+                    stale: false,
+                };
                 for phase in [Phase::Greedy, Phase::Random] {
                     let mut search = match phase {
                         Phase::Greedy => SiteSearch::greedy(sc, policy, today, spec),
@@ -166,7 +190,8 @@ pub fn sites_panel(props: &Props) -> Html {
                         if !current() {
                             // Cancelled: what was found so far stays, marked as such.
                             if !result.greedy.is_empty() && phase == Phase::Greedy {
-                                dispatch.dispatch(Action::ShowSites(Rc::new(result.greedy.clone())));
+                                dispatch
+                                    .dispatch(Action::ShowSites(Rc::new(result.greedy.clone())));
                             }
                             result.ms = now_ms() - t0;
                             outcome.set(Some(Rc::new(result)));
@@ -211,16 +236,26 @@ pub fn sites_panel(props: &Props) -> Html {
         Callback::from(move |e: Event| {
             let id = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(c) = Category::ALL.into_iter().find(|c| c.id() == id) {
-                spec.set(SiteSpec { category: Some(c), ..*spec });
+                spec.set(SiteSpec {
+                    category: Some(c),
+                    ..*spec
+                });
             }
         })
     };
     let on_specialty = {
         let spec = spec.clone();
         Callback::from(move |e: Event| {
-            let idx: usize = e.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(0);
+            let idx: usize = e
+                .target_unchecked_into::<HtmlSelectElement>()
+                .value()
+                .parse()
+                .unwrap_or(0);
             if let Some(sp) = Specialty::ALL.get(idx) {
-                spec.set(SiteSpec { specialty: Some(*sp), ..*spec });
+                spec.set(SiteSpec {
+                    specialty: Some(*sp),
+                    ..*spec
+                });
             }
         })
     };
@@ -240,7 +275,10 @@ pub fn sites_panel(props: &Props) -> Html {
         Run::Running { phase, done, k } => {
             let (label, frac) = match phase {
                 Phase::Greedy => (i::SITES_GREEDY_RUNNING, done as f64 / k.max(1) as f64 / 2.0),
-                Phase::Random => (i::SITES_RANDOM_RUNNING, 0.5 + done as f64 / k.max(1) as f64 / 2.0),
+                Phase::Random => (
+                    i::SITES_RANDOM_RUNNING,
+                    0.5 + done as f64 / k.max(1) as f64 / 2.0,
+                ),
             };
             html! {
                 <div class="plan-progress" role="status" data-testid="sites-progress">
@@ -249,7 +287,9 @@ pub fn sites_panel(props: &Props) -> Html {
                 </div>
             }
         }
-        Run::Cancelled => html! { <p class="plan-progress field-hint" role="status" data-testid="sites-progress">{ i::SITES_CANCELLED.get(lang) }</p> },
+        Run::Cancelled => {
+            html! { <p class="plan-progress field-hint" role="status" data-testid="sites-progress">{ i::SITES_CANCELLED.get(lang) }</p> }
+        }
         _ => html! {},
     };
 
@@ -384,7 +424,12 @@ fn chart(lang: Lang, greedy: &[Site], random: &[Site]) -> Html {
     let y = |v: f64| h - b - v / ymax * (h - t_ - b);
     let points = |sites: &[Site]| {
         std::iter::once((0.0, 0.0))
-            .chain(sites.iter().enumerate().map(|(n, s)| ((n + 1) as f64, s.total_added as f64)))
+            .chain(
+                sites
+                    .iter()
+                    .enumerate()
+                    .map(|(n, s)| ((n + 1) as f64, s.total_added as f64)),
+            )
             .map(|(k, v)| format!("{:.1},{:.1}", x(k), y(v)))
             .collect::<Vec<_>>()
             .join(" ")

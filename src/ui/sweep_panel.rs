@@ -12,8 +12,8 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::i18n::{self as i, bi, bi_t, t};
-use super::state::State;
 use super::widgets::download;
+use crate::app::state::State;
 use crate::engine::Outcome;
 use crate::policy::{param_def, Group, ParamDef, ParamKind};
 use crate::review::sweep::{default_range, sweep_csv, sweep_values, sweepable, Sweep, SweepPoint};
@@ -313,7 +313,8 @@ fn download_png(name: String, svg: String) {
     } else {
         svg.replacen("<svg", &format!("<svg width=\"{W}\" height=\"{H}\""), 1)
     };
-    let blob = gloo::file::Blob::new_with_options(svg.as_str(), Some("image/svg+xml;charset=utf-8"));
+    let blob =
+        gloo::file::Blob::new_with_options(svg.as_str(), Some("image/svg+xml;charset=utf-8"));
     let url = gloo::file::ObjectUrl::from(blob);
     let Ok(img) = web_sys::HtmlImageElement::new() else {
         return;
@@ -341,7 +342,13 @@ fn download_png(name: String, svg: String) {
             };
             ctx.set_fill_style_str("#ffffff");
             ctx.fill_rect(0.0, 0.0, W * SCALE, H * SCALE);
-            let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&img, 0.0, 0.0, W * SCALE, H * SCALE);
+            let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(
+                &img,
+                0.0,
+                0.0,
+                W * SCALE,
+                H * SCALE,
+            );
             let Ok(data_url) = canvas.to_data_url_with_type("image/png") else {
                 return;
             };

@@ -112,7 +112,13 @@ pub struct NumberField<'a> {
 }
 
 impl NumberField<'_> {
-    pub fn new(lang: Lang, hook: Hook, label: Text, value: String, onchange: Callback<String>) -> Self {
+    pub fn new(
+        lang: Lang,
+        hook: Hook,
+        label: Text,
+        value: String,
+        onchange: Callback<String>,
+    ) -> Self {
         NumberField {
             lang,
             hook,
@@ -133,9 +139,14 @@ impl NumberField<'_> {
     pub fn render(self) -> Html {
         let id = self.hook.dom_id();
         let cb = self.onchange.clone();
-        let onchange = Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlInputElement>().value()));
+        let onchange = Callback::from(move |e: Event| {
+            cb.emit(e.target_unchecked_into::<HtmlInputElement>().value())
+        });
         let described = self.error.map(|_| format!("{id}-error"));
-        let placeholder = self.placeholder.clone().unwrap_or_else(|| i::NOT_STATED.get(self.lang).to_string());
+        let placeholder = self
+            .placeholder
+            .clone()
+            .unwrap_or_else(|| i::NOT_STATED.get(self.lang).to_string());
         let has_unit = !self.unit.zh.is_empty() || !self.unit.en.is_empty();
         let label = if self.compact && has_unit {
             let with = |l: &str, u: &str, open: &str, close: &str| {
@@ -145,7 +156,10 @@ impl NumberField<'_> {
                     format!("{l}{open}{u}{close}")
                 }
             };
-            Text::new(with(&self.label.zh, &self.unit.zh, "（", "）"), with(&self.label.en, &self.unit.en, " (", ")"))
+            Text::new(
+                with(&self.label.zh, &self.unit.zh, "（", "）"),
+                with(&self.label.en, &self.unit.en, " (", ")"),
+            )
         } else {
             self.label.clone()
         };
@@ -182,7 +196,11 @@ pub struct Opt {
 
 impl Opt {
     pub fn new(value: impl Into<String>, label: Text) -> Self {
-        Opt { value: value.into(), label, disabled: false }
+        Opt {
+            value: value.into(),
+            label,
+            disabled: false,
+        }
     }
 }
 
@@ -200,8 +218,9 @@ pub fn select_field(
     onchange: Callback<String>,
 ) -> Html {
     let id = hook.dom_id();
-    let onchange =
-        Callback::from(move |e: Event| onchange.emit(e.target_unchecked_into::<HtmlSelectElement>().value()));
+    let onchange = Callback::from(move |e: Event| {
+        onchange.emit(e.target_unchecked_into::<HtmlSelectElement>().value())
+    });
     let described = error.map(|_| format!("{id}-error"));
     html! {
         <div class={classes!("field", error.map(|_| "has-error"))}>
@@ -235,8 +254,11 @@ pub fn tristate_field(
     error: Option<&Text>,
     onchange: Callback<String>,
 ) -> Html {
-    let options =
-        vec![Opt::new("", i::NOT_STATED.text()), Opt::new("true", i::YES.text()), Opt::new("false", i::NO.text())];
+    let options = vec![
+        Opt::new("", i::NOT_STATED.text()),
+        Opt::new("true", i::YES.text()),
+        Opt::new("false", i::NO.text()),
+    ];
     let v = match value {
         Some(true) => "true",
         Some(false) => "false",
@@ -255,8 +277,9 @@ pub fn checkbox_field(
     onchange: Callback<bool>,
 ) -> Html {
     let id = hook.dom_id();
-    let onchange =
-        Callback::from(move |e: Event| onchange.emit(e.target_unchecked_into::<HtmlInputElement>().checked()));
+    let onchange = Callback::from(move |e: Event| {
+        onchange.emit(e.target_unchecked_into::<HtmlInputElement>().checked())
+    });
     html! {
         <div class={classes!("field", "field-check", error.map(|_| "has-error"))}>
             <div class="check">
@@ -300,7 +323,9 @@ pub fn emit_per_frame(cb: Callback<String>, value: String) {
         }
     };
     let f = Closure::once_into_js(flush);
-    let scheduled = web_sys::window().map(|w| w.request_animation_frame(f.unchecked_ref()).is_ok()).unwrap_or(false);
+    let scheduled = web_sys::window()
+        .map(|w| w.request_animation_frame(f.unchecked_ref()).is_ok())
+        .unwrap_or(false);
     if !scheduled {
         flush();
     }
@@ -308,7 +333,9 @@ pub fn emit_per_frame(cb: Callback<String>, value: String) {
 
 /// Starts the browser's download of `href` (an object or data URL) as the file `name`.
 pub fn save_href(doc: &web_sys::Document, href: &str, name: &str) {
-    let Ok(a) = doc.create_element("a") else { return };
+    let Ok(a) = doc.create_element("a") else {
+        return;
+    };
     let _ = a.set_attribute("href", href);
     let _ = a.set_attribute("download", name);
     let _ = a.set_attribute("hidden", "");
@@ -323,7 +350,9 @@ pub fn save_href(doc: &web_sys::Document, href: &str, name: &str) {
 
 /// Saves bytes as a file through a temporary object URL (the CSP allows `blob:`).
 pub fn download(name: &str, mime: &str, bytes: &[u8]) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let blob = gloo::file::Blob::new_with_options(bytes, Some(mime));
     let url = gloo::file::ObjectUrl::from(blob);
     save_href(&doc, &url, name);

@@ -14,20 +14,30 @@ use crate::text::Text;
 
 fn parse(bytes: &[u8]) -> Result<GeoJson, Text> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    serde_json::from_slice::<GeoJson>(bytes)
-        .map_err(|e| Text::new(format!("不是有效的 GeoJSON（{e}）"), format!("not valid GeoJSON ({e})")))
+    serde_json::from_slice::<GeoJson>(bytes).map_err(|e| {
+        Text::new(
+            format!("不是有效的 GeoJSON（{e}）"),
+            format!("not valid GeoJSON ({e})"),
+        )
+    })
 }
 
 fn features(g: GeoJson) -> Vec<Feature> {
     match g {
         GeoJson::FeatureCollection(fc) => fc.features,
         GeoJson::Feature(f) => vec![f],
-        GeoJson::Geometry(geometry) => vec![Feature { geometry: Some(geometry), ..Default::default() }],
+        GeoJson::Geometry(geometry) => vec![Feature {
+            geometry: Some(geometry),
+            ..Default::default()
+        }],
     }
 }
 
 fn is_shape(f: &Feature) -> bool {
-    matches!(f.geometry.as_ref().map(|g| &g.value), Some(GeometryValue::Polygon { .. } | GeometryValue::MultiPolygon { .. }))
+    matches!(
+        f.geometry.as_ref().map(|g| &g.value),
+        Some(GeometryValue::Polygon { .. } | GeometryValue::MultiPolygon { .. })
+    )
 }
 
 /// A property as a cell's text: strings as they are, numbers at full precision, lists joined by
@@ -93,12 +103,22 @@ pub fn read_points(bytes: &[u8]) -> Result<PointRows, Text> {
             cells[c] = id_text(id);
         }
         let point = match f.geometry.map(|g| g.value) {
-            Some(GeometryValue::Point { coordinates }) if coordinates.len() >= 2 => Some((coordinates[0], coordinates[1])),
+            Some(GeometryValue::Point { coordinates }) if coordinates.len() >= 2 => {
+                Some((coordinates[0], coordinates[1]))
+            }
             _ => None,
         };
-        rows.push(RawRow { row: i + 1, cells, point });
+        rows.push(RawRow {
+            row: i + 1,
+            cells,
+            point,
+        });
     }
-    Ok(PointRows { headers, rows, shapes })
+    Ok(PointRows {
+        headers,
+        rows,
+        shapes,
+    })
 }
 
 /// One boundary: the county (or area) it outlines, in WGS-84.
@@ -137,7 +157,12 @@ impl From<Boundaries> for BoundariesWire {
                         .shape
                         .0
                         .iter()
-                        .map(|p| std::iter::once(p.exterior()).chain(p.interiors()).map(ring).collect())
+                        .map(|p| {
+                            std::iter::once(p.exterior())
+                                .chain(p.interiors())
+                                .map(ring)
+                                .collect()
+                        })
                         .collect();
                     (a.id, a.name, a.matched, polys)
                 })
@@ -148,25 +173,36 @@ impl From<Boundaries> for BoundariesWire {
 
 impl From<BoundariesWire> for Boundaries {
     fn from(w: BoundariesWire) -> Self {
-        let ring = |r: Vec<[f64; 2]>| LineString::from(r.into_iter().map(|[x, y]| Coord { x, y }).collect::<Vec<_>>());
-        let areas = w
-            .0
-            .into_iter()
-            .filter_map(|(id, name, matched, polys)| {
-                let shape = MultiPolygon(
-                    polys
-                        .into_iter()
-                        .filter_map(|rings| {
-                            let mut rings = rings.into_iter().map(ring);
-                            let exterior = rings.next()?;
-                            Some(Polygon::new(exterior, rings.collect()))
-                        })
-                        .collect(),
-                );
-                let bbox = shape.bounding_rect()?;
-                Some(Boundary { id, name, matched, shape, bbox })
-            })
-            .collect();
+        let ring = |r: Vec<[f64; 2]>| {
+            LineString::from(
+                r.into_iter()
+                    .map(|[x, y]| Coord { x, y })
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let areas =
+            w.0.into_iter()
+                .filter_map(|(id, name, matched, polys)| {
+                    let shape = MultiPolygon(
+                        polys
+                            .into_iter()
+                            .filter_map(|rings| {
+                                let mut rings = rings.into_iter().map(ring);
+                                let exterior = rings.next()?;
+                                Some(Polygon::new(exterior, rings.collect()))
+                            })
+                            .collect(),
+                    );
+                    let bbox = shape.bounding_rect()?;
+                    Some(Boundary {
+                        id,
+                        name,
+                        matched,
+                        shape,
+                        bbox,
+                    })
+                })
+                .collect();
         Boundaries { areas }
     }
 }
@@ -194,17 +230,25 @@ impl Boundaries {
     /// county outlines are GCJ-02), each matched to one of `counties` (`(id, name)`) by name or id.
     /// Point features are left out. Properties read: a name (`name`, `名称`, `区县`, …) and a code
     /// (`id`, `adcode`, `code`, `编码`, …).
-    pub fn from_geojson(bytes: &[u8], crs: Crs, counties: &[(String, String)]) -> Result<Boundaries, ImportError> {
+    pub fn from_geojson(
+        bytes: &[u8],
+        crs: Crs,
+        counties: &[(String, String)],
+    ) -> Result<Boundaries, ImportError> {
         let mut areas = Vec::new();
         for (i, f) in features(parse(bytes)?).into_iter().enumerate() {
             let shape = match f.geometry.as_ref().map(|g| &g.value) {
-                Some(GeometryValue::Polygon { coordinates }) => MultiPolygon(polygon(coordinates, crs).into_iter().collect()),
+                Some(GeometryValue::Polygon { coordinates }) => {
+                    MultiPolygon(polygon(coordinates, crs).into_iter().collect())
+                }
                 Some(GeometryValue::MultiPolygon { coordinates }) => {
                     MultiPolygon(coordinates.iter().filter_map(|p| polygon(p, crs)).collect())
                 }
                 _ => continue,
             };
-            let Some(bbox) = shape.bounding_rect() else { continue };
+            let Some(bbox) = shape.bounding_rect() else {
+                continue;
+            };
             let mut name = None;
             let mut code = f.id.as_ref().map(id_text);
             for (k, v) in f.properties.iter().flatten() {
@@ -214,9 +258,14 @@ impl Boundaries {
                 }
                 let n = normalize(k);
                 match recognize(k) {
-                    Some(Field::Name | Field::County) if name.is_none() => name = Some(text.trim().to_string()),
+                    Some(Field::Name | Field::County) if name.is_none() => {
+                        name = Some(text.trim().to_string())
+                    }
                     Some(Field::Id) if code.is_none() => code = Some(text.trim().to_string()),
-                    _ if ["adcode", "gb", "areacode", "区划代码", "行政区划代码"].contains(&n.as_str()) && code.is_none() => {
+                    _ if ["adcode", "gb", "areacode", "区划代码", "行政区划代码"]
+                        .contains(&n.as_str())
+                        && code.is_none() =>
+                    {
                         code = Some(text.trim().to_string())
                     }
                     _ => {}
@@ -232,10 +281,20 @@ impl Boundaries {
                 (None, None, Some(c)) => c.clone(),
                 (None, None, None) => format!("boundary-{}", i + 1),
             };
-            areas.push(Boundary { id, name, matched: matched.is_some(), shape, bbox });
+            areas.push(Boundary {
+                id,
+                name,
+                matched: matched.is_some(),
+                shape,
+                bbox,
+            });
         }
         if areas.is_empty() {
-            return Err(Text::new("文件中没有面要素（Polygon 或 MultiPolygon）", "the file has no Polygon or MultiPolygon feature").into());
+            return Err(Text::new(
+                "文件中没有面要素（Polygon 或 MultiPolygon）",
+                "the file has no Polygon or MultiPolygon feature",
+            )
+            .into());
         }
         Ok(Boundaries { areas })
     }
@@ -244,12 +303,23 @@ impl Boundaries {
     /// outlines share the edge, the first in the file wins): its id.
     pub fn county_of(&self, lon: f64, lat: f64) -> Option<&str> {
         let c = Coord { x: lon, y: lat };
-        self.areas.iter().find(|a| a.bbox.intersects(&c) && a.shape.intersects(&c)).map(|a| a.id.as_str())
+        self.areas
+            .iter()
+            .find(|a| a.bbox.intersects(&c) && a.shape.intersects(&c))
+            .map(|a| a.id.as_str())
     }
 
     /// The rectangle around every outline (for `ImportOptions::bounds`, with a margin).
     pub fn extent(&self, margin_m: f64) -> Option<Bounds> {
-        Bounds::around(self.areas.iter().flat_map(|a| [(a.bbox.min().x, a.bbox.min().y), (a.bbox.max().x, a.bbox.max().y)]), margin_m)
+        Bounds::around(
+            self.areas.iter().flat_map(|a| {
+                [
+                    (a.bbox.min().x, a.bbox.min().y),
+                    (a.bbox.max().x, a.bbox.max().y),
+                ]
+            }),
+            margin_m,
+        )
     }
 
     /// A county entry for every outline not matched to one of the scenario's counties (id and
@@ -258,7 +328,11 @@ impl Boundaries {
         self.areas
             .iter()
             .filter(|a| !a.matched)
-            .map(|a| County { id: a.id.clone(), name: a.name.clone().unwrap_or_else(|| a.id.clone()), ..Default::default() })
+            .map(|a| County {
+                id: a.id.clone(),
+                name: a.name.clone().unwrap_or_else(|| a.id.clone()),
+                ..Default::default()
+            })
             .collect()
     }
 

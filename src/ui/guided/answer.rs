@@ -7,11 +7,11 @@ use yew::prelude::*;
 
 use super::super::decision_panel::{outcome_badge, trace_item, verdict_symbol};
 use super::super::i18n::{self as i, t};
-use super::super::state::{Action, Dataset, Shared};
 use super::map::GuideMapView;
 use super::place::{picker, template};
-use super::state::GuideAction;
 use super::{places_of, push_mode, Computed, Props};
+use crate::app::guided::GuideAction;
+use crate::app::state::{Action, Dataset, Shared};
 use crate::engine::nearest_accepted::Closure;
 use crate::engine::plain::about_distance;
 use crate::policy::rule_def;
@@ -21,13 +21,21 @@ fn closure_line(lang: Lang, props: &Props, c: &Closure, testid: &'static str) ->
     let s = &*props.state;
     let place = match &c.county {
         Some(id) => {
-            let name = s.scenario.counties.iter().find(|x| &x.id == id).map(|x| x.name.clone()).unwrap_or(id.clone());
+            let name = s
+                .scenario
+                .counties
+                .iter()
+                .find(|x| &x.id == id)
+                .map(|x| x.name.clone())
+                .unwrap_or(id.clone());
             Text::new(format!("您所在的{name}"), format!("In {name}"))
         }
         None => i::G_WHOLE_CITY.text(),
     };
     let rule = c.rule.as_ref().map(|e| {
-        let title = rule_def(&e.rule).map(|d| d.title()).unwrap_or_else(|| Text::new(e.rule.clone(), e.rule.clone()));
+        let title = rule_def(&e.rule)
+            .map(|d| d.title())
+            .unwrap_or_else(|| Text::new(e.rule.clone(), e.rule.clone()));
         (t(lang, &title), e.clause.clone(), t(lang, &e.detail))
     });
     html! {

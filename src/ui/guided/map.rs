@@ -15,7 +15,7 @@ use super::super::decision_panel::outcome_symbol;
 use super::super::i18n::{self as i, t};
 use super::super::map::leaflet::{self as l, b, escape, ll, n, opts, s};
 use super::super::map::symbols::{same_type, Sym};
-use super::super::state::{MapData, Shared};
+use crate::app::state::{MapData, Shared};
 use crate::engine::nearest_accepted::AcceptedPlace;
 use crate::engine::plain::about_distance;
 use crate::engine::Outcome;
@@ -84,7 +84,11 @@ fn sym_of_kind(k: crate::scenario::Kind) -> Sym {
 }
 
 impl GuideMap {
-    fn create(el: &HtmlElement, on_click: Callback<(f64, f64)>, on_moved: impl Fn() + 'static) -> Option<GuideMap> {
+    fn create(
+        el: &HtmlElement,
+        on_click: Callback<(f64, f64)>,
+        on_moved: impl Fn() + 'static,
+    ) -> Option<GuideMap> {
         if !l::available() {
             return None;
         }
@@ -104,7 +108,12 @@ impl GuideMap {
         let pane = map.create_pane("dd-vectors");
         let _ = pane.style().set_property("z-index", "410");
         let _ = pane.style().set_property("pointer-events", "none");
-        l::control_scale(&opts(&[("imperial", b(false)), ("metric", b(true)), ("maxWidth", n(120.0))])).add_to(&map);
+        l::control_scale(&opts(&[
+            ("imperial", b(false)),
+            ("metric", b(true)),
+            ("maxWidth", n(120.0)),
+        ]))
+        .add_to(&map);
         let click = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
             let e: l::MouseEvent = e.unchecked_into();
             let at = e.latlng();
@@ -113,12 +122,26 @@ impl GuideMap {
         map.on("click", click.as_ref().unchecked_ref());
         let moved = Closure::<dyn FnMut(JsValue)>::new(move |_e: JsValue| on_moved());
         map.on("moveend", moved.as_ref().unchecked_ref());
-        let (outlines, institutions, spot, places) = (l::layer_group(), l::layer_group(), l::layer_group(), l::layer_group());
+        let (outlines, institutions, spot, places) = (
+            l::layer_group(),
+            l::layer_group(),
+            l::layer_group(),
+            l::layer_group(),
+        );
         for g in [&outlines, &institutions, &spot, &places] {
             g.add_to(&map);
         }
         crate::ui::expose("__dingdianGuideMap", &map);
-        Some(GuideMap { map, outlines, institutions, spot, places, last: None, crowded: false, _handlers: vec![click, moved] })
+        Some(GuideMap {
+            map,
+            outlines,
+            institutions,
+            spot,
+            places,
+            last: None,
+            crowded: false,
+            _handlers: vec![click, moved],
+        })
     }
 
     fn fit(&self, d: &Drawn) {
@@ -127,8 +150,14 @@ impl GuideMap {
         // Room on the right for the distance written beside each numbered place.
         let right = if d.places.is_empty() { 24.0 } else { 110.0 };
         let pad = opts(&[
-            ("paddingTopLeft", js_sys::Array::of2(&n(24.0), &n(24.0)).into()),
-            ("paddingBottomRight", js_sys::Array::of2(&n(right), &n(24.0)).into()),
+            (
+                "paddingTopLeft",
+                js_sys::Array::of2(&n(24.0), &n(24.0)).into(),
+            ),
+            (
+                "paddingBottomRight",
+                js_sys::Array::of2(&n(right), &n(24.0)).into(),
+            ),
             ("maxZoom", n(16.0)),
         ]);
         match d.spot {
@@ -143,7 +172,15 @@ impl GuideMap {
                 // At least the service circle round the spot.
                 let dlat = (d.radius * 1.2 / crate::spatial::EARTH_RADIUS_M).to_degrees();
                 let dlon = dlat / lat.to_radians().cos().max(0.05);
-                self.map.fit_bounds(&l::bounds([w.min(lon - dlon), s_.min(lat - dlat), e.max(lon + dlon), n_.max(lat + dlat)]), &pad);
+                self.map.fit_bounds(
+                    &l::bounds([
+                        w.min(lon - dlon),
+                        s_.min(lat - dlat),
+                        e.max(lon + dlon),
+                        n_.max(lat + dlat),
+                    ]),
+                    &pad,
+                );
             }
             None => {
                 self.map.fit_bounds(&l::bounds(d.data.bounds), &pad);
@@ -153,20 +190,25 @@ impl GuideMap {
 
     fn sync(&mut self, d: Drawn) {
         let prev = self.last.take();
-        let data_changed = prev.as_ref().map_or(true, |p| p.data != d.data || p.lang != d.lang);
+        let data_changed = prev
+            .as_ref()
+            .map_or(true, |p| p.data != d.data || p.lang != d.lang);
         if data_changed {
             self.outlines.clear_layers();
             for a in &d.data.outlines.areas {
-                let name = d.scenario.counties.iter().find(|c| c.id == a.id).map(|c| c.name.clone()).unwrap_or_else(|| a.id.clone());
+                let name = d
+                    .scenario
+                    .counties
+                    .iter()
+                    .find(|c| c.id == a.id)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_else(|| a.id.clone());
                 let poly = l::county_outline(&l::boundary_rings(a), &name, false, None, None);
                 self.outlines.add_layer(&poly);
             }
         }
         let spot_changed = prev.as_ref().map_or(true, |p| {
-            p.spot != d.spot
-                || p.outcome != d.outcome
-                || p.radius != d.radius
-                || p.lang != d.lang
+            p.spot != d.spot || p.outcome != d.outcome || p.radius != d.radius || p.lang != d.lang
         });
         if spot_changed {
             self.spot.clear_layers();
@@ -193,11 +235,21 @@ impl GuideMap {
                     ("iconSize", js_sys::Array::of2(&n(34.0), &n(34.0)).into()),
                     ("iconAnchor", js_sys::Array::of2(&n(17.0), &n(17.0)).into()),
                 ]));
-                let m = l::marker(&ll(lon, lat), &opts(&[("icon", icon.into()), ("interactive", b(false)), ("keyboard", b(false)), ("zIndexOffset", n(1000.0))]));
+                let m = l::marker(
+                    &ll(lon, lat),
+                    &opts(&[
+                        ("icon", icon.into()),
+                        ("interactive", b(false)),
+                        ("keyboard", b(false)),
+                        ("zIndexOffset", n(1000.0)),
+                    ]),
+                );
                 self.spot.add_layer(&m);
             }
         }
-        let places_changed = prev.as_ref().map_or(true, |p| p.places != d.places || p.lang != d.lang);
+        let places_changed = prev
+            .as_ref()
+            .map_or(true, |p| p.places != d.places || p.lang != d.lang);
         if places_changed {
             self.places.clear_layers();
             for (k, p) in d.places.iter().enumerate() {
@@ -216,13 +268,25 @@ impl GuideMap {
                     ("iconSize", JsValue::NULL),
                     ("iconAnchor", js_sys::Array::of2(&n(15.0), &n(15.0)).into()),
                 ]));
-                let m = l::marker(&ll(p.lon, p.lat), &opts(&[("icon", icon.into()), ("interactive", b(false)), ("keyboard", b(false)), ("zIndexOffset", n(900.0))]));
+                let m = l::marker(
+                    &ll(p.lon, p.lat),
+                    &opts(&[
+                        ("icon", icon.into()),
+                        ("interactive", b(false)),
+                        ("keyboard", b(false)),
+                        ("zIndexOffset", n(900.0)),
+                    ]),
+                );
                 self.places.add_layer(&m);
             }
         }
         // Re-framed when the data, the offered places, or the first spot come: never under a finger
         // that is only looking around.
-        let refit = data_changed || places_changed || prev.as_ref().map_or(true, |p| p.spot.is_none() && d.spot.is_some());
+        let refit = data_changed
+            || places_changed
+            || prev
+                .as_ref()
+                .map_or(true, |p| p.spot.is_none() && d.spot.is_some());
         self.last = Some(d);
         if refit {
             if let Some(d) = &self.last {
@@ -254,11 +318,25 @@ impl GuideMap {
             let sym = Sym::of(x);
             let icon = l::div_icon(&opts(&[
                 ("className", s(&format!("dd-inst {}", sym.class()))),
-                ("html", s(&format!("<span data-institution=\"{}\">{}</span>", escape(&x.id), sym.letter().get(d.lang)))),
+                (
+                    "html",
+                    s(&format!(
+                        "<span data-institution=\"{}\">{}</span>",
+                        escape(&x.id),
+                        sym.letter().get(d.lang)
+                    )),
+                ),
                 ("iconSize", js_sys::Array::of2(&n(22.0), &n(22.0)).into()),
                 ("iconAnchor", js_sys::Array::of2(&n(11.0), &n(11.0)).into()),
             ]));
-            let m = l::marker(&ll(x.lon, x.lat), &opts(&[("icon", icon.into()), ("interactive", b(false)), ("keyboard", b(false))]));
+            let m = l::marker(
+                &ll(x.lon, x.lat),
+                &opts(&[
+                    ("icon", icon.into()),
+                    ("interactive", b(false)),
+                    ("keyboard", b(false)),
+                ]),
+            );
             self.institutions.add_layer(&m);
         }
     }
@@ -279,7 +357,8 @@ pub fn guide_map(props: &MapProps) -> Html {
     let crowded = use_state_eq(|| false);
 
     {
-        let (node, ctl, failed, crowded) = (node.clone(), ctl.clone(), failed.setter(), crowded.setter());
+        let (node, ctl, failed, crowded) =
+            (node.clone(), ctl.clone(), failed.setter(), crowded.setter());
         let ctl_for_cleanup = ctl.clone();
         let on_pick = props.on_pick.clone();
         use_effect_with((), move |_| {
@@ -287,7 +366,9 @@ pub fn guide_map(props: &MapProps) -> Html {
                 let weak = Rc::downgrade(&ctl);
                 let on_moved = move || {
                     let Some(c) = weak.upgrade() else { return };
-                    let Ok(mut c) = c.try_borrow_mut() else { return };
+                    let Ok(mut c) = c.try_borrow_mut() else {
+                        return;
+                    };
                     if let Some(m) = c.as_mut() {
                         m.draw_institutions();
                         crowded.set(m.crowded);
@@ -340,7 +421,10 @@ pub fn guide_map(props: &MapProps) -> Html {
         let ctl = ctl.clone();
         let on_pick = props.on_pick.clone();
         Callback::from(move |_| {
-            let at = ctl.try_borrow().ok().and_then(|c| c.as_ref().map(|m| m.centre()));
+            let at = ctl
+                .try_borrow()
+                .ok()
+                .and_then(|c| c.as_ref().map(|m| m.centre()));
             if let Some(at) = at {
                 on_pick.emit(at);
             }

@@ -12,16 +12,15 @@ mod geo;
 mod map;
 mod place;
 mod questions;
-pub mod state;
 
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use self::state::{Guide, GuideAction};
 use super::i18n::{self as i, t, T};
-use super::state::{Shared, State};
+use crate::app::guided::{Guide, GuideAction};
+use crate::app::state::{Shared, State};
 use crate::engine::prepared::Prepared;
 use crate::guide::{self as g, GuideAnswer, Step};
 use crate::scenario::Application;
@@ -32,8 +31,15 @@ use crate::text::Lang;
 
 /// The address's query as `key=value` pieces, in order (raw, never decoded: kept as given).
 fn query_pieces() -> Vec<String> {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()).map(str::to_string).collect()
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Whether the address asks for guided mode.
@@ -44,12 +50,18 @@ pub fn mode_from_url() -> bool {
 /// The address of guided mode (`true`) or the expert view, keeping the other parameters and
 /// the hash.
 pub fn mode_href(guide: bool) -> String {
-    let mut pieces: Vec<String> = query_pieces().into_iter().filter(|p| p != "mode" && !p.starts_with("mode=")).collect();
+    let mut pieces: Vec<String> = query_pieces()
+        .into_iter()
+        .filter(|p| p != "mode" && !p.starts_with("mode="))
+        .collect();
     if guide {
         pieces.push("mode=guide".into());
     }
     let loc = web_sys::window().map(|w| w.location());
-    let path = loc.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
+    let path = loc
+        .as_ref()
+        .and_then(|l| l.pathname().ok())
+        .unwrap_or_default();
     let hash = loc.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
     if pieces.is_empty() {
         format!("{path}{hash}")
@@ -62,10 +74,19 @@ pub fn mode_href(guide: bool) -> String {
 pub fn push_mode(guide: bool) {
     let href = mode_href(guide);
     let Some(w) = web_sys::window() else { return };
-    let Ok(history) = js_sys::Reflect::get(&w, &"history".into()) else { return };
-    let Ok(push) = js_sys::Reflect::get(&history, &"pushState".into()) else { return };
+    let Ok(history) = js_sys::Reflect::get(&w, &"history".into()) else {
+        return;
+    };
+    let Ok(push) = js_sys::Reflect::get(&history, &"pushState".into()) else {
+        return;
+    };
     if let Ok(push) = push.dyn_into::<js_sys::Function>() {
-        let _ = push.call3(&history, &wasm_bindgen::JsValue::NULL, &"".into(), &href.into());
+        let _ = push.call3(
+            &history,
+            &wasm_bindgen::JsValue::NULL,
+            &"".into(),
+            &href.into(),
+        );
     }
 }
 
@@ -87,7 +108,11 @@ fn switch_click(guide: &UseReducerHandle<Guide>, to_guide: bool) -> Callback<Mou
 pub fn mode_switch(lang: Lang, guide: &UseReducerHandle<Guide>) -> Html {
     let to_guide = !guide.open;
     let onclick = switch_click(guide, to_guide);
-    let (icon, label) = if to_guide { ("☑", i::G_ENTER) } else { ("⚙", i::G_EXPERT) };
+    let (icon, label) = if to_guide {
+        ("☑", i::G_ENTER)
+    } else {
+        ("⚙", i::G_EXPERT)
+    };
     html! {
         <a class="btn btn-mode" href={mode_href(to_guide)} data-testid={if to_guide { "open-guide" } else { "open-expert" }} {onclick}>
             <span aria-hidden="true">{ icon }{ " " }</span>{ label.get(lang) }
@@ -147,7 +172,9 @@ pub struct Computed {
 /// After a screen change: the focus to the first control with a message, else to the heading,
 /// so a keyboard or screen-reader user starts on the new screen.
 fn move_focus() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let target = doc
         .query_selector(".guide-step [aria-invalid=\"true\"], .guide-step fieldset[aria-describedby] input, .guide-step select[aria-describedby]")
         .ok()
@@ -167,7 +194,11 @@ pub fn guided(props: &Props) -> Html {
     let steps = g::steps(&gd.answers, &s.policy);
     let size = g::size_fields(&gd.answers, &s.policy);
     // A screen the answers no longer need (another kind) is not shown: the first one is.
-    let step = if steps.contains(&gd.step) { gd.step } else { steps[0] };
+    let step = if steps.contains(&gd.step) {
+        gd.step
+    } else {
+        steps[0]
+    };
     let at = steps.iter().position(|x| *x == step).unwrap_or(0);
 
     use_effect_with(gd.moves, |_| {
@@ -213,9 +244,22 @@ pub fn guided(props: &Props) -> Html {
     let body = match step {
         Step::Kind => questions::kind(lang, gd, &dispatch),
         Step::Detail => questions::detail(lang, gd, &dispatch),
-        Step::Change => questions::change(lang, gd, &dispatch, g::movers(&gd.answers, &s.scenario.institutions)),
+        Step::Change => questions::change(
+            lang,
+            gd,
+            &dispatch,
+            g::movers(&gd.answers, &s.scenario.institutions),
+        ),
         Step::Size => questions::size(lang, gd, &dispatch, size),
-        Step::Special => questions::special(lang, gd, &dispatch, g::specials(gd.answers.kind.unwrap_or(crate::scenario::Kind::Pharmacy), &s.policy)),
+        Step::Special => questions::special(
+            lang,
+            gd,
+            &dispatch,
+            g::specials(
+                gd.answers.kind.unwrap_or(crate::scenario::Kind::Pharmacy),
+                &s.policy,
+            ),
+        ),
         Step::Place => place::place(props),
         Step::Answer => answer::answer(props, (*computed).as_ref()),
     };
@@ -269,5 +313,9 @@ pub fn guided(props: &Props) -> Html {
 
 /// The `Rc` of a memo's list of places, for the map's props.
 fn places_of(c: Option<&Computed>) -> Rc<Vec<crate::engine::nearest_accepted::AcceptedPlace>> {
-    Rc::new(c.and_then(|c| c.answer.nearest.as_ref()).map(|n| n.places.clone()).unwrap_or_default())
+    Rc::new(
+        c.and_then(|c| c.answer.nearest.as_ref())
+            .map(|n| n.places.clone())
+            .unwrap_or_default(),
+    )
 }

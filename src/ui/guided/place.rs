@@ -6,12 +6,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::super::i18n::{self as i, t};
-use super::super::state::Shared;
 use super::geo;
 use super::map::GuideMapView;
 use super::questions::message;
-use super::state::{GuideAction, Locate, LocateError};
 use super::Props;
+use crate::app::guided::{GuideAction, Locate, LocateError};
+use crate::app::state::Shared;
 use crate::scenario::Application;
 use crate::text::num;
 
@@ -50,7 +50,10 @@ pub fn place(props: &Props) -> Html {
             d.dispatch(GuideAction::Locating);
             let d2 = d.clone();
             let pick = pick.clone();
-            geo::locate(move |lon, lat| pick.emit((lon, lat)), move |e| d2.dispatch(GuideAction::LocateFailed(e)));
+            geo::locate(
+                move |lon, lat| pick.emit((lon, lat)),
+                move |e| d2.dispatch(GuideAction::LocateFailed(e)),
+            );
         })
     };
     let status = match gd.locate {
@@ -64,7 +67,13 @@ pub fn place(props: &Props) -> Html {
     let chosen = gd.answers.place.map(|(lon, lat)| {
         let county = s.data.county_at(&s.scenario, lon, lat);
         let name = county
-            .and_then(|c| s.scenario.counties.iter().find(|x| x.id == c).map(|x| x.name.clone()))
+            .and_then(|c| {
+                s.scenario
+                    .counties
+                    .iter()
+                    .find(|x| x.id == c)
+                    .map(|x| x.name.clone())
+            })
             .unwrap_or_default();
         (name, lon, lat)
     });

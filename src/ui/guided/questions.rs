@@ -6,7 +6,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::super::i18n::{self as i, t, T};
-use super::state::{Guide, GuideAction};
+use crate::app::guided::{Guide, GuideAction};
 use crate::guide::{SizeFields, Specials};
 use crate::scenario::{Category, Change, Kind, Specialty, Subtype};
 use crate::text::{Lang, Text};
@@ -66,8 +66,17 @@ fn radios(lang: Lang, g: &Guide, name: &'static str, legend: T, choices: Vec<Cho
     }
 }
 
-fn checkbox(id: &str, label: Text, hint: Option<Text>, checked: bool, lang: Lang, on: Callback<bool>) -> Html {
-    let onchange = Callback::from(move |e: Event| on.emit(e.target_unchecked_into::<HtmlInputElement>().checked()));
+fn checkbox(
+    id: &str,
+    label: Text,
+    hint: Option<Text>,
+    checked: bool,
+    lang: Lang,
+    on: Callback<bool>,
+) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        on.emit(e.target_unchecked_into::<HtmlInputElement>().checked())
+    });
     html! {
         <label class={classes!("choice", checked.then_some("is-checked"))} for={id.to_string()}>
             <input type="checkbox" id={id.to_string()} data-testid={id.to_string()} {checked} {onchange} />
@@ -92,7 +101,13 @@ fn kind_hint(k: Kind) -> T {
 }
 
 /// The public's order: the common cases first.
-const KINDS: [Kind; 5] = [Kind::Pharmacy, Kind::Outpatient, Kind::PrimaryCare, Kind::InpatientGeneral, Kind::InpatientSpecialty];
+const KINDS: [Kind; 5] = [
+    Kind::Pharmacy,
+    Kind::Outpatient,
+    Kind::PrimaryCare,
+    Kind::InpatientGeneral,
+    Kind::InpatientSpecialty,
+];
 
 pub fn kind(lang: Lang, g: &Guide, d: &Dispatch) -> Html {
     let choices = KINDS
@@ -112,7 +127,10 @@ pub fn kind(lang: Lang, g: &Guide, d: &Dispatch) -> Html {
 }
 
 fn json_id<E: serde::Serialize>(e: &E) -> String {
-    serde_json::to_value(e).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(e)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 fn category_hint(c: Category) -> T {
@@ -179,8 +197,16 @@ pub fn detail(lang: Lang, g: &Guide, d: &Dispatch) -> Html {
         }
         Some(Kind::InpatientSpecialty) => {
             let d = d.clone();
-            select(lang, g, "specialty", i::G_Q_SPECIALTY, &Specialty::ALL, Specialty::label, g.answers.specialty,
-                Callback::from(move |s| d.dispatch(GuideAction::Specialty(s))))
+            select(
+                lang,
+                g,
+                "specialty",
+                i::G_Q_SPECIALTY,
+                &Specialty::ALL,
+                Specialty::label,
+                g.answers.specialty,
+                Callback::from(move |s| d.dispatch(GuideAction::Specialty(s))),
+            )
         }
         Some(Kind::PrimaryCare) => {
             let d1 = d.clone();
@@ -204,7 +230,11 @@ pub fn change(lang: Lang, g: &Guide, d: &Dispatch, movers: Vec<(String, String)>
     let rows = [
         (Change::New, i::G_CHANGE_NEW, i::G_CHANGE_NEW_HINT),
         (Change::NewSite, i::G_CHANGE_SITE, i::G_CHANGE_SITE_HINT),
-        (Change::AddressChange, i::G_CHANGE_MOVE, i::G_CHANGE_MOVE_HINT),
+        (
+            Change::AddressChange,
+            i::G_CHANGE_MOVE,
+            i::G_CHANGE_MOVE_HINT,
+        ),
     ];
     let choices = rows
         .iter()
@@ -237,13 +267,20 @@ fn moving_from(lang: Lang, g: &Guide, d: &Dispatch, movers: Vec<(String, String)
         let (d, list) = (d.clone(), list.clone());
         Callback::from(move |e: InputEvent| {
             let typed = e.target_unchecked_into::<HtmlInputElement>().value();
-            d.dispatch(GuideAction::MovingFrom(crate::guide::mover_typed(&list, &typed), typed))
+            d.dispatch(GuideAction::MovingFrom(
+                crate::guide::mover_typed(&list, &typed),
+                typed,
+            ))
         })
     };
     let typed = g.raw("moving_from");
     let state = match (&g.answers.moving_from, typed.trim().is_empty()) {
-        (Some(id), _) => html! { <p class="field-hint" data-testid="guide-moving-found">{ format!("{} {id}", i::G_MOVING_FOUND.get(lang)) }</p> },
-        (None, false) => html! { <p class="field-hint" data-testid="guide-moving-unlisted">{ i::G_MOVING_UNLISTED.get(lang) }</p> },
+        (Some(id), _) => {
+            html! { <p class="field-hint" data-testid="guide-moving-found">{ format!("{} {id}", i::G_MOVING_FOUND.get(lang)) }</p> }
+        }
+        (None, false) => {
+            html! { <p class="field-hint" data-testid="guide-moving-unlisted">{ i::G_MOVING_UNLISTED.get(lang) }</p> }
+        }
         (None, true) => html! {},
     };
     html! {
@@ -262,11 +299,22 @@ fn moving_from(lang: Lang, g: &Guide, d: &Dispatch, movers: Vec<(String, String)
     }
 }
 
-fn number(lang: Lang, g: &Guide, d: &Dispatch, field: &'static str, label: T, unit: T, hint: Option<T>) -> Html {
+fn number(
+    lang: Lang,
+    g: &Guide,
+    d: &Dispatch,
+    field: &'static str,
+    label: T,
+    unit: T,
+    hint: Option<T>,
+) -> Html {
     let id = format!("guide-{field}");
     let d = d.clone();
     let oninput = Callback::from(move |e: InputEvent| {
-        d.dispatch(GuideAction::Raw(field, e.target_unchecked_into::<HtmlInputElement>().value()))
+        d.dispatch(GuideAction::Raw(
+            field,
+            e.target_unchecked_into::<HtmlInputElement>().value(),
+        ))
     });
     let hint_id = format!("{id}-hint");
     let mut describedby: Vec<String> = Vec::new();

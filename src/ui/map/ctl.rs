@@ -10,16 +10,16 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, HtmlElement};
 
-use super::leaflet::{self as l, b, escape, n, opts, s, ll};
+use super::leaflet::{self as l, b, escape, ll, n, opts, s};
 use super::paint::{data_url, new_canvas, CellIndexImage, Swatch, ViewImage};
 use super::symbols::{self as sy, Sym};
 use super::{BaseMap, CellLayer, View};
+use crate::app::state::{Layers, MapData, Shared};
 use crate::engine::Outcome;
 use crate::scenario::{Application, Scenario};
 use crate::spatial::haversine_m;
 use crate::text::Lang;
 use crate::ui::decision_panel::outcome_symbol;
-use crate::ui::state::{Layers, MapData, Shared};
 
 /// At most this many institutions in view are drawn as letter markers (DOM nodes); more are
 /// painted as shapes on one image.
@@ -41,10 +41,10 @@ pub struct Inputs {
     /// Suggested sites, numbered from 1 on the map.
     pub sites: Shared<Vec<crate::planning::Site>>,
     /// The baseline and the draft, for the difference layer.
-    pub review: Shared<crate::ui::review::Review>,
+    pub review: Shared<crate::app::review::Review>,
     /// The last assessment, for the lost-coverage layer.
-    pub exits: Shared<crate::ui::assess_state::ExitsState>,
-    pub dataset: crate::ui::state::Dataset,
+    pub exits: Shared<crate::app::assess::ExitsState>,
+    pub dataset: crate::app::state::Dataset,
     /// Imported county boundaries, drawn instead of the sample cities' outlines.
     pub boundaries: Option<Rc<crate::scenario::import::Boundaries>>,
 }
@@ -100,15 +100,23 @@ pub struct MapCtl {
 }
 
 fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }
 
-const EMPTY_PNG: &str = "data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==";
+const EMPTY_PNG: &str =
+    "data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==";
 
 impl MapCtl {
     /// Creates the map in `el`. `on_click(lon, lat)` is called for every click on the map;
     /// `on_moved` after every pan or zoom.
-    pub fn create(el: &HtmlElement, on_click: impl Fn(f64, f64) + 'static, on_moved: impl Fn() + 'static) -> Option<MapCtl> {
+    pub fn create(
+        el: &HtmlElement,
+        on_click: impl Fn(f64, f64) + 'static,
+        on_moved: impl Fn() + 'static,
+    ) -> Option<MapCtl> {
         if !l::available() {
             return None;
         }
@@ -126,12 +134,21 @@ impl MapCtl {
         );
         // Panes from bottom to top: tiles (200), cells (the overlay pane, 400), outlines and
         // circles (410), institutions drawn as an image (420), county names (430), markers (600).
-        for (name, z) in [("dd-vectors", "410"), ("dd-institutions", "420"), ("dd-labels", "430")] {
+        for (name, z) in [
+            ("dd-vectors", "410"),
+            ("dd-institutions", "420"),
+            ("dd-labels", "430"),
+        ] {
             let pane = map.create_pane(name);
             let _ = pane.style().set_property("z-index", z);
             let _ = pane.style().set_property("pointer-events", "none");
         }
-        l::control_scale(&opts(&[("imperial", b(false)), ("metric", b(true)), ("maxWidth", n(140.0))])).add_to(&map);
+        l::control_scale(&opts(&[
+            ("imperial", b(false)),
+            ("metric", b(true)),
+            ("maxWidth", n(140.0)),
+        ]))
+        .add_to(&map);
 
         let click = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
             let e: l::MouseEvent = e.unchecked_into();
@@ -151,7 +168,11 @@ impl MapCtl {
         let inst_image = l::image_overlay(
             EMPTY_PNG,
             &empty,
-            &opts(&[("className", s("dd-institutions")), ("interactive", b(false)), ("pane", s("dd-institutions"))]),
+            &opts(&[
+                ("className", s("dd-institutions")),
+                ("interactive", b(false)),
+                ("pane", s("dd-institutions")),
+            ]),
         );
         let outlines = l::layer_group();
         let markers = l::layer_group();
@@ -195,7 +216,10 @@ impl MapCtl {
 
     pub fn fit_data(&self) {
         if let Some(last) = &self.last {
-            self.map.fit_bounds(&l::bounds(last.data.bounds), &opts(&[("padding", js_sys::Array::of2(&n(12.0), &n(12.0)).into())]));
+            self.map.fit_bounds(
+                &l::bounds(last.data.bounds),
+                &opts(&[("padding", js_sys::Array::of2(&n(12.0), &n(12.0)).into())]),
+            );
         }
     }
 
@@ -215,7 +239,15 @@ impl MapCtl {
         let lang_changed = prev.as_ref().map_or(true, |p| p.lang != inp.lang);
         let app_kind_changed = prev.as_ref().map_or(true, |p| {
             let key = |a: &Option<Application>| {
-                a.as_ref().map(|a| (a.kind, a.categories(), a.specialty, a.institution_id.clone(), a.change))
+                a.as_ref().map(|a| {
+                    (
+                        a.kind,
+                        a.categories(),
+                        a.specialty,
+                        a.institution_id.clone(),
+                        a.change,
+                    )
+                })
             };
             key(&p.app) != key(&inp.app)
         });
@@ -226,16 +258,21 @@ impl MapCtl {
         let outcome_changed = prev.as_ref().map_or(true, |p| p.outcome != inp.outcome);
         let sites_changed = prev.as_ref().map_or(true, |p| p.sites != inp.sites);
         let institutions_changed = data_changed
-            || prev.as_ref().map_or(true, |p| !Rc::ptr_eq(&p.scenario, &inp.scenario) && p.scenario.institutions != inp.scenario.institutions);
+            || prev.as_ref().map_or(true, |p| {
+                !Rc::ptr_eq(&p.scenario, &inp.scenario)
+                    && p.scenario.institutions != inp.scenario.institutions
+            });
 
         if sites_changed || lang_changed {
             self.draw_sites(&inp);
         }
-        let boundaries_changed = prev.as_ref().map_or(true, |p| match (&p.boundaries, &inp.boundaries) {
-            (Some(a), Some(b)) => !Rc::ptr_eq(a, b),
-            (None, None) => false,
-            _ => true,
-        });
+        let boundaries_changed =
+            prev.as_ref()
+                .map_or(true, |p| match (&p.boundaries, &inp.boundaries) {
+                    (Some(a), Some(b)) => !Rc::ptr_eq(a, b),
+                    (None, None) => false,
+                    _ => true,
+                });
         if (boundaries_changed || lang_changed) && !data_changed {
             self.draw_outlines(&inp);
         }
@@ -263,7 +300,8 @@ impl MapCtl {
             // later again, the lines below redraw it now.
             self.fit_data();
         }
-        if data_changed || view_changed || lang_changed || app_kind_changed || institutions_changed {
+        if data_changed || view_changed || lang_changed || app_kind_changed || institutions_changed
+        {
             self.redraw_view();
         } else if radius_changed {
             let r = self.last.as_ref().map(|x| x.radius).unwrap_or(0.0);
@@ -273,8 +311,20 @@ impl MapCtl {
         }
         let ta = now_ms();
         let restyle = data_changed || outcome_changed || lang_changed;
-        let renamed = self.last.as_ref().and_then(|x| x.app.as_ref()).and_then(|a| a.name.clone()).filter(|n| !n.trim().is_empty()) != self.app_label;
-        if restyle || renamed || app_moved || radius_changed || app_kind_changed || institutions_changed {
+        let renamed = self
+            .last
+            .as_ref()
+            .and_then(|x| x.app.as_ref())
+            .and_then(|a| a.name.clone())
+            .filter(|n| !n.trim().is_empty())
+            != self.app_label;
+        if restyle
+            || renamed
+            || app_moved
+            || radius_changed
+            || app_kind_changed
+            || institutions_changed
+        {
             self.draw_app(restyle);
         }
         self.last_app_ms = now_ms() - ta;
@@ -292,7 +342,12 @@ impl MapCtl {
 
     /// County boundaries (imported, or the sample cities' real outlines): every polygon with its
     /// holes, named by the data's county names.
-    fn draw_boundaries(&mut self, inp: &Inputs, bounds: &crate::scenario::import::Boundaries, class: &str) {
+    fn draw_boundaries(
+        &mut self,
+        inp: &Inputs,
+        bounds: &crate::scenario::import::Boundaries,
+        class: &str,
+    ) {
         for a in &bounds.areas {
             let name = inp
                 .scenario
@@ -302,7 +357,13 @@ impl MapCtl {
                 .map(|c| c.name.clone())
                 .or_else(|| a.name.clone())
                 .unwrap_or_else(|| a.id.clone());
-            let poly = l::county_outline(&l::boundary_rings(a), &name, false, Some(class), Some("dd-labels"));
+            let poly = l::county_outline(
+                &l::boundary_rings(a),
+                &name,
+                false,
+                Some(class),
+                Some("dd-labels"),
+            );
             self.outlines.add_layer(&poly);
         }
     }
@@ -315,12 +376,30 @@ impl MapCtl {
             let no = k + 1;
             let icon = l::div_icon(&opts(&[
                 ("className", s("dd-site")),
-                ("html", s(&format!("<span data-testid=\"site-marker\" data-n=\"{no}\">{no}</span>"))),
+                (
+                    "html",
+                    s(&format!(
+                        "<span data-testid=\"site-marker\" data-n=\"{no}\">{no}</span>"
+                    )),
+                ),
                 ("iconSize", js_sys::Array::of2(&n(26.0), &n(26.0)).into()),
                 ("iconAnchor", js_sys::Array::of2(&n(13.0), &n(13.0)).into()),
             ]));
-            let m = l::marker(&ll(site.lon, site.lat), &opts(&[("icon", icon.into()), ("keyboard", b(false)), ("zIndexOffset", n(900.0))]));
-            m.bind_tooltip(&format!("#{no} +{} {persons}", crate::text::thousands(site.added_population)), &opts(&[("direction", s("top"))]));
+            let m = l::marker(
+                &ll(site.lon, site.lat),
+                &opts(&[
+                    ("icon", icon.into()),
+                    ("keyboard", b(false)),
+                    ("zIndexOffset", n(900.0)),
+                ]),
+            );
+            m.bind_tooltip(
+                &format!(
+                    "#{no} +{} {persons}",
+                    crate::text::thousands(site.added_population)
+                ),
+                &opts(&[("direction", s("top"))]),
+            );
             self.sites.add_layer(&m);
         }
     }
@@ -346,7 +425,11 @@ impl MapCtl {
         if want {
             let layer = l::tile_layer(
                 bm.url.trim(),
-                &opts(&[("attribution", s(&escape(&bm.attribution))), ("maxZoom", n(19.0)), ("crossOrigin", b(false))]),
+                &opts(&[
+                    ("attribution", s(&escape(&bm.attribution))),
+                    ("maxZoom", n(19.0)),
+                    ("crossOrigin", b(false)),
+                ]),
             );
             layer.add_to(&self.map);
             self.tiles = Some((layer, bm.clone()));
@@ -360,27 +443,55 @@ impl MapCtl {
             CellLayer::None => (Vec::new(), &[]),
             CellLayer::Coverage => {
                 let bits = sy::coverage_bits(inp.view.coverage_of);
-                (layers.coverage.covered(bits).map(|c| Some(c as u8)).collect(), &sy::COVERAGE_PALETTE)
+                (
+                    layers
+                        .coverage
+                        .covered(bits)
+                        .map(|c| Some(c as u8))
+                        .collect(),
+                    &sy::COVERAGE_PALETTE,
+                )
             }
-            CellLayer::AreaClass => {
-                (layers.area_classes.iter().map(|&c| Some(sy::area_index(c))).collect(), &sy::AREA_PALETTE)
-            }
-            CellLayer::Surface => {
-                (layers.surface.outcomes.iter().map(|&o| Some(sy::outcome_index(o))).collect(), &sy::OUTCOME_PALETTE)
-            }
+            CellLayer::AreaClass => (
+                layers
+                    .area_classes
+                    .iter()
+                    .map(|&c| Some(sy::area_index(c)))
+                    .collect(),
+                &sy::AREA_PALETTE,
+            ),
+            CellLayer::Surface => (
+                layers
+                    .surface
+                    .outcomes
+                    .iter()
+                    .map(|&o| Some(sy::outcome_index(o)))
+                    .collect(),
+                &sy::OUTCOME_PALETTE,
+            ),
             CellLayer::Difference => {
                 let r = &inp.review;
-                let Some(b) = r.baseline.as_ref() else { return (Vec::new(), &[]) };
+                let Some(b) = r.baseline.as_ref() else {
+                    return (Vec::new(), &[]);
+                };
                 let changes = crate::review::cell_changes(
                     &b.snapshot,
                     &r.draft,
                     sy::coverage_bits(inp.view.coverage_of),
                     &inp.data.index.cell_population,
                 );
-                (changes.cells.iter().map(|&c| sy::diff_index(c)).collect(), &sy::DIFF_PALETTE)
+                (
+                    changes.cells.iter().map(|&c| sy::diff_index(c)).collect(),
+                    &sy::DIFF_PALETTE,
+                )
             }
             CellLayer::Exits => {
-                let Some(r) = inp.exits.result.as_ref().filter(|r| r.dataset == inp.dataset) else {
+                let Some(r) = inp
+                    .exits
+                    .result
+                    .as_ref()
+                    .filter(|r| r.dataset == inp.dataset)
+                else {
                     return (Vec::new(), &[]);
                 };
                 let mut classes = vec![None; inp.data.points.len()];
@@ -396,19 +507,26 @@ impl MapCtl {
 
     fn draw_cells(&mut self, inp: &Inputs) {
         let (classes, palette) = Self::cell_classes(inp);
-        let show = inp.view.cells != CellLayer::None && !classes.is_empty() && !inp.data.points.is_empty();
+        let show =
+            inp.view.cells != CellLayer::None && !classes.is_empty() && !inp.data.points.is_empty();
         if show {
-            let key = CellsKey { mode: inp.view.cells, classes };
+            let key = CellsKey {
+                mode: inp.view.cells,
+                classes,
+            };
             if self.cells_key.as_ref() != Some(&key) {
                 let d = &inp.data;
-                let index = self.cell_index.get_or_insert_with(|| CellIndexImage::build(&d.points, d.spacing_m, d.extent_m));
+                let index = self.cell_index.get_or_insert_with(|| {
+                    CellIndexImage::build(&d.points, d.spacing_m, d.extent_m)
+                });
                 let rgba = index.colour(&key.classes, palette);
                 let te = now_ms();
                 let url = data_url(&self.canvas, index.width, index.height, &rgba);
                 self.last_encode_ms = now_ms() - te;
                 if let Some(url) = url {
                     self.cells.set_url(&url);
-                    self.cells.set_bounds(&l::lat_lng_bounds(&l::bounds(index.bounds)));
+                    self.cells
+                        .set_bounds(&l::lat_lng_bounds(&l::bounds(index.bounds)));
                 }
                 self.cells_key = Some(key);
             }
@@ -438,18 +556,26 @@ impl MapCtl {
             .enumerate()
             .filter(|(_, x)| x.designated || view.non_designated)
             .map(|(k, x)| (k, Sym::of(x)))
-            .filter(|(k, sym)| view.groups[sym.group()] && {
-                let x = &inp.scenario.institutions[*k];
-                in_view(x.lon, x.lat)
+            .filter(|(k, sym)| {
+                view.groups[sym.group()] && {
+                    let x = &inp.scenario.institutions[*k];
+                    in_view(x.lon, x.lat)
+                }
             })
             .collect();
         self.markers.clear_layers();
         let as_image = shown.len() > MAX_MARKERS;
         if as_image {
             let size = self.map.get_size();
-            let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 2.0);
+            let dpr = web_sys::window()
+                .map(|w| w.device_pixel_ratio())
+                .unwrap_or(1.0)
+                .clamp(1.0, 2.0);
             // The image covers the padded view: 1.5 × the container on each axis.
-            let (pw, ph) = ((size.x() * 1.5 * dpr).round() as u32, (size.y() * 1.5 * dpr).round() as u32);
+            let (pw, ph) = (
+                (size.x() * 1.5 * dpr).round() as u32,
+                (size.y() * 1.5 * dpr).round() as u32,
+            );
             let mut img = ViewImage::new(pw, ph, [w, s_, e, n_]);
             // Smaller marks, without their white rim, where many share the view: a texture of
             // the city's institutions that leaves the cells beneath readable.
@@ -464,7 +590,11 @@ impl MapCtl {
                 for (k, sym) in &shown {
                     let x = &inp.scenario.institutions[*k];
                     if x.designated == pass {
-                        let rgb = if x.designated { sym.rgb() } else { [110, 118, 128] };
+                        let rgb = if x.designated {
+                            sym.rgb()
+                        } else {
+                            [110, 118, 128]
+                        };
                         img.shape(x.lon, x.lat, sym.shape(), h, rim, rgb, !x.designated);
                     }
                 }
@@ -490,14 +620,25 @@ impl MapCtl {
                     sym.class(),
                     if x.designated { "" } else { " is-undesignated" }
                 );
-                let html = format!("<span data-institution=\"{}\">{}</span>", escape(&x.id), letter);
+                let html = format!(
+                    "<span data-institution=\"{}\">{}</span>",
+                    escape(&x.id),
+                    letter
+                );
                 let icon = l::div_icon(&opts(&[
                     ("className", s(&class)),
                     ("html", s(&html)),
                     ("iconSize", js_sys::Array::of2(&n(22.0), &n(22.0)).into()),
                     ("iconAnchor", js_sys::Array::of2(&n(11.0), &n(11.0)).into()),
                 ]));
-                let m = l::marker(&ll(x.lon, x.lat), &opts(&[("icon", icon.into()), ("interactive", b(false)), ("keyboard", b(false))]));
+                let m = l::marker(
+                    &ll(x.lon, x.lat),
+                    &opts(&[
+                        ("icon", icon.into()),
+                        ("interactive", b(false)),
+                        ("keyboard", b(false)),
+                    ]),
+                );
                 self.markers.add_layer(&m);
             }
         }
@@ -527,7 +668,10 @@ impl MapCtl {
                             ("radius", n(inp.radius)),
                             ("pane", s("dd-vectors")),
                             ("interactive", b(false)),
-                            ("color", s(&format!("rgb({},{},{})", rgb[0], rgb[1], rgb[2]))),
+                            (
+                                "color",
+                                s(&format!("rgb({},{},{})", rgb[0], rgb[1], rgb[2])),
+                            ),
                             ("weight", n(1.0)),
                             ("opacity", n(0.75)),
                             ("fill", b(false)),
@@ -539,14 +683,20 @@ impl MapCtl {
                 }
             }
         }
-        self.info = ViewInfo { circles_skipped: skipped, institutions_in_view: shown.len(), as_image };
+        self.info = ViewInfo {
+            circles_skipped: skipped,
+            institutions_in_view: shown.len(),
+            as_image,
+        };
     }
 
     /// The selected application: its marker (with the outcome's symbol), its service circle,
     /// and rings round the same-type designated institutions inside that circle. `restyle`:
     /// the outcome changed (or everything must be redrawn).
     fn draw_app(&mut self, restyle: bool) {
-        let Some(inp) = self.last.as_ref() else { return };
+        let Some(inp) = self.last.as_ref() else {
+            return;
+        };
         let Some(app) = inp.app.as_ref() else {
             for (_, ring) in self.rings.drain() {
                 ring.remove();
@@ -614,7 +764,12 @@ impl MapCtl {
             None => {
                 let m = l::marker(
                     &at,
-                    &opts(&[("icon", icon().into()), ("interactive", b(false)), ("keyboard", b(false)), ("zIndexOffset", n(1000.0))]),
+                    &opts(&[
+                        ("icon", icon().into()),
+                        ("interactive", b(false)),
+                        ("keyboard", b(false)),
+                        ("zIndexOffset", n(1000.0)),
+                    ]),
                 );
                 m.add_to(&self.map);
                 self.app_marker = Some(m);
@@ -625,7 +780,12 @@ impl MapCtl {
         let name = app.name.clone().filter(|n| !n.trim().is_empty());
         if name != self.app_label {
             if let Some(m) = &self.app_marker {
-                let html = name.as_ref().map(|label| format!("<span data-testid=\"map-application-label\">{}</span>", escape(label)));
+                let html = name.as_ref().map(|label| {
+                    format!(
+                        "<span data-testid=\"map-application-label\">{}</span>",
+                        escape(label)
+                    )
+                });
                 match (&self.app_label, &html) {
                     // Rebinding a permanent tooltip can leave the old one on the map: change its text.
                     (Some(_), Some(h)) => {
@@ -656,7 +816,10 @@ impl MapCtl {
         let dlon = dlat / app.lat.to_radians().cos().max(0.05);
         let mut want: Vec<usize> = Vec::new();
         for (k, x) in inp.scenario.institutions.iter().enumerate() {
-            if (x.lat - app.lat).abs() > dlat || (x.lon - app.lon).abs() > dlon || !sy::same_type(app, x) {
+            if (x.lat - app.lat).abs() > dlat
+                || (x.lon - app.lon).abs() > dlon
+                || !sy::same_type(app, x)
+            {
                 continue;
             }
             if haversine_m(app.lon, app.lat, x.lon, x.lat) <= inp.radius {
@@ -692,4 +855,3 @@ impl MapCtl {
         }
     }
 }
-

@@ -178,7 +178,9 @@ extern "C" {
 
 /// Whether Leaflet's script has loaded (a missing `L` would otherwise be a panic).
 pub fn available() -> bool {
-    Reflect::get(&js_sys::global(), &JsValue::from_str("L")).map(|l| l.is_object()).unwrap_or(false)
+    Reflect::get(&js_sys::global(), &JsValue::from_str("L"))
+        .map(|l| l.is_object())
+        .unwrap_or(false)
 }
 
 /// `[lat, lng]`
@@ -223,7 +225,11 @@ pub fn boundary_rings(a: &crate::scenario::import::Boundary) -> Array {
     let polygon = |p: &geo::Polygon<f64>| {
         let rings = Array::new();
         for r in std::iter::once(p.exterior()).chain(p.interiors().iter()) {
-            rings.push(&r.0.iter().map(|c| JsValue::from(ll(c.x, c.y))).collect::<Array>());
+            rings.push(
+                &r.0.iter()
+                    .map(|c| JsValue::from(ll(c.x, c.y)))
+                    .collect::<Array>(),
+            );
         }
         rings
     };
@@ -231,16 +237,33 @@ pub fn boundary_rings(a: &crate::scenario::import::Boundary) -> Array {
     if polys.len() == 1 {
         return polygon(polys[0]);
     }
-    let first = (0..polys.len()).max_by_key(|&i| polys[i].exterior().0.len()).unwrap_or(0);
+    let first = (0..polys.len())
+        .max_by_key(|&i| polys[i].exterior().0.len())
+        .unwrap_or(0);
     polys.swap(0, first);
-    polys.into_iter().map(|p| JsValue::from(polygon(p))).collect()
+    polys
+        .into_iter()
+        .map(|p| JsValue::from(polygon(p)))
+        .collect()
 }
 
 /// A county's outline (`rings`: one ring, or a polygon's rings with holes), named by a
 /// permanent label at its centre. `class_name` styles the outline; `label_pane` lifts the label
 /// above the institutions where the map has such a pane.
-pub fn county_outline(rings: &Array, name: &str, dashed: bool, class_name: Option<&str>, label_pane: Option<&str>) -> Polygon {
-    let mut style = vec![("pane", s("dd-vectors")), ("interactive", b(false)), ("color", s("#15304d")), ("weight", n(1.5)), ("fill", b(false))];
+pub fn county_outline(
+    rings: &Array,
+    name: &str,
+    dashed: bool,
+    class_name: Option<&str>,
+    label_pane: Option<&str>,
+) -> Polygon {
+    let mut style = vec![
+        ("pane", s("dd-vectors")),
+        ("interactive", b(false)),
+        ("color", s("#15304d")),
+        ("weight", n(1.5)),
+        ("fill", b(false)),
+    ];
     if dashed {
         style.push(("dashArray", s("6 4")));
     }
@@ -248,7 +271,12 @@ pub fn county_outline(rings: &Array, name: &str, dashed: bool, class_name: Optio
         style.push(("className", s(c)));
     }
     let poly = polygon(rings, &opts(&style));
-    let mut label = vec![("permanent", b(true)), ("direction", s("center")), ("className", s("dd-county-label")), ("opacity", n(0.9))];
+    let mut label = vec![
+        ("permanent", b(true)),
+        ("direction", s("center")),
+        ("className", s("dd-county-label")),
+        ("opacity", n(0.9)),
+    ];
     if let Some(p) = label_pane {
         label.push(("pane", s(p)));
     }

@@ -23,7 +23,7 @@ use self::paint::Swatch;
 use self::symbols::{Sym, GROUPS};
 use super::decision_panel::outcome_symbol;
 use super::i18n::{self as i, bi, bi_t, lang_tag, t, T};
-use super::state::{Action, State, Timing, AREA_CLASSES};
+use crate::app::state::{Action, State, Timing, AREA_CLASSES};
 use crate::engine::Outcome;
 use crate::scenario::Category;
 use crate::text::{Lang, Text};
@@ -116,7 +116,10 @@ impl CoverageOf {
 
 fn cat_label(c: Category) -> Text {
     let l = c.label();
-    Text::new(format!("{}{}", l.zh, i::OF_PHARMACIES.0), format!("{}{}", l.en, i::OF_PHARMACIES.1))
+    Text::new(
+        format!("{}{}", l.zh, i::OF_PHARMACIES.0),
+        format!("{}{}", l.en, i::OF_PHARMACIES.1),
+    )
 }
 
 /// An optional tile layer under the map's own layers: off by default (the app works offline).
@@ -158,7 +161,8 @@ impl BaseMap {
     }
 
     fn save(&self) {
-        let v = serde_json::json!({ "on": self.on, "url": self.url, "attribution": self.attribution });
+        let v =
+            serde_json::json!({ "on": self.on, "url": self.url, "attribution": self.attribution });
         if let Some(st) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
             let _ = st.set_item(BASEMAP_KEY, &v.to_string());
         }
@@ -205,7 +209,10 @@ fn set_timing(t: Timing, map_ms: f64, cells_ms: f64, encode_ms: f64, app_ms: f64
     }
     let Some(w) = web_sys::window() else { return };
     let prev = js_sys::Reflect::get(&w, &"__dingdianTiming".into()).ok();
-    let syncs = prev.and_then(|p| js_sys::Reflect::get(&p, &"syncs".into()).ok()).and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let syncs = prev
+        .and_then(|p| js_sys::Reflect::get(&p, &"syncs".into()).ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
     let o = js_sys::Object::new();
     for (k, v) in [
         ("recompute_ms", t.total_ms),
@@ -251,17 +258,23 @@ pub fn map_panel(props: &Props) -> Html {
                     let info = info.clone();
                     let later = wasm_bindgen::closure::Closure::once_into_js(move || {
                         let Some(c) = weak.upgrade() else { return };
-                        let Ok(mut c) = c.try_borrow_mut() else { return };
+                        let Ok(mut c) = c.try_borrow_mut() else {
+                            return;
+                        };
                         if let Some(m) = c.as_mut() {
                             m.redraw_view();
                             info.set(m.info);
                         }
                     });
                     if let Some(w) = web_sys::window() {
-                        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+                        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                            later.unchecked_ref(),
+                            0,
+                        );
                     }
                 };
-                let on_click = move |lon: f64, lat: f64| dispatch.dispatch(Action::PlaceApp(lon, lat));
+                let on_click =
+                    move |lon: f64, lat: f64| dispatch.dispatch(Action::PlaceApp(lon, lat));
                 match MapCtl::create(&el, on_click, on_moved) {
                     Some(m) => *ctl.borrow_mut() = Some(m),
                     None => failed.set(true),
@@ -291,7 +304,10 @@ pub fn map_panel(props: &Props) -> Html {
             review: s.review.clone(),
             exits: s.exits.clone(),
             dataset: s.dataset,
-            boundaries: s.boundaries.clone().filter(|_| s.dataset == super::state::Dataset::Imported),
+            boundaries: s
+                .boundaries
+                .clone()
+                .filter(|_| s.dataset == crate::app::state::Dataset::Imported),
         };
         let ctl = ctl.clone();
         let info = info.setter();
@@ -301,7 +317,13 @@ pub fn map_panel(props: &Props) -> Html {
                 if let Some(m) = c.as_mut() {
                     let new_info = m.sync(inputs);
                     info.set(new_info);
-                    set_timing(timing, m.last_sync_ms, m.last_cells_ms, m.last_encode_ms, m.last_app_ms);
+                    set_timing(
+                        timing,
+                        m.last_sync_ms,
+                        m.last_cells_ms,
+                        m.last_encode_ms,
+                        m.last_app_ms,
+                    );
                 }
             }
             || ()
@@ -396,7 +418,9 @@ fn badge(lang: Lang, sym: Sym, designated: bool) -> Html {
 
 /// A checkbox in the legend, 44 px tall.
 fn toggle(id: &str, testid: &str, checked: bool, label: Html, onchange: Callback<bool>) -> Html {
-    let onchange = Callback::from(move |e: Event| onchange.emit(e.target_unchecked_into::<HtmlInputElement>().checked()));
+    let onchange = Callback::from(move |e: Event| {
+        onchange.emit(e.target_unchecked_into::<HtmlInputElement>().checked())
+    });
     html! {
         <div class="check legend-check">
             <input id={id.to_string()} type="checkbox" data-testid={testid.to_string()} {checked} {onchange} />
@@ -419,7 +443,11 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
     };
 
     // The lost-coverage layer is offered once an assessment of this data set exists.
-    let has_exits = s.exits.result.as_ref().is_some_and(|r| r.dataset == s.dataset);
+    let has_exits = s
+        .exits
+        .result
+        .as_ref()
+        .is_some_and(|r| r.dataset == s.dataset);
     // The cell layer: a choice of one, then its legend.
     let on_cells = {
         let view = view.clone();
@@ -445,7 +473,10 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
     };
     let hatched = |sw: Swatch, l: Text| {
         if sw.fill == paint::Fill::Hatch {
-            Text::new(format!("{}（{}）", l.zh, i::L_HATCHED.0), format!("{} ({})", l.en, i::L_HATCHED.1))
+            Text::new(
+                format!("{}（{}）", l.zh, i::L_HATCHED.0),
+                format!("{} ({})", l.en, i::L_HATCHED.1),
+            )
         } else {
             l
         }
@@ -485,7 +516,11 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
     let cell_note = match v.cells {
         CellLayer::Surface => Some(i::L_SURFACE_NOTE),
         CellLayer::Difference => Some(i::RV_L_DIFF_NOTE),
-        CellLayer::Exits => Some(if has_exits { i::AS_L_NOTE } else { i::AS_L_NONE }),
+        CellLayer::Exits => Some(if has_exits {
+            i::AS_L_NOTE
+        } else {
+            i::AS_L_NONE
+        }),
         CellLayer::None => None,
         _ => Some(i::CELL_NOTE),
     };

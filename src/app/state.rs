@@ -12,7 +12,6 @@ use std::fmt;
 use std::rc::Rc;
 
 use serde_json::Value;
-use yew::Reducible;
 
 use super::i18n::{self as i, T};
 use crate::date::Date;
@@ -22,8 +21,8 @@ use crate::engine::Evaluation;
 use crate::policy::{builtin_presets, param_def, ParamKind, Policy, Preset};
 use crate::scenario::import::{Boundaries, Imported, Merge};
 use crate::scenario::{
-    Application, Categories, Category, Change, City, County, Discharges, KeyLevel, KeyProject, Kind, NegativeList,
-    NegativeReason, Scenario, Scope, Specialty, Subtype,
+    Application, Categories, Category, Change, City, County, Discharges, KeyLevel, KeyProject,
+    Kind, NegativeList, NegativeReason, Scenario, Scope, Specialty, Subtype,
 };
 use crate::spatial::{AreaClass, CoverageLayers};
 use crate::synth::{county_seeds, synth_scenario, SampleCity, SynthSpec};
@@ -80,7 +79,10 @@ impl Dataset {
     }
 
     pub fn from_id(id: &str) -> Option<Dataset> {
-        Dataset::ALL.into_iter().chain([Dataset::Imported]).find(|d| d.id() == id)
+        Dataset::ALL
+            .into_iter()
+            .chain([Dataset::Imported])
+            .find(|d| d.id() == id)
     }
 
     /// Whether the app can make the data set's scenario afresh (links carry only its edits).
@@ -100,7 +102,7 @@ impl Dataset {
     /// Population cell spacing of the synthetic cities (about 17,000 and 10,000 cells).
     pub const SYNTH_CELL_M: f64 = 1000.0;
 
-    /// The sample city whose outlines the data set is made in (`crate::ui::outlines::load`
+    /// The sample city whose outlines the data set is made in (the skin's outline loader
     /// fetches them first).
     pub fn city(self) -> Option<SampleCity> {
         match self {
@@ -112,7 +114,8 @@ impl Dataset {
 
     /// Whether the data set can be made now: a synthetic city needs its outlines loaded.
     pub fn ready(self) -> bool {
-        self.city().is_none_or(|c| crate::outlines::get(c).is_some())
+        self.city()
+            .is_none_or(|c| crate::outlines::get(c).is_some())
     }
 
     /// The scenario of the data set, freshly made (a synthetic city only when `ready`).
@@ -126,14 +129,19 @@ impl Dataset {
         let mut sc = synth_scenario(&SynthSpec::published(city, Self::SYNTH_CELL_M));
         // One hypothetical pharmacy near the centre: just off the seat of the first (central)
         // district, 兰山区 or 新城区.
-        let seat = county_seeds(city).first().map(|c| c.seat).unwrap_or((0.0, 0.0));
+        let seat = county_seeds(city)
+            .first()
+            .map(|c| c.seat)
+            .unwrap_or((0.0, 0.0));
         let (lon, lat) = (round6(seat.0 + 0.004), round6(seat.1 - 0.003));
         let mut a = Application::new("a-1", Kind::Pharmacy, lon, lat);
         a.name = Some(i::HYPOTHETICAL_PHARMACY.get(lang).to_string());
         a.category = Some(Categories::of(&[Category::Ordinary]));
         a.operating_months = Some(4.0);
         a.pharmacists = Some(1);
-        a.county = crate::outlines::county_at(&crate::outlines::for_counties(&sc.counties), lon, lat).map(str::to_string);
+        a.county =
+            crate::outlines::county_at(&crate::outlines::for_counties(&sc.counties), lon, lat)
+                .map(str::to_string);
         sc.applications.push(a);
         sc
     }
@@ -160,18 +168,34 @@ impl MapData {
         let points: Vec<(f64, f64)> = sc.population_cells.iter().map(|c| (c.lon, c.lat)).collect();
         let spacing_m = crate::spatial::raster::typical_spacing_m(&points);
         let (mut w, mut s, mut e, mut n) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-        for (lon, lat) in points.iter().copied().chain(sc.institutions.iter().map(|x| (x.lon, x.lat))) {
+        for (lon, lat) in points
+            .iter()
+            .copied()
+            .chain(sc.institutions.iter().map(|x| (x.lon, x.lat)))
+        {
             w = w.min(lon);
             e = e.max(lon);
             s = s.min(lat);
             n = n.max(lat);
         }
-        let bounds = if w <= e { [w, s, e, n] } else { [118.25, 34.98, 118.42, 35.11] };
+        let bounds = if w <= e {
+            [w, s, e, n]
+        } else {
+            [118.25, 34.98, 118.42, 35.11]
+        };
         let mid = (bounds[1] + bounds[3]) / 2.0;
-        let extent_m = crate::spatial::haversine_m(bounds[0], mid, bounds[2], mid)
-            .max(crate::spatial::haversine_m(bounds[0], bounds[1], bounds[0], bounds[3]));
+        let extent_m = crate::spatial::haversine_m(bounds[0], mid, bounds[2], mid).max(
+            crate::spatial::haversine_m(bounds[0], bounds[1], bounds[0], bounds[3]),
+        );
         let outlines = Rc::new(crate::outlines::for_counties(&sc.counties));
-        MapData { index: Rc::new(DataIndex::build(sc)), outlines, points, spacing_m, bounds, extent_m }
+        MapData {
+            index: Rc::new(DataIndex::build(sc)),
+            outlines,
+            points,
+            spacing_m,
+            bounds,
+            extent_m,
+        }
     }
 
     /// The same data with the outlines loaded since it was built, if that adds any.
@@ -197,14 +221,20 @@ impl MapData {
             return Some(id.to_string());
         }
         let cc = &self.index.cell_county;
-        let (cell, _) = self.index.cells.nearest(lon, lat, 50_000.0, |k| cc.get(k).is_some_and(|&c| c != u32::MAX))?;
+        let (cell, _) = self.index.cells.nearest(lon, lat, 50_000.0, |k| {
+            cc.get(k).is_some_and(|&c| c != u32::MAX)
+        })?;
         sc.counties.get(cc[cell] as usize).map(|c| c.id.clone())
     }
 }
 
 /// Areas and residents per pharmacy area class, in `AREA_CLASSES` order.
-pub const AREA_CLASSES: [AreaClass; 4] =
-    [AreaClass::Blank, AreaClass::Insufficient, AreaClass::Adequate, AreaClass::Saturated];
+pub const AREA_CLASSES: [AreaClass; 4] = [
+    AreaClass::Blank,
+    AreaClass::Insufficient,
+    AreaClass::Adequate,
+    AreaClass::Saturated,
+];
 
 /// Everything the map and the coverage panel show, from one recompute. Parts an edit cannot
 /// change are shared with the previous recompute.
@@ -284,8 +314,8 @@ pub struct State {
     /// Share and autosave messages shown above the page until dismissed.
     pub notices: Rc<Vec<crate::persist::Notice>>,
     /// The assessment records and result, and the county community budget form.
-    pub exits: Shared<super::assess_state::ExitsState>,
-    pub budget: Shared<super::assess_state::BudgetState>,
+    pub exits: Shared<super::assess::ExitsState>,
+    pub budget: Shared<super::assess::BudgetState>,
     /// County boundaries imported from a GeoJSON file (drawn with the imported data).
     pub boundaries: Option<Rc<Boundaries>>,
     /// Bumped when the map should pan to the selected application (a results row).
@@ -365,8 +395,8 @@ pub enum Action {
     Notify(crate::persist::Notice),
     DismissNotice(usize),
     /// The assessment panel and the county community budget panel.
-    Exits(super::assess_state::ExitsAction),
-    Budget(super::assess_state::BudgetAction),
+    Exits(super::assess::ExitsAction),
+    Budget(super::assess::BudgetAction),
     // Import and results.
     /// Applies finished import onto the data shown; the result becomes the imported data set
     /// (the data set it was applied to stays in the picker as it was). A scenario the records
@@ -396,7 +426,7 @@ pub struct Loaded {
 }
 
 fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    crate::date::monotonic_ms()
 }
 
 fn round6(x: f64) -> f64 {
@@ -407,11 +437,17 @@ impl State {
     pub fn new() -> State {
         let scenario = crate::sample::linyi_sample();
         let presets = builtin_presets();
-        let preset_id = scenario.policy.preset.clone().unwrap_or_else(|| "linyi-2025".to_string());
+        let preset_id = scenario
+            .policy
+            .preset
+            .clone()
+            .unwrap_or_else(|| "linyi-2025".to_string());
         let preset_idx = presets.iter().position(|p| p.id == preset_id).unwrap_or(0);
         let overrides = scenario.policy.overrides.clone();
         let policy = Policy::resolve(&presets[preset_idx], &overrides, "policy.overrides")
-            .or_else(|_| Policy::resolve(&presets[preset_idx], &BTreeMap::new(), "policy.overrides"))
+            .or_else(|_| {
+                Policy::resolve(&presets[preset_idx], &BTreeMap::new(), "policy.overrides")
+            })
             .expect("built-in presets resolve");
         let today = Date::today();
         let next_app = scenario.applications.len() as u32 + 1;
@@ -463,7 +499,8 @@ impl State {
         if let Some(idx) = self.presets.iter().position(|p| p.id == l.preset) {
             self.preset_idx = idx;
         }
-        let overrides = if Policy::resolve(self.preset(), &l.overrides, "policy.overrides").is_ok() {
+        let overrides = if Policy::resolve(self.preset(), &l.overrides, "policy.overrides").is_ok()
+        {
             l.overrides
         } else {
             BTreeMap::new()
@@ -496,7 +533,11 @@ impl State {
     /// "Reset to preset" — the preset's defaults on the built-in data set shown (the
     /// sample for imported data), every edit and stashed data set dropped.
     pub fn reset_to_preset(&mut self) {
-        let dataset = if self.dataset.is_builtin() { self.dataset } else { Dataset::Sample };
+        let dataset = if self.dataset.is_builtin() {
+            self.dataset
+        } else {
+            Dataset::Sample
+        };
         let preset = self.preset().id.clone();
         self.load(Loaded {
             dataset,
@@ -570,7 +611,8 @@ impl State {
         let old = self.layers.clone();
         let (coverage_layers, coverage) = if part == Part::All {
             let layers = prep.coverage_layers();
-            let summary = layers.summary_with(sc, &prep.data.cell_population, &prep.data.cell_county);
+            let summary =
+                layers.summary_with(sc, &prep.data.cell_population, &prep.data.cell_county);
             (Rc::new(layers), summary)
         } else {
             (old.coverage.clone(), self.evaluation.coverage.clone())
@@ -580,8 +622,12 @@ impl State {
             let classes = prep.cell_area_classes();
             let mut counts = [(0u64, 0u64); 4];
             for key in &prep.areas.keys {
-                let (pharmacies, population) =
-                    prep.areas.stats.get(key).map(|st| (st.pharmacy_ids.len() as u32, st.population)).unwrap_or((0, 0));
+                let (pharmacies, population) = prep
+                    .areas
+                    .stats
+                    .get(key)
+                    .map(|st| (st.pharmacy_ids.len() as u32, st.population))
+                    .unwrap_or((0, 0));
                 let (class, _) = AreaClass::classify(pharmacies, population, &self.policy.params);
                 if let Some(k) = AREA_CLASSES.iter().position(|c| *c == class) {
                     counts[k].0 += 1;
@@ -602,9 +648,18 @@ impl State {
             })
         };
         let t_surface = now_ms();
-        self.evaluation =
-            Rc::new(Evaluation { as_of: prep.as_of.to_string(), figures: prep.figures.clone(), decisions, coverage });
-        self.layers = Shared(Rc::new(Layers { coverage: coverage_layers, area_classes, area_counts, surface }));
+        self.evaluation = Rc::new(Evaluation {
+            as_of: prep.as_of.to_string(),
+            figures: prep.figures.clone(),
+            decisions,
+            coverage,
+        });
+        self.layers = Shared(Rc::new(Layers {
+            coverage: coverage_layers,
+            area_classes,
+            area_counts,
+            surface,
+        }));
         self.recompute_ms = now_ms() - t0;
         self.timing = Timing {
             prepare_ms: t_prepare - t0,
@@ -621,10 +676,15 @@ impl State {
     /// Places the selected application at a point: its county from the county outlines
     /// (or the nearest cell's), its area left to the data (the nearest cell's, or the grid).
     fn place_app(&mut self, lon: f64, lat: f64) {
-        if !(lon.is_finite() && lat.is_finite()) || self.selected >= self.scenario.applications.len() {
+        if !(lon.is_finite() && lat.is_finite())
+            || self.selected >= self.scenario.applications.len()
+        {
             return;
         }
-        let (lon, lat) = (round6(lon.clamp(-180.0, 180.0)), round6(lat.clamp(-90.0, 90.0)));
+        let (lon, lat) = (
+            round6(lon.clamp(-180.0, 180.0)),
+            round6(lat.clamp(-90.0, 90.0)),
+        );
         let county = self.data.county_at(&self.scenario, lon, lat);
         let mut sc = (*self.scenario).clone();
         let app = &mut sc.applications[self.selected];
@@ -642,13 +702,21 @@ impl State {
     /// Switches to another data set, keeping the preset, the parameters and the user's edits of
     /// the data set left (it comes back as it was).
     fn set_dataset(&mut self, ds: Dataset) {
-        if ds == self.dataset || (!ds.is_builtin() && !self.stash.contains_key(&ds)) || (!ds.ready() && !self.stash.contains_key(&ds)) {
+        if ds == self.dataset
+            || (!ds.is_builtin() && !self.stash.contains_key(&ds))
+            || (!ds.ready() && !self.stash.contains_key(&ds))
+        {
             return;
         }
         let mut stash = (*self.stash).clone();
         stash.insert(
             self.dataset,
-            Stashed { scenario: self.scenario.clone(), data: self.data.clone(), selected: self.selected, next_app: self.next_app },
+            Stashed {
+                scenario: self.scenario.clone(),
+                data: self.data.clone(),
+                selected: self.selected,
+                next_app: self.next_app,
+            },
         );
         let next = match stash.remove(&ds) {
             Some(s) => s,
@@ -660,7 +728,12 @@ impl State {
                 }
                 let data = Shared(Rc::new(MapData::build(&sc)));
                 let next_app = sc.applications.len() as u32 + 1;
-                Stashed { scenario: Rc::new(sc), data, selected: 0, next_app }
+                Stashed {
+                    scenario: Rc::new(sc),
+                    data,
+                    selected: 0,
+                    next_app,
+                }
             }
         };
         self.stash = Rc::new(stash);
@@ -670,7 +743,9 @@ impl State {
             Some(d) => Shared(Rc::new(d)),
             None => next.data,
         };
-        self.selected = next.selected.min(self.scenario.applications.len().saturating_sub(1));
+        self.selected = next
+            .selected
+            .min(self.scenario.applications.len().saturating_sub(1));
         self.next_app = next.next_app;
         self.errors.retain(|k, _| k.starts_with("param:"));
         self.rev += 1;
@@ -685,7 +760,12 @@ impl State {
             let mut stash = (*self.stash).clone();
             stash.insert(
                 self.dataset,
-                Stashed { scenario: self.scenario.clone(), data: self.data.clone(), selected: self.selected, next_app: self.next_app },
+                Stashed {
+                    scenario: self.scenario.clone(),
+                    data: self.data.clone(),
+                    selected: self.selected,
+                    next_app: self.next_app,
+                },
             );
             stash.remove(&Dataset::Imported);
             self.stash = Rc::new(stash);
@@ -744,8 +824,10 @@ impl State {
             Ok(_) => {
                 self.errors.remove(&key);
                 // A conflict message on the other pharmacy threshold is resolved by this change.
-                const THRESHOLDS: [&str; 2] =
-                    ["pharmacy_insufficient_below_per_10k", "pharmacy_saturated_above_per_10k"];
+                const THRESHOLDS: [&str; 2] = [
+                    "pharmacy_insufficient_below_per_10k",
+                    "pharmacy_saturated_above_per_10k",
+                ];
                 if THRESHOLDS.contains(&id) {
                     for t in THRESHOLDS {
                         self.errors.remove(&format!("param:{t}"));
@@ -756,9 +838,15 @@ impl State {
             }
             Err(msg) => {
                 // `policy.overrides.<id>: message`: a cross-parameter check may name another one.
-                let (path, text) =
-                    msg.split_once(": ").map(|(p, m)| (p.to_string(), m.to_string())).unwrap_or_default();
-                let other = path.rsplit('.').next().and_then(param_def).filter(|d| d.id != id);
+                let (path, text) = msg
+                    .split_once(": ")
+                    .map(|(p, m)| (p.to_string(), m.to_string()))
+                    .unwrap_or_default();
+                let other = path
+                    .rsplit('.')
+                    .next()
+                    .and_then(param_def)
+                    .filter(|d| d.id != id);
                 let mut e = invalid(if text.is_empty() { &msg } else { &text });
                 if let Some(o) = other {
                     e.zh.push_str(&format!("（与“{}”冲突）", o.zh));
@@ -775,7 +863,12 @@ impl State {
         }
         let p = self.preset();
         // Any family: admission, the yearly assessment, the county community budget.
-        let in_preset = p.rules.iter().chain(&p.assessment_rules).chain(&p.budget_rules).any(|r| r.rule == id);
+        let in_preset = p
+            .rules
+            .iter()
+            .chain(&p.assessment_rules)
+            .chain(&p.budget_rules)
+            .any(|r| r.rule == id);
         if on == in_preset {
             self.overrides.remove(id);
         } else {
@@ -799,7 +892,9 @@ impl State {
     }
 
     fn set_county(&mut self, idx: usize, field: &'static str, raw: &str) {
-        let Some(county) = self.scenario.counties.get(idx) else { return };
+        let Some(county) = self.scenario.counties.get(idx) else {
+            return;
+        };
         let key = format!("county:{}:{field}", county.id);
         let mut sc = (*self.scenario).clone();
         let mut b = Beds::county(&mut sc.counties[idx]);
@@ -827,9 +922,15 @@ impl State {
         let key = format!("app:{field}");
         let mut sc = (*self.scenario).clone();
         let as_of = sc.as_of.clone().unwrap_or_else(|| self.today.to_string());
-        let designated: Vec<(String, bool)> =
-            sc.institutions.iter().filter(|i| i.designated).map(|i| (i.id.clone(), i.kind.is_medical())).collect();
-        let Some(app) = sc.applications.get_mut(self.selected) else { return };
+        let designated: Vec<(String, bool)> = sc
+            .institutions
+            .iter()
+            .filter(|i| i.designated)
+            .map(|i| (i.id.clone(), i.kind.is_medical()))
+            .collect();
+        let Some(app) = sc.applications.get_mut(self.selected) else {
+            return;
+        };
         let result = apply_app_field(app, field, raw, &as_of, &designated);
         match result {
             Ok(recreate) => {
@@ -844,7 +945,11 @@ impl State {
                 self.scenario = Rc::new(sc);
                 // Where the application stands does not change its acceptance surface.
                 let moved_only = matches!(field, "lon" | "lat" | "county");
-                self.recompute_part(if moved_only { Part::Decisions } else { Part::Applications });
+                self.recompute_part(if moved_only {
+                    Part::Decisions
+                } else {
+                    Part::Applications
+                });
             }
             Err(msg) => {
                 self.errors.insert(key, msg);
@@ -855,7 +960,9 @@ impl State {
     fn toggle_category(&mut self, cat: Category, on: bool) {
         let key = "app:category".to_string();
         let mut sc = (*self.scenario).clone();
-        let Some(app) = sc.applications.get_mut(self.selected) else { return };
+        let Some(app) = sc.applications.get_mut(self.selected) else {
+            return;
+        };
         if app.kind != Kind::Pharmacy {
             return;
         }
@@ -939,10 +1046,9 @@ impl Default for State {
     }
 }
 
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+impl State {
+    /// The reducer: the state after `action` (the Yew skin's `Reducible::reduce` calls it).
+    pub fn apply(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
             Action::SetLang(l) => s.lang = l,
@@ -994,9 +1100,15 @@ impl Reducible for State {
                     }
                     // Edited while the records were joined: they are not applied over the edit.
                     Some(_) => Err(i::IM_DATA_CHANGED.text()),
-                    None => imported.apply(&s.scenario, merge).map(|a| a.scenario).map_err(|e| {
-                        Text::new(format!("{}{}", i::IM_APPLY_FAILED.0, e.message), format!("{}{}", i::IM_APPLY_FAILED.1, e.message))
-                    }),
+                    None => imported
+                        .apply(&s.scenario, merge)
+                        .map(|a| a.scenario)
+                        .map_err(|e| {
+                            Text::new(
+                                format!("{}{}", i::IM_APPLY_FAILED.0, e.message),
+                                format!("{}{}", i::IM_APPLY_FAILED.1, e.message),
+                            )
+                        }),
                 };
                 match result {
                     Ok(sc) => s.set_imported(sc, None),
@@ -1007,7 +1119,11 @@ impl Reducible for State {
             }
             Action::ApplyBoundaries(b) => {
                 let mut sc = (*s.scenario).clone();
-                sc.counties.extend(b.new_counties().into_iter().filter(|c| !s.scenario.counties.iter().any(|k| k.id == c.id)));
+                sc.counties.extend(
+                    b.new_counties()
+                        .into_iter()
+                        .filter(|c| !s.scenario.counties.iter().any(|k| k.id == c.id)),
+                );
                 s.set_imported(sc, Some(b));
             }
             Action::FocusApp(idx) => {
@@ -1043,8 +1159,8 @@ impl Reducible for State {
                 s.notices = Rc::new(v);
             }
             Action::ResetBaseline => s.review = super::review::reset_baseline(&s),
-            Action::Exits(a) => super::assess_state::reduce_exits(&mut s, a),
-            Action::Budget(a) => super::assess_state::reduce_budget(&mut s, a),
+            Action::Exits(a) => super::assess::reduce_exits(&mut s, a),
+            Action::Budget(a) => super::assess::reduce_budget(&mut s, a),
             Action::NewApp => s.new_app(),
             Action::ShowSites(sites) => s.sites = Shared(sites),
             Action::AddApplication(app) => s.add_app(app),
@@ -1089,7 +1205,10 @@ fn msg(s: T) -> Text {
 
 /// A refused parameter value: `ParamDef::check`'s message with a bilingual prefix.
 fn invalid(m: &str) -> Text {
-    Text::new(format!("{}{m}", i::INVALID_PREFIX.0), format!("{}{m}", i::INVALID_PREFIX.1))
+    Text::new(
+        format!("{}{m}", i::INVALID_PREFIX.0),
+        format!("{}{m}", i::INVALID_PREFIX.1),
+    )
 }
 
 /// Whole numbers are stored as JSON integers, so an exported scenario reads `800`, not `800.0`.
@@ -1105,7 +1224,10 @@ pub fn number_value(x: f64) -> Value {
 pub fn value_text(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
-        Value::Number(n) => n.as_f64().map(|x| crate::text::num(x, 6)).unwrap_or_else(|| n.to_string()),
+        Value::Number(n) => n
+            .as_f64()
+            .map(|x| crate::text::num(x, 6))
+            .unwrap_or_else(|| n.to_string()),
         Value::String(s) => s.clone(),
         Value::Bool(b) => b.to_string(),
         other => other.to_string(),
@@ -1114,7 +1236,10 @@ pub fn value_text(v: &Value) -> String {
 
 /// Blank = absent; else a whole number ≥ 0 (thousands separators and spaces allowed).
 pub fn parse_count(raw: &str) -> Result<Option<u64>, Text> {
-    let s: String = raw.chars().filter(|c| !matches!(c, ',' | '，' | ' ' | '_')).collect();
+    let s: String = raw
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | ' ' | '_'))
+        .collect();
     if s.is_empty() {
         return Ok(None);
     }
@@ -1185,7 +1310,9 @@ impl<'a> Beds<'a> {
             "insured" => *self.insured = parse_count(raw)?,
             "admissions" => *self.admissions = parse_count(raw)?,
             "avg_stay_days" => *self.avg_stay_days = parse_real(raw, 0.0, 365.0, true, i::E_STAY)?,
-            "bed_utilisation" => *self.bed_utilisation = parse_real(raw, 0.0, 1.5, true, i::E_UTILISATION)?,
+            "bed_utilisation" => {
+                *self.bed_utilisation = parse_real(raw, 0.0, 1.5, true, i::E_UTILISATION)?
+            }
             f if f.starts_with("discharges.") => {
                 let Some(n) = parse_count(raw)? else {
                     let had = self.discharges.is_some();
@@ -1241,10 +1368,15 @@ fn apply_app_field(
             app.name = (!s.is_empty()).then(|| s.to_string());
         }
         "kind" => {
-            let Some(kind) = enum_from::<Kind>(raw) else { return Ok(Recreate::No) };
+            let Some(kind) = enum_from::<Kind>(raw) else {
+                return Ok(Recreate::No);
+            };
             app.kind = kind;
             app.category = match kind {
-                Kind::Pharmacy => Some(app.category.unwrap_or(Categories::of(&[Category::Ordinary]))),
+                Kind::Pharmacy => Some(
+                    app.category
+                        .unwrap_or(Categories::of(&[Category::Ordinary])),
+                ),
                 _ => None,
             };
             if kind != Kind::InpatientSpecialty {
@@ -1278,7 +1410,10 @@ fn apply_app_field(
             app.scope = scope;
             if scope == Scope::MedicalAid && app.institution_id.is_none() {
                 // A medical-aid application names an existing designated medical institution.
-                app.institution_id = designated.iter().find(|(_, medical)| *medical).map(|(id, _)| id.clone());
+                app.institution_id = designated
+                    .iter()
+                    .find(|(_, medical)| *medical)
+                    .map(|(id, _)| id.clone());
             }
             if scope != Scope::MedicalAid && app.change != Change::AddressChange {
                 app.institution_id = None;
@@ -1299,7 +1434,9 @@ fn apply_app_field(
         "beds" => app.beds = parse_count(raw)?,
         "insurance_office_staff" => app.insurance_office_staff = parse_count(raw)?,
         "insurance_dept" => app.insurance_dept = parse_tristate(raw),
-        "operating_months" => app.operating_months = parse_real(raw, 0.0, 12_000.0, false, i::E_OPERATING)?,
+        "operating_months" => {
+            app.operating_months = parse_real(raw, 0.0, 12_000.0, false, i::E_OPERATING)?
+        }
         "physicians" => app.physicians = parse_count(raw)?,
         "pharmacists" => app.pharmacists = parse_count(raw)?,
         "shortage_type" => app.shortage_type = parse_tristate(raw),
@@ -1307,7 +1444,11 @@ fn apply_app_field(
         "negative_list" => {
             app.negative_list = enum_from::<NegativeReason>(raw).map(|reason| NegativeList {
                 reason,
-                since: app.negative_list.as_ref().map(|n| n.since.clone()).unwrap_or_else(|| as_of.to_string()),
+                since: app
+                    .negative_list
+                    .as_ref()
+                    .map(|n| n.since.clone())
+                    .unwrap_or_else(|| as_of.to_string()),
                 switch: None,
             });
         }

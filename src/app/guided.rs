@@ -6,10 +6,8 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use yew::Reducible;
-
-use super::super::i18n::{self as i, T};
-use super::super::state::parse_count;
+use super::i18n::{self as i, T};
+use super::state::parse_count;
 use crate::guide::{Answers, SizeFields, Step};
 use crate::scenario::{Category, Change, KeyLevel, Kind, NegativeReason, Specialty, Subtype};
 use crate::text::Text;
@@ -85,9 +83,15 @@ impl Guide {
         match self.step {
             Step::Kind if a.kind.is_none() => missing.push(("kind", i::G_E_KIND)),
             Step::Detail => match a.kind {
-                Some(Kind::Pharmacy) if a.categories.is_empty() => missing.push(("category", i::G_E_CATEGORY)),
-                Some(Kind::InpatientSpecialty) if a.specialty.is_none() => missing.push(("specialty", i::G_E_CHOOSE)),
-                Some(Kind::PrimaryCare) if a.subtype.is_none() => missing.push(("subtype", i::G_E_CHOOSE)),
+                Some(Kind::Pharmacy) if a.categories.is_empty() => {
+                    missing.push(("category", i::G_E_CATEGORY))
+                }
+                Some(Kind::InpatientSpecialty) if a.specialty.is_none() => {
+                    missing.push(("specialty", i::G_E_CHOOSE))
+                }
+                Some(Kind::PrimaryCare) if a.subtype.is_none() => {
+                    missing.push(("subtype", i::G_E_CHOOSE))
+                }
                 _ => {}
             },
             Step::Size => {
@@ -112,9 +116,14 @@ impl Guide {
                     missing.push(("insurance_dept", i::G_E_CHOOSE));
                 }
             }
-            Step::Place if a.place.is_none() => {
-                missing.push(("place", if self.outside { i::G_OUTSIDE } else { i::G_E_PLACE }))
-            }
+            Step::Place if a.place.is_none() => missing.push((
+                "place",
+                if self.outside {
+                    i::G_OUTSIDE
+                } else {
+                    i::G_E_PLACE
+                },
+            )),
             _ => {}
         }
         for (f, m) in &missing {
@@ -162,7 +171,11 @@ pub enum GuideAction {
     Next(Vec<Step>, SizeFields),
     Back(Vec<Step>),
     /// A point chosen on the map or given by the browser; `inside` the data set's city.
-    Place { lon: f64, lat: f64, inside: bool },
+    Place {
+        lon: f64,
+        lat: f64,
+        inside: bool,
+    },
     /// From the answer back to the map, to choose another spot.
     ChangePlace,
     Locating,
@@ -170,10 +183,9 @@ pub enum GuideAction {
     Restart,
 }
 
-impl Reducible for Guide {
-    type Action = GuideAction;
-
-    fn reduce(self: Rc<Self>, action: GuideAction) -> Rc<Self> {
+impl Guide {
+    /// The guided check's reducer (the Yew skin's `Reducible::reduce` calls it).
+    pub fn apply(self: Rc<Self>, action: GuideAction) -> Rc<Self> {
         let mut g = (*self).clone();
         match action {
             GuideAction::Open(on) => {
@@ -270,7 +282,10 @@ impl Reducible for Guide {
             GuideAction::LocateFailed(e) => g.locate = Locate::Failed(e),
             GuideAction::Restart => {
                 let open = g.open;
-                g = Guide { moves: g.moves + 1, ..Guide::new(open) };
+                g = Guide {
+                    moves: g.moves + 1,
+                    ..Guide::new(open)
+                };
             }
         }
         Rc::new(g)

@@ -1,0 +1,10 @@
+//! The app's model: its state, the actions a user can take and the reducer that applies them,
+//! the review, assessment, budget and guided flows, and the UI's words. Plain Rust over the
+//! engine, compiled and tested natively; the Yew skin (`crate::ui`) only renders it and sends
+//! `Action`s.
+
+pub mod assess;
+pub mod guided;
+pub mod i18n;
+pub mod review;
+pub mod state;
