@@ -20,10 +20,11 @@ export function listFiles(dir, prefix = '') {
   return out.sort();
 }
 
-/** [file, sha256 prefix] of every file but the service worker itself. */
+/** [file, sha256 prefix] of every file but the service worker itself and the compressed copies
+ * a static host serves in place of a file (compress.mjs): the browser caches what it decoded. */
 export function manifest(dir) {
   return listFiles(dir)
-    .filter((f) => f !== 'sw.js')
+    .filter((f) => f !== 'sw.js' && !/\.(gz|br)$/.test(f))
     .map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex').slice(0, 16)]);
 }
 

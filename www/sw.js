@@ -8,14 +8,30 @@ const FILES = [];
 const VERSION = 'unbuilt';
 const CACHE = `dingdian-${VERSION}`;
 const OWN = new Set(FILES.map(([file]) => file));
+/** The file worker (reading imported files, writing downloads) is not needed to show a decision:
+ * it is cached when first used, or when the page says it is idle, after the page's own files. */
+const deferred = (file) => file.startsWith('dingdian-io');
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
       // './' is the address people open; index.html is what it serves.
-      await cache.addAll(['./', ...FILES.map(([file]) => file)]);
+      await cache.addAll(['./', ...FILES.map(([file]) => file).filter((f) => !deferred(f))]);
       await self.skipWaiting();
+    })(),
+  );
+});
+
+// The page is idle: the rest, so that importing works offline later too.
+self.addEventListener('message', (event) => {
+  if (event.data !== 'idle') return;
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      for (const [file] of FILES.filter(([f]) => deferred(f))) {
+        if (!(await cache.match(file, { ignoreSearch: true }))) await cache.add(file).catch(() => {});
+      }
     })(),
   );
 });
@@ -56,11 +72,16 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (!OWN.has(decodeURIComponent(url.pathname.slice(scope.pathname.length)))) return;
-  // Hashed assets never change under their name: the cache first.
+  // Hashed assets never change under their name: the cache first; one not cached yet (the file
+  // worker before the page was idle) is kept once fetched.
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
-      return (await cache.match(request, { ignoreSearch: true })) || fetch(request);
+      const hit = await cache.match(request, { ignoreSearch: true });
+      if (hit) return hit;
+      const response = await fetch(request);
+      if (response.ok) await cache.put(request, response.clone()).catch(() => {});
+      return response;
     })(),
   );
 });

@@ -589,11 +589,44 @@ pub fn register_service_worker() {
     if !has || !http {
         return;
     }
-    let promise = w.navigator().service_worker().register("./sw.js");
+    let container = w.navigator().service_worker();
+    let promise = container.register("./sw.js");
     // A refusal (private mode, a policy) is worth a console line, not an unhandled rejection.
     let refused = Closure::<dyn FnMut(JsValue)>::new(|e: JsValue| {
         gloo::console::warn!(format!("service worker not registered: {}", js_error(&e)));
     });
     let _ = promise.catch(&refused);
     refused.forget();
+    // The worker caches the page's own files at once and the file worker's (import and export)
+    // only when they are first used or when the page is idle: it is told so here.
+    let ready = Closure::<dyn FnMut(JsValue)>::new(|registration: JsValue| {
+        let tell = Closure::<dyn FnMut()>::once(move || {
+            let active = js_sys::Reflect::get(&registration, &"active".into()).unwrap_or(JsValue::NULL);
+            if let Ok(post) = js_sys::Reflect::get(&active, &"postMessage".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
+                let _ = post.call1(&active, &"idle".into());
+            }
+        });
+        when_idle(tell.into_js_value().unchecked_into());
+    });
+    let _ = container.ready().map(|p| p.then(&ready));
+    ready.forget();
+}
+
+/// Calls `f` when the browser is idle (`requestIdleCallback`, at most 10 s on), or after 3 s
+/// where there is no such call.
+fn when_idle(f: js_sys::Function) {
+    let Some(w) = web_sys::window() else { return };
+    let idle = js_sys::Reflect::get(&w, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|r| r.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(request) => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &10_000.into());
+            let _ = request.call2(&w, &f, &options);
+        }
+        None => {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&f, 3_000);
+        }
+    }
 }
