@@ -8,6 +8,7 @@ import path from 'node:path';
 const [dir, mdPath] = process.argv.slice(2);
 const read = (f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
 const meta = read('meta.json');
+const firstLoad = existsSync(path.join(dir, 'first-load.json')) ? read('first-load.json') : null;
 const order = [
   ['native.json', 'dingdian native (release)'],
   ['chromium.json', 'dingdian WASM, Chromium (the app)'],
@@ -88,6 +89,8 @@ const header = [
   'recompute, radius past the reach',
   'decisions/s (with trace)',
   'surface outcomes/s',
+  'first load (KB on the wire)',
+  'first decision, 4 Mbit/s · 80 ms',
 ];
 const rows = reports.map((r) => [
   r.name,
@@ -101,6 +104,8 @@ const rows = reports.map((r) => [
   ms(recomputeCold(r)),
   perS(r),
   t(r).decide_ms == null ? '—' : Math.round((r.cells / t(r).surface_ms) * 1000).toLocaleString('en-US'),
+  r.file === 'chromium.json' && firstLoad ? `${firstLoad.first_load_kb} KB` : '—',
+  r.file === 'chromium.json' && firstLoad ? ms(firstLoad.first_decision_ms) : '—',
 ]);
 const table = [
   `| ${header.join(' | ')} |`,
@@ -128,6 +133,10 @@ const fmt = (x) => Math.round(x).toLocaleString('en-US');
 check(dps(nat) >= 1e6, `≥ 1,000,000 decisions/s native — whole decisions with their trace: ${perS(nat)}/s; outcomes through the acceptance surface (each equal to a single decision's outcome, tested): ${fmt(ops(nat))}/s`);
 if (wasm) check(dps(wasm) >= 3e5, `≥ 300,000 decisions/s in WASM (${wasm.name}) — with trace: ${perS(wasm)}/s; through the surface: ${fmt(ops(wasm))}/s`);
 if (meta.size) check(meta.size.gz_kb <= 400, `release wasm + js ≤ 400 KB gzipped — ${meta.size.gz_kb} KB (wasm ${meta.size.wasm_gz_kb} KB + js ${meta.size.js_gz_kb} KB)`);
+if (firstLoad) {
+  check(firstLoad.first_load_kb <= 400, `first load ≤ 400 KB (index.html and everything it fetches before the first decision, on the wire) — ${firstLoad.first_load_kb} KB`);
+  check(firstLoad.first_decision_ms <= 2000, `first decision ≤ 2.0 s at 4 Mbit/s and 80 ms round trip — ${ms(firstLoad.first_decision_ms)}; first paint ${ms(firstLoad.first_paint_ms)} (median of ${firstLoad.runs.length} loads)`);
+}
 if (chromiumR?.first_render_ms != null) {
   check(chromiumR.first_render_ms <= 1000, `first render ≤ 1 s from a local static server — ${ms(chromiumR.first_render_ms)} (median of ${chromiumR.first_render_all_ms.length} loads)`);
 }
@@ -153,6 +162,7 @@ What each column computes, identically in every tool (answers checked: same cove
 - **recompute, radius past the reach**: the same when the radius is beyond any asked before, so the field is rebuilt (the first recompute of a data set; a slider dragged outwards, the reach growing by a quarter each time).
 - **decisions/s (with trace)**: whole decisions per second, for the 10,000 applications (dingdian only): every rule of the preset judged, and a trace entry for each — rule, clause, verdict and the numbers it read (distances, counts, densities, dates). The entry's Chinese and English sentences are rendered from those numbers when someone reads them (the panel, the JSON), so they are not in this figure.
 - **surface outcomes/s**: cells of the acceptance surface per second; each cell's outcome is what a single decision there gives (tested in \`src/engine/surface.rs\`).
+- **first load, first decision** (the app only): a first visit at phone size with Chromium's network throttled to 4 Mbit/s down, 1 Mbit/s up and 80 ms round trip, no cache and no service worker, served as the README's host configuration serves it (Brotli copies; \`bench/static-server.mjs\`): the bytes on the wire until the first decision is in the page, and the time to it (\`bench/first-load.mjs\`).
 
 ${boundary ? `Float-boundary cases (distance within ${EPS} m of r, verdicts differ): ${boundary}.` : `Float-boundary cases (distance within ${EPS} m of r): none in this dataset.`}
 ${notes.map((n) => `- ${n}`).join('\n')}
