@@ -1,5 +1,5 @@
-// What a phone owner and a static host see of the built app besides the page itself: it can be
-// installed ("add to home screen": a manifest Chromium reads without errors, icons that load at
+// What a phone owner and a static host see of the built app besides the page itself: a loading
+// screen before the wasm arrives, it can be installed ("add to home screen": a manifest Chromium reads without errors, icons that load at
 // the sizes named), it follows the device's dark colour scheme with every text legible (axe-core's
 // contrast check, desktop and phone), and every large file has .gz and .br copies a host can serve.
 import { test, before, after } from 'node:test';
@@ -121,6 +121,29 @@ test('a phone set to dark gets the dark scheme in guided mode too, with no viola
   await page.waitForSelector('[data-testid="guided"]', { timeout: WAIT_MS });
   await page.screenshot({ path: path.join(OUTPUT_DIR, 'dark-guided-360.png') });
   assert.deepEqual(await contrastViolations(page), [], 'no accessibility violation in guided mode, dark');
+});
+
+test('the first screen is never blank: until the wasm arrives, a loading screen names the app and says what is happening', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
+  contexts.push(context);
+  // The page's wasm held back, as on a slow network, until the loading screen has been seen.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await context.route(/dingdian-app-[^/]*\.wasm$/, async (route) => { await held; await route.continue(); });
+  const page = await context.newPage();
+  await page.goto(BASE_URL, { waitUntil: 'load', timeout: WAIT_MS });
+  const loading = page.locator('#loading');
+  assert.ok(await loading.isVisible(), 'the loading screen is shown while the wasm is on its way');
+  const text = await loading.innerText();
+  assert.match(text, /定点/, 'it names the app');
+  assert.match(text, /正在载入/, 'it says what is happening, in Chinese');
+  assert.match(text, /Loading/, 'and in English');
+  const box = await page.locator('.loading-now').boundingBox();
+  assert.ok(box && box.y + box.height <= 740, 'the message is on the first screen of a phone');
+  await page.screenshot({ path: path.join(OUTPUT_DIR, 'loading-360.png') });
+  release();
+  await page.waitForSelector('[data-testid="outcome"]', { state: 'attached', timeout: WAIT_MS });
+  assert.ok(!(await loading.isVisible()), 'the loading screen is gone once the app has rendered');
 });
 
 test('every large file of the build has .gz and .br copies beside it that decode to the same bytes', () => {
