@@ -8,7 +8,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::application_form::ApplicationForm;
+use super::application_form::{self, ApplicationForm};
 use super::assessment_panel::AssessmentPanel;
 use super::budget_panel::BudgetPanel;
 use super::coverage_panel::CoveragePanel;
@@ -27,7 +27,7 @@ use super::review_panel::ReviewPanel;
 use super::share_menu::{Notices, ShareMenu};
 use super::sites_panel::SitesPanel;
 use crate::app::guided::{Guide, GuideAction};
-use crate::app::state::{Action, Dataset};
+use crate::app::state::{Action, Dataset, Shared, State};
 use crate::text::Lang;
 
 #[function_component(App)]
@@ -256,14 +256,23 @@ pub fn app() -> Html {
                 <div class="columns">
                     <div class="col col-params">
                         <ParamsPanel state={state.clone()} />
-                        <DataPanel state={state.clone()} snap={DataSnap::of(&state)} />
+                        <DataPanel snap={DataSnap::of(&state)}
+                            on_city={intent(&state, |(f, raw)| Action::SetCity(f, raw))}
+                            on_county={intent(&state, |(c, f, raw)| Action::SetCounty(c, f, raw))} />
                     </div>
                     <div class="col col-map">
                         <MapPanel state={state.clone()} />
                         <SitesPanel state={state.clone()} />
                     </div>
                     <div class="col col-form">
-                        <ApplicationForm state={state.clone()} />
+                        <ApplicationForm lang={lang} rev={state.rev} scenario={Shared(state.scenario.clone())}
+                            selected={state.selected} radius_m={state.policy.params.service_radius_m}
+                            errors={application_form::field_errors(&state)}
+                            on_pick={intent(&state, Action::SelectApp)}
+                            on_new={intent(&state, |()| Action::NewApp)}
+                            on_remove={intent(&state, |()| Action::RemoveApp)}
+                            on_field={intent(&state, |(f, raw)| Action::SetApp(f, raw))}
+                            on_category={intent(&state, |(c, on)| Action::ToggleCategory(c, on))} />
                         <CoveragePanel state={state.clone()} />
                     </div>
                     <div class="col col-decision">
@@ -296,4 +305,10 @@ pub fn app() -> Html {
             </footer>
         </main>
     }
+}
+
+/// A callback that sends the intent `to` makes of its value to the reducer.
+fn intent<A: 'static>(state: &UseReducerHandle<State>, to: fn(A) -> Action) -> Callback<A> {
+    let d = state.dispatcher();
+    Callback::from(move |a: A| d.dispatch(to(a)))
 }

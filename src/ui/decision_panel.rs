@@ -6,7 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::i18n::{self as i, bi, bi_t, t};
-use crate::app::state::{value_text, Action, State};
+use crate::app::state::{value_text, Action, ErrorKey, State};
 use crate::engine::{Decision, Outcome, TraceEntry, Verdict};
 use crate::policy::{param_def, rule_def, ParamKind};
 use crate::text::{Lang, Text};
@@ -168,12 +168,12 @@ pub fn decision_panel(props: &Props) -> Html {
         })
     };
     let as_of = html! {
-        <div class={classes!("field", "field-inline", s.error("as_of").map(|_| "has-error"))} key={format!("as-of-{}", s.rev)}>
+        <div class={classes!("field", "field-inline", s.error(&ErrorKey::AsOf).map(|_| "has-error"))} key={format!("as-of-{}", s.rev)}>
             <label for="as-of">{ bi_t(lang, i::AS_OF) }</label>
             <div class="control">
                 <input id="as-of" type="date" data-testid="as-of" value={s.evaluation.as_of.clone()} onchange={as_of_set} />
             </div>
-            if let Some(e) = s.error("as_of") {
+            if let Some(e) = s.error(&ErrorKey::AsOf) {
                 <p class="field-error" role="alert" data-testid="as-of-error">{ t(lang, e) }</p>
             }
         </div>

@@ -27,7 +27,7 @@ use yew::prelude::*;
 use super::i18n::{self as i, bi_t, t};
 use super::io;
 use super::widgets::download;
-use crate::app::state::{Action, Dataset, Loaded as LoadedState, State};
+use crate::app::state::{Action, Dataset, ErrorKey, Loaded as LoadedState, State};
 use crate::file_worker::{ImportJob, Reply, Request};
 use crate::scenario::import::session::{self, Preview};
 use crate::scenario::import::{
@@ -734,7 +734,7 @@ pub fn import_panel(props: &Props) -> Html {
             html! { <p class="field-error" role="alert" data-testid="import-error">{ "⚠ " }{ t(lang, m) }</p> }
         }
         Phase::Mapping(_) => html! {},
-        Phase::Done(done) => report_view(lang, done, s.errors.get("import")),
+        Phase::Done(done) => report_view(lang, done, s.errors.get(&ErrorKey::Import)),
     };
     let dialog = match (&*phase, ctx.clone()) {
         (Phase::Mapping(d), Some(c)) => {
@@ -742,7 +742,7 @@ pub fn import_panel(props: &Props) -> Html {
         }
         _ => html! {},
     };
-    let apply_error = match (&*phase, s.errors.get("import")) {
+    let apply_error = match (&*phase, s.errors.get(&ErrorKey::Import)) {
         (Phase::Done(_), _) | (_, None) => html! {},
         (_, Some(m)) => html! { <p class="field-error" role="alert">{ t(lang, m) }</p> },
     };

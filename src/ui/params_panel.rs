@@ -9,7 +9,7 @@ use super::i18n::{self as i, bi, bi_t, t};
 use super::widgets::{
     checkbox_field, emit_per_frame, error_line, heading, select_field, Hook, NumberField, Opt,
 };
-use crate::app::state::{value_text, Action, State};
+use crate::app::state::{value_text, Action, ErrorKey, State};
 use crate::policy::{Group, ParamDef, ParamKind, PARAMETERS, RULES};
 use crate::text::{num, Lang, Text};
 
@@ -103,14 +103,14 @@ pub struct RowSnap {
 }
 
 impl RowSnap {
-    fn of(s: &State, id: &str) -> RowSnap {
+    fn of(s: &State, id: &'static str) -> RowSnap {
         RowSnap {
             lang: s.lang,
             rev: s.rev,
             preset_idx: s.preset_idx,
             value: s.policy.values.get(id).cloned(),
             override_: s.overrides.get(id).cloned(),
-            error: s.errors.get(&format!("param:{id}")).cloned(),
+            error: s.errors.get(&ErrorKey::Param(id)).cloned(),
             baseline: s
                 .review
                 .baseline
@@ -172,7 +172,7 @@ fn param_row(state: &UseReducerHandle<State>, def: &'static ParamDef) -> Html {
     let current = s.policy.values.get(id).cloned().unwrap_or(Value::Null);
     let changed = s.is_changed(id);
     let spec = s.preset().parameters.get(id);
-    let error = s.error(&format!("param:{id}"));
+    let error = s.error(&ErrorKey::Param(id));
     let hook = Hook::Param(id);
     let dispatch = props.state.dispatcher();
     let set = {
