@@ -19,7 +19,7 @@ use super::guided::{self, Guided};
 use super::i18n::{self as i, lang_tag, t};
 use super::import_panel::ImportPanel;
 use super::map::MapPanel;
-use super::params_panel::ParamsPanel;
+use super::params_panel::{ParamsPanel, ParamsSnap};
 use super::plan_panel::PlanPanel;
 use super::readings_panel::{self, ReadingsDialog};
 use super::results_panel::ResultsPanel;
@@ -27,7 +27,7 @@ use super::review_panel::ReviewPanel;
 use super::share_menu::{Notices, ShareMenu};
 use super::sites_panel::SitesPanel;
 use crate::app::guided::{Guide, GuideAction};
-use crate::app::state::{Action, Dataset, Shared, State};
+use crate::app::state::{Action, Dataset, ErrorKey, Shared, State};
 use crate::text::Lang;
 
 #[function_component(App)]
@@ -255,7 +255,10 @@ pub fn app() -> Html {
             } else {
                 <div class="columns">
                     <div class="col col-params">
-                        <ParamsPanel state={state.clone()} />
+                        <ParamsPanel snap={ParamsSnap::of(&state)}
+                            on_set={intent(&state, |(id, raw)| Action::SetParam(id, raw))}
+                            on_reset={intent(&state, Action::ResetParam)}
+                            on_rule={intent(&state, |(id, on)| Action::ToggleRule(id, on))} />
                         <DataPanel snap={DataSnap::of(&state)}
                             on_city={intent(&state, |(f, raw)| Action::SetCity(f, raw))}
                             on_county={intent(&state, |(c, f, raw)| Action::SetCounty(c, f, raw))} />
@@ -276,7 +279,12 @@ pub fn app() -> Html {
                         <CoveragePanel state={state.clone()} />
                     </div>
                     <div class="col col-decision">
-                        <DecisionPanel state={state.clone()} />
+                        <DecisionPanel lang={lang} rev={state.rev} scenario={Shared(state.scenario.clone())}
+                            selected={state.selected} evaluation={Shared(state.evaluation.clone())}
+                            policy={Shared(state.policy.clone())}
+                            as_of_error={state.error(&ErrorKey::AsOf).cloned()}
+                            on_as_of={intent(&state, Action::SetAsOf)}
+                            on_pick={intent(&state, Action::SelectApp)} />
                         <FiguresPanel state={state.clone()} snap={FiguresSnap::of(&state)} />
                     </div>
                 </div>
