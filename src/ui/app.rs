@@ -26,6 +26,7 @@ use super::results_panel::ResultsPanel;
 use super::review_panel::ReviewPanel;
 use super::share_menu::{Notices, ShareMenu};
 use super::sites_panel::SitesPanel;
+use crate::app::assess::BudgetAction;
 use crate::app::guided::{Guide, GuideAction};
 use crate::app::state::{Action, Dataset, ErrorKey, Shared, State};
 use crate::text::Lang;
@@ -295,7 +296,9 @@ pub fn app() -> Html {
                 <PlanPanel state={state.clone()} />
                 // The yearly assessment and exits, the county medical community budget.
                 <AssessmentPanel state={state.clone()} />
-                <BudgetPanel state={state.clone()} />
+                <BudgetPanel lang={lang} budget={state.budget.clone()} policy={Shared(state.policy.clone())}
+                    on_set={intent(&state, |(f, raw)| Action::Budget(BudgetAction::Set(f, raw)))}
+                    on_reset={intent(&state, |()| Action::Budget(BudgetAction::Reset))} />
                 <div class="review-wrap">
                     <ReviewPanel state={state.clone()} />
                 </div>

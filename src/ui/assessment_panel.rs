@@ -20,7 +20,9 @@ use super::decision_panel::verdict_symbol;
 use super::figures_panel::{reading_marks, Mark};
 use super::i18n::{self as i, bi, bi_t, t};
 use super::widgets::{error_line, Hook};
-use crate::app::assess::{as_of, current_records, AssessResult, ExitsAction, Records, Source};
+use crate::app::assess::{
+    as_of, current_records, AssessResult, ExitsAction, ExitsErrorKey, RecordField, Records, Source,
+};
 use crate::app::state::{Action, State};
 use crate::engine::exits::{
     application_after_exit, assess_with_data, assessment_rule_def, AssessOutcome,
@@ -325,7 +327,7 @@ fn records_box(props: &Props, records: Option<&Records>) -> Html {
                         <input id="assess-file" type="file" accept=".json,application/json" data-testid="assess-file" onchange={on_file} />
                     </div>
                     <p class="field-hint">{ i::AS_LOAD_HINT.get(lang) }</p>
-                    { error_line(lang, &file_hook, s.exits.errors.get("file")) }
+                    { error_line(lang, &file_hook, s.exits.errors.get(&ExitsErrorKey::File)) }
                 </div>
             </div>
         </div>
@@ -477,7 +479,10 @@ fn layout_field(props: &Props, fits: Option<bool>) -> Html {
         let v = e
             .target_unchecked_into::<web_sys::HtmlSelectElement>()
             .value();
-        d.dispatch(Action::Exits(ExitsAction::SetField("fits_layout_plan", v)))
+        d.dispatch(Action::Exits(ExitsAction::SetField(
+            RecordField::FitsLayoutPlan,
+            v,
+        )))
     });
     let opt = |value: &'static str, zh: &'static str, en: &'static str, selected: bool| {
         html! {
@@ -709,14 +714,14 @@ fn editor(props: &Props, records: Option<&Records>) -> Html {
             )));
         })
     };
-    let set = |field: &'static str| {
+    let set = |field: RecordField| {
         let d = props.state.dispatcher();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
             d.dispatch(Action::Exits(ExitsAction::SetField(field, v)))
         })
     };
-    let set_bool = |field: &'static str| {
+    let set_bool = |field: RecordField| {
         let d = props.state.dispatcher();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlInputElement>().checked();
@@ -724,15 +729,15 @@ fn editor(props: &Props, records: Option<&Records>) -> Html {
         })
     };
     let unknown = editing.is_some() && rec.is_none();
-    let field = |field: &'static str, label: i::T, value: String, kind: &'static str| {
-        let hook = Hook::Field(field);
-        let id = format!("assess-rec-{field}");
-        let err = s.exits.errors.get(&format!("record:{field}"));
+    let field = |field: RecordField, label: i::T, value: String, kind: &'static str| {
+        let hook = Hook::Field(field.id());
+        let id = format!("assess-rec-{}", field.id());
+        let err = s.exits.errors.get(&ExitsErrorKey::Record(field));
         html! {
             <div class={classes!("field", err.map(|_| "has-error"))}>
                 <label for={id.clone()}>{ bi_t(lang, label) }</label>
                 <div class="control">
-                    <input id={id.clone()} type={kind} {value} data-record-field={field}
+                    <input id={id.clone()} type={kind} {value} data-record-field={field.id()}
                         inputmode={(kind == "text").then_some("decimal")}
                         aria-invalid={err.map(|_| "true")} onchange={set(field)} />
                 </div>
@@ -756,15 +761,15 @@ fn editor(props: &Props, records: Option<&Records>) -> Html {
             }
             if let Some(r) = rec {
                 <div class="assess-editor-grid" key={r.id.clone()}>
-                    { field("score", i::AS_F_SCORE, n(r.score), "text") }
-                    { field("satisfaction_pct", i::AS_F_SATISFACTION, n(r.satisfaction_pct), "text") }
-                    { field("serious_violations", i::AS_F_SERIOUS, c(r.serious_violations), "text") }
-                    { field("violations_in_term", i::AS_F_IN_TERM, c(r.violations_in_term), "text") }
-                    { field("agreement_start", i::AS_F_START, r.agreement_start.clone().unwrap_or_default(), "text") }
+                    { field(RecordField::Score, i::AS_F_SCORE, n(r.score), "text") }
+                    { field(RecordField::SatisfactionPct, i::AS_F_SATISFACTION, n(r.satisfaction_pct), "text") }
+                    { field(RecordField::SeriousViolations, i::AS_F_SERIOUS, c(r.serious_violations), "text") }
+                    { field(RecordField::ViolationsInTerm, i::AS_F_IN_TERM, c(r.violations_in_term), "text") }
+                    { field(RecordField::AgreementStart, i::AS_F_START, r.agreement_start.clone().unwrap_or_default(), "text") }
                     <div class="field field-check">
                         <div class="check">
                             <input id="assess-rec-blacklisted" type="checkbox" checked={r.blacklisted == Some(true)}
-                                data-record-field="blacklisted" onchange={set_bool("blacklisted")} />
+                                data-record-field="blacklisted" onchange={set_bool(RecordField::Blacklisted)} />
                             <label for="assess-rec-blacklisted">{ bi_t(lang, i::AS_F_BLACKLISTED) }</label>
                         </div>
                     </div>
