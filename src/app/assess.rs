@@ -141,13 +141,17 @@ pub fn as_of(s: &State) -> Date {
         .unwrap_or(s.today)
 }
 
-/// The current data set's records, if they are there and still fit its institutions.
-pub fn current_records(s: &State) -> Option<Rc<Records>> {
-    let r = s.exits.records.get(&s.dataset)?;
+/// The records of `dataset`, if they are there and still fit its institutions.
+pub fn current_records(x: &ExitsState, dataset: Dataset, sc: &Scenario) -> Option<Rc<Records>> {
+    let r = x.records.get(&dataset)?;
     match r.source {
-        Source::Synthetic { .. } if !r.edited && r.fingerprint != fingerprint(&s.scenario) => None,
+        Source::Synthetic { .. } if !r.edited && r.fingerprint != fingerprint(sc) => None,
         _ => Some(r.clone()),
     }
+}
+
+fn records_shown(s: &State) -> Option<Rc<Records>> {
+    current_records(&s.exits, s.dataset, &s.scenario)
 }
 
 fn synthetic(s: &State, seed: u64) -> Rc<Records> {
@@ -164,7 +168,7 @@ pub fn reduce_exits(s: &mut State, action: ExitsAction) {
     let mut x = (*s.exits).clone();
     match action {
         ExitsAction::EnsureRecords => {
-            if current_records(s).is_none() {
+            if records_shown(s).is_none() {
                 let seed = match s.exits.records.get(&s.dataset).map(|r| &r.source) {
                     Some(Source::Synthetic { seed }) => *seed,
                     _ => DEFAULT_SEED,
@@ -203,7 +207,7 @@ pub fn reduce_exits(s: &mut State, action: ExitsAction) {
         ExitsAction::SetField(field, raw) => {
             let key = ExitsErrorKey::Record(field);
             let Some(id) = x.editing.clone() else { return };
-            let Some(recs) = current_records(s) else {
+            let Some(recs) = records_shown(s) else {
                 return;
             };
             let Some(k) = recs.list.iter().position(|r| r.id == id) else {

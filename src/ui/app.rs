@@ -17,7 +17,7 @@ use super::decision_panel::{outcome_symbol, DecisionPanel};
 use super::figures_panel::{FiguresPanel, FiguresSnap};
 use super::guided::{self, Guided};
 use super::i18n::{self as i, lang_tag, t};
-use super::import_panel::ImportPanel;
+use super::import_panel::{self, ImportPanel};
 use super::map::MapPanel;
 use super::params_panel::{ParamsPanel, ParamsSnap};
 use super::plan_panel::PlanPanel;
@@ -290,12 +290,24 @@ pub fn app() -> Html {
                     </div>
                 </div>
                 <div class="io-wrap">
-                    <ImportPanel state={state.clone()} />
+                    <ImportPanel lang={lang} scenario={Shared(state.scenario.clone())}
+                        boundaries={state.boundaries.clone().filter(|_| state.dataset == Dataset::Imported).map(Shared)}
+                        outlines={Shared(state.data.outlines.clone())}
+                        error={state.error(&ErrorKey::Import).cloned()}
+                        intents={import_panel::Intents {
+                            clear_error: intent(&state, |()| Action::ClearImportError),
+                            load: intent(&state, Action::LoadScenario),
+                            boundaries: intent(&state, Action::ApplyBoundaries),
+                            apply: intent(&state, |(im, merge, pre)| Action::ApplyImport(im, merge, pre)),
+                        }} />
                     <ResultsPanel state={state.clone()} />
                 </div>
                 <PlanPanel state={state.clone()} />
                 // The yearly assessment and exits, the county medical community budget.
-                <AssessmentPanel state={state.clone()} />
+                <AssessmentPanel lang={lang} dataset={state.dataset} scenario={Shared(state.scenario.clone())}
+                    policy={Shared(state.policy.clone())} data={state.data.clone()}
+                    as_of={crate::app::assess::as_of(&state)} exits={state.exits.clone()}
+                    on_exits={intent(&state, Action::Exits)} on_add={intent(&state, Action::AddApplication)} />
                 <BudgetPanel lang={lang} budget={state.budget.clone()} policy={Shared(state.policy.clone())}
                     on_set={intent(&state, |(f, raw)| Action::Budget(BudgetAction::Set(f, raw)))}
                     on_reset={intent(&state, |()| Action::Budget(BudgetAction::Reset))} />
