@@ -53,8 +53,46 @@ pub struct ExitsState {
     pub show_on_map: u64,
     /// The record open in the editor.
     pub editing: Option<String>,
-    /// Messages: `file`, `record:<field>`.
-    pub errors: BTreeMap<String, Text>,
+    /// Messages under the input they refused.
+    pub errors: BTreeMap<ExitsErrorKey, Text>,
+}
+
+/// A field of an assessment record the editor changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RecordField {
+    Score,
+    SatisfactionPct,
+    SeriousViolations,
+    ViolationsInTerm,
+    AgreementStart,
+    Blacklisted,
+    FitsLayoutPlan,
+    Group,
+}
+
+impl RecordField {
+    /// The field's name in the record format of `dingdian assess`.
+    pub fn id(self) -> &'static str {
+        match self {
+            RecordField::Score => "score",
+            RecordField::SatisfactionPct => "satisfaction_pct",
+            RecordField::SeriousViolations => "serious_violations",
+            RecordField::ViolationsInTerm => "violations_in_term",
+            RecordField::AgreementStart => "agreement_start",
+            RecordField::Blacklisted => "blacklisted",
+            RecordField::FitsLayoutPlan => "fits_layout_plan",
+            RecordField::Group => "group",
+        }
+    }
+}
+
+/// Which input of the assessment panel a message belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ExitsErrorKey {
+    /// The file of records loaded.
+    File,
+    /// A field of the record being edited.
+    Record(RecordField),
 }
 
 impl std::fmt::Debug for AssessResult {
@@ -80,7 +118,7 @@ pub enum ExitsAction {
     },
     Edit(Option<String>),
     /// A field of the record being edited, raw input.
-    SetField(&'static str, String),
+    SetField(RecordField, String),
     Result(Rc<AssessResult>),
     ShowOnMap,
 }
@@ -103,13 +141,17 @@ pub fn as_of(s: &State) -> Date {
         .unwrap_or(s.today)
 }
 
-/// The current data set's records, if they are there and still fit its institutions.
-pub fn current_records(s: &State) -> Option<Rc<Records>> {
-    let r = s.exits.records.get(&s.dataset)?;
+/// The records of `dataset`, if they are there and still fit its institutions.
+pub fn current_records(x: &ExitsState, dataset: Dataset, sc: &Scenario) -> Option<Rc<Records>> {
+    let r = x.records.get(&dataset)?;
     match r.source {
-        Source::Synthetic { .. } if !r.edited && r.fingerprint != fingerprint(&s.scenario) => None,
+        Source::Synthetic { .. } if !r.edited && r.fingerprint != fingerprint(sc) => None,
         _ => Some(r.clone()),
     }
+}
+
+fn records_shown(s: &State) -> Option<Rc<Records>> {
+    current_records(&s.exits, s.dataset, &s.scenario)
 }
 
 fn synthetic(s: &State, seed: u64) -> Rc<Records> {
@@ -126,7 +168,7 @@ pub fn reduce_exits(s: &mut State, action: ExitsAction) {
     let mut x = (*s.exits).clone();
     match action {
         ExitsAction::EnsureRecords => {
-            if current_records(s).is_none() {
+            if records_shown(s).is_none() {
                 let seed = match s.exits.records.get(&s.dataset).map(|r| &r.source) {
                     Some(Source::Synthetic { seed }) => *seed,
                     _ => DEFAULT_SEED,
@@ -154,17 +196,18 @@ pub fn reduce_exits(s: &mut State, action: ExitsAction) {
                 x.editing = None;
             }
             Err(e) => {
-                x.errors.insert("file".into(), e);
+                x.errors.insert(ExitsErrorKey::File, e);
             }
         },
         ExitsAction::Edit(id) => {
-            x.errors.retain(|k, _| !k.starts_with("record:"));
+            x.errors
+                .retain(|k, _| !matches!(k, ExitsErrorKey::Record(_)));
             x.editing = id;
         }
         ExitsAction::SetField(field, raw) => {
-            let key = format!("record:{field}");
+            let key = ExitsErrorKey::Record(field);
             let Some(id) = x.editing.clone() else { return };
-            let Some(recs) = current_records(s) else {
+            let Some(recs) = records_shown(s) else {
                 return;
             };
             let Some(k) = recs.list.iter().position(|r| r.id == id) else {
@@ -231,7 +274,7 @@ fn parse_opt_count(raw: &str) -> Result<Option<u64>, ()> {
 }
 
 /// One field of an assessment record; the message names the field.
-fn set_record_field(r: &mut AssessmentRecord, field: &str, raw: &str) -> Result<(), Text> {
+fn set_record_field(r: &mut AssessmentRecord, field: RecordField, raw: &str) -> Result<(), Text> {
     let named = |label: T, what: T| {
         Text::new(
             format!("{}：{}", label.0, what.0),
@@ -239,23 +282,23 @@ fn set_record_field(r: &mut AssessmentRecord, field: &str, raw: &str) -> Result<
         )
     };
     match field {
-        "score" => {
+        RecordField::Score => {
             r.score = parse_opt_f64(raw, 0.0, f64::MAX)
                 .map_err(|_| named(i::AS_F_SCORE, i::AS_E_SCORE))?
         }
-        "satisfaction_pct" => {
+        RecordField::SatisfactionPct => {
             r.satisfaction_pct = parse_opt_f64(raw, 0.0, 100.0)
                 .map_err(|_| named(i::AS_F_SATISFACTION, i::AS_E_PCT))?
         }
-        "serious_violations" => {
+        RecordField::SeriousViolations => {
             r.serious_violations =
                 parse_opt_count(raw).map_err(|_| named(i::AS_F_SERIOUS, i::AS_E_COUNT))?
         }
-        "violations_in_term" => {
+        RecordField::ViolationsInTerm => {
             r.violations_in_term =
                 parse_opt_count(raw).map_err(|_| named(i::AS_F_IN_TERM, i::AS_E_COUNT))?
         }
-        "agreement_start" => {
+        RecordField::AgreementStart => {
             let t = raw.trim();
             if t.is_empty() {
                 r.agreement_start = None;
@@ -265,7 +308,7 @@ fn set_record_field(r: &mut AssessmentRecord, field: &str, raw: &str) -> Result<
                 return Err(named(i::AS_F_START, i::AS_E_DATE));
             }
         }
-        "blacklisted" => {
+        RecordField::Blacklisted => {
             r.blacklisted = match raw {
                 "true" => Some(true),
                 "false" => Some(false),
@@ -276,18 +319,17 @@ fn set_record_field(r: &mut AssessmentRecord, field: &str, raw: &str) -> Result<
             }
         }
         // 政策措施(三)“不符合布局规划要求的”: stated, or left to the switch last_place_layout_test.
-        "fits_layout_plan" => {
+        RecordField::FitsLayoutPlan => {
             r.fits_layout_plan = match raw {
                 "true" => Some(true),
                 "false" => Some(false),
                 _ => None,
             }
         }
-        "group" => {
+        RecordField::Group => {
             let t = raw.trim();
             r.group = (!t.is_empty()).then(|| t.to_string());
         }
-        _ => {}
     }
     Ok(())
 }

@@ -21,8 +21,10 @@ use crate::engine::Evaluation;
 use crate::policy::{builtin_presets, param_def, ParamKind, Policy, Preset};
 use crate::scenario::import::{Boundaries, Imported, Merge};
 use crate::scenario::{
-    Application, Categories, Category, Change, City, County, Discharges, KeyLevel, KeyProject,
-    Kind, NegativeList, NegativeReason, Scenario, Scope, Specialty, Subtype,
+    data_range, field_fits_kind, field_range, scope_fits_kind, scope_names_institution,
+    Application, Categories, Category, Change, City, County, DataField, Discharges, Field,
+    KeyLevel, KeyProject, Kind, NegativeList, NegativeReason, Range, Scenario, Scope, Specialty,
+    Subtype,
 };
 use crate::spatial::{AreaClass, CoverageLayers};
 use crate::synth::{county_seeds, synth_scenario, SampleCity, SynthSpec};
@@ -300,8 +302,8 @@ pub struct State {
     pub stash: Rc<BTreeMap<Dataset, Stashed>>,
     /// Index into `scenario.applications`.
     pub selected: usize,
-    /// Field-level messages: `param:<id>`, `city:<field>`, `county:<id>:<field>`, `app:<field>`.
-    pub errors: BTreeMap<String, Text>,
+    /// Field-level messages, each under the input it refused.
+    pub errors: BTreeMap<ErrorKey, Text>,
     /// Bumped when inputs must be re-created from the state (reset, preset switch, another
     /// application): an input the user typed an invalid value into keeps it until then.
     pub rev: u64,
@@ -356,6 +358,31 @@ impl PartialEq for State {
     }
 }
 
+/// Which input a message in `State::errors` belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ErrorKey {
+    /// A parameter or switch of the policy's table, by id.
+    Param(&'static str),
+    City(DataField),
+    /// A county's figure, by the county's id.
+    County(String, DataField),
+    /// A field of the selected application.
+    App(Field),
+    /// The judging date.
+    AsOf,
+    /// Applying an import.
+    Import,
+}
+
+impl ErrorKey {
+    fn is_param(&self) -> bool {
+        matches!(self, ErrorKey::Param(_))
+    }
+    fn is_app(&self) -> bool {
+        matches!(self, ErrorKey::App(_))
+    }
+}
+
 pub enum Action {
     SetLang(Lang),
     SetPreset(String),
@@ -366,12 +393,12 @@ pub enum Action {
     SetParam(&'static str, String),
     ResetParam(&'static str),
     ToggleRule(&'static str, bool),
-    /// `city` field path (`open_beds`, `discharges.local_local`, `fund.employee_months` …), raw input.
-    SetCity(&'static str, String),
-    /// County index, field path, raw input.
-    SetCounty(usize, &'static str, String),
-    /// Application field of the selected application, raw input.
-    SetApp(&'static str, String),
+    /// A figure of the city, raw input.
+    SetCity(DataField, String),
+    /// County index, figure, raw input (the fund is the city's alone).
+    SetCounty(usize, DataField, String),
+    /// A field of the selected application, raw input.
+    SetApp(Field, String),
     /// Places (or moves) the selected application at a clicked point (lon, lat).
     PlaceApp(f64, f64),
     ToggleCategory(Category, bool),
@@ -558,7 +585,7 @@ impl State {
         self.scenario.applications.get(self.selected)
     }
 
-    pub fn error(&self, key: &str) -> Option<&Text> {
+    pub fn error(&self, key: &ErrorKey) -> Option<&Text> {
         self.errors.get(key)
     }
 
@@ -692,8 +719,8 @@ impl State {
         app.lat = lat;
         app.county = county;
         app.area = None;
-        for f in ["app:lon", "app:lat", "app:county"] {
-            self.errors.remove(f);
+        for f in [Field::Lon, Field::Lat, Field::County] {
+            self.errors.remove(&ErrorKey::App(f));
         }
         self.scenario = Rc::new(sc);
         self.recompute_part(Part::Decisions);
@@ -747,7 +774,7 @@ impl State {
             .selected
             .min(self.scenario.applications.len().saturating_sub(1));
         self.next_app = next.next_app;
-        self.errors.retain(|k, _| k.starts_with("param:"));
+        self.errors.retain(|k, _| k.is_param());
         self.rev += 1;
         self.recompute();
     }
@@ -779,13 +806,13 @@ impl State {
         self.selected = self.selected.min(sc.applications.len().saturating_sub(1));
         self.next_app = sc.applications.len() as u32 + 1;
         self.scenario = Rc::new(sc);
-        self.errors.retain(|k, _| k.starts_with("param:"));
+        self.errors.retain(|k, _| k.is_param());
         self.rev += 1;
         self.recompute();
     }
 
     fn set_param(&mut self, id: &'static str, raw: &str) {
-        let key = format!("param:{id}");
+        let key = ErrorKey::Param(id);
         let Some(def) = param_def(id) else { return };
         let candidate: Result<Value, String> = match def.kind {
             ParamKind::Number { auto, .. } => {
@@ -830,7 +857,7 @@ impl State {
                 ];
                 if THRESHOLDS.contains(&id) {
                     for t in THRESHOLDS {
-                        self.errors.remove(&format!("param:{t}"));
+                        self.errors.remove(&ErrorKey::Param(t));
                     }
                 }
                 self.overrides = next;
@@ -877,32 +904,31 @@ impl State {
         self.recompute();
     }
 
-    fn set_city(&mut self, field: &'static str, raw: &str) {
-        let key = format!("city:{field}");
+    fn set_city(&mut self, field: DataField, raw: &str) {
         let mut sc = (*self.scenario).clone();
         let c = &mut sc.city;
-        let result = match field {
-            f if f.starts_with("fund.") => set_fund(c, &f[5..], raw),
-            f => {
-                let mut b = Beds::city(c);
-                b.set(f, raw)
-            }
+        let result = if field.is_city_only() {
+            set_fund(c, field, raw)
+        } else {
+            Beds::city(c).set(field, raw)
         };
-        self.finish_data_edit(key, result, sc);
+        self.finish_data_edit(ErrorKey::City(field), result, sc);
     }
 
-    fn set_county(&mut self, idx: usize, field: &'static str, raw: &str) {
+    fn set_county(&mut self, idx: usize, field: DataField, raw: &str) {
         let Some(county) = self.scenario.counties.get(idx) else {
             return;
         };
-        let key = format!("county:{}:{field}", county.id);
+        if field.is_city_only() {
+            return;
+        }
+        let key = ErrorKey::County(county.id.clone(), field);
         let mut sc = (*self.scenario).clone();
-        let mut b = Beds::county(&mut sc.counties[idx]);
-        let result = b.set(field, raw);
+        let result = Beds::county(&mut sc.counties[idx]).set(field, raw);
         self.finish_data_edit(key, result, sc);
     }
 
-    fn finish_data_edit(&mut self, key: String, result: Result<Recreate, Text>, sc: Scenario) {
+    fn finish_data_edit(&mut self, key: ErrorKey, result: Result<Recreate, Text>, sc: Scenario) {
         match result {
             Ok(recreate) => {
                 self.errors.remove(&key);
@@ -918,8 +944,8 @@ impl State {
         }
     }
 
-    fn set_app(&mut self, field: &'static str, raw: &str) {
-        let key = format!("app:{field}");
+    fn set_app(&mut self, field: Field, raw: &str) {
+        let key = ErrorKey::App(field);
         let mut sc = (*self.scenario).clone();
         let as_of = sc.as_of.clone().unwrap_or_else(|| self.today.to_string());
         let designated: Vec<(String, bool)> = sc
@@ -938,13 +964,13 @@ impl State {
                 if recreate == Recreate::Yes {
                     self.rev += 1;
                 }
-                if field == "kind" {
+                if field == Field::Kind {
                     // Fields that vanished with a kind change take their messages with them.
-                    self.errors.retain(|k, _| !k.starts_with("app:"));
+                    self.errors.retain(|k, _| !k.is_app());
                 }
                 self.scenario = Rc::new(sc);
                 // Where the application stands does not change its acceptance surface.
-                let moved_only = matches!(field, "lon" | "lat" | "county");
+                let moved_only = matches!(field, Field::Lon | Field::Lat | Field::County);
                 self.recompute_part(if moved_only {
                     Part::Decisions
                 } else {
@@ -958,7 +984,7 @@ impl State {
     }
 
     fn toggle_category(&mut self, cat: Category, on: bool) {
-        let key = "app:category".to_string();
+        let key = ErrorKey::App(Field::Category);
         let mut sc = (*self.scenario).clone();
         let Some(app) = sc.applications.get_mut(self.selected) else {
             return;
@@ -1003,7 +1029,7 @@ impl State {
         sc.applications.push(app);
         self.selected = sc.applications.len() - 1;
         self.scenario = Rc::new(sc);
-        self.errors.retain(|k, _| !k.starts_with("app:"));
+        self.errors.retain(|k, _| !k.is_app());
         self.rev += 1;
         self.recompute_part(Part::Applications);
     }
@@ -1021,7 +1047,7 @@ impl State {
         sc.applications.push(app);
         self.selected = sc.applications.len() - 1;
         self.scenario = Rc::new(sc);
-        self.errors.retain(|k, _| !k.starts_with("app:"));
+        self.errors.retain(|k, _| !k.is_app());
         self.rev += 1;
         self.recompute_part(Part::Applications);
     }
@@ -1034,7 +1060,7 @@ impl State {
         sc.applications.remove(self.selected);
         self.selected = self.selected.min(sc.applications.len().saturating_sub(1));
         self.scenario = Rc::new(sc);
-        self.errors.retain(|k, _| !k.starts_with("app:"));
+        self.errors.retain(|k, _| !k.is_app());
         self.rev += 1;
         self.recompute_part(Part::Applications);
     }
@@ -1057,7 +1083,7 @@ impl State {
                     if idx != s.preset_idx {
                         s.preset_idx = idx;
                         s.overrides.clear();
-                        s.errors.retain(|k, _| !k.starts_with("param:"));
+                        s.errors.retain(|k, _| !k.is_param());
                         s.rev += 1;
                         s.recompute();
                     }
@@ -1072,7 +1098,7 @@ impl State {
             Action::SetParam(id, raw) => s.set_param(id, &raw),
             Action::ResetParam(id) => {
                 s.overrides.remove(id);
-                s.errors.remove(&format!("param:{id}"));
+                s.errors.remove(&ErrorKey::Param(id));
                 s.rev += 1;
                 s.recompute();
             }
@@ -1085,7 +1111,7 @@ impl State {
             Action::SelectApp(idx) => {
                 if idx < s.scenario.applications.len() && idx != s.selected {
                     s.selected = idx;
-                    s.errors.retain(|k, _| !k.starts_with("app:"));
+                    s.errors.retain(|k, _| !k.is_app());
                     s.rev += 1;
                     // The acceptance surface follows the selected application.
                     s.recompute_part(Part::Applications);
@@ -1113,7 +1139,7 @@ impl State {
                 match result {
                     Ok(sc) => s.set_imported(sc, None),
                     Err(m) => {
-                        s.errors.insert("import".into(), m);
+                        s.errors.insert(ErrorKey::Import, m);
                     }
                 }
             }
@@ -1130,7 +1156,7 @@ impl State {
                 if idx < s.scenario.applications.len() {
                     if idx != s.selected {
                         s.selected = idx;
-                        s.errors.retain(|k, _| !k.starts_with("app:"));
+                        s.errors.retain(|k, _| !k.is_app());
                         s.rev += 1;
                         s.recompute_part(Part::Applications);
                     }
@@ -1138,7 +1164,7 @@ impl State {
                 }
             }
             Action::ClearImportError => {
-                s.errors.remove("import");
+                s.errors.remove(&ErrorKey::Import);
             }
             Action::SetBaseline => s.review = super::review::set_baseline(&s),
             Action::LoadScenario(l) => s.load(*l),
@@ -1171,17 +1197,17 @@ impl State {
                     let mut sc = (*s.scenario).clone();
                     sc.as_of = None;
                     s.scenario = Rc::new(sc);
-                    s.errors.remove("as_of");
+                    s.errors.remove(&ErrorKey::AsOf);
                     s.rev += 1;
                     s.recompute();
                 } else if Date::parse(raw).is_some() {
                     let mut sc = (*s.scenario).clone();
                     sc.as_of = Some(raw.to_string());
                     s.scenario = Rc::new(sc);
-                    s.errors.remove("as_of");
+                    s.errors.remove(&ErrorKey::AsOf);
                     s.recompute();
                 } else {
-                    s.errors.insert("as_of".into(), msg(i::E_DATE));
+                    s.errors.insert(ErrorKey::AsOf, msg(i::E_DATE));
                 }
             }
         }
@@ -1246,16 +1272,15 @@ pub fn parse_count(raw: &str) -> Result<Option<u64>, Text> {
     s.parse::<u64>().map(Some).map_err(|_| msg(i::E_COUNT))
 }
 
-/// Blank = absent; else a number in the range (`lo_open`: more than `lo`).
-pub fn parse_real(raw: &str, lo: f64, hi: f64, lo_open: bool, err: T) -> Result<Option<f64>, Text> {
+/// Blank = absent; else a number in `range`, refused with the range's own message.
+pub fn parse_in(raw: &str, range: Range) -> Result<Option<f64>, Text> {
     let s = raw.trim();
     if s.is_empty() {
         return Ok(None);
     }
     let x: f64 = s.replace(',', "").parse().map_err(|_| msg(i::E_NUMBER))?;
-    let below = if lo_open { x <= lo } else { x < lo };
-    if !x.is_finite() || below || x > hi {
-        return Err(msg(err));
+    if !x.is_finite() || !range.contains(x) {
+        return Err(range.refusal());
     }
     Ok(Some(x))
 }
@@ -1303,17 +1328,20 @@ impl<'a> Beds<'a> {
         }
     }
 
-    fn set(&mut self, field: &str, raw: &str) -> Result<Recreate, Text> {
+    fn set(&mut self, field: DataField, raw: &str) -> Result<Recreate, Text> {
+        use DataField as D;
+        let real = |raw: &str| match data_range(field) {
+            Some(r) => parse_in(raw, r),
+            None => Ok(None),
+        };
         match field {
-            "resident_population" => *self.resident_population = parse_count(raw)?,
-            "open_beds" => *self.open_beds = parse_count(raw)?,
-            "insured" => *self.insured = parse_count(raw)?,
-            "admissions" => *self.admissions = parse_count(raw)?,
-            "avg_stay_days" => *self.avg_stay_days = parse_real(raw, 0.0, 365.0, true, i::E_STAY)?,
-            "bed_utilisation" => {
-                *self.bed_utilisation = parse_real(raw, 0.0, 1.5, true, i::E_UTILISATION)?
-            }
-            f if f.starts_with("discharges.") => {
+            D::ResidentPopulation => *self.resident_population = parse_count(raw)?,
+            D::OpenBeds => *self.open_beds = parse_count(raw)?,
+            D::Insured => *self.insured = parse_count(raw)?,
+            D::Admissions => *self.admissions = parse_count(raw)?,
+            D::AvgStayDays => *self.avg_stay_days = real(raw)?,
+            D::BedUtilisation => *self.bed_utilisation = real(raw)?,
+            D::DischargesLocalLocal | D::DischargesLocalElsewhere | D::DischargesNonlocalLocal => {
                 let Some(n) = parse_count(raw)? else {
                     let had = self.discharges.is_some();
                     *self.discharges = None;
@@ -1321,29 +1349,33 @@ impl<'a> Beds<'a> {
                 };
                 let created = self.discharges.is_none();
                 let d = self.discharges.get_or_insert(Discharges::default());
-                match &f[11..] {
-                    "local_local" => d.local_local = n,
-                    "local_elsewhere" => d.local_elsewhere = n,
-                    "nonlocal_local" => d.nonlocal_local = n,
-                    _ => return Ok(Recreate::No),
+                match field {
+                    D::DischargesLocalLocal => d.local_local = n,
+                    D::DischargesLocalElsewhere => d.local_elsewhere = n,
+                    _ => d.nonlocal_local = n,
                 }
                 return Ok(if created { Recreate::Yes } else { Recreate::No });
             }
+            // The fund is the city's (`set_fund`).
             _ => {}
         }
         Ok(Recreate::No)
     }
 }
 
-fn set_fund(c: &mut City, field: &str, raw: &str) -> Result<Recreate, Text> {
+fn set_fund(c: &mut City, field: DataField, raw: &str) -> Result<Recreate, Text> {
     let mut f = c.fund.unwrap_or_default();
+    let months = |raw: &str| match data_range(field) {
+        Some(r) => parse_in(raw, r),
+        None => Ok(None),
+    };
     match field {
-        "employee_months" => f.employee_months = parse_real(raw, 0.0, 1200.0, false, i::E_MONTHS)?,
-        "resident_months" => f.resident_months = parse_real(raw, 0.0, 1200.0, false, i::E_MONTHS)?,
-        "employee_deficit" => f.employee_deficit = parse_tristate(raw),
-        "resident_deficit" => f.resident_deficit = parse_tristate(raw),
-        "warning_letter" => f.warning_letter = parse_tristate(raw),
-        _ => {}
+        DataField::FundEmployeeMonths => f.employee_months = months(raw)?,
+        DataField::FundResidentMonths => f.resident_months = months(raw)?,
+        DataField::FundEmployeeDeficit => f.employee_deficit = parse_tristate(raw),
+        DataField::FundResidentDeficit => f.resident_deficit = parse_tristate(raw),
+        DataField::FundWarningLetter => f.warning_letter = parse_tristate(raw),
+        _ => return Ok(Recreate::No),
     }
     c.fund = Some(f);
     Ok(Recreate::No)
@@ -1353,95 +1385,106 @@ fn enum_from<E: serde::de::DeserializeOwned>(raw: &str) -> Option<E> {
     serde_json::from_value(Value::String(raw.to_string())).ok()
 }
 
-/// Applies one form field to the application, keeping the fields coherent with the kind (only a
-/// pharmacy has categories, only a specialty hospital a specialty, …) so the scenario stays valid.
+/// Applies one form field to the application. The scenario's own field checks decide what is
+/// refused (the field keeps its value and the message is the validation's) and what a kind change
+/// leaves out (only a pharmacy has categories, only a specialty hospital a specialty, …), so the
+/// scenario stays valid.
 fn apply_app_field(
     app: &mut Application,
-    field: &str,
+    field: Field,
     raw: &str,
     as_of: &str,
     designated: &[(String, bool)],
 ) -> Result<Recreate, Text> {
     match field {
-        "name" => {
+        Field::Name => {
             let s = raw.trim();
             app.name = (!s.is_empty()).then(|| s.to_string());
         }
-        "kind" => {
+        Field::Kind => {
             let Some(kind) = enum_from::<Kind>(raw) else {
                 return Ok(Recreate::No);
             };
             app.kind = kind;
-            app.category = match kind {
-                Kind::Pharmacy => Some(
-                    app.category
-                        .unwrap_or(Categories::of(&[Category::Ordinary])),
-                ),
-                _ => None,
-            };
-            if kind != Kind::InpatientSpecialty {
+            let fits = |f: Field| field_fits_kind(f, kind).is_ok();
+            // A pharmacy has at least one category: the ordinary one unless it had some.
+            app.category = fits(Field::Category).then(|| {
+                app.category
+                    .unwrap_or(Categories::of(&[Category::Ordinary]))
+            });
+            if !fits(Field::Specialty) {
                 app.specialty = None;
             }
-            if kind != Kind::PrimaryCare {
+            if !fits(Field::Subtype) {
                 app.subtype = None;
+            }
+            if !fits(Field::Integrated) {
                 app.integrated = None;
             }
-            if kind != Kind::Outpatient && app.scope == Scope::PersonalAccountOnly {
+            if scope_fits_kind(app.scope, kind).is_err() {
                 app.scope = Scope::Basic;
             }
         }
-        "specialty" => app.specialty = enum_from::<Specialty>(raw),
-        "subtype" => app.subtype = enum_from::<Subtype>(raw),
-        "integrated" => app.integrated = (raw == "true").then_some(true),
-        "change" => {
+        Field::Specialty => app.specialty = enum_from::<Specialty>(raw),
+        Field::Subtype => app.subtype = enum_from::<Subtype>(raw),
+        Field::Integrated => app.integrated = (raw == "true").then_some(true),
+        Field::Change => {
             app.change = enum_from::<Change>(raw).unwrap_or_default();
             if app.change != Change::AddressChange && app.scope != Scope::MedicalAid {
                 app.institution_id = None;
             }
         }
-        "institution_id" => {
-            app.institution_id = (!raw.is_empty()).then(|| raw.to_string());
+        Field::InstitutionId => {
+            let id = (!raw.is_empty()).then(|| raw.to_string());
+            scope_names_institution(app.scope, id.as_deref())?;
+            app.institution_id = id;
         }
-        "scope" => {
+        Field::Scope => {
             let scope = enum_from::<Scope>(raw).unwrap_or_default();
-            if scope == Scope::PersonalAccountOnly && app.kind != Kind::Outpatient {
-                return Err(msg(i::E_PERSONAL_ACCOUNT));
-            }
-            app.scope = scope;
-            if scope == Scope::MedicalAid && app.institution_id.is_none() {
+            scope_fits_kind(scope, app.kind)?;
+            let mut institution_id = app.institution_id.clone();
+            if scope == Scope::MedicalAid && institution_id.is_none() {
                 // A medical-aid application names an existing designated medical institution.
-                app.institution_id = designated
+                institution_id = designated
                     .iter()
                     .find(|(_, medical)| *medical)
                     .map(|(id, _)| id.clone());
             }
             if scope != Scope::MedicalAid && app.change != Change::AddressChange {
-                app.institution_id = None;
+                institution_id = None;
             }
+            scope_names_institution(scope, institution_id.as_deref())?;
+            app.scope = scope;
+            app.institution_id = institution_id;
         }
-        "key_project" => {
+        Field::KeyProject => {
             app.key_project = enum_from::<KeyLevel>(raw).map(|l| KeyProject(Some(l)));
         }
-        "lon" => match parse_real(raw, -180.0, 180.0, false, i::E_LON)? {
-            Some(x) => app.lon = x,
-            None => return Err(msg(i::E_LON)),
-        },
-        "lat" => match parse_real(raw, -90.0, 90.0, false, i::E_LAT)? {
-            Some(x) => app.lat = x,
-            None => return Err(msg(i::E_LAT)),
-        },
-        "county" => app.county = (!raw.is_empty()).then(|| raw.to_string()),
-        "beds" => app.beds = parse_count(raw)?,
-        "insurance_office_staff" => app.insurance_office_staff = parse_count(raw)?,
-        "insurance_dept" => app.insurance_dept = parse_tristate(raw),
-        "operating_months" => {
-            app.operating_months = parse_real(raw, 0.0, 12_000.0, false, i::E_OPERATING)?
+        Field::Lon | Field::Lat => {
+            let Some(range) = field_range(field) else {
+                return Ok(Recreate::No);
+            };
+            let x = parse_in(raw, range)?.ok_or_else(|| range.refusal())?;
+            if field == Field::Lon {
+                app.lon = x;
+            } else {
+                app.lat = x;
+            }
         }
-        "physicians" => app.physicians = parse_count(raw)?,
-        "pharmacists" => app.pharmacists = parse_count(raw)?,
-        "shortage_type" => app.shortage_type = parse_tristate(raw),
-        "uneven_area" => app.uneven_area = parse_tristate(raw),
-        "negative_list" => {
+        Field::County => app.county = (!raw.is_empty()).then(|| raw.to_string()),
+        Field::Beds => app.beds = parse_count(raw)?,
+        Field::InsuranceOfficeStaff => app.insurance_office_staff = parse_count(raw)?,
+        Field::InsuranceDept => app.insurance_dept = parse_tristate(raw),
+        Field::OperatingMonths => {
+            if let Some(range) = field_range(field) {
+                app.operating_months = parse_in(raw, range)?;
+            }
+        }
+        Field::Physicians => app.physicians = parse_count(raw)?,
+        Field::Pharmacists => app.pharmacists = parse_count(raw)?,
+        Field::ShortageType => app.shortage_type = parse_tristate(raw),
+        Field::UnevenArea => app.uneven_area = parse_tristate(raw),
+        Field::NegativeListReason => {
             app.negative_list = enum_from::<NegativeReason>(raw).map(|reason| NegativeList {
                 reason,
                 since: app
@@ -1452,7 +1495,7 @@ fn apply_app_field(
                 switch: None,
             });
         }
-        "negative_list_since" => {
+        Field::NegativeListSince => {
             let s = raw.trim();
             if Date::parse(s).is_none() {
                 return Err(msg(i::E_DATE));
@@ -1461,7 +1504,16 @@ fn apply_app_field(
                 n.since = s.to_string();
             }
         }
-        _ => {}
+        // Not edited one by one: the id is the app's, categories are toggled
+        // (`Action::ToggleCategory`), the rest belongs to institutions or cells.
+        Field::Id
+        | Field::Category
+        | Field::Coordinates
+        | Field::Area
+        | Field::Designated
+        | Field::ProvidesOutpatient
+        | Field::Population
+        | Field::Ignore => {}
     }
     Ok(Recreate::No)
 }

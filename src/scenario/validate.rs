@@ -4,9 +4,11 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use super::field::{DataField, Field};
 use super::types::*;
 use crate::date::Date;
 use crate::policy::{builtin_preset, builtin_presets, validate_preset, Policy, Preset};
+use crate::text::Text;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScenarioError {
@@ -65,35 +67,210 @@ pub fn parse(src: &str) -> Result<Scenario, ScenarioError> {
     Ok(s)
 }
 
-fn check_lonlat(path: &str, lon: f64, lat: f64) -> Result<(), ScenarioError> {
-    if !(-90.0..=90.0).contains(&lat) {
-        return err(format!("{path}.lat: {lat} is outside -90..90"));
+// ---------------------------------------------------------------------------------------------
+// Field invariants: each one function with one bilingual message, asked by `validate` (which
+// names the field path), the importer (which names the row), the app's reducer (which keeps the
+// field as it was) and the form (which disables what would be refused).
+
+/// An interval a figure must lie in. The ranges are data, read by `validate`, the app's reducer
+/// and the form's input bounds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Range {
+    pub lo: f64,
+    pub hi: f64,
+    /// More than `lo` rather than at least `lo` (a stay of 0 days is no stay).
+    pub lo_open: bool,
+    /// What the figure is, as the refusal names it.
+    pub what: (&'static str, &'static str),
+}
+
+/// Average length of stay, days.
+pub const AVG_STAY_DAYS: Range = Range {
+    lo: 0.0,
+    hi: 365.0,
+    lo_open: true,
+    what: ("平均住院日", "average stay"),
+};
+/// Bed utilisation, a fraction (beds may be used beyond capacity, not past 150 %).
+pub const BED_UTILISATION: Range = Range {
+    lo: 0.0,
+    hi: 1.5,
+    lo_open: true,
+    what: ("病床使用率", "bed utilisation"),
+};
+/// Months a pooled fund can pay.
+pub const FUND_MONTHS: Range = Range {
+    lo: 0.0,
+    hi: 1200.0,
+    lo_open: false,
+    what: ("月数", "months"),
+};
+/// An applicant's months of operation.
+pub const OPERATING_MONTHS: Range = Range {
+    lo: 0.0,
+    hi: 12_000.0,
+    lo_open: false,
+    what: ("运营月数", "months of operation"),
+};
+pub const LON: Range = Range {
+    lo: -180.0,
+    hi: 180.0,
+    lo_open: false,
+    what: ("经度", "longitude"),
+};
+pub const LAT: Range = Range {
+    lo: -90.0,
+    hi: 90.0,
+    lo_open: false,
+    what: ("纬度", "latitude"),
+};
+
+impl Range {
+    pub fn contains(&self, x: f64) -> bool {
+        let above = if self.lo_open {
+            x > self.lo
+        } else {
+            x >= self.lo
+        };
+        above && x <= self.hi
     }
-    if !(-180.0..=180.0).contains(&lon) {
-        return err(format!("{path}.lon: {lon} is outside -180..180"));
+
+    /// The refusal as the app shows it: 平均住院日须大于 0 且不超过 365 / average stay must be
+    /// more than 0 and at most 365.
+    pub fn refusal(&self) -> Text {
+        let (zh, en) = self.what;
+        let zh_num = |x: f64| crate::text::num(x, 6).replace('-', "−");
+        let en_num = |x: f64| {
+            if x.fract() == 0.0 && x.abs() >= 1000.0 {
+                let t = crate::text::thousands(x.abs() as u64);
+                if x < 0.0 {
+                    format!("−{t}")
+                } else {
+                    t
+                }
+            } else {
+                zh_num(x)
+            }
+        };
+        let (lo, hi) = (self.lo, self.hi);
+        if self.lo_open {
+            Text::new(
+                format!("{zh}须大于 {} 且不超过 {}", zh_num(lo), zh_num(hi)),
+                format!(
+                    "{en} must be more than {} and at most {}",
+                    en_num(lo),
+                    en_num(hi)
+                ),
+            )
+        } else {
+            Text::new(
+                format!("{zh}须在 {} 到 {} 之间", zh_num(lo), zh_num(hi)),
+                format!("{en} must be between {} and {}", en_num(lo), en_num(hi)),
+            )
+        }
+    }
+
+    /// The bounds as an input's `min` and `max` attributes.
+    pub fn min_attr(&self) -> String {
+        crate::text::num(self.lo, 6)
+    }
+    pub fn max_attr(&self) -> String {
+        crate::text::num(self.hi, 6)
+    }
+
+    /// The contract's error (DESIGN §3): `city.avg_stay_days: 0 is outside more than 0..365`.
+    fn check(&self, path: &str, v: Option<f64>) -> Result<(), ScenarioError> {
+        match v {
+            Some(x) if !self.contains(x) => {
+                let lo = if self.lo_open {
+                    format!("more than {}", self.lo)
+                } else {
+                    format!("{}", self.lo)
+                };
+                err(format!("{path}: {x} is outside {lo}..{}", self.hi))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// The range of a figure of the city or a county, if it has one beyond "0 or more".
+pub fn data_range(f: DataField) -> Option<Range> {
+    match f {
+        DataField::AvgStayDays => Some(AVG_STAY_DAYS),
+        DataField::BedUtilisation => Some(BED_UTILISATION),
+        DataField::FundEmployeeMonths | DataField::FundResidentMonths => Some(FUND_MONTHS),
+        _ => None,
+    }
+}
+
+/// The range of an application's number, if it has one beyond "0 or more".
+pub fn field_range(f: Field) -> Option<Range> {
+    match f {
+        Field::Lon => Some(LON),
+        Field::Lat => Some(LAT),
+        Field::OperatingMonths => Some(OPERATING_MONTHS),
+        _ => None,
+    }
+}
+
+/// The one kind that has this field (only a pharmacy has categories, only a specialty hospital a
+/// specialty, only a primary-care institution a subtype and integrated management); `None`: every
+/// kind may have it.
+pub fn kind_of_field(f: Field) -> Option<Kind> {
+    match f {
+        Field::Category => Some(Kind::Pharmacy),
+        Field::Specialty => Some(Kind::InpatientSpecialty),
+        Field::Subtype | Field::Integrated => Some(Kind::PrimaryCare),
+        _ => None,
+    }
+}
+
+/// Whether an institution or application of `kind` may have `f` (see `kind_of_field`).
+pub fn field_fits_kind(f: Field, kind: Kind) -> Result<(), Text> {
+    match kind_of_field(f) {
+        Some(only) if only != kind => {
+            let (field, only) = (f.label(), only.label());
+            Err(Text::new(
+                format!("{}仅适用于“{}”", field.zh, only.zh),
+                format!("{}: only for kind “{}”", field.en, only.en),
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// 三(一)2: only an outpatient department or clinic may apply for personal-account settlement
+/// alone.
+pub fn scope_fits_kind(scope: Scope, kind: Kind) -> Result<(), Text> {
+    if scope == Scope::PersonalAccountOnly && kind != Kind::Outpatient {
+        return Err(Text::new(
+            "“仅个人账户结算”只适用于门诊部、诊所",
+            "“personal account only” is for outpatient departments and clinics only",
+        ));
     }
     Ok(())
 }
 
-fn check_range(
-    path: &str,
-    v: Option<f64>,
-    lo: f64,
-    hi: f64,
-    lo_open: bool,
-) -> Result<(), ScenarioError> {
-    if let Some(x) = v {
-        let below = if lo_open { x <= lo } else { x < lo };
-        if below || x > hi {
-            let l = if lo_open {
-                format!("more than {lo}")
-            } else {
-                format!("{lo}")
-            };
-            return err(format!("{path}: {x} is outside {l}..{hi}"));
-        }
+/// A medical-aid application is made by an existing institution, which it names.
+pub fn scope_names_institution(scope: Scope, institution_id: Option<&str>) -> Result<(), Text> {
+    if scope == Scope::MedicalAid && institution_id.is_none() {
+        return Err(Text::new(
+            "医疗救助定点申请须写明原机构编号",
+            "a medical_aid application must name the existing institution",
+        ));
     }
     Ok(())
+}
+
+/// A field invariant's refusal in a scenario: its path, then the message in both languages.
+fn refused<T>(path: &str, t: Text) -> Result<T, ScenarioError> {
+    err(format!("{path}: {} / {}", t.zh, t.en))
+}
+
+fn check_lonlat(path: &str, lon: f64, lat: f64) -> Result<(), ScenarioError> {
+    LAT.check(&format!("{path}.lat"), Some(lat))?;
+    LON.check(&format!("{path}.lon"), Some(lon))
 }
 
 struct BedFields<'a> {
@@ -103,20 +280,8 @@ struct BedFields<'a> {
 }
 
 fn check_beds(b: BedFields) -> Result<(), ScenarioError> {
-    check_range(
-        &format!("{}.avg_stay_days", b.path),
-        b.avg_stay_days,
-        0.0,
-        365.0,
-        true,
-    )?;
-    check_range(
-        &format!("{}.bed_utilisation", b.path),
-        b.bed_utilisation,
-        0.0,
-        1.5,
-        true,
-    )
+    AVG_STAY_DAYS.check(&format!("{}.avg_stay_days", b.path), b.avg_stay_days)?;
+    BED_UTILISATION.check(&format!("{}.bed_utilisation", b.path), b.bed_utilisation)
 }
 
 fn check_county_ref(
@@ -139,26 +304,19 @@ struct KindFields<'a> {
     category: &'a Option<Categories>,
     specialty: &'a Option<Specialty>,
     subtype: &'a Option<Subtype>,
+    integrated: Option<bool>,
 }
 
 fn check_kind_fields(path: &str, k: KindFields) -> Result<(), ScenarioError> {
-    if k.category.is_some() && k.kind != Kind::Pharmacy {
-        return err(format!(
-            "{path}.category: only pharmacies have a category (kind is {})",
-            k.kind.id()
-        ));
-    }
-    if k.specialty.is_some() && k.kind != Kind::InpatientSpecialty {
-        return err(format!(
-            "{path}.specialty: only inpatient_specialty institutions have a specialty (kind is {})",
-            k.kind.id()
-        ));
-    }
-    if k.subtype.is_some() && k.kind != Kind::PrimaryCare {
-        return err(format!(
-            "{path}.subtype: only primary_care institutions have a subtype (kind is {})",
-            k.kind.id()
-        ));
+    for (f, has) in [
+        (Field::Category, k.category.is_some()),
+        (Field::Specialty, k.specialty.is_some()),
+        (Field::Subtype, k.subtype.is_some()),
+        (Field::Integrated, k.integrated.is_some()),
+    ] {
+        if has {
+            field_fits_kind(f, k.kind).or_else(|t| refused(&format!("{path}.{}", f.id()), t))?;
+        }
     }
     Ok(())
 }
@@ -198,20 +356,8 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
         path: "city",
     })?;
     if let Some(f) = &s.city.fund {
-        check_range(
-            "city.fund.employee_months",
-            f.employee_months,
-            0.0,
-            1200.0,
-            false,
-        )?;
-        check_range(
-            "city.fund.resident_months",
-            f.resident_months,
-            0.0,
-            1200.0,
-            false,
-        )?;
+        FUND_MONTHS.check("city.fund.employee_months", f.employee_months)?;
+        FUND_MONTHS.check("city.fund.resident_months", f.resident_months)?;
     }
     let mut county_ids = HashSet::new();
     for (i, c) in s.counties.iter().enumerate() {
@@ -246,6 +392,7 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
                 category: &inst.category,
                 specialty: &inst.specialty,
                 subtype: &inst.subtype,
+                integrated: inst.integrated,
             },
         )?;
     }
@@ -267,21 +414,13 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
                 category: &a.category,
                 specialty: &a.specialty,
                 subtype: &a.subtype,
+                integrated: a.integrated,
             },
         )?;
-        check_range(
-            &format!("{path}.operating_months"),
-            a.operating_months,
-            0.0,
-            12_000.0,
-            false,
-        )?;
-        if a.scope == Scope::PersonalAccountOnly && a.kind != Kind::Outpatient {
-            return err(format!("{path}.scope: \"personal_account_only\" is valid only for kind \"outpatient\" (门诊部、诊所)"));
-        }
-        if a.scope == Scope::MedicalAid && a.institution_id.is_none() {
-            return err(format!("{path}.institution_id: a \"medical_aid\" application must name the existing institution"));
-        }
+        OPERATING_MONTHS.check(&format!("{path}.operating_months"), a.operating_months)?;
+        scope_fits_kind(a.scope, a.kind).or_else(|t| refused(&format!("{path}.scope"), t))?;
+        scope_names_institution(a.scope, a.institution_id.as_deref())
+            .or_else(|t| refused(&format!("{path}.institution_id"), t))?;
         if let Some(id) = &a.institution_id {
             if !inst_ids.contains(id.as_str())
                 && (a.change == Change::AddressChange || a.scope == Scope::MedicalAid)

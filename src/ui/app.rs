@@ -8,7 +8,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::application_form::ApplicationForm;
+use super::application_form::{self, ApplicationForm};
 use super::assessment_panel::AssessmentPanel;
 use super::budget_panel::BudgetPanel;
 use super::coverage_panel::CoveragePanel;
@@ -17,17 +17,18 @@ use super::decision_panel::{outcome_symbol, DecisionPanel};
 use super::figures_panel::{FiguresPanel, FiguresSnap};
 use super::guided::{self, Guided};
 use super::i18n::{self as i, lang_tag, t};
-use super::import_panel::ImportPanel;
+use super::import_panel::{self, ImportPanel};
 use super::map::MapPanel;
-use super::params_panel::ParamsPanel;
+use super::params_panel::{ParamsPanel, ParamsSnap};
 use super::plan_panel::PlanPanel;
 use super::readings_panel::{self, ReadingsDialog};
 use super::results_panel::ResultsPanel;
 use super::review_panel::ReviewPanel;
 use super::share_menu::{Notices, ShareMenu};
 use super::sites_panel::SitesPanel;
+use crate::app::assess::BudgetAction;
 use crate::app::guided::{Guide, GuideAction};
-use crate::app::state::{Action, Dataset};
+use crate::app::state::{Action, Dataset, ErrorKey, Shared, State};
 use crate::text::Lang;
 
 #[function_component(App)]
@@ -255,30 +256,61 @@ pub fn app() -> Html {
             } else {
                 <div class="columns">
                     <div class="col col-params">
-                        <ParamsPanel state={state.clone()} />
-                        <DataPanel state={state.clone()} snap={DataSnap::of(&state)} />
+                        <ParamsPanel snap={ParamsSnap::of(&state)}
+                            on_set={intent(&state, |(id, raw)| Action::SetParam(id, raw))}
+                            on_reset={intent(&state, Action::ResetParam)}
+                            on_rule={intent(&state, |(id, on)| Action::ToggleRule(id, on))} />
+                        <DataPanel snap={DataSnap::of(&state)}
+                            on_city={intent(&state, |(f, raw)| Action::SetCity(f, raw))}
+                            on_county={intent(&state, |(c, f, raw)| Action::SetCounty(c, f, raw))} />
                     </div>
                     <div class="col col-map">
                         <MapPanel state={state.clone()} />
                         <SitesPanel state={state.clone()} />
                     </div>
                     <div class="col col-form">
-                        <ApplicationForm state={state.clone()} />
+                        <ApplicationForm lang={lang} rev={state.rev} scenario={Shared(state.scenario.clone())}
+                            selected={state.selected} radius_m={state.policy.params.service_radius_m}
+                            errors={application_form::field_errors(&state)}
+                            on_pick={intent(&state, Action::SelectApp)}
+                            on_new={intent(&state, |()| Action::NewApp)}
+                            on_remove={intent(&state, |()| Action::RemoveApp)}
+                            on_field={intent(&state, |(f, raw)| Action::SetApp(f, raw))}
+                            on_category={intent(&state, |(c, on)| Action::ToggleCategory(c, on))} />
                         <CoveragePanel state={state.clone()} />
                     </div>
                     <div class="col col-decision">
-                        <DecisionPanel state={state.clone()} />
+                        <DecisionPanel lang={lang} rev={state.rev} scenario={Shared(state.scenario.clone())}
+                            selected={state.selected} evaluation={Shared(state.evaluation.clone())}
+                            policy={Shared(state.policy.clone())}
+                            as_of_error={state.error(&ErrorKey::AsOf).cloned()}
+                            on_as_of={intent(&state, Action::SetAsOf)}
+                            on_pick={intent(&state, Action::SelectApp)} />
                         <FiguresPanel state={state.clone()} snap={FiguresSnap::of(&state)} />
                     </div>
                 </div>
                 <div class="io-wrap">
-                    <ImportPanel state={state.clone()} />
+                    <ImportPanel lang={lang} scenario={Shared(state.scenario.clone())}
+                        boundaries={state.boundaries.clone().filter(|_| state.dataset == Dataset::Imported).map(Shared)}
+                        outlines={Shared(state.data.outlines.clone())}
+                        error={state.error(&ErrorKey::Import).cloned()}
+                        intents={import_panel::Intents {
+                            clear_error: intent(&state, |()| Action::ClearImportError),
+                            load: intent(&state, Action::LoadScenario),
+                            boundaries: intent(&state, Action::ApplyBoundaries),
+                            apply: intent(&state, |(im, merge, pre)| Action::ApplyImport(im, merge, pre)),
+                        }} />
                     <ResultsPanel state={state.clone()} />
                 </div>
                 <PlanPanel state={state.clone()} />
                 // The yearly assessment and exits, the county medical community budget.
-                <AssessmentPanel state={state.clone()} />
-                <BudgetPanel state={state.clone()} />
+                <AssessmentPanel lang={lang} dataset={state.dataset} scenario={Shared(state.scenario.clone())}
+                    policy={Shared(state.policy.clone())} data={state.data.clone()}
+                    as_of={crate::app::assess::as_of(&state)} exits={state.exits.clone()}
+                    on_exits={intent(&state, Action::Exits)} on_add={intent(&state, Action::AddApplication)} />
+                <BudgetPanel lang={lang} budget={state.budget.clone()} policy={Shared(state.policy.clone())}
+                    on_set={intent(&state, |(f, raw)| Action::Budget(BudgetAction::Set(f, raw)))}
+                    on_reset={intent(&state, |()| Action::Budget(BudgetAction::Reset))} />
                 <div class="review-wrap">
                     <ReviewPanel state={state.clone()} />
                 </div>
@@ -296,4 +328,10 @@ pub fn app() -> Html {
             </footer>
         </main>
     }
+}
+
+/// A callback that sends the intent `to` makes of its value to the reducer.
+fn intent<A: 'static>(state: &UseReducerHandle<State>, to: fn(A) -> Action) -> Callback<A> {
+    let d = state.dispatcher();
+    Callback::from(move |a: A| d.dispatch(to(a)))
 }

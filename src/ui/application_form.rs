@@ -8,14 +8,72 @@ use super::i18n::{self as i, bi, bi_t, t};
 use super::widgets::{
     checkbox_field, error_line, hint_line, select_field, tristate_field, Hook, NumberField, Opt,
 };
-use crate::app::state::{Action, State};
-use crate::scenario::{Application, Category, Change, Kind, Scope, Specialty, Subtype};
+use crate::app::state::{ErrorKey, Shared, State};
+use crate::scenario::{
+    field_range, scope_fits_kind, Application, Category, Change, Field, Kind, Scenario, Scope,
+    Specialty, Subtype,
+};
 use crate::spatial::haversine_m;
 use crate::text::{num, Lang, Text};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub lang: Lang,
+    /// Bumped when the inputs must be re-created from the data (another application, a reset).
+    pub rev: u64,
+    /// The applications, the counties they may lie in and the institutions around them.
+    pub scenario: Shared<Scenario>,
+    /// Index into the scenario's applications.
+    pub selected: usize,
+    /// The service radius: the nearby institutions within it are marked.
+    pub radius_m: f64,
+    /// The messages of the selected application's fields (`field_errors`).
+    pub errors: Vec<(Field, Text)>,
+    pub on_pick: Callback<usize>,
+    pub on_new: Callback<()>,
+    pub on_remove: Callback<()>,
+    /// A field typed or chosen: the field and the raw input.
+    pub on_field: Callback<(Field, String)>,
+    /// A pharmacy category ticked (true) or cleared.
+    pub on_category: Callback<(Category, bool)>,
+}
+
+/// The callbacks only send intents to the one reducer, the same on every render.
+impl PartialEq for Props {
+    fn eq(&self, o: &Self) -> bool {
+        self.lang == o.lang
+            && self.rev == o.rev
+            && self.scenario == o.scenario
+            && self.selected == o.selected
+            && self.radius_m == o.radius_m
+            && self.errors == o.errors
+    }
+}
+
+/// The messages of the application's fields in `state`.
+pub fn field_errors(s: &State) -> Vec<(Field, Text)> {
+    s.errors
+        .iter()
+        .filter_map(|(k, t)| match k {
+            ErrorKey::App(f) => Some((*f, t.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+impl Props {
+    fn error(&self, f: Field) -> Option<&Text> {
+        self.errors.iter().find(|(k, _)| *k == f).map(|(_, t)| t)
+    }
+}
+
+/// The input's name in the page (`data-field`, `field-<name>`): the contract's field id, but the
+/// negative-list reason's select is `negative_list`.
+fn dom_name(f: Field) -> &'static str {
+    match f {
+        Field::NegativeListReason => "negative_list",
+        f => f.id(),
+    }
 }
 
 fn json_id<E: serde::Serialize>(e: &E) -> String {
@@ -27,27 +85,13 @@ fn json_id<E: serde::Serialize>(e: &E) -> String {
 
 #[function_component(ApplicationForm)]
 pub fn application_form(props: &Props) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
-    let dispatch = props.state.dispatcher();
-    let apps = &s.scenario.applications;
+    let lang = props.lang;
+    let apps = &props.scenario.applications;
+    let selected = props.selected;
 
-    let on_pick = {
-        let d = dispatch.clone();
-        Callback::from(move |raw: String| {
-            if let Ok(idx) = raw.parse::<usize>() {
-                d.dispatch(Action::SelectApp(idx))
-            }
-        })
-    };
-    let on_new = {
-        let d = dispatch.clone();
-        Callback::from(move |_| d.dispatch(Action::NewApp))
-    };
-    let on_remove = {
-        let d = dispatch.clone();
-        Callback::from(move |_| d.dispatch(Action::RemoveApp))
-    };
+    let on_pick = props.on_pick.clone();
+    let on_new = props.on_new.reform(|_: MouseEvent| ());
+    let on_remove = props.on_remove.reform(|_: MouseEvent| ());
     let app_label = |a: &Application| match &a.name {
         Some(n) => format!("{} · {}", a.id, n),
         None => format!("{} · {}", a.id, t(lang, &a.kind.label())),
@@ -58,10 +102,14 @@ pub fn application_form(props: &Props) -> Html {
             <div class="field">
                 <label for={picker_id}>{ bi_t(lang, i::APPLICATION_PICK) }</label>
                 <div class="control">
-                    <select id={picker_id} data-testid="application" ~value={s.selected.to_string()}
-                        onchange={Callback::from(move |e: Event| on_pick.emit(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))}>
+                    <select id={picker_id} data-testid="application" ~value={selected.to_string()}
+                        onchange={Callback::from(move |e: Event| {
+                            if let Ok(idx) = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value().parse() {
+                                on_pick.emit(idx)
+                            }
+                        })}>
                         { for apps.iter().enumerate().map(|(idx, a)| html! {
-                            <option value={idx.to_string()} selected={idx == s.selected}>{ app_label(a) }</option>
+                            <option value={idx.to_string()} selected={idx == selected}>{ app_label(a) }</option>
                         }) }
                     </select>
                 </div>
@@ -75,7 +123,7 @@ pub fn application_form(props: &Props) -> Html {
         </div>
     };
 
-    let body = match s.application() {
+    let body = match apps.get(selected) {
         Some(app) => form_body(props, app),
         None => html! { <p class="empty">{ i::NO_APPLICATION.get(lang) }</p> },
     };
@@ -84,37 +132,34 @@ pub fn application_form(props: &Props) -> Html {
         <section class="panel panel-form" aria-labelledby="form-heading" data-testid="application-form">
             <h2 id="form-heading">{ bi_t(lang, i::FORM_HEADING) }</h2>
             { picker }
-            <div class="form-body" key={format!("form-{}", s.rev)}>{ body }</div>
+            <div class="form-body" key={format!("form-{}", props.rev)}>{ body }</div>
         </section>
     }
 }
 
 fn form_body(props: &Props, app: &Application) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
-    let dispatch = props.state.dispatcher();
-    let set = |field: &'static str| {
-        let d = dispatch.clone();
-        Callback::from(move |raw: String| d.dispatch(Action::SetApp(field, raw)))
+    let lang = props.lang;
+    let rev = props.rev;
+    let sc = &*props.scenario;
+    let set = |field: Field| props.on_field.reform(move |raw: String| (field, raw));
+    let err = |field: Field| props.error(field);
+    let hook = |field: Field| Hook::Field(dom_name(field));
+    let sel = |field: Field, label: Text, options: Vec<Opt>, value: &str, hint: Option<&Text>| {
+        select_field(
+            lang,
+            hook(field),
+            &label,
+            options,
+            value,
+            hint,
+            err(field),
+            set(field),
+        )
     };
-    let err = |field: &str| s.error(&format!("app:{field}"));
-    let sel =
-        |field: &'static str, label: Text, options: Vec<Opt>, value: &str, hint: Option<&Text>| {
-            select_field(
-                lang,
-                Hook::Field(field),
-                &label,
-                options,
-                value,
-                hint,
-                err(field),
-                set(field),
-            )
-        };
-    let count = |field: &'static str, label: i::T, unit: i::T, value: Option<u64>| {
+    let count = |field: Field, label: i::T, unit: i::T, value: Option<u64>| {
         let mut f = NumberField::new(
             lang,
-            Hook::Field(field),
+            hook(field),
             label.text(),
             value.map(|v| v.to_string()).unwrap_or_default(),
             set(field),
@@ -126,10 +171,10 @@ fn form_body(props: &Props, app: &Application) -> Html {
         f.compact = true;
         f.render()
     };
-    let tri = |field: &'static str, label: i::T, value: Option<bool>| {
+    let tri = |field: Field, label: i::T, value: Option<bool>| {
         tristate_field(
             lang,
-            Hook::Field(field),
+            hook(field),
             &label.text(),
             value,
             err(field),
@@ -138,8 +183,8 @@ fn form_body(props: &Props, app: &Application) -> Html {
     };
 
     // Name
-    let name_id = Hook::Field("name").dom_id();
-    let name_set = set("name");
+    let name_id = hook(Field::Name).dom_id();
+    let name_set = set(Field::Name);
     let name = html! {
         <div class="field field-wide">
             <label for={name_id.clone()}>{ bi_t(lang, i::A_NAME) }</label>
@@ -151,7 +196,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
     };
 
     let kind = sel(
-        "kind",
+        Field::Kind,
         i::A_KIND.text(),
         Kind::ALL
             .iter()
@@ -170,13 +215,12 @@ fn form_body(props: &Props, app: &Application) -> Html {
                     <div class="check-row">
                         { for Category::ALL.iter().map(|c| {
                             let c = *c;
-                            let d = dispatch.clone();
                             let dom_id = format!("field-category-{}", c.id());
-                            let onchange = Callback::from(move |e: Event| {
-                                d.dispatch(Action::ToggleCategory(c, e.target_unchecked_into::<HtmlInputElement>().checked()))
+                            let onchange = props.on_category.reform(move |e: Event| {
+                                (c, e.target_unchecked_into::<HtmlInputElement>().checked())
                             });
                             html! {
-                                <div class="check" key={format!("{}-{}", c.id(), s.rev)}>
+                                <div class="check" key={format!("{}-{}", c.id(), rev)}>
                                     <input id={dom_id.clone()} type="checkbox" data-field="category" value={c.id()}
                                         checked={cats.contains(c)} {onchange} />
                                     <label for={dom_id}>{ bi(lang, &c.label()) }</label>
@@ -184,7 +228,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
                             }
                         }) }
                     </div>
-                    { error_line(lang, &Hook::Field("category"), err("category")) }
+                    { error_line(lang, &hook(Field::Category), err(Field::Category)) }
                 </fieldset>
             }
         }
@@ -196,7 +240,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
                     .map(|sp| Opt::new(json_id(sp), sp.label())),
             );
             sel(
-                "specialty",
+                Field::Specialty,
                 i::A_SPECIALTY.text(),
                 options,
                 &app.specialty.map(|x| json_id(&x)).unwrap_or_default(),
@@ -210,11 +254,11 @@ fn form_body(props: &Props, app: &Application) -> Html {
                     .iter()
                     .map(|st| Opt::new(json_id(st), st.label())),
             );
-            let integrated_set = set("integrated");
+            let integrated_set = set(Field::Integrated);
             html! {
                 <>
-                    { sel("subtype", i::A_SUBTYPE.text(), options, &app.subtype.map(|x| json_id(&x)).unwrap_or_default(), None) }
-                    { checkbox_field(lang, Hook::Field("integrated"), &i::A_INTEGRATED.text(), app.integrated == Some(true), err("integrated"),
+                    { sel(Field::Subtype, i::A_SUBTYPE.text(), options, &app.subtype.map(|x| json_id(&x)).unwrap_or_default(), None) }
+                    { checkbox_field(lang, hook(Field::Integrated), &i::A_INTEGRATED.text(), app.integrated == Some(true), err(Field::Integrated),
                         Callback::from(move |on: bool| integrated_set.emit(on.to_string()))) }
                 </>
             }
@@ -223,7 +267,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
     };
 
     let change = sel(
-        "change",
+        Field::Change,
         i::A_CHANGE.text(),
         i::CHANGES
             .iter()
@@ -233,13 +277,14 @@ fn form_body(props: &Props, app: &Application) -> Html {
         None,
     );
     let scope = sel(
-        "scope",
+        Field::Scope,
         i::A_SCOPE.text(),
         i::SCOPES
             .iter()
             .map(|sc| {
                 let mut o = Opt::new(i::scope_id(*sc), i::scope_label(*sc));
-                o.disabled = *sc == Scope::PersonalAccountOnly && app.kind != Kind::Outpatient;
+                // What the validation would refuse is not offered.
+                o.disabled = scope_fits_kind(*sc, app.kind).is_err();
                 o
             })
             .collect(),
@@ -248,8 +293,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
     );
     let needs_institution = app.change == Change::AddressChange || app.scope == Scope::MedicalAid;
     let institution = if needs_institution {
-        let mut designated: Vec<(f64, &crate::scenario::Institution)> = s
-            .scenario
+        let mut designated: Vec<(f64, &crate::scenario::Institution)> = sc
             .institutions
             .iter()
             .filter(|x| x.designated)
@@ -270,7 +314,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
         }));
         let hint = i::A_INSTITUTION_HINT.text();
         sel(
-            "institution_id",
+            Field::InstitutionId,
             i::A_INSTITUTION.text(),
             options,
             app.institution_id.as_deref().unwrap_or(""),
@@ -287,7 +331,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
                 .map(|k| Opt::new(i::key_level_id(*k), k.label())),
         );
         sel(
-            "key_project",
+            Field::KeyProject,
             i::A_KEY_PROJECT.text(),
             options,
             app.key_level().map(i::key_level_id).unwrap_or(""),
@@ -297,13 +341,12 @@ fn form_body(props: &Props, app: &Application) -> Html {
     let county = {
         let mut options = vec![Opt::new("", i::NOT_STATED.text())];
         options.extend(
-            s.scenario
-                .counties
+            sc.counties
                 .iter()
                 .map(|c| Opt::new(c.id.clone(), Text::new(c.name.clone(), c.id.clone()))),
         );
         sel(
-            "county",
+            Field::County,
             i::A_COUNTY.text(),
             options,
             app.county.as_deref().unwrap_or(""),
@@ -311,18 +354,13 @@ fn form_body(props: &Props, app: &Application) -> Html {
         )
     };
 
-    let coord = |field: &'static str, label: i::T, value: f64, min: &str, max: &str| {
-        let mut f = NumberField::new(
-            lang,
-            Hook::Field(field),
-            label.text(),
-            num(value, 6),
-            set(field),
-        );
+    // The input's bounds are the validation's range.
+    let coord = |field: Field, label: i::T, value: f64| {
+        let mut f = NumberField::new(lang, hook(field), label.text(), num(value, 6), set(field));
         f.unit = Text::new("°", "°");
         f.step = Some("0.000001".into());
-        f.min = Some(min.into());
-        f.max = Some(max.into());
+        f.min = field_range(field).map(|r| r.min_attr());
+        f.max = field_range(field).map(|r| r.max_attr());
         f.placeholder = Some(String::new());
         f.error = err(field);
         f.render()
@@ -330,15 +368,15 @@ fn form_body(props: &Props, app: &Application) -> Html {
     let operating = {
         let mut f = NumberField::new(
             lang,
-            Hook::Field("operating_months"),
+            hook(Field::OperatingMonths),
             i::A_OPERATING.text(),
             app.operating_months.map(|x| num(x, 3)).unwrap_or_default(),
-            set("operating_months"),
+            set(Field::OperatingMonths),
         );
         f.unit = i::U_MONTHS.text();
-        f.min = Some("0".into());
+        f.min = field_range(Field::OperatingMonths).map(|r| r.min_attr());
         f.step = Some("1".into());
-        f.error = err("operating_months");
+        f.error = err(Field::OperatingMonths);
         f.compact = true;
         f.render()
     };
@@ -356,17 +394,17 @@ fn form_body(props: &Props, app: &Application) -> Html {
             .unwrap_or("");
         let since = match &app.negative_list {
             Some(n) => {
-                let hook = Hook::Field("negative_list_since");
-                let dom_id = hook.dom_id();
-                let since_set = set("negative_list_since");
+                let since_hook = hook(Field::NegativeListSince);
+                let dom_id = since_hook.dom_id();
+                let since_set = set(Field::NegativeListSince);
                 html! {
-                    <div class={classes!("field", err("negative_list_since").map(|_| "has-error"))}>
+                    <div class={classes!("field", err(Field::NegativeListSince).map(|_| "has-error"))}>
                         <label for={dom_id.clone()}>{ bi_t(lang, i::A_NEGATIVE_SINCE) }</label>
                         <div class="control">
                             <input id={dom_id} type="date" data-field="negative_list_since" value={n.since.clone()}
                                 onchange={Callback::from(move |e: Event| since_set.emit(e.target_unchecked_into::<HtmlInputElement>().value()))} />
                         </div>
-                        { error_line(lang, &hook, err("negative_list_since")) }
+                        { error_line(lang, &since_hook, err(Field::NegativeListSince)) }
                     </div>
                 }
             }
@@ -374,7 +412,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
         };
         html! {
             <>
-                { sel("negative_list", i::A_NEGATIVE.text(), options, reason, None) }
+                { sel(Field::NegativeListReason, i::A_NEGATIVE.text(), options, reason, None) }
                 { since }
             </>
         }
@@ -398,30 +436,30 @@ fn form_body(props: &Props, app: &Application) -> Html {
             <fieldset class="group">
                 <legend>{ bi_t(lang, i::A_LOCATION) }</legend>
                 <div class="field-grid">
-                    { coord("lon", i::A_LON, app.lon, "-180", "180") }
-                    { coord("lat", i::A_LAT, app.lat, "-90", "90") }
+                    { coord(Field::Lon, i::A_LON, app.lon) }
+                    { coord(Field::Lat, i::A_LAT, app.lat) }
                 </div>
                 { hint_line(lang, Some(&i::A_LOCATION_HINT.text())) }
-                { nearby(s, app, lang) }
+                { nearby(sc, props.radius_m, app, lang) }
             </fieldset>
             <fieldset class="group">
                 <legend>{ bi_t(lang, i::A_GROUP_CONDITIONS) }</legend>
                 <p class="field-hint">{ i::NOT_STATED_HINT.get(lang) }</p>
                 <div class="field-grid">
                     { operating }
-                    { count("physicians", i::A_PHYSICIANS, i::U_PERSONS, app.physicians) }
-                    { count("pharmacists", i::A_PHARMACISTS, i::U_PERSONS, app.pharmacists) }
-                    { count("beds", i::A_BEDS, i::U_BEDS, app.beds) }
-                    { count("insurance_office_staff", i::A_STAFF, i::U_PERSONS, app.insurance_office_staff) }
-                    { tri("insurance_dept", i::A_DEPT, app.insurance_dept) }
+                    { count(Field::Physicians, i::A_PHYSICIANS, i::U_PERSONS, app.physicians) }
+                    { count(Field::Pharmacists, i::A_PHARMACISTS, i::U_PERSONS, app.pharmacists) }
+                    { count(Field::Beds, i::A_BEDS, i::U_BEDS, app.beds) }
+                    { count(Field::InsuranceOfficeStaff, i::A_STAFF, i::U_PERSONS, app.insurance_office_staff) }
+                    { tri(Field::InsuranceDept, i::A_DEPT, app.insurance_dept) }
                     { negative }
                 </div>
             </fieldset>
             <fieldset class="group">
                 <legend>{ bi_t(lang, i::A_GROUP_XIAN) }</legend>
                 <div class="field-grid">
-                    { tri("shortage_type", i::A_SHORTAGE, app.shortage_type) }
-                    { tri("uneven_area", i::A_UNEVEN, app.uneven_area) }
+                    { tri(Field::ShortageType, i::A_SHORTAGE, app.shortage_type) }
+                    { tri(Field::UnevenArea, i::A_UNEVEN, app.uneven_area) }
                 </div>
             </fieldset>
         </>
@@ -429,10 +467,8 @@ fn form_body(props: &Props, app: &Application) -> Html {
 }
 
 /// The closest institutions with their distances, so the proximity rules can be followed.
-fn nearby(s: &State, app: &Application, lang: Lang) -> Html {
-    let radius = s.policy.params.service_radius_m;
-    let mut list: Vec<(f64, &crate::scenario::Institution)> = s
-        .scenario
+fn nearby(sc: &Scenario, radius: f64, app: &Application, lang: Lang) -> Html {
+    let mut list: Vec<(f64, &crate::scenario::Institution)> = sc
         .institutions
         .iter()
         .map(|x| (haversine_m(app.lon, app.lat, x.lon, x.lat), x))

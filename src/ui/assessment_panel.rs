@@ -20,13 +20,19 @@ use super::decision_panel::verdict_symbol;
 use super::figures_panel::{reading_marks, Mark};
 use super::i18n::{self as i, bi, bi_t, t};
 use super::widgets::{error_line, Hook};
-use crate::app::assess::{as_of, current_records, AssessResult, ExitsAction, Records, Source};
-use crate::app::state::{Action, State};
+use crate::app::assess::ExitsState;
+use crate::app::assess::{
+    current_records, AssessResult, ExitsAction, ExitsErrorKey, RecordField, Records, Source,
+};
+use crate::app::state::{Dataset, MapData, Shared};
+use crate::date::Date;
 use crate::engine::exits::{
     application_after_exit, assess_with_data, assessment_rule_def, AssessOutcome,
     InstitutionAssessment, KindLoss,
 };
 use crate::engine::TraceEntry;
+use crate::policy::Policy;
+use crate::scenario::Application;
 use crate::scenario::NegativeList;
 use crate::scenario::Scenario;
 use crate::text::{num, thousands, Lang, Text};
@@ -43,9 +49,36 @@ fn now_ms() -> f64 {
         .unwrap_or(0.0)
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub lang: Lang,
+    pub dataset: Dataset,
+    /// The institutions, cells and figures assessed.
+    pub scenario: Shared<Scenario>,
+    pub policy: Shared<Policy>,
+    /// The data's indexes (an assessment reuses them).
+    pub data: Shared<MapData>,
+    /// The judging date.
+    pub as_of: Date,
+    /// The records of every data set, the last result, the editor and its messages.
+    pub exits: Shared<ExitsState>,
+    /// The panel's intents (`ExitsAction`).
+    pub on_exits: Callback<ExitsAction>,
+    /// An exited institution applies again (an application added and selected).
+    pub on_add: Callback<Application>,
+}
+
+/// The callbacks only send intents to the one reducer, the same on every render.
+impl PartialEq for Props {
+    fn eq(&self, o: &Self) -> bool {
+        self.lang == o.lang
+            && self.dataset == o.dataset
+            && self.scenario == o.scenario
+            && self.policy == o.policy
+            && self.data == o.data
+            && self.as_of == o.as_of
+            && self.exits == o.exits
+    }
 }
 
 /// The data an assessment depends on: the institutions and cells, not the applications.
@@ -59,11 +92,11 @@ fn same_data(a: &Scenario, b: &Scenario) -> bool {
 }
 
 /// Whether the shown result was computed from the current inputs.
-fn is_fresh(s: &State, r: &AssessResult, records: &Option<Rc<Records>>) -> bool {
-    r.dataset == s.dataset
-        && Rc::ptr_eq(&r.policy, &s.policy)
+fn is_fresh(p: &Props, r: &AssessResult, records: &Option<Rc<Records>>) -> bool {
+    r.dataset == p.dataset
+        && Rc::ptr_eq(&r.policy, &p.policy.0)
         && records.as_ref().is_some_and(|x| Rc::ptr_eq(x, &r.records))
-        && same_data(&r.scenario, &s.scenario)
+        && same_data(&r.scenario, &p.scenario)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -98,53 +131,61 @@ impl PartialEq for Key {
 
 #[function_component(AssessmentPanel)]
 pub fn assessment_panel(props: &Props) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
+    let lang = props.lang;
     let open = use_state_eq(|| false);
     let run = use_state_eq(|| Run::Idle);
     let force = use_state_eq(|| 0u32);
     // The button's presses already acted on.
     let forced: Rc<RefCell<u32>> = use_mut_ref(|| 0);
     let generation: Rc<RefCell<u64>> = use_mut_ref(|| 0);
-    let records = current_records(s);
+    let records = current_records(&props.exits, props.dataset, &props.scenario);
 
     {
-        let state = props.state.clone();
+        let p = Props {
+            lang: props.lang,
+            dataset: props.dataset,
+            scenario: props.scenario.clone(),
+            policy: props.policy.clone(),
+            data: props.data.clone(),
+            as_of: props.as_of,
+            exits: props.exits.clone(),
+            on_exits: props.on_exits.clone(),
+            on_add: props.on_add.clone(),
+        };
         let run = run.setter();
         let generation = generation.clone();
         let forced = forced.clone();
         let key = Key {
             open: *open,
             force: *force,
-            policy: s.policy.clone(),
-            scenario: s.scenario.clone(),
+            policy: props.policy.0.clone(),
+            scenario: props.scenario.0.clone(),
             records: records.clone(),
         };
         use_effect_with(key, move |key| {
             *generation.borrow_mut() += 1;
             let mine = *generation.borrow();
-            let s = &*state;
             if key.open {
                 match &key.records {
-                    None => state.dispatch(Action::Exits(ExitsAction::EnsureRecords)),
+                    None => p.on_exits.emit(ExitsAction::EnsureRecords),
                     Some(recs) => {
-                        let prev = s.exits.result.as_ref().map(|r| r.0.clone());
-                        let fresh = prev.as_ref().is_some_and(|r| is_fresh(s, r, &key.records));
+                        let prev = p.exits.result.as_ref().map(|r| r.0.clone());
+                        let fresh = prev.as_ref().is_some_and(|r| is_fresh(&p, r, &key.records));
                         let quick = prev
                             .as_ref()
-                            .map_or(true, |r| r.ms < AUTO_MS || r.dataset != s.dataset);
+                            .map_or(true, |r| r.ms < AUTO_MS || r.dataset != p.dataset);
                         let asked = key.force != *forced.borrow();
                         *forced.borrow_mut() = key.force;
                         if !fresh && (quick || asked) {
                             run.set(Run::Computing);
                             let (scenario, policy, data, recs) = (
-                                s.scenario.clone(),
-                                s.policy.clone(),
-                                s.data.index.clone(),
+                                p.scenario.0.clone(),
+                                p.policy.0.clone(),
+                                p.data.index.clone(),
                                 recs.clone(),
                             );
-                            let (dataset, date) = (s.dataset, as_of(s));
-                            let dispatch = state.dispatcher();
+                            let (dataset, date) = (p.dataset, p.as_of);
+                            let send = p.on_exits.clone();
                             let generation = generation.clone();
                             spawn_local(async move {
                                 // Let the page show "computing" before the work holds the thread.
@@ -156,16 +197,14 @@ pub fn assessment_panel(props: &Props) -> Html {
                                 let assessment =
                                     assess_with_data(&scenario, &policy, data, &recs.list, date);
                                 let ms = now_ms() - t0;
-                                dispatch.dispatch(Action::Exits(ExitsAction::Result(Rc::new(
-                                    AssessResult {
-                                        assessment,
-                                        dataset,
-                                        policy,
-                                        records: recs,
-                                        scenario,
-                                        ms,
-                                    },
-                                ))));
+                                send.emit(ExitsAction::Result(Rc::new(AssessResult {
+                                    assessment,
+                                    dataset,
+                                    policy,
+                                    records: recs,
+                                    scenario,
+                                    ms,
+                                })));
                                 run.set(Run::Idle);
                             });
                         }
@@ -185,13 +224,15 @@ pub fn assessment_panel(props: &Props) -> Html {
             open.set(el.get_attribute("open").is_some());
         })
     };
-    let result = s
+    let result = props
         .exits
         .result
         .as_ref()
         .map(|r| r.0.clone())
-        .filter(|r| r.dataset == s.dataset);
-    let fresh = result.as_ref().is_some_and(|r| is_fresh(s, r, &records));
+        .filter(|r| r.dataset == props.dataset);
+    let fresh = result
+        .as_ref()
+        .is_some_and(|r| is_fresh(props, r, &records));
     let computing = *run == Run::Computing;
     let state_id = if !*open {
         "idle"
@@ -263,24 +304,23 @@ fn source_text(lang: Lang, r: &Records) -> String {
 
 /// Where the records come from, with the synthetic label, a new seed and a file to load.
 fn records_box(props: &Props, records: Option<&Records>) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
+    let lang = props.lang;
     let synthetic = records.is_some_and(|r| matches!(r.source, Source::Synthetic { .. }));
     let seed = match records.map(|r| &r.source) {
         Some(Source::Synthetic { seed }) => *seed,
         _ => crate::synth_assessment::DEFAULT_SEED,
     };
     let on_seed = {
-        let d = props.state.dispatcher();
+        let d = props.on_exits.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
             if let Ok(seed) = v.trim().parse::<u64>() {
-                d.dispatch(Action::Exits(ExitsAction::Resynth(seed)));
+                d.emit(ExitsAction::Resynth(seed));
             }
         })
     };
     let on_file = {
-        let d = props.state.dispatcher();
+        let d = props.on_exits.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -291,7 +331,7 @@ fn records_box(props: &Props, records: Option<&Records>) -> Html {
             let d = d.clone();
             let reader = gloo::file::callbacks::read_as_text(&file, move |res| {
                 let text = res.unwrap_or_default();
-                d.dispatch(Action::Exits(ExitsAction::Load { name, text }));
+                d.emit(ExitsAction::Load { name, text });
             });
             // Dropping the reader would cancel it; the read is short and happens once.
             std::mem::forget(reader);
@@ -325,7 +365,7 @@ fn records_box(props: &Props, records: Option<&Records>) -> Html {
                         <input id="assess-file" type="file" accept=".json,application/json" data-testid="assess-file" onchange={on_file} />
                     </div>
                     <p class="field-hint">{ i::AS_LOAD_HINT.get(lang) }</p>
-                    { error_line(lang, &file_hook, s.exits.errors.get("file")) }
+                    { error_line(lang, &file_hook, props.exits.errors.get(&ExitsErrorKey::File)) }
                 </div>
             </div>
         </div>
@@ -339,7 +379,7 @@ fn rule_title(id: &str) -> Text {
 }
 
 fn summary_view(props: &Props, r: &AssessResult) -> Html {
-    let lang = props.state.lang;
+    let lang = props.lang;
     let sm = &r.assessment.summary;
     let clause_of = |rule: &str| -> String {
         r.policy
@@ -384,7 +424,7 @@ fn summary_view(props: &Props, r: &AssessResult) -> Html {
 }
 
 fn coverage_view(props: &Props, r: &AssessResult) -> Html {
-    let lang = props.state.lang;
+    let lang = props.lang;
     let c = &r.assessment.coverage;
     let row = |label: Text, l: &KindLoss| {
         let share = |x: Option<f64>| {
@@ -402,9 +442,9 @@ fn coverage_view(props: &Props, r: &AssessResult) -> Html {
         }
     };
     let on_map = {
-        let d = props.state.dispatcher();
+        let d = props.on_exits.clone();
         Callback::from(move |_| {
-            d.dispatch(Action::Exits(ExitsAction::ShowOnMap));
+            d.emit(ExitsAction::ShowOnMap);
             if let Some(el) = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.get_element_by_id("map-heading"))
@@ -471,13 +511,13 @@ fn trace_list(lang: Lang, rules: &[TraceEntry]) -> Html {
 
 /// 政策措施(三)“不符合布局规划要求的”: the record states it, or leaves it to the switch.
 fn layout_field(props: &Props, fits: Option<bool>) -> Html {
-    let lang = props.state.lang;
-    let d = props.state.dispatcher();
+    let lang = props.lang;
+    let d = props.on_exits.clone();
     let onchange = Callback::from(move |e: Event| {
         let v = e
             .target_unchecked_into::<web_sys::HtmlSelectElement>()
             .value();
-        d.dispatch(Action::Exits(ExitsAction::SetField("fits_layout_plan", v)))
+        d.emit(ExitsAction::SetField(RecordField::FitsLayoutPlan, v))
     });
     let opt = |value: &'static str, zh: &'static str, en: &'static str, selected: bool| {
         html! {
@@ -499,11 +539,11 @@ fn layout_field(props: &Props, fits: Option<bool>) -> Html {
 }
 
 fn edit_button(props: &Props, id: &str) -> Html {
-    let lang = props.state.lang;
-    let d = props.state.dispatcher();
+    let lang = props.lang;
+    let d = props.on_exits.clone();
     let target = id.to_string();
     let onclick = Callback::from(move |_| {
-        d.dispatch(Action::Exits(ExitsAction::Edit(Some(target.clone()))));
+        d.emit(ExitsAction::Edit(Some(target.clone())));
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id("assess-editor"))
@@ -525,14 +565,14 @@ fn reapply_button(
     a: &InstitutionAssessment,
     entry: &NegativeList,
 ) -> Html {
-    let lang = props.state.lang;
+    let lang = props.lang;
     let Some(inst) = r.scenario.institutions.iter().find(|x| x.id == a.id) else {
         return html! {};
     };
     let app = application_after_exit(inst, entry);
-    let d = props.state.dispatcher();
+    let d = props.on_add.clone();
     let onclick = Callback::from(move |_| {
-        d.dispatch(Action::AddApplication(app.clone()));
+        d.emit(app.clone());
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id("decision"))
@@ -573,7 +613,7 @@ fn inst_name(lang: Lang, a: &InstitutionAssessment) -> Html {
 }
 
 fn exits_view(props: &Props, r: &AssessResult) -> Html {
-    let lang = props.state.lang;
+    let lang = props.lang;
     let exits: Vec<&InstitutionAssessment> = r
         .assessment
         .institutions
@@ -641,7 +681,7 @@ fn exits_view(props: &Props, r: &AssessResult) -> Html {
 }
 
 fn renewals_view(props: &Props, r: &AssessResult) -> Html {
-    let lang = props.state.lang;
+    let lang = props.lang;
     let renewals: Vec<&InstitutionAssessment> = r
         .assessment
         .institutions
@@ -693,46 +733,43 @@ fn renewals_view(props: &Props, r: &AssessResult) -> Html {
 
 /// The editor of one record: pick an institution by id, change its results.
 fn editor(props: &Props, records: Option<&Records>) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
-    let editing = s.exits.editing.clone();
+    let lang = props.lang;
+    let editing = props.exits.editing.clone();
     let rec = editing
         .as_ref()
         .and_then(|id| records.and_then(|r| r.list.iter().find(|x| &x.id == id)));
     let on_pick = {
-        let d = props.state.dispatcher();
+        let d = props.on_exits.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
             let v = v.trim().to_string();
-            d.dispatch(Action::Exits(ExitsAction::Edit(
-                (!v.is_empty()).then_some(v),
-            )));
+            d.emit(ExitsAction::Edit((!v.is_empty()).then_some(v)));
         })
     };
-    let set = |field: &'static str| {
-        let d = props.state.dispatcher();
+    let set = |field: RecordField| {
+        let d = props.on_exits.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
-            d.dispatch(Action::Exits(ExitsAction::SetField(field, v)))
+            d.emit(ExitsAction::SetField(field, v))
         })
     };
-    let set_bool = |field: &'static str| {
-        let d = props.state.dispatcher();
+    let set_bool = |field: RecordField| {
+        let d = props.on_exits.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlInputElement>().checked();
-            d.dispatch(Action::Exits(ExitsAction::SetField(field, v.to_string())))
+            d.emit(ExitsAction::SetField(field, v.to_string()))
         })
     };
     let unknown = editing.is_some() && rec.is_none();
-    let field = |field: &'static str, label: i::T, value: String, kind: &'static str| {
-        let hook = Hook::Field(field);
-        let id = format!("assess-rec-{field}");
-        let err = s.exits.errors.get(&format!("record:{field}"));
+    let field = |field: RecordField, label: i::T, value: String, kind: &'static str| {
+        let hook = Hook::Field(field.id());
+        let id = format!("assess-rec-{}", field.id());
+        let err = props.exits.errors.get(&ExitsErrorKey::Record(field));
         html! {
             <div class={classes!("field", err.map(|_| "has-error"))}>
                 <label for={id.clone()}>{ bi_t(lang, label) }</label>
                 <div class="control">
-                    <input id={id.clone()} type={kind} {value} data-record-field={field}
+                    <input id={id.clone()} type={kind} {value} data-record-field={field.id()}
                         inputmode={(kind == "text").then_some("decimal")}
                         aria-invalid={err.map(|_| "true")} onchange={set(field)} />
                 </div>
@@ -756,15 +793,15 @@ fn editor(props: &Props, records: Option<&Records>) -> Html {
             }
             if let Some(r) = rec {
                 <div class="assess-editor-grid" key={r.id.clone()}>
-                    { field("score", i::AS_F_SCORE, n(r.score), "text") }
-                    { field("satisfaction_pct", i::AS_F_SATISFACTION, n(r.satisfaction_pct), "text") }
-                    { field("serious_violations", i::AS_F_SERIOUS, c(r.serious_violations), "text") }
-                    { field("violations_in_term", i::AS_F_IN_TERM, c(r.violations_in_term), "text") }
-                    { field("agreement_start", i::AS_F_START, r.agreement_start.clone().unwrap_or_default(), "text") }
+                    { field(RecordField::Score, i::AS_F_SCORE, n(r.score), "text") }
+                    { field(RecordField::SatisfactionPct, i::AS_F_SATISFACTION, n(r.satisfaction_pct), "text") }
+                    { field(RecordField::SeriousViolations, i::AS_F_SERIOUS, c(r.serious_violations), "text") }
+                    { field(RecordField::ViolationsInTerm, i::AS_F_IN_TERM, c(r.violations_in_term), "text") }
+                    { field(RecordField::AgreementStart, i::AS_F_START, r.agreement_start.clone().unwrap_or_default(), "text") }
                     <div class="field field-check">
                         <div class="check">
                             <input id="assess-rec-blacklisted" type="checkbox" checked={r.blacklisted == Some(true)}
-                                data-record-field="blacklisted" onchange={set_bool("blacklisted")} />
+                                data-record-field="blacklisted" onchange={set_bool(RecordField::Blacklisted)} />
                             <label for="assess-rec-blacklisted">{ bi_t(lang, i::AS_F_BLACKLISTED) }</label>
                         </div>
                     </div>

@@ -10,16 +10,32 @@ use super::charts::{projection_svg, waterfall_svg};
 use super::decision_panel::verdict_symbol;
 use super::i18n::T as Words2;
 use super::i18n::{self as i, bi, bi_t, t, T};
-use crate::app::assess::{budget_value, BudgetAction, FieldKind, BUDGET_FIELDS};
-use crate::app::state::{Action, State};
+use crate::app::assess::{budget_value, BudgetState, FieldKind, BUDGET_FIELDS};
+use crate::app::state::Shared;
 use crate::budget::chart::waterfall;
 use crate::budget::{budget_rule_def, settle, yuan, Amounts, EndsIn, Settle};
 use crate::engine::TraceEntry;
+use crate::policy::Policy;
 use crate::text::{num, Lang, Text};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub lang: Lang,
+    /// The form's input, its refused values and their messages.
+    pub budget: Shared<BudgetState>,
+    /// The budget rules and parameters in force.
+    pub policy: Shared<Policy>,
+    /// A field typed or ticked: its id in `BUDGET_FIELDS` and the raw input.
+    pub on_set: Callback<(&'static str, String)>,
+    /// Back to the sample community.
+    pub on_reset: Callback<()>,
+}
+
+/// The callbacks only send intents to the one reducer, the same on every render.
+impl PartialEq for Props {
+    fn eq(&self, o: &Self) -> bool {
+        self.lang == o.lang && self.budget == o.budget && self.policy == o.policy
+    }
 }
 
 fn yuan_text(lang: Lang, x: f64) -> String {
@@ -79,11 +95,10 @@ fn rule_title(id: &str) -> Text {
 
 #[function_component(BudgetPanel)]
 pub fn budget_panel(props: &Props) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
+    let lang = props.lang;
     let open = use_state_eq(|| false);
-    let input = s.budget.input.clone();
-    let policy = s.policy.clone();
+    let input = props.budget.input.clone();
+    let policy = props.policy.0.clone();
     let result = use_memo((input, policy), |(input, policy)| settle(input, policy));
     let on_toggle = {
         let open = open.clone();
@@ -92,11 +107,8 @@ pub fn budget_panel(props: &Props) -> Html {
             open.set(el.get_attribute("open").is_some());
         })
     };
-    let on_reset = {
-        let d = props.state.dispatcher();
-        Callback::from(move |_| d.dispatch(Action::Budget(BudgetAction::Reset)))
-    };
-    let has_errors = !s.budget.errors.is_empty();
+    let on_reset = props.on_reset.reform(|_: MouseEvent| ());
+    let has_errors = !props.budget.errors.is_empty();
     html! {
         <section class="panel panel-budget" aria-labelledby="budget-heading" data-testid="budget-panel">
             <details class="plan-details" open={*open} ontoggle={on_toggle}>
@@ -109,7 +121,7 @@ pub fn budget_panel(props: &Props) -> Html {
                     <p class="assess-source"><span class="tag tag-assumption">{ bi_t(lang, i::BU_SAMPLE_TAG) }</span>{ " " }
                         { i::BU_SAMPLE_NOTE.get(lang) }</p>
                     <div class="budget-layout">
-                        <div class="budget-inputs" key={format!("inputs-{}", s.budget.rev)}>
+                        <div class="budget-inputs" key={format!("inputs-{}", props.budget.rev)}>
                             { inputs(props) }
                             <button type="button" class="btn btn-quiet" data-testid="budget-reset" onclick={on_reset}>
                                 { "↺ " }{ i::BU_RESET.get(lang) }
@@ -130,9 +142,8 @@ pub fn budget_panel(props: &Props) -> Html {
 
 /// The form, in groups; every field's message names it.
 fn inputs(props: &Props) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
-    let b = &s.budget;
+    let lang = props.lang;
+    let b = &props.budget;
     let groups: [(T, &[&str]); 5] = [
         (
             i::BU_G_COMMUNITY,
@@ -198,16 +209,16 @@ fn inputs(props: &Props) -> Html {
         };
         let dom_id = format!("budget-{}", id.replace('.', "-"));
         let err = b.errors.get(id);
-        let d = props.state.dispatcher();
+        let set = props.on_set.clone();
         if *kind == FieldKind::Bool {
             let checked = budget_value(&b.input, id) == "true";
-            let onchange = Callback::from(move |e: Event| {
-                d.dispatch(Action::Budget(BudgetAction::Set(
+            let onchange = set.reform(move |e: Event| {
+                (
                     id,
                     e.target_unchecked_into::<HtmlInputElement>()
                         .checked()
                         .to_string(),
-                )))
+                )
             });
             // A refused tick (the last cause of an objective overspend) says why, as text fields do.
             let described = err.map(|_| format!("{dom_id}-error"));
@@ -242,12 +253,8 @@ fn inputs(props: &Props) -> Html {
         } else {
             "decimal"
         };
-        let onchange = Callback::from(move |e: Event| {
-            d.dispatch(Action::Budget(BudgetAction::Set(
-                id,
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            )))
-        });
+        let onchange =
+            set.reform(move |e: Event| (id, e.target_unchecked_into::<HtmlInputElement>().value()));
         let described = err.map(|_| format!("{dom_id}-error"));
         html! {
             <div class={classes!("field", "field-row", err.map(|_| "has-error"))}>

@@ -5,18 +5,22 @@ use yew::prelude::*;
 
 use super::i18n::{self as i, bi_t, T};
 use super::widgets::{tristate_field, Hook, NumberField};
-use crate::app::state::{Action, State};
-use crate::scenario::{City, County, Discharges};
+use crate::app::state::{ErrorKey, State};
+use crate::scenario::{data_range, City, County, DataField, Discharges};
 use crate::text::{num, Lang, Text};
 
 #[derive(Properties)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
-    /// What the panel showed: it is rendered again only when this changed (not on a parameter
+    /// What the panel shows: it is rendered again only when this changed (not on a parameter
     /// change or a map click), which keeps a slider drag on a city of many counties light.
     pub snap: DataSnap,
+    /// A city figure typed: the field and the raw input.
+    pub on_city: Callback<(DataField, String)>,
+    /// A county figure typed: the county's index, the field and the raw input.
+    pub on_county: Callback<(usize, DataField, String)>,
 }
 
+/// The callbacks only send intents to the one reducer, the same on every render.
 impl PartialEq for Props {
     fn eq(&self, other: &Self) -> bool {
         self.snap == other.snap
@@ -29,7 +33,7 @@ pub struct DataSnap {
     rev: u64,
     city: City,
     counties: Vec<County>,
-    errors: Vec<(String, Text)>,
+    errors: Vec<(ErrorKey, Text)>,
 }
 
 impl DataSnap {
@@ -42,10 +46,17 @@ impl DataSnap {
             errors: s
                 .errors
                 .iter()
-                .filter(|(k, _)| k.starts_with("city:") || k.starts_with("county:"))
+                .filter(|(k, _)| matches!(k, ErrorKey::City(_) | ErrorKey::County(..)))
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
         }
+    }
+
+    fn error(&self, key: &ErrorKey) -> Option<Text> {
+        self.errors
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, t)| t.clone())
     }
 }
 
@@ -71,13 +82,13 @@ struct BedValues {
 fn bed_fields(
     lang: Lang,
     v: &BedValues,
-    hook: &dyn Fn(&'static str) -> Hook,
-    error: &dyn Fn(&Hook) -> Option<Text>,
-    set: &dyn Fn(&'static str) -> Callback<String>,
+    hook: &dyn Fn(DataField) -> Hook,
+    error: &dyn Fn(DataField) -> Option<Text>,
+    set: &dyn Fn(DataField) -> Callback<String>,
 ) -> Html {
-    let count = |field: &'static str, label: T, unit: T, value: Option<u64>| -> Html {
+    let count = |field: DataField, label: T, unit: T, value: Option<u64>| -> Html {
         let h = hook(field);
-        let err = error(&h);
+        let err = error(field);
         let mut f = NumberField::new(lang, h, label.text(), opt_u(value), set(field));
         f.unit = unit.text();
         f.min = Some("0".into());
@@ -87,21 +98,15 @@ fn bed_fields(
         f.placeholder = Some(i::DATA_BLANK.get(lang).to_string());
         f.render()
     };
-    let real = |field: &'static str,
-                label: T,
-                unit: T,
-                value: Option<f64>,
-                step: &str,
-                min: &str,
-                max: &str|
-     -> Html {
+    // The input's bounds are the validation's range.
+    let real = |field: DataField, label: T, unit: T, value: Option<f64>, step: &str| -> Html {
         let h = hook(field);
-        let err = error(&h);
+        let err = error(field);
         let mut f = NumberField::new(lang, h, label.text(), opt_f(value), set(field));
         f.unit = unit.text();
         f.step = Some(step.into());
-        f.min = Some(min.into());
-        f.max = Some(max.into());
+        f.min = data_range(field).map(|r| r.min_attr());
+        f.max = data_range(field).map(|r| r.max_attr());
         f.error = err.as_ref();
         f.compact = true;
         f.placeholder = Some(i::DATA_BLANK.get(lang).to_string());
@@ -111,19 +116,19 @@ fn bed_fields(
     html! {
         <>
             <div class="field-grid">
-                { count("resident_population", i::F_RESIDENT_POPULATION, i::U_PERSONS, v.resident_population) }
-                { count("open_beds", i::F_OPEN_BEDS, i::U_BEDS, v.open_beds) }
-                { count("insured", i::F_INSURED, i::U_PERSONS, v.insured) }
-                { count("admissions", i::F_ADMISSIONS, i::U_TIMES, v.admissions) }
-                { real("avg_stay_days", i::F_AVG_STAY, i::U_DAYS, v.avg_stay_days, "0.1", "0", "365") }
-                { real("bed_utilisation", i::F_UTILISATION, i::U_FRACTION, v.bed_utilisation, "0.01", "0", "1.5") }
+                { count(DataField::ResidentPopulation, i::F_RESIDENT_POPULATION, i::U_PERSONS, v.resident_population) }
+                { count(DataField::OpenBeds, i::F_OPEN_BEDS, i::U_BEDS, v.open_beds) }
+                { count(DataField::Insured, i::F_INSURED, i::U_PERSONS, v.insured) }
+                { count(DataField::Admissions, i::F_ADMISSIONS, i::U_TIMES, v.admissions) }
+                { real(DataField::AvgStayDays, i::F_AVG_STAY, i::U_DAYS, v.avg_stay_days, "0.1") }
+                { real(DataField::BedUtilisation, i::F_UTILISATION, i::U_FRACTION, v.bed_utilisation, "0.01") }
             </div>
             <fieldset class="subgroup">
                 <legend>{ bi_t(lang, i::F_DISCHARGES) }</legend>
                 <div class="field-grid">
-                    { count("discharges.local_local", i::F_LOCAL_LOCAL, i::U_TIMES, d.map(|d| d.local_local)) }
-                    { count("discharges.local_elsewhere", i::F_LOCAL_ELSEWHERE, i::U_TIMES, d.map(|d| d.local_elsewhere)) }
-                    { count("discharges.nonlocal_local", i::F_NONLOCAL_LOCAL, i::U_TIMES, d.map(|d| d.nonlocal_local)) }
+                    { count(DataField::DischargesLocalLocal, i::F_LOCAL_LOCAL, i::U_TIMES, d.map(|d| d.local_local)) }
+                    { count(DataField::DischargesLocalElsewhere, i::F_LOCAL_ELSEWHERE, i::U_TIMES, d.map(|d| d.local_elsewhere)) }
+                    { count(DataField::DischargesNonlocalLocal, i::F_NONLOCAL_LOCAL, i::U_TIMES, d.map(|d| d.nonlocal_local)) }
                 </div>
                 <p class="field-hint">{ i::DISCHARGES_HINT.get(lang) }</p>
             </fieldset>
@@ -133,10 +138,9 @@ fn bed_fields(
 
 #[function_component(DataPanel)]
 pub fn data_panel(props: &Props) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
-    let city = &s.scenario.city;
-    let dispatch = props.state.dispatcher();
+    let snap = &props.snap;
+    let lang = snap.lang;
+    let city = &snap.city;
 
     let city_values = BedValues {
         resident_population: city.resident_population,
@@ -147,58 +151,59 @@ pub fn data_panel(props: &Props) -> Html {
         bed_utilisation: city.bed_utilisation,
         discharges: city.discharges,
     };
-    let city_hook = |f: &'static str| Hook::City(f);
-    let err = |h: &Hook| -> Option<Text> {
-        let key = match h {
-            Hook::City(f) => format!("city:{f}"),
-            Hook::County(c, f) => format!("county:{c}:{f}"),
-            _ => String::new(),
-        };
-        s.error(&key).cloned()
-    };
-    let city_set = |f: &'static str| {
-        let d = dispatch.clone();
-        Callback::from(move |raw: String| d.dispatch(Action::SetCity(f, raw)))
-    };
+    let city_hook = |f: DataField| Hook::City(f.path());
+    let city_err = |f: DataField| snap.error(&ErrorKey::City(f));
+    let city_set = |f: DataField| props.on_city.reform(move |raw: String| (f, raw));
     let fund = city.fund.unwrap_or_default();
-    let fund_months = |field: &'static str, label: T, value: Option<f64>| -> Html {
-        let h = Hook::City(field);
-        let e = err(&h);
-        let mut f = NumberField::new(lang, h, label.text(), opt_f(value), city_set(field));
+    let fund_months = |field: DataField, label: T, value: Option<f64>| -> Html {
+        let e = city_err(field);
+        let mut f = NumberField::new(
+            lang,
+            city_hook(field),
+            label.text(),
+            opt_f(value),
+            city_set(field),
+        );
         f.unit = i::U_MONTHS.text();
         f.step = Some("0.1".into());
-        f.min = Some("0".into());
-        f.max = Some("1200".into());
+        f.min = data_range(field).map(|r| r.min_attr());
+        f.max = data_range(field).map(|r| r.max_attr());
         f.error = e.as_ref();
         f.compact = true;
         f.placeholder = Some(i::DATA_BLANK.get(lang).to_string());
         f.render()
     };
-    let fund_flag = |field: &'static str, label: T, value: Option<bool>| -> Html {
-        let h = Hook::City(field);
-        let e = err(&h);
-        tristate_field(lang, h, &label.text(), value, e.as_ref(), city_set(field))
+    let fund_flag = |field: DataField, label: T, value: Option<bool>| -> Html {
+        let e = city_err(field);
+        tristate_field(
+            lang,
+            city_hook(field),
+            &label.text(),
+            value,
+            e.as_ref(),
+            city_set(field),
+        )
     };
 
     html! {
-        <section class="panel panel-data" aria-labelledby="data-heading" data-testid="data" key={format!("data-{}", s.rev)}>
+        <section class="panel panel-data" aria-labelledby="data-heading" data-testid="data" key={format!("data-{}", snap.rev)}>
             <h2 id="data-heading">{ bi_t(lang, i::DATA_HEADING) }</h2>
             <p class="panel-intro">{ i::DATA_INTRO.get(lang) }</p>
             <details class="group" open=true data-testid="city-data">
                 <summary>{ bi_t(lang, i::CITY) }<span class="summary-name">{ city.name.clone() }</span></summary>
-                { bed_fields(lang, &city_values, &city_hook, &err, &city_set) }
+                { bed_fields(lang, &city_values, &city_hook, &city_err, &city_set) }
                 <fieldset class="subgroup">
                     <legend>{ bi_t(lang, i::F_FUND) }</legend>
                     <div class="field-grid">
-                        { fund_months("fund.employee_months", i::F_EMPLOYEE_MONTHS, fund.employee_months) }
-                        { fund_months("fund.resident_months", i::F_RESIDENT_MONTHS, fund.resident_months) }
-                        { fund_flag("fund.employee_deficit", i::F_EMPLOYEE_DEFICIT, fund.employee_deficit) }
-                        { fund_flag("fund.resident_deficit", i::F_RESIDENT_DEFICIT, fund.resident_deficit) }
-                        { fund_flag("fund.warning_letter", i::F_WARNING_LETTER, fund.warning_letter) }
+                        { fund_months(DataField::FundEmployeeMonths, i::F_EMPLOYEE_MONTHS, fund.employee_months) }
+                        { fund_months(DataField::FundResidentMonths, i::F_RESIDENT_MONTHS, fund.resident_months) }
+                        { fund_flag(DataField::FundEmployeeDeficit, i::F_EMPLOYEE_DEFICIT, fund.employee_deficit) }
+                        { fund_flag(DataField::FundResidentDeficit, i::F_RESIDENT_DEFICIT, fund.resident_deficit) }
+                        { fund_flag(DataField::FundWarningLetter, i::F_WARNING_LETTER, fund.warning_letter) }
                     </div>
                 </fieldset>
             </details>
-            { for s.scenario.counties.iter().enumerate().map(|(idx, c)| {
+            { for snap.counties.iter().enumerate().map(|(idx, c)| {
                 let values = BedValues {
                     resident_population: c.resident_population,
                     open_beds: c.open_beds,
@@ -209,11 +214,9 @@ pub fn data_panel(props: &Props) -> Html {
                     discharges: c.discharges,
                 };
                 let cid = c.id.clone();
-                let hook = move |f: &'static str| Hook::County(cid.clone(), f);
-                let set = |f: &'static str| {
-                    let d = dispatch.clone();
-                    Callback::from(move |raw: String| d.dispatch(Action::SetCounty(idx, f, raw)))
-                };
+                let hook = move |f: DataField| Hook::County(cid.clone(), f.path());
+                let err = |f: DataField| snap.error(&ErrorKey::County(c.id.clone(), f));
+                let set = |f: DataField| props.on_county.reform(move |raw: String| (idx, f, raw));
                 html! {
                     <details class="group" open=true key={c.id.clone()} data-testid={format!("county-data-{}", c.id)}>
                         <summary><span class="main">{ c.name.clone() }</span><span class="sub">{ c.id.clone() }</span></summary>

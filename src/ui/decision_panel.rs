@@ -6,14 +6,44 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::i18n::{self as i, bi, bi_t, t};
-use crate::app::state::{value_text, Action, State};
-use crate::engine::{Decision, Outcome, TraceEntry, Verdict};
-use crate::policy::{param_def, rule_def, ParamKind};
+use crate::app::state::{value_text, Shared, State};
+use crate::engine::{Decision, Evaluation, Outcome, TraceEntry, Verdict};
+use crate::policy::{param_def, rule_def, ParamKind, Policy};
+use crate::scenario::Scenario;
 use crate::text::{Lang, Text};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub lang: Lang,
+    /// Bumped when the inputs must be re-created from the data (the judging date's).
+    pub rev: u64,
+    /// The applications.
+    pub scenario: Shared<Scenario>,
+    /// Index of the application shown.
+    pub selected: usize,
+    /// The decisions and the judging date.
+    pub evaluation: Shared<Evaluation>,
+    /// The switches' current settings, named by trace entries.
+    pub policy: Shared<Policy>,
+    /// The message of a judging date refused.
+    pub as_of_error: Option<Text>,
+    /// The judging date typed (blank: today).
+    pub on_as_of: Callback<String>,
+    /// Another application chosen.
+    pub on_pick: Callback<usize>,
+}
+
+/// The callbacks only send intents to the one reducer, the same on every render.
+impl PartialEq for Props {
+    fn eq(&self, o: &Self) -> bool {
+        self.lang == o.lang
+            && self.rev == o.rev
+            && self.scenario == o.scenario
+            && self.selected == o.selected
+            && self.evaluation == o.evaluation
+            && self.policy == o.policy
+            && self.as_of_error == o.as_of_error
+    }
 }
 
 pub fn outcome_symbol(o: Outcome) -> &'static str {
@@ -62,15 +92,15 @@ pub fn focus_param(id: &str) {
 }
 
 /// The switch's current setting in words.
-fn switch_value(s: &State, id: &str) -> Option<String> {
+fn switch_value(lang: Lang, policy: &Policy, id: &str) -> Option<String> {
     let def = param_def(id)?;
-    let v = s.policy.values.get(id)?;
+    let v = policy.values.get(id)?;
     let text = match def.kind {
         ParamKind::Choice(opts) => {
             let raw = value_text(v);
             opts.iter()
                 .find(|o| o.value == raw)
-                .map(|o| t(s.lang, &Text::new(o.zh, o.en)))
+                .map(|o| t(lang, &Text::new(o.zh, o.en)))
                 .unwrap_or(raw)
         }
         ParamKind::Bool => if v.as_bool() == Some(true) {
@@ -78,7 +108,7 @@ fn switch_value(s: &State, id: &str) -> Option<String> {
         } else {
             i::NO
         }
-        .get(s.lang)
+        .get(lang)
         .to_string(),
         _ => value_text(v),
     };
@@ -86,14 +116,18 @@ fn switch_value(s: &State, id: &str) -> Option<String> {
 }
 
 pub(crate) fn trace_item(s: &State, e: &TraceEntry) -> Html {
-    let lang = s.lang;
+    trace_entry(s.lang, &s.policy, e)
+}
+
+/// One trace entry: verdict, rule, clause, detail, the switch that decided it and its setting.
+fn trace_entry(lang: Lang, policy: &Policy, e: &TraceEntry) -> Html {
     let title = rule_title(&e.rule);
     let verdict_class = format!("verdict-{}", e.verdict.id());
     let switch = e.switch.as_ref().map(|sw| {
         let label = param_def(sw)
             .map(|d| d.label())
             .unwrap_or_else(|| Text::new(sw.clone(), sw.clone()));
-        let current = switch_value(s, sw).unwrap_or_default();
+        let current = switch_value(lang, policy, sw).unwrap_or_default();
         let target = sw.clone();
         let onclick = Callback::from(move |_| focus_param(&target));
         html! {
@@ -152,34 +186,27 @@ pub fn outcome_badge(lang: Lang, d: &Decision, testid: &'static str) -> Html {
 
 #[function_component(DecisionPanel)]
 pub fn decision_panel(props: &Props) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
-    let dispatch = props.state.dispatcher();
-    let decision = s
-        .application()
-        .and_then(|a| s.evaluation.decisions.iter().find(|d| d.id == a.id));
+    let lang = props.lang;
+    let evaluation = &*props.evaluation;
+    let application = props.scenario.applications.get(props.selected);
+    let decision = application.and_then(|a| evaluation.decisions.iter().find(|d| d.id == a.id));
 
-    let as_of_set = {
-        let d = dispatch.clone();
-        Callback::from(move |e: Event| {
-            d.dispatch(Action::SetAsOf(
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            ))
-        })
-    };
+    let as_of_set = props
+        .on_as_of
+        .reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().value());
     let as_of = html! {
-        <div class={classes!("field", "field-inline", s.error("as_of").map(|_| "has-error"))} key={format!("as-of-{}", s.rev)}>
+        <div class={classes!("field", "field-inline", props.as_of_error.as_ref().map(|_| "has-error"))} key={format!("as-of-{}", props.rev)}>
             <label for="as-of">{ bi_t(lang, i::AS_OF) }</label>
             <div class="control">
-                <input id="as-of" type="date" data-testid="as-of" value={s.evaluation.as_of.clone()} onchange={as_of_set} />
+                <input id="as-of" type="date" data-testid="as-of" value={evaluation.as_of.clone()} onchange={as_of_set} />
             </div>
-            if let Some(e) = s.error("as_of") {
+            if let Some(e) = &props.as_of_error {
                 <p class="field-error" role="alert" data-testid="as-of-error">{ t(lang, e) }</p>
             }
         </div>
     };
 
-    let body = match (s.application(), decision) {
+    let body = match (application, decision) {
         (Some(app), Some(d)) => {
             let deciding = d.deciding_rule();
             let deciding_html = match deciding {
@@ -213,7 +240,7 @@ pub fn decision_panel(props: &Props) -> Html {
                     <h3>{ bi_t(lang, i::TRACE_HEADING) }</h3>
                     <p class="field-hint">{ i::TRACE_INTRO.get(lang) }</p>
                     <ol class="trace" data-testid="trace">
-                        { for d.rules.iter().map(|e| trace_item(s, e)) }
+                        { for d.rules.iter().map(|e| trace_entry(lang, &props.policy, e)) }
                     </ol>
                     { others(props) }
                 </>
@@ -235,19 +262,18 @@ pub fn decision_panel(props: &Props) -> Html {
 
 /// The other applications of the scenario with their outcomes; choosing one selects it.
 fn others(props: &Props) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
-    if s.scenario.applications.len() < 2 {
+    let lang = props.lang;
+    let apps = &props.scenario.applications;
+    if apps.len() < 2 {
         return html! {};
     }
     html! {
         <div class="others">
             <h3>{ bi_t(lang, i::OTHER_APPLICATIONS) }</h3>
             <ul class="others-list" data-testid="other-decisions">
-                { for s.scenario.applications.iter().enumerate().filter(|(idx, _)| *idx != s.selected).map(|(idx, a)| {
-                    let d = s.evaluation.decisions.iter().find(|d| d.id == a.id);
-                    let dispatch = props.state.dispatcher();
-                    let onclick = Callback::from(move |_| dispatch.dispatch(Action::SelectApp(idx)));
+                { for apps.iter().enumerate().filter(|(idx, _)| *idx != props.selected).map(|(idx, a)| {
+                    let d = props.evaluation.decisions.iter().find(|d| d.id == a.id);
+                    let onclick = props.on_pick.reform(move |_: MouseEvent| idx);
                     let o = d.map(|d| d.outcome).unwrap_or(Outcome::Undetermined);
                     html! {
                         <li data-application={a.id.clone()} data-outcome={o.id()}>

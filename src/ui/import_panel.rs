@@ -27,7 +27,7 @@ use yew::prelude::*;
 use super::i18n::{self as i, bi_t, t};
 use super::io;
 use super::widgets::download;
-use crate::app::state::{Action, Dataset, Loaded as LoadedState, State};
+use crate::app::state::{Dataset, Loaded as LoadedState, Shared};
 use crate::file_worker::{ImportJob, Reply, Request};
 use crate::scenario::import::session::{self, Preview};
 use crate::scenario::import::{
@@ -207,7 +207,7 @@ struct Ctx {
     /// The sample city's real outlines of the data's counties: a row's county when it has
     /// none and no outlines were imported (they do not bound the import).
     outlines: Rc<Boundaries>,
-    dispatch: UseReducerDispatcher<State>,
+    intents: Intents,
     phase: UseStateSetter<Phase>,
     generation: Rc<RefCell<u64>>,
 }
@@ -268,7 +268,7 @@ fn is_current(ctx: &Ctx, mine: u64) -> bool {
 fn start(ctx: Ctx, mapping: Option<ColumnMapping>) {
     *ctx.generation.borrow_mut() += 1;
     let mine = *ctx.generation.borrow();
-    ctx.dispatch.dispatch(Action::ClearImportError);
+    ctx.intents.clear_error.emit(());
     ctx.phase.set(Phase::Running(Progress::default()));
     spawn_local(async move {
         // Let the progress bar show before the file is decoded.
@@ -289,16 +289,15 @@ fn start(ctx: Ctx, mapping: Option<ColumnMapping>) {
                 // Its policy (preset and overrides) comes with it: the same decisions.
                 let preset = sc.policy.preset.clone().unwrap_or_default();
                 let overrides = sc.policy.overrides.clone();
-                ctx.dispatch
-                    .dispatch(Action::LoadScenario(Box::new(LoadedState {
-                        dataset: Dataset::Imported,
-                        scenario: sc,
-                        preset,
-                        overrides,
-                        selected: 0,
-                        lang: None,
-                        baseline: None,
-                    })));
+                ctx.intents.load.emit(Box::new(LoadedState {
+                    dataset: Dataset::Imported,
+                    scenario: sc,
+                    preset,
+                    overrides,
+                    selected: 0,
+                    lang: None,
+                    baseline: None,
+                }));
                 let line = Text::new(
                     format!(
                         "{}{} 个机构、{} 个申请、{} 个人口格网",
@@ -345,7 +344,7 @@ fn start(ctx: Ctx, mapping: Option<ColumnMapping>) {
                             let matched = b.areas.iter().filter(|a| a.matched).count();
                             let total = b.areas.len();
                             let ta = now_ms();
-                            ctx.dispatch.dispatch(Action::ApplyBoundaries(Rc::new(b)));
+                            ctx.intents.boundaries.emit(Rc::new(b));
                             let line = Text::new(
                                 format!("{}{total} 个边界，其中 {matched} 个对应已有区县", i::IM_BOUNDARIES_READ.0),
                                 format!("{}{total} outlines, {matched} of them matched to counties of the data", i::IM_BOUNDARIES_READ.1),
@@ -458,8 +457,7 @@ async fn apply(ctx: Ctx, mine: u64, imported: Imported, t0: f64, new_ms: f64, lo
         }
         let imported = Rc::new(imported);
         tr = now_ms();
-        ctx.dispatch
-            .dispatch(Action::ApplyImport(imported, st.merge, pre));
+        ctx.intents.apply.emit((imported, st.merge, pre));
     }
     let rebuild_ms = now_ms() - tr;
     let apply_ms = join_ms + rebuild_ms;
@@ -483,15 +481,51 @@ async fn apply(ctx: Ctx, mine: u64, imported: Imported, t0: f64, new_ms: f64, lo
 // ---------------------------------------------------------------------------------------------
 // The panel
 
-#[derive(Properties, PartialEq)]
+/// The records applied: with the scenario they were applied to and the result, when the panel
+/// applied them already (`Action::ApplyImport`).
+pub type ApplyImport = (Rc<Imported>, Merge, Option<(Rc<Scenario>, Rc<Scenario>)>);
+
+/// What an import sends to the reducer.
+#[derive(Clone)]
+pub struct Intents {
+    /// A new run starts: the last run's message goes.
+    pub clear_error: Callback<()>,
+    /// A whole scenario file opened.
+    pub load: Callback<Box<LoadedState>>,
+    /// County boundaries read.
+    pub boundaries: Callback<Rc<Boundaries>>,
+    /// Records read and joined.
+    pub apply: Callback<ApplyImport>,
+}
+
+#[derive(Properties)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub lang: Lang,
+    /// The data the records are applied to.
+    pub scenario: Shared<Scenario>,
+    /// Boundaries imported before into the data shown (they place rows without a county).
+    pub boundaries: Option<Shared<Boundaries>>,
+    /// The sample city's real outlines of the data's counties.
+    pub outlines: Shared<Boundaries>,
+    /// Why the reducer refused the last records.
+    pub error: Option<Text>,
+    pub intents: Intents,
+}
+
+/// The callbacks only send intents to the one reducer, the same on every render.
+impl PartialEq for Props {
+    fn eq(&self, o: &Self) -> bool {
+        self.lang == o.lang
+            && self.scenario == o.scenario
+            && self.boundaries == o.boundaries
+            && self.outlines == o.outlines
+            && self.error == o.error
+    }
 }
 
 #[function_component(ImportPanel)]
 pub fn import_panel(props: &Props) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
+    let lang = props.lang;
     let phase = use_state(|| Phase::Idle);
     let file: UseStateHandle<Option<Rc<Loaded>>> = use_state(|| None);
     let settings = use_state(|| Settings {
@@ -511,13 +545,10 @@ pub fn import_panel(props: &Props) -> Html {
     let ctx = file.as_ref().map(|f| Ctx {
         file: f.clone(),
         settings: (*settings).clone(),
-        scenario: s.scenario.clone(),
-        boundaries: s
-            .boundaries
-            .clone()
-            .filter(|_| s.dataset == Dataset::Imported),
-        outlines: s.data.0.outlines.clone(),
-        dispatch: props.state.dispatcher(),
+        scenario: props.scenario.0.clone(),
+        boundaries: props.boundaries.as_ref().map(|b| b.0.clone()),
+        outlines: props.outlines.0.clone(),
+        intents: props.intents.clone(),
         phase: phase.setter(),
         generation: generation.clone(),
     });
@@ -734,7 +765,7 @@ pub fn import_panel(props: &Props) -> Html {
             html! { <p class="field-error" role="alert" data-testid="import-error">{ "⚠ " }{ t(lang, m) }</p> }
         }
         Phase::Mapping(_) => html! {},
-        Phase::Done(done) => report_view(lang, done, s.errors.get("import")),
+        Phase::Done(done) => report_view(lang, done, props.error.as_ref()),
     };
     let dialog = match (&*phase, ctx.clone()) {
         (Phase::Mapping(d), Some(c)) => {
@@ -742,7 +773,7 @@ pub fn import_panel(props: &Props) -> Html {
         }
         _ => html! {},
     };
-    let apply_error = match (&*phase, s.errors.get("import")) {
+    let apply_error = match (&*phase, props.error.as_ref()) {
         (Phase::Done(_), _) | (_, None) => html! {},
         (_, Some(m)) => html! { <p class="field-error" role="alert">{ t(lang, m) }</p> },
     };

@@ -9,19 +9,50 @@ use super::i18n::{self as i, bi, bi_t, t};
 use super::widgets::{
     checkbox_field, emit_per_frame, error_line, heading, select_field, Hook, NumberField, Opt,
 };
-use crate::app::state::{value_text, Action, State};
-use crate::policy::{Group, ParamDef, ParamKind, PARAMETERS, RULES};
+use crate::app::state::{value_text, ErrorKey, Shared, State};
+use crate::policy::{Group, ParamDef, ParamKind, ParamSpec, Preset, PARAMETERS, RULES};
 use crate::text::{num, Lang, Text};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    /// What the panel shows; it is rendered again only when this changed.
+    pub snap: ParamsSnap,
+    /// A parameter or switch typed or chosen: its id and the raw input.
+    pub on_set: Callback<(&'static str, String)>,
+    /// Back to the preset's value.
+    pub on_reset: Callback<&'static str>,
+    /// A rule turned on (true) or off.
+    pub on_rule: Callback<(&'static str, bool)>,
+}
+
+/// The callbacks only send intents to the one reducer, the same on every render.
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        self.snap == other.snap
+    }
+}
+
+/// Every row's snapshot and the rules'.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParamsSnap {
+    lang: Lang,
+    rows: Vec<RowSnap>,
+    rules: RulesSnap,
+}
+
+impl ParamsSnap {
+    pub fn of(s: &State) -> ParamsSnap {
+        ParamsSnap {
+            lang: s.lang,
+            rows: PARAMETERS.iter().map(|d| RowSnap::of(s, d.id)).collect(),
+            rules: rules_snap(s),
+        }
+    }
 }
 
 #[function_component(ParamsPanel)]
 pub fn params_panel(props: &Props) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
+    let lang = props.snap.lang;
     html! {
         <section class="panel panel-params" aria-labelledby="params-heading" data-testid="params">
             { heading(lang, 2, &i::PARAMS_HEADING.text(), Some("params-heading")) }
@@ -29,22 +60,28 @@ pub fn params_panel(props: &Props) -> Html {
             // The assessment and budget groups act in their panels below the map (and in
             // `dingdian assess` / `settle`).
             { for Group::ALL.iter().map(|g| group_view(props, *g)) }
-            <RulesView state={props.state.clone()} snap={rules_snap(s)} />
+            <RulesView snap={props.snap.rules.clone()} on_rule={props.on_rule.clone()} />
         </section>
     }
 }
 
 fn group_view(props: &Props, group: Group) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
-    let defs: Vec<&ParamDef> = PARAMETERS.iter().filter(|d| d.group == group).collect();
-    if defs.is_empty() {
+    let lang = props.snap.lang;
+    let rows: Vec<(&'static ParamDef, &RowSnap)> = PARAMETERS
+        .iter()
+        .zip(&props.snap.rows)
+        .filter(|(d, _)| d.group == group)
+        .collect();
+    if rows.is_empty() {
         return html! {};
     }
     html! {
         <fieldset class="group" data-group={format!("{group:?}").to_lowercase()}>
             <legend>{ bi(lang, &group.label()) }</legend>
-            { for defs.into_iter().map(|d| html! { <ParamRow key={d.id} state={props.state.clone()} def={d} snap={RowSnap::of(s, d.id)} /> }) }
+            { for rows.into_iter().map(|(d, snap)| html! {
+                <ParamRow key={d.id} def={d} snap={snap.clone()}
+                    on_set={props.on_set.clone()} on_reset={props.on_reset.clone()} />
+            }) }
         </fieldset>
     }
 }
@@ -82,40 +119,48 @@ pub(crate) fn display_value(lang: Lang, def: &ParamDef, v: &Value) -> String {
 
 /// One parameter's row. It is rendered again only when something it shows changed (its value,
 /// its message, the preset, the language), so that dragging the radius slider re-renders one
-/// row, not the whole table. (`state` reads the current state; `snap` is what the row showed.)
+/// row, not the whole table.
 #[derive(Properties)]
 pub struct RowProps {
-    pub state: UseReducerHandle<State>,
     pub def: &'static ParamDef,
     pub snap: RowSnap,
+    pub on_set: Callback<(&'static str, String)>,
+    pub on_reset: Callback<&'static str>,
 }
 
+/// What a row shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RowSnap {
     lang: Lang,
     rev: u64,
-    preset_idx: usize,
-    value: Option<Value>,
-    override_: Option<Value>,
+    /// The value in force.
+    value: Value,
+    /// Whether the user changed it from the preset.
+    changed: bool,
+    /// The preset's default (normalised) and where it comes from.
+    default: Option<Value>,
+    spec: Option<ParamSpec>,
     error: Option<Text>,
-    /// The baseline's value (the row marks a value that differs from it).
-    baseline: Option<Value>,
+    /// The baseline's value when the user set a baseline of their own.
+    custom_baseline: Option<Option<Value>>,
 }
 
 impl RowSnap {
-    fn of(s: &State, id: &str) -> RowSnap {
+    fn of(s: &State, id: &'static str) -> RowSnap {
         RowSnap {
             lang: s.lang,
             rev: s.rev,
-            preset_idx: s.preset_idx,
-            value: s.policy.values.get(id).cloned(),
-            override_: s.overrides.get(id).cloned(),
-            error: s.errors.get(&format!("param:{id}")).cloned(),
-            baseline: s
+            value: s.policy.values.get(id).cloned().unwrap_or(Value::Null),
+            changed: s.is_changed(id),
+            default: s.preset_default(id),
+            spec: s.preset().parameters.get(id).cloned(),
+            error: s.errors.get(&ErrorKey::Param(id)).cloned(),
+            custom_baseline: s
                 .review
                 .baseline
                 .as_ref()
-                .and_then(|b| b.value(id).cloned()),
+                .filter(|b| b.is_custom())
+                .map(|b| b.value(id).cloned()),
         }
     }
 }
@@ -128,14 +173,14 @@ impl PartialEq for RowProps {
 
 #[function_component(ParamRow)]
 fn param_row_component(props: &RowProps) -> Html {
-    param_row(&props.state, props.def)
+    param_row(props)
 }
 
 /// The rule toggles, rendered again only when a rule's state, the preset or the language changed.
 #[derive(Properties)]
 pub struct RulesProps {
-    pub state: UseReducerHandle<State>,
-    pub snap: (Lang, usize, Vec<(bool, Option<Value>)>),
+    pub snap: RulesSnap,
+    pub on_rule: Callback<(&'static str, bool)>,
 }
 
 impl PartialEq for RulesProps {
@@ -144,41 +189,48 @@ impl PartialEq for RulesProps {
     }
 }
 
-fn rules_snap(s: &State) -> (Lang, usize, Vec<(bool, Option<Value>)>) {
+/// The preset's rules and, for every rule of every family, whether it is on and whether the user
+/// turned it so.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RulesSnap {
+    lang: Lang,
+    presets: Shared<Vec<Preset>>,
+    preset_idx: usize,
+    /// Rule id → (on, changed by the user).
+    rules: Vec<(&'static str, bool, bool)>,
+}
+
+fn rules_snap(s: &State) -> RulesSnap {
     // Every family: admission, the yearly assessment and the community budget.
     let all = crate::policy::rule_families()
         .into_iter()
         .flat_map(|(_, defs)| defs.iter());
-    (
-        s.lang,
-        s.preset_idx,
-        all.map(|d| (s.policy.is_on(d.id), s.overrides.get(d.id).cloned()))
+    RulesSnap {
+        lang: s.lang,
+        presets: Shared(s.presets.clone()),
+        preset_idx: s.preset_idx,
+        rules: all
+            .map(|d| (d.id, s.policy.is_on(d.id), s.overrides.contains_key(d.id)))
             .collect(),
-    )
+    }
 }
 
 #[function_component(RulesView)]
 fn rules_view_component(props: &RulesProps) -> Html {
-    rules_view(&props.state)
+    rules_view(props)
 }
 
-fn param_row(state: &UseReducerHandle<State>, def: &'static ParamDef) -> Html {
-    let props = &Props {
-        state: state.clone(),
-    };
-    let s = &*props.state;
-    let lang = s.lang;
+fn param_row(props: &RowProps) -> Html {
+    let snap = &props.snap;
+    let def = props.def;
+    let lang = snap.lang;
     let id = def.id;
-    let current = s.policy.values.get(id).cloned().unwrap_or(Value::Null);
-    let changed = s.is_changed(id);
-    let spec = s.preset().parameters.get(id);
-    let error = s.error(&format!("param:{id}"));
+    let current = snap.value.clone();
+    let changed = snap.changed;
+    let spec = snap.spec.as_ref();
+    let error = snap.error.as_ref();
     let hook = Hook::Param(id);
-    let dispatch = props.state.dispatcher();
-    let set = {
-        let d = dispatch.clone();
-        Callback::from(move |raw: String| d.dispatch(Action::SetParam(id, raw)))
-    };
+    let set = props.on_set.reform(move |raw: String| (id, raw));
 
     let control = match def.kind {
         ParamKind::Number {
@@ -206,9 +258,7 @@ fn param_row(state: &UseReducerHandle<State>, def: &'static ParamDef) -> Html {
             if id == "service_radius_m" {
                 let x = current.as_f64().unwrap_or(800.0).clamp(200.0, 2000.0);
                 // While dragging: at most one recompute per animation frame, with the latest value.
-                let d = dispatch.clone();
-                let per_frame =
-                    Callback::from(move |v: String| d.dispatch(Action::SetParam(id, v)));
+                let per_frame = set.clone();
                 let oninput = Callback::from(move |e: InputEvent| {
                     emit_per_frame(
                         per_frame.clone(),
@@ -247,30 +297,27 @@ fn param_row(state: &UseReducerHandle<State>, def: &'static ParamDef) -> Html {
         }
         ParamKind::Bool => {
             let on = current.as_bool().unwrap_or(false);
-            let d = dispatch.clone();
-            let cb = Callback::from(move |v: bool| d.dispatch(Action::SetParam(id, v.to_string())));
+            let cb = set.reform(|v: bool| v.to_string());
             checkbox_field(lang, hook.clone(), &def.label(), on, None, cb)
         }
     };
     // A checkbox carries no message of its own above; show it below.
     let bool_error = matches!(def.kind, ParamKind::Bool).then(|| error_line(lang, &hook, error));
 
-    let reset = {
-        let d = dispatch.clone();
-        Callback::from(move |_| d.dispatch(Action::ResetParam(id)))
-    };
-    let default_text = s
-        .preset_default(id)
-        .map(|v| display_value(lang, def, &v))
+    let reset = props.on_reset.reform(move |_: MouseEvent| id);
+    let default_text = snap
+        .default
+        .as_ref()
+        .map(|v| display_value(lang, def, v))
         .unwrap_or_default();
     // The baseline is the preset unless the user set one; a value that differs from a
     // set baseline shows it on a line of its own, else the preset line names it the baseline.
-    let custom_baseline = s.review.baseline.as_ref().filter(|b| b.is_custom());
+    let custom_baseline = snap.custom_baseline.as_ref();
     let baseline_differs = custom_baseline
-        .and_then(|b| b.value(id))
+        .and_then(|b| b.as_ref())
         .filter(|b| **b != current);
     html! {
-        <div class={classes!("param", changed.then_some("is-changed"))} key={format!("{id}-{}", s.rev)}
+        <div class={classes!("param", changed.then_some("is-changed"))} key={format!("{id}-{}", snap.rev)}
             data-param-row={id} data-changed={changed.to_string()}>
             if let Some(q) = def.question() {
                 <p class="question">{ t(lang, &q) }</p>
@@ -311,17 +358,18 @@ fn param_row(state: &UseReducerHandle<State>, def: &'static ParamDef) -> Html {
     }
 }
 
-fn rules_view(state: &UseReducerHandle<State>) -> Html {
-    let props = &Props {
-        state: state.clone(),
-    };
-    let s = &*props.state;
-    let lang = s.lang;
-    let preset = s.preset();
+fn rules_view(props: &RulesProps) -> Html {
+    let snap = &props.snap;
+    let lang = snap.lang;
+    let preset = &snap.presets[snap.preset_idx];
     let rule_item = |def: &'static crate::policy::RuleDef, in_preset: bool| -> Html {
         let rid = def.id;
-        let on = s.policy.is_on(rid);
-        let user = s.overrides.contains_key(rid);
+        let (on, user) = snap
+            .rules
+            .iter()
+            .find(|(id, _, _)| *id == rid)
+            .map(|(_, on, user)| (*on, *user))
+            .unwrap_or_default();
         let clause = preset
             .rules
             .iter()
@@ -330,13 +378,9 @@ fn rules_view(state: &UseReducerHandle<State>) -> Html {
             .find(|r| r.rule == rid)
             .map(|r| r.clause.clone())
             .unwrap_or_else(|| def.origin_clause.to_string());
-        let d = props.state.dispatcher();
-        let onchange = Callback::from(move |e: Event| {
-            d.dispatch(Action::ToggleRule(
-                rid,
-                e.target_unchecked_into::<HtmlInputElement>().checked(),
-            ))
-        });
+        let onchange = props
+            .on_rule
+            .reform(move |e: Event| (rid, e.target_unchecked_into::<HtmlInputElement>().checked()));
         let dom_id = format!("rule-{}", rid.replace('.', "-"));
         html! {
             <li class={classes!("rule-toggle", (!on).then_some("is-off"))} key={rid}>

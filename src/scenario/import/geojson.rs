@@ -7,7 +7,8 @@ use geo::{BoundingRect, Coord, Intersects, LineString, MultiPolygon, Polygon, Re
 use geojson::{Feature, GeoJson, GeometryValue, JsonValue, PolygonType};
 use serde_json::{json, Map, Value};
 
-use super::columns::{normalize, recognize, Field};
+use super::columns::{normalize, recognize};
+use crate::scenario::Field;
 use super::{match_county, Bounds, Crs, ImportError, RawRow};
 use crate::scenario::County;
 use crate::text::Text;

@@ -38,8 +38,10 @@ use serde::{Deserialize, Serialize};
 pub use self::columns::{
     clean, column_letter, find_header, normalize, parse_bool, parse_categories, parse_date,
     parse_degrees, parse_kind, parse_number, parse_pair, parse_specialty, parse_subtype, recognize,
-    ColumnMapping, Field, KindReading,
+    ColumnMapping, KindReading,
 };
+// The contract's fields, named once for the import and the application form.
+pub use crate::scenario::Field;
 pub use self::crs::{
     bd09_to_gcj02, bd09_to_wgs84, gcj02_to_bd09, gcj02_to_wgs84, out_of_china, wgs84_to_bd09,
     wgs84_to_gcj02, Crs,
@@ -47,7 +49,9 @@ pub use self::crs::{
 pub use self::csv::decode;
 pub use self::geojson::{Boundaries, Boundary};
 use super::types::*;
-use super::validate::{validate, ScenarioError};
+use super::validate::{
+    field_fits_kind, scope_fits_kind, scope_names_institution, validate, ScenarioError, LAT, LON,
+};
 use crate::text::{Lang, Text};
 
 /// What the rows of a file become.
@@ -1439,7 +1443,7 @@ impl<'a> Row<'a> {
         let bounds = self.importer.options.bounds;
         let swapped_fits = || {
             let (l, a) = crs.to_wgs84(lat, lon);
-            (-90.0..=90.0).contains(&lon) && bounds.is_some_and(|b| b.contains(l, a))
+            LAT.contains(lon) && bounds.is_some_and(|b| b.contains(l, a))
         };
         let hint = |swapped: bool| {
             if swapped {
@@ -1451,29 +1455,24 @@ impl<'a> Row<'a> {
                 Text::new("", "")
             }
         };
-        if !(-90.0..=90.0).contains(&lat) {
-            let h = hint(
-                swapped_fits()
-                    || ((-90.0..=90.0).contains(&lon) && (-180.0..=180.0).contains(&lat)),
-            );
+        if !LAT.contains(lat) {
+            let h = hint(swapped_fits() || (LAT.contains(lon) && LON.contains(lat)));
+            let r = LAT.refusal();
             return self.refuse(
                 lat_col,
                 Field::Lat,
                 &lat.to_string(),
                 Problem::OutOfRange,
-                Text::new(
-                    format!("纬度超出 -90..90{}", h.zh),
-                    format!("latitude outside -90..90{}", h.en),
-                ),
+                Text::new(format!("{}{}", r.zh, h.zh), format!("{}{}", r.en, h.en)),
             );
         }
-        if !(-180.0..=180.0).contains(&lon) {
+        if !LON.contains(lon) {
             return self.refuse(
                 lon_col,
                 Field::Lon,
                 &lon.to_string(),
                 Problem::OutOfRange,
-                Text::new("经度超出 -180..180", "longitude outside -180..180"),
+                LON.refusal(),
             );
         }
         let (wlon, wlat) = crs.to_wgs84(lon, lat);
@@ -1736,12 +1735,18 @@ impl<'a> Row<'a> {
         }
     }
 
-    /// Category, specialty and subtype, each only for the kind that has it (else dropped with a
-    /// warning), the kind cell's own subtype or specialty filling an empty column.
+    /// Category, specialty, subtype and integrated management, each only for the kind that has it
+    /// (else dropped with a warning), the kind cell's own subtype or specialty filling an empty
+    /// column.
     fn kind_fields(
         &mut self,
         k: KindReading,
-    ) -> Get<(Option<Categories>, Option<Specialty>, Option<Subtype>)> {
+    ) -> Get<(
+        Option<Categories>,
+        Option<Specialty>,
+        Option<Subtype>,
+        Option<bool>,
+    )> {
         let cats = match self.text(Field::Category) {
             None => None,
             Some((c, t)) => match self.importer.cache.categories(t) {
@@ -1771,52 +1776,23 @@ impl<'a> Row<'a> {
                 Text::new("未知的基层机构类型", "unknown primary-care subtype"),
             )?
             .or(k.subtype);
-        fn drop(row: &mut Row, f: Field, has: bool, only: Kind) {
-            if has {
-                if let Some((c, t)) = row.text(f) {
-                    let l = only.label();
-                    row.warn(
-                        Some(c),
-                        f,
-                        t,
-                        Problem::Dropped,
-                        Text::new(
-                            format!("仅{}有此项，已忽略", l.zh),
-                            format!("only a {} has this; left out", l.en),
-                        ),
-                    );
+        // A value the kind cannot have is left out with the validation's own words.
+        let integrated = self.boolean(Field::Integrated)?;
+        let mut fits = |f: Field| match field_fits_kind(f, k.kind) {
+            Ok(()) => true,
+            Err(why) => {
+                if let Some((c, t)) = self.text(f) {
+                    let left_out = Text::new("已忽略", "left out");
+                    self.warn(Some(c), f, t, Problem::Dropped, why.join(&left_out));
                 }
+                false
             }
-        }
-        let cats = if k.kind == Kind::Pharmacy {
-            cats
-        } else {
-            drop(self, Field::Category, cats.is_some(), Kind::Pharmacy);
-            None
         };
-        let specialty = if k.kind == Kind::InpatientSpecialty {
-            specialty
-        } else {
-            drop(
-                self,
-                Field::Specialty,
-                self.text(Field::Specialty).is_some(),
-                Kind::InpatientSpecialty,
-            );
-            None
-        };
-        let subtype = if k.kind == Kind::PrimaryCare {
-            subtype
-        } else {
-            drop(
-                self,
-                Field::Subtype,
-                self.text(Field::Subtype).is_some(),
-                Kind::PrimaryCare,
-            );
-            None
-        };
-        Ok((cats, specialty, subtype))
+        let cats = cats.filter(|_| fits(Field::Category));
+        let specialty = specialty.filter(|_| fits(Field::Specialty));
+        let subtype = subtype.filter(|_| fits(Field::Subtype));
+        let integrated = integrated.filter(|_| fits(Field::Integrated));
+        Ok((cats, specialty, subtype, integrated))
     }
 
     fn institution(&mut self) -> Get<Institution> {
@@ -1824,8 +1800,7 @@ impl<'a> Row<'a> {
         let id = self.id()?;
         let name = self.name();
         let k = self.kind(name.as_deref())?;
-        let (category, specialty, subtype) = self.kind_fields(k)?;
-        let integrated = self.boolean(Field::Integrated)?;
+        let (category, specialty, subtype, integrated) = self.kind_fields(k)?;
         let designated = self.boolean(Field::Designated)?.unwrap_or(true);
         let beds = self.whole(Field::Beds)?;
         let provides_outpatient = self.boolean(Field::ProvidesOutpatient)?;
@@ -1855,8 +1830,7 @@ impl<'a> Row<'a> {
         let id = self.id()?;
         let name = self.name();
         let k = self.kind(name.as_deref())?;
-        let (category, specialty, subtype) = self.kind_fields(k)?;
-        let integrated = self.boolean(Field::Integrated)?;
+        let (category, specialty, subtype, integrated) = self.kind_fields(k)?;
         let change = self
             .value(
                 Field::Change,
@@ -1943,33 +1917,21 @@ impl<'a> Row<'a> {
             }
         };
         let area = self.owned(Field::Area);
-        if scope == Scope::PersonalAccountOnly && k.kind != Kind::Outpatient {
+        if let Err(why) = scope_fits_kind(scope, k.kind) {
             let c = self.column(Field::Scope);
             return self.refuse(
                 c,
                 Field::Scope,
                 "personal_account_only",
                 Problem::UnknownValue,
-                Text::new(
-                    "仅门诊部、诊所可申请个人账户结算",
-                    "personal_account_only is for outpatient departments and clinics only",
-                ),
+                why,
             );
         }
-        if scope == Scope::MedicalAid && institution_id.is_none() {
+        if let Err(why) = scope_names_institution(scope, institution_id.as_deref()) {
             let c = self
                 .column(Field::InstitutionId)
                 .or(self.column(Field::Scope));
-            return self.refuse(
-                c,
-                Field::InstitutionId,
-                "",
-                Problem::Missing,
-                Text::new(
-                    "医疗救助定点申请须写明原机构编号",
-                    "a medical_aid application must name the existing institution",
-                ),
-            );
+            return self.refuse(c, Field::InstitutionId, "", Problem::Missing, why);
         }
         let county = self.county(lon, lat);
         self.keep_id(&id);

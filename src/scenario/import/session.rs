@@ -14,7 +14,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::columns::{fields_of, ColumnMapping, Field};
+use super::columns::{fields_of, ColumnMapping};
+use crate::scenario::Field;
 use super::{
     geojson, xlsx, Boundaries, Bounds, Crs, Format, ImportError, ImportOptions, ImportReport,
     Imported, Importer, RawRow, Target,

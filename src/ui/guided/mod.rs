@@ -241,20 +241,25 @@ pub fn guided(props: &Props) -> Html {
         Callback::from(move |_| d.dispatch(GuideAction::Back(steps.clone())))
     };
 
+    // The questions see the guide's answers and send its intents.
+    let send = {
+        let d = dispatch.clone();
+        Callback::from(move |a: GuideAction| d.dispatch(a))
+    };
     let body = match step {
-        Step::Kind => questions::kind(lang, gd, &dispatch),
-        Step::Detail => questions::detail(lang, gd, &dispatch),
+        Step::Kind => questions::kind(lang, gd, &send),
+        Step::Detail => questions::detail(lang, gd, &send),
         Step::Change => questions::change(
             lang,
             gd,
-            &dispatch,
+            &send,
             g::movers(&gd.answers, &s.scenario.institutions),
         ),
-        Step::Size => questions::size(lang, gd, &dispatch, size),
+        Step::Size => questions::size(lang, gd, &send, size),
         Step::Special => questions::special(
             lang,
             gd,
-            &dispatch,
+            &send,
             g::specials(
                 gd.answers.kind.unwrap_or(crate::scenario::Kind::Pharmacy),
                 &s.policy,

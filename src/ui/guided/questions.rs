@@ -11,7 +11,8 @@ use crate::guide::{SizeFields, Specials};
 use crate::scenario::{Category, Change, Kind, Specialty, Subtype};
 use crate::text::{Lang, Text};
 
-type Dispatch = UseReducerDispatcher<Guide>;
+/// What a question sends: the guide's intents (an answer chosen, a field typed).
+type Dispatch = Callback<GuideAction>;
 
 /// The message under a question, tied to it by id.
 pub fn message(lang: Lang, g: &Guide, field: &str) -> Html {
@@ -119,7 +120,7 @@ pub fn kind(lang: Lang, g: &Guide, d: &Dispatch) -> Html {
                 label: k.label(),
                 hint: Some(kind_hint(k).text()),
                 checked: g.answers.kind == Some(k),
-                on: Callback::from(move |_| d.dispatch(GuideAction::Kind(k))),
+                on: Callback::from(move |_| d.emit(GuideAction::Kind(k))),
             }
         })
         .collect();
@@ -188,7 +189,7 @@ pub fn detail(lang: Lang, g: &Guide, d: &Dispatch) -> Html {
                         { for Category::ALL.iter().map(|c| {
                             let (c, d) = (*c, d.clone());
                             checkbox(&format!("guide-category-{}", c.id()), c.label(), Some(category_hint(c).text()), cats.contains(c), lang,
-                                Callback::from(move |on| d.dispatch(GuideAction::Category(c, on))))
+                                Callback::from(move |on| d.emit(GuideAction::Category(c, on))))
                         }) }
                     </div>
                     { message(lang, g, "category") }
@@ -205,7 +206,7 @@ pub fn detail(lang: Lang, g: &Guide, d: &Dispatch) -> Html {
                 &Specialty::ALL,
                 Specialty::label,
                 g.answers.specialty,
-                Callback::from(move |s| d.dispatch(GuideAction::Specialty(s))),
+                Callback::from(move |s| d.emit(GuideAction::Specialty(s))),
             )
         }
         Some(Kind::PrimaryCare) => {
@@ -214,10 +215,10 @@ pub fn detail(lang: Lang, g: &Guide, d: &Dispatch) -> Html {
             html! {
                 <>
                     { select(lang, g, "subtype", i::G_Q_SUBTYPE, &Subtype::ALL, Subtype::label, g.answers.subtype,
-                        Callback::from(move |s| d1.dispatch(GuideAction::Subtype(s)))) }
+                        Callback::from(move |s| d1.emit(GuideAction::Subtype(s)))) }
                     <div class="choices guide-more">
                         { checkbox("guide-integrated", i::G_INTEGRATED.text(), Some(i::G_INTEGRATED_HINT.text()), g.answers.integrated, lang,
-                            Callback::from(move |on| d2.dispatch(GuideAction::Integrated(on)))) }
+                            Callback::from(move |on| d2.emit(GuideAction::Integrated(on)))) }
                     </div>
                 </>
             }
@@ -245,7 +246,7 @@ pub fn change(lang: Lang, g: &Guide, d: &Dispatch, movers: Vec<(String, String)>
                 label: label.text(),
                 hint: Some(hint.text()),
                 checked: g.answers.change == c,
-                on: Callback::from(move |_| d.dispatch(GuideAction::Change(c))),
+                on: Callback::from(move |_| d.emit(GuideAction::Change(c))),
             }
         })
         .collect();
@@ -267,7 +268,7 @@ fn moving_from(lang: Lang, g: &Guide, d: &Dispatch, movers: Vec<(String, String)
         let (d, list) = (d.clone(), list.clone());
         Callback::from(move |e: InputEvent| {
             let typed = e.target_unchecked_into::<HtmlInputElement>().value();
-            d.dispatch(GuideAction::MovingFrom(
+            d.emit(GuideAction::MovingFrom(
                 crate::guide::mover_typed(&list, &typed),
                 typed,
             ))
@@ -311,7 +312,7 @@ fn number(
     let id = format!("guide-{field}");
     let d = d.clone();
     let oninput = Callback::from(move |e: InputEvent| {
-        d.dispatch(GuideAction::Raw(
+        d.emit(GuideAction::Raw(
             field,
             e.target_unchecked_into::<HtmlInputElement>().value(),
         ))
@@ -353,7 +354,7 @@ pub fn size(lang: Lang, g: &Guide, d: &Dispatch, f: SizeFields) -> Html {
                     label: label.text(),
                     hint: None,
                     checked: g.answers.insurance_dept == Some(v),
-                    on: Callback::from(move |_| d.dispatch(GuideAction::InsuranceDept(v))),
+                    on: Callback::from(move |_| d.emit(GuideAction::InsuranceDept(v))),
                 }
             })
             .collect();
@@ -394,7 +395,7 @@ pub fn special(lang: Lang, g: &Guide, d: &Dispatch, sp: Specials) -> Html {
                 label: i::G_NONE_OF_THESE.text(),
                 hint: None,
                 checked: a.key_project.is_none(),
-                on: Callback::from(move |_| d.dispatch(GuideAction::KeyProject(None))),
+                on: Callback::from(move |_| d.emit(GuideAction::KeyProject(None))),
             }
         }];
         for k in i::KEY_LEVELS {
@@ -404,7 +405,7 @@ pub fn special(lang: Lang, g: &Guide, d: &Dispatch, sp: Specials) -> Html {
                 label: k.label(),
                 hint: None,
                 checked: a.key_project == Some(k),
-                on: Callback::from(move |_| d.dispatch(GuideAction::KeyProject(Some(k)))),
+                on: Callback::from(move |_| d.emit(GuideAction::KeyProject(Some(k)))),
             });
         }
         radios(lang, g, "key_project", i::G_Q_KEY, choices)
@@ -419,7 +420,7 @@ pub fn special(lang: Lang, g: &Guide, d: &Dispatch, sp: Specials) -> Html {
                 label: i::G_NONE_OF_THESE.text(),
                 hint: None,
                 checked: a.negative_list.is_none(),
-                on: Callback::from(move |_| d.dispatch(GuideAction::Negative(None))),
+                on: Callback::from(move |_| d.emit(GuideAction::Negative(None))),
             }
         }];
         for r in i::NEGATIVE_REASONS {
@@ -429,7 +430,7 @@ pub fn special(lang: Lang, g: &Guide, d: &Dispatch, sp: Specials) -> Html {
                 label: r.label(),
                 hint: None,
                 checked: a.negative_list == Some(r),
-                on: Callback::from(move |_| d.dispatch(GuideAction::Negative(Some(r)))),
+                on: Callback::from(move |_| d.emit(GuideAction::Negative(Some(r)))),
             });
         }
         radios(lang, g, "negative", i::G_Q_NEGATIVE, choices)
@@ -448,11 +449,11 @@ pub fn special(lang: Lang, g: &Guide, d: &Dispatch, sp: Specials) -> Html {
                     <div class="choices">
                         if sp.uneven_area {
                             { checkbox("guide-uneven", i::A_UNEVEN.text(), Some(i::G_UNEVEN_HINT.text()), a.uneven_area, lang,
-                                Callback::from(move |on| d1.dispatch(GuideAction::Uneven(on)))) }
+                                Callback::from(move |on| d1.emit(GuideAction::Uneven(on)))) }
                         }
                         if sp.shortage_type {
                             { checkbox("guide-shortage", i::A_SHORTAGE.text(), Some(i::G_SHORTAGE_HINT.text()), a.shortage_type, lang,
-                                Callback::from(move |on| d2.dispatch(GuideAction::Shortage(on)))) }
+                                Callback::from(move |on| d2.emit(GuideAction::Shortage(on)))) }
                         }
                     </div>
                 </fieldset>
