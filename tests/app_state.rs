@@ -23,9 +23,13 @@ use dingdian::text::{Lang, Text};
 // how `State::errors` is keyed (both are being typed; adapt them here).
 
 /// The raw text of one field of the selected application, as the form sends it.
-#[allow(dead_code)]
 fn set_app_field(s: Rc<State>, field: &'static str, raw: &str) -> Rc<State> {
     s.apply(Action::SetApp(field, raw.to_string()))
+}
+
+/// The message under a field of the selected application, in English.
+fn error_for_app(s: &State, field: &str) -> Option<String> {
+    s.error(&format!("app:{field}")).map(|t| t.en.clone())
 }
 
 /// The message shown under a parameter's input, in English.
@@ -563,19 +567,27 @@ fn a_pharmacy_placed_next_to_a_designated_one_is_refused_and_far_from_them_is_no
     assert_eq!(near.outcome, Outcome::Rejected);
     assert_eq!(s.evaluation.decisions, engine_decisions(&s));
 
-    // A populated cell farther than the radius from every such pharmacy.
+    // A populated cell of another county, farther than the radius from every such pharmacy.
+    let here = s.application().unwrap().county.clone();
     let far = s
         .scenario
         .population_cells
         .iter()
         .map(|c| (c.lon, c.lat))
         .find(|&(x, y)| {
-            neighbours
-                .iter()
-                .all(|&(nx, ny)| haversine_m(x, y, nx, ny) > radius * 1.5)
+            s.data.county_at(&s.scenario, x, y) != here
+                && neighbours
+                    .iter()
+                    .all(|&(nx, ny)| haversine_m(x, y, nx, ny) > radius * 1.5)
         })
         .expect("the sample has cells far from its pharmacies");
     let s = s.apply(Action::PlaceApp(far.0, far.1));
+    let county = s.application().unwrap().county.clone();
+    assert_ne!(
+        county, here,
+        "the application takes the county it now stands in"
+    );
+    assert_eq!(county, s.data.county_at(&s.scenario, far.0, far.1));
     let d = decision(&s, &id);
     assert_eq!(verdict(d, "pharmacy.same_type_nearby"), Some(Verdict::Pass));
     assert_ne!(d.outcome, Outcome::Rejected);
@@ -678,6 +690,55 @@ fn an_added_application_gets_a_fresh_id_and_the_engines_decision() {
     assert_eq!(s.selected, s.scenario.applications.len() - 1);
     assert_eq!(s.evaluation.decisions, engine_decisions(&s));
     assert_eq!(decision(&s, &added.id.clone()).id, added.id);
+}
+
+#[test]
+fn a_pharmacy_keeps_at_least_one_category() {
+    let s0 = start();
+    let cats: Vec<Category> = s0.application().unwrap().categories().iter().collect();
+    assert_eq!(cats.len(), 1, "the sample's application names one category");
+    let s = s0.clone().apply(Action::ToggleCategory(cats[0], false));
+    assert!(error_for_app(&s, "category").is_some());
+    assert_eq!(
+        s.application().unwrap().categories(),
+        s0.application().unwrap().categories()
+    );
+    assert!(
+        Rc::ptr_eq(&s.evaluation, &s0.evaluation),
+        "nothing is judged again"
+    );
+
+    // Another category first: then the first may go, and the message with it.
+    let s = s
+        .apply(Action::ToggleCategory(Category::Chronic, true))
+        .apply(Action::ToggleCategory(cats[0], false));
+    assert_eq!(error_for_app(&s, "category"), None);
+    let now: Vec<Category> = s.application().unwrap().categories().iter().collect();
+    assert_eq!(now, vec![Category::Chronic]);
+    assert_eq!(s.evaluation.decisions, engine_decisions(&s));
+}
+
+#[test]
+fn a_message_under_an_application_field_goes_with_another_selection() {
+    let s = start().apply(Action::NewApp);
+    let s = set_app_field(s, "lat", "north");
+    assert!(error_for_app(&s, "lat").is_some());
+    let lat = s.application().unwrap().lat;
+    assert!(lat.is_finite(), "the refused value is not applied");
+    let s = s.apply(Action::SelectApp(0));
+    assert_eq!(error_for_app(&s, "lat"), None);
+}
+
+#[test]
+fn a_new_application_is_named_in_the_language_shown() {
+    let s = start()
+        .apply(Action::SetLang(Lang::En))
+        .apply(Action::NewApp);
+    let en = s.application().unwrap().name.clone().unwrap();
+    let s = s.apply(Action::SetLang(Lang::Zh)).apply(Action::NewApp);
+    let zh = s.application().unwrap().name.clone().unwrap();
+    assert_ne!(en, zh);
+    assert!(en.is_ascii() && !zh.is_ascii());
 }
 
 #[test]
