@@ -857,7 +857,10 @@ impl State {
                 ];
                 if THRESHOLDS.contains(&id) {
                     for t in THRESHOLDS {
-                        self.errors.remove(&ErrorKey::Param(t));
+                        // The other's refused value was not applied: its input shows the value in force again.
+                        if self.errors.remove(&ErrorKey::Param(t)).is_some() && t != id {
+                            self.rev += 1;
+                        }
                     }
                 }
                 self.overrides = next;
