@@ -4,7 +4,10 @@
 //! `Action`s.
 
 pub mod assess;
+pub mod figures;
 pub mod guided;
 pub mod i18n;
+pub mod plan_job;
 pub mod review;
+pub mod sites;
 pub mod state;

@@ -27,6 +27,7 @@ use super::review_panel::ReviewPanel;
 use super::share_menu::{Notices, ShareMenu};
 use super::sites_panel::SitesPanel;
 use crate::app::guided::{Guide, GuideAction};
+use crate::app::plan_job::PlanInputs;
 use crate::app::state::{Action, Dataset};
 use crate::text::Lang;
 
@@ -36,6 +37,15 @@ pub fn app() -> Html {
     let state = use_reducer(super::persist::initial_state);
     super::persist::use_persistence(&state);
     let lang = state.lang;
+    // The user's intents, made once: a component's props compare equal across renders.
+    let on_action = {
+        let d = state.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))).clone()
+    };
+    let intents = {
+        let a = on_action.clone();
+        use_memo((), move |_| Intents::new(&a))
+    };
     // Guided mode or the expert view, from the address (`?mode=guide`) and its link.
     let guide = use_reducer(|| Guide::new(guided::mode_from_url()));
     {
@@ -260,7 +270,8 @@ pub fn app() -> Html {
                     </div>
                     <div class="col col-map">
                         <MapPanel state={state.clone()} />
-                        <SitesPanel state={state.clone()} />
+                        <SitesPanel {lang} inputs={PlanInputs::of(&state)}
+                            on_sites={intents.show_sites.clone()} on_place={intents.add_application.clone()} />
                     </div>
                     <div class="col col-form">
                         <ApplicationForm state={state.clone()} />
@@ -268,14 +279,14 @@ pub fn app() -> Html {
                     </div>
                     <div class="col col-decision">
                         <DecisionPanel state={state.clone()} />
-                        <FiguresPanel state={state.clone()} snap={FiguresSnap::of(&state)} />
+                        <FiguresPanel snap={FiguresSnap::of(&state)} />
                     </div>
                 </div>
                 <div class="io-wrap">
                     <ImportPanel state={state.clone()} />
                     <ResultsPanel state={state.clone()} />
                 </div>
-                <PlanPanel state={state.clone()} />
+                <PlanPanel {lang} inputs={PlanInputs::of(&state)} policy_title={preset.title.clone()} />
                 // The yearly assessment and exits, the county medical community budget.
                 <AssessmentPanel state={state.clone()} />
                 <BudgetPanel state={state.clone()} />
@@ -295,5 +306,20 @@ pub fn app() -> Html {
                 <p>{ i::OFFLINE_NOTE.get(lang) }</p>
             </footer>
         </main>
+    }
+}
+
+/// The typed intents the panels send, each a `Callback` made once.
+struct Intents {
+    show_sites: Callback<std::rc::Rc<Vec<crate::planning::Site>>>,
+    add_application: Callback<crate::scenario::Application>,
+}
+
+impl Intents {
+    fn new(a: &Callback<Action>) -> Intents {
+        Intents {
+            show_sites: a.reform(Action::ShowSites),
+            add_application: a.reform(Action::AddApplication),
+        }
     }
 }
