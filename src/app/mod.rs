@@ -9,5 +9,7 @@ pub mod guided;
 pub mod i18n;
 pub mod plan_job;
 pub mod review;
+pub mod review_view;
 pub mod sites;
+pub mod sweep;
 pub mod state;

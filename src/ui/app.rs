@@ -28,7 +28,9 @@ use super::share_menu::{Notices, ShareMenu};
 use super::sites_panel::SitesPanel;
 use crate::app::guided::{Guide, GuideAction};
 use crate::app::plan_job::PlanInputs;
+use crate::app::review_view::ReviewView;
 use crate::app::state::{Action, Dataset};
+use crate::app::sweep::SweepInputs;
 use crate::text::Lang;
 
 #[function_component(App)]
@@ -291,7 +293,8 @@ pub fn app() -> Html {
                 <AssessmentPanel state={state.clone()} />
                 <BudgetPanel state={state.clone()} />
                 <div class="review-wrap">
-                    <ReviewPanel state={state.clone()} />
+                    <ReviewPanel {lang} view={ReviewView::of(&state)} sweep={SweepInputs::of(&state)}
+                        on_set_baseline={intents.set_baseline.clone()} on_reset_baseline={intents.reset_baseline.clone()} />
                 </div>
                 if let Some(d) = decision {
                     <a class={classes!("outcome-bar", format!("outcome-{}", d.outcome.id()))} href="#decision"
@@ -313,6 +316,8 @@ pub fn app() -> Html {
 struct Intents {
     show_sites: Callback<std::rc::Rc<Vec<crate::planning::Site>>>,
     add_application: Callback<crate::scenario::Application>,
+    set_baseline: Callback<()>,
+    reset_baseline: Callback<()>,
 }
 
 impl Intents {
@@ -320,6 +325,8 @@ impl Intents {
         Intents {
             show_sites: a.reform(Action::ShowSites),
             add_application: a.reform(Action::AddApplication),
+            set_baseline: a.reform(|_| Action::SetBaseline),
+            reset_baseline: a.reform(|_| Action::ResetBaseline),
         }
     }
 }
