@@ -8,6 +8,7 @@ pub mod figures;
 pub mod guided;
 pub mod i18n;
 pub mod plan_job;
+pub mod results_table;
 pub mod review;
 pub mod review_view;
 pub mod sites;

@@ -28,6 +28,7 @@ use super::share_menu::{Notices, ShareMenu};
 use super::sites_panel::SitesPanel;
 use crate::app::guided::{Guide, GuideAction};
 use crate::app::plan_job::PlanInputs;
+use crate::app::results_table::ResultsView;
 use crate::app::review_view::ReviewView;
 use crate::app::state::{Action, Dataset};
 use crate::app::sweep::SweepInputs;
@@ -286,7 +287,7 @@ pub fn app() -> Html {
                 </div>
                 <div class="io-wrap">
                     <ImportPanel state={state.clone()} />
-                    <ResultsPanel state={state.clone()} />
+                    <ResultsPanel {lang} view={ResultsView::of(&state)} on_focus={intents.focus_app.clone()} />
                 </div>
                 <PlanPanel {lang} inputs={PlanInputs::of(&state)} policy_title={preset.title.clone()} />
                 // The yearly assessment and exits, the county medical community budget.
@@ -318,6 +319,7 @@ struct Intents {
     add_application: Callback<crate::scenario::Application>,
     set_baseline: Callback<()>,
     reset_baseline: Callback<()>,
+    focus_app: Callback<usize>,
 }
 
 impl Intents {
@@ -327,6 +329,7 @@ impl Intents {
             add_application: a.reform(Action::AddApplication),
             set_baseline: a.reform(|_| Action::SetBaseline),
             reset_baseline: a.reform(|_| Action::ResetBaseline),
+            focus_app: a.reform(Action::FocusApp),
         }
     }
 }
