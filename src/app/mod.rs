@@ -12,5 +12,6 @@ pub mod results_table;
 pub mod review;
 pub mod review_view;
 pub mod sites;
-pub mod sweep;
 pub mod state;
+pub mod sweep;
+pub mod work;

@@ -1208,7 +1208,11 @@ fn invalid(m: &str) -> Text {
 
 /// Whole numbers are stored as JSON integers, so an exported scenario reads `800`, not `800.0`.
 /// A scenario with the policy as chosen (a preset and the overrides): what an export writes.
-pub fn export_scenario(sc: &Scenario, preset: &str, overrides: &BTreeMap<String, Value>) -> Scenario {
+pub fn export_scenario(
+    sc: &Scenario,
+    preset: &str,
+    overrides: &BTreeMap<String, Value>,
+) -> Scenario {
     let mut sc = sc.clone();
     sc.policy.preset = Some(preset.to_string());
     sc.policy.file = None;

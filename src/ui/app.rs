@@ -30,21 +30,22 @@ use crate::app::guided::{Guide, GuideAction};
 use crate::app::plan_job::PlanInputs;
 use crate::app::results_table::ResultsView;
 use crate::app::review_view::ReviewView;
-use crate::app::state::{Action, Dataset};
+use crate::app::state::{Action, Dataset, Shared};
 use crate::app::sweep::SweepInputs;
+use crate::app::work::Work;
 use crate::text::Lang;
 
 #[function_component(App)]
 pub fn app() -> Html {
     // A share link in the address, else the autosaved work, else the preset.
     let state = use_reducer(super::persist::initial_state);
-    super::persist::use_persistence(&state);
     let lang = state.lang;
     // The user's intents, made once: a component's props compare equal across renders.
     let on_action = {
         let d = state.dispatcher();
         (*use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))).clone()
     };
+    super::persist::use_persistence(Work::of(&state), on_action.clone());
     let intents = {
         let a = on_action.clone();
         use_memo((), move |_| Intents::new(&a))
@@ -245,7 +246,7 @@ pub fn app() -> Html {
                     </button>
                     if !guide.open {
                         { readings_panel::open_link(lang) }
-                        <ShareMenu state={state.clone()} />
+                        <ShareMenu {lang} work={Work::of(&state)} on_action={on_action.clone()} />
                     }
                 </div>
                 if !guide.open {
@@ -262,7 +263,7 @@ pub fn app() -> Html {
                     <span class="banner-sub" lang={lang_tag(i::other(lang))}>{ banner.get(i::other(lang)) }</span>
                 </span>
             </div>
-            <Notices state={state.clone()} />
+            <Notices {lang} notices={Shared(state.notices.clone())} on_action={on_action.clone()} />
             if guide.open {
                 <Guided state={state.clone()} guide={guide.clone()} />
             } else {
