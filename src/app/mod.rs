@@ -4,11 +4,13 @@
 //! `Action`s.
 
 pub mod assess;
+pub mod coverage;
 pub mod figures;
 pub mod guided;
 pub mod i18n;
 pub mod plan_job;
 pub mod results_table;
+pub mod readings;
 pub mod review;
 pub mod review_view;
 pub mod sites;

@@ -26,8 +26,10 @@ use super::results_panel::ResultsPanel;
 use super::review_panel::ReviewPanel;
 use super::share_menu::{Notices, ShareMenu};
 use super::sites_panel::SitesPanel;
+use crate::app::coverage::CoverageView;
 use crate::app::guided::{Guide, GuideAction};
 use crate::app::plan_job::PlanInputs;
+use crate::app::readings::ReadingsView;
 use crate::app::results_table::ResultsView;
 use crate::app::review_view::ReviewView;
 use crate::app::state::{Action, Dataset, Shared};
@@ -279,7 +281,7 @@ pub fn app() -> Html {
                     </div>
                     <div class="col col-form">
                         <ApplicationForm state={state.clone()} />
-                        <CoveragePanel state={state.clone()} />
+                        <CoveragePanel {lang} view={CoverageView::of(&state)} />
                     </div>
                     <div class="col col-decision">
                         <DecisionPanel state={state.clone()} />
@@ -306,7 +308,7 @@ pub fn app() -> Html {
                     </a>
                 }
             }
-            <ReadingsDialog state={state.clone()} />
+            <ReadingsDialog {lang} view={ReadingsView::of(&state)} />
             <footer class="app-foot">
                 <p>{ i::OFFLINE_NOTE.get(lang) }</p>
             </footer>
