@@ -28,6 +28,7 @@ use super::share_menu::{Notices, ShareMenu};
 use super::sites_panel::SitesPanel;
 use crate::app::coverage::CoverageView;
 use crate::app::guided::{Guide, GuideAction};
+use crate::app::map_view::MapView;
 use crate::app::plan_job::PlanInputs;
 use crate::app::readings::ReadingsView;
 use crate::app::results_table::ResultsView;
@@ -275,7 +276,7 @@ pub fn app() -> Html {
                         <DataPanel state={state.clone()} snap={DataSnap::of(&state)} />
                     </div>
                     <div class="col col-map">
-                        <MapPanel state={state.clone()} />
+                        <MapPanel {lang} view={MapView::of(&state)} on_place={intents.place_app.clone()} />
                         <SitesPanel {lang} inputs={PlanInputs::of(&state)}
                             on_sites={intents.show_sites.clone()} on_place={intents.add_application.clone()} />
                     </div>
@@ -323,6 +324,7 @@ struct Intents {
     set_baseline: Callback<()>,
     reset_baseline: Callback<()>,
     focus_app: Callback<usize>,
+    place_app: Callback<(f64, f64)>,
 }
 
 impl Intents {
@@ -333,6 +335,7 @@ impl Intents {
             set_baseline: a.reform(|_| Action::SetBaseline),
             reset_baseline: a.reform(|_| Action::ResetBaseline),
             focus_app: a.reform(Action::FocusApp),
+            place_app: a.reform(|(lon, lat)| Action::PlaceApp(lon, lat)),
         }
     }
 }
