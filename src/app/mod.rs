@@ -7,6 +7,7 @@ pub mod assess;
 pub mod coverage;
 pub mod figures;
 pub mod guided;
+pub mod guided_view;
 pub mod i18n;
 pub mod map_view;
 pub mod plan_job;

@@ -28,6 +28,7 @@ use super::share_menu::{Notices, ShareMenu};
 use super::sites_panel::SitesPanel;
 use crate::app::coverage::CoverageView;
 use crate::app::guided::{Guide, GuideAction};
+use crate::app::guided_view::GuidedView;
 use crate::app::map_view::MapView;
 use crate::app::plan_job::PlanInputs;
 use crate::app::readings::ReadingsView;
@@ -268,7 +269,7 @@ pub fn app() -> Html {
             </div>
             <Notices {lang} notices={Shared(state.notices.clone())} on_action={on_action.clone()} />
             if guide.open {
-                <Guided state={state.clone()} guide={guide.clone()} />
+                <Guided {lang} view={GuidedView::of(&state)} guide={guide.clone()} on_expert={intents.add_application.clone()} />
             } else {
                 <div class="columns">
                     <div class="col col-params">

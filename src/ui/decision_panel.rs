@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::i18n::{self as i, bi, bi_t, t};
 use crate::app::state::{value_text, Action, State};
 use crate::engine::{Decision, Outcome, TraceEntry, Verdict};
-use crate::policy::{param_def, rule_def, ParamKind};
+use crate::policy::{param_def, rule_def, ParamKind, Policy};
 use crate::text::{Lang, Text};
 
 #[derive(Properties, PartialEq)]
@@ -62,15 +62,15 @@ pub fn focus_param(id: &str) {
 }
 
 /// The switch's current setting in words.
-fn switch_value(s: &State, id: &str) -> Option<String> {
+fn switch_value(lang: Lang, policy: &Policy, id: &str) -> Option<String> {
     let def = param_def(id)?;
-    let v = s.policy.values.get(id)?;
+    let v = policy.values.get(id)?;
     let text = match def.kind {
         ParamKind::Choice(opts) => {
             let raw = value_text(v);
             opts.iter()
                 .find(|o| o.value == raw)
-                .map(|o| t(s.lang, &Text::new(o.zh, o.en)))
+                .map(|o| t(lang, &Text::new(o.zh, o.en)))
                 .unwrap_or(raw)
         }
         ParamKind::Bool => if v.as_bool() == Some(true) {
@@ -78,7 +78,7 @@ fn switch_value(s: &State, id: &str) -> Option<String> {
         } else {
             i::NO
         }
-        .get(s.lang)
+        .get(lang)
         .to_string(),
         _ => value_text(v),
     };
@@ -86,14 +86,18 @@ fn switch_value(s: &State, id: &str) -> Option<String> {
 }
 
 pub(crate) fn trace_item(s: &State, e: &TraceEntry) -> Html {
-    let lang = s.lang;
+    trace_entry(s.lang, &s.policy, e)
+}
+
+/// One trace entry: verdict, rule, clause, detail, the switch that decided it and its setting.
+pub(crate) fn trace_entry(lang: Lang, policy: &Policy, e: &TraceEntry) -> Html {
     let title = rule_title(&e.rule);
     let verdict_class = format!("verdict-{}", e.verdict.id());
     let switch = e.switch.as_ref().map(|sw| {
         let label = param_def(sw)
             .map(|d| d.label())
             .unwrap_or_else(|| Text::new(sw.clone(), sw.clone()));
-        let current = switch_value(s, sw).unwrap_or_default();
+        let current = switch_value(lang, policy, sw).unwrap_or_default();
         let target = sw.clone();
         let onclick = Callback::from(move |_| focus_param(&target));
         html! {
