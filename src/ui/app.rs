@@ -49,7 +49,9 @@ pub fn app() -> Html {
         let d = state.dispatcher();
         (*use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))).clone()
     };
-    super::persist::use_persistence(Work::of(&state), on_action.clone());
+    // What autosave and the share menu carry.
+    let work = Work::of(&state);
+    super::persist::use_persistence(work.clone(), on_action.clone());
     let intents = {
         let a = on_action.clone();
         use_memo((), move |_| Intents::new(&a))
@@ -250,7 +252,7 @@ pub fn app() -> Html {
                     </button>
                     if !guide.open {
                         { readings_panel::open_link(lang) }
-                        <ShareMenu {lang} work={Work::of(&state)} on_action={on_action.clone()} />
+                        <ShareMenu {lang} work={work.clone()} on_action={on_action.clone()} />
                     }
                 </div>
                 if !guide.open {
