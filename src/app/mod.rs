@@ -4,7 +4,18 @@
 //! `Action`s.
 
 pub mod assess;
+pub mod coverage;
+pub mod figures;
 pub mod guided;
+pub mod guided_view;
 pub mod i18n;
+pub mod map_view;
+pub mod plan_job;
+pub mod results_table;
+pub mod readings;
 pub mod review;
+pub mod review_view;
+pub mod sites;
 pub mod state;
+pub mod sweep;
+pub mod work;

@@ -605,12 +605,7 @@ impl State {
     /// writes. The working copy leaves `scenario.policy` alone, so that a parameter change never
     /// copies the data.
     pub fn export_scenario(&self) -> Scenario {
-        let mut sc = (*self.scenario).clone();
-        sc.policy.preset = Some(self.preset().id.clone());
-        sc.policy.file = None;
-        sc.policy.inline = None;
-        sc.policy.overrides = self.overrides.clone();
-        sc
+        export_scenario(&self.scenario, &self.preset().id, &self.overrides)
     }
 
     /// Re-runs the engine on the current policy and scenario: the decisions of every
@@ -1241,6 +1236,20 @@ fn invalid(m: &str) -> Text {
 }
 
 /// Whole numbers are stored as JSON integers, so an exported scenario reads `800`, not `800.0`.
+/// A scenario with the policy as chosen (a preset and the overrides): what an export writes.
+pub fn export_scenario(
+    sc: &Scenario,
+    preset: &str,
+    overrides: &BTreeMap<String, Value>,
+) -> Scenario {
+    let mut sc = sc.clone();
+    sc.policy.preset = Some(preset.to_string());
+    sc.policy.file = None;
+    sc.policy.inline = None;
+    sc.policy.overrides = overrides.clone();
+    sc
+}
+
 pub fn number_value(x: f64) -> Value {
     if x.fract() == 0.0 && x.abs() < 9.0e15 {
         Value::from(x as i64)

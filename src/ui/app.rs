@@ -27,16 +27,36 @@ use super::review_panel::ReviewPanel;
 use super::share_menu::{Notices, ShareMenu};
 use super::sites_panel::SitesPanel;
 use crate::app::assess::BudgetAction;
+use crate::app::coverage::CoverageView;
 use crate::app::guided::{Guide, GuideAction};
+use crate::app::guided_view::GuidedView;
+use crate::app::map_view::MapView;
+use crate::app::plan_job::PlanInputs;
+use crate::app::readings::ReadingsView;
+use crate::app::results_table::ResultsView;
+use crate::app::review_view::ReviewView;
 use crate::app::state::{Action, Dataset, ErrorKey, Shared, State};
+use crate::app::sweep::SweepInputs;
+use crate::app::work::Work;
 use crate::text::Lang;
 
 #[function_component(App)]
 pub fn app() -> Html {
     // A share link in the address, else the autosaved work, else the preset.
     let state = use_reducer(super::persist::initial_state);
-    super::persist::use_persistence(&state);
     let lang = state.lang;
+    // The user's intents, made once: a component's props compare equal across renders.
+    let on_action = {
+        let d = state.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))).clone()
+    };
+    // What autosave and the share menu carry.
+    let work = Work::of(&state);
+    super::persist::use_persistence(work.clone(), on_action.clone());
+    let intents = {
+        let a = on_action.clone();
+        use_memo((), move |_| Intents::new(&a))
+    };
     // Guided mode or the expert view, from the address (`?mode=guide`) and its link.
     let guide = use_reducer(|| Guide::new(guided::mode_from_url()));
     {
@@ -233,7 +253,7 @@ pub fn app() -> Html {
                     </button>
                     if !guide.open {
                         { readings_panel::open_link(lang) }
-                        <ShareMenu state={state.clone()} />
+                        <ShareMenu {lang} work={work.clone()} on_action={on_action.clone()} />
                     }
                 </div>
                 if !guide.open {
@@ -250,9 +270,9 @@ pub fn app() -> Html {
                     <span class="banner-sub" lang={lang_tag(i::other(lang))}>{ banner.get(i::other(lang)) }</span>
                 </span>
             </div>
-            <Notices state={state.clone()} />
+            <Notices {lang} notices={Shared(state.notices.clone())} on_action={on_action.clone()} />
             if guide.open {
-                <Guided state={state.clone()} guide={guide.clone()} />
+                <Guided {lang} view={GuidedView::of(&state)} guide={guide.clone()} on_expert={intents.add_application.clone()} />
             } else {
                 <div class="columns">
                     <div class="col col-params">
@@ -265,8 +285,9 @@ pub fn app() -> Html {
                             on_county={intent(&state, |(c, f, raw)| Action::SetCounty(c, f, raw))} />
                     </div>
                     <div class="col col-map">
-                        <MapPanel state={state.clone()} />
-                        <SitesPanel state={state.clone()} />
+                        <MapPanel {lang} view={MapView::of(&state)} on_place={intents.place_app.clone()} />
+                        <SitesPanel {lang} inputs={PlanInputs::of(&state)}
+                            on_sites={intents.show_sites.clone()} on_place={intents.add_application.clone()} />
                     </div>
                     <div class="col col-form">
                         <ApplicationForm lang={lang} rev={state.rev} scenario={Shared(state.scenario.clone())}
@@ -277,7 +298,7 @@ pub fn app() -> Html {
                             on_remove={intent(&state, |()| Action::RemoveApp)}
                             on_field={intent(&state, |(f, raw)| Action::SetApp(f, raw))}
                             on_category={intent(&state, |(c, on)| Action::ToggleCategory(c, on))} />
-                        <CoveragePanel state={state.clone()} />
+                        <CoveragePanel {lang} view={CoverageView::of(&state)} />
                     </div>
                     <div class="col col-decision">
                         <DecisionPanel lang={lang} rev={state.rev} scenario={Shared(state.scenario.clone())}
@@ -286,7 +307,7 @@ pub fn app() -> Html {
                             as_of_error={state.error(&ErrorKey::AsOf).cloned()}
                             on_as_of={intent(&state, Action::SetAsOf)}
                             on_pick={intent(&state, Action::SelectApp)} />
-                        <FiguresPanel state={state.clone()} snap={FiguresSnap::of(&state)} />
+                        <FiguresPanel snap={FiguresSnap::of(&state)} />
                     </div>
                 </div>
                 <div class="io-wrap">
@@ -300,9 +321,9 @@ pub fn app() -> Html {
                             boundaries: intent(&state, Action::ApplyBoundaries),
                             apply: intent(&state, |(im, merge, pre)| Action::ApplyImport(im, merge, pre)),
                         }} />
-                    <ResultsPanel state={state.clone()} />
+                    <ResultsPanel {lang} view={ResultsView::of(&state)} on_focus={intents.focus_app.clone()} />
                 </div>
-                <PlanPanel state={state.clone()} />
+                <PlanPanel {lang} inputs={PlanInputs::of(&state)} policy_title={preset.title.clone()} />
                 // The yearly assessment and exits, the county medical community budget.
                 <AssessmentPanel lang={lang} dataset={state.dataset} scenario={Shared(state.scenario.clone())}
                     policy={Shared(state.policy.clone())} data={state.data.clone()}
@@ -312,7 +333,8 @@ pub fn app() -> Html {
                     on_set={intent(&state, |(f, raw)| Action::Budget(BudgetAction::Set(f, raw)))}
                     on_reset={intent(&state, |()| Action::Budget(BudgetAction::Reset))} />
                 <div class="review-wrap">
-                    <ReviewPanel state={state.clone()} />
+                    <ReviewPanel {lang} view={ReviewView::of(&state)} sweep={SweepInputs::of(&state)}
+                        on_set_baseline={intents.set_baseline.clone()} on_reset_baseline={intents.reset_baseline.clone()} />
                 </div>
                 if let Some(d) = decision {
                     <a class={classes!("outcome-bar", format!("outcome-{}", d.outcome.id()))} href="#decision"
@@ -322,7 +344,7 @@ pub fn app() -> Html {
                     </a>
                 }
             }
-            <ReadingsDialog state={state.clone()} />
+            <ReadingsDialog {lang} view={ReadingsView::of(&state)} />
             <footer class="app-foot">
                 <p>{ i::OFFLINE_NOTE.get(lang) }</p>
             </footer>
@@ -334,4 +356,27 @@ pub fn app() -> Html {
 fn intent<A: 'static>(state: &UseReducerHandle<State>, to: fn(A) -> Action) -> Callback<A> {
     let d = state.dispatcher();
     Callback::from(move |a: A| d.dispatch(to(a)))
+}
+
+/// The typed intents the panels send, each a `Callback` made once.
+struct Intents {
+    show_sites: Callback<std::rc::Rc<Vec<crate::planning::Site>>>,
+    add_application: Callback<crate::scenario::Application>,
+    set_baseline: Callback<()>,
+    reset_baseline: Callback<()>,
+    focus_app: Callback<usize>,
+    place_app: Callback<(f64, f64)>,
+}
+
+impl Intents {
+    fn new(a: &Callback<Action>) -> Intents {
+        Intents {
+            show_sites: a.reform(Action::ShowSites),
+            add_application: a.reform(Action::AddApplication),
+            set_baseline: a.reform(|_| Action::SetBaseline),
+            reset_baseline: a.reform(|_| Action::ResetBaseline),
+            focus_app: a.reform(Action::FocusApp),
+            place_app: a.reform(|(lon, lat)| Action::PlaceApp(lon, lat)),
+        }
+    }
 }

@@ -8,15 +8,16 @@ use yew::prelude::*;
 use super::decision_panel::outcome_symbol;
 use super::figures_panel::{fmt, pct};
 use super::i18n::{self as i, bi, bi_t, t, T};
-use crate::app::state::{State, AREA_CLASSES};
+use crate::app::coverage::{category_label, CoverageView};
+use crate::app::state::AREA_CLASSES;
 use crate::engine::Outcome;
-use crate::scenario::Category;
 use crate::spatial::KindCoverage;
 use crate::text::{num, thousands, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub lang: Lang,
+    pub view: CoverageView,
 }
 
 fn share_attr(x: Option<f64>) -> String {
@@ -41,7 +42,7 @@ fn city_row(lang: Lang, key: &'static str, label: T, k: &KindCoverage) -> Html {
                 <p class="coverage-cats">
                     <span>{ i::COV_OF_WHICH.get(lang) }{ i::COLON.get(lang) }</span>
                     { for cats.iter().map(|(id, v)| {
-                        let label = Category::ALL.iter().find(|c| c.id() == id).map(|c| t(lang, &c.label())).unwrap_or_else(|| id.clone());
+                        let label = category_label(lang, id);
                         html! { <span class="coverage-cat" data-category={id.clone()} data-share={share_attr(*v)}>{ format!("{label} {}", pct(*v, lang)) }</span> }
                     }) }
                 </p>
@@ -52,31 +53,13 @@ fn city_row(lang: Lang, key: &'static str, label: T, k: &KindCoverage) -> Html {
 
 #[function_component(CoveragePanel)]
 pub fn coverage_panel(props: &Props) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
+    let s = &props.view;
+    let lang = props.lang;
     let cov = &s.evaluation.coverage;
     let layers = &s.layers;
-    let radius = s.policy.params.service_radius_m;
-    let no_cells = s.scenario.population_cells.is_empty();
-    let total_pop: u64 = s
-        .scenario
-        .population_cells
-        .iter()
-        .map(|c| c.population)
-        .sum();
-    let share_of = |pop: u64| {
-        if total_pop > 0 {
-            Some(pop as f64 / total_pop as f64)
-        } else {
-            None
-        }
-    };
-    let county_share = |k: &KindCoverage, id: &str| {
-        k.by_county
-            .iter()
-            .find(|(c, _)| c == id)
-            .and_then(|(_, v)| *v)
-    };
+    let radius = s.radius;
+    let no_cells = s.no_cells();
+    let share_of = |pop: u64| s.share_of(pop);
 
     let counties = html! {
         <>
@@ -93,7 +76,7 @@ pub fn coverage_panel(props: &Props) -> Html {
                     </thead>
                     <tbody>
                         { for s.scenario.counties.iter().map(|c| {
-                            let (p, o, h) = (county_share(&cov.pharmacy, &c.id), county_share(&cov.outpatient, &c.id), county_share(&cov.inpatient, &c.id));
+                            let [p, o, h] = s.county_shares(&c.id);
                             html! {
                                 <tr data-county={c.id.clone()}>
                                     <th scope="row">{ c.name.clone() }</th>
@@ -139,10 +122,7 @@ pub fn coverage_panel(props: &Props) -> Html {
     };
 
     let surface = &layers.surface;
-    let app_name = s.application().map(|a| match &a.name {
-        Some(n) => format!("{} · {n}", a.id),
-        None => a.id.clone(),
-    });
+    let app_name = s.app_name();
     let surface_html = html! {
         <>
             <h3>{ bi_t(lang, i::SURFACE_TABLE) }

@@ -6,7 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::i18n::{self as i, bi, bi_t, t};
-use crate::app::state::{value_text, Shared, State};
+use crate::app::state::{value_text, Shared};
 use crate::engine::{Decision, Evaluation, Outcome, TraceEntry, Verdict};
 use crate::policy::{param_def, rule_def, ParamKind, Policy};
 use crate::scenario::Scenario;
@@ -115,12 +115,8 @@ fn switch_value(lang: Lang, policy: &Policy, id: &str) -> Option<String> {
     Some(text)
 }
 
-pub(crate) fn trace_item(s: &State, e: &TraceEntry) -> Html {
-    trace_entry(s.lang, &s.policy, e)
-}
-
 /// One trace entry: verdict, rule, clause, detail, the switch that decided it and its setting.
-fn trace_entry(lang: Lang, policy: &Policy, e: &TraceEntry) -> Html {
+pub(crate) fn trace_entry(lang: Lang, policy: &Policy, e: &TraceEntry) -> Html {
     let title = rule_title(&e.rule);
     let verdict_class = format!("verdict-{}", e.verdict.id());
     let switch = e.switch.as_ref().map(|sw| {

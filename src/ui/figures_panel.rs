@@ -4,103 +4,19 @@
 
 use yew::prelude::*;
 
-use super::i18n::{self as i, bi_t, t, T};
-use crate::app::state::State;
+use super::i18n::{self as i, bi_t, t};
+use crate::app::figures::{city_rows, fmt_opt, missing_label, standing, FigureRow};
+pub use crate::app::figures::{fmt, pct, FiguresSnap};
 use crate::engine::figures::{FigureReading, ReadingKind};
 use crate::engine::Figures;
-use crate::policy::{param_def, FundCoefSource};
-use crate::text::{num, thousands, Lang, Text};
+use crate::policy::param_def;
+use crate::text::{Lang, Text};
 
-#[derive(Properties)]
+/// What the panel shows (the figures, the data behind their formulas, the coefficient
+/// parameters): it is not rendered again when none of those changed (a radius drag, a click).
+#[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
-    /// What the panel showed: the figures, the data behind their formulas and the coefficient
-    /// parameters. It is not rendered again when none of those changed (a radius drag, a click).
     pub snap: FiguresSnap,
-}
-
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        self.snap == other.snap
-    }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct FiguresSnap {
-    lang: Lang,
-    figures: Figures,
-    city: crate::scenario::City,
-    counties: Vec<(String, String)>,
-    coef: (f64, f64, bool, FundCoefSource, bool),
-}
-
-impl FiguresSnap {
-    pub fn of(s: &State) -> FiguresSnap {
-        let p = &s.policy.params;
-        FiguresSnap {
-            lang: s.lang,
-            figures: s.evaluation.figures.clone(),
-            city: s.scenario.city.clone(),
-            counties: s
-                .scenario
-                .counties
-                .iter()
-                .map(|c| (c.id.clone(), c.name.clone()))
-                .collect(),
-            coef: (
-                p.employee_fund_min_months,
-                p.resident_fund_min_months,
-                p.fund_coef_enabled,
-                p.fund_coef_source,
-                p.patient_coef_enabled,
-            ),
-        }
-    }
-}
-
-/// A figure with thousands separators and at most `decimals` places.
-pub fn fmt(x: f64, decimals: usize) -> String {
-    if !x.is_finite() {
-        return x.to_string();
-    }
-    let s = num(x.abs(), decimals);
-    let (int, frac) = match s.split_once('.') {
-        Some((a, b)) => (a.to_string(), format!(".{b}")),
-        None => (s.clone(), String::new()),
-    };
-    let int = int.parse::<u64>().map(thousands).unwrap_or(int);
-    format!("{}{int}{frac}", if x < 0.0 { "−" } else { "" })
-}
-
-fn fmt_opt(lang: Lang, x: Option<f64>, decimals: usize) -> String {
-    x.map(|v| fmt(v, decimals))
-        .unwrap_or_else(|| i::MISSING_VALUE.get(lang).to_string())
-}
-
-pub fn pct(x: Option<f64>, lang: Lang) -> String {
-    x.map(|v| format!("{}%", num(v * 100.0, 1)))
-        .unwrap_or_else(|| i::MISSING_VALUE.get(lang).to_string())
-}
-
-/// A figure path (`city.fund.employee_months`, `counties[1].insured`) in words.
-fn missing_label(lang: Lang, path: &str) -> String {
-    let field = path.rsplit('.').next().unwrap_or(path);
-    let label: Option<T> = match field {
-        "resident_population" => Some(i::F_RESIDENT_POPULATION),
-        "open_beds" => Some(i::F_OPEN_BEDS),
-        "insured" => Some(i::F_INSURED),
-        "admissions" => Some(i::F_ADMISSIONS),
-        "avg_stay_days" => Some(i::F_AVG_STAY),
-        "bed_utilisation" => Some(i::F_UTILISATION),
-        "discharges" => Some(i::F_DISCHARGES),
-        "employee_months" => Some(i::F_EMPLOYEE_MONTHS),
-        "resident_months" => Some(i::F_RESIDENT_MONTHS),
-        _ => None,
-    };
-    match label {
-        Some(l) => format!("{}{}", l.get(lang), i::paren(lang, path)),
-        None => path.to_string(),
-    }
 }
 
 /// A reading a figure or an outcome rests on: a switch or assumed parameter (its id is a
@@ -147,16 +63,7 @@ pub fn reading_marks(lang: Lang, marks: &[Mark]) -> Html {
     }
 }
 
-struct Row<'a> {
-    key: &'static str,
-    label: T,
-    formula: Option<String>,
-    value: String,
-    strong: bool,
-    readings: Vec<&'a FigureReading>,
-}
-
-fn rows_table(lang: Lang, rows: Vec<Row>) -> Html {
+fn rows_table(lang: Lang, rows: Vec<FigureRow>) -> Html {
     html! {
         <dl class="figures-list">
             { for rows.into_iter().map(|r| html! {
@@ -214,153 +121,10 @@ fn readings_list(lang: Lang, f: &Figures) -> Html {
     }
 }
 
-fn city_rows<'a>(s: &State, f: &'a Figures) -> Vec<Row<'a>> {
-    let lang = s.lang;
-    let c = &s.scenario.city;
-    let p = &s.policy.params;
-    let m = i::MISSING_VALUE.get(lang);
-    let ou = |x: Option<u64>| x.map(thousands).unwrap_or_else(|| m.to_string());
-    let of = |x: Option<f64>, d: usize| x.map(|v| fmt(v, d)).unwrap_or_else(|| m.to_string());
-
-    let actual_formula = format!("{} ÷ {} × 1000", ou(c.open_beds), ou(c.resident_population));
-    let required_formula = format!(
-        "{} × {} ÷ (365 × {})",
-        ou(c.admissions),
-        of(c.avg_stay_days, 2),
-        of(c.bed_utilisation, 4)
-    );
-    let raw_formula = format!("{} ÷ {} × 1000", of(f.required_beds, 1), ou(c.insured));
-    let fund = c.fund.unwrap_or_default();
-    let ratios = format!(
-        "{} {} ÷ {} = {}；{} {} ÷ {} = {}",
-        i::FIG_EMPLOYEE.get(lang),
-        of(fund.employee_months, 2),
-        num(p.employee_fund_min_months, 2),
-        of(f.fund_ratios.employee, 4),
-        i::FIG_RESIDENT.get(lang),
-        of(fund.resident_months, 2),
-        num(p.resident_fund_min_months, 2),
-        of(f.fund_ratios.resident, 4),
-    );
-    let fund_coef_formula = if !p.fund_coef_enabled {
-        i::FIG_COEF_OFF.get(lang).to_string()
-    } else {
-        let source = match p.fund_coef_source {
-            FundCoefSource::Lower => i::FIG_SOURCE_LOWER,
-            FundCoefSource::Employee => i::FIG_SOURCE_EMPLOYEE,
-            FundCoefSource::Resident => i::FIG_SOURCE_RESIDENT,
-        };
-        source.get(lang).to_string()
-    };
-    let patient_formula = if !p.patient_coef_enabled {
-        i::FIG_COEF_OFF.get(lang).to_string()
-    } else {
-        match c.discharges {
-            Some(d) => format!(
-                "({} − {} + {}) ÷ {}",
-                thousands(d.local_local),
-                thousands(d.local_elsewhere),
-                thousands(d.nonlocal_local),
-                thousands(d.local_local)
-            ),
-            None => i::FIG_PATIENT_FORMULA.get(lang).to_string(),
-        }
-    };
-    let measured_formula = format!(
-        "{} × {} × {}",
-        of(f.measured_raw_per_1000, 4),
-        of(f.fund_coef, 4),
-        of(f.patient_coef, 4)
-    );
-    vec![
-        Row {
-            key: "actual_beds_per_1000",
-            label: i::FIG_ACTUAL,
-            formula: Some(format!(
-                "{} = {actual_formula}",
-                i::FIG_ACTUAL_FORMULA.get(lang)
-            )),
-            value: of(f.actual_beds_per_1000, 4),
-            strong: true,
-            readings: f.readings_of("actual_beds_per_1000"),
-        },
-        Row {
-            key: "target_beds_per_1000",
-            label: i::FIG_TARGET,
-            formula: None,
-            value: fmt(f.target_beds_per_1000, 4),
-            strong: true,
-            readings: f.readings_of("target_beds_per_1000"),
-        },
-        Row {
-            key: "required_beds",
-            label: i::FIG_REQUIRED,
-            formula: Some(format!(
-                "{} = {required_formula}",
-                i::FIG_REQUIRED_FORMULA.get(lang)
-            )),
-            value: of(f.required_beds, 1),
-            strong: false,
-            readings: f.readings_of("required_beds"),
-        },
-        Row {
-            key: "measured_raw_per_1000",
-            label: i::FIG_RAW,
-            formula: Some(format!("{} = {raw_formula}", i::FIG_RAW_FORMULA.get(lang))),
-            value: of(f.measured_raw_per_1000, 4),
-            strong: false,
-            readings: f.readings_of("measured_raw_per_1000"),
-        },
-        Row {
-            key: "fund_ratios",
-            label: i::FIG_FUND_RATIOS,
-            formula: Some(ratios),
-            value: String::new(),
-            strong: false,
-            readings: f.readings_of("fund_ratios"),
-        },
-        Row {
-            key: "fund_coef",
-            label: i::FIG_FUND_COEF,
-            formula: Some(fund_coef_formula),
-            value: of(f.fund_coef, 4),
-            strong: false,
-            readings: f.readings_of("fund_coef"),
-        },
-        Row {
-            key: "patient_coef",
-            label: i::FIG_PATIENT_COEF,
-            formula: Some(patient_formula),
-            value: of(f.patient_coef, 4),
-            strong: false,
-            readings: f.readings_of("patient_coef"),
-        },
-        Row {
-            key: "measured_beds_per_1000",
-            label: i::FIG_MEASURED,
-            formula: Some(format!(
-                "{} = {measured_formula}",
-                i::FIG_MEASURED_FORMULA.get(lang)
-            )),
-            value: of(f.measured_beds_per_1000, 4),
-            strong: true,
-            readings: f.readings_of("measured_beds_per_1000"),
-        },
-    ]
-}
-
 /// Where the city's measured value stands against target and actual (三(一)1).
 fn comparison(lang: Lang, f: &Figures) -> Html {
-    let (Some(m), Some(a)) = (f.measured_beds_per_1000, f.actual_beds_per_1000) else {
+    let Some((class, text)) = standing(f) else {
         return html! {};
-    };
-    let tg = f.target_beds_per_1000;
-    let (class, text) = if m < tg && m < a {
-        ("below", i::FIG_COMPARE_BELOW)
-    } else if m > tg && m > a {
-        ("above", i::FIG_COMPARE_ABOVE)
-    } else {
-        ("between", i::FIG_COMPARE_BETWEEN)
     };
     html! {
         <p class={classes!("comparison", format!("comparison-{class}"))} data-testid="figures-comparison" data-comparison={class}>
@@ -371,23 +135,22 @@ fn comparison(lang: Lang, f: &Figures) -> Html {
 
 #[function_component(FiguresPanel)]
 pub fn figures_panel(props: &Props) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
-    let f = &s.evaluation.figures;
+    let snap = &props.snap;
+    let lang = snap.lang;
+    let f = &snap.figures;
     let county_name = |id: &str| {
-        s.scenario
-            .counties
+        snap.counties
             .iter()
-            .find(|c| c.id == id)
-            .map(|c| c.name.clone())
+            .find(|(c, _)| c == id)
+            .map(|(_, name)| name.clone())
             .unwrap_or_else(|| id.to_string())
     };
     html! {
         <>
         <section class="panel panel-figures" aria-labelledby="figures-heading" data-testid="figures">
             <h2 id="figures-heading">{ bi_t(lang, i::FIGURES_HEADING) }</h2>
-            <h3 class="figures-city">{ i::CITY.get(lang) }{ " · " }{ s.scenario.city.name.clone() }</h3>
-            { rows_table(lang, city_rows(s, f)) }
+            <h3 class="figures-city">{ i::CITY.get(lang) }{ " · " }{ snap.city.name.clone() }</h3>
+            { rows_table(lang, city_rows(snap)) }
             { comparison(lang, f) }
             if !f.missing.is_empty() {
                 <div class="missing" data-testid="figures-missing">

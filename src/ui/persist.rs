@@ -4,45 +4,21 @@
 //! the browser is asked and told. Storage that is full or blocked is reported, never fatal.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::i18n as i;
 use crate::app::state::{Action, Dataset, Loaded, State};
+pub use crate::app::work::Work;
+use crate::app::work::{base_for, loaded};
 use crate::persist::{self, Notice, LANG_KEY, PREVIOUS_KEY, WORK_KEY};
-use crate::scenario::Scenario;
-use crate::share::{self, Base, Opened, View};
+use crate::share::{self, Base};
 use crate::text::Lang;
-
-thread_local! {
-    /// The built-in data sets as links refer to them, made once (a synthetic city takes a while).
-    static BASES: RefCell<BTreeMap<Dataset, Rc<Base>>> = const { RefCell::new(BTreeMap::new()) };
-}
-
-/// A built-in data set as links and saves refer to it: always made in Chinese, so its
-/// fingerprint does not depend on the language the user had on.
-pub fn base_of(ds: Dataset) -> Option<Rc<Base>> {
-    if !ds.is_builtin() || !ds.ready() {
-        return None;
-    }
-    Some(BASES.with(|b| {
-        b.borrow_mut()
-            .entry(ds)
-            .or_insert_with(|| Rc::new(Base::new(ds.scenario(Lang::Zh))))
-            .clone()
-    }))
-}
-
-fn base_for(id: &str) -> Option<Base> {
-    Dataset::from_id(id).and_then(base_of).map(|b| (*b).clone())
-}
 
 // ---------------------------------------------------------------------------------------------
 // Storage
@@ -129,7 +105,7 @@ fn set_query_lang(lang: Lang) {
 }
 
 /// The address a share link starts from: this page, with its query (the language), no fragment.
-fn page_address() -> String {
+pub fn page_address() -> String {
     let Some(l) = location() else {
         return String::new();
     };
@@ -143,124 +119,6 @@ fn page_address() -> String {
 
 // ---------------------------------------------------------------------------------------------
 // From and to the state
-
-/// What autosave and links carry, taken from the state (the scenario shared, not copied).
-#[derive(Clone)]
-pub struct Work {
-    scenario: Rc<Scenario>,
-    dataset: Dataset,
-    preset: String,
-    overrides: BTreeMap<String, Value>,
-    selected: usize,
-    lang: Lang,
-    baseline: Option<BTreeMap<String, Value>>,
-    /// The judging date the decisions used (today when the scenario names none).
-    judged_on: String,
-}
-
-impl PartialEq for Work {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.scenario, &o.scenario)
-            && self.dataset == o.dataset
-            && self.preset == o.preset
-            && self.overrides == o.overrides
-            && self.selected == o.selected
-            && self.lang == o.lang
-            && self.baseline == o.baseline
-    }
-}
-
-impl Work {
-    pub fn of(s: &State) -> Work {
-        Work {
-            scenario: s.scenario.clone(),
-            dataset: s.dataset,
-            preset: s.preset().id.clone(),
-            overrides: s.overrides.clone(),
-            selected: s.selected,
-            lang: s.lang,
-            baseline: s
-                .review
-                .baseline
-                .as_ref()
-                .filter(|b| b.is_custom())
-                .map(|b| b.overrides.clone()),
-            judged_on: s.evaluation.as_of.clone(),
-        }
-    }
-
-    fn scenario_with_policy(&self) -> Scenario {
-        let mut sc = (*self.scenario).clone();
-        sc.policy = crate::scenario::PolicyRef {
-            preset: Some(self.preset.clone()),
-            overrides: self.overrides.clone(),
-            ..Default::default()
-        };
-        sc
-    }
-
-    fn view(&self) -> View {
-        View {
-            dataset: self.dataset.id().to_string(),
-            lang: self.lang,
-            selected: self.selected,
-        }
-    }
-
-    /// The text autosave stores.
-    fn save_text(&self) -> String {
-        let base = base_of(self.dataset);
-        persist::save_text(
-            &self.scenario_with_policy(),
-            &self.view(),
-            base.as_deref(),
-            self.baseline.as_ref(),
-        )
-    }
-
-    /// The share link, and the size the data would have had when it was left out.
-    pub fn link(&self) -> (String, Option<usize>) {
-        let base = base_of(self.dataset);
-        let mut sc = self.scenario_with_policy();
-        // A link opened another day judges on the day it was made: the same decisions (the
-        // fund and operating-month rules count from this date).
-        if sc.as_of.is_none() && !self.judged_on.is_empty() {
-            sc.as_of = Some(self.judged_on.clone());
-        }
-        let e = share::encode(
-            &sc,
-            &self.view(),
-            base.as_deref(),
-            Some(share::LINK_LIMIT_CHARS),
-        );
-        (
-            format!("{}#{}{}", page_address(), share::FRAGMENT_KEY, e.text),
-            e.data_left_out,
-        )
-    }
-}
-
-/// What `Action::LoadScenario` needs from an opened link or save. A link that left out data
-/// not built in opens its parameters on the sample.
-fn loaded(o: Opened, baseline: Option<BTreeMap<String, Value>>, lang: Option<Lang>) -> Loaded {
-    let (dataset, scenario) = match (Dataset::from_id(&o.dataset), o.scenario) {
-        (Some(ds), Some(sc)) => (ds, sc),
-        (None, Some(sc)) => (Dataset::Imported, sc),
-        (_, None) => (
-            Dataset::Sample,
-            Dataset::Sample.scenario(lang.or(o.lang).unwrap_or_default()),
-        ),
-    };
-    Loaded {
-        dataset,
-        scenario,
-        preset: o.preset,
-        overrides: o.overrides,
-        selected: o.selected,
-        lang: lang.or(o.lang),
-        baseline,
-    }
-}
 
 /// The sample cities whose outlines the opening state needs (a link or a save on 临沂 or 西安
 /// is made afresh inside them): the page fetches them before it starts.
@@ -339,7 +197,7 @@ pub fn initial_state() -> State {
 }
 
 /// Brings back the work put aside when a link was opened.
-pub fn restore_previous(d: &UseReducerDispatcher<State>) {
+pub fn restore_previous(d: &Callback<Action>) {
     let d = d.clone();
     // Work on a synthetic city is made afresh inside its outlines: loaded first.
     yew::platform::spawn_local(async move {
@@ -350,30 +208,30 @@ pub fn restore_previous(d: &UseReducerDispatcher<State>) {
     });
 }
 
-fn restore_previous_now(d: &UseReducerDispatcher<State>) {
+fn restore_previous_now(d: &Callback<Action>) {
     let text = read(PREVIOUS_KEY).ok().flatten();
     match text.map(|t| persist::open_saved(&t, base_for)) {
         Some(Ok(saved)) => {
-            d.dispatch(Action::LoadScenario(Box::new(loaded(
+            d.emit(Action::LoadScenario(Box::new(loaded(
                 saved.opened,
                 saved.baseline,
                 None,
             ))));
-            d.dispatch(Action::Notify(Notice::info(i::PREVIOUS_RESTORED.text())));
+            d.emit(Action::Notify(Notice::info(i::PREVIOUS_RESTORED.text())));
         }
-        Some(Err(m)) => d.dispatch(Action::Notify(Notice::warning(m))),
-        None => d.dispatch(Action::Notify(Notice::warning(i::NO_PREVIOUS.text()))),
+        Some(Err(m)) => d.emit(Action::Notify(Notice::warning(m))),
+        None => d.emit(Action::Notify(Notice::warning(i::NO_PREVIOUS.text()))),
     }
 }
 
 /// Saves now (on the debounce timer, or when the page is hidden or closed).
-fn save(work: &Work, failing: &Rc<RefCell<bool>>, d: &UseReducerDispatcher<State>) {
+fn save(work: &Work, failing: &Rc<RefCell<bool>>, d: &Callback<Action>) {
     match write(WORK_KEY, &work.save_text()) {
         Ok(()) => *failing.borrow_mut() = false,
         Err(e) => {
             // Reported once until a save succeeds again, not on every edit.
             if !std::mem::replace(&mut *failing.borrow_mut(), true) {
-                d.dispatch(Action::Notify(Notice::warning(i::storage_failed(&e))));
+                d.emit(Action::Notify(Notice::warning(i::storage_failed(&e))));
             }
         }
     }
@@ -385,8 +243,8 @@ const AUTOSAVE_DELAY_MS: u32 = 700;
 /// Autosave (debounced, flushed when the page is hidden), the language in the address and in
 /// storage, and share links pasted into the address of the open page.
 #[hook]
-pub fn use_persistence(state: &UseReducerHandle<State>) {
-    use_effect_with(state.lang, |lang| {
+pub fn use_persistence(work: Work, d: Callback<Action>) {
+    use_effect_with(work.lang(), |lang| {
         set_query_lang(*lang);
         let _ = write(LANG_KEY, persist::lang_id(*lang));
     });
@@ -395,13 +253,9 @@ pub fn use_persistence(state: &UseReducerHandle<State>) {
     let timer = use_mut_ref(|| None::<Timeout>);
     let failing = use_mut_ref(|| false);
     {
-        let (pending, timer, failing, d) = (
-            pending.clone(),
-            timer.clone(),
-            failing.clone(),
-            state.dispatcher(),
-        );
-        use_effect_with(Work::of(state), move |work| {
+        let (pending, timer, failing, d) =
+            (pending.clone(), timer.clone(), failing.clone(), d.clone());
+        use_effect_with(work, move |work| {
             *pending.borrow_mut() = Some(work.clone());
             let p = pending.clone();
             *timer.borrow_mut() = Some(Timeout::new(AUTOSAVE_DELAY_MS, move || {
@@ -412,7 +266,7 @@ pub fn use_persistence(state: &UseReducerHandle<State>) {
         });
     }
     {
-        let (pending, failing, d) = (pending.clone(), failing.clone(), state.dispatcher());
+        let (pending, failing, d) = (pending.clone(), failing.clone(), d);
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("a window");
             let flush = {
@@ -466,14 +320,14 @@ fn open_link(
     hash: &str,
     pending: &Rc<RefCell<Option<Work>>>,
     failing: &Rc<RefCell<bool>>,
-    d: &UseReducerDispatcher<State>,
+    d: &Callback<Action>,
 ) {
     let Some(text) = share::from_fragment(hash) else {
         return;
     };
     let opened = share::decode(text, share::LINK_MAX_DECODED_BYTES, base_for);
     drop_share_fragment();
-    let Ok(o) = opened.map_err(|e| d.dispatch(Action::Notify(Notice::warning(e.message())))) else {
+    let Ok(o) = opened.map_err(|e| d.emit(Action::Notify(Notice::warning(e.message())))) else {
         return;
     };
     // The work the link replaces is saved now and put aside, to be brought back.
@@ -486,12 +340,12 @@ fn open_link(
         .map(|t| write(PREVIOUS_KEY, &t).is_ok())
         .unwrap_or(false);
     let notes = o.notes.clone();
-    d.dispatch(Action::LoadScenario(Box::new(loaded(o, None, None))));
+    d.emit(Action::LoadScenario(Box::new(loaded(o, None, None))));
     let mut n = Notice::info(i::SHARE_LINK_OPENED.text());
     n.offers_previous = aside;
-    d.dispatch(Action::Notify(n));
+    d.emit(Action::Notify(n));
     for n in notes {
-        d.dispatch(Action::Notify(Notice::warning(n)));
+        d.emit(Action::Notify(Notice::warning(n)));
     }
 }
 
@@ -536,11 +390,11 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
 
 /// Opens a scenario file the user chose: loaded when valid, else a notice naming the field,
 /// the current work untouched.
-pub fn open_file(file: web_sys::File, d: UseReducerDispatcher<State>) {
+pub fn open_file(file: web_sys::File, d: Callback<Action>) {
     let name = file.name();
     // Refused by its size before a byte of it is read.
     if let Some(why) = crate::limits::file_too_large(&name, file.size() as u64) {
-        d.dispatch(Action::Notify(Notice::warning(i::file_refused(
+        d.emit(Action::Notify(Notice::warning(i::file_refused(
             &name, &why,
         ))));
         return;
@@ -553,7 +407,7 @@ pub fn open_file(file: web_sys::File, d: UseReducerDispatcher<State>) {
         };
         match opened {
             Ok(f) => {
-                d.dispatch(Action::LoadScenario(Box::new(Loaded {
+                d.emit(Action::LoadScenario(Box::new(Loaded {
                     dataset: Dataset::Imported,
                     scenario: f.scenario,
                     preset: f.preset,
@@ -562,9 +416,9 @@ pub fn open_file(file: web_sys::File, d: UseReducerDispatcher<State>) {
                     lang: None,
                     baseline: None,
                 })));
-                d.dispatch(Action::Notify(Notice::info(i::file_opened(&name))));
+                d.emit(Action::Notify(Notice::info(i::file_opened(&name))));
             }
-            Err(why) => d.dispatch(Action::Notify(Notice::warning(i::file_refused(
+            Err(why) => d.emit(Action::Notify(Notice::warning(i::file_refused(
                 &name, &why,
             )))),
         }

@@ -19,25 +19,14 @@ use super::decision_panel::outcome_symbol;
 use super::figures_panel::{reading_marks, Mark};
 use super::i18n::{self as i, bi_t, lang_tag, t};
 use super::io;
-use crate::app::state::State;
-use crate::date::Date;
-use crate::engine::Outcome;
-use crate::file_worker::Request;
-use crate::planning::{
-    plan_rows, AnnualPlan, Capacity, CountyPlan, InpatientStatus, PlanBuilder, PlanPhase,
-    PlanProgress,
+use crate::app::plan_job::{
+    done_in, print_meta, print_title, slice, step_text, year_of, PlanFile, PlanInputs, PlanRun,
+    DEBOUNCE_MS, PLAN_CAP, SLICE_MS,
 };
-use crate::policy::Policy;
-use crate::scenario::Scenario;
+use crate::engine::Outcome;
+use crate::planning::{AnnualPlan, Capacity, CountyPlan, InpatientStatus, PlanBuilder};
 use crate::spatial::AreaClass;
 use crate::text::{thousands, Lang, Text};
-
-/// At most this many hypothetical institutions of each kind city-wide (as `dingdian plan`).
-pub const PLAN_CAP: usize = 500;
-/// Quiet time after the last change before a new plan is started.
-const DEBOUNCE_MS: u64 = 350;
-/// Work done between two returns to the browser.
-const SLICE_MS: f64 = 12.0;
 
 fn now_ms() -> f64 {
     web_sys::window()
@@ -46,84 +35,30 @@ fn now_ms() -> f64 {
         .unwrap_or(0.0)
 }
 
-/// What the plan depends on. Moving or editing an application changes the scenario but not the
-/// plan: the data is compared without the applications.
-#[derive(Clone)]
-pub(crate) struct PlanInputs {
-    pub policy: Rc<Policy>,
-    pub scenario: Rc<Scenario>,
-    pub today: Date,
-}
-
-impl PlanInputs {
-    pub fn of(s: &State) -> PlanInputs {
-        PlanInputs {
-            policy: s.policy.clone(),
-            scenario: s.scenario.clone(),
-            today: s.today,
-        }
-    }
-}
-
-impl PartialEq for PlanInputs {
-    fn eq(&self, o: &Self) -> bool {
-        let (a, b) = (&*self.scenario, &*o.scenario);
-        Rc::ptr_eq(&self.policy, &o.policy)
-            && self.today == o.today
-            && (Rc::ptr_eq(&self.scenario, &o.scenario)
-                || (a.as_of == b.as_of
-                    && a.city == b.city
-                    && a.counties == b.counties
-                    && a.institutions == b.institutions
-                    && a.population_cells == b.population_cells))
-    }
-}
-
-/// Where the panel's computation stands.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Run {
-    /// The panel is closed: nothing is computed.
-    Idle,
-    /// A change came in; the plan starts after a quiet moment.
-    Waiting,
-    Running(PlanProgress),
-    Done {
-        ms: f64,
-    },
-}
-
-impl Run {
-    fn id(self) -> &'static str {
-        match self {
-            Run::Idle => "idle",
-            Run::Waiting => "waiting",
-            Run::Running(_) => "running",
-            Run::Done { .. } => "done",
-        }
-    }
-}
-
 /// A finished plan.
 struct Ready {
     plan: AnnualPlan,
 }
 
+/// What the plan shows: its inputs (the data without the applications, the policy) and the
+/// preset's title for the printed pages.
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub lang: Lang,
+    pub inputs: PlanInputs,
+    pub policy_title: Text,
 }
 
 #[function_component(PlanPanel)]
 pub fn plan_panel(props: &Props) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
+    let lang = props.lang;
     let open = use_state_eq(|| false);
-    let run = use_state_eq(|| Run::Idle);
+    let run = use_state_eq(|| PlanRun::Idle);
     let ready: UseStateHandle<Option<Rc<Ready>>> = use_state(|| None);
     // Bumped by every new input: a run whose number is no longer current stops.
     let generation: Rc<RefCell<u64>> = use_mut_ref(|| 0);
 
-    let inputs = PlanInputs::of(s);
+    let inputs = props.inputs.clone();
     {
         let run = run.setter();
         let ready = ready.setter();
@@ -132,7 +67,7 @@ pub fn plan_panel(props: &Props) -> Html {
             *generation.borrow_mut() += 1;
             let mine = *generation.borrow();
             if *open {
-                run.set(Run::Waiting);
+                run.set(PlanRun::Waiting);
                 let inputs = inputs.clone();
                 let generation = generation.clone();
                 spawn_local(async move {
@@ -144,16 +79,8 @@ pub fn plan_panel(props: &Props) -> Html {
                     let t0 = now_ms();
                     let mut builder =
                         PlanBuilder::new(&inputs.scenario, &inputs.policy, inputs.today, PLAN_CAP);
-                    loop {
-                        let slice = now_ms();
-                        let mut more = true;
-                        while more && now_ms() - slice < SLICE_MS {
-                            more = builder.step();
-                        }
-                        if !more {
-                            break;
-                        }
-                        run.set(Run::Running(builder.progress()));
+                    while slice(|| builder.step(), now_ms, SLICE_MS) {
+                        run.set(PlanRun::Running(builder.progress()));
                         sleep(Duration::ZERO).await;
                         if !current() {
                             return;
@@ -161,10 +88,10 @@ pub fn plan_panel(props: &Props) -> Html {
                     }
                     let plan = builder.finish();
                     ready.set(Some(Rc::new(Ready { plan })));
-                    run.set(Run::Done { ms: now_ms() - t0 });
+                    run.set(PlanRun::Done { ms: now_ms() - t0 });
                 });
             } else {
-                run.set(Run::Idle);
+                run.set(PlanRun::Idle);
             }
             move || {
                 // Unmounted or replaced: whatever runs stops at its next slice.
@@ -194,21 +121,10 @@ pub fn plan_panel(props: &Props) -> Html {
                 return;
             };
             let name = a.get_attribute("download").unwrap_or_default();
-            let (headers, rows) = plan_rows(&r.plan, lang);
-            let (request, mime) = match format {
-                PlanFile::Csv => (Request::PlanCsv { headers, rows }, "text/csv;charset=utf-8"),
-                PlanFile::Xlsx => (
-                    Request::PlanXlsx {
-                        headers,
-                        rows,
-                        lang,
-                    },
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                ),
-            };
+            let request = format.request(&r.plan, lang);
             xlsx_error.set(None);
             let xlsx_error = xlsx_error.clone();
-            io::download_made(&request, name, mime, move |m| {
+            io::download_made(&request, name, format.mime(), move |m| {
                 xlsx_error.set(Some(format!(
                     "{} {}",
                     i::PLAN_XLSX_FAILED.get(lang),
@@ -222,24 +138,14 @@ pub fn plan_panel(props: &Props) -> Html {
 
     let r = *run;
     let have_plan = ready.is_some();
-    let fresh = matches!(r, Run::Done { .. });
+    let fresh = matches!(r, PlanRun::Done { .. });
     let progress = match r {
-        Run::Idle => html! {},
-        Run::Waiting => html! {
+        PlanRun::Idle => html! {},
+        PlanRun::Waiting => html! {
             <p class="plan-progress" role="status" data-testid="plan-progress">{ i::PLAN_WAITING.get(lang) }</p>
         },
-        Run::Running(p) => {
-            let what = match p.phase {
-                PlanPhase::Pharmacy => Text::new(
-                    format!("{}{}", i::PLAN_STEP_PHARMACY.0, p.added),
-                    format!("{}{}", i::PLAN_STEP_PHARMACY.1, p.added),
-                ),
-                PlanPhase::Outpatient => Text::new(
-                    format!("{}{}", i::PLAN_STEP_OUTPATIENT.0, p.added),
-                    format!("{}{}", i::PLAN_STEP_OUTPATIENT.1, p.added),
-                ),
-                PlanPhase::Counties | PlanPhase::Done => i::PLAN_STEP_COUNTIES.text(),
-            };
+        PlanRun::Running(p) => {
+            let what = step_text(&p);
             html! {
                 <div class="plan-progress" role="status" data-testid="plan-progress">
                     <progress max="1" value={format!("{:.3}", p.fraction)} aria-label={i::PLAN_PROGRESS.get(lang)}></progress>
@@ -247,9 +153,9 @@ pub fn plan_panel(props: &Props) -> Html {
                 </div>
             }
         }
-        Run::Done { ms } => html! {
+        PlanRun::Done { ms } => html! {
             <p class="plan-progress plan-done field-hint" role="status" data-testid="plan-progress" data-ms={format!("{ms:.0}")}>
-                { format!("{} {} {}", i::PLAN_DONE_IN.get(lang), thousands(ms.round() as u64), i::MS.get(lang)) }
+                { done_in(lang, ms) }
             </p>
         },
     };
@@ -269,11 +175,11 @@ pub fn plan_panel(props: &Props) -> Html {
                     </button>
                     if let Some(rd) = ready.as_ref() {
                         <a class="btn btn-quiet" data-testid="plan-csv" href="#" ref={csv_link} onclick={on_csv}
-                            download={format!("{}-{}.csv", i::PLAN_FILE.get(lang), rd.plan.as_of)}>
+                            download={PlanFile::Csv.name(lang, &rd.plan)}>
                             { "⇩ " }{ i::PLAN_CSV.get(lang) }
                         </a>
                         <a class="btn btn-quiet" data-testid="plan-xlsx" href="#" ref={xlsx_link} onclick={on_xlsx}
-                            download={format!("{}-{}.xlsx", i::PLAN_FILE.get(lang), rd.plan.as_of)}>
+                            download={PlanFile::Xlsx.name(lang, &rd.plan)}>
                             { "⇩ " }{ i::PLAN_XLSX.get(lang) }
                         </a>
                     }
@@ -288,16 +194,10 @@ pub fn plan_panel(props: &Props) -> Html {
             </details>
         </section>
         if let Some(rd) = ready.as_ref() {
-            <PlanPrint ready={rd.clone()} {lang} city={s.scenario.city.name.clone()} policy={t(lang, &s.preset().title)} />
+            <PlanPrint ready={rd.clone()} {lang} city={props.inputs.scenario.city.name.clone()} policy={t(lang, &props.policy_title)} />
         }
         </>
     }
-}
-
-#[derive(Clone, Copy)]
-enum PlanFile {
-    Csv,
-    Xlsx,
 }
 
 /// Prints the plan only: the class scopes the print stylesheet (other panels print their own).
@@ -487,10 +387,6 @@ fn capacity_status(lang: Lang, c: &Capacity) -> Html {
     }
 }
 
-fn year_of(as_of: &str) -> String {
-    as_of.split('-').next().unwrap_or_default().to_string()
-}
-
 /// One page per county, hidden on screen; the print stylesheet shows only these while
 /// `body.printing-plan` is set.
 fn print_pages(lang: Lang, city: &str, preset: &str, plan: &AnnualPlan) -> Html {
@@ -498,21 +394,14 @@ fn print_pages(lang: Lang, city: &str, preset: &str, plan: &AnnualPlan) -> Html 
     html! {
         <div class="plan-print" data-testid="plan-print" aria-hidden="true" lang={lang_tag(lang)}>
             { for plan.counties.iter().map(|c| {
-                let title = match lang {
-                    Lang::Zh => format!("《{}{}年新增定点医药机构年度受理计划》", c.name, year),
-                    Lang::En => format!("{}: annual acceptance plan for new designated medical institutions and pharmacies, {}", c.name, year),
-                };
+                let title = print_title(lang, &c.name, &year);
                 let ip = &c.inpatient;
                 html! {
                     <article class="plan-page" data-county={c.county.clone()}>
                         <p class="plan-page-sim">{ i::PLAN_SIMULATION.get(lang) }</p>
                         <h1>{ title }</h1>
                         <p class="plan-page-meta">
-                            { format!("{}{}{}  ·  {}{}{}  ·  {}{}{}  ·  {}{}{}",
-                                i::PLAN_P_CITY.get(lang), i::COLON.get(lang), city,
-                                i::FIG_COUNTY.get(lang), i::COLON.get(lang), c.name,
-                                i::PLAN_P_YEAR.get(lang), i::COLON.get(lang), year,
-                                i::PLAN_P_AS_OF.get(lang), i::COLON.get(lang), plan.as_of) }
+                            { print_meta(lang, city, &c.name, &year, &plan.as_of) }
                         </p>
                         <p class="plan-page-meta">{ i::PLAN_P_POLICY.get(lang) }{ i::COLON.get(lang) }{ preset.to_string() }</p>
                         <table class="plan-page-table">

@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use super::decision_panel::focus_param;
 use super::i18n::{self as i, bi, bi_t, lang_tag, t, T};
-use crate::app::state::State;
+use crate::app::readings::{basis, target, ReadingsView};
 use crate::engine::{Decision, TraceEntry};
 use crate::policy::param_def;
 use crate::policy::readings::{
@@ -64,18 +64,6 @@ const ASSUMED: T = T("假设", "assumption");
 /// The address of a parameter's entry in the register.
 pub fn href(param: &str) -> String {
     format!("#{}", anchor(param))
-}
-
-/// What an address fragment asks for: `Some("")` the register's top, `Some(id)` an entry.
-fn target(hash: &str) -> Option<String> {
-    let h = hash.strip_prefix('#')?;
-    if h == "readings" {
-        Some(String::new())
-    } else {
-        h.strip_prefix("reading-")
-            .filter(|id| !id.is_empty())
-            .map(str::to_string)
-    }
 }
 
 /// Opens the register at a fragment in place: a history entry of its own (so Back closes it),
@@ -216,15 +204,17 @@ pub fn open_link(lang: Lang) -> Html {
     }
 }
 
+/// What the register shows: the presets, the active one and the values in force.
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub lang: Lang,
+    pub view: ReadingsView,
 }
 
 #[function_component(ReadingsDialog)]
 pub fn readings_dialog(props: &Props) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
+    let s = &props.view;
+    let lang = props.lang;
     let open = use_state(|| target(&current_hash()));
     {
         let open = open.clone();
@@ -273,28 +263,15 @@ pub fn readings_dialog(props: &Props) -> Html {
             }
         })
     };
-    let presets = s.presets.clone();
+    let presets = s.presets.0.clone();
     let register = use_memo(Rc::as_ptr(&presets) as usize, move |_| {
         Register::of(&presets)
     });
 
     let body = open.as_ref().map(|target| {
-        let active = s.preset().id.as_str();
-        let assumed_here = |e: &&Entry| e.default_in(active).is_some_and(|d| d.assumption);
-        let switches = register
-            .entries
-            .iter()
-            .filter(|e| e.kind == EntryKind::Switch);
-        let mine = register
-            .entries
-            .iter()
-            .filter(|e| e.kind == EntryKind::Assumption)
-            .filter(assumed_here);
-        let others: Vec<&Entry> = register
-            .entries
-            .iter()
-            .filter(|e| e.kind == EntryKind::Assumption && !assumed_here(e))
-            .collect();
+        let active = s.active();
+        let sections = s.sections(&register);
+        let others = sections.others;
         let target_in_others = others.iter().any(|e| e.param == target.as_str());
         let adjust = {
             let dialog = dialog.clone();
@@ -305,21 +282,21 @@ pub fn readings_dialog(props: &Props) -> Html {
                 focus_param(&id);
             })
         };
-        let entry = |e: &Entry| entry_html(s, e, active, target == e.param, adjust.clone());
+        let entry = |e: &Entry| entry_html(lang, s, e, active, target == e.param, adjust.clone());
         html! {
             <>
                 <p class="readings-intro">{ INTRO.get(lang) }</p>
                 <p class="readings-preset">
                     <span class="trace-key">{ ACTIVE_PRESET.get(lang) }{ i::COLON.get(lang) }</span>
-                    { t(lang, &s.preset().title) }
+                    { t(lang, s.preset_title()) }
                 </p>
                 <section class="readings-section" aria-labelledby="readings-switches">
                     <h3 id="readings-switches">{ bi_t(lang, SWITCHES) }</h3>
-                    { for switches.map(entry) }
+                    { for sections.switches.iter().map(|e| entry(e)) }
                 </section>
                 <section class="readings-section" aria-labelledby="readings-assumptions">
                     <h3 id="readings-assumptions">{ bi_t(lang, ASSUMPTIONS) }</h3>
-                    { for mine.map(entry) }
+                    { for sections.mine.iter().map(|e| entry(e)) }
                 </section>
                 if !others.is_empty() {
                     <details class="readings-section readings-others" open={target_in_others}>
@@ -359,24 +336,24 @@ fn scroll_to(id: String) {
     }
 }
 
-fn basis(kind: EntryKind, assumption: bool) -> T {
-    match (kind, assumption) {
-        (_, false) => BASIS_TEXT,
-        (EntryKind::Switch, true) => BASIS_READING,
-        (EntryKind::Assumption, true) => BASIS_ASSUMPTION,
-    }
+fn basis_of(kind: EntryKind, assumption: bool) -> T {
+    basis(
+        kind,
+        assumption,
+        [BASIS_TEXT, BASIS_READING, BASIS_ASSUMPTION],
+    )
 }
 
 fn entry_html(
-    s: &State,
+    lang: Lang,
+    s: &ReadingsView,
     e: &Entry,
     active: &str,
     targeted: bool,
     adjust: Callback<String>,
 ) -> Html {
-    let lang = s.lang;
     let def = param_def(e.param);
-    let current = s.policy.values.get(e.param);
+    let current = s.current(e.param);
     let current_id = current.map(value_id);
     let preset_default = e.default_in(active);
     let default_id = preset_default.map(|d| value_id(&d.value));
@@ -460,7 +437,7 @@ fn entry_html(
                                     if d.preset == active { <span class="reading-tag">{ ACTIVE_PRESET.get(lang) }</span> }
                                 </th>
                                 <td>{ t(lang, &d.reading) }</td>
-                                <td>{ basis(e.kind, d.assumption).get(lang) }</td>
+                                <td>{ basis_of(e.kind, d.assumption).get(lang) }</td>
                                 <td lang={lang_tag(lang)}>{ t(lang, &d.source) }</td>
                             </tr>
                         }) }

@@ -4,109 +4,31 @@
 
 use std::rc::Rc;
 
-use serde_json::Value;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::decision_panel::outcome_symbol;
-use super::figures_panel::{fmt, pct};
 use super::i18n::{self as i, bi_t, lang_tag, t};
 use super::params_panel::display_value;
 use super::sweep_panel::SweepPanel;
-use crate::app::state::{Action, Shared, State};
-use crate::engine::prepared::Prepared;
-use crate::engine::Outcome;
-use crate::policy::{any_rule_def, param_def, Group, PARAMETERS};
-use crate::review::compare::{INPATIENT_BITS, OUTPATIENT_BITS, PHARMACY_BITS};
-use crate::review::{
-    cell_changes, gaps, CellChanges, FigureChange, FigureUnit, GapItem, GapsReport,
+use crate::app::review_view::{
+    cells_and_people, figure_diff, figure_value, rule_title, switch_label, ReviewView, Tab,
 };
+use crate::app::sweep::SweepInputs;
+use crate::engine::Outcome;
+use crate::policy::param_def;
+use crate::review::{CellChanges, GapItem, GapsReport};
 use crate::text::{num, thousands, Lang};
 
+/// What the section shows (the review, the decisions, the figures) and what the sweep runs on;
+/// the user's intents: set the baseline to the draft, or back to the preset.
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Tab {
-    Compare,
-    Gaps,
-    Sweep,
-}
-
-impl Tab {
-    const ALL: [Tab; 3] = [Tab::Compare, Tab::Gaps, Tab::Sweep];
-    fn id(self) -> &'static str {
-        match self {
-            Tab::Compare => "compare",
-            Tab::Gaps => "gaps",
-            Tab::Sweep => "sweep",
-        }
-    }
-    fn label(self) -> i::T {
-        match self {
-            Tab::Compare => i::RV_TAB_COMPARE,
-            Tab::Gaps => i::RV_TAB_GAPS,
-            Tab::Sweep => i::RV_TAB_SWEEP,
-        }
-    }
-}
-
-/// The parameters whose draft value differs from the baseline: (id, baseline, draft).
-pub fn changed_params(s: &State) -> Vec<(&'static str, Value, Value)> {
-    let Some(b) = s.review.baseline.as_ref() else {
-        return Vec::new();
-    };
-    PARAMETERS
-        .iter()
-        // As in the parameter panel: the assessment and budget parameters act outside the app.
-        .filter(|d| !matches!(d.group, Group::Exits | Group::Budget))
-        .filter_map(|d| {
-            let base = b.value(d.id).cloned().unwrap_or(Value::Null);
-            let draft = s.policy.values.get(d.id).cloned().unwrap_or(Value::Null);
-            (base != draft).then_some((d.id, base, draft))
-        })
-        .collect()
-}
-
-/// Rules turned on or off against the baseline: (id, on in the draft).
-fn changed_rules(s: &State) -> Vec<(&'static str, bool)> {
-    let Some(b) = s.review.baseline.as_ref() else {
-        return Vec::new();
-    };
-    crate::policy::RULES
-        .iter()
-        .filter_map(|d| {
-            let (was, is) = (b.policy.is_on(d.id), s.policy.is_on(d.id));
-            (was != is).then_some((d.id, is))
-        })
-        .collect()
-}
-
-fn figure_value(lang: Lang, unit: FigureUnit, x: Option<f64>) -> String {
-    match (unit, x) {
-        (_, None) => i::MISSING_VALUE.get(lang).to_string(),
-        (FigureUnit::Share, v) => pct(v, lang),
-        (FigureUnit::Count, Some(v)) => thousands(v.round().max(0.0) as u64),
-        (FigureUnit::PerThousand, Some(v)) => fmt(v, 2),
-    }
-}
-
-fn figure_diff(lang: Lang, f: &FigureChange) -> String {
-    match f.difference() {
-        None => i::MISSING_VALUE.get(lang).to_string(),
-        Some(d) if d.abs() < 1e-12 => "0".to_string(),
-        Some(d) => {
-            let sign = if d > 0.0 { "+" } else { "−" };
-            let body = match f.unit {
-                FigureUnit::Share => format!("{} {}", num(d.abs() * 100.0, 1), i::RV_PP.get(lang)),
-                FigureUnit::Count => thousands(d.abs().round() as u64),
-                FigureUnit::PerThousand => fmt(d.abs(), 2),
-            };
-            format!("{sign}{body}")
-        }
-    }
+    pub lang: Lang,
+    pub view: ReviewView,
+    pub sweep: SweepInputs,
+    pub on_set_baseline: Callback<()>,
+    pub on_reset_baseline: Callback<()>,
 }
 
 fn outcome_chip(lang: Lang, o: Outcome) -> Html {
@@ -117,36 +39,10 @@ fn outcome_chip(lang: Lang, o: Outcome) -> Html {
     }
 }
 
-fn app_name(s: &State, id: &str) -> String {
-    match s
-        .scenario
-        .applications
-        .iter()
-        .find(|a| a.id == id)
-        .and_then(|a| a.name.clone())
-    {
-        Some(n) => format!("{id} · {n}"),
-        None => id.to_string(),
-    }
-}
-
-fn rule_title(lang: Lang, id: &str) -> String {
-    any_rule_def(id)
-        .map(|d| t(lang, &d.title()))
-        .unwrap_or_else(|| id.to_string())
-}
-
-fn switch_label(lang: Lang, id: &str) -> String {
-    param_def(id)
-        .map(|d| t(lang, &d.label()))
-        .unwrap_or_else(|| id.to_string())
-}
-
 /// Parameters (and rules) of the draft against the baseline.
-fn params_table(s: &State) -> Html {
-    let lang = s.lang;
-    let params = changed_params(s);
-    let rules = changed_rules(s);
+fn params_table(lang: Lang, v: &ReviewView) -> Html {
+    let params = v.changed_params();
+    let rules = v.changed_rules();
     if params.is_empty() && rules.is_empty() {
         return html! { <p class="empty" data-testid="compare-params-none">{ i::RV_NO_PARAM_CHANGES.get(lang) }</p> };
     }
@@ -185,9 +81,8 @@ fn params_table(s: &State) -> Html {
     }
 }
 
-fn decisions_list(s: &State) -> Html {
-    let lang = s.lang;
-    let changes = &s.review.comparison.decisions;
+fn decisions_list(lang: Lang, v: &ReviewView) -> Html {
+    let changes = &v.review.comparison.decisions;
     if changes.is_empty() {
         return html! { <p class="empty" data-testid="compare-decisions-none">{ i::RV_NO_DECISION_CHANGES.get(lang) }</p> };
     }
@@ -198,7 +93,7 @@ fn decisions_list(s: &State) -> Html {
                 html! {
                     <li data-app={c.id.clone()} data-baseline={c.baseline.id()} data-draft={c.draft.id()}
                         data-rule={rule.map(|r| r.rule.clone())}>
-                        <strong class="review-app">{ app_name(s, &c.id) }</strong>
+                        <strong class="review-app">{ v.app_name(&c.id) }</strong>
                         <span class="review-arrow">
                             { outcome_chip(lang, c.baseline) }
                             <span aria-hidden="true">{ " → " }</span>
@@ -220,15 +115,8 @@ fn decisions_list(s: &State) -> Html {
     }
 }
 
-fn figures_table(s: &State, only_changed: bool) -> Html {
-    let lang = s.lang;
-    let figs: Vec<&FigureChange> = s
-        .review
-        .comparison
-        .figures
-        .iter()
-        .filter(|f| !only_changed || f.changed())
-        .collect();
+fn figures_table(lang: Lang, v: &ReviewView, only_changed: bool) -> Html {
+    let figs = v.figures(only_changed);
     if figs.is_empty() {
         return html! { <p class="empty">{ i::RV_NO_FIGURE_CHANGES.get(lang) }</p> };
     }
@@ -261,14 +149,13 @@ fn figures_table(s: &State, only_changed: bool) -> Html {
 }
 
 /// Cells that gain or lose coverage, per kind, and surface cells whose outcome changed.
-fn cells_table(s: &State, cells: &[(i::T, CellChanges)]) -> Html {
-    let lang = s.lang;
+fn cells_table(lang: Lang, cells: &[(i::T, CellChanges)]) -> Html {
     let row = |label: i::T, key: &'static str, c: &CellChanges| {
         html! {
             <tr data-kind={key} data-gained={c.gained.0.to_string()} data-lost={c.lost.0.to_string()}>
                 <th scope="row">{ label.get(lang) }</th>
-                <td>{ format!("{} ({} {})", thousands(c.gained.0), thousands(c.gained.1), i::U_PERSONS.get(lang)) }</td>
-                <td>{ format!("{} ({} {})", thousands(c.lost.0), thousands(c.lost.1), i::U_PERSONS.get(lang)) }</td>
+                <td>{ cells_and_people(lang, c.gained) }</td>
+                <td>{ cells_and_people(lang, c.lost) }</td>
             </tr>
         }
     };
@@ -298,17 +185,11 @@ fn cells_table(s: &State, cells: &[(i::T, CellChanges)]) -> Html {
 }
 
 fn compare_tab(props: &Props, cells: &[(i::T, CellChanges)]) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
-    let custom = s.review.baseline.as_ref().is_some_and(|b| b.is_custom());
-    let set = {
-        let d = props.state.dispatcher();
-        Callback::from(move |_| d.dispatch(Action::SetBaseline))
-    };
-    let reset = {
-        let d = props.state.dispatcher();
-        Callback::from(move |_| d.dispatch(Action::ResetBaseline))
-    };
+    let v = &props.view;
+    let lang = props.lang;
+    let custom = v.custom_baseline();
+    let set = props.on_set_baseline.reform(|_: MouseEvent| ());
+    let reset = props.on_reset_baseline.reform(|_: MouseEvent| ());
     let baseline_text = if custom {
         i::RV_BASELINE_CUSTOM
     } else {
@@ -319,7 +200,7 @@ fn compare_tab(props: &Props, cells: &[(i::T, CellChanges)]) -> Html {
             <p class="review-baseline">
                 <span class="tag tag-baseline">{ i::RV_BASELINE.get(lang) }</span>{ " " }
                 { baseline_text.get(lang) }
-                if !custom { { format!("（{}）", t(lang, &s.preset().short)) } }
+                if !custom { { format!("（{}）", t(lang, &v.preset_short)) } }
             </p>
             <div class="review-actions">
                 <button type="button" class="btn btn-small" data-testid="set-baseline" onclick={set}>
@@ -333,15 +214,15 @@ fn compare_tab(props: &Props, cells: &[(i::T, CellChanges)]) -> Html {
             <div class="review-grid">
                 <div>
                     <h3>{ bi_t(lang, i::RV_PARAMS_HEADING) }</h3>
-                    { params_table(s) }
+                    { params_table(lang, v) }
                     <h3>{ bi_t(lang, i::RV_DECISIONS_HEADING) }</h3>
-                    { decisions_list(s) }
+                    { decisions_list(lang, v) }
                 </div>
                 <div>
                     <h3>{ bi_t(lang, i::RV_FIGURES_HEADING) }</h3>
-                    { figures_table(s, false) }
+                    { figures_table(lang, v, false) }
                     <h3>{ bi_t(lang, i::RV_CELLS_HEADING) }</h3>
-                    { cells_table(s, cells) }
+                    { cells_table(lang, cells) }
                     <p class="field-hint">{ i::RV_MAP_HINT.get(lang) }</p>
                 </div>
             </div>
@@ -383,7 +264,7 @@ fn gap_rows(lang: Lang, items: &[GapItem], open: bool) -> Html {
                     </td>
                     if open {
                         <td>{ match (g.cells, g.population) {
-                            (Some(c), Some(p)) => format!("{} ({} {})", thousands(c), thousands(p), i::U_PERSONS.get(lang)),
+                            (Some(c), Some(p)) => cells_and_people(lang, (c, p)),
                             _ => i::MISSING_VALUE.get(lang).to_string(),
                         } }</td>
                     }
@@ -434,16 +315,6 @@ fn gaps_view(lang: Lang, r: &GapsReport, testid: &'static str) -> Html {
     }
 }
 
-fn compute_gaps(s: &State) -> GapsReport {
-    let prep = Prepared::with_data(&s.scenario, &s.policy, s.data.index.clone(), s.today);
-    gaps(
-        &prep,
-        &s.evaluation.decisions,
-        s.application(),
-        &s.layers.surface.outcomes,
-    )
-}
-
 fn body_class(add: bool) {
     let Some(body) = web_sys::window()
         .and_then(|w| w.document())
@@ -465,23 +336,22 @@ fn body_class(add: bool) {
 
 /// The printable consultation summary: hidden on screen, the only thing printed while
 /// `body.printing-summary` is set.
-fn print_summary(s: &State, gaps: Option<&GapsReport>) -> Html {
-    let lang = s.lang;
-    let as_of = s.evaluation.as_of.clone();
+fn print_summary(lang: Lang, v: &ReviewView, gaps: Option<&GapsReport>) -> Html {
+    let as_of = v.evaluation.as_of.clone();
     html! {
         <div class="print-summary" data-testid="print-summary-doc" lang={lang_tag(lang)}>
             <h1>{ i::RV_PRINT_TITLE.get(lang) }</h1>
             <p class="print-meta">
-                { t(lang, &s.preset().title) }<br />
-                { i::DATASET.get(lang) }{ i::COLON.get(lang) }{ s.dataset.label().get(lang) }
+                { t(lang, &v.preset_title) }<br />
+                { i::DATASET.get(lang) }{ i::COLON.get(lang) }{ v.dataset.label().get(lang) }
                 { " · " }{ i::RV_AS_OF.get(lang) }{ i::COLON.get(lang) }{ as_of }
             </p>
             <h2>{ i::RV_PARAMS_HEADING.get(lang) }</h2>
-            { params_table(s) }
+            { params_table(lang, v) }
             <h2>{ i::RV_DECISIONS_HEADING.get(lang) }</h2>
-            { decisions_list(s) }
+            { decisions_list(lang, v) }
             <h2>{ i::RV_FIGURES_HEADING.get(lang) }</h2>
-            { figures_table(s, true) }
+            { figures_table(lang, v, true) }
             <h2>{ i::RV_TAB_GAPS.get(lang) }</h2>
             if let Some(g) = gaps {
                 { gaps_view(lang, g, "print-gaps") }
@@ -493,42 +363,23 @@ fn print_summary(s: &State, gaps: Option<&GapsReport>) -> Html {
 
 #[function_component(ReviewPanel)]
 pub fn review_panel(props: &Props) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
+    let v = &props.view;
+    let lang = props.lang;
     let tab = use_state_eq(|| Tab::Compare);
     let printing = use_state_eq(|| false);
 
-    // Cells gained and lost per kind: one pass per kind over the cells, only when the
-    // comparison changed.
+    // Cells gained and lost per kind: only when the comparison changed.
     let cells = {
-        let review = s.review.clone();
-        let pop = s.data.index.clone();
-        use_memo(review, move |r| {
-            let Some(b) = r.baseline.as_ref() else {
-                return Vec::new();
-            };
-            [
-                (i::COV_PHARMACY, PHARMACY_BITS),
-                (i::COV_OUTPATIENT, OUTPATIENT_BITS),
-                (i::COV_INPATIENT, INPATIENT_BITS),
-            ]
-            .into_iter()
-            .map(|(l, bits)| {
-                (
-                    l,
-                    cell_changes(&b.snapshot, &r.draft, bits, &pop.cell_population),
-                )
-            })
-            .collect::<Vec<_>>()
-        })
+        let view = v.clone();
+        use_memo(v.review.clone(), move |_| view.cells_by_kind())
     };
     // The gaps report: computed when its tab is open or the summary is printed.
     let want_gaps = *tab == Tab::Gaps || *printing;
     let gaps_report: Rc<Option<GapsReport>> = {
-        let state = props.state.clone();
+        let view = v.clone();
         use_memo(
-            (want_gaps, Shared(s.evaluation.clone()), s.layers.clone()),
-            move |(want, _, _)| want.then(|| compute_gaps(&state)),
+            (want_gaps, v.evaluation.clone(), v.layers.clone()),
+            move |(want, _, _)| want.then(|| view.gaps()),
         )
     };
 
@@ -568,8 +419,8 @@ pub fn review_panel(props: &Props) -> Html {
                 aria-selected={selected.to_string()} aria-controls="review-tabpanel" data-testid={format!("tab-{}", tb.id())}
                 onclick={on}>
                 { bi_t(lang, tb.label()) }
-                if *tb == Tab::Compare && !s.review.comparison.decisions.is_empty() {
-                    <span class="tab-count" data-testid="compare-count">{ s.review.comparison.decisions.len() }</span>
+                if *tb == Tab::Compare && !v.review.comparison.decisions.is_empty() {
+                    <span class="tab-count" data-testid="compare-count">{ v.review.comparison.decisions.len() }</span>
                 }
             </button>
         }
@@ -590,10 +441,10 @@ pub fn review_panel(props: &Props) -> Html {
                         Some(g) => gaps_view(lang, g, "gaps"),
                         None => html! {},
                     },
-                    Tab::Sweep => html! { <SweepPanel state={props.state.clone()} /> },
+                    Tab::Sweep => html! { <SweepPanel {lang} inputs={props.sweep.clone()} /> },
                 } }
             </div>
-            { print_summary(s, gaps_report.as_ref().as_ref()) }
+            { print_summary(lang, v, gaps_report.as_ref().as_ref()) }
         </section>
     }
 }

@@ -9,12 +9,25 @@ use yew::prelude::*;
 
 use super::i18n::{self as i, lang_tag, other};
 use super::persist::{self, Work};
-use crate::app::state::{Action, State};
+use crate::app::state::{Action, Shared};
 use crate::persist::{Level, Notice};
+use crate::text::Lang;
 
+/// What a link, a save and the scenario file carry; the user's intents (open a file, reset to
+/// the preset, say so) as actions.
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub lang: Lang,
+    pub work: Work,
+    pub on_action: Callback<Action>,
+}
+
+/// The notices above the page and the user's intents (dismiss one, restore the previous work).
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    pub lang: Lang,
+    pub notices: Shared<Vec<Notice>>,
+    pub on_action: Callback<Action>,
 }
 
 /// What the last "copy link" did.
@@ -29,8 +42,7 @@ struct Copied {
 
 #[function_component(ShareMenu)]
 pub fn share_menu(props: &Props) -> Html {
-    let state = &props.state;
-    let lang = state.lang;
+    let lang = props.lang;
     let open = use_state(|| false);
     let copied = use_state(|| None::<Copied>);
     let dialog = use_node_ref();
@@ -113,10 +125,10 @@ pub fn share_menu(props: &Props) -> Html {
         })
     };
     let on_copy = {
-        let state = state.clone();
+        let work = props.work.clone();
         let copied = copied.clone();
         Callback::from(move |_| {
-            let (url, left_out) = Work::of(&state).link();
+            let (url, left_out) = work.link(&persist::page_address());
             let copied = copied.clone();
             let u = url.clone();
             persist::copy_text(&url, move |ok| {
@@ -129,11 +141,10 @@ pub fn share_menu(props: &Props) -> Html {
         })
     };
     let on_download = {
-        let state = state.clone();
+        let work = props.work.clone();
         let open = open.clone();
         Callback::from(move |_| {
-            let json = crate::scenario::export::scenario_json(&state.export_scenario());
-            let name = format!("dingdian-scenario-{}.json", state.dataset.id());
+            let (name, json) = work.scenario_file();
             super::widgets::download(&name, "application/json;charset=utf-8", json.as_bytes());
             open.set(false);
         })
@@ -147,7 +158,7 @@ pub fn share_menu(props: &Props) -> Html {
         })
     };
     let on_file = {
-        let d = state.dispatcher();
+        let d = props.on_action.clone();
         let open = open.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
@@ -177,14 +188,14 @@ pub fn share_menu(props: &Props) -> Html {
     };
     let on_confirm = {
         let dialog = dialog.clone();
-        let d = state.dispatcher();
+        let d = props.on_action.clone();
         let open = open.clone();
         Callback::from(move |_| {
             if let Some(el) = dialog.cast::<HtmlDialogElement>() {
                 el.close();
             }
-            d.dispatch(Action::ResetToPreset);
-            d.dispatch(Action::Notify(Notice::info(i::RESET_DONE.text())));
+            d.emit(Action::ResetToPreset);
+            d.emit(Action::Notify(Notice::info(i::RESET_DONE.text())));
             open.set(false);
         })
     };
@@ -253,25 +264,21 @@ pub fn share_menu(props: &Props) -> Html {
 
 /// The notices above the page, each in both languages, dismissible.
 #[function_component(Notices)]
-pub fn notices(props: &Props) -> Html {
-    let state = &props.state;
-    let lang = state.lang;
-    if state.notices.is_empty() {
+pub fn notices(props: &NoticesProps) -> Html {
+    let lang = props.lang;
+    if props.notices.is_empty() {
         return html! {};
     }
     let o = other(lang);
     html! {
         <div class="notices" data-testid="notices">
-            { for state.notices.iter().enumerate().map(|(k, n)| {
+            { for props.notices.iter().enumerate().map(|(k, n)| {
                 let warn = n.level == Level::Warning;
-                let dismiss = {
-                    let d = state.dispatcher();
-                    Callback::from(move |_| d.dispatch(Action::DismissNotice(k)))
-                };
+                let dismiss = props.on_action.reform(move |_| Action::DismissNotice(k));
                 let restore = {
-                    let d = state.dispatcher();
+                    let d = props.on_action.clone();
                     Callback::from(move |_| {
-                        d.dispatch(Action::DismissNotice(k));
+                        d.emit(Action::DismissNotice(k));
                         persist::restore_previous(&d);
                     })
                 };

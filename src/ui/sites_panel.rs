@@ -18,18 +18,14 @@ use yew::platform::time::sleep;
 use yew::prelude::*;
 
 use super::i18n::{self as i, bi_t, t};
-use super::plan_panel::PlanInputs;
-use crate::app::state::{Action, State};
-use crate::engine::surface::placed;
-use crate::planning::{Site, SiteSearch, SiteSpec};
-use crate::scenario::{Category, Kind, Specialty};
+use crate::app::plan_job::{done_in, PlanInputs, SLICE_MS};
+use crate::app::sites::{
+    county_name, parse_k, spec_for, total, with_category, with_specialty, SitesChart, SitesJob,
+    SitesOutcome, SitesRun, SitesStep, KINDS, MAX_K, SEED,
+};
+use crate::planning::{Site, SiteSpec};
+use crate::scenario::{Application, Category, Kind, Specialty};
 use crate::text::{thousands, Lang};
-
-/// At most this many suggestions.
-pub const MAX_K: usize = 50;
-/// The random comparison's seed (shown; the same as `dingdian plan --seed`'s default).
-const SEED: u64 = 1;
-const SLICE_MS: f64 = 12.0;
 
 fn now_ms() -> f64 {
     web_sys::window()
@@ -38,98 +34,51 @@ fn now_ms() -> f64 {
         .unwrap_or(0.0)
 }
 
-/// The kinds one may ask suggestions for.
-const KINDS: [Kind; 5] = [
-    Kind::Pharmacy,
-    Kind::Outpatient,
-    Kind::PrimaryCare,
-    Kind::InpatientGeneral,
-    Kind::InpatientSpecialty,
-];
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Phase {
-    Greedy,
-    Random,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Run {
-    Idle,
-    Running { phase: Phase, done: usize, k: usize },
-    Cancelled,
-    Done,
-}
-
-impl Run {
-    fn id(self) -> &'static str {
-        match self {
-            Run::Idle => "idle",
-            Run::Running { .. } => "running",
-            Run::Cancelled => "cancelled",
-            Run::Done => "done",
-        }
-    }
-}
-
-/// One finished (or cancelled) run.
-#[derive(Clone, Debug, PartialEq)]
-struct Outcome {
-    spec: SiteSpec,
-    k: usize,
-    greedy: Vec<Site>,
-    random: Vec<Site>,
-    covered_before: u64,
-    /// Milliseconds from Run to the last random pick.
-    ms: f64,
-    /// The parameters or data changed since: the picks may no longer be accepted.
-    stale: bool,
-}
-
-fn total(sites: &[Site]) -> u64 {
-    sites.last().map_or(0, |s| s.total_added)
-}
-
+/// What the search runs on (the data without the applications, the policy), and the user's two
+/// intents: the picks shown on the map, and a pick placed as an application.
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub lang: Lang,
+    pub inputs: PlanInputs,
+    pub on_sites: Callback<Rc<Vec<Site>>>,
+    pub on_place: Callback<Application>,
 }
 
 #[function_component(SitesPanel)]
 pub fn sites_panel(props: &Props) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
+    let lang = props.lang;
     let spec = use_state_eq(|| SiteSpec::new(Kind::Pharmacy));
     let k = use_state_eq(|| 10usize);
-    let run = use_state_eq(|| Run::Idle);
-    let outcome: UseStateHandle<Option<Rc<Outcome>>> = use_state(|| None);
+    let run = use_state_eq(|| SitesRun::Idle);
+    let outcome: UseStateHandle<Option<Rc<SitesOutcome>>> = use_state(|| None);
     let generation: Rc<RefCell<u64>> = use_mut_ref(|| 0);
 
     // New parameters or data: stop a run, mark the picks as out of date and take them off the map.
     {
-        let inputs = PlanInputs::of(s);
+        let inputs = props.inputs.clone();
         let generation = generation.clone();
         let outcome = outcome.clone();
         let run = run.clone();
-        let dispatch = props.state.dispatcher();
+        let on_sites = props.on_sites.clone();
         use_effect_with(inputs, move |_| {
-            let was_running = matches!(*run, Run::Running { .. });
+            let was_running = matches!(*run, SitesRun::Running { .. });
             *generation.borrow_mut() += 1;
             if let Some(o) = outcome.as_ref().filter(|o| !o.stale) {
-                outcome.set(Some(Rc::new(Outcome {
+                outcome.set(Some(Rc::new(SitesOutcome {
                     stale: true,
                     ..(**o).clone()
                 })));
-                dispatch.dispatch(Action::ShowSites(Rc::new(Vec::new())));
+                on_sites.emit(Rc::new(Vec::new()));
             }
             if was_running {
-                run.set(Run::Cancelled);
+                run.set(SitesRun::Cancelled);
             }
         });
     }
 
     let on_run = {
-        let s = props.state.clone();
+        let inputs = props.inputs.clone();
+        let on_sites = props.on_sites.clone();
         let spec = *spec;
         let k = *k;
         let run = run.setter();
@@ -139,72 +88,42 @@ pub fn sites_panel(props: &Props) -> Html {
             *generation.borrow_mut() += 1;
             let mine = *generation.borrow();
             let generation = generation.clone();
-            let inputs = PlanInputs::of(&s);
-            let dispatch = s.dispatcher();
+            let inputs = inputs.clone();
+            let on_sites = on_sites.clone();
             let run = run.clone();
             let outcome = outcome.clone();
-            dispatch.dispatch(Action::ShowSites(Rc::new(Vec::new())));
-            run.set(Run::Running {
-                phase: Phase::Greedy,
+            on_sites.emit(Rc::new(Vec::new()));
+            run.set(SitesRun::Running {
+                phase: crate::app::sites::Phase::Greedy,
                 done: 0,
                 k,
             });
             spawn_local(async move {
                 let current = || *generation.borrow() == mine;
                 let t0 = now_ms();
-                let (sc, policy, today) = (&*inputs.scenario, &*inputs.policy, inputs.today);
-                let mut result = Outcome {
-                    spec,
-                    k,
-                    greedy: Vec::new(),
-                    random: Vec::new(),
-                    covered_before: 0,
-                    ms: 0.0,
-                    stale: false,
-                };
-                for phase in [Phase::Greedy, Phase::Random] {
-                    let mut search = match phase {
-                        Phase::Greedy => SiteSearch::greedy(sc, policy, today, spec),
-                        Phase::Random => SiteSearch::random(sc, policy, today, spec, SEED),
-                    };
-                    if phase == Phase::Greedy {
-                        result.covered_before = search.covered_population();
-                    }
-                    loop {
-                        let slice = now_ms();
-                        let mut more = true;
-                        while more && now_ms() - slice < SLICE_MS {
-                            more = search.sites().len() < k && search.step().is_some();
-                        }
-                        let done = search.sites().len();
-                        let sites = search.sites().to_vec();
-                        match phase {
-                            Phase::Greedy => result.greedy = sites,
-                            Phase::Random => result.random = sites,
-                        }
-                        if !more {
-                            break;
-                        }
-                        run.set(Run::Running { phase, done, k });
-                        sleep(Duration::ZERO).await;
-                        if !current() {
-                            // Cancelled: what was found so far stays, marked as such.
-                            if !result.greedy.is_empty() && phase == Phase::Greedy {
-                                dispatch
-                                    .dispatch(Action::ShowSites(Rc::new(result.greedy.clone())));
+                let mut job = SitesJob::new(&inputs, spec, k);
+                loop {
+                    match job.slice(now_ms, SLICE_MS) {
+                        SitesStep::More(progress) => {
+                            run.set(progress);
+                            sleep(Duration::ZERO).await;
+                            if !current() {
+                                // Cancelled: what was found so far stays, marked as such.
+                                if job.phase() == crate::app::sites::Phase::Greedy
+                                    && !job.greedy().is_empty()
+                                {
+                                    on_sites.emit(Rc::new(job.greedy().to_vec()));
+                                }
+                                outcome.set(Some(Rc::new(job.outcome(now_ms() - t0))));
+                                return;
                             }
-                            result.ms = now_ms() - t0;
-                            outcome.set(Some(Rc::new(result)));
-                            return;
                         }
-                    }
-                    if phase == Phase::Greedy {
-                        dispatch.dispatch(Action::ShowSites(Rc::new(result.greedy.clone())));
+                        SitesStep::GreedyDone => on_sites.emit(Rc::new(job.greedy().to_vec())),
+                        SitesStep::Finished => break,
                     }
                 }
-                result.ms = now_ms() - t0;
-                outcome.set(Some(Rc::new(result)));
-                run.set(Run::Done);
+                outcome.set(Some(Rc::new(job.outcome(now_ms() - t0))));
+                run.set(SitesRun::Done);
                 // For measurements in a test.
                 crate::ui::expose("__dingdianSitesMs", &(now_ms() - t0).into());
             });
@@ -215,18 +134,14 @@ pub fn sites_panel(props: &Props) -> Html {
         let run = run.setter();
         Callback::from(move |_| {
             *generation.borrow_mut() += 1;
-            run.set(Run::Cancelled);
+            run.set(SitesRun::Cancelled);
         })
     };
     let on_kind = {
         let spec = spec.clone();
         Callback::from(move |e: Event| {
             let id = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some(kind) = KINDS.into_iter().find(|k| k.id() == id) {
-                let mut next = SiteSpec::new(kind);
-                if kind == Kind::InpatientSpecialty {
-                    next.specialty = Some(Specialty::ALL[0]);
-                }
+            if let Some(next) = spec_for(&id) {
                 spec.set(next);
             }
         })
@@ -235,27 +150,17 @@ pub fn sites_panel(props: &Props) -> Html {
         let spec = spec.clone();
         Callback::from(move |e: Event| {
             let id = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some(c) = Category::ALL.into_iter().find(|c| c.id() == id) {
-                spec.set(SiteSpec {
-                    category: Some(c),
-                    ..*spec
-                });
+            if let Some(next) = with_category(*spec, &id) {
+                spec.set(next);
             }
         })
     };
     let on_specialty = {
         let spec = spec.clone();
         Callback::from(move |e: Event| {
-            let idx: usize = e
-                .target_unchecked_into::<HtmlSelectElement>()
-                .value()
-                .parse()
-                .unwrap_or(0);
-            if let Some(sp) = Specialty::ALL.get(idx) {
-                spec.set(SiteSpec {
-                    specialty: Some(*sp),
-                    ..*spec
-                });
+            let idx = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(next) = with_specialty(*spec, &idx) {
+                spec.set(next);
             }
         })
     };
@@ -263,31 +168,25 @@ pub fn sites_panel(props: &Props) -> Html {
         let k = k.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
-            if let Ok(n) = v.trim().parse::<usize>() {
-                k.set(n.clamp(1, MAX_K));
+            if let Some(n) = parse_k(&v) {
+                k.set(n);
             }
         })
     };
 
     let r = *run;
-    let running = matches!(r, Run::Running { .. });
+    let running = matches!(r, SitesRun::Running { .. });
     let progress = match r {
-        Run::Running { phase, done, k } => {
-            let (label, frac) = match phase {
-                Phase::Greedy => (i::SITES_GREEDY_RUNNING, done as f64 / k.max(1) as f64 / 2.0),
-                Phase::Random => (
-                    i::SITES_RANDOM_RUNNING,
-                    0.5 + done as f64 / k.max(1) as f64 / 2.0,
-                ),
-            };
+        SitesRun::Running { .. } => {
+            let (frac, words) = r.progress(lang).unwrap_or_default();
             html! {
                 <div class="plan-progress" role="status" data-testid="sites-progress">
                     <progress max="1" value={format!("{frac:.3}")} aria-label={i::PLAN_PROGRESS.get(lang)}></progress>
-                    <span>{ format!("{} {}/{}", label.get(lang), done, k) }</span>
+                    <span>{ words }</span>
                 </div>
             }
         }
-        Run::Cancelled => {
+        SitesRun::Cancelled => {
             html! { <p class="plan-progress field-hint" role="status" data-testid="sites-progress">{ i::SITES_CANCELLED.get(lang) }</p> }
         }
         _ => html! {},
@@ -355,9 +254,8 @@ pub fn sites_panel(props: &Props) -> Html {
     }
 }
 
-fn results(props: &Props, lang: Lang, o: &Outcome) -> Html {
+fn results(props: &Props, lang: Lang, o: &Rc<SitesOutcome>) -> Html {
     let (g, r) = (total(&o.greedy), total(&o.random));
-    let spec = o.spec;
     html! {
         <div class="sites-results" data-testid="sites-results" data-stale={o.stale.to_string()}>
             if o.stale {
@@ -377,24 +275,23 @@ fn results(props: &Props, lang: Lang, o: &Outcome) -> Html {
                     <dd>{ thousands(o.covered_before) }{ " " }{ i::U_PERSONS.get(lang) }</dd>
                 </div>
             </dl>
-            if o.greedy.len() < o.k && !o.stale {
+            if o.exhausted() {
                 <p class="field-hint" data-testid="sites-exhausted">{ i::SITES_EXHAUSTED.get(lang) }</p>
             }
             <p class="field-hint" data-testid="sites-time" data-ms={format!("{:.0}", o.ms)}>
-                { format!("{} {} {}", i::PLAN_DONE_IN.get(lang), thousands(o.ms.round() as u64), i::MS.get(lang)) }
+                { done_in(lang, o.ms) }
             </p>
             { chart(lang, &o.greedy, &o.random) }
             <ol class="sites-list" data-testid="sites-list">
                 { for o.greedy.iter().enumerate().map(|(n, site)| {
-                    let county = site.county.as_ref().and_then(|id| props.state.scenario.counties.iter().find(|c| &c.id == id)).map(|c| c.name.clone()).unwrap_or_default();
+                    let county = county_name(&props.inputs.scenario, site.county.as_deref());
                     let on_place = {
-                        let d = props.state.dispatcher();
-                        let app = placed(&spec.template(), site.lon, site.lat, site.county.as_deref(), None);
-                        let name = format!("{} {}", i::SITES_PICK_NAME.get(lang), n + 1);
+                        let place = props.on_place.clone();
+                        let o = o.clone();
                         Callback::from(move |_| {
-                            let mut a = app.clone();
-                            a.name = Some(name.clone());
-                            d.dispatch(Action::AddApplication(a));
+                            if let Some(a) = o.pick_application(n, lang) {
+                                place.emit(a);
+                            }
                         })
                     };
                     html! {
@@ -416,52 +313,27 @@ fn results(props: &Props, lang: Lang, o: &Outcome) -> Html {
 
 /// K against residents added, greedy (solid, dots) and random (dashed, squares).
 fn chart(lang: Lang, greedy: &[Site], random: &[Site]) -> Html {
-    let (w, h) = (320.0, 180.0);
-    let (l, r, t_, b) = (48.0, 10.0, 10.0, 30.0);
-    let kmax = greedy.len().max(random.len()).max(1) as f64;
-    let ymax = total(greedy).max(total(random)).max(1) as f64;
-    let x = |k: f64| l + k / kmax * (w - l - r);
-    let y = |v: f64| h - b - v / ymax * (h - t_ - b);
-    let points = |sites: &[Site]| {
-        std::iter::once((0.0, 0.0))
-            .chain(
-                sites
-                    .iter()
-                    .enumerate()
-                    .map(|(n, s)| ((n + 1) as f64, s.total_added as f64)),
-            )
-            .map(|(k, v)| format!("{:.1},{:.1}", x(k), y(v)))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let desc = format!(
-        "{} {} {}; {} {} {}",
-        i::SITES_GREEDY.get(lang),
-        thousands(total(greedy)),
-        i::U_PERSONS.get(lang),
-        i::SITES_RANDOM.get(lang),
-        thousands(total(random)),
-        i::U_PERSONS.get(lang)
-    );
+    let c = SitesChart::of(lang, greedy, random);
+    let (w, h, l, r, t_, b) = (c.w, c.h, c.left, c.right, c.top, c.bottom);
     html! {
         <figure class="sites-chart">
             <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-labelledby="sites-chart-title sites-chart-desc" data-testid="sites-chart">
                 <title id="sites-chart-title">{ i::SITES_CHART.get(lang) }</title>
-                <desc id="sites-chart-desc">{ desc }</desc>
+                <desc id="sites-chart-desc">{ c.desc.clone() }</desc>
                 <line x1={l.to_string()} y1={(h - b).to_string()} x2={(w - r).to_string()} y2={(h - b).to_string()} class="axis" />
                 <line x1={l.to_string()} y1={t_.to_string()} x2={l.to_string()} y2={(h - b).to_string()} class="axis" />
-                <text x={(l - 4.0).to_string()} y={(t_ + 4.0).to_string()} text-anchor="end" class="tick">{ thousands(ymax as u64) }</text>
+                <text x={(l - 4.0).to_string()} y={(t_ + 4.0).to_string()} text-anchor="end" class="tick">{ thousands(c.ymax as u64) }</text>
                 <text x={(l - 4.0).to_string()} y={(h - b).to_string()} text-anchor="end" class="tick">{ "0" }</text>
-                <text x={x(kmax).to_string()} y={(h - b + 14.0).to_string()} text-anchor="end" class="tick">{ format!("K = {}", kmax as usize) }</text>
+                <text x={c.x(c.kmax).to_string()} y={(h - b + 14.0).to_string()} text-anchor="end" class="tick">{ format!("K = {}", c.kmax as usize) }</text>
                 <text x={l.to_string()} y={(h - b + 14.0).to_string()} text-anchor="middle" class="tick">{ "0" }</text>
                 <text x={((l + w - r) / 2.0).to_string()} y={(h - 4.0).to_string()} text-anchor="middle" class="label">{ i::SITES_AXIS_K.get(lang) }</text>
-                <polyline points={points(random)} class="series-random" data-series="random" data-points={random.len().to_string()} />
-                <polyline points={points(greedy)} class="series-greedy" data-series="greedy" data-points={greedy.len().to_string()} />
-                { for greedy.iter().enumerate().map(|(n, s)| html! {
-                    <circle cx={format!("{:.1}", x((n + 1) as f64))} cy={format!("{:.1}", y(s.total_added as f64))} r="2.5" class="dot-greedy" />
+                <polyline points={c.random_line.clone()} class="series-random" data-series="random" data-points={random.len().to_string()} />
+                <polyline points={c.greedy_line.clone()} class="series-greedy" data-series="greedy" data-points={greedy.len().to_string()} />
+                { for c.greedy_dots.iter().map(|(x, y)| html! {
+                    <circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="2.5" class="dot-greedy" />
                 }) }
-                { for random.iter().enumerate().map(|(n, s)| html! {
-                    <rect x={format!("{:.1}", x((n + 1) as f64) - 2.0)} y={format!("{:.1}", y(s.total_added as f64) - 2.0)} width="4" height="4" class="dot-random" />
+                { for c.random_dots.iter().map(|(x, y)| html! {
+                    <rect x={format!("{:.1}", x - 2.0)} y={format!("{:.1}", y - 2.0)} width="4" height="4" class="dot-random" />
                 }) }
             </svg>
             <figcaption class="sites-legend">

@@ -13,146 +13,20 @@ use yew::prelude::*;
 
 use super::i18n::{self as i, bi, bi_t, t};
 use super::widgets::download;
-use crate::app::state::State;
-use crate::engine::Outcome;
-use crate::policy::{param_def, Group, ParamDef, ParamKind};
-use crate::review::sweep::{default_range, sweep_csv, sweep_values, sweepable, Sweep, SweepPoint};
-use crate::scenario::Kind;
+use crate::app::sweep::{
+    self, label_with_unit, offered, unit_suffix, SweepChart, SweepInputs, SweepResult, H, ML, MR,
+    MT, PLOT_H, W,
+};
+use crate::policy::param_def;
+use crate::review::sweep::{default_range, sweep_csv, Sweep};
 use crate::text::{num, Lang, Text};
 
+/// What a sweep runs on (policy, data, the selected application as the surface's template).
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub lang: Lang,
+    pub inputs: SweepInputs,
 }
-
-/// The parameters offered: the numbers of the table the app shows.
-fn offered() -> Vec<&'static ParamDef> {
-    sweepable()
-        .filter(|d| !matches!(d.group, Group::Exits | Group::Budget))
-        .collect()
-}
-
-/// Which coverage the chart shows for the selected application's kind (0 pharmacy, 1
-/// outpatient, 2 inpatient), with its label.
-fn coverage_of(kind: Option<Kind>) -> (usize, i::T) {
-    match kind {
-        Some(Kind::InpatientGeneral | Kind::InpatientSpecialty) => (2, i::COV_INPATIENT),
-        Some(Kind::Outpatient | Kind::PrimaryCare) => (1, i::COV_OUTPATIENT),
-        _ => (0, i::COV_PHARMACY),
-    }
-}
-
-/// A finished or running sweep as the page shows it.
-#[derive(Clone, Debug, PartialEq)]
-struct Result_ {
-    param: &'static str,
-    lo: f64,
-    hi: f64,
-    /// The parameter's value when the sweep started: the marked one.
-    current: f64,
-    coverage_k: usize,
-    coverage_label: i::T,
-    points: Vec<SweepPoint>,
-    total: usize,
-    running: bool,
-}
-
-fn unit(lang: Lang, def: &ParamDef) -> String {
-    t(lang, &def.unit())
-}
-
-fn label_with_unit(lang: Lang, def: &ParamDef) -> String {
-    let u = unit(lang, def);
-    if u.is_empty() {
-        t(lang, &def.label())
-    } else {
-        format!("{}{}", t(lang, &def.label()), i::paren(lang, &u))
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The chart
-
-const W: f64 = 680.0;
-const H: f64 = 440.0;
-const ML: f64 = 60.0;
-const MR: f64 = 60.0;
-const MT: f64 = 34.0;
-const PLOT_H: f64 = 250.0;
-
-/// Round tick values covering lo..=hi, about `n` of them.
-fn ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
-    if !(hi > lo) {
-        return vec![lo];
-    }
-    let raw = (hi - lo) / n.max(1) as f64;
-    let mag = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
-        .iter()
-        .map(|m| m * mag)
-        .find(|s| *s >= raw)
-        .unwrap_or(10.0 * mag);
-    let mut out = Vec::new();
-    let mut x = (lo / step).ceil() * step;
-    while x <= hi + step * 1e-9 {
-        out.push((x * 1e9).round() / 1e9);
-        x += step;
-    }
-    out
-}
-
-struct Series {
-    key: &'static str,
-    label: i::T,
-    colour: &'static str,
-    dash: &'static str,
-    marker: &'static str,
-    right: bool,
-    value: fn(&SweepPoint, usize) -> Option<f64>,
-}
-
-const SERIES: [Series; 4] = [
-    Series {
-        key: "coverage",
-        label: i::RV_SW_COVERAGE,
-        colour: "#21669c",
-        dash: "",
-        marker: "circle",
-        right: false,
-        value: |p, k| p.coverage[k],
-    },
-    Series {
-        key: "accepting",
-        label: i::RV_SW_ACCEPTING,
-        colour: "#1b823c",
-        dash: "8 4",
-        marker: "square",
-        right: false,
-        value: |p, _| p.accepting_share,
-    },
-    Series {
-        key: "suspended",
-        label: i::RV_SW_SUSPENDED,
-        colour: "#a06e00",
-        dash: "2 3",
-        marker: "triangle",
-        right: true,
-        value: |p, _| {
-            p.error
-                .is_none()
-                .then(|| p.count(Outcome::Suspended) as f64)
-        },
-    },
-    Series {
-        key: "rejected",
-        label: i::RV_SW_REJECTED,
-        colour: "#be231b",
-        dash: "10 3 2 3",
-        marker: "diamond",
-        right: true,
-        value: |p, _| p.error.is_none().then(|| p.count(Outcome::Rejected) as f64),
-    },
-];
 
 fn marker(kind: &str, x: f64, y: f64, colour: &str) -> Html {
     let c = colour.to_string();
@@ -171,87 +45,33 @@ fn marker(kind: &str, x: f64, y: f64, colour: &str) -> Html {
 }
 
 /// `current`: the parameter's value now (it may have moved since the sweep ran).
-fn chart(lang: Lang, r: &Result_, current: f64, node: NodeRef) -> Html {
-    let Some(def) = param_def(r.param) else {
+fn chart(lang: Lang, r: &SweepResult, current: f64, node: NodeRef) -> Html {
+    let Some(c) = SweepChart::layout(lang, r, current) else {
         return html! {};
     };
-    let (lo, hi) = (r.lo, if r.hi > r.lo { r.hi } else { r.lo + 1.0 });
-    let pw = W - ML - MR;
-    let x_of = |v: f64| ML + (v - lo) / (hi - lo) * pw;
-    let y_share = |v: f64| MT + PLOT_H - v.clamp(0.0, 1.0) * PLOT_H;
-    let max_count = r
-        .points
-        .iter()
-        .filter(|p| p.error.is_none())
-        .map(|p| p.count(Outcome::Suspended).max(p.count(Outcome::Rejected)))
-        .max()
-        .unwrap_or(0)
-        .max(1) as f64;
-    let count_ticks: Vec<f64> = ticks(0.0, max_count, 4)
-        .into_iter()
-        .filter(|v| v.fract() == 0.0)
-        .collect();
-    let count_top = count_ticks
-        .last()
-        .copied()
-        .unwrap_or(max_count)
-        .max(max_count);
-    let y_count = |v: f64| MT + PLOT_H - v / count_top * PLOT_H;
-    let x_ticks = ticks(lo, hi, 6);
-    let bottom = MT + PLOT_H;
-    let current_in = current >= lo && current <= hi;
-    let cx = x_of(current.clamp(lo, hi));
-    let u = unit(lang, def);
-    let current_label = format!(
-        "{}{}{}",
-        i::RV_SW_CURRENT.get(lang),
-        num(current, 2),
-        if u.is_empty() {
-            String::new()
-        } else {
-            format!(" {u}")
-        }
-    );
-    let title = format!(
-        "{} — {}",
-        i::RV_SW_CHART_TITLE.get(lang),
-        t(lang, &def.label())
-    );
-
-    let lines = SERIES.iter().map(|s| {
-        let pts: Vec<(f64, f64)> = r
-            .points
-            .iter()
-            .filter_map(|p| {
-                let v = (s.value)(p, r.coverage_k)?;
-                Some((x_of(p.value), if s.right { y_count(v) } else { y_share(v) }))
-            })
-            .collect();
-        let d: String = pts.iter().enumerate().map(|(k, (x, y))| format!("{}{} {}", if k == 0 { "M" } else { "L" }, num(*x, 1), num(*y, 1))).collect();
+    let bottom = c.bottom;
+    let cx = c.current_x;
+    let lines = c.lines.iter().map(|l| {
+        let s = l.series;
         html! {
             <g class="sweep-series" data-series={s.key}>
-                <path d={d} fill="none" stroke={s.colour} stroke-width="2" stroke-dasharray={(!s.dash.is_empty()).then_some(s.dash)} />
-                { for pts.iter().map(|(x, y)| marker(s.marker, *x, *y, s.colour)) }
+                <path d={l.path.clone()} fill="none" stroke={s.colour} stroke-width="2" stroke-dasharray={(!s.dash.is_empty()).then_some(s.dash)} />
+                { for l.points.iter().map(|(x, y)| marker(s.marker, *x, *y, s.colour)) }
             </g>
         }
     });
     let legend_y = bottom + 58.0;
-    let legend = SERIES.iter().enumerate().map(|(k, s)| {
+    let legend = c.lines.iter().enumerate().map(|(k, l)| {
+        let s = l.series;
         // One series a row: long labels (English) never run into each other.
         let x = ML;
         let y = legend_y + k as f64 * 19.0;
-        let label = if s.key == "coverage" {
-            format!("{}{}{}", s.label.get(lang), i::COLON.get(lang), r.coverage_label.get(lang))
-        } else {
-            s.label.get(lang).to_string()
-        };
-        let axis = if s.right { i::RV_SW_RIGHT_AXIS } else { i::RV_SW_LEFT_AXIS };
         html! {
             <g data-legend={s.key}>
                 <line x1={num(x, 1)} y1={num(y, 1)} x2={num(x + 28.0, 1)} y2={num(y, 1)} stroke={s.colour} stroke-width="2"
                     stroke-dasharray={(!s.dash.is_empty()).then_some(s.dash)} />
                 { marker(s.marker, x + 14.0, y, s.colour) }
-                <text x={num(x + 36.0, 1)} y={num(y + 4.0, 1)} font-size="12">{ format!("{label}{}", i::paren(lang, axis.get(lang))) }</text>
+                <text x={num(x + 36.0, 1)} y={num(y + 4.0, 1)} font-size="12">{ l.legend.clone() }</text>
             </g>
         }
     });
@@ -261,37 +81,37 @@ fn chart(lang: Lang, r: &Result_, current: f64, node: NodeRef) -> Html {
             viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="sweep-chart-title"
             data-param={r.param} data-points={r.points.len().to_string()}
             font-family="system-ui, 'Noto Sans CJK SC', 'PingFang SC', sans-serif">
-            <title id="sweep-chart-title">{ title.clone() }</title>
+            <title id="sweep-chart-title">{ c.title.clone() }</title>
             <rect x="0" y="0" width={W.to_string()} height={H.to_string()} fill="#ffffff" />
-            <text x={ML.to_string()} y="14" font-size="13" font-weight="600">{ title }</text>
+            <text x={ML.to_string()} y="14" font-size="13" font-weight="600">{ c.title.clone() }</text>
             // Grid and axes
-            { for ticks(0.0, 1.0, 5).into_iter().map(|v| html! {
+            { for c.share_ticks.iter().map(|(y, label)| html! {
                 <g>
-                    <line x1={ML.to_string()} x2={num(W - MR, 1)} y1={num(y_share(v), 1)} y2={num(y_share(v), 1)} stroke="#e3e6ea" />
-                    <text x={num(ML - 6.0, 1)} y={num(y_share(v) + 4.0, 1)} font-size="11" text-anchor="end">{ format!("{}%", num(v * 100.0, 0)) }</text>
+                    <line x1={ML.to_string()} x2={num(W - MR, 1)} y1={num(*y, 1)} y2={num(*y, 1)} stroke="#e3e6ea" />
+                    <text x={num(ML - 6.0, 1)} y={num(y + 4.0, 1)} font-size="11" text-anchor="end">{ label.clone() }</text>
                 </g>
             }) }
-            { for count_ticks.iter().map(|v| html! {
-                <text x={num(W - MR + 6.0, 1)} y={num(y_count(*v) + 4.0, 1)} font-size="11">{ num(*v, 0) }</text>
+            { for c.count_ticks.iter().map(|(y, label)| html! {
+                <text x={num(W - MR + 6.0, 1)} y={num(y + 4.0, 1)} font-size="11">{ label.clone() }</text>
             }) }
             <line x1={ML.to_string()} x2={ML.to_string()} y1={MT.to_string()} y2={bottom.to_string()} stroke="#444" />
             <line x1={num(W - MR, 1)} x2={num(W - MR, 1)} y1={MT.to_string()} y2={bottom.to_string()} stroke="#444" />
             <line x1={ML.to_string()} x2={num(W - MR, 1)} y1={bottom.to_string()} y2={bottom.to_string()} stroke="#444" />
-            { for x_ticks.iter().map(|v| html! {
+            { for c.x_ticks.iter().map(|(x, label)| html! {
                 <g>
-                    <line x1={num(x_of(*v), 1)} x2={num(x_of(*v), 1)} y1={bottom.to_string()} y2={num(bottom + 5.0, 1)} stroke="#444" />
-                    <text x={num(x_of(*v), 1)} y={num(bottom + 18.0, 1)} font-size="11" text-anchor="middle">{ num(*v, 2) }</text>
+                    <line x1={num(*x, 1)} x2={num(*x, 1)} y1={bottom.to_string()} y2={num(bottom + 5.0, 1)} stroke="#444" />
+                    <text x={num(*x, 1)} y={num(bottom + 18.0, 1)} font-size="11" text-anchor="middle">{ label.clone() }</text>
                 </g>
             }) }
-            <text x={num(ML + pw / 2.0, 1)} y={num(bottom + 38.0, 1)} font-size="12" text-anchor="middle">{ label_with_unit(lang, def) }</text>
+            <text x={num(ML + c.plot_w / 2.0, 1)} y={num(bottom + 38.0, 1)} font-size="12" text-anchor="middle">{ c.x_label.clone() }</text>
             <text transform={format!("translate(14 {}) rotate(-90)", num(MT + PLOT_H / 2.0, 1))} font-size="12" text-anchor="middle">{ i::RV_SW_LEFT_AXIS.get(lang) }</text>
             <text transform={format!("translate({} {}) rotate(90)", num(W - 12.0, 1), num(MT + PLOT_H / 2.0, 1))} font-size="12" text-anchor="middle">{ i::RV_SW_RIGHT_AXIS.get(lang) }</text>
             { for lines }
             // The current value: a line and a label.
-            <g class="sweep-current" data-testid="sweep-current" data-value={num(current, 6)} data-in-range={current_in.to_string()}>
+            <g class="sweep-current" data-testid="sweep-current" data-value={num(current, 6)} data-in-range={c.current_in.to_string()}>
                 <line x1={num(cx, 1)} x2={num(cx, 1)} y1={MT.to_string()} y2={bottom.to_string()} stroke="#111" stroke-width="1.5" stroke-dasharray="5 3" />
                 <text x={num(if cx > W - MR - 120.0 { cx - 4.0 } else { cx + 4.0 }, 1)} y={num(MT + 12.0, 1)} font-size="12" font-weight="600"
-                    text-anchor={if cx > W - MR - 120.0 { "end" } else { "start" }}>{ current_label }</text>
+                    text-anchor={if cx > W - MR - 120.0 { "end" } else { "start" }}>{ c.current_label.clone() }</text>
             </g>
             { for legend }
         </svg>
@@ -381,24 +201,18 @@ fn serialize(el: &web_sys::Element) -> Option<String> {
 
 #[function_component(SweepPanel)]
 pub fn sweep_panel(props: &Props) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
+    let lang = props.lang;
     let params = offered();
     let param = use_state(|| "service_radius_m");
     let def = param_def(*param).unwrap_or(params[0]);
-    let current = s
-        .policy
-        .values
-        .get(def.id)
-        .and_then(|v| v.as_f64())
-        .unwrap_or(0.0);
+    let current = props.inputs.value(def.id).unwrap_or(0.0);
     let range = use_state(|| None::<(String, String)>);
     let steps = use_state(|| "19".to_string());
     let (dlo, dhi) = default_range(def, current);
     let (lo_text, hi_text) = (*range)
         .clone()
         .unwrap_or_else(|| (num(dlo, 6), num(dhi, 6)));
-    let result = use_state(|| None::<Result_>);
+    let result = use_state(|| None::<SweepResult>);
     let error = use_state(|| None::<Text>);
     let job: Rc<RefCell<Option<Sweep>>> = use_mut_ref(|| None);
     // Bumped by every start and cancel: a tick of an older sweep stops.
@@ -444,85 +258,27 @@ pub fn sweep_panel(props: &Props) -> Html {
     };
 
     let on_run = {
-        let state = props.state.clone();
+        let inputs = props.inputs.clone();
         let job = job.clone();
         let generation = generation.clone();
         let result = result.clone();
         let error = error.clone();
         let (lo_text, hi_text, steps_text) = (lo_text.clone(), hi_text.clone(), (*steps).clone());
         Callback::from(move |_| {
-            let s = &*state;
-            let parse = |x: &str| {
-                x.trim()
-                    .replace(',', "")
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|v| v.is_finite())
-            };
-            let (Some(lo), Some(hi)) = (parse(&lo_text), parse(&hi_text)) else {
-                error.set(Some(i::RV_SW_BAD_RANGE.text()));
-                return;
-            };
-            let n = steps_text
-                .trim()
-                .parse::<usize>()
-                .ok()
-                .filter(|n| (2..=101).contains(n));
-            let Some(n) = n else {
-                error.set(Some(i::RV_SW_BAD_STEPS.text()));
-                return;
-            };
-            let ParamKind::Number { min, max, .. } = def.kind else {
-                return;
-            };
-            if lo >= hi || lo < min || hi > max {
-                error.set(Some(Text::new(
-                    format!(
-                        "{}（{}–{}）",
-                        i::RV_SW_BAD_RANGE.0,
-                        num(min, 6),
-                        num(max, 6)
-                    ),
-                    format!("{} ({}–{})", i::RV_SW_BAD_RANGE.1, num(min, 6), num(max, 6)),
-                )));
-                return;
-            }
-            error.set(None);
-            let values = sweep_values(def, lo, hi, n);
-            let template = s.application().cloned();
-            let (coverage_k, coverage_label) = coverage_of(template.as_ref().map(|a| a.kind));
-            let sweep = match Sweep::new(
-                s.scenario.clone(),
-                s.data.index.clone(),
-                s.preset().clone(),
-                s.overrides.clone(),
-                def.id,
-                values.clone(),
-                template,
-                s.today,
-            ) {
-                Ok(sw) => sw,
+            let (sweep, base) = match sweep::start(&inputs, def, &lo_text, &hi_text, &steps_text) {
+                Ok(Some(started)) => started,
+                Ok(None) => return,
                 Err(e) => {
-                    error.set(Some(Text::new(e.clone(), e)));
+                    error.set(Some(e));
                     return;
                 }
             };
+            error.set(None);
             *job.borrow_mut() = Some(sweep);
             let gen = {
                 let mut g = generation.borrow_mut();
                 *g += 1;
                 *g
-            };
-            let base = Result_ {
-                param: def.id,
-                lo: values.first().copied().unwrap_or(lo),
-                hi: values.last().copied().unwrap_or(hi),
-                current,
-                coverage_k,
-                coverage_label,
-                points: Vec::new(),
-                total: values.len(),
-                running: true,
             };
             result.set(Some(base.clone()));
             tick(job.clone(), generation.clone(), gen, result.clone(), base);
@@ -547,7 +303,7 @@ pub fn sweep_panel(props: &Props) -> Html {
             if let Some(r) = &*result {
                 if let Some(d) = param_def(r.param) {
                     download(
-                        &format!("dingdian-sweep-{}.csv", r.param),
+                        &r.file_name("csv"),
                         "text/csv;charset=utf-8",
                         sweep_csv(d, &r.points).as_bytes(),
                     );
@@ -561,7 +317,7 @@ pub fn sweep_panel(props: &Props) -> Html {
         Callback::from(move |_| {
             let name = (*result)
                 .as_ref()
-                .map(|r| format!("dingdian-sweep-{}.svg", r.param))
+                .map(|r| r.file_name("svg"))
                 .unwrap_or_default();
             if let Some(svg) = chart_ref
                 .cast::<web_sys::Element>()
@@ -582,7 +338,7 @@ pub fn sweep_panel(props: &Props) -> Html {
         Callback::from(move |_| {
             let name = (*result)
                 .as_ref()
-                .map(|r| format!("dingdian-sweep-{}.png", r.param))
+                .map(|r| r.file_name("png"))
                 .unwrap_or_default();
             if let Some(svg) = chart_ref
                 .cast::<web_sys::Element>()
@@ -595,10 +351,7 @@ pub fn sweep_panel(props: &Props) -> Html {
 
     let r = (*result).clone();
     let running = r.as_ref().is_some_and(|r| r.running);
-    let errors_in = r
-        .as_ref()
-        .map(|r| r.points.iter().filter(|p| p.error.is_some()).count())
-        .unwrap_or(0);
+    let errors_in = r.as_ref().map(SweepResult::refused).unwrap_or(0);
     html! {
         <div class="review-tab sweep" data-testid="sweep">
             <p class="field-hint">{ i::RV_SW_INTRO.get(lang) }</p>
@@ -636,7 +389,7 @@ pub fn sweep_panel(props: &Props) -> Html {
                     }
                 </div>
             </div>
-            <p class="field-hint">{ format!("{}{}{}", i::RV_SW_CURRENT.get(lang), num(current, 6), { let u = unit(lang, def); if u.is_empty() { u } else { format!(" {u}") } }) }</p>
+            <p class="field-hint">{ format!("{}{}{}", i::RV_SW_CURRENT.get(lang), num(current, 6), unit_suffix(lang, def)) }</p>
             if let Some(e) = &*error {
                 <p class="field-error" role="alert" data-testid="sweep-error"><span aria-hidden="true">{ "⚠ " }</span>{ t(lang, e) }</p>
             }
@@ -646,11 +399,11 @@ pub fn sweep_panel(props: &Props) -> Html {
                         aria-label={i::RV_SW_PROGRESS.get(lang)}></progress>
                     <span data-testid="sweep-progress-text" data-done={(!r.running && r.points.len() == r.total).to_string()}>
                         { format!("{} / {}", r.points.len(), r.total) }
-                        if !r.running && r.points.len() < r.total { { " · " }{ i::RV_SW_CANCELLED.get(lang) } }
+                        if r.cancelled() { { " · " }{ i::RV_SW_CANCELLED.get(lang) } }
                     </span>
                 </div>
                 if !r.points.is_empty() {
-                    <div class="sweep-figure">{ chart(lang, r, s.policy.values.get(r.param).and_then(|v| v.as_f64()).unwrap_or(r.current), chart_ref.clone()) }</div>
+                    <div class="sweep-figure">{ chart(lang, r, props.inputs.value(r.param).unwrap_or(r.current), chart_ref.clone()) }</div>
                     if errors_in > 0 {
                         <p class="field-hint" data-testid="sweep-refused">{ format!("{} {}", i::RV_SW_REFUSED.get(lang), errors_in) }</p>
                     }
@@ -671,8 +424,8 @@ fn tick(
     job: Rc<RefCell<Option<Sweep>>>,
     generation: Rc<RefCell<u64>>,
     gen: u64,
-    result: UseStateHandle<Option<Result_>>,
-    mut shown: Result_,
+    result: UseStateHandle<Option<SweepResult>>,
+    mut shown: SweepResult,
 ) {
     gloo::timers::callback::Timeout::new(0, move || {
         if *generation.borrow() != gen {

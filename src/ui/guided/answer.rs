@@ -5,33 +5,20 @@
 
 use yew::prelude::*;
 
-use super::super::decision_panel::{outcome_badge, trace_item, verdict_symbol};
+use super::super::decision_panel::{outcome_badge, trace_entry, verdict_symbol};
 use super::super::i18n::{self as i, t};
 use super::map::GuideMapView;
 use super::place::{picker, template};
 use super::{places_of, push_mode, Computed, Props};
 use crate::app::guided::GuideAction;
-use crate::app::state::{Action, Dataset, Shared};
+use crate::app::guided_view::for_expert;
 use crate::engine::nearest_accepted::Closure;
 use crate::engine::plain::about_distance;
 use crate::policy::rule_def;
 use crate::text::{Lang, Text};
 
 fn closure_line(lang: Lang, props: &Props, c: &Closure, testid: &'static str) -> Html {
-    let s = &*props.state;
-    let place = match &c.county {
-        Some(id) => {
-            let name = s
-                .scenario
-                .counties
-                .iter()
-                .find(|x| &x.id == id)
-                .map(|x| x.name.clone())
-                .unwrap_or(id.clone());
-            Text::new(format!("您所在的{name}"), format!("In {name}"))
-        }
-        None => i::G_WHOLE_CITY.text(),
-    };
+    let place = props.view.closed_where(c.county.as_deref());
     let rule = c.rule.as_ref().map(|e| {
         let title = rule_def(&e.rule)
             .map(|d| d.title())
@@ -51,8 +38,8 @@ fn closure_line(lang: Lang, props: &Props, c: &Closure, testid: &'static str) ->
 }
 
 pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
+    let s = &props.view;
+    let lang = props.lang;
     let d = props.guide.dispatcher();
     let Some(c) = computed else {
         return html! { <p class="empty">{ i::G_NO_ANSWER.get(lang) }</p> };
@@ -60,12 +47,7 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
     let x = &c.answer.explanation;
     let decision = &c.answer.decision;
 
-    let synthetic = match s.dataset {
-        Dataset::Sample => i::G_SAMPLE_NOTE,
-        Dataset::Linyi | Dataset::Xian => i::G_SYNTH_NOTE,
-        // Real data loaded by the user: not synthetic, but only as right as the file.
-        Dataset::Imported => i::G_IMPORTED_NOTE,
-    };
+    let synthetic = s.data_note();
 
     let reasons = html! {
         <ol class="guide-reasons" data-testid="guide-reasons">
@@ -104,7 +86,7 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
                 html! {
                     <ol class="guide-places" data-testid="guide-places">
                         { for n.places.iter().enumerate().map(|(k, p)| {
-                            let county = p.county.as_ref().and_then(|id| s.scenario.counties.iter().find(|x| &x.id == id)).map(|x| x.name.clone());
+                            let county = p.county.as_deref().and_then(|id| s.county_name(id));
                             let pick = picker(props);
                             let (lon, lat) = (p.lon, p.lat);
                             let dist = t(lang, &about_distance(p.distance_m));
@@ -158,11 +140,10 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
     };
     let on_expert = {
         let d = d.clone();
-        let sd = props.state.dispatcher();
-        let mut app = c.app.clone();
-        app.name = Some(i::G_APP_NAME.get(lang).to_string());
+        let expert = props.on_expert.clone();
+        let app = for_expert(c, lang);
         Callback::from(move |_| {
-            sd.dispatch(Action::AddApplication(app.clone()));
+            expert.emit(app.clone());
             push_mode(false);
             d.dispatch(GuideAction::Open(false));
         })
@@ -180,15 +161,15 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
             { reasons }
             { changes }
             { nearest }
-            <GuideMapView data={s.data.clone()} scenario={Shared(s.scenario.clone())} template={template(props)}
-                spot={Some((c.app.lon, c.app.lat))} radius={s.policy.params.service_radius_m} outcome={Some(decision.outcome)}
+            <GuideMapView data={s.data.clone()} scenario={s.scenario.clone()} template={template(props)}
+                spot={Some((c.app.lon, c.app.lat))} radius={s.radius()} outcome={Some(decision.outcome)}
                 places={places_of(Some(c))} {lang} on_pick={picker(props)} />
             <p class="field-hint">{ i::G_MAP_TAP_AGAIN.get(lang) }</p>
             { super::questions::message(lang, &props.guide, "place") }
             <details class="guide-trace" data-testid="guide-trace">
                 <summary>{ i::G_TRACE.get(lang) }</summary>
                 <ol class="trace" data-testid="guide-trace-list">
-                    { for decision.rules.iter().map(|e| trace_item(s, e)) }
+                    { for decision.rules.iter().map(|e| trace_entry(lang, &s.policy, e)) }
                 </ol>
             </details>
             <div class="guide-actions">

@@ -20,9 +20,9 @@ use yew::prelude::*;
 
 use super::i18n::{self as i, t, T};
 use crate::app::guided::{Guide, GuideAction};
-use crate::app::state::{Shared, State};
-use crate::engine::prepared::Prepared;
-use crate::guide::{self as g, GuideAnswer, Step};
+pub use crate::app::guided_view::Computed;
+use crate::app::guided_view::GuidedView;
+use crate::guide::{self as g, Step};
 use crate::scenario::Application;
 use crate::text::Lang;
 
@@ -132,10 +132,14 @@ pub fn guide_bar(lang: Lang, guide: &UseReducerHandle<Guide>) -> Html {
 
 // ---------------------------------------------------------------------------------------------
 
+/// What guided mode reads of the expert state, its own reducer, and the one intent it sends
+/// the expert view: take the answer's application there.
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub lang: Lang,
+    pub view: GuidedView,
     pub guide: UseReducerHandle<Guide>,
+    pub on_expert: Callback<Application>,
 }
 
 fn step_title(s: Step) -> T {
@@ -162,13 +166,6 @@ fn step_id(s: Step) -> &'static str {
     }
 }
 
-/// The answer for the chosen spot, with the application it judged.
-#[derive(PartialEq)]
-pub struct Computed {
-    pub app: Application,
-    pub answer: GuideAnswer,
-}
-
 /// After a screen change: the focus to the first control with a message, else to the heading,
 /// so a keyboard or screen-reader user starts on the new screen.
 fn move_focus() {
@@ -187,9 +184,9 @@ fn move_focus() {
 
 #[function_component(Guided)]
 pub fn guided(props: &Props) -> Html {
-    let s = &*props.state;
+    let s = &props.view;
     let gd = &*props.guide;
-    let lang = s.lang;
+    let lang = props.lang;
     let dispatch = props.guide.dispatcher();
     let steps = g::steps(&gd.answers, &s.policy);
     let size = g::size_fields(&gd.answers, &s.policy);
@@ -208,25 +205,12 @@ pub fn guided(props: &Props) -> Html {
 
     // The answer: decided once per answers, spot, rules and data, not on every render.
     let computed = use_memo(
-        (
-            gd.answers.clone(),
-            step == Step::Answer,
-            Shared(s.scenario.clone()),
-            Shared(s.policy.clone()),
-            s.data.clone(),
-            s.today,
-        ),
-        |(answers, show, scenario, policy, data, today)| -> Option<Computed> {
-            let (lon, lat) = answers.place?;
+        (gd.answers.clone(), step == Step::Answer, s.clone()),
+        |(answers, show, view)| -> Option<Computed> {
             if !*show {
                 return None;
             }
-            let prep = Prepared::with_data(scenario, policy, data.index.clone(), *today);
-            let county = data.county_at(scenario, lon, lat);
-            let app = g::application(answers, lon, lat, county, &prep.as_of.to_string());
-            let gap = data.spacing_m.max(300.0);
-            let answer = g::answer(&prep, &app, gap);
-            Some(Computed { app, answer })
+            view.answer(answers)
         },
     );
 
@@ -274,7 +258,6 @@ pub fn guided(props: &Props) -> Html {
         Step::Place => i::G_SEE_ANSWER,
         _ => i::G_NEXT,
     };
-    let preset = s.preset();
 
     html! {
         <section class="guide" id="guide-main" data-testid="guided" data-step={step_id(step)} aria-labelledby="guide-title">
@@ -282,7 +265,7 @@ pub fn guided(props: &Props) -> Html {
                 <h2 id="guide-title">{ i::G_TITLE.get(lang) }</h2>
                 <p class="guide-intro">{ i::G_INTRO.get(lang) }</p>
                 <p class="guide-rules" data-testid="guide-rules">
-                    { i::G_RULES_USED.get(lang) }{ t(lang, &preset.short) }
+                    { i::G_RULES_USED.get(lang) }{ t(lang, &s.preset_short) }
                     { i::LIST_SEP.get(lang) }{ i::G_DATA_USED.get(lang) }{ s.dataset.label().get(lang) }
                 </p>
             </div>

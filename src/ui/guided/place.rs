@@ -11,20 +11,15 @@ use super::map::GuideMapView;
 use super::questions::message;
 use super::Props;
 use crate::app::guided::{GuideAction, Locate, LocateError};
-use crate::app::state::Shared;
 use crate::scenario::Application;
 use crate::text::num;
 
 /// A callback that checks a point against the city and records it.
 pub fn picker(props: &Props) -> Callback<(f64, f64)> {
     let d = props.guide.dispatcher();
-    let data = props.state.data.clone();
+    let view = props.view.clone();
     Callback::from(move |(lon, lat): (f64, f64)| {
-        let inside = if data.outlines.areas.is_empty() && data.points.is_empty() {
-            crate::guide::inside_bounds(data.bounds, 5_000.0, lon, lat)
-        } else {
-            crate::guide::inside_city(&data.outlines, &data.points, data.spacing_m, lon, lat)
-        };
+        let inside = view.inside(lon, lat);
         d.dispatch(GuideAction::Place { lon, lat, inside })
     })
 }
@@ -39,9 +34,9 @@ pub fn template(props: &Props) -> Option<Application> {
 }
 
 pub fn place(props: &Props) -> Html {
-    let s = &*props.state;
+    let s = &props.view;
     let gd = &*props.guide;
-    let lang = s.lang;
+    let lang = props.lang;
     let pick = picker(props);
     let on_locate = {
         let d = props.guide.dispatcher();
@@ -64,19 +59,10 @@ pub fn place(props: &Props) -> Html {
         Locate::Failed(LocateError::Timeout) => Some((true, i::G_LOCATE_TIMEOUT)),
         Locate::Failed(LocateError::Unsupported) => Some((true, i::G_LOCATE_UNSUPPORTED)),
     };
-    let chosen = gd.answers.place.map(|(lon, lat)| {
-        let county = s.data.county_at(&s.scenario, lon, lat);
-        let name = county
-            .and_then(|c| {
-                s.scenario
-                    .counties
-                    .iter()
-                    .find(|x| x.id == c)
-                    .map(|x| x.name.clone())
-            })
-            .unwrap_or_default();
-        (name, lon, lat)
-    });
+    let chosen = gd
+        .answers
+        .place
+        .map(|(lon, lat)| (s.county_at(lon, lat), lon, lat));
     html! {
         <div class="guide-place">
             <p class="field-hint guide-place-hint">{ i::G_PLACE_HINT.get(lang) }</p>
@@ -94,8 +80,8 @@ pub fn place(props: &Props) -> Html {
                     }
                 </p>
             </div>
-            <GuideMapView data={s.data.clone()} scenario={Shared(s.scenario.clone())} template={template(props)}
-                spot={gd.answers.place} radius={s.policy.params.service_radius_m} outcome={None::<crate::engine::Outcome>}
+            <GuideMapView data={s.data.clone()} scenario={s.scenario.clone()} template={template(props)}
+                spot={gd.answers.place} radius={s.radius()} outcome={None::<crate::engine::Outcome>}
                 places={Rc::new(Vec::new())} {lang} on_pick={pick} />
             <p class="guide-chosen" data-testid="guide-place-chosen" aria-live="polite">
                 if let Some((name, lon, lat)) = chosen {

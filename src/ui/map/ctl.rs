@@ -42,9 +42,8 @@ pub struct Inputs {
     pub sites: Shared<Vec<crate::planning::Site>>,
     /// The baseline and the draft, for the difference layer.
     pub review: Shared<crate::app::review::Review>,
-    /// The last assessment, for the lost-coverage layer.
-    pub exits: Shared<crate::app::assess::ExitsState>,
-    pub dataset: crate::app::state::Dataset,
+    /// The last assessment of the data set shown, for the lost-coverage layer.
+    pub exits: Option<Shared<crate::app::assess::AssessResult>>,
     /// Imported county boundaries, drawn instead of the sample cities' outlines.
     pub boundaries: Option<Rc<crate::scenario::import::Boundaries>>,
 }
@@ -486,12 +485,7 @@ impl MapCtl {
                 )
             }
             CellLayer::Exits => {
-                let Some(r) = inp
-                    .exits
-                    .result
-                    .as_ref()
-                    .filter(|r| r.dataset == inp.dataset)
-                else {
+                let Some(r) = inp.exits.as_ref() else {
                     return (Vec::new(), &[]);
                 };
                 let mut classes = vec![None; inp.data.points.len()];

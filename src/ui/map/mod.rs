@@ -23,7 +23,8 @@ use self::paint::Swatch;
 use self::symbols::{Sym, GROUPS};
 use super::decision_panel::outcome_symbol;
 use super::i18n::{self as i, bi, bi_t, lang_tag, t, T};
-use crate::app::state::{Action, State, Timing, AREA_CLASSES};
+use crate::app::map_view::MapView;
+use crate::app::state::{Timing, AREA_CLASSES};
 use crate::engine::Outcome;
 use crate::scenario::Category;
 use crate::text::{Lang, Text};
@@ -196,9 +197,12 @@ impl Default for View {
     }
 }
 
+/// What the map shows, and the user's intent: a click on the map places the application there.
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub state: UseReducerHandle<State>,
+    pub lang: Lang,
+    pub view: MapView,
+    pub on_place: Callback<(f64, f64)>,
 }
 
 /// `window.__dingdianTiming`: the last recompute (engine) and map update, in milliseconds, and
@@ -234,8 +238,8 @@ fn set_timing(t: Timing, map_ms: f64, cells_ms: f64, encode_ms: f64, app_ms: f64
 
 #[function_component(MapPanel)]
 pub fn map_panel(props: &Props) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
+    let s = &props.view;
+    let lang = props.lang;
     let view = use_state(View::default);
     let info = use_state_eq(ViewInfo::default);
     let failed = use_state_eq(|| false);
@@ -246,7 +250,7 @@ pub fn map_panel(props: &Props) -> Html {
     {
         let node = node.clone();
         let ctl = ctl.clone();
-        let dispatch = props.state.dispatcher();
+        let on_place = props.on_place.clone();
         let info = info.setter();
         let failed = failed.setter();
         use_effect_with((), move |_| {
@@ -273,8 +277,7 @@ pub fn map_panel(props: &Props) -> Html {
                         );
                     }
                 };
-                let on_click =
-                    move |lon: f64, lat: f64| dispatch.dispatch(Action::PlaceApp(lon, lat));
+                let on_click = move |lon: f64, lat: f64| on_place.emit((lon, lat));
                 match MapCtl::create(&el, on_click, on_moved) {
                     Some(m) => *ctl.borrow_mut() = Some(m),
                     None => failed.set(true),
@@ -286,28 +289,19 @@ pub fn map_panel(props: &Props) -> Html {
 
     // Bring the map in line with the state after every render (only what changed is redrawn).
     {
-        let application = s.application().cloned();
-        let outcome = application
-            .as_ref()
-            .and_then(|a| s.evaluation.decisions.iter().find(|d| d.id == a.id))
-            .map(|d| d.outcome);
         let inputs = Inputs {
             data: s.data.clone(),
-            scenario: s.scenario.clone(),
+            scenario: s.scenario.0.clone(),
             layers: s.layers.clone(),
-            radius: s.policy.params.service_radius_m,
-            app: application,
-            outcome,
+            radius: s.radius,
+            app: s.app.clone(),
+            outcome: s.outcome,
             view: (*view).clone(),
             lang,
             sites: s.sites.clone(),
             review: s.review.clone(),
             exits: s.exits.clone(),
-            dataset: s.dataset,
-            boundaries: s
-                .boundaries
-                .clone()
-                .filter(|_| s.dataset == crate::app::state::Dataset::Imported),
+            boundaries: s.boundaries.as_ref().map(|b| b.0.clone()),
         };
         let ctl = ctl.clone();
         let info = info.setter();
@@ -369,7 +363,7 @@ pub fn map_panel(props: &Props) -> Html {
     // "Show on the map" in the assessment panel switches the cells to its layer.
     {
         let view = view.clone();
-        use_effect_with(s.exits.show_on_map, move |n| {
+        use_effect_with(s.show_exits, move |n| {
             if *n > 0 && view.cells != CellLayer::Exits {
                 let mut next = (*view).clone();
                 next.cells = CellLayer::Exits;
@@ -379,7 +373,7 @@ pub fn map_panel(props: &Props) -> Html {
         });
     }
 
-    let app = s.application();
+    let app = s.app.as_ref();
     html! {
         <section class="panel panel-map" aria-labelledby="map-heading" data-testid="map-panel">
             <div class="panel-head map-head">
@@ -430,8 +424,8 @@ fn toggle(id: &str, testid: &str, checked: bool, label: Html, onchange: Callback
 }
 
 fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
-    let s = &*props.state;
-    let lang = s.lang;
+    let s = &props.view;
+    let lang = props.lang;
     let v = (**view).clone();
     let update = |f: fn(&mut View, bool)| {
         let view = view.clone();
@@ -443,11 +437,7 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
     };
 
     // The lost-coverage layer is offered once an assessment of this data set exists.
-    let has_exits = s
-        .exits
-        .result
-        .as_ref()
-        .is_some_and(|r| r.dataset == s.dataset);
+    let has_exits = s.exits.is_some();
     // The cell layer: a choice of one, then its legend.
     let on_cells = {
         let view = view.clone();
@@ -570,7 +560,7 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
         }
     };
 
-    let app_kind = s.application().map(|a| a.kind);
+    let app_kind = s.app.as_ref().map(|a| a.kind);
     // Open on wide screens; on a phone folded, so the decision follows the map closely.
     let narrow = web_sys::window()
         .and_then(|w| w.match_media("(max-width: 719px)").ok().flatten())

@@ -1,0 +1,116 @@
+//! The coverage panel's model: what it shows (`CoverageView`) and the shares it computes from
+//! it: of all residents, per county and kind, a pharmacy category's name.
+
+use super::state::{Layers, Shared, State};
+use crate::engine::Evaluation;
+use crate::scenario::{Category, Scenario};
+use crate::spatial::KindCoverage;
+use crate::text::Lang;
+
+/// What the coverage panel shows, compared by identity.
+#[derive(Clone, PartialEq)]
+pub struct CoverageView {
+    pub scenario: Shared<Scenario>,
+    pub evaluation: Shared<Evaluation>,
+    pub layers: Shared<Layers>,
+    pub radius: f64,
+    pub selected: usize,
+    /// Milliseconds the last recompute took.
+    pub recompute_ms: f64,
+}
+
+impl CoverageView {
+    pub fn of(s: &State) -> CoverageView {
+        CoverageView {
+            scenario: Shared(s.scenario.clone()),
+            evaluation: Shared(s.evaluation.clone()),
+            layers: s.layers.clone(),
+            radius: s.policy.params.service_radius_m,
+            selected: s.selected,
+            recompute_ms: s.recompute_ms,
+        }
+    }
+
+    pub fn no_cells(&self) -> bool {
+        self.scenario.population_cells.is_empty()
+    }
+
+    /// `pop` as a share of every resident of the cells (None without residents).
+    pub fn share_of(&self, pop: u64) -> Option<f64> {
+        let total: u64 = self
+            .scenario
+            .population_cells
+            .iter()
+            .map(|c| c.population)
+            .sum();
+        (total > 0).then(|| pop as f64 / total as f64)
+    }
+
+    /// A county's coverage share for pharmacies, outpatient and inpatient care.
+    pub fn county_shares(&self, county: &str) -> [Option<f64>; 3] {
+        let cov = &self.evaluation.coverage;
+        let of = |k: &KindCoverage| {
+            k.by_county
+                .iter()
+                .find(|(c, _)| c == county)
+                .and_then(|(_, v)| *v)
+        };
+        [of(&cov.pharmacy), of(&cov.outpatient), of(&cov.inpatient)]
+    }
+
+    /// The selected application named for the surface's heading: "A1 · 某某药店".
+    pub fn app_name(&self) -> Option<String> {
+        let a = self.scenario.applications.get(self.selected)?;
+        Some(match &a.name {
+            Some(n) => format!("{} · {n}", a.id),
+            None => a.id.clone(),
+        })
+    }
+}
+
+/// A pharmacy category's name by id (the id itself when unknown).
+pub fn category_label(lang: Lang, id: &str) -> String {
+    Category::ALL
+        .iter()
+        .find(|c| c.id() == id)
+        .map(|c| super::i18n::t(lang, &c.label()))
+        .unwrap_or_else(|| id.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_are_of_every_resident_and_per_county() {
+        let s = State::new();
+        let v = CoverageView::of(&s);
+        let total: u64 = s
+            .scenario
+            .population_cells
+            .iter()
+            .map(|c| c.population)
+            .sum();
+        assert_eq!(v.share_of(total), Some(1.0));
+        assert_eq!(v.share_of(0), Some(0.0));
+        let c = &s.scenario.counties[0].id;
+        let [p, _, _] = v.county_shares(c);
+        let expected = s
+            .evaluation
+            .coverage
+            .pharmacy
+            .by_county
+            .iter()
+            .find(|(id, _)| id == c)
+            .and_then(|(_, v)| *v);
+        assert_eq!(p, expected);
+        assert!(v
+            .county_shares("no such county")
+            .iter()
+            .all(Option::is_none));
+        let a = &s.scenario.applications[s.selected];
+        assert!(v.app_name().unwrap().starts_with(&a.id));
+        assert_eq!(category_label(Lang::En, "nonsense"), "nonsense");
+        assert!(CoverageView::of(&s) == v);
+    }
+}
