@@ -255,9 +255,11 @@ fn a_valid_value_clears_the_fields_message() {
     let s = apply(
         Rc::new(State::new()),
         vec![
+            // A new application makes the inputs again: messages typed before it go (tested in
+            // app_state.rs), so it comes first.
+            Action::NewApp,
             Action::SetCity(DataField::AvgStayDays, "400".into()),
             Action::SetCounty(0, DataField::BedUtilisation, "0".into()),
-            Action::NewApp,
             set(Field::Kind, "inpatient_general"),
             set(Field::Scope, "personal_account_only"),
             set(Field::Lat, "95"),

@@ -317,6 +317,35 @@ fn mending_a_threshold_conflict_from_the_other_side_shows_the_value_in_force() {
     );
 }
 
+/// Refused text stays in its input with its message; once the inputs are made again from the
+/// state (another application, a reset), the input shows the value in force, and a message left
+/// beside it would describe text that is no longer there.
+#[test]
+fn a_message_goes_with_the_refused_text_when_the_inputs_are_made_again() {
+    let id = "target_beds_per_1000";
+    let s0 = start();
+    let s = s0.clone().apply(Action::SetParam(id, "abc".into()));
+    assert!(error_for_param(&s, id).is_some());
+    let rev = s.rev;
+    let s = s.apply(Action::NewApp);
+    assert!(s.rev > rev, "the inputs are made again");
+    assert_eq!(error_for_param(&s, id), None, "no message beside the value in force");
+    assert_eq!(s.policy.values[id], s0.policy.values[id]);
+
+    // A threshold refused for a conflict, then the other threshold reset: the conflict has
+    // gone with the reset, and so has its message.
+    let low = "pharmacy_insufficient_below_per_10k";
+    let high = "pharmacy_saturated_above_per_10k";
+    let saturated = s0.policy.values[high].as_f64().unwrap();
+    let s = s0
+        .apply(Action::SetParam(low, format!("{}", saturated - 1.0)))
+        .apply(Action::SetParam(high, format!("{}", saturated - 2.0)));
+    assert!(error_for_param(&s, high).is_some(), "refused: below the other threshold");
+    let s = s.apply(Action::ResetParam(low));
+    assert_eq!(params_with_errors(&s), Vec::<String>::new());
+    assert_eq!(s.policy.values[high].as_f64(), Some(saturated));
+}
+
 #[test]
 fn turning_a_rule_off_removes_its_entry_from_every_decision_and_on_brings_it_back() {
     let (s0, _) = with_hospitals();

@@ -585,6 +585,13 @@ impl State {
         self.scenario.applications.get(self.selected)
     }
 
+    /// The inputs are made again from the state (`rev`): a message about text typed into one of
+    /// them goes with that text, so no message stands beside the value in force.
+    fn recreate_inputs(&mut self) {
+        self.rev += 1;
+        self.errors.retain(|k, _| *k == ErrorKey::Import);
+    }
+
     pub fn error(&self, key: &ErrorKey) -> Option<&Text> {
         self.errors.get(key)
     }
@@ -770,7 +777,7 @@ impl State {
             .min(self.scenario.applications.len().saturating_sub(1));
         self.next_app = next.next_app;
         self.errors.retain(|k, _| k.is_param());
-        self.rev += 1;
+        self.recreate_inputs();
         self.recompute();
     }
 
@@ -802,7 +809,7 @@ impl State {
         self.next_app = sc.applications.len() as u32 + 1;
         self.scenario = Rc::new(sc);
         self.errors.retain(|k, _| k.is_param());
-        self.rev += 1;
+        self.recreate_inputs();
         self.recompute();
     }
 
@@ -854,7 +861,7 @@ impl State {
                     for t in THRESHOLDS {
                         // The other's refused value was not applied: its input shows the value in force again.
                         if self.errors.remove(&ErrorKey::Param(t)).is_some() && t != id {
-                            self.rev += 1;
+                            self.recreate_inputs();
                         }
                     }
                 }
@@ -931,7 +938,7 @@ impl State {
             Ok(recreate) => {
                 self.errors.remove(&key);
                 if recreate == Recreate::Yes {
-                    self.rev += 1;
+                    self.recreate_inputs();
                 }
                 self.scenario = Rc::new(sc);
                 self.recompute();
@@ -960,7 +967,7 @@ impl State {
             Ok(recreate) => {
                 self.errors.remove(&key);
                 if recreate == Recreate::Yes {
-                    self.rev += 1;
+                    self.recreate_inputs();
                 }
                 if field == Field::Kind {
                     // Fields that vanished with a kind change take their messages with them.
@@ -1028,7 +1035,7 @@ impl State {
         self.selected = sc.applications.len() - 1;
         self.scenario = Rc::new(sc);
         self.errors.retain(|k, _| !k.is_app());
-        self.rev += 1;
+        self.recreate_inputs();
         self.recompute_part(Part::Applications);
     }
 
@@ -1046,7 +1053,7 @@ impl State {
         self.selected = sc.applications.len() - 1;
         self.scenario = Rc::new(sc);
         self.errors.retain(|k, _| !k.is_app());
-        self.rev += 1;
+        self.recreate_inputs();
         self.recompute_part(Part::Applications);
     }
 
@@ -1059,7 +1066,7 @@ impl State {
         self.selected = self.selected.min(sc.applications.len().saturating_sub(1));
         self.scenario = Rc::new(sc);
         self.errors.retain(|k, _| !k.is_app());
-        self.rev += 1;
+        self.recreate_inputs();
         self.recompute_part(Part::Applications);
     }
 }
@@ -1097,7 +1104,7 @@ impl State {
             Action::ResetParam(id) => {
                 s.overrides.remove(id);
                 s.errors.remove(&ErrorKey::Param(id));
-                s.rev += 1;
+                s.recreate_inputs();
                 s.recompute();
             }
             Action::ToggleRule(id, on) => s.toggle_rule(id, on),
@@ -1110,7 +1117,7 @@ impl State {
                 if idx < s.scenario.applications.len() && idx != s.selected {
                     s.selected = idx;
                     s.errors.retain(|k, _| !k.is_app());
-                    s.rev += 1;
+                    s.recreate_inputs();
                     // The acceptance surface follows the selected application.
                     s.recompute_part(Part::Applications);
                 }
@@ -1155,7 +1162,7 @@ impl State {
                     if idx != s.selected {
                         s.selected = idx;
                         s.errors.retain(|k, _| !k.is_app());
-                        s.rev += 1;
+                        s.recreate_inputs();
                         s.recompute_part(Part::Applications);
                     }
                     s.focus += 1;
@@ -1196,7 +1203,7 @@ impl State {
                     sc.as_of = None;
                     s.scenario = Rc::new(sc);
                     s.errors.remove(&ErrorKey::AsOf);
-                    s.rev += 1;
+                    s.recreate_inputs();
                     s.recompute();
                 } else if Date::parse(raw).is_some() {
                     let mut sc = (*s.scenario).clone();
