@@ -111,26 +111,26 @@ fn form_body(props: &Props, app: &Application) -> Html {
                 set(field),
             )
         };
-    let count = |field: &'static str, label: i::T, unit: i::T, value: Option<u64>| {
+    let count = |field: &'static str, label: i::Words, unit: i::Words, value: Option<u64>| {
         let mut f = NumberField::new(
             lang,
             Hook::Field(field),
-            label.text(),
+            label.clone(),
             value.map(|v| v.to_string()).unwrap_or_default(),
             set(field),
         );
-        f.unit = unit.text();
+        f.unit = unit.clone();
         f.min = Some("0".into());
         f.step = Some("1".into());
         f.error = err(field);
         f.compact = true;
         f.render()
     };
-    let tri = |field: &'static str, label: i::T, value: Option<bool>| {
+    let tri = |field: &'static str, label: i::Words, value: Option<bool>| {
         tristate_field(
             lang,
             Hook::Field(field),
-            &label.text(),
+            label,
             value,
             err(field),
             set(field),
@@ -152,7 +152,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
 
     let kind = sel(
         "kind",
-        i::A_KIND.text(),
+        i::A_KIND.clone(),
         Kind::ALL
             .iter()
             .map(|k| Opt::new(k.id(), k.label()))
@@ -189,7 +189,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
             }
         }
         Kind::InpatientSpecialty => {
-            let mut options = vec![Opt::new("", i::NOT_STATED.text())];
+            let mut options = vec![Opt::new("", i::NOT_STATED.clone())];
             options.extend(
                 Specialty::ALL
                     .iter()
@@ -197,14 +197,14 @@ fn form_body(props: &Props, app: &Application) -> Html {
             );
             sel(
                 "specialty",
-                i::A_SPECIALTY.text(),
+                i::A_SPECIALTY.clone(),
                 options,
                 &app.specialty.map(|x| json_id(&x)).unwrap_or_default(),
                 None,
             )
         }
         Kind::PrimaryCare => {
-            let mut options = vec![Opt::new("", i::NOT_STATED.text())];
+            let mut options = vec![Opt::new("", i::NOT_STATED.clone())];
             options.extend(
                 Subtype::ALL
                     .iter()
@@ -213,8 +213,8 @@ fn form_body(props: &Props, app: &Application) -> Html {
             let integrated_set = set("integrated");
             html! {
                 <>
-                    { sel("subtype", i::A_SUBTYPE.text(), options, &app.subtype.map(|x| json_id(&x)).unwrap_or_default(), None) }
-                    { checkbox_field(lang, Hook::Field("integrated"), &i::A_INTEGRATED.text(), app.integrated == Some(true), err("integrated"),
+                    { sel("subtype", i::A_SUBTYPE.clone(), options, &app.subtype.map(|x| json_id(&x)).unwrap_or_default(), None) }
+                    { checkbox_field(lang, Hook::Field("integrated"), i::A_INTEGRATED, app.integrated == Some(true), err("integrated"),
                         Callback::from(move |on: bool| integrated_set.emit(on.to_string()))) }
                 </>
             }
@@ -224,7 +224,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
 
     let change = sel(
         "change",
-        i::A_CHANGE.text(),
+        i::A_CHANGE.clone(),
         i::CHANGES
             .iter()
             .map(|c| Opt::new(i::change_id(*c), i::change_label(*c)))
@@ -234,7 +234,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
     );
     let scope = sel(
         "scope",
-        i::A_SCOPE.text(),
+        i::A_SCOPE.clone(),
         i::SCOPES
             .iter()
             .map(|sc| {
@@ -256,7 +256,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
             .map(|x| (haversine_m(app.lon, app.lat, x.lon, x.lat), x))
             .collect();
         designated.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let mut options = vec![Opt::new("", i::NONE.text())];
+        let mut options = vec![Opt::new("", i::NONE.clone())];
         options.extend(designated.iter().map(|(_, x)| {
             let k = x.kind.label();
             let name = x.name.clone().unwrap_or_default();
@@ -268,10 +268,10 @@ fn form_body(props: &Props, app: &Application) -> Html {
                 ),
             )
         }));
-        let hint = i::A_INSTITUTION_HINT.text();
+        let hint = i::A_INSTITUTION_HINT.clone();
         sel(
             "institution_id",
-            i::A_INSTITUTION.text(),
+            i::A_INSTITUTION.clone(),
             options,
             app.institution_id.as_deref().unwrap_or(""),
             Some(&hint),
@@ -280,7 +280,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
         html! {}
     };
     let key_project = {
-        let mut options = vec![Opt::new("", i::NONE.text())];
+        let mut options = vec![Opt::new("", i::NONE.clone())];
         options.extend(
             i::KEY_LEVELS
                 .iter()
@@ -288,14 +288,14 @@ fn form_body(props: &Props, app: &Application) -> Html {
         );
         sel(
             "key_project",
-            i::A_KEY_PROJECT.text(),
+            i::A_KEY_PROJECT.clone(),
             options,
             app.key_level().map(i::key_level_id).unwrap_or(""),
             None,
         )
     };
     let county = {
-        let mut options = vec![Opt::new("", i::NOT_STATED.text())];
+        let mut options = vec![Opt::new("", i::NOT_STATED.clone())];
         options.extend(
             s.scenario
                 .counties
@@ -304,18 +304,18 @@ fn form_body(props: &Props, app: &Application) -> Html {
         );
         sel(
             "county",
-            i::A_COUNTY.text(),
+            i::A_COUNTY.clone(),
             options,
             app.county.as_deref().unwrap_or(""),
             None,
         )
     };
 
-    let coord = |field: &'static str, label: i::T, value: f64, min: &str, max: &str| {
+    let coord = |field: &'static str, label: i::Words, value: f64, min: &str, max: &str| {
         let mut f = NumberField::new(
             lang,
             Hook::Field(field),
-            label.text(),
+            label.clone(),
             num(value, 6),
             set(field),
         );
@@ -331,11 +331,11 @@ fn form_body(props: &Props, app: &Application) -> Html {
         let mut f = NumberField::new(
             lang,
             Hook::Field("operating_months"),
-            i::A_OPERATING.text(),
+            i::A_OPERATING.clone(),
             app.operating_months.map(|x| num(x, 3)).unwrap_or_default(),
             set("operating_months"),
         );
-        f.unit = i::U_MONTHS.text();
+        f.unit = i::U_MONTHS.clone();
         f.min = Some("0".into());
         f.step = Some("1".into());
         f.error = err("operating_months");
@@ -343,7 +343,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
         f.render()
     };
     let negative = {
-        let mut options = vec![Opt::new("", i::NONE.text())];
+        let mut options = vec![Opt::new("", i::NONE.clone())];
         options.extend(
             i::NEGATIVE_REASONS
                 .iter()
@@ -374,7 +374,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
         };
         html! {
             <>
-                { sel("negative_list", i::A_NEGATIVE.text(), options, reason, None) }
+                { sel("negative_list", i::A_NEGATIVE.clone(), options, reason, None) }
                 { since }
             </>
         }
@@ -401,7 +401,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
                     { coord("lon", i::A_LON, app.lon, "-180", "180") }
                     { coord("lat", i::A_LAT, app.lat, "-90", "90") }
                 </div>
-                { hint_line(lang, Some(&i::A_LOCATION_HINT.text())) }
+                { hint_line(lang, Some(i::A_LOCATION_HINT)) }
                 { nearby(s, app, lang) }
             </fieldset>
             <fieldset class="group">

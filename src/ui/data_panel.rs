@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::i18n::{self as i, bi_t, T};
+use super::i18n::{self as i, bi_t, Words};
 use super::widgets::{tristate_field, Hook, NumberField};
 use crate::app::state::{Action, State};
 use crate::scenario::{City, County, Discharges};
@@ -75,11 +75,11 @@ fn bed_fields(
     error: &dyn Fn(&Hook) -> Option<Text>,
     set: &dyn Fn(&'static str) -> Callback<String>,
 ) -> Html {
-    let count = |field: &'static str, label: T, unit: T, value: Option<u64>| -> Html {
+    let count = |field: &'static str, label: Words, unit: Words, value: Option<u64>| -> Html {
         let h = hook(field);
         let err = error(&h);
-        let mut f = NumberField::new(lang, h, label.text(), opt_u(value), set(field));
-        f.unit = unit.text();
+        let mut f = NumberField::new(lang, h, label.clone(), opt_u(value), set(field));
+        f.unit = unit.clone();
         f.min = Some("0".into());
         f.step = Some("1".into());
         f.error = err.as_ref();
@@ -88,8 +88,8 @@ fn bed_fields(
         f.render()
     };
     let real = |field: &'static str,
-                label: T,
-                unit: T,
+                label: Words,
+                unit: Words,
                 value: Option<f64>,
                 step: &str,
                 min: &str,
@@ -97,8 +97,8 @@ fn bed_fields(
      -> Html {
         let h = hook(field);
         let err = error(&h);
-        let mut f = NumberField::new(lang, h, label.text(), opt_f(value), set(field));
-        f.unit = unit.text();
+        let mut f = NumberField::new(lang, h, label.clone(), opt_f(value), set(field));
+        f.unit = unit.clone();
         f.step = Some(step.into());
         f.min = Some(min.into());
         f.max = Some(max.into());
@@ -161,11 +161,11 @@ pub fn data_panel(props: &Props) -> Html {
         Callback::from(move |raw: String| d.dispatch(Action::SetCity(f, raw)))
     };
     let fund = city.fund.unwrap_or_default();
-    let fund_months = |field: &'static str, label: T, value: Option<f64>| -> Html {
+    let fund_months = |field: &'static str, label: Words, value: Option<f64>| -> Html {
         let h = Hook::City(field);
         let e = err(&h);
-        let mut f = NumberField::new(lang, h, label.text(), opt_f(value), city_set(field));
-        f.unit = i::U_MONTHS.text();
+        let mut f = NumberField::new(lang, h, label.clone(), opt_f(value), city_set(field));
+        f.unit = i::U_MONTHS.clone();
         f.step = Some("0.1".into());
         f.min = Some("0".into());
         f.max = Some("1200".into());
@@ -174,10 +174,10 @@ pub fn data_panel(props: &Props) -> Html {
         f.placeholder = Some(i::DATA_BLANK.get(lang).to_string());
         f.render()
     };
-    let fund_flag = |field: &'static str, label: T, value: Option<bool>| -> Html {
+    let fund_flag = |field: &'static str, label: Words, value: Option<bool>| -> Html {
         let h = Hook::City(field);
         let e = err(&h);
-        tristate_field(lang, h, &label.text(), value, e.as_ref(), city_set(field))
+        tristate_field(lang, h, label, value, e.as_ref(), city_set(field))
     };
 
     html! {

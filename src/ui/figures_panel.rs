@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::i18n::{self as i, bi_t, t, T};
+use super::i18n::{self as i, bi_t, t, Words};
 use crate::app::state::State;
 use crate::engine::figures::{FigureReading, ReadingKind};
 use crate::engine::Figures;
@@ -85,7 +85,7 @@ pub fn pct(x: Option<f64>, lang: Lang) -> String {
 /// A figure path (`city.fund.employee_months`, `counties[1].insured`) in words.
 fn missing_label(lang: Lang, path: &str) -> String {
     let field = path.rsplit('.').next().unwrap_or(path);
-    let label: Option<T> = match field {
+    let label: Option<Words> = match field {
         "resident_population" => Some(i::F_RESIDENT_POPULATION),
         "open_beds" => Some(i::F_OPEN_BEDS),
         "insured" => Some(i::F_INSURED),
@@ -149,7 +149,7 @@ pub fn reading_marks(lang: Lang, marks: &[Mark]) -> Html {
 
 struct Row<'a> {
     key: &'static str,
-    label: T,
+    label: Words,
     formula: Option<String>,
     value: String,
     strong: bool,

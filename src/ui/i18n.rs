@@ -4,6 +4,7 @@
 use yew::{html, Html};
 
 pub use crate::app::i18n::*;
+pub use crate::text::Words;
 use crate::text::{Lang, Text};
 
 /// A label in the current language with the other language as small secondary text, so a
@@ -23,6 +24,7 @@ pub fn bi(lang: Lang, text: &Text) -> Html {
     }
 }
 
-pub fn bi_t(lang: Lang, s: T) -> Html {
-    bi(lang, &s.text())
+/// `bi` for fixed words (`Words`): the same markup, kept for the panels that call it by this name.
+pub fn bi_t(lang: Lang, s: &Text) -> Html {
+    bi(lang, s)
 }

@@ -359,10 +359,10 @@ fn restore_previous_now(d: &UseReducerDispatcher<State>) {
                 saved.baseline,
                 None,
             ))));
-            d.dispatch(Action::Notify(Notice::info(i::PREVIOUS_RESTORED.text())));
+            d.dispatch(Action::Notify(Notice::info(i::PREVIOUS_RESTORED.clone())));
         }
         Some(Err(m)) => d.dispatch(Action::Notify(Notice::warning(m))),
-        None => d.dispatch(Action::Notify(Notice::warning(i::NO_PREVIOUS.text()))),
+        None => d.dispatch(Action::Notify(Notice::warning(i::NO_PREVIOUS.clone()))),
     }
 }
 
@@ -487,7 +487,7 @@ fn open_link(
         .unwrap_or(false);
     let notes = o.notes.clone();
     d.dispatch(Action::LoadScenario(Box::new(loaded(o, None, None))));
-    let mut n = Notice::info(i::SHARE_LINK_OPENED.text());
+    let mut n = Notice::info(i::SHARE_LINK_OPENED.clone());
     n.offers_previous = aside;
     d.dispatch(Action::Notify(n));
     for n in notes {

@@ -231,14 +231,14 @@ pub fn plan_panel(props: &Props) -> Html {
         Run::Running(p) => {
             let what = match p.phase {
                 PlanPhase::Pharmacy => Text::new(
-                    format!("{}{}", i::PLAN_STEP_PHARMACY.0, p.added),
-                    format!("{}{}", i::PLAN_STEP_PHARMACY.1, p.added),
+                    format!("{}{}", i::PLAN_STEP_PHARMACY.zh, p.added),
+                    format!("{}{}", i::PLAN_STEP_PHARMACY.en, p.added),
                 ),
                 PlanPhase::Outpatient => Text::new(
-                    format!("{}{}", i::PLAN_STEP_OUTPATIENT.0, p.added),
-                    format!("{}{}", i::PLAN_STEP_OUTPATIENT.1, p.added),
+                    format!("{}{}", i::PLAN_STEP_OUTPATIENT.zh, p.added),
+                    format!("{}{}", i::PLAN_STEP_OUTPATIENT.en, p.added),
                 ),
-                PlanPhase::Counties | PlanPhase::Done => i::PLAN_STEP_COUNTIES.text(),
+                PlanPhase::Counties | PlanPhase::Done => i::PLAN_STEP_COUNTIES.clone(),
             };
             html! {
                 <div class="plan-progress" role="status" data-testid="plan-progress">

@@ -80,7 +80,7 @@ impl Col {
         }
     }
 
-    fn label(self) -> i::T {
+    fn label(self) -> i::Words {
         match self {
             Col::Id => i::RS_COL_ID,
             Col::Name => i::RS_COL_NAME,

@@ -44,7 +44,7 @@ impl Tab {
             Tab::Sweep => "sweep",
         }
     }
-    fn label(self) -> i::T {
+    fn label(self) -> i::Words {
         match self {
             Tab::Compare => i::RV_TAB_COMPARE,
             Tab::Gaps => i::RV_TAB_GAPS,
@@ -261,9 +261,9 @@ fn figures_table(s: &State, only_changed: bool) -> Html {
 }
 
 /// Cells that gain or lose coverage, per kind, and surface cells whose outcome changed.
-fn cells_table(s: &State, cells: &[(i::T, CellChanges)]) -> Html {
+fn cells_table(s: &State, cells: &[(i::Words, CellChanges)]) -> Html {
     let lang = s.lang;
-    let row = |label: i::T, key: &'static str, c: &CellChanges| {
+    let row = |label: i::Words, key: &'static str, c: &CellChanges| {
         html! {
             <tr data-kind={key} data-gained={c.gained.0.to_string()} data-lost={c.lost.0.to_string()}>
                 <th scope="row">{ label.get(lang) }</th>
@@ -297,7 +297,7 @@ fn cells_table(s: &State, cells: &[(i::T, CellChanges)]) -> Html {
     }
 }
 
-fn compare_tab(props: &Props, cells: &[(i::T, CellChanges)]) -> Html {
+fn compare_tab(props: &Props, cells: &[(i::Words, CellChanges)]) -> Html {
     let s = &*props.state;
     let lang = s.lang;
     let custom = s.review.baseline.as_ref().is_some_and(|b| b.is_custom());

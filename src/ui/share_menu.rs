@@ -184,7 +184,7 @@ pub fn share_menu(props: &Props) -> Html {
                 el.close();
             }
             d.dispatch(Action::ResetToPreset);
-            d.dispatch(Action::Notify(Notice::info(i::RESET_DONE.text())));
+            d.dispatch(Action::Notify(Notice::info(i::RESET_DONE.clone())));
             open.set(false);
         })
     };

@@ -34,7 +34,7 @@ fn offered() -> Vec<&'static ParamDef> {
 
 /// Which coverage the chart shows for the selected application's kind (0 pharmacy, 1
 /// outpatient, 2 inpatient), with its label.
-fn coverage_of(kind: Option<Kind>) -> (usize, i::T) {
+fn coverage_of(kind: Option<Kind>) -> (usize, i::Words) {
     match kind {
         Some(Kind::InpatientGeneral | Kind::InpatientSpecialty) => (2, i::COV_INPATIENT),
         Some(Kind::Outpatient | Kind::PrimaryCare) => (1, i::COV_OUTPATIENT),
@@ -51,7 +51,7 @@ struct Result_ {
     /// The parameter's value when the sweep started: the marked one.
     current: f64,
     coverage_k: usize,
-    coverage_label: i::T,
+    coverage_label: i::Words,
     points: Vec<SweepPoint>,
     total: usize,
     running: bool,
@@ -103,7 +103,7 @@ fn ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
 
 struct Series {
     key: &'static str,
-    label: i::T,
+    label: i::Words,
     colour: &'static str,
     dash: &'static str,
     marker: &'static str,
@@ -460,7 +460,7 @@ pub fn sweep_panel(props: &Props) -> Html {
                     .filter(|v| v.is_finite())
             };
             let (Some(lo), Some(hi)) = (parse(&lo_text), parse(&hi_text)) else {
-                error.set(Some(i::RV_SW_BAD_RANGE.text()));
+                error.set(Some(i::RV_SW_BAD_RANGE.clone()));
                 return;
             };
             let n = steps_text
@@ -469,7 +469,7 @@ pub fn sweep_panel(props: &Props) -> Html {
                 .ok()
                 .filter(|n| (2..=101).contains(n));
             let Some(n) = n else {
-                error.set(Some(i::RV_SW_BAD_STEPS.text()));
+                error.set(Some(i::RV_SW_BAD_STEPS.clone()));
                 return;
             };
             let ParamKind::Number { min, max, .. } = def.kind else {
@@ -479,11 +479,11 @@ pub fn sweep_panel(props: &Props) -> Html {
                 error.set(Some(Text::new(
                     format!(
                         "{}（{}–{}）",
-                        i::RV_SW_BAD_RANGE.0,
+                        i::RV_SW_BAD_RANGE.zh,
                         num(min, 6),
                         num(max, 6)
                     ),
-                    format!("{} ({}–{})", i::RV_SW_BAD_RANGE.1, num(min, 6), num(max, 6)),
+                    format!("{} ({}–{})", i::RV_SW_BAD_RANGE.en, num(min, 6), num(max, 6)),
                 )));
                 return;
             }
@@ -661,7 +661,7 @@ pub fn sweep_panel(props: &Props) -> Html {
                     </div>
                 }
             }
-            <p class="field-hint">{ bi(lang, &i::RV_SW_NOTE.text()) }</p>
+            <p class="field-hint">{ bi(lang, i::RV_SW_NOTE) }</p>
         </div>
     }
 }

@@ -30,7 +30,7 @@ fn closure_line(lang: Lang, props: &Props, c: &Closure, testid: &'static str) ->
                 .unwrap_or(id.clone());
             Text::new(format!("您所在的{name}"), format!("In {name}"))
         }
-        None => i::G_WHOLE_CITY.text(),
+        None => i::G_WHOLE_CITY.clone(),
     };
     let rule = c.rule.as_ref().map(|e| {
         let title = rule_def(&e.rule)
