@@ -7,7 +7,10 @@ use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
-use super::i18n as i;
+/// The words this file shows, from the features they belong to.
+mod i {
+    pub use crate::app::i18n::{assess::*, budget::*};
+}
 use super::state::{Dataset, Shared, State};
 use crate::budget::{settle_input_problem, ObjectiveCause, SettleInput};
 use crate::date::Date;

@@ -6,7 +6,10 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use super::i18n as i;
+/// The words this file shows, from the features they belong to.
+mod i {
+    pub use crate::app::i18n::{edits::E_COUNT, guided::*};
+}
 use super::state::parse_count;
 use crate::guide::{Answers, SizeFields, Step};
 use crate::scenario::{Category, Change, KeyLevel, Kind, NegativeReason, Specialty, Subtype};

@@ -13,7 +13,10 @@ use std::rc::Rc;
 
 use serde_json::Value;
 
-use super::i18n as i;
+/// The words this file shows, from the features they belong to.
+mod i {
+    pub use crate::app::i18n::{datasets::*, edits::*, form::*, import::*};
+}
 use crate::date::Date;
 use crate::engine::prepared::{DataIndex, Prepared};
 use crate::engine::surface::Surface;
