@@ -160,18 +160,10 @@ impl Categories {
     }
     pub fn label(self) -> Text {
         let parts: Vec<Text> = self.iter().map(Category::label).collect();
-        Text {
-            zh: parts
-                .iter()
-                .map(|t| t.zh.as_str())
-                .collect::<Vec<_>>()
-                .join("、"),
-            en: parts
-                .iter()
-                .map(|t| t.en.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        }
+        Text::new(
+            parts.iter().map(|t| &*t.zh).collect::<Vec<_>>().join("、"),
+            parts.iter().map(|t| &*t.en).collect::<Vec<_>>().join(", "),
+        )
     }
 }
 

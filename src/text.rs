@@ -1,16 +1,35 @@
 //! Bilingual text: Chinese first, English alongside.
+//!
+//! One type, `Text`, for every string shown in both languages: the engine's rendered sentences,
+//! the UI's words and a trace's fixed words. Each half is a `Cow`, so fixed words (`words!`,
+//! `Text::lit`) live in the program's static data and cost no allocation, while sentences
+//! composed at run time (`tr!`, `Text::new`) own their strings.
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
-    pub zh: String,
-    pub en: String,
+    pub zh: Cow<'static, str>,
+    pub en: Cow<'static, str>,
 }
 
+/// Fixed words as a trace or a panel keeps them: one pointer to static data, copied freely.
+pub type Words = &'static Text;
+
 impl Text {
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+    /// Fixed words: usable in a `const`, no allocation (see `words!`).
+    pub const fn lit(zh: &'static str, en: &'static str) -> Self {
+        Text {
+            zh: Cow::Borrowed(zh),
+            en: Cow::Borrowed(en),
+        }
+    }
+
+    /// Owned strings, or borrowed static ones (`&'static str` stays borrowed).
+    pub fn new(zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Self {
         Text {
             zh: zh.into(),
             en: en.into(),
@@ -26,10 +45,10 @@ impl Text {
 
     /// Joins two texts sentence-wise in both languages.
     pub fn join(&self, other: &Text) -> Text {
-        Text {
-            zh: format!("{}；{}", self.zh, other.zh),
-            en: format!("{}; {}", self.en, other.en),
-        }
+        Text::new(
+            format!("{}；{}", self.zh, other.zh),
+            format!("{}; {}", self.en, other.en),
+        )
     }
 }
 
@@ -45,7 +64,16 @@ pub enum Lang {
 #[macro_export]
 macro_rules! tr {
     ($zh:literal, $en:literal $(; $($arg:expr),* )?) => {
-        $crate::text::Text { zh: format!($zh $(, $($arg),*)?), en: format!($en $(, $($arg),*)?) }
+        $crate::text::Text::new(format!($zh $(, $($arg),*)?), format!($en $(, $($arg),*)?))
+    };
+}
+
+/// `words!("中文", "English")`: fixed words as `Words`, a `&'static Text` made at compile time
+/// (no allocation, one pointer wherever it is kept).
+#[macro_export]
+macro_rules! words {
+    ($zh:literal, $en:literal $(,)?) => {
+        const { &$crate::text::Text::lit($zh, $en) }
     };
 }
 

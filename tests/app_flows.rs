@@ -39,12 +39,12 @@ fn records_file_error(s: &State) -> Option<String> {
 
 /// The budget form's message under a field, in English.
 fn budget_error(s: &State, field: &str) -> Option<String> {
-    s.budget.errors.get(field).map(|t| t.en.clone())
+    s.budget.errors.get(field).map(|t| t.en.to_string())
 }
 
 /// The guided check's message under a question.
 fn guide_error(g: &Guide, field: &str) -> Option<String> {
-    g.error(field).map(|t| t.en.clone())
+    g.error(field).map(|t| t.en.to_string())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -540,7 +540,8 @@ fn budget_label(field: &str) -> &'static str {
         .find(|(f, _, _)| *f == field)
         .unwrap()
         .1
-         .1
+        .en
+        .as_ref()
 }
 
 #[test]

@@ -8,12 +8,12 @@ use std::path::Path;
 
 /// Layers from the bottom; a module may use its own layer and the ones before it.
 const LAYERS: &[&[&str]] = &[
-    &["text", "date", "limits", "tr"],
+    &["text", "date", "limits", "tr", "words"],
     &["kinds"],
     &["policy"],
     &["scenario", "share", "sample"],
     &["spatial"],
-    &["engine", "words", "synth", "outlines"],
+    &["engine", "synth", "outlines"],
     &[
         "planning",
         "budget",

@@ -7,7 +7,10 @@ use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
-use super::i18n::{self as i, T};
+/// The words this file shows, from the features they belong to.
+mod i {
+    pub use crate::app::i18n::{assess::*, budget::*};
+}
 use super::state::{Dataset, Shared, State};
 use crate::budget::{settle_input_problem, ObjectiveCause, SettleInput};
 use crate::date::Date;
@@ -15,7 +18,8 @@ use crate::engine::exits::{check_records, AssessInput, Assessment, AssessmentRec
 use crate::policy::Policy;
 use crate::scenario::Scenario;
 use crate::synth_assessment::{synth_records, DEFAULT_SEED};
-use crate::text::Text;
+use crate::text::{Text, Words};
+use crate::words;
 
 /// Where a data set's records came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -238,8 +242,8 @@ pub fn reduce_exits(s: &mut State, action: ExitsAction) {
 pub fn parse_records(sc: &Scenario, text: &str) -> Result<Vec<AssessmentRecord>, Text> {
     let bad = |m: String| {
         Text::new(
-            format!("{}{m}", i::AS_FILE_REFUSED.0),
-            format!("{}{m}", i::AS_FILE_REFUSED.1),
+            format!("{}{m}", i::AS_FILE_REFUSED.zh),
+            format!("{}{m}", i::AS_FILE_REFUSED.en),
         )
     };
     let list = if text.trim_start().starts_with('[') {
@@ -275,10 +279,10 @@ fn parse_opt_count(raw: &str) -> Result<Option<u64>, ()> {
 
 /// One field of an assessment record; the message names the field.
 fn set_record_field(r: &mut AssessmentRecord, field: RecordField, raw: &str) -> Result<(), Text> {
-    let named = |label: T, what: T| {
+    let named = |label: Words, what: Words| {
         Text::new(
-            format!("{}：{}", label.0, what.0),
-            format!("{}: {}", label.1, what.1),
+            format!("{}：{}", label.zh, what.zh),
+            format!("{}: {}", label.en, what.en),
         )
     };
     match field {
@@ -396,46 +400,46 @@ pub enum FieldKind {
 
 // Labels and messages of the fields added for the per-head standards, the reasonable part of an
 // overspend, the user's own objective cause and the assessment score.
-pub const BU_F_EMP_LAST: T = T(
+pub const BU_F_EMP_LAST: Words = words!(
     "职工医保：上年人头预算标准（元/人）",
     "Employee insurance: last year's per-head standard (yuan a person)",
 );
-pub const BU_F_EMP_PROPOSED: T = T(
+pub const BU_F_EMP_PROPOSED: Words = words!(
     "职工医保：拟定本年人头标准（空：按上限）",
     "Employee insurance: proposed per-head standard (blank: the cap)",
 );
-pub const BU_F_EMP_SERVED: T = T(
+pub const BU_F_EMP_SERVED: Words = words!(
     "职工医保：服务人群（人）",
     "Employee insurance: people served",
 );
-pub const BU_F_RES_LAST: T = T(
+pub const BU_F_RES_LAST: Words = words!(
     "居民医保：上年人头预算标准（元/人）",
     "Resident insurance: last year's per-head standard (yuan a person)",
 );
-pub const BU_F_RES_PROPOSED: T = T(
+pub const BU_F_RES_PROPOSED: Words = words!(
     "居民医保：拟定本年人头标准（空：按上限）",
     "Resident insurance: proposed per-head standard (blank: the cap)",
 );
-pub const BU_F_RES_SERVED: T = T(
+pub const BU_F_RES_SERVED: Words = words!(
     "居民医保：服务人群（人）",
     "Resident insurance: people served",
 );
-pub const BU_F_REASONABLE: T = T(
+pub const BU_F_REASONABLE: Words = words!(
     "其他超支中经分析原因、厘清责任认定的合理超支（空：待定）",
     "Of the other overspend, found reasonable after analysing causes and responsibility (blank: undetermined)",
 );
-pub const BU_C_OTHER: T = T(
+pub const BU_C_OTHER: Words = words!(
     "其他客观因素（自行填写，按用户认定计）",
     "Another objective cause (your words; shown as yours)",
 );
-pub const BU_F_SCORE: T = T(
+pub const BU_F_SCORE: Words = words!(
     "履约考核得分（空：未填报）",
     "Performance assessment score (blank: not stated)",
 );
-pub const BU_E_SCORE: T = T("须为0到1000之间的得分", "must be a score from 0 to 1000");
+pub const BU_E_SCORE: Words = words!("须为0到1000之间的得分", "must be a score from 0 to 1000");
 
 /// Every field of the form: id, label, kind.
-pub const BUDGET_FIELDS: &[(&str, T, FieldKind)] = &[
+pub const BUDGET_FIELDS: &[(&str, Words, FieldKind)] = &[
     ("year", i::BU_F_YEAR, FieldKind::Year),
     ("u.personnel", i::BU_U_PERSONNEL, FieldKind::Bool),
     ("u.finance", i::BU_U_FINANCE, FieldKind::Bool),
@@ -547,7 +551,7 @@ pub const BUDGET_FIELDS: &[(&str, T, FieldKind)] = &[
     ),
 ];
 
-pub fn budget_field(id: &str) -> Option<&'static (&'static str, T, FieldKind)> {
+pub fn budget_field(id: &str) -> Option<&'static (&'static str, Words, FieldKind)> {
     BUDGET_FIELDS.iter().find(|(f, _, _)| *f == id)
 }
 
@@ -686,7 +690,7 @@ fn head(input: &mut SettleInput, employee: bool) -> &mut crate::budget::HeadStan
 }
 
 /// Reads one field into `input`; the message says what the field needs.
-fn set_budget_field(input: &mut SettleInput, field: &str, raw: &str) -> Result<(), T> {
+fn set_budget_field(input: &mut SettleInput, field: &str, raw: &str) -> Result<(), Words> {
     let Some((_, _, kind)) = budget_field(field) else {
         return Ok(());
     };
@@ -884,13 +888,13 @@ pub fn reduce_budget(s: &mut State, action: BudgetAction) {
             };
             let named = |what: Text| {
                 Text::new(
-                    format!("{}：{}", label.0, what.zh),
-                    format!("{}: {}", label.1, what.en),
+                    format!("{}：{}", label.zh, what.zh),
+                    format!("{}: {}", label.en, what.en),
                 )
             };
             let mut next = (*b.input).clone();
             let checked = set_budget_field(&mut next, field, &raw)
-                .map_err(|e| named(e.text()))
+                .map_err(|e| named(e.clone()))
                 .and_then(|()| settle_input_problem(&next).map_err(|(_, what)| named(what)));
             match checked {
                 Ok(()) => {

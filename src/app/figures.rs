@@ -3,12 +3,14 @@
 //! formulas written out, where the measured value stands, and the number formats the panels
 //! share.
 
-use super::i18n::{self as i, T};
+mod i {
+    pub use crate::app::i18n::{*, data::*, figures::*};
+}
 use super::state::State;
 use crate::engine::figures::FigureReading;
 use crate::engine::Figures;
 use crate::policy::FundCoefSource;
-use crate::text::{num, thousands, Lang};
+use crate::text::{num, thousands, Lang, Words};
 
 /// What the figures panel shows: the figures, the data behind their formulas and the
 /// coefficient parameters.
@@ -74,7 +76,7 @@ pub fn pct(x: Option<f64>, lang: Lang) -> String {
 /// A figure path (`city.fund.employee_months`, `counties[1].insured`) in words.
 pub fn missing_label(lang: Lang, path: &str) -> String {
     let field = path.rsplit('.').next().unwrap_or(path);
-    let label: Option<T> = match field {
+    let label: Option<Words> = match field {
         "resident_population" => Some(i::F_RESIDENT_POPULATION),
         "open_beds" => Some(i::F_OPEN_BEDS),
         "insured" => Some(i::F_INSURED),
@@ -96,7 +98,7 @@ pub fn missing_label(lang: Lang, path: &str) -> String {
 /// the readings it rests on.
 pub struct FigureRow<'a> {
     pub key: &'static str,
-    pub label: T,
+    pub label: Words,
     pub formula: Option<String>,
     pub value: String,
     pub strong: bool,
@@ -242,7 +244,7 @@ pub fn city_rows(snap: &FiguresSnap) -> Vec<FigureRow<'_>> {
 
 /// Where the city's measured value stands against target and actual (三(一)1): a class for the
 /// page and its words; None while either is missing.
-pub fn standing(f: &Figures) -> Option<(&'static str, T)> {
+pub fn standing(f: &Figures) -> Option<(&'static str, Words)> {
     let (Some(m), Some(a)) = (f.measured_beds_per_1000, f.actual_beds_per_1000) else {
         return None;
     };
@@ -265,15 +267,15 @@ mod tests {
         assert_eq!(fmt(1234567.891, 2), "1,234,567.89");
         assert_eq!(fmt(-2.5, 1), "−2.5");
         assert_eq!(pct(Some(0.1234), Lang::En), "12.3%");
-        assert_eq!(pct(None, Lang::En), i::MISSING_VALUE.1);
-        assert_eq!(fmt_opt(Lang::Zh, None, 2), i::MISSING_VALUE.0);
+        assert_eq!(pct(None, Lang::En), i::MISSING_VALUE.en);
+        assert_eq!(fmt_opt(Lang::Zh, None, 2), i::MISSING_VALUE.zh);
     }
 
     #[test]
     fn a_missing_figure_is_named_in_words_with_its_path() {
         let m = missing_label(Lang::En, "counties[1].insured");
         assert!(
-            m.starts_with(i::F_INSURED.1) && m.contains("counties[1].insured"),
+            m.starts_with(&*i::F_INSURED.en) && m.contains("counties[1].insured"),
             "{m}"
         );
         assert_eq!(missing_label(Lang::En, "city.unknown"), "city.unknown");

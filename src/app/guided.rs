@@ -6,11 +6,14 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use super::i18n::{self as i, T};
+/// The words this file shows, from the features they belong to.
+mod i {
+    pub use crate::app::i18n::{edits::E_COUNT, guided::*};
+}
 use super::state::parse_count;
 use crate::guide::{Answers, SizeFields, Step};
 use crate::scenario::{Category, Change, KeyLevel, Kind, NegativeReason, Specialty, Subtype};
-use crate::text::Text;
+use crate::text::{Text, Words};
 
 /// Why the browser gave no position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,7 +82,7 @@ impl Guide {
     fn check(&mut self, size: SizeFields) -> bool {
         self.errors.clear();
         let a = &self.answers;
-        let mut missing: Vec<(&'static str, T)> = Vec::new();
+        let mut missing: Vec<(&'static str, Words)> = Vec::new();
         match self.step {
             Step::Kind if a.kind.is_none() => missing.push(("kind", i::G_E_KIND)),
             Step::Detail => match a.kind {
@@ -127,7 +130,7 @@ impl Guide {
             _ => {}
         }
         for (f, m) in &missing {
-            self.errors.insert(f, m.text());
+            self.errors.insert(f, (*m).clone());
         }
         missing.is_empty()
     }
@@ -271,7 +274,7 @@ impl Guide {
                     g.answers.place = Some((lon, lat));
                     g.errors.remove("place");
                 } else {
-                    g.errors.insert("place", i::G_OUTSIDE.text());
+                    g.errors.insert("place", i::G_OUTSIDE.clone());
                 }
             }
             GuideAction::ChangePlace => g.go(Step::Place),

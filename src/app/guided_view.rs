@@ -2,14 +2,16 @@
 //! the judging day) and what it works out from it: the answer for the chosen spot, whether a
 //! spot lies in the city, a county's name, and the notes that say what the data is.
 
-use super::i18n::{self as i, T};
+mod i {
+    pub use crate::app::i18n::{guided::*};
+}
 use super::state::{Dataset, MapData, Shared, State};
 use crate::date::Date;
 use crate::engine::prepared::Prepared;
 use crate::guide::{self as g, Answers, GuideAnswer};
 use crate::policy::Policy;
 use crate::scenario::{Application, Scenario};
-use crate::text::Text;
+use crate::text::{Text, Words};
 
 /// What guided mode reads of the expert state, compared by identity.
 #[derive(Clone, PartialEq)]
@@ -97,13 +99,13 @@ impl GuidedView {
                 let name = self.county_name(id).unwrap_or(id.to_string());
                 Text::new(format!("您所在的{name}"), format!("In {name}"))
             }
-            None => i::G_WHOLE_CITY.text(),
+            None => i::G_WHOLE_CITY.clone(),
         }
     }
 
     /// What the data is: a sample, a synthetic city, or the user's own (only as right as the
     /// file).
-    pub fn data_note(&self) -> T {
+    pub fn data_note(&self) -> Words {
         match self.dataset {
             Dataset::Sample => i::G_SAMPLE_NOTE,
             Dataset::Linyi | Dataset::Xian => i::G_SYNTH_NOTE,
@@ -142,7 +144,7 @@ mod tests {
         assert_eq!((c.app.lon, c.app.lat), (a.lon, a.lat));
         assert_eq!(
             for_expert(&c, Lang::En).name.as_deref(),
-            Some(i::G_APP_NAME.1)
+            Some(&*i::G_APP_NAME.en)
         );
         assert_eq!(v.data_note(), i::G_SAMPLE_NOTE);
         let id = &s.scenario.counties[0].id;
@@ -150,6 +152,6 @@ mod tests {
             v.closed_where(Some(id)).get(Lang::En),
             format!("In {}", s.scenario.counties[0].name)
         );
-        assert_eq!(v.closed_where(None), i::G_WHOLE_CITY.text());
+        assert_eq!(v.closed_where(None), i::G_WHOLE_CITY.clone());
     }
 }

@@ -5,14 +5,16 @@
 
 use std::rc::Rc;
 
-use super::i18n as i;
+mod i {
+    pub use crate::app::i18n::{*, plan::*};
+}
 use super::state::State;
 use crate::date::Date;
 use crate::file_worker::Request;
 use crate::planning::{plan_rows, AnnualPlan, PlanPhase, PlanProgress};
 use crate::policy::Policy;
 use crate::scenario::Scenario;
-use crate::text::{thousands, Lang, Text};
+use crate::text::{thousands, Lang, Text, Words};
 
 /// At most this many hypothetical institutions of each kind city-wide (as `dingdian plan`).
 pub const PLAN_CAP: usize = 500;
@@ -94,11 +96,11 @@ impl PlanRun {
 
 /// What a running plan is doing, in words.
 pub fn step_text(p: &PlanProgress) -> Text {
-    let counted = |w: i::T| Text::new(format!("{}{}", w.0, p.added), format!("{}{}", w.1, p.added));
+    let counted = |w: Words| Text::new(format!("{}{}", w.zh, p.added), format!("{}{}", w.en, p.added));
     match p.phase {
         PlanPhase::Pharmacy => counted(i::PLAN_STEP_PHARMACY),
         PlanPhase::Outpatient => counted(i::PLAN_STEP_OUTPATIENT),
-        PlanPhase::Counties | PlanPhase::Done => i::PLAN_STEP_COUNTIES.text(),
+        PlanPhase::Counties | PlanPhase::Done => i::PLAN_STEP_COUNTIES.clone(),
     }
 }
 
@@ -252,7 +254,7 @@ mod tests {
         );
         assert_eq!(
             done_in(Lang::En, 1234.4),
-            format!("{} 1,234 {}", i::PLAN_DONE_IN.1, i::MS.1)
+            format!("{} 1,234 {}", i::PLAN_DONE_IN.en, i::MS.en)
         );
         let p = PlanProgress {
             phase: PlanPhase::Pharmacy,
@@ -262,7 +264,7 @@ mod tests {
         };
         assert_eq!(
             step_text(&p).get(Lang::Zh),
-            format!("{}7", i::PLAN_STEP_PHARMACY.0)
+            format!("{}7", i::PLAN_STEP_PHARMACY.zh)
         );
         let meta = print_meta(Lang::En, "Linyi", "Lanshan", "2025", "2025-03-01");
         assert!(meta.contains("Linyi") && meta.contains("2025-03-01"));

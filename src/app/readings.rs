@@ -6,11 +6,10 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::i18n::T;
 use super::state::{Shared, State};
 use crate::policy::readings::{Entry, EntryKind, Register};
 use crate::policy::{Policy, Preset};
-use crate::text::Text;
+use crate::text::{Text, Words};
 
 /// What the register shows of the state, compared by identity (the policy stands for the
 /// preset and the overrides).
@@ -96,7 +95,7 @@ pub fn target(hash: &str) -> Option<String> {
 }
 
 /// What a preset's default rests on: the text, a reading of it, or an assumption.
-pub fn basis(kind: EntryKind, assumption: bool, words: [T; 3]) -> T {
+pub fn basis(kind: EntryKind, assumption: bool, words: [Words; 3]) -> Words {
     let [text, reading, assumed] = words;
     match (kind, assumption) {
         (_, false) => text,
@@ -107,6 +106,7 @@ pub fn basis(kind: EntryKind, assumption: bool, words: [T; 3]) -> T {
 
 #[cfg(test)]
 mod tests {
+    use crate::words;
     use super::*;
 
     #[test]
@@ -133,8 +133,8 @@ mod tests {
         );
         assert!(sec.switches.iter().all(|e| e.kind == EntryKind::Switch));
         assert!(!v.is_changed("service_radius_m"));
-        let w = [T("a", "a"), T("b", "b"), T("c", "c")];
-        assert_eq!(basis(EntryKind::Switch, true, w).0, "b");
-        assert_eq!(basis(EntryKind::Assumption, false, w).0, "a");
+        let w = [words!("a", "a"), words!("b", "b"), words!("c", "c")];
+        assert_eq!(basis(EntryKind::Switch, true, w).zh, "b");
+        assert_eq!(basis(EntryKind::Assumption, false, w).zh, "a");
     }
 }

@@ -8,14 +8,16 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value;
 
-use super::i18n::{self as i, T};
+mod i {
+    pub use crate::app::i18n::{*, results::*};
+}
 use super::state::{export_scenario, Dataset, Layers, Shared, State};
 use crate::engine::{Evaluation, Outcome};
 use crate::file_worker::Request;
 use crate::results::{applications_geojson, cells_geojson, result_rows, ResultRow};
 use crate::scenario::export::{institutions_geojson, scenario_json};
 use crate::scenario::{Kind, Scenario};
-use crate::text::Lang;
+use crate::text::{Lang, Words};
 
 /// Rows on one page of the table.
 pub const PAGE_ROWS: usize = 50;
@@ -134,7 +136,7 @@ impl Col {
         }
     }
 
-    pub fn label(self) -> T {
+    pub fn label(self) -> Words {
         match self {
             Col::Id => i::RS_COL_ID,
             Col::Name => i::RS_COL_NAME,
@@ -388,13 +390,13 @@ mod tests {
     fn distances_are_in_metres_then_kilometres() {
         assert_eq!(
             distance(Lang::En, Some(499.6)),
-            format!("500 {}", i::METRES.1)
+            format!("500 {}", i::METRES.en)
         );
         assert_eq!(
             distance(Lang::En, Some(1234.0)),
-            format!("1.23 {}", i::RS_KM.1)
+            format!("1.23 {}", i::RS_KM.en)
         );
-        assert_eq!(distance(Lang::En, None), i::RS_NONE_NEAR.1);
+        assert_eq!(distance(Lang::En, None), i::RS_NONE_NEAR.en);
     }
 
     #[test]
@@ -408,7 +410,7 @@ mod tests {
         let rows = Rows::of(&v.scenario, &v.evaluation);
         assert_eq!(rows.rows.len(), rows.index.len());
         match export(&v, Export::ResultsCsv, Lang::En) {
-            ExportFile::Worker { name, .. } => assert_eq!(name, format!("{}.csv", i::RS_FILE.1)),
+            ExportFile::Worker { name, .. } => assert_eq!(name, format!("{}.csv", i::RS_FILE.en)),
             ExportFile::Made { .. } => panic!("tables are written by the worker"),
         }
         match export(&v, Export::Scenario, Lang::En) {

@@ -4,7 +4,9 @@
 
 use serde_json::Value;
 
-use super::i18n::{self as i, T};
+mod i {
+    pub use crate::app::i18n::{*, figures::*, review::*};
+}
 use super::review::Review;
 use super::state::{Dataset, Layers, MapData, Shared, State};
 use crate::date::Date;
@@ -14,7 +16,7 @@ use crate::policy::{any_rule_def, param_def, Group, Policy, PARAMETERS};
 use crate::review::compare::{INPATIENT_BITS, OUTPATIENT_BITS, PHARMACY_BITS};
 use crate::review::{cell_changes, gaps, CellChanges, FigureChange, FigureUnit, GapsReport};
 use crate::scenario::Scenario;
-use crate::text::{num, thousands, Lang, Text};
+use crate::text::{num, thousands, Lang, Text, Words};
 
 use super::figures::{fmt, pct};
 
@@ -113,7 +115,7 @@ impl ReviewView {
 
     /// Cells gained and lost per kind against the baseline (none without one): one pass per
     /// kind over the cells.
-    pub fn cells_by_kind(&self) -> Vec<(T, CellChanges)> {
+    pub fn cells_by_kind(&self) -> Vec<(Words, CellChanges)> {
         let r = &self.review;
         let Some(b) = r.baseline.as_ref() else {
             return Vec::new();
@@ -172,7 +174,7 @@ impl Tab {
             Tab::Sweep => "sweep",
         }
     }
-    pub fn label(self) -> T {
+    pub fn label(self) -> Words {
         match self {
             Tab::Compare => i::RV_TAB_COMPARE,
             Tab::Gaps => i::RV_TAB_GAPS,
@@ -248,7 +250,7 @@ mod tests {
         };
         assert_eq!(
             figure_diff(Lang::En, &f(FigureUnit::Share, 0.5, 0.525)),
-            format!("+2.5 {}", i::RV_PP.1)
+            format!("+2.5 {}", i::RV_PP.en)
         );
         assert_eq!(
             figure_diff(Lang::En, &f(FigureUnit::Count, 1200.0, 200.0)),
@@ -264,7 +266,7 @@ mod tests {
         );
         assert_eq!(
             cells_and_people(Lang::En, (2, 3400)),
-            format!("2 (3,400 {})", i::U_PERSONS.1)
+            format!("2 (3,400 {})", i::U_PERSONS.en)
         );
     }
 

@@ -3,7 +3,9 @@
 //! the chart's geometry and the application a pick becomes. The skin keeps only the timer that
 //! gives the browser back between slices.
 
-use super::i18n as i;
+mod i {
+    pub use crate::app::i18n::{*, sites::*};
+}
 use super::plan_job::{slice, PlanInputs};
 use crate::engine::surface::placed;
 use crate::planning::{Site, SiteSearch, SiteSpec};
@@ -348,7 +350,7 @@ mod tests {
         };
         let (frac, words) = r.progress(Lang::En).unwrap();
         assert!((frac - 0.75).abs() < 1e-9);
-        assert_eq!(words, format!("{} 5/10", i::SITES_RANDOM_RUNNING.1));
+        assert_eq!(words, format!("{} 5/10", i::SITES_RANDOM_RUNNING.en));
         assert!(SitesRun::Done.progress(Lang::En).is_none());
     }
 
@@ -399,7 +401,7 @@ mod tests {
             let a = o.pick_application(0, Lang::En).unwrap();
             assert_eq!(
                 a.name.as_deref(),
-                Some(format!("{} 1", i::SITES_PICK_NAME.1).as_str())
+                Some(format!("{} 1", i::SITES_PICK_NAME.en).as_str())
             );
             assert_eq!((a.lon, a.lat), (o.greedy[0].lon, o.greedy[0].lat));
         }

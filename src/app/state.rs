@@ -13,7 +13,10 @@ use std::rc::Rc;
 
 use serde_json::Value;
 
-use super::i18n::{self as i, T};
+/// The words this file shows, from the features they belong to.
+mod i {
+    pub use crate::app::i18n::{datasets::*, edits::*, form::*, import::*};
+}
 use crate::date::Date;
 use crate::engine::prepared::{DataIndex, Prepared};
 use crate::engine::surface::Surface;
@@ -28,7 +31,7 @@ use crate::scenario::{
 };
 use crate::spatial::{AreaClass, CoverageLayers};
 use crate::synth::{county_seeds, synth_scenario, SampleCity, SynthSpec};
-use crate::text::{Lang, Text};
+use crate::text::{Lang, Text, Words};
 
 /// An `Rc` compared by identity: for large values rebuilt only when their inputs change.
 pub struct Shared<T>(pub Rc<T>);
@@ -92,7 +95,7 @@ impl Dataset {
         self != Dataset::Imported
     }
 
-    pub fn label(self) -> T {
+    pub fn label(self) -> Words {
         match self {
             Dataset::Sample => i::DATASET_SAMPLE,
             Dataset::Linyi => i::DATASET_LINYI,
@@ -881,8 +884,8 @@ impl State {
                     .filter(|d| d.id != id);
                 let mut e = invalid(if text.is_empty() { &msg } else { &text });
                 if let Some(o) = other {
-                    e.zh.push_str(&format!("（与“{}”冲突）", o.zh));
-                    e.en.push_str(&format!(" (conflicts with “{}”)", o.en));
+                    e.zh.to_mut().push_str(&format!("（与“{}”冲突）", o.zh));
+                    e.en.to_mut().push_str(&format!(" (conflicts with “{}”)", o.en));
                 }
                 self.errors.insert(key, e);
             }
@@ -1130,14 +1133,14 @@ impl State {
                         Ok(Rc::try_unwrap(applied).unwrap_or_else(|a| (*a).clone()))
                     }
                     // Edited while the records were joined: they are not applied over the edit.
-                    Some(_) => Err(i::IM_DATA_CHANGED.text()),
+                    Some(_) => Err(i::IM_DATA_CHANGED.clone()),
                     None => imported
                         .apply(&s.scenario, merge)
                         .map(|a| a.scenario)
                         .map_err(|e| {
                             Text::new(
-                                format!("{}{}", i::IM_APPLY_FAILED.0, e.message),
-                                format!("{}{}", i::IM_APPLY_FAILED.1, e.message),
+                                format!("{}{}", i::IM_APPLY_FAILED.zh, e.message),
+                                format!("{}{}", i::IM_APPLY_FAILED.en, e.message),
                             )
                         }),
                 };
@@ -1230,15 +1233,15 @@ enum Recreate {
     Yes,
 }
 
-fn msg(s: T) -> Text {
-    s.text()
+fn msg(s: Words) -> Text {
+    s.clone()
 }
 
 /// A refused parameter value: `ParamDef::check`'s message with a bilingual prefix.
 fn invalid(m: &str) -> Text {
     Text::new(
-        format!("{}{m}", i::INVALID_PREFIX.0),
-        format!("{}{m}", i::INVALID_PREFIX.1),
+        format!("{}{m}", i::INVALID_PREFIX.zh),
+        format!("{}{m}", i::INVALID_PREFIX.en),
     )
 }
 

@@ -7,14 +7,16 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::i18n::{self as i, T};
+mod i {
+    pub use crate::app::i18n::{*, sweep::*};
+}
 use super::state::{MapData, Shared, State};
 use crate::date::Date;
 use crate::engine::Outcome;
 use crate::policy::{param_def, Group, ParamDef, ParamKind, Policy, Preset};
 use crate::review::sweep::{sweep_values, sweepable, Sweep, SweepPoint};
 use crate::scenario::{Kind, Scenario};
-use crate::text::{num, Lang, Text};
+use crate::text::{num, Lang, Text, Words};
 
 /// What a sweep runs on, compared by identity (the policy stands for the preset and overrides).
 #[derive(Clone)]
@@ -70,7 +72,7 @@ pub fn offered() -> Vec<&'static ParamDef> {
 
 /// Which coverage the chart shows for the selected application's kind (0 pharmacy, 1
 /// outpatient, 2 inpatient), with its label.
-pub fn coverage_of(kind: Option<Kind>) -> (usize, T) {
+pub fn coverage_of(kind: Option<Kind>) -> (usize, Words) {
     match kind {
         Some(Kind::InpatientGeneral | Kind::InpatientSpecialty) => (2, i::COV_INPATIENT),
         Some(Kind::Outpatient | Kind::PrimaryCare) => (1, i::COV_OUTPATIENT),
@@ -110,7 +112,7 @@ pub struct SweepResult {
     /// The parameter's value when the sweep started: the marked one.
     pub current: f64,
     pub coverage_k: usize,
-    pub coverage_label: T,
+    pub coverage_label: Words,
     pub points: Vec<SweepPoint>,
     pub total: usize,
     pub running: bool,
@@ -149,7 +151,7 @@ pub fn start(
             .filter(|v| v.is_finite())
     };
     let (Some(lo), Some(hi)) = (parse(lo_text), parse(hi_text)) else {
-        return Err(i::RV_SW_BAD_RANGE.text());
+        return Err(i::RV_SW_BAD_RANGE.clone());
     };
     let Some(n) = steps_text
         .trim()
@@ -157,7 +159,7 @@ pub fn start(
         .ok()
         .filter(|n| (2..=101).contains(n))
     else {
-        return Err(i::RV_SW_BAD_STEPS.text());
+        return Err(i::RV_SW_BAD_STEPS.clone());
     };
     let ParamKind::Number { min, max, .. } = def.kind else {
         return Ok(None);
@@ -166,11 +168,11 @@ pub fn start(
         return Err(Text::new(
             format!(
                 "{}（{}–{}）",
-                i::RV_SW_BAD_RANGE.0,
+                i::RV_SW_BAD_RANGE.zh,
                 num(min, 6),
                 num(max, 6)
             ),
-            format!("{} ({}–{})", i::RV_SW_BAD_RANGE.1, num(min, 6), num(max, 6)),
+            format!("{} ({}–{})", i::RV_SW_BAD_RANGE.en, num(min, 6), num(max, 6)),
         ));
     }
     let values = sweep_values(def, lo, hi, n);
@@ -236,7 +238,7 @@ pub fn ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
 /// A line of the chart and how it is drawn.
 pub struct Series {
     pub key: &'static str,
-    pub label: T,
+    pub label: Words,
     pub colour: &'static str,
     pub dash: &'static str,
     pub marker: &'static str,
@@ -436,11 +438,11 @@ mod tests {
         let inputs = SweepInputs::of(&s);
         let def = param_def("service_radius_m").unwrap();
         let e = start(&inputs, def, "abc", "900", "10").err().unwrap();
-        assert_eq!(e.get(Lang::En), i::RV_SW_BAD_RANGE.1);
+        assert_eq!(e.get(Lang::En), i::RV_SW_BAD_RANGE.en);
         let e = start(&inputs, def, "100", "900", "1").err().unwrap();
-        assert_eq!(e.get(Lang::En), i::RV_SW_BAD_STEPS.1);
+        assert_eq!(e.get(Lang::En), i::RV_SW_BAD_STEPS.en);
         let e = start(&inputs, def, "900", "100", "10").err().unwrap();
-        assert!(e.get(Lang::En).starts_with(i::RV_SW_BAD_RANGE.1));
+        assert!(e.get(Lang::En).starts_with(&*i::RV_SW_BAD_RANGE.en));
     }
 
     #[test]

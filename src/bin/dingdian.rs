@@ -386,7 +386,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
             .ok()
             .and_then(|m| dingdian::limits::file_too_large(&name, m.len()))
         {
-            return Err(m.en);
+            return Err(m.en.into_owned());
         }
         file.take(dingdian::limits::MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)

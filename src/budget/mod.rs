@@ -1261,16 +1261,8 @@ fn objective_compensation(a: &Amounts, s: &SettlementInput, p: &Params) -> Judge
         );
     }
     let causes: Vec<Text> = s.objective_causes.iter().map(|c| c.label()).collect();
-    let zh = causes
-        .iter()
-        .map(|t| t.zh.as_str())
-        .collect::<Vec<_>>()
-        .join("、");
-    let en = causes
-        .iter()
-        .map(|t| t.en.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let zh = causes.iter().map(|t| &*t.zh).collect::<Vec<_>>().join("、");
+    let en = causes.iter().map(|t| &*t.en).collect::<Vec<_>>().join(", ");
     let mut j = Judgement::pass(Text::new(
         format!(
             "超支{}元中{}元因{}等客观因素，医保基金补偿{}%即{}元",

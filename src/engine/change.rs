@@ -47,7 +47,7 @@ pub fn unregulated(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
         Change::NewSite => words!("新增执业地点", "a new practice site"),
         Change::AddressChange => words!("变更注册地址", "an address change"),
     };
-    let what = what.text();
+    let what = what.clone();
     match ctx.params.change_without_clause {
         ChangeWithoutClause::Gap => Judgement::gap(
             Text::new(

@@ -11,31 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{eligibility, exempt, fund, national, pharmacy, proximity, supply, xian};
 use crate::scenario::{Kind, Service, Specialty};
-use crate::text::Text;
-
-/// Fixed words in both languages, kept in the program's static data.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Phrase {
-    pub zh: &'static str,
-    pub en: &'static str,
-}
-
-impl Phrase {
-    pub fn text(&self) -> Text {
-        Text::new(self.zh, self.en)
-    }
-}
-
-/// Fixed words as a trace keeps them: one pointer, no allocation until rendered.
-pub type Words = &'static Phrase;
-
-/// `words!("中文", "English")`: a `Words` (the literal is promoted to static data).
-#[macro_export]
-macro_rules! words {
-    ($zh:literal, $en:literal $(,)?) => {
-        &$crate::engine::Phrase { zh: $zh, en: $en }
-    };
-}
+use crate::text::{Text, Words};
 
 /// What a rule read, by family. Rendered by `Reading::render`.
 ///
@@ -73,7 +49,8 @@ impl Reading {
     fn render(&self) -> Text {
         match self {
             Reading::Text(t) => (**t).clone(),
-            Reading::Words(w) => w.text(),
+            // Fixed words are borrowed static strings: cloning them allocates nothing.
+            Reading::Words(w) => (*w).clone(),
             Reading::Joined(pair) => pair[0].join(&pair[1]),
             Reading::NotThisKind(kind) => {
                 let k = kind.label();
@@ -89,7 +66,7 @@ impl Reading {
                     format!("the applicant is {}: not concerned", s.en),
                 )
             }
-            Reading::Missing { field, what } => super::missing_text(field, &what.text()),
+            Reading::Missing { field, what } => super::missing_text(field, what),
             Reading::National(r) => r.render(),
             Reading::Eligibility(r) => r.render(),
             Reading::Exempt(r) => r.render(),

@@ -1,11 +1,12 @@
 //! Local eligibility conditions of linyi-2019 (临医保发〔2019〕74号): the admission negative list
 //! and insurance-office staffing. They bind exempt applicants too.
 
-use super::{Ctx, Detail, Judgement, Words};
+use super::{Ctx, Detail, Judgement};
 use crate::date::Date;
 use crate::policy::ActiveRule;
 use crate::scenario::{Application, NegativeReason};
 use crate::text::Text;
+use crate::text::Words;
 use crate::words;
 
 /// What the local eligibility conditions read.

@@ -1,9 +1,10 @@
 //! linyi-2025 三(三): conditions that suspend every new designation city-wide ("暂停全市当年度
 //! 医药机构新增医保定点的受理和评估"), for every kind.
 
-use super::{Ctx, Detail, Judgement, Words};
+use super::{Ctx, Detail, Judgement};
 use crate::policy::ActiveRule;
 use crate::scenario::Application;
+use crate::text::Words;
 use crate::text::{num, Text};
 use crate::words;
 

@@ -31,7 +31,7 @@ use crate::date::Date;
 use crate::policy::{ActiveRule, Params, Policy};
 use crate::scenario::{Application, Scenario, Service};
 use crate::spatial::{AreaModel, Coverage, InstitutionIndex};
-use crate::text::Text;
+use crate::text::{Text, Words};
 pub use figures::{CountyFigures, Figures};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -220,8 +220,8 @@ fn missing_text(field: &str, what: &Text) -> Text {
     )
 }
 
+pub use detail::Detail;
 pub(crate) use detail::Reading;
-pub use detail::{Detail, Phrase, Words};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TraceEntry {

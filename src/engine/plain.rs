@@ -107,7 +107,7 @@ fn reason(prep: &Prepared, app: &Application, e: &TraceEntry) -> Option<(Text, O
         let (dz, de) = match near {
             Some((_, d)) => {
                 let a = about_distance(d);
-                (a.zh, a.en)
+                (a.zh.into_owned(), a.en.into_owned())
             }
             None => ("50 公里以上".to_string(), "over 50 km".to_string()),
         };
@@ -488,7 +488,10 @@ pub fn explain(prep: &Prepared, app: &Application, d: &Decision) -> Explanation 
     );
     Explanation {
         outcome: d.outcome,
-        summary: Text::new(summary.zh.trim_end(), summary.en.trim_end()),
+        summary: Text::new(
+            summary.zh.trim_end().to_owned(),
+            summary.en.trim_end().to_owned(),
+        ),
         reasons,
         changes,
         framing,

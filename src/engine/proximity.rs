@@ -1,10 +1,11 @@
 //! The shared question of the proximity rules: the nearest institution of the same type, the
 //! moving institution's own old site left out (an institution is never its own neighbour).
 
-use super::{Ctx, Detail, Judgement, Words};
+use super::{Ctx, Detail, Judgement};
 use crate::policy::ActiveRule;
 use crate::scenario::{Application, Institution, Specialty};
 use crate::spatial::Among;
+use crate::text::Words;
 use crate::text::{num, thousands, Text};
 
 /// Which institutions a proximity rule counts as neighbours of the applicant, and how the
@@ -113,7 +114,7 @@ impl From<Words> for What {
 impl What {
     pub fn text(self) -> Text {
         match self {
-            What::Words(w) => w.text(),
+            What::Words(w) => w.clone(),
             What::Specialty(s) => {
                 let l = s.label();
                 Text::new(
@@ -169,7 +170,7 @@ impl Circle {
             ),
         };
         match self.then {
-            Some(w) => t.join(&w.text()),
+            Some(w) => t.join(w),
             None => t,
         }
     }

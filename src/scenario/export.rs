@@ -179,7 +179,7 @@ pub fn table_headers(target: Target, lang: Lang) -> Vec<String> {
         .iter()
         .map(|f| match lang {
             Lang::En => f.id().to_string(),
-            Lang::Zh => f.label().zh,
+            Lang::Zh => f.label().zh.into_owned(),
         })
         .collect()
 }
@@ -317,13 +317,13 @@ pub(crate) fn table_cell(v: &Val, lang: Lang) -> Cell {
         Val::Int(n) => Cell::Number(*n as f64),
         Val::Bool(b) if zh => Cell::Text(if *b { "是" } else { "否" }.to_string()),
         Val::Bool(b) => Cell::Text(b.to_string()),
-        Val::Kind(k) if zh => Cell::Text(k.label().zh),
+        Val::Kind(k) if zh => Cell::Text(k.label().zh.into_owned()),
         Val::Kind(k) => Cell::Text(k.id().to_string()),
-        Val::Cats(c) if zh => Cell::Text(c.label().zh),
+        Val::Cats(c) if zh => Cell::Text(c.label().zh.into_owned()),
         Val::Cats(c) => Cell::Text(c.iter().map(Category::id).collect::<Vec<_>>().join(",")),
-        Val::Specialty(x) if zh => Cell::Text(x.label().zh),
+        Val::Specialty(x) if zh => Cell::Text(x.label().zh.into_owned()),
         Val::Specialty(x) => Cell::Text(enum_id(*x)),
-        Val::Subtype(x) if zh => Cell::Text(x.label().zh),
+        Val::Subtype(x) if zh => Cell::Text(x.label().zh.into_owned()),
         Val::Subtype(x) => Cell::Text(enum_id(*x)),
     }
 }

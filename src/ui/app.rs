@@ -214,7 +214,7 @@ pub fn app() -> Html {
                 <div class="brand">
                     <span class="logo" aria-hidden="true">{ "定" }</span>
                     <div class="brand-text">
-                        <h1>{ i::APP_NAME.0 }<span class="brand-latin" lang="en">{ i::APP_NAME.1 }</span></h1>
+                        <h1>{ &*i::APP_NAME.zh }<span class="brand-latin" lang="en">{ &*i::APP_NAME.en }</span></h1>
                         <p class="tagline">{ i::APP_TAGLINE.get(lang) }</p>
                     </div>
                 </div>
@@ -224,7 +224,7 @@ pub fn app() -> Html {
                         aria-expanded={menu_open.to_string()} aria-controls="header-controls"
                         onclick={toggle_menu} onkeydown={on_menu_key.clone()}>
                         <span class="menu-icon" aria-hidden="true">{ if *menu_open { "✕" } else { "☰" } }</span>
-                        { i::MENU.0 }{ " " }<span lang="en">{ i::MENU.1 }</span>
+                        { &*i::MENU.zh }{ " " }<span lang="en">{ &*i::MENU.en }</span>
                     </button>
                 }
                 <div id="header-controls" class={classes!("header-controls", menu_open.then_some("is-open"))}

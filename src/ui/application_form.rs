@@ -156,26 +156,26 @@ fn form_body(props: &Props, app: &Application) -> Html {
             set(field),
         )
     };
-    let count = |field: Field, label: i::T, unit: i::T, value: Option<u64>| {
+    let count = |field: Field, label: i::Words, unit: i::Words, value: Option<u64>| {
         let mut f = NumberField::new(
             lang,
             hook(field),
-            label.text(),
+            label.clone(),
             value.map(|v| v.to_string()).unwrap_or_default(),
             set(field),
         );
-        f.unit = unit.text();
+        f.unit = unit.clone();
         f.min = Some("0".into());
         f.step = Some("1".into());
         f.error = err(field);
         f.compact = true;
         f.render()
     };
-    let tri = |field: Field, label: i::T, value: Option<bool>| {
+    let tri = |field: Field, label: i::Words, value: Option<bool>| {
         tristate_field(
             lang,
             hook(field),
-            &label.text(),
+            &label.clone(),
             value,
             err(field),
             set(field),
@@ -197,7 +197,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
 
     let kind = sel(
         Field::Kind,
-        i::A_KIND.text(),
+        i::A_KIND.clone(),
         Kind::ALL
             .iter()
             .map(|k| Opt::new(k.id(), k.label()))
@@ -233,7 +233,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
             }
         }
         Kind::InpatientSpecialty => {
-            let mut options = vec![Opt::new("", i::NOT_STATED.text())];
+            let mut options = vec![Opt::new("", i::NOT_STATED.clone())];
             options.extend(
                 Specialty::ALL
                     .iter()
@@ -241,14 +241,14 @@ fn form_body(props: &Props, app: &Application) -> Html {
             );
             sel(
                 Field::Specialty,
-                i::A_SPECIALTY.text(),
+                i::A_SPECIALTY.clone(),
                 options,
                 &app.specialty.map(|x| json_id(&x)).unwrap_or_default(),
                 None,
             )
         }
         Kind::PrimaryCare => {
-            let mut options = vec![Opt::new("", i::NOT_STATED.text())];
+            let mut options = vec![Opt::new("", i::NOT_STATED.clone())];
             options.extend(
                 Subtype::ALL
                     .iter()
@@ -257,8 +257,8 @@ fn form_body(props: &Props, app: &Application) -> Html {
             let integrated_set = set(Field::Integrated);
             html! {
                 <>
-                    { sel(Field::Subtype, i::A_SUBTYPE.text(), options, &app.subtype.map(|x| json_id(&x)).unwrap_or_default(), None) }
-                    { checkbox_field(lang, hook(Field::Integrated), &i::A_INTEGRATED.text(), app.integrated == Some(true), err(Field::Integrated),
+                    { sel(Field::Subtype, i::A_SUBTYPE.clone(), options, &app.subtype.map(|x| json_id(&x)).unwrap_or_default(), None) }
+                    { checkbox_field(lang, hook(Field::Integrated), &i::A_INTEGRATED.clone(), app.integrated == Some(true), err(Field::Integrated),
                         Callback::from(move |on: bool| integrated_set.emit(on.to_string()))) }
                 </>
             }
@@ -268,7 +268,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
 
     let change = sel(
         Field::Change,
-        i::A_CHANGE.text(),
+        i::A_CHANGE.clone(),
         i::CHANGES
             .iter()
             .map(|c| Opt::new(i::change_id(*c), i::change_label(*c)))
@@ -278,7 +278,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
     );
     let scope = sel(
         Field::Scope,
-        i::A_SCOPE.text(),
+        i::A_SCOPE.clone(),
         i::SCOPES
             .iter()
             .map(|sc| {
@@ -300,7 +300,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
             .map(|x| (haversine_m(app.lon, app.lat, x.lon, x.lat), x))
             .collect();
         designated.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let mut options = vec![Opt::new("", i::NONE.text())];
+        let mut options = vec![Opt::new("", i::NONE.clone())];
         options.extend(designated.iter().map(|(_, x)| {
             let k = x.kind.label();
             let name = x.name.clone().unwrap_or_default();
@@ -312,10 +312,10 @@ fn form_body(props: &Props, app: &Application) -> Html {
                 ),
             )
         }));
-        let hint = i::A_INSTITUTION_HINT.text();
+        let hint = i::A_INSTITUTION_HINT.clone();
         sel(
             Field::InstitutionId,
-            i::A_INSTITUTION.text(),
+            i::A_INSTITUTION.clone(),
             options,
             app.institution_id.as_deref().unwrap_or(""),
             Some(&hint),
@@ -324,7 +324,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
         html! {}
     };
     let key_project = {
-        let mut options = vec![Opt::new("", i::NONE.text())];
+        let mut options = vec![Opt::new("", i::NONE.clone())];
         options.extend(
             i::KEY_LEVELS
                 .iter()
@@ -332,14 +332,14 @@ fn form_body(props: &Props, app: &Application) -> Html {
         );
         sel(
             Field::KeyProject,
-            i::A_KEY_PROJECT.text(),
+            i::A_KEY_PROJECT.clone(),
             options,
             app.key_level().map(i::key_level_id).unwrap_or(""),
             None,
         )
     };
     let county = {
-        let mut options = vec![Opt::new("", i::NOT_STATED.text())];
+        let mut options = vec![Opt::new("", i::NOT_STATED.clone())];
         options.extend(
             sc.counties
                 .iter()
@@ -347,7 +347,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
         );
         sel(
             Field::County,
-            i::A_COUNTY.text(),
+            i::A_COUNTY.clone(),
             options,
             app.county.as_deref().unwrap_or(""),
             None,
@@ -355,8 +355,8 @@ fn form_body(props: &Props, app: &Application) -> Html {
     };
 
     // The input's bounds are the validation's range.
-    let coord = |field: Field, label: i::T, value: f64| {
-        let mut f = NumberField::new(lang, hook(field), label.text(), num(value, 6), set(field));
+    let coord = |field: Field, label: i::Words, value: f64| {
+        let mut f = NumberField::new(lang, hook(field), label.clone(), num(value, 6), set(field));
         f.unit = Text::new("°", "°");
         f.step = Some("0.000001".into());
         f.min = field_range(field).map(|r| r.min_attr());
@@ -369,11 +369,11 @@ fn form_body(props: &Props, app: &Application) -> Html {
         let mut f = NumberField::new(
             lang,
             hook(Field::OperatingMonths),
-            i::A_OPERATING.text(),
+            i::A_OPERATING.clone(),
             app.operating_months.map(|x| num(x, 3)).unwrap_or_default(),
             set(Field::OperatingMonths),
         );
-        f.unit = i::U_MONTHS.text();
+        f.unit = i::U_MONTHS.clone();
         f.min = field_range(Field::OperatingMonths).map(|r| r.min_attr());
         f.step = Some("1".into());
         f.error = err(Field::OperatingMonths);
@@ -381,7 +381,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
         f.render()
     };
     let negative = {
-        let mut options = vec![Opt::new("", i::NONE.text())];
+        let mut options = vec![Opt::new("", i::NONE.clone())];
         options.extend(
             i::NEGATIVE_REASONS
                 .iter()
@@ -412,7 +412,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
         };
         html! {
             <>
-                { sel(Field::NegativeListReason, i::A_NEGATIVE.text(), options, reason, None) }
+                { sel(Field::NegativeListReason, i::A_NEGATIVE.clone(), options, reason, None) }
                 { since }
             </>
         }
@@ -439,7 +439,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
                     { coord(Field::Lon, i::A_LON, app.lon) }
                     { coord(Field::Lat, i::A_LAT, app.lat) }
                 </div>
-                { hint_line(lang, Some(&i::A_LOCATION_HINT.text())) }
+                { hint_line(lang, Some(&i::A_LOCATION_HINT.clone())) }
                 { nearby(sc, props.radius_m, app, lang) }
             </fieldset>
             <fieldset class="group">

@@ -375,7 +375,7 @@ fn records_box(props: &Props, records: Option<&Records>) -> Html {
 fn rule_title(id: &str) -> Text {
     assessment_rule_def(id)
         .map(|d| d.title())
-        .unwrap_or_else(|| Text::new(id, id))
+        .unwrap_or_else(|| Text::new(id.to_owned(), id.to_owned()))
 }
 
 fn summary_view(props: &Props, r: &AssessResult) -> Html {
@@ -475,9 +475,9 @@ fn coverage_view(props: &Props, r: &AssessResult) -> Html {
                         <th scope="col">{ i::AS_COL_RESIDENTS.get(lang) }</th>
                     </tr></thead>
                     <tbody>
-                        { row(i::L_ALL_PHARMACIES.text(), &c.lost.pharmacy) }
-                        { row(i::COV_OUTPATIENT.text(), &c.lost.outpatient) }
-                        { row(i::COV_INPATIENT.text(), &c.lost.inpatient) }
+                        { row(i::L_ALL_PHARMACIES.clone(), &c.lost.pharmacy) }
+                        { row(i::COV_OUTPATIENT.clone(), &c.lost.outpatient) }
+                        { row(i::COV_INPATIENT.clone(), &c.lost.inpatient) }
                     </tbody>
                 </table>
             </div>
@@ -761,7 +761,7 @@ fn editor(props: &Props, records: Option<&Records>) -> Html {
         })
     };
     let unknown = editing.is_some() && rec.is_none();
-    let field = |field: RecordField, label: i::T, value: String, kind: &'static str| {
+    let field = |field: RecordField, label: i::Words, value: String, kind: &'static str| {
         let hook = Hook::Field(field.id());
         let id = format!("assess-rec-{}", field.id());
         let err = props.exits.errors.get(&ExitsErrorKey::Record(field));

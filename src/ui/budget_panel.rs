@@ -3,20 +3,20 @@
 //! year-end settlement as a table and a waterfall, the monthly advance, the two checks and a
 //! multi-year projection. Settling is arithmetic: it is redone on every edit.
 
+use crate::words;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::charts::{projection_svg, waterfall_svg};
 use super::decision_panel::verdict_symbol;
-use super::i18n::T as Words2;
-use super::i18n::{self as i, bi, bi_t, t, T};
+use super::i18n::{self as i, bi, bi_t, t};
 use crate::app::assess::{budget_value, BudgetState, FieldKind, BUDGET_FIELDS};
 use crate::app::state::Shared;
 use crate::budget::chart::waterfall;
 use crate::budget::{budget_rule_def, settle, yuan, Amounts, EndsIn, Settle};
 use crate::engine::TraceEntry;
 use crate::policy::Policy;
-use crate::text::{num, Lang, Text};
+use crate::text::{num, Lang, Text, Words};
 
 #[derive(Properties)]
 pub struct Props {
@@ -43,26 +43,26 @@ fn yuan_text(lang: Lang, x: f64) -> String {
 }
 
 // Words of the undetermined figures and of the marks of the simulator's readings.
-const UNDETERMINED: Words2 = Words2("待定", "undetermined");
-const H_PER_HEAD: Words2 = Words2(
+const UNDETERMINED: Words = words!("待定", "undetermined");
+const H_PER_HEAD: Words = words!(
     "各类人头预算标准 × 服务人群",
     "Per-head standards × people served",
 );
-const COL_STANDARD: Words2 = Words2("本年标准（元/人）", "Standard (yuan a person)");
-const COL_CAP: Words2 = Words2("上限（元/人）", "Cap (yuan a person)");
-const COL_SERVED: Words2 = Words2("服务人群", "People served");
-const COL_RESTS_ON: Words2 = Words2("取决于（开关/假设）", "Rests on (switch / assumption)");
-const EMPLOYEE: Words2 = Words2("职工医保", "Employee insurance");
-const RESIDENT: Words2 = Words2("居民医保", "Resident insurance");
-const R_REASONABLE: Words2 = Words2("其中合理超支（分担）", "of which reasonable (shared)");
-const R_UNREASONABLE: Words2 = Words2("不合理超支（医共体承担）", "unreasonable (the community's)");
-const S_UNDETERMINED: Words2 = Words2("待分担（待定）", "to split (undetermined)");
-const UNDETERMINED_HEAD: Words2 = Words2(
+const COL_STANDARD: Words = words!("本年标准（元/人）", "Standard (yuan a person)");
+const COL_CAP: Words = words!("上限（元/人）", "Cap (yuan a person)");
+const COL_SERVED: Words = words!("服务人群", "People served");
+const COL_RESTS_ON: Words = words!("取决于（开关/假设）", "Rests on (switch / assumption)");
+const EMPLOYEE: Words = words!("职工医保", "Employee insurance");
+const RESIDENT: Words = words!("居民医保", "Resident insurance");
+const R_REASONABLE: Words = words!("其中合理超支（分担）", "of which reasonable (shared)");
+const R_UNREASONABLE: Words = words!("不合理超支（医共体承担）", "unreasonable (the community's)");
+const S_UNDETERMINED: Words = words!("待分担（待定）", "to split (undetermined)");
+const UNDETERMINED_HEAD: Words = words!(
     "以下数额待定：输入未给出决定它们的数据",
     "These figures are undetermined: the input does not give what decides them",
 );
-const NEEDS: Words2 = Words2("需填写", "needs");
-const SWITCH: Words2 = Words2("开关", "switch");
+const NEEDS: Words = words!("需填写", "needs");
+const SWITCH: Words = words!("开关", "switch");
 
 fn yuan_opt(lang: Lang, x: Option<f64>) -> String {
     x.map(|v| yuan_text(lang, v))
@@ -90,7 +90,7 @@ fn param_title(id: &str) -> String {
 fn rule_title(id: &str) -> Text {
     budget_rule_def(id)
         .map(|d| d.title())
-        .unwrap_or_else(|| Text::new(id, id))
+        .unwrap_or_else(|| Text::new(id.to_owned(), id.to_owned()))
 }
 
 #[function_component(BudgetPanel)]
@@ -144,7 +144,7 @@ pub fn budget_panel(props: &Props) -> Html {
 fn inputs(props: &Props) -> Html {
     let lang = props.lang;
     let b = &props.budget;
-    let groups: [(T, &[&str]); 5] = [
+    let groups: [(Words, &[&str]); 5] = [
         (
             i::BU_G_COMMUNITY,
             &[
@@ -262,7 +262,7 @@ fn inputs(props: &Props) -> Html {
                 <div class="control">
                     <input id={dom_id.clone()} type="text" {inputmode} {value} data-budget-field={id}
                         aria-invalid={err.map(|_| "true")} aria-describedby={described} {onchange} />
-                    if !unit.0.is_empty() {
+                    if !unit.zh.is_empty() {
                         <span class="unit">{ unit.get(lang) }</span>
                     }
                 </div>
@@ -316,7 +316,7 @@ fn verdict_line(lang: Lang, e: &TraceEntry, testid: &'static str) -> Html {
     }
 }
 
-fn step_label(key: &str) -> T {
+fn step_label(key: &str) -> Words {
     match key {
         "budget" => i::BU_S_BUDGET,
         "in_county" => i::BU_S_IN_COUNTY,
@@ -332,7 +332,7 @@ fn step_label(key: &str) -> T {
 }
 
 /// The settlement's amounts as rows: key, label, value (`None`: undetermined), emphasised.
-fn amount_rows(a: &Amounts) -> Vec<(&'static str, T, Option<f64>, bool)> {
+fn amount_rows(a: &Amounts) -> Vec<(&'static str, Words, Option<f64>, bool)> {
     let mut rows = vec![
         ("budget", i::BU_R_BUDGET, Some(a.budget), true),
         ("in_county", i::BU_R_IN_COUNTY, Some(a.in_county), false),
@@ -398,7 +398,7 @@ fn amount_rows(a: &Amounts) -> Vec<(&'static str, T, Option<f64>, bool)> {
 fn results(lang: Lang, r: &Settle) -> Html {
     let six = entry(r, "community.six_unifications");
     let b = &r.budget;
-    let budget_rows: Vec<(T, Option<f64>)> = vec![
+    let budget_rows: Vec<(Words, Option<f64>)> = vec![
         (i::BU_B_LAST, Some(b.last_year)),
         (i::BU_B_CAP, b.cap),
         (i::BU_B_FLOOR, b.floor),
@@ -581,19 +581,19 @@ fn projection_view(lang: Lang, r: &Settle, p: &crate::budget::Projection) -> Htm
     let sentence = Text::new(
         format!(
             "{}{}年{}{}；{}{}",
-            i::BU_BY_END.0,
+            i::BU_BY_END.zh,
             last,
-            ends.0,
+            ends.zh,
             yuan_text(Lang::Zh, p.final_balance.abs()),
-            i::BU_CUMULATIVE.0,
+            i::BU_CUMULATIVE.zh,
             yuan_opt(Lang::Zh, p.cumulative_community_result)
         ),
         format!(
             "{}{last} {} {}; {}{}",
-            i::BU_BY_END.1,
-            ends.1,
+            i::BU_BY_END.en,
+            ends.en,
             yuan_text(Lang::En, p.final_balance.abs()),
-            i::BU_CUMULATIVE.1,
+            i::BU_CUMULATIVE.en,
             yuan_opt(Lang::En, p.cumulative_community_result)
         ),
     );

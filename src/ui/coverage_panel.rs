@@ -7,12 +7,12 @@ use yew::prelude::*;
 
 use super::decision_panel::outcome_symbol;
 use super::figures_panel::{fmt, pct};
-use super::i18n::{self as i, bi, bi_t, t, T};
+use super::i18n::{self as i, bi, bi_t, t};
 use crate::app::coverage::{category_label, CoverageView};
 use crate::app::state::AREA_CLASSES;
 use crate::engine::Outcome;
 use crate::spatial::KindCoverage;
-use crate::text::{num, thousands, Lang};
+use crate::text::{num, thousands, Lang, Words};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -25,7 +25,7 @@ fn share_attr(x: Option<f64>) -> String {
 }
 
 /// A city-wide row with its bar.
-fn city_row(lang: Lang, key: &'static str, label: T, k: &KindCoverage) -> Html {
+fn city_row(lang: Lang, key: &'static str, label: Words, k: &KindCoverage) -> Html {
     let share = k.population_share;
     let width = share.map(|x| (x * 100.0).clamp(0.0, 100.0)).unwrap_or(0.0);
     html! {

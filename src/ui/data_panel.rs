@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::i18n::{self as i, bi_t, T};
+use super::i18n::{self as i, bi_t, Words};
 use super::widgets::{tristate_field, Hook, NumberField};
 use crate::app::state::{ErrorKey, State};
 use crate::scenario::{data_range, City, County, DataField, Discharges};
@@ -86,11 +86,11 @@ fn bed_fields(
     error: &dyn Fn(DataField) -> Option<Text>,
     set: &dyn Fn(DataField) -> Callback<String>,
 ) -> Html {
-    let count = |field: DataField, label: T, unit: T, value: Option<u64>| -> Html {
+    let count = |field: DataField, label: Words, unit: Words, value: Option<u64>| -> Html {
         let h = hook(field);
         let err = error(field);
-        let mut f = NumberField::new(lang, h, label.text(), opt_u(value), set(field));
-        f.unit = unit.text();
+        let mut f = NumberField::new(lang, h, label.clone(), opt_u(value), set(field));
+        f.unit = unit.clone();
         f.min = Some("0".into());
         f.step = Some("1".into());
         f.error = err.as_ref();
@@ -99,11 +99,11 @@ fn bed_fields(
         f.render()
     };
     // The input's bounds are the validation's range.
-    let real = |field: DataField, label: T, unit: T, value: Option<f64>, step: &str| -> Html {
+    let real = |field: DataField, label: Words, unit: Words, value: Option<f64>, step: &str| -> Html {
         let h = hook(field);
         let err = error(field);
-        let mut f = NumberField::new(lang, h, label.text(), opt_f(value), set(field));
-        f.unit = unit.text();
+        let mut f = NumberField::new(lang, h, label.clone(), opt_f(value), set(field));
+        f.unit = unit.clone();
         f.step = Some(step.into());
         f.min = data_range(field).map(|r| r.min_attr());
         f.max = data_range(field).map(|r| r.max_attr());
@@ -155,16 +155,16 @@ pub fn data_panel(props: &Props) -> Html {
     let city_err = |f: DataField| snap.error(&ErrorKey::City(f));
     let city_set = |f: DataField| props.on_city.reform(move |raw: String| (f, raw));
     let fund = city.fund.unwrap_or_default();
-    let fund_months = |field: DataField, label: T, value: Option<f64>| -> Html {
+    let fund_months = |field: DataField, label: Words, value: Option<f64>| -> Html {
         let e = city_err(field);
         let mut f = NumberField::new(
             lang,
             city_hook(field),
-            label.text(),
+            label.clone(),
             opt_f(value),
             city_set(field),
         );
-        f.unit = i::U_MONTHS.text();
+        f.unit = i::U_MONTHS.clone();
         f.step = Some("0.1".into());
         f.min = data_range(field).map(|r| r.min_attr());
         f.max = data_range(field).map(|r| r.max_attr());
@@ -173,12 +173,12 @@ pub fn data_panel(props: &Props) -> Html {
         f.placeholder = Some(i::DATA_BLANK.get(lang).to_string());
         f.render()
     };
-    let fund_flag = |field: DataField, label: T, value: Option<bool>| -> Html {
+    let fund_flag = |field: DataField, label: Words, value: Option<bool>| -> Html {
         let e = city_err(field);
         tristate_field(
             lang,
             city_hook(field),
-            &label.text(),
+            &label.clone(),
             value,
             e.as_ref(),
             city_set(field),

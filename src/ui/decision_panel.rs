@@ -71,7 +71,7 @@ pub fn verdict_symbol(v: Verdict) -> &'static str {
 fn rule_title(id: &str) -> Text {
     rule_def(id)
         .map(|d| d.title())
-        .unwrap_or_else(|| Text::new(id, id))
+        .unwrap_or_else(|| Text::new(id.to_owned(), id.to_owned()))
 }
 
 /// Moves the keyboard focus to a parameter's control (from a trace entry's switch).

@@ -3,7 +3,14 @@
 
 use yew::{html, Html};
 
-pub use crate::app::i18n::*;
+// Every feature's words under one name, so a panel can still say `i::NAME`; a panel that uses
+// one feature's words can import that module instead (`use crate::app::i18n::plan as w;`).
+pub use crate::app::i18n::{
+    assess::*, budget::*, coverage::*, data::*, datasets::*, decision::*, edits::*, figures::*,
+    form::*, guided::*, import::*, map::*, page::*, params::*, plan::*, results::*, review::*,
+    share::*, sites::*, sweep::*, *,
+};
+pub use crate::text::Words;
 use crate::text::{Lang, Text};
 
 /// A label in the current language with the other language as small secondary text, so a
@@ -23,6 +30,7 @@ pub fn bi(lang: Lang, text: &Text) -> Html {
     }
 }
 
-pub fn bi_t(lang: Lang, s: T) -> Html {
-    bi(lang, &s.text())
+/// `bi` for fixed words (`Words`): the same markup, kept for the panels that call it by this name.
+pub fn bi_t(lang: Lang, s: &Text) -> Html {
+    bi(lang, s)
 }

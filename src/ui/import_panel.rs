@@ -70,10 +70,10 @@ impl What {
 
     fn label(self) -> Text {
         match self {
-            What::Rows(Target::Institutions) => i::IM_WHAT_INSTITUTIONS.text(),
-            What::Rows(Target::Applications) => i::IM_WHAT_APPLICATIONS.text(),
-            What::Rows(Target::Cells) => i::IM_WHAT_CELLS.text(),
-            What::Boundaries => i::IM_WHAT_BOUNDARIES.text(),
+            What::Rows(Target::Institutions) => i::IM_WHAT_INSTITUTIONS.clone(),
+            What::Rows(Target::Applications) => i::IM_WHAT_APPLICATIONS.clone(),
+            What::Rows(Target::Cells) => i::IM_WHAT_CELLS.clone(),
+            What::Boundaries => i::IM_WHAT_BOUNDARIES.clone(),
         }
     }
 }
@@ -301,14 +301,14 @@ fn start(ctx: Ctx, mapping: Option<ColumnMapping>) {
                 let line = Text::new(
                     format!(
                         "{}{} 个机构、{} 个申请、{} 个人口格网",
-                        i::IM_SCENARIO_LOADED.0,
+                        i::IM_SCENARIO_LOADED.zh,
                         thousands(n.0 as u64),
                         thousands(n.1 as u64),
                         thousands(n.2 as u64)
                     ),
                     format!(
                         "{}{} institutions, {} applications, {} population cells",
-                        i::IM_SCENARIO_LOADED.1,
+                        i::IM_SCENARIO_LOADED.en,
                         thousands(n.0 as u64),
                         thousands(n.1 as u64),
                         thousands(n.2 as u64)
@@ -346,8 +346,8 @@ fn start(ctx: Ctx, mapping: Option<ColumnMapping>) {
                             let ta = now_ms();
                             ctx.intents.boundaries.emit(Rc::new(b));
                             let line = Text::new(
-                                format!("{}{total} 个边界，其中 {matched} 个对应已有区县", i::IM_BOUNDARIES_READ.0),
-                                format!("{}{total} outlines, {matched} of them matched to counties of the data", i::IM_BOUNDARIES_READ.1),
+                                format!("{}{total} 个边界，其中 {matched} 个对应已有区县", i::IM_BOUNDARIES_READ.zh),
+                                format!("{}{total} outlines, {matched} of them matched to counties of the data", i::IM_BOUNDARIES_READ.en),
                             );
                             ctx.phase.set(Phase::Done(Rc::new(Finished {
                                 report: None,
@@ -618,8 +618,8 @@ pub fn import_panel(props: &Props) -> Html {
                     }
                 }
                 Err(e) => phase.set(Phase::Failed(Text::new(
-                    format!("{}{e}", i::IM_READ_FAILED.0),
-                    format!("{}{e}", i::IM_READ_FAILED.1),
+                    format!("{}{e}", i::IM_READ_FAILED.zh),
+                    format!("{}{e}", i::IM_READ_FAILED.en),
                 ))),
             });
             *reader.borrow_mut() = Some(task);

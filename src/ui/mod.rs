@@ -176,19 +176,19 @@ fn show_fatal_error(message: &str) {
     add(
         "h2",
         "fatal-title",
-        &format!("{} / {}", FATAL_TITLE.0, FATAL_TITLE.1),
+        &format!("{} / {}", FATAL_TITLE.zh, FATAL_TITLE.en),
     );
     add("pre", "fatal-detail", message);
     // The work is in storage (saved at most a moment ago), so a reload is safe.
     add(
         "p",
         "fatal-autosaved",
-        &format!("{} / {}", FATAL_AUTOSAVED.0, FATAL_AUTOSAVED.1),
+        &format!("{} / {}", FATAL_AUTOSAVED.zh, FATAL_AUTOSAVED.en),
     );
     if let Some(button) = add(
         "button",
         "fatal-reload",
-        &format!("{} / {}", FATAL_RELOAD.0, FATAL_RELOAD.1),
+        &format!("{} / {}", FATAL_RELOAD.zh, FATAL_RELOAD.en),
     ) {
         let _ = button.set_attribute("type", "button");
         let reload = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {

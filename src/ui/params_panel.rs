@@ -55,7 +55,7 @@ pub fn params_panel(props: &Props) -> Html {
     let lang = props.snap.lang;
     html! {
         <section class="panel panel-params" aria-labelledby="params-heading" data-testid="params">
-            { heading(lang, 2, &i::PARAMS_HEADING.text(), Some("params-heading")) }
+            { heading(lang, 2, i::PARAMS_HEADING, Some("params-heading")) }
             <p class="panel-intro">{ i::PARAMS_INTRO.get(lang) }</p>
             // The assessment and budget groups act in their panels below the map (and in
             // `dingdian assess` / `settle`).

@@ -217,10 +217,10 @@ fn restore_previous_now(d: &Callback<Action>) {
                 saved.baseline,
                 None,
             ))));
-            d.emit(Action::Notify(Notice::info(i::PREVIOUS_RESTORED.text())));
+            d.emit(Action::Notify(Notice::info(i::PREVIOUS_RESTORED.clone())));
         }
         Some(Err(m)) => d.emit(Action::Notify(Notice::warning(m))),
-        None => d.emit(Action::Notify(Notice::warning(i::NO_PREVIOUS.text()))),
+        None => d.emit(Action::Notify(Notice::warning(i::NO_PREVIOUS.clone()))),
     }
 }
 
@@ -341,7 +341,7 @@ fn open_link(
         .unwrap_or(false);
     let notes = o.notes.clone();
     d.emit(Action::LoadScenario(Box::new(loaded(o, None, None))));
-    let mut n = Notice::info(i::SHARE_LINK_OPENED.text());
+    let mut n = Notice::info(i::SHARE_LINK_OPENED.clone());
     n.offers_previous = aside;
     d.emit(Action::Notify(n));
     for n in notes {

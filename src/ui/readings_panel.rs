@@ -5,6 +5,7 @@
 //! is what the marks on trace entries and outcomes link to (Back closes it again). It renders
 //! `policy::readings::Register`, built from the tables already in the app.
 
+use crate::words;
 use std::borrow::Cow;
 use std::rc::Rc;
 
@@ -14,52 +15,52 @@ use web_sys::HtmlDialogElement;
 use yew::prelude::*;
 
 use super::decision_panel::focus_param;
-use super::i18n::{self as i, bi, bi_t, lang_tag, t, T};
+use super::i18n::{self as i, bi, bi_t, lang_tag, t};
 use crate::app::readings::{basis, target, ReadingsView};
 use crate::engine::{Decision, TraceEntry};
 use crate::policy::param_def;
 use crate::policy::readings::{
     anchor, is_switch, value_id, value_reading, Entry, EntryKind, Register,
 };
-use crate::text::{Lang, Text};
+use crate::text::{Lang, Text, Words};
 
-pub const MARK: T = T("解读", "reading");
-const OPEN: T = T("解读登记", "Readings");
-const HEADING: T = T(
+pub const MARK: Words = words!("解读", "reading");
+const OPEN: Words = words!("解读登记", "Readings");
+const HEADING: Words = words!(
     "解读登记：条文未明之处与假设",
     "Readings register: where the text is silent, and assumptions",
 );
-const INTRO: T = T(
+const INTRO: Words = words!(
     "条文没有回答的问题，模拟器必须选一种解读。下面列出每个解释开关和每个假设：所解读的条文原文、条文留下的问题、可选的解读、各预设的默认值及其理由。引号内是条文原话，其余是模拟器的解读。",
     "Where a text leaves a question open, the simulator has to pick a reading. Below are every interpretation switch and every assumption: the clause quoted, the question it leaves open, each reading, and each preset's default with its reason. The quotes are the text's words; everything else is the simulator's reading.",
 );
-const CLOSE: T = T("关闭", "Close");
-const SWITCHES: T = T("解释开关", "Switches");
-const ASSUMPTIONS: T = T("本预设的假设", "Assumptions of this preset");
-const OTHER_ASSUMPTIONS: T = T("仅在其他预设中为假设", "Assumptions of other presets only");
-const CLAUSE: T = T("条文", "Clause");
-const NO_CLAUSE: T = T("条文尚未编入索引", "the clause is not yet in the index");
-const QUESTION: T = T("条文留下的问题", "The question the text leaves open");
-const READINGS: T = T("可选的解读", "Readings");
-const DEFAULTS: T = T("各预设的默认值及理由", "Each preset's default, and why");
-const PRESET_COL: T = T("预设", "preset");
-const DEFAULT_COL: T = T("默认", "default");
-const BASIS_COL: T = T("依据", "basis");
-const WHY_COL: T = T("理由", "why");
-const BASIS_TEXT: T = T("条文", "the text");
-const BASIS_READING: T = T("解读", "reading");
-const BASIS_ASSUMPTION: T = T("假设", "assumption");
-const ACTIVE_PRESET: T = T("当前预设", "active preset");
-const IS_DEFAULT: T = T("本预设默认", "this preset's default");
-const IN_FORCE: T = T("当前采用", "in force now");
-const NOW: T = T("当前取值", "now");
-const CHANGED: T = T("已改动", "changed");
-const ADJUST: T = T("调整此项", "adjust it");
-const OUTCOME_RESTS: T = T(
+const CLOSE: Words = words!("关闭", "Close");
+const SWITCHES: Words = words!("解释开关", "Switches");
+const ASSUMPTIONS: Words = words!("本预设的假设", "Assumptions of this preset");
+const OTHER_ASSUMPTIONS: Words = words!("仅在其他预设中为假设", "Assumptions of other presets only");
+const CLAUSE: Words = words!("条文", "Clause");
+const NO_CLAUSE: Words = words!("条文尚未编入索引", "the clause is not yet in the index");
+const QUESTION: Words = words!("条文留下的问题", "The question the text leaves open");
+const READINGS: Words = words!("可选的解读", "Readings");
+const DEFAULTS: Words = words!("各预设的默认值及理由", "Each preset's default, and why");
+const PRESET_COL: Words = words!("预设", "preset");
+const DEFAULT_COL: Words = words!("默认", "default");
+const BASIS_COL: Words = words!("依据", "basis");
+const WHY_COL: Words = words!("理由", "why");
+const BASIS_TEXT: Words = words!("条文", "the text");
+const BASIS_READING: Words = words!("解读", "reading");
+const BASIS_ASSUMPTION: Words = words!("假设", "assumption");
+const ACTIVE_PRESET: Words = words!("当前预设", "active preset");
+const IS_DEFAULT: Words = words!("本预设默认", "this preset's default");
+const IN_FORCE: Words = words!("当前采用", "in force now");
+const NOW: Words = words!("当前取值", "now");
+const CHANGED: Words = words!("已改动", "changed");
+const ADJUST: Words = words!("调整此项", "adjust it");
+const OUTCOME_RESTS: Words = words!(
     "此结果依据模拟器的解读",
     "this outcome rests on the simulator's reading",
 );
-const ASSUMED: T = T("假设", "assumption");
+const ASSUMED: Words = words!("假设", "assumption");
 
 /// The address of a parameter's entry in the register.
 pub fn href(param: &str) -> String {
@@ -122,7 +123,7 @@ fn rests_on(e: &TraceEntry) -> impl Iterator<Item = (&str, EntryKind)> {
 }
 
 fn param_label(id: &str) -> Text {
-    crate::policy::readings::label_of(id).unwrap_or_else(|| Text::new(id, id))
+    crate::policy::readings::label_of(id).unwrap_or_else(|| Text::new(id.to_owned(), id.to_owned()))
 }
 
 /// Links to the register entries of what an entry rests on, named (never by raw id).
@@ -151,7 +152,7 @@ pub fn links<'a>(lang: Lang, ids: impl Iterator<Item = (&'a str, EntryKind)>) ->
 fn badge() -> Html {
     html! {
         <span class="reading-badge">
-            <span aria-hidden="true">{ "⚑ " }</span>{ MARK.0 }{ " " }<span lang="en">{ MARK.1 }</span>
+            <span aria-hidden="true">{ "⚑ " }</span>{ &*MARK.zh }{ " " }<span lang="en">{ &*MARK.en }</span>
         </span>
     }
 }
@@ -336,7 +337,7 @@ fn scroll_to(id: String) {
     }
 }
 
-fn basis_of(kind: EntryKind, assumption: bool) -> T {
+fn basis_of(kind: EntryKind, assumption: bool) -> Words {
     basis(
         kind,
         assumption,

@@ -149,8 +149,8 @@ fn figures_table(lang: Lang, v: &ReviewView, only_changed: bool) -> Html {
 }
 
 /// Cells that gain or lose coverage, per kind, and surface cells whose outcome changed.
-fn cells_table(lang: Lang, cells: &[(i::T, CellChanges)]) -> Html {
-    let row = |label: i::T, key: &'static str, c: &CellChanges| {
+fn cells_table(lang: Lang, cells: &[(i::Words, CellChanges)]) -> Html {
+    let row = |label: i::Words, key: &'static str, c: &CellChanges| {
         html! {
             <tr data-kind={key} data-gained={c.gained.0.to_string()} data-lost={c.lost.0.to_string()}>
                 <th scope="row">{ label.get(lang) }</th>
@@ -184,7 +184,7 @@ fn cells_table(lang: Lang, cells: &[(i::T, CellChanges)]) -> Html {
     }
 }
 
-fn compare_tab(props: &Props, cells: &[(i::T, CellChanges)]) -> Html {
+fn compare_tab(props: &Props, cells: &[(i::Words, CellChanges)]) -> Html {
     let v = &props.view;
     let lang = props.lang;
     let custom = v.custom_baseline();

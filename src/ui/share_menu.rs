@@ -195,7 +195,7 @@ pub fn share_menu(props: &Props) -> Html {
                 el.close();
             }
             d.emit(Action::ResetToPreset);
-            d.emit(Action::Notify(Notice::info(i::RESET_DONE.text())));
+            d.emit(Action::Notify(Notice::info(i::RESET_DONE.clone())));
             open.set(false);
         })
     };

@@ -414,7 +414,7 @@ pub fn sweep_panel(props: &Props) -> Html {
                     </div>
                 }
             }
-            <p class="field-hint">{ bi(lang, &i::RV_SW_NOTE.text()) }</p>
+            <p class="field-hint">{ bi(lang, i::RV_SW_NOTE) }</p>
         </div>
     }
 }

@@ -255,9 +255,9 @@ pub fn tristate_field(
     onchange: Callback<String>,
 ) -> Html {
     let options = vec![
-        Opt::new("", i::NOT_STATED.text()),
-        Opt::new("true", i::YES.text()),
-        Opt::new("false", i::NO.text()),
+        Opt::new("", i::NOT_STATED.clone()),
+        Opt::new("true", i::YES.clone()),
+        Opt::new("false", i::NO.clone()),
     ];
     let v = match value {
         Some(true) => "true",

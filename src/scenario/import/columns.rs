@@ -1174,13 +1174,13 @@ mod tests {
         for (id, zh, sp) in SPECIALTIES {
             assert_eq!(
                 (id, zh),
-                (normalize(&enum_id(sp)).as_str(), sp.label().zh.as_str())
+                (normalize(&enum_id(sp)).as_str(), &*sp.label().zh)
             );
         }
         for (id, zh, st) in SUBTYPES {
             assert_eq!(
                 (id, zh),
-                (normalize(&enum_id(st)).as_str(), st.label().zh.as_str())
+                (normalize(&enum_id(st)).as_str(), &*st.label().zh)
             );
         }
         for sp in Specialty::ALL {

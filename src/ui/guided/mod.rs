@@ -18,7 +18,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::i18n::{self as i, t, T};
+use super::i18n::{self as i, t, Words};
 use crate::app::guided::{Guide, GuideAction};
 pub use crate::app::guided_view::Computed;
 use crate::app::guided_view::GuidedView;
@@ -142,7 +142,7 @@ pub struct Props {
     pub on_expert: Callback<Application>,
 }
 
-fn step_title(s: Step) -> T {
+fn step_title(s: Step) -> Words {
     match s {
         Step::Kind => i::G_STEP_KIND,
         Step::Detail => i::G_STEP_DETAIL,

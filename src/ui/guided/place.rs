@@ -94,7 +94,7 @@ pub fn place(props: &Props) -> Html {
                 }
             </p>
             { message(lang, gd, "place") }
-            <p class="field-hint">{ t(lang, &i::G_WGS84.text()) }</p>
+            <p class="field-hint">{ t(lang, i::G_WGS84) }</p>
         </div>
     }
 }

@@ -5,7 +5,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::super::i18n::{self as i, t, T};
+use super::super::i18n::{self as i, t, Words};
 use crate::app::guided::{Guide, GuideAction};
 use crate::guide::{SizeFields, Specials};
 use crate::scenario::{Category, Change, Kind, Specialty, Subtype};
@@ -39,7 +39,7 @@ struct Choice {
     on: Callback<()>,
 }
 
-fn radios(lang: Lang, g: &Guide, name: &'static str, legend: T, choices: Vec<Choice>) -> Html {
+fn radios(lang: Lang, g: &Guide, name: &'static str, legend: Words, choices: Vec<Choice>) -> Html {
     html! {
         <fieldset class="guide-q" data-testid={format!("guide-q-{name}")} aria-describedby={described(g, name)}>
             <legend class="guide-legend">{ legend.get(lang) }</legend>
@@ -91,7 +91,7 @@ fn checkbox(
     }
 }
 
-fn kind_hint(k: Kind) -> T {
+fn kind_hint(k: Kind) -> Words {
     match k {
         Kind::Pharmacy => i::G_KIND_PHARMACY_HINT,
         Kind::Outpatient => i::G_KIND_OUTPATIENT_HINT,
@@ -118,7 +118,7 @@ pub fn kind(lang: Lang, g: &Guide, d: &Dispatch) -> Html {
             Choice {
                 value: k.id().to_string(),
                 label: k.label(),
-                hint: Some(kind_hint(k).text()),
+                hint: Some(kind_hint(k).clone()),
                 checked: g.answers.kind == Some(k),
                 on: Callback::from(move |_| d.emit(GuideAction::Kind(k))),
             }
@@ -134,7 +134,7 @@ fn json_id<E: serde::Serialize>(e: &E) -> String {
         .unwrap_or_default()
 }
 
-fn category_hint(c: Category) -> T {
+fn category_hint(c: Category) -> Words {
     match c {
         Category::Ordinary => i::G_CAT_ORDINARY_HINT,
         Category::Chronic => i::G_CAT_CHRONIC_HINT,
@@ -147,7 +147,7 @@ fn select<E: Copy + serde::Serialize + PartialEq + 'static>(
     lang: Lang,
     g: &Guide,
     field: &'static str,
-    label: T,
+    label: Words,
     all: &[E],
     label_of: fn(E) -> Text,
     value: Option<E>,
@@ -188,7 +188,7 @@ pub fn detail(lang: Lang, g: &Guide, d: &Dispatch) -> Html {
                     <div class="choices">
                         { for Category::ALL.iter().map(|c| {
                             let (c, d) = (*c, d.clone());
-                            checkbox(&format!("guide-category-{}", c.id()), c.label(), Some(category_hint(c).text()), cats.contains(c), lang,
+                            checkbox(&format!("guide-category-{}", c.id()), c.label(), Some(category_hint(c).clone()), cats.contains(c), lang,
                                 Callback::from(move |on| d.emit(GuideAction::Category(c, on))))
                         }) }
                     </div>
@@ -217,7 +217,7 @@ pub fn detail(lang: Lang, g: &Guide, d: &Dispatch) -> Html {
                     { select(lang, g, "subtype", i::G_Q_SUBTYPE, &Subtype::ALL, Subtype::label, g.answers.subtype,
                         Callback::from(move |s| d1.emit(GuideAction::Subtype(s)))) }
                     <div class="choices guide-more">
-                        { checkbox("guide-integrated", i::G_INTEGRATED.text(), Some(i::G_INTEGRATED_HINT.text()), g.answers.integrated, lang,
+                        { checkbox("guide-integrated", i::G_INTEGRATED.clone(), Some(i::G_INTEGRATED_HINT.clone()), g.answers.integrated, lang,
                             Callback::from(move |on| d2.emit(GuideAction::Integrated(on)))) }
                     </div>
                 </>
@@ -243,8 +243,8 @@ pub fn change(lang: Lang, g: &Guide, d: &Dispatch, movers: Vec<(String, String)>
             let (c, d) = (*c, d.clone());
             Choice {
                 value: i::change_id(c).to_string(),
-                label: label.text(),
-                hint: Some(hint.text()),
+                label: (*label).clone(),
+                hint: Some((*hint).clone()),
                 checked: g.answers.change == c,
                 on: Callback::from(move |_| d.emit(GuideAction::Change(c))),
             }
@@ -305,9 +305,9 @@ fn number(
     g: &Guide,
     d: &Dispatch,
     field: &'static str,
-    label: T,
-    unit: T,
-    hint: Option<T>,
+    label: Words,
+    unit: Words,
+    hint: Option<Words>,
 ) -> Html {
     let id = format!("guide-{field}");
     let d = d.clone();
@@ -351,7 +351,7 @@ pub fn size(lang: Lang, g: &Guide, d: &Dispatch, f: SizeFields) -> Html {
                 let d = d.clone();
                 Choice {
                     value: v.to_string(),
-                    label: label.text(),
+                    label: label.clone(),
                     hint: None,
                     checked: g.answers.insurance_dept == Some(v),
                     on: Callback::from(move |_| d.emit(GuideAction::InsuranceDept(v))),
@@ -392,7 +392,7 @@ pub fn special(lang: Lang, g: &Guide, d: &Dispatch, sp: Specials) -> Html {
             let d = d.clone();
             Choice {
                 value: "none".into(),
-                label: i::G_NONE_OF_THESE.text(),
+                label: i::G_NONE_OF_THESE.clone(),
                 hint: None,
                 checked: a.key_project.is_none(),
                 on: Callback::from(move |_| d.emit(GuideAction::KeyProject(None))),
@@ -417,7 +417,7 @@ pub fn special(lang: Lang, g: &Guide, d: &Dispatch, sp: Specials) -> Html {
             let d = d.clone();
             Choice {
                 value: "none".into(),
-                label: i::G_NONE_OF_THESE.text(),
+                label: i::G_NONE_OF_THESE.clone(),
                 hint: None,
                 checked: a.negative_list.is_none(),
                 on: Callback::from(move |_| d.emit(GuideAction::Negative(None))),
@@ -448,11 +448,11 @@ pub fn special(lang: Lang, g: &Guide, d: &Dispatch, sp: Specials) -> Html {
                     <legend class="guide-legend">{ i::G_Q_XIAN.get(lang) }</legend>
                     <div class="choices">
                         if sp.uneven_area {
-                            { checkbox("guide-uneven", i::A_UNEVEN.text(), Some(i::G_UNEVEN_HINT.text()), a.uneven_area, lang,
+                            { checkbox("guide-uneven", i::A_UNEVEN.clone(), Some(i::G_UNEVEN_HINT.clone()), a.uneven_area, lang,
                                 Callback::from(move |on| d1.emit(GuideAction::Uneven(on)))) }
                         }
                         if sp.shortage_type {
-                            { checkbox("guide-shortage", i::A_SHORTAGE.text(), Some(i::G_SHORTAGE_HINT.text()), a.shortage_type, lang,
+                            { checkbox("guide-shortage", i::A_SHORTAGE.clone(), Some(i::G_SHORTAGE_HINT.clone()), a.shortage_type, lang,
                                 Callback::from(move |on| d2.emit(GuideAction::Shortage(on)))) }
                         }
                     </div>

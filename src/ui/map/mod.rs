@@ -22,12 +22,12 @@ use self::ctl::{Inputs, MapCtl, ViewInfo};
 use self::paint::Swatch;
 use self::symbols::{Sym, GROUPS};
 use super::decision_panel::outcome_symbol;
-use super::i18n::{self as i, bi, bi_t, lang_tag, t, T};
+use super::i18n::{self as i, bi, bi_t, lang_tag, t};
 use crate::app::map_view::MapView;
 use crate::app::state::{Timing, AREA_CLASSES};
 use crate::engine::Outcome;
 use crate::scenario::Category;
-use crate::text::{Lang, Text};
+use crate::text::{Lang, Text, Words};
 
 /// What the population cells are coloured by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,7 +61,7 @@ impl CellLayer {
             CellLayer::Exits => "exits",
         }
     }
-    fn label(self) -> T {
+    fn label(self) -> Words {
         match self {
             CellLayer::None => i::L_CELLS_NONE,
             CellLayer::Coverage => i::L_CELLS_COVERAGE,
@@ -105,12 +105,12 @@ impl CoverageOf {
     }
     pub fn label(self) -> Text {
         match self {
-            CoverageOf::Pharmacy => i::L_ALL_PHARMACIES.text(),
+            CoverageOf::Pharmacy => i::L_ALL_PHARMACIES.clone(),
             CoverageOf::Ordinary => cat_label(Category::Ordinary),
             CoverageOf::Chronic => cat_label(Category::Chronic),
             CoverageOf::SpecialDrug => cat_label(Category::SpecialDrug),
-            CoverageOf::Outpatient => i::COV_OUTPATIENT.text(),
-            CoverageOf::Inpatient => i::COV_INPATIENT.text(),
+            CoverageOf::Outpatient => i::COV_OUTPATIENT.clone(),
+            CoverageOf::Inpatient => i::COV_INPATIENT.clone(),
         }
     }
 }
@@ -118,8 +118,8 @@ impl CoverageOf {
 fn cat_label(c: Category) -> Text {
     let l = c.label();
     Text::new(
-        format!("{}{}", l.zh, i::OF_PHARMACIES.0),
-        format!("{}{}", l.en, i::OF_PHARMACIES.1),
+        format!("{}{}", l.zh, i::OF_PHARMACIES.zh),
+        format!("{}{}", l.en, i::OF_PHARMACIES.en),
     )
 }
 
@@ -464,8 +464,8 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
     let hatched = |sw: Swatch, l: Text| {
         if sw.fill == paint::Fill::Hatch {
             Text::new(
-                format!("{}（{}）", l.zh, i::L_HATCHED.0),
-                format!("{} ({})", l.en, i::L_HATCHED.1),
+                format!("{}（{}）", l.zh, i::L_HATCHED.zh),
+                format!("{} ({})", l.en, i::L_HATCHED.en),
             )
         } else {
             l
@@ -475,8 +475,8 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
     let cell_items: Vec<(Swatch, &'static str, Text)> = match v.cells {
         CellLayer::None => vec![],
         CellLayer::Coverage => vec![
-            (symbols::COVERAGE_PALETTE[1], "", i::COVERED.text()),
-            (symbols::COVERAGE_PALETTE[0], "", i::NOT_COVERED.text()),
+            (symbols::COVERAGE_PALETTE[1], "", i::COVERED.clone()),
+            (symbols::COVERAGE_PALETTE[0], "", i::NOT_COVERED.clone()),
         ],
         CellLayer::AreaClass => AREA_CLASSES
             .iter()
@@ -500,7 +500,7 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
         CellLayer::Exits => symbols::EXITS_LOST
             .iter()
             .zip(symbols::EXITS_PALETTE)
-            .map(|((symbol, label), sw)| (sw, *symbol, hatched(sw, label.text())))
+            .map(|((symbol, label), sw)| (sw, *symbol, hatched(sw, (*label).clone())))
             .collect(),
     };
     let cell_note = match v.cells {

@@ -6,7 +6,7 @@ use super::paint::{Shape, Swatch};
 use crate::engine::Outcome;
 use crate::scenario::{Application, Category, Institution, Kind};
 use crate::spatial::AreaClass;
-use crate::ui::i18n::{self as i, T};
+use crate::ui::i18n::{self as i, Words};
 
 /// What an institution is drawn as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,7 +91,7 @@ impl Sym {
         }
     }
 
-    pub fn letter(self) -> T {
+    pub fn letter(self) -> Words {
         match self {
             Sym::Pharmacy => i::LETTER_PHARMACY,
             Sym::Chronic => i::LETTER_CHRONIC,
@@ -103,7 +103,7 @@ impl Sym {
         }
     }
 
-    pub fn label(self) -> T {
+    pub fn label(self) -> Words {
         match self {
             Sym::Pharmacy => i::SYM_PHARMACY,
             Sym::Chronic => i::SYM_CHRONIC,
@@ -115,7 +115,7 @@ impl Sym {
         }
     }
 
-    pub fn group_label(group: usize) -> T {
+    pub fn group_label(group: usize) -> Words {
         match group {
             0 => i::GROUP_PHARMACIES,
             1 => i::GROUP_OUTPATIENT,
@@ -242,7 +242,7 @@ pub fn coverage_bits(c: super::CoverageOf) -> u8 {
 // for attention), told apart by a symbol in the legend as well as by colour.
 
 /// Symbol and words of each class, in palette order.
-pub const EXITS_LOST: [(&str, crate::ui::i18n::T); 3] = [
+pub const EXITS_LOST: [(&str, crate::ui::i18n::Words); 3] = [
     ("−药", crate::ui::i18n::AS_L_PHARMACY),
     ("−医", crate::ui::i18n::AS_L_MEDICAL),
     ("−药医", crate::ui::i18n::AS_L_BOTH),
