@@ -15,8 +15,7 @@ mod node {
     /// The dataset's JSON in, the report's JSON out (`dingdian::bench::CompareReport`).
     #[wasm_bindgen]
     pub fn compare(data: &[u8], runs: usize) -> Result<String, JsError> {
-        let scenario: dingdian::Scenario =
-            serde_json::from_slice(data).map_err(|e| JsError::new(&e.to_string()))?;
+        let scenario: dingdian::Scenario = serde_json::from_slice(data).map_err(|e| JsError::new(&e.to_string()))?;
         let report = dingdian::bench::compare_run("dingdian WASM (Node)", &scenario, runs, &now);
         serde_json::to_string(&report).map_err(|e| JsError::new(&e.to_string()))
     }

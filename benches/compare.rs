@@ -7,9 +7,7 @@
 
 use std::time::Instant;
 
-use dingdian::bench::{
-    compare_dataset, compare_run, CompareAnswers, CompareReport, CompareTimes, COMPARE_RADIUS_M,
-};
+use dingdian::bench::{compare_dataset, compare_run, CompareAnswers, CompareReport, CompareTimes, COMPARE_RADIUS_M};
 use dingdian::scenario::{Category, Institution, Kind, Scenario};
 use dingdian::spatial::haversine_m;
 
@@ -19,8 +17,7 @@ fn load(path: &str) -> Scenario {
 }
 
 fn write(path: &str, report: &CompareReport) {
-    std::fs::write(path, serde_json::to_string(report).expect("json"))
-        .unwrap_or_else(|e| panic!("{path}: {e}"));
+    std::fs::write(path, serde_json::to_string(report).expect("json")).unwrap_or_else(|e| panic!("{path}: {e}"));
 }
 
 /// The three coverage layers as bits: pharmacy, outpatient provider, inpatient institution.
@@ -83,9 +80,7 @@ fn naive(s: &Scenario, stride: usize) -> CompareReport {
     }
     let surface_ms = (now() - t) * scale_cells;
 
-    let apps: Vec<usize> = (0..s.applications.len())
-        .step_by(stride.min(10).max(1))
-        .collect();
+    let apps: Vec<usize> = (0..s.applications.len()).step_by(stride.min(10).max(1)).collect();
     let t = now();
     let mut nearest_m = vec![None; s.applications.len()];
     for &k in &apps {
@@ -134,20 +129,11 @@ fn naive(s: &Scenario, stride: usize) -> CompareReport {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| a != "--bench")
-        .collect();
-    match args
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["gen", out] => {
             let s = compare_dataset();
-            std::fs::write(out, serde_json::to_string(&s).expect("json"))
-                .unwrap_or_else(|e| panic!("{out}: {e}"));
+            std::fs::write(out, serde_json::to_string(&s).expect("json")).unwrap_or_else(|e| panic!("{out}: {e}"));
             eprintln!(
                 "{out}: {} institutions, {} cells, {} applications",
                 s.institutions.len(),
@@ -159,10 +145,7 @@ fn main() {
             let s = load(data);
             let origin = Instant::now();
             let now = move || origin.elapsed().as_secs_f64() * 1000.0;
-            write(
-                out,
-                &compare_run("dingdian native", &s, runs.parse().expect("RUNS"), &now),
-            );
+            write(out, &compare_run("dingdian native", &s, runs.parse().expect("RUNS"), &now));
         }
         // For a profiler: whole decisions (outcome and trace), every application, ROUNDS times.
         // `decide DATA ROUNDS render`: and render every entry's sentences, as a reader would.
@@ -170,11 +153,7 @@ fn main() {
             let render = rest.first() == Some(&"render");
             let s = load(data);
             let policy = dingdian::bench::compare_policy();
-            let today = dingdian::date::Date {
-                year: 2026,
-                month: 3,
-                day: 1,
-            };
+            let today = dingdian::date::Date { year: 2026, month: 3, day: 1 };
             let prep = dingdian::engine::prepared::Prepared::new(&s, &policy, today);
             // Time on the CPU as well as on the clock: the shared machine's load moves the latter.
             let on_cpu_ns = || {
@@ -198,11 +177,9 @@ fn main() {
             let n = s.applications.len() as f64 * rounds.parse::<f64>().expect("ROUNDS");
             let wall = origin.elapsed().as_secs_f64();
             match (cpu0, on_cpu_ns()) {
-                (Some(a), Some(b)) => eprintln!(
-                    "{:.0} decisions/s ({:.0}/s of CPU time)",
-                    n / wall,
-                    n / ((b - a) / 1e9)
-                ),
+                (Some(a), Some(b)) => {
+                    eprintln!("{:.0} decisions/s ({:.0}/s of CPU time)", n / wall, n / ((b - a) / 1e9))
+                }
                 _ => eprintln!("{:.0} decisions/s", n / wall),
             }
         }
@@ -211,7 +188,9 @@ fn main() {
             write(out, &naive(&s, stride.parse().expect("STRIDE")));
         }
         _ => {
-            eprintln!("usage: compare gen DATA | run DATA RUNS OUT | decide DATA ROUNDS [render] | naive DATA STRIDE OUT");
+            eprintln!(
+                "usage: compare gen DATA | run DATA RUNS OUT | decide DATA ROUNDS [render] | naive DATA STRIDE OUT"
+            );
             std::process::exit(2);
         }
     }

@@ -16,55 +16,30 @@ const CHUNK: usize = 5_000;
 
 /// 100,000 institutions across Linyi, kinds and counties in Chinese, coordinates in `crs`.
 fn table(crs: Crs) -> String {
-    let mut s = String::from(
-        "临沂市定点医药机构名单（2024年）,,,,,,\n编号,机构名称,机构类型,类别,经度,纬度,所属区县\n",
-    );
+    let mut s =
+        String::from("临沂市定点医药机构名单（2024年）,,,,,,\n编号,机构名称,机构类型,类别,经度,纬度,所属区县\n");
     let mut seed = 20250728u64;
     let mut rnd = || {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         (seed >> 11) as f64 / (1u64 << 53) as f64
     };
     for i in 0..ROWS {
-        let (kind, name) = [
-            ("零售药店", "大药房"),
-            ("诊所", "诊所"),
-            ("村卫生室", "卫生室"),
-            ("综合医院", "人民医院"),
-        ][i % 4];
-        let cat = if i % 4 == 0 {
-            "普通、门诊慢特病"
-        } else {
-            ""
-        };
+        let (kind, name) =
+            [("零售药店", "大药房"), ("诊所", "诊所"), ("村卫生室", "卫生室"), ("综合医院", "人民医院")][i % 4];
+        let cat = if i % 4 == 0 { "普通、门诊慢特病" } else { "" };
         let county = ["兰山区", "罗庄区", "河东区"][i % 3];
         let (lon, lat) = crs.from_wgs84(117.6 + rnd() * 1.6, 34.4 + rnd() * 1.7);
-        s.push_str(&format!(
-            "D{i:06},临沂市第{i}{name},{kind},{cat},{lon:.6},{lat:.6},{county}\n"
-        ));
+        s.push_str(&format!("D{i:06},临沂市第{i}{name},{kind},{cat},{lon:.6},{lat:.6},{county}\n"));
     }
     s
 }
 
 fn options(crs: Crs) -> ImportOptions {
-    let counties = [
-        ("lanshan", "兰山区"),
-        ("luozhuang", "罗庄区"),
-        ("hedong", "河东区"),
-    ];
+    let counties = [("lanshan", "兰山区"), ("luozhuang", "罗庄区"), ("hedong", "河东区")];
     ImportOptions {
         crs,
-        bounds: Some(Bounds {
-            west: 117.3,
-            south: 34.2,
-            east: 119.3,
-            north: 36.3,
-        }),
-        counties: counties
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect(),
+        bounds: Some(Bounds { west: 117.3, south: 34.2, east: 119.3, north: 36.3 }),
+        counties: counties.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
         ..ImportOptions::new(Target::Institutions)
     }
 }
@@ -111,31 +86,16 @@ fn main() {
     let gbk = encoding_rs::GBK.encode(&gcj).0.into_owned();
     measure("CSV, GBK, title row, GCJ-02", Format::Csv, &gbk, Crs::Gcj02);
     let wgs = table(Crs::Wgs84);
-    measure(
-        "CSV, UTF-8, title row, WGS-84",
-        Format::Csv,
-        wgs.as_bytes(),
-        Crs::Wgs84,
-    );
+    measure("CSV, UTF-8, title row, WGS-84", Format::Csv, wgs.as_bytes(), Crs::Wgs84);
     let bd = table(Crs::Bd09);
-    measure(
-        "CSV, UTF-8, title row, BD-09",
-        Format::Csv,
-        bd.as_bytes(),
-        Crs::Bd09,
-    );
+    measure("CSV, UTF-8, title row, BD-09", Format::Csv, bd.as_bytes(), Crs::Bd09);
 
     // The WGS-84 table imported once, then exported and imported again in the other formats.
     let base: Scenario = serde_json::from_str(r#"{"policy": {"preset": "linyi-2025"}, "city": {"name": "临沂市"},
         "counties": [{"id": "lanshan", "name": "兰山区"}, {"id": "luozhuang", "name": "罗庄区"}, {"id": "hedong", "name": "河东区"}]}"#)
         .expect("base scenario");
-    let imported = Importer::new(Format::Csv, wgs.as_bytes(), options(Crs::Wgs84))
-        .expect("imports")
-        .finish();
-    let s = imported
-        .apply(&base, dingdian::scenario::import::Merge::Replace)
-        .expect("applies")
-        .scenario;
+    let imported = Importer::new(Format::Csv, wgs.as_bytes(), options(Crs::Wgs84)).expect("imports").finish();
+    let s = imported.apply(&base, dingdian::scenario::import::Merge::Replace).expect("applies").scenario;
     let t = Instant::now();
     let book = tables_xlsx(&s, None, Lang::Zh).expect("xlsx");
     println!(
@@ -145,16 +105,10 @@ fn main() {
     );
     let t = Instant::now();
     let csv = table_csv(&s, Target::Institutions, Lang::Zh);
-    println!(
-        "export CSV table                                         {:>7.1} ms",
-        t.elapsed().as_secs_f64() * 1000.0
-    );
+    println!("export CSV table                                         {:>7.1} ms", t.elapsed().as_secs_f64() * 1000.0);
     let t = Instant::now();
     let geo = institutions_geojson(&s);
-    println!(
-        "export GeoJSON layer                                     {:>7.1} ms",
-        t.elapsed().as_secs_f64() * 1000.0
-    );
+    println!("export GeoJSON layer                                     {:>7.1} ms", t.elapsed().as_secs_f64() * 1000.0);
     let with_sheet = |mut o: ImportOptions| {
         o.sheet = Some("医药机构".into());
         o
@@ -162,8 +116,7 @@ fn main() {
     let runs: Vec<_> = (0..3)
         .map(|_| {
             let t0 = Instant::now();
-            let mut imp =
-                Importer::new(Format::Xlsx, &book, with_sheet(options(Crs::Wgs84))).expect("xlsx");
+            let mut imp = Importer::new(Format::Xlsx, &book, with_sheet(options(Crs::Wgs84))).expect("xlsx");
             let opened = t0.elapsed();
             let mut longest = opened;
             while !imp.progress().done {
@@ -183,16 +136,6 @@ fn main() {
         ms(median(runs.iter().map(|r| r.1).collect())),
         ms(median(runs.iter().map(|r| r.2).collect()))
     );
-    measure(
-        "CSV (exported above, UTF-8 with BOM)",
-        Format::Csv,
-        &csv,
-        Crs::Wgs84,
-    );
-    measure(
-        "GeoJSON (exported above)",
-        Format::GeoJson,
-        geo.as_bytes(),
-        Crs::Wgs84,
-    );
+    measure("CSV (exported above, UTF-8 with BOM)", Format::Csv, &csv, Crs::Wgs84);
+    measure("GeoJSON (exported above)", Format::GeoJson, geo.as_bytes(), Crs::Wgs84);
 }

@@ -50,14 +50,8 @@ fn rstar_covered(
 }
 
 fn main() {
-    let cell_m: f64 = std::env::var("DINGDIAN_BENCH_CELL_M")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(178.0);
-    let runs: usize = std::env::var("DINGDIAN_BENCH_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(7);
+    let cell_m: f64 = std::env::var("DINGDIAN_BENCH_CELL_M").ok().and_then(|v| v.parse().ok()).unwrap_or(178.0);
+    let runs: usize = std::env::var("DINGDIAN_BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(7);
     let origin = Instant::now();
     let now = move || origin.elapsed().as_secs_f64() * 1000.0;
     let t = now();
@@ -69,13 +63,7 @@ fn main() {
     );
     println!(
         "{:<8} {:>14} {:>12} {:>14} {:>10} {:>12} {:>22}",
-        "radius",
-        "data index",
-        "coverage",
-        "area classes",
-        "surface",
-        "recompute",
-        "recompute, new reach"
+        "radius", "data index", "coverage", "area classes", "surface", "recompute", "recompute, new reach"
     );
     for r in &report.rows {
         println!(
@@ -95,20 +83,10 @@ fn main() {
     let tree = rstar_build(&scenario);
     let tree_build_ms = now() - tree_start;
     for radius in [800.0, 1000.0] {
-        let grid_any =
-            dingdian::spatial::covered_cells(&scenario, &data.cells, radius, |i| i.designated);
-        assert_eq!(
-            grid_any,
-            rstar_covered(&scenario, &tree, radius),
-            "the grid and the R-tree disagree"
-        );
+        let grid_any = dingdian::spatial::covered_cells(&scenario, &data.cells, radius, |i| i.designated);
+        assert_eq!(grid_any, rstar_covered(&scenario, &tree, radius), "the grid and the R-tree disagree");
         let grid_ms = dingdian::bench::median_ms(&now, runs, &mut || {
-            std::hint::black_box(dingdian::spatial::covered_cells(
-                &scenario,
-                &data.cells,
-                radius,
-                |i| i.designated,
-            ));
+            std::hint::black_box(dingdian::spatial::covered_cells(&scenario, &data.cells, radius, |i| i.designated));
         });
         let tree_ms = dingdian::bench::median_ms(&now, runs.min(3), &mut || {
             std::hint::black_box(rstar_covered(&scenario, &tree, radius));

@@ -30,11 +30,7 @@ fn key(p: (f64, f64)) -> (i64, i64) {
 fn seg_dist(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let len2 = dx * dx + dy * dy;
-    let t = if len2 == 0.0 {
-        0.0
-    } else {
-        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
-    };
+    let t = if len2 == 0.0 { 0.0 } else { (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0) };
     ((p.0 - a.0 - t * dx).powi(2) + (p.1 - a.1 - t * dy).powi(2)).sqrt()
 }
 
@@ -87,11 +83,7 @@ fn main() {
                     .map(|rings| {
                         rings
                             .into_iter()
-                            .map(|r| {
-                                r.into_iter()
-                                    .map(|[x, y]| Crs::Gcj02.to_wgs84(x, y))
-                                    .collect()
-                            })
+                            .map(|r| r.into_iter().map(|[x, y]| Crs::Gcj02.to_wgs84(x, y)).collect())
                             .collect()
                     })
                     .collect(),
@@ -148,12 +140,8 @@ fn main() {
                     for w in fixed.windows(2) {
                         dp(&xy[w[0]..=w[1]], TOLERANCE_M, &mut keep, w[0]);
                     }
-                    let r: Vec<[f64; 2]> = ring
-                        .iter()
-                        .zip(&keep)
-                        .filter(|(_, &k)| k)
-                        .map(|(p, _)| [r5(p.0), r5(p.1)])
-                        .collect();
+                    let r: Vec<[f64; 2]> =
+                        ring.iter().zip(&keep).filter(|(_, &k)| k).map(|(p, _)| [r5(p.0), r5(p.1)]).collect();
                     before += ring.len();
                     after += r.len();
                     if r.len() >= 4 {

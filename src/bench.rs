@@ -75,15 +75,8 @@ pub fn recompute_steps(
         t.sort_by(f64::total_cmp);
         t[t.len() / 2]
     };
-    let (mut prepare, mut areas, mut coverage, mut classes, mut surface, mut total, mut cold) = (
-        Vec::new(),
-        Vec::new(),
-        Vec::new(),
-        Vec::new(),
-        Vec::new(),
-        Vec::new(),
-        Vec::new(),
-    );
+    let (mut prepare, mut areas, mut coverage, mut classes, mut surface, mut total, mut cold) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let whole = || {
         let prep = Prepared::with_data(scenario, policy, data.clone(), today);
         std::hint::black_box(prep.coverage());
@@ -131,26 +124,15 @@ pub fn city(cell_m: f64) -> Scenario {
     synth_scenario(&SynthSpec::published(SampleCity::Xian, cell_m))
 }
 
-pub fn run(
-    scenario: &Scenario,
-    generate_ms: f64,
-    runs: usize,
-    now: &dyn Fn() -> f64,
-) -> BenchReport {
+pub fn run(scenario: &Scenario, generate_ms: f64, runs: usize, now: &dyn Fn() -> f64) -> BenchReport {
     let mut app = Application::new("bench", Kind::Pharmacy, 108.95, 34.27);
     app.pharmacists = Some(1);
-    let today = Date {
-        year: 2026,
-        month: 3,
-        day: 1,
-    };
+    let today = Date { year: 2026, month: 3, day: 1 };
     let data = std::rc::Rc::new(DataIndex::build(scenario));
     let rows = [800.0, 1000.0]
         .into_iter()
         .filter_map(|radius_m| {
-            let ov = [("service_radius_m".to_string(), serde_json::json!(radius_m))]
-                .into_iter()
-                .collect();
+            let ov = [("service_radius_m".to_string(), serde_json::json!(radius_m))].into_iter().collect();
             let policy = Policy::resolve(&builtin_preset("linyi-2025")?, &ov, "bench").ok()?;
             let data_index_ms = median_ms(now, runs, &mut || {
                 std::hint::black_box(DataIndex::build(scenario));
@@ -220,18 +202,8 @@ pub fn compare_dataset() -> Scenario {
 
 /// The comparison's policy: Linyi's rules at 800 m.
 pub fn compare_policy() -> Policy {
-    let ov = [(
-        "service_radius_m".to_string(),
-        serde_json::json!(COMPARE_RADIUS_M),
-    )]
-    .into_iter()
-    .collect();
-    Policy::resolve(
-        &builtin_preset("linyi-2025").expect("builtin preset"),
-        &ov,
-        "bench",
-    )
-    .expect("bench policy")
+    let ov = [("service_radius_m".to_string(), serde_json::json!(COMPARE_RADIUS_M))].into_iter().collect();
+    Policy::resolve(&builtin_preset("linyi-2025").expect("builtin preset"), &ov, "bench").expect("bench policy")
 }
 
 /// Medians of one tool's steps, in milliseconds (absent: the tool does not do that step).
@@ -288,19 +260,10 @@ pub struct CompareReport {
 }
 
 /// dingdian on the comparison's dataset: its own public functions, as the app calls them.
-pub fn compare_run(
-    tool: &str,
-    scenario: &Scenario,
-    runs: usize,
-    now: &dyn Fn() -> f64,
-) -> CompareReport {
+pub fn compare_run(tool: &str, scenario: &Scenario, runs: usize, now: &dyn Fn() -> f64) -> CompareReport {
     use crate::engine::Verdict;
     let policy = compare_policy();
-    let today = Date {
-        year: 2026,
-        month: 3,
-        day: 1,
-    };
+    let today = Date { year: 2026, month: 3, day: 1 };
     let index_ms = median_ms(now, runs, &mut || {
         std::hint::black_box(DataIndex::build(scenario));
     });
@@ -341,9 +304,7 @@ pub fn compare_run(
     // As the same-type rule asks it (src/engine/pharmacy.rs).
     let nearest = |a: &Application| {
         let among = crate::spatial::Among::PharmacyCategories(a.categories());
-        data.institutions
-            .nearest_among(&scenario.institutions, a.lon, a.lat, among, same_type(a))
-            .map(|(_, d)| d)
+        data.institutions.nearest_among(&scenario.institutions, a.lon, a.lat, among, same_type(a)).map(|(_, d)| d)
     };
     let nearest_ms = median_ms(now, runs, &mut || {
         for a in apps {
@@ -362,17 +323,9 @@ pub fn compare_run(
     // The decisions' own same-type verdicts must say what the distances say.
     for (a, d) in apps.iter().zip(&nearest_m) {
         let decision = prep.decide(a);
-        let rule = decision
-            .rules
-            .iter()
-            .find(|e| e.rule == "pharmacy.same_type_nearby");
+        let rule = decision.rules.iter().find(|e| e.rule == "pharmacy.same_type_nearby");
         let inside = d.is_some_and(|d| d <= policy.params.service_radius_m);
-        assert_eq!(
-            rule.map(|e| e.verdict == Verdict::Fail),
-            Some(inside),
-            "application {}",
-            a.id
-        );
+        assert_eq!(rule.map(|e| e.verdict == Verdict::Fail), Some(inside), "application {}", a.id);
     }
     CompareReport {
         tool: tool.to_string(),
@@ -401,13 +354,7 @@ pub fn compare_run(
             surface: surface
                 .outcomes
                 .iter()
-                .map(|&o| {
-                    if o == crate::engine::Outcome::Rejected {
-                        '0'
-                    } else {
-                        '1'
-                    }
-                })
+                .map(|&o| if o == crate::engine::Outcome::Rejected { '0' } else { '1' })
                 .collect(),
         },
     }

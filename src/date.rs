@@ -24,8 +24,11 @@ fn days_in_month(y: i32, m: u32) -> u32 {
 
 impl Date {
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Date { year, month, day })
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(Date {
+            year,
+            month,
+            day,
+        })
     }
 
     /// Strictly `YYYY-MM-DD`.
@@ -36,9 +39,7 @@ impl Date {
         }
         let digits = |r: std::ops::Range<usize>| -> Option<u32> {
             let part = &s[r];
-            part.bytes()
-                .all(|c| c.is_ascii_digit())
-                .then(|| part.parse().ok())?
+            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
         };
         Date::new(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
     }
@@ -47,11 +48,7 @@ impl Date {
     pub fn add_years(self, years: i32) -> Date {
         let year = self.year + years;
         let day = self.day.min(days_in_month(year, self.month));
-        Date {
-            year,
-            month: self.month,
-            day,
-        }
+        Date { year, month: self.month, day }
     }
 
     /// Days since 1970-01-01 to the date (proleptic Gregorian), and back.
@@ -78,10 +75,7 @@ impl Date {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn now_millis() -> f64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as f64)
-        .unwrap_or(0.0)
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as f64).unwrap_or(0.0)
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -94,19 +88,12 @@ fn now_millis() -> f64 {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn monotonic_ms() -> f64 {
     static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
-    START
-        .get_or_init(std::time::Instant::now)
-        .elapsed()
-        .as_secs_f64()
-        * 1000.0
+    START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64() * 1000.0
 }
 
 #[cfg(target_arch = "wasm32")]
 pub fn monotonic_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or_else(js_sys::Date::now)
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
 }
 
 impl fmt::Display for Date {
@@ -121,14 +108,7 @@ mod tests {
 
     #[test]
     fn parses_only_real_dates() {
-        assert_eq!(
-            Date::parse("2025-03-01"),
-            Some(Date {
-                year: 2025,
-                month: 3,
-                day: 1
-            })
-        );
+        assert_eq!(Date::parse("2025-03-01"), Some(Date { year: 2025, month: 3, day: 1 }));
         assert_eq!(Date::parse("2024-02-29").map(|d| d.day), Some(29));
         assert_eq!(Date::parse("2025-02-29"), None);
         assert_eq!(Date::parse("2025-3-1"), None);
@@ -146,9 +126,6 @@ mod tests {
     #[test]
     fn epoch_days_round_trip() {
         assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
-        assert_eq!(
-            Date::from_days_since_epoch(20_513).to_string(),
-            "2026-03-01"
-        );
+        assert_eq!(Date::from_days_since_epoch(20_513).to_string(), "2026-03-01");
     }
 }

@@ -16,8 +16,7 @@ use crate::planning::{plan_table_csv, plan_table_xlsx, PlanCell};
 use crate::results::{results_csv, results_xlsx, ResultRow};
 use crate::scenario::import::session::{self, Preview, CHUNK_ROWS};
 use crate::scenario::import::{
-    Boundaries, ColumnMapping, Crs, Format, ImportOptions, ImportReport, Imported, Importer,
-    Progress,
+    Boundaries, ColumnMapping, Crs, Format, ImportOptions, ImportReport, Imported, Importer, Progress,
 };
 use crate::text::{Lang, Text};
 
@@ -112,12 +111,7 @@ impl Reply {
 }
 
 /// Runs one request. `now` is a clock in milliseconds (only for the timings reported).
-pub fn handle(
-    request: Request,
-    bytes: Vec<u8>,
-    now: &dyn Fn() -> f64,
-    post: &mut dyn FnMut(Reply),
-) {
+pub fn handle(request: Request, bytes: Vec<u8>, now: &dyn Fn() -> f64, post: &mut dyn FnMut(Reply)) {
     // The writer's own message: the page puts its sentence before it.
     let file = |r: Result<Vec<u8>, crate::scenario::export::ExportError>| match r {
         Ok(b) => Reply::File { bytes: b },
@@ -126,27 +120,15 @@ pub fn handle(
     let reply = match request {
         Request::Sheets { format } => Reply::Sheets(session::sheets(format, &bytes)),
         Request::Import(job) => return import(job, &bytes, now, post),
-        Request::Boundaries { crs, counties } => {
-            match Boundaries::from_geojson(&bytes, crs, &counties) {
-                Ok(b) => Reply::Boundaries(b),
-                Err(e) => Reply::Failed(e.message),
-            }
-        }
-        Request::ResultsCsv { rows, lang } => Reply::File {
-            bytes: results_csv(&rows, lang),
+        Request::Boundaries { crs, counties } => match Boundaries::from_geojson(&bytes, crs, &counties) {
+            Ok(b) => Reply::Boundaries(b),
+            Err(e) => Reply::Failed(e.message),
         },
+        Request::ResultsCsv { rows, lang } => Reply::File { bytes: results_csv(&rows, lang) },
         Request::ResultsXlsx { rows, lang } => file(results_xlsx(&rows, lang)),
-        Request::PlanCsv { headers, rows } => Reply::File {
-            bytes: plan_table_csv(&headers, &rows),
-        },
-        Request::PlanXlsx {
-            headers,
-            rows,
-            lang,
-        } => file(plan_table_xlsx(&headers, &rows, lang)),
-        Request::IssuesCsv { report, lang } => Reply::File {
-            bytes: session::issues_csv(&report, lang),
-        },
+        Request::PlanCsv { headers, rows } => Reply::File { bytes: plan_table_csv(&headers, &rows) },
+        Request::PlanXlsx { headers, rows, lang } => file(plan_table_xlsx(&headers, &rows, lang)),
+        Request::IssuesCsv { report, lang } => Reply::File { bytes: session::issues_csv(&report, lang) },
     };
     post(reply)
 }
@@ -156,22 +138,13 @@ pub fn handle(
 /// dialog, unless a remembered mapping fits one of them. Then the rows in `CHUNK_ROWS` chunks,
 /// with progress after each.
 fn import(job: ImportJob, bytes: &[u8], now: &dyn Fn() -> f64, post: &mut dyn FnMut(Reply)) {
-    let ImportJob {
-        format,
-        options,
-        mapping,
-        remembered,
-    } = job;
+    let ImportJob { format, options, mapping, remembered } = job;
     let target = options.target;
-    let with = |m: ColumnMapping| ImportOptions {
-        mapping: m,
-        ..options.clone()
-    };
+    let with = |m: ColumnMapping| ImportOptions { mapping: m, ..options.clone() };
     let lookup = |k: &str| remembered.get(k).cloned();
     let given = mapping.is_some();
     let t0 = now();
-    let mut importer = match Importer::new(format, bytes, with(mapping.clone().unwrap_or_default()))
-    {
+    let mut importer = match Importer::new(format, bytes, with(mapping.clone().unwrap_or_default())) {
         Ok(mut imp) => {
             if !given {
                 if let Some(m) = lookup(&session::mapping_key(target, &imp.layout().headers)) {
@@ -186,27 +159,15 @@ fn import(job: ImportJob, bytes: &[u8], now: &dyn Fn() -> f64, post: &mut dyn Fn
                 Ok(p) if !p.rows.is_empty() => p,
                 _ => return post(Reply::Failed(e.message)),
             };
-            let found = if given {
-                None
-            } else {
-                session::remembered(&preview, target, lookup)
-            };
+            let found = if given { None } else { session::remembered(&preview, target, lookup) };
             match found.and_then(|m| Importer::new(format, bytes, with(m)).ok()) {
                 Some(imp) => imp,
-                None => {
-                    return post(Reply::Mapping {
-                        preview,
-                        error: e.message,
-                    })
-                }
+                None => return post(Reply::Mapping { preview, error: e.message }),
             }
         }
     };
     if let Some(m) = mapping {
-        post(Reply::Remember {
-            key: session::mapping_key(target, &importer.layout().headers),
-            mapping: m,
-        });
+        post(Reply::Remember { key: session::mapping_key(target, &importer.layout().headers), mapping: m });
     }
     let new_ms = now() - t0;
     let mut longest = 0.0f64;
@@ -220,12 +181,7 @@ fn import(job: ImportJob, bytes: &[u8], now: &dyn Fn() -> f64, post: &mut dyn Fn
         post(Reply::Progress(p));
     }
     let imported = Box::new(importer.finish());
-    post(Reply::Imported {
-        imported,
-        new_ms,
-        rows_ms: now() - t0,
-        longest_chunk_ms: longest,
-    })
+    post(Reply::Imported { imported, new_ms, rows_ms: now() - t0, longest_chunk_ms: longest })
 }
 
 #[cfg(test)]
@@ -257,32 +213,18 @@ mod tests {
     fn an_import_reports_progress_then_the_records_with_refused_rows() {
         let mut csv = String::from("编号,名称,类型,经度,纬度\n");
         for k in 0..5_000 {
-            csv.push_str(&format!(
-                "C{k},药店{k},零售药店,118.3{},35.0{}\n",
-                k % 10,
-                k % 7
-            ));
+            csv.push_str(&format!("C{k},药店{k},零售药店,118.3{},35.0{}\n", k % 10, k % 7));
         }
         csv.push_str("X,坏行,零售药店,abc,35.0\n");
         let replies = run(job(None, BTreeMap::new()), csv.as_bytes());
-        let progress = replies
-            .iter()
-            .filter(|r| matches!(r, Reply::Progress(_)))
-            .count();
+        let progress = replies.iter().filter(|r| matches!(r, Reply::Progress(_))).count();
         assert_eq!(progress, 2, "5,001 rows in chunks of 2,000");
-        let Some(Reply::Imported { imported, .. }) = replies.last().map(wire) else {
-            panic!("{:?}", replies.last())
-        };
-        assert_eq!(
-            (imported.institutions.len(), imported.report.errors),
-            (5_000, 1)
-        );
+        let Some(Reply::Imported { imported, .. }) = replies.last().map(wire) else { panic!("{:?}", replies.last()) };
+        assert_eq!((imported.institutions.len(), imported.report.errors), (5_000, 1));
         let issue = &imported.report.issues[0];
         assert_eq!((issue.row, issue.column.as_deref()), (5_002, Some("经度")));
         // What arrives is what the importer made.
-        let Some(Reply::Imported { imported: here, .. }) = replies.last() else {
-            unreachable!()
-        };
+        let Some(Reply::Imported { imported: here, .. }) = replies.last() else { unreachable!() };
         assert_eq!(imported, *here);
     }
 
@@ -290,9 +232,7 @@ mod tests {
     fn unknown_headers_ask_for_a_mapping_and_a_remembered_one_is_used() {
         let csv = "甲,乙,丙,丁\n兰山药店,118.33,35.06,零售药店\n";
         let replies = run(job(None, BTreeMap::new()), csv.as_bytes());
-        let Some(Reply::Mapping { preview, .. }) = replies.last().map(wire) else {
-            panic!("{:?}", replies.last())
-        };
+        let Some(Reply::Mapping { preview, .. }) = replies.last().map(wire) else { panic!("{:?}", replies.last()) };
         assert_eq!(preview.rows[0].cells, ["甲", "乙", "丙", "丁"]);
         let fields = [
             crate::scenario::import::Field::Name,
@@ -304,24 +244,11 @@ mod tests {
         let m = session::mapping_of(Some(1), &headers, &fields.map(Some));
         // Given in the dialog: remembered under the header, then imported.
         let replies = run(job(Some(m.clone()), BTreeMap::new()), csv.as_bytes());
-        let Reply::Remember { key, mapping } = &replies[0] else {
-            panic!("{:?}", replies[0])
-        };
-        assert!(
-            matches!(replies.last(), Some(Reply::Imported { imported, .. }) if imported.institutions.len() == 1)
-        );
+        let Reply::Remember { key, mapping } = &replies[0] else { panic!("{:?}", replies[0]) };
+        assert!(matches!(replies.last(), Some(Reply::Imported { imported, .. }) if imported.institutions.len() == 1));
         // The next file with that header finds it without the dialog.
-        let remembered = BTreeMap::from([(
-            key.clone(),
-            ColumnMapping {
-                header_row: None,
-                ..mapping.clone()
-            },
-        )]);
-        let replies = run(
-            job(None, remembered),
-            "标题\n甲,乙,丙,丁\n河东药店,118.41,35.09,零售药店\n".as_bytes(),
-        );
+        let remembered = BTreeMap::from([(key.clone(), ColumnMapping { header_row: None, ..mapping.clone() })]);
+        let replies = run(job(None, remembered), "标题\n甲,乙,丙,丁\n河东药店,118.41,35.09,零售药店\n".as_bytes());
         assert!(
             matches!(replies.last(), Some(Reply::Imported { imported, .. }) if imported.institutions.len() == 1),
             "{:?}",
@@ -338,11 +265,7 @@ mod tests {
             remembered: BTreeMap::new(),
         });
         let replies = run(request, b"PK\x03\x04 not really a workbook");
-        assert!(
-            matches!(replies.last(), Some(Reply::Failed(t)) if t.en.contains("workbook")),
-            "{:?}",
-            replies.last()
-        );
+        assert!(matches!(replies.last(), Some(Reply::Failed(t)) if t.en.contains("workbook")), "{:?}", replies.last());
     }
 
     #[test]
@@ -350,21 +273,11 @@ mod tests {
         let gj = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"兰山区"},
             "geometry":{"type":"Polygon","coordinates":[[[118.2,35.0],[118.4,35.0],[118.4,35.2],[118.2,35.2],[118.2,35.0]]]}}]}"#;
         let counties = vec![("lanshan".to_string(), "兰山区".to_string())];
-        let replies = run(
-            Request::Boundaries {
-                crs: Crs::Wgs84,
-                counties,
-            },
-            gj.as_bytes(),
-        );
-        let Some(Reply::Boundaries(b)) = replies.last() else {
-            panic!("{:?}", replies.last())
-        };
+        let replies = run(Request::Boundaries { crs: Crs::Wgs84, counties }, gj.as_bytes());
+        let Some(Reply::Boundaries(b)) = replies.last() else { panic!("{:?}", replies.last()) };
         let back = wire(&replies[0]);
         assert_eq!(back, Reply::Boundaries(b.clone()));
-        let Reply::Boundaries(back) = back else {
-            unreachable!()
-        };
+        let Reply::Boundaries(back) = back else { unreachable!() };
         assert_eq!(back.county_of(118.3, 35.1), Some("lanshan"));
     }
 
@@ -383,28 +296,16 @@ mod tests {
             nearest_same_type_m: Some(812.3),
         }];
         let Request::ResultsCsv { rows: back, lang } = serde_json::from_str(
-            &serde_json::to_string(&Request::ResultsCsv {
-                rows: rows.clone(),
-                lang: Lang::Zh,
-            })
-            .unwrap(),
+            &serde_json::to_string(&Request::ResultsCsv { rows: rows.clone(), lang: Lang::Zh }).unwrap(),
         )
         .unwrap() else {
             unreachable!()
         };
         assert_eq!(
             run(Request::ResultsCsv { rows: back, lang }, b""),
-            [Reply::File {
-                bytes: results_csv(&rows, Lang::Zh)
-            }]
+            [Reply::File { bytes: results_csv(&rows, Lang::Zh) }]
         );
-        let xlsx = run(
-            Request::ResultsXlsx {
-                rows,
-                lang: Lang::En,
-            },
-            b"",
-        );
+        let xlsx = run(Request::ResultsXlsx { rows, lang: Lang::En }, b"");
         assert!(matches!(&xlsx[..], [Reply::File { bytes: b }] if b.starts_with(b"PK\x03\x04")));
     }
 }

@@ -13,8 +13,8 @@ use crate::engine::Decision;
 use crate::policy::Policy;
 use crate::scenario::import::Boundaries;
 use crate::scenario::{
-    Application, Categories, Category, Change, Institution, KeyLevel, KeyProject, Kind,
-    NegativeList, NegativeReason, Specialty, Subtype,
+    Application, Categories, Category, Change, Institution, KeyLevel, KeyProject, Kind, NegativeList, NegativeReason,
+    Specialty, Subtype,
 };
 use crate::spatial::haversine_m;
 
@@ -125,10 +125,7 @@ pub fn size_fields(a: &Answers, policy: &Policy) -> SizeFields {
 /// that name no special situation skip Special.
 pub fn steps(a: &Answers, policy: &Policy) -> Vec<Step> {
     let mut v = vec![Step::Kind];
-    if matches!(
-        a.kind,
-        Some(Kind::Pharmacy | Kind::InpatientSpecialty | Kind::PrimaryCare) | None
-    ) {
+    if matches!(a.kind, Some(Kind::Pharmacy | Kind::InpatientSpecialty | Kind::PrimaryCare) | None) {
         v.push(Step::Detail);
     }
     v.push(Step::Change);
@@ -145,21 +142,11 @@ pub fn steps(a: &Answers, policy: &Policy) -> Vec<Step> {
 
 /// The application the answers describe, standing at (lon, lat) in `county`. What a person was
 /// not asked stays unstated; `as_of` dates a negative-list entry given today.
-pub fn application(
-    a: &Answers,
-    lon: f64,
-    lat: f64,
-    county: Option<String>,
-    as_of: &str,
-) -> Application {
+pub fn application(a: &Answers, lon: f64, lat: f64, county: Option<String>, as_of: &str) -> Application {
     let kind = a.kind.unwrap_or(Kind::Pharmacy);
     let mut app = Application::new("guide", kind, lon, lat);
     if kind == Kind::Pharmacy {
-        let cats = if a.categories.is_empty() {
-            Categories::of(&[Category::Ordinary])
-        } else {
-            a.categories
-        };
+        let cats = if a.categories.is_empty() { Categories::of(&[Category::Ordinary]) } else { a.categories };
         app.category = Some(cats);
     }
     if kind == Kind::InpatientSpecialty {
@@ -181,18 +168,10 @@ pub fn application(
         app.physicians = a.physicians;
         app.beds = a.beds;
         app.insurance_office_staff = a.insurance_office_staff;
-        app.insurance_dept = if a.beds.is_some_and(|b| b >= 100) {
-            a.insurance_dept
-        } else {
-            None
-        };
+        app.insurance_dept = if a.beds.is_some_and(|b| b >= 100) { a.insurance_dept } else { None };
     }
     app.key_project = a.key_project.map(|l| KeyProject(Some(l)));
-    app.negative_list = a.negative_list.map(|reason| NegativeList {
-        reason,
-        since: as_of.to_string(),
-        switch: None,
-    });
+    app.negative_list = a.negative_list.map(|reason| NegativeList { reason, since: as_of.to_string(), switch: None });
     if kind.is_inpatient() {
         app.shortage_type = a.shortage_type.then_some(true);
         app.uneven_area = a.uneven_area.then_some(true);
@@ -206,27 +185,11 @@ pub fn movers(a: &Answers, institutions: &[Institution]) -> Vec<(String, String)
     let Some(kind) = a.kind else {
         return Vec::new();
     };
-    let cats = if a.categories.is_empty() {
-        Categories::of(&[Category::Ordinary])
-    } else {
-        a.categories
-    };
+    let cats = if a.categories.is_empty() { Categories::of(&[Category::Ordinary]) } else { a.categories };
     let mut list: Vec<(String, String)> = institutions
         .iter()
-        .filter(|i| {
-            i.designated
-                && i.kind == kind
-                && (kind != Kind::Pharmacy || i.categories().intersects(cats))
-        })
-        .map(|i| {
-            (
-                i.id.clone(),
-                i.name
-                    .clone()
-                    .filter(|n| !n.trim().is_empty())
-                    .unwrap_or_else(|| i.id.clone()),
-            )
-        })
+        .filter(|i| i.designated && i.kind == kind && (kind != Kind::Pharmacy || i.categories().intersects(cats)))
+        .map(|i| (i.id.clone(), i.name.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| i.id.clone())))
         .collect();
     list.sort_by(|x, y| x.1.cmp(&y.1).then_with(|| x.0.cmp(&y.0)));
     list
@@ -248,10 +211,7 @@ pub fn mover_typed(movers: &[(String, String)], typed: &str) -> Option<String> {
     if typed.is_empty() {
         return None;
     }
-    if let Some((id, _)) = movers
-        .iter()
-        .find(|(id, name)| mover_label(id, name) == typed || id == typed)
-    {
+    if let Some((id, _)) = movers.iter().find(|(id, name)| mover_label(id, name) == typed || id == typed) {
         return Some(id.clone());
     }
     let mut named = movers.iter().filter(|(_, name)| name == typed);
@@ -263,13 +223,7 @@ pub fn mover_typed(movers: &[(String, String)], typed: &str) -> Option<String> {
 
 /// Whether a point lies in the data set's city: inside a county's outline, or within one and a
 /// half cell spacings of a population cell (data whose outlines cover only some of its cells).
-pub fn inside_city(
-    outlines: &Boundaries,
-    cells: &[(f64, f64)],
-    spacing_m: f64,
-    lon: f64,
-    lat: f64,
-) -> bool {
+pub fn inside_city(outlines: &Boundaries, cells: &[(f64, f64)], spacing_m: f64, lon: f64, lat: f64) -> bool {
     if !(lon.is_finite() && lat.is_finite()) {
         return false;
     }
@@ -277,9 +231,7 @@ pub fn inside_city(
         return true;
     }
     let reach = (spacing_m * 1.5).max(500.0);
-    cells
-        .iter()
-        .any(|&(x, y)| haversine_m(lon, lat, x, y) <= reach)
+    cells.iter().any(|&(x, y)| haversine_m(lon, lat, x, y) <= reach)
 }
 
 /// For data with neither outlines nor population cells (an imported list of institutions): the
@@ -307,14 +259,7 @@ pub const PLACES_OFFERED: usize = 3;
 pub fn answer(prep: &Prepared, app: &Application, min_gap_m: f64) -> GuideAnswer {
     let decision = prep.decide(app);
     let explanation = explain(prep, app, &decision);
-    let open = matches!(
-        decision.outcome,
-        crate::engine::Outcome::Accepted | crate::engine::Outcome::Prioritized
-    );
+    let open = matches!(decision.outcome, crate::engine::Outcome::Accepted | crate::engine::Outcome::Prioritized);
     let nearest = (!open).then(|| nearest_accepted(prep, app, PLACES_OFFERED, min_gap_m));
-    GuideAnswer {
-        decision,
-        explanation,
-        nearest,
-    }
+    GuideAnswer { decision, explanation, nearest }
 }

@@ -31,9 +31,7 @@ impl Service {
             Kind::PrimaryCare => match beds {
                 Some(b) if b > 0 => Some(Service::Inpatient),
                 Some(_) => Some(Service::OutpatientOnly),
-                None if subtype.is_some_and(|st| !st.may_run_wards()) => {
-                    Some(Service::OutpatientOnly)
-                }
+                None if subtype.is_some_and(|st| !st.may_run_wards()) => Some(Service::OutpatientOnly),
                 None => None,
             },
         }
@@ -41,14 +39,10 @@ impl Service {
 
     pub fn label(self) -> Text {
         match self {
-            Service::Inpatient => Text::new(
-                "提供住院服务的医疗机构",
-                "a medical institution providing inpatient care",
-            ),
-            Service::OutpatientOnly => Text::new(
-                "仅提供门诊服务的医疗机构",
-                "a medical institution providing outpatient care only",
-            ),
+            Service::Inpatient => Text::new("提供住院服务的医疗机构", "a medical institution providing inpatient care"),
+            Service::OutpatientOnly => {
+                Text::new("仅提供门诊服务的医疗机构", "a medical institution providing outpatient care only")
+            }
         }
     }
 }
@@ -64,13 +58,8 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
-        Kind::InpatientGeneral,
-        Kind::InpatientSpecialty,
-        Kind::Outpatient,
-        Kind::PrimaryCare,
-        Kind::Pharmacy,
-    ];
+    pub const ALL: [Kind; 5] =
+        [Kind::InpatientGeneral, Kind::InpatientSpecialty, Kind::Outpatient, Kind::PrimaryCare, Kind::Pharmacy];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -84,15 +73,9 @@ impl Kind {
 
     pub fn label(self) -> Text {
         match self {
-            Kind::InpatientGeneral => {
-                Text::new("住院医疗机构（综合）", "inpatient institution (general)")
-            }
-            Kind::InpatientSpecialty => {
-                Text::new("住院医疗机构（专科）", "inpatient institution (specialty)")
-            }
-            Kind::Outpatient => {
-                Text::new("门诊部、诊所（仅门诊）", "outpatient department or clinic")
-            }
+            Kind::InpatientGeneral => Text::new("住院医疗机构（综合）", "inpatient institution (general)"),
+            Kind::InpatientSpecialty => Text::new("住院医疗机构（专科）", "inpatient institution (specialty)"),
+            Kind::Outpatient => Text::new("门诊部、诊所（仅门诊）", "outpatient department or clinic"),
             Kind::PrimaryCare => Text::new("基层医疗卫生机构", "primary-care institution"),
             Kind::Pharmacy => Text::new("零售药店", "retail pharmacy"),
         }

@@ -25,29 +25,15 @@ pub fn file_too_large(what: &str, bytes: u64) -> Option<Text> {
     (bytes > MAX_FILE_BYTES).then(|| {
         let mb = |b: u64| format!("{:.1}", b as f64 / (1024.0 * 1024.0));
         Text::new(
-            format!(
-                "{what}有 {} MB，超过 {} MB 的上限",
-                mb(bytes),
-                mb(MAX_FILE_BYTES)
-            ),
-            format!(
-                "{what} is {} MB, over the limit of {} MB",
-                mb(bytes),
-                mb(MAX_FILE_BYTES)
-            ),
+            format!("{what}有 {} MB，超过 {} MB 的上限", mb(bytes), mb(MAX_FILE_BYTES)),
+            format!("{what} is {} MB, over the limit of {} MB", mb(bytes), mb(MAX_FILE_BYTES)),
         )
     })
 }
 
 /// "institutions: 250,000 entries, over the limit of 200,000".
 pub fn too_many(path: &str, n: usize, max: usize) -> Option<String> {
-    (n > max).then(|| {
-        format!(
-            "{path}: {} entries, over the limit of {}",
-            thousands(n as u64),
-            thousands(max as u64)
-        )
-    })
+    (n > max).then(|| format!("{path}: {} entries, over the limit of {}", thousands(n as u64), thousands(max as u64)))
 }
 
 #[cfg(test)]
@@ -57,14 +43,7 @@ mod tests {
     #[test]
     fn a_200_mb_file_is_refused_with_both_sizes_named() {
         let t = file_too_large("x.csv", 200 * 1024 * 1024).expect("refused");
-        assert!(
-            t.en.contains("200.0 MB") && t.en.contains("100.0 MB"),
-            "{}",
-            t.en
-        );
-        assert!(
-            file_too_large("x.csv", MAX_FILE_BYTES).is_none(),
-            "exactly the limit is read"
-        );
+        assert!(t.en.contains("200.0 MB") && t.en.contains("100.0 MB"), "{}", t.en);
+        assert!(file_too_large("x.csv", MAX_FILE_BYTES).is_none(), "exactly the limit is read");
     }
 }

@@ -33,33 +33,19 @@ pub fn file_path(city: SampleCity) -> &'static str {
 pub fn parse(city: SampleCity, text: &str) -> Result<Boundaries, String> {
     let bad = |what: &str| format!("{}: {what}", file_path(city));
     let file: serde_json::Value = serde_json::from_str(text).map_err(|e| bad(&e.to_string()))?;
-    let num = |v: &serde_json::Value| {
-        v.as_f64()
-            .ok_or_else(|| bad("a coordinate is not a number"))
-    };
-    let list = |v: &serde_json::Value| {
-        v.as_array()
-            .cloned()
-            .ok_or_else(|| bad("coordinates are not lists"))
-    };
+    let num = |v: &serde_json::Value| v.as_f64().ok_or_else(|| bad("a coordinate is not a number"));
+    let list = |v: &serde_json::Value| v.as_array().cloned().ok_or_else(|| bad("coordinates are not lists"));
     let mut areas = Vec::new();
-    for f in file["features"]
-        .as_array()
-        .ok_or_else(|| bad("no features"))?
-    {
+    for f in file["features"].as_array().ok_or_else(|| bad("no features"))? {
         let mut polys = Vec::new();
         for p in list(&f["geometry"]["coordinates"])? {
             let mut rings = Vec::new();
             for r in list(&p)? {
-                let coords = list(&r)?
-                    .iter()
-                    .map(|c| {
-                        Ok(Coord {
-                            x: num(&c[0])?,
-                            y: num(&c[1])?,
-                        })
-                    })
-                    .collect::<Result<Vec<_>, String>>()?;
+                let coords = list(&r)?.iter().map(|c| Ok(Coord { x: num(&c[0])?, y: num(&c[1])? })).collect::<Result<
+                    Vec<_>,
+                    String,
+                >>(
+                )?;
                 rings.push(LineString::from(coords));
             }
             let mut rings = rings.into_iter();
@@ -72,23 +58,11 @@ pub fn parse(city: SampleCity, text: &str) -> Result<Boundaries, String> {
             continue;
         };
         let text = |k: &str| {
-            f["properties"][k]
-                .as_str()
-                .map(str::to_string)
-                .ok_or_else(|| bad(&format!("a feature without {k}")))
+            f["properties"][k].as_str().map(str::to_string).ok_or_else(|| bad(&format!("a feature without {k}")))
         };
-        areas.push(Boundary {
-            id: text("adcode")?,
-            name: Some(text("name")?),
-            matched: true,
-            shape,
-            bbox,
-        });
+        areas.push(Boundary { id: text("adcode")?, name: Some(text("name")?), matched: true, shape, bbox });
     }
-    if let Some(s) = county_seeds(city)
-        .iter()
-        .find(|s| !areas.iter().any(|a| a.id == s.adcode))
-    {
+    if let Some(s) = county_seeds(city).iter().find(|s| !areas.iter().any(|a| a.id == s.adcode)) {
         return Err(bad(&format!("{} has no outline", s.name)));
     }
     Ok(Boundaries { areas })
@@ -138,10 +112,7 @@ pub fn get(city: SampleCity) -> Option<Rc<Boundaries>> {
 /// arithmetic rather than `Boundaries::county_of`, whose robust predicates (geo) would add to
 /// the page's first load; tests/outlines.rs checks that the two agree.
 pub fn county_at(b: &Boundaries, lon: f64, lat: f64) -> Option<&str> {
-    b.areas
-        .iter()
-        .find(|a| inside(a, lon, lat))
-        .map(|a| a.id.as_str())
+    b.areas.iter().find(|a| inside(a, lon, lat)).map(|a| a.id.as_str())
 }
 
 fn inside(a: &Boundary, lon: f64, lat: f64) -> bool {
@@ -154,8 +125,7 @@ fn inside(a: &Boundary, lon: f64, lat: f64) -> bool {
         for r in std::iter::once(p.exterior()).chain(p.interiors()) {
             for w in r.0.windows(2) {
                 let (u, v) = (w[0], w[1]);
-                if (u.y > lat) != (v.y > lat) && lon < u.x + (lat - u.y) * (v.x - u.x) / (v.y - u.y)
-                {
+                if (u.y > lat) != (v.y > lat) && lon < u.x + (lat - u.y) * (v.x - u.x) / (v.y - u.y) {
                     odd = !odd;
                 }
             }
@@ -168,9 +138,7 @@ fn inside(a: &Boundary, lon: f64, lat: f64) -> bool {
 pub fn city_of(counties: &[County]) -> Option<SampleCity> {
     CITIES.into_iter().find(|&city| {
         let seeds = county_seeds(city);
-        counties
-            .iter()
-            .any(|c| seeds.iter().any(|s| s.name == c.name || s.adcode == c.id))
+        counties.iter().any(|c| seeds.iter().any(|s| s.name == c.name || s.adcode == c.id))
     })
 }
 
@@ -181,16 +149,8 @@ pub fn for_counties(counties: &[County]) -> Boundaries {
     for city in CITIES {
         let Some(b) = get(city) else { continue };
         for c in counties {
-            if let Some(a) = b
-                .areas
-                .iter()
-                .find(|a| a.name.as_deref() == Some(c.name.as_str()) || a.id == c.id)
-            {
-                areas.push(Boundary {
-                    id: c.id.clone(),
-                    matched: true,
-                    ..a.clone()
-                });
+            if let Some(a) = b.areas.iter().find(|a| a.name.as_deref() == Some(c.name.as_str()) || a.id == c.id) {
+                areas.push(Boundary { id: c.id.clone(), matched: true, ..a.clone() });
             }
         }
     }

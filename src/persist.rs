@@ -89,31 +89,21 @@ pub fn open_saved(stored: &str, base_for: impl Fn(&str) -> Option<Base>) -> Resu
             )))
         }
         Some(0) => {
-            return Err(why(Text::new(
-                "格式 0 已不再支持",
-                "format 0 is no longer read",
-            )));
+            return Err(why(Text::new("格式 0 已不再支持", "format 0 is no longer read")));
         }
         Some(_) => {}
     }
-    let env: Envelope = serde_json::from_value(value)
-        .map_err(|e| why(tr!("内容无效（{}）", "its content is not valid ({})"; e)))?;
-    let opened = share::decode(&env.work, share::STORE_MAX_DECODED_BYTES, base_for)
-        .map_err(|e| why(e.message()))?;
-    Ok(Saved {
-        opened,
-        baseline: env.baseline,
-    })
+    let env: Envelope =
+        serde_json::from_value(value).map_err(|e| why(tr!("内容无效（{}）", "its content is not valid ({})"; e)))?;
+    let opened = share::decode(&env.work, share::STORE_MAX_DECODED_BYTES, base_for).map_err(|e| why(e.message()))?;
+    Ok(Saved { opened, baseline: env.baseline })
 }
 
 /// The language named by a query string (`?lang=en`, `lang=zh&x=1`); `None` when absent or
 /// neither language.
 pub fn lang_from_query(search: &str) -> Option<Lang> {
     let q = search.strip_prefix('?').unwrap_or(search);
-    q.split('&')
-        .filter_map(|kv| kv.strip_prefix("lang="))
-        .last()
-        .and_then(lang_from_id)
+    q.split('&').filter_map(|kv| kv.strip_prefix("lang=")).last().and_then(lang_from_id)
 }
 
 /// `zh` or `en` (also what storage keeps).
@@ -180,18 +170,10 @@ pub struct Notice {
 
 impl Notice {
     pub fn info(text: Text) -> Notice {
-        Notice {
-            level: Level::Info,
-            text,
-            offers_previous: false,
-        }
+        Notice { level: Level::Info, text, offers_previous: false }
     }
     pub fn warning(text: Text) -> Notice {
-        Notice {
-            level: Level::Warning,
-            text,
-            offers_previous: false,
-        }
+        Notice { level: Level::Warning, text, offers_previous: false }
     }
 }
 
@@ -229,10 +211,8 @@ pub fn start(
     let (opened, baseline, source) = match link {
         Some(text) => match share::decode(text, share::LINK_MAX_DECODED_BYTES, &base_for) {
             Ok(o) => {
-                let mut n = Notice::info(Text::new(
-                    "已打开分享链接中的情景。",
-                    "The scenario of the shared link is open.",
-                ));
+                let mut n =
+                    Notice::info(Text::new("已打开分享链接中的情景。", "The scenario of the shared link is open."));
                 n.offers_previous = saved.is_some();
                 notices.push(n);
                 notices.extend(o.notes.iter().cloned().map(Notice::warning));
@@ -242,10 +222,7 @@ pub fn start(
                 let m = e.message();
                 let mut n = Notice::warning(Text::new(
                     format!("{}。已打开默认情景。", m.zh),
-                    format!(
-                        "{}. The default scenario is open instead.",
-                        capitalise(&m.en)
-                    ),
+                    format!("{}. The default scenario is open instead.", capitalise(&m.en)),
                 ));
                 n.offers_previous = saved.is_some();
                 notices.push(n);
@@ -261,10 +238,7 @@ pub fn start(
             Some(Err(m)) => {
                 notices.push(Notice::warning(Text::new(
                     format!("{}。已打开预设；无法读取的内容已另存。", m.zh),
-                    format!(
-                        "{}. The preset is open; the unreadable save was kept aside.",
-                        capitalise(&m.en)
-                    ),
+                    format!("{}. The preset is open; the unreadable save was kept aside.", capitalise(&m.en)),
                 )));
                 (None, None, Source::Preset)
             }
@@ -272,11 +246,7 @@ pub fn start(
         },
     };
     let lang = query_lang
-        .or(if source == Source::Link {
-            opened.as_ref().and_then(|o| o.lang)
-        } else {
-            None
-        })
+        .or(if source == Source::Link { opened.as_ref().and_then(|o| o.lang) } else { None })
         .or(stored_lang)
         .or(opened.as_ref().and_then(|o| o.lang))
         .unwrap_or(Lang::Zh);
@@ -316,32 +286,15 @@ pub fn open_scenario_file(name: &str, text: &str) -> Result<ScenarioFile, Text> 
     }
     let same = |m: String| Text::new(m.clone(), m);
     let sc = crate::scenario::parse(text).map_err(|e| same(e.message))?;
-    let known = || {
-        crate::policy::builtin_presets()
-            .into_iter()
-            .map(|p| p.id)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let known = || crate::policy::builtin_presets().into_iter().map(|p| p.id).collect::<Vec<_>>().join(", ");
     if sc.policy.file.is_some() || sc.policy.inline.is_some() {
-        let field = if sc.policy.file.is_some() {
-            "policy.file"
-        } else {
-            "policy.inline"
-        };
+        let field = if sc.policy.file.is_some() { "policy.file" } else { "policy.inline" };
         return Err(Text::new(
-            format!(
-                "{field}：浏览器中只能使用内置预设（{}），请在 policy.preset 中指明",
-                known()
-            ),
-            format!(
-                "{field}: the app runs the built-in presets only ({}): name one in policy.preset",
-                known()
-            ),
+            format!("{field}：浏览器中只能使用内置预设（{}），请在 policy.preset 中指明", known()),
+            format!("{field}: the app runs the built-in presets only ({}): name one in policy.preset", known()),
         ));
     }
-    crate::scenario::resolve_policy(&sc, |_| Err("no files in the browser".into()))
-        .map_err(|e| same(e.message))?;
+    crate::scenario::resolve_policy(&sc, |_| Err("no files in the browser".into())).map_err(|e| same(e.message))?;
     Ok(ScenarioFile {
         preset: sc.policy.preset.clone().unwrap_or_default(),
         overrides: sc.policy.overrides.clone(),

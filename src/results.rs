@@ -8,8 +8,8 @@ use std::collections::HashMap;
 
 use crate::engine::Decision;
 use crate::scenario::export::{
-    collection, count, csv_bytes, opt, opt_text, pair, record_properties, record_values,
-    sheet_name, table_cell, table_headers, write_sheet, Cell, ExportError, Val,
+    collection, count, csv_bytes, opt, opt_text, pair, record_properties, record_values, sheet_name, table_cell,
+    table_headers, write_sheet, Cell, ExportError, Val,
 };
 use crate::scenario::import::Target;
 use crate::scenario::*;
@@ -49,16 +49,12 @@ pub fn same_type(app: &Application, i: &Institution) -> bool {
         Kind::Pharmacy => i.kind == Kind::Pharmacy && i.categories().intersects(app.categories()),
         Kind::InpatientGeneral => i.kind == Kind::InpatientGeneral,
         Kind::InpatientSpecialty => {
-            i.kind == Kind::InpatientSpecialty
-                && app.specialty.is_some()
-                && i.specialty == app.specialty
+            i.kind == Kind::InpatientSpecialty && app.specialty.is_some() && i.specialty == app.specialty
         }
         Kind::Outpatient => i.kind.is_medical() && i.provides_outpatient(),
         // By the service it provides, as the rules judge it.
         Kind::PrimaryCare => match app.service() {
-            Some(crate::scenario::Service::Inpatient) => {
-                i.kind == Kind::PrimaryCare && i.service() == app.service()
-            }
+            Some(crate::scenario::Service::Inpatient) => i.kind == Kind::PrimaryCare && i.service() == app.service(),
             _ => i.kind.is_medical() && i.provides_outpatient(),
         },
     }
@@ -66,20 +62,14 @@ pub fn same_type(app: &Application, i: &Institution) -> bool {
 
 /// The distance to the nearest `same_type` institution, within 50 km.
 pub fn nearest_same_type(s: &Scenario, index: &InstitutionIndex, app: &Application) -> Option<f64> {
-    index
-        .nearest(&s.institutions, app.lon, app.lat, |i| same_type(app, i))
-        .map(|(_, d)| d)
+    index.nearest(&s.institutions, app.lon, app.lat, |i| same_type(app, i)).map(|(_, d)| d)
 }
 
 /// The result of every application of `s` that has a decision (matched by id), in the
 /// scenario's order.
 pub fn result_rows(s: &Scenario, decisions: &[Decision]) -> Vec<ResultRow> {
     let by_id: HashMap<&str, &Decision> = decisions.iter().map(|d| (d.id.as_str(), d)).collect();
-    let county_names: HashMap<&str, &str> = s
-        .counties
-        .iter()
-        .map(|c| (c.id.as_str(), c.name.as_str()))
-        .collect();
+    let county_names: HashMap<&str, &str> = s.counties.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect();
     let index = InstitutionIndex::build(&s.institutions);
     s.applications
         .iter()
@@ -92,10 +82,7 @@ pub fn result_rows(s: &Scenario, decisions: &[Decision]) -> Vec<ResultRow> {
                 kind: a.kind,
                 lon: a.lon,
                 lat: a.lat,
-                county: a
-                    .county
-                    .as_deref()
-                    .map(|c| county_names.get(c).copied().unwrap_or(c).to_string()),
+                county: a.county.as_deref().map(|c| county_names.get(c).copied().unwrap_or(c).to_string()),
                 outcome: d.outcome,
                 deciding_rule: rule.map(|r| r.rule.to_string()),
                 clause: rule.map(|r| r.clause.to_string()),
@@ -107,18 +94,9 @@ pub fn result_rows(s: &Scenario, decisions: &[Decision]) -> Vec<ResultRow> {
 
 fn result_headers(lang: Lang) -> [&'static str; 10] {
     match lang {
-        Lang::Zh => [
-            "编号",
-            "名称",
-            "类型",
-            "经度",
-            "纬度",
-            "区县",
-            "结果",
-            "决定规则",
-            "条款",
-            "最近同类定点机构距离（米）",
-        ],
+        Lang::Zh => {
+            ["编号", "名称", "类型", "经度", "纬度", "区县", "结果", "决定规则", "条款", "最近同类定点机构距离（米）"]
+        }
         Lang::En => [
             "id",
             "name",
@@ -145,64 +123,35 @@ fn result_cells(r: &ResultRow, lang: Lang) -> Vec<Cell> {
         Cell::Text(r.outcome.label().get(lang).to_string()),
         opt_text(&r.deciding_rule),
         opt_text(&r.clause),
-        r.nearest_same_type_m
-            .map(|d| Cell::Number((d * 10.0).round() / 10.0))
-            .unwrap_or(Cell::Empty),
+        r.nearest_same_type_m.map(|d| Cell::Number((d * 10.0).round() / 10.0)).unwrap_or(Cell::Empty),
     ]
 }
 
 /// The results as CSV (UTF-8 with BOM, CRLF): headers and kind/outcome labels in `lang`.
 pub fn results_csv(rows: &[ResultRow], lang: Lang) -> Vec<u8> {
     let headers: Vec<String> = result_headers(lang).iter().map(|s| s.to_string()).collect();
-    csv_bytes(
-        &headers,
-        rows.iter()
-            .map(|r| result_cells(r, lang).iter().map(Cell::text).collect()),
-    )
+    csv_bytes(&headers, rows.iter().map(|r| result_cells(r, lang).iter().map(Cell::text).collect()))
 }
 
 /// The results as an xlsx workbook of one sheet.
 pub fn results_xlsx(rows: &[ResultRow], lang: Lang) -> Result<Vec<u8>, ExportError> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let headers: Vec<String> = result_headers(lang).iter().map(|s| s.to_string()).collect();
-    write_sheet(
-        &mut book,
-        sheet_name(None, lang),
-        &headers,
-        rows.iter().map(|r| result_cells(r, lang)),
-    )?;
+    write_sheet(&mut book, sheet_name(None, lang), &headers, rows.iter().map(|r| result_cells(r, lang)))?;
     Ok(book.save_to_buffer()?)
 }
 
 /// One workbook: the results (when given), then a sheet per table with every field.
-pub fn tables_xlsx(
-    s: &Scenario,
-    results: Option<&[ResultRow]>,
-    lang: Lang,
-) -> Result<Vec<u8>, ExportError> {
+pub fn tables_xlsx(s: &Scenario, results: Option<&[ResultRow]>, lang: Lang) -> Result<Vec<u8>, ExportError> {
     let mut book = rust_xlsxwriter::Workbook::new();
     if let Some(rows) = results {
         let headers: Vec<String> = result_headers(lang).iter().map(|s| s.to_string()).collect();
-        write_sheet(
-            &mut book,
-            sheet_name(None, lang),
-            &headers,
-            rows.iter().map(|r| result_cells(r, lang)),
-        )?;
+        write_sheet(&mut book, sheet_name(None, lang), &headers, rows.iter().map(|r| result_cells(r, lang)))?;
     }
     for target in Target::ALL {
-        let rows = (0..count(target, s)).map(|i| {
-            record_values(target, s, i)
-                .iter()
-                .map(|(_, v)| table_cell(v, lang))
-                .collect()
-        });
-        write_sheet(
-            &mut book,
-            sheet_name(Some(target), lang),
-            &table_headers(target, lang),
-            rows,
-        )?;
+        let rows = (0..count(target, s))
+            .map(|i| record_values(target, s, i).iter().map(|(_, v)| table_cell(v, lang)).collect());
+        write_sheet(&mut book, sheet_name(Some(target), lang), &table_headers(target, lang), rows)?;
     }
     Ok(book.save_to_buffer()?)
 }
@@ -210,14 +159,8 @@ pub fn tables_xlsx(
 /// The applications as Point features; with decisions, also `outcome`, `deciding_rule`,
 /// `clause` and `nearest_same_type_m`.
 pub fn applications_geojson(s: &Scenario, decisions: Option<&[Decision]>) -> String {
-    let results: HashMap<String, ResultRow> = decisions
-        .map(|d| {
-            result_rows(s, d)
-                .into_iter()
-                .map(|r| (r.id.clone(), r))
-                .collect()
-        })
-        .unwrap_or_default();
+    let results: HashMap<String, ResultRow> =
+        decisions.map(|d| result_rows(s, d).into_iter().map(|r| (r.id.clone(), r)).collect()).unwrap_or_default();
     collection(
         s.applications.len(),
         |i| (s.applications[i].lon, s.applications[i].lat),
@@ -225,19 +168,9 @@ pub fn applications_geojson(s: &Scenario, decisions: Option<&[Decision]>) -> Str
             let mut first = record_properties(Target::Applications, s, i, out);
             if let Some(r) = results.get(&s.applications[i].id) {
                 pair(out, &mut first, "outcome", &Val::Id(r.outcome.id()));
-                pair(
-                    out,
-                    &mut first,
-                    "deciding_rule",
-                    &opt(&r.deciding_rule, |x| Val::Text(x)),
-                );
+                pair(out, &mut first, "deciding_rule", &opt(&r.deciding_rule, |x| Val::Text(x)));
                 pair(out, &mut first, "clause", &opt(&r.clause, |x| Val::Text(x)));
-                pair(
-                    out,
-                    &mut first,
-                    "nearest_same_type_m",
-                    &opt(&r.nearest_same_type_m, |d| Val::Num(*d)),
-                );
+                pair(out, &mut first, "nearest_same_type_m", &opt(&r.nearest_same_type_m, |d| Val::Num(*d)));
             }
         },
     )

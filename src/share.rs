@@ -194,10 +194,7 @@ impl Base {
             h ^= b as u32;
             h = h.wrapping_mul(0x0100_0193);
         }
-        Base {
-            scenario,
-            fingerprint: format!("{h:08x}"),
-        }
+        Base { scenario, fingerprint: format!("{h:08x}") }
     }
 }
 
@@ -209,15 +206,7 @@ fn json<T: Serialize>(x: &T) -> Value {
 /// base are skipped before any JSON is made: a large data set costs a comparison, not a copy.
 fn data_diff(base: &Scenario, sc: &Scenario) -> Option<Value> {
     // Spelled out so that a new field of `Scenario` fails to compile here until it is shared.
-    let Scenario {
-        policy: _,
-        city,
-        counties,
-        institutions,
-        applications,
-        population_cells,
-        as_of,
-    } = sc;
+    let Scenario { policy: _, city, counties, institutions, applications, population_cells, as_of } = sc;
     let mut out = Map::new();
     let mut field = |name: &str, same: bool, b: Value, t: Value| {
         if !same {
@@ -230,12 +219,7 @@ fn data_diff(base: &Scenario, sc: &Scenario) -> Option<Value> {
     macro_rules! cmp {
         ($name:ident) => {{
             let same = base.$name == *$name;
-            field(
-                stringify!($name),
-                same,
-                lazy(same, &|| json(&base.$name)),
-                lazy(same, &|| json($name)),
-            );
+            field(stringify!($name), same, lazy(same, &|| json(&base.$name)), lazy(same, &|| json($name)));
         }};
     }
     cmp!(city);
@@ -339,15 +323,9 @@ pub fn encode(sc: &Scenario, view: &View, base: Option<&Base>, limit: Option<usi
         Some(max) if text.len() > max && payload.data.is_some() => {
             payload.data = None;
             payload.data_left_out = true;
-            Encoded {
-                text: pack(&payload),
-                data_left_out: Some(text.len()),
-            }
+            Encoded { text: pack(&payload), data_left_out: Some(text.len()) }
         }
-        _ => Encoded {
-            text,
-            data_left_out: None,
-        },
+        _ => Encoded { text, data_left_out: None },
     }
 }
 
@@ -366,24 +344,16 @@ fn unpack(text: &str, max_decoded: usize) -> Result<String, ShareError> {
     if version < 1 {
         return Err(ShareError::OldFormat(version));
     }
-    if let Some((at, c)) = body
-        .chars()
-        .enumerate()
-        .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
+    if let Some((at, c)) =
+        body.chars().enumerate().find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
     {
         // Positions count from the start of the whole text, as the user sees it.
-        return Err(ShareError::BadCharacter(
-            at + version.to_string().len() + 1,
-            c,
-        ));
+        return Err(ShareError::BadCharacter(at + version.to_string().len() + 1, c));
     }
-    let bytes = URL_SAFE_NO_PAD
-        .decode(body)
-        .map_err(|e| ShareError::Damaged(e.to_string()))?;
+    let bytes = URL_SAFE_NO_PAD.decode(body).map_err(|e| ShareError::Damaged(e.to_string()))?;
     let mut out = Vec::new();
     let mut z = flate2::read::ZlibDecoder::new(&bytes[..]).take(max_decoded as u64 + 1);
-    z.read_to_end(&mut out)
-        .map_err(|e| ShareError::Damaged(e.to_string()))?;
+    z.read_to_end(&mut out).map_err(|e| ShareError::Damaged(e.to_string()))?;
     if out.len() > max_decoded {
         return Err(ShareError::TooLarge(max_decoded));
     }
@@ -393,20 +363,11 @@ fn unpack(text: &str, max_decoded: usize) -> Result<String, ShareError> {
 /// Decodes what `encode` wrote. `base_for(dataset)`: the built-in data set of that id (`None`
 /// for an id that is not built in). The scenario is validated as a scenario file is (field paths
 /// in the message), its policy resolved.
-pub fn decode(
-    text: &str,
-    max_decoded: usize,
-    base_for: impl Fn(&str) -> Option<Base>,
-) -> Result<Opened, ShareError> {
+pub fn decode(text: &str, max_decoded: usize, base_for: impl Fn(&str) -> Option<Base>) -> Result<Opened, ShareError> {
     let json_text = unpack(text, max_decoded)?;
-    let p: Payload =
-        scenario::from_json(&json_text, "").map_err(|e| ShareError::Invalid(e.message))?;
+    let p: Payload = scenario::from_json(&json_text, "").map_err(|e| ShareError::Invalid(e.message))?;
     let invalid = |e: scenario::ScenarioError| ShareError::Invalid(e.message);
-    let policy = PolicyRef {
-        preset: Some(p.preset.clone()),
-        overrides: p.overrides.clone(),
-        ..Default::default()
-    };
+    let policy = PolicyRef { preset: Some(p.preset.clone()), overrides: p.overrides.clone(), ..Default::default() };
     scenario::resolve_policy_ref(&policy, |_| Err("no files in a link".into())).map_err(invalid)?;
     let mut notes = Vec::new();
     // Whether the data was carried as edits of a built-in set or whole, the user must know it
@@ -430,10 +391,7 @@ pub fn decode(
             Some(patched(b.scenario, patch.as_ref(), policy).map_err(invalid)?)
         }
         (Some(_), _, None) => {
-            return Err(ShareError::Invalid(format!(
-                "dataset: \"{}\" is not a built-in data set",
-                p.dataset
-            )));
+            return Err(ShareError::Invalid(format!("dataset: \"{}\" is not a built-in data set", p.dataset)));
         }
         (None, Some(mut whole), _) => {
             if let Value::Object(m) = &mut whole {
@@ -441,10 +399,7 @@ pub fn decode(
             }
             Some(scenario::parse(&whole.to_string()).map_err(invalid)?)
         }
-        (None, None, base) => base.map(|b| Scenario {
-            policy,
-            ..b.scenario
-        }),
+        (None, None, base) => base.map(|b| Scenario { policy, ..b.scenario }),
     };
     let n = scenario.as_ref().map(|s| s.applications.len()).unwrap_or(0);
     Ok(Opened {
@@ -461,17 +416,11 @@ pub fn decode(
 /// The base with a merge patch applied and the policy set, validated. Only the patched fields
 /// go through JSON (their errors keep their paths, `applications[0].lat`); the rest is the
 /// base's, unchanged.
-fn patched(
-    base: Scenario,
-    patch: Option<&Value>,
-    policy: PolicyRef,
-) -> Result<Scenario, scenario::ScenarioError> {
+fn patched(base: Scenario, patch: Option<&Value>, policy: PolicyRef) -> Result<Scenario, scenario::ScenarioError> {
     let mut sc = Scenario { policy, ..base };
     let Some(Value::Object(patch)) = patch else {
         if patch.is_some() {
-            return Err(scenario::ScenarioError {
-                message: "data: not an object".into(),
-            });
+            return Err(scenario::ScenarioError { message: "data: not an object".into() });
         }
         scenario::validate(&sc)?;
         return Ok(sc);
@@ -521,6 +470,5 @@ fn patched(
 /// The encoded text of a URL fragment (`#s=1.…`, possibly among other `&`-separated parts).
 pub fn from_fragment(fragment: &str) -> Option<&str> {
     let f = fragment.strip_prefix('#').unwrap_or(fragment);
-    f.split('&')
-        .find_map(|part| part.strip_prefix(FRAGMENT_KEY))
+    f.split('&').find_map(|part| part.strip_prefix(FRAGMENT_KEY))
 }

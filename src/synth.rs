@@ -111,10 +111,7 @@ fn row_crossings(outlines: &Boundaries, ids: &[String], lat: f64) -> Vec<(f64, u
 /// The county (index, below 64) of a point on the parallel whose crossings are `xs`: one bit
 /// per county flips at each of its crossings east of the point.
 fn county_on_row(xs: &[(f64, usize)], lon: f64) -> Option<usize> {
-    let odd = xs
-        .iter()
-        .filter(|&&(x, _)| lon < x)
-        .fold(0u64, |m, &(_, c)| m ^ (1 << c));
+    let odd = xs.iter().filter(|&&(x, _)| lon < x).fold(0u64, |m, &(_, c)| m ^ (1 << c));
     (odd != 0).then(|| odd.trailing_zeros() as usize)
 }
 
@@ -181,8 +178,7 @@ fn apportion(total: u64, weights: &[f64]) -> Vec<u64> {
 /// Generates the sample city: counties with census residents, population cells, institutions.
 /// The city's outlines must be loaded (`crate::outlines::get`; natively they always are).
 pub fn synth_scenario(spec: &SynthSpec) -> Scenario {
-    let outlines = crate::outlines::get(spec.city)
-        .expect("the city's outlines are loaded before its data set is made");
+    let outlines = crate::outlines::get(spec.city).expect("the city's outlines are loaded before its data set is made");
     synth_scenario_in(spec, &outlines)
 }
 
@@ -192,16 +188,9 @@ pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
     let seeds = county_seeds(spec.city);
     let ids: Vec<String> = seeds.iter().map(|s| s.adcode.clone()).collect();
     assert!(ids.len() <= 64, "county_on_row keeps one bit per county");
-    let (w, s, e, n) = seeds
-        .iter()
-        .fold((180.0f64, 90.0f64, -180.0f64, -90.0f64), |a, c| {
-            (
-                a.0.min(c.bbox[0]),
-                a.1.min(c.bbox[1]),
-                a.2.max(c.bbox[2]),
-                a.3.max(c.bbox[3]),
-            )
-        });
+    let (w, s, e, n) = seeds.iter().fold((180.0f64, 90.0f64, -180.0f64, -90.0f64), |a, c| {
+        (a.0.min(c.bbox[0]), a.1.min(c.bbox[1]), a.2.max(c.bbox[2]), a.3.max(c.bbox[3]))
+    });
     let proj = LocalProjection::new((w + e) / 2.0, (s + n) / 2.0);
     let (x0, y0) = proj.to_xy(w, s);
     let (x1, y1) = proj.to_xy(e, n);
@@ -212,15 +201,8 @@ pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
         .map(|sd| {
             let count = (sd.area_km2 / 150.0).ceil() as usize;
             (0..count * 20)
-                .map(|_| {
-                    (
-                        rng.range(sd.bbox[0], sd.bbox[2]),
-                        rng.range(sd.bbox[1], sd.bbox[3]),
-                    )
-                })
-                .filter(|&(lon, lat)| {
-                    crate::outlines::county_at(outlines, lon, lat) == Some(sd.adcode.as_str())
-                })
+                .map(|_| (rng.range(sd.bbox[0], sd.bbox[2]), rng.range(sd.bbox[1], sd.bbox[3])))
+                .filter(|&(lon, lat)| crate::outlines::county_at(outlines, lon, lat) == Some(sd.adcode.as_str()))
                 .take(count)
                 .collect()
         })
@@ -256,14 +238,8 @@ pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
     let mut cells: Vec<PopulationCell> = Vec::with_capacity(pts.len());
     for (k, sd) in seeds.iter().enumerate() {
         let mine: Vec<&(f64, f64, usize, f64, f64)> = pts.iter().filter(|p| p.2 == k).collect();
-        let urban = apportion(
-            sd.urban_pop_2020,
-            &mine.iter().map(|p| p.3).collect::<Vec<_>>(),
-        );
-        let rural = apportion(
-            sd.rural_pop_2020,
-            &mine.iter().map(|p| p.4).collect::<Vec<_>>(),
-        );
+        let urban = apportion(sd.urban_pop_2020, &mine.iter().map(|p| p.3).collect::<Vec<_>>());
+        let rural = apportion(sd.rural_pop_2020, &mine.iter().map(|p| p.4).collect::<Vec<_>>());
         for (i, p) in mine.iter().enumerate() {
             let population = urban[i] + rural[i];
             if population > 0 {
@@ -290,25 +266,16 @@ pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
     let cell_proj = proj;
     let place = |rng: &mut Uniform| -> (f64, f64, String) {
         let t = rng.f() * total_pop;
-        let i = cumulative
-            .partition_point(|&c| c < t)
-            .min(cells.len().saturating_sub(1));
+        let i = cumulative.partition_point(|&c| c < t).min(cells.len().saturating_sub(1));
         let c = &cells[i];
         let county = c.county.clone().unwrap_or_default();
         let (cx, cy) = cell_proj.to_xy(c.lon, c.lat);
         // Jittered inside the cell, and inside the cell's county: a cell on the county line
         // keeps its institutions on its own side (else they stand at its centre).
         let (lon, lat) = (0..8)
-            .map(|_| {
-                cell_proj.to_lonlat(
-                    cx + rng.range(-0.5, 0.5) * step,
-                    cy + rng.range(-0.5, 0.5) * step,
-                )
-            })
+            .map(|_| cell_proj.to_lonlat(cx + rng.range(-0.5, 0.5) * step, cy + rng.range(-0.5, 0.5) * step))
             .map(|(lon, lat)| (r6(lon), r6(lat)))
-            .find(|&(lon, lat)| {
-                crate::outlines::county_at(outlines, lon, lat) == Some(county.as_str())
-            })
+            .find(|&(lon, lat)| crate::outlines::county_at(outlines, lon, lat) == Some(county.as_str()))
             .unwrap_or((c.lon, c.lat));
         (lon, lat, county)
     };
@@ -349,11 +316,9 @@ pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
     // Medical mix (assumption; the texts give totals only). Linyi's count is of inpatient-designated
     // institutions, most of them township and community centres; Xi'an's is all medical ones.
     let mix: &[(Kind, f64)] = match spec.city {
-        SampleCity::Linyi => &[
-            (Kind::InpatientGeneral, 0.09),
-            (Kind::InpatientSpecialty, 0.06),
-            (Kind::PrimaryCare, 0.85),
-        ],
+        SampleCity::Linyi => {
+            &[(Kind::InpatientGeneral, 0.09), (Kind::InpatientSpecialty, 0.06), (Kind::PrimaryCare, 0.85)]
+        }
         SampleCity::Xian => &[
             (Kind::InpatientGeneral, 0.08),
             (Kind::InpatientSpecialty, 0.07),
@@ -361,10 +326,7 @@ pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
             (Kind::PrimaryCare, 0.40),
         ],
     };
-    let counts = apportion(
-        spec.designated_medical as u64,
-        &mix.iter().map(|m| m.1).collect::<Vec<_>>(),
-    );
+    let counts = apportion(spec.designated_medical as u64, &mix.iter().map(|m| m.1).collect::<Vec<_>>());
     let mut n = 0;
     for (&(kind, _), &count) in mix.iter().zip(&counts) {
         for _ in 0..count {
@@ -372,15 +334,10 @@ pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
             let (lon, lat, county) = place(&mut rng);
             let u = rng.f();
             let (specialty, subtype, integrated, beds) = match kind {
-                Kind::InpatientGeneral => {
-                    (None, None, None, Some((50.0 * (30.0f64).powf(u)) as u64))
+                Kind::InpatientGeneral => (None, None, None, Some((50.0 * (30.0f64).powf(u)) as u64)),
+                Kind::InpatientSpecialty => {
+                    (Some(Specialty::ALL[(u * 17.0) as usize]), None, None, Some(20 + (rng.f() * 280.0) as u64))
                 }
-                Kind::InpatientSpecialty => (
-                    Some(Specialty::ALL[(u * 17.0) as usize]),
-                    None,
-                    None,
-                    Some(20 + (rng.f() * 280.0) as u64),
-                ),
                 Kind::PrimaryCare => {
                     let st = [
                         Subtype::TownshipCentre,
@@ -388,12 +345,7 @@ pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
                         Subtype::CommunityStation,
                         Subtype::VillageClinic,
                     ][(u * 4.0) as usize];
-                    (
-                        None,
-                        Some(st),
-                        Some(rng.f() < 0.8),
-                        Some((rng.f() * 60.0) as u64),
-                    )
+                    (None, Some(st), Some(rng.f() < 0.8), Some((rng.f() * 60.0) as u64))
                 }
                 _ => (None, None, None, None),
             };
@@ -475,10 +427,7 @@ pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
         },
     };
     Scenario {
-        policy: PolicyRef {
-            preset: Some(spec.city.preset().into()),
-            ..Default::default()
-        },
+        policy: PolicyRef { preset: Some(spec.city.preset().into()), ..Default::default() },
         city,
         counties,
         institutions,
@@ -505,10 +454,7 @@ mod tests {
         let xian = county_seeds(SampleCity::Xian);
         assert_eq!(xian.len(), 13);
         let total: u64 = xian.iter().map(|c| c.pop_2020).sum();
-        assert_eq!(
-            total, 12_183_280,
-            "Xi'an's 13 districts and counties, 1218.33万"
-        );
+        assert_eq!(total, 12_183_280, "Xi'an's 13 districts and counties, 1218.33万");
     }
 
     #[test]
@@ -517,26 +463,14 @@ mod tests {
         let a = synth_scenario(&spec);
         let b = synth_scenario(&spec);
         assert_eq!(a, b);
-        let designated_pharmacies = a
-            .institutions
-            .iter()
-            .filter(|i| i.kind == Kind::Pharmacy && i.designated)
-            .count();
+        let designated_pharmacies = a.institutions.iter().filter(|i| i.kind == Kind::Pharmacy && i.designated).count();
         assert_eq!(designated_pharmacies, 3607);
-        let medical = a
-            .institutions
-            .iter()
-            .filter(|i| i.kind.is_medical() && i.designated)
-            .count();
+        let medical = a.institutions.iter().filter(|i| i.kind.is_medical() && i.designated).count();
         assert_eq!(medical, 6421);
         // Every county keeps its census residents.
         for c in &a.counties {
-            let pop: u64 = a
-                .population_cells
-                .iter()
-                .filter(|p| p.county.as_deref() == Some(&c.id))
-                .map(|p| p.population)
-                .sum();
+            let pop: u64 =
+                a.population_cells.iter().filter(|p| p.county.as_deref() == Some(&c.id)).map(|p| p.population).sum();
             assert_eq!(Some(pop), c.resident_population, "{}", c.name);
         }
         crate::scenario::validate(&a).unwrap();

@@ -50,28 +50,15 @@ fn months_before(d: Date, months: u32, day: u32) -> Date {
 /// shows an exit with its clause.
 pub fn synth_records(scenario: &Scenario, seed: u64, as_of: Date) -> Vec<AssessmentRecord> {
     let mut rng = Uniform(Pcg64Mcg::seed_from_u64(seed));
-    let designated: Vec<&str> = scenario
-        .institutions
-        .iter()
-        .filter(|i| i.designated)
-        .map(|i| i.id.as_str())
-        .collect();
+    let designated: Vec<&str> = scenario.institutions.iter().filter(|i| i.designated).map(|i| i.id.as_str()).collect();
     let mut out: Vec<AssessmentRecord> = designated
         .iter()
         .map(|id| {
             // A sum of three uniforms: bell-shaped around 82, most between 70 and 94.
             let bell = (rng.f() + rng.f() + rng.f()) / 3.0;
             let weak = rng.f() < 0.04;
-            let score = if weak {
-                half(rng.range(42.0, 59.5))
-            } else {
-                half(62.0 + bell * 38.0).min(100.0)
-            };
-            let satisfaction = if rng.f() < 0.03 {
-                half(rng.range(60.0, 79.5))
-            } else {
-                half(rng.range(80.0, 99.5))
-            };
+            let score = if weak { half(rng.range(42.0, 59.5)) } else { half(62.0 + bell * 38.0).min(100.0) };
+            let satisfaction = if rng.f() < 0.03 { half(rng.range(60.0, 79.5)) } else { half(rng.range(80.0, 99.5)) };
             let blacklisted = rng.f() < 0.01;
             let serious = if rng.f() < 0.012 { 1 + rng.below(2) } else { 0 };
             let in_term = if serious > 0 {
@@ -82,9 +69,8 @@ pub fn synth_records(scenario: &Scenario, seed: u64, as_of: Date) -> Vec<Assessm
                 0
             };
             let start = months_before(as_of, 1 + rng.below(36) as u32, 1 + rng.below(28) as u32);
-            let since = blacklisted.then(|| {
-                months_before(as_of, 1 + rng.below(10) as u32, 1 + rng.below(28) as u32).to_string()
-            });
+            let since = blacklisted
+                .then(|| months_before(as_of, 1 + rng.below(10) as u32, 1 + rng.below(28) as u32).to_string());
             AssessmentRecord {
                 id: (*id).to_string(),
                 group: None,

@@ -22,18 +22,12 @@ pub type Words = &'static Text;
 impl Text {
     /// Fixed words: usable in a `const`, no allocation (see `words!`).
     pub const fn lit(zh: &'static str, en: &'static str) -> Self {
-        Text {
-            zh: Cow::Borrowed(zh),
-            en: Cow::Borrowed(en),
-        }
+        Text { zh: Cow::Borrowed(zh), en: Cow::Borrowed(en) }
     }
 
     /// Owned strings, or borrowed static ones (`&'static str` stays borrowed).
     pub fn new(zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Self {
-        Text {
-            zh: zh.into(),
-            en: en.into(),
-        }
+        Text { zh: zh.into(), en: en.into() }
     }
 
     pub fn get(&self, lang: Lang) -> &str {
@@ -45,10 +39,7 @@ impl Text {
 
     /// Joins two texts sentence-wise in both languages.
     pub fn join(&self, other: &Text) -> Text {
-        Text::new(
-            format!("{}；{}", self.zh, other.zh),
-            format!("{}; {}", self.en, other.en),
-        )
+        Text::new(format!("{}；{}", self.zh, other.zh), format!("{}; {}", self.en, other.en))
     }
 }
 
@@ -143,11 +134,7 @@ mod tests {
             .replace("&#39;", "'")
             .replace("&amp;", "&");
         assert_eq!(back, hostile);
-        assert_eq!(
-            escape_html("a&lt;b"),
-            "a&amp;lt;b",
-            "an entity in the text stays text"
-        );
+        assert_eq!(escape_html("a&lt;b"), "a&amp;lt;b", "an entity in the text stays text");
         assert_eq!(escape_html("兰山区"), "兰山区");
     }
 

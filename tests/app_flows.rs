@@ -6,8 +6,7 @@
 use std::rc::Rc;
 
 use dingdian::app::assess::{
-    as_of, current_records, AssessResult, BudgetAction, ExitsAction, ExitsErrorKey, RecordField, Source,
-    BUDGET_FIELDS,
+    as_of, current_records, AssessResult, BudgetAction, ExitsAction, ExitsErrorKey, RecordField, Source, BUDGET_FIELDS,
 };
 use dingdian::app::guided::{Guide, GuideAction};
 use dingdian::app::state::{Action, Dataset, State};
@@ -26,10 +25,7 @@ use dingdian::synth_assessment::DEFAULT_SEED;
 
 /// The assessment record editor's message under a field, in English.
 fn record_error(s: &State, field: RecordField) -> Option<String> {
-    s.exits
-        .errors
-        .get(&ExitsErrorKey::Record(field))
-        .map(|t| t.en.to_string())
+    s.exits.errors.get(&ExitsErrorKey::Record(field)).map(|t| t.en.to_string())
 }
 
 /// The assessment panel's message about a records file.
@@ -60,11 +56,7 @@ fn start() -> Rc<State> {
 }
 
 fn decision<'a>(s: &'a State, id: &str) -> &'a Decision {
-    s.evaluation
-        .decisions
-        .iter()
-        .find(|d| d.id == id)
-        .unwrap_or_else(|| panic!("no decision for {id}"))
+    s.evaluation.decisions.iter().find(|d| d.id == id).unwrap_or_else(|| panic!("no decision for {id}"))
 }
 
 fn outcome_of(list: &[(String, Outcome)], id: &str) -> Outcome {
@@ -72,11 +64,7 @@ fn outcome_of(list: &[(String, Outcome)], id: &str) -> Outcome {
 }
 
 fn outcomes(s: &State) -> Vec<(String, Outcome)> {
-    s.evaluation
-        .decisions
-        .iter()
-        .map(|d| (d.id.clone(), d.outcome))
-        .collect()
+    s.evaluation.decisions.iter().map(|d| (d.id.clone(), d.outcome)).collect()
 }
 
 fn selected_id(s: &State) -> String {
@@ -91,21 +79,12 @@ fn engine_outcomes(
 ) -> Vec<(String, Outcome)> {
     let policy = Policy::resolve(s.preset(), overrides, "policy.overrides").unwrap();
     let prep = Prepared::new(&s.scenario, &policy, s.today);
-    s.scenario
-        .applications
-        .iter()
-        .map(|a| (a.id.clone(), prep.decide(a).outcome))
-        .collect()
+    s.scenario.applications.iter().map(|a| (a.id.clone(), prep.decide(a).outcome)).collect()
 }
 
 /// The applications the review lists as changed: (id, baseline, draft).
 fn listed(s: &State) -> Vec<(String, Outcome, Outcome)> {
-    s.review
-        .comparison
-        .decisions
-        .iter()
-        .map(|c| (c.id.clone(), c.baseline, c.draft))
-        .collect()
+    s.review.comparison.decisions.iter().map(|c| (c.id.clone(), c.baseline, c.draft)).collect()
 }
 
 /// What the review should list: every application whose outcome under the baseline's overrides
@@ -114,28 +93,14 @@ fn expected_listing(s: &State) -> Vec<(String, Outcome, Outcome)> {
     let b = s.review.baseline.as_ref().expect("a baseline");
     let base = engine_outcomes(s, &b.overrides);
     let draft = engine_outcomes(s, &s.overrides);
-    base.into_iter()
-        .zip(draft)
-        .filter(|(b, d)| b.1 != d.1)
-        .map(|(b, d)| (b.0, b.1, d.1))
-        .collect()
+    base.into_iter().zip(draft).filter(|(b, d)| b.1 != d.1).map(|(b, d)| (b.0, b.1, d.1)).collect()
 }
 
 /// A general hospital of 80 beds, complete in what the national and staffing rules read, about
 /// 5 km from the first institution of `county`.
 fn hospital(s: &State, county: &str) -> Application {
-    let near = s
-        .scenario
-        .institutions
-        .iter()
-        .find(|i| i.county.as_deref() == Some(county))
-        .unwrap();
-    let mut a = Application::new(
-        "h",
-        Kind::InpatientGeneral,
-        near.lon + 0.05,
-        near.lat + 0.03,
-    );
+    let near = s.scenario.institutions.iter().find(|i| i.county.as_deref() == Some(county)).unwrap();
+    let mut a = Application::new("h", Kind::InpatientGeneral, near.lon + 0.05, near.lat + 0.03);
     a.county = Some(county.to_string());
     a.beds = Some(80);
     a.physicians = Some(10);
@@ -157,13 +122,8 @@ fn with_hospitals() -> Rc<State> {
 
 /// A bed target under every county's measured value.
 fn target_under_every_county(s: &State) -> String {
-    let lowest = s
-        .evaluation
-        .figures
-        .counties
-        .iter()
-        .filter_map(|(_, f)| f.measured_beds_per_1000)
-        .fold(f64::MAX, f64::min);
+    let lowest =
+        s.evaluation.figures.counties.iter().filter_map(|(_, f)| f.measured_beds_per_1000).fold(f64::MAX, f64::min);
     format!("{}", ((lowest - 0.05) * 100.0).floor() / 100.0)
 }
 
@@ -177,11 +137,7 @@ fn east(lon: f64, lat: f64, metres: f64) -> (f64, f64) {
 #[test]
 fn a_lower_bed_target_against_the_preset_baseline_lists_the_applications_it_turns() {
     let s = with_hospitals();
-    let b = s
-        .review
-        .baseline
-        .as_ref()
-        .expect("the preset is the baseline");
+    let b = s.review.baseline.as_ref().expect("the preset is the baseline");
     assert!(!b.is_custom());
     assert!(listed(&s).is_empty(), "the draft is the preset");
     let before = outcomes(&s);
@@ -194,16 +150,10 @@ fn a_lower_bed_target_against_the_preset_baseline_lists_the_applications_it_turn
         .filter(|(id, o)| outcome_of(&after, id) != *o)
         .map(|(id, o)| (id.clone(), *o, outcome_of(&after, id)))
         .collect();
-    assert!(
-        !turned.is_empty(),
-        "the lower target turns some application"
-    );
+    assert!(!turned.is_empty(), "the lower target turns some application");
     assert_eq!(listed(&s), turned);
     for c in &s.review.comparison.decisions {
-        let rule = c
-            .rule
-            .as_ref()
-            .expect("the review names the rule that turned it");
+        let rule = c.rule.as_ref().expect("the review names the rule that turned it");
         assert_eq!(rule.rule, "inpatient.county_supply");
         assert_eq!(rule.draft, Some(Verdict::Pass));
     }
@@ -224,10 +174,7 @@ fn a_lower_bed_target_against_the_preset_baseline_lists_the_applications_it_turn
 
     // Back to the preset's target: the same applications, the other way round.
     let s = s.apply(Action::ResetParam("target_beds_per_1000"));
-    let back: Vec<(String, Outcome, Outcome)> = turned
-        .iter()
-        .map(|(id, b, d)| (id.clone(), *d, *b))
-        .collect();
+    let back: Vec<(String, Outcome, Outcome)> = turned.iter().map(|(id, b, d)| (id.clone(), *d, *b)).collect();
     assert_eq!(listed(&s), back);
 
     // The lower target again, now the baseline's own: nothing differs, until the preset is the
@@ -254,9 +201,7 @@ fn an_application_moved_or_added_is_judged_on_both_sides_of_the_comparison() {
         .scenario
         .institutions
         .iter()
-        .find(|i| {
-            i.designated && i.kind == Kind::Pharmacy && i.categories().contains(Category::Ordinary)
-        })
+        .find(|i| i.designated && i.kind == Kind::Pharmacy && i.categories().contains(Category::Ordinary))
         .map(|i| (i.lon, i.lat))
         .unwrap();
     let (lon, lat) = east(p.0, p.1, 100.0);
@@ -289,17 +234,9 @@ fn a_custom_baseline_stays_when_the_data_set_changes() {
     let b = s.review.baseline.as_ref().unwrap();
     assert!(b.is_custom());
     assert_eq!(b.policy.params.service_radius_m, 500.0);
-    assert!(
-        Rc::ptr_eq(&b.scenario, &s.scenario),
-        "judged on the data shown"
-    );
+    assert!(Rc::ptr_eq(&b.scenario, &s.scenario), "judged on the data shown");
     assert_eq!(listed(&s), expected_listing(&s));
-    let radius_changes = s
-        .review
-        .comparison
-        .changed_figures()
-        .filter(|f| f.key.starts_with("coverage."))
-        .count();
+    let radius_changes = s.review.comparison.changed_figures().filter(|f| f.key.starts_with("coverage.")).count();
     assert!(radius_changes > 0, "a wider radius covers more of Xi'an");
 }
 
@@ -310,13 +247,7 @@ fn a_custom_baseline_stays_when_the_data_set_changes() {
 /// the result back.
 fn run_assessment(s: Rc<State>) -> Rc<State> {
     let recs = records_of(&s).expect("records to assess");
-    let assessment = assess_with_data(
-        &s.scenario,
-        &s.policy,
-        s.data.index.clone(),
-        &recs.list,
-        as_of(&s),
-    );
+    let assessment = assess_with_data(&s.scenario, &s.policy, s.data.index.clone(), &recs.list, as_of(&s));
     let r = AssessResult {
         assessment,
         dataset: s.dataset,
@@ -330,12 +261,7 @@ fn run_assessment(s: Rc<State>) -> Rc<State> {
 
 fn assessed_outcome(s: &State, id: &str) -> (AssessOutcome, Vec<String>) {
     let r = s.exits.result.as_ref().expect("an assessment");
-    let i = r
-        .assessment
-        .institutions
-        .iter()
-        .find(|i| i.id == id)
-        .unwrap();
+    let i = r.assessment.institutions.iter().find(|i| i.id == id).unwrap();
     (i.outcome, i.exit_reasons.clone())
 }
 
@@ -347,13 +273,8 @@ fn the_assessment_panel_starts_from_synthetic_records_of_the_designated_institut
     let recs = records_of(&s).expect("records for the sample");
     assert_eq!(recs.source, Source::Synthetic { seed: DEFAULT_SEED });
     assert!(!recs.edited);
-    let designated: Vec<&str> = s
-        .scenario
-        .institutions
-        .iter()
-        .filter(|i| i.designated)
-        .map(|i| i.id.as_str())
-        .collect();
+    let designated: Vec<&str> =
+        s.scenario.institutions.iter().filter(|i| i.designated).map(|i| i.id.as_str()).collect();
     let ids: Vec<&str> = recs.list.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, designated);
 
@@ -364,12 +285,7 @@ fn the_assessment_panel_starts_from_synthetic_records_of_the_designated_institut
     // Another seed: other records.
     let s = s.apply(Action::Exits(ExitsAction::Resynth(DEFAULT_SEED + 1)));
     let other = records_of(&s).unwrap();
-    assert_eq!(
-        other.source,
-        Source::Synthetic {
-            seed: DEFAULT_SEED + 1
-        }
-    );
+    assert_eq!(other.source, Source::Synthetic { seed: DEFAULT_SEED + 1 });
     assert_ne!(other.list, recs.list);
 
     // The assessment the panel shows covers every record.
@@ -400,29 +316,16 @@ fn a_record_edited_to_blacklisted_makes_that_institution_exit() {
 
     let s = s
         .apply(Action::Exits(ExitsAction::Edit(Some(staying.clone()))))
-        .apply(Action::Exits(ExitsAction::SetField(
-            RecordField::Blacklisted,
-            "true".into(),
-        )));
+        .apply(Action::Exits(ExitsAction::SetField(RecordField::Blacklisted, "true".into())));
     let recs = records_of(&s).unwrap();
     assert!(recs.edited);
-    assert_eq!(
-        recs.list
-            .iter()
-            .find(|r| r.id == staying)
-            .unwrap()
-            .blacklisted,
-        Some(true)
-    );
+    assert_eq!(recs.list.iter().find(|r| r.id == staying).unwrap().blacklisted, Some(true));
 
     let s = run_assessment(s);
     let (outcome, reasons) = assessed_outcome(&s, &staying);
     assert_eq!(outcome, AssessOutcome::Exits);
     assert!(reasons.iter().any(|r| r == "exit.blacklist"), "{reasons:?}");
-    assert_eq!(
-        s.exits.result.as_ref().unwrap().assessment.summary.exits,
-        exits_before + 1
-    );
+    assert_eq!(s.exits.result.as_ref().unwrap().assessment.summary.exits, exits_before + 1);
 }
 
 #[test]
@@ -432,23 +335,14 @@ fn a_refused_record_field_names_the_field_and_leaves_the_record() {
     let id = recs.list[0].id.clone();
     let s = s
         .apply(Action::Exits(ExitsAction::Edit(Some(id))))
-        .apply(Action::Exits(ExitsAction::SetField(
-            RecordField::SatisfactionPct,
-            "120".into(),
-        )));
+        .apply(Action::Exits(ExitsAction::SetField(RecordField::SatisfactionPct, "120".into())));
     let m = record_error(&s, RecordField::SatisfactionPct).expect("a message under the field");
     assert!(m.contains("Satisfaction"), "names the field: {m}");
     assert!(Rc::ptr_eq(&records_of(&s).unwrap(), &recs));
 
-    let s = s.apply(Action::Exits(ExitsAction::SetField(
-        RecordField::SatisfactionPct,
-        "88".into(),
-    )));
+    let s = s.apply(Action::Exits(ExitsAction::SetField(RecordField::SatisfactionPct, "88".into())));
     assert_eq!(record_error(&s, RecordField::SatisfactionPct), None);
-    assert_eq!(
-        records_of(&s).unwrap().list[0].satisfaction_pct,
-        Some(88.0)
-    );
+    assert_eq!(records_of(&s).unwrap().list[0].satisfaction_pct, Some(88.0));
 
     // Closing the editor takes its messages with it.
     let s = s
@@ -464,18 +358,10 @@ fn a_records_file_replaces_the_synthetic_records_and_a_bad_one_is_refused() {
     list.truncate(3);
     list[0].score = Some(99.0);
     let text = serde_json::to_string(&list).unwrap();
-    let s = s.apply(Action::Exits(ExitsAction::Load {
-        name: "records.json".into(),
-        text,
-    }));
+    let s = s.apply(Action::Exits(ExitsAction::Load { name: "records.json".into(), text }));
     assert_eq!(records_file_error(&s), None);
     let recs = records_of(&s).unwrap();
-    assert_eq!(
-        recs.source,
-        Source::File {
-            name: "records.json".into()
-        }
-    );
+    assert_eq!(recs.source, Source::File { name: "records.json".into() });
     assert_eq!(recs.list, list);
 
     // A record of an institution the data does not have: refused, the file's records stay.
@@ -489,10 +375,7 @@ fn a_records_file_replaces_the_synthetic_records_and_a_bad_one_is_refused() {
     assert!(m.contains("no-such-institution"), "names the record: {m}");
     assert!(Rc::ptr_eq(&records_of(&s).unwrap(), &recs));
 
-    let s = s.apply(Action::Exits(ExitsAction::Load {
-        name: "broken.json".into(),
-        text: "[{".into(),
-    }));
+    let s = s.apply(Action::Exits(ExitsAction::Load { name: "broken.json".into(), text: "[{".into() }));
     assert!(records_file_error(&s).is_some());
     assert!(Rc::ptr_eq(&records_of(&s).unwrap(), &recs));
 }
@@ -503,28 +386,19 @@ fn synthetic_records_follow_the_designated_institutions_of_the_data_shown() {
     let n = records_of(&s).unwrap().list.len();
     // The same sample with one designated pharmacy less, opened as a file.
     let mut sc = (*s.scenario).clone();
-    let gone = sc
-        .institutions
-        .iter()
-        .position(|i| i.designated && i.kind == Kind::Pharmacy)
-        .unwrap();
+    let gone = sc.institutions.iter().position(|i| i.designated && i.kind == Kind::Pharmacy).unwrap();
     let gone_id = sc.institutions.remove(gone).id;
     let preset = s.preset().id.clone();
-    let s = s.apply(Action::LoadScenario(Box::new(
-        dingdian::app::state::Loaded {
-            dataset: Dataset::Sample,
-            scenario: sc,
-            preset,
-            overrides: Default::default(),
-            selected: 0,
-            lang: None,
-            baseline: None,
-        },
-    )));
-    assert!(
-        records_of(&s).is_none(),
-        "records of other institutions are not shown"
-    );
+    let s = s.apply(Action::LoadScenario(Box::new(dingdian::app::state::Loaded {
+        dataset: Dataset::Sample,
+        scenario: sc,
+        preset,
+        overrides: Default::default(),
+        selected: 0,
+        lang: None,
+        baseline: None,
+    })));
+    assert!(records_of(&s).is_none(), "records of other institutions are not shown");
     let s = s.apply(Action::Exits(ExitsAction::EnsureRecords));
     let recs = records_of(&s).unwrap();
     assert_eq!(recs.list.len(), n - 1);
@@ -535,29 +409,17 @@ fn synthetic_records_follow_the_designated_institutions_of_the_data_shown() {
 // The county community budget panel
 
 fn budget_label(field: &str) -> &'static str {
-    BUDGET_FIELDS
-        .iter()
-        .find(|(f, _, _)| *f == field)
-        .unwrap()
-        .1
-        .en
-        .as_ref()
+    BUDGET_FIELDS.iter().find(|(f, _, _)| *f == field).unwrap().1.en.as_ref()
 }
 
 #[test]
 fn the_budget_panel_settles_the_sample_community_and_a_lower_revenue_growth_lowers_the_cap() {
     let s = start();
     let before = settle(&s.budget.input, &s.policy);
-    let cap = before
-        .budget
-        .cap
-        .expect("the sample states its per-head standards");
+    let cap = before.budget.cap.expect("the sample states its per-head standards");
     let growth = s.budget.input.budget.fund_revenue_growth_pct;
 
-    let s = s.apply(Action::Budget(BudgetAction::Set(
-        "fund_revenue_growth_pct",
-        format!("{}", growth - 3.0),
-    )));
+    let s = s.apply(Action::Budget(BudgetAction::Set("fund_revenue_growth_pct", format!("{}", growth - 3.0))));
     assert_eq!(budget_error(&s, "fund_revenue_growth_pct"), None);
     assert_eq!(s.budget.input.budget.fund_revenue_growth_pct, growth - 3.0);
     let after = settle(&s.budget.input, &s.policy);
@@ -575,28 +437,13 @@ fn the_budget_panel_settles_the_sample_community_and_a_lower_revenue_growth_lowe
 fn a_refused_budget_value_names_the_field_and_the_last_valid_input_is_settled() {
     let s = start();
     let input = s.budget.input.clone();
-    let s = s.apply(Action::Budget(BudgetAction::Set(
-        "last_year_budget",
-        "0".into(),
-    )));
+    let s = s.apply(Action::Budget(BudgetAction::Set("last_year_budget", "0".into())));
     let m = budget_error(&s, "last_year_budget").expect("a message under the field");
-    assert!(
-        m.starts_with(budget_label("last_year_budget")),
-        "names the field: {m}"
-    );
-    assert_eq!(
-        s.budget.raw.get("last_year_budget").map(String::as_str),
-        Some("0")
-    );
-    assert!(
-        Rc::ptr_eq(&s.budget.input, &input),
-        "the last valid input is settled"
-    );
+    assert!(m.starts_with(budget_label("last_year_budget")), "names the field: {m}");
+    assert_eq!(s.budget.raw.get("last_year_budget").map(String::as_str), Some("0"));
+    assert!(Rc::ptr_eq(&s.budget.input, &input), "the last valid input is settled");
 
-    let s = s.apply(Action::Budget(BudgetAction::Set(
-        "last_year_budget",
-        "120,000,000".into(),
-    )));
+    let s = s.apply(Action::Budget(BudgetAction::Set("last_year_budget", "120,000,000".into())));
     assert_eq!(budget_error(&s, "last_year_budget"), None);
     assert!(s.budget.raw.is_empty());
     assert_eq!(s.budget.input.budget.last_year_budget, 120_000_000.0);
@@ -611,21 +458,9 @@ fn a_budget_value_refused_for_want_of_another_is_taken_once_the_other_is_given()
     // Unticking the only cause leaves an objective overspend without one: refused.
     let s = s.apply(Action::Budget(BudgetAction::Set(cause, "false".into())));
     assert!(budget_error(&s, cause).is_some());
-    assert_eq!(
-        s.budget
-            .input
-            .settlement
-            .as_ref()
-            .unwrap()
-            .objective_causes
-            .len(),
-        1
-    );
+    assert_eq!(s.budget.input.settlement.as_ref().unwrap().objective_causes.len(), 1);
     // No objective overspend any more: the unticked cause is taken too.
-    let s = s.apply(Action::Budget(BudgetAction::Set(
-        "objective_overspend",
-        "0".into(),
-    )));
+    let s = s.apply(Action::Budget(BudgetAction::Set("objective_overspend", "0".into())));
     assert_eq!(budget_error(&s, cause), None);
     assert!(s.budget.errors.is_empty());
     let st = s.budget.input.settlement.as_ref().unwrap();
@@ -709,9 +544,7 @@ fn answering_the_questions_for_a_pharmacy_leads_to_the_engines_decision_for_it()
     assert_eq!(g.step, Step::Size);
     assert!(guide_error(&g, "operating_months").is_some());
     assert!(guide_error(&g, "pharmacists").is_some());
-    g = g
-        .apply(GuideAction::Raw("operating_months", "6".into()))
-        .apply(GuideAction::Raw("pharmacists", "one".into()));
+    g = g.apply(GuideAction::Raw("operating_months", "6".into())).apply(GuideAction::Raw("pharmacists", "one".into()));
     assert_eq!(g.answers.operating_months, Some(6.0));
     assert_eq!(g.answers.pharmacists, None, "kept as typed until it parses");
     assert_eq!(g.raw("pharmacists"), "one");
@@ -734,9 +567,7 @@ fn answering_the_questions_for_a_pharmacy_leads_to_the_engines_decision_for_it()
         .scenario
         .institutions
         .iter()
-        .find(|i| {
-            i.designated && i.kind == Kind::Pharmacy && i.categories().contains(Category::Ordinary)
-        })
+        .find(|i| i.designated && i.kind == Kind::Pharmacy && i.categories().contains(Category::Ordinary))
         .unwrap();
     let (lon, lat) = east(p.lon, p.lat, 150.0);
     g = offer(&s, g, lon, lat);
@@ -748,21 +579,14 @@ fn answering_the_questions_for_a_pharmacy_leads_to_the_engines_decision_for_it()
     // application opened in the expert view gets the same decision.
     let (app, ans) = guided_answer(&s, &g);
     assert_eq!(app.kind, Kind::Pharmacy);
-    assert_eq!(
-        (app.operating_months, app.pharmacists),
-        (Some(6.0), Some(1))
-    );
+    assert_eq!((app.operating_months, app.pharmacists), (Some(6.0), Some(1)));
     let s = s.apply(Action::AddApplication(app));
     let id = selected_id(&s);
     let expert = decision(&s, &id);
     assert_eq!(expert.outcome, ans.decision.outcome);
     assert_eq!(expert.rules, ans.decision.rules);
     assert_eq!(
-        ans.decision
-            .rules
-            .iter()
-            .find(|e| e.rule == "pharmacy.same_type_nearby")
-            .map(|e| e.verdict),
+        ans.decision.rules.iter().find(|e| e.rule == "pharmacy.same_type_nearby").map(|e| e.verdict),
         Some(Verdict::Fail),
         "150 m from a designated pharmacy of its category"
     );
@@ -772,10 +596,7 @@ fn answering_the_questions_for_a_pharmacy_leads_to_the_engines_decision_for_it()
     let place = offered.places.first().expect("the sample has open places");
     let s = s.apply(Action::PlaceApp(place.lon, place.lat));
     assert_eq!(decision(&s, &id).outcome, place.outcome);
-    assert!(matches!(
-        place.outcome,
-        Outcome::Accepted | Outcome::Prioritized
-    ));
+    assert!(matches!(place.outcome, Outcome::Accepted | Outcome::Prioritized));
 }
 
 #[test]

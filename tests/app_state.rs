@@ -34,10 +34,7 @@ fn error_for_app(s: &State, field: Field) -> Option<String> {
 
 /// The message shown under a parameter's input, in English.
 fn error_for_param(s: &State, id: &str) -> Option<String> {
-    s.errors
-        .iter()
-        .find(|(k, _)| matches!(k, ErrorKey::Param(p) if *p == id))
-        .map(|(_, t)| t.en.to_string())
+    s.errors.iter().find(|(k, _)| matches!(k, ErrorKey::Param(p) if *p == id)).map(|(_, t)| t.en.to_string())
 }
 
 /// The parameters that show a message.
@@ -71,11 +68,7 @@ fn start() -> Rc<State> {
 }
 
 fn decision<'a>(s: &'a State, id: &str) -> &'a Decision {
-    s.evaluation
-        .decisions
-        .iter()
-        .find(|d| d.id == id)
-        .unwrap_or_else(|| panic!("no decision for {id}"))
+    s.evaluation.decisions.iter().find(|d| d.id == id).unwrap_or_else(|| panic!("no decision for {id}"))
 }
 
 fn verdict(d: &Decision, rule: &str) -> Option<Verdict> {
@@ -83,18 +76,11 @@ fn verdict(d: &Decision, rule: &str) -> Option<Verdict> {
 }
 
 fn outcomes(s: &State) -> Vec<(String, Outcome)> {
-    s.evaluation
-        .decisions
-        .iter()
-        .map(|d| (d.id.clone(), d.outcome))
-        .collect()
+    s.evaluation.decisions.iter().map(|d| (d.id.clone(), d.outcome)).collect()
 }
 
 fn selected_id(s: &State) -> String {
-    s.application()
-        .expect("an application is selected")
-        .id
-        .clone()
+    s.application().expect("an application is selected").id.clone()
 }
 
 /// What the engine decides for the state's applications, computed afresh from the preset, the
@@ -102,11 +88,7 @@ fn selected_id(s: &State) -> String {
 fn engine_decisions(s: &State) -> Vec<Decision> {
     let policy = Policy::resolve(s.preset(), &s.overrides, "policy.overrides").unwrap();
     let prep = Prepared::new(&s.scenario, &policy, s.today);
-    s.scenario
-        .applications
-        .iter()
-        .map(|a| prep.decide(a))
-        .collect()
+    s.scenario.applications.iter().map(|a| prep.decide(a)).collect()
 }
 
 /// A general hospital of 80 beds, complete in what the national and staffing rules read, about
@@ -118,12 +100,7 @@ fn hospital(s: &State, county: &str) -> Application {
         .iter()
         .find(|i| i.county.as_deref() == Some(county))
         .expect("the sample has institutions in every county");
-    let mut a = Application::new(
-        "h",
-        Kind::InpatientGeneral,
-        near.lon + 0.05,
-        near.lat + 0.03,
-    );
+    let mut a = Application::new("h", Kind::InpatientGeneral, near.lon + 0.05, near.lat + 0.03);
     a.county = Some(county.to_string());
     a.beds = Some(80);
     a.physicians = Some(10);
@@ -191,20 +168,10 @@ fn a_lower_bed_target_lifts_the_suspension_in_the_county_below_it_and_reset_rest
     let old = s.policy.params.target_beds_per_1000;
     assert_eq!(s.evaluation.figures.target_beds_per_1000, old);
     // A target under every county's measured value, so no county is below it any more.
-    let lowest = apps
-        .iter()
-        .map(|(_, c)| county_measured(&s, c))
-        .fold(f64::MAX, f64::min);
+    let lowest = apps.iter().map(|(_, c)| county_measured(&s, c)).fold(f64::MAX, f64::min);
     let new = ((lowest - 0.05) * 100.0).floor() / 100.0;
-    let held_back: Vec<&String> = apps
-        .iter()
-        .filter(|(_, c)| county_measured(&s, c) < old)
-        .map(|(id, _)| id)
-        .collect();
-    assert!(
-        !held_back.is_empty(),
-        "the sample has a county below the preset's target"
-    );
+    let held_back: Vec<&String> = apps.iter().filter(|(_, c)| county_measured(&s, c) < old).map(|(id, _)| id).collect();
+    assert!(!held_back.is_empty(), "the sample has a county below the preset's target");
 
     let s = s.apply(Action::SetParam("target_beds_per_1000", format!("{new}")));
     assert_eq!(error_for_param(&s, "target_beds_per_1000"), None);
@@ -236,25 +203,16 @@ fn an_invalid_parameter_value_is_refused_for_that_parameter_and_the_policy_in_fo
 
     let s = s0.clone().apply(Action::SetParam(id, "七点五".into()));
     let m = error_for_param(&s, id).expect("a message under the target's input");
-    assert!(
-        m.contains("七点五"),
-        "the message quotes what was typed: {m}"
-    );
+    assert!(m.contains("七点五"), "the message quotes what was typed: {m}");
     assert_eq!(params_with_errors(&s), vec![id.to_string()]);
-    assert!(
-        Rc::ptr_eq(&s.policy, &s0.policy),
-        "the policy in force stays"
-    );
+    assert!(Rc::ptr_eq(&s.policy, &s0.policy), "the policy in force stays");
     assert!(!s.is_changed(id));
     assert_eq!(s.evaluation.decisions, s0.evaluation.decisions);
 
     // Out of the parameter's range: refused too.
     let s = s.apply(Action::SetParam(id, "80".into()));
     assert!(error_for_param(&s, id).is_some());
-    assert_eq!(
-        s.policy.params.target_beds_per_1000,
-        s0.policy.params.target_beds_per_1000
-    );
+    assert_eq!(s.policy.params.target_beds_per_1000, s0.policy.params.target_beds_per_1000);
 
     // A valid value afterwards clears the message and is in force.
     let s = s.apply(Action::SetParam(id, "7.2".into()));
@@ -271,9 +229,7 @@ fn a_pharmacy_threshold_that_crosses_the_other_is_refused_naming_the_other() {
     let high = "pharmacy_saturated_above_per_10k";
     let saturated = s0.policy.values[high].as_f64().unwrap();
 
-    let s = s0
-        .clone()
-        .apply(Action::SetParam(low, format!("{}", saturated + 1.0)));
+    let s = s0.clone().apply(Action::SetParam(low, format!("{}", saturated + 1.0)));
     let m = error_for_param(&s, low).expect("a message under the threshold");
     assert!(
         m.contains("saturated") && m.contains(&format!("{saturated}")),
@@ -311,10 +267,7 @@ fn mending_a_threshold_conflict_from_the_other_side_shows_the_value_in_force() {
     let s = s.apply(Action::SetParam(low, format!("{}", insufficient / 4.0)));
     assert_eq!(error_for_param(&s, high), None);
     assert_eq!(s.policy.values[high].as_f64(), Some(saturated));
-    assert!(
-        s.rev > rev,
-        "the refused text would stay in the input with no message"
-    );
+    assert!(s.rev > rev, "the refused text would stay in the input with no message");
 }
 
 /// Refused text stays in its input with its message; once the inputs are made again from the
@@ -350,11 +303,7 @@ fn a_message_goes_with_the_refused_text_when_the_inputs_are_made_again() {
 fn turning_a_rule_off_removes_its_entry_from_every_decision_and_on_brings_it_back() {
     let (s0, _) = with_hospitals();
     let rule = "inpatient.same_type_nearby";
-    assert!(s0
-        .evaluation
-        .decisions
-        .iter()
-        .all(|d| verdict(d, rule).is_some()));
+    assert!(s0.evaluation.decisions.iter().all(|d| verdict(d, rule).is_some()));
 
     let s = s0.clone().apply(Action::ToggleRule(rule, false));
     assert!(!s.policy.is_on(rule));
@@ -381,61 +330,29 @@ fn switching_preset_judges_by_the_other_text_and_drops_the_overrides() {
     assert!(s.is_changed("service_radius_m"));
     assert!(error_for_param(&s, "target_beds_per_1000").is_some());
 
-    let rule_ids = |s: &State| -> Vec<String> {
-        s.policy
-            .rules
-            .iter()
-            .map(|r| r.def.id.to_string())
-            .collect()
-    };
-    let traced = |s: &State| -> Vec<String> {
-        s.evaluation.decisions[0]
-            .rules
-            .iter()
-            .map(|e| e.rule.to_string())
-            .collect()
-    };
+    let rule_ids = |s: &State| -> Vec<String> { s.policy.rules.iter().map(|r| r.def.id.to_string()).collect() };
+    let traced =
+        |s: &State| -> Vec<String> { s.evaluation.decisions[0].rules.iter().map(|e| e.rule.to_string()).collect() };
     let linyi_rules = rule_ids(&s);
 
     let s = s.apply(Action::SetPreset("xian-2025".into()));
     assert_eq!(s.preset().id, "xian-2025");
-    assert!(
-        s.overrides.is_empty(),
-        "the other preset starts from its own defaults"
-    );
+    assert!(s.overrides.is_empty(), "the other preset starts from its own defaults");
     assert!(params_with_errors(&s).is_empty());
     let xian = dingdian::policy::builtin_preset("xian-2025").unwrap();
     let xian_rules: Vec<String> = xian.rules.iter().map(|r| r.rule.clone()).collect();
     assert_eq!(rule_ids(&s), xian_rules);
     assert_ne!(xian_rules, linyi_rules);
-    assert_eq!(
-        traced(&s),
-        xian_rules,
-        "every decision is traced by Xi'an's rules"
-    );
+    assert_eq!(traced(&s), xian_rules, "every decision is traced by Xi'an's rules");
     for (e, spec) in s.evaluation.decisions[0].rules.iter().zip(&xian.rules) {
-        assert_eq!(
-            &*e.clause,
-            spec.clause.as_str(),
-            "{} cites Xi'an's clause",
-            e.rule
-        );
+        assert_eq!(&*e.clause, spec.clause.as_str(), "{} cites Xi'an's clause", e.rule);
     }
-    assert_eq!(
-        s.policy.params.service_radius_m,
-        xian.parameters["service_radius_m"]
-            .default
-            .as_f64()
-            .unwrap()
-    );
+    assert_eq!(s.policy.params.service_radius_m, xian.parameters["service_radius_m"].default.as_f64().unwrap());
     assert_eq!(s.evaluation.decisions, engine_decisions(&s));
 
     let s = s.apply(Action::SetPreset("linyi-2025".into()));
     assert_eq!(traced(&s), linyi_rules);
-    assert!(
-        s.overrides.is_empty(),
-        "the Linyi override does not come back"
-    );
+    assert!(s.overrides.is_empty(), "the Linyi override does not come back");
     // An unknown preset changes nothing.
     let s2 = s.clone().apply(Action::SetPreset("nowhere-2030".into()));
     assert_eq!(s2.preset().id, "linyi-2025");
@@ -451,11 +368,7 @@ fn another_data_set_and_back_keeps_the_users_edits() {
         .apply(Action::SetAsOf("2025-06-30".into()))
         .apply(Action::SetParam("service_radius_m", "600".into()))
         .apply(Action::NewApp);
-    let (lon, lat) = east(
-        s.application().unwrap().lon,
-        s.application().unwrap().lat,
-        900.0,
-    );
+    let (lon, lat) = east(s.application().unwrap().lon, s.application().unwrap().lat, 900.0);
     let s = s.apply(Action::PlaceApp(lon, lat));
     let edited = s.scenario.clone();
     let (selected, next_app) = (s.selected, s.next_app);
@@ -474,10 +387,7 @@ fn another_data_set_and_back_keeps_the_users_edits() {
 
     let s = s.apply(Action::SetDataset(Dataset::Sample));
     assert_eq!(s.dataset, Dataset::Sample);
-    assert!(
-        Rc::ptr_eq(&s.scenario, &edited),
-        "the sample comes back as it was left"
-    );
+    assert!(Rc::ptr_eq(&s.scenario, &edited), "the sample comes back as it was left");
     assert_eq!((s.selected, s.next_app), (selected, next_app));
     assert_eq!(outcomes(&s), sample_outcomes);
     assert!(s.stash.contains_key(&Dataset::Xian));
@@ -505,10 +415,7 @@ fn a_loaded_scenario_replaces_the_working_state() {
         overrides: BTreeMap::from([("service_radius_m".to_string(), json!(1500))]),
         selected: 7,
         lang: Some(Lang::En),
-        baseline: Some(BTreeMap::from([(
-            "service_radius_m".to_string(),
-            json!(1200),
-        )])),
+        baseline: Some(BTreeMap::from([("service_radius_m".to_string(), json!(1200))])),
     };
     let s = s.apply(Action::LoadScenario(Box::new(l)));
     assert_eq!(s.dataset, Dataset::Imported);
@@ -517,14 +424,8 @@ fn a_loaded_scenario_replaces_the_working_state() {
     assert_eq!(s.lang, Lang::En);
     assert_eq!(s.scenario.applications, sc.applications);
     assert_eq!(s.evaluation.as_of, "2025-12-31");
-    assert_eq!(
-        s.selected, 1,
-        "a selection past the end is the last application"
-    );
-    assert!(
-        s.stash.is_empty(),
-        "the other data sets' edits belonged to the work replaced"
-    );
+    assert_eq!(s.selected, 1, "a selection past the end is the last application");
+    assert!(s.stash.is_empty(), "the other data sets' edits belonged to the work replaced");
     assert!(s.errors.is_empty());
     let b = s.review.baseline.as_ref().expect("the loaded baseline");
     assert!(b.is_custom());
@@ -543,11 +444,7 @@ fn a_loaded_scenario_replaces_the_working_state() {
     };
     let s = s.apply(Action::LoadScenario(Box::new(bad)));
     assert!(s.overrides.is_empty());
-    assert_eq!(
-        s.lang,
-        Lang::En,
-        "no language in the file: the language stays"
-    );
+    assert_eq!(s.lang, Lang::En, "no language in the file: the language stays");
     assert!(s.review.baseline.as_ref().is_some_and(|b| !b.is_custom()));
 }
 
@@ -594,10 +491,7 @@ fn a_pharmacy_placed_next_to_a_designated_one_is_refused_and_far_from_them_is_no
     assert!((a.lon - lon).abs() < 1e-6 && (a.lat - lat).abs() < 1e-6);
     assert_eq!(a.county, s.data.county_at(&s.scenario, lon, lat));
     let near = decision(&s, &id);
-    assert_eq!(
-        verdict(near, "pharmacy.same_type_nearby"),
-        Some(Verdict::Fail)
-    );
+    assert_eq!(verdict(near, "pharmacy.same_type_nearby"), Some(Verdict::Fail));
     assert_eq!(near.outcome, Outcome::Rejected);
     assert_eq!(s.evaluation.decisions, engine_decisions(&s));
 
@@ -610,17 +504,12 @@ fn a_pharmacy_placed_next_to_a_designated_one_is_refused_and_far_from_them_is_no
         .map(|c| (c.lon, c.lat))
         .find(|&(x, y)| {
             s.data.county_at(&s.scenario, x, y) != here
-                && neighbours
-                    .iter()
-                    .all(|&(nx, ny)| haversine_m(x, y, nx, ny) > radius * 1.5)
+                && neighbours.iter().all(|&(nx, ny)| haversine_m(x, y, nx, ny) > radius * 1.5)
         })
         .expect("the sample has cells far from its pharmacies");
     let s = s.apply(Action::PlaceApp(far.0, far.1));
     let county = s.application().unwrap().county.clone();
-    assert_ne!(
-        county, here,
-        "the application takes the county it now stands in"
-    );
+    assert_ne!(county, here, "the application takes the county it now stands in");
     assert_eq!(county, s.data.county_at(&s.scenario, far.0, far.1));
     let d = decision(&s, &id);
     assert_eq!(verdict(d, "pharmacy.same_type_nearby"), Some(Verdict::Pass));
@@ -642,21 +531,13 @@ fn a_new_application_is_added_selected_and_judged_and_removing_keeps_one() {
     let new = s.application().unwrap().clone();
     assert_ne!(new.id, first);
     assert_eq!(new.kind, Kind::Pharmacy);
-    assert_eq!(
-        (new.lon, new.lat),
-        (s0.application().unwrap().lon, s0.application().unwrap().lat)
-    );
+    assert_eq!((new.lon, new.lat), (s0.application().unwrap().lon, s0.application().unwrap().lat));
     assert_eq!(s.evaluation.decisions.len(), 2);
     assert_eq!(s.evaluation.decisions, engine_decisions(&s));
 
     // A second new one gets yet another id.
     let s = s.apply(Action::NewApp);
-    let ids: Vec<&str> = s
-        .scenario
-        .applications
-        .iter()
-        .map(|a| a.id.as_str())
-        .collect();
+    let ids: Vec<&str> = s.scenario.applications.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids.len(), 3);
     assert!(ids[2] != ids[1] && ids[2] != ids[0]);
 
@@ -681,18 +562,10 @@ fn selecting_another_application_moves_the_acceptance_surface_to_it() {
     let pharmacy_surface = s.layers.surface.outcomes.clone();
     assert_eq!(pharmacy_surface.len(), s.scenario.population_cells.len());
 
-    let k = s
-        .scenario
-        .applications
-        .iter()
-        .position(|a| a.id == apps[0].0)
-        .unwrap();
+    let k = s.scenario.applications.iter().position(|a| a.id == apps[0].0).unwrap();
     let s = s.apply(Action::SelectApp(k));
     assert_eq!(selected_id(&s), apps[0].0);
-    assert_ne!(
-        s.layers.surface.outcomes, pharmacy_surface,
-        "the hospital's surface is judged by the inpatient rules"
-    );
+    assert_ne!(s.layers.surface.outcomes, pharmacy_surface, "the hospital's surface is judged by the inpatient rules");
     // Out of range: nothing changes.
     let s2 = s.clone().apply(Action::SelectApp(99));
     assert_eq!(s2.selected, k);
@@ -716,10 +589,7 @@ fn an_added_application_gets_a_fresh_id_and_the_engines_decision() {
     a.name = Some("suggested site".into());
     let s = s0.clone().apply(Action::AddApplication(a));
     let added = s.application().unwrap();
-    assert_ne!(
-        added.id, taken,
-        "the id the caller gave is replaced by a free one"
-    );
+    assert_ne!(added.id, taken, "the id the caller gave is replaced by a free one");
     assert_eq!(added.name.as_deref(), Some("suggested site"));
     assert_eq!(s.selected, s.scenario.applications.len() - 1);
     assert_eq!(s.evaluation.decisions, engine_decisions(&s));
@@ -733,19 +603,11 @@ fn a_pharmacy_keeps_at_least_one_category() {
     assert_eq!(cats.len(), 1, "the sample's application names one category");
     let s = s0.clone().apply(Action::ToggleCategory(cats[0], false));
     assert!(error_for_app(&s, Field::Category).is_some());
-    assert_eq!(
-        s.application().unwrap().categories(),
-        s0.application().unwrap().categories()
-    );
-    assert!(
-        Rc::ptr_eq(&s.evaluation, &s0.evaluation),
-        "nothing is judged again"
-    );
+    assert_eq!(s.application().unwrap().categories(), s0.application().unwrap().categories());
+    assert!(Rc::ptr_eq(&s.evaluation, &s0.evaluation), "nothing is judged again");
 
     // Another category first: then the first may go, and the message with it.
-    let s = s
-        .apply(Action::ToggleCategory(Category::Chronic, true))
-        .apply(Action::ToggleCategory(cats[0], false));
+    let s = s.apply(Action::ToggleCategory(Category::Chronic, true)).apply(Action::ToggleCategory(cats[0], false));
     assert_eq!(error_for_app(&s, Field::Category), None);
     let now: Vec<Category> = s.application().unwrap().categories().iter().collect();
     assert_eq!(now, vec![Category::Chronic]);
@@ -765,9 +627,7 @@ fn a_message_under_an_application_field_goes_with_another_selection() {
 
 #[test]
 fn a_new_application_is_named_in_the_language_shown() {
-    let s = start()
-        .apply(Action::SetLang(Lang::En))
-        .apply(Action::NewApp);
+    let s = start().apply(Action::SetLang(Lang::En)).apply(Action::NewApp);
     let en = s.application().unwrap().name.clone().unwrap();
     let s = s.apply(Action::SetLang(Lang::Zh)).apply(Action::NewApp);
     let zh = s.application().unwrap().name.clone().unwrap();
@@ -797,10 +657,7 @@ fn an_invalid_judging_date_keeps_the_date_and_says_so() {
 fn the_same_notice_twice_is_shown_once_and_dismissing_removes_it() {
     let a = Notice::warning(Text::new("自动保存失败", "autosave failed"));
     let b = Notice::info(Text::new("已打开文件", "file opened"));
-    let s = start()
-        .apply(Action::Notify(a.clone()))
-        .apply(Action::Notify(a.clone()))
-        .apply(Action::Notify(b.clone()));
+    let s = start().apply(Action::Notify(a.clone())).apply(Action::Notify(a.clone())).apply(Action::Notify(b.clone()));
     assert_eq!(*s.notices, vec![a.clone(), b.clone()]);
     let s = s.apply(Action::DismissNotice(0));
     assert_eq!(*s.notices, vec![b.clone()]);
@@ -811,8 +668,7 @@ fn the_same_notice_twice_is_shown_once_and_dismissing_removes_it() {
 // ---------------------------------------------------------------------------------------------
 // Import
 
-const APPLICATIONS_CSV: &str =
-    "申请编号,申请机构名称,类型,类别,申请类型,经度,纬度,区县,执业药师数,运营月数
+const APPLICATIONS_CSV: &str = "申请编号,申请机构名称,类型,类别,申请类型,经度,纬度,区县,执业药师数,运营月数
 IM-1,拟开设药店（导入一）,零售药店,普通,新增,118.3402,35.0801,兰山区,1,6
 IM-2,拟开设药店（导入二）,零售药店,普通,新增,118.3192,35.0645,兰山区,1,6
 ";
@@ -829,27 +685,14 @@ fn imported_applications_become_the_imported_data_set_and_the_sample_waits_as_it
     let s0 = start().apply(Action::NewApp);
     let sample = s0.scenario.clone();
     let imp = imported_applications(&s0);
-    let s = s0
-        .clone()
-        .apply(Action::ApplyImport(Rc::new(imp), Merge::Upsert, None));
+    let s = s0.clone().apply(Action::ApplyImport(Rc::new(imp), Merge::Upsert, None));
     assert_eq!(error_for_import(&s), None);
     assert_eq!(s.dataset, Dataset::Imported);
-    let ids: Vec<&str> = s
-        .scenario
-        .applications
-        .iter()
-        .map(|a| a.id.as_str())
-        .collect();
+    let ids: Vec<&str> = s.scenario.applications.iter().map(|a| a.id.as_str()).collect();
     assert!(ids.contains(&"IM-1") && ids.contains(&"IM-2"));
+    assert_eq!(ids.len(), sample.applications.len() + 2, "upsert keeps the others");
     assert_eq!(
-        ids.len(),
-        sample.applications.len() + 2,
-        "upsert keeps the others"
-    );
-    assert_eq!(
-        s.scenario.applications[ids.iter().position(|i| *i == "IM-1").unwrap()]
-            .county
-            .as_deref(),
+        s.scenario.applications[ids.iter().position(|i| *i == "IM-1").unwrap()].county.as_deref(),
         Some("lanshan")
     );
     assert_eq!(s.evaluation.decisions, engine_decisions(&s));
@@ -872,11 +715,7 @@ fn records_joined_onto_data_edited_meanwhile_are_refused_with_a_message() {
     let (lon, lat) = east(a.lon, a.lat, 200.0);
     let s = s0.clone().apply(Action::PlaceApp(lon, lat));
     let moved = s.scenario.clone();
-    let s = s.apply(Action::ApplyImport(
-        Rc::new(imp),
-        Merge::Upsert,
-        Some((base, Rc::new(applied))),
-    ));
+    let s = s.apply(Action::ApplyImport(Rc::new(imp), Merge::Upsert, Some((base, Rc::new(applied)))));
     assert!(error_for_import(&s).is_some());
     assert_eq!(s.dataset, Dataset::Sample);
     assert!(Rc::ptr_eq(&s.scenario, &moved), "the edit stands");
@@ -900,23 +739,13 @@ fn county_boundaries_add_their_counties_and_are_drawn_with_the_data() {
              ]]}}
         ]
     });
-    let counties: Vec<(String, String)> = s0
-        .scenario
-        .counties
-        .iter()
-        .map(|c| (c.id.clone(), c.name.clone()))
-        .collect();
-    let b =
-        Boundaries::from_geojson(geojson.to_string().as_bytes(), Crs::Wgs84, &counties).unwrap();
+    let counties: Vec<(String, String)> = s0.scenario.counties.iter().map(|c| (c.id.clone(), c.name.clone())).collect();
+    let b = Boundaries::from_geojson(geojson.to_string().as_bytes(), Crs::Wgs84, &counties).unwrap();
     let s = s0.clone().apply(Action::ApplyBoundaries(Rc::new(b)));
     assert_eq!(s.dataset, Dataset::Imported);
     assert_eq!(s.boundaries.as_ref().map(|b| b.areas.len()), Some(2));
     let ids: Vec<&str> = s.scenario.counties.iter().map(|c| c.id.as_str()).collect();
-    assert_eq!(
-        ids.len(),
-        s0.scenario.counties.len() + 1,
-        "only the unmatched outline is new"
-    );
+    assert_eq!(ids.len(), s0.scenario.counties.len() + 1, "only the unmatched outline is new");
     assert!(s.scenario.counties.iter().any(|c| c.name == "新设区"));
     assert!(s.stash.contains_key(&Dataset::Sample));
     assert_eq!(s.scenario.applications, s0.scenario.applications);

@@ -6,8 +6,7 @@ mod common;
 use common::*;
 use dingdian::date::Date;
 use dingdian::engine::exits::{
-    application_after_exit, assess, AssessOutcome, Assessment, AssessmentRecord,
-    InstitutionAssessment,
+    application_after_exit, assess, AssessOutcome, Assessment, AssessmentRecord, InstitutionAssessment,
 };
 use dingdian::scenario::Category::Ordinary;
 use dingdian::scenario::{Kind, NegativeReason};
@@ -18,11 +17,7 @@ const LAST: &str = "linyi-2019 政策措施(三)(五)";
 const TERM: &str = "linyi-2019 政策措施(四)";
 
 fn rec(id: &str, score: f64) -> AssessmentRecord {
-    AssessmentRecord {
-        id: id.into(),
-        score: Some(score),
-        ..Default::default()
-    }
+    AssessmentRecord { id: id.into(), score: Some(score), ..Default::default() }
 }
 
 fn day(s: &str) -> Date {
@@ -34,22 +29,13 @@ fn run(sc: &Sc, records: &[AssessmentRecord], as_of: &str) -> Assessment {
 }
 
 fn of<'a>(a: &'a Assessment, id: &str) -> &'a InstitutionAssessment {
-    a.institutions
-        .iter()
-        .find(|i| i.id == id)
-        .unwrap_or_else(|| panic!("{id} was not assessed"))
+    a.institutions.iter().find(|i| i.id == id).unwrap_or_else(|| panic!("{id} was not assessed"))
 }
 
 fn show_one(i: &InstitutionAssessment) -> String {
     let mut s = format!("{} → {:?}\n", i.id, i.outcome);
     for e in &i.rules {
-        s += &format!(
-            "  {:<24} {:<8} {} {:?}\n",
-            e.rule,
-            e.verdict.id(),
-            e.detail.zh,
-            e.note.as_ref().map(|n| &n.zh)
-        );
+        s += &format!("  {:<24} {:<8} {} {:?}\n", e.rule, e.verdict.id(), e.detail.zh, e.note.as_ref().map(|n| &n.zh));
     }
     s
 }
@@ -62,19 +48,11 @@ fn check<'a>(
     clause: &str,
     needles: &[&str],
 ) -> &'a TraceEntry {
-    let e = i
-        .rules
-        .iter()
-        .find(|e| e.rule == rule)
-        .unwrap_or_else(|| panic!("no {rule}\n{}", show_one(i)));
+    let e = i.rules.iter().find(|e| e.rule == rule).unwrap_or_else(|| panic!("no {rule}\n{}", show_one(i)));
     assert_eq!(e.verdict, verdict, "verdict of {rule}\n{}", show_one(i));
     assert_eq!(&*e.clause, clause);
     for n in needles {
-        assert!(
-            e.detail.zh.contains(n) && e.detail.en.contains(n),
-            "{rule} lacks {n:?}: {:?}",
-            e.detail
-        );
+        assert!(e.detail.zh.contains(n) && e.detail.en.contains(n), "{rule} lacks {n:?}: {:?}", e.detail);
     }
     e
 }
@@ -98,55 +76,19 @@ fn poor_management_by_score_or_satisfaction() {
     recs[2].satisfaction_pct = Some(79.9);
     recs[3].satisfaction_pct = Some(80.0);
     let a = run(&sc, &recs, "2026-01-15");
-    let e = check(
-        of(&a, "p-00"),
-        "exit.poor_management",
-        Verdict::Fail,
-        EXITS,
-        &["59.5", "60"],
-    );
+    let e = check(of(&a, "p-00"), "exit.poor_management", Verdict::Fail, EXITS, &["59.5", "60"]);
     assert!(e.note.is_some(), "the satisfaction was not stated");
     assert_eq!(of(&a, "p-00").outcome, AssessOutcome::Exits);
     // Exactly at the pass mark stays (below it exits).
-    check(
-        of(&a, "p-01"),
-        "exit.poor_management",
-        Verdict::Pass,
-        EXITS,
-        &["60"],
-    );
-    check(
-        of(&a, "p-02"),
-        "exit.poor_management",
-        Verdict::Fail,
-        EXITS,
-        &["79.9", "80"],
-    );
-    check(
-        of(&a, "p-03"),
-        "exit.poor_management",
-        Verdict::Pass,
-        EXITS,
-        &["80"],
-    );
+    check(of(&a, "p-01"), "exit.poor_management", Verdict::Pass, EXITS, &["60"]);
+    check(of(&a, "p-02"), "exit.poor_management", Verdict::Fail, EXITS, &["79.9", "80"]);
+    check(of(&a, "p-03"), "exit.poor_management", Verdict::Pass, EXITS, &["80"]);
     assert_eq!(of(&a, "p-03").outcome, AssessOutcome::Continues);
     // Both thresholds are parameters.
     let sc = with(&sc, "exit_score_min", 50).set("exit_satisfaction_min_pct", 70);
     let a = run(&sc, &recs, "2026-01-15");
-    check(
-        of(&a, "p-00"),
-        "exit.poor_management",
-        Verdict::Pass,
-        EXITS,
-        &["59.5", "50"],
-    );
-    check(
-        of(&a, "p-02"),
-        "exit.poor_management",
-        Verdict::Pass,
-        EXITS,
-        &["79.9", "70"],
-    );
+    check(of(&a, "p-00"), "exit.poor_management", Verdict::Pass, EXITS, &["59.5", "50"]);
+    check(of(&a, "p-02"), "exit.poor_management", Verdict::Pass, EXITS, &["79.9", "70"]);
 }
 
 #[test]
@@ -156,33 +98,15 @@ fn bottom_rank_takes_the_bottom_share_rounded_down() {
     let (sc, recs) = pharmacies(&scores);
     let a = run(&sc, &recs, "2026-01-15");
     let i = of(&a, "p-00");
-    check(
-        i,
-        "exit.bottom_rank",
-        Verdict::Fail,
-        EXITS,
-        &["70", "20", "5", "1"],
-    );
+    check(i, "exit.bottom_rank", Verdict::Fail, EXITS, &["70", "20", "5", "1"]);
     assert_eq!(i.exit_reasons, ["exit.bottom_rank"]);
-    check(
-        of(&a, "p-01"),
-        "exit.bottom_rank",
-        Verdict::Pass,
-        EXITS,
-        &["71"],
-    );
+    check(of(&a, "p-01"), "exit.bottom_rank", Verdict::Pass, EXITS, &["71"]);
     assert_eq!(a.summary.exits, 1);
 
     // 19 in the group: 19 × 5% = 0.95, rounded down to none.
     let (sc, recs) = pharmacies(&scores[..19]);
     let a = run(&sc, &recs, "2026-01-15");
-    check(
-        of(&a, "p-00"),
-        "exit.bottom_rank",
-        Verdict::Pass,
-        EXITS,
-        &["19", "0"],
-    );
+    check(of(&a, "p-00"), "exit.bottom_rank", Verdict::Pass, EXITS, &["19", "0"]);
     assert_eq!(a.summary.exits, 0);
 
     // The share is a parameter: 10% of 20 is 2.
@@ -201,66 +125,31 @@ fn a_score_tied_at_the_cut_off_shares_the_rank() {
     // Default: the tied share the rank and exit together.
     let a = run(&sc, &recs, "2026-01-15");
     for id in ["p-00", "p-01"] {
-        let e = check(
-            of(&a, id),
-            "exit.bottom_rank",
-            Verdict::Fail,
-            EXITS,
-            &["65", "1"],
-        );
+        let e = check(of(&a, id), "exit.bottom_rank", Verdict::Fail, EXITS, &["65", "1"]);
         assert_eq!(e.switch.as_deref(), Some("exit_tie_at_cutoff"));
         note_has(e, "并列");
     }
     assert_eq!(a.summary.exits, 2);
-    check(
-        of(&a, "p-02"),
-        "exit.bottom_rank",
-        Verdict::Pass,
-        EXITS,
-        &["72"],
-    );
+    check(of(&a, "p-02"), "exit.bottom_rank", Verdict::Pass, EXITS, &["72"]);
 
     // The other reading: the tied stay together.
-    let a = run(
-        &with(&sc, "exit_tie_at_cutoff", "none"),
-        &recs,
-        "2026-01-15",
-    );
+    let a = run(&with(&sc, "exit_tie_at_cutoff", "none"), &recs, "2026-01-15");
     for id in ["p-00", "p-01"] {
-        let e = check(
-            of(&a, id),
-            "exit.bottom_rank",
-            Verdict::Pass,
-            EXITS,
-            &["65"],
-        );
+        let e = check(of(&a, id), "exit.bottom_rank", Verdict::Pass, EXITS, &["65"]);
         assert_eq!(e.switch.as_deref(), Some("exit_tie_at_cutoff"));
     }
     assert_eq!(a.summary.exits, 0);
 
     // A tie wholly inside the bottom is no tie at the cut-off: 10% of 20 is 2.
     let a = run(&with(&sc, "exit_bottom_share_pct", 10), &recs, "2026-01-15");
-    let e = check(
-        of(&a, "p-00"),
-        "exit.bottom_rank",
-        Verdict::Fail,
-        EXITS,
-        &["65", "2"],
-    );
+    let e = check(of(&a, "p-00"), "exit.bottom_rank", Verdict::Fail, EXITS, &["65", "2"]);
     assert_eq!(e.switch, None);
 
     // A group that is all tied has no bottom: nobody ranks behind anyone.
     let (sc, recs) = pharmacies(&[80.0; 20]);
     let a = run(&sc, &recs, "2026-01-15");
     assert_eq!(a.summary.exits, 0);
-    note_has(
-        of(&a, "p-00")
-            .rules
-            .iter()
-            .find(|e| e.rule == "exit.bottom_rank")
-            .unwrap(),
-        "无人得分更高",
-    );
+    note_has(of(&a, "p-00").rules.iter().find(|e| e.rule == "exit.bottom_rank").unwrap(), "无人得分更高");
 }
 
 #[test]
@@ -282,13 +171,7 @@ fn ranking_groups_default_to_the_kind_and_can_be_named() {
     assert_eq!(of(&a, "p-00").outcome, AssessOutcome::Exits);
     assert_eq!(of(&a, "h-00").outcome, AssessOutcome::Exits);
     assert_eq!(of(&a, "h-01").outcome, AssessOutcome::Continues);
-    check(
-        of(&a, "h-00"),
-        "exit.bottom_rank",
-        Verdict::Fail,
-        EXITS,
-        &["60", "20"],
-    );
+    check(of(&a, "h-00"), "exit.bottom_rank", Verdict::Fail, EXITS, &["60", "20"]);
     zh_like(of(&a, "h-00"), "exit.bottom_rank", "住院医疗机构（综合）");
     // Named groups pool them: 40 in one group, 5% is 2 — the two lowest hospitals.
     for r in recs.iter_mut() {
@@ -303,11 +186,7 @@ fn ranking_groups_default_to_the_kind_and_can_be_named() {
 
 fn zh_like(i: &InstitutionAssessment, rule: &str, phrase: &str) {
     let e = i.rules.iter().find(|e| e.rule == rule).unwrap();
-    assert!(
-        e.detail.zh.contains(phrase),
-        "{:?} lacks {phrase}",
-        e.detail.zh
-    );
+    assert!(e.detail.zh.contains(phrase), "{:?} lacks {phrase}", e.detail.zh);
 }
 
 #[test]
@@ -320,54 +199,15 @@ fn blacklist_and_serious_violation_exit() {
     recs[2].blacklisted = Some(false);
     recs[2].serious_violations = Some(0);
     let a = run(&sc, &recs, "2026-01-15");
-    check(
-        of(&a, "p-00"),
-        "exit.blacklist",
-        Verdict::Fail,
-        EXITS,
-        &["2025-11-03"],
-    );
-    check(
-        of(&a, "p-00"),
-        "exit.serious_violation",
-        Verdict::NotApplicable,
-        EXITS,
-        &["serious_violations"],
-    );
-    check(
-        of(&a, "p-01"),
-        "exit.serious_violation",
-        Verdict::Fail,
-        EXITS,
-        &["2"],
-    );
-    check(
-        of(&a, "p-01"),
-        "exit.blacklist",
-        Verdict::NotApplicable,
-        EXITS,
-        &["blacklisted"],
-    );
+    check(of(&a, "p-00"), "exit.blacklist", Verdict::Fail, EXITS, &["2025-11-03"]);
+    check(of(&a, "p-00"), "exit.serious_violation", Verdict::NotApplicable, EXITS, &["serious_violations"]);
+    check(of(&a, "p-01"), "exit.serious_violation", Verdict::Fail, EXITS, &["2"]);
+    check(of(&a, "p-01"), "exit.blacklist", Verdict::NotApplicable, EXITS, &["blacklisted"]);
     check(of(&a, "p-02"), "exit.blacklist", Verdict::Pass, EXITS, &[]);
-    check(
-        of(&a, "p-02"),
-        "exit.serious_violation",
-        Verdict::Pass,
-        EXITS,
-        &["0"],
-    );
+    check(of(&a, "p-02"), "exit.serious_violation", Verdict::Pass, EXITS, &["0"]);
     assert_eq!(a.summary.exits, 2);
-    let by: Vec<(String, usize)> = a
-        .summary
-        .exits_by_rule
-        .iter()
-        .map(|r| (r.rule.clone(), r.count))
-        .collect();
-    assert!(
-        by.contains(&("exit.blacklist".into(), 1))
-            && by.contains(&("exit.serious_violation".into(), 1)),
-        "{by:?}"
-    );
+    let by: Vec<(String, usize)> = a.summary.exits_by_rule.iter().map(|r| (r.rule.clone(), r.count)).collect();
+    assert!(by.contains(&("exit.blacklist".into(), 1)) && by.contains(&("exit.serious_violation".into(), 1)), "{by:?}");
 }
 
 /// Two administrative areas: "sat" (3,000 residents, 2 pharmacies: 6.7 per 10,000, saturated)
@@ -386,79 +226,31 @@ fn areas() -> Sc {
 #[test]
 fn last_place_only_in_saturated_pharmacy_areas() {
     // 政策措施(三)“对不符合布局规划要求的或规划区域内严重超额的，实行末位淘汰制”；(五)“根据考核评价结果和定点医疗机构布局规划，探索实行末位淘汰制”
-    let recs = [
-        rec("s-1", 70.0),
-        rec("s-2", 90.0),
-        rec("o-1", 60.5),
-        rec("o-2", 95.0),
-        rec("o-3", 96.0),
-    ];
+    let recs = [rec("s-1", 70.0), rec("s-2", 90.0), rec("o-1", 60.5), rec("o-2", 95.0), rec("o-3", 96.0)];
     let a = run(&areas(), &recs, "2026-01-15");
-    check(
-        of(&a, "s-1"),
-        "exit.last_place",
-        Verdict::Fail,
-        LAST,
-        &["6.67", "70"],
-    );
+    check(of(&a, "s-1"), "exit.last_place", Verdict::Fail, LAST, &["6.67", "70"]);
     zh_like(of(&a, "s-1"), "exit.last_place", "相对饱和");
-    check(
-        of(&a, "s-2"),
-        "exit.last_place",
-        Verdict::Pass,
-        LAST,
-        &["70", "90"],
-    );
+    check(of(&a, "s-2"), "exit.last_place", Verdict::Pass, LAST, &["70", "90"]);
     // The adequate area's lowest is not eliminated.
-    check(
-        of(&a, "o-1"),
-        "exit.last_place",
-        Verdict::Pass,
-        LAST,
-        &["3"],
-    );
+    check(of(&a, "o-1"), "exit.last_place", Verdict::Pass, LAST, &["3"]);
     assert_eq!(of(&a, "o-1").outcome, AssessOutcome::Continues);
 
     // Tied at the last place: together, by the switch.
     let recs = [rec("s-1", 70.0), rec("s-2", 70.0)];
     let a = run(&areas(), &recs, "2026-01-15");
     // All tied: no one ranks behind anyone, so there is no last place.
-    check(
-        of(&a, "s-1"),
-        "exit.last_place",
-        Verdict::Pass,
-        LAST,
-        &["70"],
-    );
+    check(of(&a, "s-1"), "exit.last_place", Verdict::Pass, LAST, &["70"]);
     let a = run(
         &areas().inst(pharmacy("s-3", &[Ordinary], at(0.0, 300.0)).area("sat")),
         &[rec("s-1", 70.0), rec("s-2", 70.0), rec("s-3", 80.0)],
         "2026-01-15",
     );
-    let e = check(
-        of(&a, "s-1"),
-        "exit.last_place",
-        Verdict::Fail,
-        LAST,
-        &["70"],
-    );
+    let e = check(of(&a, "s-1"), "exit.last_place", Verdict::Fail, LAST, &["70"]);
     assert_eq!(e.switch.as_deref(), Some("exit_tie_at_cutoff"));
     assert_eq!(of(&a, "s-2").outcome, AssessOutcome::Exits);
-    let sc = areas()
-        .inst(pharmacy("s-3", &[Ordinary], at(0.0, 300.0)).area("sat"))
-        .set("exit_tie_at_cutoff", "none");
-    let a = run(
-        &sc,
-        &[rec("s-1", 70.0), rec("s-2", 70.0), rec("s-3", 80.0)],
-        "2026-01-15",
-    );
-    check(
-        of(&a, "s-1"),
-        "exit.last_place",
-        Verdict::Pass,
-        LAST,
-        &["70"],
-    );
+    let sc = areas().inst(pharmacy("s-3", &[Ordinary], at(0.0, 300.0)).area("sat")).set("exit_tie_at_cutoff", "none");
+    let a = run(&sc, &[rec("s-1", 70.0), rec("s-2", 70.0), rec("s-3", 80.0)], "2026-01-15");
+    check(of(&a, "s-1"), "exit.last_place", Verdict::Pass, LAST, &["70"]);
 }
 
 #[test]
@@ -471,14 +263,7 @@ fn last_place_in_counties_over_their_bed_allocation() {
         .county(county_measuring("equal", 7.0))
         .inst(hospital("h-1", at(0.0, 1_000.0)).county("over"))
         .inst(hospital("h-2", at(0.0, 2_000.0)).county("over"))
-        .inst(
-            specialty_hospital(
-                "h-3",
-                dingdian::scenario::Specialty::Orthopaedics,
-                at(0.0, 3_000.0),
-            )
-            .county("over"),
-        )
+        .inst(specialty_hospital("h-3", dingdian::scenario::Specialty::Orthopaedics, at(0.0, 3_000.0)).county("over"))
         .inst(hospital("e-1", at(0.0, 4_000.0)).county("equal"))
         .inst(hospital("e-2", at(0.0, 5_000.0)).county("equal"))
         .inst(clinic("c-1", at(0.0, 6_000.0)).county("over"))
@@ -494,46 +279,16 @@ fn last_place_in_counties_over_their_bed_allocation() {
     ];
     let a = run(&sc, &recs, "2026-01-15");
     // General and specialty inpatient institutions share the county's allocation.
-    check(
-        of(&a, "h-3"),
-        "exit.last_place",
-        Verdict::Fail,
-        LAST,
-        &["7", "6.5", "86.5"],
-    );
-    check(
-        of(&a, "h-1"),
-        "exit.last_place",
-        Verdict::Pass,
-        LAST,
-        &["86.5", "88"],
-    );
+    check(of(&a, "h-3"), "exit.last_place", Verdict::Fail, LAST, &["7", "6.5", "86.5"]);
+    check(of(&a, "h-1"), "exit.last_place", Verdict::Pass, LAST, &["86.5", "88"]);
     // Actual equal to measured is within the allocation.
-    check(
-        of(&a, "e-1"),
-        "exit.last_place",
-        Verdict::Pass,
-        LAST,
-        &["7"],
-    );
+    check(of(&a, "e-1"), "exit.last_place", Verdict::Pass, LAST, &["7"]);
     // No quantity is planned for outpatient clinics.
-    check(
-        of(&a, "c-1"),
-        "exit.last_place",
-        Verdict::NotApplicable,
-        LAST,
-        &[],
-    );
+    check(of(&a, "c-1"), "exit.last_place", Verdict::NotApplicable, LAST, &[]);
     // Without a county the rule names what is missing.
     let sc = Sc::linyi().inst(hospital("h-9", ORIGIN));
     let a = run(&sc, &[rec("h-9", 50.0)], "2026-01-15");
-    check(
-        of(&a, "h-9"),
-        "exit.last_place",
-        Verdict::NotApplicable,
-        LAST,
-        &["county"],
-    );
+    check(of(&a, "h-9"), "exit.last_place", Verdict::NotApplicable, LAST, &["county"]);
 }
 
 #[test]
@@ -545,35 +300,17 @@ fn agreement_term_ends_exactly_three_years_on() {
     // One year before the term ends it is not yet due: the next assessment comes on the last day.
     let a = run(&sc, &recs, "2025-03-01");
     let i = of(&a, "p-00");
-    check(
-        i,
-        "agreement.term",
-        Verdict::Pass,
-        TERM,
-        &["2023-03-01", "2026-03-01", "3"],
-    );
+    check(i, "agreement.term", Verdict::Pass, TERM, &["2023-03-01", "2026-03-01", "3"]);
     assert_eq!(i.outcome, AssessOutcome::Continues);
-    assert_eq!(
-        i.agreement.as_ref().unwrap().term_end.as_deref(),
-        Some("2026-03-01")
-    );
+    assert_eq!(i.agreement.as_ref().unwrap().term_end.as_deref(), Some("2026-03-01"));
     assert!(i.agreement.as_ref().unwrap().renewal.is_none());
     // A day later the term ends before the next assessment: renewed, extended (no violation).
     let a = run(&sc, &recs, "2025-03-02");
     let i = of(&a, "p-00");
     assert_eq!(i.outcome, AssessOutcome::Renews);
     let r = i.agreement.as_ref().unwrap().renewal.as_ref().unwrap();
-    assert_eq!(
-        (r.from.as_str(), r.years, r.term_end.as_str(), r.extended),
-        ("2026-03-01", 5, "2031-03-01", true)
-    );
-    check(
-        i,
-        "agreement.term",
-        Verdict::Pass,
-        TERM,
-        &["2026-03-01", "5", "2031-03-01"],
-    );
+    assert_eq!((r.from.as_str(), r.years, r.term_end.as_str(), r.extended), ("2026-03-01", 5, "2031-03-01", true));
+    check(i, "agreement.term", Verdict::Pass, TERM, &["2026-03-01", "5", "2031-03-01"]);
     // Assessed on the very day the term ends.
     let a = run(&sc, &recs, "2026-03-01");
     assert_eq!(of(&a, "p-00").outcome, AssessOutcome::Renews);
@@ -582,33 +319,17 @@ fn agreement_term_ends_exactly_three_years_on() {
     recs[0].violations_in_term = Some(1);
     let a = run(&sc, &recs, "2026-03-01");
     let r = of(&a, "p-00").agreement.clone().unwrap().renewal.unwrap();
-    assert_eq!(
-        (r.years, r.term_end.as_str(), r.extended),
-        (3, "2029-03-01", false)
-    );
+    assert_eq!((r.years, r.term_end.as_str(), r.extended), (3, "2029-03-01", false));
     // Not stated: the ordinary term, with a note.
     recs[0].violations_in_term = None;
     let a = run(&sc, &recs, "2026-03-01");
-    let e = check(
-        of(&a, "p-00"),
-        "agreement.term",
-        Verdict::Pass,
-        TERM,
-        &["3", "2029-03-01"],
-    );
+    let e = check(of(&a, "p-00"), "agreement.term", Verdict::Pass, TERM, &["3", "2029-03-01"]);
     note_has(e, "violations_in_term");
     // Both lengths are parameters.
     recs[0].violations_in_term = Some(0);
-    let a = run(
-        &with(&sc, "agreement_term_years", 2).set("agreement_extended_term_years", 4),
-        &recs,
-        "2025-03-01",
-    );
+    let a = run(&with(&sc, "agreement_term_years", 2).set("agreement_extended_term_years", 4), &recs, "2025-03-01");
     let r = of(&a, "p-00").agreement.clone().unwrap().renewal.unwrap();
-    assert_eq!(
-        (r.from.as_str(), r.term_end.as_str()),
-        ("2025-03-01", "2029-03-01")
-    );
+    assert_eq!((r.from.as_str(), r.term_end.as_str()), ("2025-03-01", "2029-03-01"));
 }
 
 #[test]
@@ -619,17 +340,11 @@ fn agreement_from_29_february_ends_on_28_february() {
     recs[0].violations_in_term = Some(0);
     let a = run(&sc, &recs, "2026-02-28");
     let i = of(&a, "p-00");
-    assert_eq!(
-        i.agreement.as_ref().unwrap().term_end.as_deref(),
-        Some("2027-02-28")
-    );
+    assert_eq!(i.agreement.as_ref().unwrap().term_end.as_deref(), Some("2027-02-28"));
     assert_eq!(i.outcome, AssessOutcome::Continues);
     let a = run(&sc, &recs, "2026-03-01");
     let r = of(&a, "p-00").agreement.clone().unwrap().renewal.unwrap();
-    assert_eq!(
-        (r.from.as_str(), r.term_end.as_str()),
-        ("2027-02-28", "2032-02-28")
-    );
+    assert_eq!((r.from.as_str(), r.term_end.as_str()), ("2027-02-28", "2032-02-28"));
 }
 
 #[test]
@@ -641,13 +356,7 @@ fn an_exit_ends_the_agreement_and_is_not_renewed() {
     let a = run(&sc, &recs, "2026-03-01");
     let i = of(&a, "p-00");
     assert_eq!(i.outcome, AssessOutcome::Exits);
-    check(
-        i,
-        "agreement.term",
-        Verdict::NotApplicable,
-        TERM,
-        &["2026-03-01"],
-    );
+    check(i, "agreement.term", Verdict::NotApplicable, TERM, &["2026-03-01"]);
     let ag = i.agreement.as_ref().unwrap();
     assert_eq!(ag.terminated_on.as_deref(), Some("2026-03-01"));
     assert!(ag.renewal.is_none());
@@ -666,15 +375,9 @@ fn the_negative_list_entry_an_exit_leaves() {
     // Blacklisted on 2025-11-03, and the exit terminates the agreement on 2026-01-15: the bar
     // that ends later is kept.
     let n = of(&a, "p-00").negative_list.clone().unwrap();
-    assert_eq!(
-        (n.reason, n.since.as_str()),
-        (NegativeReason::AgreementTerminated, "2026-01-15")
-    );
+    assert_eq!((n.reason, n.since.as_str()), (NegativeReason::AgreementTerminated, "2026-01-15"));
     let n = of(&a, "p-01").negative_list.clone().unwrap();
-    assert_eq!(
-        (n.reason, n.since.as_str()),
-        (NegativeReason::AgreementTerminated, "2026-01-15")
-    );
+    assert_eq!((n.reason, n.since.as_str()), (NegativeReason::AgreementTerminated, "2026-01-15"));
     // An exit by assessment terminates the agreement too (the literal reading, default).
     let n = of(&a, "p-02").negative_list.clone().unwrap();
     assert_eq!(n.reason, NegativeReason::AgreementTerminated);
@@ -684,28 +387,18 @@ fn the_negative_list_entry_an_exit_leaves() {
     assert_eq!(a.summary.negative_list_entries, 4);
 
     // The other reading: only sanctions terminate the agreement.
-    let a = run(
-        &with(&sc, "exit_negative_list_scope", "sanctions_only"),
-        &recs,
-        "2026-01-15",
-    );
+    let a = run(&with(&sc, "exit_negative_list_scope", "sanctions_only"), &recs, "2026-01-15");
     assert!(of(&a, "p-02").negative_list.is_none());
     assert_eq!(of(&a, "p-02").outcome, AssessOutcome::Exits);
     assert!(of(&a, "p-01").negative_list.is_some());
     // … and a blacklist exit counts from the blacklisting.
     let n = of(&a, "p-00").negative_list.clone().unwrap();
-    assert_eq!(
-        (n.reason, n.since.as_str()),
-        (NegativeReason::Blacklisted, "2025-11-03")
-    );
+    assert_eq!((n.reason, n.since.as_str()), (NegativeReason::Blacklisted, "2025-11-03"));
     // A blacklisting earlier than the termination: the later bar is kept.
     recs[3].blacklisted_since = Some("2025-06-01".into());
     let a = run(&sc, &recs, "2026-01-15");
     let n = of(&a, "p-03").negative_list.clone().unwrap();
-    assert_eq!(
-        (n.reason, n.since.as_str()),
-        (NegativeReason::AgreementTerminated, "2026-01-15")
-    );
+    assert_eq!((n.reason, n.since.as_str()), (NegativeReason::AgreementTerminated, "2026-01-15"));
 }
 
 #[test]
@@ -722,29 +415,17 @@ fn an_exited_institution_reapplying_is_rejected_until_three_years_to_the_day() {
     // The exited pharmacy is no longer designated, so its own site does not block it.
     let again = |as_of: &str| {
         let mut s = Sc::linyi().as_of(as_of).app(app.clone());
-        s.s.institutions.push(dingdian::Institution {
-            designated: false,
-            ..inst.clone()
-        });
+        s.s.institutions.push(dingdian::Institution { designated: false, ..inst.clone() });
         s.decide()
     };
     let d = again("2027-02-27");
-    rule(
-        &d,
-        "negative_list",
-        Verdict::Fail,
-        EXITS,
-        &["2024-02-29", "2027-02-28"],
-    );
+    rule(&d, "negative_list", Verdict::Fail, EXITS, &["2024-02-29", "2027-02-28"]);
     outcome(&d, Outcome::Rejected);
     let d = again("2027-02-28");
     rule(&d, "negative_list", Verdict::Pass, EXITS, &["2027-02-28"]);
     outcome(&d, Outcome::Accepted);
     // The application keeps the old site's facts.
-    assert_eq!(
-        (app.kind, app.lon, app.lat),
-        (Kind::Pharmacy, inst.lon, inst.lat)
-    );
+    assert_eq!((app.kind, app.lon, app.lat), (Kind::Pharmacy, inst.lon, inst.lat));
     assert_eq!(app.categories(), inst.categories());
 }
 
@@ -759,12 +440,7 @@ fn coverage_without_the_exiting_institutions() {
         .inst(pharmacy("p-b", &[Ordinary], at(0.0, 5_100.0)))
         .inst(pharmacy("p-c", &[Ordinary], at(0.0, 5_200.0)))
         .inst(clinic("c-a", at(0.0, 200.0)));
-    let mut recs = vec![
-        rec("p-a", 90.0),
-        rec("p-b", 90.0),
-        rec("p-c", 90.0),
-        rec("c-a", 90.0),
-    ];
+    let mut recs = vec![rec("p-a", 90.0), rec("p-b", 90.0), rec("p-c", 90.0), rec("c-a", 90.0)];
     recs[0].serious_violations = Some(1);
     recs[1].blacklisted = Some(true);
     recs[3].serious_violations = Some(1);
@@ -772,33 +448,10 @@ fn coverage_without_the_exiting_institutions() {
     let c = &a.coverage;
     assert_eq!(c.radius_m, 800.0);
     assert_eq!(c.exiting, ["p-a", "p-b", "c-a"]);
-    assert_eq!(
-        (
-            c.lost.pharmacy.covered_before,
-            c.lost.pharmacy.covered_after
-        ),
-        (6_200, 1_000)
-    );
-    assert_eq!(
-        (
-            c.lost.pharmacy.cells_losing,
-            c.lost.pharmacy.population_losing
-        ),
-        (1, 5_200)
-    );
-    assert_eq!(
-        (
-            c.lost.outpatient.covered_before,
-            c.lost.outpatient.covered_after
-        ),
-        (5_200, 0)
-    );
-    close(
-        c.lost.pharmacy.share_after,
-        1_000.0 / 6_900.0,
-        1e-12,
-        "pharmacy share after",
-    );
+    assert_eq!((c.lost.pharmacy.covered_before, c.lost.pharmacy.covered_after), (6_200, 1_000));
+    assert_eq!((c.lost.pharmacy.cells_losing, c.lost.pharmacy.population_losing), (1, 5_200));
+    assert_eq!((c.lost.outpatient.covered_before, c.lost.outpatient.covered_after), (5_200, 0));
+    close(c.lost.pharmacy.share_after, 1_000.0 / 6_900.0, 1e-12, "pharmacy share after");
     assert_eq!(c.after.pharmacy.covered_population, 1_000);
     // The cell at 5 km keeps its pharmacy: p-c still serves it.
     assert_eq!(c.cells_losing_count, 1);
@@ -835,18 +488,11 @@ fn presets_carry_the_assessment_parameters_with_sources() {
         let p = sc.policy();
         assert_eq!(p.params.agreement_term_years, 3);
         assert!(!p.preset.parameters["agreement_term_years"].assumption);
-        for id in [
-            "exit_score_min",
-            "exit_satisfaction_min_pct",
-            "exit_bottom_share_pct",
-            "agreement_extended_term_years",
-        ] {
+        for id in
+            ["exit_score_min", "exit_satisfaction_min_pct", "exit_bottom_share_pct", "agreement_extended_term_years"]
+        {
             let spec = &p.preset.parameters[id];
-            assert!(
-                spec.assumption,
-                "{id} should be marked an assumption in {}",
-                p.preset.id
-            );
+            assert!(spec.assumption, "{id} should be marked an assumption in {}", p.preset.id);
             assert!(
                 spec.source.zh.contains("假设") && spec.source.en.contains("assumption"),
                 "{id}: {:?}",
@@ -868,28 +514,13 @@ fn presets_carry_the_assessment_parameters_with_sources() {
             "agreement.term"
         ]
     );
-    assert!(p
-        .assessment_rules
-        .iter()
-        .all(|r| r.clause.starts_with("linyi-2019 政策措施") && !r.added_by_user));
+    assert!(p.assessment_rules.iter().all(|r| r.clause.starts_with("linyi-2019 政策措施") && !r.added_by_user));
     assert!(Sc::xian().policy().assessment_rules.is_empty());
     // The extended term may not be shorter than the ordinary one.
-    let err = Sc::linyi()
-        .set("agreement_extended_term_years", 2)
-        .try_policy()
-        .unwrap_err();
-    assert!(
-        err.starts_with("policy.overrides.agreement_extended_term_years:"),
-        "{err}"
-    );
-    let err = Sc::linyi()
-        .set("agreement_term_years", 6)
-        .try_policy()
-        .unwrap_err();
-    assert!(
-        err.starts_with("policy.overrides.agreement_term_years:"),
-        "{err}"
-    );
+    let err = Sc::linyi().set("agreement_extended_term_years", 2).try_policy().unwrap_err();
+    assert!(err.starts_with("policy.overrides.agreement_extended_term_years:"), "{err}");
+    let err = Sc::linyi().set("agreement_term_years", 6).try_policy().unwrap_err();
+    assert!(err.starts_with("policy.overrides.agreement_term_years:"), "{err}");
     // An assessment rule listed among the admission rules of a preset file is refused, with a hint.
     let mut preset = dingdian::policy::builtin_preset("linyi-2025").unwrap();
     preset.rules.push(dingdian::policy::RuleSpec {
@@ -902,15 +533,9 @@ fn presets_carry_the_assessment_parameters_with_sources() {
         quotas: None,
     });
     let mut sc = Sc::linyi();
-    sc.s.policy = dingdian::scenario::PolicyRef {
-        inline: Some(Box::new(preset)),
-        ..Default::default()
-    };
+    sc.s.policy = dingdian::scenario::PolicyRef { inline: Some(Box::new(preset)), ..Default::default() };
     let err = sc.try_policy().unwrap_err();
-    assert!(
-        err.starts_with("policy.inline.rules[19].rule") && err.contains("assessment_rules"),
-        "{err}"
-    );
+    assert!(err.starts_with("policy.inline.rules[19].rule") && err.contains("assessment_rules"), "{err}");
 }
 
 /// The scenario with one more override, leaving the original for further runs.
@@ -924,46 +549,18 @@ fn severely_over_quota_is_a_parameter() {
     // The saturated area "sat" has 6.67 pharmacies per 10,000 against the 5.0 threshold: 33.33% over.
     let recs = [rec("s-1", 70.0), rec("s-2", 90.0)];
     let a = run(&areas(), &recs, "2026-01-15");
-    let e = check(
-        of(&a, "s-1"),
-        "exit.last_place",
-        Verdict::Fail,
-        LAST,
-        &["33.33", "0"],
-    );
+    let e = check(of(&a, "s-1"), "exit.last_place", Verdict::Fail, LAST, &["33.33", "0"]);
     assert_eq!(e.switch.as_deref(), Some("last_place_severe_excess_pct"));
     // (五)“探索实行末位淘汰制”: the exit says the text only asks to explore it.
     note_has(e, "探索实行末位淘汰制");
-    assert!(
-        e.note
-            .as_ref()
-            .unwrap()
-            .en
-            .contains("simulator applying it"),
-        "{:?}",
-        e.note
-    );
+    assert!(e.note.as_ref().unwrap().en.contains("simulator applying it"), "{:?}", e.note);
     // Asking for more than a third over: the area is over, but not severely.
-    let a = run(
-        &areas().set("last_place_severe_excess_pct", 50),
-        &recs,
-        "2026-01-15",
-    );
-    let e = check(
-        of(&a, "s-1"),
-        "exit.last_place",
-        Verdict::Pass,
-        LAST,
-        &["33.33", "50"],
-    );
+    let a = run(&areas().set("last_place_severe_excess_pct", 50), &recs, "2026-01-15");
+    let e = check(of(&a, "s-1"), "exit.last_place", Verdict::Pass, LAST, &["33.33", "50"]);
     assert_eq!(e.switch.as_deref(), Some("last_place_severe_excess_pct"));
     assert_eq!(of(&a, "s-1").outcome, AssessOutcome::Continues);
     let spec = &areas().policy().preset.parameters["last_place_severe_excess_pct"];
-    assert!(
-        spec.assumption && spec.source.zh.contains("严重"),
-        "{:?}",
-        spec.source
-    );
+    assert!(spec.assumption && spec.source.zh.contains("严重"), "{:?}", spec.source);
 }
 
 /// Four pharmacies far apart, each with a score and what its record says of the layout plan.
@@ -978,12 +575,7 @@ fn layout(entries: &[(f64, Option<bool>)]) -> (Sc, Vec<AssessmentRecord>) {
 #[test]
 fn last_place_among_those_that_do_not_fit_the_layout_plan() {
     // 政策措施(三)“对不符合布局规划要求的……实行末位淘汰制”：the last among those the record says do not fit
-    let (sc, recs) = layout(&[
-        (70.0, Some(false)),
-        (80.0, Some(false)),
-        (50.0, Some(true)),
-        (40.0, None),
-    ]);
+    let (sc, recs) = layout(&[(70.0, Some(false)), (80.0, Some(false)), (50.0, Some(true)), (40.0, None)]);
     let a = run(&sc, &recs, "2026-01-15");
     const RULE: &str = "exit.last_place_layout";
     let e = check(of(&a, "p-00"), RULE, Verdict::Fail, LAST, &["2", "70"]);
@@ -994,22 +586,9 @@ fn last_place_among_those_that_do_not_fit_the_layout_plan() {
     // Fitting the plan, the lowest score of all is not eliminated by this branch.
     check(of(&a, "p-02"), RULE, Verdict::Pass, LAST, &[]);
     // The record is silent: by default the simulator infers nothing and says what is missing.
-    let e = check(
-        of(&a, "p-03"),
-        RULE,
-        Verdict::NotApplicable,
-        LAST,
-        &["fits_layout_plan"],
-    );
+    let e = check(of(&a, "p-03"), RULE, Verdict::NotApplicable, LAST, &["fits_layout_plan"]);
     assert_eq!(e.switch.as_deref(), Some("last_place_layout_test"));
-    assert_eq!(
-        a.summary
-            .exits_by_rule
-            .iter()
-            .find(|r| r.rule == RULE)
-            .map(|r| r.count),
-        Some(1)
-    );
+    assert_eq!(a.summary.exits_by_rule.iter().find(|r| r.rule == RULE).map(|r| r.count), Some(1));
 
     // Alone out of the plan: nobody scored higher, so there is no last place.
     let (sc, recs) = layout(&[(70.0, Some(false)), (80.0, Some(true))]);
@@ -1030,21 +609,9 @@ fn the_layout_plan_inferred_from_the_admission_rules_is_a_switch() {
     let a = run(&sc, &recs, "2026-01-15");
     const RULE: &str = "exit.last_place_layout";
     // Each of the two is within 800 m of the other (its own site left out): neither fits.
-    let e = check(
-        of(&a, "n-1"),
-        RULE,
-        Verdict::Fail,
-        LAST,
-        &["pharmacy.same_type_nearby", "300", "75"],
-    );
+    let e = check(of(&a, "n-1"), RULE, Verdict::Fail, LAST, &["pharmacy.same_type_nearby", "300", "75"]);
     assert_eq!(e.switch.as_deref(), Some("last_place_layout_test"));
-    check(
-        of(&a, "n-2"),
-        RULE,
-        Verdict::Pass,
-        LAST,
-        &["pharmacy.same_type_nearby", "85"],
-    );
+    check(of(&a, "n-2"), RULE, Verdict::Pass, LAST, &["pharmacy.same_type_nearby", "85"]);
     check(of(&a, "far"), RULE, Verdict::Pass, LAST, &[]);
     assert_eq!(of(&a, "far").outcome, AssessOutcome::Continues);
     // A record that states it fits the plan wins over the inference: n-1 is then alone out of it.
@@ -1053,18 +620,8 @@ fn the_layout_plan_inferred_from_the_admission_rules_is_a_switch() {
     let a = run(&sc, &recs, "2026-01-15");
     check(of(&a, "n-1"), RULE, Verdict::Pass, LAST, &["75"]);
     // The literal default infers nothing from the rules.
-    let a = run(
-        &with(&sc, "last_place_layout_test", "record"),
-        &[rec("n-1", 75.0), rec("n-2", 85.0)],
-        "2026-01-15",
-    );
-    check(
-        of(&a, "n-1"),
-        RULE,
-        Verdict::NotApplicable,
-        LAST,
-        &["fits_layout_plan"],
-    );
+    let a = run(&with(&sc, "last_place_layout_test", "record"), &[rec("n-1", 75.0), rec("n-2", 85.0)], "2026-01-15");
+    check(of(&a, "n-1"), RULE, Verdict::NotApplicable, LAST, &["fits_layout_plan"]);
 }
 
 #[test]
@@ -1077,53 +634,24 @@ fn a_bar_after_an_exit_by_assessment_says_it_rests_on_a_switch() {
     let poor = of(&a, "p-00");
     assert_eq!(poor.exit_reasons, ["exit.poor_management"]);
     // Literal default: every exit ends the agreement early, so it is a termination and bars re-admission.
-    assert_eq!(
-        poor.negative_list.as_ref().map(|n| n.reason),
-        Some(NegativeReason::AgreementTerminated)
-    );
+    assert_eq!(poor.negative_list.as_ref().map(|n| n.reason), Some(NegativeReason::AgreementTerminated));
     assert_eq!(poor.negative_list_switch, Some("exit_negative_list_scope"));
-    let e = check(
-        poor,
-        "negative_list",
-        Verdict::Fail,
-        EXITS,
-        &["2026-01-15", "2029-01-15", "3"],
-    );
+    let e = check(poor, "negative_list", Verdict::Fail, EXITS, &["2026-01-15", "2029-01-15", "3"]);
     assert_eq!(e.switch.as_deref(), Some("exit_negative_list_scope"));
     note_has(e, "解除医保服务协议");
     // 政策措施(三)“探索建立准入负面清单制度”: the bar is the simulator applying what the text explores.
     note_has(e, "探索建立准入负面清单制度");
     // A serious violation is a termination under either reading: no switch to show.
     let grave = of(&a, "p-01");
-    assert_eq!(
-        grave.negative_list.as_ref().map(|n| n.reason),
-        Some(NegativeReason::AgreementTerminated)
-    );
+    assert_eq!(grave.negative_list.as_ref().map(|n| n.reason), Some(NegativeReason::AgreementTerminated));
     assert_eq!(grave.negative_list_switch, None);
-    assert_eq!(
-        check(
-            grave,
-            "negative_list",
-            Verdict::Fail,
-            EXITS,
-            &["2029-01-15"]
-        )
-        .switch,
-        None
-    );
+    assert_eq!(check(grave, "negative_list", Verdict::Fail, EXITS, &["2029-01-15"]).switch, None);
     // Staying: no entry at all.
     let (sc2, recs2) = pharmacies(&[90.0]);
-    assert!(run(&sc2, &recs2, "2026-01-15").institutions[0]
-        .rules
-        .iter()
-        .all(|e| e.rule != "negative_list"));
+    assert!(run(&sc2, &recs2, "2026-01-15").institutions[0].rules.iter().all(|e| e.rule != "negative_list"));
 
     // The other reading: the exit for poor management leaves no bar, and says why.
-    let a = run(
-        &with(&sc, "exit_negative_list_scope", "sanctions_only"),
-        &recs,
-        "2026-01-15",
-    );
+    let a = run(&with(&sc, "exit_negative_list_scope", "sanctions_only"), &recs, "2026-01-15");
     let poor = of(&a, "p-00");
     assert_eq!(poor.negative_list, None);
     assert_eq!(poor.negative_list_switch, Some("exit_negative_list_scope"));
@@ -1143,40 +671,19 @@ fn a_reapplication_barred_by_an_exit_for_poor_management_names_the_switch() {
     let mut app = application_after_exit(&inst, &entry).eligible();
     app.id = "again".into();
     let mut s = Sc::linyi().as_of("2026-06-01").app(app.clone());
-    s.s.institutions.push(dingdian::Institution {
-        designated: false,
-        ..inst.clone()
-    });
+    s.s.institutions.push(dingdian::Institution { designated: false, ..inst.clone() });
     let d = s.decide();
-    let e = rule(
-        &d,
-        "negative_list",
-        Verdict::Fail,
-        EXITS,
-        &["2026-01-15", "2029-01-15"],
-    );
+    let e = rule(&d, "negative_list", Verdict::Fail, EXITS, &["2026-01-15", "2029-01-15"]);
     assert_eq!(e.switch.as_deref(), Some("exit_negative_list_scope"));
     note_has(e, "年度考核退出");
     outcome(&d, Outcome::Rejected);
     // An entry the user states has no switch: the text's own words decide it.
-    app.negative_list = Some(dingdian::scenario::NegativeList {
-        switch: None,
-        ..entry.clone()
-    });
+    app.negative_list = Some(dingdian::scenario::NegativeList { switch: None, ..entry.clone() });
     let d = Sc::linyi().as_of("2026-06-01").app(app.clone()).decide();
-    assert_eq!(
-        rule(&d, "negative_list", Verdict::Fail, EXITS, &[]).switch,
-        None
-    );
+    assert_eq!(rule(&d, "negative_list", Verdict::Fail, EXITS, &[]).switch, None);
     // A scenario naming an unknown switch is refused, naming the field.
-    app.negative_list = Some(dingdian::scenario::NegativeList {
-        switch: Some("no_such_switch".into()),
-        ..entry
-    });
+    app.negative_list = Some(dingdian::scenario::NegativeList { switch: Some("no_such_switch".into()), ..entry });
     let bad = Sc::linyi().app(app);
     let err = dingdian::scenario::validate(&bad.s).unwrap_err().message;
-    assert!(
-        err.starts_with("applications[0].negative_list.switch:"),
-        "{err}"
-    );
+    assert!(err.starts_with("applications[0].negative_list.switch:"), "{err}");
 }

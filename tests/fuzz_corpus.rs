@@ -7,9 +7,7 @@ mod fuzz_checks;
 use dingdian::scenario::import::Format;
 
 fn each_input(target: &str, check: impl Fn(&[u8])) {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fuzz/corpus")
-        .join(target);
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus").join(target);
     let mut n = 0;
     for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
         let path = entry.unwrap().path();
@@ -36,9 +34,7 @@ fn the_evaluate_corpus_evaluates_deterministically() {
 fn the_import_corpora_import_only_what_validates() {
     each_input("import_csv", |b| fuzz_checks::import(Format::Csv, b));
     each_input("import_xlsx", |b| fuzz_checks::import(Format::Xlsx, b));
-    each_input("import_geojson", |b| {
-        fuzz_checks::import(Format::GeoJson, b)
-    });
+    each_input("import_geojson", |b| fuzz_checks::import(Format::GeoJson, b));
 }
 
 #[test]

@@ -6,8 +6,8 @@ use dingdian::date::Date;
 use dingdian::engine::prepared::Prepared;
 use dingdian::engine::Outcome;
 use dingdian::guide::{
-    answer, application, inside_bounds, inside_city, mover_label, mover_typed, movers, size_fields,
-    specials, steps, Answers, Step,
+    answer, application, inside_bounds, inside_city, mover_label, mover_typed, movers, size_fields, specials, steps,
+    Answers, Step,
 };
 use dingdian::outlines::for_counties as outlines_for;
 use dingdian::policy::{builtin_preset, Policy};
@@ -35,10 +35,7 @@ fn pharmacy_answers() -> Answers {
 /// 300 m east of designated pharmacy p-001 of the sample.
 fn near_p001(s: &Scenario) -> (f64, f64) {
     let p = s.institutions.iter().find(|i| i.id == "p-001").unwrap();
-    (
-        p.lon + 300.0 / (111_195.0 * p.lat.to_radians().cos()),
-        p.lat,
-    )
+    (p.lon + 300.0 / (111_195.0 * p.lat.to_radians().cos()), p.lat)
 }
 
 #[test]
@@ -48,31 +45,16 @@ fn only_the_questions_the_rules_read_are_asked() {
     let a = pharmacy_answers();
     assert_eq!(
         steps(&a, &linyi),
-        vec![
-            Step::Kind,
-            Step::Detail,
-            Step::Change,
-            Step::Size,
-            Step::Special,
-            Step::Place,
-            Step::Answer
-        ]
+        vec![Step::Kind, Step::Detail, Step::Change, Step::Size, Step::Special, Step::Place, Step::Answer]
     );
     // An outpatient clinic has no category to choose.
-    let clinic = Answers {
-        kind: Some(Kind::Outpatient),
-        ..Answers::default()
-    };
+    let clinic = Answers { kind: Some(Kind::Outpatient), ..Answers::default() };
     assert!(!steps(&clinic, &linyi).contains(&Step::Detail));
 
     // A pharmacy is asked for pharmacists, never beds; a hospital for beds and staff.
     let f = size_fields(&a, &linyi);
     assert!(f.pharmacists && f.operating_months && !f.beds && !f.physicians);
-    let mut hospital = Answers {
-        kind: Some(Kind::InpatientGeneral),
-        beds: Some(80),
-        ..Answers::default()
-    };
+    let mut hospital = Answers { kind: Some(Kind::InpatientGeneral), beds: Some(80), ..Answers::default() };
     let f = size_fields(&hospital, &linyi);
     assert!(f.beds && f.insurance_office_staff && f.physicians && !f.insurance_dept);
     // The insurance department is asked only at 100 beds or more (令2号).
@@ -134,11 +116,7 @@ fn a_pharmacy_next_to_a_designated_one_is_refused_with_places_that_are_accepted(
         there.lat = place.lat;
         there.county = place.county.clone();
         let o = prep.decide(&there).outcome;
-        assert!(
-            matches!(o, Outcome::Accepted | Outcome::Prioritized),
-            "{o:?} at place {}",
-            place.cell
-        );
+        assert!(matches!(o, Outcome::Accepted | Outcome::Prioritized), "{o:?} at place {}", place.cell);
         assert!((haversine_m(lon, lat, place.lon, place.lat) - place.distance_m).abs() < 1e-6);
     }
 
@@ -168,13 +146,7 @@ fn a_negative_list_answer_bars_the_application_from_today() {
     let (lon, lat) = near_p001(&s);
     let mut a = pharmacy_answers();
     a.negative_list = Some(dingdian::scenario::NegativeReason::FalseMaterials);
-    let app = application(
-        &a,
-        lon,
-        lat,
-        Some("lanshan".into()),
-        &prep.as_of.to_string(),
-    );
+    let app = application(&a, lon, lat, Some("lanshan".into()), &prep.as_of.to_string());
     let d = prep.decide(&app);
     assert_eq!(d.outcome, Outcome::Rejected);
     let neg = d.rules.iter().find(|e| e.rule == "negative_list").unwrap();
@@ -194,42 +166,26 @@ fn a_pharmacy_that_moves_300_m_is_not_refused_for_its_own_old_site() {
     a.place = Some((lon, lat));
 
     let list = movers(&a, &s.institutions);
-    let p001 = list
+    let p001 = list.iter().find(|(id, _)| id == "p-001").expect("p-001 is offered as the one that moves");
+    assert!(list
         .iter()
-        .find(|(id, _)| id == "p-001")
-        .expect("p-001 is offered as the one that moves");
-    assert!(list.iter().all(|(id, _)| s
-        .institutions
-        .iter()
-        .any(|i| &i.id == id && i.designated && i.kind == Kind::Pharmacy)));
-    assert_eq!(
-        mover_typed(&list, &mover_label(&p001.0, &p001.1)),
-        Some("p-001".to_string())
-    );
+        .all(|(id, _)| s.institutions.iter().any(|i| &i.id == id && i.designated && i.kind == Kind::Pharmacy)));
+    assert_eq!(mover_typed(&list, &mover_label(&p001.0, &p001.1)), Some("p-001".to_string()));
     assert_eq!(mover_typed(&list, " p-001 "), Some("p-001".to_string()));
     assert_eq!(mover_typed(&list, "no such pharmacy"), None);
 
     // Not named: its old site 300 m away counts as a same-type neighbour.
     let unnamed = application(&a, lon, lat, Some("lanshan".into()), "2026-03-01");
-    assert_eq!(
-        answer(&prep, &unnamed, 400.0).decision.outcome,
-        Outcome::Rejected
-    );
+    assert_eq!(answer(&prep, &unnamed, 400.0).decision.outcome, Outcome::Rejected);
 
     a.moving_from = mover_typed(&list, "p-001");
     let named = application(&a, lon, lat, Some("lanshan".into()), "2026-03-01");
     assert_eq!(named.institution_id.as_deref(), Some("p-001"));
-    assert_ne!(
-        answer(&prep, &named, 400.0).decision.outcome,
-        Outcome::Rejected
-    );
+    assert_ne!(answer(&prep, &named, 400.0).decision.outcome, Outcome::Rejected);
 
     // A new pharmacy never names an institution, whatever was typed before.
     a.change = Change::New;
-    assert_eq!(
-        application(&a, lon, lat, None, "2026-03-01").institution_id,
-        None
-    );
+    assert_eq!(application(&a, lon, lat, None, "2026-03-01").institution_id, None);
 }
 
 #[test]
@@ -242,9 +198,7 @@ fn a_health_centre_is_asked_its_beds_since_they_decide_which_rules_judge_it() {
         ..Answers::default()
     };
     let mut without_staffing = policy("linyi-2025");
-    without_staffing
-        .rules
-        .retain(|r| r.def.id != "staffing.insurance_office");
+    without_staffing.rules.retain(|r| r.def.id != "staffing.insurance_office");
     assert!(size_fields(&a, &without_staffing).beds);
     // A village clinic provides outpatient care only: nothing to ask there.
     a.subtype = Some(dingdian::scenario::Subtype::VillageClinic);

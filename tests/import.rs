@@ -6,25 +6,19 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use dingdian::date::Date;
-use dingdian::results::{
-    applications_geojson, cells_geojson, result_rows, results_csv, results_xlsx, tables_xlsx,
-};
-use dingdian::scenario::export::{
-    institutions_geojson, scenario_json, table_csv, table_sheet_name,
-};
+use dingdian::results::{applications_geojson, cells_geojson, result_rows, results_csv, results_xlsx, tables_xlsx};
+use dingdian::scenario::export::{institutions_geojson, scenario_json, table_csv, table_sheet_name};
 use dingdian::scenario::import::*;
 use dingdian::scenario::{
-    parse, resolve_policy, Application, Categories, Category, Change, Institution, KeyLevel,
-    KeyProject, Kind, NegativeList, NegativeReason, Scenario, Scope, Specialty, Subtype,
+    parse, resolve_policy, Application, Categories, Category, Change, Institution, KeyLevel, KeyProject, Kind,
+    NegativeList, NegativeReason, Scenario, Scope, Specialty, Subtype,
 };
 use dingdian::spatial::haversine_m;
 use dingdian::text::Lang;
 use dingdian::{Outcome, Policy};
 
 fn fixture_path(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
 }
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -46,29 +40,17 @@ fn policy_of(s: &Scenario) -> Policy {
 }
 
 /// Linyi's extent, roughly, with a margin.
-const LINYI: Bounds = Bounds {
-    west: 117.3,
-    south: 34.2,
-    east: 119.3,
-    north: 36.3,
-};
+const LINYI: Bounds = Bounds { west: 117.3, south: 34.2, east: 119.3, north: 36.3 };
 
 fn counties() -> Vec<(String, String)> {
-    [
-        ("lanshan", "兰山区"),
-        ("luozhuang", "罗庄区"),
-        ("hedong", "河东区"),
-    ]
-    .iter()
-    .map(|(a, b)| (a.to_string(), b.to_string()))
-    .collect()
+    [("lanshan", "兰山区"), ("luozhuang", "罗庄区"), ("hedong", "河东区")]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
 }
 
 fn issue_at(r: &ImportReport, row: usize) -> &RowIssue {
-    r.issues
-        .iter()
-        .find(|i| i.row == row)
-        .unwrap_or_else(|| panic!("no issue on row {row}: {:#?}", r.issues))
+    r.issues.iter().find(|i| i.row == row).unwrap_or_else(|| panic!("no issue on row {row}: {:#?}", r.issues))
 }
 
 fn close(a: (f64, f64), b: (f64, f64), tol_deg: f64) -> bool {
@@ -83,26 +65,14 @@ fn close(a: (f64, f64), b: (f64, f64), tol_deg: f64) -> bool {
 #[test]
 fn gcj02_matches_published_reference_points() {
     for (wgs, gcj) in [
-        (
-            (121.5272106, 31.1774276),
-            (121.531541859215, 31.17530398364597),
-        ),
-        (
-            (113.912316, 22.543847),
-            (113.9171764808363, 22.540796131694766),
-        ),
-        (
-            (116.377817, 39.911954),
-            (116.38404722455657, 39.91334545536069),
-        ),
+        ((121.5272106, 31.1774276), (121.531541859215, 31.17530398364597)),
+        ((113.912316, 22.543847), (113.9171764808363, 22.540796131694766)),
+        ((116.377817, 39.911954), (116.38404722455657, 39.91334545536069)),
     ] {
         let fwd = wgs84_to_gcj02(wgs.0, wgs.1);
         assert!(close(fwd, gcj, 1e-9), "forward {wgs:?}: {fwd:?} vs {gcj:?}");
         let back = gcj02_to_wgs84(gcj.0, gcj.1);
-        assert!(
-            close(back, wgs, 1e-7),
-            "inverse {gcj:?}: {back:?} vs {wgs:?}"
-        );
+        assert!(close(back, wgs, 1e-7), "inverse {gcj:?}: {back:?} vs {wgs:?}");
         assert!(haversine_m(back.0, back.1, wgs.0, wgs.1) < 0.01);
     }
     let w = gcj02_to_wgs84(123.0, 45.0);
@@ -128,15 +98,9 @@ fn bd09_matches_published_reference_points() {
     let wgs = (121.0917077, 30.6107779);
     // That tool's arithmetic differs from the published algorithm in the eighth decimal (1 cm).
     let gcj = wgs84_to_gcj02(wgs.0, wgs.1);
-    assert!(
-        close(gcj, (121.09626935575027, 30.608604331756705), 2e-7),
-        "{gcj:?}"
-    );
+    assert!(close(gcj, (121.09626935575027, 30.608604331756705), 2e-7), "{gcj:?}");
     let bd = wgs84_to_bd09(wgs.0, wgs.1);
-    assert!(
-        close(bd, (121.10271732371203, 30.61484572185035), 2e-7),
-        "{bd:?}"
-    );
+    assert!(close(bd, (121.10271732371203, 30.61484572185035), 2e-7), "{bd:?}");
     let back = bd09_to_wgs84(bd.0, bd.1);
     assert!(close(back, wgs, 1e-8), "{back:?}");
 }
@@ -151,10 +115,7 @@ fn round_trips_are_exact_to_half_a_metre_and_outside_china_nothing_moves() {
                 let (x, y) = crs.from_wgs84(lon, lat);
                 let (l, a) = crs.to_wgs84(x, y);
                 worst = worst.max(haversine_m(lon, lat, l, a));
-                assert!(
-                    (l - lon).abs() < 1e-7 && (a - lat).abs() < 1e-7,
-                    "{crs:?} at {lon},{lat}"
-                );
+                assert!((l - lon).abs() < 1e-7 && (a - lat).abs() < 1e-7, "{crs:?} at {lon},{lat}");
             }
         }
     }
@@ -204,25 +165,9 @@ fn gbk_csv_with_a_title_row_amap_coordinates_and_bad_rows() {
     assert_eq!(l.fields[0], None, "序号 is not an id");
 
     let ids: Vec<&str> = imp.institutions.iter().map(|i| i.id.as_str()).collect();
-    assert_eq!(
-        ids,
-        [
-            "P37130200001",
-            "P37130200002",
-            "P37131100003",
-            "P37131200004",
-            "P37130200005"
-        ]
-    );
-    assert_eq!(
-        imp.rows,
-        [3, 4, 5, 7, 8],
-        "rows as the file numbers them: title 1, header 2, a blank line 6"
-    );
-    assert_eq!(
-        (r.rows_read, r.imported, r.errors, r.warnings),
-        (12, 5, 7, 0)
-    );
+    assert_eq!(ids, ["P37130200001", "P37130200002", "P37131100003", "P37131200004", "P37130200005"]);
+    assert_eq!(imp.rows, [3, 4, 5, 7, 8], "rows as the file numbers them: title 1, header 2, a blank line 6");
+    assert_eq!((r.rows_read, r.imported, r.errors, r.warnings), (12, 5, 7, 0));
 
     // AMap coordinates come back to the WGS-84 points they were made from (6 decimals ≈ 0.1 m).
     let wgs = [
@@ -233,95 +178,44 @@ fn gbk_csv_with_a_title_row_amap_coordinates_and_bad_rows() {
         (118.342170, 35.051660),
     ];
     for (i, w) in imp.institutions.iter().zip(wgs) {
-        assert!(
-            haversine_m(i.lon, i.lat, w.0, w.1) < 0.3,
-            "{} at {},{} vs {w:?}",
-            i.id,
-            i.lon,
-            i.lat
-        );
+        assert!(haversine_m(i.lon, i.lat, w.0, w.1) < 0.3, "{} at {},{} vs {w:?}", i.id, i.lon, i.lat);
     }
     let p1 = &imp.institutions[0];
     assert_eq!(p1.kind, Kind::Pharmacy);
     assert_eq!(p1.name.as_deref(), Some("临沂市仁和大药房有限公司"));
-    assert_eq!(
-        p1.category,
-        Some(Categories::of(&[Category::Ordinary, Category::Chronic]))
-    );
+    assert_eq!(p1.category, Some(Categories::of(&[Category::Ordinary, Category::Chronic])));
     assert_eq!(p1.county.as_deref(), Some("lanshan"));
     assert!(p1.designated);
-    assert_eq!(
-        imp.institutions[3].category,
-        Some(Categories::of(&[Category::SpecialDrug]))
-    );
-    assert_eq!(
-        imp.institutions[4].county.as_deref(),
-        Some("lanshan"),
-        "兰山 is 兰山区"
-    );
+    assert_eq!(imp.institutions[3].category, Some(Categories::of(&[Category::SpecialDrug])));
+    assert_eq!(imp.institutions[4].county.as_deref(), Some("lanshan"), "兰山 is 兰山区");
     assert_eq!(imp.institutions[2].county.as_deref(), Some("luozhuang"));
 
     let missing = issue_at(r, 9);
-    assert_eq!(
-        (missing.problem, missing.column.as_deref()),
-        (Problem::Missing, Some("经度"))
-    );
+    assert_eq!((missing.problem, missing.column.as_deref()), (Problem::Missing, Some("经度")));
     let nan = issue_at(r, 10);
-    assert_eq!(
-        (nan.problem, nan.column.as_deref(), nan.value.as_str()),
-        (Problem::NotANumber, Some("经度"), "暂无")
-    );
-    assert_eq!(
-        nan.describe(Lang::En, false),
-        "row 10, column 经度 (\"暂无\"): not a number"
-    );
-    assert_eq!(
-        nan.describe(Lang::Zh, false),
-        "第 10 行，经度列（“暂无”）：不是数字"
-    );
+    assert_eq!((nan.problem, nan.column.as_deref(), nan.value.as_str()), (Problem::NotANumber, Some("经度"), "暂无"));
+    assert_eq!(nan.describe(Lang::En, false), "row 10, column 经度 (\"暂无\"): not a number");
+    assert_eq!(nan.describe(Lang::Zh, false), "第 10 行，经度列（“暂无”）：不是数字");
     let dup = issue_at(r, 11);
-    assert_eq!(
-        (dup.problem, dup.column.as_deref()),
-        (Problem::DuplicateId, Some("药店编码"))
-    );
-    assert!(
-        dup.reason.en.contains("first on row 4"),
-        "{}",
-        dup.reason.en
-    );
+    assert_eq!((dup.problem, dup.column.as_deref()), (Problem::DuplicateId, Some("药店编码")));
+    assert!(dup.reason.en.contains("first on row 4"), "{}", dup.reason.en);
     let far = issue_at(r, 12);
     assert_eq!(far.problem, Problem::OutsideBounds);
     assert!(far.reason.zh.contains("本市范围"), "{}", far.reason.zh);
     let swapped = issue_at(r, 13);
-    assert_eq!(
-        (swapped.problem, swapped.column.as_deref()),
-        (Problem::OutOfRange, Some("纬度"))
-    );
-    assert!(
-        swapped.reason.en.contains("swapped"),
-        "{}",
-        swapped.reason.en
-    );
+    assert_eq!((swapped.problem, swapped.column.as_deref()), (Problem::OutOfRange, Some("纬度")));
+    assert!(swapped.reason.en.contains("swapped"), "{}", swapped.reason.en);
     let cat = issue_at(r, 14);
     assert_eq!(
         (cat.problem, cat.column.as_deref(), cat.value.as_str()),
         (Problem::UnknownValue, Some("类别"), "保健品")
     );
     let note = issue_at(r, 16);
-    assert_eq!(
-        note.problem,
-        Problem::Missing,
-        "the note under the table has no coordinates"
-    );
+    assert_eq!(note.problem, Problem::Missing, "the note under the table has no coordinates");
     assert!(r.issues.iter().all(|i| i.severity == Severity::Error));
+    assert!(r.notes.iter().any(|n| n.en.contains("from the name")), "{:?}", r.notes);
     assert!(
-        r.notes.iter().any(|n| n.en.contains("from the name")),
-        "{:?}",
-        r.notes
-    );
-    assert!(
-        r.summary(Lang::En)
-            .starts_with("12 rows read, 5 imported as institutions, 7 refused"),
+        r.summary(Lang::En).starts_with("12 rows read, 5 imported as institutions, 7 refused"),
         "{}",
         r.summary(Lang::En)
     );
@@ -329,49 +223,23 @@ fn gbk_csv_with_a_title_row_amap_coordinates_and_bad_rows() {
 
 #[test]
 fn utf8_bom_csv_with_chinese_kinds() {
-    let opts = ImportOptions {
-        bounds: Some(LINYI),
-        counties: counties(),
-        ..ImportOptions::new(Target::Institutions)
-    };
+    let opts = ImportOptions { bounds: Some(LINYI), counties: counties(), ..ImportOptions::new(Target::Institutions) };
     let imp = import(Format::Csv, &fixture("institutions-utf8-bom.csv"), opts).unwrap();
     let r = &imp.report;
     assert_eq!(r.layout.encoding.as_deref(), Some("UTF-8 (BOM)"));
-    assert_eq!(
-        r.layout.headers[0], "编号",
-        "the byte-order mark is not part of the first header"
-    );
-    let get = |id: &str| {
-        imp.institutions
-            .iter()
-            .find(|i| i.id == id)
-            .unwrap_or_else(|| panic!("{id}"))
-    };
-    assert_eq!(
-        (get("H001").kind, get("H001").beds),
-        (Kind::InpatientGeneral, Some(2600))
-    );
+    assert_eq!(r.layout.headers[0], "编号", "the byte-order mark is not part of the first header");
+    let get = |id: &str| imp.institutions.iter().find(|i| i.id == id).unwrap_or_else(|| panic!("{id}"));
+    assert_eq!((get("H001").kind, get("H001").beds), (Kind::InpatientGeneral, Some(2600)));
     let eye = get("H002");
     assert_eq!(
         (eye.kind, eye.specialty, eye.beds),
-        (
-            Kind::InpatientSpecialty,
-            Some(Specialty::Ophthalmology),
-            Some(120)
-        )
+        (Kind::InpatientSpecialty, Some(Specialty::Ophthalmology), Some(120))
     );
     assert!(!get("H003").designated);
-    assert_eq!(
-        get("H003").kind,
-        Kind::InpatientGeneral,
-        "中医医院 counts as general"
-    );
+    assert_eq!(get("H003").kind, Kind::InpatientGeneral, "中医医院 counts as general");
     assert_eq!(get("O001").kind, Kind::Outpatient);
     assert_eq!(get("O002").kind, Kind::Outpatient);
-    assert_eq!(
-        (get("C001").kind, get("C001").subtype),
-        (Kind::PrimaryCare, Some(Subtype::CommunityCentre))
-    );
+    assert_eq!((get("C001").kind, get("C001").subtype), (Kind::PrimaryCare, Some(Subtype::CommunityCentre)));
     assert_eq!(get("C002").subtype, Some(Subtype::TownshipCentre));
     assert_eq!(get("C003").subtype, Some(Subtype::VillageClinic));
     assert_eq!(get("C003").county.as_deref(), Some("hedong"));
@@ -390,69 +258,36 @@ fn utf8_bom_csv_with_chinese_kinds() {
 
 #[test]
 fn tab_separated_cells_with_blank_lines() {
-    let imp = import(
-        Format::Csv,
-        &fixture("cells.tsv"),
-        ImportOptions::new(Target::Cells),
-    )
-    .unwrap();
+    let imp = import(Format::Csv, &fixture("cells.tsv"), ImportOptions::new(Target::Cells)).unwrap();
     let r = &imp.report;
     assert_eq!(r.layout.delimiter, Some('\t'));
     assert_eq!(r.layout.encoding.as_deref(), Some("UTF-8"));
     let pops: Vec<u64> = imp.cells.iter().map(|c| c.population).collect();
-    assert_eq!(
-        pops,
-        [985, 1624, 2210, 0],
-        "fractional population is rounded"
-    );
+    assert_eq!(pops, [985, 1624, 2210, 0], "fractional population is rounded");
     assert_eq!(imp.rows, [2, 4, 5, 9]);
     assert_eq!(issue_at(r, 7).problem, Problem::NotANumber);
     assert_eq!(issue_at(r, 8).problem, Problem::OutOfRange);
     assert_eq!(issue_at(r, 8).column.as_deref(), Some("population"));
     // No counties known: the values are kept, and applying adds the counties they name.
-    let base = Scenario {
-        population_cells: vec![],
-        counties: vec![],
-        ..design_example()
-    };
-    let base = Scenario {
-        institutions: vec![],
-        applications: vec![],
-        ..base
-    };
+    let base = Scenario { population_cells: vec![], counties: vec![], ..design_example() };
+    let base = Scenario { institutions: vec![], applications: vec![], ..base };
     let applied = imp.apply(&base, Merge::Replace).unwrap();
     assert_eq!(applied.counties_added, ["lanshan", "luozhuang", "hedong"]);
     assert_eq!(applied.scenario.population_cells.len(), 4);
-    assert!(
-        base.population_cells.is_empty(),
-        "the caller's scenario is untouched"
-    );
+    assert!(base.population_cells.is_empty(), "the caller's scenario is untouched");
 }
 
 #[test]
 fn baidu_applications_come_back_to_wgs84() {
-    let opts = ImportOptions {
-        crs: Crs::Bd09,
-        bounds: Some(LINYI),
-        ..ImportOptions::new(Target::Applications)
-    };
+    let opts = ImportOptions { crs: Crs::Bd09, bounds: Some(LINYI), ..ImportOptions::new(Target::Applications) };
     let imp = import(Format::Csv, &fixture("applications-bd09.csv"), opts).unwrap();
     assert_eq!(imp.report.errors, 0, "{:#?}", imp.report.issues);
     let a = &imp.applications;
     assert_eq!(a.len(), 2);
-    assert_eq!(
-        (a[0].id.as_str(), a[0].kind, a[0].change),
-        ("A2025001", Kind::Pharmacy, Change::New)
-    );
-    assert_eq!(
-        (a[0].pharmacists, a[0].operating_months),
-        (Some(1), Some(4.0))
-    );
+    assert_eq!((a[0].id.as_str(), a[0].kind, a[0].change), ("A2025001", Kind::Pharmacy, Change::New));
+    assert_eq!((a[0].pharmacists, a[0].operating_months), (Some(1), Some(4.0)));
     assert!(haversine_m(a[0].lon, a[0].lat, 118.323079, 35.067976) < 0.3);
-    assert_eq!(
-        (a[1].kind, a[1].category, a[1].operating_months),
-        (Kind::Outpatient, None, Some(14.0))
-    );
+    assert_eq!((a[1].kind, a[1].category, a[1].operating_months), (Kind::Outpatient, None, Some(14.0)));
     assert!(haversine_m(a[1].lon, a[1].lat, 118.2861, 34.9973) < 0.3);
 }
 
@@ -466,31 +301,21 @@ fn geojson_points_and_a_county_outline_with_a_hole() {
     let b = Boundaries::from_geojson(&bytes, Crs::Gcj02, &counties()).unwrap();
     assert_eq!(b.areas.len(), 1);
     assert_eq!(
-        (
-            b.areas[0].id.as_str(),
-            b.areas[0].name.as_deref(),
-            b.areas[0].matched
-        ),
+        (b.areas[0].id.as_str(), b.areas[0].name.as_deref(), b.areas[0].matched),
         ("lanshan", Some("兰山区"), true)
     );
     // The outline was drawn in WGS-84 and stored in GCJ-02: converted back, its corners are where they were.
     let ext = b.extent(0.0).unwrap();
     assert!(
-        close((ext.west, ext.south), (118.22, 34.98), 1e-6)
-            && close((ext.east, ext.north), (118.42, 35.20), 1e-6),
+        close((ext.west, ext.south), (118.22, 34.98), 1e-6) && close((ext.east, ext.north), (118.42, 35.20), 1e-6),
         "{ext:?}"
     );
     assert_eq!(b.county_of(118.35, 35.05), Some("lanshan"));
     assert_eq!(b.county_of(118.31, 35.11), None, "inside the hole");
     assert_eq!(b.county_of(118.50, 35.05), None);
     let corner = b.areas[0].shape.0[0].exterior().0[1];
-    assert_eq!(
-        b.county_of(corner.x, corner.y),
-        Some("lanshan"),
-        "on the outline counts as inside"
-    );
-    let again =
-        Boundaries::from_geojson(b.to_geojson().as_bytes(), Crs::Wgs84, &counties()).unwrap();
+    assert_eq!(b.county_of(corner.x, corner.y), Some("lanshan"), "on the outline counts as inside");
+    let again = Boundaries::from_geojson(b.to_geojson().as_bytes(), Crs::Wgs84, &counties()).unwrap();
     assert_eq!(again.areas[0].shape, b.areas[0].shape);
     assert!(again.new_counties().is_empty());
     let unmatched = Boundaries::from_geojson(&bytes, Crs::Gcj02, &[]).unwrap();
@@ -507,92 +332,34 @@ fn geojson_points_and_a_county_outline_with_a_hole() {
     assert_eq!(r.layout.shapes_skipped, 1);
     assert_eq!(imp.rows, [2, 3, 4], "rows are feature numbers");
     let ids: Vec<&str> = imp.institutions.iter().map(|i| i.id.as_str()).collect();
-    assert_eq!(
-        ids,
-        ["p-g1", "p-g2", "p-g3"],
-        "ids from the features' own id"
-    );
-    assert!(
-        haversine_m(
-            imp.institutions[0].lon,
-            imp.institutions[0].lat,
-            118.318684,
-            35.064378
-        ) < 0.05
-    );
-    let counties: Vec<Option<&str>> = imp
-        .institutions
-        .iter()
-        .map(|i| i.county.as_deref())
-        .collect();
-    assert_eq!(
-        counties,
-        [Some("lanshan"), Some("lanshan"), None],
-        "county by point in polygon"
-    );
+    assert_eq!(ids, ["p-g1", "p-g2", "p-g3"], "ids from the features' own id");
+    assert!(haversine_m(imp.institutions[0].lon, imp.institutions[0].lat, 118.318684, 35.064378) < 0.05);
+    let counties: Vec<Option<&str>> = imp.institutions.iter().map(|i| i.county.as_deref()).collect();
+    assert_eq!(counties, [Some("lanshan"), Some("lanshan"), None], "county by point in polygon");
     assert_eq!(imp.institutions[2].kind, Kind::Outpatient);
-    assert!(
-        r.notes.iter().any(|n| n.en.contains("boundaries")),
-        "{:?}",
-        r.notes
-    );
+    assert!(r.notes.iter().any(|n| n.en.contains("boundaries")), "{:?}", r.notes);
 }
 
 #[test]
 fn files_that_cannot_be_imported_say_why() {
     let no_header = "a,b,c\n1,2,3\n".as_bytes();
-    let e = Importer::new(
-        Format::Csv,
-        no_header,
-        ImportOptions::new(Target::Institutions),
-    )
-    .err()
-    .unwrap();
+    let e = Importer::new(Format::Csv, no_header, ImportOptions::new(Target::Institutions)).err().unwrap();
     assert!(e.message.en.contains("no header row"), "{e}");
     let no_coords = "名称,类型,区县\n药店,零售药店,兰山区\n".as_bytes();
-    let e = Importer::new(
-        Format::Csv,
-        no_coords,
-        ImportOptions::new(Target::Institutions),
-    )
-    .err()
-    .unwrap();
-    assert!(
-        e.message.en.contains("no longitude and latitude columns"),
-        "{e}"
-    );
-    assert!(
-        e.message.zh.contains("名称、类型、区县"),
-        "{}",
-        e.message.zh
-    );
-    let e = Importer::new(
-        Format::Csv,
-        "经度,纬度\n118,35\n".as_bytes(),
-        ImportOptions::new(Target::Cells),
-    )
-    .err()
-    .unwrap();
+    let e = Importer::new(Format::Csv, no_coords, ImportOptions::new(Target::Institutions)).err().unwrap();
+    assert!(e.message.en.contains("no longitude and latitude columns"), "{e}");
+    assert!(e.message.zh.contains("名称、类型、区县"), "{}", e.message.zh);
+    let e =
+        Importer::new(Format::Csv, "经度,纬度\n118,35\n".as_bytes(), ImportOptions::new(Target::Cells)).err().unwrap();
     assert!(e.message.en.contains("no population column"), "{e}");
-    let e = Importer::new(
-        Format::GeoJson,
-        b"{\"type\": \"Nonsense\"}",
-        ImportOptions::new(Target::Institutions),
-    )
-    .err()
-    .unwrap();
+    let e = Importer::new(Format::GeoJson, b"{\"type\": \"Nonsense\"}", ImportOptions::new(Target::Institutions))
+        .err()
+        .unwrap();
     assert!(e.message.en.contains("not valid GeoJSON"), "{e}");
-    let e = Importer::new(
-        Format::Xlsx,
-        b"PK\x03\x04 not a zip",
-        ImportOptions::new(Target::Institutions),
-    )
-    .err()
-    .unwrap();
+    let e =
+        Importer::new(Format::Xlsx, b"PK\x03\x04 not a zip", ImportOptions::new(Target::Institutions)).err().unwrap();
     assert!(e.message.en.contains("not a workbook"), "{e}");
-    assert!(
-        Boundaries::from_geojson(&fixture("linyi-gcj02.geojson")[..0], Crs::Wgs84, &[]).is_err()
-    );
+    assert!(Boundaries::from_geojson(&fixture("linyi-gcj02.geojson")[..0], Crs::Wgs84, &[]).is_err());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -606,20 +373,8 @@ fn bureau_workbook() -> Vec<u8> {
     let bold = XFormat::new().set_bold();
     let sheet = book.add_worksheet();
     sheet.set_name("定点医疗机构").unwrap();
-    sheet
-        .merge_range(
-            0,
-            0,
-            0,
-            5,
-            "临沂市医保定点医疗机构名单（2024年12月）",
-            &bold,
-        )
-        .unwrap();
-    for (c, h) in ["序号", "机构名称", "机构类别", "坐标", "", "床位数"]
-        .iter()
-        .enumerate()
-    {
+    sheet.merge_range(0, 0, 0, 5, "临沂市医保定点医疗机构名单（2024年12月）", &bold).unwrap();
+    for (c, h) in ["序号", "机构名称", "机构类别", "坐标", "", "床位数"].iter().enumerate() {
         if !h.is_empty() {
             sheet.write_string(1, c as u16, *h).unwrap();
         }
@@ -628,27 +383,9 @@ fn bureau_workbook() -> Vec<u8> {
     sheet.write_string(2, 3, "经度").unwrap();
     sheet.write_string(2, 4, "纬度").unwrap();
     let rows: [(&str, &str, f64, f64, Option<f64>); 3] = [
-        (
-            "临沂市人民医院",
-            "综合医院",
-            118.340712,
-            35.070831,
-            Some(2600.0),
-        ),
-        (
-            "临沂市肿瘤医院",
-            "专科医院",
-            118.345512,
-            35.082831,
-            Some(800.0),
-        ),
-        (
-            "兰山区金雀山街道社区卫生服务站",
-            "基层医疗卫生机构",
-            118.352110,
-            35.066231,
-            None,
-        ),
+        ("临沂市人民医院", "综合医院", 118.340712, 35.070831, Some(2600.0)),
+        ("临沂市肿瘤医院", "专科医院", 118.345512, 35.082831, Some(800.0)),
+        ("兰山区金雀山街道社区卫生服务站", "基层医疗卫生机构", 118.352110, 35.066231, None),
     ];
     for (i, (name, kind, lon, lat, beds)) in rows.iter().enumerate() {
         let r = 3 + i as u32;
@@ -665,17 +402,7 @@ fn bureau_workbook() -> Vec<u8> {
     sheet.write_string(6, 2, "诊所").unwrap();
     let apps = book.add_worksheet();
     apps.set_name("申请").unwrap();
-    for (c, h) in [
-        "申请编号",
-        "名称",
-        "类型",
-        "经度",
-        "纬度",
-        "负面清单",
-        "列入日期",
-    ]
-    .iter()
-    .enumerate()
+    for (c, h) in ["申请编号", "名称", "类型", "经度", "纬度", "负面清单", "列入日期"].iter().enumerate()
     {
         apps.write_string(0, c as u16, *h).unwrap();
     }
@@ -686,8 +413,7 @@ fn bureau_workbook() -> Vec<u8> {
     apps.write_number(1, 4, 35.051).unwrap();
     apps.write_string(1, 5, "已被解除医保服务协议").unwrap();
     let date = ExcelDateTime::from_ymd(2025, 3, 1).unwrap();
-    apps.write_datetime_with_format(1, 6, &date, &XFormat::new().set_num_format("yyyy-mm-dd"))
-        .unwrap();
+    apps.write_datetime_with_format(1, 6, &date, &XFormat::new().set_num_format("yyyy-mm-dd")).unwrap();
     book.save_to_buffer().unwrap()
 }
 
@@ -695,70 +421,33 @@ fn bureau_workbook() -> Vec<u8> {
 fn xlsx_with_a_merged_title_and_a_two_row_header() {
     let bytes = bureau_workbook();
     assert_eq!(Format::detect("名单.xlsx", &bytes), Format::Xlsx);
-    let imp = import(
-        Format::Xlsx,
-        &bytes,
-        ImportOptions::new(Target::Institutions),
-    )
-    .unwrap();
+    let imp = import(Format::Xlsx, &bytes, ImportOptions::new(Target::Institutions)).unwrap();
     let r = &imp.report;
     assert_eq!(r.layout.sheet.as_deref(), Some("定点医疗机构"));
     assert_eq!(r.layout.sheets, ["定点医疗机构", "申请"]);
     assert_eq!(r.layout.header_row, Some(2));
-    assert_eq!(
-        r.layout.title.as_deref(),
-        Some("临沂市医保定点医疗机构名单（2024年12月）")
-    );
-    assert_eq!(
-        r.layout.headers[3..5],
-        ["经度".to_string(), "纬度".to_string()]
-    );
+    assert_eq!(r.layout.title.as_deref(), Some("临沂市医保定点医疗机构名单（2024年12月）"));
+    assert_eq!(r.layout.headers[3..5], ["经度".to_string(), "纬度".to_string()]);
     let i = &imp.institutions;
     assert_eq!(i.len(), 3, "{:#?}", r.issues);
-    assert_eq!(
-        (i[0].kind, i[0].beds, i[0].lon, i[0].lat),
-        (Kind::InpatientGeneral, Some(2600), 118.340712, 35.070831)
-    );
-    assert_eq!(
-        (i[1].kind, i[1].specialty),
-        (Kind::InpatientSpecialty, Some(Specialty::Oncology))
-    );
-    assert_eq!(
-        (i[2].kind, i[2].subtype),
-        (Kind::PrimaryCare, Some(Subtype::CommunityStation))
-    );
+    assert_eq!((i[0].kind, i[0].beds, i[0].lon, i[0].lat), (Kind::InpatientGeneral, Some(2600), 118.340712, 35.070831));
+    assert_eq!((i[1].kind, i[1].specialty), (Kind::InpatientSpecialty, Some(Specialty::Oncology)));
+    assert_eq!((i[2].kind, i[2].subtype), (Kind::PrimaryCare, Some(Subtype::CommunityStation)));
     assert_eq!(imp.rows, [4, 5, 6], "spreadsheet row numbers");
     assert_eq!(i[0].id, "i-4", "no id column: ids from row numbers");
     let bad = issue_at(r, 7);
-    assert_eq!(
-        (bad.problem, bad.column.as_deref()),
-        (Problem::Missing, Some("经度"))
-    );
+    assert_eq!((bad.problem, bad.column.as_deref()), (Problem::Missing, Some("经度")));
 
-    let opts = ImportOptions {
-        sheet: Some("申请".into()),
-        ..ImportOptions::new(Target::Applications)
-    };
+    let opts = ImportOptions { sheet: Some("申请".into()), ..ImportOptions::new(Target::Applications) };
     let apps = import(Format::Xlsx, &bytes, opts).unwrap();
     let a = &apps.applications[0];
     assert_eq!(
         a.negative_list,
-        Some(NegativeList {
-            reason: NegativeReason::AgreementTerminated,
-            since: "2025-03-01".into(),
-            switch: None
-        })
+        Some(NegativeList { reason: NegativeReason::AgreementTerminated, since: "2025-03-01".into(), switch: None })
     );
-    let opts = ImportOptions {
-        sheet: Some("第三页".into()),
-        ..ImportOptions::new(Target::Applications)
-    };
+    let opts = ImportOptions { sheet: Some("第三页".into()), ..ImportOptions::new(Target::Applications) };
     let e = Importer::new(Format::Xlsx, &bytes, opts).err().unwrap();
-    assert!(
-        e.message.zh.contains("定点医疗机构、申请"),
-        "{}",
-        e.message.zh
-    );
+    assert!(e.message.zh.contains("定点医疗机构、申请"), "{}", e.message.zh);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -767,58 +456,39 @@ fn xlsx_with_a_merged_title_and_a_two_row_header() {
 #[test]
 fn a_mapping_names_unknown_headers_and_can_change_before_rows_are_read() {
     let csv = "单位,X坐标,Y坐标,性质,备注\n仁和药店,118.31,35.06,零售药店,x\n康复诊所,118.32,35.07,诊所,y\n".as_bytes();
-    let e = Importer::new(Format::Csv, csv, ImportOptions::new(Target::Institutions))
-        .err()
-        .unwrap();
+    let e = Importer::new(Format::Csv, csv, ImportOptions::new(Target::Institutions)).err().unwrap();
     assert!(e.message.en.contains("no header row"), "{e}");
-    let mapping: ColumnMapping =
-        serde_json::from_str(r#"{"columns": {"单位": "name", "X坐标": "lon", "Y坐标": "lat", "性质": "kind", "备注": "ignore"}}"#).unwrap();
-    let opts = ImportOptions {
-        mapping: mapping.clone(),
-        ..ImportOptions::new(Target::Institutions)
-    };
+    let mapping: ColumnMapping = serde_json::from_str(
+        r#"{"columns": {"单位": "name", "X坐标": "lon", "Y坐标": "lat", "性质": "kind", "备注": "ignore"}}"#,
+    )
+    .unwrap();
+    let opts = ImportOptions { mapping: mapping.clone(), ..ImportOptions::new(Target::Institutions) };
     let imp = import(Format::Csv, csv, opts).unwrap();
     assert_eq!(imp.institutions.len(), 2);
-    assert_eq!(
-        (imp.institutions[1].kind, imp.institutions[1].lon),
-        (Kind::Outpatient, 118.32)
-    );
-    assert_eq!(
-        serde_json::from_str::<ColumnMapping>(&serde_json::to_string(&mapping).unwrap()).unwrap(),
-        mapping
-    );
+    assert_eq!((imp.institutions[1].kind, imp.institutions[1].lon), (Kind::Outpatient, 118.32));
+    assert_eq!(serde_json::from_str::<ColumnMapping>(&serde_json::to_string(&mapping).unwrap()).unwrap(), mapping);
 
     // Remap: lon and lat the other way round, before the first step; not after.
     let csv2 = "名称,经度,纬度,类型\n甲药店,35.06,118.31,零售药店\n".as_bytes();
-    let mut imp =
-        Importer::new(Format::Csv, csv2, ImportOptions::new(Target::Institutions)).unwrap();
+    let mut imp = Importer::new(Format::Csv, csv2, ImportOptions::new(Target::Institutions)).unwrap();
     assert_eq!(imp.layout().column_of(Field::Lon), Some(1));
     let swap = ColumnMapping {
         header_row: Some(1),
-        columns: [
-            ("经度".to_string(), Field::Lat),
-            ("纬度".to_string(), Field::Lon),
-        ]
-        .into(),
+        columns: [("经度".to_string(), Field::Lat), ("纬度".to_string(), Field::Lon)].into(),
     };
     imp.remap(swap.clone()).unwrap();
     assert_eq!(imp.layout().column_of(Field::Lon), Some(2));
     imp.step(10);
     assert!(imp.remap(ColumnMapping::default()).is_err());
     let done = imp.finish();
-    assert_eq!(
-        (done.institutions[0].lon, done.institutions[0].lat),
-        (118.31, 35.06)
-    );
+    assert_eq!((done.institutions[0].lon, done.institutions[0].lat), (118.31, 35.06));
 }
 
 #[test]
 fn combined_coordinates_kind_by_default_and_ids_kept_unique() {
-    let csv = "名称,经纬度,编号\n甲,\"118.31,35.06\",x1\n乙,118.32，35.07,x2\n丙,118.33,x3\n丁,\"118.34,35.08\",x1\n".as_bytes();
-    let opts = ImportOptions {
-        default_kind: Some(Kind::Pharmacy),
-        ..ImportOptions::new(Target::Institutions)
-    };
+    let csv = "名称,经纬度,编号\n甲,\"118.31,35.06\",x1\n乙,118.32，35.07,x2\n丙,118.33,x3\n丁,\"118.34,35.08\",x1\n"
+        .as_bytes();
+    let opts = ImportOptions { default_kind: Some(Kind::Pharmacy), ..ImportOptions::new(Target::Institutions) };
     let imp = import(Format::Csv, csv, opts).unwrap();
     assert_eq!(imp.institutions.len(), 2);
     assert!(imp.institutions.iter().all(|i| i.kind == Kind::Pharmacy));
@@ -828,21 +498,13 @@ fn combined_coordinates_kind_by_default_and_ids_kept_unique() {
 
 #[test]
 fn county_values_unknown_to_the_scenario_are_warnings() {
-    let csv =
-        "名称,类型,经度,纬度,区县\n甲,药店,118.31,35.06,兰山区\n乙,药店,118.32,35.07,沂水县\n"
-            .as_bytes();
-    let opts = ImportOptions {
-        counties: counties(),
-        ..ImportOptions::new(Target::Institutions)
-    };
+    let csv = "名称,类型,经度,纬度,区县\n甲,药店,118.31,35.06,兰山区\n乙,药店,118.32,35.07,沂水县\n".as_bytes();
+    let opts = ImportOptions { counties: counties(), ..ImportOptions::new(Target::Institutions) };
     let imp = import(Format::Csv, csv, opts).unwrap();
     assert_eq!(imp.institutions.len(), 2);
     assert_eq!(imp.institutions[1].county, None);
     let w = issue_at(&imp.report, 3);
-    assert_eq!(
-        (w.problem, w.severity, w.value.as_str()),
-        (Problem::UnknownCounty, Severity::Warning, "沂水县")
-    );
+    assert_eq!((w.problem, w.severity, w.value.as_str()), (Problem::UnknownCounty, Severity::Warning, "沂水县"));
     assert_eq!((imp.report.errors, imp.report.warnings), (0, 1));
 }
 
@@ -853,9 +515,7 @@ fn big_csv(rows: usize) -> Vec<u8> {
     let mut s = String::from("编号,名称,类型,类别,经度,纬度,区县\n");
     let mut seed = 7u64;
     let mut rnd = || {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         (seed >> 11) as f64 / (1u64 << 53) as f64
     };
     for i in 0..rows {
@@ -884,10 +544,7 @@ fn a_hundred_thousand_rows_import_in_chunks() {
     let mut steps = 0;
     while !last.done {
         let p = imp.step(5_000);
-        assert!(
-            p.fraction >= last.fraction && p.rows_read >= last.rows_read,
-            "{p:?} after {last:?}"
-        );
+        assert!(p.fraction >= last.fraction && p.rows_read >= last.rows_read, "{p:?} after {last:?}");
         assert!(p.rows_read - last.rows_read <= 5_000);
         last = p;
         steps += 1;
@@ -895,22 +552,12 @@ fn a_hundred_thousand_rows_import_in_chunks() {
     assert_eq!(steps, 20 + 1, "20 full chunks, then one that finds the end");
     assert_eq!(last.fraction, 1.0);
     let done = imp.finish();
-    assert_eq!(
-        (
-            done.report.rows_read,
-            done.report.imported,
-            done.report.errors
-        ),
-        (100_000, 100_000, 0)
-    );
+    assert_eq!((done.report.rows_read, done.report.imported, done.report.errors), (100_000, 100_000, 0));
     assert_eq!(done.institutions[99_999].id, "N099999");
     // Cancelling is dropping: a partly read importer leaves nothing behind.
     let mut partial = Importer::new(Format::Csv, &bytes, opts()).unwrap();
     let p = partial.step(1_000);
-    assert!(
-        !p.done && p.rows_read == 1_000 && p.fraction > 0.0 && p.fraction < 0.05,
-        "{p:?}"
-    );
+    assert!(!p.done && p.rows_read == 1_000 && p.fraction > 0.0 && p.fraction < 0.05, "{p:?}");
     drop(partial);
 }
 
@@ -960,11 +607,8 @@ fn rich_scenario() -> Scenario {
     b.institution_id = Some("p-001".into());
     b.shortage_type = Some(false);
     b.uneven_area = Some(true);
-    b.negative_list = Some(NegativeList {
-        reason: NegativeReason::FalseMaterials,
-        since: "2024-11-30".into(),
-        switch: None,
-    });
+    b.negative_list =
+        Some(NegativeList { reason: NegativeReason::FalseMaterials, since: "2024-11-30".into(), switch: None });
     b.area = Some("兰山街道".into());
     s.applications.push(b);
     let mut c = Application::new("A-4", Kind::Outpatient, 118.29, 34.99);
@@ -986,18 +630,10 @@ fn rich_scenario() -> Scenario {
 fn reimport(base: &Scenario, files: [(Format, Vec<u8>, Option<&str>); 3]) -> Scenario {
     let mut out = base.clone();
     for (target, (format, bytes, sheet)) in Target::ALL.into_iter().zip(files) {
-        let opts = ImportOptions {
-            sheet: sheet.map(str::to_string),
-            ..ImportOptions::new(target)
-        }
-        .with_counties_of(base);
+        let opts =
+            ImportOptions { sheet: sheet.map(str::to_string), ..ImportOptions::new(target) }.with_counties_of(base);
         let imp = import(format, &bytes, opts).unwrap();
-        assert_eq!(
-            imp.report.errors + imp.report.warnings,
-            0,
-            "{target:?}: {:#?}",
-            imp.report.issues
-        );
+        assert_eq!(imp.report.errors + imp.report.warnings, 0, "{target:?}: {:#?}", imp.report.issues);
         out = imp.apply(&out, Merge::Replace).unwrap().scenario;
     }
     out
@@ -1009,12 +645,7 @@ fn export_then_import_gives_the_same_scenario_and_the_same_decisions() {
     let policy = policy_of(&s);
     let today = Date::new(2026, 3, 1).unwrap();
     let before = dingdian::evaluate(&s, &policy, today);
-    let base = Scenario {
-        institutions: vec![],
-        applications: vec![],
-        population_cells: vec![],
-        ..s.clone()
-    };
+    let base = Scenario { institutions: vec![], applications: vec![], population_cells: vec![], ..s.clone() };
     let check = |back: Scenario, how: &str| {
         assert_eq!(back, s, "{how}");
         let after = dingdian::evaluate(&back, &policy_of(&back), today);
@@ -1025,23 +656,17 @@ fn export_then_import_gives_the_same_scenario_and_the_same_decisions() {
         let csv = Target::ALL.map(|t| (Format::Csv, table_csv(&s, t, lang), None));
         check(reimport(&base, csv), &format!("CSV tables, {lang:?}"));
         let book = tables_xlsx(&s, Some(&result_rows(&s, &before.decisions)), lang).unwrap();
-        let sheets =
-            Target::ALL.map(|t| (Format::Xlsx, book.clone(), Some(table_sheet_name(t, lang))));
+        let sheets = Target::ALL.map(|t| (Format::Xlsx, book.clone(), Some(table_sheet_name(t, lang))));
         check(reimport(&base, sheets), &format!("xlsx workbook, {lang:?}"));
     }
     let layers = [
         (Format::GeoJson, institutions_geojson(&s).into_bytes(), None),
-        (
-            Format::GeoJson,
-            applications_geojson(&s, Some(&before.decisions)).into_bytes(),
-            None,
-        ),
+        (Format::GeoJson, applications_geojson(&s, Some(&before.decisions)).into_bytes(), None),
         (Format::GeoJson, cells_geojson(&s, None).into_bytes(), None),
     ];
     check(reimport(&base, layers), "GeoJSON layers");
     check(parse(&scenario_json(&s)).unwrap(), "scenario JSON");
-    assert!(table_csv(&s, Target::Institutions, Lang::Zh)
-        .starts_with("\u{FEFF}编号,名称,类型".as_bytes()));
+    assert!(table_csv(&s, Target::Institutions, Lang::Zh).starts_with("\u{FEFF}编号,名称,类型".as_bytes()));
 }
 
 #[test]
@@ -1053,42 +678,30 @@ fn results_as_csv_and_xlsx() {
     let r = &rows[0];
     assert_eq!(
         (r.outcome, r.deciding_rule.as_deref(), r.clause.as_deref()),
-        (
-            Outcome::Rejected,
-            Some("pharmacy.same_type_nearby"),
-            Some("linyi-2025 三(二)")
-        )
+        (Outcome::Rejected, Some("pharmacy.same_type_nearby"), Some("linyi-2025 三(二)"))
     );
-    assert!(
-        (r.nearest_same_type_m.unwrap() - 143.7).abs() < 0.05,
-        "{:?}",
-        r.nearest_same_type_m
-    );
+    assert!((r.nearest_same_type_m.unwrap() - 143.7).abs() < 0.05, "{:?}", r.nearest_same_type_m);
     assert_eq!(r.county.as_deref(), Some("兰山区"));
 
     let csv = results_csv(&rows, Lang::Zh);
-    assert!(
-        csv.starts_with(b"\xEF\xBB\xBF"),
-        "a byte-order mark for Excel"
-    );
+    assert!(csv.starts_with(b"\xEF\xBB\xBF"), "a byte-order mark for Excel");
     let text = String::from_utf8(csv[3..].to_vec()).unwrap();
     let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "编号,名称,类型,经度,纬度,区县,结果,决定规则,条款,最近同类定点机构距离（米）");
     assert_eq!(
-        lines[0],
-        "编号,名称,类型,经度,纬度,区县,结果,决定规则,条款,最近同类定点机构距离（米）"
+        lines[1],
+        "a-1,,零售药店,118.351,35.051,兰山区,不予受理,pharmacy.same_type_nearby,linyi-2025 三(二),143.7"
     );
-    assert_eq!(lines[1], "a-1,,零售药店,118.351,35.051,兰山区,不予受理,pharmacy.same_type_nearby,linyi-2025 三(二),143.7");
     let en = String::from_utf8(results_csv(&rows, Lang::En)).unwrap();
-    assert!(en.contains("id,name,kind,lon,lat,county,outcome,deciding rule,clause,nearest same-type designated institution (m)"));
+    assert!(en.contains(
+        "id,name,kind,lon,lat,county,outcome,deciding rule,clause,nearest same-type designated institution (m)"
+    ));
     assert!(en.contains("a-1,,retail pharmacy,118.351,35.051,兰山区,rejected,"));
 
     // Read the workbook back with the importer's own reader: the same cells, numbers as numbers.
     let book = results_xlsx(&rows, Lang::En).unwrap();
     let opts = ImportOptions {
-        mapping: ColumnMapping {
-            header_row: Some(1),
-            ..Default::default()
-        },
+        mapping: ColumnMapping { header_row: Some(1), ..Default::default() },
         ..ImportOptions::new(Target::Applications)
     };
     let imp = Importer::new(Format::Xlsx, &book, opts).unwrap();
@@ -1115,27 +728,16 @@ fn geojson_layers_carry_outcomes_and_coverage() {
     let s = design_example();
     let policy = policy_of(&s);
     let eval = dingdian::evaluate(&s, &policy, Date::new(2026, 3, 1).unwrap());
-    let apps: serde_json::Value =
-        serde_json::from_str(&applications_geojson(&s, Some(&eval.decisions))).unwrap();
+    let apps: serde_json::Value = serde_json::from_str(&applications_geojson(&s, Some(&eval.decisions))).unwrap();
     let f = &apps["features"][0];
-    assert_eq!(
-        f["geometry"]["coordinates"],
-        serde_json::json!([118.351, 35.051])
-    );
+    assert_eq!(f["geometry"]["coordinates"], serde_json::json!([118.351, 35.051]));
     assert_eq!(f["properties"]["outcome"], "rejected");
-    assert_eq!(
-        f["properties"]["deciding_rule"],
-        "pharmacy.same_type_nearby"
-    );
-    let prepared =
-        dingdian::engine::prepared::Prepared::new(&s, &policy, Date::new(2026, 3, 1).unwrap());
+    assert_eq!(f["properties"]["deciding_rule"], "pharmacy.same_type_nearby");
+    let prepared = dingdian::engine::prepared::Prepared::new(&s, &policy, Date::new(2026, 3, 1).unwrap());
     let layers = prepared.coverage_layers();
     let cells: serde_json::Value = serde_json::from_str(&cells_geojson(&s, Some(&layers))).unwrap();
     assert_eq!(cells["features"][0]["properties"]["covered_pharmacy"], true);
-    assert_eq!(
-        cells["features"][0]["properties"]["covered_inpatient"],
-        false
-    );
+    assert_eq!(cells["features"][0]["properties"]["covered_inpatient"], false);
     assert_eq!(cells["features"][0]["properties"]["population"], 5200);
 }
 
@@ -1143,45 +745,26 @@ fn geojson_layers_carry_outcomes_and_coverage() {
 fn upsert_replaces_by_id_and_appends_the_rest() {
     let s = design_example();
     let csv = "编号,名称,类型,类别,经度,纬度,区县\np-001,改名药店,零售药店,普通,118.35,35.05,兰山区\np-002,新药店,零售药店,普通,118.36,35.06,兰山区\n";
-    let imp = import(
-        Format::Csv,
-        csv.as_bytes(),
-        ImportOptions::new(Target::Institutions).with_counties_of(&s),
-    )
-    .unwrap();
+    let imp =
+        import(Format::Csv, csv.as_bytes(), ImportOptions::new(Target::Institutions).with_counties_of(&s)).unwrap();
     let up = imp.apply(&s, Merge::Upsert).unwrap().scenario;
     assert_eq!(up.institutions.len(), 2);
     assert_eq!(up.institutions[0].name.as_deref(), Some("改名药店"));
-    assert_eq!(
-        s.institutions[0].name.as_deref(),
-        Some("…"),
-        "the caller's scenario is untouched"
-    );
+    assert_eq!(s.institutions[0].name.as_deref(), Some("…"), "the caller's scenario is untouched");
     let replaced = imp.apply(&s, Merge::Replace).unwrap().scenario;
     assert_eq!(replaced.institutions.len(), 2);
     // An address change naming an institution the scenario lacks is refused by validation, with the file row.
     let apps = "编号,类型,经度,纬度,申请类型,原机构编号\na-9,零售药店,118.35,35.05,迁址,nope\n";
-    let imp = import(
-        Format::Csv,
-        apps.as_bytes(),
-        ImportOptions::new(Target::Applications),
-    )
-    .unwrap();
+    let imp = import(Format::Csv, apps.as_bytes(), ImportOptions::new(Target::Applications)).unwrap();
     let e = imp.apply(&s, Merge::Replace).unwrap_err();
-    assert!(
-        e.message.contains("institution_id") && e.message.contains("row 2 of the file"),
-        "{e}"
-    );
+    assert!(e.message.contains("institution_id") && e.message.contains("row 2 of the file"), "{e}");
 }
 
 // ---------------------------------------------------------------------------------------------
 // The command line
 
 fn dingdian(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_dingdian"))
-        .args(args)
-        .output()
-        .expect("runs")
+    Command::new(env!("CARGO_BIN_EXE_dingdian")).args(args).output().expect("runs")
 }
 
 #[test]
@@ -1199,14 +782,8 @@ fn cli_import_refuses_bad_rows_naming_file_row_and_column() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(o.stdout.is_empty());
-    assert!(
-        err.contains("pharmacies-gbk.csv: refused: row 10, column 经度 (\"暂无\"): not a number"),
-        "{err}"
-    );
-    assert!(
-        err.contains("row 11, column 药店编码 (\"P37130200002\"): duplicate id (first on row 4)"),
-        "{err}"
-    );
+    assert!(err.contains("pharmacies-gbk.csv: refused: row 10, column 经度 (\"暂无\"): not a number"), "{err}");
+    assert!(err.contains("row 11, column 药店编码 (\"P37130200002\"): duplicate id (first on row 4)"), "{err}");
     assert!(err.contains("7 rows refused; nothing written"), "{err}");
 }
 
@@ -1237,40 +814,21 @@ fn cli_import_writes_a_scenario_that_evaluates() {
     assert_eq!(o.status.code(), Some(0), "{err}");
     let s: Scenario = parse(&String::from_utf8_lossy(&o.stdout)).unwrap();
     assert_eq!(s.city.name, "临沂市", "from the title");
-    assert_eq!(
-        (
-            s.institutions.len(),
-            s.applications.len(),
-            s.population_cells.len()
-        ),
-        (5, 2, 4)
-    );
+    assert_eq!((s.institutions.len(), s.applications.len(), s.population_cells.len()), (5, 2, 4));
     // A new scenario's counties are those the first file names (兰山 is 兰山区); later files must
     // use them: cells.tsv names its counties by other ids, which are dropped with a warning.
     let ids: Vec<&str> = s.counties.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["兰山区", "罗庄区", "河东区"]);
     assert!(s.institutions.iter().all(|i| i.county.is_some()));
+    assert!(err.contains("cells.tsv: 6 rows read, 4 imported as population_cells, 2 refused, 4 warnings"), "{err}");
     assert!(
-        err.contains(
-            "cells.tsv: 6 rows read, 4 imported as population_cells, 2 refused, 4 warnings"
-        ),
-        "{err}"
-    );
-    assert!(
-        err.contains(
-            "cells.tsv: warning: row 2, column county (\"lanshan\"): unknown county; left empty"
-        ),
+        err.contains("cells.tsv: warning: row 2, column county (\"lanshan\"): unknown county; left empty"),
         "{err}"
     );
     let path = dir.join("s.json");
     std::fs::write(&path, &o.stdout).unwrap();
     let e = dingdian(&["evaluate", path.to_str().unwrap()]);
-    assert_eq!(
-        e.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&e.stderr)
-    );
+    assert_eq!(e.status.code(), Some(0), "{}", String::from_utf8_lossy(&e.stderr));
 
     // Into the design example: its counties match 兰山区 → lanshan; --upsert keeps p-001.
     let into = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/design-example.json");
@@ -1287,10 +845,7 @@ fn cli_import_writes_a_scenario_that_evaluates() {
     ]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(0), "{err}");
-    assert!(
-        err.contains("第 10 行，机构类型列（“物流中心”）：未知的机构类型"),
-        "{err}"
-    );
+    assert!(err.contains("第 10 行，机构类型列（“物流中心”）：未知的机构类型"), "{err}");
     let s: Scenario = parse(&String::from_utf8_lossy(&o.stdout)).unwrap();
     assert_eq!(s.institutions.len(), 1 + 8);
     assert_eq!(s.institutions[0].id, "p-001");
@@ -1302,17 +857,7 @@ fn cli_import_writes_a_scenario_that_evaluates() {
 fn cli_import_with_boundaries_gives_counties_by_point_in_polygon() {
     let g = fixture_path("linyi-gcj02.geojson");
     let g = g.to_str().unwrap();
-    let o = dingdian(&[
-        "import",
-        "--institutions",
-        g,
-        "--boundaries",
-        g,
-        "--crs",
-        "gcj02",
-        "--city",
-        "临沂市",
-    ]);
+    let o = dingdian(&["import", "--institutions", g, "--boundaries", g, "--crs", "gcj02", "--city", "临沂市"]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(0), "{err}");
     assert!(err.contains("1 outlines, 1 new counties"), "{err}");
@@ -1327,17 +872,9 @@ fn cli_import_errors_name_the_file() {
     let o = dingdian(&["import", "--institutions", "/no/such/file.csv"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("cannot read /no/such/file.csv"));
-    let o = dingdian(&[
-        "import",
-        "--institutions",
-        fixture_path("cells.tsv").to_str().unwrap(),
-        "--crs",
-        "mars",
-    ]);
+    let o = dingdian(&["import", "--institutions", fixture_path("cells.tsv").to_str().unwrap(), "--crs", "mars"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&o.stderr).contains("--crs: \"mars\" is not wgs84, gcj02 or bd09")
-    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--crs: \"mars\" is not wgs84, gcj02 or bd09"));
     let o = dingdian(&["import"]);
     assert_eq!(o.status.code(), Some(2));
 }

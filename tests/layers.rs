@@ -14,15 +14,7 @@ const LAYERS: &[&[&str]] = &[
     &["scenario", "share", "sample"],
     &["spatial"],
     &["engine", "synth", "outlines"],
-    &[
-        "planning",
-        "budget",
-        "review",
-        "results",
-        "synth_assessment",
-        "file_worker",
-        "bench",
-    ],
+    &["planning", "budget", "review", "results", "synth_assessment", "file_worker", "bench"],
     &["guide", "persist"],
     &["app"],
     &["ui"],
@@ -64,10 +56,7 @@ fn outside_tests(text: &str) -> String {
         rest = &after[end..];
     }
     out.push_str(rest);
-    out.lines()
-        .map(|l| l.split("//").next().unwrap_or(""))
-        .collect::<Vec<_>>()
-        .join("\n")
+    out.lines().map(|l| l.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n")
 }
 
 fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -90,14 +79,7 @@ fn no_module_uses_a_layer_above_its_own() {
     let mut unknown = BTreeSet::new();
     for p in all {
         let rel = p.strip_prefix(&src).unwrap();
-        let top = rel
-            .components()
-            .next()
-            .unwrap()
-            .as_os_str()
-            .to_string_lossy()
-            .trim_end_matches(".rs")
-            .to_string();
+        let top = rel.components().next().unwrap().as_os_str().to_string_lossy().trim_end_matches(".rs").to_string();
         if top == "bin" || top == "lib" {
             continue;
         }
@@ -107,10 +89,7 @@ fn no_module_uses_a_layer_above_its_own() {
         };
         let text = outside_tests(&std::fs::read_to_string(&p).unwrap());
         for (i, _) in text.match_indices("crate::") {
-            let used: String = text[i + 7..]
-                .chars()
-                .take_while(|c| c.is_ascii_lowercase() || *c == '_')
-                .collect();
+            let used: String = text[i + 7..].chars().take_while(|c| c.is_ascii_lowercase() || *c == '_').collect();
             if used == top || used.is_empty() {
                 continue;
             }
@@ -125,10 +104,7 @@ fn no_module_uses_a_layer_above_its_own() {
             }
         }
     }
-    assert!(
-        unknown.is_empty(),
-        "modules missing from LAYERS (place each in ARCHITECTURE.md's order): {unknown:?}"
-    );
+    assert!(unknown.is_empty(), "modules missing from LAYERS (place each in ARCHITECTURE.md's order): {unknown:?}");
     assert!(
         back_edges.is_empty(),
         "upward edges (a lower layer must not use a higher one):\n{}",

@@ -15,11 +15,7 @@ const AREA: &str = "linyi-2025 三(二)";
 fn grid(n: usize, pop: u64) -> Sc {
     let mut sc = Sc::linyi().cell(ORIGIN, pop);
     for i in 0..n {
-        sc = sc.inst(pharmacy(
-            &format!("p-{i}"),
-            &[Ordinary],
-            at(45.0, 100.0 + 60.0 * i as f64),
-        ));
+        sc = sc.inst(pharmacy(&format!("p-{i}"), &[Ordinary], at(45.0, 100.0 + 60.0 * i as f64)));
     }
     sc.app(pharmacy_app(&[SpecialDrug], at(45.0, 50.0)).eligible())
 }
@@ -28,13 +24,7 @@ fn grid(n: usize, pop: u64) -> Sc {
 fn blank_area_comes_first() {
     // 三(二)“目前无定点零售药店的区域，新开设且符合规划要求的零售药店，优先纳入基本医疗保险定点评估范围”
     let d = grid(0, 10_000).decide();
-    let e = rule(
-        &d,
-        "pharmacy.area_class",
-        Verdict::Priority,
-        AREA,
-        &["0", "10000"],
-    );
+    let e = rule(&d, "pharmacy.area_class", Verdict::Priority, AREA, &["0", "10000"]);
     zh_has(e, "空白区域");
     zh_has(e, "1000 米网格");
     note_has(e, "阈值为假设");
@@ -45,35 +35,17 @@ fn blank_area_comes_first() {
 fn insufficient_and_adequate_areas_pass() {
     // 三(二)“目前定点零售药店相对不足的区域，新开设且符合条件的零售药店，纳入基本医疗保险定点评估范围”
     let d = grid(1, 10_000).decide();
-    let e = rule(
-        &d,
-        "pharmacy.area_class",
-        Verdict::Pass,
-        AREA,
-        &["1", "10000"],
-    );
+    let e = rule(&d, "pharmacy.area_class", Verdict::Pass, AREA, &["1", "10000"]);
     zh_has(e, "相对不足区域");
     outcome(&d, Outcome::Accepted);
 
     // Exactly at the low threshold (2.0 per 10,000) is no longer insufficient.
     let d = grid(2, 10_000).decide();
-    let e = rule(
-        &d,
-        "pharmacy.area_class",
-        Verdict::Pass,
-        AREA,
-        &["2", "10000"],
-    );
+    let e = rule(&d, "pharmacy.area_class", Verdict::Pass, AREA, &["2", "10000"]);
     zh_has(e, "适度区域");
     // Exactly at the high threshold (5.0) is not yet saturated.
     let d = grid(5, 10_000).decide();
-    let e = rule(
-        &d,
-        "pharmacy.area_class",
-        Verdict::Pass,
-        AREA,
-        &["5", "10000"],
-    );
+    let e = rule(&d, "pharmacy.area_class", Verdict::Pass, AREA, &["5", "10000"]);
     zh_has(e, "适度区域");
     outcome(&d, Outcome::Accepted);
 }
@@ -82,27 +54,17 @@ fn insufficient_and_adequate_areas_pass() {
 fn saturated_area_follows_its_switch() {
     // 三(二)“目前定点零售药店相对饱和的区域，按照区域常住人口购药需求逐步优化定点零售药店的布局及密度”
     let d = grid(6, 10_000).decide();
-    let e = rule(
-        &d,
-        "pharmacy.area_class",
-        Verdict::Gap,
-        AREA,
-        &["6", "10000"],
-    );
+    let e = rule(&d, "pharmacy.area_class", Verdict::Gap, AREA, &["6", "10000"]);
     zh_has(e, "相对饱和区域");
     assert_eq!(e.switch.as_deref(), Some("saturated_pharmacy_area"));
     outcome(&d, Outcome::Undetermined);
 
-    let d = grid(6, 10_000)
-        .set("saturated_pharmacy_area", "pass")
-        .decide();
+    let d = grid(6, 10_000).set("saturated_pharmacy_area", "pass").decide();
     let e = rule(&d, "pharmacy.area_class", Verdict::Pass, AREA, &["6"]);
     assert_eq!(e.switch.as_deref(), Some("saturated_pharmacy_area"));
     outcome(&d, Outcome::Accepted);
 
-    let d = grid(6, 10_000)
-        .set("saturated_pharmacy_area", "fail")
-        .decide();
+    let d = grid(6, 10_000).set("saturated_pharmacy_area", "fail").decide();
     let e = rule(&d, "pharmacy.area_class", Verdict::Fail, AREA, &["6"]);
     assert_eq!(e.switch.as_deref(), Some("saturated_pharmacy_area"));
     outcome(&d, Outcome::Rejected);
@@ -112,72 +74,39 @@ fn saturated_area_follows_its_switch() {
 fn thresholds_are_parameters() {
     // 三(二)“相对不足的区域……相对饱和的区域” — the draft gives no numbers
     // The draft gives no numbers: both thresholds are assumptions the user can move.
-    let d = grid(5, 10_000)
-        .set("pharmacy_saturated_above_per_10k", 4.5)
-        .decide();
+    let d = grid(5, 10_000).set("pharmacy_saturated_above_per_10k", 4.5).decide();
     let e = rule(&d, "pharmacy.area_class", Verdict::Gap, AREA, &["5"]);
     zh_has(e, "相对饱和区域");
     note_has(e, "高于4.5为相对饱和");
-    let d = grid(2, 10_000)
-        .set("pharmacy_insufficient_below_per_10k", 2.5)
-        .decide();
-    zh_has(
-        rule(&d, "pharmacy.area_class", Verdict::Pass, AREA, &["2"]),
-        "相对不足区域",
-    );
+    let d = grid(2, 10_000).set("pharmacy_insufficient_below_per_10k", 2.5).decide();
+    zh_has(rule(&d, "pharmacy.area_class", Verdict::Pass, AREA, &["2"]), "相对不足区域");
     // The low threshold above the high one is refused.
-    let err = grid(2, 10_000)
-        .set("pharmacy_insufficient_below_per_10k", 6)
-        .try_policy()
-        .expect_err("6 > 5 must be refused");
+    let err =
+        grid(2, 10_000).set("pharmacy_insufficient_below_per_10k", 6).try_policy().expect_err("6 > 5 must be refused");
     // The message names the threshold the user moved.
-    assert!(
-        err.contains("policy.overrides.pharmacy_insufficient_below_per_10k"),
-        "{err}"
-    );
-    let err = grid(2, 10_000)
-        .set("pharmacy_saturated_above_per_10k", 1.5)
-        .try_policy()
-        .expect_err("2 > 1.5 must be refused");
-    assert!(
-        err.contains("policy.overrides.pharmacy_saturated_above_per_10k"),
-        "{err}"
-    );
+    assert!(err.contains("policy.overrides.pharmacy_insufficient_below_per_10k"), "{err}");
+    let err =
+        grid(2, 10_000).set("pharmacy_saturated_above_per_10k", 1.5).try_policy().expect_err("2 > 1.5 must be refused");
+    assert!(err.contains("policy.overrides.pharmacy_saturated_above_per_10k"), "{err}");
 }
 
 #[test]
 fn any_category_counts_but_only_designated_ones() {
     // The class counts designated pharmacies of every category; non-designated ones are not 定点.
     let mut sc = Sc::linyi().cell(ORIGIN, 10_000);
-    for (i, cats) in [
-        &[Ordinary][..],
-        &[Chronic],
-        &[SpecialDrug],
-        &[Ordinary, Chronic],
-        &[Chronic],
-        &[Ordinary],
-    ]
-    .iter()
-    .enumerate()
+    for (i, cats) in
+        [&[Ordinary][..], &[Chronic], &[SpecialDrug], &[Ordinary, Chronic], &[Chronic], &[Ordinary]].iter().enumerate()
     {
-        sc = sc.inst(pharmacy(
-            &format!("p-{i}"),
-            cats,
-            at(45.0, 900.0 + 10.0 * i as f64),
-        ));
+        sc = sc.inst(pharmacy(&format!("p-{i}"), cats, at(45.0, 900.0 + 10.0 * i as f64)));
     }
-    let d = sc
-        .app(pharmacy_app(&[Ordinary], at(45.0, 50.0)).eligible())
-        .decide();
+    let d = sc.app(pharmacy_app(&[Ordinary], at(45.0, 50.0)).eligible()).decide();
     rule(&d, "pharmacy.area_class", Verdict::Gap, AREA, &["6"]);
 
     let mut sc = Sc::linyi().cell(ORIGIN, 10_000);
     for i in 0..6 {
         sc = sc.inst(pharmacy(&format!("p-{i}"), &[Ordinary], at(45.0, 900.0)).undesignated());
     }
-    let d = sc
-        .app(pharmacy_app(&[Ordinary], at(45.0, 50.0)).eligible())
-        .decide();
+    let d = sc.app(pharmacy_app(&[Ordinary], at(45.0, 50.0)).eligible()).decide();
     rule(&d, "pharmacy.area_class", Verdict::Priority, AREA, &["0"]);
 }
 
@@ -194,24 +123,9 @@ fn grid_cell_size_is_a_parameter() {
         sc.app(pharmacy_app(&[SpecialDrug], at(45.0, 50.0)).eligible())
     };
     let d = sc().decide();
-    zh_has(
-        rule(
-            &d,
-            "pharmacy.area_class",
-            Verdict::Gap,
-            AREA,
-            &["6", "10000"],
-        ),
-        "1000 米网格",
-    );
+    zh_has(rule(&d, "pharmacy.area_class", Verdict::Gap, AREA, &["6", "10000"]), "1000 米网格");
     let d = sc().set("pharmacy_area_cell_m", 400).decide();
-    let e = rule(
-        &d,
-        "pharmacy.area_class",
-        Verdict::Priority,
-        AREA,
-        &["0", "10000"],
-    );
+    let e = rule(&d, "pharmacy.area_class", Verdict::Priority, AREA, &["0", "10000"]);
     zh_has(e, "400 米网格");
 }
 
@@ -220,9 +134,8 @@ fn administrative_areas_are_used_when_the_data_has_them() {
     // 三(二)“鼓励和促进零售药店向空白区域、相对不足区域、乡镇和基层分布” — areas are towns/streets when the data has them
     // A town/street id on cells, institutions and applications replaces the grid.
     let sc = |app_area: Option<&str>, app_at: (f64, f64)| {
-        let mut sc = Sc::linyi()
-            .area_cell(at(0.0, 0.0), 10_000, "town-a")
-            .area_cell(at(90.0, 5_000.0), 20_000, "town-b");
+        let mut sc =
+            Sc::linyi().area_cell(at(0.0, 0.0), 10_000, "town-a").area_cell(at(90.0, 5_000.0), 20_000, "town-b");
         for i in 0..6 {
             sc = sc.inst(pharmacy(&format!("p-{i}"), &[Ordinary], at(0.0, 3_000.0)).area("town-a"));
         }
@@ -232,36 +145,14 @@ fn administrative_areas_are_used_when_the_data_has_them() {
     };
     // The applicant stands next to town-a's pharmacies but declares town-b: blank.
     let d = sc(Some("town-b"), at(0.0, 3_000.0)).decide();
-    let e = rule(
-        &d,
-        "pharmacy.area_class",
-        Verdict::Priority,
-        AREA,
-        &["town-b", "20000"],
-    );
-    assert!(
-        !e.detail.zh.contains("网格"),
-        "admin areas, not grid: {:?}",
-        e.detail.zh
-    );
+    let e = rule(&d, "pharmacy.area_class", Verdict::Priority, AREA, &["town-b", "20000"]);
+    assert!(!e.detail.zh.contains("网格"), "admin areas, not grid: {:?}", e.detail.zh);
     // Declaring town-a: 6 per 10,000 → saturated.
     let d = sc(Some("town-a"), at(90.0, 5_000.0)).decide();
-    rule(
-        &d,
-        "pharmacy.area_class",
-        Verdict::Gap,
-        AREA,
-        &["town-a", "6", "10000"],
-    );
+    rule(&d, "pharmacy.area_class", Verdict::Gap, AREA, &["town-a", "6", "10000"]);
     // Without a stated area, the nearest cell's area: 50 m from town-b's cell.
     let d = sc(None, destination(at(90.0, 5_000.0), 0.0, 50.0)).decide();
-    rule(
-        &d,
-        "pharmacy.area_class",
-        Verdict::Priority,
-        AREA,
-        &["town-b"],
-    );
+    rule(&d, "pharmacy.area_class", Verdict::Priority, AREA, &["town-b"]);
 }
 
 #[test]
@@ -273,21 +164,13 @@ fn a_moving_pharmacy_does_not_count_itself() {
             *a = a.clone().address_change(Some("p-5"));
         })
         .decide();
-    rule(
-        &d,
-        "pharmacy.area_class",
-        Verdict::Pass,
-        AREA,
-        &["5", "10000"],
-    );
+    rule(&d, "pharmacy.area_class", Verdict::Pass, AREA, &["5", "10000"]);
 }
 
 #[test]
 fn without_population_cells_the_class_is_not_applicable() {
     // 三(二)“按照区域常住人口购药需求” — without residents no area can be classed
-    let d = Sc::linyi()
-        .app(pharmacy_app(&[Ordinary], ORIGIN).eligible())
-        .decide();
+    let d = Sc::linyi().app(pharmacy_app(&[Ordinary], ORIGIN).eligible()).decide();
     missing(&d, "pharmacy.area_class", AREA, "population_cells");
     outcome(&d, Outcome::Accepted);
     // And it does not concern other kinds.

@@ -7,9 +7,7 @@ use common::*;
 use dingdian::date::Date;
 use dingdian::engine::prepared::Prepared;
 use dingdian::engine::surface::placed;
-use dingdian::planning::{
-    annual_plan, suggest_sites, InpatientStatus, SiteSearch, SiteSpec, Suggestions,
-};
+use dingdian::planning::{annual_plan, suggest_sites, InpatientStatus, SiteSearch, SiteSpec, Suggestions};
 use dingdian::policy::Policy;
 use dingdian::scenario::{Category, Institution, Kind, PopulationCell, Scenario};
 use dingdian::Outcome;
@@ -99,10 +97,7 @@ fn every_suggested_site_is_accepted_and_respects_the_same_type_radius() {
     let (s, policy) = small_synthetic();
     for spec in [
         SiteSpec::new(Kind::Pharmacy),
-        SiteSpec {
-            category: Some(Category::Chronic),
-            ..SiteSpec::new(Kind::Pharmacy)
-        },
+        SiteSpec { category: Some(Category::Chronic), ..SiteSpec::new(Kind::Pharmacy) },
         SiteSpec::new(Kind::Outpatient),
     ] {
         let out = suggest_sites(&s, &policy, today(), spec, 6, 11);
@@ -111,13 +106,7 @@ fn every_suggested_site_is_accepted_and_respects_the_same_type_radius() {
             let sn = with_sites(&s, spec, &out, n);
             let prep = Prepared::new(&sn, &policy, today());
             let c = &sn.population_cells[site.cell];
-            let app = placed(
-                &spec.template(),
-                c.lon,
-                c.lat,
-                c.county.as_deref(),
-                c.area.as_deref(),
-            );
+            let app = placed(&spec.template(), c.lon, c.lat, c.county.as_deref(), c.area.as_deref());
             let d = prep.decide(&app);
             assert!(
                 matches!(d.outcome, Outcome::Accepted | Outcome::Prioritized),
@@ -129,10 +118,7 @@ fn every_suggested_site_is_accepted_and_respects_the_same_type_radius() {
         let r = policy.params.service_radius_m;
         for (i, a) in out.greedy.sites.iter().enumerate() {
             for b in &out.greedy.sites[i + 1..] {
-                assert!(
-                    dist((a.lon, a.lat), (b.lon, b.lat)) > r,
-                    "{spec:?}: two suggestions within {r} m"
-                );
+                assert!(dist((a.lon, a.lat), (b.lon, b.lat)) > r, "{spec:?}: two suggestions within {r} m");
             }
         }
         // The curve is the running total, non-decreasing.
@@ -171,21 +157,11 @@ fn the_plan_inpatient_status_matches_a_decision_in_the_county() {
     let template = SiteSpec::new(Kind::InpatientGeneral).template();
     let prep = Prepared::new(&sc.s, &policy, today());
     for c in &plan.counties {
-        let app = placed(
-            &template,
-            c.inpatient.lon,
-            c.inpatient.lat,
-            Some(&c.county),
-            None,
-        );
+        let app = placed(&template, c.inpatient.lon, c.inpatient.lat, Some(&c.county), None);
         let d = prep.decide(&app);
         assert_eq!(d.outcome, c.inpatient.outcome, "{}", c.county);
     }
-    let lanshan = plan
-        .counties
-        .iter()
-        .find(|c| c.county == "lanshan")
-        .unwrap();
+    let lanshan = plan.counties.iter().find(|c| c.county == "lanshan").unwrap();
     assert_eq!(lanshan.inpatient.status, InpatientStatus::Open);
     // The site chosen is not the one next to the existing hospital (same-type rule), but the other cell.
     assert!(dist((lanshan.inpatient.lon, lanshan.inpatient.lat), ORIGIN) > 2_000.0);
@@ -193,10 +169,7 @@ fn the_plan_inpatient_status_matches_a_decision_in_the_county() {
     assert_eq!(low.inpatient.status, InpatientStatus::Suspended);
     let r = low.inpatient.deciding_rule.as_ref().unwrap();
     assert_eq!(r.rule, "inpatient.county_supply");
-    assert!(
-        low.inpatient.text.zh.contains("inpatient.county_supply")
-            && low.inpatient.text.en.contains(&r.clause)
-    );
+    assert!(low.inpatient.text.zh.contains("inpatient.county_supply") && low.inpatient.text.en.contains(&r.clause));
 }
 
 /// 三(一)1 bed figures: the allowance is (measured − actual) per 1,000 × residents ÷ 1000, shown
@@ -209,27 +182,15 @@ fn the_bed_allowance_arithmetic() {
     let policy = sc.policy();
     let e = sc.eval();
     let plan = annual_plan(&sc.s, &policy, today(), 10);
-    let lanshan = plan
-        .counties
-        .iter()
-        .find(|c| c.county == "lanshan")
-        .unwrap();
+    let lanshan = plan.counties.iter().find(|c| c.county == "lanshan").unwrap();
     let f = e.figures.county("lanshan").unwrap();
-    let (m, a) = (
-        f.measured_beds_per_1000.unwrap(),
-        f.actual_beds_per_1000.unwrap(),
-    );
+    let (m, a) = (f.measured_beds_per_1000.unwrap(), f.actual_beds_per_1000.unwrap());
     assert!(m > a);
     let want = (m - a) * 1_837_789.0 / 1000.0;
     let got = lanshan.beds.beds.unwrap();
     assert!((got - want).abs() < 1e-9, "{got} vs {want}");
     assert_eq!(lanshan.beds.whole_beds, Some(want.floor() as u64));
-    for needle in [
-        "1,837,789",
-        &dingdian::text::num(m, 4),
-        &dingdian::text::num(a, 4),
-        &dingdian::text::num(want, 1),
-    ] {
+    for needle in ["1,837,789", &dingdian::text::num(m, 4), &dingdian::text::num(a, 4), &dingdian::text::num(want, 1)] {
         assert!(
             lanshan.beds.text.zh.contains(needle) && lanshan.beds.text.en.contains(needle),
             "{needle}: {:?}",
@@ -241,8 +202,7 @@ fn the_bed_allowance_arithmetic() {
     assert_eq!(low.beds.beds, Some(0.0));
     assert_eq!(low.beds.whole_beds, Some(0));
     assert!(
-        low.beds.text.zh.contains("无新增定点床位额度")
-            && low.beds.text.en.contains("no designated-bed allowance")
+        low.beds.text.zh.contains("无新增定点床位额度") && low.beds.text.en.contains("no designated-bed allowance")
     );
 }
 
@@ -258,22 +218,14 @@ fn the_bed_allowance_is_labelled_as_the_simulators_arithmetic() {
     // Measured against actual, not against the target.
     assert_eq!(b.compares_against, "actual_per_1000");
     assert!(
-        b.reading
-            .zh
-            .contains("各县区基本医保定点床位数实行分县区配置管理")
-            && b.reading.zh.contains("不是原文"),
+        b.reading.zh.contains("各县区基本医保定点床位数实行分县区配置管理") && b.reading.zh.contains("不是原文"),
         "{}",
         b.reading.zh
     );
-    assert!(
-        b.reading.en.contains("not with the target 7.45"),
-        "{}",
-        b.reading.en
-    );
+    assert!(b.reading.en.contains("not with the target 7.45"), "{}", b.reading.en);
     assert_eq!(b.rests_on[0], "county_bed_allowance");
     assert!(
-        b.rests_on.contains(&"bed_need_formula")
-            && b.rests_on.contains(&"county_patient_coef_fallback"),
+        b.rests_on.contains(&"bed_need_formula") && b.rests_on.contains(&"county_patient_coef_fallback"),
         "{:?}",
         b.rests_on
     );
@@ -285,13 +237,8 @@ fn the_bed_allowance_is_labelled_as_the_simulators_arithmetic() {
     }
     // The table and the printout carry the label in a column of its own.
     let (headers, rows) = dingdian::planning::plan_rows(&plan, dingdian::text::Lang::Zh);
-    let col = headers
-        .iter()
-        .position(|h| h == "床位额度依据的解读（假设）")
-        .expect("a column for the reading");
-    assert!(
-        matches!(&rows[0][col], dingdian::planning::PlanCell::Text(t) if t.contains("county_bed_allowance"))
-    );
+    let col = headers.iter().position(|h| h == "床位额度依据的解读（假设）").expect("a column for the reading");
+    assert!(matches!(&rows[0][col], dingdian::planning::PlanCell::Text(t) if t.contains("county_bed_allowance")));
 }
 
 /// 三(三)“当出现下列情形之一时，暂停全市当年度医药机构新增医保定点的受理和评估：1.居民或职工医保
@@ -299,25 +246,15 @@ fn the_bed_allowance_is_labelled_as_the_simulators_arithmetic() {
 /// no new pharmacy or outpatient institution can be accepted anywhere either.
 #[test]
 fn a_fund_suspension_closes_every_county() {
-    let mut sc = Sc::linyi()
-        .county(county_measuring("low", 5.0))
-        .fund(|f| f.resident_deficit = Some(true));
+    let mut sc = Sc::linyi().county(county_measuring("low", 5.0)).fund(|f| f.resident_deficit = Some(true));
     county_cell(&mut sc, ORIGIN, 1_000, "lanshan");
     county_cell(&mut sc, at(180.0, 30_000.0), 1_000, "low");
     let policy = sc.policy();
     let plan = annual_plan(&sc.s, &policy, today(), 10);
     assert_eq!(plan.counties.len(), 2);
     for c in &plan.counties {
-        assert_eq!(
-            c.inpatient.status,
-            InpatientStatus::Suspended,
-            "{}",
-            c.county
-        );
-        assert_eq!(
-            c.inpatient.deciding_rule.as_ref().unwrap().rule,
-            "fund.deficit"
-        );
+        assert_eq!(c.inpatient.status, InpatientStatus::Suspended, "{}", c.county);
+        assert_eq!(c.inpatient.deciding_rule.as_ref().unwrap().rule, "fund.deficit");
         assert!(c.inpatient.text.zh.contains("fund.deficit"));
         assert_eq!(c.pharmacy.new_institutions, 0);
         assert_eq!(c.outpatient.new_institutions, 0);
@@ -339,10 +276,7 @@ fn pharmacy_capacity_is_tested_one_by_one() {
     let c = &plan.counties[0];
     assert_eq!(c.pharmacy.new_institutions, 2);
     assert!(!c.pharmacy.capped);
-    assert_eq!(
-        c.pharmacy.limited_by.as_ref().unwrap().rule,
-        "pharmacy.same_type_nearby"
-    );
+    assert_eq!(c.pharmacy.limited_by.as_ref().unwrap().rule, "pharmacy.same_type_nearby");
     let residents: u64 = c.pharmacy_areas.iter().map(|a| a.residents).sum();
     assert_eq!(residents, 1_900);
     assert_eq!(c.cell_residents, 1_900);
@@ -383,23 +317,12 @@ fn the_plan_command() {
         .args(["--suggest", "2", "--seed", "5"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["plan"]["clause"], "四(一)");
-    assert!(v["plan"]["counties"]
-        .as_array()
-        .is_some_and(|c| !c.is_empty()));
+    assert!(v["plan"]["counties"].as_array().is_some_and(|c| !c.is_empty()));
     assert_eq!(v["suggestions"]["seed"], 5);
-    let bad = std::process::Command::new(bin)
-        .arg("plan")
-        .arg(&scenario)
-        .args(["--kind", "hospital"])
-        .output()
-        .unwrap();
+    let bad = std::process::Command::new(bin).arg("plan").arg(&scenario).args(["--kind", "hospital"]).output().unwrap();
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--kind"));
     let cat = std::process::Command::new(bin)
@@ -409,10 +332,7 @@ fn the_plan_command() {
         .output()
         .unwrap();
     assert_eq!(cat.status.code(), Some(2));
-    let missing = std::process::Command::new(bin)
-        .args(["plan", "/no/such/scenario.json"])
-        .output()
-        .unwrap();
+    let missing = std::process::Command::new(bin).args(["plan", "/no/such/scenario.json"]).output().unwrap();
     assert_eq!(missing.status.code(), Some(2));
 }
 
@@ -431,11 +351,7 @@ fn the_plan_step_api_matches_the_batch_plan() {
     while b.step() {
         steps += 1;
         let p = b.progress();
-        assert!(
-            p.fraction >= last && p.fraction <= 1.0,
-            "{last} then {}",
-            p.fraction
-        );
+        assert!(p.fraction >= last && p.fraction <= 1.0, "{last} then {}", p.fraction);
         last = p.fraction;
         if phases.last() != Some(&p.phase) {
             phases.push(p.phase);
@@ -443,10 +359,7 @@ fn the_plan_step_api_matches_the_batch_plan() {
     }
     assert_eq!(b.progress().phase, PlanPhase::Done);
     assert!((b.progress().fraction - 1.0).abs() < 1e-12);
-    assert!(
-        steps >= 2,
-        "one step per added institution, and the counties"
-    );
+    assert!(steps >= 2, "one step per added institution, and the counties");
     assert_eq!(phases.first(), Some(&PlanPhase::Pharmacy));
     assert!(phases.contains(&PlanPhase::Outpatient));
     assert_eq!(b.finish(), batch);
@@ -466,38 +379,21 @@ fn the_plan_as_csv() {
     let policy = sc.policy();
     let plan = annual_plan(&sc.s, &policy, today(), 10);
     let bytes = plan_csv(&plan, Lang::Zh);
-    assert!(
-        bytes.starts_with(b"\xEF\xBB\xBF"),
-        "a byte-order mark for Excel"
-    );
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a byte-order mark for Excel");
     let text = std::str::from_utf8(&bytes[3..]).unwrap();
     assert!(text.contains("\r\n"));
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let headers: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| panic!("no column {name}: {headers:?}"))
-    };
+    let col =
+        |name: &str| headers.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}: {headers:?}"));
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), plan.counties.len());
     for (row, c) in rows.iter().zip(&plan.counties) {
         assert_eq!(row.len(), headers.len());
         assert_eq!(&row[col("区县代码")], c.county);
         assert_eq!(&row[col("新增住院定点")], c.inpatient.status.label().zh);
-        assert_eq!(
-            row[col("可受理新增定点零售药店（家）")]
-                .parse::<u64>()
-                .unwrap(),
-            c.pharmacy.new_institutions
-        );
-        assert_eq!(
-            row[col("可受理新增门诊定点机构（家）")]
-                .parse::<u64>()
-                .unwrap(),
-            c.outpatient.new_institutions
-        );
+        assert_eq!(row[col("可受理新增定点零售药店（家）")].parse::<u64>().unwrap(), c.pharmacy.new_institutions);
+        assert_eq!(row[col("可受理新增门诊定点机构（家）")].parse::<u64>().unwrap(), c.outpatient.new_institutions);
         assert_eq!(
             row[col("空白区域常住人口")].parse::<u64>().unwrap(),
             c.areas_of(dingdian::spatial::AreaClass::Blank).1
@@ -511,9 +407,7 @@ fn the_plan_as_csv() {
     assert!(!low[col("住院判定依据条款")].is_empty());
     // English headers on request.
     let en = plan_csv(&plan, Lang::En);
-    assert!(std::str::from_utf8(&en[3..])
-        .unwrap()
-        .starts_with("county id,county,"));
+    assert!(std::str::from_utf8(&en[3..]).unwrap().starts_with("county id,county,"));
 }
 
 /// The plan as an xlsx workbook: read back, one row per county under the header, numbers as
@@ -532,16 +426,10 @@ fn the_plan_as_xlsx() {
     let (headers, _) = plan_rows(&plan, Lang::Zh);
     assert_eq!(range.height(), plan.counties.len() + 1);
     assert_eq!(range.width(), headers.len());
-    let col = headers
-        .iter()
-        .position(|h| h == "可受理新增定点零售药店（家）")
-        .unwrap();
+    let col = headers.iter().position(|h| h == "可受理新增定点零售药店（家）").unwrap();
     for (k, c) in plan.counties.iter().enumerate() {
         assert_eq!(range.get((k + 1, 1)), Some(&Data::String(c.name.clone())));
-        assert_eq!(
-            range.get((k + 1, col)),
-            Some(&Data::Float(c.pharmacy.new_institutions as f64))
-        );
+        assert_eq!(range.get((k + 1, col)), Some(&Data::Float(c.pharmacy.new_institutions as f64)));
     }
 }
 
@@ -550,25 +438,10 @@ fn the_plan_as_xlsx() {
 fn the_plan_command_writes_csv_and_xlsx() {
     let bin = env!("CARGO_BIN_EXE_dingdian");
     let scenario = fixtures().join("design-example.json");
-    let run = |args: &[&str]| {
-        std::process::Command::new(bin)
-            .arg("plan")
-            .arg(&scenario)
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| std::process::Command::new(bin).arg("plan").arg(&scenario).args(args).output().unwrap();
     let csv = run(&["--format", "csv", "--cap", "5"]);
-    assert!(
-        csv.status.success(),
-        "{}",
-        String::from_utf8_lossy(&csv.stderr)
-    );
-    assert!(
-        csv.stdout
-            .starts_with(b"\xEF\xBB\xBF\xE5\x8C\xBA\xE5\x8E\xBF"),
-        "BOM then 区县"
-    );
+    assert!(csv.status.success(), "{}", String::from_utf8_lossy(&csv.stderr));
+    assert!(csv.stdout.starts_with(b"\xEF\xBB\xBF\xE5\x8C\xBA\xE5\x8E\xBF"), "BOM then 区县");
     let en = run(&["--format", "csv", "--lang", "en", "--cap", "5"]);
     assert!(String::from_utf8_lossy(&en.stdout).contains("new pharmacies the rules could accept"));
     let xlsx = run(&["--format", "xlsx", "--cap", "5"]);
@@ -576,21 +449,8 @@ fn the_plan_command_writes_csv_and_xlsx() {
     assert!(xlsx.stdout.starts_with(b"PK"), "a zip container");
     let both = run(&["--format", "csv", "--suggest", "2"]);
     assert_eq!(both.status.code(), Some(2));
-    let sp = run(&[
-        "--kind",
-        "inpatient_specialty",
-        "--specialty",
-        "paediatrics",
-        "--suggest",
-        "1",
-        "--cap",
-        "5",
-    ]);
-    assert!(
-        sp.status.success(),
-        "{}",
-        String::from_utf8_lossy(&sp.stderr)
-    );
+    let sp = run(&["--kind", "inpatient_specialty", "--specialty", "paediatrics", "--suggest", "1", "--cap", "5"]);
+    assert!(sp.status.success(), "{}", String::from_utf8_lossy(&sp.stderr));
     let v: serde_json::Value = serde_json::from_slice(&sp.stdout).unwrap();
     assert_eq!(v["suggestions"]["spec"]["specialty"], "paediatrics");
     let bad = run(&["--kind", "inpatient_specialty", "--specialty", "astrology"]);

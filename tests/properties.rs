@@ -7,23 +7,14 @@
 
 mod common;
 use common::*;
-use dingdian::scenario::{
-    Categories, Category, County, Institution, Kind, PopulationCell, Specialty,
-};
+use dingdian::scenario::{Categories, Category, County, Institution, Kind, PopulationCell, Specialty};
 use dingdian::spatial::{haversine_m, KindCoverage};
 use dingdian::{Evaluation, Outcome, Verdict};
 use proptest::prelude::*;
 
 fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(16);
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(16);
+    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
 }
 
 #[derive(Clone, Debug)]
@@ -37,24 +28,16 @@ struct InstSpec {
 }
 
 fn inst_spec() -> impl Strategy<Value = InstSpec> {
-    (
-        0usize..5,
-        0.0..360.0f64,
-        0.0..3_000.0f64,
-        any::<bool>(),
-        1u8..8,
-        proptest::option::of(any::<bool>()),
+    (0usize..5, 0.0..360.0f64, 0.0..3_000.0f64, any::<bool>(), 1u8..8, proptest::option::of(any::<bool>())).prop_map(
+        |(kind, bearing, dist, designated, cats, outpatient)| InstSpec {
+            kind,
+            bearing,
+            dist,
+            designated,
+            cats,
+            outpatient,
+        },
     )
-        .prop_map(
-            |(kind, bearing, dist, designated, cats, outpatient)| InstSpec {
-                kind,
-                bearing,
-                dist,
-                designated,
-                cats,
-                outpatient,
-            },
-        )
 }
 
 fn build_inst(i: usize, s: &InstSpec) -> Institution {
@@ -62,12 +45,8 @@ fn build_inst(i: usize, s: &InstSpec) -> Institution {
     let mut x = inst(&format!("i-{i}"), kind, at(s.bearing, s.dist));
     x.designated = s.designated;
     if kind == Kind::Pharmacy {
-        let cats: Vec<Category> = Category::ALL
-            .iter()
-            .enumerate()
-            .filter(|(b, _)| s.cats & (1 << b) != 0)
-            .map(|(_, c)| *c)
-            .collect();
+        let cats: Vec<Category> =
+            Category::ALL.iter().enumerate().filter(|(b, _)| s.cats & (1 << b) != 0).map(|(_, c)| *c).collect();
         x.category = Some(Categories::of(&cats));
     } else {
         x.provides_outpatient = s.outpatient;
@@ -96,26 +75,10 @@ fn cells(specs: &[(f64, f64, u64)]) -> Vec<PopulationCell> {
 }
 
 fn scenario(insts: &[InstSpec], cell_specs: &[(f64, f64, u64)], preset: &str) -> Sc {
-    let mut sc = if preset == "linyi-2025" {
-        Sc::linyi()
-    } else {
-        Sc::xian()
-    };
-    sc.s.counties.push(County {
-        id: "east".into(),
-        name: "东".into(),
-        ..county_measuring("east", 8.0)
-    });
-    sc.s.counties.push(County {
-        id: "west".into(),
-        name: "西".into(),
-        ..county_measuring("west", 5.0)
-    });
-    sc.s.institutions = insts
-        .iter()
-        .enumerate()
-        .map(|(i, s)| build_inst(i, s))
-        .collect();
+    let mut sc = if preset == "linyi-2025" { Sc::linyi() } else { Sc::xian() };
+    sc.s.counties.push(County { id: "east".into(), name: "东".into(), ..county_measuring("east", 8.0) });
+    sc.s.counties.push(County { id: "west".into(), name: "西".into(), ..county_measuring("west", 5.0) });
+    sc.s.institutions = insts.iter().enumerate().map(|(i, s)| build_inst(i, s)).collect();
     sc.s.population_cells = cells(cell_specs);
     // One application of every kind, spread around.
     for (k, kind) in Kind::ALL.iter().enumerate() {
@@ -137,11 +100,7 @@ fn scenario(insts: &[InstSpec], cell_specs: &[(f64, f64, u64)], preset: &str) ->
 }
 
 fn layers(e: &Evaluation) -> [(&'static str, &KindCoverage); 3] {
-    [
-        ("pharmacy", &e.coverage.pharmacy),
-        ("outpatient", &e.coverage.outpatient),
-        ("inpatient", &e.coverage.inpatient),
-    ]
+    [("pharmacy", &e.coverage.pharmacy), ("outpatient", &e.coverage.outpatient), ("inpatient", &e.coverage.inpatient)]
 }
 
 fn all_shares(k: &KindCoverage) -> Vec<Option<f64>> {
@@ -155,11 +114,7 @@ fn all_shares(k: &KindCoverage) -> Vec<Option<f64>> {
 fn brute(sc: &Sc, r: f64, serves: impl Fn(&Institution) -> bool) -> u64 {
     sc.s.population_cells
         .iter()
-        .filter(|c| {
-            sc.s.institutions
-                .iter()
-                .any(|i| serves(i) && haversine_m(c.lon, c.lat, i.lon, i.lat) <= r)
-        })
+        .filter(|c| sc.s.institutions.iter().any(|i| serves(i) && haversine_m(c.lon, c.lat, i.lon, i.lat) <= r))
         .map(|c| c.population)
         .sum()
 }
@@ -242,12 +197,8 @@ proptest! {
 }
 
 /// The rules that ask "is a neighbour within the service radius?" (engine::proximity::judge).
-const PROXIMITY_RULES: [&str; 4] = [
-    "inpatient.same_type_nearby",
-    "outpatient.nearby",
-    "pharmacy.same_type_nearby",
-    "outpatient_pharmacy.no_new",
-];
+const PROXIMITY_RULES: [&str; 4] =
+    ["inpatient.same_type_nearby", "outpatient.nearby", "pharmacy.same_type_nearby", "outpatient_pharmacy.no_new"];
 
 /// A radius the parameter table accepts (50 m steps).
 fn radius_strategy() -> impl Strategy<Value = f64> {
@@ -395,9 +346,7 @@ fn coverage_counts_a_cell_exactly_at_the_radius() {
 
 #[test]
 fn coverage_without_cells_is_null_and_a_non_designated_institution_covers_nobody() {
-    let e = Sc::linyi()
-        .inst(pharmacy("p", &[Category::Ordinary], ORIGIN))
-        .eval();
+    let e = Sc::linyi().inst(pharmacy("p", &[Category::Ordinary], ORIGIN)).eval();
     assert_eq!(e.coverage.pharmacy.population_share, None);
     let e = Sc::linyi()
         .inst(pharmacy("p", &[Category::Ordinary], ORIGIN).undesignated())
@@ -408,10 +357,7 @@ fn coverage_without_cells_is_null_and_a_non_designated_institution_covers_nobody
     assert_eq!(e.coverage.outpatient.population_share, Some(0.0));
     assert_eq!(e.coverage.inpatient.population_share, Some(0.0));
     // A designated hospital with provides_outpatient: false covers inpatient only.
-    let e = Sc::linyi()
-        .inst(hospital("h", ORIGIN).outpatient(false))
-        .cell(ORIGIN, 100)
-        .eval();
+    let e = Sc::linyi().inst(hospital("h", ORIGIN).outpatient(false)).cell(ORIGIN, 100).eval();
     assert_eq!(e.coverage.outpatient.population_share, Some(0.0));
     assert_eq!(e.coverage.inpatient.population_share, Some(1.0));
 }

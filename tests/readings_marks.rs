@@ -17,29 +17,18 @@ fn the_texts_own_answer_carries_no_reading() {
         .decide();
     outcome(&d, Outcome::Rejected);
     assert!(d.readings.is_empty(), "{:?}", d.readings);
-    assert!(entry(&d, "pharmacy.same_type_nearby")
-        .assumptions
-        .is_empty());
+    assert!(entry(&d, "pharmacy.same_type_nearby").assumptions.is_empty());
 
     // On the sample, the area class beside it reads assumed thresholds (三(二) gives no numbers),
     // and says so; the outcome is still the text's answer.
     let s = dingdian::sample::linyi_sample();
-    let policy = dingdian::Policy::resolve(
-        &dingdian::policy::builtin_preset("linyi-2025").unwrap(),
-        &Default::default(),
-        "o",
-    )
-    .unwrap();
+    let policy =
+        dingdian::Policy::resolve(&dingdian::policy::builtin_preset("linyi-2025").unwrap(), &Default::default(), "o")
+            .unwrap();
     let ev = dingdian::evaluate(&s, &policy, dingdian::date::Date::new(2026, 3, 1).unwrap());
     let d = &ev.decisions[0];
     let area = entry(d, "pharmacy.area_class");
-    assert!(
-        area.assumptions
-            .iter()
-            .any(|a| a == "pharmacy_saturated_above_per_10k"),
-        "{}",
-        show(d)
-    );
+    assert!(area.assumptions.iter().any(|a| a == "pharmacy_saturated_above_per_10k"), "{}", show(d));
     if d.outcome == Outcome::Rejected {
         assert!(d.readings.is_empty(), "{:?}", d.readings);
     }
@@ -55,24 +44,10 @@ fn an_outcome_that_rests_on_a_reading_names_it() {
         .app(pharmacy_app(&[Ordinary], ORIGIN).eligible())
         .decide();
     outcome(&d, Outcome::Rejected);
-    let e = rule(
-        &d,
-        "outpatient_pharmacy.no_new",
-        Verdict::Fail,
-        "xian-2025 规划目标和内容(二)2",
-        &["300"],
-    );
-    assert!(
-        e.assumptions.iter().any(|a| a == "service_radius_m"),
-        "{:?}",
-        e.assumptions
-    );
+    let e = rule(&d, "outpatient_pharmacy.no_new", Verdict::Fail, "xian-2025 规划目标和内容(二)2", &["300"]);
+    assert!(e.assumptions.iter().any(|a| a == "service_radius_m"), "{:?}", e.assumptions);
     for id in ["xian_count_non_designated", "service_radius_m"] {
-        assert!(
-            d.readings.iter().any(|r| r == id),
-            "{id} in {:?}",
-            d.readings
-        );
+        assert!(d.readings.iter().any(|r| r == id), "{id} in {:?}", d.readings);
     }
 
     // linyi-2025 三(一)1 covers only measured below both or above both: between them the outcome
@@ -80,59 +55,25 @@ fn an_outcome_that_rests_on_a_reading_names_it() {
     let d = Sc::linyi()
         .city_figures(7.6, 7.8)
         .app(
-            dingdian::scenario::Application::new(
-                "a-1",
-                dingdian::Kind::InpatientGeneral,
-                ORIGIN.0,
-                ORIGIN.1,
-            )
-            .eligible(),
+            dingdian::scenario::Application::new("a-1", dingdian::Kind::InpatientGeneral, ORIGIN.0, ORIGIN.1)
+                .eligible(),
         )
         .decide();
     outcome(&d, Outcome::Undetermined);
-    assert!(
-        d.readings.iter().any(|r| r == "between_band"),
-        "{:?}",
-        d.readings
-    );
+    assert!(d.readings.iter().any(|r| r == "between_band"), "{:?}", d.readings);
 }
 
 #[test]
 fn the_command_line_prints_the_marks() {
-    let s = Sc::xian()
-        .inst(pharmacy("p-1", &[Ordinary], at(0.0, 300.0)))
-        .app(pharmacy_app(&[Ordinary], ORIGIN).eligible());
+    let s =
+        Sc::xian().inst(pharmacy("p-1", &[Ordinary], at(0.0, 300.0))).app(pharmacy_app(&[Ordinary], ORIGIN).eligible());
     let v = serde_json::to_value(s.eval()).unwrap();
     let d = &v["decisions"][0];
-    assert!(
-        d["readings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|r| r == "xian_count_non_designated"),
-        "{d}"
-    );
-    let e = d["rules"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["rule"] == "outpatient_pharmacy.no_new")
-        .unwrap();
+    assert!(d["readings"].as_array().unwrap().iter().any(|r| r == "xian_count_non_designated"), "{d}");
+    let e = d["rules"].as_array().unwrap().iter().find(|e| e["rule"] == "outpatient_pharmacy.no_new").unwrap();
     assert_eq!(e["switch"], "xian_count_non_designated");
-    assert!(
-        e["assumptions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|a| a == "service_radius_m"),
-        "{e}"
-    );
+    assert!(e["assumptions"].as_array().unwrap().iter().any(|a| a == "service_radius_m"), "{e}");
     // Entries that rest on nothing print no empty list.
-    let n = d["rules"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["rule"] == "national.operating_months")
-        .unwrap();
+    let n = d["rules"].as_array().unwrap().iter().find(|e| e["rule"] == "national.operating_months").unwrap();
     assert!(n.get("assumptions").is_none(), "{n}");
 }

@@ -9,9 +9,7 @@ const SECTION: &str = "# What dingdian promises";
 
 /// The promises section: from its heading to the next `## ` heading.
 fn section(readme: &str) -> &str {
-    let start = readme
-        .find(SECTION)
-        .expect("docs/promises.md has its \"What dingdian promises\" heading");
+    let start = readme.find(SECTION).expect("docs/promises.md has its \"What dingdian promises\" heading");
     let rest = &readme[start + SECTION.len()..];
     &rest[..rest.find("\n## ").unwrap_or(rest.len())]
 }
@@ -25,16 +23,10 @@ fn promises(section: &str) -> Vec<String> {
         if line.starts_with('|') {
             in_item = false;
             let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
-            if cells
-                .iter()
-                .all(|c| c.chars().all(|ch| ch == '-' || ch == ':'))
-            {
+            if cells.iter().all(|c| c.chars().all(|ch| ch == '-' || ch == ':')) {
                 continue;
             }
-            if cells
-                .iter()
-                .any(|c| c.eq_ignore_ascii_case("test") || c.eq_ignore_ascii_case("tests"))
-            {
+            if cells.iter().any(|c| c.eq_ignore_ascii_case("test") || c.eq_ignore_ascii_case("tests")) {
                 test_table = true;
                 continue;
             }
@@ -65,9 +57,7 @@ fn references(text: &str) -> Vec<(String, String)> {
         .step_by(2)
         .filter_map(|code| {
             let (file, name) = code.split_once(": ")?;
-            let known = ["tests/", "src/", "fuzz/", "scripts/"]
-                .iter()
-                .any(|p| file.starts_with(p));
+            let known = ["tests/", "src/", "fuzz/", "scripts/"].iter().any(|p| file.starts_with(p));
             (known && !file.contains(' ')).then(|| (file.to_string(), name.to_string()))
         })
         .collect()
@@ -81,9 +71,7 @@ fn missing(root: &Path, file: &str, name: &str) -> Option<String> {
     let found = if file.ends_with(".rs") {
         text.contains(&format!("fn {name}("))
     } else if file.ends_with(".mjs") {
-        ["'", "\"", "`"]
-            .iter()
-            .any(|q| text.contains(&format!("test({q}{name}{q}")))
+        ["'", "\"", "`"].iter().any(|q| text.contains(&format!("test({q}{name}{q}")))
     } else {
         text.contains(name)
     };
@@ -94,18 +82,11 @@ fn problems(readme: &str, root: &Path) -> Vec<String> {
     let mut out = Vec::new();
     let s = section(readme);
     let all = promises(s);
-    assert!(
-        all.len() >= 10,
-        "the section's promises were not found ({} of them)",
-        all.len()
-    );
+    assert!(all.len() >= 10, "the section's promises were not found ({} of them)", all.len());
     for p in &all {
         let refs = references(p);
         if refs.is_empty() {
-            out.push(format!(
-                "names no test (`FILE: NAME`): {}",
-                p.chars().take(100).collect::<String>()
-            ));
+            out.push(format!("names no test (`FILE: NAME`): {}", p.chars().take(100).collect::<String>()));
         }
         for (file, name) in refs {
             out.extend(missing(root, &file, &name));
@@ -125,11 +106,7 @@ fn every_promise_in_the_readme_names_a_test_that_exists() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("docs/promises.md")).unwrap();
     let p = problems(&readme, root);
-    assert!(
-        p.is_empty(),
-        "docs/promises.md \"What dingdian promises\":\n  {}",
-        p.join("\n  ")
-    );
+    assert!(p.is_empty(), "docs/promises.md \"What dingdian promises\":\n  {}", p.join("\n  "));
 }
 
 #[test]
@@ -137,30 +114,20 @@ fn a_promise_naming_a_test_that_does_not_exist_is_caught() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut readme = format!("{SECTION}\n\n");
     for k in 0..10 {
-        readme.push_str(&format!("- Promise {k}. Test: `tests/readme_promises.rs: every_promise_in_the_readme_names_a_test_that_exists`.\n"));
+        readme.push_str(&format!(
+            "- Promise {k}. Test: `tests/readme_promises.rs: every_promise_in_the_readme_names_a_test_that_exists`.\n"
+        ));
     }
-    assert!(
-        problems(&readme, root).is_empty(),
-        "{:?}",
-        problems(&readme, root)
+    assert!(problems(&readme, root).is_empty(), "{:?}", problems(&readme, root));
+    let renamed = readme.replacen("names_a_test_that_exists`", "names_a_test_that_was_renamed`", 1);
+    assert_eq!(
+        problems(&renamed, root),
+        ["tests/readme_promises.rs has no test named \"every_promise_in_the_readme_names_a_test_that_was_renamed\""]
     );
-    let renamed = readme.replacen(
-        "names_a_test_that_exists`",
-        "names_a_test_that_was_renamed`",
-        1,
-    );
-    assert_eq!(problems(&renamed, root), ["tests/readme_promises.rs has no test named \"every_promise_in_the_readme_names_a_test_that_was_renamed\""]);
     let gone = readme.replacen("tests/readme_promises.rs", "tests/gone.rs", 1);
     assert_eq!(problems(&gone, root), ["tests/gone.rs does not exist"]);
     let untested = format!("{readme}- A promise without a test.\n");
-    assert_eq!(
-        problems(&untested, root),
-        ["names no test (`FILE: NAME`): A promise without a test."]
-    );
+    assert_eq!(problems(&untested, root), ["names no test (`FILE: NAME`): A promise without a test."]);
     let row = format!("{readme}\n| input | limit | test |\n|---|---|---|\n| rows | 5 | none |\n");
-    assert_eq!(
-        problems(&row, root).len(),
-        1,
-        "a table row with a test column and no test"
-    );
+    assert_eq!(problems(&row, root).len(), 1, "a table row with a test column and no test");
 }

@@ -49,21 +49,11 @@ fn unknown_fields_are_named_with_their_path() {
     let e = error_of(&edit(|v| v["polcy"] = json!({})));
     assert!(e.contains("polcy"), "{e}");
     let e = error_of(&edit(|v| v["applications"][2]["bedz"] = json!(10)));
-    assert!(
-        e.starts_with("applications[2]") && e.contains("bedz"),
-        "{e}"
-    );
-    let e = error_of(&edit(|v| {
-        v["city"]["fund"] = json!({"employee_months": 14.2, "reserve": 1})
-    }));
+    assert!(e.starts_with("applications[2]") && e.contains("bedz"), "{e}");
+    let e = error_of(&edit(|v| v["city"]["fund"] = json!({"employee_months": 14.2, "reserve": 1})));
     assert!(e.starts_with("city.fund") && e.contains("reserve"), "{e}");
-    let e = error_of(&edit(|v| {
-        v["applications"][3]["negative_list"]["why"] = json!("x")
-    }));
-    assert!(
-        e.starts_with("applications[3].negative_list") && e.contains("why"),
-        "{e}"
-    );
+    let e = error_of(&edit(|v| v["applications"][3]["negative_list"]["why"] = json!("x")));
+    assert!(e.starts_with("applications[3].negative_list") && e.contains("why"), "{e}");
 }
 
 #[test]
@@ -81,10 +71,7 @@ fn coordinates_out_of_range_name_the_field() {
 fn broken_json_gives_line_and_column() {
     let src = "{\n  \"policy\": {\"preset\": \"linyi-2025\"},\n  \"city\": {\"name\": \"x\",}\n}";
     let e = error_of(src);
-    assert!(
-        e.contains("not valid JSON") && e.contains("line 3") && e.contains("column"),
-        "{e}"
-    );
+    assert!(e.contains("not valid JSON") && e.contains("line 3") && e.contains("column"), "{e}");
     let e = error_of("{\"policy\": ");
     assert!(e.contains("line 1") && e.contains("column"), "{e}");
     let e = error_of("");
@@ -94,10 +81,7 @@ fn broken_json_gives_line_and_column() {
 #[test]
 fn wrong_types_name_the_field() {
     let e = error_of(&edit(|v| v["applications"][2]["beds"] = json!("many")));
-    assert!(
-        e.starts_with("applications[2].beds:") && e.contains("string"),
-        "{e}"
-    );
+    assert!(e.starts_with("applications[2].beds:") && e.contains("string"), "{e}");
     let e = error_of(&edit(|v| v["city"]["open_beds"] = json!(84634.5)));
     assert!(e.starts_with("city.open_beds:"), "{e}");
     let e = error_of(&edit(|v| v["city"]["resident_population"] = json!(-1)));
@@ -105,50 +89,21 @@ fn wrong_types_name_the_field() {
     let e = error_of(&edit(|v| v["institutions"][0]["designated"] = json!("yes")));
     assert!(e.starts_with("institutions[0].designated:"), "{e}");
     let e = error_of(&edit(|v| v["applications"][0]["kind"] = json!("hospital")));
-    assert!(
-        e.starts_with("applications[0].kind:") && e.contains("inpatient_general"),
-        "{e}"
-    );
-    let e = error_of(&edit(|v| {
-        v["applications"][0]["category"] = json!("herbal")
-    }));
+    assert!(e.starts_with("applications[0].kind:") && e.contains("inpatient_general"), "{e}");
+    let e = error_of(&edit(|v| v["applications"][0]["category"] = json!("herbal")));
     assert!(e.starts_with("applications[0].category:"), "{e}");
     let e = error_of(&edit(|v| v["applications"][0]["category"] = json!([])));
-    assert!(
-        e.starts_with("applications[0].category:") && e.contains("at least one"),
-        "{e}"
-    );
-    let e = error_of(&edit(|v| {
-        v["applications"][2]["key_project"] = json!("national")
-    }));
+    assert!(e.starts_with("applications[0].category:") && e.contains("at least one"), "{e}");
+    let e = error_of(&edit(|v| v["applications"][2]["key_project"] = json!("national")));
     assert!(e.starts_with("applications[2].key_project:"), "{e}");
-    let e = error_of(&edit(|v| {
-        v["applications"][2]["operating_months"] = json!("six")
-    }));
+    let e = error_of(&edit(|v| v["applications"][2]["operating_months"] = json!("six")));
     assert!(e.starts_with("applications[2].operating_months:"), "{e}");
     let e = error_of(&edit(|v| v["applications"] = json!({"a": 1})));
     assert!(e.starts_with("applications:"), "{e}");
     // A required field missing.
-    let e = error_of(&edit(|v| {
-        v["applications"][1]
-            .as_object_mut()
-            .unwrap()
-            .remove("kind")
-            .map(|_| ())
-            .unwrap()
-    }));
-    assert!(
-        e.starts_with("applications[1]") && e.contains("kind"),
-        "{e}"
-    );
-    let e = error_of(&edit(|v| {
-        v["city"]
-            .as_object_mut()
-            .unwrap()
-            .remove("name")
-            .map(|_| ())
-            .unwrap()
-    }));
+    let e = error_of(&edit(|v| v["applications"][1].as_object_mut().unwrap().remove("kind").map(|_| ()).unwrap()));
+    assert!(e.starts_with("applications[1]") && e.contains("kind"), "{e}");
+    let e = error_of(&edit(|v| v["city"].as_object_mut().unwrap().remove("name").map(|_| ()).unwrap()));
     assert!(e.starts_with("city") && e.contains("name"), "{e}");
 }
 
@@ -157,31 +112,21 @@ fn figures_out_of_range_name_the_field() {
     let e = error_of(&edit(|v| v["city"]["bed_utilisation"] = json!(0)));
     assert!(e.starts_with("city.bed_utilisation: 0 is outside"), "{e}");
     let e = error_of(&edit(|v| v["counties"][1]["bed_utilisation"] = json!(1.6)));
-    assert!(
-        e.starts_with("counties[1].bed_utilisation: 1.6 is outside"),
-        "{e}"
-    );
+    assert!(e.starts_with("counties[1].bed_utilisation: 1.6 is outside"), "{e}");
     // 1.5 is the documented upper bound (0 < u ≤ 1.5).
     parse(&edit(|v| v["counties"][1]["bed_utilisation"] = json!(1.5))).expect("1.5 is allowed");
     let e = error_of(&edit(|v| v["city"]["avg_stay_days"] = json!(0)));
     assert!(e.starts_with("city.avg_stay_days:"), "{e}");
-    let e = error_of(&edit(|v| {
-        v["city"]["fund"] = json!({"employee_months": -1})
-    }));
+    let e = error_of(&edit(|v| v["city"]["fund"] = json!({"employee_months": -1})));
     assert!(e.starts_with("city.fund.employee_months:"), "{e}");
-    let e = error_of(&edit(|v| {
-        v["applications"][0]["operating_months"] = json!(-0.5)
-    }));
+    let e = error_of(&edit(|v| v["applications"][0]["operating_months"] = json!(-0.5)));
     assert!(e.starts_with("applications[0].operating_months:"), "{e}");
 }
 
 #[test]
 fn unknown_county_reference_is_named() {
     let e = error_of(&edit(|v| v["applications"][2]["county"] = json!("nowhere")));
-    assert_eq!(
-        e,
-        "applications[2].county: \"nowhere\" is not the id of any entry in counties"
-    );
+    assert_eq!(e, "applications[2].county: \"nowhere\" is not the id of any entry in counties");
     let e = error_of(&edit(|v| v["institutions"][0]["county"] = json!("Lanshan")));
     assert!(e.starts_with("institutions[0].county:"), "{e}");
     let e = error_of(&edit(|v| v["population_cells"][0]["county"] = json!("x")));
@@ -206,51 +151,26 @@ fn bad_dates_are_named() {
     assert!(e.starts_with("as_of:") && e.contains("2026-02-30"), "{e}");
     let e = error_of(&edit(|v| v["as_of"] = json!("2026/03/01")));
     assert!(e.starts_with("as_of:"), "{e}");
-    let e = error_of(&edit(|v| {
-        v["applications"][3]["negative_list"]["since"] = json!("2025-02-29")
-    }));
-    assert!(
-        e.starts_with("applications[3].negative_list.since:") && e.contains("2025-02-29"),
-        "{e}"
-    );
-    let e = error_of(&edit(|v| {
-        v["applications"][3]["negative_list"]["reason"] = json!("late_payment")
-    }));
-    assert!(
-        e.starts_with("applications[3].negative_list.reason:"),
-        "{e}"
-    );
+    let e = error_of(&edit(|v| v["applications"][3]["negative_list"]["since"] = json!("2025-02-29")));
+    assert!(e.starts_with("applications[3].negative_list.since:") && e.contains("2025-02-29"), "{e}");
+    let e = error_of(&edit(|v| v["applications"][3]["negative_list"]["reason"] = json!("late_payment")));
+    assert!(e.starts_with("applications[3].negative_list.reason:"), "{e}");
 }
 
 #[test]
 fn scope_and_kind_fields_must_fit_the_kind() {
     // 三(一)2: personal-account-only applies to 门诊部、诊所 alone
-    let e = error_of(&edit(|v| {
-        v["applications"][0]["scope"] = json!("personal_account_only")
-    }));
-    assert!(
-        e.starts_with("applications[0].scope:") && e.contains("outpatient"),
-        "{e}"
-    );
-    let e = error_of(&edit(|v| {
-        v["applications"][2]["scope"] = json!("personal_account_only")
-    }));
+    let e = error_of(&edit(|v| v["applications"][0]["scope"] = json!("personal_account_only")));
+    assert!(e.starts_with("applications[0].scope:") && e.contains("outpatient"), "{e}");
+    let e = error_of(&edit(|v| v["applications"][2]["scope"] = json!("personal_account_only")));
     assert!(e.starts_with("applications[2].scope:"), "{e}");
-    let e = error_of(&edit(|v| {
-        v["applications"][1]["scope"] = json!("medical_aid")
-    }));
+    let e = error_of(&edit(|v| v["applications"][1]["scope"] = json!("medical_aid")));
     assert!(e.starts_with("applications[1].institution_id:"), "{e}");
-    let e = error_of(&edit(|v| {
-        v["applications"][1]["category"] = json!("ordinary")
-    }));
+    let e = error_of(&edit(|v| v["applications"][1]["category"] = json!("ordinary")));
     assert!(e.starts_with("applications[1].category:"), "{e}");
-    let e = error_of(&edit(|v| {
-        v["institutions"][0]["specialty"] = json!("surgery")
-    }));
+    let e = error_of(&edit(|v| v["institutions"][0]["specialty"] = json!("surgery")));
     assert!(e.starts_with("institutions[0].specialty:"), "{e}");
-    let e = error_of(&edit(|v| {
-        v["applications"][0]["subtype"] = json!("village_clinic")
-    }));
+    let e = error_of(&edit(|v| v["applications"][0]["subtype"] = json!("village_clinic")));
     assert!(e.starts_with("applications[0].subtype:"), "{e}");
 }
 
@@ -275,9 +195,7 @@ fn deep_nesting_is_an_error_not_a_crash() {
 fn policy_must_name_exactly_one_source() {
     let e = error_of(&edit(|v| v["policy"] = json!({})));
     assert!(e.starts_with("policy:"), "{e}");
-    let e = error_of(&edit(|v| {
-        v["policy"] = json!({"preset": "linyi-2025", "file": "x.json"})
-    }));
+    let e = error_of(&edit(|v| v["policy"] = json!({"preset": "linyi-2025", "file": "x.json"})));
     assert!(e.starts_with("policy:"), "{e}");
     let e = error_of(&edit(|v| v["policy"]["inline"] = json!({"id": "x"})));
     assert!(e.starts_with("policy.inline"), "{e}");
@@ -289,10 +207,7 @@ fn an_address_change_must_name_an_institution_that_exists() {
         v["applications"][0]["change"] = json!("address_change");
         v["applications"][0]["institution_id"] = json!("p-404");
     }));
-    assert!(
-        msg.starts_with("applications[0].institution_id: \"p-404\""),
-        "{msg}"
-    );
+    assert!(msg.starts_with("applications[0].institution_id: \"p-404\""), "{msg}");
     // Naming one that exists is fine.
     parse(&edit(|v| {
         v["applications"][0]["change"] = json!("address_change");

@@ -10,8 +10,8 @@ use dingdian::date::Date;
 use dingdian::sample::linyi_sample;
 use dingdian::scenario::{Application, Kind, Scenario};
 use dingdian::share::{
-    decode, encode, from_fragment, merge_apply, merge_diff, Base, ShareError, View,
-    LINK_LIMIT_CHARS, LINK_MAX_DECODED_BYTES, STORE_MAX_DECODED_BYTES,
+    decode, encode, from_fragment, merge_apply, merge_diff, Base, ShareError, View, LINK_LIMIT_CHARS,
+    LINK_MAX_DECODED_BYTES, STORE_MAX_DECODED_BYTES,
 };
 use dingdian::synth::{synth_scenario, SampleCity, SynthSpec};
 use dingdian::text::Lang;
@@ -19,20 +19,13 @@ use dingdian::{evaluate, Outcome};
 use serde_json::{json, Value};
 
 fn view(dataset: &str) -> View {
-    View {
-        dataset: dataset.into(),
-        lang: Lang::En,
-        selected: 1,
-    }
+    View { dataset: dataset.into(), lang: Lang::En, selected: 1 }
 }
 
 fn builtin_scenario(id: &str) -> Option<Scenario> {
     match id {
         "sample" => Some(linyi_sample()),
-        "linyi" => Some(synth_scenario(&SynthSpec::published(
-            SampleCity::Linyi,
-            1000.0,
-        ))),
+        "linyi" => Some(synth_scenario(&SynthSpec::published(SampleCity::Linyi, 1000.0))),
         _ => None,
     }
 }
@@ -49,12 +42,8 @@ fn sample_base() -> Base {
 /// second one added, a county's beds and the city's fund months edited.
 fn edited_sample() -> Scenario {
     let mut sc = linyi_sample();
-    sc.policy
-        .overrides
-        .insert("service_radius_m".into(), json!(500));
-    sc.policy
-        .overrides
-        .insert("fund.deficit".into(), json!(false));
+    sc.policy.overrides.insert("service_radius_m".into(), json!(500));
+    sc.policy.overrides.insert("fund.deficit".into(), json!(false));
     sc.applications[0].lon += 0.01;
     sc.applications[0].lat -= 0.005;
     let mut a = Application::new("a-2", Kind::Outpatient, 118.34, 35.06);
@@ -67,22 +56,13 @@ fn edited_sample() -> Scenario {
 
 fn decisions(sc: &Scenario) -> Vec<(String, Outcome)> {
     let policy = dingdian::scenario::resolve_policy(sc, |_| Err("no files".into())).unwrap();
-    evaluate(sc, &policy, Date::parse("2026-03-01").unwrap())
-        .decisions
-        .into_iter()
-        .map(|d| (d.id, d.outcome))
-        .collect()
+    evaluate(sc, &policy, Date::parse("2026-03-01").unwrap()).decisions.into_iter().map(|d| (d.id, d.outcome)).collect()
 }
 
 #[test]
 fn an_edited_builtin_data_set_round_trips_exactly_with_the_same_decisions() {
     let sc = edited_sample();
-    let enc = encode(
-        &sc,
-        &view("sample"),
-        Some(&sample_base()),
-        Some(LINK_LIMIT_CHARS),
-    );
+    let enc = encode(&sc, &view("sample"), Some(&sample_base()), Some(LINK_LIMIT_CHARS));
     assert_eq!(enc.data_left_out, None);
     assert!(enc.text.starts_with("1."), "{}", enc.text);
     let opened = decode(&enc.text, LINK_MAX_DECODED_BYTES, builtin).unwrap();
@@ -101,23 +81,15 @@ fn a_link_to_a_builtin_data_set_carries_only_the_edits() {
     // data would be hundreds of kilobytes; the edits alone are a few hundred characters.
     let base = builtin("linyi").unwrap();
     let mut sc = base.scenario.clone();
-    sc.policy
-        .overrides
-        .insert("service_radius_m".into(), json!(1200));
-    sc.applications
-        .push(Application::new("a-1", Kind::Pharmacy, 118.36, 35.1));
+    sc.policy.overrides.insert("service_radius_m".into(), json!(1200));
+    sc.applications.push(Application::new("a-1", Kind::Pharmacy, 118.36, 35.1));
     sc.counties[3].open_beds = Some(4321);
     let enc = encode(&sc, &view("linyi"), Some(&base), Some(LINK_LIMIT_CHARS));
     assert!(enc.text.len() < 2000, "{} characters", enc.text.len());
     let opened = decode(&enc.text, LINK_MAX_DECODED_BYTES, builtin).unwrap();
     assert_eq!(opened.scenario.unwrap(), sc);
 
-    let untouched = encode(
-        &base.scenario,
-        &view("linyi"),
-        Some(&base),
-        Some(LINK_LIMIT_CHARS),
-    );
+    let untouched = encode(&base.scenario, &view("linyi"), Some(&base), Some(LINK_LIMIT_CHARS));
     assert!(untouched.text.len() < 200, "{}", untouched.text);
 }
 
@@ -127,87 +99,41 @@ fn data_that_is_not_builtin_is_carried_whole_or_left_out_with_a_note() {
     small.city.name = "某市".into();
     let enc = encode(&small, &view("imported"), None, Some(LINK_LIMIT_CHARS));
     assert_eq!(enc.data_left_out, None);
-    assert_eq!(
-        decode(&enc.text, LINK_MAX_DECODED_BYTES, builtin)
-            .unwrap()
-            .scenario
-            .unwrap(),
-        small
-    );
+    assert_eq!(decode(&enc.text, LINK_MAX_DECODED_BYTES, builtin).unwrap().scenario.unwrap(), small);
 
     // Too large for a link: the parameters travel, the data does not, and opening says so.
     let mut big = builtin_scenario("linyi").unwrap();
-    big.policy
-        .overrides
-        .insert("service_radius_m".into(), json!(900));
+    big.policy.overrides.insert("service_radius_m".into(), json!(900));
     let enc = encode(&big, &view("imported"), None, Some(LINK_LIMIT_CHARS));
     let full = enc.data_left_out.expect("left out");
-    assert!(
-        full > LINK_LIMIT_CHARS && enc.text.len() < 300,
-        "{full} → {}",
-        enc.text.len()
-    );
+    assert!(full > LINK_LIMIT_CHARS && enc.text.len() < 300, "{full} → {}", enc.text.len());
     let opened = decode(&enc.text, LINK_MAX_DECODED_BYTES, builtin).unwrap();
     assert_eq!(opened.scenario, None);
     assert_eq!(opened.overrides.get("service_radius_m"), Some(&json!(900)));
-    assert!(
-        opened.notes[0].en.contains("too large for the link"),
-        "{:?}",
-        opened.notes
-    );
+    assert!(opened.notes[0].en.contains("too large for the link"), "{:?}", opened.notes);
     assert!(opened.notes[0].zh.contains("过大"));
 
     // Autosave has no such limit: the whole data comes back.
     let stored = encode(&big, &view("imported"), None, None);
     assert_eq!(stored.data_left_out, None);
-    assert_eq!(
-        decode(&stored.text, STORE_MAX_DECODED_BYTES, builtin)
-            .unwrap()
-            .scenario
-            .unwrap(),
-        big
-    );
+    assert_eq!(decode(&stored.text, STORE_MAX_DECODED_BYTES, builtin).unwrap().scenario.unwrap(), big);
 }
 
 #[test]
 fn a_truncated_link_is_refused_naming_the_damage() {
-    let enc = encode(
-        &edited_sample(),
-        &view("sample"),
-        Some(&sample_base()),
-        None,
-    );
-    for cut in [
-        enc.text.len() - 1,
-        enc.text.len() - 7,
-        enc.text.len() / 2,
-        4,
-    ] {
+    let enc = encode(&edited_sample(), &view("sample"), Some(&sample_base()), None);
+    for cut in [enc.text.len() - 1, enc.text.len() - 7, enc.text.len() / 2, 4] {
         let err = decode(&enc.text[..cut], LINK_MAX_DECODED_BYTES, builtin).unwrap_err();
-        assert!(
-            matches!(err, ShareError::Damaged(_)),
-            "cut at {cut}: {err:?}"
-        );
+        assert!(matches!(err, ShareError::Damaged(_)), "cut at {cut}: {err:?}");
         let m = err.message();
-        assert!(
-            m.en.contains("damaged or cut short") && m.zh.contains("截断"),
-            "{m:?}"
-        );
+        assert!(m.en.contains("damaged or cut short") && m.zh.contains("截断"), "{m:?}");
     }
-    assert!(matches!(
-        decode("1.", LINK_MAX_DECODED_BYTES, builtin),
-        Err(ShareError::Damaged(_))
-    ));
+    assert!(matches!(decode("1.", LINK_MAX_DECODED_BYTES, builtin), Err(ShareError::Damaged(_))));
 }
 
 #[test]
 fn a_tampered_link_is_refused_never_opened_as_something_else() {
-    let enc = encode(
-        &edited_sample(),
-        &view("sample"),
-        Some(&sample_base()),
-        None,
-    );
+    let enc = encode(&edited_sample(), &view("sample"), Some(&sample_base()), None);
     // Every single-character change in the middle of the link: the zlib checksum (or the
     // inflater, or the scenario's own checks) refuses it.
     let body: Vec<char> = enc.text.chars().collect();
@@ -222,14 +148,8 @@ fn a_tampered_link_is_refused_never_opened_as_something_else() {
     }
     let mut t = enc.text.clone();
     t.insert(10, '!');
-    assert_eq!(
-        decode(&t, LINK_MAX_DECODED_BYTES, builtin).unwrap_err(),
-        ShareError::BadCharacter(10, '!')
-    );
-    assert!(ShareError::BadCharacter(10, '!')
-        .message()
-        .en
-        .contains("character 11 (“!”)"));
+    assert_eq!(decode(&t, LINK_MAX_DECODED_BYTES, builtin).unwrap_err(), ShareError::BadCharacter(10, '!'));
+    assert!(ShareError::BadCharacter(10, '!').message().en.contains("character 11 (“!”)"));
 }
 
 /// Packs any JSON the way a link does (to build links a user or an attacker could write).
@@ -242,14 +162,8 @@ fn pack(json: &str) -> String {
 #[test]
 fn a_valid_link_with_bad_content_names_the_field() {
     let cases = [
-        (
-            json!({"dataset": "sample", "preset": "linyi-2025", "colour": 1}),
-            "unknown field `colour`",
-        ),
-        (
-            json!({"dataset": "sample", "preset": "nowhere-2030"}),
-            "policy.preset: unknown preset \"nowhere-2030\"",
-        ),
+        (json!({"dataset": "sample", "preset": "linyi-2025", "colour": 1}), "unknown field `colour`"),
+        (json!({"dataset": "sample", "preset": "nowhere-2030"}), "policy.preset: unknown preset \"nowhere-2030\""),
         (
             json!({"dataset": "sample", "preset": "linyi-2025", "overrides": {"service_radius_m": -5}}),
             "policy.overrides.service_radius_m",
@@ -281,43 +195,24 @@ fn a_valid_link_with_bad_content_names_the_field() {
 
 #[test]
 fn formats_newer_or_unknown_say_exactly_why_they_do_not_open() {
-    let m = decode("2.eJyrrgUAAXUA-Q", LINK_MAX_DECODED_BYTES, builtin)
-        .unwrap_err()
-        .message();
-    assert!(
-        m.en.contains("newer version (format 2)") && m.en.contains("reads formats 1–1"),
-        "{}",
-        m.en
-    );
+    let m = decode("2.eJyrrgUAAXUA-Q", LINK_MAX_DECODED_BYTES, builtin).unwrap_err().message();
+    assert!(m.en.contains("newer version (format 2)") && m.en.contains("reads formats 1–1"), "{}", m.en);
     assert!(m.zh.contains("格式 2"), "{}", m.zh);
-    let m = decode("0.eJyrrgUAAXUA-Q", LINK_MAX_DECODED_BYTES, builtin)
-        .unwrap_err()
-        .message();
+    let m = decode("0.eJyrrgUAAXUA-Q", LINK_MAX_DECODED_BYTES, builtin).unwrap_err().message();
     assert!(m.en.contains("format 0 is no longer read"), "{}", m.en);
-    assert_eq!(
-        decode("eJyrrgUAAXUA-Q", LINK_MAX_DECODED_BYTES, builtin).unwrap_err(),
-        ShareError::NoFormat
-    );
-    assert_eq!(
-        decode("x.eJyrrgUAAXUA-Q", LINK_MAX_DECODED_BYTES, builtin).unwrap_err(),
-        ShareError::NoFormat
-    );
+    assert_eq!(decode("eJyrrgUAAXUA-Q", LINK_MAX_DECODED_BYTES, builtin).unwrap_err(), ShareError::NoFormat);
+    assert_eq!(decode("x.eJyrrgUAAXUA-Q", LINK_MAX_DECODED_BYTES, builtin).unwrap_err(), ShareError::NoFormat);
 }
 
 #[test]
 fn the_oldest_format_still_opens() {
     // A format-1 link written by hand as the first version wrote it: it must keep opening.
-    let v1 = pack(
-        r#"{"dataset":"sample","lang":"zh","preset":"linyi-2025","overrides":{"service_radius_m":600}}"#,
-    );
+    let v1 = pack(r#"{"dataset":"sample","lang":"zh","preset":"linyi-2025","overrides":{"service_radius_m":600}}"#);
     let opened = decode(&v1, LINK_MAX_DECODED_BYTES, builtin).unwrap();
     assert_eq!(opened.lang, Some(Lang::Zh));
     assert_eq!(opened.overrides.get("service_radius_m"), Some(&json!(600)));
     let mut expected = linyi_sample();
-    expected
-        .policy
-        .overrides
-        .insert("service_radius_m".into(), json!(600));
+    expected.policy.overrides.insert("service_radius_m".into(), json!(600));
     assert_eq!(opened.scenario.unwrap(), expected);
 }
 
@@ -328,11 +223,7 @@ fn a_decompression_bomb_is_refused() {
     assert!(bomb.len() < 20_000, "{}", bomb.len());
     let err = decode(&bomb, LINK_MAX_DECODED_BYTES, builtin).unwrap_err();
     assert_eq!(err, ShareError::TooLarge(LINK_MAX_DECODED_BYTES));
-    assert!(
-        err.message().en.contains("more than 8 MB"),
-        "{}",
-        err.message().en
-    );
+    assert!(err.message().en.contains("more than 8 MB"), "{}", err.message().en);
 }
 
 #[test]
@@ -349,13 +240,7 @@ fn a_changed_builtin_data_set_is_named_when_the_link_opens() {
         })
     };
     let opened = decode(&enc.text, LINK_MAX_DECODED_BYTES, changed).unwrap();
-    assert!(
-        opened.notes[0]
-            .en
-            .contains("changed since this link was made"),
-        "{:?}",
-        opened.notes
-    );
+    assert!(opened.notes[0].en.contains("changed since this link was made"), "{:?}", opened.notes);
     assert_eq!(opened.scenario.unwrap().applications, sc.applications);
 }
 
@@ -364,10 +249,7 @@ fn merge_patches_turn_the_base_into_the_target() {
     let base = json!({"a": 1, "b": {"c": [1, 2], "d": "x"}, "e": true});
     let target = json!({"a": 1, "b": {"c": [1, 3], "f": 2.5}, "g": null});
     let patch = merge_diff(&base, &target).unwrap();
-    assert_eq!(
-        patch,
-        json!({"b": {"c": [1, 3], "d": null, "f": 2.5}, "e": null, "g": null})
-    );
+    assert_eq!(patch, json!({"b": {"c": [1, 3], "d": null, "f": 2.5}, "e": null, "g": null}));
     let mut v = base.clone();
     merge_apply(&mut v, &patch);
     // A null in the target is absent after the patch (RFC 7386); the scenario has no nulls.

@@ -51,59 +51,27 @@ fn strict_control_of_new_inpatient_designations() {
     outcome(&d, Outcome::Rejected);
 
     // “严格控制” is not an explicit ban: the switch can leave it undetermined.
-    let d = Sc::xian()
-        .set("xian_inpatient_default", "gap")
-        .app(hospital_app())
-        .decide();
+    let d = Sc::xian().set("xian_inpatient_default", "gap").app(hospital_app()).decide();
     let e = rule(&d, "inpatient.strict_control", Verdict::Gap, STRICT, &[]);
     assert_eq!(e.switch.as_deref(), Some("xian_inpatient_default"));
     outcome(&d, Outcome::Undetermined);
 
     // A specialty hospital is an inpatient institution too; a clinic is not concerned.
-    let d = Sc::xian()
-        .app(application(Kind::InpatientSpecialty, ORIGIN).eligible())
-        .decide();
+    let d = Sc::xian().app(application(Kind::InpatientSpecialty, ORIGIN).eligible()).decide();
     rule(&d, "inpatient.strict_control", Verdict::Fail, STRICT, &[]);
-    let d = Sc::xian()
-        .app(application(Kind::Outpatient, ORIGIN).eligible())
-        .decide();
-    rule(
-        &d,
-        "inpatient.strict_control",
-        Verdict::NotApplicable,
-        STRICT,
-        &[],
-    );
+    let d = Sc::xian().app(application(Kind::Outpatient, ORIGIN).eligible()).decide();
+    rule(&d, "inpatient.strict_control", Verdict::NotApplicable, STRICT, &[]);
 }
 
 #[test]
 fn uneven_areas_and_shortage_types_come_first() {
     // (二)1“对市卫生健康部门确定的分布不均衡区域内的住院医疗机构及短板资源类住院医疗机构，可优先按规定纳入医保定点管理”
-    let d = Sc::xian()
-        .app(hospital_app().with(|a| a.uneven_area = Some(true)))
-        .decide();
-    zh_has(
-        rule(
-            &d,
-            "inpatient.strict_control",
-            Verdict::Priority,
-            STRICT,
-            &[],
-        ),
-        "分布不均衡区域",
-    );
+    let d = Sc::xian().app(hospital_app().with(|a| a.uneven_area = Some(true))).decide();
+    zh_has(rule(&d, "inpatient.strict_control", Verdict::Priority, STRICT, &[]), "分布不均衡区域");
     outcome(&d, Outcome::Prioritized);
 
-    let d = Sc::xian()
-        .app(hospital_app().with(|a| a.shortage_type = Some(true)))
-        .decide();
-    let e = rule(
-        &d,
-        "inpatient.strict_control",
-        Verdict::Priority,
-        STRICT,
-        &[],
-    );
+    let d = Sc::xian().app(hospital_app().with(|a| a.shortage_type = Some(true))).decide();
+    let e = rule(&d, "inpatient.strict_control", Verdict::Priority, STRICT, &[]);
     zh_has(e, "短板资源类");
     // The example shortage types are borrowed from Binzhou and say so.
     note_has(e, "滨州");
@@ -122,47 +90,20 @@ fn uneven_areas_and_shortage_types_come_first() {
 fn no_new_pharmacy_unless_none_of_the_type_within_a_15_minute_walk() {
     // (二)2“本规划期内原则上不再新增。对参保人员步行15分钟有效活动半径范围内没有同类型医药机构的可按规定择优纳入”
     let app = || pharmacy_app(&[Ordinary], ORIGIN).eligible();
-    let d = Sc::xian()
-        .inst(pharmacy("p-1", &[Ordinary, Chronic], at(250.0, 999.0)))
-        .app(app())
-        .decide();
-    let e = rule(
-        &d,
-        "outpatient_pharmacy.no_new",
-        Verdict::Fail,
-        NO_NEW,
-        &["1000", "999"],
-    );
+    let d = Sc::xian().inst(pharmacy("p-1", &[Ordinary, Chronic], at(250.0, 999.0))).app(app()).decide();
+    let e = rule(&d, "outpatient_pharmacy.no_new", Verdict::Fail, NO_NEW, &["1000", "999"]);
     zh_has(e, "原则上不再新增");
     note_has(e, "假设");
     outcome(&d, Outcome::Rejected);
 
-    let d = Sc::xian()
-        .inst(pharmacy("p-1", &[Ordinary], at(250.0, 1001.0)))
-        .app(app())
-        .decide();
-    let e = rule(
-        &d,
-        "outpatient_pharmacy.no_new",
-        Verdict::Pass,
-        NO_NEW,
-        &["1000", "1001"],
-    );
+    let d = Sc::xian().inst(pharmacy("p-1", &[Ordinary], at(250.0, 1001.0))).app(app()).decide();
+    let e = rule(&d, "outpatient_pharmacy.no_new", Verdict::Pass, NO_NEW, &["1000", "1001"]);
     zh_has(e, "择优纳入");
     outcome(&d, Outcome::Accepted);
 
     // Same type = a category in common.
-    let d = Sc::xian()
-        .inst(pharmacy("p-1", &[Chronic], at(250.0, 300.0)))
-        .app(app())
-        .decide();
-    rule(
-        &d,
-        "outpatient_pharmacy.no_new",
-        Verdict::Pass,
-        NO_NEW,
-        &["1000"],
-    );
+    let d = Sc::xian().inst(pharmacy("p-1", &[Chronic], at(250.0, 300.0))).app(app()).decide();
+    rule(&d, "outpatient_pharmacy.no_new", Verdict::Pass, NO_NEW, &["1000"]);
 }
 
 #[test]
@@ -175,25 +116,13 @@ fn no_new_counts_non_designated_ones_unless_the_switch_narrows_it() {
             .app(pharmacy_app(&[Ordinary], ORIGIN).eligible())
     };
     let d = sc().decide();
-    let e = rule(
-        &d,
-        "outpatient_pharmacy.no_new",
-        Verdict::Fail,
-        NO_NEW,
-        &["400"],
-    );
+    let e = rule(&d, "outpatient_pharmacy.no_new", Verdict::Fail, NO_NEW, &["400"]);
     assert_eq!(e.switch.as_deref(), Some("xian_count_non_designated"));
     zh_has(e, "含未定点");
     outcome(&d, Outcome::Rejected);
 
     let d = sc().set("xian_count_non_designated", false).decide();
-    let e = rule(
-        &d,
-        "outpatient_pharmacy.no_new",
-        Verdict::Pass,
-        NO_NEW,
-        &["1000"],
-    );
+    let e = rule(&d, "outpatient_pharmacy.no_new", Verdict::Pass, NO_NEW, &["1000"]);
     assert_eq!(e.switch.as_deref(), Some("xian_count_non_designated"));
     outcome(&d, Outcome::Accepted);
 
@@ -202,13 +131,7 @@ fn no_new_counts_non_designated_ones_unless_the_switch_narrows_it() {
             .inst(clinic("c-1", at(0.0, 400.0)).undesignated())
             .app(application(Kind::Outpatient, ORIGIN).eligible())
     };
-    rule(
-        &sc().decide(),
-        "outpatient_pharmacy.no_new",
-        Verdict::Fail,
-        NO_NEW,
-        &["400"],
-    );
+    rule(&sc().decide(), "outpatient_pharmacy.no_new", Verdict::Fail, NO_NEW, &["400"]);
     rule(
         &sc().set("xian_count_non_designated", false).decide(),
         "outpatient_pharmacy.no_new",
@@ -222,20 +145,8 @@ fn no_new_counts_non_designated_ones_unless_the_switch_narrows_it() {
 fn no_new_outpatient_counts_another_outpatient_institution() {
     // (二)2“定点零售药店和门诊部、诊所等定点医疗机构……没有同类型医药机构的可按规定择优纳入”
     let app = || application(Kind::Outpatient, ORIGIN).eligible();
-    let d = Sc::xian()
-        .inst(clinic("c-1", at(135.0, 700.0)))
-        .app(app())
-        .decide();
-    zh_has(
-        rule(
-            &d,
-            "outpatient_pharmacy.no_new",
-            Verdict::Fail,
-            NO_NEW,
-            &["1000", "700"],
-        ),
-        "门诊部、诊所",
-    );
+    let d = Sc::xian().inst(clinic("c-1", at(135.0, 700.0))).app(app()).decide();
+    zh_has(rule(&d, "outpatient_pharmacy.no_new", Verdict::Fail, NO_NEW, &["1000", "700"]), "门诊部、诊所");
     outcome(&d, Outcome::Rejected);
 
     // A hospital, a primary-care institution or a pharmacy is not the same type as a clinic.
@@ -245,34 +156,14 @@ fn no_new_outpatient_counts_another_outpatient_institution() {
         .inst(pharmacy("p-1", &[Ordinary], at(270.0, 100.0)))
         .app(app())
         .decide();
-    rule(
-        &d,
-        "outpatient_pharmacy.no_new",
-        Verdict::Pass,
-        NO_NEW,
-        &["1000"],
-    );
+    rule(&d, "outpatient_pharmacy.no_new", Verdict::Pass, NO_NEW, &["1000"]);
     outcome(&d, Outcome::Accepted);
 
     // Inpatient and primary-care applicants are not concerned.
-    let d = Sc::xian()
-        .app(application(Kind::PrimaryCare, ORIGIN).eligible())
-        .decide();
-    rule(
-        &d,
-        "outpatient_pharmacy.no_new",
-        Verdict::NotApplicable,
-        NO_NEW,
-        &[],
-    );
+    let d = Sc::xian().app(application(Kind::PrimaryCare, ORIGIN).eligible()).decide();
+    rule(&d, "outpatient_pharmacy.no_new", Verdict::NotApplicable, NO_NEW, &[]);
     let d = Sc::xian().app(hospital_app()).decide();
-    rule(
-        &d,
-        "outpatient_pharmacy.no_new",
-        Verdict::NotApplicable,
-        NO_NEW,
-        &[],
-    );
+    rule(&d, "outpatient_pharmacy.no_new", Verdict::NotApplicable, NO_NEW, &[]);
 }
 
 #[test]
@@ -281,26 +172,15 @@ fn a_moving_clinic_does_not_count_its_old_site() {
     // A designated clinic changing address is judged at the new address without itself.
     let d = Sc::xian()
         .inst(clinic("c-old", at(0.0, 200.0)))
-        .app(
-            application(Kind::Outpatient, ORIGIN)
-                .eligible()
-                .address_change(Some("c-old")),
-        )
+        .app(application(Kind::Outpatient, ORIGIN).eligible().address_change(Some("c-old")))
         .decide();
-    note_has(
-        rule(&d, "outpatient_pharmacy.no_new", Verdict::Pass, NO_NEW, &[]),
-        "c-old",
-    );
+    note_has(rule(&d, "outpatient_pharmacy.no_new", Verdict::Pass, NO_NEW, &[]), "c-old");
 }
 
 fn special(n: usize) -> Sc {
     let mut sc = Sc::xian();
     for i in 0..n {
-        sc = sc.inst(pharmacy(
-            &format!("sd-{i}"),
-            &[SpecialDrug],
-            at(90.0, 5_000.0 + 100.0 * i as f64),
-        ));
+        sc = sc.inst(pharmacy(&format!("sd-{i}"), &[SpecialDrug], at(90.0, 5_000.0 + 100.0 * i as f64)));
     }
     sc
 }
@@ -309,31 +189,15 @@ fn special(n: usize) -> Sc {
 fn special_drug_quota_without_a_number_is_undetermined() {
     // (二)3(2)“特药定点零售药店……实行总量控制、动态管理”: a total without a number. The data's
     // count is no quota: the case stays undetermined until a quota is set.
-    let d = special(2)
-        .app(pharmacy_app(&[SpecialDrug], ORIGIN).eligible())
-        .decide();
-    let e = rule(
-        &d,
-        "special_drug_pharmacy.quota",
-        Verdict::Gap,
-        QUOTA,
-        &["2"],
-    );
+    let d = special(2).app(pharmacy_app(&[SpecialDrug], ORIGIN).eligible()).decide();
+    let e = rule(&d, "special_drug_pharmacy.quota", Verdict::Gap, QUOTA, &["2"]);
     assert_eq!(e.switch.as_deref(), Some("special_drug_quota"));
     zh_has(e, "没有给出总量");
     outcome(&d, Outcome::Undetermined);
 
     // Even with no special-drug pharmacy in the data, an empty quota is no "quota 0 is full".
-    let d = special(0)
-        .app(pharmacy_app(&[SpecialDrug], ORIGIN).eligible())
-        .decide();
-    rule(
-        &d,
-        "special_drug_pharmacy.quota",
-        Verdict::Gap,
-        QUOTA,
-        &["0"],
-    );
+    let d = special(0).app(pharmacy_app(&[SpecialDrug], ORIGIN).eligible()).decide();
+    rule(&d, "special_drug_pharmacy.quota", Verdict::Gap, QUOTA, &["0"]);
     outcome(&d, Outcome::Undetermined);
 
     // Non-designated special-drug pharmacies are outside the quota count.
@@ -342,55 +206,23 @@ fn special_drug_quota_without_a_number_is_undetermined() {
         .app(pharmacy_app(&[SpecialDrug], ORIGIN).eligible())
         .set("special_drug_quota", 3)
         .decide();
-    rule(
-        &d,
-        "special_drug_pharmacy.quota",
-        Verdict::Pass,
-        QUOTA,
-        &["2", "3"],
-    );
+    rule(&d, "special_drug_pharmacy.quota", Verdict::Pass, QUOTA, &["2", "3"]);
 }
 
 #[test]
 fn special_drug_quota_set_by_the_user() {
     // (二)3(2)“实行总量控制”: a quota larger than today's number leaves room
-    let d = special(2)
-        .set("special_drug_quota", 3)
-        .app(pharmacy_app(&[SpecialDrug], ORIGIN).eligible())
-        .decide();
-    let e = rule(
-        &d,
-        "special_drug_pharmacy.quota",
-        Verdict::Pass,
-        QUOTA,
-        &["2", "3"],
-    );
+    let d = special(2).set("special_drug_quota", 3).app(pharmacy_app(&[SpecialDrug], ORIGIN).eligible()).decide();
+    let e = rule(&d, "special_drug_pharmacy.quota", Verdict::Pass, QUOTA, &["2", "3"]);
     note_has(e, "用户设定");
     outcome(&d, Outcome::Accepted);
 
-    let d = special(2)
-        .set("special_drug_quota", 2)
-        .app(pharmacy_app(&[SpecialDrug], ORIGIN).eligible())
-        .decide();
-    rule(
-        &d,
-        "special_drug_pharmacy.quota",
-        Verdict::Fail,
-        QUOTA,
-        &["2"],
-    );
+    let d = special(2).set("special_drug_quota", 2).app(pharmacy_app(&[SpecialDrug], ORIGIN).eligible()).decide();
+    rule(&d, "special_drug_pharmacy.quota", Verdict::Fail, QUOTA, &["2"]);
 
     // An ordinary pharmacy is not concerned.
-    let d = special(2)
-        .app(pharmacy_app(&[Ordinary], ORIGIN).eligible())
-        .decide();
-    rule(
-        &d,
-        "special_drug_pharmacy.quota",
-        Verdict::NotApplicable,
-        QUOTA,
-        &[],
-    );
+    let d = special(2).app(pharmacy_app(&[Ordinary], ORIGIN).eligible()).decide();
+    rule(&d, "special_drug_pharmacy.quota", Verdict::NotApplicable, QUOTA, &[]);
     outcome(&d, Outcome::Accepted);
 }
 
@@ -404,33 +236,13 @@ fn special_drug_regime_quota_only_or_quota_and_radius() {
             .app(pharmacy_app(&[SpecialDrug], ORIGIN).eligible())
     };
     let d = sc().decide();
-    let e = rule(
-        &d,
-        "outpatient_pharmacy.no_new",
-        Verdict::NotApplicable,
-        NO_NEW,
-        &[],
-    );
+    let e = rule(&d, "outpatient_pharmacy.no_new", Verdict::NotApplicable, NO_NEW, &[]);
     assert_eq!(e.switch.as_deref(), Some("xian_special_drug_regime"));
-    rule(
-        &d,
-        "special_drug_pharmacy.quota",
-        Verdict::Pass,
-        QUOTA,
-        &["1", "5"],
-    );
+    rule(&d, "special_drug_pharmacy.quota", Verdict::Pass, QUOTA, &["1", "5"]);
     outcome(&d, Outcome::Accepted);
 
-    let d = sc()
-        .set("xian_special_drug_regime", "quota_and_radius")
-        .decide();
-    rule(
-        &d,
-        "outpatient_pharmacy.no_new",
-        Verdict::Fail,
-        NO_NEW,
-        &["500"],
-    );
+    let d = sc().set("xian_special_drug_regime", "quota_and_radius").decide();
+    rule(&d, "outpatient_pharmacy.no_new", Verdict::Fail, NO_NEW, &["500"]);
     outcome(&d, Outcome::Rejected);
 
     // An ordinary + special-drug pharmacy is judged on its ordinary category under quota_only.
@@ -448,19 +260,9 @@ fn a_moving_special_drug_pharmacy_keeps_the_count() {
     // Moving does not add a special-drug pharmacy: it is left out of the count, so the default quota has room.
     let d = special(2)
         .set("special_drug_quota", 2)
-        .app(
-            pharmacy_app(&[SpecialDrug], ORIGIN)
-                .eligible()
-                .address_change(Some("sd-0")),
-        )
+        .app(pharmacy_app(&[SpecialDrug], ORIGIN).eligible().address_change(Some("sd-0")))
         .decide();
-    rule(
-        &d,
-        "special_drug_pharmacy.quota",
-        Verdict::Pass,
-        QUOTA,
-        &["1", "2"],
-    );
+    rule(&d, "special_drug_pharmacy.quota", Verdict::Pass, QUOTA, &["1", "2"]);
 }
 
 #[test]
@@ -479,53 +281,21 @@ fn medical_aid_only_for_designated_medical_institutions() {
             .inst(pharmacy("p-1", &[Ordinary], at(0.0, 9_000.0)))
     };
     let d = sc().app(aid("c-ok")).decide();
-    rule(
-        &d,
-        "medical_aid.designated_only",
-        Verdict::Pass,
-        AID,
-        &["c-ok"],
-    );
+    rule(&d, "medical_aid.designated_only", Verdict::Pass, AID, &["c-ok"]);
     outcome(&d, Outcome::Accepted);
 
     let d = sc().app(aid("c-no")).decide();
-    rule(
-        &d,
-        "medical_aid.designated_only",
-        Verdict::Fail,
-        AID,
-        &["c-no"],
-    );
+    rule(&d, "medical_aid.designated_only", Verdict::Fail, AID, &["c-no"]);
     outcome(&d, Outcome::Rejected);
 
     let d = sc().app(aid("p-1")).decide();
-    rule(
-        &d,
-        "medical_aid.designated_only",
-        Verdict::Fail,
-        AID,
-        &["p-1"],
-    );
+    rule(&d, "medical_aid.designated_only", Verdict::Fail, AID, &["p-1"]);
 
     let d = sc().app(aid("nobody")).decide();
-    rule(
-        &d,
-        "medical_aid.designated_only",
-        Verdict::Fail,
-        AID,
-        &["nobody"],
-    );
+    rule(&d, "medical_aid.designated_only", Verdict::Fail, AID, &["nobody"]);
 
-    let d = sc()
-        .app(application(Kind::Outpatient, at(0.0, 20_000.0)).eligible())
-        .decide();
-    rule(
-        &d,
-        "medical_aid.designated_only",
-        Verdict::NotApplicable,
-        AID,
-        &[],
-    );
+    let d = sc().app(application(Kind::Outpatient, at(0.0, 20_000.0)).eligible()).decide();
+    rule(&d, "medical_aid.designated_only", Verdict::NotApplicable, AID, &[]);
 }
 
 #[test]
@@ -534,26 +304,10 @@ fn a_medical_aid_application_is_not_a_new_insurance_designation() {
     // (二)1“对住院定点医疗机构严格控制增量” does not concern it, nor does (二)2 count it as its own neighbour.
     let d = Sc::xian()
         .inst(hospital("h-1", ORIGIN))
-        .app(
-            hospital_app()
-                .scope(Scope::MedicalAid)
-                .with(|a| a.institution_id = Some("h-1".into())),
-        )
+        .app(hospital_app().scope(Scope::MedicalAid).with(|a| a.institution_id = Some("h-1".into())))
         .decide();
-    rule(
-        &d,
-        "medical_aid.designated_only",
-        Verdict::Pass,
-        AID,
-        &["h-1"],
-    );
-    rule(
-        &d,
-        "inpatient.strict_control",
-        Verdict::NotApplicable,
-        STRICT,
-        &[],
-    );
+    rule(&d, "medical_aid.designated_only", Verdict::Pass, AID, &["h-1"]);
+    rule(&d, "inpatient.strict_control", Verdict::NotApplicable, STRICT, &[]);
     outcome(&d, Outcome::Accepted);
 
     let d = Sc::xian()
@@ -565,20 +319,12 @@ fn a_medical_aid_application_is_not_a_new_insurance_designation() {
                 .with(|a| a.institution_id = Some("c-1".into())),
         )
         .decide();
-    rule(
-        &d,
-        "outpatient_pharmacy.no_new",
-        Verdict::NotApplicable,
-        NO_NEW,
-        &[],
-    );
+    rule(&d, "outpatient_pharmacy.no_new", Verdict::NotApplicable, NO_NEW, &[]);
     outcome(&d, Outcome::Accepted);
 }
 
 fn primary(st: Subtype) -> dingdian::Application {
-    application(Kind::PrimaryCare, ORIGIN)
-        .eligible()
-        .subtype(st)
+    application(Kind::PrimaryCare, ORIGIN).eligible().subtype(st)
 }
 
 #[test]
@@ -595,10 +341,7 @@ fn listed_primary_care_is_exempt_and_comes_first() {
         let d = Sc::xian().app(primary(st)).decide();
         let e = rule(&d, "exempt.listed", Verdict::Exempt, LISTED, &[]);
         zh_has(e, zh);
-        zh_has(
-            rule(&d, "priority.listed", Verdict::Priority, LISTED, &[]),
-            zh,
-        );
+        zh_has(rule(&d, "priority.listed", Verdict::Priority, LISTED, &[]), zh);
         for r in [
             "inpatient.strict_control",
             "outpatient_pharmacy.no_new",
@@ -620,20 +363,12 @@ fn listed_primary_care_is_exempt_and_comes_first() {
 #[test]
 fn a_village_clinic_is_listed_only_under_integrated_management() {
     // (二)3(1)“乡镇卫生院（含一体化管理的村卫生室）”
-    let d = Sc::xian()
-        .app(primary(Subtype::VillageClinic).integrated())
-        .decide();
-    zh_has(
-        rule(&d, "exempt.listed", Verdict::Exempt, LISTED, &[]),
-        "一体化管理的村卫生室",
-    );
+    let d = Sc::xian().app(primary(Subtype::VillageClinic).integrated()).decide();
+    zh_has(rule(&d, "exempt.listed", Verdict::Exempt, LISTED, &[]), "一体化管理的村卫生室");
     outcome(&d, Outcome::Prioritized);
 
     let d = Sc::xian().app(primary(Subtype::VillageClinic)).decide();
-    zh_has(
-        rule(&d, "exempt.listed", Verdict::Pass, LISTED, &[]),
-        "村卫生室须为一体化管理",
-    );
+    zh_has(rule(&d, "exempt.listed", Verdict::Pass, LISTED, &[]), "村卫生室须为一体化管理");
     rule(&d, "priority.listed", Verdict::Pass, LISTED, &[]);
     outcome(&d, Outcome::Accepted);
 }
@@ -646,60 +381,31 @@ fn provincial_and_municipal_key_projects_listed_central_not() {
         rule(&d, "exempt.listed", Verdict::Exempt, LISTED, &[]);
         rule(&d, "priority.listed", Verdict::Priority, LISTED, &[]);
         let e = entry(&d, "inpatient.strict_control");
-        assert_eq!(
-            (e.verdict, e.exempted_by.as_deref()),
-            (Verdict::NotApplicable, Some("exempt.listed"))
-        );
+        assert_eq!((e.verdict, e.exempted_by.as_deref()), (Verdict::NotApplicable, Some("exempt.listed")));
         outcome(&d, Outcome::Prioritized);
     }
     // 省市 — a central key project is not listed by Xi'an's text.
-    let d = Sc::xian()
-        .app(hospital_app().key(Some(KeyLevel::Central)))
-        .decide();
-    zh_has(
-        rule(&d, "exempt.listed", Verdict::Pass, LISTED, &[]),
-        "本条未列中央重点建设项目",
-    );
+    let d = Sc::xian().app(hospital_app().key(Some(KeyLevel::Central))).decide();
+    zh_has(rule(&d, "exempt.listed", Verdict::Pass, LISTED, &[]), "本条未列中央重点建设项目");
     rule(&d, "inpatient.strict_control", Verdict::Fail, STRICT, &[]);
     outcome(&d, Outcome::Rejected);
 
     // A pharmacy is not a 医疗机构.
     let d = Sc::xian()
         .inst(pharmacy("p-1", &[Ordinary], at(0.0, 100.0)))
-        .app(
-            pharmacy_app(&[Ordinary], ORIGIN)
-                .eligible()
-                .key(Some(KeyLevel::Provincial)),
-        )
+        .app(pharmacy_app(&[Ordinary], ORIGIN).eligible().key(Some(KeyLevel::Provincial)))
         .decide();
-    zh_has(
-        rule(&d, "exempt.listed", Verdict::Pass, LISTED, &[]),
-        "不含药店",
-    );
-    rule(
-        &d,
-        "outpatient_pharmacy.no_new",
-        Verdict::Fail,
-        NO_NEW,
-        &["100"],
-    );
+    zh_has(rule(&d, "exempt.listed", Verdict::Pass, LISTED, &[]), "不含药店");
+    rule(&d, "outpatient_pharmacy.no_new", Verdict::Fail, NO_NEW, &["100"]);
     outcome(&d, Outcome::Rejected);
 }
 
 #[test]
 fn listed_applicants_still_meet_the_national_conditions() {
     // 令2号 第六条(一)“正式运营至少3个月” binds even an applicant “不受本规划限制”
-    let d = Sc::xian()
-        .app(primary(Subtype::CommunityStation).with(|a| a.operating_months = Some(2.0)))
-        .decide();
+    let d = Sc::xian().app(primary(Subtype::CommunityStation).with(|a| a.operating_months = Some(2.0))).decide();
     rule(&d, "exempt.listed", Verdict::Exempt, LISTED, &[]);
-    rule(
-        &d,
-        "national.operating_months",
-        Verdict::Fail,
-        "令2号 第六条(一)",
-        &["2"],
-    );
+    rule(&d, "national.operating_months", Verdict::Fail, "令2号 第六条(一)", &["2"]);
     outcome(&d, Outcome::Rejected);
 }
 
@@ -715,44 +421,21 @@ fn another_outpatient_only_institution_answers_to_no_new_through_its_etc() {
         i.subtype = Some(Subtype::VillageClinic);
         i
     };
-    let app = || {
-        application(Kind::PrimaryCare, ORIGIN)
-            .eligible()
-            .subtype(Subtype::VillageClinic)
-    };
+    let app = || application(Kind::PrimaryCare, ORIGIN).eligible().subtype(Subtype::VillageClinic);
     let sc = || Sc::xian().inst(village("v-1", at(0.0, 300.0))).app(app());
     let d = sc().decide();
-    let e = rule(
-        &d,
-        "outpatient_pharmacy.no_new",
-        Verdict::Fail,
-        NO_NEW,
-        &["300"],
-    );
-    assert!(
-        e.assumptions.iter().any(|a| a == "xian_outpatient_etc"),
-        "{}",
-        show(&d)
-    );
+    let e = rule(&d, "outpatient_pharmacy.no_new", Verdict::Fail, NO_NEW, &["300"]);
+    assert!(e.assumptions.iter().any(|a| a == "xian_outpatient_etc"), "{}", show(&d));
     outcome(&d, Outcome::Rejected);
 
     // Read as a closed list, (二)2 does not reach it.
     let d = sc().set("xian_outpatient_etc", false).decide();
-    let e = rule(
-        &d,
-        "outpatient_pharmacy.no_new",
-        Verdict::NotApplicable,
-        NO_NEW,
-        &[],
-    );
+    let e = rule(&d, "outpatient_pharmacy.no_new", Verdict::NotApplicable, NO_NEW, &[]);
     assert_eq!(e.switch.as_deref(), Some("xian_outpatient_etc"));
     outcome(&d, Outcome::Accepted);
 
     // One under integrated management is listed: "不受本规划限制".
-    let d = Sc::xian()
-        .inst(village("v-1", at(0.0, 300.0)))
-        .app(app().integrated())
-        .decide();
+    let d = Sc::xian().inst(village("v-1", at(0.0, 300.0))).app(app().integrated()).decide();
     outcome(&d, Outcome::Prioritized);
 }
 
@@ -760,11 +443,7 @@ fn another_outpatient_only_institution_answers_to_no_new_through_its_etc() {
 fn moves_and_new_sites_are_undetermined_where_the_plan_has_no_clause() {
     // Xi'an's 规划目标和内容(二) says nothing of 变更注册地址 or 新增执业地点 (Linyi's 三(四)1–2 do):
     // the preset does not borrow Linyi's reading unless the switch says so.
-    let moving = || {
-        pharmacy_app(&[Ordinary], ORIGIN)
-            .eligible()
-            .address_change(Some("p-9"))
-    };
+    let moving = || pharmacy_app(&[Ordinary], ORIGIN).eligible().address_change(Some("p-9"));
     let sc = || Sc::xian().inst(pharmacy("p-9", &[Ordinary], at(0.0, 5_000.0)));
     let d = sc().app(moving()).decide();
     let e = rule(&d, "change.unregulated", Verdict::Gap, UNREGULATED, &[]);
@@ -772,23 +451,12 @@ fn moves_and_new_sites_are_undetermined_where_the_plan_has_no_clause() {
     zh_has(e, "变更注册地址");
     outcome(&d, Outcome::Undetermined);
 
-    let d = sc()
-        .set("change_without_clause", "as_new")
-        .app(moving())
-        .decide();
+    let d = sc().set("change_without_clause", "as_new").app(moving()).decide();
     let e = rule(&d, "change.unregulated", Verdict::Pass, UNREGULATED, &[]);
     assert_eq!(e.switch.as_deref(), Some("change_without_clause"));
     note_has(e, "借用");
     outcome(&d, Outcome::Accepted);
 
-    let d = Sc::xian()
-        .app(pharmacy_app(&[Ordinary], ORIGIN).eligible())
-        .decide();
-    rule(
-        &d,
-        "change.unregulated",
-        Verdict::NotApplicable,
-        UNREGULATED,
-        &[],
-    );
+    let d = Sc::xian().app(pharmacy_app(&[Ordinary], ORIGIN).eligible()).decide();
+    rule(&d, "change.unregulated", Verdict::NotApplicable, UNREGULATED, &[]);
 }

@@ -101,12 +101,7 @@ pub enum ExitsErrorKey {
 
 impl std::fmt::Debug for AssessResult {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "AssessResult({} institutions, {:.0} ms)",
-            self.assessment.institutions.len(),
-            self.ms
-        )
+        write!(f, "AssessResult({} institutions, {:.0} ms)", self.assessment.institutions.len(), self.ms)
     }
 }
 
@@ -138,11 +133,7 @@ pub fn fingerprint(sc: &Scenario) -> u64 {
 
 /// The assessment date: the scenario's judging date, else today.
 pub fn as_of(s: &State) -> Date {
-    s.scenario
-        .as_of
-        .as_deref()
-        .and_then(Date::parse)
-        .unwrap_or(s.today)
+    s.scenario.as_of.as_deref().and_then(Date::parse).unwrap_or(s.today)
 }
 
 /// The records of `dataset`, if they are there and still fit its institutions.
@@ -204,8 +195,7 @@ pub fn reduce_exits(s: &mut State, action: ExitsAction) {
             }
         },
         ExitsAction::Edit(id) => {
-            x.errors
-                .retain(|k, _| !matches!(k, ExitsErrorKey::Record(_)));
+            x.errors.retain(|k, _| !matches!(k, ExitsErrorKey::Record(_)));
             x.editing = id;
         }
         ExitsAction::SetField(field, raw) => {
@@ -240,19 +230,11 @@ pub fn reduce_exits(s: &mut State, action: ExitsAction) {
 /// A file of records: the input of `dingdian assess` (its scenario, if any, is not used: the
 /// records are checked against the data set shown) or a bare array of records.
 pub fn parse_records(sc: &Scenario, text: &str) -> Result<Vec<AssessmentRecord>, Text> {
-    let bad = |m: String| {
-        Text::new(
-            format!("{}{m}", i::AS_FILE_REFUSED.zh),
-            format!("{}{m}", i::AS_FILE_REFUSED.en),
-        )
-    };
+    let bad = |m: String| Text::new(format!("{}{m}", i::AS_FILE_REFUSED.zh), format!("{}{m}", i::AS_FILE_REFUSED.en));
     let list = if text.trim_start().starts_with('[') {
-        crate::scenario::from_json::<Vec<AssessmentRecord>>(text, "institutions")
-            .map_err(|e| bad(e.message))?
+        crate::scenario::from_json::<Vec<AssessmentRecord>>(text, "institutions").map_err(|e| bad(e.message))?
     } else {
-        crate::scenario::from_json::<AssessInput>(text, "")
-            .map_err(|e| bad(e.message))?
-            .institutions
+        crate::scenario::from_json::<AssessInput>(text, "").map_err(|e| bad(e.message))?.institutions
     };
     check_records(sc, &list).map_err(|e| bad(e.message))?;
     Ok(list)
@@ -280,27 +262,20 @@ fn parse_opt_count(raw: &str) -> Result<Option<u64>, ()> {
 /// One field of an assessment record; the message names the field.
 fn set_record_field(r: &mut AssessmentRecord, field: RecordField, raw: &str) -> Result<(), Text> {
     let named = |label: Words, what: Words| {
-        Text::new(
-            format!("{}：{}", label.zh, what.zh),
-            format!("{}: {}", label.en, what.en),
-        )
+        Text::new(format!("{}：{}", label.zh, what.zh), format!("{}: {}", label.en, what.en))
     };
     match field {
         RecordField::Score => {
-            r.score = parse_opt_f64(raw, 0.0, f64::MAX)
-                .map_err(|_| named(i::AS_F_SCORE, i::AS_E_SCORE))?
+            r.score = parse_opt_f64(raw, 0.0, f64::MAX).map_err(|_| named(i::AS_F_SCORE, i::AS_E_SCORE))?
         }
         RecordField::SatisfactionPct => {
-            r.satisfaction_pct = parse_opt_f64(raw, 0.0, 100.0)
-                .map_err(|_| named(i::AS_F_SATISFACTION, i::AS_E_PCT))?
+            r.satisfaction_pct = parse_opt_f64(raw, 0.0, 100.0).map_err(|_| named(i::AS_F_SATISFACTION, i::AS_E_PCT))?
         }
         RecordField::SeriousViolations => {
-            r.serious_violations =
-                parse_opt_count(raw).map_err(|_| named(i::AS_F_SERIOUS, i::AS_E_COUNT))?
+            r.serious_violations = parse_opt_count(raw).map_err(|_| named(i::AS_F_SERIOUS, i::AS_E_COUNT))?
         }
         RecordField::ViolationsInTerm => {
-            r.violations_in_term =
-                parse_opt_count(raw).map_err(|_| named(i::AS_F_IN_TERM, i::AS_E_COUNT))?
+            r.violations_in_term = parse_opt_count(raw).map_err(|_| named(i::AS_F_IN_TERM, i::AS_E_COUNT))?
         }
         RecordField::AgreementStart => {
             let t = raw.trim();
@@ -362,12 +337,7 @@ pub struct BudgetState {
 
 impl Default for BudgetState {
     fn default() -> Self {
-        BudgetState {
-            input: Rc::new(sample_settle_input()),
-            raw: BTreeMap::new(),
-            errors: BTreeMap::new(),
-            rev: 0,
-        }
+        BudgetState { input: Rc::new(sample_settle_input()), raw: BTreeMap::new(), errors: BTreeMap::new(), rev: 0 }
     }
 }
 
@@ -400,42 +370,27 @@ pub enum FieldKind {
 
 // Labels and messages of the fields added for the per-head standards, the reasonable part of an
 // overspend, the user's own objective cause and the assessment score.
-pub const BU_F_EMP_LAST: Words = words!(
-    "职工医保：上年人头预算标准（元/人）",
-    "Employee insurance: last year's per-head standard (yuan a person)",
-);
+pub const BU_F_EMP_LAST: Words =
+    words!("职工医保：上年人头预算标准（元/人）", "Employee insurance: last year's per-head standard (yuan a person)",);
 pub const BU_F_EMP_PROPOSED: Words = words!(
     "职工医保：拟定本年人头标准（空：按上限）",
     "Employee insurance: proposed per-head standard (blank: the cap)",
 );
-pub const BU_F_EMP_SERVED: Words = words!(
-    "职工医保：服务人群（人）",
-    "Employee insurance: people served",
-);
-pub const BU_F_RES_LAST: Words = words!(
-    "居民医保：上年人头预算标准（元/人）",
-    "Resident insurance: last year's per-head standard (yuan a person)",
-);
+pub const BU_F_EMP_SERVED: Words = words!("职工医保：服务人群（人）", "Employee insurance: people served",);
+pub const BU_F_RES_LAST: Words =
+    words!("居民医保：上年人头预算标准（元/人）", "Resident insurance: last year's per-head standard (yuan a person)",);
 pub const BU_F_RES_PROPOSED: Words = words!(
     "居民医保：拟定本年人头标准（空：按上限）",
     "Resident insurance: proposed per-head standard (blank: the cap)",
 );
-pub const BU_F_RES_SERVED: Words = words!(
-    "居民医保：服务人群（人）",
-    "Resident insurance: people served",
-);
+pub const BU_F_RES_SERVED: Words = words!("居民医保：服务人群（人）", "Resident insurance: people served",);
 pub const BU_F_REASONABLE: Words = words!(
     "其他超支中经分析原因、厘清责任认定的合理超支（空：待定）",
     "Of the other overspend, found reasonable after analysing causes and responsibility (blank: undetermined)",
 );
-pub const BU_C_OTHER: Words = words!(
-    "其他客观因素（自行填写，按用户认定计）",
-    "Another objective cause (your words; shown as yours)",
-);
-pub const BU_F_SCORE: Words = words!(
-    "履约考核得分（空：未填报）",
-    "Performance assessment score (blank: not stated)",
-);
+pub const BU_C_OTHER: Words =
+    words!("其他客观因素（自行填写，按用户认定计）", "Another objective cause (your words; shown as yours)",);
+pub const BU_F_SCORE: Words = words!("履约考核得分（空：未填报）", "Performance assessment score (blank: not stated)",);
 pub const BU_E_SCORE: Words = words!("须为0到1000之间的得分", "must be a score from 0 to 1000");
 
 /// Every field of the form: id, label, kind.
@@ -448,107 +403,35 @@ pub const BUDGET_FIELDS: &[(&str, Words, FieldKind)] = &[
     ("u.drug_catalogue", i::BU_U_CATALOGUE, FieldKind::Bool),
     ("u.drug_distribution", i::BU_U_DISTRIBUTION, FieldKind::Bool),
     ("township_pct", i::BU_F_TOWNSHIP, FieldKind::Pct),
-    (
-        "county_hospital_pct",
-        i::BU_F_COUNTY_HOSPITAL,
-        FieldKind::Pct,
-    ),
+    ("county_hospital_pct", i::BU_F_COUNTY_HOSPITAL, FieldKind::Pct),
     ("dip_primary_diseases", i::BU_F_DIP, FieldKind::Count),
     ("drg_primary_groups", i::BU_F_DRG, FieldKind::Count),
-    (
-        "last_year_budget",
-        i::BU_F_LAST_BUDGET,
-        FieldKind::Amount { optional: false },
-    ),
-    (
-        "fund_revenue_growth_pct",
-        i::BU_F_REVENUE_GROWTH,
-        FieldKind::Growth,
-    ),
-    (
-        "proposed",
-        i::BU_F_PROPOSED,
-        FieldKind::Amount { optional: true },
-    ),
+    ("last_year_budget", i::BU_F_LAST_BUDGET, FieldKind::Amount { optional: false }),
+    ("fund_revenue_growth_pct", i::BU_F_REVENUE_GROWTH, FieldKind::Growth),
+    ("proposed", i::BU_F_PROPOSED, FieldKind::Amount { optional: true }),
     ("spending_fell", i::BU_F_SPENDING_FELL, FieldKind::Bool),
-    (
-        "employee_last_standard",
-        BU_F_EMP_LAST,
-        FieldKind::Amount { optional: true },
-    ),
-    (
-        "employee_proposed_standard",
-        BU_F_EMP_PROPOSED,
-        FieldKind::Amount { optional: true },
-    ),
+    ("employee_last_standard", BU_F_EMP_LAST, FieldKind::Amount { optional: true }),
+    ("employee_proposed_standard", BU_F_EMP_PROPOSED, FieldKind::Amount { optional: true }),
     ("employee_served", BU_F_EMP_SERVED, FieldKind::Count),
-    (
-        "resident_last_standard",
-        BU_F_RES_LAST,
-        FieldKind::Amount { optional: true },
-    ),
-    (
-        "resident_proposed_standard",
-        BU_F_RES_PROPOSED,
-        FieldKind::Amount { optional: true },
-    ),
+    ("resident_last_standard", BU_F_RES_LAST, FieldKind::Amount { optional: true }),
+    ("resident_proposed_standard", BU_F_RES_PROPOSED, FieldKind::Amount { optional: true }),
     ("resident_served", BU_F_RES_SERVED, FieldKind::Count),
-    (
-        "drg_dip",
-        i::BU_F_PAY_DRG,
-        FieldKind::Amount { optional: true },
-    ),
-    (
-        "bed_day",
-        i::BU_F_PAY_BED,
-        FieldKind::Amount { optional: true },
-    ),
-    (
-        "capitation",
-        i::BU_F_PAY_CAPITATION,
-        FieldKind::Amount { optional: true },
-    ),
-    (
-        "other",
-        i::BU_F_PAY_OTHER,
-        FieldKind::Amount { optional: true },
-    ),
-    (
-        "out_of_county",
-        i::BU_F_OUT_OF_COUNTY,
-        FieldKind::Amount { optional: true },
-    ),
-    (
-        "objective_overspend",
-        i::BU_F_OBJECTIVE,
-        FieldKind::Amount { optional: true },
-    ),
+    ("drg_dip", i::BU_F_PAY_DRG, FieldKind::Amount { optional: true }),
+    ("bed_day", i::BU_F_PAY_BED, FieldKind::Amount { optional: true }),
+    ("capitation", i::BU_F_PAY_CAPITATION, FieldKind::Amount { optional: true }),
+    ("other", i::BU_F_PAY_OTHER, FieldKind::Amount { optional: true }),
+    ("out_of_county", i::BU_F_OUT_OF_COUNTY, FieldKind::Amount { optional: true }),
+    ("objective_overspend", i::BU_F_OBJECTIVE, FieldKind::Amount { optional: true }),
     ("cause.policy_adjustment", i::BU_C_POLICY, FieldKind::Bool),
     ("cause.capacity_change", i::BU_C_CAPACITY, FieldKind::Bool),
     ("cause.public_health_event", i::BU_C_HEALTH, FieldKind::Bool),
     ("cause.other", BU_C_OTHER, FieldKind::Text),
-    (
-        "reasonable_overspend",
-        BU_F_REASONABLE,
-        FieldKind::Amount { optional: true },
-    ),
+    ("reasonable_overspend", BU_F_REASONABLE, FieldKind::Amount { optional: true }),
     ("assessment_score", BU_F_SCORE, FieldKind::Score),
-    (
-        "fund_balance",
-        i::BU_F_FUND_BALANCE,
-        FieldKind::Amount { optional: true },
-    ),
+    ("fund_balance", i::BU_F_FUND_BALANCE, FieldKind::Amount { optional: true }),
     ("projection_years", i::BU_F_PROJ_YEARS, FieldKind::Years),
-    (
-        "projection_revenue_pct",
-        i::BU_F_PROJ_REVENUE,
-        FieldKind::Growth,
-    ),
-    (
-        "projection_spending_pct",
-        i::BU_F_PROJ_SPENDING,
-        FieldKind::Growth,
-    ),
+    ("projection_revenue_pct", i::BU_F_PROJ_REVENUE, FieldKind::Growth),
+    ("projection_spending_pct", i::BU_F_PROJ_SPENDING, FieldKind::Growth),
 ];
 
 pub fn budget_field(id: &str) -> Option<&'static (&'static str, Words, FieldKind)> {
@@ -558,10 +441,7 @@ pub fn budget_field(id: &str) -> Option<&'static (&'static str, Words, FieldKind
 const CAUSES: [(&str, ObjectiveCause); 3] = [
     ("cause.policy_adjustment", ObjectiveCause::PolicyAdjustment),
     ("cause.capacity_change", ObjectiveCause::CapacityChange),
-    (
-        "cause.public_health_event",
-        ObjectiveCause::PublicHealthEvent,
-    ),
+    ("cause.public_health_event", ObjectiveCause::PublicHealthEvent),
 ];
 
 /// The value a field shows for an input.
@@ -583,53 +463,19 @@ pub fn budget_value(input: &SettleInput, field: &str) -> String {
         "u.drug_catalogue" => b(u.drug_catalogue),
         "u.drug_distribution" => b(u.drug_distribution),
         "township_pct" => n(c.resident_inpatient_reimbursement_pct.map(|r| r.township)),
-        "county_hospital_pct" => n(c
-            .resident_inpatient_reimbursement_pct
-            .map(|r| r.county_hospital)),
-        "dip_primary_diseases" => c
-            .dip_primary_diseases
-            .map(|x| x.to_string())
-            .unwrap_or_default(),
-        "drg_primary_groups" => c
-            .drg_primary_groups
-            .map(|x| x.to_string())
-            .unwrap_or_default(),
+        "county_hospital_pct" => n(c.resident_inpatient_reimbursement_pct.map(|r| r.county_hospital)),
+        "dip_primary_diseases" => c.dip_primary_diseases.map(|x| x.to_string()).unwrap_or_default(),
+        "drg_primary_groups" => c.drg_primary_groups.map(|x| x.to_string()).unwrap_or_default(),
         "last_year_budget" => y(Some(input.budget.last_year_budget)),
         "fund_revenue_growth_pct" => n(Some(input.budget.fund_revenue_growth_pct)),
         "proposed" => y(input.budget.proposed),
         "spending_fell" => b(input.budget.spending_fell_by_cost_control),
-        "employee_last_standard" => y(input
-            .budget
-            .per_head
-            .as_ref()
-            .map(|p| p.employee.last_year_standard)),
-        "employee_proposed_standard" => y(input
-            .budget
-            .per_head
-            .as_ref()
-            .and_then(|p| p.employee.proposed_standard)),
-        "employee_served" => input
-            .budget
-            .per_head
-            .as_ref()
-            .map(|p| p.employee.served.to_string())
-            .unwrap_or_default(),
-        "resident_last_standard" => y(input
-            .budget
-            .per_head
-            .as_ref()
-            .map(|p| p.resident.last_year_standard)),
-        "resident_proposed_standard" => y(input
-            .budget
-            .per_head
-            .as_ref()
-            .and_then(|p| p.resident.proposed_standard)),
-        "resident_served" => input
-            .budget
-            .per_head
-            .as_ref()
-            .map(|p| p.resident.served.to_string())
-            .unwrap_or_default(),
+        "employee_last_standard" => y(input.budget.per_head.as_ref().map(|p| p.employee.last_year_standard)),
+        "employee_proposed_standard" => y(input.budget.per_head.as_ref().and_then(|p| p.employee.proposed_standard)),
+        "employee_served" => input.budget.per_head.as_ref().map(|p| p.employee.served.to_string()).unwrap_or_default(),
+        "resident_last_standard" => y(input.budget.per_head.as_ref().map(|p| p.resident.last_year_standard)),
+        "resident_proposed_standard" => y(input.budget.per_head.as_ref().and_then(|p| p.resident.proposed_standard)),
+        "resident_served" => input.budget.per_head.as_ref().map(|p| p.resident.served.to_string()).unwrap_or_default(),
         "reasonable_overspend" => y(st.and_then(|s| s.reasonable_overspend)),
         "assessment_score" => n(st.and_then(|s| s.assessment_score)),
         "cause.other" => st
@@ -648,18 +494,12 @@ pub fn budget_value(input: &SettleInput, field: &str) -> String {
         "objective_overspend" => y(st.and_then(|s| s.objective_overspend)),
         f if f.starts_with("cause.") => {
             let cause = CAUSES.iter().find(|(id, _)| *id == f).map(|(_, c)| c);
-            st.map(|s| cause.is_some_and(|c| s.objective_causes.contains(c)))
-                .unwrap_or(false)
-                .to_string()
+            st.map(|s| cause.is_some_and(|c| s.objective_causes.contains(c))).unwrap_or(false).to_string()
         }
         "fund_balance" => y(input.fund_balance),
         "projection_years" => pr.map(|p| p.years.to_string()).unwrap_or_default(),
-        "projection_revenue_pct" => pr
-            .map(|p| crate::text::num(p.revenue_growth_pct, 2))
-            .unwrap_or_default(),
-        "projection_spending_pct" => pr
-            .map(|p| crate::text::num(p.spending_growth_pct, 2))
-            .unwrap_or_default(),
+        "projection_revenue_pct" => pr.map(|p| crate::text::num(p.revenue_growth_pct, 2)).unwrap_or_default(),
+        "projection_spending_pct" => pr.map(|p| crate::text::num(p.spending_growth_pct, 2)).unwrap_or_default(),
         _ => String::new(),
     }
 }
@@ -667,21 +507,10 @@ pub fn budget_value(input: &SettleInput, field: &str) -> String {
 /// A per-head standard of the input, started when a per-head field is given before the
 /// standards exist (the whole-input check then asks for the rest, naming each).
 fn head(input: &mut SettleInput, employee: bool) -> &mut crate::budget::HeadStandard {
-    let ph = input
-        .budget
-        .per_head
-        .get_or_insert_with(|| crate::budget::PerHead {
-            employee: crate::budget::HeadStandard {
-                last_year_standard: 0.0,
-                proposed_standard: None,
-                served: 0,
-            },
-            resident: crate::budget::HeadStandard {
-                last_year_standard: 0.0,
-                proposed_standard: None,
-                served: 0,
-            },
-        });
+    let ph = input.budget.per_head.get_or_insert_with(|| crate::budget::PerHead {
+        employee: crate::budget::HeadStandard { last_year_standard: 0.0, proposed_standard: None, served: 0 },
+        resident: crate::budget::HeadStandard { last_year_standard: 0.0, proposed_standard: None, served: 0 },
+    });
     if employee {
         &mut ph.employee
     } else {
@@ -700,30 +529,22 @@ fn set_budget_field(input: &mut SettleInput, field: &str, raw: &str) -> Result<(
             return Ok(None);
         }
         match t.parse::<f64>() {
-            Ok(x) if x.is_finite() && (if lo_open { x > lo } else { x >= lo }) && x <= hi => {
-                Ok(Some(x))
-            }
+            Ok(x) if x.is_finite() && (if lo_open { x > lo } else { x >= lo }) && x <= hi => Ok(Some(x)),
             _ => Err(()),
         }
     };
     let boolean = raw == "true";
-    let settlement = input
-        .settlement
-        .get_or_insert_with(|| crate::budget::SettlementInput {
-            payments: Default::default(),
-            out_of_county: None,
-            objective_overspend: None,
-            objective_causes: Vec::new(),
-            reasonable_overspend: None,
-            assessment_score: None,
-        });
+    let settlement = input.settlement.get_or_insert_with(|| crate::budget::SettlementInput {
+        payments: Default::default(),
+        out_of_county: None,
+        objective_overspend: None,
+        objective_causes: Vec::new(),
+        reasonable_overspend: None,
+        assessment_score: None,
+    });
     match *kind {
         FieldKind::Amount { optional } => {
-            let refused = if field == "last_year_budget" {
-                i::BU_E_ABOVE_ZERO
-            } else {
-                i::BU_E_AMOUNT
-            };
+            let refused = if field == "last_year_budget" { i::BU_E_ABOVE_ZERO } else { i::BU_E_AMOUNT };
             let v = num(0.0, false, 1e15).map_err(|_| refused)?;
             if v.is_none() && !optional {
                 return Err(i::BU_E_REQUIRED);
@@ -747,9 +568,7 @@ fn set_budget_field(input: &mut SettleInput, field: &str, raw: &str) -> Result<(
                 // Blank: the standards are not stated (the cap is then undetermined).
                 "employee_last_standard" | "resident_last_standard" => match v {
                     None => input.budget.per_head = None,
-                    Some(x) => {
-                        head(input, field == "employee_last_standard").last_year_standard = x
-                    }
+                    Some(x) => head(input, field == "employee_last_standard").last_year_standard = x,
                 },
                 "employee_proposed_standard" | "resident_proposed_standard" => {
                     if v.is_some() || input.budget.per_head.is_some() {
@@ -761,9 +580,7 @@ fn set_budget_field(input: &mut SettleInput, field: &str, raw: &str) -> Result<(
             }
         }
         FieldKind::Growth => {
-            let v = num(-100.0, true, 1000.0)
-                .map_err(|_| i::BU_E_GROWTH)?
-                .ok_or(i::BU_E_REQUIRED)?;
+            let v = num(-100.0, true, 1000.0).map_err(|_| i::BU_E_GROWTH)?.ok_or(i::BU_E_REQUIRED)?;
             match field {
                 "fund_revenue_growth_pct" => input.budget.fund_revenue_growth_pct = v,
                 "projection_revenue_pct" => {
@@ -785,27 +602,16 @@ fn set_budget_field(input: &mut SettleInput, field: &str, raw: &str) -> Result<(
             match (v, field) {
                 (None, _) => *r = None,
                 (Some(x), "township_pct") => {
-                    r.get_or_insert(crate::budget::Reimbursement {
-                        township: x,
-                        county_hospital: x,
-                    })
-                    .township = x
+                    r.get_or_insert(crate::budget::Reimbursement { township: x, county_hospital: x }).township = x
                 }
                 (Some(x), _) => {
-                    r.get_or_insert(crate::budget::Reimbursement {
-                        township: x,
-                        county_hospital: x,
-                    })
-                    .county_hospital = x
+                    r.get_or_insert(crate::budget::Reimbursement { township: x, county_hospital: x }).county_hospital =
+                        x
                 }
             }
         }
         FieldKind::Count => {
-            let v = if t.is_empty() {
-                None
-            } else {
-                Some(t.parse::<u64>().map_err(|_| i::BU_E_COUNT)?)
-            };
+            let v = if t.is_empty() { None } else { Some(t.parse::<u64>().map_err(|_| i::BU_E_COUNT)?) };
             match field {
                 "dip_primary_diseases" => input.community.dip_primary_diseases = v,
                 "employee_served" | "resident_served" => {
@@ -816,18 +622,10 @@ fn set_budget_field(input: &mut SettleInput, field: &str, raw: &str) -> Result<(
             }
         }
         FieldKind::Year => {
-            input.year = t
-                .parse::<i32>()
-                .ok()
-                .filter(|y| (2000..=2100).contains(y))
-                .ok_or(i::BU_E_YEAR)?;
+            input.year = t.parse::<i32>().ok().filter(|y| (2000..=2100).contains(y)).ok_or(i::BU_E_YEAR)?;
         }
         FieldKind::Years => {
-            let y = t
-                .parse::<u32>()
-                .ok()
-                .filter(|y| (1..=30).contains(y))
-                .ok_or(i::BU_E_YEARS)?;
+            let y = t.parse::<u32>().ok().filter(|y| (1..=30).contains(y)).ok_or(i::BU_E_YEARS)?;
             if let Some(p) = input.projection.as_mut() {
                 p.years = y;
             }
@@ -861,9 +659,7 @@ fn set_budget_field(input: &mut SettleInput, field: &str, raw: &str) -> Result<(
             settlement.objective_causes.retain(|c| !c.is_users());
             let t = raw.trim();
             if !t.is_empty() {
-                settlement
-                    .objective_causes
-                    .push(ObjectiveCause::Other(t.to_string()));
+                settlement.objective_causes.push(ObjectiveCause::Other(t.to_string()));
             }
         }
     }
@@ -876,22 +672,13 @@ fn set_budget_field(input: &mut SettleInput, field: &str, raw: &str) -> Result<(
 pub fn reduce_budget(s: &mut State, action: BudgetAction) {
     let mut b = (*s.budget).clone();
     match action {
-        BudgetAction::Reset => {
-            b = BudgetState {
-                rev: b.rev + 1,
-                ..BudgetState::default()
-            }
-        }
+        BudgetAction::Reset => b = BudgetState { rev: b.rev + 1, ..BudgetState::default() },
         BudgetAction::Set(field, raw) => {
             let Some((_, label, _)) = budget_field(field) else {
                 return;
             };
-            let named = |what: Text| {
-                Text::new(
-                    format!("{}：{}", label.zh, what.zh),
-                    format!("{}: {}", label.en, what.en),
-                )
-            };
+            let named =
+                |what: Text| Text::new(format!("{}：{}", label.zh, what.zh), format!("{}: {}", label.en, what.en));
             let mut next = (*b.input).clone();
             let checked = set_budget_field(&mut next, field, &raw)
                 .map_err(|e| named(e.clone()))
@@ -904,9 +691,7 @@ pub fn reduce_budget(s: &mut State, action: BudgetAction) {
                     // cause) is taken once that other one is given.
                     for (other, raw) in b.raw.clone() {
                         let mut retry = next.clone();
-                        if set_budget_field(&mut retry, other, &raw).is_ok()
-                            && settle_input_problem(&retry).is_ok()
-                        {
+                        if set_budget_field(&mut retry, other, &raw).is_ok() && settle_input_problem(&retry).is_ok() {
                             next = retry;
                             b.errors.remove(other);
                             b.raw.remove(other);

@@ -37,24 +37,14 @@ impl CoverageView {
 
     /// `pop` as a share of every resident of the cells (None without residents).
     pub fn share_of(&self, pop: u64) -> Option<f64> {
-        let total: u64 = self
-            .scenario
-            .population_cells
-            .iter()
-            .map(|c| c.population)
-            .sum();
+        let total: u64 = self.scenario.population_cells.iter().map(|c| c.population).sum();
         (total > 0).then(|| pop as f64 / total as f64)
     }
 
     /// A county's coverage share for pharmacies, outpatient and inpatient care.
     pub fn county_shares(&self, county: &str) -> [Option<f64>; 3] {
         let cov = &self.evaluation.coverage;
-        let of = |k: &KindCoverage| {
-            k.by_county
-                .iter()
-                .find(|(c, _)| c == county)
-                .and_then(|(_, v)| *v)
-        };
+        let of = |k: &KindCoverage| k.by_county.iter().find(|(c, _)| c == county).and_then(|(_, v)| *v);
         [of(&cov.pharmacy), of(&cov.outpatient), of(&cov.inpatient)]
     }
 
@@ -85,29 +75,14 @@ mod tests {
     fn shares_are_of_every_resident_and_per_county() {
         let s = State::new();
         let v = CoverageView::of(&s);
-        let total: u64 = s
-            .scenario
-            .population_cells
-            .iter()
-            .map(|c| c.population)
-            .sum();
+        let total: u64 = s.scenario.population_cells.iter().map(|c| c.population).sum();
         assert_eq!(v.share_of(total), Some(1.0));
         assert_eq!(v.share_of(0), Some(0.0));
         let c = &s.scenario.counties[0].id;
         let [p, _, _] = v.county_shares(c);
-        let expected = s
-            .evaluation
-            .coverage
-            .pharmacy
-            .by_county
-            .iter()
-            .find(|(id, _)| id == c)
-            .and_then(|(_, v)| *v);
+        let expected = s.evaluation.coverage.pharmacy.by_county.iter().find(|(id, _)| id == c).and_then(|(_, v)| *v);
         assert_eq!(p, expected);
-        assert!(v
-            .county_shares("no such county")
-            .iter()
-            .all(Option::is_none));
+        assert!(v.county_shares("no such county").iter().all(Option::is_none));
         let a = &s.scenario.applications[s.selected];
         assert!(v.app_name().unwrap().starts_with(&a.id));
         assert_eq!(category_label(Lang::En, "nonsense"), "nonsense");

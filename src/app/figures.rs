@@ -4,7 +4,7 @@
 //! share.
 
 mod i {
-    pub use crate::app::i18n::{*, data::*, figures::*};
+    pub use crate::app::i18n::{data::*, figures::*, *};
 }
 use super::state::State;
 use crate::engine::figures::FigureReading;
@@ -32,12 +32,7 @@ impl FiguresSnap {
             lang: s.lang,
             figures: s.evaluation.figures.clone(),
             city: s.scenario.city.clone(),
-            counties: s
-                .scenario
-                .counties
-                .iter()
-                .map(|c| (c.id.clone(), c.name.clone()))
-                .collect(),
+            counties: s.scenario.counties.iter().map(|c| (c.id.clone(), c.name.clone())).collect(),
             coef: (
                 p.employee_fund_min_months,
                 p.resident_fund_min_months,
@@ -64,13 +59,11 @@ pub fn fmt(x: f64, decimals: usize) -> String {
 }
 
 pub fn fmt_opt(lang: Lang, x: Option<f64>, decimals: usize) -> String {
-    x.map(|v| fmt(v, decimals))
-        .unwrap_or_else(|| i::MISSING_VALUE.get(lang).to_string())
+    x.map(|v| fmt(v, decimals)).unwrap_or_else(|| i::MISSING_VALUE.get(lang).to_string())
 }
 
 pub fn pct(x: Option<f64>, lang: Lang) -> String {
-    x.map(|v| format!("{}%", num(v * 100.0, 1)))
-        .unwrap_or_else(|| i::MISSING_VALUE.get(lang).to_string())
+    x.map(|v| format!("{}%", num(v * 100.0, 1))).unwrap_or_else(|| i::MISSING_VALUE.get(lang).to_string())
 }
 
 /// A figure path (`city.fund.employee_months`, `counties[1].insured`) in words.
@@ -109,19 +102,14 @@ pub fn city_rows(snap: &FiguresSnap) -> Vec<FigureRow<'_>> {
     let lang = snap.lang;
     let f = &snap.figures;
     let c = &snap.city;
-    let (employee_min, resident_min, fund_coef_enabled, fund_coef_source, patient_coef_enabled) =
-        snap.coef;
+    let (employee_min, resident_min, fund_coef_enabled, fund_coef_source, patient_coef_enabled) = snap.coef;
     let m = i::MISSING_VALUE.get(lang);
     let ou = |x: Option<u64>| x.map(thousands).unwrap_or_else(|| m.to_string());
     let of = |x: Option<f64>, d: usize| x.map(|v| fmt(v, d)).unwrap_or_else(|| m.to_string());
 
     let actual_formula = format!("{} ÷ {} × 1000", ou(c.open_beds), ou(c.resident_population));
-    let required_formula = format!(
-        "{} × {} ÷ (365 × {})",
-        ou(c.admissions),
-        of(c.avg_stay_days, 2),
-        of(c.bed_utilisation, 4)
-    );
+    let required_formula =
+        format!("{} × {} ÷ (365 × {})", ou(c.admissions), of(c.avg_stay_days, 2), of(c.bed_utilisation, 4));
     let raw_formula = format!("{} ÷ {} × 1000", of(f.required_beds, 1), ou(c.insured));
     let fund = c.fund.unwrap_or_default();
     let ratios = format!(
@@ -159,20 +147,13 @@ pub fn city_rows(snap: &FiguresSnap) -> Vec<FigureRow<'_>> {
             None => i::FIG_PATIENT_FORMULA.get(lang).to_string(),
         }
     };
-    let measured_formula = format!(
-        "{} × {} × {}",
-        of(f.measured_raw_per_1000, 4),
-        of(f.fund_coef, 4),
-        of(f.patient_coef, 4)
-    );
+    let measured_formula =
+        format!("{} × {} × {}", of(f.measured_raw_per_1000, 4), of(f.fund_coef, 4), of(f.patient_coef, 4));
     vec![
         FigureRow {
             key: "actual_beds_per_1000",
             label: i::FIG_ACTUAL,
-            formula: Some(format!(
-                "{} = {actual_formula}",
-                i::FIG_ACTUAL_FORMULA.get(lang)
-            )),
+            formula: Some(format!("{} = {actual_formula}", i::FIG_ACTUAL_FORMULA.get(lang))),
             value: of(f.actual_beds_per_1000, 4),
             strong: true,
             readings: f.readings_of("actual_beds_per_1000"),
@@ -188,10 +169,7 @@ pub fn city_rows(snap: &FiguresSnap) -> Vec<FigureRow<'_>> {
         FigureRow {
             key: "required_beds",
             label: i::FIG_REQUIRED,
-            formula: Some(format!(
-                "{} = {required_formula}",
-                i::FIG_REQUIRED_FORMULA.get(lang)
-            )),
+            formula: Some(format!("{} = {required_formula}", i::FIG_REQUIRED_FORMULA.get(lang))),
             value: of(f.required_beds, 1),
             strong: false,
             readings: f.readings_of("required_beds"),
@@ -231,10 +209,7 @@ pub fn city_rows(snap: &FiguresSnap) -> Vec<FigureRow<'_>> {
         FigureRow {
             key: "measured_beds_per_1000",
             label: i::FIG_MEASURED,
-            formula: Some(format!(
-                "{} = {measured_formula}",
-                i::FIG_MEASURED_FORMULA.get(lang)
-            )),
+            formula: Some(format!("{} = {measured_formula}", i::FIG_MEASURED_FORMULA.get(lang))),
             value: of(f.measured_beds_per_1000, 4),
             strong: true,
             readings: f.readings_of("measured_beds_per_1000"),
@@ -274,10 +249,7 @@ mod tests {
     #[test]
     fn a_missing_figure_is_named_in_words_with_its_path() {
         let m = missing_label(Lang::En, "counties[1].insured");
-        assert!(
-            m.starts_with(&*i::F_INSURED.en) && m.contains("counties[1].insured"),
-            "{m}"
-        );
+        assert!(m.starts_with(&*i::F_INSURED.en) && m.contains("counties[1].insured"), "{m}");
         assert_eq!(missing_label(Lang::En, "city.unknown"), "city.unknown");
     }
 
@@ -291,11 +263,7 @@ mod tests {
         assert_eq!(keys.last(), Some(&"measured_beds_per_1000"));
         let actual = &rows[0];
         assert!(actual.formula.as_deref().unwrap().contains("× 1000"));
-        assert_eq!(
-            FiguresSnap::of(&s),
-            snap,
-            "the same state shows the same figures"
-        );
+        assert_eq!(FiguresSnap::of(&s), snap, "the same state shows the same figures");
         if let Some((class, _)) = standing(&snap.figures) {
             assert!(["below", "above", "between"].contains(&class));
         }

@@ -86,15 +86,9 @@ impl Guide {
         match self.step {
             Step::Kind if a.kind.is_none() => missing.push(("kind", i::G_E_KIND)),
             Step::Detail => match a.kind {
-                Some(Kind::Pharmacy) if a.categories.is_empty() => {
-                    missing.push(("category", i::G_E_CATEGORY))
-                }
-                Some(Kind::InpatientSpecialty) if a.specialty.is_none() => {
-                    missing.push(("specialty", i::G_E_CHOOSE))
-                }
-                Some(Kind::PrimaryCare) if a.subtype.is_none() => {
-                    missing.push(("subtype", i::G_E_CHOOSE))
-                }
+                Some(Kind::Pharmacy) if a.categories.is_empty() => missing.push(("category", i::G_E_CATEGORY)),
+                Some(Kind::InpatientSpecialty) if a.specialty.is_none() => missing.push(("specialty", i::G_E_CHOOSE)),
+                Some(Kind::PrimaryCare) if a.subtype.is_none() => missing.push(("subtype", i::G_E_CHOOSE)),
                 _ => {}
             },
             Step::Size => {
@@ -119,14 +113,9 @@ impl Guide {
                     missing.push(("insurance_dept", i::G_E_CHOOSE));
                 }
             }
-            Step::Place if a.place.is_none() => missing.push((
-                "place",
-                if self.outside {
-                    i::G_OUTSIDE
-                } else {
-                    i::G_E_PLACE
-                },
-            )),
+            Step::Place if a.place.is_none() => {
+                missing.push(("place", if self.outside { i::G_OUTSIDE } else { i::G_E_PLACE }))
+            }
             _ => {}
         }
         for (f, m) in &missing {
@@ -285,10 +274,7 @@ impl Guide {
             GuideAction::LocateFailed(e) => g.locate = Locate::Failed(e),
             GuideAction::Restart => {
                 let open = g.open;
-                g = Guide {
-                    moves: g.moves + 1,
-                    ..Guide::new(open)
-                };
+                g = Guide { moves: g.moves + 1, ..Guide::new(open) };
             }
         }
         Rc::new(g)

@@ -3,7 +3,7 @@
 //! spot lies in the city, a county's name, and the notes that say what the data is.
 
 mod i {
-    pub use crate::app::i18n::{guided::*};
+    pub use crate::app::i18n::guided::*;
 }
 use super::state::{Dataset, MapData, Shared, State};
 use crate::date::Date;
@@ -51,12 +51,7 @@ impl GuidedView {
     /// The answer for the spot the answers chose (None before a spot is chosen).
     pub fn answer(&self, answers: &Answers) -> Option<Computed> {
         let (lon, lat) = answers.place?;
-        let prep = Prepared::with_data(
-            &self.scenario,
-            &self.policy,
-            self.data.index.clone(),
-            self.today,
-        );
+        let prep = Prepared::with_data(&self.scenario, &self.policy, self.data.index.clone(), self.today);
         let county = self.data.county_at(&self.scenario, lon, lat);
         let app = g::application(answers, lon, lat, county, &prep.as_of.to_string());
         let gap = self.data.spacing_m.max(300.0);
@@ -77,19 +72,12 @@ impl GuidedView {
 
     /// A county's name by id.
     pub fn county_name(&self, id: &str) -> Option<String> {
-        self.scenario
-            .counties
-            .iter()
-            .find(|x| x.id == id)
-            .map(|x| x.name.clone())
+        self.scenario.counties.iter().find(|x| x.id == id).map(|x| x.name.clone())
     }
 
     /// The county at a spot, by name ("" outside every county).
     pub fn county_at(&self, lon: f64, lat: f64) -> String {
-        self.data
-            .county_at(&self.scenario, lon, lat)
-            .and_then(|c| self.county_name(&c))
-            .unwrap_or_default()
+        self.data.county_at(&self.scenario, lon, lat).and_then(|c| self.county_name(&c)).unwrap_or_default()
     }
 
     /// Where the rule closes acceptance: the county by name, or the whole city.
@@ -134,24 +122,15 @@ mod tests {
         let a = s.application().unwrap();
         assert!(v.inside(a.lon, a.lat));
         assert!(!v.inside(a.lon + 20.0, a.lat));
-        let mut answers = Answers {
-            kind: Some(Kind::Pharmacy),
-            ..Answers::default()
-        };
+        let mut answers = Answers { kind: Some(Kind::Pharmacy), ..Answers::default() };
         assert!(v.answer(&answers).is_none(), "no spot, no answer");
         answers.place = Some((a.lon, a.lat));
         let c = v.answer(&answers).unwrap();
         assert_eq!((c.app.lon, c.app.lat), (a.lon, a.lat));
-        assert_eq!(
-            for_expert(&c, Lang::En).name.as_deref(),
-            Some(&*i::G_APP_NAME.en)
-        );
+        assert_eq!(for_expert(&c, Lang::En).name.as_deref(), Some(&*i::G_APP_NAME.en));
         assert_eq!(v.data_note(), i::G_SAMPLE_NOTE);
         let id = &s.scenario.counties[0].id;
-        assert_eq!(
-            v.closed_where(Some(id)).get(Lang::En),
-            format!("In {}", s.scenario.counties[0].name)
-        );
+        assert_eq!(v.closed_where(Some(id)).get(Lang::En), format!("In {}", s.scenario.counties[0].name));
         assert_eq!(v.closed_where(None), i::G_WHOLE_CITY.clone());
     }
 }

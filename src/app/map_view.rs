@@ -39,10 +39,8 @@ pub struct MapView {
 impl MapView {
     pub fn of(s: &State) -> MapView {
         let app = s.application().cloned();
-        let outcome = app
-            .as_ref()
-            .and_then(|a| s.evaluation.decisions.iter().find(|d| d.id == a.id))
-            .map(|d| d.outcome);
+        let outcome =
+            app.as_ref().and_then(|a| s.evaluation.decisions.iter().find(|d| d.id == a.id)).map(|d| d.outcome);
         MapView {
             data: s.data.clone(),
             scenario: Shared(s.scenario.clone()),
@@ -54,11 +52,7 @@ impl MapView {
             review: s.review.clone(),
             exits: s.exits.result.clone().filter(|r| r.dataset == s.dataset),
             show_exits: s.exits.show_on_map,
-            boundaries: s
-                .boundaries
-                .clone()
-                .filter(|_| s.dataset == Dataset::Imported)
-                .map(Shared),
+            boundaries: s.boundaries.clone().filter(|_| s.dataset == Dataset::Imported).map(Shared),
             focus: s.focus,
             timing: s.timing,
         }
@@ -77,12 +71,7 @@ mod tests {
         let v = MapView::of(&s);
         let a = s.application().unwrap();
         assert_eq!(v.app.as_ref().map(|x| &x.id), Some(&a.id));
-        let d = s
-            .evaluation
-            .decisions
-            .iter()
-            .find(|d| d.id == a.id)
-            .unwrap();
+        let d = s.evaluation.decisions.iter().find(|d| d.id == a.id).unwrap();
         assert_eq!(v.outcome, Some(d.outcome));
         assert!(v.exits.is_none() && v.boundaries.is_none());
         assert!(MapView::of(&s) == v, "nothing changed, nothing to redraw");

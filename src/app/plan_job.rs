@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 mod i {
-    pub use crate::app::i18n::{*, plan::*};
+    pub use crate::app::i18n::{plan::*, *};
 }
 use super::state::State;
 use crate::date::Date;
@@ -48,11 +48,7 @@ pub struct PlanInputs {
 
 impl PlanInputs {
     pub fn of(s: &State) -> PlanInputs {
-        PlanInputs {
-            policy: s.policy.clone(),
-            scenario: s.scenario.clone(),
-            today: s.today,
-        }
+        PlanInputs { policy: s.policy.clone(), scenario: s.scenario.clone(), today: s.today }
     }
 }
 
@@ -106,12 +102,7 @@ pub fn step_text(p: &PlanProgress) -> Text {
 
 /// "Done in 1,234 ms", for the plan and the suggested sites.
 pub fn done_in(lang: Lang, ms: f64) -> String {
-    format!(
-        "{} {} {}",
-        i::PLAN_DONE_IN.get(lang),
-        thousands(ms.round() as u64),
-        i::MS.get(lang)
-    )
+    format!("{} {} {}", i::PLAN_DONE_IN.get(lang), thousands(ms.round() as u64), i::MS.get(lang))
 }
 
 /// The plan's downloads, written by the file worker.
@@ -146,11 +137,7 @@ impl PlanFile {
         let (headers, rows) = plan_rows(plan, lang);
         match self {
             PlanFile::Csv => Request::PlanCsv { headers, rows },
-            PlanFile::Xlsx => Request::PlanXlsx {
-                headers,
-                rows,
-                lang,
-            },
+            PlanFile::Xlsx => Request::PlanXlsx { headers, rows, lang },
         }
     }
 }
@@ -164,9 +151,9 @@ pub fn year_of(as_of: &str) -> String {
 pub fn print_title(lang: Lang, county: &str, year: &str) -> String {
     match lang {
         Lang::Zh => format!("《{county}{year}年新增定点医药机构年度受理计划》"),
-        Lang::En => format!(
-            "{county}: annual acceptance plan for new designated medical institutions and pharmacies, {year}"
-        ),
+        Lang::En => {
+            format!("{county}: annual acceptance plan for new designated medical institutions and pharmacies, {year}")
+        }
     }
 }
 
@@ -205,10 +192,7 @@ mod tests {
             12.0,
         );
         assert!(more);
-        assert!(
-            left < 100 && left > 95,
-            "a few steps, then the browser: {left}"
-        );
+        assert!(left < 100 && left > 95, "a few steps, then the browser: {left}");
         let mut left = 2;
         assert!(!slice(
             || {
@@ -229,43 +213,21 @@ mod tests {
         if let Some(app) = moved.applications.first_mut() {
             app.lon += 0.01;
         }
-        let b = PlanInputs {
-            scenario: Rc::new(moved.clone()),
-            ..a.clone()
-        };
+        let b = PlanInputs { scenario: Rc::new(moved.clone()), ..a.clone() };
         assert!(a == b);
         moved.institutions.pop();
-        let c = PlanInputs {
-            scenario: Rc::new(moved),
-            ..a.clone()
-        };
+        let c = PlanInputs { scenario: Rc::new(moved), ..a.clone() };
         assert!(a != c);
     }
 
     #[test]
     fn file_names_and_titles_are_in_the_page_language() {
         assert_eq!(year_of("2025-03-01"), "2025");
-        assert_eq!(
-            print_title(Lang::Zh, "兰山区", "2025"),
-            "《兰山区2025年新增定点医药机构年度受理计划》"
-        );
-        assert!(
-            print_title(Lang::En, "Lanshan", "2025").starts_with("Lanshan: annual acceptance plan")
-        );
-        assert_eq!(
-            done_in(Lang::En, 1234.4),
-            format!("{} 1,234 {}", i::PLAN_DONE_IN.en, i::MS.en)
-        );
-        let p = PlanProgress {
-            phase: PlanPhase::Pharmacy,
-            added: 7,
-            cap: 500,
-            fraction: 0.1,
-        };
-        assert_eq!(
-            step_text(&p).get(Lang::Zh),
-            format!("{}7", i::PLAN_STEP_PHARMACY.zh)
-        );
+        assert_eq!(print_title(Lang::Zh, "兰山区", "2025"), "《兰山区2025年新增定点医药机构年度受理计划》");
+        assert!(print_title(Lang::En, "Lanshan", "2025").starts_with("Lanshan: annual acceptance plan"));
+        assert_eq!(done_in(Lang::En, 1234.4), format!("{} 1,234 {}", i::PLAN_DONE_IN.en, i::MS.en));
+        let p = PlanProgress { phase: PlanPhase::Pharmacy, added: 7, cap: 500, fraction: 0.1 };
+        assert_eq!(step_text(&p).get(Lang::Zh), format!("{}7", i::PLAN_STEP_PHARMACY.zh));
         let meta = print_meta(Lang::En, "Linyi", "Lanshan", "2025", "2025-03-01");
         assert!(meta.contains("Linyi") && meta.contains("2025-03-01"));
     }

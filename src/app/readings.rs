@@ -66,12 +66,8 @@ impl ReadingsView {
         let of = |kind| register.entries.iter().filter(move |e| e.kind == kind);
         Sections {
             switches: of(EntryKind::Switch).collect(),
-            mine: of(EntryKind::Assumption)
-                .filter(|e| assumed_here(e))
-                .collect(),
-            others: of(EntryKind::Assumption)
-                .filter(|e| !assumed_here(e))
-                .collect(),
+            mine: of(EntryKind::Assumption).filter(|e| assumed_here(e)).collect(),
+            others: of(EntryKind::Assumption).filter(|e| !assumed_here(e)).collect(),
         }
     }
 }
@@ -88,9 +84,7 @@ pub fn target(hash: &str) -> Option<String> {
     if h == "readings" {
         Some(String::new())
     } else {
-        h.strip_prefix("reading-")
-            .filter(|id| !id.is_empty())
-            .map(str::to_string)
+        h.strip_prefix("reading-").filter(|id| !id.is_empty()).map(str::to_string)
     }
 }
 
@@ -106,16 +100,13 @@ pub fn basis(kind: EntryKind, assumption: bool, words: [Words; 3]) -> Words {
 
 #[cfg(test)]
 mod tests {
-    use crate::words;
     use super::*;
+    use crate::words;
 
     #[test]
     fn the_address_names_the_register_or_an_entry() {
         assert_eq!(target("#readings"), Some(String::new()));
-        assert_eq!(
-            target("#reading-service_radius_m"),
-            Some("service_radius_m".into())
-        );
+        assert_eq!(target("#reading-service_radius_m"), Some("service_radius_m".into()));
         assert_eq!(target("#reading-"), None);
         assert_eq!(target("#s=1.abc"), None);
         assert_eq!(target(""), None);
@@ -127,10 +118,7 @@ mod tests {
         let v = ReadingsView::of(&s);
         let register = Register::of(&s.presets);
         let sec = v.sections(&register);
-        assert_eq!(
-            sec.switches.len() + sec.mine.len() + sec.others.len(),
-            register.entries.len()
-        );
+        assert_eq!(sec.switches.len() + sec.mine.len() + sec.others.len(), register.entries.len());
         assert!(sec.switches.iter().all(|e| e.kind == EntryKind::Switch));
         assert!(!v.is_changed("service_radius_m"));
         let w = [words!("a", "a"), words!("b", "b"), words!("c", "c")];

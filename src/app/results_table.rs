@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde_json::Value;
 
 mod i {
-    pub use crate::app::i18n::{*, results::*};
+    pub use crate::app::i18n::{results::*, *};
 }
 use super::state::{export_scenario, Dataset, Layers, Shared, State};
 use crate::engine::{Evaluation, Outcome};
@@ -54,10 +54,7 @@ impl ResultsView {
     }
 
     pub fn selected_id(&self) -> Option<&str> {
-        self.scenario
-            .applications
-            .get(self.selected)
-            .map(|a| a.id.as_str())
+        self.scenario.applications.get(self.selected).map(|a| a.id.as_str())
     }
 
     /// Applications per outcome, the outcomes that occur only.
@@ -65,12 +62,7 @@ impl ResultsView {
         Outcome::ALL
             .iter()
             .map(|o| {
-                let n = self
-                    .evaluation
-                    .decisions
-                    .iter()
-                    .filter(|d| d.outcome == *o)
-                    .count();
+                let n = self.evaluation.decisions.iter().filter(|d| d.outcome == *o).count();
                 (*o, n)
             })
             .filter(|(_, n)| *n > 0)
@@ -88,16 +80,8 @@ pub struct Rows {
 impl Rows {
     pub fn of(sc: &Scenario, ev: &Evaluation) -> Rows {
         let rows = result_rows(sc, &ev.decisions);
-        let at: HashMap<&str, usize> = sc
-            .applications
-            .iter()
-            .enumerate()
-            .map(|(k, a)| (a.id.as_str(), k))
-            .collect();
-        let index = rows
-            .iter()
-            .map(|r| at.get(r.id.as_str()).copied().unwrap_or(0))
-            .collect();
+        let at: HashMap<&str, usize> = sc.applications.iter().enumerate().map(|(k, a)| (a.id.as_str(), k)).collect();
+        let index = rows.iter().map(|r| at.get(r.id.as_str()).copied().unwrap_or(0)).collect();
         Rows { rows, index }
     }
 }
@@ -114,15 +98,7 @@ pub enum Col {
 }
 
 impl Col {
-    pub const ALL: [Col; 7] = [
-        Col::Id,
-        Col::Name,
-        Col::Kind,
-        Col::County,
-        Col::Outcome,
-        Col::Rule,
-        Col::Nearest,
-    ];
+    pub const ALL: [Col; 7] = [Col::Id, Col::Name, Col::Kind, Col::County, Col::Outcome, Col::Rule, Col::Nearest];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -185,14 +161,7 @@ pub struct TableView {
 
 impl Default for TableView {
     fn default() -> Self {
-        TableView {
-            sort: Col::Outcome,
-            ascending: true,
-            outcome: None,
-            kind: None,
-            text: String::new(),
-            page: 0,
-        }
+        TableView { sort: Col::Outcome, ascending: true, outcome: None, kind: None, text: String::new(), page: 0 }
     }
 }
 
@@ -222,10 +191,7 @@ impl TableView {
     /// The rows shown, in order: the filters, then the sort (ties in the data's order).
     pub fn order(&self, rows: &[ResultRow]) -> Vec<usize> {
         let needle = self.text.trim().to_lowercase();
-        let has = |x: &Option<String>| {
-            x.as_deref()
-                .is_some_and(|n| n.to_lowercase().contains(&needle))
-        };
+        let has = |x: &Option<String>| x.as_deref().is_some_and(|n| n.to_lowercase().contains(&needle));
         let mut order: Vec<usize> = (0..rows.len())
             .filter(|&k| {
                 let r = &rows[k];
@@ -278,16 +244,8 @@ pub enum Export {
 
 /// A file to give the user: written by the file worker, or here.
 pub enum ExportFile {
-    Worker {
-        request: Request,
-        name: String,
-        mime: &'static str,
-    },
-    Made {
-        name: &'static str,
-        mime: &'static str,
-        text: String,
-    },
+    Worker { request: Request, name: String, mime: &'static str },
+    Made { name: &'static str, mime: &'static str, text: String },
 }
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -299,41 +257,23 @@ pub fn export(v: &ResultsView, what: Export, lang: Lang) -> ExportFile {
     let made = |name, mime, text| ExportFile::Made { name, mime, text };
     match what {
         Export::ResultsCsv => ExportFile::Worker {
-            request: Request::ResultsCsv {
-                rows: result_rows(sc, &ev.decisions),
-                lang,
-            },
+            request: Request::ResultsCsv { rows: result_rows(sc, &ev.decisions), lang },
             name: format!("{stem}.csv"),
             mime: "text/csv;charset=utf-8",
         },
         Export::ResultsXlsx => ExportFile::Worker {
-            request: Request::ResultsXlsx {
-                rows: result_rows(sc, &ev.decisions),
-                lang,
-            },
+            request: Request::ResultsXlsx { rows: result_rows(sc, &ev.decisions), lang },
             name: format!("{stem}.xlsx"),
             mime: XLSX_MIME,
         },
-        Export::Scenario => made(
-            "scenario.json",
-            "application/json",
-            scenario_json(&export_scenario(sc, &v.preset, &v.overrides)),
-        ),
-        Export::Institutions => made(
-            "institutions.geojson",
-            "application/geo+json",
-            institutions_geojson(sc),
-        ),
-        Export::Applications => made(
-            "applications.geojson",
-            "application/geo+json",
-            applications_geojson(sc, Some(&ev.decisions)),
-        ),
-        Export::Cells => made(
-            "cells.geojson",
-            "application/geo+json",
-            cells_geojson(sc, Some(&v.layers.coverage)),
-        ),
+        Export::Scenario => {
+            made("scenario.json", "application/json", scenario_json(&export_scenario(sc, &v.preset, &v.overrides)))
+        }
+        Export::Institutions => made("institutions.geojson", "application/geo+json", institutions_geojson(sc)),
+        Export::Applications => {
+            made("applications.geojson", "application/geo+json", applications_geojson(sc, Some(&ev.decisions)))
+        }
+        Export::Cells => made("cells.geojson", "application/geo+json", cells_geojson(sc, Some(&v.layers.coverage))),
     }
 }
 
@@ -342,9 +282,7 @@ mod tests {
     use super::*;
 
     fn row(id: &str, outcome: Outcome, m: Option<f64>) -> ResultRow {
-        let mut r = Rows::of(&State::new().scenario, &State::new().evaluation)
-            .rows
-            .remove(0);
+        let mut r = Rows::of(&State::new().scenario, &State::new().evaluation).rows.remove(0);
         r.id = id.into();
         r.name = Some(format!("name {id}"));
         r.outcome = outcome;
@@ -363,24 +301,14 @@ mod tests {
         // By outcome (accepted first), ties in the data's order.
         assert_eq!(v.order(&rows), vec![1, 2, 0]);
         let by_near = v.sorted_by(Col::Nearest);
-        assert_eq!(
-            by_near.order(&rows),
-            vec![2, 0, 1],
-            "no distance sorts last"
-        );
+        assert_eq!(by_near.order(&rows), vec![2, 0, 1], "no distance sorts last");
         assert_eq!(by_near.sort_of(Col::Nearest), ("ascending", "▲"));
         let back = by_near.sorted_by(Col::Nearest);
         assert_eq!(back.sort_of(Col::Nearest), ("descending", "▼"));
         assert_eq!(back.order(&rows), vec![1, 0, 2]);
-        let text = TableView {
-            text: " NAME C ".into(),
-            ..TableView::default()
-        };
+        let text = TableView { text: " NAME C ".into(), ..TableView::default() };
         assert_eq!(text.order(&rows), vec![2]);
-        let rejected = TableView {
-            outcome: Some(Outcome::Rejected),
-            ..TableView::default()
-        };
+        let rejected = TableView { outcome: Some(Outcome::Rejected), ..TableView::default() };
         assert_eq!(rejected.order(&rows), vec![0]);
         assert_eq!(pages(0, 3), (1, 0));
         assert_eq!(pages(PAGE_ROWS + 1, 5), (2, 1));
@@ -388,14 +316,8 @@ mod tests {
 
     #[test]
     fn distances_are_in_metres_then_kilometres() {
-        assert_eq!(
-            distance(Lang::En, Some(499.6)),
-            format!("500 {}", i::METRES.en)
-        );
-        assert_eq!(
-            distance(Lang::En, Some(1234.0)),
-            format!("1.23 {}", i::RS_KM.en)
-        );
+        assert_eq!(distance(Lang::En, Some(499.6)), format!("500 {}", i::METRES.en));
+        assert_eq!(distance(Lang::En, Some(1234.0)), format!("1.23 {}", i::RS_KM.en));
         assert_eq!(distance(Lang::En, None), i::RS_NONE_NEAR.en);
     }
 
@@ -403,10 +325,7 @@ mod tests {
     fn exports_name_their_files_and_carry_the_policy() {
         let s = State::new();
         let v = ResultsView::of(&s);
-        assert_eq!(
-            v.counts().iter().map(|(_, n)| n).sum::<usize>(),
-            s.evaluation.decisions.len()
-        );
+        assert_eq!(v.counts().iter().map(|(_, n)| n).sum::<usize>(), s.evaluation.decisions.len());
         let rows = Rows::of(&v.scenario, &v.evaluation);
         assert_eq!(rows.rows.len(), rows.index.len());
         match export(&v, Export::ResultsCsv, Lang::En) {

@@ -86,11 +86,7 @@ fn full(s: &State, overrides: BTreeMap<String, Value>) -> Rc<Baseline> {
 fn with(s: &State, baseline: Rc<Baseline>) -> Shared<Review> {
     let draft = draft_snapshot(s);
     let comparison = compare(&baseline.snapshot, &draft, &s.data.index.cell_population);
-    Shared(Rc::new(Review {
-        baseline: Some(baseline),
-        draft,
-        comparison,
-    }))
+    Shared(Rc::new(Review { baseline: Some(baseline), draft, comparison }))
 }
 
 /// After a recompute of the draft: `all` when the policy or the data changed, `moved_only`
@@ -108,17 +104,9 @@ pub fn refresh(s: &State, all: bool, moved_only: bool) -> Shared<Review> {
         Some(b) if !all || Rc::ptr_eq(&b.scenario, &s.scenario) => {
             let prep = Prepared::with_data(&s.scenario, &b.policy, s.data.index.clone(), s.today);
             let mut snapshot = b.snapshot.clone();
-            snapshot.decisions = s
-                .scenario
-                .applications
-                .iter()
-                .map(|a| prep.decide(a))
-                .collect();
+            snapshot.decisions = s.scenario.applications.iter().map(|a| prep.decide(a)).collect();
             if !(moved_only && b.template == template) {
-                snapshot.surface = s
-                    .application()
-                    .map(|a| prep.surface(a).outcomes)
-                    .unwrap_or_default();
+                snapshot.surface = s.application().map(|a| prep.surface(a).outcomes).unwrap_or_default();
             }
             Rc::new(Baseline {
                 preset_idx: b.preset_idx,

@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 mod i {
-    pub use crate::app::i18n::{*, figures::*, review::*};
+    pub use crate::app::i18n::{figures::*, review::*, *};
 }
 use super::review::Review;
 use super::state::{Dataset, Layers, MapData, Shared, State};
@@ -91,13 +91,7 @@ impl ReviewView {
 
     /// An application named by its id and, when it has one, its name.
     pub fn app_name(&self, id: &str) -> String {
-        match self
-            .scenario
-            .applications
-            .iter()
-            .find(|a| a.id == id)
-            .and_then(|a| a.name.clone())
-        {
+        match self.scenario.applications.iter().find(|a| a.id == id).and_then(|a| a.name.clone()) {
             Some(n) => format!("{id} · {n}"),
             None => id.to_string(),
         }
@@ -105,12 +99,7 @@ impl ReviewView {
 
     /// The compared figures, all or only those that changed.
     pub fn figures(&self, only_changed: bool) -> Vec<&FigureChange> {
-        self.review
-            .comparison
-            .figures
-            .iter()
-            .filter(|f| !only_changed || f.changed())
-            .collect()
+        self.review.comparison.figures.iter().filter(|f| !only_changed || f.changed()).collect()
     }
 
     /// Cells gained and lost per kind against the baseline (none without one): one pass per
@@ -120,34 +109,15 @@ impl ReviewView {
         let Some(b) = r.baseline.as_ref() else {
             return Vec::new();
         };
-        [
-            (i::COV_PHARMACY, PHARMACY_BITS),
-            (i::COV_OUTPATIENT, OUTPATIENT_BITS),
-            (i::COV_INPATIENT, INPATIENT_BITS),
-        ]
-        .into_iter()
-        .map(|(l, bits)| {
-            (
-                l,
-                cell_changes(
-                    &b.snapshot,
-                    &r.draft,
-                    bits,
-                    &self.data.index.cell_population,
-                ),
-            )
-        })
-        .collect()
+        [(i::COV_PHARMACY, PHARMACY_BITS), (i::COV_OUTPATIENT, OUTPATIENT_BITS), (i::COV_INPATIENT, INPATIENT_BITS)]
+            .into_iter()
+            .map(|(l, bits)| (l, cell_changes(&b.snapshot, &r.draft, bits, &self.data.index.cell_population)))
+            .collect()
     }
 
     /// The gaps report of the current decisions and the selected application's surface.
     pub fn gaps(&self) -> GapsReport {
-        let prep = Prepared::with_data(
-            &self.scenario,
-            &self.policy,
-            self.data.index.clone(),
-            self.today,
-        );
+        let prep = Prepared::with_data(&self.scenario, &self.policy, self.data.index.clone(), self.today);
         gaps(
             &prep,
             &self.evaluation.decisions,
@@ -212,24 +182,15 @@ pub fn figure_diff(lang: Lang, f: &FigureChange) -> String {
 
 /// Cells (and their residents) in words: "12 (3,400 persons)".
 pub fn cells_and_people(lang: Lang, (cells, people): (u64, u64)) -> String {
-    format!(
-        "{} ({} {})",
-        thousands(cells),
-        thousands(people),
-        i::U_PERSONS.get(lang)
-    )
+    format!("{} ({} {})", thousands(cells), thousands(people), i::U_PERSONS.get(lang))
 }
 
 pub fn rule_title(lang: Lang, id: &str) -> String {
-    any_rule_def(id)
-        .map(|d| i::t(lang, &d.title()))
-        .unwrap_or_else(|| id.to_string())
+    any_rule_def(id).map(|d| i::t(lang, &d.title())).unwrap_or_else(|| id.to_string())
 }
 
 pub fn switch_label(lang: Lang, id: &str) -> String {
-    param_def(id)
-        .map(|d| i::t(lang, &d.label()))
-        .unwrap_or_else(|| id.to_string())
+    param_def(id).map(|d| i::t(lang, &d.label())).unwrap_or_else(|| id.to_string())
 }
 
 #[cfg(test)]
@@ -248,26 +209,11 @@ mod tests {
             draft: Some(d),
             readings: Vec::new(),
         };
-        assert_eq!(
-            figure_diff(Lang::En, &f(FigureUnit::Share, 0.5, 0.525)),
-            format!("+2.5 {}", i::RV_PP.en)
-        );
-        assert_eq!(
-            figure_diff(Lang::En, &f(FigureUnit::Count, 1200.0, 200.0)),
-            "−1,000"
-        );
-        assert_eq!(
-            figure_diff(Lang::En, &f(FigureUnit::PerThousand, 1.0, 1.0)),
-            "0"
-        );
-        assert_eq!(
-            figure_value(Lang::En, FigureUnit::Count, Some(1234.4)),
-            "1,234"
-        );
-        assert_eq!(
-            cells_and_people(Lang::En, (2, 3400)),
-            format!("2 (3,400 {})", i::U_PERSONS.en)
-        );
+        assert_eq!(figure_diff(Lang::En, &f(FigureUnit::Share, 0.5, 0.525)), format!("+2.5 {}", i::RV_PP.en));
+        assert_eq!(figure_diff(Lang::En, &f(FigureUnit::Count, 1200.0, 200.0)), "−1,000");
+        assert_eq!(figure_diff(Lang::En, &f(FigureUnit::PerThousand, 1.0, 1.0)), "0");
+        assert_eq!(figure_value(Lang::En, FigureUnit::Count, Some(1234.4)), "1,234");
+        assert_eq!(cells_and_people(Lang::En, (2, 3400)), format!("2 (3,400 {})", i::U_PERSONS.en));
     }
 
     #[test]
@@ -277,10 +223,7 @@ mod tests {
         let v = ReviewView::of(&s);
         assert!(v.changed_params().is_empty());
         let radius = s.policy.params.service_radius_m;
-        let s = s.apply(Action::SetParam(
-            "service_radius_m",
-            (radius + 100.0).to_string(),
-        ));
+        let s = s.apply(Action::SetParam("service_radius_m", (radius + 100.0).to_string()));
         let v = ReviewView::of(&s);
         let changed = v.changed_params();
         assert_eq!(changed.len(), 1, "{changed:?}");

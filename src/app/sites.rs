@@ -4,7 +4,7 @@
 //! gives the browser back between slices.
 
 mod i {
-    pub use crate::app::i18n::{*, sites::*};
+    pub use crate::app::i18n::{sites::*, *};
 }
 use super::plan_job::{slice, PlanInputs};
 use crate::engine::surface::placed;
@@ -18,13 +18,8 @@ pub const MAX_K: usize = 50;
 pub const SEED: u64 = 1;
 
 /// The kinds one may ask suggestions for.
-pub const KINDS: [Kind; 5] = [
-    Kind::Pharmacy,
-    Kind::Outpatient,
-    Kind::PrimaryCare,
-    Kind::InpatientGeneral,
-    Kind::InpatientSpecialty,
-];
+pub const KINDS: [Kind; 5] =
+    [Kind::Pharmacy, Kind::Outpatient, Kind::PrimaryCare, Kind::InpatientGeneral, Kind::InpatientSpecialty];
 
 /// What is asked for when a kind is chosen (a specialty hospital needs a specialty).
 pub fn spec_for(kind_id: &str) -> Option<SiteSpec> {
@@ -39,19 +34,13 @@ pub fn spec_for(kind_id: &str) -> Option<SiteSpec> {
 /// The spec with another pharmacy category (by id).
 pub fn with_category(spec: SiteSpec, id: &str) -> Option<SiteSpec> {
     let c = Category::ALL.into_iter().find(|c| c.id() == id)?;
-    Some(SiteSpec {
-        category: Some(c),
-        ..spec
-    })
+    Some(SiteSpec { category: Some(c), ..spec })
 }
 
 /// The spec with another specialty (by its index in `Specialty::ALL`).
 pub fn with_specialty(spec: SiteSpec, index: &str) -> Option<SiteSpec> {
     let sp = Specialty::ALL.get(index.parse::<usize>().unwrap_or(0))?;
-    Some(SiteSpec {
-        specialty: Some(*sp),
-        ..spec
-    })
+    Some(SiteSpec { specialty: Some(*sp), ..spec })
 }
 
 /// The number of suggestions typed, kept within 1..=MAX_K; None when it is not a number.
@@ -120,13 +109,7 @@ impl SitesOutcome {
     /// The application a pick becomes when the user places it (named "建议点 3" …).
     pub fn pick_application(&self, n: usize, lang: Lang) -> Option<Application> {
         let site = self.greedy.get(n)?;
-        let mut a = placed(
-            &self.spec.template(),
-            site.lon,
-            site.lat,
-            site.county.as_deref(),
-            None,
-        );
+        let mut a = placed(&self.spec.template(), site.lon, site.lat, site.county.as_deref(), None);
         a.name = Some(format!("{} {}", i::SITES_PICK_NAME.get(lang), n + 1));
         Some(a)
     }
@@ -139,9 +122,7 @@ pub fn total(sites: &[Site]) -> u64 {
 
 /// A county's name by id ("" when none).
 pub fn county_name(sc: &Scenario, id: Option<&str>) -> String {
-    id.and_then(|id| sc.counties.iter().find(|c| c.id == id))
-        .map(|c| c.name.clone())
-        .unwrap_or_default()
+    id.and_then(|id| sc.counties.iter().find(|c| c.id == id)).map(|c| c.name.clone()).unwrap_or_default()
 }
 
 /// What one slice of a run came to.
@@ -195,11 +176,7 @@ impl<'a> SitesJob<'a> {
     pub fn slice(&mut self, now: impl Fn() -> f64, budget_ms: f64) -> SitesStep {
         let k = self.result.k;
         let search = &mut self.search;
-        let more = slice(
-            || search.sites().len() < k && search.step().is_some(),
-            now,
-            budget_ms,
-        );
+        let more = slice(|| search.sites().len() < k && search.step().is_some(), now, budget_ms);
         let sites = self.search.sites().to_vec();
         let done = sites.len();
         match self.phase {
@@ -207,18 +184,13 @@ impl<'a> SitesJob<'a> {
             Phase::Random => self.result.random = sites,
         }
         if more {
-            return SitesStep::More(SitesRun::Running {
-                phase: self.phase,
-                done,
-                k,
-            });
+            return SitesStep::More(SitesRun::Running { phase: self.phase, done, k });
         }
         match self.phase {
             Phase::Greedy => {
                 let i = self.inputs;
                 self.phase = Phase::Random;
-                self.search =
-                    SiteSearch::random(&i.scenario, &i.policy, i.today, self.result.spec, SEED);
+                self.search = SiteSearch::random(&i.scenario, &i.policy, i.today, self.result.spec, SEED);
                 SitesStep::GreedyDone
             }
             Phase::Random => SitesStep::Finished,
@@ -227,10 +199,7 @@ impl<'a> SitesJob<'a> {
 
     /// What was found, finished or not, after `ms`.
     pub fn outcome(&self, ms: f64) -> SitesOutcome {
-        SitesOutcome {
-            ms,
-            ..self.result.clone()
-        }
+        SitesOutcome { ms, ..self.result.clone() }
     }
 }
 
@@ -262,11 +231,7 @@ impl SitesChart {
         let x = |k: f64| l + k / kmax * (w - l - r);
         let y = |v: f64| h - b - v / ymax * (h - t_ - b);
         let dots = |sites: &[Site]| -> Vec<(f64, f64)> {
-            sites
-                .iter()
-                .enumerate()
-                .map(|(n, s)| (x((n + 1) as f64), y(s.total_added as f64)))
-                .collect()
+            sites.iter().enumerate().map(|(n, s)| (x((n + 1) as f64), y(s.total_added as f64))).collect()
         };
         let line = |sites: &[Site]| {
             std::iter::once((x(0.0), y(0.0)))
@@ -327,10 +292,7 @@ mod tests {
 
     #[test]
     fn choices_become_specs() {
-        assert_eq!(
-            spec_for("pharmacy").unwrap().category,
-            Some(Category::Ordinary)
-        );
+        assert_eq!(spec_for("pharmacy").unwrap().category, Some(Category::Ordinary));
         let sp = spec_for(Kind::InpatientSpecialty.id()).unwrap();
         assert_eq!(sp.specialty, Some(Specialty::ALL[0]));
         assert!(spec_for("nonsense").is_none());
@@ -343,11 +305,7 @@ mod tests {
 
     #[test]
     fn progress_counts_greedy_as_the_first_half() {
-        let r = SitesRun::Running {
-            phase: Phase::Random,
-            done: 5,
-            k: 10,
-        };
+        let r = SitesRun::Running { phase: Phase::Random, done: 5, k: 10 };
         let (frac, words) = r.progress(Lang::En).unwrap();
         assert!((frac - 0.75).abs() < 1e-9);
         assert_eq!(words, format!("{} 5/10", i::SITES_RANDOM_RUNNING.en));
@@ -399,10 +357,7 @@ mod tests {
         }
         if !o.greedy.is_empty() {
             let a = o.pick_application(0, Lang::En).unwrap();
-            assert_eq!(
-                a.name.as_deref(),
-                Some(format!("{} 1", i::SITES_PICK_NAME.en).as_str())
-            );
+            assert_eq!(a.name.as_deref(), Some(format!("{} 1", i::SITES_PICK_NAME.en).as_str()));
             assert_eq!((a.lon, a.lat), (o.greedy[0].lon, o.greedy[0].lat));
         }
     }

@@ -24,10 +24,9 @@ use crate::engine::Evaluation;
 use crate::policy::{builtin_presets, param_def, ParamKind, Policy, Preset};
 use crate::scenario::import::{Boundaries, Imported, Merge};
 use crate::scenario::{
-    data_range, field_fits_kind, field_range, scope_fits_kind, scope_names_institution,
-    Application, Categories, Category, Change, City, County, DataField, Discharges, Field,
-    KeyLevel, KeyProject, Kind, NegativeList, NegativeReason, Range, Scenario, Scope, Specialty,
-    Subtype,
+    data_range, field_fits_kind, field_range, scope_fits_kind, scope_names_institution, Application, Categories,
+    Category, Change, City, County, DataField, Discharges, Field, KeyLevel, KeyProject, Kind, NegativeList,
+    NegativeReason, Range, Scenario, Scope, Specialty, Subtype,
 };
 use crate::spatial::{AreaClass, CoverageLayers};
 use crate::synth::{county_seeds, synth_scenario, SampleCity, SynthSpec};
@@ -84,10 +83,7 @@ impl Dataset {
     }
 
     pub fn from_id(id: &str) -> Option<Dataset> {
-        Dataset::ALL
-            .into_iter()
-            .chain([Dataset::Imported])
-            .find(|d| d.id() == id)
+        Dataset::ALL.into_iter().chain([Dataset::Imported]).find(|d| d.id() == id)
     }
 
     /// Whether the app can make the data set's scenario afresh (links carry only its edits).
@@ -119,8 +115,7 @@ impl Dataset {
 
     /// Whether the data set can be made now: a synthetic city needs its outlines loaded.
     pub fn ready(self) -> bool {
-        self.city()
-            .is_none_or(|c| crate::outlines::get(c).is_some())
+        self.city().is_none_or(|c| crate::outlines::get(c).is_some())
     }
 
     /// The scenario of the data set, freshly made (a synthetic city only when `ready`).
@@ -134,10 +129,7 @@ impl Dataset {
         let mut sc = synth_scenario(&SynthSpec::published(city, Self::SYNTH_CELL_M));
         // One hypothetical pharmacy near the centre: just off the seat of the first (central)
         // district, 兰山区 or 新城区.
-        let seat = county_seeds(city)
-            .first()
-            .map(|c| c.seat)
-            .unwrap_or((0.0, 0.0));
+        let seat = county_seeds(city).first().map(|c| c.seat).unwrap_or((0.0, 0.0));
         let (lon, lat) = (round6(seat.0 + 0.004), round6(seat.1 - 0.003));
         let mut a = Application::new("a-1", Kind::Pharmacy, lon, lat);
         a.name = Some(i::HYPOTHETICAL_PHARMACY.get(lang).to_string());
@@ -145,8 +137,7 @@ impl Dataset {
         a.operating_months = Some(4.0);
         a.pharmacists = Some(1);
         a.county =
-            crate::outlines::county_at(&crate::outlines::for_counties(&sc.counties), lon, lat)
-                .map(str::to_string);
+            crate::outlines::county_at(&crate::outlines::for_counties(&sc.counties), lon, lat).map(str::to_string);
         sc.applications.push(a);
         sc
     }
@@ -173,34 +164,18 @@ impl MapData {
         let points: Vec<(f64, f64)> = sc.population_cells.iter().map(|c| (c.lon, c.lat)).collect();
         let spacing_m = crate::spatial::raster::typical_spacing_m(&points);
         let (mut w, mut s, mut e, mut n) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-        for (lon, lat) in points
-            .iter()
-            .copied()
-            .chain(sc.institutions.iter().map(|x| (x.lon, x.lat)))
-        {
+        for (lon, lat) in points.iter().copied().chain(sc.institutions.iter().map(|x| (x.lon, x.lat))) {
             w = w.min(lon);
             e = e.max(lon);
             s = s.min(lat);
             n = n.max(lat);
         }
-        let bounds = if w <= e {
-            [w, s, e, n]
-        } else {
-            [118.25, 34.98, 118.42, 35.11]
-        };
+        let bounds = if w <= e { [w, s, e, n] } else { [118.25, 34.98, 118.42, 35.11] };
         let mid = (bounds[1] + bounds[3]) / 2.0;
-        let extent_m = crate::spatial::haversine_m(bounds[0], mid, bounds[2], mid).max(
-            crate::spatial::haversine_m(bounds[0], bounds[1], bounds[0], bounds[3]),
-        );
+        let extent_m = crate::spatial::haversine_m(bounds[0], mid, bounds[2], mid)
+            .max(crate::spatial::haversine_m(bounds[0], bounds[1], bounds[0], bounds[3]));
         let outlines = Rc::new(crate::outlines::for_counties(&sc.counties));
-        MapData {
-            index: Rc::new(DataIndex::build(sc)),
-            outlines,
-            points,
-            spacing_m,
-            bounds,
-            extent_m,
-        }
+        MapData { index: Rc::new(DataIndex::build(sc)), outlines, points, spacing_m, bounds, extent_m }
     }
 
     /// The same data with the outlines loaded since it was built, if that adds any.
@@ -226,20 +201,14 @@ impl MapData {
             return Some(id.to_string());
         }
         let cc = &self.index.cell_county;
-        let (cell, _) = self.index.cells.nearest(lon, lat, 50_000.0, |k| {
-            cc.get(k).is_some_and(|&c| c != u32::MAX)
-        })?;
+        let (cell, _) = self.index.cells.nearest(lon, lat, 50_000.0, |k| cc.get(k).is_some_and(|&c| c != u32::MAX))?;
         sc.counties.get(cc[cell] as usize).map(|c| c.id.clone())
     }
 }
 
 /// Areas and residents per pharmacy area class, in `AREA_CLASSES` order.
-pub const AREA_CLASSES: [AreaClass; 4] = [
-    AreaClass::Blank,
-    AreaClass::Insufficient,
-    AreaClass::Adequate,
-    AreaClass::Saturated,
-];
+pub const AREA_CLASSES: [AreaClass; 4] =
+    [AreaClass::Blank, AreaClass::Insufficient, AreaClass::Adequate, AreaClass::Saturated];
 
 /// Everything the map and the coverage panel show, from one recompute. Parts an edit cannot
 /// change are shared with the previous recompute.
@@ -467,17 +436,11 @@ impl State {
     pub fn new() -> State {
         let scenario = crate::sample::linyi_sample();
         let presets = builtin_presets();
-        let preset_id = scenario
-            .policy
-            .preset
-            .clone()
-            .unwrap_or_else(|| "linyi-2025".to_string());
+        let preset_id = scenario.policy.preset.clone().unwrap_or_else(|| "linyi-2025".to_string());
         let preset_idx = presets.iter().position(|p| p.id == preset_id).unwrap_or(0);
         let overrides = scenario.policy.overrides.clone();
         let policy = Policy::resolve(&presets[preset_idx], &overrides, "policy.overrides")
-            .or_else(|_| {
-                Policy::resolve(&presets[preset_idx], &BTreeMap::new(), "policy.overrides")
-            })
+            .or_else(|_| Policy::resolve(&presets[preset_idx], &BTreeMap::new(), "policy.overrides"))
             .expect("built-in presets resolve");
         let today = Date::today();
         let next_app = scenario.applications.len() as u32 + 1;
@@ -529,8 +492,7 @@ impl State {
         if let Some(idx) = self.presets.iter().position(|p| p.id == l.preset) {
             self.preset_idx = idx;
         }
-        let overrides = if Policy::resolve(self.preset(), &l.overrides, "policy.overrides").is_ok()
-        {
+        let overrides = if Policy::resolve(self.preset(), &l.overrides, "policy.overrides").is_ok() {
             l.overrides
         } else {
             BTreeMap::new()
@@ -563,11 +525,7 @@ impl State {
     /// "Reset to preset" — the preset's defaults on the built-in data set shown (the
     /// sample for imported data), every edit and stashed data set dropped.
     pub fn reset_to_preset(&mut self) {
-        let dataset = if self.dataset.is_builtin() {
-            self.dataset
-        } else {
-            Dataset::Sample
-        };
+        let dataset = if self.dataset.is_builtin() { self.dataset } else { Dataset::Sample };
         let preset = self.preset().id.clone();
         self.load(Loaded {
             dataset,
@@ -643,8 +601,7 @@ impl State {
         let old = self.layers.clone();
         let (coverage_layers, coverage) = if part == Part::All {
             let layers = prep.coverage_layers();
-            let summary =
-                layers.summary_with(sc, &prep.data.cell_population, &prep.data.cell_county);
+            let summary = layers.summary_with(sc, &prep.data.cell_population, &prep.data.cell_county);
             (Rc::new(layers), summary)
         } else {
             (old.coverage.clone(), self.evaluation.coverage.clone())
@@ -654,12 +611,8 @@ impl State {
             let classes = prep.cell_area_classes();
             let mut counts = [(0u64, 0u64); 4];
             for key in &prep.areas.keys {
-                let (pharmacies, population) = prep
-                    .areas
-                    .stats
-                    .get(key)
-                    .map(|st| (st.pharmacy_ids.len() as u32, st.population))
-                    .unwrap_or((0, 0));
+                let (pharmacies, population) =
+                    prep.areas.stats.get(key).map(|st| (st.pharmacy_ids.len() as u32, st.population)).unwrap_or((0, 0));
                 let (class, _) = AreaClass::classify(pharmacies, population, &self.policy.params);
                 if let Some(k) = AREA_CLASSES.iter().position(|c| *c == class) {
                     counts[k].0 += 1;
@@ -680,18 +633,9 @@ impl State {
             })
         };
         let t_surface = now_ms();
-        self.evaluation = Rc::new(Evaluation {
-            as_of: prep.as_of.to_string(),
-            figures: prep.figures.clone(),
-            decisions,
-            coverage,
-        });
-        self.layers = Shared(Rc::new(Layers {
-            coverage: coverage_layers,
-            area_classes,
-            area_counts,
-            surface,
-        }));
+        self.evaluation =
+            Rc::new(Evaluation { as_of: prep.as_of.to_string(), figures: prep.figures.clone(), decisions, coverage });
+        self.layers = Shared(Rc::new(Layers { coverage: coverage_layers, area_classes, area_counts, surface }));
         self.recompute_ms = now_ms() - t0;
         self.timing = Timing {
             prepare_ms: t_prepare - t0,
@@ -708,15 +652,10 @@ impl State {
     /// Places the selected application at a point: its county from the county outlines
     /// (or the nearest cell's), its area left to the data (the nearest cell's, or the grid).
     fn place_app(&mut self, lon: f64, lat: f64) {
-        if !(lon.is_finite() && lat.is_finite())
-            || self.selected >= self.scenario.applications.len()
-        {
+        if !(lon.is_finite() && lat.is_finite()) || self.selected >= self.scenario.applications.len() {
             return;
         }
-        let (lon, lat) = (
-            round6(lon.clamp(-180.0, 180.0)),
-            round6(lat.clamp(-90.0, 90.0)),
-        );
+        let (lon, lat) = (round6(lon.clamp(-180.0, 180.0)), round6(lat.clamp(-90.0, 90.0)));
         let county = self.data.county_at(&self.scenario, lon, lat);
         let mut sc = (*self.scenario).clone();
         let app = &mut sc.applications[self.selected];
@@ -760,12 +699,7 @@ impl State {
                 }
                 let data = Shared(Rc::new(MapData::build(&sc)));
                 let next_app = sc.applications.len() as u32 + 1;
-                Stashed {
-                    scenario: Rc::new(sc),
-                    data,
-                    selected: 0,
-                    next_app,
-                }
+                Stashed { scenario: Rc::new(sc), data, selected: 0, next_app }
             }
         };
         self.stash = Rc::new(stash);
@@ -775,9 +709,7 @@ impl State {
             Some(d) => Shared(Rc::new(d)),
             None => next.data,
         };
-        self.selected = next
-            .selected
-            .min(self.scenario.applications.len().saturating_sub(1));
+        self.selected = next.selected.min(self.scenario.applications.len().saturating_sub(1));
         self.next_app = next.next_app;
         self.errors.retain(|k, _| k.is_param());
         self.recreate_inputs();
@@ -856,10 +788,8 @@ impl State {
             Ok(_) => {
                 self.errors.remove(&key);
                 // A conflict message on the other pharmacy threshold is resolved by this change.
-                const THRESHOLDS: [&str; 2] = [
-                    "pharmacy_insufficient_below_per_10k",
-                    "pharmacy_saturated_above_per_10k",
-                ];
+                const THRESHOLDS: [&str; 2] =
+                    ["pharmacy_insufficient_below_per_10k", "pharmacy_saturated_above_per_10k"];
                 if THRESHOLDS.contains(&id) {
                     for t in THRESHOLDS {
                         // The other's refused value was not applied: its input shows the value in force again.
@@ -873,15 +803,9 @@ impl State {
             }
             Err(msg) => {
                 // `policy.overrides.<id>: message`: a cross-parameter check may name another one.
-                let (path, text) = msg
-                    .split_once(": ")
-                    .map(|(p, m)| (p.to_string(), m.to_string()))
-                    .unwrap_or_default();
-                let other = path
-                    .rsplit('.')
-                    .next()
-                    .and_then(param_def)
-                    .filter(|d| d.id != id);
+                let (path, text) =
+                    msg.split_once(": ").map(|(p, m)| (p.to_string(), m.to_string())).unwrap_or_default();
+                let other = path.rsplit('.').next().and_then(param_def).filter(|d| d.id != id);
                 let mut e = invalid(if text.is_empty() { &msg } else { &text });
                 if let Some(o) = other {
                     e.zh.to_mut().push_str(&format!("（与“{}”冲突）", o.zh));
@@ -898,12 +822,7 @@ impl State {
         }
         let p = self.preset();
         // Any family: admission, the yearly assessment, the county community budget.
-        let in_preset = p
-            .rules
-            .iter()
-            .chain(&p.assessment_rules)
-            .chain(&p.budget_rules)
-            .any(|r| r.rule == id);
+        let in_preset = p.rules.iter().chain(&p.assessment_rules).chain(&p.budget_rules).any(|r| r.rule == id);
         if on == in_preset {
             self.overrides.remove(id);
         } else {
@@ -915,11 +834,7 @@ impl State {
     fn set_city(&mut self, field: DataField, raw: &str) {
         let mut sc = (*self.scenario).clone();
         let c = &mut sc.city;
-        let result = if field.is_city_only() {
-            set_fund(c, field, raw)
-        } else {
-            Beds::city(c).set(field, raw)
-        };
+        let result = if field.is_city_only() { set_fund(c, field, raw) } else { Beds::city(c).set(field, raw) };
         self.finish_data_edit(ErrorKey::City(field), result, sc);
     }
 
@@ -956,12 +871,8 @@ impl State {
         let key = ErrorKey::App(field);
         let mut sc = (*self.scenario).clone();
         let as_of = sc.as_of.clone().unwrap_or_else(|| self.today.to_string());
-        let designated: Vec<(String, bool)> = sc
-            .institutions
-            .iter()
-            .filter(|i| i.designated)
-            .map(|i| (i.id.clone(), i.kind.is_medical()))
-            .collect();
+        let designated: Vec<(String, bool)> =
+            sc.institutions.iter().filter(|i| i.designated).map(|i| (i.id.clone(), i.kind.is_medical())).collect();
         let Some(app) = sc.applications.get_mut(self.selected) else {
             return;
         };
@@ -979,11 +890,7 @@ impl State {
                 self.scenario = Rc::new(sc);
                 // Where the application stands does not change its acceptance surface.
                 let moved_only = matches!(field, Field::Lon | Field::Lat | Field::County);
-                self.recompute_part(if moved_only {
-                    Part::Decisions
-                } else {
-                    Part::Applications
-                });
+                self.recompute_part(if moved_only { Part::Decisions } else { Part::Applications });
             }
             Err(msg) => {
                 self.errors.insert(key, msg);
@@ -1134,15 +1041,12 @@ impl State {
                     }
                     // Edited while the records were joined: they are not applied over the edit.
                     Some(_) => Err(i::IM_DATA_CHANGED.clone()),
-                    None => imported
-                        .apply(&s.scenario, merge)
-                        .map(|a| a.scenario)
-                        .map_err(|e| {
-                            Text::new(
-                                format!("{}{}", i::IM_APPLY_FAILED.zh, e.message),
-                                format!("{}{}", i::IM_APPLY_FAILED.en, e.message),
-                            )
-                        }),
+                    None => imported.apply(&s.scenario, merge).map(|a| a.scenario).map_err(|e| {
+                        Text::new(
+                            format!("{}{}", i::IM_APPLY_FAILED.zh, e.message),
+                            format!("{}{}", i::IM_APPLY_FAILED.en, e.message),
+                        )
+                    }),
                 };
                 match result {
                     Ok(sc) => s.set_imported(sc, None),
@@ -1153,11 +1057,8 @@ impl State {
             }
             Action::ApplyBoundaries(b) => {
                 let mut sc = (*s.scenario).clone();
-                sc.counties.extend(
-                    b.new_counties()
-                        .into_iter()
-                        .filter(|c| !s.scenario.counties.iter().any(|k| k.id == c.id)),
-                );
+                sc.counties
+                    .extend(b.new_counties().into_iter().filter(|c| !s.scenario.counties.iter().any(|k| k.id == c.id)));
                 s.set_imported(sc, Some(b));
             }
             Action::FocusApp(idx) => {
@@ -1239,19 +1140,12 @@ fn msg(s: Words) -> Text {
 
 /// A refused parameter value: `ParamDef::check`'s message with a bilingual prefix.
 fn invalid(m: &str) -> Text {
-    Text::new(
-        format!("{}{m}", i::INVALID_PREFIX.zh),
-        format!("{}{m}", i::INVALID_PREFIX.en),
-    )
+    Text::new(format!("{}{m}", i::INVALID_PREFIX.zh), format!("{}{m}", i::INVALID_PREFIX.en))
 }
 
 /// Whole numbers are stored as JSON integers, so an exported scenario reads `800`, not `800.0`.
 /// A scenario with the policy as chosen (a preset and the overrides): what an export writes.
-pub fn export_scenario(
-    sc: &Scenario,
-    preset: &str,
-    overrides: &BTreeMap<String, Value>,
-) -> Scenario {
+pub fn export_scenario(sc: &Scenario, preset: &str, overrides: &BTreeMap<String, Value>) -> Scenario {
     let mut sc = sc.clone();
     sc.policy.preset = Some(preset.to_string());
     sc.policy.file = None;
@@ -1272,10 +1166,7 @@ pub fn number_value(x: f64) -> Value {
 pub fn value_text(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
-        Value::Number(n) => n
-            .as_f64()
-            .map(|x| crate::text::num(x, 6))
-            .unwrap_or_else(|| n.to_string()),
+        Value::Number(n) => n.as_f64().map(|x| crate::text::num(x, 6)).unwrap_or_else(|| n.to_string()),
         Value::String(s) => s.clone(),
         Value::Bool(b) => b.to_string(),
         other => other.to_string(),
@@ -1284,10 +1175,7 @@ pub fn value_text(v: &Value) -> String {
 
 /// Blank = absent; else a whole number ≥ 0 (thousands separators and spaces allowed).
 pub fn parse_count(raw: &str) -> Result<Option<u64>, Text> {
-    let s: String = raw
-        .chars()
-        .filter(|c| !matches!(c, ',' | '，' | ' ' | '_'))
-        .collect();
+    let s: String = raw.chars().filter(|c| !matches!(c, ',' | '，' | ' ' | '_')).collect();
     if s.is_empty() {
         return Ok(None);
     }
@@ -1430,10 +1318,7 @@ fn apply_app_field(
             app.kind = kind;
             let fits = |f: Field| field_fits_kind(f, kind).is_ok();
             // A pharmacy has at least one category: the ordinary one unless it had some.
-            app.category = fits(Field::Category).then(|| {
-                app.category
-                    .unwrap_or(Categories::of(&[Category::Ordinary]))
-            });
+            app.category = fits(Field::Category).then(|| app.category.unwrap_or(Categories::of(&[Category::Ordinary])));
             if !fits(Field::Specialty) {
                 app.specialty = None;
             }
@@ -1467,10 +1352,7 @@ fn apply_app_field(
             let mut institution_id = app.institution_id.clone();
             if scope == Scope::MedicalAid && institution_id.is_none() {
                 // A medical-aid application names an existing designated medical institution.
-                institution_id = designated
-                    .iter()
-                    .find(|(_, medical)| *medical)
-                    .map(|(id, _)| id.clone());
+                institution_id = designated.iter().find(|(_, medical)| *medical).map(|(id, _)| id.clone());
             }
             if scope != Scope::MedicalAid && app.change != Change::AddressChange {
                 institution_id = None;
@@ -1509,11 +1391,7 @@ fn apply_app_field(
         Field::NegativeListReason => {
             app.negative_list = enum_from::<NegativeReason>(raw).map(|reason| NegativeList {
                 reason,
-                since: app
-                    .negative_list
-                    .as_ref()
-                    .map(|n| n.since.clone())
-                    .unwrap_or_else(|| as_of.to_string()),
+                since: app.negative_list.as_ref().map(|n| n.since.clone()).unwrap_or_else(|| as_of.to_string()),
                 switch: None,
             });
         }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 mod i {
-    pub use crate::app::i18n::{*, sweep::*};
+    pub use crate::app::i18n::{sweep::*, *};
 }
 use super::state::{MapData, Shared, State};
 use crate::date::Date;
@@ -65,9 +65,7 @@ impl SweepInputs {
 
 /// The parameters offered: the numbers of the table the app shows.
 pub fn offered() -> Vec<&'static ParamDef> {
-    sweepable()
-        .filter(|d| !matches!(d.group, Group::Exits | Group::Budget))
-        .collect()
+    sweepable().filter(|d| !matches!(d.group, Group::Exits | Group::Budget)).collect()
 }
 
 /// Which coverage the chart shows for the selected application's kind (0 pharmacy, 1
@@ -143,22 +141,11 @@ pub fn start(
     hi_text: &str,
     steps_text: &str,
 ) -> Result<Option<(Sweep, SweepResult)>, Text> {
-    let parse = |x: &str| {
-        x.trim()
-            .replace(',', "")
-            .parse::<f64>()
-            .ok()
-            .filter(|v| v.is_finite())
-    };
+    let parse = |x: &str| x.trim().replace(',', "").parse::<f64>().ok().filter(|v| v.is_finite());
     let (Some(lo), Some(hi)) = (parse(lo_text), parse(hi_text)) else {
         return Err(i::RV_SW_BAD_RANGE.clone());
     };
-    let Some(n) = steps_text
-        .trim()
-        .parse::<usize>()
-        .ok()
-        .filter(|n| (2..=101).contains(n))
-    else {
+    let Some(n) = steps_text.trim().parse::<usize>().ok().filter(|n| (2..=101).contains(n)) else {
         return Err(i::RV_SW_BAD_STEPS.clone());
     };
     let ParamKind::Number { min, max, .. } = def.kind else {
@@ -166,12 +153,7 @@ pub fn start(
     };
     if lo >= hi || lo < min || hi > max {
         return Err(Text::new(
-            format!(
-                "{}（{}–{}）",
-                i::RV_SW_BAD_RANGE.zh,
-                num(min, 6),
-                num(max, 6)
-            ),
+            format!("{}（{}–{}）", i::RV_SW_BAD_RANGE.zh, num(min, 6), num(max, 6)),
             format!("{} ({}–{})", i::RV_SW_BAD_RANGE.en, num(min, 6), num(max, 6)),
         ));
     }
@@ -221,11 +203,7 @@ pub fn ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
     }
     let raw = (hi - lo) / n.max(1) as f64;
     let mag = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
-        .iter()
-        .map(|m| m * mag)
-        .find(|s| *s >= raw)
-        .unwrap_or(10.0 * mag);
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
     let mut out = Vec::new();
     let mut x = (lo / step).ceil() * step;
     while x <= hi + step * 1e-9 {
@@ -273,11 +251,7 @@ pub const SERIES: [Series; 4] = [
         dash: "2 3",
         marker: "triangle",
         right: true,
-        value: |p, _| {
-            p.error
-                .is_none()
-                .then(|| p.count(Outcome::Suspended) as f64)
-        },
+        value: |p, _| p.error.is_none().then(|| p.count(Outcome::Suspended) as f64),
     },
     Series {
         key: "rejected",
@@ -331,15 +305,8 @@ impl SweepChart {
             .max()
             .unwrap_or(0)
             .max(1) as f64;
-        let count_ticks: Vec<f64> = ticks(0.0, max_count, 4)
-            .into_iter()
-            .filter(|v| v.fract() == 0.0)
-            .collect();
-        let count_top = count_ticks
-            .last()
-            .copied()
-            .unwrap_or(max_count)
-            .max(max_count);
+        let count_ticks: Vec<f64> = ticks(0.0, max_count, 4).into_iter().filter(|v| v.fract() == 0.0).collect();
+        let count_top = count_ticks.last().copied().unwrap_or(max_count).max(max_count);
         let y_count = |v: f64| MT + PLOT_H - v / count_top * PLOT_H;
         let lines = SERIES
             .iter()
@@ -355,44 +322,19 @@ impl SweepChart {
                 let path = points
                     .iter()
                     .enumerate()
-                    .map(|(k, (x, y))| {
-                        format!(
-                            "{}{} {}",
-                            if k == 0 { "M" } else { "L" },
-                            num(*x, 1),
-                            num(*y, 1)
-                        )
-                    })
+                    .map(|(k, (x, y))| format!("{}{} {}", if k == 0 { "M" } else { "L" }, num(*x, 1), num(*y, 1)))
                     .collect();
                 let label = if s.key == "coverage" {
-                    format!(
-                        "{}{}{}",
-                        s.label.get(lang),
-                        i::COLON.get(lang),
-                        r.coverage_label.get(lang)
-                    )
+                    format!("{}{}{}", s.label.get(lang), i::COLON.get(lang), r.coverage_label.get(lang))
                 } else {
                     s.label.get(lang).to_string()
                 };
-                let axis = if s.right {
-                    i::RV_SW_RIGHT_AXIS
-                } else {
-                    i::RV_SW_LEFT_AXIS
-                };
-                Line {
-                    series: s,
-                    path,
-                    points,
-                    legend: format!("{label}{}", i::paren(lang, axis.get(lang))),
-                }
+                let axis = if s.right { i::RV_SW_RIGHT_AXIS } else { i::RV_SW_LEFT_AXIS };
+                Line { series: s, path, points, legend: format!("{label}{}", i::paren(lang, axis.get(lang))) }
             })
             .collect();
         Some(SweepChart {
-            title: format!(
-                "{} — {}",
-                i::RV_SW_CHART_TITLE.get(lang),
-                i::t(lang, &def.label())
-            ),
+            title: format!("{} — {}", i::RV_SW_CHART_TITLE.get(lang), i::t(lang, &def.label())),
             x_label: label_with_unit(lang, def),
             plot_w: pw,
             bottom: MT + PLOT_H,
@@ -400,23 +342,12 @@ impl SweepChart {
                 .into_iter()
                 .map(|v| (y_share(v), format!("{}%", num(v * 100.0, 0))))
                 .collect(),
-            count_ticks: count_ticks
-                .iter()
-                .map(|v| (y_count(*v), num(*v, 0)))
-                .collect(),
-            x_ticks: ticks(lo, hi, 6)
-                .into_iter()
-                .map(|v| (x_of(v), num(v, 2)))
-                .collect(),
+            count_ticks: count_ticks.iter().map(|v| (y_count(*v), num(*v, 0))).collect(),
+            x_ticks: ticks(lo, hi, 6).into_iter().map(|v| (x_of(v), num(v, 2))).collect(),
             lines,
             current_x: x_of(current.clamp(lo, hi)),
             current_in: current >= lo && current <= hi,
-            current_label: format!(
-                "{}{}{}",
-                i::RV_SW_CURRENT.get(lang),
-                num(current, 2),
-                unit_suffix(lang, def)
-            ),
+            current_label: format!("{}{}{}", i::RV_SW_CURRENT.get(lang), num(current, 2), unit_suffix(lang, def)),
         })
     }
 }
@@ -460,10 +391,7 @@ mod tests {
         shown.running = false;
         assert_eq!(shown.points.len(), 3);
         assert!(!shown.cancelled());
-        assert_eq!(
-            shown.file_name("csv"),
-            "dingdian-sweep-service_radius_m.csv"
-        );
+        assert_eq!(shown.file_name("csv"), "dingdian-sweep-service_radius_m.csv");
         let c = SweepChart::layout(Lang::En, &shown, 1000.0).unwrap();
         assert!(c.current_in);
         assert!((c.current_x - (ML + c.plot_w / 2.0)).abs() < 1e-9);

@@ -25,12 +25,7 @@ pub fn base_of(ds: Dataset) -> Option<Rc<Base>> {
     if !ds.is_builtin() || !ds.ready() {
         return None;
     }
-    Some(BASES.with(|b| {
-        b.borrow_mut()
-            .entry(ds)
-            .or_insert_with(|| Rc::new(Base::new(ds.scenario(Lang::Zh))))
-            .clone()
-    }))
+    Some(BASES.with(|b| b.borrow_mut().entry(ds).or_insert_with(|| Rc::new(Base::new(ds.scenario(Lang::Zh)))).clone()))
 }
 
 pub fn base_for(id: &str) -> Option<Base> {
@@ -72,12 +67,7 @@ impl Work {
             overrides: s.overrides.clone(),
             selected: s.selected,
             lang: s.lang,
-            baseline: s
-                .review
-                .baseline
-                .as_ref()
-                .filter(|b| b.is_custom())
-                .map(|b| b.overrides.clone()),
+            baseline: s.review.baseline.as_ref().filter(|b| b.is_custom()).map(|b| b.overrides.clone()),
             judged_on: s.evaluation.as_of.clone(),
         }
     }
@@ -93,22 +83,13 @@ impl Work {
     }
 
     fn view(&self) -> View {
-        View {
-            dataset: self.dataset.id().to_string(),
-            lang: self.lang,
-            selected: self.selected,
-        }
+        View { dataset: self.dataset.id().to_string(), lang: self.lang, selected: self.selected }
     }
 
     /// The text autosave stores.
     pub fn save_text(&self) -> String {
         let base = base_of(self.dataset);
-        persist::save_text(
-            &self.scenario_with_policy(),
-            &self.view(),
-            base.as_deref(),
-            self.baseline.as_ref(),
-        )
+        persist::save_text(&self.scenario_with_policy(), &self.view(), base.as_deref(), self.baseline.as_ref())
     }
 
     pub fn lang(&self) -> Lang {
@@ -118,10 +99,7 @@ impl Work {
     /// The scenario file the share menu downloads, and its name.
     pub fn scenario_file(&self) -> (String, String) {
         let sc = super::state::export_scenario(&self.scenario, &self.preset, &self.overrides);
-        (
-            format!("dingdian-scenario-{}.json", self.dataset.id()),
-            crate::scenario::export::scenario_json(&sc),
-        )
+        (format!("dingdian-scenario-{}.json", self.dataset.id()), crate::scenario::export::scenario_json(&sc))
     }
 
     /// The share link from `page` (this page's address with its query, no fragment), and the
@@ -134,16 +112,8 @@ impl Work {
         if sc.as_of.is_none() && !self.judged_on.is_empty() {
             sc.as_of = Some(self.judged_on.clone());
         }
-        let e = share::encode(
-            &sc,
-            &self.view(),
-            base.as_deref(),
-            Some(share::LINK_LIMIT_CHARS),
-        );
-        (
-            format!("{page}#{}{}", share::FRAGMENT_KEY, e.text),
-            e.data_left_out,
-        )
+        let e = share::encode(&sc, &self.view(), base.as_deref(), Some(share::LINK_LIMIT_CHARS));
+        (format!("{page}#{}{}", share::FRAGMENT_KEY, e.text), e.data_left_out)
     }
 }
 
@@ -153,10 +123,7 @@ pub fn loaded(o: Opened, baseline: Option<BTreeMap<String, Value>>, lang: Option
     let (dataset, scenario) = match (Dataset::from_id(&o.dataset), o.scenario) {
         (Some(ds), Some(sc)) => (ds, sc),
         (None, Some(sc)) => (Dataset::Imported, sc),
-        (_, None) => (
-            Dataset::Sample,
-            Dataset::Sample.scenario(lang.or(o.lang).unwrap_or_default()),
-        ),
+        (_, None) => (Dataset::Sample, Dataset::Sample.scenario(lang.or(o.lang).unwrap_or_default())),
     };
     Loaded {
         dataset,
@@ -180,8 +147,8 @@ mod tests {
         let w = Work::of(&s);
         let (url, left_out) = w.link("https://example.org/app/");
         assert!(left_out.is_none());
-        let text = share::from_fragment(url.strip_prefix("https://example.org/app/").unwrap())
-            .expect("a share fragment");
+        let text =
+            share::from_fragment(url.strip_prefix("https://example.org/app/").unwrap()).expect("a share fragment");
         let o = share::decode(text, share::LINK_MAX_DECODED_BYTES, base_for).unwrap();
         let l = loaded(o, None, None);
         assert_eq!(l.dataset, s.dataset);
@@ -194,10 +161,7 @@ mod tests {
         let s = State::new();
         let (name, json) = Work::of(&s).scenario_file();
         assert_eq!(name, format!("dingdian-scenario-{}.json", s.dataset.id()));
-        assert_eq!(
-            json,
-            crate::scenario::export::scenario_json(&s.export_scenario())
-        );
+        assert_eq!(json, crate::scenario::export::scenario_json(&s.export_scenario()));
         assert!(!Work::of(&s).save_text().is_empty());
         assert!(Work::of(&s) == Work::of(&s));
     }

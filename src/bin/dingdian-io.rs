@@ -46,29 +46,17 @@ fn main() {
         let id = CURRENT.with(Cell::get);
         web_sys::console::error_1(&info.to_string().into());
         let m = info.to_string();
-        post(
-            id,
-            Reply::Failed(Text::new(
-                format!("文件处理出错：{m}"),
-                format!("the file worker failed: {m}"),
-            )),
-        );
+        post(id, Reply::Failed(Text::new(format!("文件处理出错：{m}"), format!("the file worker failed: {m}"))));
     }));
 
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
         let data = e.data();
-        let field =
-            |k: &str| Reflect::get(&data, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+        let field = |k: &str| Reflect::get(&data, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
         let id = field("id").as_f64().unwrap_or(-1.0);
         CURRENT.with(|c| c.set(id));
-        let bytes = field("bytes")
-            .dyn_into::<Uint8Array>()
-            .map(|b| b.to_vec())
-            .unwrap_or_default();
+        let bytes = field("bytes").dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
         match serde_json::from_str::<Request>(&field("json").as_string().unwrap_or_default()) {
-            Ok(request) => handle(request, bytes, &js_sys::Date::now, &mut |reply| {
-                post(id, reply)
-            }),
+            Ok(request) => handle(request, bytes, &js_sys::Date::now, &mut |reply| post(id, reply)),
             Err(e) => post(
                 id,
                 Reply::Failed(Text::new(

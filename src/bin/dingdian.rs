@@ -22,8 +22,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Judge every application of a scenario and print figures, decisions with traces and coverage as JSON.
-    #[command(
-        long_about = "Judge every application of a scenario and print one JSON document on stdout:\n\
+    #[command(long_about = "Judge every application of a scenario and print one JSON document on stdout:\n\
   as_of      the date the applications were judged on (the scenario's, else today in Beijing time)\n\
   figures    bed figures of the city and each county: actual, target, required beds, measured\n\
              before and after the fund and patient coefficients, with every intermediate number;\n\
@@ -39,8 +38,7 @@ The scenario format is DESIGN.md §3: policy (preset, file or inline, with overr
 counties, institutions, applications, population_cells, as_of. A preset file named by\n\
 \"policy\": {\"file\": …} is read relative to the scenario.\n\n\
 Exit status: 0 on success; 2 on a bad scenario, with a message on stderr naming the field path\n\
-(e.g. applications[3].lat: 95 is outside -90..90) or the line and column of broken JSON."
-    )]
+(e.g. applications[3].lat: 95 is outside -90..90) or the line and column of broken JSON.")]
     Evaluate {
         /// The scenario JSON file (`-` for standard input).
         scenario: PathBuf,
@@ -60,8 +58,7 @@ Exit status: 0 on success; 2 on a bad scenario, with a message on stderr naming 
         seed: u64,
     },
     /// Assess designated institutions for the year: exits, renewals, negative-list entries, coverage lost.
-    #[command(
-        long_about = "Assess designated institutions under the yearly-assessment rules of linyi-2019\n\
+    #[command(long_about = "Assess designated institutions under the yearly-assessment rules of linyi-2019\n\
 (临医保发〔2019〕74号 政策措施(三)(四)(五)) and print one JSON document on stdout: per institution\n\
 the outcome (exits, renews, continues), the exit rules that bit, the agreement term and any\n\
 renewal, the negative-list entry an exit leaves (negative_list_switch names the switch it\n\
@@ -72,8 +69,7 @@ exit.last_place (severely over quota) and exit.last_place_layout (not fitting th
 from a record's fits_layout_plan); (五) only asks to explore it, and each such exit says so.\n\n\
 The input (README, \"Assessment and settlement\") names a scenario (\"scenario\" inline or\n\
 \"scenario_file\") and lists one record per assessed institution under \"institutions\".\n\n\
-Exit status: 0 on success; 2 on a bad input, with a message on stderr naming the field path."
-    )]
+Exit status: 0 on success; 2 on a bad input, with a message on stderr naming the field path.")]
     Assess {
         /// The assessment JSON file (`-` for standard input).
         input: PathBuf,
@@ -101,8 +97,7 @@ Exit status: 0 on success; 2 on a bad input, with a message on stderr naming the
         pretty: bool,
     },
     /// Import institutions, applications and population cells from CSV, xlsx or GeoJSON files into a scenario.
-    #[command(
-        long_about = "Read designated institutions, applications and population cells from the files bureaus\n\
+    #[command(long_about = "Read designated institutions, applications and population cells from the files bureaus\n\
 publish and write a scenario JSON (DESIGN.md §3) on stdout; the row report goes to stderr.\n\n\
 Files: CSV (UTF-8 with or without BOM, GBK/GB18030, UTF-16; comma or tab), workbooks (xlsx,\n\
 xls; the first sheet or --sheet), GeoJSON (Point features; polygons go with --boundaries).\n\
@@ -115,12 +110,10 @@ Without --into a new scenario is made (--preset, --city); counties named by the 
 --boundaries are added. With --into, the imported lists replace the scenario's (or --upsert).\n\n\
 Exit status: 0 on success; 2 when a file cannot be read, when any row is refused (each named\n\
 by file, row, column and reason; --skip-bad-rows imports the others and exits 0), or when the\n\
-result is not a valid scenario."
-    )]
+result is not a valid scenario.")]
     Import(Box<ImportArgs>),
     /// Print each county's annual acceptance plan (年度受理计划) and, on request, suggested sites, as JSON.
-    #[command(
-        long_about = "Print one JSON document on stdout: under \"plan\", per county, whether new inpatient\n\
+    #[command(long_about = "Print one JSON document on stdout: under \"plan\", per county, whether new inpatient\n\
 designations are open, suspended (naming the rule and clause) or undetermined (naming the\n\
 switch), decided by the engine at a cell of the county; the designated-bed allowance\n\
 (measured − actual) per 1,000 × residents ÷ 1000 with the arithmetic, labelled as the\n\
@@ -133,8 +126,7 @@ accept, chosen greedily to add the most covered residents, and K random accepted
 (--seed) for comparison.\n\n\
 --format csv writes the plan instead as a table, one row per county (UTF-8 with BOM); --format\n\
 xlsx as a workbook (binary, on stdout: redirect it to a file); --lang picks the headers' language.\n\n\
-Exit status: 0 on success; 2 on a bad scenario or option, with a message on stderr."
-    )]
+Exit status: 0 on success; 2 on a bad scenario or option, with a message on stderr.")]
     Plan {
         /// The scenario JSON file (`-` for standard input).
         scenario: PathBuf,
@@ -193,29 +185,8 @@ fn main() -> ExitCode {
         Command::Evaluate { scenario, pretty } => evaluate(&scenario, pretty),
         Command::Presets { json } => presets(json),
         Command::Readings { json } => readings(json),
-        Command::Plan {
-            scenario,
-            kind,
-            category,
-            specialty,
-            format,
-            lang,
-            suggest,
-            seed,
-            cap,
-            pretty,
-        } => {
-            let o = PlanOptions {
-                kind,
-                category,
-                specialty,
-                format,
-                lang,
-                suggest,
-                seed,
-                cap,
-                pretty,
-            };
+        Command::Plan { scenario, kind, category, specialty, format, lang, suggest, seed, cap, pretty } => {
+            let o = PlanOptions { kind, category, specialty, format, lang, suggest, seed, cap, pretty };
             plan(&scenario, &o)
         }
         Command::Import(args) => import_files(*args),
@@ -242,19 +213,13 @@ fn evaluate(path: &Path, pretty: bool) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    print_json(
-        &dingdian::evaluate(&scenario, &policy, Date::today()),
-        pretty,
-    )
+    print_json(&dingdian::evaluate(&scenario, &policy, Date::today()), pretty)
 }
 
 fn presets(json: bool) -> ExitCode {
     let presets = builtin_presets();
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&presets).unwrap_or_default()
-        );
+        println!("{}", serde_json::to_string_pretty(&presets).unwrap_or_default());
         return ExitCode::SUCCESS;
     }
     for p in &presets {
@@ -268,12 +233,7 @@ fn presets(json: bool) -> ExitCode {
         println!("{}  {}", p.id, p.title.zh);
         println!("    {}", p.title.en);
         println!("  rules:");
-        for r in policy
-            .rules
-            .iter()
-            .chain(&policy.assessment_rules)
-            .chain(&policy.budget_rules)
-        {
+        for r in policy.rules.iter().chain(&policy.assessment_rules).chain(&policy.budget_rules) {
             println!("    {:<34} {}", r.def.id, r.clause);
         }
         let off: Vec<&str> = RULES
@@ -283,23 +243,13 @@ fn presets(json: bool) -> ExitCode {
             .filter(|d| !policy.is_on(d.id))
             .map(|d| d.id)
             .collect();
-        println!(
-            "  off (can be turned on with an override): {}",
-            off.join(", ")
-        );
+        println!("  off (can be turned on with an override): {}", off.join(", "));
         println!("  parameters:");
         for def in PARAMETERS {
             let spec = &p.parameters[def.id];
-            let unit = if def.unit_en.is_empty() {
-                String::new()
-            } else {
-                format!(" {}", def.unit_en)
-            };
+            let unit = if def.unit_en.is_empty() { String::new() } else { format!(" {}", def.unit_en) };
             let mark = if spec.assumption { " [assumption]" } else { "" };
-            println!(
-                "    {:<38} {}{}{}  — {}",
-                def.id, spec.default, unit, mark, spec.source.zh
-            );
+            println!("    {:<38} {}{}{}  — {}", def.id, spec.default, unit, mark, spec.source.zh);
         }
         println!();
     }
@@ -321,15 +271,8 @@ fn synth(city: &str, cell_m: f64, seed: u64) -> ExitCode {
         eprintln!("dingdian: --cell-m: {cell_m} is outside 50..50000");
         return ExitCode::from(2);
     }
-    let city = if city == "xian" {
-        SampleCity::Xian
-    } else {
-        SampleCity::Linyi
-    };
-    let spec = SynthSpec {
-        seed,
-        ..SynthSpec::published(city, cell_m)
-    };
+    let city = if city == "xian" { SampleCity::Xian } else { SampleCity::Linyi };
+    let spec = SynthSpec { seed, ..SynthSpec::published(city, cell_m) };
     match serde_json::to_string(&synth_scenario(&spec)) {
         Ok(s) => {
             println!("{s}");
@@ -355,11 +298,7 @@ fn read_input(path: &Path) -> Result<String, ExitCode> {
 fn read_text(path: &Path) -> Result<String, String> {
     read_bytes(path).and_then(|b| {
         String::from_utf8(b).map_err(|e| {
-            format!(
-                "cannot read {}: not UTF-8 text (byte {})",
-                path.display(),
-                e.utf8_error().valid_up_to()
-            )
+            format!("cannot read {}: not UTF-8 text (byte {})", path.display(), e.utf8_error().valid_up_to())
         })
     })
 }
@@ -368,11 +307,7 @@ fn read_text(path: &Path) -> Result<String, String> {
 /// before anything is read into memory.
 fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     use std::io::Read;
-    let name = if path == Path::new("-") {
-        "standard input".to_string()
-    } else {
-        path.display().to_string()
-    };
+    let name = if path == Path::new("-") { "standard input".to_string() } else { path.display().to_string() };
     let mut bytes = Vec::new();
     if path == Path::new("-") {
         std::io::stdin()
@@ -381,11 +316,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
             .map_err(|e| format!("cannot read standard input: {e}"))?;
     } else {
         let file = std::fs::File::open(path).map_err(|e| format!("cannot read {name}: {e}"))?;
-        if let Some(m) = file
-            .metadata()
-            .ok()
-            .and_then(|m| dingdian::limits::file_too_large(&name, m.len()))
-        {
+        if let Some(m) = file.metadata().ok().and_then(|m| dingdian::limits::file_too_large(&name, m.len())) {
             return Err(m.en.into_owned());
         }
         file.take(dingdian::limits::MAX_FILE_BYTES + 1)
@@ -394,21 +325,14 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     }
     if bytes.len() as u64 > dingdian::limits::MAX_FILE_BYTES {
         // Reading stopped one byte past the limit: the true size is unknown.
-        return Err(format!(
-            "{name} is over the limit of {} MB",
-            dingdian::limits::MAX_FILE_BYTES / (1024 * 1024)
-        ));
+        return Err(format!("{name} is over the limit of {} MB", dingdian::limits::MAX_FILE_BYTES / (1024 * 1024)));
     }
     Ok(bytes)
 }
 
 /// Prints a result as JSON on stdout.
 fn print_json(out: &impl serde::Serialize, pretty: bool) -> ExitCode {
-    let json = if pretty {
-        serde_json::to_string_pretty(out)
-    } else {
-        serde_json::to_string(out)
-    };
+    let json = if pretty { serde_json::to_string_pretty(out) } else { serde_json::to_string(out) };
     match json {
         Ok(s) => {
             println!("{s}");
@@ -520,19 +444,13 @@ fn import_files(a: ImportArgs) -> ExitCode {
         eprintln!("dingdian: {msg}");
         ExitCode::from(2)
     };
-    let files: Vec<(Target, &PathBuf)> = [
-        (Target::Institutions, &a.institutions),
-        (Target::Applications, &a.applications),
-        (Target::Cells, &a.cells),
-    ]
-    .into_iter()
-    .filter_map(|(t, p)| p.as_ref().map(|p| (t, p)))
-    .collect();
+    let files: Vec<(Target, &PathBuf)> =
+        [(Target::Institutions, &a.institutions), (Target::Applications, &a.applications), (Target::Cells, &a.cells)]
+            .into_iter()
+            .filter_map(|(t, p)| p.as_ref().map(|p| (t, p)))
+            .collect();
     if files.is_empty() && a.boundaries.is_none() {
-        return fail(
-            "import: give at least one of --institutions, --applications, --cells, --boundaries"
-                .into(),
-        );
+        return fail("import: give at least one of --institutions, --applications, --cells, --boundaries".into());
     }
     // --crs gcj02 | --crs cells=wgs84
     let mut crs_all = Crs::Wgs84;
@@ -546,28 +464,14 @@ fn import_files(a: ImportArgs) -> ExitCode {
             return fail(format!("--crs: \"{value}\" is not wgs84, gcj02 or bd09"));
         };
         match which {
-            Some(w)
-                if ["institutions", "applications", "cells", "boundaries"]
-                    .contains(&w.as_str()) =>
-            {
+            Some(w) if ["institutions", "applications", "cells", "boundaries"].contains(&w.as_str()) => {
                 crs_of.push((w, crs))
             }
-            Some(w) => {
-                return fail(format!(
-                    "--crs: \"{w}\" is not institutions, applications, cells or boundaries"
-                ))
-            }
+            Some(w) => return fail(format!("--crs: \"{w}\" is not institutions, applications, cells or boundaries")),
             None => crs_all = crs,
         }
     }
-    let crs_for = |which: &str| {
-        crs_of
-            .iter()
-            .rev()
-            .find(|(w, _)| w == which)
-            .map(|(_, c)| *c)
-            .unwrap_or(crs_all)
-    };
+    let crs_for = |which: &str| crs_of.iter().rev().find(|(w, _)| w == which).map(|(_, c)| *c).unwrap_or(crs_all);
     let read = |p: &Path| read_bytes(p);
     let mapping: ColumnMapping = match &a.mapping {
         None => ColumnMapping::default(),
@@ -576,24 +480,15 @@ fn import_files(a: ImportArgs) -> ExitCode {
             Err(e) => return fail(format!("--mapping {}: {e}", p.display())),
         },
     };
-    let kind = a
-        .kind
-        .as_deref()
-        .and_then(|k| dingdian::Kind::ALL.into_iter().find(|x| x.id() == k));
+    let kind = a.kind.as_deref().and_then(|k| dingdian::Kind::ALL.into_iter().find(|x| x.id() == k));
     let mut scenario = match &a.into {
         Some(p) => match read_text(p).and_then(|s| parse(&s).map_err(|e| e.to_string())) {
             Ok(s) => s,
             Err(e) => return fail(format!("--into {}: {e}", p.display())),
         },
         None => Scenario {
-            policy: PolicyRef {
-                preset: Some(a.preset.clone()),
-                ..Default::default()
-            },
-            city: City {
-                name: a.city.clone().unwrap_or_default(),
-                ..Default::default()
-            },
+            policy: PolicyRef { preset: Some(a.preset.clone()), ..Default::default() },
+            city: City { name: a.city.clone().unwrap_or_default(), ..Default::default() },
             counties: Vec::new(),
             institutions: Vec::new(),
             applications: Vec::new(),
@@ -604,23 +499,15 @@ fn import_files(a: ImportArgs) -> ExitCode {
     let boundaries = match &a.boundaries {
         None => None,
         Some(p) => {
-            let counties: Vec<(String, String)> = scenario
-                .counties
-                .iter()
-                .map(|c| (c.id.clone(), c.name.clone()))
-                .collect();
+            let counties: Vec<(String, String)> =
+                scenario.counties.iter().map(|c| (c.id.clone(), c.name.clone())).collect();
             match read(p).and_then(|b| {
                 Boundaries::from_geojson(&b, crs_for("boundaries"), &counties)
                     .map_err(|e| format!("{}: {}", p.display(), e.message.get(lang)))
             }) {
                 Ok(b) => {
                     let added = b.new_counties();
-                    eprintln!(
-                        "dingdian: {}: {} outlines, {} new counties",
-                        p.display(),
-                        b.areas.len(),
-                        added.len()
-                    );
+                    eprintln!("dingdian: {}: {} outlines, {} new counties", p.display(), b.areas.len(), added.len());
                     scenario.counties.extend(added);
                     Some(b)
                 }
@@ -633,8 +520,9 @@ fn import_files(a: ImportArgs) -> ExitCode {
             Some(b) => Some(b),
             None => return fail(format!("--bounds: \"{b}\" is not WEST,SOUTH,EAST,NORTH")),
         },
-        None => Bounds::of_scenario(&scenario, 20_000.0)
-            .or_else(|| boundaries.as_ref().and_then(|b| b.extent(20_000.0))),
+        None => {
+            Bounds::of_scenario(&scenario, 20_000.0).or_else(|| boundaries.as_ref().and_then(|b| b.extent(20_000.0)))
+        }
     };
     let mut refused = 0usize;
     for (target, path) in files {
@@ -675,17 +563,11 @@ fn import_files(a: ImportArgs) -> ExitCode {
                 (_, Lang::En) => "warning",
                 (_, Lang::Zh) => "警告",
             };
-            eprintln!(
-                "dingdian: {name}: {level}: {}",
-                report.describe_issue(issue, lang)
-            );
+            eprintln!("dingdian: {name}: {level}: {}", report.describe_issue(issue, lang));
         }
         let shown = report.issues.len();
         if report.errors + report.warnings > shown {
-            eprintln!(
-                "dingdian: {name}: … and {} more",
-                report.errors + report.warnings - shown
-            );
+            eprintln!("dingdian: {name}: … and {} more", report.errors + report.warnings - shown);
         }
         refused += report.errors;
         if scenario.city.name.is_empty() {
@@ -697,18 +579,11 @@ fn import_files(a: ImportArgs) -> ExitCode {
                 .or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()))
                 .unwrap_or_default();
         }
-        let merge = if a.upsert {
-            Merge::Upsert
-        } else {
-            Merge::Replace
-        };
+        let merge = if a.upsert { Merge::Upsert } else { Merge::Replace };
         match imported.apply(&scenario, merge) {
             Ok(applied) => {
                 if !applied.counties_added.is_empty() {
-                    eprintln!(
-                        "dingdian: {name}: counties added: {}",
-                        applied.counties_added.join(", ")
-                    );
+                    eprintln!("dingdian: {name}: counties added: {}", applied.counties_added.join(", "));
                 }
                 scenario = applied.scenario;
             }
@@ -716,22 +591,14 @@ fn import_files(a: ImportArgs) -> ExitCode {
         }
     }
     if refused > 0 && !a.skip_bad_rows {
-        return fail(format!(
-            "{refused} rows refused; nothing written (--skip-bad-rows imports the others)"
-        ));
+        return fail(format!("{refused} rows refused; nothing written (--skip-bad-rows imports the others)"));
     }
-    if let Err(e) = resolve_policy(&scenario, |_| {
-        Err("a policy file cannot be checked here".into())
-    }) {
+    if let Err(e) = resolve_policy(&scenario, |_| Err("a policy file cannot be checked here".into())) {
         if scenario.policy.file.is_none() {
             return fail(format!("{e}"));
         }
     }
-    let json = if a.pretty {
-        serde_json::to_string_pretty(&scenario)
-    } else {
-        serde_json::to_string(&scenario)
-    };
+    let json = if a.pretty { serde_json::to_string_pretty(&scenario) } else { serde_json::to_string(&scenario) };
     match json {
         Ok(s) => {
             println!("{s}");
@@ -778,11 +645,7 @@ fn plan(path: &Path, o: &PlanOptions) -> ExitCode {
     };
     let Some(kind) = Kind::ALL.into_iter().find(|k| k.id() == o.kind) else {
         let ids: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
-        return fail(format!(
-            "--kind: \"{}\" is not one of {}",
-            o.kind,
-            ids.join(", ")
-        ));
+        return fail(format!("--kind: \"{}\" is not one of {}", o.kind, ids.join(", ")));
     };
     let mut spec = SiteSpec::new(kind);
     if let Some(c) = &o.category {
@@ -793,10 +656,7 @@ fn plan(path: &Path, o: &PlanOptions) -> ExitCode {
             Some(c) => spec.category = Some(c),
             None => {
                 let ids: Vec<&str> = Category::ALL.iter().map(|c| c.id()).collect();
-                return fail(format!(
-                    "--category: \"{c}\" is not one of {}",
-                    ids.join(", ")
-                ));
+                return fail(format!("--category: \"{c}\" is not one of {}", ids.join(", ")));
             }
         }
     }
@@ -806,27 +666,18 @@ fn plan(path: &Path, o: &PlanOptions) -> ExitCode {
         }
         // A specialty's id is its serde name (the scenario JSON's).
         let id = |s: &Specialty| {
-            serde_json::to_value(s)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
+            serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
         };
         match Specialty::ALL.into_iter().find(|s| id(s) == *x) {
             Some(sp) => spec.specialty = Some(sp),
             None => {
                 let ids: Vec<String> = Specialty::ALL.iter().map(id).collect();
-                return fail(format!(
-                    "--specialty: \"{x}\" is not one of {}",
-                    ids.join(", ")
-                ));
+                return fail(format!("--specialty: \"{x}\" is not one of {}", ids.join(", ")));
             }
         }
     }
     if o.format != "json" && o.suggest.is_some() {
-        return fail(format!(
-            "--suggest writes JSON only; drop --format {} or --suggest",
-            o.format
-        ));
+        return fail(format!("--suggest writes JSON only; drop --format {} or --suggest", o.format));
     }
     let (scenario, policy) = match load_scenario(path) {
         Ok(x) => x,
@@ -834,11 +685,7 @@ fn plan(path: &Path, o: &PlanOptions) -> ExitCode {
     };
     let today = Date::today();
     let plan = annual_plan(&scenario, &policy, today, o.cap);
-    let lang = if o.lang == "en" {
-        dingdian::text::Lang::En
-    } else {
-        dingdian::text::Lang::Zh
-    };
+    let lang = if o.lang == "en" { dingdian::text::Lang::En } else { dingdian::text::Lang::Zh };
     let bytes = match o.format.as_str() {
         "csv" => plan_csv(&plan, lang),
         "xlsx" => match plan_xlsx(&plan, lang) {
@@ -846,9 +693,7 @@ fn plan(path: &Path, o: &PlanOptions) -> ExitCode {
             Err(e) => return fail(e.to_string()),
         },
         _ => {
-            let suggestions = o
-                .suggest
-                .map(|k| suggest_sites(&scenario, &policy, today, spec, k, o.seed));
+            let suggestions = o.suggest.map(|k| suggest_sites(&scenario, &policy, today, spec, k, o.seed));
             #[derive(serde::Serialize)]
             struct Out {
                 plan: dingdian::planning::AnnualPlan,

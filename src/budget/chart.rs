@@ -35,46 +35,21 @@ impl Step {
 /// fund's share. Steps of zero (no out-of-county spending, nothing compensated) are left out.
 /// When the split is undetermined the chart ends in an `undetermined` bar of what is left to split.
 pub fn waterfall(a: &Amounts) -> Vec<Step> {
-    let mut steps = vec![Step {
-        key: "budget",
-        from: 0.0,
-        to: a.budget,
-        kind: StepKind::Total,
-    }];
+    let mut steps = vec![Step { key: "budget", from: 0.0, to: a.budget, kind: StepKind::Total }];
     let mut at = a.budget;
     let mut push = |steps: &mut Vec<Step>, key: &'static str, delta: f64, kind: StepKind| {
         if delta.abs() >= 0.005 {
-            steps.push(Step {
-                key,
-                from: at,
-                to: at + delta,
-                kind,
-            });
+            steps.push(Step { key, from: at, to: at + delta, kind });
             at += delta;
         }
     };
     push(&mut steps, "in_county", -a.in_county, StepKind::Down);
-    push(
-        &mut steps,
-        "out_of_county",
-        -a.out_of_county,
-        StepKind::Down,
-    );
-    steps.push(Step {
-        key: "balance",
-        from: 0.0,
-        to: a.balance,
-        kind: StepKind::Total,
-    });
+    push(&mut steps, "out_of_county", -a.out_of_county, StepKind::Down);
+    steps.push(Step { key: "balance", from: 0.0, to: a.balance, kind: StepKind::Total });
     let mut at2 = a.balance;
     let mut push2 = |steps: &mut Vec<Step>, key: &'static str, delta: f64, kind: StepKind| {
         if delta.abs() >= 0.005 {
-            steps.push(Step {
-                key,
-                from: at2,
-                to: at2 + delta,
-                kind,
-            });
+            steps.push(Step { key, from: at2, to: at2 + delta, kind });
             at2 += delta;
         }
     };
@@ -83,38 +58,18 @@ pub fn waterfall(a: &Amounts) -> Vec<Step> {
         match (a.fund_shares, a.community_result) {
             (Some(f), Some(r)) => {
                 push2(&mut steps, "fund_shares", f, StepKind::Up);
-                steps.push(Step {
-                    key: "community_bears",
-                    from: 0.0,
-                    to: r,
-                    kind: StepKind::Total,
-                });
+                steps.push(Step { key: "community_bears", from: 0.0, to: r, kind: StepKind::Total });
             }
             // Who bears what is left is undetermined: the bar shows what is still to split.
-            _ => steps.push(Step {
-                key: "undetermined",
-                from: 0.0,
-                to: at2,
-                kind: StepKind::Total,
-            }),
+            _ => steps.push(Step { key: "undetermined", from: 0.0, to: at2, kind: StepKind::Total }),
         }
     } else {
         match (a.returned_to_fund, a.community_result) {
             (Some(back), Some(r)) => {
                 push2(&mut steps, "returned_to_fund", -back, StepKind::Down);
-                steps.push(Step {
-                    key: "retained",
-                    from: 0.0,
-                    to: r,
-                    kind: StepKind::Total,
-                });
+                steps.push(Step { key: "retained", from: 0.0, to: r, kind: StepKind::Total });
             }
-            _ => steps.push(Step {
-                key: "undetermined",
-                from: 0.0,
-                to: at2,
-                kind: StepKind::Total,
-            }),
+            _ => steps.push(Step { key: "undetermined", from: 0.0, to: at2, kind: StepKind::Total }),
         }
     }
     steps
@@ -141,16 +96,8 @@ impl Axis {
         }
         let raw = (hi - lo) / ticks.max(1) as f64;
         let mag = 10f64.powf(raw.log10().floor());
-        let step = [1.0, 2.0, 5.0, 10.0]
-            .iter()
-            .map(|m| m * mag)
-            .find(|s| *s >= raw)
-            .unwrap_or(10.0 * mag);
-        Axis {
-            lo: (lo / step).floor() * step,
-            hi: (hi / step).ceil() * step,
-            step,
-        }
+        let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
+        Axis { lo: (lo / step).floor() * step, hi: (hi / step).ceil() * step, step }
     }
 
     /// The tick values from `lo` to `hi`.
@@ -171,14 +118,7 @@ mod tests {
 
     fn amounts(budget: f64, in_county: f64, out: f64) -> Amounts {
         let spending = in_county + out;
-        Amounts {
-            budget,
-            in_county,
-            out_of_county: out,
-            spending,
-            balance: budget - spending,
-            ..Default::default()
-        }
+        Amounts { budget, in_county, out_of_county: out, spending, balance: budget - spending, ..Default::default() }
     }
 
     #[test]
@@ -190,21 +130,8 @@ mod tests {
         a.community_result = Some(9.0);
         let s = waterfall(&a);
         let keys: Vec<&str> = s.iter().map(|s| s.key).collect();
-        assert_eq!(
-            keys,
-            [
-                "budget",
-                "in_county",
-                "out_of_county",
-                "balance",
-                "returned_to_fund",
-                "retained"
-            ]
-        );
-        assert_eq!(
-            s[2].to, 15.0,
-            "spending takes the budget down to the balance"
-        );
+        assert_eq!(keys, ["budget", "in_county", "out_of_county", "balance", "returned_to_fund", "retained"]);
+        assert_eq!(s[2].to, 15.0, "spending takes the budget down to the balance");
         assert_eq!(s[4].to, 9.0);
         assert_eq!(s.last().unwrap().to, 9.0);
     }
@@ -221,20 +148,9 @@ mod tests {
         let keys: Vec<&str> = s.iter().map(|s| s.key).collect();
         assert_eq!(
             keys,
-            [
-                "budget",
-                "in_county",
-                "out_of_county",
-                "balance",
-                "compensated",
-                "fund_shares",
-                "community_bears"
-            ]
+            ["budget", "in_county", "out_of_county", "balance", "compensated", "fund_shares", "community_bears"]
         );
-        assert_eq!(
-            (s[3].to, s[4].to, s[5].to, s[6].to),
-            (-7.0, -4.0, -2.0, -2.0)
-        );
+        assert_eq!((s[3].to, s[4].to, s[5].to, s[6].to), (-7.0, -4.0, -2.0, -2.0));
         assert!(s[4].kind == StepKind::Up && s[6].kind == StepKind::Total);
     }
 
@@ -247,17 +163,7 @@ mod tests {
         a.compensated = 3.0;
         let s = waterfall(&a);
         let keys: Vec<&str> = s.iter().map(|s| s.key).collect();
-        assert_eq!(
-            keys,
-            [
-                "budget",
-                "in_county",
-                "out_of_county",
-                "balance",
-                "compensated",
-                "undetermined"
-            ]
-        );
+        assert_eq!(keys, ["budget", "in_county", "out_of_county", "balance", "compensated", "undetermined"]);
         assert_eq!(s.last().unwrap().to, -4.0);
     }
 

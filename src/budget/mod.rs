@@ -131,27 +131,11 @@ impl Unifications {
     /// Each unification: its field name, label, and what the input says.
     pub fn items(&self) -> [(&'static str, Text, Option<bool>); 6] {
         [
-            (
-                "personnel",
-                Text::new("统一人事管理", "personnel"),
-                self.personnel,
-            ),
-            (
-                "finance",
-                Text::new("统一财务管理", "finance"),
-                self.finance,
-            ),
+            ("personnel", Text::new("统一人事管理", "personnel"), self.personnel),
+            ("finance", Text::new("统一财务管理", "finance"), self.finance),
             ("assets", Text::new("统一资产管理", "assets"), self.assets),
-            (
-                "operations",
-                Text::new("统一业务管理", "operations"),
-                self.operations,
-            ),
-            (
-                "drug_catalogue",
-                Text::new("统一药品耗材目录", "drug and consumables catalogue"),
-                self.drug_catalogue,
-            ),
+            ("operations", Text::new("统一业务管理", "operations"), self.operations),
+            ("drug_catalogue", Text::new("统一药品耗材目录", "drug and consumables catalogue"), self.drug_catalogue),
             (
                 "drug_distribution",
                 Text::new("统一药品耗材配送", "drug and consumables distribution"),
@@ -199,16 +183,8 @@ pub struct PerHead {
 impl PerHead {
     pub fn items(&self) -> [(&'static str, Text, &HeadStandard); 2] {
         [
-            (
-                "employee",
-                Text::new("职工医保", "employee insurance"),
-                &self.employee,
-            ),
-            (
-                "resident",
-                Text::new("居民医保", "resident insurance"),
-                &self.resident,
-            ),
+            ("employee", Text::new("职工医保", "employee insurance"), &self.employee),
+            ("resident", Text::new("居民医保", "resident insurance"), &self.resident),
         ]
     }
 }
@@ -263,12 +239,7 @@ pub struct Payments {
 
 impl Payments {
     fn items(&self) -> [(&'static str, Option<f64>); 4] {
-        [
-            ("drg_dip", self.drg_dip),
-            ("bed_day", self.bed_day),
-            ("capitation", self.capitation),
-            ("other", self.other),
-        ]
+        [("drg_dip", self.drg_dip), ("bed_day", self.bed_day), ("capitation", self.capitation), ("other", self.other)]
     }
     pub fn total(&self) -> f64 {
         self.items().iter().filter_map(|(_, x)| *x).sum()
@@ -294,16 +265,11 @@ impl ObjectiveCause {
     pub fn label(&self) -> Text {
         match self {
             ObjectiveCause::PolicyAdjustment => Text::new("政策调整", "policy adjustment"),
-            ObjectiveCause::CapacityChange => {
-                Text::new("医共体服务能力变化", "change in the community's capacity")
+            ObjectiveCause::CapacityChange => Text::new("医共体服务能力变化", "change in the community's capacity"),
+            ObjectiveCause::PublicHealthEvent => Text::new("重大公共卫生事件", "major public-health event"),
+            ObjectiveCause::Other(t) => {
+                Text::new(format!("{t}（用户认定的客观因素）"), format!("{t} (an objective cause named by the user)"))
             }
-            ObjectiveCause::PublicHealthEvent => {
-                Text::new("重大公共卫生事件", "major public-health event")
-            }
-            ObjectiveCause::Other(t) => Text::new(
-                format!("{t}（用户认定的客观因素）"),
-                format!("{t} (an objective cause named by the user)"),
-            ),
         }
     }
     pub fn is_users(&self) -> bool {
@@ -324,11 +290,15 @@ impl<'de> Deserialize<'de> for ObjectiveCause {
                     "\"{s}\" is not one of {KNOWN}; a cause of your own is written {{\"other\": \"{s}\"}}"
                 ))),
             },
-            serde_json::Value::Object(m) if m.len() == 1 && m.contains_key("other") => match m["other"].as_str().map(str::trim) {
-                Some(t) if !t.is_empty() => Ok(ObjectiveCause::Other(t.to_string())),
-                _ => Err(D::Error::custom("\"other\" must be a text naming the cause")),
-            },
-            v => Err(D::Error::custom(format!("{v} is not one of {KNOWN}, nor {{\"other\": \"a cause of your own\"}}"))),
+            serde_json::Value::Object(m) if m.len() == 1 && m.contains_key("other") => {
+                match m["other"].as_str().map(str::trim) {
+                    Some(t) if !t.is_empty() => Ok(ObjectiveCause::Other(t.to_string())),
+                    _ => Err(D::Error::custom("\"other\" must be a text naming the cause")),
+                }
+            }
+            v => {
+                Err(D::Error::custom(format!("{v} is not one of {KNOWN}, nor {{\"other\": \"a cause of your own\"}}")))
+            }
         }
     }
 }
@@ -372,10 +342,7 @@ fn amount_problem(path: &str, x: Option<f64>) -> Result<(), SettleProblem> {
     match x {
         Some(v) if !v.is_finite() || v < 0.0 => Err((
             path.to_string(),
-            Text::new(
-                format!("{v} 不是金额（元，0 或以上）"),
-                format!("{v} is not an amount (yuan, 0 or more)"),
-            ),
+            Text::new(format!("{v} 不是金额（元，0 或以上）"), format!("{v} is not an amount (yuan, 0 or more)")),
         )),
         _ => Ok(()),
     }
@@ -401,9 +368,7 @@ fn problem(path: &str, zh: String, en: String) -> Result<(), SettleProblem> {
 /// The checks of `read_settle_input` on an input already parsed (the app's form builds one).
 /// Errors name the field path (`budget.last_year_budget: …`).
 pub fn check_settle_input(input: &SettleInput) -> Result<(), ScenarioError> {
-    settle_input_problem(input).map_err(|(path, what)| ScenarioError {
-        message: format!("{path}: {}", what.en),
-    })
+    settle_input_problem(input).map_err(|(path, what)| ScenarioError { message: format!("{path}: {}", what.en) })
 }
 
 /// The same checks, the message in both languages (the app shows the chosen one).
@@ -416,17 +381,10 @@ pub fn settle_input_problem(input: &SettleInput) -> Result<(), SettleProblem> {
         );
     }
     if input.community.id.is_empty() {
-        return problem(
-            "community.id",
-            "不能为空".into(),
-            "must not be empty".into(),
-        );
+        return problem("community.id", "不能为空".into(), "must not be empty".into());
     }
     if let Some(r) = &input.community.resident_inpatient_reimbursement_pct {
-        for (field, v) in [
-            ("township", r.township),
-            ("county_hospital", r.county_hospital),
-        ] {
+        for (field, v) in [("township", r.township), ("county_hospital", r.county_hospital)] {
             if !(0.0..=100.0).contains(&v) {
                 return problem(
                     &format!("community.resident_inpatient_reimbursement_pct.{field}"),
@@ -452,24 +410,13 @@ pub fn settle_input_problem(input: &SettleInput) -> Result<(), SettleProblem> {
             if !h.last_year_standard.is_finite() || h.last_year_standard <= 0.0 {
                 return problem(
                     &format!("{path}.last_year_standard"),
-                    format!(
-                        "{} 不是大于 0 的人头预算标准（元/人）",
-                        h.last_year_standard
-                    ),
-                    format!(
-                        "{} is not a per-head standard above 0 (yuan a person)",
-                        h.last_year_standard
-                    ),
+                    format!("{} 不是大于 0 的人头预算标准（元/人）", h.last_year_standard),
+                    format!("{} is not a per-head standard above 0 (yuan a person)", h.last_year_standard),
                 );
             }
             amount_problem(&format!("{path}.proposed_standard"), h.proposed_standard)?;
         }
-        if b.proposed.is_some()
-            && ph
-                .items()
-                .iter()
-                .any(|(_, _, h)| h.proposed_standard.is_some())
-        {
+        if b.proposed.is_some() && ph.items().iter().any(|(_, _, h)| h.proposed_standard.is_some()) {
             return problem(
                 "budget.proposed",
                 "拟定预算请填总额或各类人头标准（budget.per_head.*.proposed_standard）之一，不要两者都填".into(),
@@ -510,11 +457,7 @@ pub fn settle_input_problem(input: &SettleInput) -> Result<(), SettleProblem> {
     }
     if let Some(x) = input.fund_balance {
         if !x.is_finite() {
-            return problem(
-                "fund_balance",
-                format!("{x} 不是数字"),
-                format!("{x} is not a number"),
-            );
+            return problem("fund_balance", format!("{x} 不是数字"), format!("{x} is not a number"));
         }
     }
     if let Some(p) = &input.projection {
@@ -540,8 +483,7 @@ pub fn settle_input_problem(input: &SettleInput) -> Result<(), SettleProblem> {
             return problem(
                 "projection",
                 "需要先有结算数据（预测从结算年度的支出开始）".into(),
-                "needs \"settlement\" (the settled year's spending is where the projection starts)"
-                    .into(),
+                "needs \"settlement\" (the settled year's spending is where the projection starts)".into(),
             );
         }
     }
@@ -735,10 +677,7 @@ pub fn yuan(x: f64) -> String {
         Some((i, f)) => (i.to_string(), format!(".{f}")),
         None => (s.clone(), String::new()),
     };
-    let grouped = int
-        .parse::<u64>()
-        .map(crate::text::thousands)
-        .unwrap_or(int);
+    let grouped = int.parse::<u64>().map(crate::text::thousands).unwrap_or(int);
     format!("{}{grouped}{frac}", if x < -CENT { "-" } else { "" })
 }
 
@@ -782,11 +721,7 @@ impl Link {
         if !assessment_scales(policy) {
             return Link::NotApplied;
         }
-        let full = policy
-            .values
-            .get("budget_assessment_full_score")
-            .and_then(|v| v.as_f64())
-            .unwrap_or(100.0);
+        let full = policy.values.get("budget_assessment_full_score").and_then(|v| v.as_f64()).unwrap_or(100.0);
         match score {
             Some(x) => Link::Factor((x / full).min(1.0)),
             None => Link::Missing,
@@ -805,11 +740,7 @@ impl Link {
 }
 
 fn assessment_scales(policy: &Policy) -> bool {
-    policy
-        .values
-        .get("budget_assessment_link")
-        .and_then(|v| v.as_str())
-        == Some("scale")
+    policy.values.get("budget_assessment_link").and_then(|v| v.as_str()) == Some("scale")
 }
 
 /// What part of the non-objective overspend is reasonable.
@@ -855,30 +786,18 @@ fn settle_amounts(
     };
     if balance >= -CENT {
         a.surplus = balance.max(0.0);
-        a.retained = if m.retain {
-            link.apply(a.surplus * p.budget_surplus_retained_pct / 100.0)
-        } else {
-            Some(0.0)
-        };
+        a.retained = if m.retain { link.apply(a.surplus * p.budget_surplus_retained_pct / 100.0) } else { Some(0.0) };
         a.returned_to_fund = a.retained.map(|r| a.surplus - r);
         a.community_result = a.retained;
         a.fund_cost = a.retained.map(|r| spending + r);
     } else {
         a.overspend = -balance;
-        a.objective_overspend = if m.compensate {
-            objective.min(a.overspend)
-        } else {
-            0.0
-        };
+        a.objective_overspend = if m.compensate { objective.min(a.overspend) } else { 0.0 };
         a.compensated = a.objective_overspend * p.budget_objective_compensation_pct / 100.0;
         a.other_overspend = a.overspend - a.objective_overspend;
         // Without compensation the objective part is overspend like any other, and reasonable
         // by its nature (it has an objective cause).
-        let objective_uncompensated = if m.compensate {
-            0.0
-        } else {
-            objective.min(a.overspend)
-        };
+        let objective_uncompensated = if m.compensate { 0.0 } else { objective.min(a.overspend) };
         let non_objective = a.other_overspend - objective_uncompensated;
         let found = match reasonable {
             _ if non_objective <= CENT => Some(0.0),
@@ -891,8 +810,7 @@ fn settle_amounts(
         a.fund_shares = if !m.share {
             Some(0.0)
         } else {
-            a.reasonable_overspend
-                .and_then(|r| link.apply(r * p.budget_overspend_fund_share_pct / 100.0))
+            a.reasonable_overspend.and_then(|r| link.apply(r * p.budget_overspend_fund_share_pct / 100.0))
         };
         a.community_bears = a.fund_shares.map(|f| a.overspend - a.compensated - f);
         a.community_result = a.community_bears.map(|b| -b);
@@ -907,11 +825,7 @@ fn settle_amounts(
 /// 二(一)“对经医共体管委会评估达到‘六统一’(统一人事管理、财务管理、资产管理、业务管理、药品耗材目录、药品耗材配送)的县域医共体，实行医保基金总额付费”
 fn six_unifications(c: &Community) -> (Judgement, bool, Vec<&'static str>) {
     let items = c.unifications.items();
-    let missing: Vec<&'static str> = items
-        .iter()
-        .filter(|(_, _, v)| *v != Some(true))
-        .map(|(id, _, _)| *id)
-        .collect();
+    let missing: Vec<&'static str> = items.iter().filter(|(_, _, v)| *v != Some(true)).map(|(id, _, _)| *id).collect();
     if missing.is_empty() {
         return (
             Judgement::pass(tr!(
@@ -944,10 +858,7 @@ fn six_unifications(c: &Community) -> (Judgement, bool, Vec<&'static str>) {
     };
     let j = Judgement::fail(Text::new(
         format!("未达到“六统一”，不实行总额付费：缺{}", list(true)),
-        format!(
-            "the six unifications do not all hold, so no global budget: missing {}",
-            list(false)
-        ),
+        format!("the six unifications do not all hold, so no global budget: missing {}", list(false)),
     ));
     (j, false, missing)
 }
@@ -977,13 +888,12 @@ fn budget_out(b: &BudgetInput, policy: &Policy) -> BudgetOut {
             })
             .collect()
     });
-    let cap = heads.as_ref().filter(|_| cap_on).map(|hs| {
-        hs.iter()
-            .map(|h| h.cap_standard.unwrap_or(0.0) * h.served as f64)
-            .sum::<f64>()
-    });
-    let floor = (policy.is_on("budget.no_cut") && b.spending_fell_by_cost_control == Some(true))
-        .then_some(b.last_year_budget);
+    let cap = heads
+        .as_ref()
+        .filter(|_| cap_on)
+        .map(|hs| hs.iter().map(|h| h.cap_standard.unwrap_or(0.0) * h.served as f64).sum::<f64>());
+    let floor =
+        (policy.is_on("budget.no_cut") && b.spending_fell_by_cost_control == Some(true)).then_some(b.last_year_budget);
     let mut budget = match (b.proposed, &heads) {
         (Some(p), _) => Some(match cap {
             Some(c) if p > c + CENT => c,
@@ -1093,11 +1003,7 @@ fn growth_cap(b: &BudgetInput, out: &BudgetOut) -> Judgement {
     for t in &parts[1..] {
         detail = detail.join(t);
     }
-    let mut j = if over {
-        Judgement::fail(detail)
-    } else {
-        Judgement::pass(detail)
-    };
+    let mut j = if over { Judgement::fail(detail) } else { Judgement::pass(detail) };
     if let Some(f) = out.floor {
         if f > cap_total + CENT {
             j = j.note(tr!(
@@ -1115,10 +1021,7 @@ fn no_cut(b: &BudgetInput, out: &BudgetOut) -> Judgement {
     match b.spending_fell_by_cost_control {
         None => Judgement::missing(
             "budget.spending_fell_by_cost_control",
-            words!(
-                "上年支出是否因合理控费而降低",
-                "whether last year's spending fell through cost control"
-            ),
+            words!("上年支出是否因合理控费而降低", "whether last year's spending fell through cost control"),
         ),
         Some(false) => Judgement::na(tr!(
             "上年支出未因合理控费降低，本条不涉及",
@@ -1127,16 +1030,10 @@ fn no_cut(b: &BudgetInput, out: &BudgetOut) -> Judgement {
         Some(true) => {
             let last = yuan(b.last_year_budget);
             let below = |x: f64| x < b.last_year_budget - CENT;
-            let standards_proposed = b.per_head.as_ref().is_some_and(|ph| {
-                ph.items()
-                    .iter()
-                    .any(|(_, _, h)| h.proposed_standard.is_some())
-            });
+            let standards_proposed =
+                b.per_head.as_ref().is_some_and(|ph| ph.items().iter().any(|(_, _, h)| h.proposed_standard.is_some()));
             let asked = b.proposed.or_else(|| {
-                out.per_head
-                    .as_ref()
-                    .filter(|_| standards_proposed)
-                    .map(|hs| hs.iter().map(|h| h.budget).sum())
+                out.per_head.as_ref().filter(|_| standards_proposed).map(|hs| hs.iter().map(|h| h.budget).sum())
             });
             match (asked, out.budget) {
                 (_, None) => Judgement::new(
@@ -1168,11 +1065,10 @@ fn out_of_county(s: Option<&SettlementInput>, a: Option<&Amounts>) -> Judgement 
         return Judgement::missing("settlement", words!("年终清算数据", "the year-end figures"));
     };
     match s.out_of_county {
-        None => Judgement::missing(
-            "settlement.out_of_county",
-            words!("县域外医保基金支出", "out-of-county fund spending"),
-        )
-        .note(tr!("按0计入", "counted as 0")),
+        None => {
+            Judgement::missing("settlement.out_of_county", words!("县域外医保基金支出", "out-of-county fund spending"))
+                .note(tr!("按0计入", "counted as 0"))
+        }
         Some(x) => Judgement::pass(tr!(
             "县域外支出{}元计入：县域内{}元＋县域外{}元＝{}元，对照预算",
             "out-of-county spending {} counts: in-county {} + out-of-county {} = {} against the budget";
@@ -1213,9 +1109,7 @@ fn with_link(j: Judgement, link: Link, score: Option<f64>) -> Judgement {
 /// 二(三)“对产生的结余或超支费用，按协议约定留用或分担，结余留用资金作为县域医共体业务收入”
 fn surplus_retained(a: &Amounts, p: &Params, link: Link, score: Option<f64>) -> Judgement {
     if a.overspend > 0.0 {
-        return Judgement::na(
-            tr!("超支{}元，无结余", "an overspend of {}: no surplus"; yuan(a.overspend)),
-        );
+        return Judgement::na(tr!("超支{}元，无结余", "an overspend of {}: no surplus"; yuan(a.overspend)));
     }
     let share = tr!(
         "留用比例{}%为假设（budget_surplus_retained_pct：条文“按协议约定”，未给比例）",
@@ -1245,12 +1139,11 @@ fn surplus_retained(a: &Amounts, p: &Params, link: Link, score: Option<f64>) -> 
 fn objective_compensation(a: &Amounts, s: &SettlementInput, p: &Params) -> Judgement {
     let claimed = s.objective_overspend.unwrap_or(0.0);
     if a.overspend <= 0.0 {
-        let j = Judgement::na(tr!(
-            "有结余，无超支需补偿",
-            "a surplus: no overspend to compensate"
-        ));
+        let j = Judgement::na(tr!("有结余，无超支需补偿", "a surplus: no overspend to compensate"));
         return if claimed > 0.0 {
-            j.note(tr!("填报的客观因素超支{}元不适用", "the stated objective overspend {} does not apply"; yuan(claimed)))
+            j.note(
+                tr!("填报的客观因素超支{}元不适用", "the stated objective overspend {} does not apply"; yuan(claimed)),
+            )
         } else {
             j
         };
@@ -1297,9 +1190,7 @@ fn objective_compensation(a: &Amounts, s: &SettlementInput, p: &Params) -> Judge
 /// 二(三)“建立‘结余留用、合理超支分担’机制”；“对县域医共体超支部分，应分析原因，厘清责任”；“对超支费用应及时冲减应收医疗款，不得长期挂账”
 fn overspend_shared(a: &Amounts, s: &SettlementInput, p: &Params, link: Link) -> Judgement {
     if a.overspend <= 0.0 {
-        return Judgement::na(
-            tr!("有结余{}元，无超支", "a surplus of {}: no overspend"; yuan(a.surplus)),
-        );
+        return Judgement::na(tr!("有结余{}元，无超支", "a surplus of {}: no overspend"; yuan(a.surplus)));
     }
     if a.other_overspend <= CENT {
         return Judgement::na(tr!(
@@ -1361,17 +1252,10 @@ fn overspend_shared(a: &Amounts, s: &SettlementInput, p: &Params, link: Link) ->
 }
 
 /// 二(四)“各统筹区医保经办机构可根据基金结余情况向县域医共体预付1个月左右的医保基金”
-fn prepayment(
-    budget: Option<f64>,
-    balance: Option<f64>,
-    p: &Params,
-) -> (Judgement, Option<Prepayment>) {
+fn prepayment(budget: Option<f64>, balance: Option<f64>, p: &Params) -> (Judgement, Option<Prepayment>) {
     let months = p.budget_prepay_months;
     if months <= 0.0 {
-        return (
-            Judgement::na(tr!("预付月数为0，不预付", "0 months: no advance")),
-            None,
-        );
+        return (Judgement::na(tr!("预付月数为0，不预付", "0 months: no advance")), None);
     }
     let Some(budget) = budget else {
         return (
@@ -1384,17 +1268,9 @@ fn prepayment(
     };
     let amount = budget * months / 12.0;
     let Some(bal) = balance else {
-        let pre = Prepayment {
-            months,
-            amount,
-            fund_balance: None,
-            made: false,
-        };
+        let pre = Prepayment { months, amount, fund_balance: None, made: false };
         return (
-            Judgement::missing(
-                "fund_balance",
-                words!("统筹基金累计结余", "the fund's accumulated balance"),
-            ),
+            Judgement::missing("fund_balance", words!("统筹基金累计结余", "the fund's accumulated balance")),
             Some(pre),
         );
     };
@@ -1407,20 +1283,9 @@ fn prepayment(
     let j = if made {
         Judgement::pass(detail.join(&tr!("结余足以预付", "the balance covers it")))
     } else {
-        Judgement::fail(detail.join(&tr!(
-            "结余不足，不预付",
-            "the balance does not cover it: no advance"
-        )))
+        Judgement::fail(detail.join(&tr!("结余不足，不预付", "the balance does not cover it: no advance")))
     };
-    (
-        j,
-        Some(Prepayment {
-            months,
-            amount,
-            fund_balance: Some(bal),
-            made,
-        }),
-    )
+    (j, Some(Prepayment { months, amount, fund_balance: Some(bal), made }))
 }
 
 /// 三(一)“乡镇卫生院和县级医院居民医保住院报销比例原则上相差不低于10个百分点”
@@ -1428,10 +1293,7 @@ fn reimbursement_gap(c: &Community, p: &Params) -> Judgement {
     let Some(r) = c.resident_inpatient_reimbursement_pct else {
         return Judgement::missing(
             "community.resident_inpatient_reimbursement_pct",
-            words!(
-                "居民医保住院报销比例",
-                "resident inpatient reimbursement rates"
-            ),
+            words!("居民医保住院报销比例", "resident inpatient reimbursement rates"),
         );
     };
     let gap = r.township - r.county_hospital;
@@ -1464,10 +1326,7 @@ fn primary_groups(c: &Community, year: i32, p: &Params) -> Judgement {
     if parts.is_empty() {
         return Judgement::missing(
             "community.dip_primary_diseases, community.drg_primary_groups",
-            words!(
-                "DIP基层病种或DRG基层病组数",
-                "the DIP primary-care disease or DRG group count"
-            ),
+            words!("DIP基层病种或DRG基层病组数", "the DIP primary-care disease or DRG group count"),
         );
     }
     let mut detail = parts[0].clone();
@@ -1480,9 +1339,7 @@ fn primary_groups(c: &Community, year: i32, p: &Params) -> Judgement {
     } else if year < due {
         Judgement::na(detail.join(&tr!("未达标，但{}年年底前达标即可（本年为{}年）", "short, but due only by the end of {} (this is {})"; due, year)))
     } else {
-        Judgement::fail(
-            detail.join(&tr!("{}年年底前应达标，未达标", "due by the end of {}: short"; due)),
-        )
+        Judgement::fail(detail.join(&tr!("{}年年底前应达标，未达标", "due by the end of {}: short"; due)))
     }
 }
 
@@ -1502,15 +1359,9 @@ pub fn settle(input: &SettleInput, policy: &Policy) -> Settle {
     let m = Mechanisms::of(policy);
     let c = &input.community;
     let budget = budget_out(&input.budget, policy);
-    let link = Link::of(
-        policy,
-        input.settlement.as_ref().and_then(|s| s.assessment_score),
-    );
+    let link = Link::of(policy, input.settlement.as_ref().and_then(|s| s.assessment_score));
     let amounts = input.settlement.as_ref().zip(budget.budget).map(|(s, b)| {
-        let reasonable = s
-            .reasonable_overspend
-            .map(Reasonable::Stated)
-            .unwrap_or(Reasonable::NotStated);
+        let reasonable = s.reasonable_overspend.map(Reasonable::Stated).unwrap_or(Reasonable::NotStated);
         settle_amounts(
             b,
             s.payments.total(),
@@ -1590,53 +1441,32 @@ pub fn settle(input: &SettleInput, policy: &Policy) -> Settle {
     }
 
     let projection = match (&input.projection, &amounts) {
-        (Some(pi), Some(a0)) => Some(project(
-            input.year,
-            a0,
-            pi,
-            p,
-            m,
-            link,
-            policy.is_on("budget.no_cut"),
-        )),
+        (Some(pi), Some(a0)) => Some(project(input.year, a0, pi, p, m, link, policy.is_on("budget.no_cut"))),
         _ => None,
     };
-    let settlement = input
-        .settlement
-        .as_ref()
-        .zip(amounts)
-        .map(|(s, a)| SettlementOut {
-            outcome: if undetermined_figures(&a).is_empty() {
-                SettlementOutcome::Settled
-            } else {
-                SettlementOutcome::Undetermined
+    let settlement = input.settlement.as_ref().zip(amounts).map(|(s, a)| SettlementOut {
+        outcome: if undetermined_figures(&a).is_empty() {
+            SettlementOutcome::Settled
+        } else {
+            SettlementOutcome::Undetermined
+        },
+        payments: s.payments.clone(),
+        amounts: a,
+        objective_causes: s.objective_causes.clone(),
+        assessment: (s.assessment_score.is_some() || link != Link::NotApplied).then(|| AssessmentOut {
+            score: s.assessment_score,
+            factor: match link {
+                Link::Factor(f) => Some(f),
+                _ => None,
             },
-            payments: s.payments.clone(),
-            amounts: a,
-            objective_causes: s.objective_causes.clone(),
-            assessment: (s.assessment_score.is_some() || link != Link::NotApplied).then(|| {
-                AssessmentOut {
-                    score: s.assessment_score,
-                    factor: match link {
-                        Link::Factor(f) => Some(f),
-                        _ => None,
-                    },
-                    link: if assessment_scales(policy) {
-                        "scale"
-                    } else {
-                        "not_applied"
-                    },
-                }
-            }),
-        });
+            link: if assessment_scales(policy) { "scale" } else { "not_applied" },
+        }),
+    });
     let undetermined = undetermined_map(input, &budget, settlement.as_ref(), link);
     let rests_on = rests_on_map(input, settlement.as_ref(), projection.as_ref(), m, link);
     Settle {
         year: input.year,
-        community: CommunityOut {
-            id: c.id.clone(),
-            name: c.name.clone(),
-        },
+        community: CommunityOut { id: c.id.clone(), name: c.name.clone() },
         eligible,
         missing_unifications,
         budget,
@@ -1722,10 +1552,7 @@ fn rests_on_map(
     link: Link,
 ) -> BTreeMap<&'static str, Vec<&'static str>> {
     let mut out: BTreeMap<&'static str, Vec<&'static str>> = BTreeMap::new();
-    let score_stated = input
-        .settlement
-        .as_ref()
-        .is_some_and(|s| s.assessment_score.is_some());
+    let score_stated = input.settlement.as_ref().is_some_and(|s| s.assessment_score.is_some());
     let link_ids: Vec<&'static str> = match link {
         Link::Factor(_) | Link::Missing => {
             vec!["budget_assessment_link", "budget_assessment_full_score"]
@@ -1791,16 +1618,8 @@ fn rests_on_map(
                 ],
             );
         }
-        if pr.reasonable_overspend_pct.is_some()
-            && pr
-                .years
-                .iter()
-                .any(|y| y.projected && y.amounts.overspend > 0.0)
-        {
-            add(
-                "projection.fund_shares",
-                &["projection.reasonable_overspend_pct"],
-            );
+        if pr.reasonable_overspend_pct.is_some() && pr.years.iter().any(|y| y.projected && y.amounts.overspend > 0.0) {
+            add("projection.fund_shares", &["projection.reasonable_overspend_pct"]);
         }
     }
     out.retain(|_, v| !v.is_empty());
@@ -1831,17 +1650,10 @@ fn project(
     }];
     let (mut budget, mut in_county, mut out) = (first.budget, first.in_county, first.out_of_county);
     let mut cumulative = first.community_result;
-    let reasonable = pi
-        .reasonable_overspend_pct
-        .map(Reasonable::Share)
-        .unwrap_or(Reasonable::NotStated);
+    let reasonable = pi.reasonable_overspend_pct.map(Reasonable::Share).unwrap_or(Reasonable::NotStated);
     for t in 1..=pi.years as i32 {
         let grown = budget * rg;
-        budget = if no_cut && sg < 1.0 {
-            grown.max(budget)
-        } else {
-            grown
-        };
+        budget = if no_cut && sg < 1.0 { grown.max(budget) } else { grown };
         in_county *= sg;
         out *= sg;
         let a = settle_amounts(budget, in_county, out, 0.0, reasonable, link, p, m);
@@ -1894,11 +1706,7 @@ mod tests {
         let out = req.settle();
         assert_eq!(out.rules.len(), BUDGET_RULES.len());
         for e in &out.rules {
-            assert_ne!(
-                e.detail.en, "rule not implemented",
-                "{} is not dispatched",
-                e.rule
-            );
+            assert_ne!(e.detail.en, "rule not implemented", "{} is not dispatched", e.rule);
         }
     }
 
@@ -1913,9 +1721,6 @@ mod tests {
         assert_eq!(path, "settlement.objective_causes");
         assert!(what.zh.contains("客观原因"), "{}", what.zh);
         let cli = check_settle_input(&input).unwrap_err().message;
-        assert!(
-            cli.starts_with("settlement.objective_causes: name the objective cause"),
-            "{cli}"
-        );
+        assert!(cli.starts_with("settlement.objective_causes: name the objective cause"), "{cli}");
     }
 }

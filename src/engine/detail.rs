@@ -54,17 +54,11 @@ impl Reading {
             Reading::Joined(pair) => pair[0].join(&pair[1]),
             Reading::NotThisKind(kind) => {
                 let k = kind.label();
-                Text::new(
-                    format!("本条不适用于{}", k.zh),
-                    format!("does not concern a {}", k.en),
-                )
+                Text::new(format!("本条不适用于{}", k.zh), format!("does not concern a {}", k.en))
             }
             Reading::NotThisService(service) => {
                 let s = service.label();
-                Text::new(
-                    format!("申请人是{}，本条不适用", s.zh),
-                    format!("the applicant is {}: not concerned", s.en),
-                )
+                Text::new(format!("申请人是{}，本条不适用", s.zh), format!("the applicant is {}: not concerned", s.en))
             }
             Reading::Missing { field, what } => super::missing_text(field, what),
             Reading::National(r) => r.render(),
@@ -90,10 +84,7 @@ pub struct Detail {
 
 impl Detail {
     pub(crate) fn of(reading: Reading) -> Self {
-        Detail {
-            reading,
-            text: OnceCell::new(),
-        }
+        Detail { reading, text: OnceCell::new() }
     }
 
     /// The sentences, rendered on first use.
@@ -202,9 +193,7 @@ pub mod shared_ids {
         s.collect_seq(v.iter())
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Rc<[Cow<'static, str>]>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Rc<[Cow<'static, str>]>, D::Error> {
         Vec::<String>::deserialize(d).map(|v| v.into_iter().map(Cow::Owned).collect())
     }
 
@@ -220,19 +209,8 @@ mod tests {
     #[test]
     fn a_detail_stays_small() {
         // Every decision keeps one detail and maybe a note per rule: they are moved, not formatted.
-        assert!(
-            std::mem::size_of::<Reading>() <= 32,
-            "{}",
-            std::mem::size_of::<Reading>()
-        );
-        assert!(
-            std::mem::size_of::<Detail>() <= 40,
-            "{}",
-            std::mem::size_of::<Detail>()
-        );
-        assert_eq!(
-            std::mem::size_of::<Option<Detail>>(),
-            std::mem::size_of::<Detail>()
-        );
+        assert!(std::mem::size_of::<Reading>() <= 32, "{}", std::mem::size_of::<Reading>());
+        assert!(std::mem::size_of::<Detail>() <= 40, "{}", std::mem::size_of::<Detail>());
+        assert_eq!(std::mem::size_of::<Option<Detail>>(), std::mem::size_of::<Detail>());
     }
 }

@@ -43,66 +43,32 @@ pub(crate) enum Reading {
 impl Reading {
     pub(crate) fn render(&self) -> Text {
         match *self {
-            Reading::NotYetInForce {
-                reason,
-                since,
-                as_of,
-            } => {
+            Reading::NotYetInForce { reason, since, as_of } => {
                 let reason = reason.label();
                 Text::new(
                     format!("{}的日期{}晚于审核日{}，尚未生效", reason.zh, since, as_of),
-                    format!(
-                        "{} dated {} is after the judging date {}: not yet in force",
-                        reason.en, since, as_of
-                    ),
+                    format!("{} dated {} is after the judging date {}: not yet in force", reason.en, since, as_of),
                 )
             }
-            Reading::Barred {
-                reason,
-                since,
-                years,
-                until,
-            } => {
+            Reading::Barred { reason, since, years, until } => {
                 let reason = reason.label();
                 Text::new(
-                    format!(
-                        "{}（{}起），{}年内不受理，至{}止",
-                        reason.zh, since, years, until
-                    ),
+                    format!("{}（{}起），{}年内不受理，至{}止", reason.zh, since, years, until),
                     format!(
                         "{} since {}: no application accepted for {} years, until {}",
                         reason.en, since, years, until
                     ),
                 )
             }
-            Reading::Ended {
-                reason,
-                since,
-                years,
-                until,
-            } => {
+            Reading::Ended { reason, since, years, until } => {
                 let reason = reason.label();
                 Text::new(
-                    format!(
-                        "{}（{}起）已满{}年（{}届满）",
-                        reason.zh, since, years, until
-                    ),
-                    format!(
-                        "{} since {}: the {} years ended on {}",
-                        reason.en, since, years, until
-                    ),
+                    format!("{}（{}起）已满{}年（{}届满）", reason.zh, since, years, until),
+                    format!("{} since {}: the {} years ended on {}", reason.en, since, years, until),
                 )
             }
-            Reading::Staffing {
-                beds,
-                tier,
-                required,
-                staff,
-            } => Text::new(
-                format!(
-                    "{}张床位（{}）要求医保办至少{}人，现有{}人",
-                    beds, tier.zh, required, staff
-                ),
+            Reading::Staffing { beds, tier, required, staff } => Text::new(
+                format!("{}张床位（{}）要求医保办至少{}人，现有{}人", beds, tier.zh, required, staff),
                 format!(
                     "{} beds ({}) require at least {} insurance-office staff; has {}",
                     beds, tier.en, required, staff
@@ -121,10 +87,7 @@ impl From<Reading> for Detail {
 /// 政策措施(三)“对提供虚假申请材料的、已被解除医保服务协议的、列入失信黑名单的，三年内不受理医保定点申请”
 pub fn negative_list(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
     let Some(entry) = &app.negative_list else {
-        return Judgement::na(words!(
-            "申请未列明负面清单情形",
-            "no negative-list entry stated"
-        ));
+        return Judgement::na(words!("申请未列明负面清单情形", "no negative-list entry stated"));
     };
     // Validation guarantees the date; a bad one here would be a bug upstream, so say so plainly.
     let Some(since) = Date::parse(&entry.since) else {
@@ -134,25 +97,11 @@ pub fn negative_list(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement 
     let until = since.add_years(years);
     let reason = entry.reason;
     let j = if since > ctx.as_of {
-        Judgement::pass(Reading::NotYetInForce {
-            reason,
-            since,
-            as_of: ctx.as_of,
-        })
+        Judgement::pass(Reading::NotYetInForce { reason, since, as_of: ctx.as_of })
     } else if ctx.as_of < until {
-        Judgement::fail(Reading::Barred {
-            reason,
-            since,
-            years,
-            until,
-        })
+        Judgement::fail(Reading::Barred { reason, since, years, until })
     } else {
-        Judgement::pass(Reading::Ended {
-            reason,
-            since,
-            years,
-            until,
-        })
+        Judgement::pass(Reading::Ended { reason, since, years, until })
     };
     // An entry an assessment exit left under one reading of “已被解除医保服务协议” says so.
     match entry.switch.as_deref().and_then(crate::policy::param_def) {
@@ -173,18 +122,11 @@ pub fn insurance_office_staffing(ctx: &Ctx, app: &Application, _: &ActiveRule) -
         return Judgement::missing("beds", words!("床位数", "number of beds"));
     };
     let Some(staff) = app.insurance_office_staff else {
-        return Judgement::missing(
-            "insurance_office_staff",
-            words!("医保办工作人员数", "insurance office staff"),
-        );
+        return Judgement::missing("insurance_office_staff", words!("医保办工作人员数", "insurance office staff"));
     };
     let p = ctx.params;
     let (required, tier, at_overlap) = match beds {
-        0..=100 => (
-            p.staffing_min_up_to_100_beds,
-            words!("100张床位及以下", "100 beds or fewer"),
-            false,
-        ),
+        0..=100 => (p.staffing_min_up_to_100_beds, words!("100张床位及以下", "100 beds or fewer"), false),
         1000 => {
             let r = if p.staffing_at_1000_beds == 5 {
                 p.staffing_min_over_1000_beds
@@ -193,30 +135,20 @@ pub fn insurance_office_staffing(ctx: &Ctx, app: &Application, _: &ActiveRule) -
             };
             (r, words!("恰好1000张床位", "exactly 1,000 beds"), true)
         }
-        101..=999 => (
-            p.staffing_min_101_to_1000_beds,
-            words!("101–1000张床位", "101–1,000 beds"),
-            false,
-        ),
-        _ => (
-            p.staffing_min_over_1000_beds,
-            words!("1000张床位以上", "over 1,000 beds"),
-            false,
-        ),
+        101..=999 => (p.staffing_min_101_to_1000_beds, words!("101–1000张床位", "101–1,000 beds"), false),
+        _ => (p.staffing_min_over_1000_beds, words!("1000张床位以上", "over 1,000 beds"), false),
     };
-    let detail = Reading::Staffing {
-        beds,
-        tier,
-        required,
-        staff,
-    };
+    let detail = Reading::Staffing { beds, tier, required, staff };
     let mut j = if staff >= required {
         Judgement::pass(detail)
     } else if p.staffing_is_admission_condition {
         Judgement::fail(detail).switch("staffing_is_admission_condition")
     } else {
         Judgement::pass(detail)
-            .note(words!("人员不足，但按当前解释不作为受理条件（仅提示）", "understaffed, but under the current reading not an admission condition (a warning)"))
+            .note(words!(
+                "人员不足，但按当前解释不作为受理条件（仅提示）",
+                "understaffed, but under the current reading not an admission condition (a warning)"
+            ))
             .switch("staffing_is_admission_condition")
     };
     if at_overlap {

@@ -13,10 +13,7 @@ fn listed_subtype(app: &Application, rule: &ActiveRule) -> Option<ListedSubtype>
         return None;
     }
     let st = app.subtype?;
-    rule.subtypes
-        .iter()
-        .find(|l| l.subtype == st && (!l.integrated_only || app.integrated == Some(true)))
-        .copied()
+    rule.subtypes.iter().find(|l| l.subtype == st && (!l.integrated_only || app.integrated == Some(true))).copied()
 }
 
 fn listed_key_project(app: &Application, rule: &ActiveRule) -> Option<KeyLevel> {
@@ -42,10 +39,7 @@ impl Listing {
             Listing::Subtype(l) => {
                 let label = l.subtype.label();
                 if l.integrated_only {
-                    Text::new(
-                        format!("一体化管理的{}", label.zh),
-                        format!("{} under integrated management", label.en),
-                    )
+                    Text::new(format!("一体化管理的{}", label.zh), format!("{} under integrated management", label.en))
                 } else {
                     label
                 }
@@ -82,31 +76,19 @@ impl Reading {
                 let level = level.label();
                 Text::new(
                     format!("{}的医疗机构，不受本规划限制", level.zh),
-                    format!(
-                        "a medical institution that is a {}: not limited by the plan",
-                        level.en
-                    ),
+                    format!("a medical institution that is a {}: not limited by the plan", level.en),
                 )
             }
             Reading::Exempt(l) => {
                 let what = l.text();
-                Text::new(
-                    format!("{}，不受本规划限制", what.zh),
-                    format!("{}: not limited by the plan", what.en),
-                )
+                Text::new(format!("{}，不受本规划限制", what.zh), format!("{}: not limited by the plan", what.en))
             }
             Reading::Priority(l) => {
                 let what = l.text();
-                Text::new(
-                    format!("{}，优先按规定纳入", what.zh),
-                    format!("{}: comes first", what.en),
-                )
+                Text::new(format!("{}，优先按规定纳入", what.zh), format!("{}: comes first", what.en))
             }
             Reading::Unlisted(u) => {
-                let why = tr!(
-                    "不属于本条列明的机构",
-                    "not among the institutions this clause lists"
-                );
+                let why = tr!("不属于本条列明的机构", "not among the institutions this clause lists");
                 match u {
                     Unlisted::Plainly => why,
                     Unlisted::PharmacyKeyProject => why.join(&tr!(
@@ -152,11 +134,7 @@ fn listing(app: &Application, rule: &ActiveRule) -> Result<Listing, Unlisted> {
     } else if let Some(level) = app.key_level().filter(|_| app.kind.is_medical()) {
         Err(Unlisted::LevelNotListed(level))
     } else if app.kind == Kind::PrimaryCare && app.integrated != Some(true) {
-        match app.subtype.filter(|st| {
-            rule.subtypes
-                .iter()
-                .any(|l| l.subtype == *st && l.integrated_only)
-        }) {
+        match app.subtype.filter(|st| rule.subtypes.iter().any(|l| l.subtype == *st && l.integrated_only)) {
             Some(st) => Err(Unlisted::NotIntegrated(st)),
             None => Err(Unlisted::Plainly),
         }
@@ -174,9 +152,7 @@ pub fn key_project(_: &Ctx, app: &Application, rule: &ActiveRule) -> Judgement {
         ));
     }
     match listed_key_project(app, rule) {
-        Some(level) => {
-            Judgement::exempt(Reading::KeyProject(level)).switch("key_project_escapes_fund")
-        }
+        Some(level) => Judgement::exempt(Reading::KeyProject(level)).switch("key_project_escapes_fund"),
         None if app.kind == Kind::Pharmacy && app.key_level().is_some() => Judgement::na(words!(
             "本条只涉及医疗机构，药店不在其列",
             "the clause covers medical institutions; pharmacies are not covered",

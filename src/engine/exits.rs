@@ -41,12 +41,10 @@ use serde::{Deserialize, Serialize};
 use super::prepared::{DataIndex, Prepared};
 use super::{Judgement, TraceEntry, Verdict};
 use crate::date::Date;
-use crate::policy::{
-    ActiveRule, LayoutTest, NegativeListScope, Params, Policy, RuleDef, TieAtCutoff,
-};
+use crate::policy::{ActiveRule, LayoutTest, NegativeListScope, Params, Policy, RuleDef, TieAtCutoff};
 use crate::scenario::{
-    from_json, resolve_policy, validate, Application, Change, Institution, Kind, NegativeList,
-    NegativeReason, Scenario, ScenarioError, Scope,
+    from_json, resolve_policy, validate, Application, Change, Institution, Kind, NegativeList, NegativeReason,
+    Scenario, ScenarioError, Scope,
 };
 use crate::spatial::{coverage_layers, AreaClass, AreaKey, Coverage};
 use crate::text::{num, Text};
@@ -126,15 +124,11 @@ pub struct AssessRequest {
 }
 
 fn err<T>(message: impl Into<String>) -> Result<T, ScenarioError> {
-    Err(ScenarioError {
-        message: message.into(),
-    })
+    Err(ScenarioError { message: message.into() })
 }
 
 fn prefixed(prefix: &str, e: ScenarioError) -> ScenarioError {
-    ScenarioError {
-        message: format!("{prefix}{}", e.message),
-    }
+    ScenarioError { message: format!("{prefix}{}", e.message) }
 }
 
 /// The directory part of a relative path, with a trailing slash (`"a/b.json"` → `"a/"`).
@@ -160,49 +154,39 @@ pub fn read_assess_input(
             ((**s).clone(), policy)
         }
         (None, Some(file)) => {
-            let text = load_file(file).map_err(|e| ScenarioError {
-                message: format!("scenario_file: cannot read \"{file}\": {e}"),
-            })?;
+            let text = load_file(file)
+                .map_err(|e| ScenarioError { message: format!("scenario_file: cannot read \"{file}\": {e}") })?;
             let at = format!("scenario_file \"{file}\": ");
             let s = crate::scenario::parse(&text).map_err(|e| prefixed(&at, e))?;
             let dir = dir_of(file).to_string();
-            let policy = resolve_policy(&s, |p| load_file(&format!("{dir}{p}")))
-                .map_err(|e| prefixed(&at, e))?;
+            let policy = resolve_policy(&s, |p| load_file(&format!("{dir}{p}"))).map_err(|e| prefixed(&at, e))?;
             (s, policy)
         }
         _ => return err("scenario: give exactly one of \"scenario\" or \"scenario_file\""),
     };
     let as_of = match &input.as_of {
-        Some(d) => Some(Date::parse(d).ok_or_else(|| ScenarioError {
-            message: format!("as_of: \"{d}\" is not a date YYYY-MM-DD"),
-        })?),
+        Some(d) => Some(
+            Date::parse(d)
+                .ok_or_else(|| ScenarioError { message: format!("as_of: \"{d}\" is not a date YYYY-MM-DD") })?,
+        ),
         None => scenario.as_of.as_deref().and_then(Date::parse),
     };
     check_records(&scenario, &input.institutions)?;
-    Ok(AssessRequest {
-        scenario,
-        policy,
-        records: input.institutions,
-        as_of,
-    })
+    Ok(AssessRequest { scenario, policy, records: input.institutions, as_of })
 }
 
 /// Checks records against a scenario: ids of designated institutions, each once; values in range.
 /// Errors name the record (`institutions[2].score: …`). The app checks a loaded file with it.
 pub fn check_records(s: &Scenario, records: &[AssessmentRecord]) -> Result<(), ScenarioError> {
     let mut seen = std::collections::HashSet::new();
-    let by_id: HashMap<&str, &Institution> =
-        s.institutions.iter().map(|i| (i.id.as_str(), i)).collect();
+    let by_id: HashMap<&str, &Institution> = s.institutions.iter().map(|i| (i.id.as_str(), i)).collect();
     for (i, r) in records.iter().enumerate() {
         let path = format!("institutions[{i}]");
         if r.id.is_empty() {
             return err(format!("{path}.id: must not be empty"));
         }
         let Some(inst) = by_id.get(r.id.as_str()) else {
-            return err(format!(
-                "{path}.id: \"{}\" is not the id of any institution of the scenario",
-                r.id
-            ));
+            return err(format!("{path}.id: \"{}\" is not the id of any institution of the scenario", r.id));
         };
         if !inst.designated {
             return err(format!(
@@ -218,9 +202,7 @@ pub fn check_records(s: &Scenario, records: &[AssessmentRecord]) -> Result<(), S
         }
         if let Some(x) = r.score {
             if !x.is_finite() || x < 0.0 {
-                return err(format!(
-                    "{path}.score: {x} is not a score (a number 0 or more)"
-                ));
+                return err(format!("{path}.score: {x} is not a score (a number 0 or more)"));
             }
         }
         if let Some(x) = r.satisfaction_pct {
@@ -228,10 +210,7 @@ pub fn check_records(s: &Scenario, records: &[AssessmentRecord]) -> Result<(), S
                 return err(format!("{path}.satisfaction_pct: {x} is outside 0..100"));
             }
         }
-        for (field, v) in [
-            ("blacklisted_since", &r.blacklisted_since),
-            ("agreement_start", &r.agreement_start),
-        ] {
+        for (field, v) in [("blacklisted_since", &r.blacklisted_since), ("agreement_start", &r.agreement_start)] {
             if let Some(d) = v {
                 if Date::parse(d).is_none() {
                     return err(format!("{path}.{field}: \"{d}\" is not a date YYYY-MM-DD"));
@@ -239,9 +218,7 @@ pub fn check_records(s: &Scenario, records: &[AssessmentRecord]) -> Result<(), S
             }
         }
         if r.blacklisted_since.is_some() && r.blacklisted != Some(true) {
-            return err(format!(
-                "{path}.blacklisted_since: given, but \"blacklisted\" is not true"
-            ));
+            return err(format!("{path}.blacklisted_since: given, but \"blacklisted\" is not true"));
         }
     }
     Ok(())
@@ -438,10 +415,7 @@ struct RuleHit {
 
 impl LayoutFit {
     fn misfit(&self) -> bool {
-        matches!(
-            self,
-            LayoutFit::Stated(false) | LayoutFit::Inferred(Some(_))
-        )
+        matches!(self, LayoutFit::Stated(false) | LayoutFit::Inferred(Some(_)))
     }
 }
 
@@ -457,14 +431,9 @@ fn admission_misfit(prep: &Prepared, inst: &Institution) -> Option<RuleHit> {
     d.rules
         .iter()
         .find(|e| {
-            e.verdict == Verdict::Fail
-                && !crate::policy::any_rule_def(&e.rule).is_some_and(|r| r.is_eligibility())
+            e.verdict == Verdict::Fail && !crate::policy::any_rule_def(&e.rule).is_some_and(|r| r.is_eligibility())
         })
-        .map(|e| RuleHit {
-            rule: e.rule.to_string(),
-            clause: e.clause.to_string(),
-            detail: e.detail.to_text(),
-        })
+        .map(|e| RuleHit { rule: e.rule.to_string(), clause: e.clause.to_string(), detail: e.detail.to_text() })
 }
 
 impl<'a> AssessCtx<'a> {
@@ -472,16 +441,12 @@ impl<'a> AssessCtx<'a> {
         let layout_on = prep.policy.is_on("exit.last_place_layout");
         let layout: Vec<LayoutFit> = rows
             .iter()
-            .map(
-                |r| match (r.rec.fits_layout_plan, params.last_place_layout_test) {
-                    _ if !layout_on => LayoutFit::Unknown,
-                    (Some(fits), _) => LayoutFit::Stated(fits),
-                    (None, LayoutTest::Record) => LayoutFit::Unknown,
-                    (None, LayoutTest::AdmissionRules) => {
-                        LayoutFit::Inferred(admission_misfit(prep, r.inst))
-                    }
-                },
-            )
+            .map(|r| match (r.rec.fits_layout_plan, params.last_place_layout_test) {
+                _ if !layout_on => LayoutFit::Unknown,
+                (Some(fits), _) => LayoutFit::Stated(fits),
+                (None, LayoutTest::Record) => LayoutFit::Unknown,
+                (None, LayoutTest::AdmissionRules) => LayoutFit::Inferred(admission_misfit(prep, r.inst)),
+            })
             .collect();
         let mut cx = AssessCtx {
             params,
@@ -495,15 +460,9 @@ impl<'a> AssessCtx<'a> {
         };
         for (i, r) in cx.rows.iter().enumerate() {
             let Some(score) = r.rec.score else { continue };
-            cx.group_scores
-                .entry(r.group.clone())
-                .or_default()
-                .push(score);
+            cx.group_scores.entry(r.group.clone()).or_default().push(score);
             if cx.layout[i].misfit() {
-                cx.misfit_scores
-                    .entry(r.group.clone())
-                    .or_default()
-                    .push(score);
+                cx.misfit_scores.entry(r.group.clone()).or_default().push(score);
             }
             if let Some(a) = &r.area {
                 cx.area_scores.entry(a.clone()).or_default().push(score);
@@ -568,16 +527,9 @@ fn poor_management(cx: &AssessCtx, i: usize) -> Judgement {
     for t in &parts[1..] {
         detail = detail.join(t);
     }
-    let mut j = if bites {
-        Judgement::fail(detail.join(&tr!("退出", "exits")))
-    } else {
-        Judgement::pass(detail)
-    };
+    let mut j = if bites { Judgement::fail(detail.join(&tr!("退出", "exits"))) } else { Judgement::pass(detail) };
     if r.score.is_none() {
-        j = j.note(tr!(
-            "未填报考核得分（score），只按满意度判断",
-            "no score stated: judged on satisfaction alone"
-        ));
+        j = j.note(tr!("未填报考核得分（score），只按满意度判断", "no score stated: judged on satisfaction alone"));
     } else if r.satisfaction_pct.is_none() {
         j = j.note(tr!(
             "未填报满意度（satisfaction_pct），只按考核得分判断",
@@ -596,11 +548,7 @@ struct Standing {
 }
 
 fn standing(score: f64, peers: impl Iterator<Item = f64>) -> Standing {
-    let mut s = Standing {
-        lower: 0,
-        tied: 0,
-        higher: 0,
-    };
+    let mut s = Standing { lower: 0, tied: 0, higher: 0 };
     for x in peers {
         if x < score {
             s.lower += 1;
@@ -637,35 +585,40 @@ fn tie_note(st: &Standing, exits: bool) -> Text {
 fn bottom_rank(cx: &AssessCtx, i: usize) -> Judgement {
     let row = &cx.rows[i];
     let Some(score) = row.rec.score else {
-        return Judgement::missing(
-            "score",
-            words!("综合绩效评估得分", "the comprehensive assessment score"),
-        );
+        return Judgement::missing("score", words!("综合绩效评估得分", "the comprehensive assessment score"));
     };
-    let peers: &[f64] = cx
-        .group_scores
-        .get(&row.group)
-        .map(Vec::as_slice)
-        .unwrap_or(&[]);
+    let peers: &[f64] = cx.group_scores.get(&row.group).map(Vec::as_slice).unwrap_or(&[]);
     let n = peers.len();
     let pct = cx.params.exit_bottom_share_pct;
     let k = ((n as f64) * pct / 100.0 + 1e-9).floor() as usize;
     let st = standing(score, peers.iter().copied());
     let (bites, straddles) = within_bottom(&st, k, cx.params.exit_tie_at_cutoff);
     let g = &row.group_label;
-    let tied = if st.tied > 1 {
-        tr!("（{}家并列）", " ({} tied)"; st.tied)
-    } else {
-        tr!("", "")
-    };
+    let tied = if st.tied > 1 { tr!("（{}家并列）", " ({} tied)"; st.tied) } else { tr!("", "") };
     let detail = Text::new(
         format!(
             "得分{}，在{}{}家中自下而上第{}名{}；后{}%为{}家（{}×{}%向下取整）",
-            f(score), g.zh, n, st.lower + 1, tied.zh, f(pct), k, n, f(pct)
+            f(score),
+            g.zh,
+            n,
+            st.lower + 1,
+            tied.zh,
+            f(pct),
+            k,
+            n,
+            f(pct)
         ),
         format!(
             "score {}: rank {} from the bottom of {} in {}{}; the bottom {}% is {} ({} × {}% rounded down)",
-            f(score), st.lower + 1, n, g.en, tied.en, f(pct), k, n, f(pct)
+            f(score),
+            st.lower + 1,
+            n,
+            g.en,
+            tied.en,
+            f(pct),
+            k,
+            n,
+            f(pct)
         ),
     );
     let mut j = if bites {
@@ -676,10 +629,7 @@ fn bottom_rank(cx: &AssessCtx, i: usize) -> Judgement {
     if straddles {
         j = j.note(tie_note(&st, bites)).switch("exit_tie_at_cutoff");
     } else if st.higher == 0 && k > 0 && st.lower < k {
-        j = j.note(tr!(
-            "同组无人得分更高，不存在排位靠后",
-            "no one in the group scored higher: nobody ranks behind"
-        ));
+        j = j.note(tr!("同组无人得分更高，不存在排位靠后", "no one in the group scored higher: nobody ranks behind"));
     }
     j
 }
@@ -688,10 +638,7 @@ fn bottom_rank(cx: &AssessCtx, i: usize) -> Judgement {
 fn blacklist(cx: &AssessCtx, i: usize) -> Judgement {
     let r = cx.rows[i].rec;
     match r.blacklisted {
-        None => Judgement::missing(
-            "blacklisted",
-            words!("信用评价结果", "the credit evaluation"),
-        ),
+        None => Judgement::missing("blacklisted", words!("信用评价结果", "the credit evaluation")),
         Some(true) => {
             let since = r
                 .blacklisted_since
@@ -710,17 +657,11 @@ fn blacklist(cx: &AssessCtx, i: usize) -> Judgement {
 /// 政策措施(三)“将严重违法违规违反协议的退出去”
 fn serious_violation(cx: &AssessCtx, i: usize) -> Judgement {
     match cx.rows[i].rec.serious_violations {
-        None => Judgement::missing(
-            "serious_violations",
-            words!("严重违法违规违约次数", "serious violations"),
-        ),
-        Some(0) => Judgement::pass(tr!(
-            "本年度无严重违法违规违约行为（0次）",
-            "no serious violation this year (0)"
-        )),
-        Some(n) => Judgement::fail(
-            tr!("本年度严重违法违规违约{}次，退出", "{} serious violations this year: exits"; n),
-        ),
+        None => Judgement::missing("serious_violations", words!("严重违法违规违约次数", "serious violations")),
+        Some(0) => Judgement::pass(tr!("本年度无严重违法违规违约行为（0次）", "no serious violation this year (0)")),
+        Some(n) => {
+            Judgement::fail(tr!("本年度严重违法违规违约{}次，退出", "{} serious violations this year: exits"; n))
+        }
     }
 }
 
@@ -736,41 +677,19 @@ fn explore_note() -> Text {
 /// The last place among `peers` (the scores of those subject to elimination), `place` saying
 /// where and why they are subject to it. `reading`: the switch or assumption the verdict rests
 /// on, unless a tie at the cut-off decided (then the tie switch, and `reading` in the note).
-fn last_among(
-    cx: &AssessCtx,
-    score: f64,
-    peers: &[f64],
-    place: Text,
-    reading: &'static str,
-) -> Judgement {
+fn last_among(cx: &AssessCtx, score: f64, peers: &[f64], place: Text, reading: &'static str) -> Judgement {
     let n = peers.len();
     let lowest = peers.iter().copied().fold(f64::INFINITY, f64::min);
     let st = standing(score, peers.iter().copied());
     let (bites, straddles) = within_bottom(&st, 1, cx.params.exit_tie_at_cutoff);
     let detail = Text::new(
-        format!(
-            "{}：参加考核{}家，最低分{}；本机构{}分",
-            place.zh,
-            n,
-            f(lowest),
-            f(score)
-        ),
-        format!(
-            "{}: {} assessed, lowest score {}; this one {}",
-            place.en,
-            n,
-            f(lowest),
-            f(score)
-        ),
+        format!("{}：参加考核{}家，最低分{}；本机构{}分", place.zh, n, f(lowest), f(score)),
+        format!("{}: {} assessed, lowest score {}; this one {}", place.en, n, f(lowest), f(score)),
     );
     let mut j = if bites {
-        Judgement::fail(detail.join(&tr!("末位，淘汰", "last place: eliminated")))
-            .note(explore_note())
+        Judgement::fail(detail.join(&tr!("末位，淘汰", "last place: eliminated"))).note(explore_note())
     } else if st.higher == 0 && st.lower == 0 {
-        Judgement::pass(detail.join(&tr!(
-            "无人得分更高，不存在末位",
-            "no one scored higher: there is no last place"
-        )))
+        Judgement::pass(detail.join(&tr!("无人得分更高，不存在末位", "no one scored higher: there is no last place")))
     } else {
         Judgement::pass(detail)
     };
@@ -788,20 +707,12 @@ fn last_among(
 /// How far `value` is above `quota`, in percent, and whether that is severe (above
 /// `last_place_severe_excess_pct`).
 fn severity(value: f64, quota: f64, p: &Params) -> (f64, bool) {
-    let excess = if quota > 0.0 {
-        (value / quota - 1.0) * 100.0
-    } else {
-        f64::INFINITY
-    };
+    let excess = if quota > 0.0 { (value / quota - 1.0) * 100.0 } else { f64::INFINITY };
     (excess, excess > p.last_place_severe_excess_pct)
 }
 
 fn severity_text(excess: f64, p: &Params) -> Text {
-    let pct = if excess.is_finite() {
-        f(excess)
-    } else {
-        "∞".to_string()
-    };
+    let pct = if excess.is_finite() { f(excess) } else { "∞".to_string() };
     tr!(
         "超出配置{}%，“严重超额”按超出{}%以上认定（假设）",
         "{}% over the plan's quantity; “severely over” is taken as more than {}% over (an assumption)";
@@ -821,15 +732,11 @@ fn last_place(cx: &AssessCtx, i: usize) -> Judgement {
         let Some(key) = &row.area else {
             return Judgement::missing(
                 "population_cells",
-                words!(
-                    "常住人口分布（药店区域分类）",
-                    "where residents live (pharmacy area classes)"
-                ),
+                words!("常住人口分布（药店区域分类）", "where residents live (pharmacy area classes)"),
             );
         };
         let stat = areas.stats.get(key).cloned().unwrap_or_default();
-        let (class, per_10k) =
-            AreaClass::classify(stat.pharmacy_ids.len() as u32, stat.population, p);
+        let (class, per_10k) = AreaClass::classify(stat.pharmacy_ids.len() as u32, stat.population, p);
         let density = per_10k
             .map(|d| tr!("每万人{}家", "{} per 10,000 residents"; f(d)))
             .unwrap_or_else(|| tr!("区域内无常住人口", "no residents in the area"));
@@ -845,30 +752,19 @@ fn last_place(cx: &AssessCtx, i: usize) -> Judgement {
                 format!("{}, not over the plan: no last-place elimination", place.en),
             ));
         }
-        let (excess, severe) = severity(
-            per_10k.unwrap_or(f64::INFINITY),
-            p.pharmacy_saturated_above_per_10k,
-            p,
-        );
+        let (excess, severe) = severity(per_10k.unwrap_or(f64::INFINITY), p.pharmacy_saturated_above_per_10k, p);
         let place = place.join(&severity_text(excess, p));
         if !severe {
-            return Judgement::pass(place.join(&tr!(
-                "不属严重超额，不实行末位淘汰",
-                "not severely over: no last-place elimination"
-            )))
+            return Judgement::pass(
+                place.join(&tr!("不属严重超额，不实行末位淘汰", "not severely over: no last-place elimination")),
+            )
             .switch("last_place_severe_excess_pct");
         }
         let peers = cx.area_scores.get(key).map(Vec::as_slice).unwrap_or(&[]);
-        (
-            place.join(&tr!("规划区域内严重超额", "severely over the plan")),
-            peers,
-        )
+        (place.join(&tr!("规划区域内严重超额", "severely over the plan")), peers)
     } else if inst.kind.is_inpatient() {
         let Some(county) = inst.county.as_deref() else {
-            return Judgement::missing(
-                "county",
-                words!("机构所在县区", "the institution's county"),
-            );
+            return Judgement::missing("county", words!("机构所在县区", "the institution's county"));
         };
         let name = prep
             .scenario
@@ -883,13 +779,8 @@ fn last_place(cx: &AssessCtx, i: usize) -> Judgement {
                 Text::new("该县区的床位数据", "the county's bed figures"),
             );
         };
-        let (Some(actual), Some(measured)) = (cf.actual_beds_per_1000, cf.measured_beds_per_1000)
-        else {
-            let missing = if cf.missing.is_empty() {
-                format!("counties[id={county}]")
-            } else {
-                cf.missing.join(", ")
-            };
+        let (Some(actual), Some(measured)) = (cf.actual_beds_per_1000, cf.measured_beds_per_1000) else {
+            let missing = if cf.missing.is_empty() { format!("counties[id={county}]") } else { cf.missing.join(", ") };
             return Judgement::missing_text(
                 &missing,
                 Text::new(
@@ -909,21 +800,13 @@ fn last_place(cx: &AssessCtx, i: usize) -> Judgement {
         let (excess, severe) = severity(actual, measured, p);
         let place = place.join(&severity_text(excess, p));
         if !severe {
-            return Judgement::pass(place.join(&tr!(
-                "不属严重超额，不实行末位淘汰",
-                "not severely over: no last-place elimination"
-            )))
+            return Judgement::pass(
+                place.join(&tr!("不属严重超额，不实行末位淘汰", "not severely over: no last-place elimination")),
+            )
             .switch("last_place_severe_excess_pct");
         }
-        let peers = cx
-            .county_scores
-            .get(county)
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        (
-            place.join(&tr!("超出床位配置", "over its bed allocation")),
-            peers,
-        )
+        let peers = cx.county_scores.get(county).map(Vec::as_slice).unwrap_or(&[]);
+        (place.join(&tr!("超出床位配置", "over its bed allocation")), peers)
     } else {
         return Judgement::na(Text::new(
             format!("规划未给{}设数量配置，末位淘汰只适用于相对饱和的药店区域和超出床位配置的县区", inst.kind.label().zh),
@@ -969,18 +852,12 @@ fn last_place_layout(cx: &AssessCtx, i: usize) -> Judgement {
         ),
     };
     if !misfit {
-        return Judgement::pass(why.join(&tr!("不实行末位淘汰", "no last-place elimination")))
-            .switch(SWITCH);
+        return Judgement::pass(why.join(&tr!("不实行末位淘汰", "no last-place elimination"))).switch(SWITCH);
     }
     let Some(score) = row.rec.score else {
-        return Judgement::missing("score", words!("考核得分", "the assessment score"))
-            .switch(SWITCH);
+        return Judgement::missing("score", words!("考核得分", "the assessment score")).switch(SWITCH);
     };
-    let peers = cx
-        .misfit_scores
-        .get(&row.group)
-        .map(Vec::as_slice)
-        .unwrap_or(&[]);
+    let peers = cx.misfit_scores.get(&row.group).map(Vec::as_slice).unwrap_or(&[]);
     let g = &row.group_label;
     let place = why.join(&Text::new(
         format!("{}中不符合布局规划要求的机构", g.zh),
@@ -990,12 +867,7 @@ fn last_place_layout(cx: &AssessCtx, i: usize) -> Judgement {
 }
 
 /// 政策措施(四)“协议有效期一般为三年……协议期内无违法违规行为的，延长续约有效期”
-fn agreement_term(
-    p: &Params,
-    rec: &AssessmentRecord,
-    exits: bool,
-    as_of: Date,
-) -> (Judgement, Option<Agreement>) {
+fn agreement_term(p: &Params, rec: &AssessmentRecord, exits: bool, as_of: Date) -> (Judgement, Option<Agreement>) {
     let start = rec.agreement_start.as_deref().and_then(Date::parse);
     let term_end = start.map(|s| s.add_years(p.agreement_term_years));
     if exits {
@@ -1013,21 +885,12 @@ fn agreement_term(
         );
     }
     let (Some(start), Some(term_end)) = (start, term_end) else {
-        return (
-            Judgement::missing(
-                "agreement_start",
-                words!("协议起始日期", "the agreement's start"),
-            ),
-            None,
-        );
+        return (Judgement::missing("agreement_start", words!("协议起始日期", "the agreement's start")), None);
     };
     let years = p.agreement_term_years;
     let next = as_of.add_years(1);
-    let mut agreement = Agreement {
-        start: Some(start.to_string()),
-        term_end: Some(term_end.to_string()),
-        ..Default::default()
-    };
+    let mut agreement =
+        Agreement { start: Some(start.to_string()), term_end: Some(term_end.to_string()), ..Default::default() };
     if term_end >= next {
         let j = Judgement::pass(tr!(
             "协议自{}起{}年，至{}届满；下次年度考核（{}）前不到期，继续履行",
@@ -1042,30 +905,18 @@ fn agreement_term(
         (a, b) => Some(a.unwrap_or(0).max(b.unwrap_or(0))),
     };
     let extended = violations == Some(0);
-    let renew_years = if extended {
-        p.agreement_extended_term_years
-    } else {
-        years
-    };
+    let renew_years = if extended { p.agreement_extended_term_years } else { years };
     let new_end = term_end.add_years(renew_years);
-    agreement.renewal = Some(Renewal {
-        from: term_end.to_string(),
-        years: renew_years,
-        term_end: new_end.to_string(),
-        extended,
-    });
+    agreement.renewal =
+        Some(Renewal { from: term_end.to_string(), years: renew_years, term_end: new_end.to_string(), extended });
     let why = match violations {
-        Some(0) => tr!(
-            "协议期内无违法违规行为，延长续约有效期",
-            "no violation in the term: the renewal is extended"
-        ),
+        Some(0) => tr!("协议期内无违法违规行为，延长续约有效期", "no violation in the term: the renewal is extended"),
         Some(v) => {
             tr!("协议期内违法违规{}次，按一般有效期续约", "{} violation(s) in the term: the ordinary term"; v)
         }
-        None => tr!(
-            "协议期内违法违规情况未填报，按一般有效期续约",
-            "violations in the term not stated: the ordinary term"
-        ),
+        None => {
+            tr!("协议期内违法违规情况未填报，按一般有效期续约", "violations in the term not stated: the ordinary term")
+        }
     };
     let mut j = Judgement::pass(Text::new(
         format!(
@@ -1109,11 +960,7 @@ pub fn negative_list_entry(
     let has = |id: &str| exit_reasons.iter().any(|r| r == id);
     let mut best: Option<(Date, NegativeReason)> = None;
     if has("exit.blacklist") {
-        let since = rec
-            .blacklisted_since
-            .as_deref()
-            .and_then(Date::parse)
-            .unwrap_or(as_of);
+        let since = rec.blacklisted_since.as_deref().and_then(Date::parse).unwrap_or(as_of);
         best = Some((since, NegativeReason::Blacklisted));
     }
     let terminated = match p.exit_negative_list_scope {
@@ -1123,11 +970,7 @@ pub fn negative_list_entry(
     if terminated && best.map(|(d, _)| as_of > d).unwrap_or(true) {
         best = Some((as_of, NegativeReason::AgreementTerminated));
     }
-    best.map(|(since, reason)| NegativeList {
-        reason,
-        since: since.to_string(),
-        switch: None,
-    })
+    best.map(|(since, reason)| NegativeList { reason, since: since.to_string(), switch: None })
 }
 
 /// `exit_negative_list_scope` when the entry an exit leaves (or its absence) would differ under
@@ -1142,28 +985,18 @@ pub fn negative_list_rests_on_switch(
         NegativeListScope::AllExits => NegativeListScope::SanctionsOnly,
         NegativeListScope::SanctionsOnly => NegativeListScope::AllExits,
     };
-    let flipped = Params {
-        exit_negative_list_scope: other,
-        ..p.clone()
-    };
-    (negative_list_entry(rec, exit_reasons, p, as_of)
-        != negative_list_entry(rec, exit_reasons, &flipped, as_of))
-    .then_some("exit_negative_list_scope")
+    let flipped = Params { exit_negative_list_scope: other, ..p.clone() };
+    (negative_list_entry(rec, exit_reasons, p, as_of) != negative_list_entry(rec, exit_reasons, &flipped, as_of))
+        .then_some("exit_negative_list_scope")
 }
 
 /// The trace entry of what an exit means for a new application (政策措施(三)“探索建立准入负面清单
 /// 制度，对……已被解除医保服务协议的、列入失信黑名单的，三年内不受理医保定点申请”): `fail` when it
 /// bars re-admission, `pass` when it does not; with the switch when the bar rests on it.
-fn negative_list_trace(
-    policy: &Policy,
-    entry: Option<&NegativeList>,
-    switch: Option<&'static str>,
-) -> TraceEntry {
+fn negative_list_trace(policy: &Policy, entry: Option<&NegativeList>, switch: Option<&'static str>) -> TraceEntry {
     let years = policy.params.negative_list_years;
-    let clause = policy
-        .active("negative_list")
-        .map(|r| r.clause.clone())
-        .unwrap_or_else(|| "linyi-2019 政策措施(三)".into());
+    let clause =
+        policy.active("negative_list").map(|r| r.clause.clone()).unwrap_or_else(|| "linyi-2019 政策措施(三)".into());
     let mut j = match entry {
         Some(n) => {
             let until = Date::parse(&n.since).map(|d| d.add_years(years).to_string()).unwrap_or_default();
@@ -1237,14 +1070,8 @@ pub fn application_after_exit(inst: &Institution, entry: &NegativeList) -> Appli
 pub fn trace_entry(policy: &Policy, rule: &ActiveRule, mut j: Judgement) -> TraceEntry {
     if rule.added_by_user {
         j = j.note(Text::new(
-            format!(
-                "本条由用户开启，{}的规划原文无此规定",
-                policy.preset.short.zh
-            ),
-            format!(
-                "turned on by the user: {} has no such rule",
-                policy.preset.short.en
-            ),
+            format!("本条由用户开启，{}的规划原文无此规定", policy.preset.short.zh),
+            format!("turned on by the user: {} has no such rule", policy.preset.short.en),
         ));
     }
     TraceEntry {
@@ -1261,30 +1088,14 @@ pub fn trace_entry(policy: &Policy, rule: &ActiveRule, mut j: Judgement) -> Trac
 
 impl AssessRequest {
     pub fn assess(&self, today: Date) -> Assessment {
-        assess(
-            &self.scenario,
-            &self.policy,
-            &self.records,
-            self.as_of.unwrap_or(today),
-        )
+        assess(&self.scenario, &self.policy, &self.records, self.as_of.unwrap_or(today))
     }
 }
 
 /// Assesses every record under the policy's assessment rules on `as_of`, then re-runs coverage
 /// without the institutions that exit.
-pub fn assess(
-    scenario: &Scenario,
-    policy: &Policy,
-    records: &[AssessmentRecord],
-    as_of: Date,
-) -> Assessment {
-    assess_with_data(
-        scenario,
-        policy,
-        std::rc::Rc::new(DataIndex::build(scenario)),
-        records,
-        as_of,
-    )
+pub fn assess(scenario: &Scenario, policy: &Policy, records: &[AssessmentRecord], as_of: Date) -> Assessment {
+    assess_with_data(scenario, policy, std::rc::Rc::new(DataIndex::build(scenario)), records, as_of)
 }
 
 /// `assess` with the scenario's data index already built (the app keeps one per data set).
@@ -1296,11 +1107,7 @@ pub fn assess_with_data(
     as_of: Date,
 ) -> Assessment {
     let prep = Prepared::with_data(scenario, policy, data.clone(), as_of);
-    let by_id: HashMap<&str, &Institution> = scenario
-        .institutions
-        .iter()
-        .map(|i| (i.id.as_str(), i))
-        .collect();
+    let by_id: HashMap<&str, &Institution> = scenario.institutions.iter().map(|i| (i.id.as_str(), i)).collect();
     let rows: Vec<Row> = records
         .iter()
         .filter_map(|rec| {
@@ -1317,13 +1124,7 @@ pub fn assess_with_data(
             };
             let area = (inst.kind == Kind::Pharmacy && prep.areas.has_population)
                 .then(|| prep.areas.key_at(inst.lon, inst.lat, inst.area.as_deref()));
-            Some(Row {
-                rec,
-                inst,
-                group,
-                group_label,
-                area,
-            })
+            Some(Row { rec, inst, group, group_label, area })
         })
         .collect();
     let cx = AssessCtx::new(&policy.params, &prep, rows);
@@ -1343,57 +1144,32 @@ pub fn assess_with_data(
         }
         let exits = !exit_reasons.is_empty();
         let mut agreement = None;
-        if let Some(rule) = policy
-            .assessment_rules
-            .iter()
-            .find(|r| r.def.id == "agreement.term")
-        {
+        if let Some(rule) = policy.assessment_rules.iter().find(|r| r.def.id == "agreement.term") {
             let (j, a) = agreement_term(&policy.params, row.rec, exits, as_of);
             agreement = a;
             rules.push(trace_entry(policy, rule, j));
         } else if exits {
-            agreement = Some(Agreement {
-                terminated_on: Some(as_of.to_string()),
-                ..Default::default()
-            });
+            agreement = Some(Agreement { terminated_on: Some(as_of.to_string()), ..Default::default() });
         }
         let outcome = if exits {
             AssessOutcome::Exits
-        } else if agreement
-            .as_ref()
-            .map(|a| a.renewal.is_some())
-            .unwrap_or(false)
-        {
+        } else if agreement.as_ref().map(|a| a.renewal.is_some()).unwrap_or(false) {
             AssessOutcome::Renews
         } else {
             AssessOutcome::Continues
         };
-        let negative_list_switch =
-            negative_list_rests_on_switch(row.rec, &exit_reasons, &policy.params, as_of);
+        let negative_list_switch = negative_list_rests_on_switch(row.rec, &exit_reasons, &policy.params, as_of);
         // The entry names the switch it rests on, so a re-application's admission trace does too.
-        let negative_list =
-            negative_list_entry(row.rec, &exit_reasons, &policy.params, as_of).map(|n| {
-                NegativeList {
-                    switch: negative_list_switch.map(str::to_string),
-                    ..n
-                }
-            });
+        let negative_list = negative_list_entry(row.rec, &exit_reasons, &policy.params, as_of)
+            .map(|n| NegativeList { switch: negative_list_switch.map(str::to_string), ..n });
         if exits {
-            rules.push(negative_list_trace(
-                policy,
-                negative_list.as_ref(),
-                negative_list_switch,
-            ));
+            rules.push(negative_list_trace(policy, negative_list.as_ref(), negative_list_switch));
         }
         out.push(InstitutionAssessment {
             id: row.inst.id.clone(),
             name: row.inst.name.clone(),
             kind: row.inst.kind,
-            group: row
-                .rec
-                .group
-                .clone()
-                .unwrap_or_else(|| row.inst.kind.id().to_string()),
+            group: row.rec.group.clone().unwrap_or_else(|| row.inst.kind.id().to_string()),
             outcome,
             exit_reasons,
             agreement,
@@ -1415,26 +1191,14 @@ pub fn assess_with_data(
             .filter(|r| exit_fn(r.def.id).is_some())
             .map(|r| RuleCount {
                 rule: r.def.id.to_string(),
-                count: out
-                    .iter()
-                    .filter(|a| a.exit_reasons.iter().any(|x| x == r.def.id))
-                    .count(),
+                count: out.iter().filter(|a| a.exit_reasons.iter().any(|x| x == r.def.id)).count(),
             })
             .collect(),
         negative_list_entries: out.iter().filter(|a| a.negative_list.is_some()).count(),
     };
-    let exiting: Vec<String> = out
-        .iter()
-        .filter(|a| a.outcome == AssessOutcome::Exits)
-        .map(|a| a.id.clone())
-        .collect();
+    let exiting: Vec<String> = out.iter().filter(|a| a.outcome == AssessOutcome::Exits).map(|a| a.id.clone()).collect();
     let coverage = coverage_change(&prep, &data, &exiting);
-    Assessment {
-        as_of: as_of.to_string(),
-        institutions: out,
-        summary,
-        coverage,
-    }
+    Assessment { as_of: as_of.to_string(), institutions: out, summary, coverage }
 }
 
 /// Coverage before and after the exiting institutions leave, and the cells that lose it.
@@ -1452,24 +1216,13 @@ pub fn coverage_change(prep: &Prepared, data: &DataIndex, exiting: &[String]) ->
     let before_cov = before.summary_with(s, &data.cell_population, &data.cell_county);
     let after_cov = after.summary_with(&after_s, &data.cell_population, &data.cell_county);
 
-    const LAYERS: [(&str, u8); 3] = [
-        ("pharmacy", 0b111),
-        ("outpatient", 1 << 3),
-        ("inpatient", 1 << 4),
-    ];
-    let mut lost = [
-        KindLoss::default(),
-        KindLoss::default(),
-        KindLoss::default(),
-    ];
+    const LAYERS: [(&str, u8); 3] = [("pharmacy", 0b111), ("outpatient", 1 << 3), ("inpatient", 1 << 4)];
+    let mut lost = [KindLoss::default(), KindLoss::default(), KindLoss::default()];
     let mut cells = Vec::new();
     let mut population_losing = 0u64;
     for (c, (&mb, &ma)) in before.masks.iter().zip(&after.masks).enumerate() {
-        let kinds: Vec<&'static str> = LAYERS
-            .iter()
-            .filter(|(_, bits)| mb & bits != 0 && ma & bits == 0)
-            .map(|(k, _)| *k)
-            .collect();
+        let kinds: Vec<&'static str> =
+            LAYERS.iter().filter(|(_, bits)| mb & bits != 0 && ma & bits == 0).map(|(k, _)| *k).collect();
         if kinds.is_empty() {
             continue;
         }
@@ -1477,8 +1230,7 @@ pub fn coverage_change(prep: &Prepared, data: &DataIndex, exiting: &[String]) ->
         for (k, (name, _)) in LAYERS.iter().enumerate() {
             if kinds.contains(name) {
                 lost[k].cells_losing += 1;
-                lost[k].population_losing =
-                    lost[k].population_losing.saturating_add(cell.population);
+                lost[k].population_losing = lost[k].population_losing.saturating_add(cell.population);
             }
         }
         population_losing = population_losing.saturating_add(cell.population);
@@ -1491,13 +1243,12 @@ pub fn coverage_change(prep: &Prepared, data: &DataIndex, exiting: &[String]) ->
             kinds,
         });
     }
-    let fill =
-        |l: &mut KindLoss, b: &crate::spatial::KindCoverage, a: &crate::spatial::KindCoverage| {
-            l.covered_before = b.covered_population;
-            l.covered_after = a.covered_population;
-            l.share_before = b.population_share;
-            l.share_after = a.population_share;
-        };
+    let fill = |l: &mut KindLoss, b: &crate::spatial::KindCoverage, a: &crate::spatial::KindCoverage| {
+        l.covered_before = b.covered_population;
+        l.covered_after = a.covered_population;
+        l.share_before = b.population_share;
+        l.share_after = a.population_share;
+    };
     let [mut ph, mut op, mut ip] = lost;
     fill(&mut ph, &before_cov.pharmacy, &after_cov.pharmacy);
     fill(&mut op, &before_cov.outpatient, &after_cov.outpatient);
@@ -1507,11 +1258,7 @@ pub fn coverage_change(prep: &Prepared, data: &DataIndex, exiting: &[String]) ->
         exiting: exiting.to_vec(),
         before: before_cov,
         after: after_cov,
-        lost: Losses {
-            pharmacy: ph,
-            outpatient: op,
-            inpatient: ip,
-        },
+        lost: Losses { pharmacy: ph, outpatient: op, inpatient: ip },
         cells_losing_count: cells.len(),
         population_losing,
         cells_losing_coverage: cells,
@@ -1525,20 +1272,14 @@ mod tests {
     #[test]
     fn every_assessment_rule_has_a_function() {
         for d in ASSESSMENT_RULES {
-            assert!(
-                exit_fn(d.id).is_some() || d.id == "agreement.term",
-                "{} has no function",
-                d.id
-            );
+            assert!(exit_fn(d.id).is_some() || d.id == "agreement.term", "{} has no function", d.id);
         }
     }
 
     #[test]
     fn rule_ids_are_unique_across_families() {
-        let mut ids: Vec<&str> = crate::policy::rule_families()
-            .iter()
-            .flat_map(|(_, d)| d.iter().map(|d| d.id))
-            .collect();
+        let mut ids: Vec<&str> =
+            crate::policy::rule_families().iter().flat_map(|(_, d)| d.iter().map(|d| d.id)).collect();
         let n = ids.len();
         ids.sort();
         ids.dedup();

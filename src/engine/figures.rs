@@ -92,10 +92,7 @@ pub struct CountyFigures {
     pub rests_on: RestsOn,
 }
 
-fn as_map<K: Serialize, V: Serialize, S: Serializer>(
-    v: &[(K, V)],
-    s: S,
-) -> Result<S::Ok, S::Error> {
+fn as_map<K: Serialize, V: Serialize, S: Serializer>(v: &[(K, V)], s: S) -> Result<S::Ok, S::Error> {
     let mut m = s.serialize_map(Some(v.len()))?;
     for (k, f) in v {
         m.serialize_entry(k, f)?;
@@ -115,25 +112,13 @@ impl Figures {
 
     /// The readings a county figure rests on.
     pub fn county_readings_of(&self, county: &str, figure: &str) -> Vec<&FigureReading> {
-        self.county(county)
-            .map(|c| resolve(&c.rests_on, &self.readings, figure))
-            .unwrap_or_default()
+        self.county(county).map(|c| resolve(&c.rests_on, &self.readings, figure)).unwrap_or_default()
     }
 }
 
-fn resolve<'a>(
-    rests_on: &RestsOn,
-    readings: &'a [FigureReading],
-    figure: &str,
-) -> Vec<&'a FigureReading> {
-    let ids = rests_on
-        .iter()
-        .find(|(f, _)| *f == figure)
-        .map(|(_, ids)| ids.as_slice())
-        .unwrap_or(&[]);
-    ids.iter()
-        .filter_map(|id| readings.iter().find(|r| r.id == *id))
-        .collect()
+fn resolve<'a>(rests_on: &RestsOn, readings: &'a [FigureReading], figure: &str) -> Vec<&'a FigureReading> {
+    let ids = rests_on.iter().find(|(f, _)| *f == figure).map(|(_, ids)| ids.as_slice()).unwrap_or(&[]);
+    ids.iter().filter_map(|id| readings.iter().find(|r| r.id == *id)).collect()
 }
 
 /// The readings of the measured value under these parameters, and which figure rests on which.
@@ -145,12 +130,8 @@ fn readings(p: &Params, county_fallback: bool, has_counties: bool) -> Vec<Figure
         value: Some(value),
         text,
     };
-    let assumption = |id: &'static str, text: Text| FigureReading {
-        id,
-        kind: ReadingKind::Assumption,
-        value: None,
-        text,
-    };
+    let assumption =
+        |id: &'static str, text: Text| FigureReading { id, kind: ReadingKind::Assumption, value: None, text };
     let mut out = vec![assumption(
         BED_NEED_FORMULA,
         Text::new(
@@ -169,14 +150,10 @@ fn readings(p: &Params, county_fallback: bool, has_counties: bool) -> Vec<Figure
     ));
     if p.fund_coef_enabled {
         let (zh, en, v) = match p.fund_coef_source {
-            FundCoefSource::Lower => (
-                "职工、居民两项中较低者",
-                "the lower of the employee and resident ratios",
-                "lower",
-            ),
-            FundCoefSource::Employee => {
-                ("职工医保统筹基金", "the employee pooled fund", "employee")
+            FundCoefSource::Lower => {
+                ("职工、居民两项中较低者", "the lower of the employee and resident ratios", "lower")
             }
+            FundCoefSource::Employee => ("职工医保统筹基金", "the employee pooled fund", "employee"),
             FundCoefSource::Resident => ("居民医保基金", "the resident fund", "resident"),
         };
         out.push(switch(
@@ -206,7 +183,10 @@ fn readings(p: &Params, county_fallback: bool, has_counties: bool) -> Vec<Figure
     if county_fallback {
         out.push(assumption(
             COUNTY_PATIENT_COEF_FALLBACK,
-            Text::new("县区未填出院人次时，用全市的患者调节系数：原文未说", "a county without discharge figures takes the city's patient coefficient: the text does not say"),
+            Text::new(
+                "县区未填出院人次时，用全市的患者调节系数：原文未说",
+                "a county without discharge figures takes the city's patient coefficient: the text does not say",
+            ),
         ));
     }
     out
@@ -265,12 +245,7 @@ fn need<T: Copy>(v: Option<T>, path: &str, field: &str, missing: &mut Vec<String
 
 fn core(i: &BedInputs) -> BedCore {
     let mut missing = Vec::new();
-    let pop = need(
-        i.resident_population,
-        i.path,
-        "resident_population",
-        &mut missing,
-    );
+    let pop = need(i.resident_population, i.path, "resident_population", &mut missing);
     let beds = need(i.open_beds, i.path, "open_beds", &mut missing);
     let actual = match (beds, pop) {
         (Some(b), Some(p)) if p > 0 => Some(b as f64 / p as f64 * 1000.0),
@@ -294,20 +269,13 @@ fn core(i: &BedInputs) -> BedCore {
             missing.push(format!("{}.{field} = 0", i.path));
         }
     }
-    BedCore {
-        actual,
-        required,
-        measured_raw,
-        missing,
-    }
+    BedCore { actual, required, measured_raw, missing }
 }
 
 /// 患者调节系数 = (本地参保人在本地出院人次 − 本地参保人在异地出院人次 + 异地参保人在本地出院人次) ÷ 本地参保人在本地出院人次
 pub fn patient_coef(d: &Discharges) -> Option<f64> {
-    (d.local_local > 0).then(|| {
-        (d.local_local as f64 - d.local_elsewhere as f64 + d.nonlocal_local as f64)
-            / d.local_local as f64
-    })
+    (d.local_local > 0)
+        .then(|| (d.local_local as f64 - d.local_elsewhere as f64 + d.nonlocal_local as f64) / d.local_local as f64)
 }
 
 pub fn compute(s: &Scenario, p: &Params) -> Figures {
@@ -334,14 +302,8 @@ pub fn compute(s: &Scenario, p: &Params) -> Figures {
         Some(1.0)
     } else {
         let (e, r) = (fund_ratios.employee, fund_ratios.resident);
-        let need_e = matches!(
-            p.fund_coef_source,
-            FundCoefSource::Employee | FundCoefSource::Lower
-        );
-        let need_r = matches!(
-            p.fund_coef_source,
-            FundCoefSource::Resident | FundCoefSource::Lower
-        );
+        let need_e = matches!(p.fund_coef_source, FundCoefSource::Employee | FundCoefSource::Lower);
+        let need_r = matches!(p.fund_coef_source, FundCoefSource::Resident | FundCoefSource::Lower);
         if need_e && e.is_none() {
             missing.push("city.fund.employee_months".into());
         }
@@ -391,12 +353,7 @@ pub fn compute(s: &Scenario, p: &Params) -> Figures {
                 (city_patient_coef, "city")
             };
             if fund_coef.is_none() {
-                cmissing.extend(
-                    missing
-                        .iter()
-                        .filter(|m| m.starts_with("city.fund"))
-                        .cloned(),
-                );
+                cmissing.extend(missing.iter().filter(|m| m.starts_with("city.fund")).cloned());
             }
             if pc.is_none() {
                 cmissing.push(format!("{path}.discharges"));
@@ -427,11 +384,7 @@ pub fn compute(s: &Scenario, p: &Params) -> Figures {
         measured_beds_per_1000: measure(city_core.measured_raw, fund_coef, city_patient_coef),
         missing,
         rests_on: rests_on(p, None),
-        readings: readings(
-            p,
-            counties.iter().any(|(_, c)| c.patient_coef_from == "city"),
-            !counties.is_empty(),
-        ),
+        readings: readings(p, counties.iter().any(|(_, c)| c.patient_coef_from == "city"), !counties.is_empty()),
         counties,
     }
 }

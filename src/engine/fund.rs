@@ -30,17 +30,10 @@ impl Reading {
         match *self {
             Reading::Deficit(which) => Text::new(
                 format!("{}上年度出现赤字，暂停全市新增定点受理评估", which.zh),
-                format!(
-                    "{} in deficit last year: all new designations suspended city-wide",
-                    which.en
-                ),
+                format!("{} in deficit last year: all new designations suspended city-wide", which.en),
             ),
             Reading::Months(ref months) => {
-                let Months {
-                    employee,
-                    resident,
-                    below,
-                } = **months;
+                let Months { employee, resident, below } = **months;
                 let part = |months: Option<(f64, f64)>, zh: &str, en: &str| -> Option<Text> {
                     let (m, min) = months?;
                     let rel = if m >= min { "≥" } else { "<" };
@@ -59,10 +52,7 @@ impl Reading {
                 if below {
                     Text::new(
                         format!("{}，低于最低月数，暂停全市新增定点受理评估", detail.zh),
-                        format!(
-                            "{}: below the minimum, all new designations suspended city-wide",
-                            detail.en
-                        ),
+                        format!("{}: below the minimum, all new designations suspended city-wide", detail.en),
                     )
                 } else {
                     detail
@@ -92,23 +82,16 @@ pub fn deficit(ctx: &Ctx, _: &Application, _: &ActiveRule) -> Judgement {
             };
             Judgement::suspend(Reading::Deficit(which))
         }
-        (Some(false), Some(false)) => Judgement::pass(words!(
-            "职工、居民医保基金上年度均无赤字",
-            "no deficit in either fund last year"
-        )),
+        (Some(false), Some(false)) => {
+            Judgement::pass(words!("职工、居民医保基金上年度均无赤字", "no deficit in either fund last year"))
+        }
         (None, _) => Judgement::missing(
             "city.fund.employee_deficit",
-            words!(
-                "职工医保基金是否赤字",
-                "whether the employee fund was in deficit"
-            ),
+            words!("职工医保基金是否赤字", "whether the employee fund was in deficit"),
         ),
         (_, None) => Judgement::missing(
             "city.fund.resident_deficit",
-            words!(
-                "居民医保基金是否赤字",
-                "whether the resident fund was in deficit"
-            ),
+            words!("居民医保基金是否赤字", "whether the resident fund was in deficit"),
         ),
     }
 }
@@ -121,34 +104,25 @@ pub fn warning_letter(ctx: &Ctx, _: &Application, _: &ActiveRule) -> Judgement {
             "a fund-risk warning letter from a higher authority: all new designations suspended city-wide",
         )),
         Some(false) => Judgement::pass(words!("未收到基金运行风险预警函", "no fund-risk warning letter")),
-        None => Judgement::missing("city.fund.warning_letter", words!("是否收到风险预警函", "whether a warning letter was received")),
+        None => Judgement::missing(
+            "city.fund.warning_letter",
+            words!("是否收到风险预警函", "whether a warning letter was received"),
+        ),
     }
 }
 
 /// 三(三)3“上年度医保基金结余可支付月数低于国家规定最低月数(职工医保统筹基金不低于12个月、居民医保基金不低于6个月)”
 pub fn months_below_minimum(ctx: &Ctx, _: &Application, _: &ActiveRule) -> Judgement {
     let fund = ctx.scenario.city.fund.unwrap_or_default();
-    let (emin, rmin) = (
-        ctx.params.employee_fund_min_months,
-        ctx.params.resident_fund_min_months,
-    );
+    let (emin, rmin) = (ctx.params.employee_fund_min_months, ctx.params.resident_fund_min_months);
     let employee = fund.employee_months.map(|m| (m, emin));
     let resident = fund.resident_months.map(|m| (m, rmin));
-    let below = employee.is_some_and(|(m, min)| !(m >= min))
-        || resident.is_some_and(|(m, min)| !(m >= min));
+    let below = employee.is_some_and(|(m, min)| !(m >= min)) || resident.is_some_and(|(m, min)| !(m >= min));
     if below {
-        return Judgement::suspend(Reading::Months(Box::new(Months {
-            employee,
-            resident,
-            below,
-        })));
+        return Judgement::suspend(Reading::Months(Box::new(Months { employee, resident, below })));
     }
     match (employee, resident) {
-        (Some(_), Some(_)) => Judgement::pass(Reading::Months(Box::new(Months {
-            employee,
-            resident,
-            below,
-        }))),
+        (Some(_), Some(_)) => Judgement::pass(Reading::Months(Box::new(Months { employee, resident, below }))),
         (None, _) => Judgement::missing(
             "city.fund.employee_months",
             words!("职工统筹基金可支付月数", "employee fund months payable"),

@@ -24,11 +24,7 @@ pub fn same_type_nearby(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judg
         .switch("same_type_nearby_effect")
     };
     // Who counts as the same type for a primary-care centre is a reading, whatever the verdict.
-    let j = if app.kind == Kind::PrimaryCare {
-        j.reading("primary_care_same_type")
-    } else {
-        j
-    };
+    let j = if app.kind == Kind::PrimaryCare { j.reading("primary_care_same_type") } else { j };
     moving_note(app, j)
 }
 
@@ -42,9 +38,10 @@ pub fn same_type_neighbours(ctx: &Ctx, app: &Application) -> NeighboursOr {
     }
     let kind = app.kind;
     Ok(match kind {
-        Kind::InpatientGeneral => {
-            Neighbours::of(words!("综合性住院定点医疗机构", "a designated general inpatient institution"), Among::DesignatedKind(kind))
-        }
+        Kind::InpatientGeneral => Neighbours::of(
+            words!("综合性住院定点医疗机构", "a designated general inpatient institution"),
+            Among::DesignatedKind(kind),
+        ),
         Kind::InpatientSpecialty => {
             let Some(s) = app.specialty else {
                 return Err(Judgement::missing("specialty", words!("专科类别", "the specialty")));
@@ -54,15 +51,22 @@ pub fn same_type_neighbours(ctx: &Ctx, app: &Application) -> NeighboursOr {
         }
         _ => match ctx.params.primary_care_same_type {
             PrimaryCareSameType::PrimaryCare => Neighbours::new(
-                words!("提供住院服务的基层定点医疗机构", "a designated primary-care institution providing inpatient care"),
+                words!(
+                    "提供住院服务的基层定点医疗机构",
+                    "a designated primary-care institution providing inpatient care"
+                ),
                 |i| i.designated && i.kind == Kind::PrimaryCare && i.service() == Some(Service::Inpatient),
             )
             .among(Among::DesignatedKind(Kind::PrimaryCare)),
             PrimaryCareSameType::General => Neighbours::new(
-                words!("综合性住院定点医疗机构（含提供住院服务的基层机构）", "a designated general inpatient institution (primary-care ones with beds included)"),
+                words!(
+                    "综合性住院定点医疗机构（含提供住院服务的基层机构）",
+                    "a designated general inpatient institution (primary-care ones with beds included)"
+                ),
                 |i| {
                     i.designated
-                        && (i.kind == Kind::InpatientGeneral || (i.kind == Kind::PrimaryCare && i.service() == Some(Service::Inpatient)))
+                        && (i.kind == Kind::InpatientGeneral
+                            || (i.kind == Kind::PrimaryCare && i.service() == Some(Service::Inpatient)))
                 },
             ),
         },

@@ -83,13 +83,8 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub const ALL: [Outcome; 5] = [
-        Outcome::Accepted,
-        Outcome::Prioritized,
-        Outcome::Rejected,
-        Outcome::Suspended,
-        Outcome::Undetermined,
-    ];
+    pub const ALL: [Outcome; 5] =
+        [Outcome::Accepted, Outcome::Prioritized, Outcome::Rejected, Outcome::Suspended, Outcome::Undetermined];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -107,9 +102,7 @@ impl Outcome {
             Outcome::Prioritized => Text::new("优先纳入", "prioritized"),
             Outcome::Rejected => Text::new("不予受理", "rejected"),
             Outcome::Suspended => Text::new("暂停受理评估", "suspended"),
-            Outcome::Undetermined => {
-                Text::new("条文未规定（待定）", "undetermined: the text is silent")
-            }
+            Outcome::Undetermined => Text::new("条文未规定（待定）", "undetermined: the text is silent"),
         }
     }
 }
@@ -127,13 +120,7 @@ pub struct Judgement {
 
 impl Judgement {
     pub fn new(verdict: Verdict, detail: impl Into<Detail>) -> Self {
-        Judgement {
-            verdict,
-            detail: detail.into(),
-            note: None,
-            switch: None,
-            also: None,
-        }
+        Judgement { verdict, detail: detail.into(), note: None, switch: None, also: None }
     }
     pub fn pass(detail: impl Into<Detail>) -> Self {
         Self::new(Verdict::Pass, detail)
@@ -166,13 +153,7 @@ impl Judgement {
     }
     /// The service of a primary-care centre decides which rules apply, and its beds are not stated.
     pub fn beds_unstated() -> Self {
-        Self::missing(
-            "beds",
-            words!(
-                "床位数（是否提供住院服务）",
-                "its beds (whether it provides inpatient care)"
-            ),
-        )
+        Self::missing("beds", words!("床位数（是否提供住院服务）", "its beds (whether it provides inpatient care)"))
     }
     /// The applicant's service, or the judgement when a pharmacy or of unknown service.
     pub fn service_of(app: &Application) -> Result<Service, Judgement> {
@@ -214,10 +195,7 @@ impl Judgement {
 }
 
 fn missing_text(field: &str, what: &Text) -> Text {
-    Text::new(
-        format!("缺少{}（{}）", what.zh, field),
-        format!("{} is missing ({})", what.en, field),
-    )
+    Text::new(format!("缺少{}（{}）", what.zh, field), format!("{} is missing ({})", what.en, field))
 }
 
 pub use detail::Detail;
@@ -238,11 +216,7 @@ pub struct TraceEntry {
     pub note: Option<Detail>,
     /// Parameters the preset marks as assumptions (the text gives no number or choice) that this
     /// rule's verdict rests on, by id: the simulator's reading, not the text's.
-    #[serde(
-        default,
-        with = "detail::shared_ids",
-        skip_serializing_if = "detail::shared_ids::is_empty"
-    )]
+    #[serde(default, with = "detail::shared_ids", skip_serializing_if = "detail::shared_ids::is_empty")]
     pub assumptions: Rc<[Cow<'static, str>]>,
 }
 
@@ -292,11 +266,8 @@ impl Decision {
     /// The trace entry that decided the outcome (the first entry of the deciding step), if any.
     pub fn deciding_rule(&self) -> Option<&TraceEntry> {
         let is = |e: &&TraceEntry, v: Verdict| e.verdict == v;
-        let eligibility = |e: &&TraceEntry| {
-            crate::policy::rule_def(&e.rule)
-                .map(|d| d.is_eligibility())
-                .unwrap_or(false)
-        };
+        let eligibility =
+            |e: &&TraceEntry| crate::policy::rule_def(&e.rule).map(|d| d.is_eligibility()).unwrap_or(false);
         match self.outcome {
             Outcome::Rejected => self
                 .rules
@@ -342,10 +313,7 @@ static RULE_FNS: &[(&str, RuleFn)] = &[
     ("national.pharmacist", national::pharmacist),
     ("national.insurance_dept", national::insurance_dept),
     ("negative_list", eligibility::negative_list),
-    (
-        "staffing.insurance_office",
-        eligibility::insurance_office_staffing,
-    ),
+    ("staffing.insurance_office", eligibility::insurance_office_staffing),
     ("exempt.key_project", exempt::key_project),
     ("exempt.listed", exempt::listed),
     ("priority.listed", exempt::priority_listed),
@@ -362,10 +330,7 @@ static RULE_FNS: &[(&str, RuleFn)] = &[
     ("pharmacy.same_type_nearby", pharmacy::same_type_nearby),
     ("pharmacy.min_spacing", pharmacy::min_spacing),
     ("special_drug_pharmacy.quota", xian::special_drug_quota),
-    (
-        "medical_aid.designated_only",
-        xian::medical_aid_designated_only,
-    ),
+    ("medical_aid.designated_only", xian::medical_aid_designated_only),
     ("pharmacy.category_quota", pharmacy::category_quota),
     ("pharmacy.area_class", pharmacy::area_class),
     ("change.new_site", change::new_site),
@@ -383,10 +348,7 @@ fn rule_fn(id: &str) -> RuleFn {
 /// The function of an active rule of `policy.rules`.
 fn active_rule_fn(rule: &ActiveRule) -> RuleFn {
     // `index` is the place in `RULES` when `def` is that entry; the order test does the rest.
-    match (
-        crate::policy::RULES.get(rule.index),
-        RULE_FNS.get(rule.index),
-    ) {
+    match (crate::policy::RULES.get(rule.index), RULE_FNS.get(rule.index)) {
         (Some(def), Some((_, f))) if std::ptr::eq(def, rule.def) => *f,
         _ => rule_fn(rule.def.id),
     }
@@ -395,18 +357,9 @@ fn active_rule_fn(rule: &ActiveRule) -> RuleFn {
 /// Evaluates every application of the scenario under the policy. `today` fills a missing `as_of`.
 pub fn evaluate(scenario: &Scenario, policy: &Policy, today: Date) -> Evaluation {
     let prep = prepared::Prepared::new(scenario, policy, today);
-    let decisions = scenario
-        .applications
-        .iter()
-        .map(|a| prep.decide(a))
-        .collect();
+    let decisions = scenario.applications.iter().map(|a| prep.decide(a)).collect();
     let coverage = prep.coverage();
-    Evaluation {
-        as_of: prep.as_of.to_string(),
-        figures: prep.figures,
-        decisions,
-        coverage,
-    }
+    Evaluation { as_of: prep.as_of.to_string(), figures: prep.figures, decisions, coverage }
 }
 
 /// One application, every active rule in trace order. The trace keeps what each rule read;
@@ -421,8 +374,7 @@ pub fn decide(ctx: &Ctx, policy: &Policy, app: &Application) -> Decision {
         .iter()
         .map(|rule| {
             let def = rule.def;
-            let exemption_reaches =
-                rule.exemptable && !(rule.fund && !ctx.params.key_project_escapes_fund);
+            let exemption_reaches = rule.exemptable && !(rule.fund && !ctx.params.key_project_escapes_fund);
             let mut j = match exempted_by {
                 Some(_) if exemption_reaches => Judgement::na(words!(
                     "申请人不受本规划限制，本条不适用",
@@ -439,14 +391,8 @@ pub fn decide(ctx: &Ctx, policy: &Policy, app: &Application) -> Decision {
             }
             if rule.added_by_user {
                 j = j.note(Text::new(
-                    format!(
-                        "本条由用户开启，{}的规划原文无此规定",
-                        policy.preset.short.zh
-                    ),
-                    format!(
-                        "turned on by the user: {} has no such rule",
-                        policy.preset.short.en
-                    ),
+                    format!("本条由用户开启，{}的规划原文无此规定", policy.preset.short.zh),
+                    format!("turned on by the user: {} has no such rule", policy.preset.short.en),
                 ));
             }
             let entry_exempted_by = match exempted_by {
@@ -469,23 +415,13 @@ pub fn decide(ctx: &Ctx, policy: &Policy, app: &Application) -> Decision {
                     (Verdict::NotApplicable, None) => Rc::default(),
                     (Verdict::NotApplicable, Some(also)) => Rc::from([Cow::Borrowed(also)]),
                     (_, None) => rule.assumptions.clone(),
-                    (_, Some(also)) => rule
-                        .assumptions
-                        .iter()
-                        .cloned()
-                        .chain([Cow::Borrowed(also)])
-                        .collect(),
+                    (_, Some(also)) => rule.assumptions.iter().cloned().chain([Cow::Borrowed(also)]).collect(),
                 },
             }
         })
         .collect();
     let outcome = outcome_of(mask);
-    Decision {
-        id: app.id.clone(),
-        outcome,
-        readings: Decision::readings_of(outcome, &entries),
-        rules: entries,
-    }
+    Decision { id: app.id.clone(), outcome, readings: Decision::readings_of(outcome, &entries), rules: entries }
 }
 
 /// What a verdict contributes to the outcome, as bits: the steps of DESIGN.md §1.
@@ -530,16 +466,8 @@ pub fn outcome_of(mask: u8) -> Outcome {
 }
 
 pub fn combine(entries: &[TraceEntry]) -> Outcome {
-    let eligibility = |e: &TraceEntry| {
-        crate::policy::rule_def(&e.rule)
-            .map(|d| d.is_eligibility())
-            .unwrap_or(false)
-    };
-    outcome_of(
-        entries
-            .iter()
-            .fold(0, |m, e| m | severity_of(eligibility(e), e.verdict)),
-    )
+    let eligibility = |e: &TraceEntry| crate::policy::rule_def(&e.rule).map(|d| d.is_eligibility()).unwrap_or(false);
+    outcome_of(entries.iter().fold(0, |m, e| m | severity_of(eligibility(e), e.verdict)))
 }
 
 #[cfg(test)]

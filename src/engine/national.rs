@@ -27,15 +27,9 @@ pub(crate) enum Reading {
 impl Reading {
     pub(crate) fn render(&self) -> Text {
         match *self {
-            Reading::OperatingMonths {
-                months: m,
-                pharmacy,
-            } => {
-                let (zh_at, en_at) = if pharmacy {
-                    ("在注册地址", " at the registered address")
-                } else {
-                    ("", "")
-                };
+            Reading::OperatingMonths { months: m, pharmacy } => {
+                let (zh_at, en_at) =
+                    if pharmacy { ("在注册地址", " at the registered address") } else { ("", "") };
                 let months = num(m, 1);
                 if m >= 3.0 {
                     Text::new(
@@ -58,16 +52,10 @@ impl Reading {
             Reading::Beds { beds, dept: None } => {
                 tr!("{}张床位，不足100张，不要求设医保管理部门", "{} beds, fewer than 100: no insurance department required"; beds)
             }
-            Reading::Beds {
-                beds,
-                dept: Some(true),
-            } => {
+            Reading::Beds { beds, dept: Some(true) } => {
                 tr!("{}张床位（100张以上），已设医保管理部门", "{} beds (100 or more), has an insurance department"; beds)
             }
-            Reading::Beds {
-                beds,
-                dept: Some(false),
-            } => {
+            Reading::Beds { beds, dept: Some(false) } => {
                 tr!("{}张床位（100张以上）但未设医保管理部门", "{} beds (100 or more) but no insurance department"; beds)
             }
         }
@@ -83,15 +71,9 @@ impl From<Reading> for Detail {
 /// 令2号 第六条(一)“正式运营至少3个月” / 令3号（在注册地址正式经营至少3个月）
 pub fn operating_months(_: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
     let Some(m) = app.operating_months else {
-        return Judgement::missing(
-            "operating_months",
-            words!("正式运营月数", "months in operation"),
-        );
+        return Judgement::missing("operating_months", words!("正式运营月数", "months in operation"));
     };
-    let reading = Reading::OperatingMonths {
-        months: m,
-        pharmacy: app.kind == Kind::Pharmacy,
-    };
+    let reading = Reading::OperatingMonths { months: m, pharmacy: app.kind == Kind::Pharmacy };
     if m >= 3.0 {
         Judgement::pass(reading)
     } else {
@@ -105,13 +87,9 @@ pub fn physician(_: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
         return Judgement::not_this_kind(app);
     }
     match app.physicians {
-        None => Judgement::missing(
-            "physicians",
-            words!(
-                "第一注册地在本机构的医师人数",
-                "physicians first registered here"
-            ),
-        ),
+        None => {
+            Judgement::missing("physicians", words!("第一注册地在本机构的医师人数", "physicians first registered here"))
+        }
         Some(n) if n >= 1 => Judgement::pass(Reading::Physicians(n)),
         Some(_) => Judgement::fail(words!(
             "没有第一注册地在本机构的医师，至少需要1名",
@@ -128,10 +106,7 @@ pub fn pharmacist(_: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
     match app.pharmacists {
         None => Judgement::missing("pharmacists", words!("药师人数", "number of pharmacists")),
         Some(n) if n >= 1 => Judgement::pass(Reading::Pharmacists(n)),
-        Some(_) => Judgement::fail(words!(
-            "未配备药师，至少需要1名",
-            "no pharmacist; at least 1 is required"
-        )),
+        Some(_) => Judgement::fail(words!("未配备药师，至少需要1名", "no pharmacist; at least 1 is required")),
     }
 }
 
@@ -149,18 +124,9 @@ pub fn insurance_dept(_: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
     match app.insurance_dept {
         None => Judgement::missing(
             "insurance_dept",
-            words!(
-                "是否设有医保管理部门",
-                "whether it has an insurance department"
-            ),
+            words!("是否设有医保管理部门", "whether it has an insurance department"),
         ),
-        Some(true) => Judgement::pass(Reading::Beds {
-            beds,
-            dept: Some(true),
-        }),
-        Some(false) => Judgement::fail(Reading::Beds {
-            beds,
-            dept: Some(false),
-        }),
+        Some(true) => Judgement::pass(Reading::Beds { beds, dept: Some(true) }),
+        Some(false) => Judgement::fail(Reading::Beds { beds, dept: Some(false) }),
     }
 }

@@ -60,12 +60,7 @@ fn open(o: Outcome) -> bool {
 
 /// The `n` places nearest to `app` where `app` (moved there, with that cell's county and area)
 /// would be accepted or prioritized, each at least `min_gap_m` from the places before it.
-pub fn nearest_accepted(
-    prep: &Prepared,
-    app: &Application,
-    n: usize,
-    min_gap_m: f64,
-) -> NearestAccepted {
+pub fn nearest_accepted(prep: &Prepared, app: &Application, n: usize, min_gap_m: f64) -> NearestAccepted {
     let surface = prep.surface(app);
     nearest_accepted_on(prep, app, &surface, n, min_gap_m)
 }
@@ -89,10 +84,8 @@ pub fn nearest_accepted_on(
     };
     let dist = |k: usize| haversine_m(app.lon, app.lat, cells[k].lon, cells[k].lat);
 
-    let mut candidates: Vec<(f64, usize)> = (0..cells.len())
-        .filter(|&k| open(surface.outcomes[k]))
-        .map(|k| (dist(k), k))
-        .collect();
+    let mut candidates: Vec<(f64, usize)> =
+        (0..cells.len()).filter(|&k| open(surface.outcomes[k])).map(|k| (dist(k), k)).collect();
     candidates.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
 
     let mut places: Vec<AcceptedPlace> = Vec::with_capacity(n);
@@ -101,10 +94,7 @@ pub fn nearest_accepted_on(
             break;
         }
         let c = &cells[k];
-        if places
-            .iter()
-            .any(|p| haversine_m(p.lon, p.lat, c.lon, c.lat) < min_gap_m)
-        {
+        if places.iter().any(|p| haversine_m(p.lon, p.lat, c.lon, c.lat) < min_gap_m) {
             continue;
         }
         // The surface agrees with single decisions; deciding again makes the promise exact.
@@ -123,21 +113,12 @@ pub fn nearest_accepted_on(
     }
 
     // A closed area: decide at its cell nearest the chosen spot and name the deciding rule.
-    let closure =
-        |ks: &mut dyn Iterator<Item = usize>, county: Option<String>| -> Option<Closure> {
-            let k = ks.min_by(|&a, &b| dist(a).total_cmp(&dist(b)).then(a.cmp(&b)))?;
-            let d = prep.decide(&at(k));
-            Some(Closure {
-                county,
-                outcome: d.outcome,
-                rule: d.deciding_rule().cloned(),
-            })
-        };
-    let city_closed = if candidates.is_empty() {
-        closure(&mut (0..cells.len()), None)
-    } else {
-        None
+    let closure = |ks: &mut dyn Iterator<Item = usize>, county: Option<String>| -> Option<Closure> {
+        let k = ks.min_by(|&a, &b| dist(a).total_cmp(&dist(b)).then(a.cmp(&b)))?;
+        let d = prep.decide(&at(k));
+        Some(Closure { county, outcome: d.outcome, rule: d.deciding_rule().cloned() })
     };
+    let city_closed = if candidates.is_empty() { closure(&mut (0..cells.len()), None) } else { None };
     let county_closed = match app.county.as_deref() {
         Some(county) => {
             let mine = |k: &usize| cells[*k].county.as_deref() == Some(county);
@@ -150,12 +131,7 @@ pub fn nearest_accepted_on(
         }
         None => None,
     };
-    NearestAccepted {
-        places,
-        county_closed,
-        city_closed,
-        cells_searched: cells.len(),
-    }
+    NearestAccepted { places, county_closed, city_closed, cells_searched: cells.len() }
 }
 
 #[cfg(test)]
@@ -168,12 +144,7 @@ mod tests {
     #[test]
     fn places_are_nearest_first_and_apart() {
         let scenario = crate::sample::linyi_sample();
-        let policy = Policy::resolve(
-            &builtin_preset("linyi-2025").unwrap(),
-            &Default::default(),
-            "o",
-        )
-        .unwrap();
+        let policy = Policy::resolve(&builtin_preset("linyi-2025").unwrap(), &Default::default(), "o").unwrap();
         let prep = Prepared::new(&scenario, &policy, Date::new(2026, 3, 1).unwrap());
         let mut app = Application::new("g", Kind::Pharmacy, 118.35, 35.05);
         app.pharmacists = Some(1);

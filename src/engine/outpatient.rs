@@ -15,11 +15,7 @@ pub fn nearby(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judgement {
         Err(j) => return j,
     };
     let p = judge(ctx, app, rule, &n);
-    let mut j = if p.inside {
-        Judgement::fail(p.detail)
-    } else {
-        Judgement::pass(p.detail)
-    };
+    let mut j = if p.inside { Judgement::fail(p.detail) } else { Judgement::pass(p.detail) };
     if app.scope == Scope::PersonalAccountOnly {
         j = j.note(words!(
             "仅申请开通职工医保个人账户结算的门诊部、诊所同样按本规划执行",
@@ -42,9 +38,7 @@ pub fn neighbours(ctx: &Ctx, app: &Application) -> NeighboursOr {
         Ok(other) => return Err(Judgement::not_this_service(other)),
         Err(j) => return Err(j),
     }
-    if ctx.params.listed_primary_care_circle == ListedCircle::PriorityPrevails
-        && listed(ctx, app).is_some()
-    {
+    if ctx.params.listed_primary_care_circle == ListedCircle::PriorityPrevails && listed(ctx, app).is_some() {
         return Err(Judgement::na(words!(
             "列明的基层医疗机构可优先纳入，按本开关的解读不再适用800米规则",
             "listed primary care may come first: under this reading the 800 m rule does not apply to it"
@@ -52,10 +46,7 @@ pub fn neighbours(ctx: &Ctx, app: &Application) -> NeighboursOr {
         .switch("listed_primary_care_circle"));
     }
     Ok(Neighbours::new(
-        words!(
-            "提供门诊服务的定点医疗机构",
-            "a designated institution providing outpatient care"
-        ),
+        words!("提供门诊服务的定点医疗机构", "a designated institution providing outpatient care"),
         |i| i.designated && i.kind.is_medical() && i.provides_outpatient(),
     ))
 }

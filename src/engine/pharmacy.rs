@@ -16,11 +16,7 @@ pub fn same_type_nearby(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judg
         Err(j) => return j,
     };
     let p = judge(ctx, app, rule, &n);
-    let j = if p.inside {
-        Judgement::fail(p.detail)
-    } else {
-        Judgement::pass(p.detail)
-    };
+    let j = if p.inside { Judgement::fail(p.detail) } else { Judgement::pass(p.detail) };
     moving_note(app, j.note(Reading::SameType(app.categories())))
 }
 
@@ -33,10 +29,7 @@ pub fn same_type_neighbours(_: &Ctx, app: &Application, rule: &ActiveRule) -> Ne
     let cats = app.categories();
     Ok(if rule.count_non_designated {
         Neighbours::of(
-            words!(
-                "同类药店（含未定点）",
-                "a pharmacy of the same type (designated or not)"
-            ),
+            words!("同类药店（含未定点）", "a pharmacy of the same type (designated or not)"),
             Among::PharmacyCategories(cats),
         )
     } else {
@@ -56,11 +49,7 @@ pub fn min_spacing(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judgement
         Err(j) => return j,
     };
     let p = judge(ctx, app, rule, &n);
-    let j = if p.inside {
-        Judgement::fail(p.detail)
-    } else {
-        Judgement::pass(p.detail)
-    };
+    let j = if p.inside { Judgement::fail(p.detail) } else { Judgement::pass(p.detail) };
     moving_note(app, j)
 }
 
@@ -71,18 +60,12 @@ pub fn spacing_neighbours(_: &Ctx, app: &Application, rule: &ActiveRule) -> Neig
     }
     Ok(if rule.count_non_designated {
         Neighbours::of(
-            words!(
-                "任何药店（不论类别，含未定点）",
-                "a pharmacy of any category (designated or not)"
-            ),
+            words!("任何药店（不论类别，含未定点）", "a pharmacy of any category (designated or not)"),
             Among::Kind(Kind::Pharmacy),
         )
     } else {
         Neighbours::of(
-            words!(
-                "任何定点药店（不论类别）",
-                "a designated pharmacy of any category"
-            ),
+            words!("任何定点药店（不论类别）", "a designated pharmacy of any category"),
             Among::DesignatedKind(Kind::Pharmacy),
         )
     })
@@ -113,10 +96,7 @@ pub fn category_quota(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judgem
         read.push((category, count, quota));
     }
     if read.is_empty() {
-        return Judgement::na(words!(
-            "本条没有为申请人的类别设总量",
-            "no quota is set for the applicant's categories"
-        ));
+        return Judgement::na(words!("本条没有为申请人的类别设总量", "no quota is set for the applicant's categories"));
     }
     let line = |(c, count, quota): &(crate::scenario::Category, u64, u64)| {
         let l = c.label();
@@ -126,24 +106,13 @@ pub fn category_quota(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judgem
         )
     };
     let full = read.iter().any(|(_, count, quota)| count >= quota);
-    let detail = read
-        .iter()
-        .map(line)
-        .reduce(|a, b| a.join(&b))
-        .unwrap_or_else(|| Text::new("", ""));
+    let detail = read.iter().map(line).reduce(|a, b| a.join(&b)).unwrap_or_else(|| Text::new("", ""));
     let detail = if full {
         detail.join(&tr!("已达总量", "a quota is full"))
     } else {
         detail.join(&tr!("未达总量", "below the quota"))
     };
-    moving_note(
-        app,
-        if full {
-            Judgement::fail(detail)
-        } else {
-            Judgement::pass(detail)
-        },
-    )
+    moving_note(app, if full { Judgement::fail(detail) } else { Judgement::pass(detail) })
 }
 
 /// An area as the applicant sees it: designated pharmacies (its own existing site left out),
@@ -160,23 +129,16 @@ pub fn read_area(ctx: &Ctx, app: &Application, key: &crate::spatial::AreaKey) ->
         Some(stat) => {
             let n = match app.own_institution() {
                 None => stat.pharmacy_ids.len(),
-                own => stat
-                    .pharmacy_ids
-                    .iter()
-                    .filter(|&&i| Some(ctx.scenario.institutions[i].id.as_str()) != own)
-                    .count(),
+                own => {
+                    stat.pharmacy_ids.iter().filter(|&&i| Some(ctx.scenario.institutions[i].id.as_str()) != own).count()
+                }
             };
             (n as u32, stat.population)
         }
         None => (0, 0),
     };
     let (class, per_10k) = AreaClass::classify(pharmacies, population, ctx.params);
-    AreaReading {
-        pharmacies,
-        population,
-        class,
-        per_10k,
-    }
+    AreaReading { pharmacies, population, class, per_10k }
 }
 
 /// The applicant's area as the area-class rule read it.
@@ -200,10 +162,7 @@ pub(crate) enum Reading {
     /// (Boxed: the largest reading, and one a decision per pharmacy.)
     Area(Box<AreaLine>),
     /// The two density thresholds (pharmacies per 10,000 residents).
-    Thresholds {
-        insufficient_below: f64,
-        saturated_above: f64,
-    },
+    Thresholds { insufficient_below: f64, saturated_above: f64 },
 }
 
 impl Reading {
@@ -217,14 +176,7 @@ impl Reading {
                 )
             }
             Reading::Area(line) => {
-                let AreaLine {
-                    key,
-                    grid_m,
-                    pharmacies,
-                    population,
-                    per_10k,
-                    class,
-                } = &**line;
+                let AreaLine { key, grid_m, pharmacies, population, per_10k, class } = &**line;
                 let area = key.label();
                 let size = match grid_m {
                     None => tr!("", ""),
@@ -234,10 +186,9 @@ impl Reading {
                     }
                 };
                 let density = match per_10k {
-                    Some(d) => Text::new(
-                        format!("每万人{}家", num(*d, 2)),
-                        format!("{} per 10,000 residents", num(*d, 2)),
-                    ),
+                    Some(d) => {
+                        Text::new(format!("每万人{}家", num(*d, 2)), format!("{} per 10,000 residents", num(*d, 2)))
+                    }
                     None => tr!("区域内无常住人口", "no residents in the area"),
                 };
                 let cl = class.label();
@@ -253,29 +204,17 @@ impl Reading {
                 );
                 match class {
                     AreaClass::Blank => Text::new(
-                        format!(
-                            "{}；无定点零售药店的区域，新开设且符合规划要求的优先纳入评估",
-                            detail.zh
-                        ),
-                        format!(
-                            "{}; in an area with no designated pharmacy a new one comes first",
-                            detail.en
-                        ),
+                        format!("{}；无定点零售药店的区域，新开设且符合规划要求的优先纳入评估", detail.zh),
+                        format!("{}; in an area with no designated pharmacy a new one comes first", detail.en),
                     ),
                     AreaClass::Insufficient | AreaClass::Adequate => detail,
                     AreaClass::Saturated => Text::new(
                         format!("{}；条文只说“逐步优化布局及密度”，未说是否受理", detail.zh),
-                        format!(
-                            "{}; the text says only “gradually optimise”, not whether to accept",
-                            detail.en
-                        ),
+                        format!("{}; the text says only “gradually optimise”, not whether to accept", detail.en),
                     ),
                 }
             }
-            Reading::Thresholds {
-                insufficient_below,
-                saturated_above,
-            } => Text::new(
+            Reading::Thresholds { insufficient_below, saturated_above } => Text::new(
                 format!(
                     "阈值为假设：低于{}为相对不足，高于{}为相对饱和",
                     num(*insufficient_below, 2),
@@ -304,28 +243,13 @@ pub fn area_class(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
     }
     let areas = ctx.areas;
     if !areas.has_population {
-        return Judgement::missing(
-            "population_cells",
-            words!("常住人口分布", "where residents live"),
-        );
+        return Judgement::missing("population_cells", words!("常住人口分布", "where residents live"));
     }
     let key = areas.key_at(app.lon, app.lat, app.area.as_deref());
-    let AreaReading {
-        pharmacies,
-        population,
-        class,
-        per_10k,
-    } = read_area(ctx, app, &key);
+    let AreaReading { pharmacies, population, class, per_10k } = read_area(ctx, app, &key);
     let p = ctx.params;
     let grid_m = (!areas.by_admin).then_some(areas.cell_m);
-    let detail = Reading::Area(Box::new(AreaLine {
-        key,
-        grid_m,
-        pharmacies,
-        population,
-        per_10k,
-        class,
-    }));
+    let detail = Reading::Area(Box::new(AreaLine { key, grid_m, pharmacies, population, per_10k, class }));
     let thresholds = Reading::Thresholds {
         insufficient_below: p.pharmacy_insufficient_below_per_10k,
         saturated_above: p.pharmacy_saturated_above_per_10k,

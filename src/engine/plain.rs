@@ -42,10 +42,7 @@ pub struct Explanation {
 pub fn about_distance(d: f64) -> Text {
     if d < 995.0 {
         let m = ((d / 10.0).round() * 10.0).max(10.0);
-        Text::new(
-            format!("约 {} 米", num(m, 0)),
-            format!("about {} m", num(m, 0)),
-        )
+        Text::new(format!("约 {} 米", num(m, 0)), format!("about {} m", num(m, 0)))
     } else {
         let km = num(d / 1000.0, 1);
         Text::new(format!("约 {km} 公里"), format!("about {km} km"))
@@ -58,9 +55,7 @@ fn neighbours(rule: &str, prep: &Prepared, app: &Application) -> Option<Neighbou
 }
 
 fn strip_article(en: &str) -> &str {
-    en.strip_prefix("a ")
-        .or_else(|| en.strip_prefix("an "))
-        .unwrap_or(en)
+    en.strip_prefix("a ").or_else(|| en.strip_prefix("an ")).unwrap_or(en)
 }
 
 /// What the applicant is asking for, as the subject of the answer.
@@ -69,22 +64,15 @@ fn subject(app: &Application) -> Text {
     match app.change {
         Change::New => Text::new(
             format!("您在所选地点新开{}的医保定点申请", k.zh),
-            format!(
-                "an application to designate a new {} at the chosen site",
-                k.en
-            ),
+            format!("an application to designate a new {} at the chosen site", k.en),
         ),
         Change::NewSite => Text::new(
             format!("您在所选地点新增{}执业点的医保定点申请", k.zh),
-            format!(
-                "an application for a new site of a {} at the chosen place",
-                k.en
-            ),
+            format!("an application for a new site of a {} at the chosen place", k.en),
         ),
-        Change::AddressChange => Text::new(
-            format!("您的{}迁到所选地点的申请", k.zh),
-            format!("moving your {} to the chosen site", k.en),
-        ),
+        Change::AddressChange => {
+            Text::new(format!("您的{}迁到所选地点的申请", k.zh), format!("moving your {} to the chosen site", k.en))
+        }
     }
 }
 
@@ -114,13 +102,8 @@ fn reason(prep: &Prepared, app: &Application, e: &TraceEntry) -> Option<(Text, O
         (what.text(), dz, de)
     };
     let generic = || {
-        let title = rule_def(&e.rule)
-            .map(|d| d.title())
-            .unwrap_or_else(|| Text::new(e.rule.clone(), e.rule.clone()));
-        Text::new(
-            format!("{}：{}", title.zh, e.detail.zh),
-            format!("{}: {}", title.en, e.detail.en),
-        )
+        let title = rule_def(&e.rule).map(|d| d.title()).unwrap_or_else(|| Text::new(e.rule.clone(), e.rule.clone()));
+        Text::new(format!("{}：{}", title.zh, e.detail.zh), format!("{}: {}", title.en, e.detail.en))
     };
     let silent_change = || {
         Text::new(
@@ -405,10 +388,8 @@ pub fn explain(prep: &Prepared, app: &Application, d: &Decision) -> Explanation 
         if Some(&e.rule) == deciding.as_ref() {
             continue;
         }
-        let bites = matches!(
-            e.verdict,
-            Verdict::Fail | Verdict::Suspend | Verdict::Gap | Verdict::Priority | Verdict::Exempt
-        );
+        let bites =
+            matches!(e.verdict, Verdict::Fail | Verdict::Suspend | Verdict::Gap | Verdict::Priority | Verdict::Exempt);
         let site = e.verdict == Verdict::Pass && super::surface::LOCATION_RULES.contains(&&*e.rule);
         if bites || site {
             order.push(e);
@@ -441,10 +422,7 @@ pub fn explain(prep: &Prepared, app: &Application, d: &Decision) -> Explanation 
     }
 
     let who = subject(app);
-    let main = reasons
-        .first()
-        .filter(|r| r.verdict != Verdict::Pass)
-        .map(|r| r.text.clone());
+    let main = reasons.first().filter(|r| r.verdict != Verdict::Pass).map(|r| r.text.clone());
     let because = |t: &Option<Text>| match t {
         Some(t) => Text::new(format!("原因：{}。", t.zh), format!("Why: {}.", t.en)),
         None => Text::default(),
@@ -474,11 +452,7 @@ pub fn explain(prep: &Prepared, app: &Application, d: &Decision) -> Explanation 
     };
     let short = &prep.policy.preset.short;
     // The presets' short names already say 征求意见稿; a user's preset may not.
-    let draft = if short.zh.contains("征求意见稿") {
-        String::new()
-    } else {
-        "（征求意见稿）".to_string()
-    };
+    let draft = if short.zh.contains("征求意见稿") { String::new() } else { "（征求意见稿）".to_string() };
     let framing = Text::new(
         format!("这是按{}{draft}的规则做的模拟，不是医保部门的正式决定。", short.zh),
         format!(
@@ -488,10 +462,7 @@ pub fn explain(prep: &Prepared, app: &Application, d: &Decision) -> Explanation 
     );
     Explanation {
         outcome: d.outcome,
-        summary: Text::new(
-            summary.zh.trim_end().to_owned(),
-            summary.en.trim_end().to_owned(),
-        ),
+        summary: Text::new(summary.zh.trim_end().to_owned(), summary.en.trim_end().to_owned()),
         reasons,
         changes,
         framing,

@@ -10,8 +10,7 @@ use crate::date::Date;
 use crate::policy::Policy;
 use crate::scenario::{Application, Institution, Scenario};
 use crate::spatial::{
-    cell_counties, cell_grid, AreaModel, Coverage, CoverageField, CoverageLayers, InstitutionIndex,
-    PointGrid,
+    cell_counties, cell_grid, AreaModel, Coverage, CoverageField, CoverageLayers, InstitutionIndex, PointGrid,
 };
 use crate::spatial::{AreaCells, AreaClass};
 
@@ -49,9 +48,7 @@ impl FieldCache {
         match &*slot {
             Some(f) if f.reach_m >= radius_m => f.clone(),
             old => {
-                let reach = old
-                    .as_ref()
-                    .map_or(radius_m, |f| radius_m.max(f.reach_m * 1.25));
+                let reach = old.as_ref().map_or(radius_m, |f| radius_m.max(f.reach_m * 1.25));
                 let f = Rc::new(CoverageField::build(s, cells, reach));
                 *slot = Some(f.clone());
                 f
@@ -72,9 +69,7 @@ impl AreaCellsCache {
         }
         let mut slot = self.0.borrow_mut();
         match &*slot {
-            Some(cells) if cells.cell_m.to_bits() == p.pharmacy_area_cell_m.to_bits() => {
-                cells.clone()
-            }
+            Some(cells) if cells.cell_m.to_bits() == p.pharmacy_area_cell_m.to_bits() => cells.clone(),
             _ => {
                 let cells = Rc::new(AreaCells::build(s, p));
                 *slot = Some(cells.clone());
@@ -126,13 +121,9 @@ impl DataIndex {
     pub fn coverage_layers(&self, s: &Scenario, radius_m: f64) -> CoverageLayers {
         // No radius covers anything (as the scan has it), and none should grow the field.
         if !(radius_m >= 0.0 && radius_m.is_finite()) {
-            return CoverageLayers {
-                masks: vec![0; s.population_cells.len()],
-            };
+            return CoverageLayers { masks: vec![0; s.population_cells.len()] };
         }
-        self.field
-            .get(s, &self.cells, radius_m)
-            .layers(s, &self.institutions.grid, radius_m)
+        self.field.get(s, &self.cells, radius_m).layers(s, &self.institutions.grid, radius_m)
     }
 
     /// The area model of `s` (whose population cells this index was built for) under `p`.
@@ -159,28 +150,11 @@ impl<'a> Prepared<'a> {
     }
 
     /// With indexes already built for this scenario's data (`DataIndex::build(scenario)`).
-    pub fn with_data(
-        scenario: &'a Scenario,
-        policy: &'a Policy,
-        data: Rc<DataIndex>,
-        today: Date,
-    ) -> Self {
-        let as_of = scenario
-            .as_of
-            .as_deref()
-            .and_then(Date::parse)
-            .unwrap_or(today);
+    pub fn with_data(scenario: &'a Scenario, policy: &'a Policy, data: Rc<DataIndex>, today: Date) -> Self {
+        let as_of = scenario.as_of.as_deref().and_then(Date::parse).unwrap_or(today);
         let figures = figures::compute(scenario, &policy.params);
         let areas = data.area_model(scenario, &policy.params);
-        Prepared {
-            scenario,
-            policy,
-            data,
-            figures,
-            areas,
-            as_of,
-            layers: Default::default(),
-        }
+        Prepared { scenario, policy, data, figures, areas, as_of, layers: Default::default() }
     }
 
     pub fn ctx(&self) -> Ctx<'_> {
@@ -205,10 +179,7 @@ impl<'a> Prepared<'a> {
 
     /// The coverage layers, computed on first use.
     pub fn layers(&self) -> &CoverageLayers {
-        self.layers.get_or_init(|| {
-            self.data
-                .coverage_layers(self.scenario, self.policy.params.service_radius_m)
-        })
+        self.layers.get_or_init(|| self.data.coverage_layers(self.scenario, self.policy.params.service_radius_m))
     }
 
     /// The coverage layers if already computed (the surface reuses them, never computes them).
@@ -217,11 +188,7 @@ impl<'a> Prepared<'a> {
     }
 
     pub fn coverage(&self) -> Coverage {
-        self.layers().summary_with(
-            self.scenario,
-            &self.data.cell_population,
-            &self.data.cell_county,
-        )
+        self.layers().summary_with(self.scenario, &self.data.cell_population, &self.data.cell_county)
     }
 
     pub fn surface(&self, template: &Application) -> Surface {
@@ -236,19 +203,10 @@ impl Prepared<'_> {
         let classes: Vec<AreaClass> = (0..self.areas.keys.len())
             .map(|k| {
                 let s = self.areas.stats.of(k);
-                AreaClass::classify(
-                    s.pharmacy_ids.len() as u32,
-                    s.population,
-                    &self.policy.params,
-                )
-                .0
+                AreaClass::classify(s.pharmacy_ids.len() as u32, s.population, &self.policy.params).0
             })
             .collect();
-        self.areas
-            .cell_area
-            .iter()
-            .map(|&a| classes[a as usize])
-            .collect()
+        self.areas.cell_area.iter().map(|&a| classes[a as usize]).collect()
     }
 }
 
@@ -265,29 +223,13 @@ mod tests {
         let s = synth_scenario(&SynthSpec::published(SampleCity::Xian, 3000.0));
         let data = DataIndex::build(&s);
         let mut reaches = Vec::new();
-        assert!(data
-            .coverage_layers(&s, f64::NAN)
-            .masks
-            .iter()
-            .all(|&m| m == 0));
-        assert!(
-            data.field.0.borrow().is_none(),
-            "a radius that is no number builds nothing"
-        );
-        for r in [
-            800.0, 850.0, 700.0, 1000.0, 1001.0, 1600.0, 50.0, 1250.0, 3000.0, 800.0,
-        ] {
-            assert_eq!(
-                data.coverage_layers(&s, r),
-                coverage_layers(&s, &data.cells, r),
-                "radius {r}"
-            );
+        assert!(data.coverage_layers(&s, f64::NAN).masks.iter().all(|&m| m == 0));
+        assert!(data.field.0.borrow().is_none(), "a radius that is no number builds nothing");
+        for r in [800.0, 850.0, 700.0, 1000.0, 1001.0, 1600.0, 50.0, 1250.0, 3000.0, 800.0] {
+            assert_eq!(data.coverage_layers(&s, r), coverage_layers(&s, &data.cells, r), "radius {r}");
             reaches.push(data.field.0.borrow().as_ref().unwrap().reach_m);
         }
         // Kept while the radius stays within reach; grown by a quarter when it passes it.
-        assert_eq!(
-            reaches,
-            [800.0, 1000.0, 1000.0, 1000.0, 1250.0, 1600.0, 1600.0, 1600.0, 3000.0, 3000.0]
-        );
+        assert_eq!(reaches, [800.0, 1000.0, 1000.0, 1000.0, 1250.0, 1600.0, 1600.0, 1600.0, 3000.0, 3000.0]);
     }
 }

@@ -23,20 +23,12 @@ pub struct Neighbours {
 impl Neighbours {
     pub fn new(what: impl Into<What>, keep: impl Fn(&Institution) -> bool + 'static) -> Self {
         let what = what.into();
-        Neighbours {
-            what,
-            keep: Some(Box::new(keep)),
-            among: None,
-        }
+        Neighbours { what, keep: Some(Box::new(keep)), among: None }
     }
 
     /// Exactly the institutions `among` admits.
     pub fn of(what: impl Into<What>, among: Among) -> Self {
-        Neighbours {
-            what: what.into(),
-            keep: None,
-            among: Some(among),
-        }
+        Neighbours { what: what.into(), keep: None, among: Some(among) }
     }
 
     /// Declares that every neighbour `keep` accepts is among `among`.
@@ -63,29 +55,19 @@ impl Neighbours {
 /// A proximity rule's neighbours, or the judgement when the rule does not reach the applicant.
 pub type NeighboursOr = Result<Neighbours, Judgement>;
 
-pub fn nearest<'a>(
-    ctx: &Ctx<'a>,
-    app: &Application,
-    n: &Neighbours,
-) -> Option<(&'a Institution, f64)> {
+pub fn nearest<'a>(ctx: &Ctx<'a>, app: &Application, n: &Neighbours) -> Option<(&'a Institution, f64)> {
     // `counts`, with the applicant's own site looked up once rather than per candidate.
     let own = app.own_institution();
     let counts = |i: &Institution| (own.is_none() || Some(i.id.as_str()) != own) && n.keeps(i);
     match n.among {
         // The index tests what `among` admits: only the own site is left to leave out.
         Some(among) if n.keep.is_none() => {
-            ctx.index
-                .nearest_among(&ctx.scenario.institutions, app.lon, app.lat, among, |i| {
-                    own.is_none() || Some(i.id.as_str()) != own
-                })
+            ctx.index.nearest_among(&ctx.scenario.institutions, app.lon, app.lat, among, |i| {
+                own.is_none() || Some(i.id.as_str()) != own
+            })
         }
-        Some(among) => {
-            ctx.index
-                .nearest_among(&ctx.scenario.institutions, app.lon, app.lat, among, counts)
-        }
-        None => ctx
-            .index
-            .nearest(&ctx.scenario.institutions, app.lon, app.lat, counts),
+        Some(among) => ctx.index.nearest_among(&ctx.scenario.institutions, app.lon, app.lat, among, counts),
+        None => ctx.index.nearest(&ctx.scenario.institutions, app.lon, app.lat, counts),
     }
 }
 
@@ -155,18 +137,11 @@ impl Circle {
             ),
             Some(d) => Text::new(
                 format!("{rs} 米内没有{}（最近 {} 米）", what.zh, metres(d)),
-                format!(
-                    "no {} within {rs} m (nearest {} m)",
-                    strip_article(&what.en),
-                    metres(d)
-                ),
+                format!("no {} within {rs} m (nearest {} m)", strip_article(&what.en), metres(d)),
             ),
             None => Text::new(
                 format!("{rs} 米内没有{}（50 公里内也没有）", what.zh),
-                format!(
-                    "no {} within {rs} m (none within 50 km)",
-                    strip_article(&what.en)
-                ),
+                format!("no {} within {rs} m (none within 50 km)", strip_article(&what.en)),
             ),
         };
         match self.then {
@@ -193,13 +168,7 @@ impl<W: Copy> CircleReading<W> {
         What: From<W>,
     {
         let nearest = (self.nearest >= 0.0).then_some(self.nearest);
-        Circle {
-            r: self.r,
-            what: What::from(self.what),
-            nearest,
-            then: None,
-        }
-        .render()
+        Circle { r: self.r, what: What::from(self.what), nearest, then: None }.render()
     }
 }
 
@@ -214,16 +183,8 @@ impl From<Circle> for Detail {
         use super::Reading;
         let nearest = c.nearest.unwrap_or(-1.0);
         let d = match c.what {
-            What::Words(what) => Detail::of(Reading::Circle(CircleReading {
-                r: c.r,
-                nearest,
-                what,
-            })),
-            What::Specialty(what) => Detail::of(Reading::SpecialtyCircle(CircleReading {
-                r: c.r,
-                nearest,
-                what,
-            })),
+            What::Words(what) => Detail::of(Reading::Circle(CircleReading { r: c.r, nearest, what })),
+            What::Specialty(what) => Detail::of(Reading::SpecialtyCircle(CircleReading { r: c.r, nearest, what })),
         };
         match c.then {
             None => d,
@@ -262,21 +223,11 @@ pub fn judge(ctx: &Ctx, app: &Application, rule: &ActiveRule, n: &Neighbours) ->
     let r = radius(ctx, rule);
     let nearest = nearest(ctx, app, n).map(|(_, d)| d);
     let inside = nearest.is_some_and(|d| d <= r);
-    Proximity {
-        inside,
-        detail: Circle {
-            r,
-            what: n.what,
-            nearest,
-            then: None,
-        },
-    }
+    Proximity { inside, detail: Circle { r, what: n.what, nearest, then: None } }
 }
 
 pub(crate) fn strip_article(en: &str) -> &str {
-    en.strip_prefix("a ")
-        .or_else(|| en.strip_prefix("an "))
-        .unwrap_or(en)
+    en.strip_prefix("a ").or_else(|| en.strip_prefix("an ")).unwrap_or(en)
 }
 
 /// A note when the applicant's own existing site is left out.
@@ -306,26 +257,13 @@ mod tests {
     /// `among` it declares: the search trusts both.
     #[test]
     fn neighbours_are_what_the_rules_say() {
-        let s = crate::synth::synth_scenario(&crate::synth::SynthSpec::published(
-            crate::synth::SampleCity::Xian,
-            5000.0,
-        ));
+        let s =
+            crate::synth::synth_scenario(&crate::synth::SynthSpec::published(crate::synth::SampleCity::Xian, 5000.0));
         assert!(s.institutions.iter().any(|i| !i.designated));
-        let kinds = [
-            "pharmacy",
-            "outpatient",
-            "inpatient_general",
-            "inpatient_specialty",
-            "primary_care",
-        ];
+        let kinds = ["pharmacy", "outpatient", "inpatient_general", "inpatient_specialty", "primary_care"];
         let mut apps = Vec::new();
         for kind in kinds {
-            for category in [
-                "\"ordinary\"",
-                "\"special_drug\"",
-                "[\"chronic\", \"special_drug\"]",
-                "null",
-            ] {
+            for category in ["\"ordinary\"", "\"special_drug\"", "[\"chronic\", \"special_drug\"]", "null"] {
                 let app = format!(
                     r#"{{"id": "n", "kind": "{kind}", "category": {category}, "specialty": "surgery", "lon": 108.9, "lat": 34.2}}"#
                 );
@@ -339,35 +277,18 @@ mod tests {
             ("xian-2025", true, "quota_and_radius"),
         ] {
             let ov = [
-                (
-                    "xian_count_non_designated".to_string(),
-                    serde_json::json!(count_all),
-                ),
-                (
-                    "xian_special_drug_regime".to_string(),
-                    serde_json::json!(regime),
-                ),
+                ("xian_count_non_designated".to_string(), serde_json::json!(count_all)),
+                ("xian_special_drug_regime".to_string(), serde_json::json!(regime)),
             ]
             .into_iter()
             .collect();
             let policy = Policy::resolve(&builtin_preset(preset).unwrap(), &ov, "o").unwrap();
-            let prep = Prepared::new(
-                &s,
-                &policy,
-                crate::date::Date {
-                    year: 2026,
-                    month: 3,
-                    day: 1,
-                },
-            );
+            let prep = Prepared::new(&s, &policy, crate::date::Date { year: 2026, month: 3, day: 1 });
             let ctx = prep.ctx();
             for app in &apps {
                 let cats = app.categories();
-                let xian_cats = if regime == "quota_only" {
-                    cats.without(crate::scenario::Category::SpecialDrug)
-                } else {
-                    cats
-                };
+                let xian_cats =
+                    if regime == "quota_only" { cats.without(crate::scenario::Category::SpecialDrug) } else { cats };
                 // The clauses' own words, as predicates.
                 type Says = Box<dyn Fn(&Institution) -> bool>;
                 let kind = app.kind;
@@ -375,19 +296,11 @@ mod tests {
                 let rules: [(NeighboursOr, Says); 4] = [
                     (
                         // The rule as the preset turns it on; a preset without it has nothing to check.
-                        prep.policy
-                            .rules
-                            .iter()
-                            .find(|r| r.def.id == "pharmacy.same_type_nearby")
-                            .map_or_else(
-                                || Err(Judgement::not_this_kind(app)),
-                                |rule| pharmacy::same_type_neighbours(&ctx, app, rule),
-                            ),
-                        Box::new(move |i| {
-                            i.designated
-                                && i.kind == Kind::Pharmacy
-                                && i.categories().intersects(cats)
-                        }),
+                        prep.policy.rules.iter().find(|r| r.def.id == "pharmacy.same_type_nearby").map_or_else(
+                            || Err(Judgement::not_this_kind(app)),
+                            |rule| pharmacy::same_type_neighbours(&ctx, app, rule),
+                        ),
+                        Box::new(move |i| i.designated && i.kind == Kind::Pharmacy && i.categories().intersects(cats)),
                     ),
                     (
                         xian::no_new_neighbours(&ctx, app),
@@ -407,23 +320,14 @@ mod tests {
                     ),
                     (
                         outpatient::neighbours(&ctx, app),
-                        Box::new(|i| {
-                            i.designated && i.kind.is_medical() && i.provides_outpatient()
-                        }),
+                        Box::new(|i| i.designated && i.kind.is_medical() && i.provides_outpatient()),
                     ),
                 ];
                 for (n, says) in rules {
                     let Ok(n) = n else { continue };
                     checked += 1;
                     for i in &s.institutions {
-                        assert_eq!(
-                            n.keeps(i),
-                            says(i),
-                            "{preset} {:?} {:?}: {}",
-                            app.kind,
-                            n.among,
-                            i.id
-                        );
+                        assert_eq!(n.keeps(i), says(i), "{preset} {:?} {:?}: {}", app.kind, n.among, i.id);
                         assert!(
                             n.among.map_or(true, |a| a.admits(i)) || !n.keeps(i),
                             "{preset} {:?}: {} beyond {:?}",

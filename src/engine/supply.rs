@@ -15,12 +15,8 @@ fn concerned(ctx: &Ctx, app: &Application) -> Result<(), Judgement> {
     }
     match (app.service(), ctx.params.city_supply_scope) {
         (Some(Service::Inpatient), _) | (_, SupplyScope::AllMedical) => Ok(()),
-        (Some(other), SupplyScope::Inpatient) => {
-            Err(Judgement::not_this_service(other).switch("city_supply_scope"))
-        }
-        (None, SupplyScope::Inpatient) => {
-            Err(Judgement::beds_unstated().switch("city_supply_scope"))
-        }
+        (Some(other), SupplyScope::Inpatient) => Err(Judgement::not_this_service(other).switch("city_supply_scope")),
+        (None, SupplyScope::Inpatient) => Err(Judgement::beds_unstated().switch("city_supply_scope")),
     }
 }
 
@@ -31,44 +27,20 @@ fn f2(x: f64) -> String {
 /// What the city bed-supply rule read: the measured value against target and actual.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Reading {
-    City {
-        measured: f64,
-        target: f64,
-        actual: f64,
-    },
+    City { measured: f64, target: f64, actual: f64 },
 }
 
 impl Reading {
     pub(crate) fn render(&self) -> Text {
-        let Reading::City {
-            measured,
-            target,
-            actual,
-        } = *self;
+        let Reading::City { measured, target, actual } = *self;
         let nums = Text::new(
-            format!(
-                "全市测算值{}，目标值{}，实际值{}",
-                f2(measured),
-                f2(target),
-                f2(actual)
-            ),
-            format!(
-                "city measured {}, target {}, actual {}",
-                f2(measured),
-                f2(target),
-                f2(actual)
-            ),
+            format!("全市测算值{}，目标值{}，实际值{}", f2(measured), f2(target), f2(actual)),
+            format!("city measured {}, target {}, actual {}", f2(measured), f2(target), f2(actual)),
         );
         if measured < target && measured < actual {
             Text::new(
-                format!(
-                    "{}：测算值低于目标值和实际值，暂停全市新增定点受理评估",
-                    nums.zh
-                ),
-                format!(
-                    "{}: measured below both, new designations suspended city-wide",
-                    nums.en
-                ),
+                format!("{}：测算值低于目标值和实际值，暂停全市新增定点受理评估", nums.zh),
+                format!("{}: measured below both, new designations suspended city-wide", nums.en),
             )
         } else if measured > target && measured > actual {
             Text::new(
@@ -77,14 +49,8 @@ impl Reading {
             )
         } else {
             Text::new(
-                format!(
-                    "{}：测算值介于目标值与实际值之间（或相等），条文未规定",
-                    nums.zh
-                ),
-                format!(
-                    "{}: measured between target and actual (or equal to one); the text is silent",
-                    nums.en
-                ),
+                format!("{}：测算值介于目标值与实际值之间（或相等），条文未规定", nums.zh),
+                format!("{}: measured between target and actual (or equal to one); the text is silent", nums.en),
             )
         }
     }
@@ -115,11 +81,7 @@ pub fn city_supply(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
             Text::new("全市测算值的输入", "inputs of the city's measured value"),
         );
     };
-    let reading = Reading::City {
-        measured,
-        target,
-        actual,
-    };
+    let reading = Reading::City { measured, target, actual };
     let mut j = if measured < target && measured < actual {
         Judgement::suspend(reading)
     } else if measured > target && measured > actual {
@@ -164,25 +126,22 @@ pub fn county_supply(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement 
     let Some(measured) = cf.measured_beds_per_1000 else {
         return Judgement::missing_text(
             &cf.missing.join(", "),
-            Text::new(
-                format!("{name}测算值的输入"),
-                format!("inputs of {name}'s measured value"),
-            ),
+            Text::new(format!("{name}测算值的输入"), format!("inputs of {name}'s measured value")),
         );
     };
     if measured < target {
         Judgement::suspend(Text::new(
             format!("{name}测算值{}小于目标值{}，暂停县域内新增住院定点受理评估", f2(measured), f2(target)),
-            format!("{name} measured {} below target {}: new inpatient designations suspended in the county", f2(measured), f2(target)),
+            format!(
+                "{name} measured {} below target {}: new inpatient designations suspended in the county",
+                f2(measured),
+                f2(target)
+            ),
         ))
     } else {
         Judgement::pass(Text::new(
             format!("{name}测算值{}不小于目标值{}", f2(measured), f2(target)),
-            format!(
-                "{name} measured {} not below target {}",
-                f2(measured),
-                f2(target)
-            ),
+            format!("{name} measured {} not below target {}", f2(measured), f2(target)),
         ))
     }
 }

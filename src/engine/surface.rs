@@ -46,13 +46,7 @@ pub struct Surface {
 
 /// The application `template` moved to `(lon, lat)` in `county`/`area`: what a click on the map
 /// or a cell of the surface asks about.
-pub fn placed(
-    template: &Application,
-    lon: f64,
-    lat: f64,
-    county: Option<&str>,
-    area: Option<&str>,
-) -> Application {
+pub fn placed(template: &Application, lon: f64, lat: f64, county: Option<&str>, area: Option<&str>) -> Application {
     let mut a = template.clone();
     a.lon = lon;
     a.lat = lat;
@@ -78,15 +72,12 @@ impl Keys<'_> {
     /// cells' order), `u32::MAX` for keys that do not.
     fn first_cells(&self, prep: &Prepared) -> Vec<u32> {
         let first_where = |hit: &dyn Fn(usize) -> bool| -> u32 {
-            (0..prep.data.cell_population.len())
-                .find(|&c| hit(c))
-                .map_or(u32::MAX, |c| c as u32)
+            (0..prep.data.cell_population.len()).find(|&c| hit(c)).map_or(u32::MAX, |c| c as u32)
         };
         match self {
-            Keys::Layers(masks, bits) => vec![
-                first_where(&|c| masks[c] & bits == 0),
-                first_where(&|c| masks[c] & bits != 0),
-            ],
+            Keys::Layers(masks, bits) => {
+                vec![first_where(&|c| masks[c] & bits == 0), first_where(&|c| masks[c] & bits != 0)]
+            }
             Keys::Scanned(hit) => vec![first_where(&|c| !hit[c]), first_where(&|c| hit[c])],
             Keys::County => prep.data.county_first_cell.clone(),
             Keys::AreaClass(class_of_area) => {
@@ -132,10 +123,7 @@ impl Keys<'_> {
                 }
             }
             Keys::AreaClass(class_of_area) => {
-                let of_area: Vec<u8> = class_of_area
-                    .iter()
-                    .map(|&k| severity[k as usize])
-                    .collect();
+                let of_area: Vec<u8> = class_of_area.iter().map(|&k| severity[k as usize]).collect();
                 for (m, &a) in masks.iter_mut().zip(&prep.areas.cell_area) {
                     *m |= of_area[a as usize];
                 }
@@ -151,15 +139,8 @@ pub fn acceptance_surface(prep: &Prepared, template: &Application) -> Surface {
     if cells.is_empty() {
         return Surface::default();
     }
-    let at = |k: usize| {
-        placed(
-            template,
-            cells[k].lon,
-            cells[k].lat,
-            cells[k].county.as_deref(),
-            cells[k].area.as_deref(),
-        )
-    };
+    let at =
+        |k: usize| placed(template, cells[k].lon, cells[k].lat, cells[k].county.as_deref(), cells[k].area.as_deref());
     let base = decide(&ctx, prep.policy, &at(0));
 
     // Rules that do not read the location, and location rules whose verdict is the same at
@@ -176,29 +157,18 @@ pub fn acceptance_surface(prep: &Prepared, template: &Application) -> Surface {
                 // same-type neighbours are the ordinary-category layer) at the coverage radius:
                 // the coverage of this recompute has the answer already. Otherwise a scan.
                 (_, Some(Ok(n))) => Some(
-                    match (
-                        prep.layers_if_computed(),
-                        rule.radius_m,
-                        layers_matching(s, |i| n.counts(template, i)),
-                    ) {
+                    match (prep.layers_if_computed(), rule.radius_m, layers_matching(s, |i| n.counts(template, i))) {
                         (Some(layers), None, Some(bits)) => Keys::Layers(&layers.masks, bits),
-                        _ => Keys::Scanned(covered_cells(
-                            s,
-                            &prep.data.cells,
-                            radius(&ctx, rule),
-                            |i| n.counts(template, i),
-                        )),
+                        _ => Keys::Scanned(covered_cells(s, &prep.data.cells, radius(&ctx, rule), |i| {
+                            n.counts(template, i)
+                        })),
                     },
                 ),
                 // The rule does not reach this applicant wherever it stands.
                 (_, Some(Err(_))) => None,
                 ("inpatient.county_supply", None) => Some(Keys::County),
                 ("pharmacy.area_class", None) => Some(Keys::AreaClass(
-                    prep.areas
-                        .keys
-                        .iter()
-                        .map(|key| pharmacy::read_area(&ctx, template, key).class)
-                        .collect(),
+                    prep.areas.keys.iter().map(|key| pharmacy::read_area(&ctx, template, key).class).collect(),
                 )),
                 _ => None,
             }
@@ -208,23 +178,18 @@ pub fn acceptance_surface(prep: &Prepared, template: &Application) -> Surface {
             continue;
         };
         let first = keys.first_cells(prep);
-        let severity: Vec<u8> = first
-            .iter()
-            .map(|&c| {
-                if c == u32::MAX {
-                    0
-                } else {
-                    severity_of(false, rule_fn(id)(&ctx, &at(c as usize), rule).verdict)
-                }
-            })
-            .collect();
-        let occurring = || {
+        let severity: Vec<u8> =
             first
                 .iter()
-                .zip(&severity)
-                .filter(|(&c, _)| c != u32::MAX)
-                .map(|(_, &v)| v)
-        };
+                .map(|&c| {
+                    if c == u32::MAX {
+                        0
+                    } else {
+                        severity_of(false, rule_fn(id)(&ctx, &at(c as usize), rule).verdict)
+                    }
+                })
+                .collect();
+        let occurring = || first.iter().zip(&severity).filter(|(&c, _)| c != u32::MAX).map(|(_, &v)| v);
         match occurring().next() {
             Some(v) if occurring().all(|w| w == v) => fixed |= v,
             _ => varying.push((keys, severity)),
@@ -253,11 +218,7 @@ pub fn acceptance_surface(prep: &Prepared, template: &Application) -> Surface {
     let counts = Outcome::ALL
         .iter()
         .zip(tally)
-        .map(|(&o, (n, pop))| OutcomeCount {
-            outcome: Some(o),
-            cells: n,
-            population: pop,
-        })
+        .map(|(&o, (n, pop))| OutcomeCount { outcome: Some(o), cells: n, population: pop })
         .collect();
     Surface { outcomes, counts }
 }
@@ -272,23 +233,13 @@ mod tests {
 
     fn check_agrees(overrides: &[(&str, serde_json::Value)], template: Application) {
         let scenario = crate::sample::linyi_sample();
-        let ov = overrides
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.clone()))
-            .collect();
-        let policy =
-            Policy::resolve(&builtin_preset("linyi-2025").unwrap(), &ov, "overrides").unwrap();
+        let ov = overrides.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+        let policy = Policy::resolve(&builtin_preset("linyi-2025").unwrap(), &ov, "overrides").unwrap();
         let prep = Prepared::new(&scenario, &policy, Date::new(2026, 3, 1).unwrap());
         let surface = prep.surface(&template);
         assert_eq!(surface.outcomes.len(), scenario.population_cells.len());
         for (c, &o) in scenario.population_cells.iter().zip(&surface.outcomes) {
-            let app = placed(
-                &template,
-                c.lon,
-                c.lat,
-                c.county.as_deref(),
-                c.area.as_deref(),
-            );
+            let app = placed(&template, c.lon, c.lat, c.county.as_deref(), c.area.as_deref());
             assert_eq!(prep.decide(&app).outcome, o, "cell at {},{}", c.lon, c.lat);
         }
         let total: u64 = surface.counts.iter().map(|c| c.cells).sum();
@@ -300,13 +251,7 @@ mod tests {
         let mut a = Application::new("s", Kind::Pharmacy, 0.0, 0.0);
         a.pharmacists = Some(1);
         check_agrees(&[], a.clone());
-        check_agrees(
-            &[
-                ("service_radius_m", 300.into()),
-                ("saturated_pharmacy_area", "fail".into()),
-            ],
-            a,
-        );
+        check_agrees(&[("service_radius_m", 300.into()), ("saturated_pharmacy_area", "fail".into())], a);
     }
 
     #[test]
@@ -329,13 +274,7 @@ mod tests {
         use crate::scenario::{Categories, Category};
         use crate::synth::{synth_scenario, SampleCity, SynthSpec};
         let scenario = synth_scenario(&SynthSpec::published(SampleCity::Linyi, 2500.0));
-        let own = scenario
-            .institutions
-            .iter()
-            .find(|i| i.designated && i.kind == Kind::Pharmacy)
-            .unwrap()
-            .id
-            .clone();
+        let own = scenario.institutions.iter().find(|i| i.designated && i.kind == Kind::Pharmacy).unwrap().id.clone();
         let mixes = [
             Categories::of(&[Category::Ordinary]),
             Categories::of(&[Category::Chronic]),
@@ -345,9 +284,7 @@ mod tests {
         ];
         let mut reused = 0;
         for (k, r) in [300.0, 800.0, 1750.0].into_iter().enumerate() {
-            let ov = [("service_radius_m".to_string(), serde_json::json!(r))]
-                .into_iter()
-                .collect();
+            let ov = [("service_radius_m".to_string(), serde_json::json!(r))].into_iter().collect();
             let policy = Policy::resolve(&builtin_preset("linyi-2025").unwrap(), &ov, "o").unwrap();
             for (m, cats) in mixes.iter().enumerate() {
                 let mut t = Application::new("s", Kind::Pharmacy, 0.0, 0.0);
@@ -370,30 +307,16 @@ mod tests {
                 assert_eq!(prep.surface(&t), scanned, "r={r} categories {m}");
             }
         }
-        assert!(
-            reused >= 10,
-            "most mixes read the coverage layers ({reused})"
-        );
+        assert!(reused >= 10, "most mixes read the coverage layers ({reused})");
     }
 
     #[test]
     fn the_sample_city_has_places_a_new_pharmacy_could_go_and_places_it_could_not() {
         let scenario = crate::sample::linyi_sample();
-        let policy = Policy::resolve(
-            &builtin_preset("linyi-2025").unwrap(),
-            &Default::default(),
-            "o",
-        )
-        .unwrap();
+        let policy = Policy::resolve(&builtin_preset("linyi-2025").unwrap(), &Default::default(), "o").unwrap();
         let prep = Prepared::new(&scenario, &policy, Date::new(2026, 3, 1).unwrap());
         let s = prep.surface(&Application::new("s", Kind::Pharmacy, 0.0, 0.0));
-        let count = |o: Outcome| {
-            s.counts
-                .iter()
-                .find(|c| c.outcome == Some(o))
-                .map(|c| c.cells)
-                .unwrap_or(0)
-        };
+        let count = |o: Outcome| s.counts.iter().find(|c| c.outcome == Some(o)).map(|c| c.cells).unwrap_or(0);
         assert!(count(Outcome::Rejected) > 0);
         assert!(count(Outcome::Prioritized) + count(Outcome::Accepted) > 0);
     }
@@ -402,10 +325,7 @@ mod tests {
     fn surface_agrees_on_a_synthetic_city_under_both_presets() {
         use crate::scenario::{Categories, Category, Specialty};
         use crate::synth::{synth_scenario, SampleCity, SynthSpec};
-        for (city, preset) in [
-            (SampleCity::Linyi, "linyi-2025"),
-            (SampleCity::Xian, "xian-2025"),
-        ] {
+        for (city, preset) in [(SampleCity::Linyi, "linyi-2025"), (SampleCity::Xian, "xian-2025")] {
             let mut scenario = synth_scenario(&SynthSpec::published(city, 4000.0));
             // County figures so the county rule has something to say.
             for (k, c) in scenario.counties.iter_mut().enumerate() {
@@ -436,8 +356,7 @@ mod tests {
                 ],
             ] {
                 let ov = ov.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-                let mut policy =
-                    Policy::resolve(&builtin_preset(preset).unwrap(), &ov, "o").unwrap();
+                let mut policy = Policy::resolve(&builtin_preset(preset).unwrap(), &ov, "o").unwrap();
                 policy.params.fund_coef_enabled = false;
                 policy.params.patient_coef_enabled = false;
                 let prep = Prepared::new(&scenario, &policy, Date::new(2026, 3, 1).unwrap());
@@ -445,12 +364,7 @@ mod tests {
                     let surface = prep.surface(t);
                     for (k, c) in scenario.population_cells.iter().enumerate() {
                         let app = placed(t, c.lon, c.lat, c.county.as_deref(), c.area.as_deref());
-                        assert_eq!(
-                            prep.decide(&app).outcome,
-                            surface.outcomes[k],
-                            "{preset} {:?} cell {k}",
-                            t.kind
-                        );
+                        assert_eq!(prep.decide(&app).outcome, surface.outcomes[k], "{preset} {:?} cell {k}", t.kind);
                     }
                 }
             }
@@ -464,12 +378,7 @@ mod tests {
         for c in scenario.population_cells.iter_mut().step_by(3) {
             c.county = None;
         }
-        let policy = Policy::resolve(
-            &builtin_preset("linyi-2025").unwrap(),
-            &Default::default(),
-            "o",
-        )
-        .unwrap();
+        let policy = Policy::resolve(&builtin_preset("linyi-2025").unwrap(), &Default::default(), "o").unwrap();
         let prep = Prepared::new(&scenario, &policy, Date::new(2026, 3, 1).unwrap());
         let t = Application::new("s", Kind::InpatientGeneral, 0.0, 0.0);
         let surface = prep.surface(&t);

@@ -66,22 +66,12 @@ pub fn no_new(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judgement {
     };
     let p = judge(ctx, app, rule, &n);
     let j = if p.inside {
-        Judgement::fail(
-            p.detail
-                .then(words!("原则上不再新增", "no new ones in principle")),
-        )
+        Judgement::fail(p.detail.then(words!("原则上不再新增", "no new ones in principle")))
     } else {
-        Judgement::pass(
-            p.detail
-                .then(words!("可按规定择优纳入", "may be admitted on merit")),
-        )
+        Judgement::pass(p.detail.then(words!("可按规定择优纳入", "may be admitted on merit")))
     };
     let j = j.switch("xian_count_non_designated");
-    let j = if app.kind == Kind::PrimaryCare {
-        j.reading("xian_outpatient_etc")
-    } else {
-        j
-    };
+    let j = if app.kind == Kind::PrimaryCare { j.reading("xian_outpatient_etc") } else { j };
     let j = moving_note(app, j);
     j.note(words!(
         "原文没有米数：步行15分钟半径为假设",
@@ -164,27 +154,21 @@ impl Reading {
     pub(crate) fn render(&self) -> Text {
         let (count, quota) = match *self {
             Reading::Quota { count, quota } => (count, quota),
-            Reading::NoQuota { count } => {
-                return Text::new(
-                    format!("现有特药定点药店{count}家；原文只说“实行总量控制”，没有给出总量，待定"),
-                    format!("{count} designated special-drug pharmacies; the text sets a quota without a number: undetermined"),
-                )
-            }
+            Reading::NoQuota { count } => return Text::new(
+                format!("现有特药定点药店{count}家；原文只说“实行总量控制”，没有给出总量，待定"),
+                format!(
+                    "{count} designated special-drug pharmacies; the text sets a quota without a number: undetermined"
+                ),
+            ),
         };
         let detail = Text::new(
             format!("现有特药定点药店{count}家，总量{quota}家"),
             format!("{count} designated special-drug pharmacies, quota {quota}"),
         );
         if count >= quota {
-            Text::new(
-                format!("{}，已达总量", detail.zh),
-                format!("{}: the quota is full", detail.en),
-            )
+            Text::new(format!("{}，已达总量", detail.zh), format!("{}: the quota is full", detail.en))
         } else {
-            Text::new(
-                format!("{}，未达总量", detail.zh),
-                format!("{}: below the quota", detail.en),
-            )
+            Text::new(format!("{}，未达总量", detail.zh), format!("{}: below the quota", detail.en))
         }
     }
 }
@@ -217,33 +201,20 @@ pub fn special_drug_quota(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judge
         .count() as u64;
     let Some(quota) = ctx.params.special_drug_quota else {
         // "实行总量控制" without a number: the total is the text's to give, not the data's.
-        return moving_note(
-            app,
-            Judgement::gap(Reading::NoQuota { count }, "special_drug_quota"),
-        );
+        return moving_note(app, Judgement::gap(Reading::NoQuota { count }, "special_drug_quota"));
     };
     let reading = Reading::Quota { count, quota };
-    let j = if count >= quota {
-        Judgement::fail(reading)
-    } else {
-        Judgement::pass(reading)
-    };
+    let j = if count >= quota { Judgement::fail(reading) } else { Judgement::pass(reading) };
     moving_note(
         app,
-        j.note(words!(
-            "总量为用户设定，原文没有数字",
-            "the quota is set by the user; the text gives no number"
-        )),
+        j.note(words!("总量为用户设定，原文没有数字", "the quota is set by the user; the text gives no number")),
     )
 }
 
 /// (二)3(3)“医疗救助定点医疗机构按照上级规定，在医保定点医疗机构范围内按规定择优纳入”
 pub fn medical_aid_designated_only(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
     if app.scope != Scope::MedicalAid {
-        return Judgement::na(words!(
-            "不是医疗救助定点申请",
-            "not a medical-aid application"
-        ));
+        return Judgement::na(words!("不是医疗救助定点申请", "not a medical-aid application"));
     }
     let id = app.institution_id.as_deref().unwrap_or(&app.id);
     match ctx.scenario.institutions.iter().find(|i| i.id == id) {

@@ -26,12 +26,7 @@ impl PlanCell {
     }
 }
 
-const AREAS: [AreaClass; 4] = [
-    AreaClass::Blank,
-    AreaClass::Insufficient,
-    AreaClass::Adequate,
-    AreaClass::Saturated,
-];
+const AREAS: [AreaClass; 4] = [AreaClass::Blank, AreaClass::Insufficient, AreaClass::Adequate, AreaClass::Saturated];
 
 fn h(zh: &str, en: &str, lang: Lang) -> String {
     match lang {
@@ -50,40 +45,20 @@ fn headers(lang: Lang) -> Vec<String> {
         h("住院判定依据条款", "inpatient: clause", lang),
         h("住院判定开关", "inpatient: switch", lang),
         h("住院说明", "inpatient: explanation", lang),
-        h(
-            "定点床位额度（张）",
-            "designated-bed allowance (beds)",
-            lang,
-        ),
+        h("定点床位额度（张）", "designated-bed allowance (beds)", lang),
         h("床位额度计算", "bed allowance arithmetic", lang),
-        h(
-            "床位额度依据的解读（假设）",
-            "bed allowance: the reading it rests on (assumption)",
-            lang,
-        ),
+        h("床位额度依据的解读（假设）", "bed allowance: the reading it rests on (assumption)", lang),
     ];
     for c in AREAS {
         let l = c.label();
         out.push(h(&format!("{}数", l.zh), &format!("{}s", l.en), lang));
-        out.push(h(
-            &format!("{}常住人口", l.zh),
-            &format!("{} residents", l.en),
-            lang,
-        ));
+        out.push(h(&format!("{}常住人口", l.zh), &format!("{} residents", l.en), lang));
     }
     out.extend([
-        h(
-            "可受理新增定点零售药店（家）",
-            "new pharmacies the rules could accept",
-            lang,
-        ),
+        h("可受理新增定点零售药店（家）", "new pharmacies the rules could accept", lang),
         h("药店达到测算上限", "pharmacies: cap reached", lang),
         h("药店此后受限于", "pharmacies: then limited by", lang),
-        h(
-            "可受理新增门诊定点机构（家）",
-            "new outpatient-only institutions the rules could accept",
-            lang,
-        ),
+        h("可受理新增门诊定点机构（家）", "new outpatient-only institutions the rules could accept", lang),
         h("门诊达到测算上限", "outpatient: cap reached", lang),
         h("门诊此后受限于", "outpatient: then limited by", lang),
         h("依据条款", "clauses relied on", lang),
@@ -96,9 +71,7 @@ fn text(t: &Text, lang: Lang) -> PlanCell {
 }
 
 fn opt(s: Option<&str>) -> PlanCell {
-    s.filter(|s| !s.is_empty())
-        .map(|s| PlanCell::Text(s.to_string()))
-        .unwrap_or(PlanCell::Empty)
+    s.filter(|s| !s.is_empty()).map(|s| PlanCell::Text(s.to_string())).unwrap_or(PlanCell::Empty)
 }
 
 fn rule_cell(r: Option<&RuleRef>) -> PlanCell {
@@ -106,11 +79,7 @@ fn rule_cell(r: Option<&RuleRef>) -> PlanCell {
 }
 
 fn yes_no(b: bool, lang: Lang) -> PlanCell {
-    PlanCell::Text(h(
-        if b { "是" } else { "否" },
-        if b { "yes" } else { "no" },
-        lang,
-    ))
+    PlanCell::Text(h(if b { "是" } else { "否" }, if b { "yes" } else { "no" }, lang))
 }
 
 fn row(c: &CountyPlan, lang: Lang) -> Vec<PlanCell> {
@@ -124,10 +93,7 @@ fn row(c: &CountyPlan, lang: Lang) -> Vec<PlanCell> {
         opt(d.map(|r| r.clause.as_str())),
         opt(d.and_then(|r| r.switch.as_deref())),
         text(&c.inpatient.text, lang),
-        c.beds
-            .whole_beds
-            .map(|b| PlanCell::Number(b as f64))
-            .unwrap_or(PlanCell::Empty),
+        c.beds.whole_beds.map(|b| PlanCell::Number(b as f64)).unwrap_or(PlanCell::Empty),
         text(&c.beds.text, lang),
         text(&c.beds.reading, lang),
     ];
@@ -150,10 +116,7 @@ fn row(c: &CountyPlan, lang: Lang) -> Vec<PlanCell> {
 
 /// The plan as a table: headers and one row per county.
 pub fn plan_rows(plan: &AnnualPlan, lang: Lang) -> (Vec<String>, Vec<Vec<PlanCell>>) {
-    (
-        headers(lang),
-        plan.counties.iter().map(|c| row(c, lang)).collect(),
-    )
+    (headers(lang), plan.counties.iter().map(|c| row(c, lang)).collect())
 }
 
 /// The plan as CSV, UTF-8 with a byte-order mark and CRLF line ends.
@@ -164,9 +127,7 @@ pub fn plan_csv(plan: &AnnualPlan, lang: Lang) -> Vec<u8> {
 
 /// `plan_csv` of a plan already laid out by `plan_rows` (what the app's file worker gets).
 pub fn plan_table_csv(headers: &[String], rows: &[Vec<PlanCell>]) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(b"\xEF\xBB\xBF".to_vec());
     // Writing to memory cannot fail, and every row has the headers' length.
     let _ = w.write_record(headers);
     for r in rows {
@@ -182,21 +143,14 @@ pub fn plan_xlsx(plan: &AnnualPlan, lang: Lang) -> Result<Vec<u8>, ExportError> 
 }
 
 /// `plan_xlsx` of a plan already laid out by `plan_rows` (what the app's file worker gets).
-pub fn plan_table_xlsx(
-    headers: &[String],
-    rows: &[Vec<PlanCell>],
-    lang: Lang,
-) -> Result<Vec<u8>, ExportError> {
+pub fn plan_table_xlsx(headers: &[String], rows: &[Vec<PlanCell>], lang: Lang) -> Result<Vec<u8>, ExportError> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let bold = rust_xlsxwriter::Format::new().set_bold();
     let sheet = book.add_worksheet();
     sheet.set_name(h("年度受理计划", "Annual plan", lang))?;
     for (c, name) in headers.iter().enumerate() {
         sheet.write_string_with_format(0, c as u16, name, &bold)?;
-        sheet.set_column_width(
-            c as u16,
-            (name.chars().count() as f64 * 1.6).clamp(10.0, 40.0),
-        )?;
+        sheet.set_column_width(c as u16, (name.chars().count() as f64 * 1.6).clamp(10.0, 40.0))?;
     }
     sheet.set_freeze_panes(1, 2)?;
     for (r, cells) in rows.iter().enumerate() {

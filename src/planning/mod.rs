@@ -50,11 +50,7 @@ pub struct SiteSpec {
 
 impl SiteSpec {
     pub fn new(kind: Kind) -> Self {
-        SiteSpec {
-            kind,
-            category: (kind == Kind::Pharmacy).then_some(Category::Ordinary),
-            specialty: None,
-        }
+        SiteSpec { kind, category: (kind == Kind::Pharmacy).then_some(Category::Ordinary), specialty: None }
     }
 
     /// A new application of this kind that meets the national thresholds (12 months operating,
@@ -64,9 +60,7 @@ impl SiteSpec {
         a.operating_months = Some(12.0);
         if self.kind == Kind::Pharmacy {
             a.pharmacists = Some(1);
-            a.category = Some(Categories::of(&[self
-                .category
-                .unwrap_or(Category::Ordinary)]));
+            a.category = Some(Categories::of(&[self.category.unwrap_or(Category::Ordinary)]));
         } else {
             a.physicians = Some(2);
         }
@@ -80,9 +74,7 @@ impl SiteSpec {
             return false;
         }
         match self.kind {
-            Kind::Pharmacy => {
-                i.kind == Kind::Pharmacy && self.category.is_none_or(|c| i.categories().contains(c))
-            }
+            Kind::Pharmacy => i.kind == Kind::Pharmacy && self.category.is_none_or(|c| i.categories().contains(c)),
             Kind::Outpatient | Kind::PrimaryCare => i.kind.is_medical() && i.provides_outpatient(),
             Kind::InpatientGeneral | Kind::InpatientSpecialty => i.kind.is_inpatient(),
         }
@@ -102,13 +94,7 @@ struct Work<'a> {
 impl<'a> Work<'a> {
     fn new(scenario: &Scenario, policy: &'a Policy, today: Date) -> Self {
         let base = Rc::new(DataIndex::build(scenario));
-        Work {
-            scenario: scenario.clone(),
-            policy,
-            base,
-            base_count: scenario.institutions.len(),
-            today,
-        }
+        Work { scenario: scenario.clone(), policy, base, base_count: scenario.institutions.len(), today }
     }
 
     fn prepared(&self) -> Prepared<'_> {
@@ -123,13 +109,7 @@ impl<'a> Work<'a> {
     /// The application `template` at population cell `k`.
     fn at(&self, template: &Application, k: usize) -> Application {
         let c = &self.scenario.population_cells[k];
-        placed(
-            template,
-            c.lon,
-            c.lat,
-            c.county.as_deref(),
-            c.area.as_deref(),
-        )
+        placed(template, c.lon, c.lat, c.county.as_deref(), c.area.as_deref())
     }
 
     /// Adds a hypothetical designated institution of the template's kind at cell `k`.
@@ -213,9 +193,7 @@ impl InpatientStatus {
         match self {
             InpatientStatus::Open => Text::new("受理", "open"),
             InpatientStatus::Suspended => Text::new("暂停受理", "suspended"),
-            InpatientStatus::Undetermined => {
-                Text::new("待定（取决于开关）", "undetermined (a switch decides)")
-            }
+            InpatientStatus::Undetermined => Text::new("待定（取决于开关）", "undetermined (a switch decides)"),
             InpatientStatus::Closed => Text::new("不予受理", "closed"),
         }
     }
@@ -307,16 +285,8 @@ impl CountyPlan {
     /// order of first mention.
     pub fn clauses(&self) -> Vec<String> {
         let mut out = vec![format!("linyi-2025 {PLAN_CLAUSE}")];
-        let cited = self
-            .inpatient
-            .rules
-            .iter()
-            .chain(self.inpatient.deciding_rule.iter());
-        let limits = self
-            .pharmacy
-            .limited_by
-            .iter()
-            .chain(self.outpatient.limited_by.iter());
+        let cited = self.inpatient.rules.iter().chain(self.inpatient.deciding_rule.iter());
+        let limits = self.pharmacy.limited_by.iter().chain(self.outpatient.limited_by.iter());
         for r in cited.chain(limits) {
             if !r.clause.is_empty() && !out.contains(&r.clause) {
                 out.push(r.clause.clone());
@@ -327,10 +297,7 @@ impl CountyPlan {
 
     /// Residents and areas of one pharmacy area class.
     pub fn areas_of(&self, class: AreaClass) -> (u64, u64) {
-        self.pharmacy_areas
-            .iter()
-            .find(|a| a.class == class)
-            .map_or((0, 0), |a| (a.areas, a.residents))
+        self.pharmacy_areas.iter().find(|a| a.class == class).map_or((0, 0), |a| (a.areas, a.residents))
     }
 }
 
@@ -409,10 +376,7 @@ impl<'a> PlanBuilder<'a> {
         // Cells by population, most populous first (ties by position).
         let mut order: Vec<usize> = (0..scenario.population_cells.len()).collect();
         order.sort_by(|&a, &b| {
-            scenario.population_cells[b]
-                .population
-                .cmp(&scenario.population_cells[a].population)
-                .then(a.cmp(&b))
+            scenario.population_cells[b].population.cmp(&scenario.population_cells[a].population).then(a.cmp(&b))
         });
         let order = Rc::new(order);
         PlanBuilder {
@@ -420,22 +384,8 @@ impl<'a> PlanBuilder<'a> {
             policy,
             today,
             cap,
-            pharmacy: CapacitySearch::new(
-                scenario,
-                policy,
-                today,
-                SiteSpec::new(Kind::Pharmacy),
-                cap,
-                order.clone(),
-            ),
-            outpatient: CapacitySearch::new(
-                scenario,
-                policy,
-                today,
-                SiteSpec::new(Kind::Outpatient),
-                cap,
-                order,
-            ),
+            pharmacy: CapacitySearch::new(scenario, policy, today, SiteSpec::new(Kind::Pharmacy), cap, order.clone()),
+            outpatient: CapacitySearch::new(scenario, policy, today, SiteSpec::new(Kind::Outpatient), cap, order),
             counties: None,
         }
     }
@@ -469,15 +419,9 @@ impl<'a> PlanBuilder<'a> {
         } else {
             (PlanPhase::Done, 0)
         };
-        let fraction = 0.45 * run(&self.pharmacy)
-            + 0.45 * run(&self.outpatient)
-            + if self.counties.is_some() { 0.1 } else { 0.0 };
-        PlanProgress {
-            phase,
-            added,
-            cap: self.cap,
-            fraction,
-        }
+        let fraction =
+            0.45 * run(&self.pharmacy) + 0.45 * run(&self.outpatient) + if self.counties.is_some() { 0.1 } else { 0.0 };
+        PlanProgress { phase, added, cap: self.cap, fraction }
     }
 
     /// The plan; completes whatever steps are left first.
@@ -487,10 +431,7 @@ impl<'a> PlanBuilder<'a> {
         AnnualPlan {
             as_of,
             preset: self.policy.preset.id.clone(),
-            title: Text::new(
-                "新增定点医药机构年度受理计划",
-                "annual acceptance plan for new designated institutions",
-            ),
+            title: Text::new("新增定点医药机构年度受理计划", "annual acceptance plan for new designated institutions"),
             clause: PLAN_CLAUSE.to_string(),
             cap: self.cap,
             counties,
@@ -508,25 +449,18 @@ impl<'a> PlanBuilder<'a> {
         let pops = &prep.data.cell_population;
         let cell_county = &prep.data.cell_county;
         let as_of = prep.as_of.to_string();
-        let (Some(pharmacy_run), Some(outpatient_run)) =
-            (&self.pharmacy.done, &self.outpatient.done)
-        else {
+        let (Some(pharmacy_run), Some(outpatient_run)) = (&self.pharmacy.done, &self.outpatient.done) else {
             return (as_of, Vec::new());
         };
 
         let mut counties = Vec::with_capacity(scenario.counties.len());
         for (ci, county) in scenario.counties.iter().enumerate() {
-            let mine: Vec<usize> = (0..cells.len())
-                .filter(|&k| cell_county[k] == ci as u32)
-                .collect();
+            let mine: Vec<usize> = (0..cells.len()).filter(|&k| cell_county[k] == ci as u32).collect();
             let cell_residents = mine.iter().fold(0u64, |a, &k| a.saturating_add(pops[k]));
 
             // Inpatient: decide at the most populous cell with the best outcome.
             let best = mine.iter().copied().min_by(|&a, &b| {
-                rank(surface.outcomes[a])
-                    .cmp(&rank(surface.outcomes[b]))
-                    .then(pops[b].cmp(&pops[a]))
-                    .then(a.cmp(&b))
+                rank(surface.outcomes[a]).cmp(&rank(surface.outcomes[b])).then(pops[b].cmp(&pops[a])).then(a.cmp(&b))
             });
             let app = match best {
                 Some(k) => work.at(&inpatient_template, k),
@@ -540,26 +474,14 @@ impl<'a> PlanBuilder<'a> {
 
             let beds = bed_allowance(&prep, county);
 
-            let mut pharmacy_areas: Vec<AreaClassCount> = [
-                AreaClass::Blank,
-                AreaClass::Insufficient,
-                AreaClass::Adequate,
-                AreaClass::Saturated,
-            ]
-            .into_iter()
-            .map(|class| AreaClassCount {
-                class,
-                label: class.label(),
-                areas: 0,
-                residents: 0,
-            })
-            .collect();
+            let mut pharmacy_areas: Vec<AreaClassCount> =
+                [AreaClass::Blank, AreaClass::Insufficient, AreaClass::Adequate, AreaClass::Saturated]
+                    .into_iter()
+                    .map(|class| AreaClassCount { class, label: class.label(), areas: 0, residents: 0 })
+                    .collect();
             let mut seen = vec![false; prep.areas.keys.len()];
             for &k in &mine {
-                let slot = pharmacy_areas
-                    .iter_mut()
-                    .find(|c| c.class == classes[k])
-                    .expect("every class listed");
+                let slot = pharmacy_areas.iter_mut().find(|c| c.class == classes[k]).expect("every class listed");
                 slot.residents = slot.residents.saturating_add(pops[k]);
                 let a = prep.areas.cell_area[k] as usize;
                 if !seen[a] {
@@ -588,23 +510,13 @@ impl<'a> PlanBuilder<'a> {
 fn centre(s: &Scenario) -> (f64, f64) {
     let n = s.population_cells.len().max(1) as f64;
     if s.population_cells.is_empty() {
-        return s
-            .institutions
-            .first()
-            .map_or((0.0, 0.0), |i| (i.lon, i.lat));
+        return s.institutions.first().map_or((0.0, 0.0), |i| (i.lon, i.lat));
     }
-    let (x, y) = s
-        .population_cells
-        .iter()
-        .fold((0.0, 0.0), |(x, y), c| (x + c.lon, y + c.lat));
+    let (x, y) = s.population_cells.iter().fold((0.0, 0.0), |(x, y), c| (x + c.lon, y + c.lat));
     (x / n, y / n)
 }
 
-fn inpatient_plan(
-    county: &crate::scenario::County,
-    app: &Application,
-    d: &crate::engine::Decision,
-) -> InpatientPlan {
+fn inpatient_plan(county: &crate::scenario::County, app: &Application, d: &crate::engine::Decision) -> InpatientPlan {
     let deciding_rule = d.deciding_rule().map(RuleRef::from);
     let rules: Vec<RuleRef> = d
         .rules
@@ -630,10 +542,7 @@ fn inpatient_plan(
             )
         }
         (Outcome::Undetermined, r) => {
-            let switch = r
-                .as_ref()
-                .and_then(|r| r.switch.clone())
-                .unwrap_or_default();
+            let switch = r.as_ref().and_then(|r| r.switch.clone()).unwrap_or_default();
             let why = r.as_ref().map(rule_text).unwrap_or_default();
             (
                 InpatientStatus::Undetermined,
@@ -650,15 +559,7 @@ fn inpatient_plan(
             )
         }
     };
-    InpatientPlan {
-        status,
-        text,
-        lon: app.lon,
-        lat: app.lat,
-        outcome: d.outcome,
-        deciding_rule,
-        rules,
-    }
+    InpatientPlan { status, text, lon: app.lon, lat: app.lat, outcome: d.outcome, deciding_rule, rules }
 }
 
 /// (measured − actual) per 1,000 × the county's residents ÷ 1000.
@@ -698,12 +599,7 @@ pub fn bed_allowance(prep: &Prepared, county: &crate::scenario::County) -> BedAl
         }
     };
     let mut rests_on = vec![BED_ALLOWANCE_ASSUMPTION];
-    rests_on.extend(
-        prep.figures
-            .county_readings_of(&county.id, "measured_beds_per_1000")
-            .iter()
-            .map(|r| r.id),
-    );
+    rests_on.extend(prep.figures.county_readings_of(&county.id, "measured_beds_per_1000").iter().map(|r| r.id));
     let target = num(prep.policy.params.target_beds_per_1000, 2);
     let then = if rests_on.len() > 1 {
         let ids = rests_on[1..].join(", ");
@@ -782,11 +678,7 @@ impl<'a> CapacitySearch<'a> {
         }
         let prep = self.work.prepared();
         let surface = prep.surface(&self.template);
-        let pick = self
-            .order
-            .iter()
-            .copied()
-            .find(|&k| open(surface.outcomes[k]));
+        let pick = self.order.iter().copied().find(|&k| open(surface.outcomes[k]));
         match pick {
             Some(k) if self.added.len() < self.cap => {
                 drop(prep);
@@ -804,10 +696,7 @@ impl<'a> CapacitySearch<'a> {
                         continue;
                     }
                     seen[c as usize] = true;
-                    if let Some(r) = prep
-                        .decide(&self.work.at(&self.template, k))
-                        .deciding_rule()
-                    {
+                    if let Some(r) = prep.decide(&self.work.at(&self.template, k)).deciding_rule() {
                         final_reasons.push((c as usize, RuleRef::from(r)));
                     }
                 }
@@ -826,17 +715,9 @@ impl<'a> CapacitySearch<'a> {
 
 impl CapacityRun {
     fn capacity(&self, ci: usize, county: &crate::scenario::County, mine: &[usize]) -> Capacity {
-        let n = self
-            .added
-            .iter()
-            .filter(|k| mine.binary_search(k).is_ok())
-            .count() as u64;
+        let n = self.added.iter().filter(|k| mine.binary_search(k).is_ok()).count() as u64;
         let open_left = mine.iter().any(|&k| open(self.final_outcomes[k]));
-        let limited_by = self
-            .final_reasons
-            .iter()
-            .find(|(c, _)| *c == ci)
-            .map(|(_, r)| r.clone());
+        let limited_by = self.final_reasons.iter().find(|(c, _)| *c == ci).map(|(_, r)| r.clone());
         let kind = self.spec.kind.label();
         let name = &county.name;
         let mut text = tr2!("{}：按现行规则逐个检验，还可受理新增{} {} 家", "{}: tested one by one, the rules could accept {} more new {}(s)";
@@ -845,17 +726,9 @@ impl CapacityRun {
             text = text.join(&tr2!("已达上限 {} 家（全市），实际可能更多", "the city-wide cap of {} was reached; there may be more"; self.added.len(); self.added.len()));
         }
         if let (Some(r), false) = (&limited_by, self.capped && open_left) {
-            text = text.join(
-                &tr2!("此后受限于{}", "then limited by {}"; rule_text(r).zh; rule_text(r).en),
-            );
+            text = text.join(&tr2!("此后受限于{}", "then limited by {}"; rule_text(r).zh; rule_text(r).en));
         }
-        Capacity {
-            spec: self.spec,
-            new_institutions: n,
-            capped: self.capped && open_left,
-            text,
-            limited_by,
-        }
+        Capacity { spec: self.spec, new_institutions: n, capped: self.capped && open_left, text, limited_by }
     }
 }
 
@@ -899,29 +772,11 @@ impl<'a> SiteSearch<'a> {
     }
 
     /// Each step picks an accepted or prioritized cell at random (seeded).
-    pub fn random(
-        scenario: &Scenario,
-        policy: &'a Policy,
-        today: Date,
-        spec: SiteSpec,
-        seed: u64,
-    ) -> Self {
-        Self::build(
-            scenario,
-            policy,
-            today,
-            spec,
-            Some(Pcg64Mcg::seed_from_u64(seed)),
-        )
+    pub fn random(scenario: &Scenario, policy: &'a Policy, today: Date, spec: SiteSpec, seed: u64) -> Self {
+        Self::build(scenario, policy, today, spec, Some(Pcg64Mcg::seed_from_u64(seed)))
     }
 
-    fn build(
-        scenario: &Scenario,
-        policy: &'a Policy,
-        today: Date,
-        spec: SiteSpec,
-        rng: Option<Pcg64Mcg>,
-    ) -> Self {
+    fn build(scenario: &Scenario, policy: &'a Policy, today: Date, spec: SiteSpec, rng: Option<Pcg64Mcg>) -> Self {
         let work = Work::new(scenario, policy, today);
         let mut covered = vec![false; scenario.population_cells.len()];
         let r = policy.params.service_radius_m;
@@ -931,15 +786,7 @@ impl<'a> SiteSearch<'a> {
                 true
             });
         }
-        SiteSearch {
-            work,
-            spec,
-            template: spec.template(),
-            covered,
-            rng,
-            sites: Vec::new(),
-            finished: false,
-        }
+        SiteSearch { work, spec, template: spec.template(), covered, rng, sites: Vec::new(), finished: false }
     }
 
     pub fn spec(&self) -> SiteSpec {
@@ -949,11 +796,7 @@ impl<'a> SiteSearch<'a> {
     /// Residents already covered before any suggestion.
     pub fn covered_population(&self) -> u64 {
         let pops = &self.work.base.cell_population;
-        self.covered
-            .iter()
-            .zip(pops)
-            .filter(|(c, _)| **c)
-            .fold(0u64, |a, (_, &p)| a.saturating_add(p))
+        self.covered.iter().zip(pops).filter(|(c, _)| **c).fold(0u64, |a, (_, &p)| a.saturating_add(p))
     }
 
     pub fn sites(&self) -> &[Site] {
@@ -978,9 +821,7 @@ impl<'a> SiteSearch<'a> {
         let (k, outcome) = {
             let prep = self.work.prepared();
             let surface = prep.surface(&self.template);
-            let candidates: Vec<usize> = (0..surface.outcomes.len())
-                .filter(|&k| open(surface.outcomes[k]))
-                .collect();
+            let candidates: Vec<usize> = (0..surface.outcomes.len()).filter(|&k| open(surface.outcomes[k])).collect();
             if candidates.is_empty() {
                 self.finished = true;
                 return None;
@@ -1017,15 +858,7 @@ impl<'a> SiteSearch<'a> {
         });
         self.work.add(&self.template, k);
         let total_added = self.total_added().saturating_add(added);
-        self.sites.push(Site {
-            lon,
-            lat,
-            cell: k,
-            county,
-            outcome,
-            added_population: added,
-            total_added,
-        });
+        self.sites.push(Site { lon, lat, cell: k, county, outcome, added_population: added, total_added });
         self.sites.last()
     }
 
@@ -1074,11 +907,7 @@ fn run(mut search: SiteSearch, k: usize) -> SiteRun {
     let exhausted = search.sites().len() < k;
     let sites = search.sites;
     let curve = sites.iter().map(|s| s.total_added).collect();
-    SiteRun {
-        sites,
-        curve,
-        exhausted,
-    }
+    SiteRun { sites, curve, exhausted }
 }
 
 /// Up to `k` sites the current rules accept, chosen greedily to add the most covered residents,
@@ -1095,14 +924,8 @@ pub fn suggest_sites(
     let covered_before = greedy.covered_population();
     let greedy = run(greedy, k);
     let random = run(SiteSearch::random(scenario, policy, today, spec, seed), k);
-    let population = scenario
-        .population_cells
-        .iter()
-        .fold(0u64, |a, c| a.saturating_add(c.population));
-    let (g, r) = (
-        greedy.curve.last().copied().unwrap_or(0),
-        random.curve.last().copied().unwrap_or(0),
-    );
+    let population = scenario.population_cells.iter().fold(0u64, |a, c| a.saturating_add(c.population));
+    let (g, r) = (greedy.curve.last().copied().unwrap_or(0), random.curve.last().copied().unwrap_or(0));
     let kind = spec.kind.label();
     let text = tr2!(
         "按最大覆盖贪心选出 {} 个可受理的{}点位，新增覆盖 {} 人；随机选取 {} 个可受理点位（种子 {}）新增覆盖 {} 人",

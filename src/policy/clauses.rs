@@ -153,23 +153,14 @@ mod tests {
     #[test]
     fn clause_ids_are_unique() {
         for (i, c) in CLAUSES.iter().enumerate() {
-            assert!(
-                !CLAUSES[..i].iter().any(|o| o.id == c.id),
-                "CLAUSES lists \"{}\" twice",
-                c.id
-            );
-            assert!(
-                !c.quote.is_empty() && !c.gloss.is_empty(),
-                "\"{}\" needs its quote and its gloss",
-                c.id
-            );
+            assert!(!CLAUSES[..i].iter().any(|o| o.id == c.id), "CLAUSES lists \"{}\" twice", c.id);
+            assert!(!c.quote.is_empty() && !c.gloss.is_empty(), "\"{}\" needs its quote and its gloss", c.id);
         }
     }
 
     #[test]
     fn every_clause_a_preset_or_a_rule_cites_is_in_the_index() {
-        let add =
-            "add it to CLAUSES in src/policy/clauses.rs with the sentence of the text it rests on";
+        let add = "add it to CLAUSES in src/policy/clauses.rs with the sentence of the text it rests on";
         for (family, defs) in rule_families() {
             // A general rule with no origin clause (one no text of ours has) is cited only by the
             // preset that turns it on, which the loop below checks for the built-in ones.
@@ -183,11 +174,9 @@ mod tests {
             }
         }
         for p in builtin_presets() {
-            for (family, specs) in [
-                ("rules", &p.rules),
-                ("assessment_rules", &p.assessment_rules),
-                ("budget_rules", &p.budget_rules),
-            ] {
+            for (family, specs) in
+                [("rules", &p.rules), ("assessment_rules", &p.assessment_rules), ("budget_rules", &p.budget_rules)]
+            {
                 for r in specs {
                     assert!(
                         clause(&r.clause).is_some(),
@@ -215,40 +204,32 @@ mod tests {
         std::env::var_os("DINGDIAN_POLICY_TEXTS")
             .map(PathBuf::from)
             .into_iter()
-            .chain([
-                root.join("../shared/policy-texts"),
-                root.join("../../shared/policy-texts"),
-            ])
+            .chain([root.join("../shared/policy-texts"), root.join("../../shared/policy-texts")])
             .find(|d| d.is_dir())
     }
 
     #[test]
     fn every_quote_occurs_in_its_text() {
         let Some(dir) = policy_texts_dir() else {
-            println!("NOTICE: policy-texts/ not found beside the repository (set DINGDIAN_POLICY_TEXTS): quotes not checked");
+            println!(
+                "NOTICE: policy-texts/ not found beside the repository (set DINGDIAN_POLICY_TEXTS): quotes not checked"
+            );
             return;
         };
-        let design = std::fs::read_to_string(dir.join("../DESIGN.md"))
-            .ok()
-            .map(|s| normalise(&s));
+        let design = std::fs::read_to_string(dir.join("../DESIGN.md")).ok().map(|s| normalise(&s));
         for c in CLAUSES {
             let text = match policy_text_file(c.document()) {
                 Some(file) => {
                     let path = dir.join(file);
-                    normalise(
-                        &std::fs::read_to_string(&path)
-                            .unwrap_or_else(|e| panic!("{}: {e}", path.display())),
-                    )
+                    normalise(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
                 }
-                None => {
-                    match &design {
-                        Some(d) => d.clone(),
-                        None => {
-                            println!("NOTICE: DESIGN.md not found beside policy-texts/: \"{}\" not checked", c.id);
-                            continue;
-                        }
+                None => match &design {
+                    Some(d) => d.clone(),
+                    None => {
+                        println!("NOTICE: DESIGN.md not found beside policy-texts/: \"{}\" not checked", c.id);
+                        continue;
                     }
-                }
+                },
             };
             for piece in c.pieces() {
                 assert!(
@@ -263,10 +244,7 @@ mod tests {
 
     #[test]
     fn normalising_ignores_line_breaks_and_the_width_of_punctuation() {
-        assert_eq!(
-            normalise("原则上不\n\n少于5人（一）"),
-            normalise("原则上不少于5人(一)")
-        );
+        assert_eq!(normalise("原则上不\n\n少于5人（一）"), normalise("原则上不少于5人(一)"));
         assert_ne!(normalise("不少于5人"), normalise("不少于3人"));
     }
 }

@@ -96,10 +96,7 @@ pub fn parse_listed_subtype(s: &str) -> Option<ListedSubtype> {
         None => (s, false),
     };
     let subtype = serde_json::from_value::<Subtype>(Value::String(name.to_string())).ok()?;
-    Some(ListedSubtype {
-        subtype,
-        integrated_only,
-    })
+    Some(ListedSubtype { subtype, integrated_only })
 }
 
 const LINYI_2025: &str = include_str!("presets/linyi-2025.json");
@@ -107,10 +104,7 @@ const XIAN_2025: &str = include_str!("presets/xian-2025.json");
 
 /// The built-in presets, in the order the picker shows them.
 pub fn builtin_presets() -> Vec<Preset> {
-    [LINYI_2025, XIAN_2025]
-        .iter()
-        .map(|src| serde_json::from_str(src).expect("built-in presets are tested"))
-        .collect()
+    [LINYI_2025, XIAN_2025].iter().map(|src| serde_json::from_str(src).expect("built-in presets are tested")).collect()
 }
 
 pub fn builtin_preset(id: &str) -> Option<Preset> {
@@ -121,11 +115,7 @@ pub fn builtin_preset(id: &str) -> Option<Preset> {
 /// (`rules`), the yearly assessment (`assessment_rules`) and the county community budget
 /// (`budget_rules`). Rule ids are unique across the families.
 pub fn rule_families() -> [(&'static str, &'static [RuleDef]); 3] {
-    [
-        ("rules", RULES),
-        ("assessment_rules", rules::ASSESSMENT_RULES),
-        ("budget_rules", rules::BUDGET_RULES),
-    ]
+    [("rules", RULES), ("assessment_rules", rules::ASSESSMENT_RULES), ("budget_rules", rules::BUDGET_RULES)]
 }
 
 fn preset_family<'a>(p: &'a Preset, key: &str) -> &'a [RuleSpec] {
@@ -138,9 +128,7 @@ fn preset_family<'a>(p: &'a Preset, key: &str) -> &'a [RuleSpec] {
 
 /// A rule of any family, by id.
 pub fn any_rule_def(id: &str) -> Option<&'static RuleDef> {
-    rule_families()
-        .into_iter()
-        .find_map(|(_, defs)| defs.iter().find(|d| d.id == id))
+    rule_families().into_iter().find_map(|(_, defs)| defs.iter().find(|d| d.id == id))
 }
 
 /// Checks a preset file: known rules, known parameters, every parameter given, values in range.
@@ -154,22 +142,14 @@ pub fn validate_preset(p: &Preset, path: &str) -> Result<(), String> {
                     .find(|(_, d)| d.iter().any(|d| d.id == r.rule))
                     .map(|(k, _)| format!(" (it belongs in \"{k}\")"))
                     .unwrap_or_default();
-                return Err(format!(
-                    "{path}.{key}[{i}].rule: unknown rule \"{}\"{elsewhere}",
-                    r.rule
-                ));
+                return Err(format!("{path}.{key}[{i}].rule: unknown rule \"{}\"{elsewhere}", r.rule));
             }
             if specs[..i].iter().any(|o| o.rule == r.rule) {
-                return Err(format!(
-                    "{path}.{key}[{i}].rule: \"{}\" is listed twice",
-                    r.rule
-                ));
+                return Err(format!("{path}.{key}[{i}].rule: \"{}\" is listed twice", r.rule));
             }
             for (j, s) in r.subtypes.iter().flatten().enumerate() {
                 if parse_listed_subtype(s).is_none() {
-                    return Err(format!(
-                        "{path}.{key}[{i}].subtypes[{j}]: unknown subtype \"{s}\""
-                    ));
+                    return Err(format!("{path}.{key}[{i}].subtypes[{j}]: unknown subtype \"{s}\""));
                 }
             }
             let at = format!("{path}.{key}[{i}]");
@@ -186,38 +166,28 @@ pub fn validate_preset(p: &Preset, path: &str) -> Result<(), String> {
                 }
             }
             if r.rule == "pharmacy.min_spacing" && r.radius_m.is_none() {
-                return Err(format!(
-                    "{at}.radius_m: \"pharmacy.min_spacing\" needs the spacing in metres"
-                ));
+                return Err(format!("{at}.radius_m: \"pharmacy.min_spacing\" needs the spacing in metres"));
             }
             if r.count_non_designated.is_some()
-                && !matches!(
-                    r.rule.as_str(),
-                    "pharmacy.same_type_nearby" | "pharmacy.min_spacing"
-                )
+                && !matches!(r.rule.as_str(), "pharmacy.same_type_nearby" | "pharmacy.min_spacing")
             {
-                return Err(format!("{at}.count_non_designated: only the pharmacy proximity rules take it, not \"{}\"", r.rule));
+                return Err(format!(
+                    "{at}.count_non_designated: only the pharmacy proximity rules take it, not \"{}\"",
+                    r.rule
+                ));
             }
             match (&r.quotas, r.rule == "pharmacy.category_quota") {
-                (Some(_), false) => {
-                    return Err(format!(
-                        "{at}.quotas: only \"pharmacy.category_quota\" takes quotas"
-                    ))
-                }
+                (Some(_), false) => return Err(format!("{at}.quotas: only \"pharmacy.category_quota\" takes quotas")),
                 (None, true) => {
-                    return Err(format!(
-                        "{at}.quotas: \"pharmacy.category_quota\" needs a quota per category"
-                    ))
+                    return Err(format!("{at}.quotas: \"pharmacy.category_quota\" needs a quota per category"))
                 }
                 _ => {}
             }
         }
     }
     for (id, spec) in &p.parameters {
-        let def =
-            param_def(id).ok_or_else(|| format!("{path}.parameters.{id}: unknown parameter"))?;
-        def.check(&spec.default)
-            .map_err(|e| format!("{path}.parameters.{id}.default: {e}"))?;
+        let def = param_def(id).ok_or_else(|| format!("{path}.parameters.{id}: unknown parameter"))?;
+        def.check(&spec.default).map_err(|e| format!("{path}.parameters.{id}.default: {e}"))?;
     }
     Ok(())
 }
@@ -243,14 +213,8 @@ pub fn complete_preset(p: &Preset) -> Preset {
                 ParamSpec {
                     default: spec.default.clone(),
                     source: Text::new(
-                        format!(
-                            "预设文件未给出，沿用内置 {from} 的默认值：{}",
-                            spec.source.zh
-                        ),
-                        format!(
-                            "not in the preset file; the built-in {from} default: {}",
-                            spec.source.en
-                        ),
+                        format!("预设文件未给出，沿用内置 {from} 的默认值：{}", spec.source.zh),
+                        format!("not in the preset file; the built-in {from} default: {}", spec.source.en),
                     ),
                     assumption: spec.assumption,
                 },
@@ -305,45 +269,34 @@ pub struct Policy {
 impl Policy {
     /// `overrides`: parameter or switch id → value, or rule id → `true`/`false` (turn on or off).
     /// Errors name the field under `path`, e.g. `policy.overrides.service_radius_m: …`.
-    pub fn resolve(
-        preset: &Preset,
-        overrides: &BTreeMap<String, Value>,
-        path: &str,
-    ) -> Result<Policy, String> {
+    pub fn resolve(preset: &Preset, overrides: &BTreeMap<String, Value>, path: &str) -> Result<Policy, String> {
         let preset = &complete_preset(preset);
         let mut values: BTreeMap<&'static str, Value> = BTreeMap::new();
         for def in PARAMETERS {
-            let spec = preset.parameters.get(def.id).ok_or_else(|| {
-                format!("preset \"{}\" has no default for \"{}\"", preset.id, def.id)
-            })?;
+            let spec = preset
+                .parameters
+                .get(def.id)
+                .ok_or_else(|| format!("preset \"{}\" has no default for \"{}\"", preset.id, def.id))?;
             values.insert(
                 def.id,
-                def.check(&spec.default)
-                    .map_err(|e| format!("preset {}: {}: {e}", preset.id, def.id))?,
+                def.check(&spec.default).map_err(|e| format!("preset {}: {}: {e}", preset.id, def.id))?,
             );
         }
         let mut switched: BTreeMap<&'static str, bool> = BTreeMap::new();
         for (key, v) in overrides {
             if let Some(def) = param_def(key) {
-                values.insert(
-                    def.id,
-                    def.check(v).map_err(|e| format!("{path}.{key}: {e}"))?,
-                );
+                values.insert(def.id, def.check(v).map_err(|e| format!("{path}.{key}: {e}"))?);
             } else if let Some(rule) = any_rule_def(key) {
-                let on = v.as_bool().ok_or_else(|| {
-                    format!("{path}.{key}: {v} is not true or false (turns the rule on or off)")
-                })?;
+                let on = v
+                    .as_bool()
+                    .ok_or_else(|| format!("{path}.{key}: {v} is not true or false (turns the rule on or off)"))?;
                 switched.insert(rule.id, on);
             } else {
                 return Err(format!("{path}.{key}: unknown parameter, switch or rule"));
             }
         }
-        let low = values["pharmacy_insufficient_below_per_10k"]
-            .as_f64()
-            .unwrap_or(0.0);
-        let high = values["pharmacy_saturated_above_per_10k"]
-            .as_f64()
-            .unwrap_or(0.0);
+        let low = values["pharmacy_insufficient_below_per_10k"].as_f64().unwrap_or(0.0);
+        let high = values["pharmacy_saturated_above_per_10k"].as_f64().unwrap_or(0.0);
         if low > high {
             // Name the threshold the user moved (the lower one when only it was overridden).
             return Err(
@@ -351,30 +304,30 @@ impl Policy {
                     && !overrides.contains_key("pharmacy_saturated_above_per_10k")
                 {
                     format!(
-                    "{path}.pharmacy_insufficient_below_per_10k: {} is above the “saturated” threshold {}",
-                    crate::text::num(low, 3),
-                    crate::text::num(high, 3)
-                )
+                        "{path}.pharmacy_insufficient_below_per_10k: {} is above the “saturated” threshold {}",
+                        crate::text::num(low, 3),
+                        crate::text::num(high, 3)
+                    )
                 } else {
                     format!(
-                    "{path}.pharmacy_saturated_above_per_10k: {} is below the “insufficient” threshold {}",
-                    crate::text::num(high, 3),
-                    crate::text::num(low, 3)
-                )
+                        "{path}.pharmacy_saturated_above_per_10k: {} is below the “insufficient” threshold {}",
+                        crate::text::num(high, 3),
+                        crate::text::num(low, 3)
+                    )
                 },
             );
         }
 
         let term = values["agreement_term_years"].as_f64().unwrap_or(0.0);
-        let extended = values["agreement_extended_term_years"]
-            .as_f64()
-            .unwrap_or(0.0);
+        let extended = values["agreement_extended_term_years"].as_f64().unwrap_or(0.0);
         if extended < term {
             return Err(
                 if overrides.contains_key("agreement_term_years")
                     && !overrides.contains_key("agreement_extended_term_years")
                 {
-                    format!("{path}.agreement_term_years: {term} years is longer than the extended term {extended} years")
+                    format!(
+                        "{path}.agreement_term_years: {term} years is longer than the extended term {extended} years"
+                    )
                 } else {
                     format!("{path}.agreement_extended_term_years: {extended} years is shorter than the ordinary term {term} years")
                 },
@@ -407,7 +360,10 @@ impl Policy {
                     key_project_levels: spec.and_then(|s| s.key_project_levels.clone()).unwrap_or_default(),
                     radius_m: spec.and_then(|s| s.radius_m),
                     count_non_designated: spec.and_then(|s| s.count_non_designated).unwrap_or(false),
-                    quotas: spec.and_then(|s| s.quotas.as_ref()).map(|q| q.iter().map(|(c, n)| (*c, *n)).collect()).unwrap_or_default(),
+                    quotas: spec
+                        .and_then(|s| s.quotas.as_ref())
+                        .map(|q| q.iter().map(|(c, n)| (*c, *n)).collect())
+                        .unwrap_or_default(),
                     added_by_user: spec.is_none(),
                     assumptions: rules::reads(def.id)
                         .iter()
@@ -422,32 +378,17 @@ impl Policy {
         let assessment_rules = active(rules::ASSESSMENT_RULES, &preset.assessment_rules);
         let budget_rules = active(rules::BUDGET_RULES, &preset.budget_rules);
         let params = Params::from_values(&values);
-        Ok(Policy {
-            preset: preset.clone(),
-            values,
-            rules,
-            assessment_rules,
-            budget_rules,
-            params,
-        })
+        Ok(Policy { preset: preset.clone(), values, rules, assessment_rules, budget_rules, params })
     }
 
     /// Whether a rule of any family is on.
     pub fn is_on(&self, rule: &str) -> bool {
-        self.rules
-            .iter()
-            .chain(&self.assessment_rules)
-            .chain(&self.budget_rules)
-            .any(|r| r.def.id == rule)
+        self.rules.iter().chain(&self.assessment_rules).chain(&self.budget_rules).any(|r| r.def.id == rule)
     }
 
     /// An assessment or budget rule that is on, with its clause.
     pub fn active(&self, rule: &str) -> Option<&ActiveRule> {
-        self.rules
-            .iter()
-            .chain(&self.assessment_rules)
-            .chain(&self.budget_rules)
-            .find(|r| r.def.id == rule)
+        self.rules.iter().chain(&self.assessment_rules).chain(&self.budget_rules).find(|r| r.def.id == rule)
     }
 
     /// The preset's own default for a parameter, for "reset" and "changed from" marks.
@@ -710,12 +651,7 @@ mod completeness_tests {
     fn built_in_presets_give_every_parameter_themselves() {
         for p in builtin_presets() {
             for def in PARAMETERS {
-                assert!(
-                    p.parameters.contains_key(def.id),
-                    "{} lacks {}",
-                    p.id,
-                    def.id
-                );
+                assert!(p.parameters.contains_key(def.id), "{} lacks {}", p.id, def.id);
             }
         }
     }
@@ -727,9 +663,6 @@ mod completeness_tests {
         validate_preset(&p, "policy.inline").unwrap();
         let policy = Policy::resolve(&p, &Default::default(), "policy.overrides").unwrap();
         assert_eq!(policy.params.service_radius_m, 1000.0);
-        assert!(policy.preset.parameters["service_radius_m"]
-            .source
-            .en
-            .starts_with("not in the preset file"));
+        assert!(policy.preset.parameters["service_radius_m"].source.en.starts_with("not in the preset file"));
     }
 }

@@ -39,14 +39,8 @@ impl Group {
             Group::Pharmacy => Text::new("零售药店区域", "Pharmacy areas"),
             Group::Eligibility => Text::new("申请条件", "Eligibility"),
             Group::Exits => Text::new("年度考核与退出", "Annual assessment and exits"),
-            Group::Budget => Text::new(
-                "县域医共体医保基金总额付费",
-                "County medical community global budget",
-            ),
-            Group::Switches => Text::new(
-                "条文未明之处（解释开关）",
-                "Where the text is silent (switches)",
-            ),
+            Group::Budget => Text::new("县域医共体医保基金总额付费", "County medical community global budget"),
+            Group::Switches => Text::new("条文未明之处（解释开关）", "Where the text is silent (switches)"),
         }
     }
 }
@@ -106,13 +100,7 @@ impl ParamDef {
     /// Checks a value against the table; the message names the range or the allowed values.
     pub fn check(&self, v: &Value) -> Result<Value, String> {
         match self.kind {
-            ParamKind::Number {
-                min,
-                max,
-                integer,
-                auto,
-                ..
-            } => {
+            ParamKind::Number { min, max, integer, auto, .. } => {
                 if v.is_null() && auto {
                     return Ok(Value::Null);
                 }
@@ -120,20 +108,11 @@ impl ParamDef {
                     return Err(format!(
                         "{} is not a number{}",
                         v,
-                        if auto {
-                            " (or null for the figure derived from the data)"
-                        } else {
-                            ""
-                        }
+                        if auto { " (or null for the figure derived from the data)" } else { "" }
                     ));
                 };
                 if !x.is_finite() || x < min || x > max {
-                    return Err(format!(
-                        "{} is outside {}..{}",
-                        crate::text::num(x, 6),
-                        fmt(min),
-                        fmt(max)
-                    ));
+                    return Err(format!("{} is outside {}..{}", crate::text::num(x, 6), fmt(min), fmt(max)));
                 }
                 if integer && x.fract() != 0.0 {
                     return Err(format!("{} is not a whole number", x));
@@ -151,8 +130,7 @@ impl ParamDef {
                 if options.iter().any(|o| o.value == s) {
                     Ok(Value::String(s))
                 } else {
-                    let allowed: Vec<String> =
-                        options.iter().map(|o| format!("\"{}\"", o.value)).collect();
+                    let allowed: Vec<String> = options.iter().map(|o| format!("\"{}\"", o.value)).collect();
                     Err(format!("{} is not one of {}", v, allowed.join(", ")))
                 }
             }
@@ -190,22 +168,10 @@ macro_rules! param {
 }
 
 const fn number(min: f64, max: f64, step: f64) -> ParamKind {
-    ParamKind::Number {
-        min,
-        max,
-        step,
-        integer: false,
-        auto: false,
-    }
+    ParamKind::Number { min, max, step, integer: false, auto: false }
 }
 const fn whole(min: f64, max: f64) -> ParamKind {
-    ParamKind::Number {
-        min,
-        max,
-        step: 1.0,
-        integer: true,
-        auto: false,
-    }
+    ParamKind::Number { min, max, step: 1.0, integer: true, auto: false }
 }
 
 pub static PARAMETERS: &[ParamDef] = &[

@@ -26,20 +26,10 @@ pub struct Link {
 }
 
 const fn link(param: &'static str, clause: &'static str) -> Link {
-    Link {
-        param,
-        preset: None,
-        clause,
-        answers: None,
-    }
+    Link { param, preset: None, clause, answers: None }
 }
 const fn link_in(preset: &'static str, param: &'static str, clause: &'static str) -> Link {
-    Link {
-        param,
-        preset: Some(preset),
-        clause,
-        answers: None,
-    }
+    Link { param, preset: Some(preset), clause, answers: None }
 }
 const fn yes_no(
     param: &'static str,
@@ -47,12 +37,7 @@ const fn yes_no(
     yes: (&'static str, &'static str),
     no: (&'static str, &'static str),
 ) -> Link {
-    Link {
-        param,
-        preset: None,
-        clause,
-        answers: Some([yes, no]),
-    }
+    Link { param, preset: None, clause, answers: Some([yes, no]) }
 }
 
 /// Every switch and assumption (and the other parameters a clause gives) with its clause.
@@ -62,11 +47,7 @@ pub static LINKS: &[Link] = &[
     link("fund_coef_source", "linyi-2025 附件"),
     link("patient_coef_enabled", "linyi-2025 附件"),
     link("service_radius_m", "linyi-2025 二(三)1"),
-    link_in(
-        "xian-2025",
-        "service_radius_m",
-        "xian-2025 规划目标和内容(二)2",
-    ),
+    link_in("xian-2025", "service_radius_m", "xian-2025 规划目标和内容(二)2"),
     link("employee_fund_min_months", "linyi-2025 三(三)3"),
     link("resident_fund_min_months", "linyi-2025 三(三)3"),
     link("pharmacy_area_cell_m", "linyi-2025 三(二)"),
@@ -80,10 +61,7 @@ pub static LINKS: &[Link] = &[
     link("exit_score_min", "linyi-2019 政策措施(三)(五)"),
     link("exit_satisfaction_min_pct", "linyi-2019 政策措施(三)"),
     link("exit_bottom_share_pct", "linyi-2019 政策措施(三)"),
-    link(
-        "last_place_severe_excess_pct",
-        "linyi-2019 政策措施(三)(五)",
-    ),
+    link("last_place_severe_excess_pct", "linyi-2019 政策措施(三)(五)"),
     link("last_place_layout_test", "linyi-2019 政策措施(三)(五)"),
     link("agreement_term_years", "linyi-2019 政策措施(四)"),
     link("agreement_extended_term_years", "linyi-2019 政策措施(四)"),
@@ -120,38 +98,23 @@ pub static LINKS: &[Link] = &[
             "是受理条件：人数不足不予受理（令2号第六条(三)）",
             "an admission condition: too few staff rejects (Order No. 2 Art. 6(3))",
         ),
-        (
-            "定点后的义务：符合，附提示",
-            "a duty once designated: a pass with a warning note",
-        ),
+        ("定点后的义务：符合，附提示", "a duty once designated: a pass with a warning note"),
     ),
     link("staffing_at_1000_beds", "linyi-2019 政策措施(二)"),
     link("xian_inpatient_default", "xian-2025 规划目标和内容(二)1"),
     yes_no(
         "xian_count_non_designated",
         "xian-2025 规划目标和内容(二)2",
-        (
-            "计入（字面：条文未说“定点”）",
-            "counts (literal: the text does not say designated)",
-        ),
-        (
-            "不计入，只计定点机构",
-            "does not count: designated institutions only",
-        ),
+        ("计入（字面：条文未说“定点”）", "counts (literal: the text does not say designated)"),
+        ("不计入，只计定点机构", "does not count: designated institutions only"),
     ),
-    link(
-        "xian_special_drug_regime",
-        "xian-2025 规划目标和内容(二)3(2)",
-    ),
+    link("xian_special_drug_regime", "xian-2025 规划目标和内容(二)3(2)"),
     link("primary_care_same_type", "linyi-2025 三(一)1②"),
     link("listed_primary_care_circle", "linyi-2025 三(一)2 ¶2"),
     yes_no(
         "in_house_clinics_etc",
         "linyi-2025 三(一)2 ¶2",
-        (
-            "包括：养老机构内设医疗机构也可优先纳入",
-            "included: elderly-care-home clinics come first too",
-        ),
+        ("包括：养老机构内设医疗机构也可优先纳入", "included: elderly-care-home clinics come first too"),
         (
             "不包括：只有点名的高等院校等内设医疗机构（字面）",
             "not included: only the in-university clinics the text names (literal)",
@@ -164,10 +127,7 @@ pub static LINKS: &[Link] = &[
             "包括：其他仅提供门诊服务的机构也适用（“等”不是封闭列举）",
             "included: other outpatient-only institutions too (“等” is no closed list)",
         ),
-        (
-            "不包括：只适用门诊部、诊所",
-            "not included: outpatient departments and clinics only",
-        ),
+        ("不包括：只适用门诊部、诊所", "not included: outpatient departments and clinics only"),
     ),
     link("change_without_clause", "xian-2025 规划目标和内容(二)"),
     link("exit_tie_at_cutoff", "linyi-2019 政策措施(三)"),
@@ -179,11 +139,7 @@ pub fn link_of(preset: &str, param: &str) -> Option<&'static Link> {
     LINKS
         .iter()
         .find(|l| l.param == param && l.preset == Some(preset))
-        .or_else(|| {
-            LINKS
-                .iter()
-                .find(|l| l.param == param && l.preset.is_none())
-        })
+        .or_else(|| LINKS.iter().find(|l| l.param == param && l.preset.is_none()))
 }
 
 /// Interpretation switches: the parameters of the table's “where the text is silent” group, and
@@ -265,37 +221,20 @@ impl Register {
     /// The register of these presets: every switch, and every parameter one of them assumes.
     pub fn of(presets: &[Preset]) -> Register {
         let presets: Vec<Preset> = presets.iter().map(super::complete_preset).collect();
-        let assumed = |def: &ParamDef| {
-            presets
-                .iter()
-                .any(|p| p.parameters.get(def.id).is_some_and(|s| s.assumption))
-        };
+        let assumed = |def: &ParamDef| presets.iter().any(|p| p.parameters.get(def.id).is_some_and(|s| s.assumption));
         // The table's own switches first, then the open questions of other groups.
-        let mut switches: Vec<&'static ParamDef> =
-            PARAMETERS.iter().filter(|d| is_switch(d)).collect();
+        let mut switches: Vec<&'static ParamDef> = PARAMETERS.iter().filter(|d| is_switch(d)).collect();
         switches.sort_by_key(|d| d.group != Group::Switches);
         let switches = switches.into_iter().map(|d| (d, EntryKind::Switch));
-        let assumptions = PARAMETERS
-            .iter()
-            .filter(|d| !is_switch(d) && assumed(d))
-            .map(|d| (d, EntryKind::Assumption));
-        let mut entries: Vec<Entry> = switches
-            .chain(assumptions)
-            .map(|(def, kind)| entry(def, kind, &presets))
-            .collect();
+        let assumptions = PARAMETERS.iter().filter(|d| !is_switch(d) && assumed(d)).map(|d| (d, EntryKind::Assumption));
+        let mut entries: Vec<Entry> =
+            switches.chain(assumptions).map(|(def, kind)| entry(def, kind, &presets)).collect();
         entries.extend(BUILT_IN.iter().map(|b| built_in_entry(b, &presets)));
         let heads = presets
             .iter()
-            .map(|p| PresetHead {
-                id: p.id.clone(),
-                short: p.short.clone(),
-                title: p.title.clone(),
-            })
+            .map(|p| PresetHead { id: p.id.clone(), short: p.short.clone(), title: p.title.clone() })
             .collect();
-        Register {
-            presets: heads,
-            entries,
-        }
+        Register { presets: heads, entries }
     }
 
     pub fn entry(&self, param: &str) -> Option<&Entry> {
@@ -305,20 +244,12 @@ impl Register {
 
 fn entry(def: &'static ParamDef, kind: EntryKind, presets: &[Preset]) -> Entry {
     let readings = match def.kind {
-        ParamKind::Choice(opts) => opts
-            .iter()
-            .map(|o| Reading {
-                value: o.value.into(),
-                label: Text::new(o.zh, o.en),
-            })
-            .collect(),
-        ParamKind::Bool => [true, false]
-            .into_iter()
-            .map(|b| Reading {
-                value: b.to_string(),
-                label: bool_label(def, b),
-            })
-            .collect(),
+        ParamKind::Choice(opts) => {
+            opts.iter().map(|o| Reading { value: o.value.into(), label: Text::new(o.zh, o.en) }).collect()
+        }
+        ParamKind::Bool => {
+            [true, false].into_iter().map(|b| Reading { value: b.to_string(), label: bool_label(def, b) }).collect()
+        }
         ParamKind::Number { .. } => Vec::new(),
     };
     let mut clauses: Vec<&'static Clause> = Vec::new();
@@ -414,10 +345,7 @@ fn built_in_entry(b: &'static BuiltIn, presets: &[Preset]) -> Entry {
     let reading = Text::new(b.reading.0, b.reading.1);
     let source = Text::new(
         format!("内置于计算，无参数可调：{}", b.reading.0),
-        format!(
-            "built into the arithmetic, no parameter changes it: {}",
-            b.reading.1
-        ),
+        format!("built into the arithmetic, no parameter changes it: {}", b.reading.1),
     );
     Entry {
         param: b.id,
@@ -444,19 +372,13 @@ fn built_in_entry(b: &'static BuiltIn, presets: &[Preset]) -> Entry {
 
 /// How a reading is named to a reader: a parameter's label, or a built-in assumption's.
 pub fn label_of(id: &str) -> Option<Text> {
-    crate::policy::param_def(id).map(|d| d.label()).or_else(|| {
-        BUILT_IN
-            .iter()
-            .find(|b| b.id == id)
-            .map(|b| Text::new(b.label.0, b.label.1))
-    })
+    crate::policy::param_def(id)
+        .map(|d| d.label())
+        .or_else(|| BUILT_IN.iter().find(|b| b.id == id).map(|b| Text::new(b.label.0, b.label.1)))
 }
 
 fn bool_label(def: &ParamDef, b: bool) -> Text {
-    let answers = LINKS
-        .iter()
-        .find(|l| l.param == def.id)
-        .and_then(|l| l.answers);
+    let answers = LINKS.iter().find(|l| l.param == def.id).and_then(|l| l.answers);
     match (answers, b) {
         (Some([(zh, en), _]), true) | (Some([_, (zh, en)]), false) => Text::new(zh, en),
         (None, true) => Text::new("是", "yes"),
@@ -469,10 +391,7 @@ pub fn value_reading(def: &ParamDef, v: &Value) -> Text {
     let v = def.check(v).unwrap_or_else(|_| v.clone());
     match def.kind {
         ParamKind::Choice(opts) => {
-            let raw = v
-                .as_str()
-                .map(str::to_string)
-                .unwrap_or_else(|| v.to_string());
+            let raw = v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string());
             opts.iter()
                 .find(|o| o.value == raw)
                 .map(|o| Text::new(o.zh, o.en))
@@ -491,10 +410,7 @@ pub fn value_reading(def: &ParamDef, v: &Value) -> Text {
                         " ".into()
                     }
                 };
-                Text::new(
-                    format!("{n}{}", unit.zh),
-                    format!("{n}{}{}", sep(&unit.en), unit.en),
-                )
+                Text::new(format!("{n}{}", unit.zh), format!("{n}{}{}", sep(&unit.en), unit.en))
             }
         },
     }
@@ -515,12 +431,15 @@ pub fn markdown(reg: &Register) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     let w = &mut out;
-    let _ = writeln!(w, "<!-- Generated by `dingdian readings` from the presets (src/policy/presets/), the parameter table");
-    let _ = writeln!(w, "     (src/policy/params.rs) and the clause index (src/policy/clauses.rs, src/policy/readings.rs).");
     let _ = writeln!(
         w,
-        "     Do not edit by hand: regenerate with `{REGENERATE}`. -->"
+        "<!-- Generated by `dingdian readings` from the presets (src/policy/presets/), the parameter table"
     );
+    let _ = writeln!(
+        w,
+        "     (src/policy/params.rs) and the clause index (src/policy/clauses.rs, src/policy/readings.rs)."
+    );
+    let _ = writeln!(w, "     Do not edit by hand: regenerate with `{REGENERATE}`. -->");
     let _ = writeln!(w);
     let _ = writeln!(w, "# 解读登记 Readings register");
     let _ = writeln!(w);
@@ -553,13 +472,7 @@ pub fn markdown(reg: &Register) -> String {
     let _ = writeln!(w, "| 条文 clause | 原文 text | gloss |");
     let _ = writeln!(w, "|---|---|---|");
     for c in CLAUSES {
-        let _ = writeln!(
-            w,
-            "| {} | {} | {} |",
-            cell(c.id),
-            cell(c.quote),
-            cell(c.gloss)
-        );
+        let _ = writeln!(w, "| {} | {} | {} |", cell(c.id), cell(c.quote), cell(c.gloss));
     }
     out
 }
@@ -567,11 +480,7 @@ pub fn markdown(reg: &Register) -> String {
 fn entry_markdown(w: &mut String, e: &Entry) {
     use std::fmt::Write;
     let _ = writeln!(w);
-    let _ = writeln!(
-        w,
-        "### <a id=\"{}\"></a>{} · {}",
-        e.anchor, e.label.zh, e.label.en
-    );
+    let _ = writeln!(w, "### <a id=\"{}\"></a>{} · {}", e.anchor, e.label.zh, e.label.en);
     let _ = writeln!(w);
     let _ = writeln!(w, "`{}`", e.param);
     for c in &e.clauses {
@@ -607,11 +516,7 @@ fn entry_markdown(w: &mut String, e: &Entry) {
             (EntryKind::Switch, true) => "解读 reading",
             (EntryKind::Assumption, true) => "假设 assumption",
         };
-        let value = if d.value.is_null() {
-            String::new()
-        } else {
-            format!("`{}` ", value_id(&d.value))
-        };
+        let value = if d.value.is_null() { String::new() } else { format!("`{}` ", value_id(&d.value)) };
         let _ = writeln!(
             w,
             "| {} | {}{} · {} | {} | {} — {} |",
@@ -666,20 +571,15 @@ mod tests {
         }
         match def.kind {
             ParamKind::Choice(opts) => {
-                for o in opts
-                    .iter()
-                    .filter(|o| o.zh.trim().is_empty() || o.en.trim().is_empty())
-                {
-                    out.push(format!("choice \"{}\" of `{id}` lacks its label (zh, en) in PARAMETERS, src/policy/params.rs", o.value));
+                for o in opts.iter().filter(|o| o.zh.trim().is_empty() || o.en.trim().is_empty()) {
+                    out.push(format!(
+                        "choice \"{}\" of `{id}` lacks its label (zh, en) in PARAMETERS, src/policy/params.rs",
+                        o.value
+                    ));
                 }
             }
             ParamKind::Bool if is_switch(def) => {
-                if LINKS
-                    .iter()
-                    .find(|l| l.param == id)
-                    .and_then(|l| l.answers)
-                    .is_none()
-                {
+                if LINKS.iter().find(|l| l.param == id).and_then(|l| l.answers).is_none() {
                     out.push(format!(
                         "true/false switch `{id}` lacks the labels of its two readings: write it as `yes_no(\"{id}\", \"<clause id>\", (zh, en) for true, (zh, en) for false)` in {WHERE}"
                     ));
@@ -697,20 +597,12 @@ mod tests {
             for def in PARAMETERS {
                 let assumed = p.parameters.get(def.id).is_some_and(|s| s.assumption);
                 if is_switch(def) || assumed {
-                    all.extend(
-                        problems(def, &p)
-                            .into_iter()
-                            .map(|m| format!("{}: {m}", p.id)),
-                    );
+                    all.extend(problems(def, &p).into_iter().map(|m| format!("{}: {m}", p.id)));
                 }
             }
         }
         all.dedup();
-        assert!(
-            all.is_empty(),
-            "the readings register is incomplete:\n  {}",
-            all.join("\n  ")
-        );
+        assert!(all.is_empty(), "the readings register is incomplete:\n  {}", all.join("\n  "));
     }
 
     #[test]
@@ -723,15 +615,9 @@ mod tests {
             kind: ParamKind::Bool,
             ..PARAMETERS[0]
         };
-        let bare = ParamDef {
-            group: Group::Switches,
-            ..bare
-        };
+        let bare = ParamDef { group: Group::Switches, ..bare };
         let found = problems(&bare, &preset).join("\n");
-        assert!(
-            found.contains("switch `brand_new_switch` has no question"),
-            "{found}"
-        );
+        assert!(found.contains("switch `brand_new_switch` has no question"), "{found}");
         assert!(found.contains("add `link(\"brand_new_switch\""), "{found}");
         assert!(found.contains("yes_no(\"brand_new_switch\""), "{found}");
     }
@@ -753,9 +639,7 @@ mod tests {
                 );
             }
             assert!(
-                !LINKS[..i]
-                    .iter()
-                    .any(|o| o.param == l.param && o.preset == l.preset),
+                !LINKS[..i].iter().any(|o| o.param == l.param && o.preset == l.preset),
                 "{WHERE} links `{}` twice",
                 l.param
             );
@@ -771,46 +655,26 @@ mod tests {
     #[test]
     fn the_register_quotes_the_clause_and_gives_each_presets_default_and_reason() {
         let reg = Register::of(&builtin_presets());
-        let band = reg
-            .entry("between_band")
-            .expect("a switch is in the register");
+        let band = reg.entry("between_band").expect("a switch is in the register");
         assert_eq!(band.kind, EntryKind::Switch);
-        assert!(band.clauses[0]
-            .quote
-            .contains("当全市测算值<目标值和实际值时"));
+        assert!(band.clauses[0].quote.contains("当全市测算值<目标值和实际值时"));
         assert!(band.question.as_ref().unwrap().zh.contains("介于两者之间"));
-        assert_eq!(
-            band.readings
-                .iter()
-                .map(|r| r.value.as_str())
-                .collect::<Vec<_>>(),
-            ["gap", "suspend", "pass"]
-        );
+        assert_eq!(band.readings.iter().map(|r| r.value.as_str()).collect::<Vec<_>>(), ["gap", "suspend", "pass"]);
         let linyi = band.default_in("linyi-2025").unwrap();
         assert_eq!(linyi.reading.zh, "条文未规定（待定）");
         assert_eq!(linyi.source.zh, "解释开关：条文未规定");
 
         // Xi'an reads its walking radius from its own text, Linyi gives the number.
-        let radius = reg
-            .entry("service_radius_m")
-            .expect("an assumption of xian-2025 is in the register");
+        let radius = reg.entry("service_radius_m").expect("an assumption of xian-2025 is in the register");
         assert_eq!(radius.kind, EntryKind::Assumption);
-        assert_eq!(
-            radius.default_in("xian-2025").unwrap().clause,
-            Some("xian-2025 规划目标和内容(二)2")
-        );
+        assert_eq!(radius.default_in("xian-2025").unwrap().clause, Some("xian-2025 规划目标和内容(二)2"));
         assert_eq!(radius.default_in("xian-2025").unwrap().reading.en, "1000 m");
         assert!(radius.default_in("xian-2025").unwrap().assumption);
         assert!(!radius.default_in("linyi-2025").unwrap().assumption);
 
         // A true/false switch reads as words, not `true`.
         let key = reg.entry("key_project_escapes_fund").unwrap();
-        assert!(key
-            .default_in("linyi-2025")
-            .unwrap()
-            .reading
-            .zh
-            .starts_with("也不受基金暂停限制"));
+        assert!(key.default_in("linyi-2025").unwrap().reading.zh.starts_with("也不受基金暂停限制"));
 
         // A parameter no preset assumes and no switch is not a reading.
         assert!(reg.entry("employee_fund_min_months").is_none());
@@ -820,10 +684,7 @@ mod tests {
     fn a_quota_the_text_does_not_give_reads_as_undetermined() {
         // xian-2025 (二)3(2)“实行总量控制” without a number: an empty quota is no number from the data.
         let def = crate::policy::param_def("special_drug_quota").unwrap();
-        assert_eq!(
-            value_reading(def, &Value::Null).en,
-            "not given by the text (undetermined)"
-        );
+        assert_eq!(value_reading(def, &Value::Null).en, "not given by the text (undetermined)");
         assert_eq!(value_reading(def, &serde_json::json!(12)).zh, "12家");
     }
 }

@@ -22,9 +22,7 @@ impl RuleDef {
     /// Eligibility conditions bind exempt applicants too, and their `fail` rejects before any
     /// suspension (DESIGN.md §1, step 1).
     pub fn is_eligibility(&self) -> bool {
-        self.id.starts_with("national.")
-            || self.id == "negative_list"
-            || self.id == "staffing.insurance_office"
+        self.id.starts_with("national.") || self.id == "negative_list" || self.id == "staffing.insurance_office"
     }
 
     /// Rules an exemption ("不受本规划限制") cannot reach: eligibility, the exemptions themselves and
@@ -43,54 +41,24 @@ impl RuleDef {
 
 macro_rules! rule {
     ($id:literal, $zh:literal, $en:literal, $clause:literal) => {
-        RuleDef {
-            id: $id,
-            zh: $zh,
-            en: $en,
-            origin_clause: $clause,
-        }
+        RuleDef { id: $id, zh: $zh, en: $en, origin_clause: $clause }
     };
 }
 
 /// Trace order: national, negative list, staffing, exemptions, fund, bed supply, the kind's own
 /// rules, pharmacy area class, changes.
 pub static RULES: &[RuleDef] = &[
-    rule!(
-        "national.operating_months",
-        "正式运营满3个月",
-        "operating for at least 3 months",
-        "令2号 第六条(一)"
-    ),
-    rule!(
-        "national.physician",
-        "至少1名执业医师",
-        "at least one physician",
-        "令2号 第六条(二)"
-    ),
-    rule!(
-        "national.pharmacist",
-        "至少1名药师",
-        "at least one pharmacist",
-        "令3号"
-    ),
+    rule!("national.operating_months", "正式运营满3个月", "operating for at least 3 months", "令2号 第六条(一)"),
+    rule!("national.physician", "至少1名执业医师", "at least one physician", "令2号 第六条(二)"),
+    rule!("national.pharmacist", "至少1名药师", "at least one pharmacist", "令3号"),
     rule!(
         "national.insurance_dept",
         "100张床位以上设医保管理部门",
         "insurance department at 100+ beds",
         "令2号 第六条(三)"
     ),
-    rule!(
-        "negative_list",
-        "准入负面清单",
-        "admission negative list",
-        "linyi-2019 政策措施(三)"
-    ),
-    rule!(
-        "staffing.insurance_office",
-        "医保办人员配备",
-        "insurance office staffing",
-        "linyi-2019 政策措施(二)"
-    ),
+    rule!("negative_list", "准入负面清单", "admission negative list", "linyi-2019 政策措施(三)"),
+    rule!("staffing.insurance_office", "医保办人员配备", "insurance office staffing", "linyi-2019 政策措施(二)"),
     rule!(
         "exempt.key_project",
         "重点建设项目不受规划限制",
@@ -103,42 +71,17 @@ pub static RULES: &[RuleDef] = &[
         "listed institutions are not limited by the plan",
         "xian-2025 规划目标和内容(二)3(1)"
     ),
-    rule!(
-        "priority.listed",
-        "列明机构优先纳入",
-        "listed institutions come first",
-        "xian-2025 规划目标和内容(二)3(1)"
-    ),
-    rule!(
-        "fund.deficit",
-        "基金赤字暂停受理",
-        "fund deficit suspends",
-        "linyi-2025 三(三)1"
-    ),
-    rule!(
-        "fund.warning_letter",
-        "基金风险预警函暂停受理",
-        "fund-risk warning letter suspends",
-        "linyi-2025 三(三)2"
-    ),
+    rule!("priority.listed", "列明机构优先纳入", "listed institutions come first", "xian-2025 规划目标和内容(二)3(1)"),
+    rule!("fund.deficit", "基金赤字暂停受理", "fund deficit suspends", "linyi-2025 三(三)1"),
+    rule!("fund.warning_letter", "基金风险预警函暂停受理", "fund-risk warning letter suspends", "linyi-2025 三(三)2"),
     rule!(
         "fund.months_below_minimum",
         "基金可支付月数低于最低要求",
         "fund months below the minimum",
         "linyi-2025 三(三)3"
     ),
-    rule!(
-        "inpatient.city_supply",
-        "全市床位测算值",
-        "city bed supply",
-        "linyi-2025 三(一)1(1)(2)"
-    ),
-    rule!(
-        "inpatient.county_supply",
-        "县区床位测算值",
-        "county bed supply",
-        "linyi-2025 三(一)1①"
-    ),
+    rule!("inpatient.city_supply", "全市床位测算值", "city bed supply", "linyi-2025 三(一)1(1)(2)"),
+    rule!("inpatient.county_supply", "县区床位测算值", "county bed supply", "linyi-2025 三(一)1①"),
     rule!(
         "inpatient.same_type_nearby",
         "服务圈内同类型住院定点机构",
@@ -151,24 +94,14 @@ pub static RULES: &[RuleDef] = &[
         "strict control of new inpatient designations",
         "xian-2025 规划目标和内容(二)1"
     ),
-    rule!(
-        "outpatient.nearby",
-        "服务圈内已有门诊定点机构",
-        "outpatient provider in the circle",
-        "linyi-2025 三(一)2"
-    ),
+    rule!("outpatient.nearby", "服务圈内已有门诊定点机构", "outpatient provider in the circle", "linyi-2025 三(一)2"),
     rule!(
         "outpatient_pharmacy.no_new",
         "原则上不再新增（步行15分钟内无同类）",
         "no new ones in principle (unless none of the type within a 15-minute walk)",
         "xian-2025 规划目标和内容(二)2"
     ),
-    rule!(
-        "primary_care.priority",
-        "基层医疗机构优先纳入",
-        "primary care comes first",
-        "linyi-2025 三(一)2 ¶2"
-    ),
+    rule!("primary_care.priority", "基层医疗机构优先纳入", "primary care comes first", "linyi-2025 三(一)2 ¶2"),
     rule!(
         "pharmacy.same_type_nearby",
         "服务圈内同类型定点药店",
@@ -193,24 +126,9 @@ pub static RULES: &[RuleDef] = &[
         "medical-aid designation only for designated institutions",
         "xian-2025 规划目标和内容(二)3(3)"
     ),
-    rule!(
-        "pharmacy.category_quota",
-        "分类别的药店总量",
-        "a quota of pharmacies per category",
-        ""
-    ),
-    rule!(
-        "pharmacy.area_class",
-        "药店区域分类",
-        "pharmacy area class",
-        "linyi-2025 三(二)"
-    ),
-    rule!(
-        "change.new_site",
-        "新增执业地点视同新增",
-        "a new site is judged as new",
-        "linyi-2025 三(四)1"
-    ),
+    rule!("pharmacy.category_quota", "分类别的药店总量", "a quota of pharmacies per category", ""),
+    rule!("pharmacy.area_class", "药店区域分类", "pharmacy area class", "linyi-2025 三(二)"),
+    rule!("change.new_site", "新增执业地点视同新增", "a new site is judged as new", "linyi-2025 三(四)1"),
     rule!(
         "change.address",
         "变更注册地址按本规划执行",
@@ -240,12 +158,7 @@ pub static ASSESSMENT_RULES: &[RuleDef] = &[
         "ranked at the bottom of the comprehensive assessment: exit",
         "linyi-2019 政策措施(三)"
     ),
-    rule!(
-        "exit.blacklist",
-        "信用评价进入黑名单的退出",
-        "on the credit blacklist: exit",
-        "linyi-2019 政策措施(三)"
-    ),
+    rule!("exit.blacklist", "信用评价进入黑名单的退出", "on the credit blacklist: exit", "linyi-2019 政策措施(三)"),
     rule!(
         "exit.serious_violation",
         "严重违法违规违反协议的退出",
@@ -264,12 +177,7 @@ pub static ASSESSMENT_RULES: &[RuleDef] = &[
         "last-place elimination among those that do not fit the layout plan",
         "linyi-2019 政策措施(三)(五)"
     ),
-    rule!(
-        "agreement.term",
-        "协议有效期与续约",
-        "agreement term and renewal",
-        "linyi-2019 政策措施(四)"
-    ),
+    rule!("agreement.term", "协议有效期与续约", "agreement term and renewal", "linyi-2019 政策措施(四)"),
 ];
 
 /// The rules of the county medical community global budget (`dingdian settle`, `budget`).
@@ -298,30 +206,15 @@ pub static BUDGET_RULES: &[RuleDef] = &[
         "out-of-county spending counts in the budget",
         "shandong-2024 二(二)"
     ),
-    rule!(
-        "settlement.surplus_retained",
-        "结余留用",
-        "surplus retained",
-        "shandong-2024 二(三)"
-    ),
+    rule!("settlement.surplus_retained", "结余留用", "surplus retained", "shandong-2024 二(三)"),
     rule!(
         "settlement.objective_compensation",
         "客观因素超支合理补偿",
         "objective-cause overspend compensated",
         "shandong-2024 二(三)"
     ),
-    rule!(
-        "settlement.overspend_shared",
-        "合理超支分担",
-        "reasonable overspend shared",
-        "shandong-2024 二(三)"
-    ),
-    rule!(
-        "prepayment.one_month",
-        "预付1个月左右医保基金",
-        "about one month advanced",
-        "shandong-2024 二(四)"
-    ),
+    rule!("settlement.overspend_shared", "合理超支分担", "reasonable overspend shared", "shandong-2024 二(三)"),
+    rule!("prepayment.one_month", "预付1个月左右医保基金", "about one month advanced", "shandong-2024 二(四)"),
     rule!(
         "benefit.reimbursement_gap",
         "乡镇卫生院与县级医院报销比例差距",
@@ -345,19 +238,12 @@ pub fn rule_def(id: &str) -> Option<&'static RuleDef> {
 /// the rule's trace entries (`TraceEntry::assumptions`), so a reader sees which numbers are the
 /// simulator's and not the text's.
 pub fn reads(rule: &str) -> &'static [&'static str] {
-    const BEDS: &[&str] = &[
-        "target_beds_per_1000",
-        "fund_coef_enabled",
-        "fund_coef_source",
-        "patient_coef_enabled",
-    ];
+    const BEDS: &[&str] = &["target_beds_per_1000", "fund_coef_enabled", "fund_coef_source", "patient_coef_enabled"];
     match rule {
         "negative_list" => &["negative_list_years"],
-        "staffing.insurance_office" => &[
-            "staffing_min_up_to_100_beds",
-            "staffing_min_101_to_1000_beds",
-            "staffing_min_over_1000_beds",
-        ],
+        "staffing.insurance_office" => {
+            &["staffing_min_up_to_100_beds", "staffing_min_101_to_1000_beds", "staffing_min_over_1000_beds"]
+        }
         "fund.months_below_minimum" => &["employee_fund_min_months", "resident_fund_min_months"],
         "inpatient.city_supply" | "inpatient.county_supply" => BEDS,
         "inpatient.same_type_nearby"
@@ -366,31 +252,19 @@ pub fn reads(rule: &str) -> &'static [&'static str] {
         | "pharmacy.same_type_nearby"
         | "pharmacy.min_spacing" => &["service_radius_m"],
         "special_drug_pharmacy.quota" => &["special_drug_quota"],
-        "pharmacy.area_class" => &[
-            "pharmacy_area_cell_m",
-            "pharmacy_insufficient_below_per_10k",
-            "pharmacy_saturated_above_per_10k",
-        ],
+        "pharmacy.area_class" => {
+            &["pharmacy_area_cell_m", "pharmacy_insufficient_below_per_10k", "pharmacy_saturated_above_per_10k"]
+        }
         "exit.poor_management" => &["exit_score_min", "exit_satisfaction_min_pct"],
         "exit.bottom_rank" => &["exit_bottom_share_pct"],
         "exit.last_place" => &["service_radius_m", "last_place_severe_excess_pct"],
         "agreement.term" => &["agreement_term_years", "agreement_extended_term_years"],
-        "settlement.surplus_retained" => &[
-            "budget_surplus_retained_pct",
-            "budget_assessment_full_score",
-        ],
+        "settlement.surplus_retained" => &["budget_surplus_retained_pct", "budget_assessment_full_score"],
         "settlement.objective_compensation" => &["budget_objective_compensation_pct"],
-        "settlement.overspend_shared" => &[
-            "budget_overspend_fund_share_pct",
-            "budget_assessment_full_score",
-        ],
+        "settlement.overspend_shared" => &["budget_overspend_fund_share_pct", "budget_assessment_full_score"],
         "prepayment.one_month" => &["budget_prepay_months"],
         "benefit.reimbursement_gap" => &["reimbursement_gap_min_pp"],
-        "payment.primary_groups" => &[
-            "dip_primary_diseases_min",
-            "drg_primary_groups_min",
-            "primary_groups_due_year",
-        ],
+        "payment.primary_groups" => &["dip_primary_diseases_min", "drg_primary_groups_min", "primary_groups_due_year"],
         _ => &[],
     }
 }

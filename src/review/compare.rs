@@ -12,12 +12,8 @@ use crate::spatial::{AreaClass, Coverage, KindCoverage};
 use crate::text::Text;
 
 /// Pharmacy area classes in the order the figures list them.
-pub const AREA_CLASSES: [AreaClass; 4] = [
-    AreaClass::Blank,
-    AreaClass::Insufficient,
-    AreaClass::Adequate,
-    AreaClass::Saturated,
-];
+pub const AREA_CLASSES: [AreaClass; 4] =
+    [AreaClass::Blank, AreaClass::Insufficient, AreaClass::Adequate, AreaClass::Saturated];
 
 /// Bits of `CoverageLayers::masks`: the pharmacy categories (0–2), outpatient, inpatient.
 pub const PHARMACY_BITS: u8 = crate::spatial::PHARMACY;
@@ -42,12 +38,8 @@ pub struct Snapshot {
 pub fn area_counts(prep: &Prepared) -> [(u64, u64); 4] {
     let mut counts = [(0u64, 0u64); 4];
     for key in &prep.areas.keys {
-        let (pharmacies, population) = prep
-            .areas
-            .stats
-            .get(key)
-            .map(|st| (st.pharmacy_ids.len() as u32, st.population))
-            .unwrap_or((0, 0));
+        let (pharmacies, population) =
+            prep.areas.stats.get(key).map(|st| (st.pharmacy_ids.len() as u32, st.population)).unwrap_or((0, 0));
         let (class, _) = AreaClass::classify(pharmacies, population, &prep.policy.params);
         if let Some(k) = AREA_CLASSES.iter().position(|c| *c == class) {
             counts[k].0 += 1;
@@ -62,25 +54,14 @@ impl Snapshot {
     /// acceptance surface is compared (the selected one in the app).
     pub fn compute(prep: &Prepared, template: Option<&Application>) -> Snapshot {
         let layers = prep.coverage_layers();
-        let coverage = layers.summary_with(
-            prep.scenario,
-            &prep.data.cell_population,
-            &prep.data.cell_county,
-        );
+        let coverage = layers.summary_with(prep.scenario, &prep.data.cell_population, &prep.data.cell_county);
         Snapshot {
-            decisions: prep
-                .scenario
-                .applications
-                .iter()
-                .map(|a| prep.decide(a))
-                .collect(),
+            decisions: prep.scenario.applications.iter().map(|a| prep.decide(a)).collect(),
             figures: prep.figures.clone(),
             coverage,
             masks: layers.masks,
             area_counts: area_counts(prep),
-            surface: template
-                .map(|t| prep.surface(t).outcomes)
-                .unwrap_or_default(),
+            surface: template.map(|t| prep.surface(t).outcomes).unwrap_or_default(),
         }
     }
 }
@@ -182,12 +163,8 @@ impl CellChange {
             CellChange::Gained => Text::new("新增覆盖", "gains coverage"),
             CellChange::Lost => Text::new("失去覆盖", "loses coverage"),
             CellChange::OutcomeChanged => Text::new("可受理结果改变", "surface outcome changed"),
-            CellChange::GainedOutcomeChanged => {
-                Text::new("新增覆盖且结果改变", "gains coverage, outcome changed")
-            }
-            CellChange::LostOutcomeChanged => {
-                Text::new("失去覆盖且结果改变", "loses coverage, outcome changed")
-            }
+            CellChange::GainedOutcomeChanged => Text::new("新增覆盖且结果改变", "gains coverage, outcome changed"),
+            CellChange::LostOutcomeChanged => Text::new("失去覆盖且结果改变", "loses coverage, outcome changed"),
         }
     }
     pub fn gained(self) -> bool {
@@ -197,12 +174,7 @@ impl CellChange {
         matches!(self, CellChange::Lost | CellChange::LostOutcomeChanged)
     }
     pub fn outcome_changed(self) -> bool {
-        matches!(
-            self,
-            CellChange::OutcomeChanged
-                | CellChange::GainedOutcomeChanged
-                | CellChange::LostOutcomeChanged
-        )
+        matches!(self, CellChange::OutcomeChanged | CellChange::GainedOutcomeChanged | CellChange::LostOutcomeChanged)
     }
 }
 
@@ -217,18 +189,10 @@ pub struct CellChanges {
 
 /// Cells that gain or lose the coverage of the layers `bits` (of `CoverageLayers::masks`), and
 /// cells whose surface outcome changed (compared only when both surfaces cover every cell).
-pub fn cell_changes(
-    baseline: &Snapshot,
-    draft: &Snapshot,
-    bits: u8,
-    population: &[u64],
-) -> CellChanges {
+pub fn cell_changes(baseline: &Snapshot, draft: &Snapshot, bits: u8, population: &[u64]) -> CellChanges {
     let n = population.len();
     let surfaces = baseline.surface.len() == n && draft.surface.len() == n;
-    let mut out = CellChanges {
-        cells: Vec::with_capacity(n),
-        ..Default::default()
-    };
+    let mut out = CellChanges { cells: Vec::with_capacity(n), ..Default::default() };
     let add = |t: &mut (u64, u64), p: u64| {
         t.0 += 1;
         t.1 = t.1.saturating_add(p);
@@ -276,8 +240,7 @@ impl Comparison {
 /// its verdict differs from the baseline's, else the baseline's deciding rule (which the draft
 /// no longer decides by), else the first rule whose verdict differs.
 fn changing_rule(base: &Decision, draft: &Decision) -> Option<RuleChange> {
-    let verdict =
-        |d: &Decision, rule: &str| d.rules.iter().find(|e| e.rule == rule).map(|e| e.verdict);
+    let verdict = |d: &Decision, rule: &str| d.rules.iter().find(|e| e.rule == rule).map(|e| e.verdict);
     let change = |e: &TraceEntry, from: &Decision, to: &Decision| RuleChange {
         rule: e.rule.to_string(),
         clause: e.clause.to_string(),
@@ -297,31 +260,15 @@ fn changing_rule(base: &Decision, draft: &Decision) -> Option<RuleChange> {
     if let Some(e) = base.deciding_rule().filter(differs) {
         return Some(change(e, base, draft));
     }
-    draft
-        .rules
-        .iter()
-        .chain(&base.rules)
-        .find(differs)
-        .map(|e| change(e, base, draft))
+    draft.rules.iter().chain(&base.rules).find(differs).map(|e| change(e, base, draft))
 }
 
 fn share_fig(key: &str, label: Text, b: Option<f64>, d: Option<f64>) -> FigureChange {
-    FigureChange {
-        readings: Vec::new(),
-        key: key.to_string(),
-        label,
-        unit: FigureUnit::Share,
-        baseline: b,
-        draft: d,
-    }
+    FigureChange { readings: Vec::new(), key: key.to_string(), label, unit: FigureUnit::Share, baseline: b, draft: d }
 }
 
 fn category_share(k: &KindCoverage, cat: &str) -> Option<f64> {
-    k.by_category
-        .as_ref()?
-        .iter()
-        .find(|(c, _)| c == cat)
-        .and_then(|(_, v)| *v)
+    k.by_category.as_ref()?.iter().find(|(c, _)| c == cat).and_then(|(_, v)| *v)
 }
 
 /// Compares the draft with the baseline. Decisions are matched by application id (an
@@ -353,10 +300,7 @@ pub fn compare(baseline: &Snapshot, draft: &Snapshot, population: &[u64]) -> Com
         let l = cat.label();
         figures.push(share_fig(
             &format!("coverage.pharmacy.{}", cat.id()),
-            Text::new(
-                format!("{}药店覆盖率", l.zh),
-                format!("{} pharmacy coverage", l.en),
-            ),
+            Text::new(format!("{}药店覆盖率", l.zh), format!("{} pharmacy coverage", l.en)),
             category_share(&bc.pharmacy, cat.id()),
             category_share(&dc.pharmacy, cat.id()),
         ));
@@ -388,10 +332,7 @@ pub fn compare(baseline: &Snapshot, draft: &Snapshot, population: &[u64]) -> Com
         figures.push(FigureChange {
             readings: Vec::new(),
             key: format!("areas.{id}.residents"),
-            label: Text::new(
-                format!("{}常住人口", l.zh),
-                format!("residents of {}s", l.en),
-            ),
+            label: Text::new(format!("{}常住人口", l.zh), format!("residents of {}s", l.en)),
             unit: FigureUnit::Count,
             baseline: Some(b.1 as f64),
             draft: Some(d.1 as f64),
@@ -405,22 +346,14 @@ pub fn compare(baseline: &Snapshot, draft: &Snapshot, population: &[u64]) -> Com
         baseline: f(&baseline.figures),
         draft: f(&draft.figures),
     };
-    figures.push(beds(
-        "beds.target",
-        Text::new("每千人目标床位数", "target beds per 1,000"),
-        |f| Some(f.target_beds_per_1000),
-    ));
-    let mut measured = beds(
-        "beds.measured",
-        Text::new("全市千人测算床位数", "city measured beds per 1,000"),
-        |f| f.measured_beds_per_1000,
-    );
-    measured.readings = draft
-        .figures
-        .readings_of("measured_beds_per_1000")
-        .iter()
-        .map(|r| r.id)
-        .collect();
+    figures.push(beds("beds.target", Text::new("每千人目标床位数", "target beds per 1,000"), |f| {
+        Some(f.target_beds_per_1000)
+    }));
+    let mut measured =
+        beds("beds.measured", Text::new("全市千人测算床位数", "city measured beds per 1,000"), |f| {
+            f.measured_beds_per_1000
+        });
+    measured.readings = draft.figures.readings_of("measured_beds_per_1000").iter().map(|r| r.id).collect();
     figures.push(measured);
     let n = population.len();
     if baseline.surface.len() == n && draft.surface.len() == n && n > 0 {
@@ -448,10 +381,7 @@ pub fn compare(baseline: &Snapshot, draft: &Snapshot, population: &[u64]) -> Com
             figures.push(FigureChange {
                 readings: Vec::new(),
                 key: format!("surface.{}", o.id()),
-                label: Text::new(
-                    format!("可受理范围格网：{}", l.zh),
-                    format!("surface cells: {}", l.en),
-                ),
+                label: Text::new(format!("可受理范围格网：{}", l.zh), format!("surface cells: {}", l.en)),
                 unit: FigureUnit::Count,
                 baseline: count(&baseline.surface),
                 draft: count(&draft.surface),
@@ -481,10 +411,8 @@ mod tests {
         overrides: &[(&str, serde_json::Value)],
         template: Option<&Application>,
     ) -> Snapshot {
-        let ov: BTreeMap<String, serde_json::Value> = overrides
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.clone()))
-            .collect();
+        let ov: BTreeMap<String, serde_json::Value> =
+            overrides.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
         let policy = Policy::resolve(&builtin_preset("linyi-2025").unwrap(), &ov, "o").unwrap();
         let prep = Prepared::with_data(s, &policy, data.clone(), today());
         Snapshot::compute(&prep, template)
@@ -494,12 +422,7 @@ mod tests {
     /// rejected by the same-type rule at 800 m and not at 300 m.
     fn sample_with_pharmacy_near_another() -> Scenario {
         let mut s = crate::sample::linyi_sample();
-        let p = s
-            .institutions
-            .iter()
-            .find(|i| i.designated && i.kind == Kind::Pharmacy)
-            .unwrap()
-            .clone();
+        let p = s.institutions.iter().find(|i| i.designated && i.kind == Kind::Pharmacy).unwrap().clone();
         let mut a = Application::new("near", Kind::Pharmacy, p.lon + 0.0055, p.lat);
         a.county = p.county.clone();
         a.pharmacists = Some(2);
@@ -519,12 +442,7 @@ mod tests {
         let b = snap(&s, &data, &[("target_beds_per_1000", 7.0.into())], None);
         let c = compare(&a, &b, &data.cell_population);
         let measured = c.figures.iter().find(|f| f.key == "beds.measured").unwrap();
-        assert_eq!(
-            measured.readings.first(),
-            Some(&"bed_need_formula"),
-            "{:?}",
-            measured.readings
-        );
+        assert_eq!(measured.readings.first(), Some(&"bed_need_formula"), "{:?}", measured.readings);
         assert!(measured.readings.contains(&"fund_coef_enabled"));
         let target = c.figures.iter().find(|f| f.key == "beds.target").unwrap();
         assert!(target.readings.is_empty());
@@ -543,10 +461,7 @@ mod tests {
         assert_eq!(c.changed_figures().count(), 0);
         let cells = cell_changes(&a, &b, PHARMACY_BITS, pop);
         assert!(cells.cells.iter().all(|c| *c == CellChange::Same));
-        assert_eq!(
-            (cells.gained, cells.lost, cells.outcome_changed),
-            ((0, 0), (0, 0), (0, 0))
-        );
+        assert_eq!((cells.gained, cells.lost, cells.outcome_changed), ((0, 0), (0, 0), (0, 0)));
     }
 
     #[test]
@@ -557,33 +472,19 @@ mod tests {
         let base = snap(&s, &data, &[], t.as_ref());
         let draft = snap(&s, &data, &[("service_radius_m", 300.into())], t.as_ref());
         let c = compare(&base, &draft, &data.cell_population);
-        let d = c
-            .decisions
-            .iter()
-            .find(|d| d.id == "near")
-            .expect("the near application changes");
+        let d = c.decisions.iter().find(|d| d.id == "near").expect("the near application changes");
         assert_eq!(d.baseline, Outcome::Rejected);
         assert_ne!(d.draft, Outcome::Rejected);
         let r = d.rule.as_ref().unwrap();
         assert_eq!(r.rule, "pharmacy.same_type_nearby");
-        assert_eq!(
-            (r.baseline, r.draft),
-            (Some(Verdict::Fail), Some(Verdict::Pass))
-        );
+        assert_eq!((r.baseline, r.draft), (Some(Verdict::Fail), Some(Verdict::Pass)));
         assert!(r.clause.starts_with("linyi-2025"));
         // Coverage shrinks with the radius, and the figure says by how much.
-        let f = c
-            .figures
-            .iter()
-            .find(|f| f.key == "coverage.pharmacy")
-            .unwrap();
+        let f = c.figures.iter().find(|f| f.key == "coverage.pharmacy").unwrap();
         assert!(f.difference().unwrap() < 0.0, "{f:?}");
         // Every decision not listed has the same outcome on both sides.
         for (b, d) in base.decisions.iter().zip(&draft.decisions) {
-            assert_eq!(
-                b.outcome != d.outcome,
-                c.decisions.iter().any(|x| x.id == d.id)
-            );
+            assert_eq!(b.outcome != d.outcome, c.decisions.iter().any(|x| x.id == d.id));
         }
     }
 
@@ -597,12 +498,7 @@ mod tests {
         let small = snap(&s, &data, &[("service_radius_m", 300.into())], Some(&t));
         let big = snap(&s, &data, &[("service_radius_m", 2000.into())], Some(&t));
         let shrink = cell_changes(&base, &small, PHARMACY_BITS, pop);
-        assert!(
-            shrink.lost.0 > 0 && shrink.gained.0 == 0,
-            "{:?} {:?}",
-            shrink.lost,
-            shrink.gained
-        );
+        assert!(shrink.lost.0 > 0 && shrink.gained.0 == 0, "{:?} {:?}", shrink.lost, shrink.gained);
         let grow = cell_changes(&base, &big, PHARMACY_BITS, pop);
         assert!(grow.gained.0 > 0 && grow.lost.0 == 0);
         // The counts agree with the cells, and a lost cell was covered before and is not after.
@@ -610,29 +506,15 @@ mod tests {
             if c.lost() {
                 assert!(base.masks[k] & PHARMACY_BITS != 0 && small.masks[k] & PHARMACY_BITS == 0);
             }
-            assert_eq!(
-                c.outcome_changed(),
-                base.surface[k] != small.surface[k],
-                "cell {k}"
-            );
+            assert_eq!(c.outcome_changed(), base.surface[k] != small.surface[k], "cell {k}");
         }
-        assert_eq!(
-            shrink.lost.0 as usize,
-            shrink.cells.iter().filter(|c| c.lost()).count()
-        );
+        assert_eq!(shrink.lost.0 as usize, shrink.cells.iter().filter(|c| c.lost()).count());
         // The covered residents' difference in the figures equals the residents lost.
         let c = compare(&base, &small, pop);
-        let f = c
-            .figures
-            .iter()
-            .find(|f| f.key == "coverage.pharmacy")
-            .unwrap();
+        let f = c.figures.iter().find(|f| f.key == "coverage.pharmacy").unwrap();
         let total: u64 = pop.iter().sum();
         assert!((f.difference().unwrap() + shrink.lost.1 as f64 / total as f64).abs() < 1e-9);
-        assert!(
-            shrink.outcome_changed.0 > 0,
-            "the surface of a new pharmacy changes with the radius"
-        );
+        assert!(shrink.outcome_changed.0 > 0, "the surface of a new pharmacy changes with the radius");
     }
 
     #[test]
@@ -643,10 +525,7 @@ mod tests {
         let draft = snap(
             &s,
             &data,
-            &[
-                ("pharmacy_saturated_above_per_10k", 2.5.into()),
-                ("target_beds_per_1000", 9.into()),
-            ],
+            &[("pharmacy_saturated_above_per_10k", 2.5.into()), ("target_beds_per_1000", 9.into())],
             None,
         );
         let c = compare(&base, &draft, &data.cell_population);
@@ -659,9 +538,7 @@ mod tests {
         let total = |side: fn(&FigureChange) -> Option<f64>| {
             AREA_CLASSES
                 .iter()
-                .map(|cl| {
-                    side(&get(&format!("areas.{}", format!("{cl:?}").to_lowercase()))).unwrap()
-                })
+                .map(|cl| side(&get(&format!("areas.{}", format!("{cl:?}").to_lowercase()))).unwrap())
                 .sum::<f64>()
         };
         assert_eq!(total(|f| f.baseline), total(|f| f.draft));

@@ -54,11 +54,7 @@ fn item(e: &crate::engine::TraceEntry) -> GapItem {
         rule: e.rule.to_string(),
         clause: e.clause.to_string(),
         switch: e.switch.as_deref().map(str::to_string),
-        question: e
-            .switch
-            .as_deref()
-            .and_then(param_def)
-            .and_then(|d| d.question()),
+        question: e.switch.as_deref().and_then(param_def).and_then(|d| d.question()),
         verdict: e.verdict,
         detail: e.detail.to_text(),
         applications: Vec::new(),
@@ -84,16 +80,8 @@ pub fn gaps(
     let mut index: HashMap<(String, Option<String>, bool), usize> = HashMap::new();
     let mut slot = |report: &mut GapsReport, e: &crate::engine::TraceEntry| -> (bool, usize) {
         let open = e.verdict == Verdict::Gap;
-        let key = (
-            e.rule.to_string(),
-            e.switch.as_deref().map(str::to_string),
-            open,
-        );
-        let list = if open {
-            &mut report.open
-        } else {
-            &mut report.readings
-        };
+        let key = (e.rule.to_string(), e.switch.as_deref().map(str::to_string), open);
+        let list = if open { &mut report.open } else { &mut report.readings };
         let k = *index.entry(key).or_insert_with(|| {
             list.push(item(e));
             list.len() - 1
@@ -101,15 +89,13 @@ pub fn gaps(
         (open, k)
     };
     for d in decisions {
-        for e in d.rules.iter().filter(|e| {
-            e.verdict == Verdict::Gap || (e.switch.is_some() && e.verdict != Verdict::NotApplicable)
-        }) {
+        for e in d
+            .rules
+            .iter()
+            .filter(|e| e.verdict == Verdict::Gap || (e.switch.is_some() && e.verdict != Verdict::NotApplicable))
+        {
             let (open, k) = slot(&mut report, e);
-            let it = if open {
-                &mut report.open[k]
-            } else {
-                &mut report.readings[k]
-            };
+            let it = if open { &mut report.open[k] } else { &mut report.readings[k] };
             if !it.applications.contains(&d.id) {
                 it.applications.push(d.id.clone());
                 if d.outcome == Outcome::Undetermined {
@@ -123,18 +109,11 @@ pub fn gaps(
     if let Some(t) = template.filter(|_| surface.len() == cells.len() && !cells.is_empty()) {
         let mut memo: HashMap<(u32, u32), Vec<(String, Option<String>)>> = HashMap::new();
         let mut tally: HashMap<(String, Option<String>), (u64, u64)> = HashMap::new();
-        for (k, c) in cells
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| surface[*k] == Outcome::Undetermined)
-        {
+        for (k, c) in cells.iter().enumerate().filter(|(k, _)| surface[*k] == Outcome::Undetermined) {
             let pop = prep.data.cell_population[k];
             report.undetermined_cells += 1;
             report.undetermined_population = report.undetermined_population.saturating_add(pop);
-            let key = (
-                prep.data.cell_county[k],
-                prep.areas.cell_area.get(k).copied().unwrap_or(u32::MAX),
-            );
+            let key = (prep.data.cell_county[k], prep.areas.cell_area.get(k).copied().unwrap_or(u32::MAX));
             let entries = memo.entry(key).or_insert_with(|| {
                 let app = placed(t, c.lon, c.lat, c.county.as_deref(), c.area.as_deref());
                 prep.decide(&app)
@@ -148,18 +127,11 @@ pub fn gaps(
                 let s = tally.entry(e.clone()).or_default();
                 s.0 += 1;
                 s.1 = s.1.saturating_add(pop);
-                if !report
-                    .open
-                    .iter()
-                    .any(|it| it.rule == e.0 && it.switch == e.1)
-                {
+                if !report.open.iter().any(|it| it.rule == e.0 && it.switch == e.1) {
                     // A gap only the surface meets: describe it from a decision at that cell.
                     let app = placed(t, c.lon, c.lat, c.county.as_deref(), c.area.as_deref());
-                    if let Some(entry) = prep
-                        .decide(&app)
-                        .rules
-                        .iter()
-                        .find(|x| x.rule == e.0 && x.verdict == Verdict::Gap)
+                    if let Some(entry) =
+                        prep.decide(&app).rules.iter().find(|x| x.rule == e.0 && x.verdict == Verdict::Gap)
                     {
                         slot(&mut report, entry);
                     }
@@ -167,10 +139,7 @@ pub fn gaps(
             }
         }
         for it in report.open.iter_mut() {
-            let (n, p) = tally
-                .get(&(it.rule.clone(), it.switch.clone()))
-                .copied()
-                .unwrap_or((0, 0));
+            let (n, p) = tally.get(&(it.rule.clone(), it.switch.clone())).copied().unwrap_or((0, 0));
             it.cells = Some(n);
             it.population = Some(p);
         }
@@ -187,26 +156,16 @@ mod tests {
     use std::collections::BTreeMap;
 
     fn policy(overrides: &[(&str, serde_json::Value)]) -> Policy {
-        let ov: BTreeMap<String, serde_json::Value> = overrides
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.clone()))
-            .collect();
+        let ov: BTreeMap<String, serde_json::Value> =
+            overrides.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
         Policy::resolve(&builtin_preset("linyi-2025").unwrap(), &ov, "o").unwrap()
     }
 
-    fn report(
-        s: &Scenario,
-        p: &Policy,
-        t: &Application,
-    ) -> (GapsReport, Vec<Decision>, Vec<Outcome>) {
+    fn report(s: &Scenario, p: &Policy, t: &Application) -> (GapsReport, Vec<Decision>, Vec<Outcome>) {
         let prep = Prepared::new(s, p, Date::new(2026, 3, 1).unwrap());
         let decisions: Vec<Decision> = s.applications.iter().map(|a| prep.decide(a)).collect();
         let surface = prep.surface(t).outcomes;
-        (
-            gaps(&prep, &decisions, Some(t), &surface),
-            decisions,
-            surface,
-        )
+        (gaps(&prep, &decisions, Some(t), &surface), decisions, surface)
     }
 
     /// The sample's city figures with the target set so that the measured value lies between
@@ -214,10 +173,7 @@ mod tests {
     fn between_band_target(s: &Scenario) -> f64 {
         let p = policy(&[]);
         let f = crate::engine::figures::compute(s, &p.params);
-        let (m, a) = (
-            f.measured_beds_per_1000.unwrap(),
-            f.actual_beds_per_1000.unwrap(),
-        );
+        let (m, a) = (f.measured_beds_per_1000.unwrap(), f.actual_beds_per_1000.unwrap());
         // A target on the other side of the measured value from the actual one.
         let t = if a > m { m - 0.3 } else { m + 0.3 };
         (t * 100.0).round() / 100.0
@@ -226,12 +182,8 @@ mod tests {
     /// The sample with a general hospital applying in its first county, away from the others.
     fn sample_with_inpatient_application() -> (Scenario, Application) {
         let mut s = crate::sample::linyi_sample();
-        let mut a = Application::new(
-            "h",
-            Kind::InpatientGeneral,
-            s.institutions[0].lon + 0.2,
-            s.institutions[0].lat + 0.2,
-        );
+        let mut a =
+            Application::new("h", Kind::InpatientGeneral, s.institutions[0].lon + 0.2, s.institutions[0].lat + 0.2);
         a.county = s.counties.first().map(|c| c.id.clone());
         s.applications.push(a.clone());
         (s, a)
@@ -246,40 +198,20 @@ mod tests {
             ("inpatient.county_supply", false.into()),
         ]);
         let (r, decisions, surface) = report(&s, &p, &a);
-        let gap = r
-            .open
-            .iter()
-            .find(|g| g.rule == "inpatient.city_supply")
-            .expect("the city band is open");
+        let gap = r.open.iter().find(|g| g.rule == "inpatient.city_supply").expect("the city band is open");
         assert_eq!(gap.switch.as_deref(), Some("between_band"));
-        assert!(
-            gap.clause.starts_with("linyi-2025 三(一)1"),
-            "{}",
-            gap.clause
-        );
+        assert!(gap.clause.starts_with("linyi-2025 三(一)1"), "{}", gap.clause);
         assert!(gap.question.is_some());
         assert!(gap.applications.contains(&"h".to_string()));
         // Every application with the entry is counted, undetermined ones separately.
         let with: Vec<&Decision> = decisions
             .iter()
-            .filter(|d| {
-                d.rules
-                    .iter()
-                    .any(|e| e.rule == "inpatient.city_supply" && e.verdict == Verdict::Gap)
-            })
+            .filter(|d| d.rules.iter().any(|e| e.rule == "inpatient.city_supply" && e.verdict == Verdict::Gap))
             .collect();
         assert_eq!(gap.applications.len(), with.len());
-        assert_eq!(
-            gap.applications_undetermined,
-            with.iter()
-                .filter(|d| d.outcome == Outcome::Undetermined)
-                .count()
-        );
+        assert_eq!(gap.applications_undetermined, with.iter().filter(|d| d.outcome == Outcome::Undetermined).count());
         // The surface: every undetermined cell carries the city gap.
-        let undetermined = surface
-            .iter()
-            .filter(|o| **o == Outcome::Undetermined)
-            .count() as u64;
+        let undetermined = surface.iter().filter(|o| **o == Outcome::Undetermined).count() as u64;
         assert!(undetermined > 0);
         assert_eq!(r.undetermined_cells, undetermined);
         assert_eq!(gap.cells, Some(undetermined));
@@ -289,20 +221,10 @@ mod tests {
     fn a_switch_set_to_a_reading_moves_the_entry_from_open_to_readings() {
         let (s, a) = sample_with_inpatient_application();
         let target = between_band_target(&s);
-        let p = policy(&[
-            ("target_beds_per_1000", target.into()),
-            ("between_band", "suspend".into()),
-        ]);
+        let p = policy(&[("target_beds_per_1000", target.into()), ("between_band", "suspend".into())]);
         let (r, _, _) = report(&s, &p, &a);
-        assert!(!r
-            .open
-            .iter()
-            .any(|g| g.switch.as_deref() == Some("between_band")));
-        let reading = r
-            .readings
-            .iter()
-            .find(|g| g.switch.as_deref() == Some("between_band"))
-            .unwrap();
+        assert!(!r.open.iter().any(|g| g.switch.as_deref() == Some("between_band")));
+        let reading = r.readings.iter().find(|g| g.switch.as_deref() == Some("between_band")).unwrap();
         assert_eq!(reading.verdict, Verdict::Suspend);
         assert_eq!(reading.cells, None);
     }
@@ -325,35 +247,17 @@ mod tests {
             if surface[k] != Outcome::Undetermined {
                 continue;
             }
-            let d = prep.decide(&placed(
-                &t,
-                c.lon,
-                c.lat,
-                c.county.as_deref(),
-                c.area.as_deref(),
-            ));
+            let d = prep.decide(&placed(&t, c.lon, c.lat, c.county.as_deref(), c.area.as_deref()));
             for e in d.rules.iter().filter(|e| e.verdict == Verdict::Gap) {
-                *want
-                    .entry((e.rule.to_string(), e.switch.as_deref().map(str::to_string)))
-                    .or_default() += 1;
+                *want.entry((e.rule.to_string(), e.switch.as_deref().map(str::to_string))).or_default() += 1;
             }
         }
-        assert!(
-            !want.is_empty(),
-            "the thresholds leave saturated areas open"
-        );
+        assert!(!want.is_empty(), "the thresholds leave saturated areas open");
         for ((rule, switch), n) in &want {
-            let it = r
-                .open
-                .iter()
-                .find(|g| &g.rule == rule && &g.switch == switch)
-                .expect("listed");
+            let it = r.open.iter().find(|g| &g.rule == rule && &g.switch == switch).expect("listed");
             assert_eq!(it.cells, Some(*n), "{rule}");
         }
-        assert_eq!(
-            r.open.iter().filter(|g| g.cells.unwrap_or(0) > 0).count(),
-            want.len()
-        );
+        assert_eq!(r.open.iter().filter(|g| g.cells.unwrap_or(0) > 0).count(), want.len());
     }
 
     #[test]

@@ -9,8 +9,7 @@ pub mod gaps;
 pub mod sweep;
 
 pub use compare::{
-    cell_changes, compare, CellChange, CellChanges, Comparison, DecisionChange, FigureChange,
-    FigureUnit, Snapshot,
+    cell_changes, compare, CellChange, CellChanges, Comparison, DecisionChange, FigureChange, FigureUnit, Snapshot,
 };
 pub use gaps::{gaps, GapItem, GapsReport};
 pub use sweep::{Sweep, SweepPoint};

@@ -37,9 +37,7 @@ impl SweepPoint {
 
 /// The parameters a sweep can step: every number of the table (not one meaning "from the data").
 pub fn sweepable() -> impl Iterator<Item = &'static ParamDef> {
-    PARAMETERS
-        .iter()
-        .filter(|d| matches!(d.kind, ParamKind::Number { auto: false, .. }))
+    PARAMETERS.iter().filter(|d| matches!(d.kind, ParamKind::Number { auto: false, .. }))
 }
 
 /// A sensible range to sweep: 200–2,000 m for the radius (the slider's); otherwise from 0 (or
@@ -58,14 +56,7 @@ pub fn default_range(def: &ParamDef, current: f64) -> (f64, f64) {
 /// `n` values from `lo` to `hi` inclusive, each rounded to the parameter's step and kept in
 /// its range; duplicates removed.
 pub fn sweep_values(def: &ParamDef, lo: f64, hi: f64, n: usize) -> Vec<f64> {
-    let ParamKind::Number {
-        min,
-        max,
-        step,
-        integer,
-        ..
-    } = def.kind
-    else {
+    let ParamKind::Number { min, max, step, integer, .. } = def.kind else {
         return Vec::new();
     };
     let (lo, hi) = (lo.min(hi).clamp(min, max), hi.max(lo).clamp(min, max));
@@ -73,11 +64,7 @@ pub fn sweep_values(def: &ParamDef, lo: f64, hi: f64, n: usize) -> Vec<f64> {
     let mut out: Vec<f64> = Vec::with_capacity(n);
     for k in 0..n {
         let x = lo + (hi - lo) * k as f64 / (n - 1) as f64;
-        let mut v = if step > 0.0 {
-            (x / step).round() * step
-        } else {
-            x
-        };
+        let mut v = if step > 0.0 { (x / step).round() * step } else { x };
         if integer {
             v = v.round();
         }
@@ -129,17 +116,7 @@ impl Sweep {
         if !sweepable().any(|d| d.id == def.id) {
             return Err(format!("{param}: not a number that can be swept"));
         }
-        Ok(Sweep {
-            scenario,
-            data,
-            preset,
-            overrides,
-            param: def.id,
-            values,
-            template,
-            today,
-            points: Vec::new(),
-        })
+        Ok(Sweep { scenario, data, preset, overrides, param: def.id, values, template, today, points: Vec::new() })
     }
 
     pub fn done(&self) -> bool {
@@ -188,10 +165,7 @@ impl Sweep {
         let cov = prep.coverage();
         let accepting_share = self.template.as_ref().and_then(|t| {
             let surface = prep.surface(t);
-            let total: u64 = surface
-                .counts
-                .iter()
-                .fold(0u64, |a, c| a.saturating_add(c.population));
+            let total: u64 = surface.counts.iter().fold(0u64, |a, c| a.saturating_add(c.population));
             let open: u64 = surface
                 .counts
                 .iter()
@@ -201,11 +175,7 @@ impl Sweep {
         });
         SweepPoint {
             value,
-            coverage: [
-                cov.pharmacy.population_share,
-                cov.outpatient.population_share,
-                cov.inpatient.population_share,
-            ],
+            coverage: [cov.pharmacy.population_share, cov.outpatient.population_share, cov.inpatient.population_share],
             accepting_share,
             outcomes,
             error: None,
@@ -224,20 +194,12 @@ impl Sweep {
 pub fn sweep_csv(param: &ParamDef, points: &[SweepPoint]) -> String {
     let share = |x: Option<f64>| x.map(|v| num(v, 6)).unwrap_or_default();
     let mut out = String::from("\u{feff}");
-    let unit = if param.unit_en.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", param.unit_en)
-    };
+    let unit = if param.unit_en.is_empty() { String::new() } else { format!(" ({})", param.unit_en) };
     let header = [
         format!(
             "{}{} / {}{unit}",
             param.zh,
-            if param.unit_zh.is_empty() {
-                String::new()
-            } else {
-                format!("（{}）", param.unit_zh)
-            },
+            if param.unit_zh.is_empty() { String::new() } else { format!("（{}）", param.unit_zh) },
             param.en
         ),
         "药店覆盖率 / pharmacy coverage".into(),
@@ -258,13 +220,7 @@ pub fn sweep_csv(param: &ParamDef, points: &[SweepPoint]) -> String {
             s.to_string()
         }
     };
-    out.push_str(
-        &header
-            .iter()
-            .map(|h| field(h))
-            .collect::<Vec<_>>()
-            .join(","),
-    );
+    out.push_str(&header.iter().map(|h| field(h)).collect::<Vec<_>>().join(","));
     out.push_str("\r\n");
     for p in points {
         let mut row = vec![
@@ -323,16 +279,8 @@ mod tests {
         assert_eq!(pts.len(), 19);
         for w in pts.windows(2) {
             for k in 0..3 {
-                let (a, b) = (
-                    w[0].coverage[k].unwrap_or(0.0),
-                    w[1].coverage[k].unwrap_or(0.0),
-                );
-                assert!(
-                    b >= a,
-                    "coverage {k} fell from {a} at {} to {b} at {}",
-                    w[0].value,
-                    w[1].value
-                );
+                let (a, b) = (w[0].coverage[k].unwrap_or(0.0), w[1].coverage[k].unwrap_or(0.0));
+                assert!(b >= a, "coverage {k} fell from {a} at {} to {b} at {}", w[0].value, w[1].value);
             }
         }
         assert!(pts.last().unwrap().coverage[0] > pts.first().unwrap().coverage[0]);
@@ -344,17 +292,11 @@ mod tests {
     fn a_point_equals_an_evaluation_at_that_value() {
         let s = crate::sample::linyi_sample();
         let pts = sweep("service_radius_m", vec![500.0], s.clone());
-        let ov = [("service_radius_m".to_string(), Value::from(500))]
-            .into_iter()
-            .collect();
+        let ov = [("service_radius_m".to_string(), Value::from(500))].into_iter().collect();
         let policy = Policy::resolve(&builtin_preset("linyi-2025").unwrap(), &ov, "o").unwrap();
         let e = crate::evaluate(&s, &policy, Date::new(2026, 3, 1).unwrap());
         assert_eq!(pts[0].coverage[0], e.coverage.pharmacy.population_share);
-        let rejected = e
-            .decisions
-            .iter()
-            .filter(|d| d.outcome == Outcome::Rejected)
-            .count();
+        let rejected = e.decisions.iter().filter(|d| d.outcome == Outcome::Rejected).count();
         assert_eq!(pts[0].count(Outcome::Rejected), rejected);
         assert_eq!(pts[0].outcomes.iter().sum::<usize>(), s.applications.len());
     }
@@ -362,10 +304,7 @@ mod tests {
     #[test]
     fn a_higher_fund_floor_suspends_more_never_fewer() {
         let mut s = crate::sample::linyi_sample();
-        s.city
-            .fund
-            .get_or_insert_with(Default::default)
-            .employee_months = Some(14.0);
+        s.city.fund.get_or_insert_with(Default::default).employee_months = Some(14.0);
         let def = param_def("employee_fund_min_months").unwrap();
         let pts = sweep(def.id, sweep_values(def, 0.0, 24.0, 13), s);
         let suspended: Vec<usize> = pts.iter().map(|p| p.count(Outcome::Suspended)).collect();

@@ -35,9 +35,7 @@ impl std::error::Error for ExportError {}
 
 impl From<rust_xlsxwriter::XlsxError> for ExportError {
     fn from(e: rust_xlsxwriter::XlsxError) -> Self {
-        ExportError {
-            message: format!("cannot write the workbook: {e}"),
-        }
+        ExportError { message: format!("cannot write the workbook: {e}") }
     }
 }
 
@@ -59,16 +57,12 @@ impl Cell {
 }
 
 pub(crate) fn opt_text(s: &Option<String>) -> Cell {
-    s.as_ref()
-        .map(|s| Cell::Text(s.clone()))
-        .unwrap_or(Cell::Empty)
+    s.as_ref().map(|s| Cell::Text(s.clone())).unwrap_or(Cell::Empty)
 }
 
 /// Writes rows as CSV, UTF-8 with a byte-order mark.
 pub(crate) fn csv_bytes(headers: &[String], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(b"\xEF\xBB\xBF".to_vec());
     // Writing to memory cannot fail; a field count mismatch cannot happen (fixed columns).
     let _ = w.write_record(headers);
     for r in rows {
@@ -114,9 +108,7 @@ pub(crate) fn write_sheet(
 /// already turns scenarios into `Value`s for share links, and writing one straight to indented
 /// text would compile every scenario type's serialiser a third time into the page's wasm.
 pub fn scenario_json(s: &Scenario) -> String {
-    serde_json::to_value(s)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_default()
+    serde_json::to_value(s).and_then(|v| serde_json::to_string_pretty(&v)).unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -330,8 +322,7 @@ pub(crate) fn table_cell(v: &Val, lang: Lang) -> Cell {
 
 /// A value as JSON text, as the scenario contract writes it; `None` for absent.
 fn json_value(v: &Val, out: &mut String) -> bool {
-    let quoted =
-        |s: &str, out: &mut String| out.push_str(&serde_json::to_string(s).unwrap_or_default());
+    let quoted = |s: &str, out: &mut String| out.push_str(&serde_json::to_string(s).unwrap_or_default());
     match v {
         Val::Null => return false,
         Val::Text(s) => quoted(s, out),
@@ -373,12 +364,8 @@ fn enum_id<T: serde::Serialize>(v: T) -> String {
 /// Institutions, applications or population cells as CSV (UTF-8 with BOM) with every field; the
 /// importer reads it back to the same records.
 pub fn table_csv(s: &Scenario, target: Target, lang: Lang) -> Vec<u8> {
-    let rows = (0..count(target, s)).map(|i| {
-        record_values(target, s, i)
-            .iter()
-            .map(|(_, v)| table_cell(v, lang).text())
-            .collect()
-    });
+    let rows = (0..count(target, s))
+        .map(|i| record_values(target, s, i).iter().map(|(_, v)| table_cell(v, lang).text()).collect());
     csv_bytes(&table_headers(target, lang), rows)
 }
 
@@ -403,11 +390,7 @@ pub fn table_sheet_name(target: Target, lang: Lang) -> &'static str {
 
 /// Writes a FeatureCollection of points; `props` writes a feature's properties (comma-led pairs
 /// after the first) into the string.
-pub(crate) fn collection(
-    n: usize,
-    point: impl Fn(usize) -> (f64, f64),
-    props: impl Fn(usize, &mut String),
-) -> String {
+pub(crate) fn collection(n: usize, point: impl Fn(usize) -> (f64, f64), props: impl Fn(usize, &mut String)) -> String {
     let mut out = String::with_capacity(n * 200 + 64);
     out.push_str(r#"{"type":"FeatureCollection","features":["#);
     for i in 0..n {

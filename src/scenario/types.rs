@@ -141,8 +141,7 @@ impl<'de> Deserialize<'de> for KeyProject {
                 Ok(KeyProject(v.then_some(KeyLevel::Municipal)))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyProject, E> {
-                KeyLevel::deserialize(de::value::StrDeserializer::<E>::new(v))
-                    .map(|l| KeyProject(Some(l)))
+                KeyLevel::deserialize(de::value::StrDeserializer::<E>::new(v)).map(|l| KeyProject(Some(l)))
             }
         }
         d.deserialize_any(V)
@@ -163,15 +162,9 @@ pub enum NegativeReason {
 impl NegativeReason {
     pub fn label(self) -> Text {
         match self {
-            NegativeReason::FalseMaterials => {
-                Text::new("提供虚假申请材料", "false application materials")
-            }
-            NegativeReason::AgreementTerminated => {
-                Text::new("已被解除医保服务协议", "agreement terminated")
-            }
-            NegativeReason::Blacklisted => {
-                Text::new("列入失信黑名单", "on the dishonesty blacklist")
-            }
+            NegativeReason::FalseMaterials => Text::new("提供虚假申请材料", "false application materials"),
+            NegativeReason::AgreementTerminated => Text::new("已被解除医保服务协议", "agreement terminated"),
+            NegativeReason::Blacklisted => Text::new("列入失信黑名单", "on the dishonesty blacklist"),
         }
     }
 }
@@ -229,8 +222,7 @@ impl Institution {
 
     /// Pharmacies without a stated category are ordinary ones.
     pub fn categories(&self) -> Categories {
-        self.category
-            .unwrap_or(Categories::of(&[Category::Ordinary]))
+        self.category.unwrap_or(Categories::of(&[Category::Ordinary]))
     }
 
     /// Default true for every medical kind, false for pharmacies.
@@ -326,15 +318,13 @@ impl Application {
     }
 
     pub fn categories(&self) -> Categories {
-        self.category
-            .unwrap_or(Categories::of(&[Category::Ordinary]))
+        self.category.unwrap_or(Categories::of(&[Category::Ordinary]))
     }
 
     /// The designated institution whose own site is left out of proximity tests: the one that
     /// moves (address change) — named by `institution_id`, else the application's own id.
     pub fn moving_institution(&self) -> Option<&str> {
-        (self.change == Change::AddressChange)
-            .then(|| self.institution_id.as_deref().unwrap_or(&self.id))
+        (self.change == Change::AddressChange).then(|| self.institution_id.as_deref().unwrap_or(&self.id))
     }
 
     /// The existing institution this application concerns, which is never its own neighbour:

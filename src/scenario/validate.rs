@@ -24,29 +24,17 @@ impl fmt::Display for ScenarioError {
 impl std::error::Error for ScenarioError {}
 
 fn err<T>(message: impl Into<String>) -> Result<T, ScenarioError> {
-    Err(ScenarioError {
-        message: message.into(),
-    })
+    Err(ScenarioError { message: message.into() })
 }
 
 /// Parses JSON into `T`, naming the field path of a type error and the line/column of a syntax one.
-pub fn from_json<T: serde::de::DeserializeOwned>(
-    src: &str,
-    root: &str,
-) -> Result<T, ScenarioError> {
+pub fn from_json<T: serde::de::DeserializeOwned>(src: &str, root: &str) -> Result<T, ScenarioError> {
     let de = &mut serde_json::Deserializer::from_str(src);
     let value: T = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let msg = if inner.is_syntax() || inner.is_eof() {
-            format!(
-                "{}not valid JSON: {inner}",
-                if root.is_empty() {
-                    String::new()
-                } else {
-                    format!("{root}: ")
-                }
-            )
+            format!("{}not valid JSON: {inner}", if root.is_empty() { String::new() } else { format!("{root}: ") })
         } else {
             let full = match (root.is_empty(), path.as_str()) {
                 (true, ".") => "(top level)".to_string(),
@@ -85,53 +73,21 @@ pub struct Range {
 }
 
 /// Average length of stay, days.
-pub const AVG_STAY_DAYS: Range = Range {
-    lo: 0.0,
-    hi: 365.0,
-    lo_open: true,
-    what: ("平均住院日", "average stay"),
-};
+pub const AVG_STAY_DAYS: Range = Range { lo: 0.0, hi: 365.0, lo_open: true, what: ("平均住院日", "average stay") };
 /// Bed utilisation, a fraction (beds may be used beyond capacity, not past 150 %).
-pub const BED_UTILISATION: Range = Range {
-    lo: 0.0,
-    hi: 1.5,
-    lo_open: true,
-    what: ("病床使用率", "bed utilisation"),
-};
+pub const BED_UTILISATION: Range =
+    Range { lo: 0.0, hi: 1.5, lo_open: true, what: ("病床使用率", "bed utilisation") };
 /// Months a pooled fund can pay.
-pub const FUND_MONTHS: Range = Range {
-    lo: 0.0,
-    hi: 1200.0,
-    lo_open: false,
-    what: ("月数", "months"),
-};
+pub const FUND_MONTHS: Range = Range { lo: 0.0, hi: 1200.0, lo_open: false, what: ("月数", "months") };
 /// An applicant's months of operation.
-pub const OPERATING_MONTHS: Range = Range {
-    lo: 0.0,
-    hi: 12_000.0,
-    lo_open: false,
-    what: ("运营月数", "months of operation"),
-};
-pub const LON: Range = Range {
-    lo: -180.0,
-    hi: 180.0,
-    lo_open: false,
-    what: ("经度", "longitude"),
-};
-pub const LAT: Range = Range {
-    lo: -90.0,
-    hi: 90.0,
-    lo_open: false,
-    what: ("纬度", "latitude"),
-};
+pub const OPERATING_MONTHS: Range =
+    Range { lo: 0.0, hi: 12_000.0, lo_open: false, what: ("运营月数", "months of operation") };
+pub const LON: Range = Range { lo: -180.0, hi: 180.0, lo_open: false, what: ("经度", "longitude") };
+pub const LAT: Range = Range { lo: -90.0, hi: 90.0, lo_open: false, what: ("纬度", "latitude") };
 
 impl Range {
     pub fn contains(&self, x: f64) -> bool {
-        let above = if self.lo_open {
-            x > self.lo
-        } else {
-            x >= self.lo
-        };
+        let above = if self.lo_open { x > self.lo } else { x >= self.lo };
         above && x <= self.hi
     }
 
@@ -156,11 +112,7 @@ impl Range {
         if self.lo_open {
             Text::new(
                 format!("{zh}须大于 {} 且不超过 {}", zh_num(lo), zh_num(hi)),
-                format!(
-                    "{en} must be more than {} and at most {}",
-                    en_num(lo),
-                    en_num(hi)
-                ),
+                format!("{en} must be more than {} and at most {}", en_num(lo), en_num(hi)),
             )
         } else {
             Text::new(
@@ -182,11 +134,7 @@ impl Range {
     fn check(&self, path: &str, v: Option<f64>) -> Result<(), ScenarioError> {
         match v {
             Some(x) if !self.contains(x) => {
-                let lo = if self.lo_open {
-                    format!("more than {}", self.lo)
-                } else {
-                    format!("{}", self.lo)
-                };
+                let lo = if self.lo_open { format!("more than {}", self.lo) } else { format!("{}", self.lo) };
                 err(format!("{path}: {x} is outside {lo}..{}", self.hi))
             }
             _ => Ok(()),
@@ -284,16 +232,10 @@ fn check_beds(b: BedFields) -> Result<(), ScenarioError> {
     BED_UTILISATION.check(&format!("{}.bed_utilisation", b.path), b.bed_utilisation)
 }
 
-fn check_county_ref(
-    path: &str,
-    county: &Option<String>,
-    ids: &HashSet<&str>,
-) -> Result<(), ScenarioError> {
+fn check_county_ref(path: &str, county: &Option<String>, ids: &HashSet<&str>) -> Result<(), ScenarioError> {
     if let Some(c) = county {
         if !ids.contains(c.as_str()) {
-            return err(format!(
-                "{path}.county: \"{c}\" is not the id of any entry in counties"
-            ));
+            return err(format!("{path}.county: \"{c}\" is not the id of any entry in counties"));
         }
     }
     Ok(())
@@ -323,10 +265,7 @@ fn check_kind_fields(path: &str, k: KindFields) -> Result<(), ScenarioError> {
 
 pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
     let p = &s.policy;
-    let given = [p.preset.is_some(), p.file.is_some(), p.inline.is_some()]
-        .iter()
-        .filter(|x| **x)
-        .count();
+    let given = [p.preset.is_some(), p.file.is_some(), p.inline.is_some()].iter().filter(|x| **x).count();
     if given != 1 {
         return err("policy: give exactly one of \"preset\", \"file\" or \"inline\"");
     }
@@ -340,11 +279,7 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
         ("counties", s.counties.len(), MAX_COUNTIES),
         ("institutions", s.institutions.len(), MAX_INSTITUTIONS),
         ("applications", s.applications.len(), MAX_APPLICATIONS),
-        (
-            "population_cells",
-            s.population_cells.len(),
-            MAX_POPULATION_CELLS,
-        ),
+        ("population_cells", s.population_cells.len(), MAX_POPULATION_CELLS),
     ] {
         if let Some(m) = too_many(path, n, max) {
             return err(m);
@@ -368,11 +303,7 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
         if !county_ids.insert(c.id.as_str()) {
             return err(format!("{path}.id: \"{}\" is used twice", c.id));
         }
-        check_beds(BedFields {
-            avg_stay_days: c.avg_stay_days,
-            bed_utilisation: c.bed_utilisation,
-            path: &path,
-        })?;
+        check_beds(BedFields { avg_stay_days: c.avg_stay_days, bed_utilisation: c.bed_utilisation, path: &path })?;
     }
     let mut inst_ids = HashSet::new();
     for (i, inst) in s.institutions.iter().enumerate() {
@@ -422,26 +353,25 @@ pub fn validate(s: &Scenario) -> Result<(), ScenarioError> {
         scope_names_institution(a.scope, a.institution_id.as_deref())
             .or_else(|t| refused(&format!("{path}.institution_id"), t))?;
         if let Some(id) = &a.institution_id {
-            if !inst_ids.contains(id.as_str())
-                && (a.change == Change::AddressChange || a.scope == Scope::MedicalAid)
-            {
+            if !inst_ids.contains(id.as_str()) && (a.change == Change::AddressChange || a.scope == Scope::MedicalAid) {
                 // A medical-aid application naming an unknown institution is the rule's own case
                 // (medical_aid.designated_only fails it); an address change must name one that moves.
                 if a.change == Change::AddressChange {
-                    return err(format!("{path}.institution_id: \"{id}\" is not the id of any institution (the one that moves)"));
+                    return err(format!(
+                        "{path}.institution_id: \"{id}\" is not the id of any institution (the one that moves)"
+                    ));
                 }
             }
         }
         if let Some(n) = &a.negative_list {
             if Date::parse(&n.since).is_none() {
-                return err(format!(
-                    "{path}.negative_list.since: \"{}\" is not a date YYYY-MM-DD",
-                    n.since
-                ));
+                return err(format!("{path}.negative_list.since: \"{}\" is not a date YYYY-MM-DD", n.since));
             }
             if let Some(sw) = &n.switch {
                 if crate::policy::param_def(sw).is_none() {
-                    return err(format!("{path}.negative_list.switch: \"{sw}\" is not a switch of the parameter table"));
+                    return err(format!(
+                        "{path}.negative_list.switch: \"{sw}\" is not a switch of the parameter table"
+                    ));
                 }
             }
         }
@@ -469,12 +399,7 @@ pub fn resolve_policy_ref(
     p: &PolicyRef,
     load_file: impl Fn(&str) -> Result<String, String>,
 ) -> Result<Policy, ScenarioError> {
-    if [p.preset.is_some(), p.file.is_some(), p.inline.is_some()]
-        .iter()
-        .filter(|x| **x)
-        .count()
-        != 1
-    {
+    if [p.preset.is_some(), p.file.is_some(), p.inline.is_some()].iter().filter(|x| **x).count() != 1 {
         return err("policy: give exactly one of \"preset\", \"file\" or \"inline\"");
     }
     let preset: Preset = if let Some(id) = &p.preset {
@@ -482,19 +407,14 @@ pub fn resolve_policy_ref(
             Some(preset) => preset,
             None => {
                 let known: Vec<String> = builtin_presets().into_iter().map(|p| p.id).collect();
-                return err(format!(
-                    "policy.preset: unknown preset \"{id}\" (known: {})",
-                    known.join(", ")
-                ));
+                return err(format!("policy.preset: unknown preset \"{id}\" (known: {})", known.join(", ")));
             }
         }
     } else if let Some(file) = &p.file {
-        let src = load_file(file).map_err(|e| ScenarioError {
-            message: format!("policy.file: cannot read \"{file}\": {e}"),
-        })?;
+        let src = load_file(file)
+            .map_err(|e| ScenarioError { message: format!("policy.file: cannot read \"{file}\": {e}") })?;
         let preset: Preset = from_json(&src, &format!("policy.file \"{file}\""))?;
-        validate_preset(&preset, &format!("policy.file \"{file}\""))
-            .map_err(|message| ScenarioError { message })?;
+        validate_preset(&preset, &format!("policy.file \"{file}\"")).map_err(|message| ScenarioError { message })?;
         preset
     } else if let Some(inline) = &p.inline {
         validate_preset(inline, "policy.inline").map_err(|message| ScenarioError { message })?;
@@ -502,6 +422,5 @@ pub fn resolve_policy_ref(
     } else {
         return err("policy: give exactly one of \"preset\", \"file\" or \"inline\"");
     };
-    Policy::resolve(&preset, &p.overrides, "policy.overrides")
-        .map_err(|message| ScenarioError { message })
+    Policy::resolve(&preset, &p.overrides, "policy.overrides").map_err(|message| ScenarioError { message })
 }

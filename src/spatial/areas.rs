@@ -61,9 +61,7 @@ impl AreaKey {
     pub fn label(&self) -> Text {
         match self {
             AreaKey::Admin(a) => Text::new(format!("区域“{a}”"), format!("area “{a}”")),
-            AreaKey::Grid(x, y) => {
-                Text::new(format!("网格({x},{y})"), format!("grid cell ({x},{y})"))
-            }
+            AreaKey::Grid(x, y) => Text::new(format!("网格({x},{y})"), format!("grid cell ({x},{y})")),
         }
     }
 }
@@ -181,10 +179,7 @@ impl AreaModel {
             by_index: cells
                 .population
                 .iter()
-                .map(|&population| AreaStat {
-                    population,
-                    pharmacy_ids: Vec::new(),
-                })
+                .map(|&population| AreaStat { population, pharmacy_ids: Vec::new() })
                 .collect(),
             extra: FxHashMap::default(),
             index: cells.index.clone(),
@@ -218,22 +213,15 @@ impl AreaCells {
                 n += 1.0;
             }
         }
-        let projection = if n > 0.0 {
-            LocalProjection::new(sx / n, sy / n)
-        } else {
-            LocalProjection::new(0.0, 0.0)
-        };
+        let projection = if n > 0.0 { LocalProjection::new(sx / n, sy / n) } else { LocalProjection::new(0.0, 0.0) };
         // Only needed to place an unlabelled point in an administrative area.
         let cell_grid = if by_admin {
             PointGrid::build(s.population_cells.iter().map(|c| (c.lon, c.lat)).collect())
         } else {
             PointGrid::default()
         };
-        let cell_areas = if by_admin {
-            s.population_cells.iter().map(|c| c.area.clone()).collect()
-        } else {
-            Vec::new()
-        };
+        let cell_areas =
+            if by_admin { s.population_cells.iter().map(|c| c.area.clone()).collect() } else { Vec::new() };
         let mut m = AreaCells {
             by_admin,
             projection,
@@ -252,13 +240,7 @@ impl AreaCells {
             population[a as usize] = population[a as usize].saturating_add(c.population);
         }
         m.population = population;
-        m.index.by_key = std::rc::Rc::new(
-            m.keys
-                .iter()
-                .enumerate()
-                .map(|(k, key)| (key.clone(), k as u32))
-                .collect(),
-        );
+        m.index.by_key = std::rc::Rc::new(m.keys.iter().enumerate().map(|(k, key)| (key.clone(), k as u32)).collect());
         m
     }
 
@@ -294,10 +276,7 @@ impl AreaCells {
             .iter()
             .map(|c| {
                 let (x, y) = self.projection.to_xy(c.lon, c.lat);
-                (
-                    super::index::floor_i64(x / self.cell_m) as i32,
-                    super::index::floor_i64(y / self.cell_m) as i32,
-                )
+                (super::index::floor_i64(x / self.cell_m) as i32, super::index::floor_i64(y / self.cell_m) as i32)
             })
             .collect();
         let (mut x0, mut y0, mut x1, mut y1) = (i32::MAX, i32::MAX, i32::MIN, i32::MIN);
@@ -307,10 +286,7 @@ impl AreaCells {
             x1 = x1.max(x);
             y1 = y1.max(y);
         }
-        let (w, h) = (
-            (x1 as i64 - x0 as i64 + 1).max(0),
-            (y1 as i64 - y0 as i64 + 1).max(0),
-        );
+        let (w, h) = ((x1 as i64 - x0 as i64 + 1).max(0), (y1 as i64 - y0 as i64 + 1).max(0));
         if w * h <= 8_000_000 {
             let mut dense = vec![u32::MAX; (w * h) as usize];
             for &(x, y) in &xy {
@@ -321,13 +297,7 @@ impl AreaCells {
                 }
                 self.cell_area.push(*slot);
             }
-            self.index.grid = std::rc::Rc::new(DenseGrid {
-                x0,
-                y0,
-                w,
-                h,
-                slots: dense,
-            });
+            self.index.grid = std::rc::Rc::new(DenseGrid { x0, y0, w, h, slots: dense });
         } else {
             let mut sparse: FxHashMap<(i32, i32), u32> = FxHashMap::default();
             for &(x, y) in &xy {
@@ -348,18 +318,12 @@ impl AreaCells {
             if let Some(a) = area {
                 return AreaKey::Admin(a.to_string());
             }
-            if let Some((i, _)) = self
-                .cell_grid
-                .nearest(lon, lat, 50_000.0, |i| self.cell_areas[i].is_some())
-            {
+            if let Some((i, _)) = self.cell_grid.nearest(lon, lat, 50_000.0, |i| self.cell_areas[i].is_some()) {
                 return AreaKey::Admin(self.cell_areas[i].clone().unwrap_or_default());
             }
         }
         let (x, y) = self.projection.to_xy(lon, lat);
-        AreaKey::Grid(
-            super::index::floor_i64(x / self.cell_m) as i32,
-            super::index::floor_i64(y / self.cell_m) as i32,
-        )
+        AreaKey::Grid(super::index::floor_i64(x / self.cell_m) as i32, super::index::floor_i64(y / self.cell_m) as i32)
     }
 }
 
@@ -371,10 +335,8 @@ mod tests {
     /// cells' extent, on its edges and beyond it.
     #[test]
     fn grid_keys_are_found_without_hashing_as_by_hash() {
-        let s = crate::synth::synth_scenario(&crate::synth::SynthSpec::published(
-            crate::synth::SampleCity::Linyi,
-            3000.0,
-        ));
+        let s =
+            crate::synth::synth_scenario(&crate::synth::SynthSpec::published(crate::synth::SampleCity::Linyi, 3000.0));
         let p = crate::policy::Policy::resolve(
             &crate::policy::builtin_preset("linyi-2025").unwrap(),
             &Default::default(),
@@ -405,10 +367,8 @@ mod tests {
     /// gives, after pharmacies change and when the data has administrative areas.
     #[test]
     fn kept_cell_areas_count_the_pharmacies_of_the_scenario_at_hand() {
-        let s = crate::synth::synth_scenario(&crate::synth::SynthSpec::published(
-            crate::synth::SampleCity::Linyi,
-            3000.0,
-        ));
+        let s =
+            crate::synth::synth_scenario(&crate::synth::SynthSpec::published(crate::synth::SampleCity::Linyi, 3000.0));
         let p = crate::policy::Policy::resolve(
             &crate::policy::builtin_preset("linyi-2025").unwrap(),
             &Default::default(),
@@ -439,22 +399,9 @@ mod tests {
                     assert_eq!(fresh.stats.get(key), reused.stats.get(key), "{key:?}");
                     n += reused.stats.get(key).map_or(0, |st| st.pharmacy_ids.len());
                 }
-                let designated = sc
-                    .institutions
-                    .iter()
-                    .filter(|i| i.designated && i.kind == Kind::Pharmacy)
-                    .count();
-                let extra: usize = reused
-                    .stats
-                    .extra
-                    .values()
-                    .map(|st| st.pharmacy_ids.len())
-                    .sum();
-                assert_eq!(
-                    n + extra,
-                    designated,
-                    "every designated pharmacy is in one area"
-                );
+                let designated = sc.institutions.iter().filter(|i| i.designated && i.kind == Kind::Pharmacy).count();
+                let extra: usize = reused.stats.extra.values().map(|st| st.pharmacy_ids.len()).sum();
+                assert_eq!(n + extra, designated, "every designated pharmacy is in one area");
             }
         }
     }

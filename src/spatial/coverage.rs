@@ -81,40 +81,21 @@ pub fn covered_cells(
 
 /// The county (index into `counties`) of every population cell; `u32::MAX` for none.
 pub fn cell_counties(s: &Scenario) -> Vec<u32> {
-    let county_pos: std::collections::HashMap<&str, u32> = s
-        .counties
-        .iter()
-        .enumerate()
-        .map(|(k, c)| (c.id.as_str(), k as u32))
-        .collect();
+    let county_pos: std::collections::HashMap<&str, u32> =
+        s.counties.iter().enumerate().map(|(k, c)| (c.id.as_str(), k as u32)).collect();
     s.population_cells
         .iter()
-        .map(|c| {
-            c.county
-                .as_deref()
-                .and_then(|id| county_pos.get(id).copied())
-                .unwrap_or(u32::MAX)
-        })
+        .map(|c| c.county.as_deref().and_then(|id| county_pos.get(id).copied()).unwrap_or(u32::MAX))
         .collect()
 }
 
 /// Residents and covered residents per layer, city-wide and per county. One addition per cell:
 /// residents are summed by (mask, county), and each layer's sums are read off that small table.
-fn tally(
-    s: &Scenario,
-    cell_pop: &[u64],
-    cell_county: &[u32],
-    masks: &[u8],
-    layers: &[u8],
-) -> Vec<KindCoverage> {
+fn tally(s: &Scenario, cell_pop: &[u64], cell_county: &[u32], masks: &[u8], layers: &[u8]) -> Vec<KindCoverage> {
     let nk = s.counties.len() + 1; // slot 0: cells with no county
     let mut table = vec![0u64; 32 * nk];
     for ((&pop, &county), &m) in cell_pop.iter().zip(cell_county).zip(masks) {
-        let k = if county == u32::MAX {
-            0
-        } else {
-            county as usize + 1
-        };
+        let k = if county == u32::MAX { 0 } else { county as usize + 1 };
         let slot = &mut table[(m as usize & 31) * nk + k];
         *slot = slot.saturating_add(pop);
     }
@@ -123,16 +104,12 @@ fn tally(
             .filter(|&m| keep(m))
             .map(|m| match k {
                 Some(k) => table[m * nk + k],
-                None => table[m * nk..(m + 1) * nk]
-                    .iter()
-                    .fold(0u64, |a, &b| a.saturating_add(b)),
+                None => table[m * nk..(m + 1) * nk].iter().fold(0u64, |a, &b| a.saturating_add(b)),
             })
             .fold(0u64, |a, b| a.saturating_add(b))
     };
     let total_city = sum(&|_| true, None);
-    let total_county: Vec<u64> = (0..s.counties.len())
-        .map(|c| sum(&|_| true, Some(c + 1)))
-        .collect();
+    let total_county: Vec<u64> = (0..s.counties.len()).map(|c| sum(&|_| true, Some(c + 1))).collect();
     layers
         .iter()
         .map(|&bits| {
@@ -145,12 +122,7 @@ fn tally(
                     .counties
                     .iter()
                     .enumerate()
-                    .map(|(c, county)| {
-                        (
-                            county.id.clone(),
-                            share(sum(&covered, Some(c + 1)), total_county[c]),
-                        )
-                    })
+                    .map(|(c, county)| (county.id.clone(), share(sum(&covered, Some(c + 1)), total_county[c])))
                     .collect(),
                 by_category: None,
             }
@@ -195,9 +167,7 @@ pub fn layers_matching(s: &Scenario, keep: impl Fn(&Institution) -> bool) -> Opt
     let kept: Vec<bool> = s.institutions.iter().map(&keep).collect();
     let bits: Vec<u8> = s.institutions.iter().map(layer_bits).collect();
     let candidates = (1u8..8).chain([OUTPATIENT, INPATIENT]);
-    candidates
-        .into_iter()
-        .find(|&b| kept.iter().zip(&bits).all(|(&k, &m)| k == (m & b != 0)))
+    candidates.into_iter().find(|&b| kept.iter().zip(&bits).all(|(&k, &m)| k == (m & b != 0)))
 }
 
 /// One pass over the designated institutions: each marks, in a bit mask per cell, every layer
@@ -232,21 +202,10 @@ impl CoverageLayers {
         let layers = [PHARMACY, 1, 2, 4, OUTPATIENT, INPATIENT];
         let mut t = tally(s, cell_pop, cell_county, &self.masks, &layers).into_iter();
         let mut pharmacy = t.next().unwrap_or_default();
-        let by_cat: Vec<Option<f64>> = (0..3)
-            .map(|_| t.next().unwrap_or_default().population_share)
-            .collect();
-        pharmacy.by_category = Some(
-            Category::ALL
-                .iter()
-                .zip(by_cat)
-                .map(|(cat, share)| (cat.id().to_string(), share))
-                .collect(),
-        );
-        Coverage {
-            pharmacy,
-            outpatient: t.next().unwrap_or_default(),
-            inpatient: t.next().unwrap_or_default(),
-        }
+        let by_cat: Vec<Option<f64>> = (0..3).map(|_| t.next().unwrap_or_default().population_share).collect();
+        pharmacy.by_category =
+            Some(Category::ALL.iter().zip(by_cat).map(|(cat, share)| (cat.id().to_string(), share)).collect());
+        Coverage { pharmacy, outpatient: t.next().unwrap_or_default(), inpatient: t.next().unwrap_or_default() }
     }
 }
 
@@ -257,18 +216,14 @@ mod tests {
 
     #[test]
     fn marking_from_institutions_equals_searching_from_cells() {
-        let s = crate::synth::synth_scenario(&crate::synth::SynthSpec::published(
-            crate::synth::SampleCity::Linyi,
-            3000.0,
-        ));
+        let s =
+            crate::synth::synth_scenario(&crate::synth::SynthSpec::published(crate::synth::SampleCity::Linyi, 3000.0));
         let grid = cell_grid(&s);
         for r in [0.0, 500.0, 800.0, 2500.0] {
             let fast = covered_cells(&s, &grid, r, serves_pharmacy);
             for (k, c) in s.population_cells.iter().enumerate().step_by(7) {
-                let slow = s
-                    .institutions
-                    .iter()
-                    .any(|i| serves_pharmacy(i) && haversine_m(c.lon, c.lat, i.lon, i.lat) <= r);
+                let slow =
+                    s.institutions.iter().any(|i| serves_pharmacy(i) && haversine_m(c.lon, c.lat, i.lon, i.lat) <= r);
                 assert_eq!(fast[k], slow, "cell {k} at r={r}");
             }
         }

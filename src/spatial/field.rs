@@ -31,16 +31,8 @@ impl CoverageField {
     /// Scans every serving institution's surroundings out to `reach_m` (one pass, as coverage at
     /// that radius costs).
     pub fn build(s: &Scenario, cells: &PointGrid, reach_m: f64) -> Self {
-        let reach_m = if reach_m.is_finite() {
-            reach_m.max(0.0)
-        } else {
-            0.0
-        };
-        let lat_max = s
-            .institutions
-            .iter()
-            .map(|i| i.lat.abs())
-            .fold(cells.max_abs_lat(), f64::max);
+        let reach_m = if reach_m.is_finite() { reach_m.max(0.0) } else { 0.0 };
+        let lat_max = s.institutions.iter().map(|i| i.lat.abs()).fold(cells.max_abs_lat(), f64::max);
         let rel_err = relative_error(lat_max, reach_m);
         let inst_bits: Vec<u8> = s.institutions.iter().map(layer_bits).collect();
         let scan_m = reach_m * (1.0 + rel_err);
@@ -51,13 +43,7 @@ impl CoverageField {
         // same cells, which are then still in cache.
         let mut order: Vec<(i64, f64, u32)> = (s.institutions.iter().zip(&inst_bits).enumerate())
             .filter(|(_, (_, &bits))| bits != 0)
-            .map(|(k, (i, _))| {
-                (
-                    crate::spatial::index::floor_i64(i.lat / 0.02),
-                    i.lon,
-                    k as u32,
-                )
-            })
+            .map(|(k, (i, _))| (crate::spatial::index::floor_i64(i.lat / 0.02), i.lon, k as u32))
             .collect();
         order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
         for (_, _, i) in order {
@@ -75,13 +61,7 @@ impl CoverageField {
                 }
             });
         }
-        CoverageField {
-            reach_m,
-            rel_err,
-            d,
-            unit_m,
-            inst_bits,
-        }
+        CoverageField { reach_m, rel_err, d, unit_m, inst_bits }
     }
 
     /// The coverage layers at `radius_m` (≤ `reach_m`). `institutions` is the grid of all the
@@ -91,18 +71,11 @@ impl CoverageField {
         if !(radius_m >= 0.0 && radius_m.is_finite()) || self.d.len() != n {
             return CoverageLayers { masks: vec![0; n] };
         }
-        debug_assert!(
-            radius_m <= self.reach_m,
-            "radius {radius_m} beyond the field's reach {}",
-            self.reach_m
-        );
+        debug_assert!(radius_m <= self.reach_m, "radius {radius_m} beyond the field's reach {}", self.reach_m);
         // Certainly within r below `sure`; certainly beyond above `maybe`; between, measure.
         // A step q holds planar distances in [q, q + 1) units.
-        let sure = ((radius_m / (1.0 + self.rel_err) / self.unit_m).floor() - 1.0)
-            .clamp(-1.0, NONE as f64 - 1.0);
-        let maybe = (radius_m / (1.0 - self.rel_err) / self.unit_m)
-            .floor()
-            .min(NONE as f64 - 1.0);
+        let sure = ((radius_m / (1.0 + self.rel_err) / self.unit_m).floor() - 1.0).clamp(-1.0, NONE as f64 - 1.0);
+        let maybe = (radius_m / (1.0 - self.rel_err) / self.unit_m).floor().min(NONE as f64 - 1.0);
         let (sure, maybe) = (sure as i32, maybe as i32);
         let mut masks = Vec::with_capacity(n);
         let mut unsure: Vec<(u32, u8)> = Vec::new();
@@ -121,26 +94,15 @@ impl CoverageField {
         }
         for (c, mut open) in unsure {
             let cell = &s.population_cells[c as usize];
-            institutions.planar_within(
-                cell.lon,
-                cell.lat,
-                radius_m * (1.0 + self.rel_err),
-                |i, _| {
-                    let hit = self.inst_bits[i] & open;
-                    // The scan's own order of arguments: the institution first.
-                    if hit != 0
-                        && haversine_m(
-                            s.institutions[i].lon,
-                            s.institutions[i].lat,
-                            cell.lon,
-                            cell.lat,
-                        ) <= radius_m
-                    {
-                        masks[c as usize] |= hit;
-                        open &= !hit;
-                    }
-                },
-            );
+            institutions.planar_within(cell.lon, cell.lat, radius_m * (1.0 + self.rel_err), |i, _| {
+                let hit = self.inst_bits[i] & open;
+                // The scan's own order of arguments: the institution first.
+                if hit != 0 && haversine_m(s.institutions[i].lon, s.institutions[i].lat, cell.lon, cell.lat) <= radius_m
+                {
+                    masks[c as usize] |= hit;
+                    open &= !hit;
+                }
+            });
         }
         CoverageLayers { masks }
     }
@@ -175,20 +137,19 @@ mod tests {
                     let a = (k as f64).to_radians();
                     for f in [0.05, 0.5, 1.0] {
                         let d = reach * f;
-                        let (dlat, dlon) = (
-                            d * a.sin() / m_per_deg,
-                            d * a.cos() / (m_per_deg * lat.to_radians().cos()),
-                        );
+                        let (dlat, dlon) =
+                            (d * a.sin() / m_per_deg, d * a.cos() / (m_per_deg * lat.to_radians().cos()));
                         let (lon2, lat2) = (110.0 + dlon, lat + dlat);
                         let h = haversine_m(110.0, lat, lon2, lat2);
                         if h > reach {
                             continue;
                         }
                         let kx = m_per_deg * lat.to_radians().cos();
-                        let p = (((lon2 - 110.0) * kx).powi(2)
-                            + ((lat2 - lat) * m_per_deg).powi(2))
-                        .sqrt();
-                        assert!((p - h).abs() <= e * h, "lat {lat} reach {reach} angle {k} d {d}: planar {p} haversine {h} bound {e}");
+                        let p = (((lon2 - 110.0) * kx).powi(2) + ((lat2 - lat) * m_per_deg).powi(2)).sqrt();
+                        assert!(
+                            (p - h).abs() <= e * h,
+                            "lat {lat} reach {reach} angle {k} d {d}: planar {p} haversine {h} bound {e}"
+                        );
                     }
                 }
             }
@@ -201,8 +162,7 @@ mod tests {
     fn field_layers_equal_the_scan_at_every_radius() {
         let s = synth_scenario(&SynthSpec::published(SampleCity::Linyi, 2500.0));
         let cells = cell_grid(&s);
-        let institutions =
-            PointGrid::build(s.institutions.iter().map(|i| (i.lon, i.lat)).collect());
+        let institutions = PointGrid::build(s.institutions.iter().map(|i| (i.lon, i.lat)).collect());
         let field = CoverageField::build(&s, &cells, 3000.0);
         // Radii exactly at some cell's haversine distance from a designated institution.
         let inst = s.institutions.iter().find(|i| layer_bits(i) != 0).unwrap();
@@ -214,15 +174,8 @@ mod tests {
             .take(6)
             .collect();
         assert!(!on_edge.is_empty());
-        for r in [0.0, 50.0, 300.0, 800.0, 1000.0, 2999.0, 3000.0]
-            .into_iter()
-            .chain(on_edge)
-        {
-            assert_eq!(
-                field.layers(&s, &institutions, r),
-                coverage_layers(&s, &cells, r),
-                "radius {r}"
-            );
+        for r in [0.0, 50.0, 300.0, 800.0, 1000.0, 2999.0, 3000.0].into_iter().chain(on_edge) {
+            assert_eq!(field.layers(&s, &institutions, r), coverage_layers(&s, &cells, r), "radius {r}");
         }
     }
 }

@@ -53,12 +53,7 @@ pub struct PointGrid {
 impl PointGrid {
     pub fn build(points: Vec<(f64, f64)>) -> Self {
         if points.is_empty() {
-            return PointGrid {
-                starts: vec![0, 0],
-                cols: 1,
-                rows: 1,
-                ..Default::default()
-            };
+            return PointGrid { starts: vec![0, 0], cols: 1, rows: 1, ..Default::default() };
         }
         let (mut w, mut s, mut e, mut n) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
         for &(lon, lat) in &points {
@@ -108,18 +103,7 @@ impl PointGrid {
             sorted[fill[b] as usize] = (lon, lat);
             fill[b] += 1;
         }
-        PointGrid {
-            cell_lat,
-            cell_lon,
-            lon0: w,
-            lat0: s,
-            cols,
-            rows,
-            starts,
-            ids,
-            sorted,
-            points,
-        }
+        PointGrid { cell_lat, cell_lon, lon0: w, lat0: s, cols, rows, starts, ids, sorted, points }
     }
 
     pub fn len(&self) -> usize {
@@ -140,10 +124,7 @@ impl PointGrid {
         if self.points.is_empty() {
             return 0.0;
         }
-        let (south, north) = (
-            self.lat0.abs(),
-            (self.lat0 + self.rows as f64 * self.cell_lat).abs(),
-        );
+        let (south, north) = (self.lat0.abs(), (self.lat0 + self.rows as f64 * self.cell_lat).abs());
         // Not `f64::max`: the size-optimised build calls libm for it, and `nearest` asks per query.
         if north > south {
             north
@@ -166,13 +147,7 @@ impl PointGrid {
     }
 
     /// As `within`, with the exact haversine distance for every point reported.
-    pub fn within_exact(
-        &self,
-        lon: f64,
-        lat: f64,
-        radius_m: f64,
-        f: impl FnMut(usize, f64) -> bool,
-    ) {
+    pub fn within_exact(&self, lon: f64, lat: f64, radius_m: f64, f: impl FnMut(usize, f64) -> bool) {
         self.scan::<true>(lon, lat, radius_m, true, f)
     }
 
@@ -222,13 +197,7 @@ impl PointGrid {
     /// Calls `f(index, d2)` for every point whose planar distance is at most `radius_m`, with
     /// d2 its square in m²: longitude scaled at the query's latitude, no haversine. For callers
     /// that bound the planar error themselves (`CoverageField`).
-    pub(crate) fn planar_within(
-        &self,
-        lon: f64,
-        lat: f64,
-        radius_m: f64,
-        mut f: impl FnMut(usize, f64),
-    ) {
+    pub(crate) fn planar_within(&self, lon: f64, lat: f64, radius_m: f64, mut f: impl FnMut(usize, f64)) {
         let m_per_deg = EARTH_RADIUS_M.to_radians();
         let kx = m_per_deg * lat.to_radians().cos();
         let r2 = radius_m * radius_m;
@@ -249,12 +218,7 @@ impl PointGrid {
     /// per grid row, the buckets under the circle's chord, widened conservatively (at the
     /// band's most poleward latitude). `visit` returns false to stop.
     fn runs(&self, lon: f64, lat: f64, radius_m: f64, mut visit: impl FnMut(usize, usize) -> bool) {
-        if self.points.is_empty()
-            || !radius_m.is_finite()
-            || radius_m < 0.0
-            || !lon.is_finite()
-            || !lat.is_finite()
-        {
+        if self.points.is_empty() || !radius_m.is_finite() || radius_m < 0.0 || !lon.is_finite() || !lat.is_finite() {
             return;
         }
         let dlat = (radius_m / EARTH_RADIUS_M).to_degrees();
@@ -279,21 +243,14 @@ impl PointGrid {
             } else {
                 0.0
             };
-            let half = if dy >= dlat {
-                0.0
-            } else {
-                dlon * (1.0 - (dy / dlat).powi(2)).sqrt() * (1.0 + BAND)
-            };
+            let half = if dy >= dlat { 0.0 } else { dlon * (1.0 - (dy / dlat).powi(2)).sqrt() * (1.0 + BAND) };
             let rx0 = floor_i64((lon - half - self.lon0) / self.cell_lon).max(x0);
             let rx1 = floor_i64((lon + half - self.lon0) / self.cell_lon).min(x1);
             if rx0 > rx1 {
                 continue;
             }
             let row = cy * self.cols;
-            let (a, b) = (
-                self.starts[(row + rx0) as usize] as usize,
-                self.starts[(row + rx1) as usize + 1] as usize,
-            );
+            let (a, b) = (self.starts[(row + rx0) as usize] as usize, self.starts[(row + rx1) as usize + 1] as usize);
             if !visit(a, b) {
                 return;
             }
@@ -309,13 +266,7 @@ impl PointGrid {
     /// may: a ring or two where points are dense, whatever the distance. A side row is one run
     /// of buckets, so one run of points. Only points whose planar estimate comes within the band
     /// of the best are tested by `keep` and measured by haversine.
-    pub fn nearest(
-        &self,
-        lon: f64,
-        lat: f64,
-        max_m: f64,
-        keep: impl Fn(usize) -> bool,
-    ) -> Option<(usize, f64)> {
+    pub fn nearest(&self, lon: f64, lat: f64, max_m: f64, keep: impl Fn(usize) -> bool) -> Option<(usize, f64)> {
         if self.points.is_empty() || !(max_m >= 0.0) || !lon.is_finite() || !lat.is_finite() {
             return None;
         }
@@ -341,11 +292,7 @@ impl PointGrid {
         let south = (fy - cy as f64) * wy;
         let north = wy - south;
         // Rings beyond this one hold no bucket of the grid.
-        let last = cx
-            .abs()
-            .max((self.cols - 1 - cx).abs())
-            .max(cy.abs())
-            .max((self.rows - 1 - cy).abs())
+        let last = cx.abs().max((self.cols - 1 - cx).abs()).max(cy.abs()).max((self.rows - 1 - cy).abs())
             + (cx.clamp(0, self.cols - 1) - cx).abs()
             + (cy.clamp(0, self.rows - 1) - cy).abs();
         let mut best: Option<(usize, f64)> = None;
@@ -361,9 +308,7 @@ impl PointGrid {
                     continue;
                 }
                 let d = haversine_from(p1, cos_p1, lon, plon, plat);
-                if d <= max_m
-                    && best.map_or(true, |(bi, bd)| d < bd || (d == bd && (i as usize) < bi))
-                {
+                if d <= max_m && best.map_or(true, |(bi, bd)| d < bd || (d == bd && (i as usize) < bi)) {
                     *best = Some((i as usize, d));
                     *bound = d;
                 }
@@ -376,10 +321,7 @@ impl PointGrid {
                 return (0, 0);
             }
             let b = (y * self.cols) as usize;
-            (
-                self.starts[b + x0 as usize] as usize,
-                self.starts[b + x1 as usize + 1] as usize,
-            )
+            (self.starts[b + x0 as usize] as usize, self.starts[b + x1 as usize + 1] as usize)
         };
         // How many buckets beyond the query's own, on a side `gap` metres away with buckets
         // `w` wide, may hold a point within `bound` (at most k).
@@ -400,20 +342,12 @@ impl PointGrid {
         let mut k = 1i64;
         while k <= last {
             let far = (k - 1) as f64;
-            let (gw, ge, gs, gn) = (
-                west + far * wx,
-                east + far * wx,
-                south + far * wy,
-                north + far * wy,
-            );
+            let (gw, ge, gs, gn) = (west + far * wx, east + far * wx, south + far * wy, north + far * wy);
             if min_f64(min_f64(gw, ge), min_f64(gs, gn)) > bound {
                 break;
             }
             // The rows at the ring's south and north, across the columns within reach.
-            let (x0, x1) = (
-                cx - reach(west, wx, bound, k),
-                cx + reach(east, wx, bound, k),
-            );
+            let (x0, x1) = (cx - reach(west, wx, bound, k), cx + reach(east, wx, bound, k));
             if gs <= bound {
                 let (a, e) = row(cy - k, x0, x1);
                 scan(a, e, &mut best, &mut bound);
@@ -478,9 +412,7 @@ impl Among {
     pub fn admits(self, i: &Institution) -> bool {
         match self {
             Among::Kind(k) => i.kind == k,
-            Among::PharmacyCategories(cats) => {
-                i.kind == Kind::Pharmacy && i.categories().intersects(cats)
-            }
+            Among::PharmacyCategories(cats) => i.kind == Kind::Pharmacy && i.categories().intersects(cats),
             Among::DesignatedKind(k) => i.designated && i.kind == k,
             Among::DesignatedPharmacyCategories(cats) => {
                 i.designated && i.kind == Kind::Pharmacy && i.categories().intersects(cats)
@@ -492,22 +424,15 @@ impl Among {
 impl InstitutionIndex {
     pub fn build(institutions: &[Institution]) -> Self {
         let subset = |keep: &dyn Fn(&Institution) -> bool| {
-            let ids: Vec<u32> = (0..institutions.len() as u32)
-                .filter(|&i| keep(&institutions[i as usize]))
-                .collect();
+            let ids: Vec<u32> = (0..institutions.len() as u32).filter(|&i| keep(&institutions[i as usize])).collect();
             let grid = PointGrid::build(
-                ids.iter()
-                    .map(|&i| (institutions[i as usize].lon, institutions[i as usize].lat))
-                    .collect(),
+                ids.iter().map(|&i| (institutions[i as usize].lon, institutions[i as usize].lat)).collect(),
             );
             (grid, ids)
         };
         InstitutionIndex {
             grid: PointGrid::build(institutions.iter().map(|i| (i.lon, i.lat)).collect()),
-            by_kind: Kind::ALL
-                .iter()
-                .map(|&k| subset(&|i| i.kind == k))
-                .collect(),
+            by_kind: Kind::ALL.iter().map(|&k| subset(&|i| i.kind == k)).collect(),
             by_category: Category::ALL
                 .iter()
                 .map(|&c| subset(&|i| i.kind == Kind::Pharmacy && i.categories().contains(c)))
@@ -524,9 +449,7 @@ impl InstitutionIndex {
         lat: f64,
         keep: impl Fn(&Institution) -> bool,
     ) -> Option<(&'a Institution, f64)> {
-        self.grid
-            .nearest(lon, lat, 50_000.0, |i| keep(&institutions[i]))
-            .map(|(i, d)| (&institutions[i], d))
+        self.grid.nearest(lon, lat, 50_000.0, |i| keep(&institutions[i])).map(|(i, d)| (&institutions[i], d))
     }
 
     /// As `nearest`, of the institutions `among` admits only (`keep` need not test what `among`
@@ -539,10 +462,7 @@ impl InstitutionIndex {
         among: Among,
         keep: impl Fn(&Institution) -> bool,
     ) -> Option<(&'a Institution, f64)> {
-        let designated_only = matches!(
-            among,
-            Among::DesignatedKind(_) | Among::DesignatedPharmacyCategories(_)
-        );
+        let designated_only = matches!(among, Among::DesignatedKind(_) | Among::DesignatedPharmacyCategories(_));
         let search = |(grid, ids): &(PointGrid, Vec<u32>), max_m: f64| {
             grid.nearest(lon, lat, max_m, |k| {
                 let i = ids[k] as usize;
@@ -551,18 +471,13 @@ impl InstitutionIndex {
             .map(|(k, d)| (ids[k] as usize, d))
         };
         let best = match among {
-            Among::Kind(k) | Among::DesignatedKind(k) => Kind::ALL
-                .iter()
-                .position(|&x| x == k)
-                .and_then(|p| search(&self.by_kind[p], 50_000.0)),
+            Among::Kind(k) | Among::DesignatedKind(k) => {
+                Kind::ALL.iter().position(|&x| x == k).and_then(|p| search(&self.by_kind[p], 50_000.0))
+            }
             Among::PharmacyCategories(cats) | Among::DesignatedPharmacyCategories(cats) => {
                 // Each category's search goes no further than the best of those before it.
                 let mut best: Option<(usize, f64)> = None;
-                for (_, sub) in Category::ALL
-                    .iter()
-                    .zip(&self.by_category)
-                    .filter(|(c, _)| cats.contains(**c))
-                {
+                for (_, sub) in Category::ALL.iter().zip(&self.by_category).filter(|(c, _)| cats.contains(**c)) {
                     if let Some((i, d)) = search(sub, best.map_or(50_000.0, |(_, bd)| bd)) {
                         if best.map_or(true, |(bi, bd)| d < bd || (d == bd && i < bi)) {
                             best = Some((i, d));
@@ -581,9 +496,7 @@ mod tests {
     use super::*;
 
     fn brute(points: &[(f64, f64)], lon: f64, lat: f64, r: f64) -> Vec<usize> {
-        (0..points.len())
-            .filter(|&i| haversine_m(lon, lat, points[i].0, points[i].1) <= r)
-            .collect()
+        (0..points.len()).filter(|&i| haversine_m(lon, lat, points[i].0, points[i].1) <= r).collect()
     }
 
     /// The nearest point `keep` accepts within `max_m`, by measuring every point; ties to the
@@ -608,9 +521,7 @@ mod tests {
     fn scatter(n: usize, seed: u64, w: f64, s: f64, dw: f64, dh: f64) -> Vec<(f64, f64)> {
         let mut seed = seed;
         let mut rnd = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             (seed >> 11) as f64 / (1u64 << 53) as f64
         };
         (0..n).map(|_| (w + rnd() * dw, s + rnd() * dh)).collect()
@@ -642,11 +553,7 @@ mod tests {
             hits.push(i);
             true
         });
-        assert_eq!(
-            hits.len(),
-            2,
-            "distance ≤ r includes the point at exactly r"
-        );
+        assert_eq!(hits.len(), 2, "distance ≤ r includes the point at exactly r");
         hits.clear();
         g.within(118.0, 35.0, d * (1.0 - 1e-12), |i, _| {
             hits.push(i);
@@ -678,11 +585,7 @@ mod tests {
             let max_m = [50_000.0, 3_000.0, 800.0, 0.0][k % 4];
             let keep = |i: usize| i % (1 + k % 5) == 0;
             let want = brute_nearest(&pts, lon, lat, max_m, keep);
-            assert_eq!(
-                g.nearest(lon, lat, max_m, keep),
-                want,
-                "query {k} at {lon},{lat} max {max_m}"
-            );
+            assert_eq!(g.nearest(lon, lat, max_m, keep), want, "query {k} at {lon},{lat} max {max_m}");
         }
         // A few points over a county-sized area: many empty rings between them.
         let sparse = scatter(12, 9, 108.0, 34.0, 0.6, 0.5);
@@ -711,9 +614,7 @@ mod tests {
             let (x, y) = (j % 9, j / 9);
             queries.push((
                 g.lon0 + x as f64 * 7.0 * g.cell_lon,
-                g.lat0
-                    + y as f64 * 5.0 * g.cell_lat
-                    + if j % 2 == 0 { 0.0 } else { g.cell_lat * 0.5 },
+                g.lat0 + y as f64 * 5.0 * g.cell_lat + if j % 2 == 0 { 0.0 } else { g.cell_lat * 0.5 },
             ));
         }
         queries.extend_from_slice(&pts[95..110].to_vec());
@@ -722,21 +623,15 @@ mod tests {
             let m = [1, 7, 97, 601][k % 4];
             let keep = |i: usize| i % m == k % m || (m == 1);
             let want = brute_nearest(&pts, lon, lat, max_m, keep);
-            assert_eq!(
-                g.nearest(lon, lat, max_m, keep),
-                want,
-                "query {k} at {lon},{lat} max {max_m} every {m}th"
-            );
+            assert_eq!(g.nearest(lon, lat, max_m, keep), want, "query {k} at {lon},{lat} max {max_m} every {m}th");
         }
     }
 
     /// Searching only a kind's or categories' institutions gives what the whole index gives.
     #[test]
     fn nearest_among_agrees_with_the_whole_index() {
-        let s = crate::synth::synth_scenario(&crate::synth::SynthSpec::published(
-            crate::synth::SampleCity::Xian,
-            3000.0,
-        ));
+        let s =
+            crate::synth::synth_scenario(&crate::synth::SynthSpec::published(crate::synth::SampleCity::Xian, 3000.0));
         let index = InstitutionIndex::build(&s.institutions);
         let at = scatter(400, 17, 108.6, 33.9, 0.8, 0.6);
         let mixes = [
@@ -747,25 +642,13 @@ mod tests {
         ];
         for (k, &(lon, lat)) in at.iter().enumerate() {
             let cats = mixes[k % 4];
-            let keep = |i: &Institution| {
-                i.designated && i.kind == Kind::Pharmacy && i.categories().intersects(cats)
-            };
-            let whole = index
-                .nearest(&s.institutions, lon, lat, keep)
-                .map(|(i, d)| (i.id.clone(), d));
-            let among = index.nearest_among(
-                &s.institutions,
-                lon,
-                lat,
-                Among::PharmacyCategories(cats),
-                keep,
-            );
+            let keep = |i: &Institution| i.designated && i.kind == Kind::Pharmacy && i.categories().intersects(cats);
+            let whole = index.nearest(&s.institutions, lon, lat, keep).map(|(i, d)| (i.id.clone(), d));
+            let among = index.nearest_among(&s.institutions, lon, lat, Among::PharmacyCategories(cats), keep);
             assert_eq!(among.map(|(i, d)| (i.id.clone(), d)), whole, "pharmacy {k}");
             let kind = Kind::ALL[k % Kind::ALL.len()];
             let keep = |i: &Institution| i.designated && i.kind == kind;
-            let whole = index
-                .nearest(&s.institutions, lon, lat, keep)
-                .map(|(i, d)| (i.id.clone(), d));
+            let whole = index.nearest(&s.institutions, lon, lat, keep).map(|(i, d)| (i.id.clone(), d));
             let among = index.nearest_among(&s.institutions, lon, lat, Among::Kind(kind), keep);
             assert_eq!(among.map(|(i, d)| (i.id.clone(), d)), whole, "{kind:?} {k}");
             // `among` tests what it says itself: `keep` only what it adds (here, an own site).
@@ -777,18 +660,13 @@ mod tests {
                 Among::Kind(kind),
             ] {
                 let whole = index
-                    .nearest(&s.institutions, lon, lat, |i| {
-                        among.admits(i) && i.id != own
-                    })
+                    .nearest(&s.institutions, lon, lat, |i| among.admits(i) && i.id != own)
                     .map(|(i, d)| (i.id.clone(), d));
                 let got = index.nearest_among(&s.institutions, lon, lat, among, |i| i.id != own);
                 assert_eq!(got.map(|(i, d)| (i.id.clone(), d)), whole, "{among:?} {k}");
             }
         }
-        assert!(
-            s.institutions.iter().any(|i| !i.designated),
-            "the data has institutions that are not designated"
-        );
+        assert!(s.institutions.iter().any(|i| !i.designated), "the data has institutions that are not designated");
     }
 
     #[test]

@@ -10,8 +10,8 @@ pub mod raster;
 
 pub use areas::{AreaCells, AreaClass, AreaKey, AreaModel, AreaStat, AreaStats};
 pub use coverage::{
-    cell_counties, cell_grid, coverage_layers, covered_cells, layer_bits, layers_matching,
-    Coverage, CoverageLayers, KindCoverage, INPATIENT, OUTPATIENT, PHARMACY,
+    cell_counties, cell_grid, coverage_layers, covered_cells, layer_bits, layers_matching, Coverage, CoverageLayers,
+    KindCoverage, INPATIENT, OUTPATIENT, PHARMACY,
 };
 pub use field::CoverageField;
 pub use index::{Among, InstitutionIndex, PointGrid};
@@ -57,11 +57,7 @@ pub struct LocalProjection {
 
 impl LocalProjection {
     pub fn new(lon0: f64, lat0: f64) -> Self {
-        LocalProjection {
-            lon0,
-            lat0,
-            cos_lat0: lat0.to_radians().cos(),
-        }
+        LocalProjection { lon0, lat0, cos_lat0: lat0.to_radians().cos() }
     }
 
     pub fn to_xy(&self, lon: f64, lat: f64) -> (f64, f64) {
@@ -88,10 +84,7 @@ mod tests {
         assert!((d - EARTH_RADIUS_M.to_radians()).abs() < 1e-6, "{d}");
         assert_eq!(haversine_m(118.35, 35.05, 118.35, 35.05), 0.0);
         // Symmetric.
-        let (a, b) = (
-            haversine_m(118.35, 35.05, 118.351, 35.051),
-            haversine_m(118.351, 35.051, 118.35, 35.05),
-        );
+        let (a, b) = (haversine_m(118.35, 35.05, 118.351, 35.051), haversine_m(118.351, 35.051, 118.35, 35.05));
         assert!((a - b).abs() < 1e-9);
         // DESIGN.md §3: the sample application lies 143.7 m from p-001.
         assert_eq!(crate::text::num(a, 1), "143.7");

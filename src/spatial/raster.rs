@@ -42,19 +42,9 @@ pub fn typical_spacing_m(points: &[(f64, f64)]) -> f64 {
 
 /// Paints each point as a square `cell_m` wide in `rgba_of(i)` (skipped when `None`), on an
 /// image at most `max_side` pixels wide or high covering all points.
-pub fn paint(
-    points: &[(f64, f64)],
-    cell_m: f64,
-    max_side: u32,
-    rgba_of: impl Fn(usize) -> Option<[u8; 4]>,
-) -> Raster {
+pub fn paint(points: &[(f64, f64)], cell_m: f64, max_side: u32, rgba_of: impl Fn(usize) -> Option<[u8; 4]>) -> Raster {
     if points.is_empty() {
-        return Raster {
-            width: 1,
-            height: 1,
-            rgba: vec![0; 4],
-            bounds: [0.0; 4],
-        };
+        return Raster { width: 1, height: 1, rgba: vec![0; 4], bounds: [0.0; 4] };
     }
     let half_lat = (cell_m / 2.0 / EARTH_RADIUS_M).to_degrees();
     let (mut w, mut s, mut e, mut n) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
@@ -82,15 +72,9 @@ pub fn paint(
         let Some(colour) = rgba_of(i) else { continue };
         let half_lon = half_lat / lat.to_radians().cos().max(0.01);
         let cx0 = (((lon - half_lon).to_radians() - x0) * px).floor().max(0.0) as u32;
-        let cx1 = ((((lon + half_lon).to_radians() - x0) * px).ceil() as u32)
-            .min(width)
-            .max(cx0 + 1)
-            .min(width);
+        let cx1 = ((((lon + half_lon).to_radians() - x0) * px).ceil() as u32).min(width).max(cx0 + 1).min(width);
         let ry0 = ((y1 - merc_y(lat + half_lat)) * py).floor().max(0.0) as u32;
-        let ry1 = ((((y1 - merc_y(lat - half_lat)) * py).ceil()) as u32)
-            .min(height)
-            .max(ry0 + 1)
-            .min(height);
+        let ry1 = ((((y1 - merc_y(lat - half_lat)) * py).ceil()) as u32).min(height).max(ry0 + 1).min(height);
         for row in ry0..ry1 {
             let base = (row * width) as usize * 4;
             for col in cx0..cx1 {
@@ -99,12 +83,7 @@ pub fn paint(
             }
         }
     }
-    Raster {
-        width,
-        height,
-        rgba,
-        bounds: [w, s, e, n],
-    }
+    Raster { width, height, rgba, bounds: [w, s, e, n] }
 }
 
 #[cfg(test)]
@@ -117,14 +96,10 @@ mod tests {
         let pts = [(118.3, 35.0), (118.3, 35.09)];
         let r = paint(&pts, 500.0, 400, |i| (i == 0).then_some([255, 0, 0, 255]));
         assert!(r.height > r.width, "a north-south strip is tall");
-        let red_rows: Vec<u32> = (0..r.height)
-            .filter(|&y| (0..r.width).any(|x| r.rgba[((y * r.width + x) * 4) as usize] == 255))
-            .collect();
+        let red_rows: Vec<u32> =
+            (0..r.height).filter(|&y| (0..r.width).any(|x| r.rgba[((y * r.width + x) * 4) as usize] == 255)).collect();
         assert!(!red_rows.is_empty());
-        assert!(
-            *red_rows.first().unwrap() > r.height / 2,
-            "the southern cell is painted in the bottom half"
-        );
+        assert!(*red_rows.first().unwrap() > r.height / 2, "the southern cell is painted in the bottom half");
         assert!(r.bounds[1] < 35.0 && r.bounds[3] > 35.09);
     }
 

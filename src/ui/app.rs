@@ -81,10 +81,7 @@ pub fn app() -> Html {
 
     // The document's language follows the toggle (screen readers, fonts, hyphenation).
     use_effect_with(lang, |lang| {
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
             let _ = root.set_attribute("lang", lang_tag(*lang));
         }
     });
@@ -92,17 +89,13 @@ pub fn app() -> Html {
     let on_preset = {
         let d = state.dispatcher();
         Callback::from(move |e: Event| {
-            d.dispatch(Action::SetPreset(
-                e.target_unchecked_into::<HtmlSelectElement>().value(),
-            ))
+            d.dispatch(Action::SetPreset(e.target_unchecked_into::<HtmlSelectElement>().value()))
         })
     };
     let on_dataset = {
         let d = state.dispatcher();
         Callback::from(move |e: Event| {
-            let Some(ds) =
-                Dataset::from_id(&e.target_unchecked_into::<HtmlSelectElement>().value())
-            else {
+            let Some(ds) = Dataset::from_id(&e.target_unchecked_into::<HtmlSelectElement>().value()) else {
                 return;
             };
             match ds.city().filter(|_| !ds.ready()) {
@@ -112,9 +105,9 @@ pub fn app() -> Html {
                     yew::platform::spawn_local(async move {
                         match super::outlines::load(city).await {
                             Ok(()) => d.dispatch(Action::SetDataset(ds)),
-                            Err(e) => d.dispatch(Action::Notify(crate::persist::Notice::warning(
-                                i::outlines_failed(&e),
-                            ))),
+                            Err(e) => {
+                                d.dispatch(Action::Notify(crate::persist::Notice::warning(i::outlines_failed(&e))))
+                            }
                         }
                     });
                 }
@@ -147,13 +140,7 @@ pub fn app() -> Html {
     }
     let on_lang = {
         let d = state.dispatcher();
-        Callback::from(move |_| {
-            d.dispatch(Action::SetLang(if lang == Lang::Zh {
-                Lang::En
-            } else {
-                Lang::Zh
-            }))
-        })
+        Callback::from(move |_| d.dispatch(Action::SetLang(if lang == Lang::Zh { Lang::En } else { Lang::Zh })))
     };
     // The phone header's menu (a disclosure; CSS shows the controls anyway on wider screens).
     let menu_open = use_state(|| false);
@@ -199,9 +186,7 @@ pub fn app() -> Html {
                 .then_some(Dataset::Imported),
         )
         .collect();
-    let decision = state
-        .application()
-        .and_then(|a| state.evaluation.decisions.iter().find(|d| d.id == a.id));
+    let decision = state.application().and_then(|a| state.evaluation.decisions.iter().find(|d| d.id == a.id));
 
     html! {
         <main data-testid="app" class="app" lang={lang_tag(lang)}>

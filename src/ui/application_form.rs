@@ -5,13 +5,10 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::i18n::{self as i, bi, bi_t, t};
-use super::widgets::{
-    checkbox_field, error_line, hint_line, select_field, tristate_field, Hook, NumberField, Opt,
-};
+use super::widgets::{checkbox_field, error_line, hint_line, select_field, tristate_field, Hook, NumberField, Opt};
 use crate::app::state::{ErrorKey, Shared, State};
 use crate::scenario::{
-    field_range, scope_fits_kind, Application, Category, Change, Field, Kind, Scenario, Scope,
-    Specialty, Subtype,
+    field_range, scope_fits_kind, Application, Category, Change, Field, Kind, Scenario, Scope, Specialty, Subtype,
 };
 use crate::spatial::haversine_m;
 use crate::text::{num, Lang, Text};
@@ -77,10 +74,7 @@ fn dom_name(f: Field) -> &'static str {
 }
 
 fn json_id<E: serde::Serialize>(e: &E) -> String {
-    serde_json::to_value(e)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+    serde_json::to_value(e).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
 #[function_component(ApplicationForm)]
@@ -145,16 +139,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
     let err = |field: Field| props.error(field);
     let hook = |field: Field| Hook::Field(dom_name(field));
     let sel = |field: Field, label: Text, options: Vec<Opt>, value: &str, hint: Option<&Text>| {
-        select_field(
-            lang,
-            hook(field),
-            &label,
-            options,
-            value,
-            hint,
-            err(field),
-            set(field),
-        )
+        select_field(lang, hook(field), &label, options, value, hint, err(field), set(field))
     };
     let count = |field: Field, label: i::Words, unit: i::Words, value: Option<u64>| {
         let mut f = NumberField::new(
@@ -172,14 +157,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
         f.render()
     };
     let tri = |field: Field, label: i::Words, value: Option<bool>| {
-        tristate_field(
-            lang,
-            hook(field),
-            &label.clone(),
-            value,
-            err(field),
-            set(field),
-        )
+        tristate_field(lang, hook(field), &label.clone(), value, err(field), set(field))
     };
 
     // Name
@@ -198,10 +176,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
     let kind = sel(
         Field::Kind,
         i::A_KIND.clone(),
-        Kind::ALL
-            .iter()
-            .map(|k| Opt::new(k.id(), k.label()))
-            .collect(),
+        Kind::ALL.iter().map(|k| Opt::new(k.id(), k.label())).collect(),
         app.kind.id(),
         None,
     );
@@ -234,11 +209,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
         }
         Kind::InpatientSpecialty => {
             let mut options = vec![Opt::new("", i::NOT_STATED.clone())];
-            options.extend(
-                Specialty::ALL
-                    .iter()
-                    .map(|sp| Opt::new(json_id(sp), sp.label())),
-            );
+            options.extend(Specialty::ALL.iter().map(|sp| Opt::new(json_id(sp), sp.label())));
             sel(
                 Field::Specialty,
                 i::A_SPECIALTY.clone(),
@@ -249,11 +220,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
         }
         Kind::PrimaryCare => {
             let mut options = vec![Opt::new("", i::NOT_STATED.clone())];
-            options.extend(
-                Subtype::ALL
-                    .iter()
-                    .map(|st| Opt::new(json_id(st), st.label())),
-            );
+            options.extend(Subtype::ALL.iter().map(|st| Opt::new(json_id(st), st.label())));
             let integrated_set = set(Field::Integrated);
             html! {
                 <>
@@ -269,10 +236,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
     let change = sel(
         Field::Change,
         i::A_CHANGE.clone(),
-        i::CHANGES
-            .iter()
-            .map(|c| Opt::new(i::change_id(*c), i::change_label(*c)))
-            .collect(),
+        i::CHANGES.iter().map(|c| Opt::new(i::change_id(*c), i::change_label(*c))).collect(),
         i::change_id(app.change),
         None,
     );
@@ -306,10 +270,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
             let name = x.name.clone().unwrap_or_default();
             Opt::new(
                 x.id.clone(),
-                Text::new(
-                    format!("{} {}（{}）", x.id, name, k.zh),
-                    format!("{} {} ({})", x.id, name, k.en),
-                ),
+                Text::new(format!("{} {}（{}）", x.id, name, k.zh), format!("{} {} ({})", x.id, name, k.en)),
             )
         }));
         let hint = i::A_INSTITUTION_HINT.clone();
@@ -325,11 +286,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
     };
     let key_project = {
         let mut options = vec![Opt::new("", i::NONE.clone())];
-        options.extend(
-            i::KEY_LEVELS
-                .iter()
-                .map(|k| Opt::new(i::key_level_id(*k), k.label())),
-        );
+        options.extend(i::KEY_LEVELS.iter().map(|k| Opt::new(i::key_level_id(*k), k.label())));
         sel(
             Field::KeyProject,
             i::A_KEY_PROJECT.clone(),
@@ -340,18 +297,8 @@ fn form_body(props: &Props, app: &Application) -> Html {
     };
     let county = {
         let mut options = vec![Opt::new("", i::NOT_STATED.clone())];
-        options.extend(
-            sc.counties
-                .iter()
-                .map(|c| Opt::new(c.id.clone(), Text::new(c.name.clone(), c.id.clone()))),
-        );
-        sel(
-            Field::County,
-            i::A_COUNTY.clone(),
-            options,
-            app.county.as_deref().unwrap_or(""),
-            None,
-        )
+        options.extend(sc.counties.iter().map(|c| Opt::new(c.id.clone(), Text::new(c.name.clone(), c.id.clone()))));
+        sel(Field::County, i::A_COUNTY.clone(), options, app.county.as_deref().unwrap_or(""), None)
     };
 
     // The input's bounds are the validation's range.
@@ -382,16 +329,8 @@ fn form_body(props: &Props, app: &Application) -> Html {
     };
     let negative = {
         let mut options = vec![Opt::new("", i::NONE.clone())];
-        options.extend(
-            i::NEGATIVE_REASONS
-                .iter()
-                .map(|r| Opt::new(i::negative_reason_id(*r), r.label())),
-        );
-        let reason = app
-            .negative_list
-            .as_ref()
-            .map(|n| i::negative_reason_id(n.reason))
-            .unwrap_or("");
+        options.extend(i::NEGATIVE_REASONS.iter().map(|r| Opt::new(i::negative_reason_id(*r), r.label())));
+        let reason = app.negative_list.as_ref().map(|n| i::negative_reason_id(n.reason)).unwrap_or("");
         let since = match &app.negative_list {
             Some(n) => {
                 let since_hook = hook(Field::NegativeListSince);
@@ -468,11 +407,8 @@ fn form_body(props: &Props, app: &Application) -> Html {
 
 /// The closest institutions with their distances, so the proximity rules can be followed.
 fn nearby(sc: &Scenario, radius: f64, app: &Application, lang: Lang) -> Html {
-    let mut list: Vec<(f64, &crate::scenario::Institution)> = sc
-        .institutions
-        .iter()
-        .map(|x| (haversine_m(app.lon, app.lat, x.lon, x.lat), x))
-        .collect();
+    let mut list: Vec<(f64, &crate::scenario::Institution)> =
+        sc.institutions.iter().map(|x| (haversine_m(app.lon, app.lat, x.lon, x.lat), x)).collect();
     list.sort_by(|a, b| a.0.total_cmp(&b.0));
     list.truncate(8);
     let radius_text = format!("{} {}", num(radius, 0), i::METRES.get(lang));

@@ -21,14 +21,11 @@ use super::figures_panel::{reading_marks, Mark};
 use super::i18n::{self as i, bi, bi_t, t};
 use super::widgets::{error_line, Hook};
 use crate::app::assess::ExitsState;
-use crate::app::assess::{
-    current_records, AssessResult, ExitsAction, ExitsErrorKey, RecordField, Records, Source,
-};
+use crate::app::assess::{current_records, AssessResult, ExitsAction, ExitsErrorKey, RecordField, Records, Source};
 use crate::app::state::{Dataset, MapData, Shared};
 use crate::date::Date;
 use crate::engine::exits::{
-    application_after_exit, assess_with_data, assessment_rule_def, AssessOutcome,
-    InstitutionAssessment, KindLoss,
+    application_after_exit, assess_with_data, assessment_rule_def, AssessOutcome, InstitutionAssessment, KindLoss,
 };
 use crate::engine::TraceEntry;
 use crate::policy::Policy;
@@ -43,10 +40,7 @@ const AUTO_MS: f64 = 400.0;
 const MAX_ROWS: usize = 200;
 
 fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 
 #[derive(Properties)]
@@ -171,19 +165,13 @@ pub fn assessment_panel(props: &Props) -> Html {
                     Some(recs) => {
                         let prev = p.exits.result.as_ref().map(|r| r.0.clone());
                         let fresh = prev.as_ref().is_some_and(|r| is_fresh(&p, r, &key.records));
-                        let quick = prev
-                            .as_ref()
-                            .map_or(true, |r| r.ms < AUTO_MS || r.dataset != p.dataset);
+                        let quick = prev.as_ref().map_or(true, |r| r.ms < AUTO_MS || r.dataset != p.dataset);
                         let asked = key.force != *forced.borrow();
                         *forced.borrow_mut() = key.force;
                         if !fresh && (quick || asked) {
                             run.set(Run::Computing);
-                            let (scenario, policy, data, recs) = (
-                                p.scenario.0.clone(),
-                                p.policy.0.clone(),
-                                p.data.index.clone(),
-                                recs.clone(),
-                            );
+                            let (scenario, policy, data, recs) =
+                                (p.scenario.0.clone(), p.policy.0.clone(), p.data.index.clone(), recs.clone());
                             let (dataset, date) = (p.dataset, p.as_of);
                             let send = p.on_exits.clone();
                             let generation = generation.clone();
@@ -194,8 +182,7 @@ pub fn assessment_panel(props: &Props) -> Html {
                                     return;
                                 }
                                 let t0 = now_ms();
-                                let assessment =
-                                    assess_with_data(&scenario, &policy, data, &recs.list, date);
+                                let assessment = assess_with_data(&scenario, &policy, data, &recs.list, date);
                                 let ms = now_ms() - t0;
                                 send.emit(ExitsAction::Result(Rc::new(AssessResult {
                                     assessment,
@@ -224,15 +211,8 @@ pub fn assessment_panel(props: &Props) -> Html {
             open.set(el.get_attribute("open").is_some());
         })
     };
-    let result = props
-        .exits
-        .result
-        .as_ref()
-        .map(|r| r.0.clone())
-        .filter(|r| r.dataset == props.dataset);
-    let fresh = result
-        .as_ref()
-        .is_some_and(|r| is_fresh(props, r, &records));
+    let result = props.exits.result.as_ref().map(|r| r.0.clone()).filter(|r| r.dataset == props.dataset);
+    let fresh = result.as_ref().is_some_and(|r| is_fresh(props, r, &records));
     let computing = *run == Run::Computing;
     let state_id = if !*open {
         "idle"
@@ -373,20 +353,13 @@ fn records_box(props: &Props, records: Option<&Records>) -> Html {
 }
 
 fn rule_title(id: &str) -> Text {
-    assessment_rule_def(id)
-        .map(|d| d.title())
-        .unwrap_or_else(|| Text::new(id.to_owned(), id.to_owned()))
+    assessment_rule_def(id).map(|d| d.title()).unwrap_or_else(|| Text::new(id.to_owned(), id.to_owned()))
 }
 
 fn summary_view(props: &Props, r: &AssessResult) -> Html {
     let lang = props.lang;
     let sm = &r.assessment.summary;
-    let clause_of = |rule: &str| -> String {
-        r.policy
-            .active(rule)
-            .map(|a| a.clause.to_string())
-            .unwrap_or_default()
-    };
+    let clause_of = |rule: &str| -> String { r.policy.active(rule).map(|a| a.clause.to_string()).unwrap_or_default() };
     html! {
         <>
             <dl class="sites-totals assess-counts" data-testid="assess-counts" data-exits={sm.exits.to_string()}
@@ -427,10 +400,7 @@ fn coverage_view(props: &Props, r: &AssessResult) -> Html {
     let lang = props.lang;
     let c = &r.assessment.coverage;
     let row = |label: Text, l: &KindLoss| {
-        let share = |x: Option<f64>| {
-            x.map(|v| format!("{}%", num(v * 100.0, 1)))
-                .unwrap_or_else(|| "–".into())
-        };
+        let share = |x: Option<f64>| x.map(|v| format!("{}%", num(v * 100.0, 1))).unwrap_or_else(|| "–".into());
         html! {
             <tr>
                 <th scope="row">{ t(lang, &label) }</th>
@@ -445,9 +415,8 @@ fn coverage_view(props: &Props, r: &AssessResult) -> Html {
         let d = props.on_exits.clone();
         Callback::from(move |_| {
             d.emit(ExitsAction::ShowOnMap);
-            if let Some(el) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("map-heading"))
+            if let Some(el) =
+                web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("map-heading"))
             {
                 el.scroll_into_view();
             }
@@ -514,9 +483,7 @@ fn layout_field(props: &Props, fits: Option<bool>) -> Html {
     let lang = props.lang;
     let d = props.on_exits.clone();
     let onchange = Callback::from(move |e: Event| {
-        let v = e
-            .target_unchecked_into::<web_sys::HtmlSelectElement>()
-            .value();
+        let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
         d.emit(ExitsAction::SetField(RecordField::FitsLayoutPlan, v))
     });
     let opt = |value: &'static str, zh: &'static str, en: &'static str, selected: bool| {
@@ -544,9 +511,8 @@ fn edit_button(props: &Props, id: &str) -> Html {
     let target = id.to_string();
     let onclick = Callback::from(move |_| {
         d.emit(ExitsAction::Edit(Some(target.clone())));
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("assess-editor"))
+        if let Some(el) =
+            web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("assess-editor"))
         {
             el.scroll_into_view();
         }
@@ -559,12 +525,7 @@ fn edit_button(props: &Props, id: &str) -> Html {
 
 /// The negative list feeds back into admission: the exited institution applies again, at its
 /// old site with its entry, and the decision panel shows `negative_list` rejecting it.
-fn reapply_button(
-    props: &Props,
-    r: &AssessResult,
-    a: &InstitutionAssessment,
-    entry: &NegativeList,
-) -> Html {
+fn reapply_button(props: &Props, r: &AssessResult, a: &InstitutionAssessment, entry: &NegativeList) -> Html {
     let lang = props.lang;
     let Some(inst) = r.scenario.institutions.iter().find(|x| x.id == a.id) else {
         return html! {};
@@ -573,10 +534,7 @@ fn reapply_button(
     let d = props.on_add.clone();
     let onclick = Callback::from(move |_| {
         d.emit(app.clone());
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("decision"))
-        {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("decision")) {
             el.scroll_into_view();
         }
     });
@@ -614,12 +572,8 @@ fn inst_name(lang: Lang, a: &InstitutionAssessment) -> Html {
 
 fn exits_view(props: &Props, r: &AssessResult) -> Html {
     let lang = props.lang;
-    let exits: Vec<&InstitutionAssessment> = r
-        .assessment
-        .institutions
-        .iter()
-        .filter(|a| a.outcome == AssessOutcome::Exits)
-        .collect();
+    let exits: Vec<&InstitutionAssessment> =
+        r.assessment.institutions.iter().filter(|a| a.outcome == AssessOutcome::Exits).collect();
     html! {
         <>
             <h3>{ bi_t(lang, i::AS_EXITS_HEADING) }</h3>
@@ -682,12 +636,8 @@ fn exits_view(props: &Props, r: &AssessResult) -> Html {
 
 fn renewals_view(props: &Props, r: &AssessResult) -> Html {
     let lang = props.lang;
-    let renewals: Vec<&InstitutionAssessment> = r
-        .assessment
-        .institutions
-        .iter()
-        .filter(|a| a.outcome == AssessOutcome::Renews)
-        .collect();
+    let renewals: Vec<&InstitutionAssessment> =
+        r.assessment.institutions.iter().filter(|a| a.outcome == AssessOutcome::Renews).collect();
     html! {
         <>
             <h3>{ bi_t(lang, i::AS_RENEWALS_HEADING) }</h3>
@@ -735,9 +685,7 @@ fn renewals_view(props: &Props, r: &AssessResult) -> Html {
 fn editor(props: &Props, records: Option<&Records>) -> Html {
     let lang = props.lang;
     let editing = props.exits.editing.clone();
-    let rec = editing
-        .as_ref()
-        .and_then(|id| records.and_then(|r| r.list.iter().find(|x| &x.id == id)));
+    let rec = editing.as_ref().and_then(|id| records.and_then(|r| r.list.iter().find(|x| &x.id == id)));
     let on_pick = {
         let d = props.on_exits.clone();
         Callback::from(move |e: Event| {

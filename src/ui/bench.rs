@@ -8,10 +8,7 @@ use yew::prelude::*;
 use crate::bench::{self, BenchReport};
 
 fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 
 pub fn run(cell_m: f64, runs: usize) -> BenchReport {
@@ -25,27 +22,18 @@ pub fn run(cell_m: f64, runs: usize) -> BenchReport {
 /// `bench::compare_run` on the shared dataset's JSON and returns the report as JSON.
 fn expose_compare() {
     use wasm_bindgen::prelude::*;
-    let f = Closure::<dyn Fn(js_sys::Uint8Array, usize) -> String>::new(
-        |bytes: js_sys::Uint8Array, runs: usize| {
-            // From a `str`, as the app reads every scenario: reading from bytes would compile the
-            // scenario's whole parser a second time into the page's wasm (about 6 KB gzipped).
-            let parsed = String::from_utf8(bytes.to_vec())
-                .map_err(|e| e.to_string())
-                .and_then(|text| {
-                    serde_json::from_str::<crate::Scenario>(&text).map_err(|e| e.to_string())
-                });
-            match parsed {
-                Ok(s) => serde_json::to_string(&bench::compare_run(
-                    "dingdian WASM (Chromium)",
-                    &s,
-                    runs,
-                    &now,
-                ))
+    let f = Closure::<dyn Fn(js_sys::Uint8Array, usize) -> String>::new(|bytes: js_sys::Uint8Array, runs: usize| {
+        // From a `str`, as the app reads every scenario: reading from bytes would compile the
+        // scenario's whole parser a second time into the page's wasm (about 6 KB gzipped).
+        let parsed = String::from_utf8(bytes.to_vec())
+            .map_err(|e| e.to_string())
+            .and_then(|text| serde_json::from_str::<crate::Scenario>(&text).map_err(|e| e.to_string()));
+        match parsed {
+            Ok(s) => serde_json::to_string(&bench::compare_run("dingdian WASM (Chromium)", &s, runs, &now))
                 .unwrap_or_default(),
-                Err(e) => format!("{{\"error\":{:?}}}", e),
-            }
-        },
-    );
+            Err(e) => format!("{{\"error\":{:?}}}", e),
+        }
+    });
     if let Some(w) = web_sys::window() {
         let _ = js_sys::Reflect::set(&w, &"__dingdianCompare".into(), f.as_ref());
     }
@@ -55,9 +43,7 @@ fn expose_compare() {
 #[function_component(BenchPage)]
 pub fn bench_page() -> Html {
     let report = use_state(|| None::<BenchReport>);
-    let compare = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .is_some_and(|h| h == "#bench-compare");
+    let compare = web_sys::window().and_then(|w| w.location().hash().ok()).is_some_and(|h| h == "#bench-compare");
     {
         let report = report.clone();
         use_effect_with((), move |_| {
@@ -68,8 +54,7 @@ pub fn bench_page() -> Html {
             let t = (!compare).then(|| {
                 Timeout::new(50, move || {
                     let r = run(178.0, 7);
-                    if let (Some(w), Ok(v)) = (web_sys::window(), serde_wasm_bindgen::to_value(&r))
-                    {
+                    if let (Some(w), Ok(v)) = (web_sys::window(), serde_wasm_bindgen::to_value(&r)) {
                         let _ = js_sys::Reflect::set(&w, &"__dingdianBench".into(), &v);
                     }
                     report.set(Some(r));

@@ -44,10 +44,7 @@ fn yuan_text(lang: Lang, x: f64) -> String {
 
 // Words of the undetermined figures and of the marks of the simulator's readings.
 const UNDETERMINED: Words = words!("待定", "undetermined");
-const H_PER_HEAD: Words = words!(
-    "各类人头预算标准 × 服务人群",
-    "Per-head standards × people served",
-);
+const H_PER_HEAD: Words = words!("各类人头预算标准 × 服务人群", "Per-head standards × people served",);
 const COL_STANDARD: Words = words!("本年标准（元/人）", "Standard (yuan a person)");
 const COL_CAP: Words = words!("上限（元/人）", "Cap (yuan a person)");
 const COL_SERVED: Words = words!("服务人群", "People served");
@@ -65,8 +62,7 @@ const NEEDS: Words = words!("需填写", "needs");
 const SWITCH: Words = words!("开关", "switch");
 
 fn yuan_opt(lang: Lang, x: Option<f64>) -> String {
-    x.map(|v| yuan_text(lang, v))
-        .unwrap_or_else(|| UNDETERMINED.get(lang).to_string())
+    x.map(|v| yuan_text(lang, v)).unwrap_or_else(|| UNDETERMINED.get(lang).to_string())
 }
 
 /// The ids a figure rests on, each marked as the simulator's reading.
@@ -82,15 +78,11 @@ fn marks(r: &Settle, figure: &str) -> Html {
 }
 
 fn param_title(id: &str) -> String {
-    crate::policy::param_def(id)
-        .map(|d| format!("{} / {}", d.zh, d.en))
-        .unwrap_or_default()
+    crate::policy::param_def(id).map(|d| format!("{} / {}", d.zh, d.en)).unwrap_or_default()
 }
 
 fn rule_title(id: &str) -> Text {
-    budget_rule_def(id)
-        .map(|d| d.title())
-        .unwrap_or_else(|| Text::new(id.to_owned(), id.to_owned()))
+    budget_rule_def(id).map(|d| d.title()).unwrap_or_else(|| Text::new(id.to_owned(), id.to_owned()))
 }
 
 #[function_component(BudgetPanel)]
@@ -194,14 +186,7 @@ fn inputs(props: &Props) -> Html {
             ],
         ),
         (i::BU_G_PREPAY, &["fund_balance"]),
-        (
-            i::BU_G_PROJECTION,
-            &[
-                "projection_years",
-                "projection_revenue_pct",
-                "projection_spending_pct",
-            ],
-        ),
+        (i::BU_G_PROJECTION, &["projection_years", "projection_revenue_pct", "projection_spending_pct"]),
     ];
     let field = |id: &'static str| -> Html {
         let Some((_, label, kind)) = BUDGET_FIELDS.iter().find(|(f, _, _)| *f == id) else {
@@ -212,14 +197,8 @@ fn inputs(props: &Props) -> Html {
         let set = props.on_set.clone();
         if *kind == FieldKind::Bool {
             let checked = budget_value(&b.input, id) == "true";
-            let onchange = set.reform(move |e: Event| {
-                (
-                    id,
-                    e.target_unchecked_into::<HtmlInputElement>()
-                        .checked()
-                        .to_string(),
-                )
-            });
+            let onchange =
+                set.reform(move |e: Event| (id, e.target_unchecked_into::<HtmlInputElement>().checked().to_string()));
             // A refused tick (the last cause of an objective overspend) says why, as text fields do.
             let described = err.map(|_| format!("{dom_id}-error"));
             return html! {
@@ -237,24 +216,15 @@ fn inputs(props: &Props) -> Html {
                 </div>
             };
         }
-        let value = b
-            .raw
-            .get(id)
-            .cloned()
-            .unwrap_or_else(|| budget_value(&b.input, id));
+        let value = b.raw.get(id).cloned().unwrap_or_else(|| budget_value(&b.input, id));
         let unit = match kind {
             FieldKind::Amount { .. } => i::BU_YUAN,
             FieldKind::Growth | FieldKind::Pct => i::BU_PCT,
             FieldKind::Years => i::AS_YEARS,
             _ => i::EMPTY,
         };
-        let inputmode = if *kind == FieldKind::Text {
-            "text"
-        } else {
-            "decimal"
-        };
-        let onchange =
-            set.reform(move |e: Event| (id, e.target_unchecked_into::<HtmlInputElement>().value()));
+        let inputmode = if *kind == FieldKind::Text { "text" } else { "decimal" };
+        let onchange = set.reform(move |e: Event| (id, e.target_unchecked_into::<HtmlInputElement>().value()));
         let described = err.map(|_| format!("{dom_id}-error"));
         html! {
             <div class={classes!("field", "field-row", err.map(|_| "has-error"))}>
@@ -343,36 +313,11 @@ fn amount_rows(a: &Amounts) -> Vec<(&'static str, Words, Option<f64>, bool)> {
     if a.overspend > 0.0 {
         rows.extend([
             ("overspend", i::BU_R_OVERSPEND, Some(a.overspend), false),
-            (
-                "objective_overspend",
-                i::BU_R_OBJECTIVE,
-                Some(a.objective_overspend),
-                false,
-            ),
-            (
-                "compensated",
-                i::BU_R_COMPENSATED,
-                Some(a.compensated),
-                false,
-            ),
-            (
-                "other_overspend",
-                i::BU_R_OTHER,
-                Some(a.other_overspend),
-                false,
-            ),
-            (
-                "reasonable_overspend",
-                R_REASONABLE,
-                a.reasonable_overspend,
-                false,
-            ),
-            (
-                "unreasonable_overspend",
-                R_UNREASONABLE,
-                a.unreasonable_overspend,
-                false,
-            ),
+            ("objective_overspend", i::BU_R_OBJECTIVE, Some(a.objective_overspend), false),
+            ("compensated", i::BU_R_COMPENSATED, Some(a.compensated), false),
+            ("other_overspend", i::BU_R_OTHER, Some(a.other_overspend), false),
+            ("reasonable_overspend", R_REASONABLE, a.reasonable_overspend, false),
+            ("unreasonable_overspend", R_UNREASONABLE, a.unreasonable_overspend, false),
             ("fund_shares", i::BU_R_FUND_SHARES, a.fund_shares, false),
             ("community_bears", i::BU_R_BEARS, a.community_bears, false),
         ]);
@@ -380,12 +325,7 @@ fn amount_rows(a: &Amounts) -> Vec<(&'static str, Words, Option<f64>, bool)> {
         rows.extend([
             ("surplus", i::BU_R_SURPLUS, Some(a.surplus), false),
             ("retained", i::BU_R_RETAINED, a.retained, false),
-            (
-                "returned_to_fund",
-                i::BU_R_RETURNED,
-                a.returned_to_fund,
-                false,
-            ),
+            ("returned_to_fund", i::BU_R_RETURNED, a.returned_to_fund, false),
         ]);
     }
     rows.extend([
@@ -500,21 +440,10 @@ fn results(lang: Lang, r: &Settle) -> Html {
 
 fn settlement_view(lang: Lang, r: &Settle, a: &Amounts) -> Html {
     let steps = waterfall(a);
-    let labels: Vec<String> = steps
-        .iter()
-        .map(|s| step_label(s.key).get(lang).to_string())
-        .collect();
+    let labels: Vec<String> = steps.iter().map(|s| step_label(s.key).get(lang).to_string()).collect();
     let title = format!("{} {}", r.year, i::BU_WATERFALL_TITLE.get(lang));
-    let outcome = if a.overspend > 0.0 {
-        i::BU_OVERSPEND_WORDS
-    } else {
-        i::BU_SURPLUS_WORDS
-    };
-    let rules = [
-        "settlement.surplus_retained",
-        "settlement.objective_compensation",
-        "settlement.overspend_shared",
-    ];
+    let outcome = if a.overspend > 0.0 { i::BU_OVERSPEND_WORDS } else { i::BU_SURPLUS_WORDS };
+    let rules = ["settlement.surplus_retained", "settlement.objective_compensation", "settlement.overspend_shared"];
     html! {
         <>
             <h3>{ bi_t(lang, i::BU_H_SETTLEMENT) }</h3>
@@ -567,11 +496,8 @@ fn settlement_figure(key: &str) -> &'static str {
 }
 
 fn projection_view(lang: Lang, r: &Settle, p: &crate::budget::Projection) -> Html {
-    let years: Vec<(i32, bool, f64, f64)> = p
-        .years
-        .iter()
-        .map(|y| (y.year, y.projected, y.amounts.budget, y.amounts.spending))
-        .collect();
+    let years: Vec<(i32, bool, f64, f64)> =
+        p.years.iter().map(|y| (y.year, y.projected, y.amounts.budget, y.amounts.spending)).collect();
     let last = p.years.last().map(|y| y.year).unwrap_or(0);
     let ends = match p.ends_in {
         EndsIn::Surplus => i::BU_ENDS_SURPLUS,

@@ -19,14 +19,8 @@ pub fn compact(lang: Lang, yuan: f64) -> String {
         return "0".into();
     }
     match lang {
-        Lang::Zh => format!(
-            "{}万",
-            num(yuan / 1e4, if yuan.abs() >= 1e7 { 0 } else { 1 })
-        ),
-        Lang::En => format!(
-            "{}M",
-            num(yuan / 1e6, if yuan.abs() >= 1e8 { 0 } else { 1 })
-        ),
+        Lang::Zh => format!("{}万", num(yuan / 1e4, if yuan.abs() >= 1e7 { 0 } else { 1 })),
+        Lang::En => format!("{}M", num(yuan / 1e6, if yuan.abs() >= 1e8 { 0 } else { 1 })),
     }
 }
 

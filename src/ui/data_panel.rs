@@ -53,10 +53,7 @@ impl DataSnap {
     }
 
     fn error(&self, key: &ErrorKey) -> Option<Text> {
-        self.errors
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, t)| t.clone())
+        self.errors.iter().find(|(k, _)| k == key).map(|(_, t)| t.clone())
     }
 }
 
@@ -157,13 +154,7 @@ pub fn data_panel(props: &Props) -> Html {
     let fund = city.fund.unwrap_or_default();
     let fund_months = |field: DataField, label: Words, value: Option<f64>| -> Html {
         let e = city_err(field);
-        let mut f = NumberField::new(
-            lang,
-            city_hook(field),
-            label.clone(),
-            opt_f(value),
-            city_set(field),
-        );
+        let mut f = NumberField::new(lang, city_hook(field), label.clone(), opt_f(value), city_set(field));
         f.unit = i::U_MONTHS.clone();
         f.step = Some("0.1".into());
         f.min = data_range(field).map(|r| r.min_attr());
@@ -175,14 +166,7 @@ pub fn data_panel(props: &Props) -> Html {
     };
     let fund_flag = |field: DataField, label: Words, value: Option<bool>| -> Html {
         let e = city_err(field);
-        tristate_field(
-            lang,
-            city_hook(field),
-            &label.clone(),
-            value,
-            e.as_ref(),
-            city_set(field),
-        )
+        tristate_field(lang, city_hook(field), &label.clone(), value, e.as_ref(), city_set(field))
     };
 
     html! {

@@ -69,9 +69,7 @@ pub fn verdict_symbol(v: Verdict) -> &'static str {
 }
 
 fn rule_title(id: &str) -> Text {
-    rule_def(id)
-        .map(|d| d.title())
-        .unwrap_or_else(|| Text::new(id.to_owned(), id.to_owned()))
+    rule_def(id).map(|d| d.title()).unwrap_or_else(|| Text::new(id.to_owned(), id.to_owned()))
 }
 
 /// Moves the keyboard focus to a parameter's control (from a trace entry's switch).
@@ -98,18 +96,9 @@ fn switch_value(lang: Lang, policy: &Policy, id: &str) -> Option<String> {
     let text = match def.kind {
         ParamKind::Choice(opts) => {
             let raw = value_text(v);
-            opts.iter()
-                .find(|o| o.value == raw)
-                .map(|o| t(lang, &Text::new(o.zh, o.en)))
-                .unwrap_or(raw)
+            opts.iter().find(|o| o.value == raw).map(|o| t(lang, &Text::new(o.zh, o.en))).unwrap_or(raw)
         }
-        ParamKind::Bool => if v.as_bool() == Some(true) {
-            i::YES
-        } else {
-            i::NO
-        }
-        .get(lang)
-        .to_string(),
+        ParamKind::Bool => if v.as_bool() == Some(true) { i::YES } else { i::NO }.get(lang).to_string(),
         _ => value_text(v),
     };
     Some(text)
@@ -120,9 +109,7 @@ pub(crate) fn trace_entry(lang: Lang, policy: &Policy, e: &TraceEntry) -> Html {
     let title = rule_title(&e.rule);
     let verdict_class = format!("verdict-{}", e.verdict.id());
     let switch = e.switch.as_ref().map(|sw| {
-        let label = param_def(sw)
-            .map(|d| d.label())
-            .unwrap_or_else(|| Text::new(sw.clone(), sw.clone()));
+        let label = param_def(sw).map(|d| d.label()).unwrap_or_else(|| Text::new(sw.clone(), sw.clone()));
         let current = switch_value(lang, policy, sw).unwrap_or_default();
         let target = sw.clone();
         let onclick = Callback::from(move |_| focus_param(&target));
@@ -187,9 +174,7 @@ pub fn decision_panel(props: &Props) -> Html {
     let application = props.scenario.applications.get(props.selected);
     let decision = application.and_then(|a| evaluation.decisions.iter().find(|d| d.id == a.id));
 
-    let as_of_set = props
-        .on_as_of
-        .reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().value());
+    let as_of_set = props.on_as_of.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().value());
     let as_of = html! {
         <div class={classes!("field", "field-inline", props.as_of_error.as_ref().map(|_| "has-error"))} key={format!("as-of-{}", props.rev)}>
             <label for="as-of">{ bi_t(lang, i::AS_OF) }</label>
@@ -220,11 +205,7 @@ pub fn decision_panel(props: &Props) -> Html {
                     </div>
                 },
             };
-            let name = app
-                .name
-                .clone()
-                .map(|n| format!(" · {n}"))
-                .unwrap_or_default();
+            let name = app.name.clone().map(|n| format!(" · {n}")).unwrap_or_default();
             html! {
                 <>
                     <div class="outcome-box" role="status" aria-live="polite" aria-atomic="true">

@@ -28,10 +28,7 @@ pub struct Mark<'a> {
 
 impl<'a> From<&'a FigureReading> for Mark<'a> {
     fn from(r: &'a FigureReading) -> Self {
-        Mark {
-            id: r.id,
-            text: Some(&r.text),
-        }
+        Mark { id: r.id, text: Some(&r.text) }
     }
 }
 
@@ -44,16 +41,11 @@ pub fn reading_marks(lang: Lang, marks: &[Mark]) -> Html {
     }
     let ids: Vec<&str> = marks.iter().map(|m| m.id).collect();
     let kind = |id: &str| match param_def(id) {
-        Some(d) if crate::policy::readings::is_switch(d) => {
-            crate::policy::readings::EntryKind::Switch
-        }
+        Some(d) if crate::policy::readings::is_switch(d) => crate::policy::readings::EntryKind::Switch,
         _ => crate::policy::readings::EntryKind::Assumption,
     };
     // What a built-in assumption says, on hover (the register has it in full).
-    let title: Vec<String> = marks
-        .iter()
-        .filter_map(|m| m.text.map(|x| t(lang, x)))
-        .collect();
+    let title: Vec<String> = marks.iter().filter_map(|m| m.text.map(|x| t(lang, x))).collect();
     html! {
         <span class="reading-marks" data-readings={ids.join(" ")} title={(!title.is_empty()).then(|| title.join("\n"))}>
             <span class="tag tag-assumption">{ Text::new("解读", "reading").get(lang).to_string() }</span>
@@ -86,16 +78,8 @@ fn rows_table(lang: Lang, rows: Vec<FigureRow>) -> Html {
 /// county's own (the list above explains all), keeping every id in `data-readings`.
 fn county_marks(lang: Lang, f: &Figures, county: &str) -> Html {
     let all = f.county_readings_of(county, "measured_beds_per_1000");
-    let city: Vec<&str> = f
-        .readings_of("measured_beds_per_1000")
-        .iter()
-        .map(|r| r.id)
-        .collect();
-    let own: Vec<Mark> = all
-        .iter()
-        .filter(|r| !city.contains(&r.id))
-        .map(|r| Mark::from(*r))
-        .collect();
+    let city: Vec<&str> = f.readings_of("measured_beds_per_1000").iter().map(|r| r.id).collect();
+    let own: Vec<Mark> = all.iter().filter(|r| !city.contains(&r.id)).map(|r| Mark::from(*r)).collect();
     let ids: Vec<&str> = all.iter().map(|r| r.id).collect();
     html! {
         <span class="county-readings" data-readings={ids.join(" ")}>{ reading_marks(lang, &own) }</span>
@@ -139,11 +123,7 @@ pub fn figures_panel(props: &Props) -> Html {
     let lang = snap.lang;
     let f = &snap.figures;
     let county_name = |id: &str| {
-        snap.counties
-            .iter()
-            .find(|(c, _)| c == id)
-            .map(|(_, name)| name.clone())
-            .unwrap_or_else(|| id.to_string())
+        snap.counties.iter().find(|(c, _)| c == id).map(|(_, name)| name.clone()).unwrap_or_else(|| id.to_string())
     };
     html! {
         <>

@@ -6,9 +6,8 @@ use yew::{html, Html};
 // Every feature's words under one name, so a panel can still say `i::NAME`; a panel that uses
 // one feature's words can import that module instead (`use crate::app::i18n::plan as w;`).
 pub use crate::app::i18n::{
-    assess::*, budget::*, coverage::*, data::*, datasets::*, decision::*, edits::*, figures::*,
-    form::*, guided::*, import::*, map::*, page::*, params::*, plan::*, results::*, review::*,
-    share::*, sites::*, sweep::*, *,
+    assess::*, budget::*, coverage::*, data::*, datasets::*, decision::*, edits::*, figures::*, form::*, guided::*,
+    import::*, map::*, page::*, params::*, plan::*, results::*, review::*, share::*, sites::*, sweep::*, *,
 };
 pub use crate::text::Words;
 use crate::text::{Lang, Text};

@@ -40,10 +40,7 @@ use crate::text::{thousands, Lang, Text};
 pub const ISSUES_SHOWN: usize = 20;
 
 fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 
 /// What a file holds.
@@ -105,28 +102,15 @@ pub struct Draft {
 }
 
 impl Draft {
-    fn new(
-        preview: Preview,
-        target: Target,
-        mapping: &ColumnMapping,
-        error: Option<Text>,
-    ) -> Draft {
+    fn new(preview: Preview, target: Target, mapping: &ColumnMapping, error: Option<Text>) -> Draft {
         let header_row = if preview.headers.is_some() {
             None
         } else {
-            mapping
-                .header_row
-                .or_else(|| preview.rows.first().map(|r| r.row))
+            mapping.header_row.or_else(|| preview.rows.first().map(|r| r.row))
         };
         let headers = preview.headers_at(header_row);
         let fields = session::initial_fields(&headers, mapping, target);
-        Draft {
-            preview: Rc::new(preview),
-            target,
-            header_row,
-            fields,
-            error,
-        }
+        Draft { preview: Rc::new(preview), target, header_row, fields, error }
     }
 
     fn headers(&self) -> Vec<String> {
@@ -185,10 +169,7 @@ fn load_mapping(key: &str) -> Option<ColumnMapping> {
 }
 
 fn save_mapping(key: &str, m: &ColumnMapping) {
-    let m = ColumnMapping {
-        header_row: None,
-        columns: m.columns.clone(),
-    };
+    let m = ColumnMapping { header_row: None, columns: m.columns.clone() };
     if let (Some(st), Ok(v)) = (storage(), serde_json::to_string(&m)) {
         let _ = st.set_item(key, &v);
     }
@@ -281,11 +262,7 @@ fn start(ctx: Ctx, mapping: Option<ColumnMapping>) {
         let t0 = now_ms();
         if f.format == Format::GeoJson {
             if let Some(sc) = as_scenario(&f.bytes) {
-                let n = (
-                    sc.institutions.len(),
-                    sc.applications.len(),
-                    sc.population_cells.len(),
-                );
+                let n = (sc.institutions.len(), sc.applications.len(), sc.population_cells.len());
                 // Its policy (preset and overrides) comes with it: the same decisions.
                 let preset = sc.policy.preset.clone().unwrap_or_default();
                 let overrides = sc.policy.overrides.clone();
@@ -325,16 +302,9 @@ fn start(ctx: Ctx, mapping: Option<ColumnMapping>) {
         }
         let target = match st.what {
             What::Boundaries => {
-                let counties: Vec<(String, String)> = ctx
-                    .scenario
-                    .counties
-                    .iter()
-                    .map(|c| (c.id.clone(), c.name.clone()))
-                    .collect();
-                let request = Request::Boundaries {
-                    crs: st.crs,
-                    counties,
-                };
+                let counties: Vec<(String, String)> =
+                    ctx.scenario.counties.iter().map(|c| (c.id.clone(), c.name.clone())).collect();
+                let request = Request::Boundaries { crs: st.crs, counties };
                 io::ask(&request, Some(&f.bytes), move |reply| {
                     if !is_current(&ctx, mine) {
                         return;
@@ -347,7 +317,10 @@ fn start(ctx: Ctx, mapping: Option<ColumnMapping>) {
                             ctx.intents.boundaries.emit(Rc::new(b));
                             let line = Text::new(
                                 format!("{}{total} 个边界，其中 {matched} 个对应已有区县", i::IM_BOUNDARIES_READ.zh),
-                                format!("{}{total} outlines, {matched} of them matched to counties of the data", i::IM_BOUNDARIES_READ.en),
+                                format!(
+                                    "{}{total} outlines, {matched} of them matched to counties of the data",
+                                    i::IM_BOUNDARIES_READ.en
+                                ),
                             );
                             ctx.phase.set(Phase::Done(Rc::new(Finished {
                                 report: None,
@@ -375,17 +348,8 @@ fn start(ctx: Ctx, mapping: Option<ColumnMapping>) {
         if options.boundaries.is_none() && !ctx.outlines.areas.is_empty() {
             options.boundaries = Some((*ctx.outlines).clone());
         }
-        let remembered = if mapping.is_some() {
-            BTreeMap::new()
-        } else {
-            remembered_mappings(target)
-        };
-        let job = ImportJob {
-            format: f.format,
-            options,
-            mapping: mapping.clone(),
-            remembered,
-        };
+        let remembered = if mapping.is_some() { BTreeMap::new() } else { remembered_mappings(target) };
+        let job = ImportJob { format: f.format, options, mapping: mapping.clone(), remembered };
         // The rows are read in the file worker; its progress comes back chunk by chunk.
         io::ask(&Request::Import(job), Some(&f.bytes), move |reply| {
             if !is_current(&ctx, mine) {
@@ -396,23 +360,10 @@ fn start(ctx: Ctx, mapping: Option<ColumnMapping>) {
                 Reply::Remember { key, mapping } => save_mapping(&key, &mapping),
                 Reply::Mapping { preview, error } => {
                     let m = mapping.clone().unwrap_or_default();
-                    ctx.phase
-                        .set(Phase::Mapping(Draft::new(preview, target, &m, Some(error))));
+                    ctx.phase.set(Phase::Mapping(Draft::new(preview, target, &m, Some(error))));
                 }
-                Reply::Imported {
-                    imported,
-                    new_ms,
-                    longest_chunk_ms,
-                    ..
-                } => {
-                    spawn_local(apply(
-                        ctx.clone(),
-                        mine,
-                        *imported,
-                        t0,
-                        new_ms,
-                        longest_chunk_ms,
-                    ));
+                Reply::Imported { imported, new_ms, longest_chunk_ms, .. } => {
+                    spawn_local(apply(ctx.clone(), mine, *imported, t0, new_ms, longest_chunk_ms));
                 }
                 Reply::Failed(m) => ctx.phase.set(Phase::Failed(m)),
                 _ => {}
@@ -436,19 +387,11 @@ async fn apply(ctx: Ctx, mine: u64, imported: Imported, t0: f64, new_ms: f64, lo
     if !imported.is_empty() {
         // Two tasks rather than one long one: the records joined and checked here, then
         // (after the browser has had a turn) the indexes and decisions rebuilt by the reducer.
-        let pre = imported
-            .apply(&ctx.scenario, st.merge)
-            .ok()
-            .map(|a| (ctx.scenario.clone(), Rc::new(a.scenario)));
+        let pre = imported.apply(&ctx.scenario, st.merge).ok().map(|a| (ctx.scenario.clone(), Rc::new(a.scenario)));
         join_ms = now_ms() - ta;
         // Refused: the reducer applies the records again onto the data shown and says why.
         let imported = match pre {
-            Some(_) => Imported {
-                institutions: Vec::new(),
-                applications: Vec::new(),
-                cells: Vec::new(),
-                ..imported
-            },
+            Some(_) => Imported { institutions: Vec::new(), applications: Vec::new(), cells: Vec::new(), ..imported },
             None => imported,
         };
         sleep(Duration::ZERO).await;
@@ -461,21 +404,8 @@ async fn apply(ctx: Ctx, mine: u64, imported: Imported, t0: f64, new_ms: f64, lo
     }
     let rebuild_ms = now_ms() - tr;
     let apply_ms = join_ms + rebuild_ms;
-    set_timing(
-        report.rows_read,
-        rows_ms,
-        new_ms,
-        longest,
-        join_ms,
-        rebuild_ms,
-        ta,
-    );
-    ctx.phase.set(Phase::Done(Rc::new(Finished {
-        report: Some(report),
-        line: None,
-        rows_ms,
-        apply_ms,
-    })));
+    set_timing(report.rows_read, rows_ms, new_ms, longest, join_ms, rebuild_ms, ta);
+    ctx.phase.set(Phase::Done(Rc::new(Finished { report: Some(report), line: None, rows_ms, apply_ms })));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -595,12 +525,7 @@ pub fn import_panel(props: &Props) -> Html {
                             next.what = What::Rows(Target::Institutions);
                         }
                         settings.set(next);
-                        file.set(Some(Rc::new(Loaded {
-                            name,
-                            bytes,
-                            format,
-                            sheets,
-                        })));
+                        file.set(Some(Rc::new(Loaded { name, bytes, format, sheets })));
                         phase.set(Phase::Ready);
                     };
                     if let Some(bytes) = copy {
@@ -653,11 +578,7 @@ pub fn import_panel(props: &Props) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            if let Some(f) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|l| l.get(0))
-            {
+            if let Some(f) = e.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) {
                 load(f);
             }
         })
@@ -684,11 +605,7 @@ pub fn import_panel(props: &Props) -> Html {
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
             let mut next = (*settings).clone();
-            next.merge = if v == "upsert" {
-                Merge::Upsert
-            } else {
-                Merge::Replace
-            };
+            next.merge = if v == "upsert" { Merge::Upsert } else { Merge::Replace };
             settings.set(next);
         })
     };
@@ -720,11 +637,11 @@ pub fn import_panel(props: &Props) -> Html {
             Format::GeoJson => "GeoJSON",
         };
         html! {
-            <p class="import-file" data-testid="import-file-name">
-<span class="import-file-name">{ f.name.clone() }</span>
-                { format!(" · {fmt} · {} {}", thousands(f.bytes.len() as u64), i::IM_BYTES.get(lang)) }
-            </p>
-        }
+                    <p class="import-file" data-testid="import-file-name">
+        <span class="import-file-name">{ f.name.clone() }</span>
+                        { format!(" · {fmt} · {} {}", thousands(f.bytes.len() as u64), i::IM_BYTES.get(lang)) }
+                    </p>
+                }
     });
     let sheet_field = file.as_ref().filter(|f| f.format == Format::Xlsx && !f.sheets.is_empty()).map(|f| {
         html! {
@@ -867,10 +784,7 @@ fn report_view(lang: Lang, done: &Rc<Finished>, apply_error: Option<&Text>) -> H
     let r2 = r.clone();
     let on_download = Callback::from(move |_: MouseEvent| {
         let name = format!("{}.csv", i::IM_ISSUES_FILE.get(lang));
-        let request = Request::IssuesCsv {
-            report: r2.clone(),
-            lang,
-        };
+        let request = Request::IssuesCsv { report: r2.clone(), lang };
         let name = name.clone();
         io::ask(&request, None, move |reply| {
             if let Reply::File { bytes } = reply {

@@ -54,12 +54,7 @@ fn fail_all(reply: Reply) {
     let client = CLIENT.with(|c| c.borrow_mut().take());
     let Some(client) = client else { return };
     client.worker.terminate();
-    let waiting: Vec<OnReply> = client
-        .pending
-        .borrow_mut()
-        .drain()
-        .map(|(_, f)| f)
-        .collect();
+    let waiting: Vec<OnReply> = client.pending.borrow_mut().drain().map(|(_, f)| f).collect();
     for mut f in waiting {
         f(reply.clone());
     }
@@ -68,8 +63,7 @@ fn fail_all(reply: Reply) {
 fn spawn() -> Result<Client, JsValue> {
     let worker = Worker::new(LOADER)?;
     let pending: Pending = Rc::new(RefCell::new(HashMap::new()));
-    let waiting: Rc<RefCell<Option<Vec<(Object, Array)>>>> =
-        Rc::new(RefCell::new(Some(Vec::new())));
+    let waiting: Rc<RefCell<Option<Vec<(Object, Array)>>>> = Rc::new(RefCell::new(Some(Vec::new())));
     let on_message = {
         let pending = pending.clone();
         let waiting = waiting.clone();
@@ -88,10 +82,7 @@ fn spawn() -> Result<Client, JsValue> {
             let json = field(&data, "json").as_string().unwrap_or_default();
             let reply = match serde_json::from_str::<Reply>(&json) {
                 Ok(Reply::File { .. }) => Reply::File {
-                    bytes: field(&data, "bytes")
-                        .dyn_into::<Uint8Array>()
-                        .map(|b| b.to_vec())
-                        .unwrap_or_default(),
+                    bytes: field(&data, "bytes").dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default(),
                 },
                 Ok(r) => r,
                 Err(e) => failed(&e.to_string()),
@@ -110,9 +101,7 @@ fn spawn() -> Result<Client, JsValue> {
     // A worker that cannot load (its files missing) or that stopped on an error.
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
         e.prevent_default();
-        let message = field(&e, "message")
-            .as_string()
-            .unwrap_or_else(|| "error".to_string());
+        let message = field(&e, "message").as_string().unwrap_or_else(|| "error".to_string());
         fail_all(failed(&message));
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -120,11 +109,7 @@ fn spawn() -> Result<Client, JsValue> {
     // They live as long as the page may get events from this worker (a few bytes per worker).
     on_message.forget();
     on_error.forget();
-    Ok(Client {
-        worker,
-        pending,
-        waiting,
-    })
+    Ok(Client { worker, pending, waiting })
 }
 
 /// Sends `request` (with a copy of `bytes`, transferred to the worker) and calls `on_reply` with
@@ -141,9 +126,7 @@ pub fn ask(request: &Request, bytes: Option<&[u8]>, on_reply: impl FnMut(Reply) 
         if c.is_none() {
             match spawn() {
                 Ok(client) => *c = Some(client),
-                Err(e) => {
-                    return Err((e.as_string().unwrap_or_else(|| format!("{e:?}")), on_reply))
-                }
+                Err(e) => return Err((e.as_string().unwrap_or_else(|| format!("{e:?}")), on_reply)),
             }
         }
         let Some(client) = c.as_ref() else {
@@ -186,12 +169,7 @@ pub fn stop() {
 
 /// Has the worker write a file and saves it as `name` when it comes; `on_failed` gets the
 /// message if it cannot be written.
-pub fn download_made(
-    request: &Request,
-    name: String,
-    mime: &'static str,
-    on_failed: impl Fn(Text) + 'static,
-) {
+pub fn download_made(request: &Request, name: String, mime: &'static str, on_failed: impl Fn(Text) + 'static) {
     ask(request, None, move |reply| match reply {
         Reply::File { bytes } => super::widgets::download(&name, mime, &bytes),
         Reply::Failed(m) => on_failed(m),

@@ -80,17 +80,11 @@ pub fn start() {
         return;
     }
     // `#bench` opens the benchmark page: the engine timed in WASM on the Xi'an-scale city.
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     let bench_page = hash == "#bench" || hash == "#bench-compare";
     // The outlines of a synthetic city opened by a link or a save (or benchmarked) come first;
     // the sample opens at once and gets its outlines when they arrive.
-    let cities = if bench_page {
-        vec![crate::synth::SampleCity::Xian]
-    } else {
-        persist::cities_at_start()
-    };
+    let cities = if bench_page { vec![crate::synth::SampleCity::Xian] } else { persist::cities_at_start() };
     let render = move || {
         if bench_page {
             yew::Renderer::<bench::BenchPage>::with_root(root).render();
@@ -137,9 +131,8 @@ fn expose_panic_probe() {
     if !test_hooks() {
         return;
     }
-    let probe = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
-        panic!("panic provoked by window.__dingdianProvokePanic()")
-    });
+    let probe =
+        wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| panic!("panic provoked by window.__dingdianProvokePanic()"));
     expose("__dingdianProvokePanic", probe.as_ref());
     probe.forget();
 }
@@ -173,32 +166,18 @@ fn show_fatal_error(message: &str) {
         el.append_child(&child).ok()?;
         Some(child)
     };
-    add(
-        "h2",
-        "fatal-title",
-        &format!("{} / {}", FATAL_TITLE.zh, FATAL_TITLE.en),
-    );
+    add("h2", "fatal-title", &format!("{} / {}", FATAL_TITLE.zh, FATAL_TITLE.en));
     add("pre", "fatal-detail", message);
     // The work is in storage (saved at most a moment ago), so a reload is safe.
-    add(
-        "p",
-        "fatal-autosaved",
-        &format!("{} / {}", FATAL_AUTOSAVED.zh, FATAL_AUTOSAVED.en),
-    );
-    if let Some(button) = add(
-        "button",
-        "fatal-reload",
-        &format!("{} / {}", FATAL_RELOAD.zh, FATAL_RELOAD.en),
-    ) {
+    add("p", "fatal-autosaved", &format!("{} / {}", FATAL_AUTOSAVED.zh, FATAL_AUTOSAVED.en));
+    if let Some(button) = add("button", "fatal-reload", &format!("{} / {}", FATAL_RELOAD.zh, FATAL_RELOAD.en)) {
         let _ = button.set_attribute("type", "button");
         let reload = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
             if let Some(w) = web_sys::window() {
                 let _ = w.location().reload();
             }
         });
-        let _ = button
-            .dyn_ref::<web_sys::HtmlElement>()
-            .map(|b| b.set_onclick(Some(reload.as_ref().unchecked_ref())));
+        let _ = button.dyn_ref::<web_sys::HtmlElement>().map(|b| b.set_onclick(Some(reload.as_ref().unchecked_ref())));
         reload.forget();
     }
     let _ = el.remove_attribute("hidden");

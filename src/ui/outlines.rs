@@ -10,34 +10,21 @@ use crate::synth::SampleCity;
 
 fn js_text(e: &JsValue) -> String {
     e.as_string()
-        .or_else(|| {
-            Reflect::get(e, &"message".into())
-                .ok()
-                .and_then(|m| m.as_string())
-        })
+        .or_else(|| Reflect::get(e, &"message".into()).ok().and_then(|m| m.as_string()))
         .unwrap_or_else(|| format!("{e:?}"))
 }
 
 /// The text of a file next to the page: `fetch(path)`, then `response.text()`.
 async fn fetch_text(path: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(path))
-        .await
-        .map_err(|e| js_text(&e))?;
+    let response = JsFuture::from(window.fetch_with_str(path)).await.map_err(|e| js_text(&e))?;
     let get = |k: &str| Reflect::get(&response, &k.into()).unwrap_or(JsValue::UNDEFINED);
     if get("ok").as_bool() != Some(true) {
         return Err(format!("HTTP {}", get("status").as_f64().unwrap_or(0.0)));
     }
     let text: Function = get("text").dyn_into().map_err(|_| "no response.text()")?;
-    let promise: Promise = text
-        .call0(&response)
-        .map_err(|e| js_text(&e))?
-        .unchecked_into();
-    JsFuture::from(promise)
-        .await
-        .map_err(|e| js_text(&e))?
-        .as_string()
-        .ok_or_else(|| "not text".to_string())
+    let promise: Promise = text.call0(&response).map_err(|e| js_text(&e))?.unchecked_into();
+    JsFuture::from(promise).await.map_err(|e| js_text(&e))?.as_string().ok_or_else(|| "not text".to_string())
 }
 
 /// Fetches and registers a city's outlines unless they are loaded. Failures are returned as

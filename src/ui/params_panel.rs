@@ -6,9 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::i18n::{self as i, bi, bi_t, t};
-use super::widgets::{
-    checkbox_field, emit_per_frame, error_line, heading, select_field, Hook, NumberField, Opt,
-};
+use super::widgets::{checkbox_field, emit_per_frame, error_line, heading, select_field, Hook, NumberField, Opt};
 use crate::app::state::{value_text, ErrorKey, Shared, State};
 use crate::policy::{Group, ParamDef, ParamKind, ParamSpec, Preset, PARAMETERS, RULES};
 use crate::text::{num, Lang, Text};
@@ -67,11 +65,8 @@ pub fn params_panel(props: &Props) -> Html {
 
 fn group_view(props: &Props, group: Group) -> Html {
     let lang = props.snap.lang;
-    let rows: Vec<(&'static ParamDef, &RowSnap)> = PARAMETERS
-        .iter()
-        .zip(&props.snap.rows)
-        .filter(|(d, _)| d.group == group)
-        .collect();
+    let rows: Vec<(&'static ParamDef, &RowSnap)> =
+        PARAMETERS.iter().zip(&props.snap.rows).filter(|(d, _)| d.group == group).collect();
     if rows.is_empty() {
         return html! {};
     }
@@ -93,13 +88,7 @@ pub(crate) fn display_value(lang: Lang, def: &ParamDef, v: &Value) -> String {
             let s = value_text(v);
             opts.iter()
                 .find(|o| o.value == s)
-                .map(|o| {
-                    if lang == Lang::Zh {
-                        o.zh.to_string()
-                    } else {
-                        o.en.to_string()
-                    }
-                })
+                .map(|o| if lang == Lang::Zh { o.zh.to_string() } else { o.en.to_string() })
                 .unwrap_or(s)
         }
         (ParamKind::Bool, Value::Bool(b)) => if *b { i::YES } else { i::NO }.get(lang).to_string(),
@@ -155,12 +144,7 @@ impl RowSnap {
             default: s.preset_default(id),
             spec: s.preset().parameters.get(id).cloned(),
             error: s.errors.get(&ErrorKey::Param(id)).cloned(),
-            custom_baseline: s
-                .review
-                .baseline
-                .as_ref()
-                .filter(|b| b.is_custom())
-                .map(|b| b.value(id).cloned()),
+            custom_baseline: s.review.baseline.as_ref().filter(|b| b.is_custom()).map(|b| b.value(id).cloned()),
         }
     }
 }
@@ -202,16 +186,12 @@ pub struct RulesSnap {
 
 fn rules_snap(s: &State) -> RulesSnap {
     // Every family: admission, the yearly assessment and the community budget.
-    let all = crate::policy::rule_families()
-        .into_iter()
-        .flat_map(|(_, defs)| defs.iter());
+    let all = crate::policy::rule_families().into_iter().flat_map(|(_, defs)| defs.iter());
     RulesSnap {
         lang: s.lang,
         presets: Shared(s.presets.clone()),
         preset_idx: s.preset_idx,
-        rules: all
-            .map(|d| (d.id, s.policy.is_on(d.id), s.overrides.contains_key(d.id)))
-            .collect(),
+        rules: all.map(|d| (d.id, s.policy.is_on(d.id), s.overrides.contains_key(d.id))).collect(),
     }
 }
 
@@ -233,20 +213,8 @@ fn param_row(props: &RowProps) -> Html {
     let set = props.on_set.reform(move |raw: String| (id, raw));
 
     let control = match def.kind {
-        ParamKind::Number {
-            min,
-            max,
-            step,
-            auto,
-            ..
-        } => {
-            let mut f = NumberField::new(
-                lang,
-                hook.clone(),
-                def.label(),
-                value_text(&current),
-                set.clone(),
-            );
+        ParamKind::Number { min, max, step, auto, .. } => {
+            let mut f = NumberField::new(lang, hook.clone(), def.label(), value_text(&current), set.clone());
             f.unit = def.unit();
             f.min = Some(num(min, 6));
             f.max = Some(num(max, 6));
@@ -260,10 +228,7 @@ fn param_row(props: &RowProps) -> Html {
                 // While dragging: at most one recompute per animation frame, with the latest value.
                 let per_frame = set.clone();
                 let oninput = Callback::from(move |e: InputEvent| {
-                    emit_per_frame(
-                        per_frame.clone(),
-                        e.target_unchecked_into::<HtmlInputElement>().value(),
-                    )
+                    emit_per_frame(per_frame.clone(), e.target_unchecked_into::<HtmlInputElement>().value())
                 });
                 html! {
                     <>
@@ -280,20 +245,8 @@ fn param_row(props: &RowProps) -> Html {
             }
         }
         ParamKind::Choice(opts) => {
-            let options = opts
-                .iter()
-                .map(|o| Opt::new(o.value, Text::new(o.zh, o.en)))
-                .collect();
-            select_field(
-                lang,
-                hook.clone(),
-                &def.label(),
-                options,
-                &value_text(&current),
-                None,
-                error,
-                set.clone(),
-            )
+            let options = opts.iter().map(|o| Opt::new(o.value, Text::new(o.zh, o.en))).collect();
+            select_field(lang, hook.clone(), &def.label(), options, &value_text(&current), None, error, set.clone())
         }
         ParamKind::Bool => {
             let on = current.as_bool().unwrap_or(false);
@@ -305,17 +258,11 @@ fn param_row(props: &RowProps) -> Html {
     let bool_error = matches!(def.kind, ParamKind::Bool).then(|| error_line(lang, &hook, error));
 
     let reset = props.on_reset.reform(move |_: MouseEvent| id);
-    let default_text = snap
-        .default
-        .as_ref()
-        .map(|v| display_value(lang, def, v))
-        .unwrap_or_default();
+    let default_text = snap.default.as_ref().map(|v| display_value(lang, def, v)).unwrap_or_default();
     // The baseline is the preset unless the user set one; a value that differs from a
     // set baseline shows it on a line of its own, else the preset line names it the baseline.
     let custom_baseline = snap.custom_baseline.as_ref();
-    let baseline_differs = custom_baseline
-        .and_then(|b| b.as_ref())
-        .filter(|b| **b != current);
+    let baseline_differs = custom_baseline.and_then(|b| b.as_ref()).filter(|b| **b != current);
     html! {
         <div class={classes!("param", changed.then_some("is-changed"))} key={format!("{id}-{}", snap.rev)}
             data-param-row={id} data-changed={changed.to_string()}>
@@ -364,12 +311,8 @@ fn rules_view(props: &RulesProps) -> Html {
     let preset = &snap.presets[snap.preset_idx];
     let rule_item = |def: &'static crate::policy::RuleDef, in_preset: bool| -> Html {
         let rid = def.id;
-        let (on, user) = snap
-            .rules
-            .iter()
-            .find(|(id, _, _)| *id == rid)
-            .map(|(_, on, user)| (*on, *user))
-            .unwrap_or_default();
+        let (on, user) =
+            snap.rules.iter().find(|(id, _, _)| *id == rid).map(|(_, on, user)| (*on, *user)).unwrap_or_default();
         let clause = preset
             .rules
             .iter()
@@ -378,9 +321,8 @@ fn rules_view(props: &RulesProps) -> Html {
             .find(|r| r.rule == rid)
             .map(|r| r.clause.clone())
             .unwrap_or_else(|| def.origin_clause.to_string());
-        let onchange = props
-            .on_rule
-            .reform(move |e: Event| (rid, e.target_unchecked_into::<HtmlInputElement>().checked()));
+        let onchange =
+            props.on_rule.reform(move |e: Event| (rid, e.target_unchecked_into::<HtmlInputElement>().checked()));
         let dom_id = format!("rule-{}", rid.replace('.', "-"));
         html! {
             <li class={classes!("rule-toggle", (!on).then_some("is-off"))} key={rid}>
@@ -396,9 +338,7 @@ fn rules_view(props: &RulesProps) -> Html {
             </li>
         }
     };
-    let (ours, others): (Vec<_>, Vec<_>) = RULES
-        .iter()
-        .partition(|d| preset.rules.iter().any(|r| r.rule == d.id));
+    let (ours, others): (Vec<_>, Vec<_>) = RULES.iter().partition(|d| preset.rules.iter().any(|r| r.rule == d.id));
     html! {
         <fieldset class="group rules" data-testid="rules">
             <legend>{ bi_t(lang, i::RULES_HEADING) }</legend>

@@ -25,11 +25,7 @@ use crate::text::Lang;
 
 /// The name and message of a JavaScript error (`QuotaExceededError: …`).
 fn js_error(e: &JsValue) -> String {
-    let get = |k: &str| {
-        js_sys::Reflect::get(e, &k.into())
-            .ok()
-            .and_then(|v| v.as_string())
-    };
+    let get = |k: &str| js_sys::Reflect::get(e, &k.into()).ok().and_then(|v| v.as_string());
     match (get("name"), get("message")) {
         (Some(n), Some(m)) if !m.is_empty() => format!("{n}: {m}"),
         (Some(n), _) => n,
@@ -72,21 +68,14 @@ fn replace_url(url: &str) {
 /// The address without the share link in its fragment (other fragments, `#bench`, stay).
 fn drop_share_fragment() {
     let Some(l) = location() else { return };
-    let (path, search) = (
-        l.pathname().unwrap_or_default(),
-        l.search().unwrap_or_default(),
-    );
+    let (path, search) = (l.pathname().unwrap_or_default(), l.search().unwrap_or_default());
     let hash = l.hash().unwrap_or_default();
     let rest: Vec<&str> = hash
         .trim_start_matches('#')
         .split('&')
         .filter(|p| !p.is_empty() && !p.starts_with(share::FRAGMENT_KEY))
         .collect();
-    let hash = if rest.is_empty() {
-        String::new()
-    } else {
-        format!("#{}", rest.join("&"))
-    };
+    let hash = if rest.is_empty() { String::new() } else { format!("#{}", rest.join("&")) };
     replace_url(&format!("{path}{search}{hash}"));
 }
 
@@ -96,10 +85,7 @@ fn set_query_lang(lang: Lang) {
     let search = l.search().unwrap_or_default();
     let next = persist::query_with_lang(&search, lang);
     if next != search {
-        let (path, hash) = (
-            l.pathname().unwrap_or_default(),
-            l.hash().unwrap_or_default(),
-        );
+        let (path, hash) = (l.pathname().unwrap_or_default(), l.hash().unwrap_or_default());
         replace_url(&format!("{path}{next}{hash}"));
     }
 }
@@ -109,12 +95,7 @@ pub fn page_address() -> String {
     let Some(l) = location() else {
         return String::new();
     };
-    format!(
-        "{}{}{}",
-        l.origin().unwrap_or_default(),
-        l.pathname().unwrap_or_default(),
-        l.search().unwrap_or_default()
-    )
+    format!("{}{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default(), l.search().unwrap_or_default())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -123,12 +104,9 @@ pub fn page_address() -> String {
 /// The sample cities whose outlines the opening state needs (a link or a save on 临沂 or 西安
 /// is made afresh inside them): the page fetches them before it starts.
 pub fn cities_at_start() -> Vec<crate::synth::SampleCity> {
-    let (hash, search) = location()
-        .map(|l| (l.hash().unwrap_or_default(), l.search().unwrap_or_default()))
-        .unwrap_or_default();
-    let saved = storage()
-        .ok()
-        .and_then(|st| st.get_item(WORK_KEY).ok().flatten());
+    let (hash, search) =
+        location().map(|l| (l.hash().unwrap_or_default(), l.search().unwrap_or_default())).unwrap_or_default();
+    let saved = storage().ok().and_then(|st| st.get_item(WORK_KEY).ok().flatten());
     let asked = RefCell::new(Vec::new());
     let ask = |id: &str| {
         if let Some(c) = Dataset::from_id(id).and_then(Dataset::city) {
@@ -137,13 +115,7 @@ pub fn cities_at_start() -> Vec<crate::synth::SampleCity> {
         None
     };
     // As `&dyn Fn`, like `initial_state`'s: one copy of `persist::start` in the page, not two.
-    let _ = persist::start(
-        &hash,
-        &search,
-        saved.as_deref(),
-        None,
-        &ask as &dyn Fn(&str) -> Option<Base>,
-    );
+    let _ = persist::start(&hash, &search, saved.as_deref(), None, &ask as &dyn Fn(&str) -> Option<Base>);
     let mut cities = asked.into_inner();
     cities.dedup();
     cities
@@ -152,15 +124,10 @@ pub fn cities_at_start() -> Vec<crate::synth::SampleCity> {
 /// The state the app opens with: a share link in the address, else the autosaved work, else the
 /// preset; with the notices that say which and what went wrong.
 pub fn initial_state() -> State {
-    let (hash, search) = location()
-        .map(|l| (l.hash().unwrap_or_default(), l.search().unwrap_or_default()))
-        .unwrap_or_default();
+    let (hash, search) =
+        location().map(|l| (l.hash().unwrap_or_default(), l.search().unwrap_or_default())).unwrap_or_default();
     let (saved, saved_lang, blocked) = match storage() {
-        Ok(st) => (
-            st.get_item(WORK_KEY).ok().flatten(),
-            st.get_item(LANG_KEY).ok().flatten(),
-            None,
-        ),
+        Ok(st) => (st.get_item(WORK_KEY).ok().flatten(), st.get_item(LANG_KEY).ok().flatten(), None),
         Err(e) => (None, None, Some(e)),
     };
     let start = persist::start(
@@ -212,11 +179,7 @@ fn restore_previous_now(d: &Callback<Action>) {
     let text = read(PREVIOUS_KEY).ok().flatten();
     match text.map(|t| persist::open_saved(&t, base_for)) {
         Some(Ok(saved)) => {
-            d.emit(Action::LoadScenario(Box::new(loaded(
-                saved.opened,
-                saved.baseline,
-                None,
-            ))));
+            d.emit(Action::LoadScenario(Box::new(loaded(saved.opened, saved.baseline, None))));
             d.emit(Action::Notify(Notice::info(i::PREVIOUS_RESTORED.clone())));
         }
         Some(Err(m)) => d.emit(Action::Notify(Notice::warning(m))),
@@ -253,8 +216,7 @@ pub fn use_persistence(work: Work, d: Callback<Action>) {
     let timer = use_mut_ref(|| None::<Timeout>);
     let failing = use_mut_ref(|| false);
     {
-        let (pending, timer, failing, d) =
-            (pending.clone(), timer.clone(), failing.clone(), d.clone());
+        let (pending, timer, failing, d) = (pending.clone(), timer.clone(), failing.clone(), d.clone());
         use_effect_with(work, move |work| {
             *pending.borrow_mut() = Some(work.clone());
             let p = pending.clone();
@@ -280,20 +242,14 @@ pub fn use_persistence(work: Work, d: Callback<Action>) {
             // A hidden tab may be discarded or closed without another event.
             let hidden = {
                 let (pending, failing, d) = (pending.clone(), failing.clone(), d.clone());
-                EventListener::new(
-                    &window.document().expect("a document"),
-                    "visibilitychange",
-                    move |_| {
-                        let hidden = web_sys::window()
-                            .and_then(|w| w.document())
-                            .is_some_and(|doc| doc.hidden());
-                        if hidden {
-                            if let Some(w) = pending.borrow_mut().take() {
-                                save(&w, &failing, &d);
-                            }
+                EventListener::new(&window.document().expect("a document"), "visibilitychange", move |_| {
+                    let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|doc| doc.hidden());
+                    if hidden {
+                        if let Some(w) = pending.borrow_mut().take() {
+                            save(&w, &failing, &d);
                         }
-                    },
-                )
+                    }
+                })
             };
             // A link pasted into the address of this page changes only the fragment.
             let hashchange = EventListener::new(&window, "hashchange", move |_| {
@@ -316,12 +272,7 @@ pub fn use_persistence(work: Work, d: Callback<Action>) {
 }
 
 /// Opens the share link in the address (pasted into the open page).
-fn open_link(
-    hash: &str,
-    pending: &Rc<RefCell<Option<Work>>>,
-    failing: &Rc<RefCell<bool>>,
-    d: &Callback<Action>,
-) {
+fn open_link(hash: &str, pending: &Rc<RefCell<Option<Work>>>, failing: &Rc<RefCell<bool>>, d: &Callback<Action>) {
     let Some(text) = share::from_fragment(hash) else {
         return;
     };
@@ -334,11 +285,7 @@ fn open_link(
     if let Some(w) = pending.borrow_mut().take() {
         save(&w, failing, d);
     }
-    let aside = read(WORK_KEY)
-        .ok()
-        .flatten()
-        .map(|t| write(PREVIOUS_KEY, &t).is_ok())
-        .unwrap_or(false);
+    let aside = read(WORK_KEY).ok().flatten().map(|t| write(PREVIOUS_KEY, &t).is_ok()).unwrap_or(false);
     let notes = o.notes.clone();
     d.emit(Action::LoadScenario(Box::new(loaded(o, None, None))));
     let mut n = Notice::info(i::SHARE_LINK_OPENED.clone());
@@ -359,14 +306,8 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
         .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
         .filter(|c| !c.is_undefined() && !c.is_null());
     let write = clipboard.as_ref().and_then(|c| {
-        let f: js_sys::Function = js_sys::Reflect::get(c, &"writeText".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        f.call1(c, &text.into())
-            .ok()?
-            .dyn_into::<js_sys::Promise>()
-            .ok()
+        let f: js_sys::Function = js_sys::Reflect::get(c, &"writeText".into()).ok()?.dyn_into().ok()?;
+        f.call1(c, &text.into()).ok()?.dyn_into::<js_sys::Promise>().ok()
     });
     let Some(promise) = write else {
         done(false);
@@ -394,9 +335,7 @@ pub fn open_file(file: web_sys::File, d: Callback<Action>) {
     let name = file.name();
     // Refused by its size before a byte of it is read.
     if let Some(why) = crate::limits::file_too_large(&name, file.size() as u64) {
-        d.emit(Action::Notify(Notice::warning(i::file_refused(
-            &name, &why,
-        ))));
+        d.emit(Action::Notify(Notice::warning(i::file_refused(&name, &why))));
         return;
     }
     let file = gloo::file::File::from(file);
@@ -418,9 +357,7 @@ pub fn open_file(file: web_sys::File, d: Callback<Action>) {
                 })));
                 d.emit(Action::Notify(Notice::info(i::file_opened(&name))));
             }
-            Err(why) => d.emit(Action::Notify(Notice::warning(i::file_refused(
-                &name, &why,
-            )))),
+            Err(why) => d.emit(Action::Notify(Notice::warning(i::file_refused(&name, &why)))),
         }
     });
     // Dropping the reader would abort it: it must live until it calls back (a few bytes each).
@@ -435,11 +372,7 @@ pub fn open_file(file: web_sys::File, d: Callback<Action>) {
 pub fn register_service_worker() {
     let Some(w) = web_sys::window() else { return };
     let has = js_sys::Reflect::has(&w.navigator(), &"serviceWorker".into()).unwrap_or(false);
-    let http = w
-        .location()
-        .protocol()
-        .map(|p| p.starts_with("http"))
-        .unwrap_or(false);
+    let http = w.location().protocol().map(|p| p.starts_with("http")).unwrap_or(false);
     if !has || !http {
         return;
     }
@@ -456,7 +389,9 @@ pub fn register_service_worker() {
     let ready = Closure::<dyn FnMut(JsValue)>::new(|registration: JsValue| {
         let tell = Closure::<dyn FnMut()>::once(move || {
             let active = js_sys::Reflect::get(&registration, &"active".into()).unwrap_or(JsValue::NULL);
-            if let Ok(post) = js_sys::Reflect::get(&active, &"postMessage".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
+            if let Ok(post) =
+                js_sys::Reflect::get(&active, &"postMessage".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
+            {
                 let _ = post.call1(&active, &"idle".into());
             }
         });

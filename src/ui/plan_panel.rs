@@ -20,8 +20,8 @@ use super::figures_panel::{reading_marks, Mark};
 use super::i18n::{self as i, bi_t, lang_tag, t};
 use super::io;
 use crate::app::plan_job::{
-    done_in, print_meta, print_title, slice, step_text, year_of, PlanFile, PlanInputs, PlanRun,
-    DEBOUNCE_MS, PLAN_CAP, SLICE_MS,
+    done_in, print_meta, print_title, slice, step_text, year_of, PlanFile, PlanInputs, PlanRun, DEBOUNCE_MS, PLAN_CAP,
+    SLICE_MS,
 };
 use crate::engine::Outcome;
 use crate::planning::{AnnualPlan, Capacity, CountyPlan, InpatientStatus, PlanBuilder};
@@ -29,10 +29,7 @@ use crate::spatial::AreaClass;
 use crate::text::{thousands, Lang, Text};
 
 fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 
 /// A finished plan.
@@ -77,8 +74,7 @@ pub fn plan_panel(props: &Props) -> Html {
                         return;
                     }
                     let t0 = now_ms();
-                    let mut builder =
-                        PlanBuilder::new(&inputs.scenario, &inputs.policy, inputs.today, PLAN_CAP);
+                    let mut builder = PlanBuilder::new(&inputs.scenario, &inputs.policy, inputs.today, PLAN_CAP);
                     while slice(|| builder.step(), now_ms, SLICE_MS) {
                         run.set(PlanRun::Running(builder.progress()));
                         sleep(Duration::ZERO).await;
@@ -125,11 +121,7 @@ pub fn plan_panel(props: &Props) -> Html {
             xlsx_error.set(None);
             let xlsx_error = xlsx_error.clone();
             io::download_made(&request, name, format.mime(), move |m| {
-                xlsx_error.set(Some(format!(
-                    "{} {}",
-                    i::PLAN_XLSX_FAILED.get(lang),
-                    m.get(lang)
-                )))
+                xlsx_error.set(Some(format!("{} {}", i::PLAN_XLSX_FAILED.get(lang), m.get(lang))))
             });
         })
     };
@@ -250,11 +242,7 @@ fn areas_cell(lang: Lang, c: &CountyPlan, class: AreaClass) -> Html {
 }
 
 fn capacity_cell(lang: Lang, c: &Capacity, testid: &'static str) -> Html {
-    let limited = c
-        .limited_by
-        .as_ref()
-        .map(|r| format!("{} ({})", r.rule, r.clause))
-        .unwrap_or_default();
+    let limited = c.limited_by.as_ref().map(|r| format!("{} ({})", r.rule, r.clause)).unwrap_or_default();
     html! {
         <td class="num" data-testid={testid} data-count={c.new_institutions.to_string()} data-capped={c.capped.to_string()} title={t(lang, &c.text)}>
             if c.capped { <span aria-label={i::PLAN_AT_LEAST.get(lang)}>{ "≥" }</span> }
@@ -368,10 +356,7 @@ fn beds_marks(lang: Lang, c: &CountyPlan) -> Html {
         .beds
         .rests_on
         .iter()
-        .map(|id| Mark {
-            id,
-            text: (*id == c.beds.assumption).then_some(&c.beds.reading),
-        })
+        .map(|id| Mark { id, text: (*id == c.beds.assumption).then_some(&c.beds.reading) })
         .collect();
     reading_marks(lang, &marks)
 }

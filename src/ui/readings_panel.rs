@@ -19,17 +19,13 @@ use super::i18n::{self as i, bi, bi_t, lang_tag, t};
 use crate::app::readings::{basis, target, ReadingsView};
 use crate::engine::{Decision, TraceEntry};
 use crate::policy::param_def;
-use crate::policy::readings::{
-    anchor, is_switch, value_id, value_reading, Entry, EntryKind, Register,
-};
+use crate::policy::readings::{anchor, is_switch, value_id, value_reading, Entry, EntryKind, Register};
 use crate::text::{Lang, Text, Words};
 
 pub const MARK: Words = words!("解读", "reading");
 const OPEN: Words = words!("解读登记", "Readings");
-const HEADING: Words = words!(
-    "解读登记：条文未明之处与假设",
-    "Readings register: where the text is silent, and assumptions",
-);
+const HEADING: Words =
+    words!("解读登记：条文未明之处与假设", "Readings register: where the text is silent, and assumptions",);
 const INTRO: Words = words!(
     "条文没有回答的问题，模拟器必须选一种解读。下面列出每个解释开关和每个假设：所解读的条文原文、条文留下的问题、可选的解读、各预设的默认值及其理由。引号内是条文原话，其余是模拟器的解读。",
     "Where a text leaves a question open, the simulator has to pick a reading. Below are every interpretation switch and every assumption: the clause quoted, the question it leaves open, each reading, and each preset's default with its reason. The quotes are the text's words; everything else is the simulator's reading.",
@@ -56,10 +52,7 @@ const IN_FORCE: Words = words!("当前采用", "in force now");
 const NOW: Words = words!("当前取值", "now");
 const CHANGED: Words = words!("已改动", "changed");
 const ADJUST: Words = words!("调整此项", "adjust it");
-const OUTCOME_RESTS: Words = words!(
-    "此结果依据模拟器的解读",
-    "this outcome rests on the simulator's reading",
-);
+const OUTCOME_RESTS: Words = words!("此结果依据模拟器的解读", "this outcome rests on the simulator's reading",);
 const ASSUMED: Words = words!("假设", "assumption");
 
 /// The address of a parameter's entry in the register.
@@ -87,9 +80,7 @@ fn open_at(fragment: String) -> Callback<MouseEvent> {
 }
 
 fn current_hash() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
 /// The address without the register's fragment (no history entry, no `hashchange`).
@@ -99,11 +90,7 @@ fn drop_fragment() {
     if target(&l.hash().unwrap_or_default()).is_none() {
         return;
     }
-    let url = format!(
-        "{}{}",
-        l.pathname().unwrap_or_default(),
-        l.search().unwrap_or_default()
-    );
+    let url = format!("{}{}", l.pathname().unwrap_or_default(), l.search().unwrap_or_default());
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
@@ -115,11 +102,7 @@ fn rests_on(e: &TraceEntry) -> impl Iterator<Item = (&str, EntryKind)> {
         .as_deref()
         .map(|s| (s, EntryKind::Switch))
         .into_iter()
-        .chain(
-            e.assumptions
-                .iter()
-                .map(|a: &Cow<str>| (a.as_ref(), EntryKind::Assumption)),
-        )
+        .chain(e.assumptions.iter().map(|a: &Cow<str>| (a.as_ref(), EntryKind::Assumption)))
 }
 
 fn param_label(id: &str) -> Text {
@@ -220,9 +203,8 @@ pub fn readings_dialog(props: &Props) -> Html {
     {
         let open = open.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "hashchange", move |_| open.set(target(&current_hash())))
-            });
+            let listener = web_sys::window()
+                .map(|w| EventListener::new(&w, "hashchange", move |_| open.set(target(&current_hash()))));
             move || drop(listener)
         });
     }
@@ -236,11 +218,7 @@ pub fn readings_dialog(props: &Props) -> Html {
                         if !d.open() {
                             let _ = d.show_modal();
                         }
-                        scroll_to(if id.is_empty() {
-                            "readings-heading".to_string()
-                        } else {
-                            anchor(id)
-                        });
+                        scroll_to(if id.is_empty() { "readings-heading".to_string() } else { anchor(id) });
                     }
                     None if d.open() => d.close(),
                     None => {}
@@ -265,9 +243,7 @@ pub fn readings_dialog(props: &Props) -> Html {
         })
     };
     let presets = s.presets.0.clone();
-    let register = use_memo(Rc::as_ptr(&presets) as usize, move |_| {
-        Register::of(&presets)
-    });
+    let register = use_memo(Rc::as_ptr(&presets) as usize, move |_| Register::of(&presets));
 
     let body = open.as_ref().map(|target| {
         let active = s.active();
@@ -323,10 +299,7 @@ pub fn readings_dialog(props: &Props) -> Html {
 }
 
 fn scroll_to(id: String) {
-    let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&id))
-    else {
+    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) else {
         return;
     };
     let opts = web_sys::ScrollIntoViewOptions::new();
@@ -338,21 +311,10 @@ fn scroll_to(id: String) {
 }
 
 fn basis_of(kind: EntryKind, assumption: bool) -> Words {
-    basis(
-        kind,
-        assumption,
-        [BASIS_TEXT, BASIS_READING, BASIS_ASSUMPTION],
-    )
+    basis(kind, assumption, [BASIS_TEXT, BASIS_READING, BASIS_ASSUMPTION])
 }
 
-fn entry_html(
-    lang: Lang,
-    s: &ReadingsView,
-    e: &Entry,
-    active: &str,
-    targeted: bool,
-    adjust: Callback<String>,
-) -> Html {
+fn entry_html(lang: Lang, s: &ReadingsView, e: &Entry, active: &str, targeted: bool, adjust: Callback<String>) -> Html {
     let def = param_def(e.param);
     let current = s.current(e.param);
     let current_id = current.map(value_id);
@@ -409,11 +371,7 @@ fn entry_html(
     rows.sort_by_key(|d| d.preset != active);
     let has_control = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector(&format!("[data-param=\"{}\"]", e.param))
-                .ok()
-                .flatten()
-        })
+        .and_then(|d| d.query_selector(&format!("[data-param=\"{}\"]", e.param)).ok().flatten())
         .is_some();
     let id = e.param.to_string();
     html! {

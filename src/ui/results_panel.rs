@@ -33,11 +33,7 @@ pub struct Props {
 fn save(file: ExportFile) {
     match file {
         // Tables are written by the file worker (loaded at the first export).
-        ExportFile::Worker {
-            request,
-            name,
-            mime,
-        } => io::download_made(&request, name, mime, |_| {}),
+        ExportFile::Worker { request, name, mime } => io::download_made(&request, name, mime, |_| {}),
         ExportFile::Made { name, mime, text } => download(name, mime, text.as_bytes()),
     }
 }
@@ -52,20 +48,15 @@ pub fn results_panel(props: &Props) -> Html {
     let view = use_state(TableView::default);
 
     // Made only while the table is open: the distances need an index of the institutions.
-    let rows = use_memo(
-        (s.scenario.clone(), s.evaluation.clone(), open),
-        |(sc, ev, open)| {
-            if *open {
-                Rows::of(sc, ev)
-            } else {
-                Rows::default()
-            }
-        },
-    );
-    let v = (*view).clone();
-    let order = use_memo((Shared(rows.clone()), v.clone()), |(rows, v)| {
-        v.order(&rows.rows)
+    let rows = use_memo((s.scenario.clone(), s.evaluation.clone(), open), |(sc, ev, open)| {
+        if *open {
+            Rows::of(sc, ev)
+        } else {
+            Rows::default()
+        }
     });
+    let v = (*view).clone();
+    let order = use_memo((Shared(rows.clone()), v.clone()), |(rows, v)| v.order(&rows.rows));
 
     let on_toggle = {
         let open_choice = open_choice.clone();

@@ -11,9 +11,7 @@ use super::decision_panel::outcome_symbol;
 use super::i18n::{self as i, bi_t, lang_tag, t};
 use super::params_panel::display_value;
 use super::sweep_panel::SweepPanel;
-use crate::app::review_view::{
-    cells_and_people, figure_diff, figure_value, rule_title, switch_label, ReviewView, Tab,
-};
+use crate::app::review_view::{cells_and_people, figure_diff, figure_value, rule_title, switch_label, ReviewView, Tab};
 use crate::app::sweep::SweepInputs;
 use crate::engine::Outcome;
 use crate::policy::param_def;
@@ -160,10 +158,7 @@ fn cells_table(lang: Lang, cells: &[(i::Words, CellChanges)]) -> Html {
         }
     };
     let keys = ["pharmacy", "outpatient", "inpatient"];
-    let changed = cells
-        .first()
-        .map(|(_, c)| c.outcome_changed)
-        .unwrap_or((0, 0));
+    let changed = cells.first().map(|(_, c)| c.outcome_changed).unwrap_or((0, 0));
     html! {
         <>
             <div class="table-scroll">
@@ -190,11 +185,7 @@ fn compare_tab(props: &Props, cells: &[(i::Words, CellChanges)]) -> Html {
     let custom = v.custom_baseline();
     let set = props.on_set_baseline.reform(|_: MouseEvent| ());
     let reset = props.on_reset_baseline.reform(|_: MouseEvent| ());
-    let baseline_text = if custom {
-        i::RV_BASELINE_CUSTOM
-    } else {
-        i::RV_BASELINE_PRESET
-    };
+    let baseline_text = if custom { i::RV_BASELINE_CUSTOM } else { i::RV_BASELINE_PRESET };
     html! {
         <div class="review-tab" data-testid="compare" data-custom-baseline={custom.to_string()}>
             <p class="review-baseline">
@@ -316,18 +307,11 @@ fn gaps_view(lang: Lang, r: &GapsReport, testid: &'static str) -> Html {
 }
 
 fn body_class(add: bool) {
-    let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    else {
+    let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else {
         return;
     };
-    let mut classes: Vec<String> = body
-        .class_name()
-        .split_whitespace()
-        .filter(|c| *c != "printing-summary")
-        .map(str::to_string)
-        .collect();
+    let mut classes: Vec<String> =
+        body.class_name().split_whitespace().filter(|c| *c != "printing-summary").map(str::to_string).collect();
     if add {
         classes.push("printing-summary".into());
     }
@@ -377,10 +361,7 @@ pub fn review_panel(props: &Props) -> Html {
     let want_gaps = *tab == Tab::Gaps || *printing;
     let gaps_report: Rc<Option<GapsReport>> = {
         let view = v.clone();
-        use_memo(
-            (want_gaps, v.evaluation.clone(), v.layers.clone()),
-            move |(want, _, _)| want.then(|| view.gaps()),
-        )
+        use_memo((want_gaps, v.evaluation.clone(), v.layers.clone()), move |(want, _, _)| want.then(|| view.gaps()))
     };
 
     // Printing: the summary is rendered with its gaps, then the body class scopes the print

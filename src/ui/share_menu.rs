@@ -79,22 +79,18 @@ pub fn share_menu(props: &Props) -> Html {
                     let _ = first.focus();
                 }
                 if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-                    listener = Some(gloo::events::EventListener::new(
-                        &doc,
-                        "pointerdown",
-                        move |e| {
-                            let inside = match (
-                                root.cast::<web_sys::Node>(),
-                                e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
-                            ) {
-                                (Some(r), Some(t)) => r.contains(Some(&t)),
-                                _ => true,
-                            };
-                            if !inside {
-                                open.set(false);
-                            }
-                        },
-                    ));
+                    listener = Some(gloo::events::EventListener::new(&doc, "pointerdown", move |e| {
+                        let inside = match (
+                            root.cast::<web_sys::Node>(),
+                            e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
+                        ) {
+                            (Some(r), Some(t)) => r.contains(Some(&t)),
+                            _ => true,
+                        };
+                        if !inside {
+                            open.set(false);
+                        }
+                    }));
                 }
             }
             move || drop(listener)
@@ -131,13 +127,7 @@ pub fn share_menu(props: &Props) -> Html {
             let (url, left_out) = work.link(&persist::page_address());
             let copied = copied.clone();
             let u = url.clone();
-            persist::copy_text(&url, move |ok| {
-                copied.set(Some(Copied {
-                    url: u,
-                    ok,
-                    left_out,
-                }))
-            });
+            persist::copy_text(&url, move |ok| copied.set(Some(Copied { url: u, ok, left_out })));
         })
     };
     let on_download = {

@@ -20,18 +20,15 @@ use yew::prelude::*;
 use super::i18n::{self as i, bi_t, t};
 use crate::app::plan_job::{done_in, PlanInputs, SLICE_MS};
 use crate::app::sites::{
-    county_name, parse_k, spec_for, total, with_category, with_specialty, SitesChart, SitesJob,
-    SitesOutcome, SitesRun, SitesStep, KINDS, MAX_K, SEED,
+    county_name, parse_k, spec_for, total, with_category, with_specialty, SitesChart, SitesJob, SitesOutcome, SitesRun,
+    SitesStep, KINDS, MAX_K, SEED,
 };
 use crate::planning::{Site, SiteSpec};
 use crate::scenario::{Application, Category, Kind, Specialty};
 use crate::text::{thousands, Lang};
 
 fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 
 /// What the search runs on (the data without the applications, the policy), and the user's two
@@ -64,10 +61,7 @@ pub fn sites_panel(props: &Props) -> Html {
             let was_running = matches!(*run, SitesRun::Running { .. });
             *generation.borrow_mut() += 1;
             if let Some(o) = outcome.as_ref().filter(|o| !o.stale) {
-                outcome.set(Some(Rc::new(SitesOutcome {
-                    stale: true,
-                    ..(**o).clone()
-                })));
+                outcome.set(Some(Rc::new(SitesOutcome { stale: true, ..(**o).clone() })));
                 on_sites.emit(Rc::new(Vec::new()));
             }
             if was_running {
@@ -93,11 +87,7 @@ pub fn sites_panel(props: &Props) -> Html {
             let run = run.clone();
             let outcome = outcome.clone();
             on_sites.emit(Rc::new(Vec::new()));
-            run.set(SitesRun::Running {
-                phase: crate::app::sites::Phase::Greedy,
-                done: 0,
-                k,
-            });
+            run.set(SitesRun::Running { phase: crate::app::sites::Phase::Greedy, done: 0, k });
             spawn_local(async move {
                 let current = || *generation.borrow() == mine;
                 let t0 = now_ms();
@@ -109,9 +99,7 @@ pub fn sites_panel(props: &Props) -> Html {
                             sleep(Duration::ZERO).await;
                             if !current() {
                                 // Cancelled: what was found so far stays, marked as such.
-                                if job.phase() == crate::app::sites::Phase::Greedy
-                                    && !job.greedy().is_empty()
-                                {
+                                if job.phase() == crate::app::sites::Phase::Greedy && !job.greedy().is_empty() {
                                     on_sites.emit(Rc::new(job.greedy().to_vec()));
                                 }
                                 outcome.set(Some(Rc::new(job.outcome(now_ms() - t0))));

@@ -14,8 +14,7 @@ use yew::prelude::*;
 use super::i18n::{self as i, bi, bi_t, t};
 use super::widgets::download;
 use crate::app::sweep::{
-    self, label_with_unit, offered, unit_suffix, SweepChart, SweepInputs, SweepResult, H, ML, MR,
-    MT, PLOT_H, W,
+    self, label_with_unit, offered, unit_suffix, SweepChart, SweepInputs, SweepResult, H, ML, MR, MT, PLOT_H, W,
 };
 use crate::policy::param_def;
 use crate::review::sweep::{default_range, sweep_csv, Sweep};
@@ -133,8 +132,7 @@ fn download_png(name: String, svg: String) {
     } else {
         svg.replacen("<svg", &format!("<svg width=\"{W}\" height=\"{H}\""), 1)
     };
-    let blob =
-        gloo::file::Blob::new_with_options(svg.as_str(), Some("image/svg+xml;charset=utf-8"));
+    let blob = gloo::file::Blob::new_with_options(svg.as_str(), Some("image/svg+xml;charset=utf-8"));
     let url = gloo::file::ObjectUrl::from(blob);
     let Ok(img) = web_sys::HtmlImageElement::new() else {
         return;
@@ -143,10 +141,8 @@ fn download_png(name: String, svg: String) {
         let img = img.clone();
         wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
             const SCALE: f64 = 2.0;
-            let Some(canvas) = doc
-                .create_element("canvas")
-                .ok()
-                .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+            let Some(canvas) =
+                doc.create_element("canvas").ok().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
             else {
                 return;
             };
@@ -162,13 +158,7 @@ fn download_png(name: String, svg: String) {
             };
             ctx.set_fill_style_str("#ffffff");
             ctx.fill_rect(0.0, 0.0, W * SCALE, H * SCALE);
-            let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(
-                &img,
-                0.0,
-                0.0,
-                W * SCALE,
-                H * SCALE,
-            );
+            let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&img, 0.0, 0.0, W * SCALE, H * SCALE);
             let Ok(data_url) = canvas.to_data_url_with_type("image/png") else {
                 return;
             };
@@ -184,15 +174,9 @@ fn download_png(name: String, svg: String) {
 /// The element as an SVG document (the XML serializer of the browser).
 fn serialize(el: &web_sys::Element) -> Option<String> {
     let w = web_sys::window()?;
-    let ctor: js_sys::Function = js_sys::Reflect::get(&w, &"XMLSerializer".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
+    let ctor: js_sys::Function = js_sys::Reflect::get(&w, &"XMLSerializer".into()).ok()?.dyn_into().ok()?;
     let ser = js_sys::Reflect::construct(&ctor, &js_sys::Array::new()).ok()?;
-    let f: js_sys::Function = js_sys::Reflect::get(&ser, &"serializeToString".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
+    let f: js_sys::Function = js_sys::Reflect::get(&ser, &"serializeToString".into()).ok()?.dyn_into().ok()?;
     f.call1(&ser, el).ok()?.as_string()
 }
 
@@ -209,9 +193,7 @@ pub fn sweep_panel(props: &Props) -> Html {
     let range = use_state(|| None::<(String, String)>);
     let steps = use_state(|| "19".to_string());
     let (dlo, dhi) = default_range(def, current);
-    let (lo_text, hi_text) = (*range)
-        .clone()
-        .unwrap_or_else(|| (num(dlo, 6), num(dhi, 6)));
+    let (lo_text, hi_text) = (*range).clone().unwrap_or_else(|| (num(dlo, 6), num(dhi, 6)));
     let result = use_state(|| None::<SweepResult>);
     let error = use_state(|| None::<Text>);
     let job: Rc<RefCell<Option<Sweep>>> = use_mut_ref(|| None);
@@ -234,27 +216,19 @@ pub fn sweep_panel(props: &Props) -> Html {
         let range = range.clone();
         let hi = hi_text.clone();
         Callback::from(move |e: Event| {
-            range.set(Some((
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-                hi.clone(),
-            )))
+            range.set(Some((e.target_unchecked_into::<HtmlInputElement>().value(), hi.clone())))
         })
     };
     let on_hi = {
         let range = range.clone();
         let lo = lo_text.clone();
         Callback::from(move |e: Event| {
-            range.set(Some((
-                lo.clone(),
-                e.target_unchecked_into::<HtmlInputElement>().value(),
-            )))
+            range.set(Some((lo.clone(), e.target_unchecked_into::<HtmlInputElement>().value())))
         })
     };
     let on_steps = {
         let steps = steps.clone();
-        Callback::from(move |e: Event| {
-            steps.set(e.target_unchecked_into::<HtmlInputElement>().value())
-        })
+        Callback::from(move |e: Event| steps.set(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
 
     let on_run = {
@@ -302,11 +276,7 @@ pub fn sweep_panel(props: &Props) -> Html {
         Callback::from(move |_| {
             if let Some(r) = &*result {
                 if let Some(d) = param_def(r.param) {
-                    download(
-                        &r.file_name("csv"),
-                        "text/csv;charset=utf-8",
-                        sweep_csv(d, &r.points).as_bytes(),
-                    );
+                    download(&r.file_name("csv"), "text/csv;charset=utf-8", sweep_csv(d, &r.points).as_bytes());
                 }
             }
         })
@@ -315,14 +285,8 @@ pub fn sweep_panel(props: &Props) -> Html {
         let chart_ref = chart_ref.clone();
         let result = result.clone();
         Callback::from(move |_| {
-            let name = (*result)
-                .as_ref()
-                .map(|r| r.file_name("svg"))
-                .unwrap_or_default();
-            if let Some(svg) = chart_ref
-                .cast::<web_sys::Element>()
-                .and_then(|el| serialize(&el))
-            {
+            let name = (*result).as_ref().map(|r| r.file_name("svg")).unwrap_or_default();
+            if let Some(svg) = chart_ref.cast::<web_sys::Element>().and_then(|el| serialize(&el)) {
                 download(
                     &name,
                     "image/svg+xml;charset=utf-8",
@@ -336,14 +300,8 @@ pub fn sweep_panel(props: &Props) -> Html {
         let chart_ref = chart_ref.clone();
         let result = result.clone();
         Callback::from(move |_| {
-            let name = (*result)
-                .as_ref()
-                .map(|r| r.file_name("png"))
-                .unwrap_or_default();
-            if let Some(svg) = chart_ref
-                .cast::<web_sys::Element>()
-                .and_then(|el| serialize(&el))
-            {
+            let name = (*result).as_ref().map(|r| r.file_name("png")).unwrap_or_default();
+            if let Some(svg) = chart_ref.cast::<web_sys::Element>().and_then(|el| serialize(&el)) {
                 download_png(name, svg);
             }
         })

@@ -112,13 +112,7 @@ pub struct NumberField<'a> {
 }
 
 impl NumberField<'_> {
-    pub fn new(
-        lang: Lang,
-        hook: Hook,
-        label: Text,
-        value: String,
-        onchange: Callback<String>,
-    ) -> Self {
+    pub fn new(lang: Lang, hook: Hook, label: Text, value: String, onchange: Callback<String>) -> Self {
         NumberField {
             lang,
             hook,
@@ -139,14 +133,9 @@ impl NumberField<'_> {
     pub fn render(self) -> Html {
         let id = self.hook.dom_id();
         let cb = self.onchange.clone();
-        let onchange = Callback::from(move |e: Event| {
-            cb.emit(e.target_unchecked_into::<HtmlInputElement>().value())
-        });
+        let onchange = Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlInputElement>().value()));
         let described = self.error.map(|_| format!("{id}-error"));
-        let placeholder = self
-            .placeholder
-            .clone()
-            .unwrap_or_else(|| i::NOT_STATED.get(self.lang).to_string());
+        let placeholder = self.placeholder.clone().unwrap_or_else(|| i::NOT_STATED.get(self.lang).to_string());
         let has_unit = !self.unit.zh.is_empty() || !self.unit.en.is_empty();
         let label = if self.compact && has_unit {
             let with = |l: &str, u: &str, open: &str, close: &str| {
@@ -156,10 +145,7 @@ impl NumberField<'_> {
                     format!("{l}{open}{u}{close}")
                 }
             };
-            Text::new(
-                with(&self.label.zh, &self.unit.zh, "（", "）"),
-                with(&self.label.en, &self.unit.en, " (", ")"),
-            )
+            Text::new(with(&self.label.zh, &self.unit.zh, "（", "）"), with(&self.label.en, &self.unit.en, " (", ")"))
         } else {
             self.label.clone()
         };
@@ -196,11 +182,7 @@ pub struct Opt {
 
 impl Opt {
     pub fn new(value: impl Into<String>, label: Text) -> Self {
-        Opt {
-            value: value.into(),
-            label,
-            disabled: false,
-        }
+        Opt { value: value.into(), label, disabled: false }
     }
 }
 
@@ -218,9 +200,8 @@ pub fn select_field(
     onchange: Callback<String>,
 ) -> Html {
     let id = hook.dom_id();
-    let onchange = Callback::from(move |e: Event| {
-        onchange.emit(e.target_unchecked_into::<HtmlSelectElement>().value())
-    });
+    let onchange =
+        Callback::from(move |e: Event| onchange.emit(e.target_unchecked_into::<HtmlSelectElement>().value()));
     let described = error.map(|_| format!("{id}-error"));
     html! {
         <div class={classes!("field", error.map(|_| "has-error"))}>
@@ -254,11 +235,8 @@ pub fn tristate_field(
     error: Option<&Text>,
     onchange: Callback<String>,
 ) -> Html {
-    let options = vec![
-        Opt::new("", i::NOT_STATED.clone()),
-        Opt::new("true", i::YES.clone()),
-        Opt::new("false", i::NO.clone()),
-    ];
+    let options =
+        vec![Opt::new("", i::NOT_STATED.clone()), Opt::new("true", i::YES.clone()), Opt::new("false", i::NO.clone())];
     let v = match value {
         Some(true) => "true",
         Some(false) => "false",
@@ -277,9 +255,8 @@ pub fn checkbox_field(
     onchange: Callback<bool>,
 ) -> Html {
     let id = hook.dom_id();
-    let onchange = Callback::from(move |e: Event| {
-        onchange.emit(e.target_unchecked_into::<HtmlInputElement>().checked())
-    });
+    let onchange =
+        Callback::from(move |e: Event| onchange.emit(e.target_unchecked_into::<HtmlInputElement>().checked()));
     html! {
         <div class={classes!("field", "field-check", error.map(|_| "has-error"))}>
             <div class="check">
@@ -323,9 +300,7 @@ pub fn emit_per_frame(cb: Callback<String>, value: String) {
         }
     };
     let f = Closure::once_into_js(flush);
-    let scheduled = web_sys::window()
-        .map(|w| w.request_animation_frame(f.unchecked_ref()).is_ok())
-        .unwrap_or(false);
+    let scheduled = web_sys::window().map(|w| w.request_animation_frame(f.unchecked_ref()).is_ok()).unwrap_or(false);
     if !scheduled {
         flush();
     }

@@ -21,18 +21,9 @@ pub fn run(args: &[&str]) -> Output {
 
 /// Standard output as JSON, after checking the run succeeded.
 pub fn stdout_json(o: &Output) -> Value {
-    assert!(
-        o.status.success(),
-        "exit {:?}, stderr {}",
-        o.status.code(),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}): {}",
-            String::from_utf8_lossy(&o.stdout)
-        )
-    })
+    assert!(o.status.success(), "exit {:?}, stderr {}", o.status.code(), String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&o.stdout)))
 }
 
 pub fn stderr(o: &Output) -> String {

@@ -9,9 +9,9 @@ pub mod cli;
 use dingdian::date::Date;
 use dingdian::policy::Policy;
 use dingdian::scenario::{
-    resolve_policy, validate, Application, Categories, Category, Change, City, County, Discharges,
-    Fund, Institution, KeyLevel, KeyProject, Kind, NegativeList, NegativeReason, PolicyRef,
-    PopulationCell, Scenario, Scope, Specialty, Subtype,
+    resolve_policy, validate, Application, Categories, Category, Change, City, County, Discharges, Fund, Institution,
+    KeyLevel, KeyProject, Kind, NegativeList, NegativeReason, PolicyRef, PopulationCell, Scenario, Scope, Specialty,
+    Subtype,
 };
 use dingdian::spatial::{haversine_m, EARTH_RADIUS_M};
 use dingdian::{Decision, Evaluation, Outcome, TraceEntry, Verdict};
@@ -195,11 +195,7 @@ impl AppExt for Application {
         self
     }
     fn negative(mut self, reason: NegativeReason, since: &str) -> Self {
-        self.negative_list = Some(NegativeList {
-            reason,
-            since: since.to_string(),
-            switch: None,
-        });
+        self.negative_list = Some(NegativeList { reason, since: since.to_string(), switch: None });
         self
     }
     fn address_change(mut self, institution_id: Option<&str>) -> Self {
@@ -227,11 +223,7 @@ pub fn linyi_city() -> City {
         admissions: Some(2_650_000),
         avg_stay_days: Some(8.9),
         bed_utilisation: Some(0.82),
-        discharges: Some(Discharges {
-            local_local: 2_500_000,
-            local_elsewhere: 150_000,
-            nonlocal_local: 60_000,
-        }),
+        discharges: Some(Discharges { local_local: 2_500_000, local_elsewhere: 150_000, nonlocal_local: 60_000 }),
         fund: Some(Fund {
             employee_months: Some(14.2),
             resident_months: Some(7.5),
@@ -281,10 +273,7 @@ impl Sc {
     pub fn preset(id: &str, city: City) -> Sc {
         Sc {
             s: Scenario {
-                policy: PolicyRef {
-                    preset: Some(id.into()),
-                    ..Default::default()
-                },
+                policy: PolicyRef { preset: Some(id.into()), ..Default::default() },
                 city,
                 counties: vec![],
                 institutions: vec![],
@@ -304,13 +293,7 @@ impl Sc {
 
     /// xian-2025; Xi'an publishes no bed or fund figures, so the city has only a name.
     pub fn xian() -> Sc {
-        Sc::preset(
-            "xian-2025",
-            City {
-                name: "西安市".into(),
-                ..Default::default()
-            },
-        )
+        Sc::preset("xian-2025", City { name: "西安市".into(), ..Default::default() })
     }
 
     /// A parameter, switch or rule override (`"service_radius_m"`, `"fund.deficit"`).
@@ -335,13 +318,7 @@ impl Sc {
     }
 
     pub fn cell(mut self, p: (f64, f64), population: u64) -> Sc {
-        self.s.population_cells.push(PopulationCell {
-            lon: p.0,
-            lat: p.1,
-            population,
-            county: None,
-            area: None,
-        });
+        self.s.population_cells.push(PopulationCell { lon: p.0, lat: p.1, population, county: None, area: None });
         self
     }
 
@@ -383,11 +360,7 @@ impl Sc {
             c.admissions = Some((measured * 1000.0).round() as u64);
             c.avg_stay_days = Some(365.0);
             c.bed_utilisation = Some(1.0);
-            c.discharges = Some(Discharges {
-                local_local: 1_000,
-                local_elsewhere: 100,
-                nonlocal_local: 100,
-            });
+            c.discharges = Some(Discharges { local_local: 1_000, local_elsewhere: 100, nonlocal_local: 100 });
             c.fund = Some(Fund {
                 employee_months: Some(12.0),
                 resident_months: Some(6.0),
@@ -418,11 +391,7 @@ impl Sc {
     #[allow(dead_code)]
     pub fn gaps(&self) -> dingdian::review::GapsReport {
         let policy = self.policy();
-        let prep = dingdian::engine::prepared::Prepared::new(
-            &self.s,
-            &policy,
-            Date::new(2026, 3, 1).unwrap(),
-        );
+        let prep = dingdian::engine::prepared::Prepared::new(&self.s, &policy, Date::new(2026, 3, 1).unwrap());
         let decisions: Vec<Decision> = self.s.applications.iter().map(|a| prep.decide(a)).collect();
         dingdian::review::gaps(&prep, &decisions, None, &[])
     }
@@ -451,28 +420,16 @@ pub fn show(d: &Decision) -> String {
             e.clause,
             e.verdict.id(),
             e.detail.zh,
-            e.switch
-                .as_ref()
-                .map(|x| format!(" [switch {x}]"))
-                .unwrap_or_default(),
-            e.exempted_by
-                .as_ref()
-                .map(|x| format!(" [exempted_by {x}]"))
-                .unwrap_or_default(),
-            e.note
-                .as_ref()
-                .map(|n| format!(" [note {}]", n.zh))
-                .unwrap_or_default(),
+            e.switch.as_ref().map(|x| format!(" [switch {x}]")).unwrap_or_default(),
+            e.exempted_by.as_ref().map(|x| format!(" [exempted_by {x}]")).unwrap_or_default(),
+            e.note.as_ref().map(|n| format!(" [note {}]", n.zh)).unwrap_or_default(),
         );
     }
     s
 }
 
 pub fn entry<'a>(d: &'a Decision, rule: &str) -> &'a TraceEntry {
-    d.rules
-        .iter()
-        .find(|e| e.rule == rule)
-        .unwrap_or_else(|| panic!("no trace entry for {rule}\n{}", show(d)))
+    d.rules.iter().find(|e| e.rule == rule).unwrap_or_else(|| panic!("no trace entry for {rule}\n{}", show(d)))
 }
 
 pub fn has_entry(d: &Decision, rule: &str) -> bool {
@@ -481,13 +438,7 @@ pub fn has_entry(d: &Decision, rule: &str) -> bool {
 
 /// Asserts the entry of `rule`: its verdict, its clause, and that the detail carries every
 /// needle in both languages (the deciding numbers).
-pub fn rule<'a>(
-    d: &'a Decision,
-    rule: &str,
-    verdict: Verdict,
-    clause: &str,
-    needles: &[&str],
-) -> &'a TraceEntry {
+pub fn rule<'a>(d: &'a Decision, rule: &str, verdict: Verdict, clause: &str, needles: &[&str]) -> &'a TraceEntry {
     let e = entry(d, rule);
     assert_eq!(e.verdict, verdict, "verdict of {rule}\n{}", show(d));
     assert_eq!(&*e.clause, clause, "clause of {rule}\n{}", show(d));
@@ -504,25 +455,12 @@ pub fn rule<'a>(
 
 /// Asserts the entry's detail (zh) contains a Chinese phrase.
 pub fn zh_has(e: &TraceEntry, phrase: &str) {
-    assert!(
-        e.detail.zh.contains(phrase),
-        "{}: detail {:?} lacks {phrase:?}",
-        e.rule,
-        e.detail.zh
-    );
+    assert!(e.detail.zh.contains(phrase), "{}: detail {:?} lacks {phrase:?}", e.rule, e.detail.zh);
 }
 
 pub fn note_has(e: &TraceEntry, phrase: &str) {
-    let n = e
-        .note
-        .as_ref()
-        .unwrap_or_else(|| panic!("{} has no note", e.rule));
-    assert!(
-        n.zh.contains(phrase) || n.en.contains(phrase),
-        "{}: note {:?} lacks {phrase:?}",
-        e.rule,
-        n
-    );
+    let n = e.note.as_ref().unwrap_or_else(|| panic!("{} has no note", e.rule));
+    assert!(n.zh.contains(phrase) || n.en.contains(phrase), "{}: note {:?} lacks {phrase:?}", e.rule, n);
 }
 
 pub fn outcome(d: &Decision, o: Outcome) {
@@ -532,18 +470,11 @@ pub fn outcome(d: &Decision, o: Outcome) {
 /// A `not_applicable` entry that names the missing field.
 pub fn missing<'a>(d: &'a Decision, rule_id: &str, clause: &str, field: &str) -> &'a TraceEntry {
     let e = rule(d, rule_id, Verdict::NotApplicable, clause, &[field]);
-    assert!(
-        e.detail.zh.contains("缺少") && e.detail.en.contains("missing"),
-        "{rule_id}: {:?}",
-        e.detail
-    );
+    assert!(e.detail.zh.contains("缺少") && e.detail.en.contains("missing"), "{rule_id}: {:?}", e.detail);
     e
 }
 
 pub fn close(got: Option<f64>, want: f64, tol: f64, what: &str) {
     let g = got.unwrap_or_else(|| panic!("{what} is null"));
-    assert!(
-        (g - want).abs() <= tol,
-        "{what}: got {g}, want {want} ± {tol}"
-    );
+    assert!((g - want).abs() <= tol, "{what}: got {g}, want {want} ± {tol}");
 }

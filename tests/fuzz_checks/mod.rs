@@ -13,10 +13,7 @@ pub fn scenario_json(data: &[u8]) {
     };
     if let Ok(s) = dingdian::scenario::parse(text) {
         if let Err(e) = dingdian::scenario::validate(&s) {
-            assert!(
-                !e.to_string().trim().is_empty(),
-                "a refusal without a message"
-            );
+            assert!(!e.to_string().trim().is_empty(), "a refusal without a message");
         }
     }
 }
@@ -32,9 +29,7 @@ pub fn evaluate(data: &[u8]) {
     if dingdian::scenario::validate(&s).is_err() {
         return;
     }
-    let Ok(policy) =
-        dingdian::scenario::resolve_policy(&s, |_| Err("no files while fuzzing".into()))
-    else {
+    let Ok(policy) = dingdian::scenario::resolve_policy(&s, |_| Err("no files while fuzzing".into())) else {
         return;
     };
     let today = dingdian::date::Date::new(2026, 3, 1).unwrap();
@@ -88,48 +83,25 @@ pub fn share_link(data: &[u8]) {
         let opened = match decode(input, LINK_MAX_DECODED_BYTES, base) {
             Ok(o) => o,
             Err(e) => {
-                assert!(
-                    !e.message().en.trim().is_empty(),
-                    "a refused link without a message"
-                );
+                assert!(!e.message().en.trim().is_empty(), "a refused link without a message");
                 continue;
             }
         };
         let Some(sc) = opened.scenario.clone() else {
             continue;
         };
-        let view = View {
-            dataset: opened.dataset.clone(),
-            lang: opened.lang.unwrap_or_default(),
-            selected: opened.selected,
-        };
+        let view =
+            View { dataset: opened.dataset.clone(), lang: opened.lang.unwrap_or_default(), selected: opened.selected };
         let again = encode(&sc, &view, base(&opened.dataset).as_ref(), None);
         let reopened = decode(&again.text, LINK_MAX_DECODED_BYTES, base)
             .unwrap_or_else(|e| panic!("a link that opened, encoded again, does not open: {e}"));
         // Not assert_eq: a whole scenario is too long a message to read.
-        assert!(
-            reopened.scenario == opened.scenario,
-            "the scenario changed on the round trip"
-        );
+        assert!(reopened.scenario == opened.scenario, "the scenario changed on the round trip");
         assert_eq!(
-            (
-                &reopened.dataset,
-                &reopened.preset,
-                &reopened.overrides,
-                reopened.selected
-            ),
-            (
-                &opened.dataset,
-                &opened.preset,
-                &opened.overrides,
-                opened.selected
-            ),
+            (&reopened.dataset, &reopened.preset, &reopened.overrides, reopened.selected),
+            (&opened.dataset, &opened.preset, &opened.overrides, opened.selected),
             "the view changed on the round trip"
         );
-        assert_eq!(
-            reopened.lang.unwrap_or_default(),
-            view.lang,
-            "the language changed on the round trip"
-        );
+        assert_eq!(reopened.lang.unwrap_or_default(), view.lang, "the language changed on the round trip");
     }
 }

@@ -5,10 +5,7 @@ use crate::words;
 
 pub const AS_HEADING: Words = words!("年度考核与退出", "Annual assessment and exits");
 
-pub const AS_CLAUSE_NOTE: Words = words!(
-    "临医保发〔2019〕74号 政策措施(三)(四)(五)",
-    "linyi-2019 measures (3)(4)(5)",
-);
+pub const AS_CLAUSE_NOTE: Words = words!("临医保发〔2019〕74号 政策措施(三)(四)(五)", "linyi-2019 measures (3)(4)(5)",);
 
 pub const AS_INTRO: Words = words!(
     "按考核结果判断每家定点机构是否退出（四退出、末位淘汰）、协议是否续签及续签多久，并看退出后哪些格网失去15分钟服务圈覆盖。参数在左侧参数表“年度考核与退出”一组。",
@@ -57,10 +54,8 @@ pub const AS_COL_CLAUSE: Words = words!("条款", "Clause");
 pub const AS_COL_EXITS: Words = words!("退出数", "Exits");
 pub const AS_COVERAGE: Words = words!("退出对覆盖的影响", "What the exits do to coverage");
 
-pub const AS_COVERAGE_NOTE: Words = words!(
-    "退出机构不再定点后重算服务圈覆盖，半径 ",
-    "Coverage recomputed without the exiting institutions, radius ",
-);
+pub const AS_COVERAGE_NOTE: Words =
+    words!("退出机构不再定点后重算服务圈覆盖，半径 ", "Coverage recomputed without the exiting institutions, radius ",);
 pub const AS_CELLS_LOSING: Words = words!("个格网失去覆盖", "cells lose coverage");
 pub const AS_RESIDENTS_LOSING: Words = words!("名常住人口受影响", "residents affected");
 pub const AS_SHOW_MAP: Words = words!("在地图上显示", "Show on the map");
@@ -77,32 +72,21 @@ pub const AS_TRACE: Words = words!("全部规则判定", "Every rule's verdict")
 pub const AS_MORE: Words = words!("另有未列出的：", "Not listed here: ");
 pub const AS_RENEWALS_HEADING: Words = words!("续签协议的机构", "Who renews, and for how long");
 
-pub const AS_NO_RENEWALS: Words = words!(
-    "考核期内没有到期续签的协议。",
-    "No agreement falls due for renewal before the next assessment.",
-);
+pub const AS_NO_RENEWALS: Words =
+    words!("考核期内没有到期续签的协议。", "No agreement falls due for renewal before the next assessment.",);
 pub const AS_COL_INSTITUTION: Words = words!("机构", "Institution");
 pub const AS_COL_TERM_END: Words = words!("现协议到期", "Current term ends");
 pub const AS_COL_RENEWAL: Words = words!("续签期限", "Renewal");
 pub const AS_YEARS: Words = words!("年", "years");
 
-pub const AS_EXTENDED: Words = words!(
-    "协议期内无违法违规，延长有效期",
-    "no violation in the term: extended term",
-);
+pub const AS_EXTENDED: Words = words!("协议期内无违法违规，延长有效期", "no violation in the term: extended term",);
 
-pub const AS_ORDINARY: Words = words!(
-    "协议期内有违规，按普通有效期",
-    "a violation in the term: ordinary term",
-);
+pub const AS_ORDINARY: Words = words!("协议期内有违规，按普通有效期", "a violation in the term: ordinary term",);
 pub const AS_EDIT: Words = words!("修改记录", "Edit record");
 pub const AS_EDITOR: Words = words!("修改一条考核记录", "Edit one record");
 pub const AS_EDIT_ID: Words = words!("机构编号", "Institution id");
 
-pub const AS_NO_RECORD: Words = words!(
-    "当前记录中没有这个机构编号。",
-    "No record has this institution id.",
-);
+pub const AS_NO_RECORD: Words = words!("当前记录中没有这个机构编号。", "No record has this institution id.",);
 pub const AS_F_SCORE: Words = words!("考核得分", "Assessment score");
 pub const AS_F_SATISFACTION: Words = words!("满意度（%）", "Satisfaction (%)");
 pub const AS_F_SERIOUS: Words = words!("本年严重违法违规次数", "Serious violations this year");

@@ -18,15 +18,11 @@ pub const F_ADMISSIONS: Words = words!("住院人次", "admissions");
 pub const F_AVG_STAY: Words = words!("平均住院日", "average stay");
 pub const F_UTILISATION: Words = words!("病床使用率", "bed utilisation");
 
-pub const F_DISCHARGES: Words = words!(
-    "出院人次（患者调节系数）",
-    "discharges (patient coefficient)",
-);
+pub const F_DISCHARGES: Words = words!("出院人次（患者调节系数）", "discharges (patient coefficient)",);
 pub const F_LOCAL_LOCAL: Words = words!("本地参保人在本地", "local insured, treated locally");
 pub const F_LOCAL_ELSEWHERE: Words = words!("本地参保人在异地", "local insured, treated elsewhere");
 
-pub const F_NONLOCAL_LOCAL: Words =
-    words!("异地参保人在本地", "non-local insured, treated locally");
+pub const F_NONLOCAL_LOCAL: Words = words!("异地参保人在本地", "non-local insured, treated locally");
 
 pub const DISCHARGES_HINT: Words = words!(
     "三项一起使用：清空任一项即视为缺失（县区则改用全市数据）。",
@@ -34,20 +30,14 @@ pub const DISCHARGES_HINT: Words = words!(
 );
 pub const F_FUND: Words = words!("医保基金（全市统筹）", "Insurance fund (pooled city-wide)");
 
-pub const F_EMPLOYEE_MONTHS: Words = words!(
-    "职工统筹基金可支付月数",
-    "employee pooled fund: months payable",
-);
+pub const F_EMPLOYEE_MONTHS: Words = words!("职工统筹基金可支付月数", "employee pooled fund: months payable",);
 pub const F_RESIDENT_MONTHS: Words = words!("居民基金可支付月数", "resident fund: months payable");
 
-pub const F_EMPLOYEE_DEFICIT: Words =
-    words!("职工基金上年度赤字", "employee fund in deficit last year");
+pub const F_EMPLOYEE_DEFICIT: Words = words!("职工基金上年度赤字", "employee fund in deficit last year");
 
-pub const F_RESIDENT_DEFICIT: Words =
-    words!("居民基金上年度赤字", "resident fund in deficit last year");
+pub const F_RESIDENT_DEFICIT: Words = words!("居民基金上年度赤字", "resident fund in deficit last year");
 
-pub const F_WARNING_LETTER: Words =
-    words!("收到基金风险预警函", "fund-risk warning letter received");
+pub const F_WARNING_LETTER: Words = words!("收到基金风险预警函", "fund-risk warning letter received");
 pub const U_TIMES: Words = words!("人次", "");
 pub const U_DAYS: Words = words!("天", "days");
 pub const U_FRACTION: Words = words!("比值，如 0.82", "fraction, e.g. 0.82");

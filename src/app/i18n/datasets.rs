@@ -18,8 +18,7 @@ pub const SYNTH_BANNER: Words = words!(
     "Synthetic data: the counties, their outlines (AMap's, converted to WGS-84) and their 2020 census residents are real; where institutions and residents lie inside them is synthetic. Until real locations are imported, what the map shows is a demonstration.",
 );
 
-pub const HYPOTHETICAL_PHARMACY: Words =
-    words!("拟开设药店（假设）", "planned pharmacy (hypothetical)");
+pub const HYPOTHETICAL_PHARMACY: Words = words!("拟开设药店（假设）", "planned pharmacy (hypothetical)");
 
 // Shared with import: imported files land in the same data set as opened scenario files.
 pub const DATASET_IMPORTED: Words = words!("导入的数据", "Imported data");

@@ -5,37 +5,20 @@ use crate::words;
 
 pub const FIGURES_HEADING: Words = words!("床位测算", "Bed figures");
 
-pub const FIG_ACTUAL: Words = words!(
-    "实际值（每千常住人口床位）",
-    "actual (beds per 1,000 residents)",
-);
+pub const FIG_ACTUAL: Words = words!("实际值（每千常住人口床位）", "actual (beds per 1,000 residents)",);
 
-pub const FIG_ACTUAL_FORMULA: Words = words!(
-    "开放床位 ÷ 常住人口 × 1000",
-    "open beds ÷ residents × 1,000",
-);
+pub const FIG_ACTUAL_FORMULA: Words = words!("开放床位 ÷ 常住人口 × 1000", "open beds ÷ residents × 1,000",);
 pub const FIG_TARGET: Words = words!("目标值", "target");
 pub const FIG_REQUIRED: Words = words!("需要床位数", "required beds");
 
-pub const FIG_REQUIRED_FORMULA: Words = words!(
-    "住院人次 × 平均住院日 ÷ (365 × 病床使用率)",
-    "admissions × average stay ÷ (365 × bed utilisation)",
-);
+pub const FIG_REQUIRED_FORMULA: Words =
+    words!("住院人次 × 平均住院日 ÷ (365 × 病床使用率)", "admissions × average stay ÷ (365 × bed utilisation)",);
 
-pub const FIG_RAW: Words = words!(
-    "测算值（系数前，每千参保人）",
-    "measured before coefficients (per 1,000 insured)",
-);
+pub const FIG_RAW: Words = words!("测算值（系数前，每千参保人）", "measured before coefficients (per 1,000 insured)",);
 
-pub const FIG_RAW_FORMULA: Words = words!(
-    "需要床位数 ÷ 参保人数 × 1000",
-    "required beds ÷ insured × 1,000",
-);
+pub const FIG_RAW_FORMULA: Words = words!("需要床位数 ÷ 参保人数 × 1000", "required beds ÷ insured × 1,000",);
 
-pub const FIG_FUND_RATIOS: Words = words!(
-    "基金可支付月数 ÷ 最低要求",
-    "fund months payable ÷ the minimum",
-);
+pub const FIG_FUND_RATIOS: Words = words!("基金可支付月数 ÷ 最低要求", "fund months payable ÷ the minimum",);
 pub const FIG_EMPLOYEE: Words = words!("职工", "employee");
 pub const FIG_RESIDENT: Words = words!("居民", "resident");
 pub const FIG_FUND_COEF: Words = words!("基金调节系数", "fund coefficient");
@@ -47,10 +30,8 @@ pub const FIG_PATIENT_FORMULA: Words = words!(
 );
 pub const FIG_MEASURED: Words = words!("测算值（计入系数后）", "measured (after coefficients)");
 
-pub const FIG_MEASURED_FORMULA: Words = words!(
-    "系数前测算值 × 基金调节系数 × 患者调节系数",
-    "measured before × fund coef × patient coef",
-);
+pub const FIG_MEASURED_FORMULA: Words =
+    words!("系数前测算值 × 基金调节系数 × 患者调节系数", "measured before × fund coef × patient coef",);
 
 pub const FIG_READING: Words = words!(
     "说明：规划附件列出了这些指标和两个调节系数，但没有写出算式。上面的算式是本模拟器按卫生规划常用的床位需求公式所作的理解，不是原文引文。",
@@ -68,18 +49,10 @@ pub const FIG_T_PATIENT: Words = words!("患者系数", "patient coef.");
 pub const FIG_T_MEASURED: Words = words!("测算值", "measured");
 pub const FIG_PATIENT_FROM_CITY: Words = words!("用全市出院数据", "city discharges used");
 
-pub const FIG_COMPARE_BELOW: Words = words!(
-    "测算值低于目标值和实际值",
-    "measured is below both target and actual",
-);
+pub const FIG_COMPARE_BELOW: Words = words!("测算值低于目标值和实际值", "measured is below both target and actual",);
 
-pub const FIG_COMPARE_ABOVE: Words = words!(
-    "测算值高于目标值和实际值",
-    "measured is above both target and actual",
-);
+pub const FIG_COMPARE_ABOVE: Words = words!("测算值高于目标值和实际值", "measured is above both target and actual",);
 
-pub const FIG_COMPARE_BETWEEN: Words = words!(
-    "测算值介于目标值与实际值之间（或相等）",
-    "measured lies between target and actual (or equals one)",
-);
+pub const FIG_COMPARE_BETWEEN: Words =
+    words!("测算值介于目标值与实际值之间（或相等）", "measured lies between target and actual (or equals one)",);
 pub const MISSING_VALUE: Words = words!("缺", "n/a");

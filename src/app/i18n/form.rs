@@ -36,16 +36,10 @@ pub const A_COUNTY: Words = words!("所在县区", "county");
 pub const A_BEDS: Words = words!("床位数", "beds");
 pub const A_STAFF: Words = words!("医保办专（兼）职人员", "insurance office staff");
 
-pub const A_DEPT: Words = words!(
-    "设有内部医保管理部门",
-    "has an internal insurance department",
-);
+pub const A_DEPT: Words = words!("设有内部医保管理部门", "has an internal insurance department",);
 pub const A_OPERATING: Words = words!("正式运营月数", "months in operation");
 
-pub const A_PHYSICIANS: Words = words!(
-    "第一注册地在本机构的医师",
-    "physicians registered here first",
-);
+pub const A_PHYSICIANS: Words = words!("第一注册地在本机构的医师", "physicians registered here first",);
 pub const A_PHARMACISTS: Words = words!("药师", "pharmacists");
 pub const A_SHORTAGE: Words = words!("属紧缺资源类型", "of a shortage-resource type");
 pub const A_UNEVEN: Words = words!("位于资源分布不均衡区域", "in an unevenly served area");

@@ -6,10 +6,7 @@ use crate::words;
 pub const G_ENTER: Words = words!("简易自查（公众版）", "Quick check (for the public)");
 pub const G_EXPERT: Words = words!("专家视图", "Expert view");
 
-pub const G_TITLE: Words = words!(
-    "我的机构能申请医保定点吗？",
-    "Could my institution be designated?",
-);
+pub const G_TITLE: Words = words!("我的机构能申请医保定点吗？", "Could my institution be designated?",);
 
 pub const G_INTRO: Words = words!(
     "回答几个问题，在地图上选一个地点，看看按规划草案的规则会不会受理，为什么，以及怎样会改变结果。",
@@ -35,40 +32,26 @@ pub fn g_progress(lang: Lang, k: usize, n: usize) -> String {
     }
 }
 
-pub const G_Q_KIND: Words = words!(
-    "您要申请定点的是哪类机构？",
-    "What kind of institution is applying?",
-);
+pub const G_Q_KIND: Words = words!("您要申请定点的是哪类机构？", "What kind of institution is applying?",);
 
-pub const G_KIND_PHARMACY_HINT: Words = words!(
-    "卖药的零售药店、连锁药店门店",
-    "a retail pharmacy or a chain's shop",
-);
+pub const G_KIND_PHARMACY_HINT: Words = words!("卖药的零售药店、连锁药店门店", "a retail pharmacy or a chain's shop",);
 
-pub const G_KIND_OUTPATIENT_HINT: Words = words!(
-    "只看门诊、不收住院病人的门诊部、诊所",
-    "outpatients only, no hospital beds",
-);
+pub const G_KIND_OUTPATIENT_HINT: Words =
+    words!("只看门诊、不收住院病人的门诊部、诊所", "outpatients only, no hospital beds",);
 
 pub const G_KIND_PRIMARY_HINT: Words = words!(
     "乡镇卫生院、社区卫生服务中心（站）、村卫生室等",
     "township health centres, community health centres and stations, village clinics",
 );
 
-pub const G_KIND_GENERAL_HINT: Words = words!(
-    "收住院病人的综合医院",
-    "a general hospital with inpatient beds",
-);
+pub const G_KIND_GENERAL_HINT: Words = words!("收住院病人的综合医院", "a general hospital with inpatient beds",);
 
 pub const G_KIND_SPECIALTY_HINT: Words = words!(
     "收住院病人的专科医院（如口腔、眼科、康复）",
     "a specialty hospital with inpatient beds (dental, eye, rehabilitation …)",
 );
 
-pub const G_Q_CATEGORY: Words = words!(
-    "药店申请哪些类别的定点？",
-    "Which categories does the pharmacy apply for?",
-);
+pub const G_Q_CATEGORY: Words = words!("药店申请哪些类别的定点？", "Which categories does the pharmacy apply for?",);
 
 pub const G_Q_CATEGORY_HINT: Words = words!(
     "可以多选。离得近的同类定点药店才算“同类”。",
@@ -76,54 +59,33 @@ pub const G_Q_CATEGORY_HINT: Words = words!(
 );
 pub const G_CAT_ORDINARY_HINT: Words = words!("一般的医保购药", "everyday insured purchases");
 
-pub const G_CAT_CHRONIC_HINT: Words = words!(
-    "为门诊慢性病、特殊病患者供药",
-    "medicines for chronic and special outpatient conditions",
-);
+pub const G_CAT_CHRONIC_HINT: Words =
+    words!("为门诊慢性病、特殊病患者供药", "medicines for chronic and special outpatient conditions",);
 
-pub const G_CAT_SPECIAL_HINT: Words = words!(
-    "国家谈判药品等特殊药品",
-    "special drugs such as nationally negotiated medicines",
-);
+pub const G_CAT_SPECIAL_HINT: Words =
+    words!("国家谈判药品等特殊药品", "special drugs such as nationally negotiated medicines",);
 pub const G_Q_SPECIALTY: Words = words!("是哪个专科？", "Which specialty?");
 
-pub const G_Q_SUBTYPE: Words = words!(
-    "是哪种基层医疗卫生机构？",
-    "Which kind of primary-care institution?",
-);
+pub const G_Q_SUBTYPE: Words = words!("是哪种基层医疗卫生机构？", "Which kind of primary-care institution?",);
 
-pub const G_INTEGRATED: Words = words!(
-    "实行乡村（或医共体）一体化管理",
-    "under integrated (village or county-network) management",
-);
+pub const G_INTEGRATED: Words =
+    words!("实行乡村（或医共体）一体化管理", "under integrated (village or county-network) management",);
 pub const G_INTEGRATED_HINT: Words = words!("不确定就不选", "leave unticked if unsure");
 pub const G_CHOOSE: Words = words!("请选择…", "Choose …");
 
-pub const G_Q_CHANGE: Words = words!(
-    "这是新开、新增执业点，还是搬迁？",
-    "Is it new, a new site, or a move?",
-);
+pub const G_Q_CHANGE: Words = words!("这是新开、新增执业点，还是搬迁？", "Is it new, a new site, or a move?",);
 pub const G_CHANGE_NEW: Words = words!("新开一家", "A new institution");
 
-pub const G_CHANGE_NEW_HINT: Words = words!(
-    "还不是医保定点，第一次申请",
-    "not designated yet, applying for the first time",
-);
+pub const G_CHANGE_NEW_HINT: Words =
+    words!("还不是医保定点，第一次申请", "not designated yet, applying for the first time",);
 
-pub const G_CHANGE_SITE: Words = words!(
-    "已是定点，新增一个执业点（分院、分店）",
-    "Already designated, adding a site (a branch)",
-);
+pub const G_CHANGE_SITE: Words =
+    words!("已是定点，新增一个执业点（分院、分店）", "Already designated, adding a site (a branch)",);
 
-pub const G_CHANGE_SITE_HINT: Words = words!(
-    "规划把新增执业点视同新开",
-    "the plan treats a new site as a new designation",
-);
+pub const G_CHANGE_SITE_HINT: Words =
+    words!("规划把新增执业点视同新开", "the plan treats a new site as a new designation",);
 
-pub const G_CHANGE_MOVE: Words = words!(
-    "已是定点，搬到新地址",
-    "Already designated, moving to a new address",
-);
+pub const G_CHANGE_MOVE: Words = words!("已是定点，搬到新地址", "Already designated, moving to a new address",);
 pub const G_CHANGE_MOVE_HINT: Words = words!("按新地址重新审核", "judged again at the new address");
 
 pub const G_SIZE_INTRO: Words = words!(
@@ -132,58 +94,34 @@ pub const G_SIZE_INTRO: Words = words!(
 );
 pub const G_Q_MONTHS: Words = words!("已经正式运营了几个月？", "How many months has it operated?");
 
-pub const G_Q_MONTHS_HINT: Words =
-    words!("要满 3 个月才能申请", "3 months are needed before applying");
+pub const G_Q_MONTHS_HINT: Words = words!("要满 3 个月才能申请", "3 months are needed before applying");
 pub const G_Q_PHARMACISTS: Words = words!("有几名执业药师？", "How many licensed pharmacists?");
 pub const G_Q_PHARMACISTS_HINT: Words = words!("至少要有 1 名", "at least 1 is needed");
 
-pub const G_Q_PHYSICIANS: Words = words!(
-    "有几名第一注册地在本机构的医师？",
-    "How many physicians are first registered here?",
-);
+pub const G_Q_PHYSICIANS: Words =
+    words!("有几名第一注册地在本机构的医师？", "How many physicians are first registered here?",);
 pub const G_Q_PHYSICIANS_HINT: Words = words!("至少要有 1 名", "at least 1 is needed");
 pub const G_Q_BEDS: Words = words!("有多少张床位？", "How many beds?");
 
-pub const G_Q_BEDS_HINT: Words = words!(
-    "没有住院床位就填 0",
-    "enter 0 if there are no inpatient beds",
-);
+pub const G_Q_BEDS_HINT: Words = words!("没有住院床位就填 0", "enter 0 if there are no inpatient beds",);
 
-pub const G_Q_STAFF: Words = words!(
-    "医保办有几名工作人员？",
-    "How many staff in the insurance office?",
-);
+pub const G_Q_STAFF: Words = words!("医保办有几名工作人员？", "How many staff in the insurance office?",);
 
-pub const G_Q_STAFF_HINT: Words = words!(
-    "100 张床位及以下至少 1 人，更多床位要更多人",
-    "at least 1 up to 100 beds, more for more beds",
-);
+pub const G_Q_STAFF_HINT: Words =
+    words!("100 张床位及以下至少 1 人，更多床位要更多人", "at least 1 up to 100 beds, more for more beds",);
 
-pub const G_Q_DEPT: Words = words!(
-    "是否设有内部医保管理部门？",
-    "Is there an internal insurance department?",
-);
+pub const G_Q_DEPT: Words = words!("是否设有内部医保管理部门？", "Is there an internal insurance department?",);
 
-pub const G_Q_KEY: Words = words!(
-    "是否属于政府确定的重点建设项目？",
-    "Is it a key construction project named by the government?",
-);
+pub const G_Q_KEY: Words =
+    words!("是否属于政府确定的重点建设项目？", "Is it a key construction project named by the government?",);
 
-pub const G_Q_NEGATIVE: Words = words!(
-    "机构是否有过以下情形？",
-    "Has the institution had any of these?",
-);
+pub const G_Q_NEGATIVE: Words = words!("机构是否有过以下情形？", "Has the institution had any of these?",);
 pub const G_NONE_OF_THESE: Words = words!("没有", "None");
 
-pub const G_Q_XIAN: Words = words!(
-    "卫生健康部门是否认定为以下情形？",
-    "Has the health commission listed it as follows?",
-);
+pub const G_Q_XIAN: Words =
+    words!("卫生健康部门是否认定为以下情形？", "Has the health commission listed it as follows?",);
 
-pub const G_UNEVEN_HINT: Words = words!(
-    "以卫生健康部门公布的名单为准",
-    "as published by the health commission",
-);
+pub const G_UNEVEN_HINT: Words = words!("以卫生健康部门公布的名单为准", "as published by the health commission",);
 
 pub const G_SHORTAGE_HINT: Words = words!(
     "如护理、儿科、老年医学、精神、康复等紧缺类型（假设）",
@@ -193,13 +131,10 @@ pub const G_E_KIND: Words = words!("请选择一种机构类型", "Choose a kind
 pub const G_E_CATEGORY: Words = words!("请至少选择一个类别", "Choose at least one category");
 pub const G_E_CHOOSE: Words = words!("请选择一项", "Choose one");
 
-pub const G_E_REQUIRED: Words =
-    words!("请填写一个数字（没有就填 0）", "Enter a number (0 if none)");
+pub const G_E_REQUIRED: Words = words!("请填写一个数字（没有就填 0）", "Enter a number (0 if none)");
 
-pub const G_E_PLACE: Words = words!(
-    "请先在地图上选一个地点，或使用您的位置",
-    "Pick a spot on the map first, or use your location",
-);
+pub const G_E_PLACE: Words =
+    words!("请先在地图上选一个地点，或使用您的位置", "Pick a spot on the map first, or use your location",);
 
 pub const G_OUTSIDE: Words = words!(
     "这个地点不在本数据集所覆盖的城市范围内，请在地图上框出的区县内选址。",
@@ -212,10 +147,7 @@ pub const G_PLACE_HINT: Words = words!(
 );
 pub const G_LOCATE: Words = words!("使用我的位置", "Use my location");
 
-pub const G_LOCATING: Words = words!(
-    "正在向浏览器请求您的位置…",
-    "Asking your browser for your location …",
-);
+pub const G_LOCATING: Words = words!("正在向浏览器请求您的位置…", "Asking your browser for your location …",);
 
 pub const G_LOCATE_DENIED: Words = words!(
     "浏览器没有允许使用您的位置。没关系，请直接在地图上点选地点；如需使用定位，可在浏览器设置中允许本页面获取位置。",
@@ -247,37 +179,22 @@ pub const G_WGS84: Words = words!(
     "Coordinates are WGS-84 (as GPS and the browser give them), the same as the data's: nothing is converted.",
 );
 
-pub const G_MAP_LABEL: Words = words!(
-    "选址地图：点按选择地点",
-    "Location map: tap to choose a spot",
-);
+pub const G_MAP_LABEL: Words = words!("选址地图：点按选择地点", "Location map: tap to choose a spot",);
 pub const G_MAP_LEGEND: Words = words!("地图图例", "Map legend");
 pub const G_MAP_SPOT: Words = words!("您的选址", "Your spot");
 
-pub const G_MAP_CIRCLE: Words = words!(
-    "虚线圆：规划的服务半径",
-    "Dashed circle: the plan's service radius",
-);
+pub const G_MAP_CIRCLE: Words = words!("虚线圆：规划的服务半径", "Dashed circle: the plan's service radius",);
 
-pub const G_MAP_SAME: Words = words!(
-    "会计入距离判断的定点机构",
-    "Designated institutions the distance rule counts",
-);
+pub const G_MAP_SAME: Words = words!("会计入距离判断的定点机构", "Designated institutions the distance rule counts",);
 
-pub const G_MAP_PLACE: Words = words!(
-    "可受理的地点（编号与距离）",
-    "Places that would be accepted (number and distance)",
-);
+pub const G_MAP_PLACE: Words =
+    words!("可受理的地点（编号与距离）", "Places that would be accepted (number and distance)",);
 
-pub const G_MAP_CROWDED: Words = words!(
-    "此范围内机构太多，放大地图后显示。",
-    "Too many institutions here: zoom in to see them.",
-);
+pub const G_MAP_CROWDED: Words =
+    words!("此范围内机构太多，放大地图后显示。", "Too many institutions here: zoom in to see them.",);
 
-pub const G_MAP_TAP_AGAIN: Words = words!(
-    "在地图上点另一个地点，可以立即查看那里的结果。",
-    "Tap another spot on the map to see the answer there.",
-);
+pub const G_MAP_TAP_AGAIN: Words =
+    words!("在地图上点另一个地点，可以立即查看那里的结果。", "Tap another spot on the map to see the answer there.",);
 pub const G_NO_ANSWER: Words = words!("请先选择地点。", "Choose a spot first.");
 
 pub const G_SAMPLE_NOTE: Words = words!(
@@ -293,10 +210,7 @@ pub const G_REASONS: Words = words!("原因", "Reasons");
 pub const G_CLAUSE: Words = words!("依据：", "Clause: ");
 pub const G_WHAT_CHANGES: Words = words!("怎样会改变结果", "What would change the answer");
 
-pub const G_NEAREST: Words = words!(
-    "离您最近的可受理地点",
-    "The nearest places where it would be accepted",
-);
+pub const G_NEAREST: Words = words!("离您最近的可受理地点", "The nearest places where it would be accepted",);
 
 pub const G_NEAREST_INTRO: Words = words!(
     "同样的申请放在这些地点，按当前规则会被受理（距离从您的选址算起，地图上有编号）：",
@@ -321,33 +235,22 @@ pub fn g_try_place_label(lang: Lang, k: usize, dist: &str) -> String {
 pub const G_TRY_PLACE: Words = words!("改选这里", "Check here");
 pub const G_WHOLE_CITY: Words = words!("全市", "In the whole city");
 
-pub const G_CLOSED: Words = words!(
-    "今年没有任何地点可受理这类申请。",
-    " no place is open to this kind of application this year.",
-);
+pub const G_CLOSED: Words =
+    words!("今年没有任何地点可受理这类申请。", " no place is open to this kind of application this year.",);
 pub const G_CLOSED_BY: Words = words!("原因是：", "The rule that closes it: ");
 
-pub const G_NONE_FOUND: Words = words!(
-    "附近没有找到可受理的地点。",
-    "No place nearby would accept it.",
-);
+pub const G_NONE_FOUND: Words = words!("附近没有找到可受理的地点。", "No place nearby would accept it.",);
 
 pub const G_NO_CELLS: Words = words!(
     "这份数据没有人口格网，无法搜索其他地点。",
     "This data has no population cells to search for other places.",
 );
 
-pub const G_TRACE: Words = words!(
-    "查看专家判定过程（逐条规则）",
-    "Show the expert trace (rule by rule)",
-);
+pub const G_TRACE: Words = words!("查看专家判定过程（逐条规则）", "Show the expert trace (rule by rule)",);
 pub const G_CHANGE_PLACE: Words = words!("换个地点", "Choose another spot");
 pub const G_RESTART: Words = words!("重新开始", "Start again");
 
-pub const G_TO_EXPERT: Words = words!(
-    "在专家视图中打开这份申请",
-    "Open this application in the expert view",
-);
+pub const G_TO_EXPERT: Words = words!("在专家视图中打开这份申请", "Open this application in the expert view",);
 pub const G_APP_NAME: Words = words!("简易自查的申请", "Application from the quick check");
 
 pub const G_IMPORTED_NOTE: Words = words!(
@@ -355,10 +258,7 @@ pub const G_IMPORTED_NOTE: Words = words!(
     "The institutions and residents come from the data file you loaded: the answer is only as right as that file.",
 );
 
-pub const G_MOVING_FROM: Words = words!(
-    "您现在是哪家定点机构？",
-    "Which designated institution are you now?",
-);
+pub const G_MOVING_FROM: Words = words!("您现在是哪家定点机构？", "Which designated institution are you now?",);
 
 pub const G_MOVING_FROM_HINT: Words = words!(
     "输入名称或编号，从列表中选择。旧址不会算作新址附近的同类机构。",
@@ -371,7 +271,5 @@ pub const G_MOVING_UNLISTED: Words = words!(
     "Not in the data: judged as a new institution, so an old site nearby counts as a neighbour.",
 );
 
-pub const G_BAR: Words = words!(
-    "想开药店或诊所？简易自查（公众版）",
-    "Opening a pharmacy or clinic? The quick check for the public",
-);
+pub const G_BAR: Words =
+    words!("想开药店或诊所？简易自查（公众版）", "Opening a pharmacy or clinic? The quick check for the public",);

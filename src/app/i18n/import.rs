@@ -10,24 +10,16 @@ pub const IM_INTRO: Words = words!(
     "Import a bureau's list of designated institutions, applications or population cells: CSV (UTF-8 or GBK, comma or tab), Excel workbooks or GeoJSON. Files are read in this browser only.",
 );
 
-pub const IM_DROP: Words = words!(
-    "选择文件，或把文件拖到这里",
-    "Choose a file, or drop one here",
-);
+pub const IM_DROP: Words = words!("选择文件，或把文件拖到这里", "Choose a file, or drop one here",);
 pub const IM_BYTES: Words = words!("字节", "bytes");
 pub const IM_WHAT: Words = words!("文件内容", "The file holds");
 
-pub const IM_WHAT_INSTITUTIONS: Words =
-    words!("医药机构（定点名单）", "institutions (designated list)");
+pub const IM_WHAT_INSTITUTIONS: Words = words!("医药机构（定点名单）", "institutions (designated list)");
 
-pub const IM_WHAT_APPLICATIONS: Words =
-    words!("申请（批量判定）", "applications (decided in a batch)");
+pub const IM_WHAT_APPLICATIONS: Words = words!("申请（批量判定）", "applications (decided in a batch)");
 pub const IM_WHAT_CELLS: Words = words!("人口格网", "population cells");
 
-pub const IM_WHAT_BOUNDARIES: Words = words!(
-    "区县边界（GeoJSON 面）",
-    "county boundaries (GeoJSON polygons)",
-);
+pub const IM_WHAT_BOUNDARIES: Words = words!("区县边界（GeoJSON 面）", "county boundaries (GeoJSON polygons)",);
 pub const IM_CRS: Words = words!("坐标系", "Coordinate system");
 
 pub const IM_CRS_HINT: Words = words!(
@@ -45,30 +37,21 @@ pub const IM_PROGRESS: Words = words!("导入进度", "Import progress");
 pub const IM_ROWS_READ: Words = words!("行已读取", "rows read");
 pub const IM_CANCEL: Words = words!("取消", "Cancel");
 
-pub const IM_CANCELLED: Words = words!(
-    "已取消导入，数据保持不变。",
-    "Import cancelled; the data is as it was.",
-);
+pub const IM_CANCELLED: Words = words!("已取消导入，数据保持不变。", "Import cancelled; the data is as it was.",);
 
-pub const IM_APPLYING: Words = words!(
-    "正在应用导入的数据并重新计算…",
-    "Applying the imported records and recomputing…",
-);
+pub const IM_APPLYING: Words =
+    words!("正在应用导入的数据并重新计算…", "Applying the imported records and recomputing…",);
 
-pub const IM_APPLY_FAILED: Words = words!(
-    "导入的记录未应用，数据保持不变：",
-    "The imported records were not applied; the data is as it was: ",
-);
+pub const IM_APPLY_FAILED: Words =
+    words!("导入的记录未应用，数据保持不变：", "The imported records were not applied; the data is as it was: ",);
 
 pub const IM_DATA_CHANGED: Words = words!(
     "导入期间数据已被修改：导入的记录未应用，请重新导入。",
     "The data was edited during the import: the imported records were not applied; import the file again.",
 );
 
-pub const IM_NOTHING: Words = words!(
-    "没有可导入的行，数据保持不变。",
-    "No row could be imported; the data is as it was.",
-);
+pub const IM_NOTHING: Words =
+    words!("没有可导入的行，数据保持不变。", "No row could be imported; the data is as it was.",);
 pub const IM_TOOK: Words = words!("用时", "took");
 pub const IM_SCENARIO_LOADED: Words = words!("已载入情景文件：", "Scenario file loaded: ");
 pub const IM_BOUNDARIES_READ: Words = words!("已读入区县边界：", "County boundaries read: ");

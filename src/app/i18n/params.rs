@@ -28,13 +28,8 @@ pub const AUTO: Words = words!("原文未给出（待定）", "not given by the 
 pub const SLIDER_LABEL: Words = words!("拖动调整服务半径", "Drag to change the service radius");
 pub const RV_BASELINE_VALUE: Words = words!("基准值", "Baseline");
 
-pub const RV_BASELINE_IS_PRESET: Words =
-    words!("基准值（规划默认值）", "Baseline (the text's default)");
+pub const RV_BASELINE_IS_PRESET: Words = words!("基准值（规划默认值）", "Baseline (the text's default)");
 
-pub const AS_RULES_HEADING: Words =
-    words!("年度考核与退出规则", "Annual assessment and exit rules");
+pub const AS_RULES_HEADING: Words = words!("年度考核与退出规则", "Annual assessment and exit rules");
 
-pub const BU_RULES_HEADING: Words = words!(
-    "县域医共体总额付费规则",
-    "County community global budget rules",
-);
+pub const BU_RULES_HEADING: Words = words!("县域医共体总额付费规则", "County community global budget rules",);

@@ -4,48 +4,37 @@ use crate::text::Words;
 use crate::words;
 
 pub const PLAN_HEADING: Words = words!("年度受理计划", "Annual acceptance plan");
-pub const PLAN_CLAUSE_NOTE: Words = words!("临沂2025征求意见稿 四(一)：各县区年初制定新增定点医药机构年度受理计划", "linyi-2025 draft 四(一): each county publishes a yearly plan for accepting new designated institutions");
+pub const PLAN_CLAUSE_NOTE: Words = words!(
+    "临沂2025征求意见稿 四(一)：各县区年初制定新增定点医药机构年度受理计划",
+    "linyi-2025 draft 四(一): each county publishes a yearly plan for accepting new designated institutions"
+);
 
 pub const PLAN_INTRO: Words = words!(
     "按当前参数和数据，逐县给出：新增住院定点是否受理（及依据的规则、条款），床位额度及算式，药店区域类别及人口，以及按规则逐个加入检验后还可受理的新增药店和门诊机构数。展开后开始测算，参数改变后自动重算。",
     "For each county under the current parameters and data: whether new inpatient designations are open (with the rule and clause), the bed allowance and its arithmetic, pharmacy area classes with residents, and how many new pharmacies and outpatient institutions the rules would accept, each tested by adding it. Computed while open; recomputed when parameters change.",
 );
 
-pub const PLAN_WAITING: Words = words!(
-    "参数已变，即将重新测算…",
-    "Parameters changed; recomputing shortly…",
-);
+pub const PLAN_WAITING: Words = words!("参数已变，即将重新测算…", "Parameters changed; recomputing shortly…",);
 pub const PLAN_PROGRESS: Words = words!("测算进度", "Progress");
 
-pub const PLAN_STEP_PHARMACY: Words = words!(
-    "逐个检验新增定点药店：已加入 ",
-    "Testing new pharmacies one by one: added ",
-);
+pub const PLAN_STEP_PHARMACY: Words =
+    words!("逐个检验新增定点药店：已加入 ", "Testing new pharmacies one by one: added ",);
 
-pub const PLAN_STEP_OUTPATIENT: Words = words!(
-    "逐个检验新增门诊机构：已加入 ",
-    "Testing new outpatient institutions one by one: added ",
-);
+pub const PLAN_STEP_OUTPATIENT: Words =
+    words!("逐个检验新增门诊机构：已加入 ", "Testing new outpatient institutions one by one: added ",);
 pub const PLAN_STEP_COUNTIES: Words = words!("汇总各县区…", "Summing up the counties…");
 
-pub const PLAN_PRINT: Words = words!(
-    "打印计划（每县区一页）",
-    "Print the plan (one page per county)",
-);
+pub const PLAN_PRINT: Words = words!("打印计划（每县区一页）", "Print the plan (one page per county)",);
 pub const PLAN_CSV: Words = words!("下载 CSV", "Download CSV");
 pub const PLAN_FILE: Words = words!("年度受理计划", "annual-plan");
 pub const PLAN_XLSX: Words = words!("下载 Excel (xlsx)", "Download Excel (xlsx)");
 
-pub const PLAN_XLSX_FAILED: Words =
-    words!("无法生成 xlsx 文件：", "Could not write the xlsx file:");
+pub const PLAN_XLSX_FAILED: Words = words!("无法生成 xlsx 文件：", "Could not write the xlsx file:");
 pub const PLAN_COL_INPATIENT: Words = words!("新增住院定点", "New inpatient designations");
 pub const PLAN_COL_BEDS: Words = words!("定点床位额度", "Designated-bed allowance");
 pub const PLAN_COL_PHARMACIES: Words = words!("可受理新增药店", "New pharmacies acceptable");
 
-pub const PLAN_COL_OUTPATIENT: Words = words!(
-    "可受理新增门诊机构",
-    "New outpatient institutions acceptable",
-);
+pub const PLAN_COL_OUTPATIENT: Words = words!("可受理新增门诊机构", "New outpatient institutions acceptable",);
 pub const PLAN_AREAS_UNIT: Words = words!(" 个", " areas");
 pub const PLAN_BEDS_UNIT: Words = words!(" 张", " beds");
 pub const PLAN_SHOW_ARITH: Words = words!("算式", "arithmetic");
@@ -69,8 +58,7 @@ pub const PLAN_P_NUMBERS: Words = words!("数量与说明", "Numbers and reasons
 pub const PLAN_P_INPATIENT: Words = words!("住院定点医疗机构", "Inpatient medical institutions");
 pub const PLAN_P_PHARMACY: Words = words!("定点零售药店", "Retail pharmacies");
 
-pub const PLAN_P_OUTPATIENT: Words =
-    words!("门诊定点医疗机构", "Outpatient-only medical institutions");
+pub const PLAN_P_OUTPATIENT: Words = words!("门诊定点医疗机构", "Outpatient-only medical institutions");
 pub const PLAN_P_AREAS: Words = words!("定点零售药店区域类别", "Pharmacy area classes");
 pub const PLAN_P_CLASS: Words = words!("区域类别", "Class");
 pub const PLAN_P_CLAUSES: Words = words!("依据条款", "Clauses relied on");

@@ -10,7 +10,10 @@ pub const RS_FILTER_KIND: Words = words!("类型", "Kind");
 pub const RS_FILTER_TEXT: Words = words!("搜索", "Search");
 pub const RS_ALL: Words = words!("全部", "all");
 pub const RS_SHOWN: Words = words!("条符合", "shown");
-pub const RS_CAPTION: Words = words!("每个申请的判定结果、决定规则和最近同类定点机构距离", "Each application's outcome, deciding rule and distance to the nearest same-type designated institution");
+pub const RS_CAPTION: Words = words!(
+    "每个申请的判定结果、决定规则和最近同类定点机构距离",
+    "Each application's outcome, deciding rule and distance to the nearest same-type designated institution"
+);
 pub const RS_COL_ID: Words = words!("编号", "Id");
 pub const RS_COL_NAME: Words = words!("名称", "Name");
 pub const RS_COL_KIND: Words = words!("类型", "Kind");
@@ -30,6 +33,5 @@ pub const RS_EX_XLSX: Words = words!("结果 Excel", "Results Excel");
 pub const RS_EX_JSON: Words = words!("情景 JSON", "Scenario JSON");
 pub const RS_EX_INSTITUTIONS: Words = words!("机构 GeoJSON", "Institutions GeoJSON");
 
-pub const RS_EX_APPLICATIONS: Words =
-    words!("申请及结果 GeoJSON", "Applications with outcomes GeoJSON");
+pub const RS_EX_APPLICATIONS: Words = words!("申请及结果 GeoJSON", "Applications with outcomes GeoJSON");
 pub const RS_EX_CELLS: Words = words!("人口格网及覆盖 GeoJSON", "Cells with coverage GeoJSON");

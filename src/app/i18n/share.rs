@@ -28,25 +28,16 @@ pub const RESET_BODY: Words = words!(
 pub const RESET_CONFIRM: Words = words!("放弃并恢复预设", "Discard and reset");
 pub const DIALOG_CANCEL: Words = words!("取消", "Cancel");
 
-pub const RESET_DONE: Words = words!(
-    "已恢复预设，之前的工作已放弃。",
-    "The preset is restored; the previous work was discarded.",
-);
+pub const RESET_DONE: Words =
+    words!("已恢复预设，之前的工作已放弃。", "The preset is restored; the previous work was discarded.",);
 pub const NOTICE_DISMISS: Words = words!("关闭提示", "Dismiss");
 pub const NOTICE_RESTORE_PREVIOUS: Words = words!("恢复我之前的工作", "Restore my previous work");
 
-pub const PREVIOUS_RESTORED: Words =
-    words!("已恢复之前的工作。", "Your previous work is restored.");
+pub const PREVIOUS_RESTORED: Words = words!("已恢复之前的工作。", "Your previous work is restored.");
 
-pub const NO_PREVIOUS: Words = words!(
-    "没有可恢复的先前工作。",
-    "There is no previous work to restore.",
-);
+pub const NO_PREVIOUS: Words = words!("没有可恢复的先前工作。", "There is no previous work to restore.",);
 
-pub const SHARE_LINK_OPENED: Words = words!(
-    "已打开分享链接中的情景。",
-    "The scenario of the shared link is open.",
-);
+pub const SHARE_LINK_OPENED: Words = words!("已打开分享链接中的情景。", "The scenario of the shared link is open.",);
 
 /// The confirmation after a link was copied.
 pub fn share_copied(lang: Lang, chars: usize) -> String {
@@ -79,16 +70,10 @@ pub fn storage_failed(why: &str) -> Text {
 pub fn file_refused(name: &str, why: &Text) -> Text {
     Text::new(
         format!("无法打开文件“{name}”：{}。当前工作未改变。", why.zh),
-        format!(
-            "Could not open “{name}”: {}. Your current work is unchanged.",
-            why.en
-        ),
+        format!("Could not open “{name}”: {}. Your current work is unchanged.", why.en),
     )
 }
 
 pub fn file_opened(name: &str) -> Text {
-    Text::new(
-        format!("已打开情景文件“{name}”。"),
-        format!("Opened the scenario file “{name}”."),
-    )
+    Text::new(format!("已打开情景文件“{name}”。"), format!("Opened the scenario file “{name}”."))
 }

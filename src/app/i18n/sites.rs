@@ -28,18 +28,12 @@ pub const SITES_RANDOM_TOTAL: Words = words!("随机选点新增覆盖", "Random
 pub const SITES_SEED: Words = words!("种子", "seed");
 pub const SITES_BEFORE: Words = words!("选点前已覆盖", "Covered before");
 
-pub const SITES_EXHAUSTED: Words = words!(
-    "规则已不再受理更多点位。",
-    "The rules accept no further site.",
-);
+pub const SITES_EXHAUSTED: Words = words!("规则已不再受理更多点位。", "The rules accept no further site.",);
 pub const SITES_CHART: Words = words!("点位数 K 与新增覆盖人口", "K against residents added");
 pub const SITES_GREEDY: Words = words!("最大覆盖（贪心）", "Greedy maximum coverage");
 pub const SITES_RANDOM: Words = words!("随机可受理点位", "Random accepted sites");
 pub const SITES_AXIS_K: Words = words!("点位数 K", "number of sites K");
 
-pub const SITES_AXIS_Y: Words = words!(
-    "纵轴：累计新增覆盖人口",
-    "vertical: residents added, cumulative",
-);
+pub const SITES_AXIS_Y: Words = words!("纵轴：累计新增覆盖人口", "vertical: residents added, cumulative",);
 pub const SITES_PICK_NAME: Words = words!("建议点位", "Suggested site");
 pub const SITES_PLACE: Words = words!("作为申请", "Place as application");

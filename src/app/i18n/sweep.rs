@@ -21,10 +21,7 @@ pub const RV_SW_LEFT_AXIS: Words = words!("人口占比", "share of residents");
 pub const RV_SW_RIGHT_AXIS: Words = words!("申请数", "applications");
 pub const RV_SW_COVERAGE: Words = words!("覆盖率", "coverage");
 
-pub const RV_SW_ACCEPTING: Words = words!(
-    "所选申请可受理人口占比",
-    "where the selected application is accepted",
-);
+pub const RV_SW_ACCEPTING: Words = words!("所选申请可受理人口占比", "where the selected application is accepted",);
 pub const RV_SW_SUSPENDED: Words = words!("暂停受理评估的申请", "suspended applications");
 pub const RV_SW_REJECTED: Words = words!("不予受理的申请", "rejected applications");
 
@@ -33,15 +30,10 @@ pub const RV_SW_BAD_RANGE: Words = words!(
     "Invalid range: the start must be below the end, within the parameter's range",
 );
 
-pub const RV_SW_BAD_STEPS: Words = words!(
-    "取值个数须为2到101之间的整数",
-    "The number of values must be a whole number from 2 to 101",
-);
+pub const RV_SW_BAD_STEPS: Words =
+    words!("取值个数须为2到101之间的整数", "The number of values must be a whole number from 2 to 101",);
 
-pub const RV_SW_REFUSED: Words = words!(
-    "与其他参数冲突、未计算的取值：",
-    "values refused by the other parameters:",
-);
+pub const RV_SW_REFUSED: Words = words!("与其他参数冲突、未计算的取值：", "values refused by the other parameters:",);
 
 pub const RV_SW_NOTE: Words = words!(
     "可下载为CSV（Excel可直接打开）、SVG图或PNG图片。",

@@ -7,19 +7,14 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::Target;
-use crate::scenario::{
-    Category, Change, Field, KeyLevel, Kind, NegativeReason, Scope, Specialty, Subtype,
-};
+use crate::scenario::{Category, Change, Field, KeyLevel, Kind, NegativeReason, Scope, Specialty, Subtype};
 
 impl Field {
     /// Whether the field means something for rows of this target.
     pub fn applies_to(self, target: Target) -> bool {
         use Field::*;
         match target {
-            Target::Cells => matches!(
-                self,
-                Lon | Lat | Coordinates | Population | County | Area | Ignore
-            ),
+            Target::Cells => matches!(self, Lon | Lat | Coordinates | Population | County | Area | Ignore),
             Target::Institutions => matches!(
                 self,
                 Id | Name
@@ -68,10 +63,8 @@ impl ColumnMapping {
         if let Some(f) = self.columns.get(h) {
             return Some(*f);
         }
-        if let Some((_, f)) = self
-            .columns
-            .iter()
-            .find(|(k, _)| normalize(k) == normalize(h) && !normalize(h).is_empty())
+        if let Some((_, f)) =
+            self.columns.iter().find(|(k, _)| normalize(k) == normalize(h) && !normalize(h).is_empty())
         {
             return Some(*f);
         }
@@ -85,11 +78,7 @@ impl ColumnMapping {
 /// Lower case, full-width ASCII folded, everything but letters and digits (CJK included) dropped:
 /// "床位数（张）" → "床位数张", "Institution_ID" → "institutionid".
 pub fn normalize(s: &str) -> String {
-    s.chars()
-        .map(fold_width)
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    s.chars().map(fold_width).filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// `normalize` after dropping bracketed parts: "床位数（张）" → "床位数", "经度(GCJ-02)" → "经度".
@@ -170,81 +159,17 @@ const HEADERS: &[(Field, &[&str])] = &[
     ),
     (
         Field::Kind,
-        &[
-            "kind",
-            "type",
-            "类型",
-            "机构类型",
-            "机构类别",
-            "医药机构类型",
-            "定点类型",
-            "医疗机构类型",
-            "定点机构类型",
-        ],
+        &["kind", "type", "类型", "机构类型", "机构类别", "医药机构类型", "定点类型", "医疗机构类型", "定点机构类型"],
     ),
-    (
-        Field::Category,
-        &[
-            "category",
-            "categories",
-            "类别",
-            "药店类别",
-            "药店类型",
-            "定点类别",
-            "服务类别",
-        ],
-    ),
-    (
-        Field::Specialty,
-        &["specialty", "专科", "专科类别", "专科类型", "科别"],
-    ),
-    (
-        Field::Subtype,
-        &["subtype", "基层类型", "基层机构类型", "子类型", "细分类型"],
-    ),
-    (
-        Field::Integrated,
-        &["integrated", "一体化", "一体化管理", "是否一体化管理"],
-    ),
-    (
-        Field::Lon,
-        &[
-            "lon",
-            "lng",
-            "long",
-            "longitude",
-            "x",
-            "经度",
-            "东经",
-            "gps经度",
-            "经度坐标",
-        ],
-    ),
-    (
-        Field::Lat,
-        &[
-            "lat",
-            "latitude",
-            "y",
-            "纬度",
-            "北纬",
-            "gps纬度",
-            "纬度坐标",
-        ],
-    ),
+    (Field::Category, &["category", "categories", "类别", "药店类别", "药店类型", "定点类别", "服务类别"]),
+    (Field::Specialty, &["specialty", "专科", "专科类别", "专科类型", "科别"]),
+    (Field::Subtype, &["subtype", "基层类型", "基层机构类型", "子类型", "细分类型"]),
+    (Field::Integrated, &["integrated", "一体化", "一体化管理", "是否一体化管理"]),
+    (Field::Lon, &["lon", "lng", "long", "longitude", "x", "经度", "东经", "gps经度", "经度坐标"]),
+    (Field::Lat, &["lat", "latitude", "y", "纬度", "北纬", "gps纬度", "纬度坐标"]),
     (
         Field::Coordinates,
-        &[
-            "coordinates",
-            "coordinate",
-            "location",
-            "lnglat",
-            "lonlat",
-            "经纬度",
-            "坐标",
-            "经纬度坐标",
-            "位置坐标",
-        ],
+        &["coordinates", "coordinate", "location", "lnglat", "lonlat", "经纬度", "坐标", "经纬度坐标", "位置坐标"],
     ),
     (
         Field::County,
@@ -265,151 +190,27 @@ const HEADERS: &[(Field, &[&str])] = &[
             "所属区域",
         ],
     ),
-    (
-        Field::Area,
-        &[
-            "area",
-            "town",
-            "street",
-            "街道",
-            "乡镇",
-            "乡镇街道",
-            "街道乡镇",
-            "镇街",
-            "所属乡镇",
-            "所属街道",
-        ],
-    ),
-    (
-        Field::Designated,
-        &[
-            "designated",
-            "是否定点",
-            "定点",
-            "是否医保定点",
-            "定点状态",
-            "医保定点",
-        ],
-    ),
-    (
-        Field::Beds,
-        &[
-            "beds",
-            "床位",
-            "床位数",
-            "编制床位",
-            "开放床位",
-            "实有床位",
-            "核定床位",
-            "床位数量",
-        ],
-    ),
-    (
-        Field::ProvidesOutpatient,
-        &["providesoutpatient", "提供门诊", "是否提供门诊", "门诊服务"],
-    ),
-    (
-        Field::Change,
-        &["change", "申请类型", "变更类型", "申请事项"],
-    ),
+    (Field::Area, &["area", "town", "street", "街道", "乡镇", "乡镇街道", "街道乡镇", "镇街", "所属乡镇", "所属街道"]),
+    (Field::Designated, &["designated", "是否定点", "定点", "是否医保定点", "定点状态", "医保定点"]),
+    (Field::Beds, &["beds", "床位", "床位数", "编制床位", "开放床位", "实有床位", "核定床位", "床位数量"]),
+    (Field::ProvidesOutpatient, &["providesoutpatient", "提供门诊", "是否提供门诊", "门诊服务"]),
+    (Field::Change, &["change", "申请类型", "变更类型", "申请事项"]),
     (
         Field::InstitutionId,
-        &[
-            "institutionid",
-            "原机构编号",
-            "原机构编码",
-            "原定点编号",
-            "关联机构编号",
-            "所属机构编号",
-        ],
+        &["institutionid", "原机构编号", "原机构编码", "原定点编号", "关联机构编号", "所属机构编号"],
     ),
     (Field::Scope, &["scope", "申请范围", "范围", "服务范围"]),
-    (
-        Field::KeyProject,
-        &["keyproject", "重点项目", "重点建设项目"],
-    ),
-    (
-        Field::InsuranceOfficeStaff,
-        &[
-            "insuranceofficestaff",
-            "医保办人员",
-            "医保办人数",
-            "医保办专职人员",
-        ],
-    ),
-    (
-        Field::InsuranceDept,
-        &[
-            "insurancedept",
-            "医保部门",
-            "医保办",
-            "是否设医保办",
-            "医保管理部门",
-        ],
-    ),
-    (
-        Field::OperatingMonths,
-        &[
-            "operatingmonths",
-            "运营月数",
-            "经营月数",
-            "执业月数",
-            "运行月数",
-            "营业月数",
-        ],
-    ),
-    (
-        Field::Physicians,
-        &["physicians", "医师", "医师数", "执业医师", "执业医师数"],
-    ),
-    (
-        Field::Pharmacists,
-        &["pharmacists", "药师", "药师数", "执业药师", "执业药师数"],
-    ),
-    (
-        Field::ShortageType,
-        &["shortagetype", "紧缺", "紧缺型", "紧缺类型", "是否紧缺型"],
-    ),
-    (
-        Field::UnevenArea,
-        &[
-            "unevenarea",
-            "布局不均衡",
-            "布局不均衡区域",
-            "资源不均衡区域",
-        ],
-    ),
-    (
-        Field::NegativeListReason,
-        &[
-            "negativelistreason",
-            "negativelist",
-            "负面清单",
-            "负面清单原因",
-            "负面情形",
-        ],
-    ),
-    (
-        Field::NegativeListSince,
-        &[
-            "negativelistsince",
-            "负面清单日期",
-            "负面清单起始日期",
-            "列入日期",
-        ],
-    ),
-    (
-        Field::Population,
-        &[
-            "population",
-            "pop",
-            "人口",
-            "常住人口",
-            "人口数",
-            "人数",
-            "居民人口",
-        ],
-    ),
+    (Field::KeyProject, &["keyproject", "重点项目", "重点建设项目"]),
+    (Field::InsuranceOfficeStaff, &["insuranceofficestaff", "医保办人员", "医保办人数", "医保办专职人员"]),
+    (Field::InsuranceDept, &["insurancedept", "医保部门", "医保办", "是否设医保办", "医保管理部门"]),
+    (Field::OperatingMonths, &["operatingmonths", "运营月数", "经营月数", "执业月数", "运行月数", "营业月数"]),
+    (Field::Physicians, &["physicians", "医师", "医师数", "执业医师", "执业医师数"]),
+    (Field::Pharmacists, &["pharmacists", "药师", "药师数", "执业药师", "执业药师数"]),
+    (Field::ShortageType, &["shortagetype", "紧缺", "紧缺型", "紧缺类型", "是否紧缺型"]),
+    (Field::UnevenArea, &["unevenarea", "布局不均衡", "布局不均衡区域", "资源不均衡区域"]),
+    (Field::NegativeListReason, &["negativelistreason", "negativelist", "负面清单", "负面清单原因", "负面情形"]),
+    (Field::NegativeListSince, &["negativelistsince", "负面清单日期", "负面清单起始日期", "列入日期"]),
+    (Field::Population, &["population", "pop", "人口", "常住人口", "人口数", "人数", "居民人口"]),
     (Field::Ignore, &["ignore", "忽略"]),
 ];
 
@@ -436,12 +237,7 @@ const HEADER_PARTS: &[(&str, Field)] = &[
 
 /// The field a header names by the built-in list, if any.
 pub fn recognize(header: &str) -> Option<Field> {
-    let exact = |n: &str| {
-        HEADERS
-            .iter()
-            .find(|(_, names)| names.contains(&n))
-            .map(|(f, _)| *f)
-    };
+    let exact = |n: &str| HEADERS.iter().find(|(_, names)| names.contains(&n)).map(|(f, _)| *f);
     let n = normalize(header);
     if n.is_empty() {
         return None;
@@ -453,19 +249,12 @@ pub fn recognize(header: &str) -> Option<Field> {
     if let Some(f) = exact(&bare) {
         return Some(f);
     }
-    HEADER_PARTS
-        .iter()
-        .find(|(part, _)| bare.contains(part))
-        .map(|(_, f)| *f)
+    HEADER_PARTS.iter().find(|(part, _)| bare.contains(part)).map(|(_, f)| *f)
 }
 
 /// What a header row yields: the field of every column (a field named twice goes to the first
 /// column naming it), and how many fields it recognises.
-pub fn fields_of(
-    headers: &[String],
-    mapping: &ColumnMapping,
-    target: Target,
-) -> (Vec<Option<Field>>, usize) {
+pub fn fields_of(headers: &[String], mapping: &ColumnMapping, target: Target) -> (Vec<Option<Field>>, usize) {
     let mut seen = std::collections::HashSet::new();
     let fields: Vec<Option<Field>> = headers
         .iter()
@@ -474,10 +263,7 @@ pub fn fields_of(
             (f == Field::Ignore || seen.insert(f)).then_some(f)
         })
         .collect();
-    let score = fields
-        .iter()
-        .filter(|f| matches!(f, Some(x) if *x != Field::Ignore))
-        .count();
+    let score = fields.iter().filter(|f| matches!(f, Some(x) if *x != Field::Ignore)).count();
     (fields, score)
 }
 
@@ -503,10 +289,7 @@ pub fn find_header(
         let mut filled = headers.clone();
         for (c, h) in filled.iter_mut().enumerate() {
             if h.trim().is_empty() {
-                if let Some(a) = above
-                    .get(c)
-                    .filter(|a| mapping.field_of(a, target).is_some())
-                {
+                if let Some(a) = above.get(c).filter(|a| mapping.field_of(a, target).is_some()) {
                     *h = a.clone();
                 }
             }
@@ -521,14 +304,12 @@ pub fn find_header(
         let width = headers.len().max(below.len());
         let top = |c: usize| headers.get(c).map(|s| s.trim()).unwrap_or("");
         let low = |c: usize| below.get(c).map(|s| s.trim()).unwrap_or("");
-        let group_start = |c: usize| {
-            !top(c).is_empty() && c + 1 < width && top(c + 1).is_empty() && !low(c + 1).is_empty()
-        };
+        let group_start =
+            |c: usize| !top(c).is_empty() && c + 1 < width && top(c + 1).is_empty() && !low(c + 1).is_empty();
         let fits = (0..width).all(|c| low(c).is_empty() || top(c).is_empty() || group_start(c));
         if fits {
-            let combined: Vec<String> = (0..width)
-                .map(|c| if low(c).is_empty() { top(c) } else { low(c) }.to_string())
-                .collect();
+            let combined: Vec<String> =
+                (0..width).map(|c| if low(c).is_empty() { top(c) } else { low(c) }.to_string()).collect();
             if fields_of(&combined, mapping, target).1 > fields_of(&headers, mapping, target).1 {
                 return Some((i, true, combined));
             }
@@ -563,11 +344,7 @@ pub fn column_letter(index: usize) -> String {
 
 /// A cell's text with full-width characters folded and spaces trimmed.
 pub fn clean(s: &str) -> String {
-    s.chars()
-        .map(fold_width)
-        .collect::<String>()
-        .trim()
-        .to_string()
+    s.chars().map(fold_width).collect::<String>().trim().to_string()
 }
 
 /// A number: full-width digits, thousands separators ("1,234"), a trailing unit in Chinese
@@ -577,17 +354,11 @@ pub fn parse_number(s: &str) -> Option<f64> {
         return x.is_finite().then_some(x);
     }
     let t = clean(s);
-    let t = t
-        .trim_end_matches(|c: char| !c.is_ascii() && !c.is_numeric())
-        .trim();
+    let t = t.trim_end_matches(|c: char| !c.is_ascii() && !c.is_numeric()).trim();
     if t.is_empty() {
         return None;
     }
-    let plain: String = if looks_grouped(t) {
-        t.chars().filter(|&c| c != ',').collect()
-    } else {
-        t.to_string()
-    };
+    let plain: String = if looks_grouped(t) { t.chars().filter(|&c| c != ',').collect() } else { t.to_string() };
     plain.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
@@ -611,12 +382,7 @@ pub fn parse_degrees(s: &str) -> Option<f64> {
     }
     let mut t = clean(s);
     let mut sign = 1.0;
-    for (word, neg) in [
-        ("东经", false),
-        ("北纬", false),
-        ("西经", true),
-        ("南纬", true),
-    ] {
+    for (word, neg) in [("东经", false), ("北纬", false), ("西经", true), ("南纬", true)] {
         if let Some(rest) = t.strip_prefix(word) {
             t = rest.trim().to_string();
             if neg {
@@ -641,11 +407,7 @@ pub fn parse_degrees(s: &str) -> Option<f64> {
     };
     let t = t.trim();
     if !t.contains(['°', '′', '″', '\'', '"', '度', '分', '秒']) {
-        return t
-            .parse::<f64>()
-            .ok()
-            .filter(|x| x.is_finite())
-            .map(|x| sign * x);
+        return t.parse::<f64>().ok().filter(|x| x.is_finite()).map(|x| sign * x);
     }
     let mut parts = [0.0f64; 3];
     let mut k = 0;
@@ -674,10 +436,7 @@ pub fn parse_degrees(s: &str) -> Option<f64> {
 pub fn parse_pair(s: &str) -> Option<(f64, f64)> {
     let t = clean(s);
     let t = t.trim_matches(|c| c == '[' || c == ']' || c == '(' || c == ')');
-    let parts: Vec<&str> = t
-        .split([',', ';', ' ', '\t', '，'])
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts: Vec<&str> = t.split([',', ';', ' ', '\t', '，']).filter(|p| !p.is_empty()).collect();
     match parts.as_slice() {
         [a, b] => Some((parse_degrees(a)?, parse_degrees(b)?)),
         _ => None,
@@ -688,10 +447,12 @@ pub fn parse_pair(s: &str) -> Option<(f64, f64)> {
 pub fn parse_bool(s: &str) -> Option<bool> {
     let t = clean(s).to_lowercase();
     match t.as_str() {
-        "是" | "y" | "yes" | "true" | "t" | "1" | "√" | "✓" | "✔" | "有" | "定点" | "已定点"
-        | "对" => Some(true),
-        "否" | "n" | "no" | "false" | "f" | "0" | "×" | "✗" | "✘" | "无" | "非定点" | "未定点"
-        | "不是" => Some(false),
+        "是" | "y" | "yes" | "true" | "t" | "1" | "√" | "✓" | "✔" | "有" | "定点" | "已定点" | "对" => {
+            Some(true)
+        }
+        "否" | "n" | "no" | "false" | "f" | "0" | "×" | "✗" | "✘" | "无" | "非定点" | "未定点" | "不是" => {
+            Some(false)
+        }
         _ => None,
     }
 }
@@ -701,17 +462,10 @@ pub fn parse_date(s: &str) -> Option<String> {
     let t = clean(s);
     let digits_only = t.chars().all(|c| c.is_ascii_digit());
     let (y, m, d) = if digits_only && t.len() == 8 {
-        (
-            t[0..4].parse().ok()?,
-            t[4..6].parse().ok()?,
-            t[6..8].parse().ok()?,
-        )
+        (t[0..4].parse().ok()?, t[4..6].parse().ok()?, t[6..8].parse().ok()?)
     } else {
         let t = t.split(['T', ' ']).next().unwrap_or("");
-        let nums: Vec<&str> = t
-            .split(['-', '/', '.', '年', '月', '日'])
-            .filter(|p| !p.is_empty())
-            .collect();
+        let nums: Vec<&str> = t.split(['-', '/', '.', '年', '月', '日']).filter(|p| !p.is_empty()).collect();
         match nums.as_slice() {
             [y, m, d] => (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
             _ => return None,
@@ -784,11 +538,7 @@ const SPECIALTIES: [(&str, &str, Specialty); 18] = [
     ("internalmedicine", "内科", Specialty::InternalMedicine),
     ("surgery", "外科", Specialty::Surgery),
     ("paediatrics", "儿科", Specialty::Paediatrics),
-    (
-        "obstetricsgynaecology",
-        "妇产科",
-        Specialty::ObstetricsGynaecology,
-    ),
+    ("obstetricsgynaecology", "妇产科", Specialty::ObstetricsGynaecology),
     ("orthopaedics", "骨科", Specialty::Orthopaedics),
     ("ophthalmology", "眼科", Specialty::Ophthalmology),
     ("ent", "耳鼻喉科", Specialty::Ent),
@@ -796,11 +546,7 @@ const SPECIALTIES: [(&str, &str, Specialty); 18] = [
     ("dermatology", "皮肤科", Specialty::Dermatology),
     ("psychiatry", "精神科", Specialty::Psychiatry),
     ("oncology", "肿瘤科", Specialty::Oncology),
-    (
-        "infectiousdiseases",
-        "传染病科",
-        Specialty::InfectiousDiseases,
-    ),
+    ("infectiousdiseases", "传染病科", Specialty::InfectiousDiseases),
     ("cardiology", "心血管科", Specialty::Cardiology),
     ("rehabilitation", "康复科", Specialty::Rehabilitation),
     ("geriatrics", "老年医学科", Specialty::Geriatrics),
@@ -812,27 +558,11 @@ const SPECIALTIES: [(&str, &str, Specialty); 18] = [
 /// Every primary-care subtype by its id (normalised) and Chinese name.
 const SUBTYPES: [(&str, &str, Subtype); 6] = [
     ("townshipcentre", "乡镇卫生院", Subtype::TownshipCentre),
-    (
-        "communitycentre",
-        "社区卫生服务中心",
-        Subtype::CommunityCentre,
-    ),
-    (
-        "communitystation",
-        "社区卫生服务站",
-        Subtype::CommunityStation,
-    ),
+    ("communitycentre", "社区卫生服务中心", Subtype::CommunityCentre),
+    ("communitystation", "社区卫生服务站", Subtype::CommunityStation),
     ("villageclinic", "村卫生室", Subtype::VillageClinic),
-    (
-        "campusclinic",
-        "高等院校内设医疗机构",
-        Subtype::CampusClinic,
-    ),
-    (
-        "elderlycareclinic",
-        "养老机构内设医疗机构",
-        Subtype::ElderlyCareClinic,
-    ),
+    ("campusclinic", "高等院校内设医疗机构", Subtype::CampusClinic),
+    ("elderlycareclinic", "养老机构内设医疗机构", Subtype::ElderlyCareClinic),
 ];
 
 /// A specialty from an id or a Chinese word ("眼科", "ophthalmology", "口腔医院").
@@ -864,12 +594,7 @@ pub fn parse_subtype(s: &str) -> Option<Subtype> {
         .iter()
         .find(|(id, zh, _)| *id == n || *zh == n)
         .map(|(_, _, st)| *st)
-        .or_else(|| {
-            PRIMARY_CARE
-                .iter()
-                .find(|(w, _)| n.contains(w))
-                .and_then(|(_, st)| *st)
-        })
+        .or_else(|| PRIMARY_CARE.iter().find(|(w, _)| n.contains(w)).and_then(|(_, st)| *st))
 }
 
 /// The kind a cell, a name or a title names; `None` when it names none.
@@ -878,13 +603,7 @@ pub fn parse_kind(s: &str) -> Option<KindReading> {
     if n.is_empty() {
         return None;
     }
-    let plain = |kind| {
-        Some(KindReading {
-            kind,
-            subtype: None,
-            specialty: None,
-        })
-    };
+    let plain = |kind| Some(KindReading { kind, subtype: None, specialty: None });
     match n.as_str() {
         "inpatientgeneral" => return plain(Kind::InpatientGeneral),
         "inpatientspecialty" => return plain(Kind::InpatientSpecialty),
@@ -898,55 +617,22 @@ pub fn parse_kind(s: &str) -> Option<KindReading> {
         _ => {}
     }
     if let Some((_, st)) = PRIMARY_CARE.iter().find(|(w, _)| n.contains(w)) {
-        return Some(KindReading {
-            kind: Kind::PrimaryCare,
-            subtype: *st,
-            specialty: None,
-        });
+        return Some(KindReading { kind: Kind::PrimaryCare, subtype: *st, specialty: None });
     }
-    if [
-        "药店",
-        "药房",
-        "药品零售",
-        "药号",
-        "药堂",
-        "药业连锁",
-        "医药连锁",
-        "pharmacy",
-        "drugstore",
-    ]
-    .iter()
-    .any(|w| n.contains(w))
-    {
-        return plain(Kind::Pharmacy);
-    }
-    if ["门诊部", "诊所", "医务室", "卫生所", "门诊", "outpatient"]
+    if ["药店", "药房", "药品零售", "药号", "药堂", "药业连锁", "医药连锁", "pharmacy", "drugstore"]
         .iter()
         .any(|w| n.contains(w))
     {
+        return plain(Kind::Pharmacy);
+    }
+    if ["门诊部", "诊所", "医务室", "卫生所", "门诊", "outpatient"].iter().any(|w| n.contains(w)) {
         return plain(Kind::Outpatient);
     }
-    let hospital = [
-        "医院",
-        "保健院",
-        "护理院",
-        "疗养院",
-        "精神卫生中心",
-        "hospital",
-    ]
-    .iter()
-    .any(|w| n.contains(w));
-    let specialty = SPECIALTY_WORDS
-        .iter()
-        .find(|(w, _)| n.contains(w))
-        .map(|(_, sp)| *sp);
+    let hospital = ["医院", "保健院", "护理院", "疗养院", "精神卫生中心", "hospital"].iter().any(|w| n.contains(w));
+    let specialty = SPECIALTY_WORDS.iter().find(|(w, _)| n.contains(w)).map(|(_, sp)| *sp);
     if n.contains("专科") || (hospital && specialty.is_some()) {
         let sp = specialty.or_else(|| n.contains("中医").then_some(Specialty::Tcm));
-        return Some(KindReading {
-            kind: Kind::InpatientSpecialty,
-            subtype: None,
-            specialty: sp,
-        });
+        return Some(KindReading { kind: Kind::InpatientSpecialty, subtype: None, specialty: sp });
     }
     if n.contains("综合") || hospital || n.contains("住院") {
         return plain(Kind::InpatientGeneral);
@@ -958,18 +644,11 @@ pub fn parse_kind(s: &str) -> Option<KindReading> {
 pub fn parse_categories(s: &str) -> Option<Vec<Category>> {
     let t = clean(s);
     let mut out = Vec::new();
-    for part in t
-        .split(['、', ',', '，', ';', '；', '/', '+', '|', ' '])
-        .filter(|p| !p.trim().is_empty())
-    {
+    for part in t.split(['、', ',', '，', ';', '；', '/', '+', '|', ' ']).filter(|p| !p.trim().is_empty()) {
         let n = normalize(part);
         let c = if let Some(c) = Category::ALL.iter().find(|c| normalize(c.id()) == n) {
             *c
-        } else if n.contains("特药")
-            || n.contains("特殊药")
-            || n.contains("双通道")
-            || n == "special"
-        {
+        } else if n.contains("特药") || n.contains("特殊药") || n.contains("双通道") || n == "special" {
             Category::SpecialDrug
         } else if n.contains("慢") || n.contains("门特") || n.contains("门慢") {
             Category::Chronic
@@ -989,12 +668,8 @@ pub fn parse_change(s: &str) -> Option<Change> {
     let n = normalize(s);
     match n.as_str() {
         "new" | "新增" | "新申请" | "首次申请" | "新建" => Some(Change::New),
-        "newsite" | "新增院区" | "新院区" | "新设院区" | "分院区" => {
-            Some(Change::NewSite)
-        }
-        "addresschange" | "迁址" | "地址变更" | "变更地址" | "搬迁" => {
-            Some(Change::AddressChange)
-        }
+        "newsite" | "新增院区" | "新院区" | "新设院区" | "分院区" => Some(Change::NewSite),
+        "addresschange" | "迁址" | "地址变更" | "变更地址" | "搬迁" => Some(Change::AddressChange),
         _ => None,
     }
 }
@@ -1015,15 +690,9 @@ pub fn parse_scope(s: &str) -> Option<Scope> {
 pub fn parse_key_project(s: &str) -> Option<Option<KeyLevel>> {
     let n = normalize(s);
     match n.as_str() {
-        "municipal" | "市级" | "市" | "市重点" | "市重点建设项目" => {
-            Some(Some(KeyLevel::Municipal))
-        }
-        "provincial" | "省级" | "省" | "省重点" | "省重点建设项目" => {
-            Some(Some(KeyLevel::Provincial))
-        }
-        "central" | "中央" | "国家级" | "中央重点建设项目" => {
-            Some(Some(KeyLevel::Central))
-        }
+        "municipal" | "市级" | "市" | "市重点" | "市重点建设项目" => Some(Some(KeyLevel::Municipal)),
+        "provincial" | "省级" | "省" | "省重点" | "省重点建设项目" => Some(Some(KeyLevel::Provincial)),
+        "central" | "中央" | "国家级" | "中央重点建设项目" => Some(Some(KeyLevel::Central)),
         _ => parse_bool(s).map(|b| b.then_some(KeyLevel::Municipal)),
     }
 }
@@ -1037,9 +706,7 @@ pub fn parse_negative_reason(s: &str) -> Option<NegativeReason> {
         "agreementterminated" | "已被解除医保服务协议" | "解除协议" | "解除医保服务协议" => {
             Some(NegativeReason::AgreementTerminated)
         }
-        "blacklisted" | "列入失信黑名单" | "失信黑名单" | "黑名单" => {
-            Some(NegativeReason::Blacklisted)
-        }
+        "blacklisted" | "列入失信黑名单" | "失信黑名单" | "黑名单" => Some(NegativeReason::Blacklisted),
         _ => None,
     }
 }
@@ -1088,53 +755,19 @@ mod tests {
         assert_eq!(k("诊所"), Some((Kind::Outpatient, None, None)));
         assert_eq!(k("综合医院"), Some((Kind::InpatientGeneral, None, None)));
         assert_eq!(k("专科医院"), Some((Kind::InpatientSpecialty, None, None)));
-        assert_eq!(
-            k("临沂市眼科医院"),
-            Some((
-                Kind::InpatientSpecialty,
-                None,
-                Some(Specialty::Ophthalmology)
-            ))
-        );
-        assert_eq!(
-            k("社区卫生服务中心"),
-            Some((Kind::PrimaryCare, Some(Subtype::CommunityCentre), None))
-        );
-        assert_eq!(
-            k("乡镇卫生院"),
-            Some((Kind::PrimaryCare, Some(Subtype::TownshipCentre), None))
-        );
-        assert_eq!(
-            k("村卫生室"),
-            Some((Kind::PrimaryCare, Some(Subtype::VillageClinic), None))
-        );
-        assert_eq!(
-            k("inpatient_specialty"),
-            Some((Kind::InpatientSpecialty, None, None))
-        );
-        assert_eq!(
-            k("漱玉平民大药房兰山店"),
-            Some((Kind::Pharmacy, None, None))
-        );
-        assert_eq!(
-            k("临沂市人民医院"),
-            Some((Kind::InpatientGeneral, None, None))
-        );
+        assert_eq!(k("临沂市眼科医院"), Some((Kind::InpatientSpecialty, None, Some(Specialty::Ophthalmology))));
+        assert_eq!(k("社区卫生服务中心"), Some((Kind::PrimaryCare, Some(Subtype::CommunityCentre), None)));
+        assert_eq!(k("乡镇卫生院"), Some((Kind::PrimaryCare, Some(Subtype::TownshipCentre), None)));
+        assert_eq!(k("村卫生室"), Some((Kind::PrimaryCare, Some(Subtype::VillageClinic), None)));
+        assert_eq!(k("inpatient_specialty"), Some((Kind::InpatientSpecialty, None, None)));
+        assert_eq!(k("漱玉平民大药房兰山店"), Some((Kind::Pharmacy, None, None)));
+        assert_eq!(k("临沂市人民医院"), Some((Kind::InpatientGeneral, None, None)));
         assert_eq!(
             k("临沂市妇幼保健院"),
-            Some((
-                Kind::InpatientSpecialty,
-                None,
-                Some(Specialty::ObstetricsGynaecology)
-            ))
+            Some((Kind::InpatientSpecialty, None, Some(Specialty::ObstetricsGynaecology)))
         );
         for kind in Kind::ALL {
-            assert_eq!(
-                parse_kind(&kind.label().zh).map(|r| r.kind),
-                Some(kind),
-                "{}",
-                kind.label().zh
-            );
+            assert_eq!(parse_kind(&kind.label().zh).map(|r| r.kind), Some(kind), "{}", kind.label().zh);
         }
         assert_eq!(k("物流公司"), None);
     }
@@ -1155,14 +788,8 @@ mod tests {
         assert_eq!(parse_date("2025年3月1日").as_deref(), Some("2025-03-01"));
         assert_eq!(parse_date("2025/3/1").as_deref(), Some("2025-03-01"));
         assert_eq!(parse_date("2025-02-30"), None);
-        assert_eq!(
-            parse_categories("普通、门诊慢特病"),
-            Some(vec![Category::Ordinary, Category::Chronic])
-        );
-        assert_eq!(
-            parse_categories("ordinary,special_drug"),
-            Some(vec![Category::Ordinary, Category::SpecialDrug])
-        );
+        assert_eq!(parse_categories("普通、门诊慢特病"), Some(vec![Category::Ordinary, Category::Chronic]));
+        assert_eq!(parse_categories("ordinary,special_drug"), Some(vec![Category::Ordinary, Category::SpecialDrug]));
         assert_eq!(parse_categories("蔬菜"), None);
         assert_eq!(column_letter(0), "A");
         assert_eq!(column_letter(27), "AB");
@@ -1172,35 +799,21 @@ mod tests {
         }
         assert_eq!(SPECIALTIES.len(), Specialty::ALL.len());
         for (id, zh, sp) in SPECIALTIES {
-            assert_eq!(
-                (id, zh),
-                (normalize(&enum_id(sp)).as_str(), &*sp.label().zh)
-            );
+            assert_eq!((id, zh), (normalize(&enum_id(sp)).as_str(), &*sp.label().zh));
         }
         for (id, zh, st) in SUBTYPES {
-            assert_eq!(
-                (id, zh),
-                (normalize(&enum_id(st)).as_str(), &*st.label().zh)
-            );
+            assert_eq!((id, zh), (normalize(&enum_id(st)).as_str(), &*st.label().zh));
         }
         for sp in Specialty::ALL {
-            assert_eq!(
-                parse_specialty(&sp.label().zh),
-                Some(sp),
-                "{}",
-                sp.label().zh
-            );
+            assert_eq!(parse_specialty(&sp.label().zh), Some(sp), "{}", sp.label().zh);
             assert_eq!(parse_specialty(&enum_id(sp)), Some(sp));
         }
     }
 
     #[test]
     fn header_row_under_a_title_and_two_row_headers() {
-        let rows = |v: &[&[&str]]| {
-            v.iter()
-                .map(|r| r.iter().map(|s| s.to_string()).collect())
-                .collect::<Vec<Vec<String>>>()
-        };
+        let rows =
+            |v: &[&[&str]]| v.iter().map(|r| r.iter().map(|s| s.to_string()).collect()).collect::<Vec<Vec<String>>>();
         let m = ColumnMapping::default();
         let r = rows(&[
             &["临沂市定点零售药店名单（2024年）", "", ""],
@@ -1210,11 +823,7 @@ mod tests {
         let (i, two, h) = find_header(&r, &m, Target::Institutions).unwrap();
         assert_eq!((i, two), (1, false));
         assert_eq!(h[1], "药店名称");
-        let r = rows(&[
-            &["机构名称", "坐标", "", "类型"],
-            &["", "经度", "纬度", ""],
-            &["a", "118", "35", "诊所"],
-        ]);
+        let r = rows(&[&["机构名称", "坐标", "", "类型"], &["", "经度", "纬度", ""], &["a", "118", "35", "诊所"]]);
         let (i, two, h) = find_header(&r, &m, Target::Institutions).unwrap();
         assert_eq!((i, two), (0, true));
         assert_eq!(h, vec!["机构名称", "经度", "纬度", "类型"]);

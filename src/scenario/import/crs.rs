@@ -38,11 +38,7 @@ impl Crs {
 
     /// `wgs84`, `WGS-84`, `EPSG:4326`, `gcj02`, `GCJ-02`, `amap`, `bd09`, `BD-09`, `baidu`, …
     pub fn parse(s: &str) -> Option<Crs> {
-        let k: String = s
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let k: String = s.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
         match k.as_str() {
             "wgs84" | "epsg4326" | "wgs" | "gps" => Some(Crs::Wgs84),
             "gcj02" | "gcj" | "amap" | "gaode" | "tencent" | "qq" => Some(Crs::Gcj02),
@@ -54,10 +50,7 @@ impl Crs {
     pub fn label(self) -> crate::text::Text {
         use crate::text::Text;
         match self {
-            Crs::Wgs84 => Text::new(
-                "WGS-84（GPS、天地图、OpenStreetMap）",
-                "WGS-84 (GPS, Tianditu, OpenStreetMap)",
-            ),
+            Crs::Wgs84 => Text::new("WGS-84（GPS、天地图、OpenStreetMap）", "WGS-84 (GPS, Tianditu, OpenStreetMap)"),
             Crs::Gcj02 => Text::new("GCJ-02（高德、腾讯地图）", "GCJ-02 (AMap, Tencent Maps)"),
             Crs::Bd09 => Text::new("BD-09（百度地图）", "BD-09 (Baidu Maps)"),
         }

@@ -17,45 +17,25 @@ pub struct Decoded {
 pub fn decode(bytes: &[u8]) -> Decoded {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         if let Ok(s) = std::str::from_utf8(rest) {
-            return Decoded {
-                text: s.to_string(),
-                encoding: "UTF-8 (BOM)",
-            };
+            return Decoded { text: s.to_string(), encoding: "UTF-8 (BOM)" };
         }
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        let enc = if bytes[0] == 0xFF {
-            encoding_rs::UTF_16LE
-        } else {
-            encoding_rs::UTF_16BE
-        };
+        let enc = if bytes[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
         let (text, _) = enc.decode_with_bom_removal(bytes);
-        return Decoded {
-            text: text.into_owned(),
-            encoding: enc.name(),
-        };
+        return Decoded { text: text.into_owned(), encoding: enc.name() };
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return Decoded {
-            text: s.to_string(),
-            encoding: "UTF-8",
-        };
+        return Decoded { text: s.to_string(), encoding: "UTF-8" };
     }
     let (text, _, _) = encoding_rs::GB18030.decode(bytes);
-    Decoded {
-        text: text.into_owned(),
-        encoding: "GB18030",
-    }
+    Decoded { text: text.into_owned(), encoding: "GB18030" }
 }
 
 /// Comma or tab: the one found on more of the first non-blank lines (outside quotes), then the
 /// more frequent; comma when neither appears.
 pub fn detect_delimiter(text: &str) -> u8 {
-    let lines: Vec<&str> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(40)
-        .collect();
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(40).collect();
     let score = |d: char| {
         let mut on_lines = 0usize;
         let mut total = 0usize;
@@ -102,14 +82,7 @@ impl CsvRows {
             .flexible(true)
             .delimiter(delimiter)
             .from_reader(Cursor::new(text.into_bytes()));
-        CsvRows {
-            reader,
-            record: ::csv::StringRecord::new(),
-            total,
-            line_at: (0, 1),
-            encoding,
-            delimiter,
-        }
+        CsvRows { reader, record: ::csv::StringRecord::new(), total, line_at: (0, 1), encoding, delimiter }
     }
 
     /// The next row (its line number is the one the row starts on), or the reason it cannot be read.
@@ -117,17 +90,9 @@ impl CsvRows {
         match self.reader.read_record(&mut self.record) {
             Ok(false) => None,
             Ok(true) => {
-                let start = self
-                    .record
-                    .position()
-                    .map(|p| p.byte() as usize)
-                    .unwrap_or(0);
+                let start = self.record.position().map(|p| p.byte() as usize).unwrap_or(0);
                 let row = self.line_of(start);
-                Some(Ok(RawRow {
-                    row,
-                    cells: self.record.iter().map(str::to_string).collect(),
-                    point: None,
-                }))
+                Some(Ok(RawRow { row, cells: self.record.iter().map(str::to_string).collect(), point: None }))
             }
             Err(e) => Some(Err(e.to_string())),
         }
@@ -162,15 +127,9 @@ mod tests {
 
     #[test]
     fn encodings() {
-        let gbk = encoding_rs::GBK
-            .encode("名称,经度\n药店,118.3\n")
-            .0
-            .into_owned();
+        let gbk = encoding_rs::GBK.encode("名称,经度\n药店,118.3\n").0.into_owned();
         let d = decode(&gbk);
-        assert_eq!(
-            (d.encoding, d.text.as_str()),
-            ("GB18030", "名称,经度\n药店,118.3\n")
-        );
+        assert_eq!((d.encoding, d.text.as_str()), ("GB18030", "名称,经度\n药店,118.3\n"));
         let d = decode("\u{FEFF}名称".as_bytes());
         assert_eq!((d.encoding, d.text.as_str()), ("UTF-8 (BOM)", "名称"));
         let mut utf16 = vec![0xFF, 0xFE];

@@ -8,29 +8,22 @@ use geojson::{Feature, GeoJson, GeometryValue, JsonValue, PolygonType};
 use serde_json::{json, Map, Value};
 
 use super::columns::{normalize, recognize};
-use crate::scenario::Field;
 use super::{match_county, Bounds, Crs, ImportError, RawRow};
 use crate::scenario::County;
+use crate::scenario::Field;
 use crate::text::Text;
 
 fn parse(bytes: &[u8]) -> Result<GeoJson, Text> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    serde_json::from_slice::<GeoJson>(bytes).map_err(|e| {
-        Text::new(
-            format!("不是有效的 GeoJSON（{e}）"),
-            format!("not valid GeoJSON ({e})"),
-        )
-    })
+    serde_json::from_slice::<GeoJson>(bytes)
+        .map_err(|e| Text::new(format!("不是有效的 GeoJSON（{e}）"), format!("not valid GeoJSON ({e})")))
 }
 
 fn features(g: GeoJson) -> Vec<Feature> {
     match g {
         GeoJson::FeatureCollection(fc) => fc.features,
         GeoJson::Feature(f) => vec![f],
-        GeoJson::Geometry(geometry) => vec![Feature {
-            geometry: Some(geometry),
-            ..Default::default()
-        }],
+        GeoJson::Geometry(geometry) => vec![Feature { geometry: Some(geometry), ..Default::default() }],
     }
 }
 
@@ -109,17 +102,9 @@ pub fn read_points(bytes: &[u8]) -> Result<PointRows, Text> {
             }
             _ => None,
         };
-        rows.push(RawRow {
-            row: i + 1,
-            cells,
-            point,
-        });
+        rows.push(RawRow { row: i + 1, cells, point });
     }
-    Ok(PointRows {
-        headers,
-        rows,
-        shapes,
-    })
+    Ok(PointRows { headers, rows, shapes })
 }
 
 /// One boundary: the county (or area) it outlines, in WGS-84.
@@ -158,12 +143,7 @@ impl From<Boundaries> for BoundariesWire {
                         .shape
                         .0
                         .iter()
-                        .map(|p| {
-                            std::iter::once(p.exterior())
-                                .chain(p.interiors())
-                                .map(ring)
-                                .collect()
-                        })
+                        .map(|p| std::iter::once(p.exterior()).chain(p.interiors()).map(ring).collect())
                         .collect();
                     (a.id, a.name, a.matched, polys)
                 })
@@ -174,13 +154,7 @@ impl From<Boundaries> for BoundariesWire {
 
 impl From<BoundariesWire> for Boundaries {
     fn from(w: BoundariesWire) -> Self {
-        let ring = |r: Vec<[f64; 2]>| {
-            LineString::from(
-                r.into_iter()
-                    .map(|[x, y]| Coord { x, y })
-                    .collect::<Vec<_>>(),
-            )
-        };
+        let ring = |r: Vec<[f64; 2]>| LineString::from(r.into_iter().map(|[x, y]| Coord { x, y }).collect::<Vec<_>>());
         let areas =
             w.0.into_iter()
                 .filter_map(|(id, name, matched, polys)| {
@@ -195,13 +169,7 @@ impl From<BoundariesWire> for Boundaries {
                             .collect(),
                     );
                     let bbox = shape.bounding_rect()?;
-                    Some(Boundary {
-                        id,
-                        name,
-                        matched,
-                        shape,
-                        bbox,
-                    })
+                    Some(Boundary { id, name, matched, shape, bbox })
                 })
                 .collect();
         Boundaries { areas }
@@ -231,11 +199,7 @@ impl Boundaries {
     /// county outlines are GCJ-02), each matched to one of `counties` (`(id, name)`) by name or id.
     /// Point features are left out. Properties read: a name (`name`, `名称`, `区县`, …) and a code
     /// (`id`, `adcode`, `code`, `编码`, …).
-    pub fn from_geojson(
-        bytes: &[u8],
-        crs: Crs,
-        counties: &[(String, String)],
-    ) -> Result<Boundaries, ImportError> {
+    pub fn from_geojson(bytes: &[u8], crs: Crs, counties: &[(String, String)]) -> Result<Boundaries, ImportError> {
         let mut areas = Vec::new();
         for (i, f) in features(parse(bytes)?).into_iter().enumerate() {
             let shape = match f.geometry.as_ref().map(|g| &g.value) {
@@ -259,12 +223,9 @@ impl Boundaries {
                 }
                 let n = normalize(k);
                 match recognize(k) {
-                    Some(Field::Name | Field::County) if name.is_none() => {
-                        name = Some(text.trim().to_string())
-                    }
+                    Some(Field::Name | Field::County) if name.is_none() => name = Some(text.trim().to_string()),
                     Some(Field::Id) if code.is_none() => code = Some(text.trim().to_string()),
-                    _ if ["adcode", "gb", "areacode", "区划代码", "行政区划代码"]
-                        .contains(&n.as_str())
+                    _ if ["adcode", "gb", "areacode", "区划代码", "行政区划代码"].contains(&n.as_str())
                         && code.is_none() =>
                     {
                         code = Some(text.trim().to_string())
@@ -282,13 +243,7 @@ impl Boundaries {
                 (None, None, Some(c)) => c.clone(),
                 (None, None, None) => format!("boundary-{}", i + 1),
             };
-            areas.push(Boundary {
-                id,
-                name,
-                matched: matched.is_some(),
-                shape,
-                bbox,
-            });
+            areas.push(Boundary { id, name, matched: matched.is_some(), shape, bbox });
         }
         if areas.is_empty() {
             return Err(Text::new(
@@ -304,21 +259,13 @@ impl Boundaries {
     /// outlines share the edge, the first in the file wins): its id.
     pub fn county_of(&self, lon: f64, lat: f64) -> Option<&str> {
         let c = Coord { x: lon, y: lat };
-        self.areas
-            .iter()
-            .find(|a| a.bbox.intersects(&c) && a.shape.intersects(&c))
-            .map(|a| a.id.as_str())
+        self.areas.iter().find(|a| a.bbox.intersects(&c) && a.shape.intersects(&c)).map(|a| a.id.as_str())
     }
 
     /// The rectangle around every outline (for `ImportOptions::bounds`, with a margin).
     pub fn extent(&self, margin_m: f64) -> Option<Bounds> {
         Bounds::around(
-            self.areas.iter().flat_map(|a| {
-                [
-                    (a.bbox.min().x, a.bbox.min().y),
-                    (a.bbox.max().x, a.bbox.max().y),
-                ]
-            }),
+            self.areas.iter().flat_map(|a| [(a.bbox.min().x, a.bbox.min().y), (a.bbox.max().x, a.bbox.max().y)]),
             margin_m,
         )
     }

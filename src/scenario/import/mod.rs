@@ -36,22 +36,18 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 pub use self::columns::{
-    clean, column_letter, find_header, normalize, parse_bool, parse_categories, parse_date,
-    parse_degrees, parse_kind, parse_number, parse_pair, parse_specialty, parse_subtype, recognize,
-    ColumnMapping, KindReading,
+    clean, column_letter, find_header, normalize, parse_bool, parse_categories, parse_date, parse_degrees, parse_kind,
+    parse_number, parse_pair, parse_specialty, parse_subtype, recognize, ColumnMapping, KindReading,
 };
 // The contract's fields, named once for the import and the application form.
-pub use crate::scenario::Field;
 pub use self::crs::{
-    bd09_to_gcj02, bd09_to_wgs84, gcj02_to_bd09, gcj02_to_wgs84, out_of_china, wgs84_to_bd09,
-    wgs84_to_gcj02, Crs,
+    bd09_to_gcj02, bd09_to_wgs84, gcj02_to_bd09, gcj02_to_wgs84, out_of_china, wgs84_to_bd09, wgs84_to_gcj02, Crs,
 };
 pub use self::csv::decode;
 pub use self::geojson::{Boundaries, Boundary};
 use super::types::*;
-use super::validate::{
-    field_fits_kind, scope_fits_kind, scope_names_institution, validate, ScenarioError, LAT, LON,
-};
+use super::validate::{field_fits_kind, scope_fits_kind, scope_names_institution, validate, ScenarioError, LAT, LON};
+pub use crate::scenario::Field;
 use crate::text::{Lang, Text};
 
 /// What the rows of a file become.
@@ -110,11 +106,7 @@ impl Format {
         if first == Some(&b'{') && head.windows(6).any(|w| w == b"\"type\"") {
             return Format::GeoJson;
         }
-        let ext = file_name
-            .rsplit('.')
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let ext = file_name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
         match ext.as_str() {
             "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => Format::Xlsx,
             "geojson" | "json" => Format::GeoJson,
@@ -146,12 +138,7 @@ impl Bounds {
                 continue;
             }
             b = Some(match b {
-                None => Bounds {
-                    west: lon,
-                    south: lat,
-                    east: lon,
-                    north: lat,
-                },
+                None => Bounds { west: lon, south: lat, east: lon, north: lat },
                 Some(b) => Bounds {
                     west: b.west.min(lon),
                     south: b.south.min(lat),
@@ -183,18 +170,9 @@ impl Bounds {
 
     /// "west,south,east,north".
     pub fn parse(s: &str) -> Option<Bounds> {
-        let v: Vec<f64> = s
-            .split(',')
-            .map(|p| p.trim().parse::<f64>())
-            .collect::<Result<_, _>>()
-            .ok()?;
+        let v: Vec<f64> = s.split(',').map(|p| p.trim().parse::<f64>()).collect::<Result<_, _>>().ok()?;
         match v.as_slice() {
-            [w, s, e, n] if w < e && s < n => Some(Bounds {
-                west: *w,
-                south: *s,
-                east: *e,
-                north: *n,
-            }),
+            [w, s, e, n] if w < e && s < n => Some(Bounds { west: *w, south: *s, east: *e, north: *n }),
             _ => None,
         }
     }
@@ -226,19 +204,12 @@ pub struct ImportOptions {
 
 impl ImportOptions {
     pub fn new(target: Target) -> Self {
-        ImportOptions {
-            target,
-            ..Default::default()
-        }
+        ImportOptions { target, ..Default::default() }
     }
 
     /// Takes the counties of the scenario the rows will join.
     pub fn with_counties_of(mut self, s: &Scenario) -> Self {
-        self.counties = s
-            .counties
-            .iter()
-            .map(|c| (c.id.clone(), c.name.clone()))
-            .collect();
+        self.counties = s.counties.iter().map(|c| (c.id.clone(), c.name.clone())).collect();
         self
     }
 }
@@ -267,10 +238,7 @@ pub fn match_county(value: &str, counties: &[(String, String)]) -> Option<String
         t.to_string()
     };
     let nv = strip(v);
-    counties
-        .iter()
-        .find(|(id, name)| strip(id) == nv || strip(name) == nv)
-        .map(|(id, _)| id.clone())
+    counties.iter().find(|(id, name)| strip(id) == nv || strip(name) == nv).map(|(id, _)| id.clone())
 }
 
 /// A row as read: its number as the file shows it, its cells, and for GeoJSON the point.
@@ -335,33 +303,17 @@ pub struct RowIssue {
 impl RowIssue {
     /// "row 7, column 经度 (\"abc\"): not a number" / "第 7 行，经度列（“abc”）：不是数字".
     pub fn describe(&self, lang: Lang, features: bool) -> String {
-        let value = if self.value.is_empty() {
-            String::new()
-        } else {
-            format!(" (\"{}\")", self.value)
-        };
+        let value = if self.value.is_empty() { String::new() } else { format!(" (\"{}\")", self.value) };
         match lang {
             Lang::En => {
                 let unit = if features { "feature" } else { "row" };
-                let col = self
-                    .column
-                    .as_ref()
-                    .map(|c| format!(", column {c}"))
-                    .unwrap_or_default();
+                let col = self.column.as_ref().map(|c| format!(", column {c}")).unwrap_or_default();
                 format!("{unit} {}{col}{value}: {}", self.row, self.reason.en)
             }
             Lang::Zh => {
                 let unit = if features { "个要素" } else { "行" };
-                let col = self
-                    .column
-                    .as_ref()
-                    .map(|c| format!("，{c}列"))
-                    .unwrap_or_default();
-                let value = if self.value.is_empty() {
-                    String::new()
-                } else {
-                    format!("（“{}”）", self.value)
-                };
+                let col = self.column.as_ref().map(|c| format!("，{c}列")).unwrap_or_default();
+                let value = if self.value.is_empty() { String::new() } else { format!("（“{}”）", self.value) };
                 format!("第 {} {unit}{col}{value}：{}", self.row, self.reason.zh)
             }
         }
@@ -564,11 +516,7 @@ impl Imported {
     /// `s` is left as it was.
     pub fn apply(&self, s: &Scenario, merge: Merge) -> Result<Applied, ScenarioError> {
         let mut out = s.clone();
-        let mut known: Vec<(String, String)> = out
-            .counties
-            .iter()
-            .map(|c| (c.id.clone(), c.name.clone()))
-            .collect();
+        let mut known: Vec<(String, String)> = out.counties.iter().map(|c| (c.id.clone(), c.name.clone())).collect();
         let mut added: Vec<String> = Vec::new();
         let mut resolve = |county: &mut Option<String>| {
             let Some(c) = county.as_ref() else { return };
@@ -593,11 +541,8 @@ impl Imported {
             match merge {
                 Merge::Replace => *list = new,
                 Merge::Upsert => {
-                    let at: HashMap<String, usize> = list
-                        .iter()
-                        .enumerate()
-                        .map(|(i, x)| (id(x).to_string(), i))
-                        .collect();
+                    let at: HashMap<String, usize> =
+                        list.iter().enumerate().map(|(i, x)| (id(x).to_string(), i)).collect();
                     for x in new {
                         match at.get(id(&x)) {
                             Some(&i) => list[i] = x,
@@ -608,37 +553,20 @@ impl Imported {
             }
         }
         match self.target {
-            Target::Institutions => {
-                merge_by_id(&mut out.institutions, institutions, merge, |i| &i.id)
-            }
-            Target::Applications => {
-                merge_by_id(&mut out.applications, applications, merge, |a| &a.id)
-            }
+            Target::Institutions => merge_by_id(&mut out.institutions, institutions, merge, |i| &i.id),
+            Target::Applications => merge_by_id(&mut out.applications, applications, merge, |a| &a.id),
             Target::Cells => match merge {
                 Merge::Replace => out.population_cells = cells,
                 Merge::Upsert => out.population_cells.extend(cells),
             },
         }
-        out.counties.extend(added.iter().map(|c| County {
-            id: c.clone(),
-            name: c.clone(),
-            ..Default::default()
-        }));
+        out.counties.extend(added.iter().map(|c| County { id: c.clone(), name: c.clone(), ..Default::default() }));
         validate(&out).map_err(|e| self.locate(e, &out, s.population_cells.len(), merge))?;
-        Ok(Applied {
-            scenario: out,
-            counties_added: added,
-        })
+        Ok(Applied { scenario: out, counties_added: added })
     }
 
     /// Adds the file row to a validation message about one of this import's records.
-    fn locate(
-        &self,
-        e: ScenarioError,
-        out: &Scenario,
-        cells_before: usize,
-        merge: Merge,
-    ) -> ScenarioError {
+    fn locate(&self, e: ScenarioError, out: &Scenario, cells_before: usize, merge: Merge) -> ScenarioError {
         let prefix = format!("{}[", self.target.id());
         let Some(rest) = e.message.strip_prefix(&prefix) else {
             return e;
@@ -647,23 +575,19 @@ impl Imported {
             return e;
         };
         let mine = match self.target {
-            Target::Institutions => out
-                .institutions
-                .get(k)
-                .and_then(|x| self.institutions.iter().position(|i| i.id == x.id)),
-            Target::Applications => out
-                .applications
-                .get(k)
-                .and_then(|x| self.applications.iter().position(|a| a.id == x.id)),
+            Target::Institutions => {
+                out.institutions.get(k).and_then(|x| self.institutions.iter().position(|i| i.id == x.id))
+            }
+            Target::Applications => {
+                out.applications.get(k).and_then(|x| self.applications.iter().position(|a| a.id == x.id))
+            }
             Target::Cells => match merge {
                 Merge::Replace => Some(k),
                 Merge::Upsert => k.checked_sub(cells_before),
             },
         };
         match mine.and_then(|i| self.rows.get(i)) {
-            Some(row) => ScenarioError {
-                message: format!("{} (row {row} of the file)", e.message),
-            },
+            Some(row) => ScenarioError { message: format!("{} (row {row} of the file)", e.message) },
             None => e,
         }
     }
@@ -672,10 +596,7 @@ impl Imported {
 /// Rows come from a CSV reader on demand, or from a table already in memory.
 enum Source {
     Csv(self::csv::CsvRows),
-    Rows {
-        rows: std::vec::IntoIter<RawRow>,
-        total: usize,
-    },
+    Rows { rows: std::vec::IntoIter<RawRow>, total: usize },
 }
 
 impl Source {
@@ -774,18 +695,11 @@ impl Importer {
     }
 
     /// Reads the file's layout; no row is converted yet.
-    pub fn new(
-        format: Format,
-        bytes: &[u8],
-        options: ImportOptions,
-    ) -> Result<Importer, ImportError> {
+    pub fn new(format: Format, bytes: &[u8], options: ImportOptions) -> Result<Importer, ImportError> {
         if let Some(m) = crate::limits::file_too_large("文件 / the file", bytes.len() as u64) {
             return Err(m.into());
         }
-        let mut layout = Layout {
-            format,
-            ..Default::default()
-        };
+        let mut layout = Layout { format, ..Default::default() };
         let (source, mut head) = match format {
             Format::Csv => {
                 let mut c = self::csv::CsvRows::new(bytes);
@@ -793,11 +707,7 @@ impl Importer {
                 layout.delimiter = Some(c.delimiter as char);
                 let mut head = Vec::new();
                 let until = options.mapping.header_row.unwrap_or(0);
-                while head.len() < HEAD_ROWS
-                    || head
-                        .last()
-                        .is_some_and(|r: &RawRow| r.row <= until + SAMPLE_ROWS)
-                {
+                while head.len() < HEAD_ROWS || head.last().is_some_and(|r: &RawRow| r.row <= until + SAMPLE_ROWS) {
                     match c.next_row() {
                         Some(Ok(r)) if r.is_blank() => continue,
                         Some(Ok(r)) => head.push(r),
@@ -827,26 +737,14 @@ impl Importer {
                     .min(rows.len());
                 let rest = rows.split_off(n);
                 let total = rest.len();
-                (
-                    Source::Rows {
-                        rows: rest.into_iter(),
-                        total,
-                    },
-                    rows,
-                )
+                (Source::Rows { rows: rest.into_iter(), total }, rows)
             }
             Format::GeoJson => {
                 let p = self::geojson::read_points(bytes)?;
                 layout.headers = p.headers;
                 layout.shapes_skipped = p.shapes;
                 let total = p.rows.len();
-                (
-                    Source::Rows {
-                        rows: p.rows.into_iter(),
-                        total,
-                    },
-                    Vec::new(),
-                )
+                (Source::Rows { rows: p.rows.into_iter(), total }, Vec::new())
             }
         };
         head.retain(|r| !r.is_blank());
@@ -854,11 +752,7 @@ impl Importer {
         let mut imp = Importer {
             out: Imported {
                 target,
-                report: ImportReport {
-                    target,
-                    crs: options.crs,
-                    ..Default::default()
-                },
+                report: ImportReport { target, crs: options.crs, ..Default::default() },
                 ..Default::default()
             },
             options,
@@ -946,12 +840,7 @@ impl Importer {
             };
             let title: Vec<String> = self.head[..index]
                 .iter()
-                .flat_map(|r| {
-                    r.cells
-                        .iter()
-                        .map(|c| c.trim().to_string())
-                        .filter(|c| !c.is_empty())
-                })
+                .flat_map(|r| r.cells.iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()))
                 .collect();
             l.title = (!title.is_empty()).then(|| title.join(" "));
             l.header_row = Some(self.head[index].row);
@@ -972,49 +861,24 @@ impl Importer {
         let coordinates = has(Field::Coordinates) || (has(Field::Lon) && has(Field::Lat));
         if !geo && !coordinates {
             return Err(Text::new(
-                format!(
-                    "找不到经度、纬度列（表头：{}）。请给出列对应",
-                    l.headers.join("、")
-                ),
-                format!(
-                    "no longitude and latitude columns (headers: {}). Give a column mapping",
-                    l.headers.join(", ")
-                ),
+                format!("找不到经度、纬度列（表头：{}）。请给出列对应", l.headers.join("、")),
+                format!("no longitude and latitude columns (headers: {}). Give a column mapping", l.headers.join(", ")),
             )
             .into());
         }
         if target == Target::Cells && !has(Field::Population) {
             return Err(Text::new(
-                format!(
-                    "找不到人口列（表头：{}）。请给出列对应",
-                    l.headers.join("、")
-                ),
-                format!(
-                    "no population column (headers: {}). Give a column mapping",
-                    l.headers.join(", ")
-                ),
+                format!("找不到人口列（表头：{}）。请给出列对应", l.headers.join("、")),
+                format!("no population column (headers: {}). Give a column mapping", l.headers.join(", ")),
             )
             .into());
         }
-        l.title_kind = if has(Field::Kind) {
-            None
-        } else {
-            l.title.as_deref().and_then(parse_kind).map(|k| k.kind)
-        };
+        l.title_kind = if has(Field::Kind) { None } else { l.title.as_deref().and_then(parse_kind).map(|k| k.kind) };
         l.sample = match &self.source {
-            Source::Rows { rows, .. } if geo => rows
-                .as_slice()
-                .iter()
-                .take(SAMPLE_ROWS)
-                .map(|r| r.cells.clone())
-                .collect(),
-            _ => self
-                .head
-                .iter()
-                .skip(self.data_start)
-                .take(SAMPLE_ROWS)
-                .map(|r| r.cells.clone())
-                .collect(),
+            Source::Rows { rows, .. } if geo => {
+                rows.as_slice().iter().take(SAMPLE_ROWS).map(|r| r.cells.clone()).collect()
+            }
+            _ => self.head.iter().skip(self.data_start).take(SAMPLE_ROWS).map(|r| r.cells.clone()).collect(),
         };
         Ok(())
     }
@@ -1039,9 +903,7 @@ impl Importer {
                 None => match self.source.next_row() {
                     Some(Ok(r)) => r,
                     Some(Err(e)) => {
-                        let row = self.out.report.layout.header_row.unwrap_or(0)
-                            + self.out.report.rows_read
-                            + 1;
+                        let row = self.out.report.layout.header_row.unwrap_or(0) + self.out.report.rows_read + 1;
                         self.issue(RowIssue {
                             row,
                             column: None,
@@ -1101,11 +963,7 @@ impl Importer {
             rows_read: r.rows_read,
             imported: r.imported,
             errors: r.errors,
-            fraction: if self.done {
-                1.0
-            } else {
-                self.source.fraction()
-            },
+            fraction: if self.done { 1.0 } else { self.source.fraction() },
             done: self.done,
         }
     }
@@ -1122,83 +980,54 @@ impl Importer {
         let p = self.id_prefix();
         let notes = &mut self.out.report.notes;
         if self.kind_from_default > 0 {
-            let k = self
-                .options
-                .default_kind
-                .map(|k| k.label())
-                .unwrap_or_default();
+            let k = self.options.default_kind.map(|k| k.label()).unwrap_or_default();
             notes.push(Text::new(
-                format!(
-                    "{} 行没有类型，按指定的“{}”导入",
-                    self.kind_from_default, k.zh
-                ),
-                format!(
-                    "kind: {} rows without one were taken as {} (as given)",
-                    self.kind_from_default, k.en
-                ),
+                format!("{} 行没有类型，按指定的“{}”导入", self.kind_from_default, k.zh),
+                format!("kind: {} rows without one were taken as {} (as given)", self.kind_from_default, k.en),
             ));
         }
         if self.kind_from_name > 0 {
             notes.push(Text::new(
                 format!("{} 行的类型由名称判断（如“大药房”→零售药店，“卫生院”→基层医疗卫生机构）", self.kind_from_name),
-                format!("kind: {} rows had theirs read from the name (大药房 → pharmacy, 卫生院 → primary care, …)", self.kind_from_name),
+                format!(
+                    "kind: {} rows had theirs read from the name (大药房 → pharmacy, 卫生院 → primary care, …)",
+                    self.kind_from_name
+                ),
             ));
         }
         if self.kind_from_title > 0 {
-            let k = self
-                .layout
-                .title_kind
-                .map(|k| k.label())
-                .unwrap_or_default();
+            let k = self.layout.title_kind.map(|k| k.label()).unwrap_or_default();
             let t = self.layout.title.clone().unwrap_or_default();
             notes.push(Text::new(
                 format!("{} 行的类型取自标题“{t}”：{}", self.kind_from_title, k.zh),
-                format!(
-                    "kind: {} rows took theirs from the title \"{t}\": {}",
-                    self.kind_from_title, k.en
-                ),
+                format!("kind: {} rows took theirs from the title \"{t}\": {}", self.kind_from_title, k.en),
             ));
         }
         if self.ids_made > 0 {
             notes.push(Text::new(
                 format!("{} 行没有编号，编号按行号生成（{p}行号）", self.ids_made),
-                format!(
-                    "ids: {} rows without one were given {p}<row number>",
-                    self.ids_made
-                ),
+                format!("ids: {} rows without one were given {p}<row number>", self.ids_made),
             ));
         }
         if self.county_from_boundary > 0 {
             notes.push(Text::new(
                 format!("{} 行的区县由边界判断", self.county_from_boundary),
-                format!(
-                    "county: {} rows had theirs found by the boundaries",
-                    self.county_from_boundary
-                ),
+                format!("county: {} rows had theirs found by the boundaries", self.county_from_boundary),
             ));
         }
         if self.layout.shapes_skipped > 0 {
             notes.push(Text::new(
-                format!(
-                    "{} 个面要素未作为点导入（可作为区县边界读入）",
-                    self.layout.shapes_skipped
-                ),
-                format!(
-                    "{} polygon features were left out (read them as boundaries)",
-                    self.layout.shapes_skipped
-                ),
+                format!("{} 个面要素未作为点导入（可作为区县边界读入）", self.layout.shapes_skipped),
+                format!("{} polygon features were left out (read them as boundaries)", self.layout.shapes_skipped),
             ));
         }
     }
 
     fn id_prefix(&self) -> String {
-        self.options
-            .id_prefix
-            .clone()
-            .unwrap_or_else(|| match self.options.target {
-                Target::Applications => "a-".to_string(),
-                _ => "i-".to_string(),
-            })
+        self.options.id_prefix.clone().unwrap_or_else(|| match self.options.target {
+            Target::Applications => "a-".to_string(),
+            _ => "i-".to_string(),
+        })
     }
 
     fn issue(&mut self, issue: RowIssue) {
@@ -1215,11 +1044,7 @@ impl Importer {
     /// A refused row has exactly one error (conversion stops at the first), so `errors` counts rows.
     fn convert(&mut self, raw: RawRow) {
         self.out.report.rows_read += 1;
-        let mut row = Row {
-            importer: self,
-            raw: &raw,
-            issues: Vec::new(),
-        };
+        let mut row = Row { importer: self, raw: &raw, issues: Vec::new() };
         let record = row.record();
         let issues = std::mem::take(&mut row.issues);
         for i in issues {
@@ -1238,11 +1063,7 @@ impl Importer {
 }
 
 /// One import in one call: `Importer::new` then `finish`.
-pub fn import(
-    format: Format,
-    bytes: &[u8],
-    options: ImportOptions,
-) -> Result<Imported, ImportError> {
+pub fn import(format: Format, bytes: &[u8], options: ImportOptions) -> Result<Imported, ImportError> {
     Ok(Importer::new(format, bytes, options)?.finish())
 }
 
@@ -1303,14 +1124,7 @@ impl<'a> Row<'a> {
         });
     }
 
-    fn refuse<T>(
-        &mut self,
-        col: Option<usize>,
-        f: Field,
-        value: &str,
-        problem: Problem,
-        reason: Text,
-    ) -> Get<T> {
+    fn refuse<T>(&mut self, col: Option<usize>, f: Field, value: &str, problem: Problem, reason: Text) -> Get<T> {
         self.push(col, Some(f), value, problem, Severity::Error, reason);
         Err(Refused)
     }
@@ -1354,10 +1168,7 @@ impl<'a> Row<'a> {
                         Field::Coordinates,
                         t,
                         Problem::NotANumber,
-                        Text::new(
-                            "不是“经度,纬度”形式的坐标",
-                            "not coordinates as \"longitude,latitude\"",
-                        ),
+                        Text::new("不是“经度,纬度”形式的坐标", "not coordinates as \"longitude,latitude\""),
                     )
                 }
             }
@@ -1384,13 +1195,7 @@ impl<'a> Row<'a> {
                     )
                 }
                 (Some(_), None) => {
-                    return self.refuse(
-                        lat_col,
-                        Field::Lat,
-                        "",
-                        Problem::Missing,
-                        Text::new("缺少纬度", "no latitude"),
-                    )
+                    return self.refuse(lat_col, Field::Lat, "", Problem::Missing, Text::new("缺少纬度", "no latitude"))
                 }
                 (Some(a), Some(b)) => {
                     let lon = match parse_degrees(a) {
@@ -1447,10 +1252,7 @@ impl<'a> Row<'a> {
         };
         let hint = |swapped: bool| {
             if swapped {
-                Text::new(
-                    "；经纬度似乎填反了",
-                    "; longitude and latitude look swapped",
-                )
+                Text::new("；经纬度似乎填反了", "; longitude and latitude look swapped")
             } else {
                 Text::new("", "")
             }
@@ -1467,13 +1269,7 @@ impl<'a> Row<'a> {
             );
         }
         if !LON.contains(lon) {
-            return self.refuse(
-                lon_col,
-                Field::Lon,
-                &lon.to_string(),
-                Problem::OutOfRange,
-                LON.refusal(),
-            );
+            return self.refuse(lon_col, Field::Lon, &lon.to_string(), Problem::OutOfRange, LON.refusal());
         }
         let (wlon, wlat) = crs.to_wgs84(lon, lat);
         if let Some(b) = bounds {
@@ -1516,10 +1312,7 @@ impl<'a> Row<'a> {
                 Field::Id,
                 &id,
                 Problem::DuplicateId,
-                Text::new(
-                    format!("编号重复（与第 {first} 行相同）"),
-                    format!("duplicate id (first on row {first})"),
-                ),
+                Text::new(format!("编号重复（与第 {first} 行相同）"), format!("duplicate id (first on row {first})")),
             );
         }
         Ok(id)
@@ -1538,14 +1331,10 @@ impl<'a> Row<'a> {
     /// ("专科医院" named "临沂市眼科医院" is an ophthalmology hospital).
     fn kind(&mut self, name: Option<&str>) -> Get<KindReading> {
         let mut k = self.kind_only(name)?;
-        if k.kind == Kind::InpatientSpecialty
-            && k.specialty.is_none()
-            && self.text(Field::Specialty).is_none()
-        {
+        if k.kind == Kind::InpatientSpecialty && k.specialty.is_none() && self.text(Field::Specialty).is_none() {
             k.specialty = name.and_then(parse_specialty);
         }
-        if k.kind == Kind::PrimaryCare && k.subtype.is_none() && self.text(Field::Subtype).is_none()
-        {
+        if k.kind == Kind::PrimaryCare && k.subtype.is_none() && self.text(Field::Subtype).is_none() {
             k.subtype = name.and_then(parse_subtype);
         }
         Ok(k)
@@ -1570,11 +1359,7 @@ impl<'a> Row<'a> {
         if let Some(k) = self.importer.options.default_kind {
             self.importer.kind_from_default += 1;
             let from_name = name.and_then(parse_kind).filter(|r| r.kind == k);
-            return Ok(from_name.unwrap_or(KindReading {
-                kind: k,
-                subtype: None,
-                specialty: None,
-            }));
+            return Ok(from_name.unwrap_or(KindReading { kind: k, subtype: None, specialty: None }));
         }
         if let Some(k) = name.and_then(parse_kind) {
             self.importer.kind_from_name += 1;
@@ -1583,11 +1368,7 @@ impl<'a> Row<'a> {
         if let Some(k) = self.importer.layout.title_kind {
             self.importer.kind_from_title += 1;
             let from_name = name.and_then(parse_kind).filter(|r| r.kind == k);
-            return Ok(from_name.unwrap_or(KindReading {
-                kind: k,
-                subtype: None,
-                specialty: None,
-            }));
+            return Ok(from_name.unwrap_or(KindReading { kind: k, subtype: None, specialty: None }));
         }
         let col = self.column(Field::Kind).or(self.column(Field::Name));
         self.refuse(
@@ -1595,10 +1376,7 @@ impl<'a> Row<'a> {
             Field::Kind,
             name.unwrap_or(""),
             Problem::UnknownKind,
-            Text::new(
-                "没有机构类型，名称也看不出类型",
-                "no kind, and the name does not tell one",
-            ),
+            Text::new("没有机构类型，名称也看不出类型", "no kind, and the name does not tell one"),
         )
     }
 
@@ -1608,27 +1386,13 @@ impl<'a> Row<'a> {
         };
         match parse_number(t) {
             Some(x) if x >= 0.0 && x.fract() == 0.0 && x < 9.0e15 => Ok(Some(x as u64)),
-            Some(x) if x < 0.0 => self.refuse(
-                Some(c),
-                f,
-                t,
-                Problem::OutOfRange,
-                Text::new("不能为负数", "must not be negative"),
-            ),
-            Some(_) => self.refuse(
-                Some(c),
-                f,
-                t,
-                Problem::NotAWholeNumber,
-                Text::new("不是整数", "not a whole number"),
-            ),
-            None => self.refuse(
-                Some(c),
-                f,
-                t,
-                Problem::NotANumber,
-                Text::new("不是数字", "not a number"),
-            ),
+            Some(x) if x < 0.0 => {
+                self.refuse(Some(c), f, t, Problem::OutOfRange, Text::new("不能为负数", "must not be negative"))
+            }
+            Some(_) => {
+                self.refuse(Some(c), f, t, Problem::NotAWholeNumber, Text::new("不是整数", "not a whole number"))
+            }
+            None => self.refuse(Some(c), f, t, Problem::NotANumber, Text::new("不是数字", "not a number")),
         }
     }
 
@@ -1638,20 +1402,8 @@ impl<'a> Row<'a> {
         };
         match parse_number(t) {
             Some(x) if x >= 0.0 => Ok(Some(x)),
-            Some(_) => self.refuse(
-                Some(c),
-                f,
-                t,
-                Problem::OutOfRange,
-                Text::new("不能为负数", "must not be negative"),
-            ),
-            None => self.refuse(
-                Some(c),
-                f,
-                t,
-                Problem::NotANumber,
-                Text::new("不是数字", "not a number"),
-            ),
+            Some(_) => self.refuse(Some(c), f, t, Problem::OutOfRange, Text::new("不能为负数", "must not be negative")),
+            None => self.refuse(Some(c), f, t, Problem::NotANumber, Text::new("不是数字", "not a number")),
         }
     }
 
@@ -1661,23 +1413,14 @@ impl<'a> Row<'a> {
         };
         match parse_bool(t) {
             Some(b) => Ok(Some(b)),
-            None => self.refuse(
-                Some(c),
-                f,
-                t,
-                Problem::UnknownValue,
-                Text::new("应为 是 或 否", "not yes or no (是/否)"),
-            ),
+            None => {
+                self.refuse(Some(c), f, t, Problem::UnknownValue, Text::new("应为 是 或 否", "not yes or no (是/否)"))
+            }
         }
     }
 
     /// A value parsed by `parse`, refused with `expected` when it does not parse.
-    fn value<T>(
-        &mut self,
-        f: Field,
-        parse: impl Fn(&str) -> Option<T>,
-        expected: Text,
-    ) -> Get<Option<T>> {
+    fn value<T>(&mut self, f: Field, parse: impl Fn(&str) -> Option<T>, expected: Text) -> Get<Option<T>> {
         let Some((c, t)) = self.text(f) else {
             return Ok(None);
         };
@@ -1688,20 +1431,11 @@ impl<'a> Row<'a> {
     }
 
     fn county(&mut self, lon: f64, lat: f64) -> Option<String> {
-        let from_boundary = |imp: &Importer| {
-            imp.options
-                .boundaries
-                .as_ref()
-                .and_then(|b| b.county_of(lon, lat))
-                .map(str::to_string)
-        };
+        let from_boundary =
+            |imp: &Importer| imp.options.boundaries.as_ref().and_then(|b| b.county_of(lon, lat)).map(str::to_string);
         match self.text(Field::County) {
             Some((_, t)) if self.importer.options.counties.is_empty() => Some(t.to_string()),
-            Some((c, t)) => match self
-                .importer
-                .cache
-                .county(t, &self.importer.options.counties)
-            {
+            Some((c, t)) => match self.importer.cache.county(t, &self.importer.options.counties) {
                 Some(id) => Some(id),
                 None => {
                     let b = from_boundary(self.importer);
@@ -1710,18 +1444,9 @@ impl<'a> Row<'a> {
                             format!("未知的区县，按边界取“{id}”"),
                             format!("unknown county; \"{id}\" by the boundaries"),
                         ),
-                        None => (
-                            "未知的区县，已留空".to_string(),
-                            "unknown county; left empty".to_string(),
-                        ),
+                        None => ("未知的区县，已留空".to_string(), "unknown county; left empty".to_string()),
                     };
-                    self.warn(
-                        Some(c),
-                        Field::County,
-                        t,
-                        Problem::UnknownCounty,
-                        Text::new(zh, en),
-                    );
+                    self.warn(Some(c), Field::County, t, Problem::UnknownCounty, Text::new(zh, en));
                     b
                 }
             },
@@ -1741,12 +1466,7 @@ impl<'a> Row<'a> {
     fn kind_fields(
         &mut self,
         k: KindReading,
-    ) -> Get<(
-        Option<Categories>,
-        Option<Specialty>,
-        Option<Subtype>,
-        Option<bool>,
-    )> {
+    ) -> Get<(Option<Categories>, Option<Specialty>, Option<Subtype>, Option<bool>)> {
         let cats = match self.text(Field::Category) {
             None => None,
             Some((c, t)) => match self.importer.cache.categories(t) {
@@ -1757,24 +1477,19 @@ impl<'a> Row<'a> {
                         Field::Category,
                         t,
                         Problem::UnknownValue,
-                        Text::new("未知的药店类别（应为 普通、门诊慢特病、特药）", "unknown category (expected ordinary, chronic, special_drug; 普通, 慢特病, 特药)"),
+                        Text::new(
+                            "未知的药店类别（应为 普通、门诊慢特病、特药）",
+                            "unknown category (expected ordinary, chronic, special_drug; 普通, 慢特病, 特药)",
+                        ),
                     )
                 }
             },
         };
         let specialty = self
-            .value(
-                Field::Specialty,
-                parse_specialty,
-                Text::new("未知的专科", "unknown specialty"),
-            )?
+            .value(Field::Specialty, parse_specialty, Text::new("未知的专科", "unknown specialty"))?
             .or(k.specialty);
         let subtype = self
-            .value(
-                Field::Subtype,
-                parse_subtype,
-                Text::new("未知的基层机构类型", "unknown primary-care subtype"),
-            )?
+            .value(Field::Subtype, parse_subtype, Text::new("未知的基层机构类型", "unknown primary-care subtype"))?
             .or(k.subtype);
         // A value the kind cannot have is left out with the validation's own words.
         let integrated = self.boolean(Field::Integrated)?;
@@ -1856,10 +1571,7 @@ impl<'a> Row<'a> {
             .value(
                 Field::KeyProject,
                 columns::parse_key_project,
-                Text::new(
-                    "应为 是、否、市级、省级 或 中央",
-                    "expected yes, no, municipal, provincial or central",
-                ),
+                Text::new("应为 是、否、市级、省级 或 中央", "expected yes, no, municipal, provincial or central"),
             )?
             .map(KeyProject);
         let beds = self.whole(Field::Beds)?;
@@ -1873,30 +1585,23 @@ impl<'a> Row<'a> {
         let reason = self.value(
             Field::NegativeListReason,
             columns::parse_negative_reason,
-            Text::new("未知的负面清单情形（应为 提供虚假申请材料、已被解除医保服务协议、列入失信黑名单）", "unknown negative-list reason (expected false_materials, agreement_terminated, blacklisted)"),
+            Text::new(
+                "未知的负面清单情形（应为 提供虚假申请材料、已被解除医保服务协议、列入失信黑名单）",
+                "unknown negative-list reason (expected false_materials, agreement_terminated, blacklisted)",
+            ),
         )?;
         let since = self
-            .value(
-                Field::NegativeListSince,
-                parse_date,
-                Text::new("不是日期（YYYY-MM-DD）", "not a date (YYYY-MM-DD)"),
-            )
+            .value(Field::NegativeListSince, parse_date, Text::new("不是日期（YYYY-MM-DD）", "not a date (YYYY-MM-DD)"))
             .inspect_err(|_| {
                 if let Some(i) = self.issues.last_mut() {
                     i.problem = Problem::NotADate;
                 }
             })?;
         let negative_list = match (reason, since) {
-            (Some(reason), Some(since)) => Some(NegativeList {
-                reason,
-                since,
-                switch: None,
-            }),
+            (Some(reason), Some(since)) => Some(NegativeList { reason, since, switch: None }),
             (None, None) => None,
             (Some(_), None) => {
-                let c = self
-                    .column(Field::NegativeListSince)
-                    .or(self.column(Field::NegativeListReason));
+                let c = self.column(Field::NegativeListSince).or(self.column(Field::NegativeListReason));
                 return self.refuse(
                     c,
                     Field::NegativeListSince,
@@ -1919,18 +1624,10 @@ impl<'a> Row<'a> {
         let area = self.owned(Field::Area);
         if let Err(why) = scope_fits_kind(scope, k.kind) {
             let c = self.column(Field::Scope);
-            return self.refuse(
-                c,
-                Field::Scope,
-                "personal_account_only",
-                Problem::UnknownValue,
-                why,
-            );
+            return self.refuse(c, Field::Scope, "personal_account_only", Problem::UnknownValue, why);
         }
         if let Err(why) = scope_names_institution(scope, institution_id.as_deref()) {
-            let c = self
-                .column(Field::InstitutionId)
-                .or(self.column(Field::Scope));
+            let c = self.column(Field::InstitutionId).or(self.column(Field::Scope));
             return self.refuse(c, Field::InstitutionId, "", Problem::Missing, why);
         }
         let county = self.county(lon, lat);
@@ -1968,13 +1665,7 @@ impl<'a> Row<'a> {
         let population = match self.text(Field::Population) {
             None => {
                 let c = self.column(Field::Population);
-                return self.refuse(
-                    c,
-                    Field::Population,
-                    "",
-                    Problem::Missing,
-                    Text::new("缺少人口", "no population"),
-                );
+                return self.refuse(c, Field::Population, "", Problem::Missing, Text::new("缺少人口", "no population"));
             }
             Some((c, t)) => match parse_number(t) {
                 // Gridded population (WorldPop and the like) is fractional: rounded.
@@ -2001,13 +1692,7 @@ impl<'a> Row<'a> {
         };
         let area = self.owned(Field::Area);
         let county = self.county(lon, lat);
-        Ok(PopulationCell {
-            lon,
-            lat,
-            population,
-            county,
-            area,
-        })
+        Ok(PopulationCell { lon, lat, population, county, area })
     }
 }
 
@@ -2017,10 +1702,7 @@ mod tests {
 
     #[test]
     fn counties_match_by_id_name_or_short_name() {
-        let c = vec![
-            ("lanshan".to_string(), "兰山区".to_string()),
-            ("yinan".to_string(), "沂南县".to_string()),
-        ];
+        let c = vec![("lanshan".to_string(), "兰山区".to_string()), ("yinan".to_string(), "沂南县".to_string())];
         assert_eq!(match_county("兰山区", &c).as_deref(), Some("lanshan"));
         assert_eq!(match_county("兰山", &c).as_deref(), Some("lanshan"));
         assert_eq!(match_county("lanshan", &c).as_deref(), Some("lanshan"));
@@ -2031,28 +1713,12 @@ mod tests {
     #[test]
     fn formats_and_bounds() {
         assert_eq!(Format::detect("a.csv", b"PK\x03\x04rest"), Format::Xlsx);
-        assert_eq!(
-            Format::detect("a.txt", b" {\"type\": \"FeatureCollection\"}"),
-            Format::GeoJson
-        );
+        assert_eq!(Format::detect("a.txt", b" {\"type\": \"FeatureCollection\"}"), Format::GeoJson);
         assert_eq!(Format::detect("list.xls", b"whatever"), Format::Xlsx);
-        assert_eq!(
-            Format::detect("list.csv", "名称,经度".as_bytes()),
-            Format::Csv
-        );
+        assert_eq!(Format::detect("list.csv", "名称,经度".as_bytes()), Format::Csv);
         let b = Bounds::around([(118.0, 35.0), (118.5, 35.4)], 1000.0).unwrap();
-        assert!(
-            b.contains(118.0, 35.0) && b.contains(117.995, 34.995) && !b.contains(117.98, 35.0)
-        );
-        assert_eq!(
-            Bounds::parse("117,34,119,36"),
-            Some(Bounds {
-                west: 117.0,
-                south: 34.0,
-                east: 119.0,
-                north: 36.0
-            })
-        );
+        assert!(b.contains(118.0, 35.0) && b.contains(117.995, 34.995) && !b.contains(117.98, 35.0));
+        assert_eq!(Bounds::parse("117,34,119,36"), Some(Bounds { west: 117.0, south: 34.0, east: 119.0, north: 36.0 }));
         assert_eq!(Bounds::parse("119,34,117,36"), None);
     }
 }

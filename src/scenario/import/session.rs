@@ -15,11 +15,11 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::columns::{fields_of, ColumnMapping};
-use crate::scenario::Field;
 use super::{
-    geojson, xlsx, Boundaries, Bounds, Crs, Format, ImportError, ImportOptions, ImportReport,
-    Imported, Importer, RawRow, Target,
+    geojson, xlsx, Boundaries, Bounds, Crs, Format, ImportError, ImportOptions, ImportReport, Imported, Importer,
+    RawRow, Target,
 };
+use crate::scenario::Field;
 use crate::scenario::Scenario;
 use crate::text::{Lang, Text};
 
@@ -49,35 +49,21 @@ impl Preview {
         if let Some(h) = &self.headers {
             return h.clone();
         }
-        let row = header_row
-            .and_then(|h| self.rows.iter().find(|r| r.row == h))
-            .or(self.rows.first());
+        let row = header_row.and_then(|h| self.rows.iter().find(|r| r.row == h)).or(self.rows.first());
         row.map(|r| trim_trailing(&r.cells)).unwrap_or_default()
     }
 
     /// The rows under the header, for the dialog's sample values.
     pub fn sample_after(&self, header_row: Option<usize>, n: usize) -> Vec<Vec<String>> {
         match (&self.headers, header_row) {
-            (Some(_), _) | (None, None) => {
-                self.rows.iter().take(n).map(|r| r.cells.clone()).collect()
-            }
-            (None, Some(h)) => self
-                .rows
-                .iter()
-                .filter(|r| r.row > h)
-                .take(n)
-                .map(|r| r.cells.clone())
-                .collect(),
+            (Some(_), _) | (None, None) => self.rows.iter().take(n).map(|r| r.cells.clone()).collect(),
+            (None, Some(h)) => self.rows.iter().filter(|r| r.row > h).take(n).map(|r| r.cells.clone()).collect(),
         }
     }
 }
 
 fn trim_trailing(cells: &[String]) -> Vec<String> {
-    let end = cells
-        .iter()
-        .rposition(|c| !c.trim().is_empty())
-        .map(|i| i + 1)
-        .unwrap_or(0);
+    let end = cells.iter().rposition(|c| !c.trim().is_empty()).map(|i| i + 1).unwrap_or(0);
     cells[..end].to_vec()
 }
 
@@ -97,46 +83,24 @@ pub fn preview(format: Format, bytes: &[u8], sheet: Option<&str>) -> Result<Prev
                     Some(Ok(r)) if blank(&r) => continue,
                     Some(Ok(r)) => rows.push(r),
                     Some(Err(e)) => {
-                        return Err(Text::new(
-                            format!("无法读取 CSV：{e}"),
-                            format!("cannot read the CSV file: {e}"),
+                        return Err(
+                            Text::new(format!("无法读取 CSV：{e}"), format!("cannot read the CSV file: {e}")).into()
                         )
-                        .into())
                     }
                     None => break,
                 }
             }
-            Ok(Preview {
-                format,
-                rows,
-                ..Default::default()
-            })
+            Ok(Preview { format, rows, ..Default::default() })
         }
         Format::Xlsx => {
             let s = xlsx::read_sheet(bytes, sheet)?;
-            let rows = s
-                .rows
-                .into_iter()
-                .filter(|r| !blank(r))
-                .take(PREVIEW_ROWS)
-                .collect();
-            Ok(Preview {
-                format,
-                sheets: s.sheets,
-                sheet: Some(s.name),
-                rows,
-                headers: None,
-            })
+            let rows = s.rows.into_iter().filter(|r| !blank(r)).take(PREVIEW_ROWS).collect();
+            Ok(Preview { format, sheets: s.sheets, sheet: Some(s.name), rows, headers: None })
         }
         Format::GeoJson => {
             let p = geojson::read_points(bytes)?;
             let rows = p.rows.into_iter().take(PREVIEW_ROWS).collect();
-            Ok(Preview {
-                format,
-                rows,
-                headers: Some(p.headers),
-                ..Default::default()
-            })
+            Ok(Preview { format, rows, headers: Some(p.headers), ..Default::default() })
         }
     }
 }
@@ -144,9 +108,7 @@ pub fn preview(format: Format, bytes: &[u8], sheet: Option<&str>) -> Result<Prev
 /// The sheets of a workbook (empty for other formats or an unreadable file).
 pub fn sheets(format: Format, bytes: &[u8]) -> Vec<String> {
     match format {
-        Format::Xlsx => xlsx::read_sheet(bytes, None)
-            .map(|s| s.sheets)
-            .unwrap_or_default(),
+        Format::Xlsx => xlsx::read_sheet(bytes, None).map(|s| s.sheets).unwrap_or_default(),
         _ => Vec::new(),
     }
 }
@@ -154,10 +116,7 @@ pub fn sheets(format: Format, bytes: &[u8]) -> Vec<String> {
 /// Where a mapping is remembered: the header row's text (trailing empty cells left out), so the
 /// same bureau's next list finds it whatever its title rows.
 pub fn mapping_key(target: Target, headers: &[String]) -> String {
-    let cells: Vec<String> = trim_trailing(headers)
-        .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
+    let cells: Vec<String> = trim_trailing(headers).iter().map(|h| h.trim().to_string()).collect();
     format!("dingdian.mapping.{}:{}", target.id(), cells.join("\u{1f}"))
 }
 
@@ -169,35 +128,22 @@ pub fn remembered(
     lookup: impl Fn(&str) -> Option<ColumnMapping>,
 ) -> Option<ColumnMapping> {
     if let Some(h) = &preview.headers {
-        return lookup(&mapping_key(target, h)).map(|m| ColumnMapping {
-            header_row: None,
-            ..m
-        });
+        return lookup(&mapping_key(target, h)).map(|m| ColumnMapping { header_row: None, ..m });
     }
-    preview.rows.iter().find_map(|r| {
-        lookup(&mapping_key(target, &r.cells)).map(|m| ColumnMapping {
-            header_row: Some(r.row),
-            ..m
-        })
-    })
+    preview
+        .rows
+        .iter()
+        .find_map(|r| lookup(&mapping_key(target, &r.cells)).map(|m| ColumnMapping { header_row: Some(r.row), ..m }))
 }
 
 /// The mapping the dialog starts from: each column's recognised field (or the given mapping's).
-pub fn initial_fields(
-    headers: &[String],
-    mapping: &ColumnMapping,
-    target: Target,
-) -> Vec<Option<Field>> {
+pub fn initial_fields(headers: &[String], mapping: &ColumnMapping, target: Target) -> Vec<Option<Field>> {
     fields_of(headers, mapping, target).0
 }
 
 /// The user's choices as a mapping: every column named, unchosen ones as `ignore` (so the
 /// built-in recognition does not override what the user left out).
-pub fn mapping_of(
-    header_row: Option<usize>,
-    headers: &[String],
-    chosen: &[Option<Field>],
-) -> ColumnMapping {
+pub fn mapping_of(header_row: Option<usize>, headers: &[String], chosen: &[Option<Field>]) -> ColumnMapping {
     let mut columns = BTreeMap::new();
     for (h, f) in headers.iter().zip(chosen) {
         let h = h.trim();
@@ -206,18 +152,12 @@ pub fn mapping_of(
         }
         columns.insert(h.to_string(), f.unwrap_or(Field::Ignore));
     }
-    ColumnMapping {
-        header_row,
-        columns,
-    }
+    ColumnMapping { header_row, columns }
 }
 
 /// What the dialog shows for a field: the fields a column of `target` can hold, `ignore` last.
 pub fn fields_for(target: Target) -> Vec<Field> {
-    Field::ALL
-        .into_iter()
-        .filter(|f| *f != Field::Ignore && f.applies_to(target))
-        .collect()
+    Field::ALL.into_iter().filter(|f| *f != Field::Ignore && f.applies_to(target)).collect()
 }
 
 /// The options of an import into `s`: its counties (a county cell may give the id or the name),
@@ -237,15 +177,8 @@ pub fn options_for(
         None if target == Target::Cells => None,
         None => Bounds::of_scenario(s, BOUNDS_MARGIN_M),
     };
-    ImportOptions {
-        crs,
-        sheet,
-        mapping,
-        bounds,
-        boundaries: boundaries.cloned(),
-        ..ImportOptions::new(target)
-    }
-    .with_counties_of(s)
+    ImportOptions { crs, sheet, mapping, bounds, boundaries: boundaries.cloned(), ..ImportOptions::new(target) }
+        .with_counties_of(s)
 }
 
 /// Runs an importer to the end in the app's chunks.
@@ -261,9 +194,7 @@ pub fn issues_csv(report: &ImportReport, lang: Lang) -> Vec<u8> {
         Lang::Zh => ["行", "列", "值", "处理", "原因", "说明"],
         Lang::En => ["row", "column", "value", "outcome", "reason", "message"],
     };
-    let mut w = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(b"\xEF\xBB\xBF".to_vec());
     let _ = w.write_record(headers);
     for i in &report.issues {
         let severity = match (i.severity, lang) {

@@ -19,38 +19,23 @@ pub struct Sheet {
 /// Reads one sheet: `sheet` by name, else the first.
 pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, Text> {
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-        Text::new(
-            format!("不是可读取的 Excel 工作簿（{e}）"),
-            format!("not a workbook that can be read ({e})"),
-        )
+        Text::new(format!("不是可读取的 Excel 工作簿（{e}）"), format!("not a workbook that can be read ({e})"))
     })?;
     let sheets = book.sheet_names();
     let name = match sheet {
-        Some(s) => match sheets
-            .iter()
-            .find(|n| n.as_str() == s || n.trim() == s.trim())
-        {
+        Some(s) => match sheets.iter().find(|n| n.as_str() == s || n.trim() == s.trim()) {
             Some(n) => n.clone(),
             None => {
                 return Err(Text::new(
                     format!("工作簿中没有名为“{s}”的工作表（有：{}）", sheets.join("、")),
-                    format!(
-                        "the workbook has no sheet \"{s}\" (it has: {})",
-                        sheets.join(", ")
-                    ),
+                    format!("the workbook has no sheet \"{s}\" (it has: {})", sheets.join(", ")),
                 ))
             }
         },
-        None => sheets
-            .first()
-            .cloned()
-            .ok_or_else(|| Text::new("工作簿中没有工作表", "the workbook has no sheet"))?,
+        None => sheets.first().cloned().ok_or_else(|| Text::new("工作簿中没有工作表", "the workbook has no sheet"))?,
     };
     let range = book.worksheet_range(&name).map_err(|e| {
-        Text::new(
-            format!("无法读取工作表“{name}”（{e}）"),
-            format!("cannot read sheet \"{name}\" ({e})"),
-        )
+        Text::new(format!("无法读取工作表“{name}”（{e}）"), format!("cannot read sheet \"{name}\" ({e})"))
     })?;
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let mut rows = Vec::with_capacity(range.height());
@@ -60,11 +45,7 @@ pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, Text> {
         }
         let mut cells = vec![String::new(); col0 as usize];
         cells.extend(r.iter().map(cell_text));
-        rows.push(RawRow {
-            row: row0 as usize + i + 1,
-            cells,
-            point: None,
-        });
+        rows.push(RawRow { row: row0 as usize + i + 1, cells, point: None });
     }
     Ok(Sheet { name, sheets, rows })
 }

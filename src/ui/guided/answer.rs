@@ -20,9 +20,7 @@ use crate::text::{Lang, Text};
 fn closure_line(lang: Lang, props: &Props, c: &Closure, testid: &'static str) -> Html {
     let place = props.view.closed_where(c.county.as_deref());
     let rule = c.rule.as_ref().map(|e| {
-        let title = rule_def(&e.rule)
-            .map(|d| d.title())
-            .unwrap_or_else(|| Text::new(e.rule.clone(), e.rule.clone()));
+        let title = rule_def(&e.rule).map(|d| d.title()).unwrap_or_else(|| Text::new(e.rule.clone(), e.rule.clone()));
         (t(lang, &title), e.clause.clone(), t(lang, &e.detail))
     });
     html! {

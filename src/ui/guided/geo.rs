@@ -9,9 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::app::guided::LocateError;
 
 fn get(o: &JsValue, key: &str) -> Option<JsValue> {
-    Reflect::get(o, &JsValue::from_str(key))
-        .ok()
-        .filter(|v| !v.is_undefined() && !v.is_null())
+    Reflect::get(o, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
 }
 
 /// Asks the browser once; at most one of the callbacks is called (perhaps at once).
@@ -21,25 +19,17 @@ pub fn locate(on_ok: impl FnOnce(f64, f64) + 'static, on_err: impl FnOnce(Locate
         None => return on_err(LocateError::Unsupported),
     };
     // Browsers give positions only to secure pages (https, or this computer).
-    let secure = get(&window, "isSecureContext")
-        .and_then(|v| v.as_bool())
-        .unwrap_or(true);
+    let secure = get(&window, "isSecureContext").and_then(|v| v.as_bool()).unwrap_or(true);
     let geo = get(&window, "navigator").and_then(|n| get(&n, "geolocation"));
     let (Some(geo), true) = (geo, secure) else {
         return on_err(LocateError::Unsupported);
     };
-    let Some(call) = get(&geo, "getCurrentPosition").and_then(|f| f.dyn_into::<Function>().ok())
-    else {
+    let Some(call) = get(&geo, "getCurrentPosition").and_then(|f| f.dyn_into::<Function>().ok()) else {
         return on_err(LocateError::Unsupported);
     };
     let ok = Closure::once_into_js(move |pos: JsValue| {
         let coords = get(&pos, "coords");
-        let at = coords.and_then(|c| {
-            Some((
-                get(&c, "longitude")?.as_f64()?,
-                get(&c, "latitude")?.as_f64()?,
-            ))
-        });
+        let at = coords.and_then(|c| Some((get(&c, "longitude")?.as_f64()?, get(&c, "latitude")?.as_f64()?)));
         match at {
             Some((lon, lat)) => on_ok(lon, lat),
             // Unreachable by the spec, but never a panic.

@@ -84,11 +84,7 @@ fn sym_of_kind(k: crate::scenario::Kind) -> Sym {
 }
 
 impl GuideMap {
-    fn create(
-        el: &HtmlElement,
-        on_click: Callback<(f64, f64)>,
-        on_moved: impl Fn() + 'static,
-    ) -> Option<GuideMap> {
+    fn create(el: &HtmlElement, on_click: Callback<(f64, f64)>, on_moved: impl Fn() + 'static) -> Option<GuideMap> {
         if !l::available() {
             return None;
         }
@@ -108,12 +104,7 @@ impl GuideMap {
         let pane = map.create_pane("dd-vectors");
         let _ = pane.style().set_property("z-index", "410");
         let _ = pane.style().set_property("pointer-events", "none");
-        l::control_scale(&opts(&[
-            ("imperial", b(false)),
-            ("metric", b(true)),
-            ("maxWidth", n(120.0)),
-        ]))
-        .add_to(&map);
+        l::control_scale(&opts(&[("imperial", b(false)), ("metric", b(true)), ("maxWidth", n(120.0))])).add_to(&map);
         let click = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
             let e: l::MouseEvent = e.unchecked_into();
             let at = e.latlng();
@@ -122,12 +113,8 @@ impl GuideMap {
         map.on("click", click.as_ref().unchecked_ref());
         let moved = Closure::<dyn FnMut(JsValue)>::new(move |_e: JsValue| on_moved());
         map.on("moveend", moved.as_ref().unchecked_ref());
-        let (outlines, institutions, spot, places) = (
-            l::layer_group(),
-            l::layer_group(),
-            l::layer_group(),
-            l::layer_group(),
-        );
+        let (outlines, institutions, spot, places) =
+            (l::layer_group(), l::layer_group(), l::layer_group(), l::layer_group());
         for g in [&outlines, &institutions, &spot, &places] {
             g.add_to(&map);
         }
@@ -150,14 +137,8 @@ impl GuideMap {
         // Room on the right for the distance written beside each numbered place.
         let right = if d.places.is_empty() { 24.0 } else { 110.0 };
         let pad = opts(&[
-            (
-                "paddingTopLeft",
-                js_sys::Array::of2(&n(24.0), &n(24.0)).into(),
-            ),
-            (
-                "paddingBottomRight",
-                js_sys::Array::of2(&n(right), &n(24.0)).into(),
-            ),
+            ("paddingTopLeft", js_sys::Array::of2(&n(24.0), &n(24.0)).into()),
+            ("paddingBottomRight", js_sys::Array::of2(&n(right), &n(24.0)).into()),
             ("maxZoom", n(16.0)),
         ]);
         match d.spot {
@@ -173,12 +154,7 @@ impl GuideMap {
                 let dlat = (d.radius * 1.2 / crate::spatial::EARTH_RADIUS_M).to_degrees();
                 let dlon = dlat / lat.to_radians().cos().max(0.05);
                 self.map.fit_bounds(
-                    &l::bounds([
-                        w.min(lon - dlon),
-                        s_.min(lat - dlat),
-                        e.max(lon + dlon),
-                        n_.max(lat + dlat),
-                    ]),
+                    &l::bounds([w.min(lon - dlon), s_.min(lat - dlat), e.max(lon + dlon), n_.max(lat + dlat)]),
                     &pad,
                 );
             }
@@ -190,9 +166,7 @@ impl GuideMap {
 
     fn sync(&mut self, d: Drawn) {
         let prev = self.last.take();
-        let data_changed = prev
-            .as_ref()
-            .map_or(true, |p| p.data != d.data || p.lang != d.lang);
+        let data_changed = prev.as_ref().map_or(true, |p| p.data != d.data || p.lang != d.lang);
         if data_changed {
             self.outlines.clear_layers();
             for a in &d.data.outlines.areas {
@@ -207,9 +181,9 @@ impl GuideMap {
                 self.outlines.add_layer(&poly);
             }
         }
-        let spot_changed = prev.as_ref().map_or(true, |p| {
-            p.spot != d.spot || p.outcome != d.outcome || p.radius != d.radius || p.lang != d.lang
-        });
+        let spot_changed = prev
+            .as_ref()
+            .map_or(true, |p| p.spot != d.spot || p.outcome != d.outcome || p.radius != d.radius || p.lang != d.lang);
         if spot_changed {
             self.spot.clear_layers();
             if let Some((lon, lat)) = d.spot {
@@ -231,7 +205,12 @@ impl GuideMap {
                 let label = escape(i::G_MAP_SPOT.get(d.lang));
                 let icon = l::div_icon(&opts(&[
                     ("className", s(&format!("dd-app-pin outcome-{oc}"))),
-                    ("html", s(&format!("<span data-testid=\"guide-spot\" data-outcome=\"{oc}\" title=\"{label}\">{symbol}</span>"))),
+                    (
+                        "html",
+                        s(&format!(
+                            "<span data-testid=\"guide-spot\" data-outcome=\"{oc}\" title=\"{label}\">{symbol}</span>"
+                        )),
+                    ),
                     ("iconSize", js_sys::Array::of2(&n(34.0), &n(34.0)).into()),
                     ("iconAnchor", js_sys::Array::of2(&n(17.0), &n(17.0)).into()),
                 ]));
@@ -247,9 +226,7 @@ impl GuideMap {
                 self.spot.add_layer(&m);
             }
         }
-        let places_changed = prev
-            .as_ref()
-            .map_or(true, |p| p.places != d.places || p.lang != d.lang);
+        let places_changed = prev.as_ref().map_or(true, |p| p.places != d.places || p.lang != d.lang);
         if places_changed {
             self.places.clear_layers();
             for (k, p) in d.places.iter().enumerate() {
@@ -282,11 +259,8 @@ impl GuideMap {
         }
         // Re-framed when the data, the offered places, or the first spot come: never under a finger
         // that is only looking around.
-        let refit = data_changed
-            || places_changed
-            || prev
-                .as_ref()
-                .map_or(true, |p| p.spot.is_none() && d.spot.is_some());
+        let refit =
+            data_changed || places_changed || prev.as_ref().map_or(true, |p| p.spot.is_none() && d.spot.is_some());
         self.last = Some(d);
         if refit {
             if let Some(d) = &self.last {
@@ -320,22 +294,14 @@ impl GuideMap {
                 ("className", s(&format!("dd-inst {}", sym.class()))),
                 (
                     "html",
-                    s(&format!(
-                        "<span data-institution=\"{}\">{}</span>",
-                        escape(&x.id),
-                        sym.letter().get(d.lang)
-                    )),
+                    s(&format!("<span data-institution=\"{}\">{}</span>", escape(&x.id), sym.letter().get(d.lang))),
                 ),
                 ("iconSize", js_sys::Array::of2(&n(22.0), &n(22.0)).into()),
                 ("iconAnchor", js_sys::Array::of2(&n(11.0), &n(11.0)).into()),
             ]));
             let m = l::marker(
                 &ll(x.lon, x.lat),
-                &opts(&[
-                    ("icon", icon.into()),
-                    ("interactive", b(false)),
-                    ("keyboard", b(false)),
-                ]),
+                &opts(&[("icon", icon.into()), ("interactive", b(false)), ("keyboard", b(false))]),
             );
             self.institutions.add_layer(&m);
         }
@@ -357,8 +323,7 @@ pub fn guide_map(props: &MapProps) -> Html {
     let crowded = use_state_eq(|| false);
 
     {
-        let (node, ctl, failed, crowded) =
-            (node.clone(), ctl.clone(), failed.setter(), crowded.setter());
+        let (node, ctl, failed, crowded) = (node.clone(), ctl.clone(), failed.setter(), crowded.setter());
         let ctl_for_cleanup = ctl.clone();
         let on_pick = props.on_pick.clone();
         use_effect_with((), move |_| {
@@ -421,10 +386,7 @@ pub fn guide_map(props: &MapProps) -> Html {
         let ctl = ctl.clone();
         let on_pick = props.on_pick.clone();
         Callback::from(move |_| {
-            let at = ctl
-                .try_borrow()
-                .ok()
-                .and_then(|c| c.as_ref().map(|m| m.centre()));
+            let at = ctl.try_borrow().ok().and_then(|c| c.as_ref().map(|m| m.centre()));
             if let Some(at) = at {
                 on_pick.emit(at);
             }

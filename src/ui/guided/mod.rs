@@ -31,15 +31,8 @@ use crate::text::Lang;
 
 /// The address's query as `key=value` pieces, in order (raw, never decoded: kept as given).
 fn query_pieces() -> Vec<String> {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(str::to_string)
-        .collect()
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()).map(str::to_string).collect()
 }
 
 /// Whether the address asks for guided mode.
@@ -50,18 +43,13 @@ pub fn mode_from_url() -> bool {
 /// The address of guided mode (`true`) or the expert view, keeping the other parameters and
 /// the hash.
 pub fn mode_href(guide: bool) -> String {
-    let mut pieces: Vec<String> = query_pieces()
-        .into_iter()
-        .filter(|p| p != "mode" && !p.starts_with("mode="))
-        .collect();
+    let mut pieces: Vec<String> =
+        query_pieces().into_iter().filter(|p| p != "mode" && !p.starts_with("mode=")).collect();
     if guide {
         pieces.push("mode=guide".into());
     }
     let loc = web_sys::window().map(|w| w.location());
-    let path = loc
-        .as_ref()
-        .and_then(|l| l.pathname().ok())
-        .unwrap_or_default();
+    let path = loc.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
     let hash = loc.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
     if pieces.is_empty() {
         format!("{path}{hash}")
@@ -81,12 +69,7 @@ pub fn push_mode(guide: bool) {
         return;
     };
     if let Ok(push) = push.dyn_into::<js_sys::Function>() {
-        let _ = push.call3(
-            &history,
-            &wasm_bindgen::JsValue::NULL,
-            &"".into(),
-            &href.into(),
-        );
+        let _ = push.call3(&history, &wasm_bindgen::JsValue::NULL, &"".into(), &href.into());
     }
 }
 
@@ -108,11 +91,7 @@ fn switch_click(guide: &UseReducerHandle<Guide>, to_guide: bool) -> Callback<Mou
 pub fn mode_switch(lang: Lang, guide: &UseReducerHandle<Guide>) -> Html {
     let to_guide = !guide.open;
     let onclick = switch_click(guide, to_guide);
-    let (icon, label) = if to_guide {
-        ("☑", i::G_ENTER)
-    } else {
-        ("⚙", i::G_EXPERT)
-    };
+    let (icon, label) = if to_guide { ("☑", i::G_ENTER) } else { ("⚙", i::G_EXPERT) };
     html! {
         <a class="btn btn-mode" href={mode_href(to_guide)} data-testid={if to_guide { "open-guide" } else { "open-expert" }} {onclick}>
             <span aria-hidden="true">{ icon }{ " " }</span>{ label.get(lang) }
@@ -191,11 +170,7 @@ pub fn guided(props: &Props) -> Html {
     let steps = g::steps(&gd.answers, &s.policy);
     let size = g::size_fields(&gd.answers, &s.policy);
     // A screen the answers no longer need (another kind) is not shown: the first one is.
-    let step = if steps.contains(&gd.step) {
-        gd.step
-    } else {
-        steps[0]
-    };
+    let step = if steps.contains(&gd.step) { gd.step } else { steps[0] };
     let at = steps.iter().position(|x| *x == step).unwrap_or(0);
 
     use_effect_with(gd.moves, |_| {
@@ -204,15 +179,13 @@ pub fn guided(props: &Props) -> Html {
     });
 
     // The answer: decided once per answers, spot, rules and data, not on every render.
-    let computed = use_memo(
-        (gd.answers.clone(), step == Step::Answer, s.clone()),
-        |(answers, show, view)| -> Option<Computed> {
+    let computed =
+        use_memo((gd.answers.clone(), step == Step::Answer, s.clone()), |(answers, show, view)| -> Option<Computed> {
             if !*show {
                 return None;
             }
             view.answer(answers)
-        },
-    );
+        });
 
     let on_next = {
         let d = dispatch.clone();
@@ -233,21 +206,13 @@ pub fn guided(props: &Props) -> Html {
     let body = match step {
         Step::Kind => questions::kind(lang, gd, &send),
         Step::Detail => questions::detail(lang, gd, &send),
-        Step::Change => questions::change(
-            lang,
-            gd,
-            &send,
-            g::movers(&gd.answers, &s.scenario.institutions),
-        ),
+        Step::Change => questions::change(lang, gd, &send, g::movers(&gd.answers, &s.scenario.institutions)),
         Step::Size => questions::size(lang, gd, &send, size),
         Step::Special => questions::special(
             lang,
             gd,
             &send,
-            g::specials(
-                gd.answers.kind.unwrap_or(crate::scenario::Kind::Pharmacy),
-                &s.policy,
-            ),
+            g::specials(gd.answers.kind.unwrap_or(crate::scenario::Kind::Pharmacy), &s.policy),
         ),
         Step::Place => place::place(props),
         Step::Answer => answer::answer(props, (*computed).as_ref()),
@@ -301,9 +266,5 @@ pub fn guided(props: &Props) -> Html {
 
 /// The `Rc` of a memo's list of places, for the map's props.
 fn places_of(c: Option<&Computed>) -> Rc<Vec<crate::engine::nearest_accepted::AcceptedPlace>> {
-    Rc::new(
-        c.and_then(|c| c.answer.nearest.as_ref())
-            .map(|n| n.places.clone())
-            .unwrap_or_default(),
-    )
+    Rc::new(c.and_then(|c| c.answer.nearest.as_ref()).map(|n| n.places.clone()).unwrap_or_default())
 }

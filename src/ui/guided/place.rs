@@ -45,10 +45,7 @@ pub fn place(props: &Props) -> Html {
             d.dispatch(GuideAction::Locating);
             let d2 = d.clone();
             let pick = pick.clone();
-            geo::locate(
-                move |lon, lat| pick.emit((lon, lat)),
-                move |e| d2.dispatch(GuideAction::LocateFailed(e)),
-            );
+            geo::locate(move |lon, lat| pick.emit((lon, lat)), move |e| d2.dispatch(GuideAction::LocateFailed(e)));
         })
     };
     let status = match gd.locate {
@@ -59,10 +56,7 @@ pub fn place(props: &Props) -> Html {
         Locate::Failed(LocateError::Timeout) => Some((true, i::G_LOCATE_TIMEOUT)),
         Locate::Failed(LocateError::Unsupported) => Some((true, i::G_LOCATE_UNSUPPORTED)),
     };
-    let chosen = gd
-        .answers
-        .place
-        .map(|(lon, lat)| (s.county_at(lon, lat), lon, lat));
+    let chosen = gd.answers.place.map(|(lon, lat)| (s.county_at(lon, lat), lon, lat));
     html! {
         <div class="guide-place">
             <p class="field-hint guide-place-hint">{ i::G_PLACE_HINT.get(lang) }</p>

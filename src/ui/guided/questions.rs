@@ -67,17 +67,8 @@ fn radios(lang: Lang, g: &Guide, name: &'static str, legend: Words, choices: Vec
     }
 }
 
-fn checkbox(
-    id: &str,
-    label: Text,
-    hint: Option<Text>,
-    checked: bool,
-    lang: Lang,
-    on: Callback<bool>,
-) -> Html {
-    let onchange = Callback::from(move |e: Event| {
-        on.emit(e.target_unchecked_into::<HtmlInputElement>().checked())
-    });
+fn checkbox(id: &str, label: Text, hint: Option<Text>, checked: bool, lang: Lang, on: Callback<bool>) -> Html {
+    let onchange = Callback::from(move |e: Event| on.emit(e.target_unchecked_into::<HtmlInputElement>().checked()));
     html! {
         <label class={classes!("choice", checked.then_some("is-checked"))} for={id.to_string()}>
             <input type="checkbox" id={id.to_string()} data-testid={id.to_string()} {checked} {onchange} />
@@ -102,13 +93,8 @@ fn kind_hint(k: Kind) -> Words {
 }
 
 /// The public's order: the common cases first.
-const KINDS: [Kind; 5] = [
-    Kind::Pharmacy,
-    Kind::Outpatient,
-    Kind::PrimaryCare,
-    Kind::InpatientGeneral,
-    Kind::InpatientSpecialty,
-];
+const KINDS: [Kind; 5] =
+    [Kind::Pharmacy, Kind::Outpatient, Kind::PrimaryCare, Kind::InpatientGeneral, Kind::InpatientSpecialty];
 
 pub fn kind(lang: Lang, g: &Guide, d: &Dispatch) -> Html {
     let choices = KINDS
@@ -128,10 +114,7 @@ pub fn kind(lang: Lang, g: &Guide, d: &Dispatch) -> Html {
 }
 
 fn json_id<E: serde::Serialize>(e: &E) -> String {
-    serde_json::to_value(e)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+    serde_json::to_value(e).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
 fn category_hint(c: Category) -> Words {
@@ -231,11 +214,7 @@ pub fn change(lang: Lang, g: &Guide, d: &Dispatch, movers: Vec<(String, String)>
     let rows = [
         (Change::New, i::G_CHANGE_NEW, i::G_CHANGE_NEW_HINT),
         (Change::NewSite, i::G_CHANGE_SITE, i::G_CHANGE_SITE_HINT),
-        (
-            Change::AddressChange,
-            i::G_CHANGE_MOVE,
-            i::G_CHANGE_MOVE_HINT,
-        ),
+        (Change::AddressChange, i::G_CHANGE_MOVE, i::G_CHANGE_MOVE_HINT),
     ];
     let choices = rows
         .iter()
@@ -268,10 +247,7 @@ fn moving_from(lang: Lang, g: &Guide, d: &Dispatch, movers: Vec<(String, String)
         let (d, list) = (d.clone(), list.clone());
         Callback::from(move |e: InputEvent| {
             let typed = e.target_unchecked_into::<HtmlInputElement>().value();
-            d.emit(GuideAction::MovingFrom(
-                crate::guide::mover_typed(&list, &typed),
-                typed,
-            ))
+            d.emit(GuideAction::MovingFrom(crate::guide::mover_typed(&list, &typed), typed))
         })
     };
     let typed = g.raw("moving_from");
@@ -312,10 +288,7 @@ fn number(
     let id = format!("guide-{field}");
     let d = d.clone();
     let oninput = Callback::from(move |e: InputEvent| {
-        d.emit(GuideAction::Raw(
-            field,
-            e.target_unchecked_into::<HtmlInputElement>().value(),
-        ))
+        d.emit(GuideAction::Raw(field, e.target_unchecked_into::<HtmlInputElement>().value()))
     });
     let hint_id = format!("{id}-hint");
     let mut describedby: Vec<String> = Vec::new();

@@ -99,14 +99,10 @@ pub struct MapCtl {
 }
 
 fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 
-const EMPTY_PNG: &str =
-    "data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==";
+const EMPTY_PNG: &str = "data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==";
 
 impl MapCtl {
     /// Creates the map in `el`. `on_click(lon, lat)` is called for every click on the map;
@@ -133,21 +129,12 @@ impl MapCtl {
         );
         // Panes from bottom to top: tiles (200), cells (the overlay pane, 400), outlines and
         // circles (410), institutions drawn as an image (420), county names (430), markers (600).
-        for (name, z) in [
-            ("dd-vectors", "410"),
-            ("dd-institutions", "420"),
-            ("dd-labels", "430"),
-        ] {
+        for (name, z) in [("dd-vectors", "410"), ("dd-institutions", "420"), ("dd-labels", "430")] {
             let pane = map.create_pane(name);
             let _ = pane.style().set_property("z-index", z);
             let _ = pane.style().set_property("pointer-events", "none");
         }
-        l::control_scale(&opts(&[
-            ("imperial", b(false)),
-            ("metric", b(true)),
-            ("maxWidth", n(140.0)),
-        ]))
-        .add_to(&map);
+        l::control_scale(&opts(&[("imperial", b(false)), ("metric", b(true)), ("maxWidth", n(140.0))])).add_to(&map);
 
         let click = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
             let e: l::MouseEvent = e.unchecked_into();
@@ -159,19 +146,12 @@ impl MapCtl {
         map.on("moveend", moved.as_ref().unchecked_ref());
 
         let empty = l::bounds([0.0, 0.0, 0.001, 0.001]);
-        let cells = l::image_overlay(
-            EMPTY_PNG,
-            &empty,
-            &opts(&[("className", s("dd-cells")), ("interactive", b(false))]),
-        );
+        let cells =
+            l::image_overlay(EMPTY_PNG, &empty, &opts(&[("className", s("dd-cells")), ("interactive", b(false))]));
         let inst_image = l::image_overlay(
             EMPTY_PNG,
             &empty,
-            &opts(&[
-                ("className", s("dd-institutions")),
-                ("interactive", b(false)),
-                ("pane", s("dd-institutions")),
-            ]),
+            &opts(&[("className", s("dd-institutions")), ("interactive", b(false)), ("pane", s("dd-institutions"))]),
         );
         let outlines = l::layer_group();
         let markers = l::layer_group();
@@ -238,40 +218,29 @@ impl MapCtl {
         let lang_changed = prev.as_ref().map_or(true, |p| p.lang != inp.lang);
         let app_kind_changed = prev.as_ref().map_or(true, |p| {
             let key = |a: &Option<Application>| {
-                a.as_ref().map(|a| {
-                    (
-                        a.kind,
-                        a.categories(),
-                        a.specialty,
-                        a.institution_id.clone(),
-                        a.change,
-                    )
-                })
+                a.as_ref().map(|a| (a.kind, a.categories(), a.specialty, a.institution_id.clone(), a.change))
             };
             key(&p.app) != key(&inp.app)
         });
         let radius_changed = prev.as_ref().map_or(true, |p| p.radius != inp.radius);
-        let app_moved = prev.as_ref().map_or(true, |p| {
-            p.app.as_ref().map(|a| (a.lon, a.lat)) != inp.app.as_ref().map(|a| (a.lon, a.lat))
-        });
+        let app_moved = prev
+            .as_ref()
+            .map_or(true, |p| p.app.as_ref().map(|a| (a.lon, a.lat)) != inp.app.as_ref().map(|a| (a.lon, a.lat)));
         let outcome_changed = prev.as_ref().map_or(true, |p| p.outcome != inp.outcome);
         let sites_changed = prev.as_ref().map_or(true, |p| p.sites != inp.sites);
         let institutions_changed = data_changed
             || prev.as_ref().map_or(true, |p| {
-                !Rc::ptr_eq(&p.scenario, &inp.scenario)
-                    && p.scenario.institutions != inp.scenario.institutions
+                !Rc::ptr_eq(&p.scenario, &inp.scenario) && p.scenario.institutions != inp.scenario.institutions
             });
 
         if sites_changed || lang_changed {
             self.draw_sites(&inp);
         }
-        let boundaries_changed =
-            prev.as_ref()
-                .map_or(true, |p| match (&p.boundaries, &inp.boundaries) {
-                    (Some(a), Some(b)) => !Rc::ptr_eq(a, b),
-                    (None, None) => false,
-                    _ => true,
-                });
+        let boundaries_changed = prev.as_ref().map_or(true, |p| match (&p.boundaries, &inp.boundaries) {
+            (Some(a), Some(b)) => !Rc::ptr_eq(a, b),
+            (None, None) => false,
+            _ => true,
+        });
         if (boundaries_changed || lang_changed) && !data_changed {
             self.draw_outlines(&inp);
         }
@@ -299,8 +268,7 @@ impl MapCtl {
             // later again, the lines below redraw it now.
             self.fit_data();
         }
-        if data_changed || view_changed || lang_changed || app_kind_changed || institutions_changed
-        {
+        if data_changed || view_changed || lang_changed || app_kind_changed || institutions_changed {
             self.redraw_view();
         } else if radius_changed {
             let r = self.last.as_ref().map(|x| x.radius).unwrap_or(0.0);
@@ -317,13 +285,7 @@ impl MapCtl {
             .and_then(|a| a.name.clone())
             .filter(|n| !n.trim().is_empty())
             != self.app_label;
-        if restyle
-            || renamed
-            || app_moved
-            || radius_changed
-            || app_kind_changed
-            || institutions_changed
-        {
+        if restyle || renamed || app_moved || radius_changed || app_kind_changed || institutions_changed {
             self.draw_app(restyle);
         }
         self.last_app_ms = now_ms() - ta;
@@ -341,12 +303,7 @@ impl MapCtl {
 
     /// County boundaries (imported, or the sample cities' real outlines): every polygon with its
     /// holes, named by the data's county names.
-    fn draw_boundaries(
-        &mut self,
-        inp: &Inputs,
-        bounds: &crate::scenario::import::Boundaries,
-        class: &str,
-    ) {
+    fn draw_boundaries(&mut self, inp: &Inputs, bounds: &crate::scenario::import::Boundaries, class: &str) {
         for a in &bounds.areas {
             let name = inp
                 .scenario
@@ -356,13 +313,7 @@ impl MapCtl {
                 .map(|c| c.name.clone())
                 .or_else(|| a.name.clone())
                 .unwrap_or_else(|| a.id.clone());
-            let poly = l::county_outline(
-                &l::boundary_rings(a),
-                &name,
-                false,
-                Some(class),
-                Some("dd-labels"),
-            );
+            let poly = l::county_outline(&l::boundary_rings(a), &name, false, Some(class), Some("dd-labels"));
             self.outlines.add_layer(&poly);
         }
     }
@@ -375,28 +326,16 @@ impl MapCtl {
             let no = k + 1;
             let icon = l::div_icon(&opts(&[
                 ("className", s("dd-site")),
-                (
-                    "html",
-                    s(&format!(
-                        "<span data-testid=\"site-marker\" data-n=\"{no}\">{no}</span>"
-                    )),
-                ),
+                ("html", s(&format!("<span data-testid=\"site-marker\" data-n=\"{no}\">{no}</span>"))),
                 ("iconSize", js_sys::Array::of2(&n(26.0), &n(26.0)).into()),
                 ("iconAnchor", js_sys::Array::of2(&n(13.0), &n(13.0)).into()),
             ]));
             let m = l::marker(
                 &ll(site.lon, site.lat),
-                &opts(&[
-                    ("icon", icon.into()),
-                    ("keyboard", b(false)),
-                    ("zIndexOffset", n(900.0)),
-                ]),
+                &opts(&[("icon", icon.into()), ("keyboard", b(false)), ("zIndexOffset", n(900.0))]),
             );
             m.bind_tooltip(
-                &format!(
-                    "#{no} +{} {persons}",
-                    crate::text::thousands(site.added_population)
-                ),
+                &format!("#{no} +{} {persons}", crate::text::thousands(site.added_population)),
                 &opts(&[("direction", s("top"))]),
             );
             self.sites.add_layer(&m);
@@ -424,11 +363,7 @@ impl MapCtl {
         if want {
             let layer = l::tile_layer(
                 bm.url.trim(),
-                &opts(&[
-                    ("attribution", s(&escape(&bm.attribution))),
-                    ("maxZoom", n(19.0)),
-                    ("crossOrigin", b(false)),
-                ]),
+                &opts(&[("attribution", s(&escape(&bm.attribution))), ("maxZoom", n(19.0)), ("crossOrigin", b(false))]),
             );
             layer.add_to(&self.map);
             self.tiles = Some((layer, bm.clone()));
@@ -442,32 +377,14 @@ impl MapCtl {
             CellLayer::None => (Vec::new(), &[]),
             CellLayer::Coverage => {
                 let bits = sy::coverage_bits(inp.view.coverage_of);
-                (
-                    layers
-                        .coverage
-                        .covered(bits)
-                        .map(|c| Some(c as u8))
-                        .collect(),
-                    &sy::COVERAGE_PALETTE,
-                )
+                (layers.coverage.covered(bits).map(|c| Some(c as u8)).collect(), &sy::COVERAGE_PALETTE)
             }
-            CellLayer::AreaClass => (
-                layers
-                    .area_classes
-                    .iter()
-                    .map(|&c| Some(sy::area_index(c)))
-                    .collect(),
-                &sy::AREA_PALETTE,
-            ),
-            CellLayer::Surface => (
-                layers
-                    .surface
-                    .outcomes
-                    .iter()
-                    .map(|&o| Some(sy::outcome_index(o)))
-                    .collect(),
-                &sy::OUTCOME_PALETTE,
-            ),
+            CellLayer::AreaClass => {
+                (layers.area_classes.iter().map(|&c| Some(sy::area_index(c))).collect(), &sy::AREA_PALETTE)
+            }
+            CellLayer::Surface => {
+                (layers.surface.outcomes.iter().map(|&o| Some(sy::outcome_index(o))).collect(), &sy::OUTCOME_PALETTE)
+            }
             CellLayer::Difference => {
                 let r = &inp.review;
                 let Some(b) = r.baseline.as_ref() else {
@@ -479,10 +396,7 @@ impl MapCtl {
                     sy::coverage_bits(inp.view.coverage_of),
                     &inp.data.index.cell_population,
                 );
-                (
-                    changes.cells.iter().map(|&c| sy::diff_index(c)).collect(),
-                    &sy::DIFF_PALETTE,
-                )
+                (changes.cells.iter().map(|&c| sy::diff_index(c)).collect(), &sy::DIFF_PALETTE)
             }
             CellLayer::Exits => {
                 let Some(r) = inp.exits.as_ref() else {
@@ -501,26 +415,20 @@ impl MapCtl {
 
     fn draw_cells(&mut self, inp: &Inputs) {
         let (classes, palette) = Self::cell_classes(inp);
-        let show =
-            inp.view.cells != CellLayer::None && !classes.is_empty() && !inp.data.points.is_empty();
+        let show = inp.view.cells != CellLayer::None && !classes.is_empty() && !inp.data.points.is_empty();
         if show {
-            let key = CellsKey {
-                mode: inp.view.cells,
-                classes,
-            };
+            let key = CellsKey { mode: inp.view.cells, classes };
             if self.cells_key.as_ref() != Some(&key) {
                 let d = &inp.data;
-                let index = self.cell_index.get_or_insert_with(|| {
-                    CellIndexImage::build(&d.points, d.spacing_m, d.extent_m)
-                });
+                let index =
+                    self.cell_index.get_or_insert_with(|| CellIndexImage::build(&d.points, d.spacing_m, d.extent_m));
                 let rgba = index.colour(&key.classes, palette);
                 let te = now_ms();
                 let url = data_url(&self.canvas, index.width, index.height, &rgba);
                 self.last_encode_ms = now_ms() - te;
                 if let Some(url) = url {
                     self.cells.set_url(&url);
-                    self.cells
-                        .set_bounds(&l::lat_lng_bounds(&l::bounds(index.bounds)));
+                    self.cells.set_bounds(&l::lat_lng_bounds(&l::bounds(index.bounds)));
                 }
                 self.cells_key = Some(key);
             }
@@ -561,15 +469,9 @@ impl MapCtl {
         let as_image = shown.len() > MAX_MARKERS;
         if as_image {
             let size = self.map.get_size();
-            let dpr = web_sys::window()
-                .map(|w| w.device_pixel_ratio())
-                .unwrap_or(1.0)
-                .clamp(1.0, 2.0);
+            let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 2.0);
             // The image covers the padded view: 1.5 × the container on each axis.
-            let (pw, ph) = (
-                (size.x() * 1.5 * dpr).round() as u32,
-                (size.y() * 1.5 * dpr).round() as u32,
-            );
+            let (pw, ph) = ((size.x() * 1.5 * dpr).round() as u32, (size.y() * 1.5 * dpr).round() as u32);
             let mut img = ViewImage::new(pw, ph, [w, s_, e, n_]);
             // Smaller marks, without their white rim, where many share the view: a texture of
             // the city's institutions that leaves the cells beneath readable.
@@ -584,11 +486,7 @@ impl MapCtl {
                 for (k, sym) in &shown {
                     let x = &inp.scenario.institutions[*k];
                     if x.designated == pass {
-                        let rgb = if x.designated {
-                            sym.rgb()
-                        } else {
-                            [110, 118, 128]
-                        };
+                        let rgb = if x.designated { sym.rgb() } else { [110, 118, 128] };
                         img.shape(x.lon, x.lat, sym.shape(), h, rim, rgb, !x.designated);
                     }
                 }
@@ -609,16 +507,8 @@ impl MapCtl {
             for (k, sym) in &shown {
                 let x = &inp.scenario.institutions[*k];
                 let letter = sym.letter().get(lang);
-                let class = format!(
-                    "dd-inst {}{}",
-                    sym.class(),
-                    if x.designated { "" } else { " is-undesignated" }
-                );
-                let html = format!(
-                    "<span data-institution=\"{}\">{}</span>",
-                    escape(&x.id),
-                    letter
-                );
+                let class = format!("dd-inst {}{}", sym.class(), if x.designated { "" } else { " is-undesignated" });
+                let html = format!("<span data-institution=\"{}\">{}</span>", escape(&x.id), letter);
                 let icon = l::div_icon(&opts(&[
                     ("className", s(&class)),
                     ("html", s(&html)),
@@ -627,11 +517,7 @@ impl MapCtl {
                 ]));
                 let m = l::marker(
                     &ll(x.lon, x.lat),
-                    &opts(&[
-                        ("icon", icon.into()),
-                        ("interactive", b(false)),
-                        ("keyboard", b(false)),
-                    ]),
+                    &opts(&[("icon", icon.into()), ("interactive", b(false)), ("keyboard", b(false))]),
                 );
                 self.markers.add_layer(&m);
             }
@@ -662,10 +548,7 @@ impl MapCtl {
                             ("radius", n(inp.radius)),
                             ("pane", s("dd-vectors")),
                             ("interactive", b(false)),
-                            (
-                                "color",
-                                s(&format!("rgb({},{},{})", rgb[0], rgb[1], rgb[2])),
-                            ),
+                            ("color", s(&format!("rgb({},{},{})", rgb[0], rgb[1], rgb[2]))),
                             ("weight", n(1.0)),
                             ("opacity", n(0.75)),
                             ("fill", b(false)),
@@ -677,11 +560,7 @@ impl MapCtl {
                 }
             }
         }
-        self.info = ViewInfo {
-            circles_skipped: skipped,
-            institutions_in_view: shown.len(),
-            as_image,
-        };
+        self.info = ViewInfo { circles_skipped: skipped, institutions_in_view: shown.len(), as_image };
     }
 
     /// The selected application: its marker (with the outcome's symbol), its service circle,
@@ -743,7 +622,12 @@ impl MapCtl {
             let symbol = inp.outcome.map(outcome_symbol).unwrap_or("?");
             l::div_icon(&opts(&[
                 ("className", s(&format!("dd-app-pin outcome-{outcome_class}"))),
-                ("html", s(&format!("<span data-testid=\"map-application\" data-outcome=\"{outcome_class}\">{symbol}</span>"))),
+                (
+                    "html",
+                    s(&format!(
+                        "<span data-testid=\"map-application\" data-outcome=\"{outcome_class}\">{symbol}</span>"
+                    )),
+                ),
                 ("iconSize", js_sys::Array::of2(&n(34.0), &n(34.0)).into()),
                 ("iconAnchor", js_sys::Array::of2(&n(17.0), &n(17.0)).into()),
             ]))
@@ -774,12 +658,9 @@ impl MapCtl {
         let name = app.name.clone().filter(|n| !n.trim().is_empty());
         if name != self.app_label {
             if let Some(m) = &self.app_marker {
-                let html = name.as_ref().map(|label| {
-                    format!(
-                        "<span data-testid=\"map-application-label\">{}</span>",
-                        escape(label)
-                    )
-                });
+                let html = name
+                    .as_ref()
+                    .map(|label| format!("<span data-testid=\"map-application-label\">{}</span>", escape(label)));
                 match (&self.app_label, &html) {
                     // Rebinding a permanent tooltip can leave the old one on the map: change its text.
                     (Some(_), Some(h)) => {
@@ -810,10 +691,7 @@ impl MapCtl {
         let dlon = dlat / app.lat.to_radians().cos().max(0.05);
         let mut want: Vec<usize> = Vec::new();
         for (k, x) in inp.scenario.institutions.iter().enumerate() {
-            if (x.lat - app.lat).abs() > dlat
-                || (x.lon - app.lon).abs() > dlon
-                || !sy::same_type(app, x)
-            {
+            if (x.lat - app.lat).abs() > dlat || (x.lon - app.lon).abs() > dlon || !sy::same_type(app, x) {
                 continue;
             }
             if haversine_m(app.lon, app.lat, x.lon, x.lat) <= inp.radius {

@@ -178,9 +178,7 @@ extern "C" {
 
 /// Whether Leaflet's script has loaded (a missing `L` would otherwise be a panic).
 pub fn available() -> bool {
-    Reflect::get(&js_sys::global(), &JsValue::from_str("L"))
-        .map(|l| l.is_object())
-        .unwrap_or(false)
+    Reflect::get(&js_sys::global(), &JsValue::from_str("L")).map(|l| l.is_object()).unwrap_or(false)
 }
 
 /// `[lat, lng]`
@@ -225,11 +223,7 @@ pub fn boundary_rings(a: &crate::scenario::import::Boundary) -> Array {
     let polygon = |p: &geo::Polygon<f64>| {
         let rings = Array::new();
         for r in std::iter::once(p.exterior()).chain(p.interiors().iter()) {
-            rings.push(
-                &r.0.iter()
-                    .map(|c| JsValue::from(ll(c.x, c.y)))
-                    .collect::<Array>(),
-            );
+            rings.push(&r.0.iter().map(|c| JsValue::from(ll(c.x, c.y))).collect::<Array>());
         }
         rings
     };
@@ -237,14 +231,9 @@ pub fn boundary_rings(a: &crate::scenario::import::Boundary) -> Array {
     if polys.len() == 1 {
         return polygon(polys[0]);
     }
-    let first = (0..polys.len())
-        .max_by_key(|&i| polys[i].exterior().0.len())
-        .unwrap_or(0);
+    let first = (0..polys.len()).max_by_key(|&i| polys[i].exterior().0.len()).unwrap_or(0);
     polys.swap(0, first);
-    polys
-        .into_iter()
-        .map(|p| JsValue::from(polygon(p)))
-        .collect()
+    polys.into_iter().map(|p| JsValue::from(polygon(p))).collect()
 }
 
 /// A county's outline (`rings`: one ring, or a polygon's rings with holes), named by a

@@ -117,10 +117,7 @@ impl CoverageOf {
 
 fn cat_label(c: Category) -> Text {
     let l = c.label();
-    Text::new(
-        format!("{}{}", l.zh, i::OF_PHARMACIES.zh),
-        format!("{}{}", l.en, i::OF_PHARMACIES.en),
-    )
+    Text::new(format!("{}{}", l.zh, i::OF_PHARMACIES.zh), format!("{}{}", l.en, i::OF_PHARMACIES.en))
 }
 
 /// An optional tile layer under the map's own layers: off by default (the app works offline).
@@ -162,8 +159,7 @@ impl BaseMap {
     }
 
     fn save(&self) {
-        let v =
-            serde_json::json!({ "on": self.on, "url": self.url, "attribution": self.attribution });
+        let v = serde_json::json!({ "on": self.on, "url": self.url, "attribution": self.attribution });
         if let Some(st) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
             let _ = st.set_item(BASEMAP_KEY, &v.to_string());
         }
@@ -213,10 +209,8 @@ fn set_timing(t: Timing, map_ms: f64, cells_ms: f64, encode_ms: f64, app_ms: f64
     }
     let Some(w) = web_sys::window() else { return };
     let prev = js_sys::Reflect::get(&w, &"__dingdianTiming".into()).ok();
-    let syncs = prev
-        .and_then(|p| js_sys::Reflect::get(&p, &"syncs".into()).ok())
-        .and_then(|v| v.as_f64())
-        .unwrap_or(0.0);
+    let syncs =
+        prev.and_then(|p| js_sys::Reflect::get(&p, &"syncs".into()).ok()).and_then(|v| v.as_f64()).unwrap_or(0.0);
     let o = js_sys::Object::new();
     for (k, v) in [
         ("recompute_ms", t.total_ms),
@@ -271,10 +265,7 @@ pub fn map_panel(props: &Props) -> Html {
                         }
                     });
                     if let Some(w) = web_sys::window() {
-                        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                            later.unchecked_ref(),
-                            0,
-                        );
+                        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
                     }
                 };
                 let on_click = move |lon: f64, lat: f64| on_place.emit((lon, lat));
@@ -311,13 +302,7 @@ pub fn map_panel(props: &Props) -> Html {
                 if let Some(m) = c.as_mut() {
                     let new_info = m.sync(inputs);
                     info.set(new_info);
-                    set_timing(
-                        timing,
-                        m.last_sync_ms,
-                        m.last_cells_ms,
-                        m.last_encode_ms,
-                        m.last_app_ms,
-                    );
+                    set_timing(timing, m.last_sync_ms, m.last_cells_ms, m.last_encode_ms, m.last_app_ms);
                 }
             }
             || ()
@@ -412,9 +397,8 @@ fn badge(lang: Lang, sym: Sym, designated: bool) -> Html {
 
 /// A checkbox in the legend, 44 px tall.
 fn toggle(id: &str, testid: &str, checked: bool, label: Html, onchange: Callback<bool>) -> Html {
-    let onchange = Callback::from(move |e: Event| {
-        onchange.emit(e.target_unchecked_into::<HtmlInputElement>().checked())
-    });
+    let onchange =
+        Callback::from(move |e: Event| onchange.emit(e.target_unchecked_into::<HtmlInputElement>().checked()));
     html! {
         <div class="check legend-check">
             <input id={id.to_string()} type="checkbox" data-testid={testid.to_string()} {checked} {onchange} />
@@ -463,10 +447,7 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
     };
     let hatched = |sw: Swatch, l: Text| {
         if sw.fill == paint::Fill::Hatch {
-            Text::new(
-                format!("{}（{}）", l.zh, i::L_HATCHED.zh),
-                format!("{} ({})", l.en, i::L_HATCHED.en),
-            )
+            Text::new(format!("{}（{}）", l.zh, i::L_HATCHED.zh), format!("{} ({})", l.en, i::L_HATCHED.en))
         } else {
             l
         }
@@ -506,11 +487,7 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
     let cell_note = match v.cells {
         CellLayer::Surface => Some(i::L_SURFACE_NOTE),
         CellLayer::Difference => Some(i::RV_L_DIFF_NOTE),
-        CellLayer::Exits => Some(if has_exits {
-            i::AS_L_NOTE
-        } else {
-            i::AS_L_NONE
-        }),
+        CellLayer::Exits => Some(if has_exits { i::AS_L_NOTE } else { i::AS_L_NONE }),
         CellLayer::None => None,
         _ => Some(i::CELL_NOTE),
     };

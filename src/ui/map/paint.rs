@@ -25,16 +25,10 @@ pub struct Swatch {
 
 impl Swatch {
     pub const fn solid(rgb: [u8; 3]) -> Self {
-        Swatch {
-            rgb,
-            fill: Fill::Solid,
-        }
+        Swatch { rgb, fill: Fill::Solid }
     }
     pub const fn hatch(rgb: [u8; 3]) -> Self {
-        Swatch {
-            rgb,
-            fill: Fill::Hatch,
-        }
+        Swatch { rgb, fill: Fill::Hatch }
     }
     pub fn css(self) -> String {
         let [r, g, b] = self.rgb;
@@ -74,20 +68,9 @@ impl CellIndexImage {
         let cell: Vec<u32> = r
             .rgba
             .chunks_exact(4)
-            .map(|p| {
-                if p[3] == 0 {
-                    u32::MAX
-                } else {
-                    (p[0] as u32) << 16 | (p[1] as u32) << 8 | p[2] as u32
-                }
-            })
+            .map(|p| if p[3] == 0 { u32::MAX } else { (p[0] as u32) << 16 | (p[1] as u32) << 8 | p[2] as u32 })
             .collect();
-        CellIndexImage {
-            width: r.width,
-            height: r.height,
-            bounds: r.bounds,
-            cell,
-        }
+        CellIndexImage { width: r.width, height: r.height, bounds: r.bounds, cell }
     }
 
     /// RGBA of the cells coloured by class (`None`: left clear), hatched where the palette says.
@@ -98,23 +81,13 @@ impl CellIndexImage {
             if c == u32::MAX {
                 continue;
             }
-            let Some(sw) = classes
-                .get(c as usize)
-                .copied()
-                .flatten()
-                .and_then(|k| palette.get(k as usize))
-            else {
+            let Some(sw) = classes.get(c as usize).copied().flatten().and_then(|k| palette.get(k as usize)) else {
                 continue;
             };
             // Bands three pixels wide on a six-pixel period, running "/" across the region: at
             // about three pixels per cell, hatched areas read as striped at every zoom.
             let stripe = sw.fill == Fill::Hatch && (p % w + p / w) % 6 < 3;
-            px.copy_from_slice(&[
-                sw.rgb[0],
-                sw.rgb[1],
-                sw.rgb[2],
-                if stripe { STRIPE_ALPHA } else { FILL_ALPHA },
-            ]);
+            px.copy_from_slice(&[sw.rgb[0], sw.rgb[1], sw.rgb[2], if stripe { STRIPE_ALPHA } else { FILL_ALPHA }]);
         }
         rgba
     }
@@ -161,8 +134,7 @@ impl ViewImage {
     fn to_px(&self, lon: f64, lat: f64) -> (i64, i64) {
         let [w, _, e, _] = self.bounds;
         let x = (lon - w) / (e - w).max(1e-12) * self.width as f64;
-        let y = (self.y_north - merc_y(lat)) / (self.y_north - self.y_south).max(1e-12)
-            * self.height as f64;
+        let y = (self.y_north - merc_y(lat)) / (self.y_north - self.y_south).max(1e-12) * self.height as f64;
         (x.floor() as i64, y.floor() as i64)
     }
 
@@ -176,22 +148,9 @@ impl ViewImage {
 
     /// A shape of half-size `h` pixels: filled in `rgb` (with a white rim if `with_rim`), or
     /// hollow (outline only) for an institution that is not designated.
-    pub fn shape(
-        &mut self,
-        lon: f64,
-        lat: f64,
-        shape: Shape,
-        h: i64,
-        with_rim: bool,
-        rgb: [u8; 3],
-        hollow: bool,
-    ) {
+    pub fn shape(&mut self, lon: f64, lat: f64, shape: Shape, h: i64, with_rim: bool, rgb: [u8; 3], hollow: bool) {
         let (cx, cy) = self.to_px(lon, lat);
-        if cx < -h - 2
-            || cy < -h - 2
-            || cx > self.width as i64 + h + 2
-            || cy > self.height as i64 + h + 2
-        {
+        if cx < -h - 2 || cy < -h - 2 || cx > self.width as i64 + h + 2 || cy > self.height as i64 + h + 2 {
             return;
         }
         let inside = |dx: i64, dy: i64, h: i64| -> bool {
@@ -199,8 +158,7 @@ impl ViewImage {
                 Shape::Square => dx.abs() <= h && dy.abs() <= h,
                 Shape::Diamond => dx.abs() + dy.abs() <= h + 1,
                 Shape::Plus => {
-                    (dx.abs() <= h / 3 + 1 && dy.abs() <= h + 1)
-                        || (dy.abs() <= h / 3 + 1 && dx.abs() <= h + 1)
+                    (dx.abs() <= h / 3 + 1 && dy.abs() <= h + 1) || (dy.abs() <= h / 3 + 1 && dx.abs() <= h + 1)
                 }
                 // Apex up: the half-width grows from the top row to the bottom one.
                 Shape::Triangle => dy >= -h && dy <= h && 2 * dx.abs() <= dy + h + 1,
@@ -238,12 +196,7 @@ impl ViewImage {
 }
 
 /// An RGBA image as a `data:` URL (PNG, through a canvas reused between calls).
-pub fn data_url(
-    canvas: &HtmlCanvasElement,
-    width: u32,
-    height: u32,
-    rgba: &[u8],
-) -> Option<String> {
+pub fn data_url(canvas: &HtmlCanvasElement, width: u32, height: u32, rgba: &[u8]) -> Option<String> {
     canvas.set_width(width);
     canvas.set_height(height);
     let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
@@ -253,10 +206,5 @@ pub fn data_url(
 }
 
 pub fn new_canvas() -> Option<HtmlCanvasElement> {
-    web_sys::window()?
-        .document()?
-        .create_element("canvas")
-        .ok()?
-        .dyn_into()
-        .ok()
+    web_sys::window()?.document()?.create_element("canvas").ok()?.dyn_into().ok()
 }

@@ -24,15 +24,8 @@ pub enum Sym {
 pub const GROUPS: [Sym; 4] = [Sym::Pharmacy, Sym::Outpatient, Sym::General, Sym::Primary];
 
 impl Sym {
-    pub const ALL: [Sym; 7] = [
-        Sym::Pharmacy,
-        Sym::Chronic,
-        Sym::SpecialDrug,
-        Sym::Outpatient,
-        Sym::General,
-        Sym::Specialty,
-        Sym::Primary,
-    ];
+    pub const ALL: [Sym; 7] =
+        [Sym::Pharmacy, Sym::Chronic, Sym::SpecialDrug, Sym::Outpatient, Sym::General, Sym::Specialty, Sym::Primary];
 
     pub fn of(x: &Institution) -> Sym {
         match x.kind {
@@ -145,9 +138,7 @@ pub fn same_type(app: &Application, x: &Institution) -> bool {
         Kind::Pharmacy => x.kind == Kind::Pharmacy && x.categories().intersects(app.categories()),
         Kind::Outpatient => x.kind.is_medical() && x.provides_outpatient(),
         Kind::InpatientGeneral => x.kind == Kind::InpatientGeneral,
-        Kind::InpatientSpecialty => {
-            x.kind == Kind::InpatientSpecialty && x.specialty == app.specialty
-        }
+        Kind::InpatientSpecialty => x.kind == Kind::InpatientSpecialty && x.specialty == app.specialty,
         Kind::PrimaryCare => x.kind == Kind::PrimaryCare,
     }
 }
@@ -155,8 +146,7 @@ pub fn same_type(app: &Application, x: &Institution) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Cell palettes
 
-pub const COVERAGE_PALETTE: [Swatch; 2] =
-    [Swatch::hatch([217, 95, 2]), Swatch::solid([33, 102, 172])];
+pub const COVERAGE_PALETTE: [Swatch; 2] = [Swatch::hatch([217, 95, 2]), Swatch::solid([33, 102, 172])];
 
 pub const AREA_PALETTE: [Swatch; 4] = [
     Swatch::hatch([178, 24, 43]),
@@ -248,18 +238,13 @@ pub const EXITS_LOST: [(&str, crate::ui::i18n::Words); 3] = [
     ("−药医", crate::ui::i18n::AS_L_BOTH),
 ];
 
-pub const EXITS_PALETTE: [Swatch; 3] = [
-    Swatch::hatch([217, 95, 2]),
-    Swatch::hatch([110, 75, 170]),
-    Swatch::hatch([178, 24, 43]),
-];
+pub const EXITS_PALETTE: [Swatch; 3] =
+    [Swatch::hatch([217, 95, 2]), Swatch::hatch([110, 75, 170]), Swatch::hatch([178, 24, 43])];
 
 /// The class of a cell from the kinds of coverage it loses.
 pub fn exits_index(kinds: &[&str]) -> Option<u8> {
     let pharmacy = kinds.contains(&"pharmacy");
-    let medical = kinds
-        .iter()
-        .any(|k| *k == "outpatient" || *k == "inpatient");
+    let medical = kinds.iter().any(|k| *k == "outpatient" || *k == "inpatient");
     match (pharmacy, medical) {
         (true, false) => Some(0),
         (false, true) => Some(1),
