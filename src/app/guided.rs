@@ -61,17 +61,6 @@ impl From<Field> for GuideField {
     }
 }
 
-/// The figures the Size step can ask, in the screen's order, and which of them these rules ask.
-fn counts(size: SizeFields) -> [(Field, bool); 5] {
-    [
-        (Field::OperatingMonths, size.operating_months),
-        (Field::Pharmacists, size.pharmacists),
-        (Field::Physicians, size.physicians),
-        (Field::Beds, size.beds),
-        (Field::InsuranceOfficeStaff, size.insurance_office_staff),
-    ]
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct Guide {
     /// Guided mode is shown instead of the expert view.
@@ -131,10 +120,7 @@ impl Guide {
                 _ => {}
             },
             Step::Size => {
-                for (f, on) in counts(size) {
-                    if !on {
-                        continue;
-                    }
+                for f in size.figures() {
                     match parse_count(&self.raw(f)) {
                         Ok(Some(_)) => {}
                         Ok(None) => miss(f.into(), i::G_E_REQUIRED),

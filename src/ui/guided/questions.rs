@@ -280,17 +280,16 @@ fn moving_from(lang: Lang, g: &Guide, d: &Dispatch, movers: Vec<(String, String)
     }
 }
 
-fn number(lang: Lang, g: &Guide, d: &Dispatch, field: Field, label: Words, unit: Words, hint: Option<Words>) -> Html {
+/// A figure the Size step asks, typed as text: kept as typed until it parses.
+fn number(lang: Lang, g: &Guide, d: &Dispatch, field: Field) -> Html {
+    let (label, unit, hint) = figure_words(field);
     let id = format!("guide-{}", field.id());
     let d = d.clone();
     let oninput = Callback::from(move |e: InputEvent| {
         d.emit(GuideAction::Raw(field, e.target_unchecked_into::<HtmlInputElement>().value()))
     });
     let hint_id = format!("{id}-hint");
-    let mut describedby: Vec<String> = Vec::new();
-    if hint.is_some() {
-        describedby.push(hint_id.clone());
-    }
+    let mut describedby = vec![hint_id.clone()];
     if let Some(e) = described(g, field) {
         describedby.push(e);
     }
@@ -301,14 +300,24 @@ fn number(lang: Lang, g: &Guide, d: &Dispatch, field: Field, label: Words, unit:
                 <input id={id.clone()} type="text" inputmode="numeric" autocomplete="off" data-testid={id}
                     value={g.raw(field)} {oninput}
                     aria-invalid={g.error(field).map(|_| "true")}
-                    aria-describedby={(!describedby.is_empty()).then(|| describedby.join(" "))} />
+                    aria-describedby={describedby.join(" ")} />
                 <span class="unit">{ unit.get(lang) }</span>
             </div>
-            if let Some(h) = hint {
-                <p class="field-hint" id={hint_id}>{ h.get(lang) }</p>
-            }
+            <p class="field-hint" id={hint_id}>{ hint.get(lang) }</p>
             { message(lang, g, field) }
         </div>
+    }
+}
+
+/// A figure's question, unit and hint (the figures of `SizeFields::figures`).
+fn figure_words(field: Field) -> (Words, Words, Words) {
+    match field {
+        Field::OperatingMonths => (i::G_Q_MONTHS, i::U_MONTHS, i::G_Q_MONTHS_HINT),
+        Field::Pharmacists => (i::G_Q_PHARMACISTS, i::U_PERSONS, i::G_Q_PHARMACISTS_HINT),
+        Field::Physicians => (i::G_Q_PHYSICIANS, i::U_PERSONS, i::G_Q_PHYSICIANS_HINT),
+        Field::Beds => (i::G_Q_BEDS, i::U_BEDS, i::G_Q_BEDS_HINT),
+        // Field::InsuranceOfficeStaff, the last figure.
+        _ => (i::G_Q_STAFF, i::U_PERSONS, i::G_Q_STAFF_HINT),
     }
 }
 
@@ -334,21 +343,7 @@ pub fn size(lang: Lang, g: &Guide, d: &Dispatch, f: SizeFields) -> Html {
     html! {
         <div class="guide-q" data-testid="guide-q-size">
             <p class="field-hint">{ i::G_SIZE_INTRO.get(lang) }</p>
-            if f.operating_months {
-                { number(lang, g, d, Field::OperatingMonths, i::G_Q_MONTHS, i::U_MONTHS, Some(i::G_Q_MONTHS_HINT)) }
-            }
-            if f.pharmacists {
-                { number(lang, g, d, Field::Pharmacists, i::G_Q_PHARMACISTS, i::U_PERSONS, Some(i::G_Q_PHARMACISTS_HINT)) }
-            }
-            if f.physicians {
-                { number(lang, g, d, Field::Physicians, i::G_Q_PHYSICIANS, i::U_PERSONS, Some(i::G_Q_PHYSICIANS_HINT)) }
-            }
-            if f.beds {
-                { number(lang, g, d, Field::Beds, i::G_Q_BEDS, i::U_BEDS, Some(i::G_Q_BEDS_HINT)) }
-            }
-            if f.insurance_office_staff {
-                { number(lang, g, d, Field::InsuranceOfficeStaff, i::G_Q_STAFF, i::U_PERSONS, Some(i::G_Q_STAFF_HINT)) }
-            }
+            { for f.figures().into_iter().map(|field| number(lang, g, d, field)) }
             { dept }
         </div>
     }
