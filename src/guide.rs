@@ -13,8 +13,8 @@ use crate::engine::Decision;
 use crate::policy::Policy;
 use crate::scenario::import::Boundaries;
 use crate::scenario::{
-    Application, Categories, Category, Change, Institution, KeyLevel, KeyProject, Kind, NegativeList, NegativeReason,
-    Specialty, Subtype,
+    Application, Categories, Category, Change, Field, Institution, KeyLevel, KeyProject, Kind, NegativeList,
+    NegativeReason, Specialty, Subtype,
 };
 use crate::spatial::haversine_m;
 
@@ -100,6 +100,23 @@ pub struct SizeFields {
     pub insurance_office_staff: bool,
     /// Asked only at 100 beds or more (令2号: an internal insurance department).
     pub insurance_dept: bool,
+}
+
+impl SizeFields {
+    /// The figures asked, as the application's fields, in the screen's order (the insurance
+    /// department is a yes or no, not a figure).
+    pub fn figures(self) -> Vec<Field> {
+        [
+            (Field::OperatingMonths, self.operating_months),
+            (Field::Pharmacists, self.pharmacists),
+            (Field::Physicians, self.physicians),
+            (Field::Beds, self.beds),
+            (Field::InsuranceOfficeStaff, self.insurance_office_staff),
+        ]
+        .into_iter()
+        .filter_map(|(f, asked)| asked.then_some(f))
+        .collect()
+    }
 }
 
 pub fn size_fields(a: &Answers, policy: &Policy) -> SizeFields {

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use dingdian::app::assess::{
     as_of, current_records, AssessResult, BudgetAction, ExitsAction, ExitsErrorKey, RecordField, Source, BUDGET_FIELDS,
 };
-use dingdian::app::guided::{Guide, GuideAction};
+use dingdian::app::guided::{Guide, GuideAction, GuideField};
 use dingdian::app::state::{Action, Dataset, State};
 use dingdian::budget::settle;
 use dingdian::engine::exits::{assess_with_data, AssessOutcome};
@@ -16,7 +16,7 @@ use dingdian::engine::prepared::Prepared;
 use dingdian::engine::{Decision, Outcome, Verdict};
 use dingdian::guide::{self, Step};
 use dingdian::policy::Policy;
-use dingdian::scenario::{Application, Category, Kind};
+use dingdian::scenario::{Application, Category, Change, Field, Kind};
 use dingdian::synth_assessment::DEFAULT_SEED;
 
 // ---------------------------------------------------------------------------------------------
@@ -39,7 +39,7 @@ fn budget_error(s: &State, field: &str) -> Option<String> {
 }
 
 /// The guided check's message under a question.
-fn guide_error(g: &Guide, field: &str) -> Option<String> {
+fn guide_error(g: &Guide, field: impl Into<GuideField>) -> Option<String> {
     g.error(field).map(|t| t.en.to_string())
 }
 
@@ -507,8 +507,8 @@ fn guide_pharmacy(s: &State, lon: f64, lat: f64) -> Rc<Guide> {
     while g.step != Step::Place {
         if g.step == Step::Size {
             g = g
-                .apply(GuideAction::Raw("operating_months", "6".into()))
-                .apply(GuideAction::Raw("pharmacists", "1".into()));
+                .apply(GuideAction::Raw(Field::OperatingMonths, "6".into()))
+                .apply(GuideAction::Raw(Field::Pharmacists, "1".into()));
         }
         let at = g.step;
         g = next(s, g);
@@ -527,10 +527,10 @@ fn answering_the_questions_for_a_pharmacy_leads_to_the_engines_decision_for_it()
     // Nothing chosen: the screen stays and says what is missing.
     g = next(&s, g);
     assert_eq!(g.step, Step::Kind);
-    assert!(guide_error(&g, "kind").is_some());
+    assert!(guide_error(&g, Field::Kind).is_some());
 
     g = g.apply(GuideAction::Kind(Kind::Pharmacy));
-    assert_eq!(guide_error(&g, "kind"), None);
+    assert_eq!(guide_error(&g, Field::Kind), None);
     let steps = guide::steps(&g.answers, &s.policy);
     let mut seen = vec![g.step];
     while g.step != Step::Size {
@@ -542,15 +542,17 @@ fn answering_the_questions_for_a_pharmacy_leads_to_the_engines_decision_for_it()
     assert!(size.operating_months && size.pharmacists && !size.beds);
     g = next(&s, g);
     assert_eq!(g.step, Step::Size);
-    assert!(guide_error(&g, "operating_months").is_some());
-    assert!(guide_error(&g, "pharmacists").is_some());
-    g = g.apply(GuideAction::Raw("operating_months", "6".into())).apply(GuideAction::Raw("pharmacists", "one".into()));
+    assert!(guide_error(&g, Field::OperatingMonths).is_some());
+    assert!(guide_error(&g, Field::Pharmacists).is_some());
+    g = g
+        .apply(GuideAction::Raw(Field::OperatingMonths, "6".into()))
+        .apply(GuideAction::Raw(Field::Pharmacists, "one".into()));
     assert_eq!(g.answers.operating_months, Some(6.0));
     assert_eq!(g.answers.pharmacists, None, "kept as typed until it parses");
-    assert_eq!(g.raw("pharmacists"), "one");
+    assert_eq!(g.raw(Field::Pharmacists), "one");
     g = next(&s, g);
     assert_eq!(g.step, Step::Size);
-    g = g.apply(GuideAction::Raw("pharmacists", "1".into()));
+    g = g.apply(GuideAction::Raw(Field::Pharmacists, "1".into()));
     while g.step != Step::Place {
         g = next(&s, g);
         seen.push(g.step);
@@ -560,7 +562,7 @@ fn answering_the_questions_for_a_pharmacy_leads_to_the_engines_decision_for_it()
     // A spot outside the city is refused; one inside is taken.
     g = offer(&s, g, 116.3975, 39.9087);
     assert_eq!(g.answers.place, None);
-    assert!(guide_error(&g, "place").is_some());
+    assert!(guide_error(&g, GuideField::Place).is_some());
     g = next(&s, g);
     assert_eq!(g.step, Step::Place);
     let p = s
@@ -571,7 +573,7 @@ fn answering_the_questions_for_a_pharmacy_leads_to_the_engines_decision_for_it()
         .unwrap();
     let (lon, lat) = east(p.lon, p.lat, 150.0);
     g = offer(&s, g, lon, lat);
-    assert_eq!(guide_error(&g, "place"), None);
+    assert_eq!(guide_error(&g, GuideField::Place), None);
     g = next(&s, g);
     assert_eq!(g.step, Step::Answer);
 
@@ -612,7 +614,7 @@ fn another_kind_keeps_only_the_place_and_the_months_and_asks_its_own_questions()
     assert_eq!(g.answers.operating_months, Some(6.0));
     assert_eq!(g.answers.pharmacists, None);
     assert!(g.answers.categories.is_empty());
-    assert_eq!(g.raw("pharmacists"), "");
+    assert_eq!(g.raw(Field::Pharmacists), "");
     // The answer screen is still in the hospital's screens; from Size a hospital is asked beds.
     let mut g = g;
     while g.step != Step::Size {
@@ -621,13 +623,13 @@ fn another_kind_keeps_only_the_place_and_the_months_and_asks_its_own_questions()
     let size = guide::size_fields(&g.answers, &s.policy);
     assert!(size.beds && size.physicians && !size.pharmacists);
     g = g
-        .apply(GuideAction::Raw("beds", "120".into()))
-        .apply(GuideAction::Raw("physicians", "8".into()))
-        .apply(GuideAction::Raw("insurance_office_staff", "3".into()));
+        .apply(GuideAction::Raw(Field::Beds, "120".into()))
+        .apply(GuideAction::Raw(Field::Physicians, "8".into()))
+        .apply(GuideAction::Raw(Field::InsuranceOfficeStaff, "3".into()));
     // At 100 beds or more the insurance department is asked (令2号).
     g = next(&s, g);
     assert_eq!(g.step, Step::Size);
-    assert!(guide_error(&g, "insurance_dept").is_some());
+    assert!(guide_error(&g, Field::InsuranceDept).is_some());
     g = g.apply(GuideAction::InsuranceDept(true));
     g = next(&s, g);
     assert_ne!(g.step, Step::Size);
@@ -639,4 +641,44 @@ fn another_kind_keeps_only_the_place_and_the_months_and_asks_its_own_questions()
     assert_eq!(g.step, Step::Kind);
     assert_eq!(g.answers, guide::Answers::default());
     assert!(g.moves > moves);
+}
+
+#[test]
+fn a_pharmacy_without_a_category_is_asked_for_one_and_a_choice_clears_the_message() {
+    let s = start();
+    let mut g = next(&s, Rc::new(Guide::new(true)).apply(GuideAction::Kind(Kind::Pharmacy)));
+    assert_eq!(g.step, Step::Detail);
+    assert!(g.answers.categories.contains(Category::Ordinary), "ordinary is ticked to start with");
+    g = g.apply(GuideAction::Category(Category::Ordinary, false));
+    g = next(&s, g);
+    assert_eq!(g.step, Step::Detail);
+    assert!(guide_error(&g, Field::Category).is_some());
+    g = g.apply(GuideAction::Category(Category::Chronic, true));
+    assert_eq!(guide_error(&g, Field::Category), None);
+    g = next(&s, g);
+    assert_eq!(g.step, Step::Change);
+}
+
+#[test]
+fn the_institution_that_moves_is_kept_as_typed_and_named_in_the_application() {
+    let s = start();
+    let mut g = Rc::new(Guide::new(true))
+        .apply(GuideAction::Kind(Kind::Pharmacy))
+        .apply(GuideAction::Change(Change::AddressChange));
+    let movers = guide::movers(&g.answers, &s.scenario.institutions);
+    let (id, name) = movers.first().expect("the sample has designated pharmacies").clone();
+    let typed = guide::mover_label(&id, &name);
+    g = g.apply(GuideAction::MovingFrom(guide::mover_typed(&movers, &typed), typed.clone()));
+    assert_eq!(g.raw(Field::InstitutionId), typed);
+    assert_eq!(g.answers.moving_from.as_deref(), Some(id.as_str()));
+    let (lon, lat) = (s.scenario.institutions[0].lon, s.scenario.institutions[0].lat);
+    assert_eq!(guide::application(&g.answers, lon, lat, None, "").institution_id.as_deref(), Some(id.as_str()));
+    // Only the figures are typed through `Raw`: another field changes nothing.
+    assert_eq!(*g.clone().apply(GuideAction::Raw(Field::InstitutionId, "x".into())), *g);
+
+    // Another kind moves another institution: what was typed goes, the months stay.
+    g = g.apply(GuideAction::Raw(Field::OperatingMonths, "6".into())).apply(GuideAction::Kind(Kind::Outpatient));
+    assert_eq!(g.raw(Field::InstitutionId), "");
+    assert_eq!(g.answers.moving_from, None);
+    assert_eq!(g.raw(Field::OperatingMonths), "6");
 }

@@ -1,7 +1,9 @@
 //! The guided check's own reducer: which screen is shown, the answers so far, the raw text of the
 //! number inputs (kept as typed until they parse), field messages, and where the browser's
 //! position request stands. The rules are not here: `crate::guide` says which screens and which
-//! fields the active rules need; the component passes them in with `Next`.
+//! fields the active rules need; the component passes them in with `Next`. The questions are
+//! named by the scenario's own `Field` (kind, category, beds, the institution that moves …), and
+//! the spot on the map by `GuideField::Place`.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -12,7 +14,7 @@ mod i {
 }
 use super::state::parse_count;
 use crate::guide::{Answers, SizeFields, Step};
-use crate::scenario::{Category, Change, KeyLevel, Kind, NegativeReason, Specialty, Subtype};
+use crate::scenario::{Category, Change, Field, KeyLevel, Kind, NegativeReason, Specialty, Subtype};
 use crate::text::{Text, Words};
 
 /// Why the browser gave no position.
@@ -34,16 +36,41 @@ pub enum Locate {
     Failed(LocateError),
 }
 
+/// A question of the guided check that can carry a message: one of the application's fields,
+/// or the spot where it would stand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum GuideField {
+    Field(Field),
+    /// Chosen on the map or given by the browser.
+    Place,
+}
+
+impl GuideField {
+    /// What the page's ids are made of (`guide-error-beds`, `guide-error-place`).
+    pub fn id(self) -> &'static str {
+        match self {
+            GuideField::Field(f) => f.id(),
+            GuideField::Place => "place",
+        }
+    }
+}
+
+impl From<Field> for GuideField {
+    fn from(f: Field) -> GuideField {
+        GuideField::Field(f)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Guide {
     /// Guided mode is shown instead of the expert view.
     pub open: bool,
     pub step: Step,
     pub answers: Answers,
-    /// Number inputs as typed, by field.
-    pub raw: BTreeMap<&'static str, String>,
-    /// Field messages, by field (`kind`, `category`, `operating_months`, `place`, …).
-    pub errors: BTreeMap<&'static str, Text>,
+    /// Text inputs as typed (the figures, the institution that moves), by field.
+    pub raw: BTreeMap<Field, String>,
+    /// Messages, by question (kind, category, operating months, place, …).
+    pub errors: BTreeMap<GuideField, Text>,
     pub locate: Locate,
     /// The last point offered (tap or position) lay outside the data set's city.
     pub outside: bool,
@@ -65,12 +92,12 @@ impl Guide {
         }
     }
 
-    pub fn error(&self, field: &str) -> Option<&Text> {
-        self.errors.get(field)
+    pub fn error(&self, field: impl Into<GuideField>) -> Option<&Text> {
+        self.errors.get(&field.into())
     }
 
-    pub fn raw(&self, field: &str) -> String {
-        self.raw.get(field).cloned().unwrap_or_default()
+    pub fn raw(&self, field: Field) -> String {
+        self.raw.get(&field).cloned().unwrap_or_default()
     }
 
     fn go(&mut self, step: Step) {
@@ -82,62 +109,54 @@ impl Guide {
     fn check(&mut self, size: SizeFields) -> bool {
         self.errors.clear();
         let a = &self.answers;
-        let mut missing: Vec<(&'static str, Words)> = Vec::new();
+        let mut missing: Vec<(GuideField, Words)> = Vec::new();
+        let mut miss = |f: GuideField, m: Words| missing.push((f, m));
         match self.step {
-            Step::Kind if a.kind.is_none() => missing.push(("kind", i::G_E_KIND)),
+            Step::Kind if a.kind.is_none() => miss(Field::Kind.into(), i::G_E_KIND),
             Step::Detail => match a.kind {
-                Some(Kind::Pharmacy) if a.categories.is_empty() => missing.push(("category", i::G_E_CATEGORY)),
-                Some(Kind::InpatientSpecialty) if a.specialty.is_none() => missing.push(("specialty", i::G_E_CHOOSE)),
-                Some(Kind::PrimaryCare) if a.subtype.is_none() => missing.push(("subtype", i::G_E_CHOOSE)),
+                Some(Kind::Pharmacy) if a.categories.is_empty() => miss(Field::Category.into(), i::G_E_CATEGORY),
+                Some(Kind::InpatientSpecialty) if a.specialty.is_none() => miss(Field::Specialty.into(), i::G_E_CHOOSE),
+                Some(Kind::PrimaryCare) if a.subtype.is_none() => miss(Field::Subtype.into(), i::G_E_CHOOSE),
                 _ => {}
             },
             Step::Size => {
-                let wanted = [
-                    ("operating_months", size.operating_months),
-                    ("pharmacists", size.pharmacists),
-                    ("physicians", size.physicians),
-                    ("beds", size.beds),
-                    ("insurance_office_staff", size.insurance_office_staff),
-                ];
-                for (f, on) in wanted {
-                    if !on {
-                        continue;
-                    }
+                for f in size.figures() {
                     match parse_count(&self.raw(f)) {
                         Ok(Some(_)) => {}
-                        Ok(None) => missing.push((f, i::G_E_REQUIRED)),
-                        Err(_) => missing.push((f, i::E_COUNT)),
+                        Ok(None) => miss(f.into(), i::G_E_REQUIRED),
+                        Err(_) => miss(f.into(), i::E_COUNT),
                     }
                 }
                 if size.insurance_dept && a.insurance_dept.is_none() {
-                    missing.push(("insurance_dept", i::G_E_CHOOSE));
+                    miss(Field::InsuranceDept.into(), i::G_E_CHOOSE);
                 }
             }
             Step::Place if a.place.is_none() => {
-                missing.push(("place", if self.outside { i::G_OUTSIDE } else { i::G_E_PLACE }))
+                miss(GuideField::Place, if self.outside { i::G_OUTSIDE } else { i::G_E_PLACE })
             }
             _ => {}
         }
         for (f, m) in &missing {
-            self.errors.insert(f, (*m).clone());
+            self.errors.insert(*f, (*m).clone());
         }
         missing.is_empty()
     }
 
-    /// A number field as typed: kept raw, and in the answers when it parses.
-    fn set_raw(&mut self, field: &'static str, raw: String) {
+    /// A figure as typed: kept raw, and in the answers when it parses. A field that is not one
+    /// of the Size step's figures changes nothing.
+    fn set_raw(&mut self, field: Field, raw: String) {
         let n = parse_count(&raw).ok().flatten();
         let a = &mut self.answers;
         match field {
-            "operating_months" => a.operating_months = n.map(|x| x as f64),
-            "pharmacists" => a.pharmacists = n,
-            "physicians" => a.physicians = n,
-            "beds" => a.beds = n,
-            "insurance_office_staff" => a.insurance_office_staff = n,
+            Field::OperatingMonths => a.operating_months = n.map(|x| x as f64),
+            Field::Pharmacists => a.pharmacists = n,
+            Field::Physicians => a.physicians = n,
+            Field::Beds => a.beds = n,
+            Field::InsuranceOfficeStaff => a.insurance_office_staff = n,
             _ => return,
         }
         self.raw.insert(field, raw);
-        self.errors.remove(field);
+        self.errors.remove(&field.into());
     }
 }
 
@@ -152,8 +171,8 @@ pub enum GuideAction {
     Change(Change),
     /// The designated institution that moves, as found from what was typed (`None`: not in the data).
     MovingFrom(Option<String>, String),
-    /// A number field as typed.
-    Raw(&'static str, String),
+    /// A figure as typed (operating months, pharmacists, physicians, beds, insurance office staff).
+    Raw(Field, String),
     InsuranceDept(bool),
     KeyProject(Option<KeyLevel>),
     Negative(Option<NegativeReason>),
@@ -200,9 +219,9 @@ impl Guide {
                         ..Answers::default()
                     };
                     g.answers = keep;
-                    g.raw.retain(|f, _| *f == "operating_months");
+                    g.raw.retain(|f, _| *f == Field::OperatingMonths);
                 }
-                g.errors.remove("kind");
+                g.errors.remove(&Field::Kind.into());
             }
             GuideAction::Category(c, on) => {
                 let cats = g.answers.categories;
@@ -211,26 +230,26 @@ impl Guide {
                     list.push(c);
                 }
                 g.answers.categories = crate::scenario::Categories::of(&list);
-                g.errors.remove("category");
+                g.errors.remove(&Field::Category.into());
             }
             GuideAction::Specialty(s) => {
                 g.answers.specialty = s;
-                g.errors.remove("specialty");
+                g.errors.remove(&Field::Specialty.into());
             }
             GuideAction::Subtype(s) => {
                 g.answers.subtype = s;
-                g.errors.remove("subtype");
+                g.errors.remove(&Field::Subtype.into());
             }
             GuideAction::Integrated(on) => g.answers.integrated = on,
             GuideAction::Change(c) => g.answers.change = c,
             GuideAction::MovingFrom(id, typed) => {
                 g.answers.moving_from = id;
-                g.raw.insert("moving_from", typed);
+                g.raw.insert(Field::InstitutionId, typed);
             }
             GuideAction::Raw(f, raw) => g.set_raw(f, raw),
             GuideAction::InsuranceDept(on) => {
                 g.answers.insurance_dept = Some(on);
-                g.errors.remove("insurance_dept");
+                g.errors.remove(&Field::InsuranceDept.into());
             }
             GuideAction::KeyProject(k) => g.answers.key_project = k,
             GuideAction::Negative(n) => g.answers.negative_list = n,
@@ -261,15 +280,15 @@ impl Guide {
                 g.outside = !inside;
                 if inside {
                     g.answers.place = Some((lon, lat));
-                    g.errors.remove("place");
+                    g.errors.remove(&GuideField::Place);
                 } else {
-                    g.errors.insert("place", i::G_OUTSIDE.clone());
+                    g.errors.insert(GuideField::Place, i::G_OUTSIDE.clone());
                 }
             }
             GuideAction::ChangePlace => g.go(Step::Place),
             GuideAction::Locating => {
                 g.locate = Locate::Asking;
-                g.errors.remove("place");
+                g.errors.remove(&GuideField::Place);
             }
             GuideAction::LocateFailed(e) => g.locate = Locate::Failed(e),
             GuideAction::Restart => {

@@ -59,6 +59,11 @@ pub fn app() -> Html {
     };
     // Guided mode or the expert view, from the address (`?mode=guide`) and its link.
     let guide = use_reducer(|| Guide::new(guided::mode_from_url()));
+    // Guided mode's intents, made once like `on_action`.
+    let on_guide = {
+        let d = guide.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |a: GuideAction| d.dispatch(a)))).clone()
+    };
     {
         // The browser's Back and Forward move between the two views.
         let d = guide.dispatcher();
@@ -232,7 +237,7 @@ pub fn app() -> Html {
                             </select>
                         </div>
                     }
-                    { guided::mode_switch(lang, &guide) }
+                    { guided::mode_switch(lang, guide.open, &on_guide) }
                     <button type="button" class="btn btn-lang" data-testid="lang" lang={lang_tag(i::other(lang))} onclick={on_lang}>
                         { i::LANG_BUTTON.get(lang) }
                     </button>
@@ -246,7 +251,7 @@ pub fn app() -> Html {
                 }
             </header>
             if !guide.open {
-                { guided::guide_bar(lang, &guide) }
+                { guided::guide_bar(lang, &on_guide) }
             }
             <div class="banner" role="note" data-testid="sample-banner" data-dataset={state.dataset.id()}>
                 <span class="banner-icon" aria-hidden="true">{ "ⓘ" }</span>
@@ -257,7 +262,7 @@ pub fn app() -> Html {
             </div>
             <Notices {lang} notices={Shared(state.notices.clone())} on_action={on_action.clone()} />
             if guide.open {
-                <Guided {lang} view={GuidedView::of(&state)} guide={guide.clone()} on_expert={intents.add_application.clone()} />
+                <Guided {lang} view={GuidedView::of(&state)} guide={(*guide).clone()} on_guide={on_guide.clone()} on_expert={intents.add_application.clone()} />
             } else {
                 <div class="columns">
                     <div class="col col-params">

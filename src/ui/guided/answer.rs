@@ -10,7 +10,7 @@ use super::super::i18n::{self as i, t};
 use super::map::GuideMapView;
 use super::place::{picker, template};
 use super::{places_of, push_mode, Computed, Props};
-use crate::app::guided::GuideAction;
+use crate::app::guided::{GuideAction, GuideField};
 use crate::app::guided_view::for_expert;
 use crate::engine::nearest_accepted::Closure;
 use crate::engine::plain::about_distance;
@@ -38,7 +38,7 @@ fn closure_line(lang: Lang, props: &Props, c: &Closure, testid: &'static str) ->
 pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
     let s = &props.view;
     let lang = props.lang;
-    let d = props.guide.dispatcher();
+    let d = props.on_guide.clone();
     let Some(c) = computed else {
         return html! { <p class="empty">{ i::G_NO_ANSWER.get(lang) }</p> };
     };
@@ -130,11 +130,11 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
 
     let on_change_place = {
         let d = d.clone();
-        Callback::from(move |_| d.dispatch(GuideAction::ChangePlace))
+        Callback::from(move |_| d.emit(GuideAction::ChangePlace))
     };
     let on_restart = {
         let d = d.clone();
-        Callback::from(move |_| d.dispatch(GuideAction::Restart))
+        Callback::from(move |_| d.emit(GuideAction::Restart))
     };
     let on_expert = {
         let d = d.clone();
@@ -143,7 +143,7 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
         Callback::from(move |_| {
             expert.emit(app.clone());
             push_mode(false);
-            d.dispatch(GuideAction::Open(false));
+            d.emit(GuideAction::Open(false));
         })
     };
 
@@ -163,7 +163,7 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
                 spot={Some((c.app.lon, c.app.lat))} radius={s.radius()} outcome={Some(decision.outcome)}
                 places={places_of(Some(c))} {lang} on_pick={picker(props)} />
             <p class="field-hint">{ i::G_MAP_TAP_AGAIN.get(lang) }</p>
-            { super::questions::message(lang, &props.guide, "place") }
+            { super::questions::message(lang, &props.guide, GuideField::Place) }
             <details class="guide-trace" data-testid="guide-trace">
                 <summary>{ i::G_TRACE.get(lang) }</summary>
                 <ol class="trace" data-testid="guide-trace-list">

@@ -3,7 +3,8 @@
 //! words with the reasons, what would change it, the nearest places where it would be accepted,
 //! and the expert trace one tap away. Reached from the header's button or by `?mode=guide`.
 //!
-//! `state` is this mode's reducer; `questions`, `place` and `answer` render the screens; `map`
+//! Its state and reducer are `crate::app::guided` (owned by `ui::app`, which passes the state and
+//! a callback for its intents); `questions`, `place` and `answer` render the screens; `map`
 //! is the small Leaflet map; `geo` asks the browser where it is. What to ask and the answer come
 //! from `crate::guide`.
 
@@ -76,21 +77,22 @@ pub fn push_mode(guide: bool) {
 /// The header's link between the two views: a real link (it opens in a new tab too), which
 /// switches in place when simply clicked.
 /// A click that switches view in place (a modified click opens the link as the browser would).
-fn switch_click(guide: &UseReducerHandle<Guide>, to_guide: bool) -> Callback<MouseEvent> {
-    let d = guide.dispatcher();
+fn switch_click(on_guide: &Callback<GuideAction>, to_guide: bool) -> Callback<MouseEvent> {
+    let d = on_guide.clone();
     Callback::from(move |e: MouseEvent| {
         if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
             return;
         }
         e.prevent_default();
         push_mode(to_guide);
-        d.dispatch(GuideAction::Open(to_guide));
+        d.emit(GuideAction::Open(to_guide));
     })
 }
 
-pub fn mode_switch(lang: Lang, guide: &UseReducerHandle<Guide>) -> Html {
-    let to_guide = !guide.open;
-    let onclick = switch_click(guide, to_guide);
+/// `open`: guided mode is shown.
+pub fn mode_switch(lang: Lang, open: bool, on_guide: &Callback<GuideAction>) -> Html {
+    let to_guide = !open;
+    let onclick = switch_click(on_guide, to_guide);
     let (icon, label) = if to_guide { ("☑", i::G_ENTER) } else { ("⚙", i::G_EXPERT) };
     html! {
         <a class="btn btn-mode" href={mode_href(to_guide)} data-testid={if to_guide { "open-guide" } else { "open-expert" }} {onclick}>
@@ -101,9 +103,9 @@ pub fn mode_switch(lang: Lang, guide: &UseReducerHandle<Guide>) -> Html {
 
 /// On phones (CSS) the header's controls are folded into a menu; the public's way in stays in
 /// sight as a bar under the header.
-pub fn guide_bar(lang: Lang, guide: &UseReducerHandle<Guide>) -> Html {
+pub fn guide_bar(lang: Lang, on_guide: &Callback<GuideAction>) -> Html {
     html! {
-        <a class="guide-bar" href={mode_href(true)} data-testid="open-guide-bar" onclick={switch_click(guide, true)}>
+        <a class="guide-bar" href={mode_href(true)} data-testid="open-guide-bar" onclick={switch_click(on_guide, true)}>
             <span aria-hidden="true">{ "☑ " }</span>{ i::G_BAR.get(lang) }<span aria-hidden="true">{ " →" }</span>
         </a>
     }
@@ -111,13 +113,14 @@ pub fn guide_bar(lang: Lang, guide: &UseReducerHandle<Guide>) -> Html {
 
 // ---------------------------------------------------------------------------------------------
 
-/// What guided mode reads of the expert state, its own reducer, and the one intent it sends
-/// the expert view: take the answer's application there.
+/// What guided mode reads of the expert state and of its own state, the intents it sends its own
+/// reducer, and the one it sends the expert view: take the answer's application there.
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
     pub view: GuidedView,
-    pub guide: UseReducerHandle<Guide>,
+    pub guide: Guide,
+    pub on_guide: Callback<GuideAction>,
     pub on_expert: Callback<Application>,
 }
 
@@ -164,9 +167,8 @@ fn move_focus() {
 #[function_component(Guided)]
 pub fn guided(props: &Props) -> Html {
     let s = &props.view;
-    let gd = &*props.guide;
+    let gd = &props.guide;
     let lang = props.lang;
-    let dispatch = props.guide.dispatcher();
     let steps = g::steps(&gd.answers, &s.policy);
     let size = g::size_fields(&gd.answers, &s.policy);
     // A screen the answers no longer need (another kind) is not shown: the first one is.
@@ -188,21 +190,18 @@ pub fn guided(props: &Props) -> Html {
         });
 
     let on_next = {
-        let d = dispatch.clone();
+        let d = props.on_guide.clone();
         let steps = steps.clone();
-        Callback::from(move |_| d.dispatch(GuideAction::Next(steps.clone(), size)))
+        Callback::from(move |_| d.emit(GuideAction::Next(steps.clone(), size)))
     };
     let on_back = {
-        let d = dispatch.clone();
+        let d = props.on_guide.clone();
         let steps = steps.clone();
-        Callback::from(move |_| d.dispatch(GuideAction::Back(steps.clone())))
+        Callback::from(move |_| d.emit(GuideAction::Back(steps.clone())))
     };
 
     // The questions see the guide's answers and send its intents.
-    let send = {
-        let d = dispatch.clone();
-        Callback::from(move |a: GuideAction| d.dispatch(a))
-    };
+    let send = props.on_guide.clone();
     let body = match step {
         Step::Kind => questions::kind(lang, gd, &send),
         Step::Detail => questions::detail(lang, gd, &send),

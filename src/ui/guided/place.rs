@@ -10,17 +10,17 @@ use super::geo;
 use super::map::GuideMapView;
 use super::questions::message;
 use super::Props;
-use crate::app::guided::{GuideAction, Locate, LocateError};
+use crate::app::guided::{GuideAction, GuideField, Locate, LocateError};
 use crate::scenario::Application;
 use crate::text::num;
 
 /// A callback that checks a point against the city and records it.
 pub fn picker(props: &Props) -> Callback<(f64, f64)> {
-    let d = props.guide.dispatcher();
+    let d = props.on_guide.clone();
     let view = props.view.clone();
     Callback::from(move |(lon, lat): (f64, f64)| {
         let inside = view.inside(lon, lat);
-        d.dispatch(GuideAction::Place { lon, lat, inside })
+        d.emit(GuideAction::Place { lon, lat, inside })
     })
 }
 
@@ -35,17 +35,17 @@ pub fn template(props: &Props) -> Option<Application> {
 
 pub fn place(props: &Props) -> Html {
     let s = &props.view;
-    let gd = &*props.guide;
+    let gd = &props.guide;
     let lang = props.lang;
     let pick = picker(props);
     let on_locate = {
-        let d = props.guide.dispatcher();
+        let d = props.on_guide.clone();
         let pick = pick.clone();
         Callback::from(move |_| {
-            d.dispatch(GuideAction::Locating);
+            d.emit(GuideAction::Locating);
             let d2 = d.clone();
             let pick = pick.clone();
-            geo::locate(move |lon, lat| pick.emit((lon, lat)), move |e| d2.dispatch(GuideAction::LocateFailed(e)));
+            geo::locate(move |lon, lat| pick.emit((lon, lat)), move |e| d2.emit(GuideAction::LocateFailed(e)));
         })
     };
     let status = match gd.locate {
@@ -87,7 +87,7 @@ pub fn place(props: &Props) -> Html {
                     { i::G_NOT_CHOSEN.get(lang) }
                 }
             </p>
-            { message(lang, gd, "place") }
+            { message(lang, gd, GuideField::Place) }
             <p class="field-hint">{ t(lang, i::G_WGS84) }</p>
         </div>
     }

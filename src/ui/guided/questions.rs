@@ -6,19 +6,21 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::super::i18n::{self as i, t, Words};
-use crate::app::guided::{Guide, GuideAction};
+use crate::app::guided::{Guide, GuideAction, GuideField};
 use crate::guide::{SizeFields, Specials};
-use crate::scenario::{Category, Change, Kind, Specialty, Subtype};
+use crate::scenario::{Category, Change, Field, Kind, Specialty, Subtype};
 use crate::text::{Lang, Text};
 
 /// What a question sends: the guide's intents (an answer chosen, a field typed).
 type Dispatch = Callback<GuideAction>;
 
 /// The message under a question, tied to it by id.
-pub fn message(lang: Lang, g: &Guide, field: &str) -> Html {
+pub fn message(lang: Lang, g: &Guide, field: impl Into<GuideField>) -> Html {
+    let field = field.into();
+    let id = field.id();
     match g.error(field) {
         Some(e) => html! {
-            <p class="field-error guide-error" id={format!("guide-error-{field}")} data-testid={format!("guide-error-{field}")} role="alert">
+            <p class="field-error guide-error" id={format!("guide-error-{id}")} data-testid={format!("guide-error-{id}")} role="alert">
                 <span aria-hidden="true">{ "⚠ " }</span>{ t(lang, e) }
             </p>
         },
@@ -26,8 +28,9 @@ pub fn message(lang: Lang, g: &Guide, field: &str) -> Html {
     }
 }
 
-fn described(g: &Guide, field: &str) -> Option<String> {
-    g.error(field).map(|_| format!("guide-error-{field}"))
+fn described(g: &Guide, field: impl Into<GuideField>) -> Option<String> {
+    let field = field.into();
+    g.error(field).map(|_| format!("guide-error-{}", field.id()))
 }
 
 /// One radio row: label text and an optional plain hint beneath.
@@ -39,9 +42,10 @@ struct Choice {
     on: Callback<()>,
 }
 
-fn radios(lang: Lang, g: &Guide, name: &'static str, legend: Words, choices: Vec<Choice>) -> Html {
+/// `name` makes the page's ids; the message under the question is `field`'s.
+fn radios(lang: Lang, g: &Guide, field: Field, name: &'static str, legend: Words, choices: Vec<Choice>) -> Html {
     html! {
-        <fieldset class="guide-q" data-testid={format!("guide-q-{name}")} aria-describedby={described(g, name)}>
+        <fieldset class="guide-q" data-testid={format!("guide-q-{name}")} aria-describedby={described(g, field)}>
             <legend class="guide-legend">{ legend.get(lang) }</legend>
             <div class="choices">
                 { for choices.into_iter().map(|c| {
@@ -62,7 +66,7 @@ fn radios(lang: Lang, g: &Guide, name: &'static str, legend: Words, choices: Vec
                     }
                 }) }
             </div>
-            { message(lang, g, name) }
+            { message(lang, g, field) }
         </fieldset>
     }
 }
@@ -110,7 +114,7 @@ pub fn kind(lang: Lang, g: &Guide, d: &Dispatch) -> Html {
             }
         })
         .collect();
-    radios(lang, g, "kind", i::G_Q_KIND, choices)
+    radios(lang, g, Field::Kind, "kind", i::G_Q_KIND, choices)
 }
 
 fn json_id<E: serde::Serialize>(e: &E) -> String {
@@ -129,14 +133,14 @@ fn category_hint(c: Category) -> Words {
 fn select<E: Copy + serde::Serialize + PartialEq + 'static>(
     lang: Lang,
     g: &Guide,
-    field: &'static str,
+    field: Field,
     label: Words,
     all: &[E],
     label_of: fn(E) -> Text,
     value: Option<E>,
     on: Callback<Option<E>>,
 ) -> Html {
-    let id = format!("guide-{field}");
+    let id = format!("guide-{}", field.id());
     let options: Vec<(String, Text)> = all.iter().map(|e| (json_id(e), label_of(*e))).collect();
     let lookup: Vec<(String, E)> = all.iter().map(|e| (json_id(e), *e)).collect();
     let onchange = Callback::from(move |e: Event| {
@@ -148,7 +152,7 @@ fn select<E: Copy + serde::Serialize + PartialEq + 'static>(
         <div class="field guide-field">
             <label for={id.clone()} class="guide-legend">{ label.get(lang) }</label>
             <div class="control">
-                <select id={id} data-testid={format!("guide-{field}")} {onchange} aria-describedby={described(g, field)}>
+                <select id={id.clone()} data-testid={id} {onchange} aria-describedby={described(g, field)}>
                     <option value="" selected={current.is_empty()}>{ i::G_CHOOSE.get(lang) }</option>
                     { for options.iter().map(|(v, l)| html! {
                         <option value={v.clone()} selected={*v == current}>{ t(lang, l) }</option>
@@ -165,7 +169,7 @@ pub fn detail(lang: Lang, g: &Guide, d: &Dispatch) -> Html {
         Some(Kind::Pharmacy) => {
             let cats = g.answers.categories;
             html! {
-                <fieldset class="guide-q" data-testid="guide-q-category" aria-describedby={described(g, "category")}>
+                <fieldset class="guide-q" data-testid="guide-q-category" aria-describedby={described(g, Field::Category)}>
                     <legend class="guide-legend">{ i::G_Q_CATEGORY.get(lang) }</legend>
                     <p class="field-hint">{ i::G_Q_CATEGORY_HINT.get(lang) }</p>
                     <div class="choices">
@@ -175,7 +179,7 @@ pub fn detail(lang: Lang, g: &Guide, d: &Dispatch) -> Html {
                                 Callback::from(move |on| d.emit(GuideAction::Category(c, on))))
                         }) }
                     </div>
-                    { message(lang, g, "category") }
+                    { message(lang, g, Field::Category) }
                 </fieldset>
             }
         }
@@ -184,7 +188,7 @@ pub fn detail(lang: Lang, g: &Guide, d: &Dispatch) -> Html {
             select(
                 lang,
                 g,
-                "specialty",
+                Field::Specialty,
                 i::G_Q_SPECIALTY,
                 &Specialty::ALL,
                 Specialty::label,
@@ -197,7 +201,7 @@ pub fn detail(lang: Lang, g: &Guide, d: &Dispatch) -> Html {
             let d2 = d.clone();
             html! {
                 <>
-                    { select(lang, g, "subtype", i::G_Q_SUBTYPE, &Subtype::ALL, Subtype::label, g.answers.subtype,
+                    { select(lang, g, Field::Subtype, i::G_Q_SUBTYPE, &Subtype::ALL, Subtype::label, g.answers.subtype,
                         Callback::from(move |s| d1.emit(GuideAction::Subtype(s)))) }
                     <div class="choices guide-more">
                         { checkbox("guide-integrated", i::G_INTEGRATED.clone(), Some(i::G_INTEGRATED_HINT.clone()), g.answers.integrated, lang,
@@ -231,7 +235,7 @@ pub fn change(lang: Lang, g: &Guide, d: &Dispatch, movers: Vec<(String, String)>
         .collect();
     html! {
         <>
-            { radios(lang, g, "change", i::G_Q_CHANGE, choices) }
+            { radios(lang, g, Field::Change, "change", i::G_Q_CHANGE, choices) }
             if g.answers.change == Change::AddressChange {
                 { moving_from(lang, g, d, movers) }
             }
@@ -250,7 +254,7 @@ fn moving_from(lang: Lang, g: &Guide, d: &Dispatch, movers: Vec<(String, String)
             d.emit(GuideAction::MovingFrom(crate::guide::mover_typed(&list, &typed), typed))
         })
     };
-    let typed = g.raw("moving_from");
+    let typed = g.raw(Field::InstitutionId);
     let state = match (&g.answers.moving_from, typed.trim().is_empty()) {
         (Some(id), _) => {
             html! { <p class="field-hint" data-testid="guide-moving-found">{ format!("{} {id}", i::G_MOVING_FOUND.get(lang)) }</p> }
@@ -276,25 +280,16 @@ fn moving_from(lang: Lang, g: &Guide, d: &Dispatch, movers: Vec<(String, String)
     }
 }
 
-fn number(
-    lang: Lang,
-    g: &Guide,
-    d: &Dispatch,
-    field: &'static str,
-    label: Words,
-    unit: Words,
-    hint: Option<Words>,
-) -> Html {
-    let id = format!("guide-{field}");
+/// A figure the Size step asks, typed as text: kept as typed until it parses.
+fn number(lang: Lang, g: &Guide, d: &Dispatch, field: Field) -> Html {
+    let (label, unit, hint) = figure_words(field);
+    let id = format!("guide-{}", field.id());
     let d = d.clone();
     let oninput = Callback::from(move |e: InputEvent| {
         d.emit(GuideAction::Raw(field, e.target_unchecked_into::<HtmlInputElement>().value()))
     });
     let hint_id = format!("{id}-hint");
-    let mut describedby: Vec<String> = Vec::new();
-    if hint.is_some() {
-        describedby.push(hint_id.clone());
-    }
+    let mut describedby = vec![hint_id.clone()];
     if let Some(e) = described(g, field) {
         describedby.push(e);
     }
@@ -305,14 +300,24 @@ fn number(
                 <input id={id.clone()} type="text" inputmode="numeric" autocomplete="off" data-testid={id}
                     value={g.raw(field)} {oninput}
                     aria-invalid={g.error(field).map(|_| "true")}
-                    aria-describedby={(!describedby.is_empty()).then(|| describedby.join(" "))} />
+                    aria-describedby={describedby.join(" ")} />
                 <span class="unit">{ unit.get(lang) }</span>
             </div>
-            if let Some(h) = hint {
-                <p class="field-hint" id={hint_id}>{ h.get(lang) }</p>
-            }
+            <p class="field-hint" id={hint_id}>{ hint.get(lang) }</p>
             { message(lang, g, field) }
         </div>
+    }
+}
+
+/// A figure's question, unit and hint (the figures of `SizeFields::figures`).
+fn figure_words(field: Field) -> (Words, Words, Words) {
+    match field {
+        Field::OperatingMonths => (i::G_Q_MONTHS, i::U_MONTHS, i::G_Q_MONTHS_HINT),
+        Field::Pharmacists => (i::G_Q_PHARMACISTS, i::U_PERSONS, i::G_Q_PHARMACISTS_HINT),
+        Field::Physicians => (i::G_Q_PHYSICIANS, i::U_PERSONS, i::G_Q_PHYSICIANS_HINT),
+        Field::Beds => (i::G_Q_BEDS, i::U_BEDS, i::G_Q_BEDS_HINT),
+        // Field::InsuranceOfficeStaff, the last figure.
+        _ => (i::G_Q_STAFF, i::U_PERSONS, i::G_Q_STAFF_HINT),
     }
 }
 
@@ -331,28 +336,14 @@ pub fn size(lang: Lang, g: &Guide, d: &Dispatch, f: SizeFields) -> Html {
                 }
             })
             .collect();
-        radios(lang, g, "insurance_dept", i::G_Q_DEPT, choices)
+        radios(lang, g, Field::InsuranceDept, "insurance_dept", i::G_Q_DEPT, choices)
     } else {
         html! {}
     };
     html! {
         <div class="guide-q" data-testid="guide-q-size">
             <p class="field-hint">{ i::G_SIZE_INTRO.get(lang) }</p>
-            if f.operating_months {
-                { number(lang, g, d, "operating_months", i::G_Q_MONTHS, i::U_MONTHS, Some(i::G_Q_MONTHS_HINT)) }
-            }
-            if f.pharmacists {
-                { number(lang, g, d, "pharmacists", i::G_Q_PHARMACISTS, i::U_PERSONS, Some(i::G_Q_PHARMACISTS_HINT)) }
-            }
-            if f.physicians {
-                { number(lang, g, d, "physicians", i::G_Q_PHYSICIANS, i::U_PERSONS, Some(i::G_Q_PHYSICIANS_HINT)) }
-            }
-            if f.beds {
-                { number(lang, g, d, "beds", i::G_Q_BEDS, i::U_BEDS, Some(i::G_Q_BEDS_HINT)) }
-            }
-            if f.insurance_office_staff {
-                { number(lang, g, d, "insurance_office_staff", i::G_Q_STAFF, i::U_PERSONS, Some(i::G_Q_STAFF_HINT)) }
-            }
+            { for f.figures().into_iter().map(|field| number(lang, g, d, field)) }
             { dept }
         </div>
     }
@@ -381,7 +372,7 @@ pub fn special(lang: Lang, g: &Guide, d: &Dispatch, sp: Specials) -> Html {
                 on: Callback::from(move |_| d.emit(GuideAction::KeyProject(Some(k)))),
             });
         }
-        radios(lang, g, "key_project", i::G_Q_KEY, choices)
+        radios(lang, g, Field::KeyProject, "key_project", i::G_Q_KEY, choices)
     } else {
         html! {}
     };
@@ -406,7 +397,7 @@ pub fn special(lang: Lang, g: &Guide, d: &Dispatch, sp: Specials) -> Html {
                 on: Callback::from(move |_| d.emit(GuideAction::Negative(Some(r)))),
             });
         }
-        radios(lang, g, "negative", i::G_Q_NEGATIVE, choices)
+        radios(lang, g, Field::NegativeListReason, "negative", i::G_Q_NEGATIVE, choices)
     } else {
         html! {}
     };
