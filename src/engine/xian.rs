@@ -154,12 +154,14 @@ impl Reading {
     pub(crate) fn render(&self) -> Text {
         let (count, quota) = match *self {
             Reading::Quota { count, quota } => (count, quota),
-            Reading::NoQuota { count } => return Text::new(
-                format!("现有特药定点药店{count}家；原文只说“实行总量控制”，没有给出总量，待定"),
-                format!(
+            Reading::NoQuota { count } => {
+                return Text::new(
+                    format!("现有特药定点药店{count}家；原文只说“实行总量控制”，没有给出总量，待定"),
+                    format!(
                     "{count} designated special-drug pharmacies; the text sets a quota without a number: undetermined"
                 ),
-            ),
+                )
+            }
         };
         let detail = Text::new(
             format!("现有特药定点药店{count}家，总量{quota}家"),
