@@ -4,7 +4,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::decision_panel::outcome_symbol;
@@ -372,11 +371,13 @@ pub fn review_panel(props: &Props) -> Html {
             if *on {
                 body_class(true);
                 if let Some(w) = web_sys::window() {
-                    let after = wasm_bindgen::closure::Closure::once_into_js(move || {
+                    // Once, and removed by the browser when it has run: the next print (the
+                    // plan's, this one again) must not call a handler already spent.
+                    gloo::events::EventListener::once(&w, "afterprint", move |_| {
                         body_class(false);
                         printing.set(false);
-                    });
-                    let _ = w.add_event_listener_with_callback("afterprint", after.unchecked_ref());
+                    })
+                    .forget();
                     let _ = w.print();
                 }
             }

@@ -131,6 +131,27 @@ test('a sweep over the radius draws a chart with the current value marked, and d
   await page.screenshot({ path: path.join(OUTPUT_DIR, 'sweep-desktop.png'), fullPage: false });
 });
 
+test('printing the summary twice, then the plan, leaves a clean console and the page as it was', async () => {
+  const { page, problems } = await open();
+  // A print dialog that closes at once, as the browser's does: then comes `afterprint`.
+  await page.evaluate(() => {
+    window.__printed = 0;
+    window.print = () => {
+      window.__printed += 1;
+      window.dispatchEvent(new Event('afterprint'));
+    };
+  });
+  for (const k of [1, 2]) {
+    await page.locator('[data-testid="print-summary"]').click();
+    await page.waitForFunction((k) => window.__printed === k, k, { timeout: WAIT_MS });
+    await page.waitForFunction(() => !document.body.classList.contains('printing-summary'), null, { timeout: WAIT_MS });
+  }
+  // Any later print (the plan's) fires `afterprint` again.
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.waitForTimeout(300);
+  assert.deepEqual(problems, [], 'no error on the console');
+});
+
 test('printing shows the consultation summary alone, laid out for paper', async () => {
   const { page } = await open();
   await setParam(page, 'service_radius_m', 500);

@@ -353,6 +353,18 @@ async function axe(page, where) {
   return result;
 }
 
+test('seeing the answer at once after tapping the spot leaves a clean console', async () => {
+  const { page, problems } = await openGuide();
+  await answerPharmacyQuestions(page);
+  await tapMapAt(page, NEAR_P001);
+  // Within 0.2 s of the tap, as a quick thumb does: the map is taken down while Leaflet still
+  // has the tap's events to deliver.
+  await page.locator('[data-testid="guide-next"]').tap();
+  await expectStep(page, 'answer');
+  await page.waitForTimeout(800);
+  assert.deepEqual(problems, [], 'no error on the console after a quick tap');
+});
+
 test('axe-core finds no serious or critical violations in guided mode (questions and answer) nor in the expert view', async () => {
   const { page } = await openGuide({ contextOptions: { bypassCSP: true } });
   await axe(page, 'guided mode, first question');

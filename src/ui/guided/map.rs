@@ -59,6 +59,16 @@ struct GuideMap {
     _handlers: Vec<Closure<dyn FnMut(JsValue)>>,
 }
 
+/// Leaflet may still deliver a tap's events after the screen has changed: the map lets go of
+/// the handlers before they are dropped (a dropped handler would throw).
+impl Drop for GuideMap {
+    fn drop(&mut self) {
+        // Not `remove()`: Leaflet then throws from an animation frame it had already asked for.
+        self.map.stop();
+        self.map.off_all();
+    }
+}
+
 #[derive(Clone, PartialEq)]
 struct Drawn {
     data: Shared<MapData>,

@@ -104,6 +104,16 @@ fn now_ms() -> f64 {
 
 const EMPTY_PNG: &str = "data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==";
 
+/// The map lets go of its handlers before they are dropped: an event Leaflet still had to
+/// deliver (a tap, the end of a pan) would otherwise reach a dropped one.
+impl Drop for MapCtl {
+    fn drop(&mut self) {
+        // Not `remove()`: Leaflet then throws from an animation frame it had already asked for.
+        self.map.stop();
+        self.map.off_all();
+    }
+}
+
 impl MapCtl {
     /// Creates the map in `el`. `on_click(lon, lat)` is called for every click on the map;
     /// `on_moved` after every pan or zoom.

@@ -39,6 +39,15 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn on(this: &Map, event: &str, handler: &Function) -> Map;
 
+    /// Removes every handler the app gave the map (`on`), so no event it still delivers (the
+    /// end of a pan, a tap) reaches one dropped with the app's side.
+    #[wasm_bindgen(method, js_name = off)]
+    pub fn off_all(this: &Map) -> Map;
+
+    /// Stops a pan or zoom animation under way.
+    #[wasm_bindgen(method)]
+    pub fn stop(this: &Map) -> Map;
+
     #[wasm_bindgen(method, js_name = getContainer)]
     pub fn get_container(this: &Map) -> HtmlElement;
 
