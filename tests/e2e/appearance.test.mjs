@@ -4,11 +4,12 @@
 // contrast check, desktop and phone), and every large file has .gz and .br copies a host can serve.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { BASE_URL, OUTPUT_DIR, WAIT_MS, launchBrowser, openApp } from './helpers.mjs';
+import { BASE_URL, OUTPUT_DIR, WAIT_MS, distDir, launchBrowser, openApp } from './helpers.mjs';
+import { listFiles } from '../../scripts/sw-files.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -25,13 +26,6 @@ after(async () => {
   for (const c of contexts) await c.close().catch(() => {});
   await browser?.close();
 });
-
-function distDir() {
-  const candidates = [process.env.DIST_DIR, 'dist-e2e', 'dist'].filter(Boolean);
-  const dir = candidates.find((d) => existsSync(path.join(d, 'index.html')));
-  assert.ok(dir, `no built app in ${candidates.join(', ')}: build it (trunk build) or set DIST_DIR`);
-  return path.resolve(dir);
-}
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes) {
@@ -148,12 +142,7 @@ test('the first screen is never blank: until the wasm arrives, a loading screen 
 
 test('every large file of the build has .gz and .br copies beside it that decode to the same bytes', () => {
   const dist = distDir();
-  const all = (dir, prefix = '') =>
-    readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((e) => {
-      const rel = prefix ? `${prefix}/${e.name}` : e.name;
-      return e.isDirectory() ? all(dir, rel) : [rel];
-    });
-  const files = all(dist);
+  const files = listFiles(dist);
   const large = files.filter((f) => /\.(wasm|js|css|html|geojson)$/.test(f) && statSync(path.join(dist, f)).size >= 1024);
   assert.ok(large.some((f) => f.endsWith('.wasm')), 'the build has wasm');
   for (const f of large) {

@@ -3,7 +3,7 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -21,6 +21,14 @@ export const BASE_URL = (() => {
   return url.endsWith('/') ? url : `${url}/`;
 })();
 const BASE_ORIGIN = new URL(BASE_URL).origin;
+
+/** The built app's folder: $DIST_DIR, else dist-e2e/ or dist/ (for tests that read the build). */
+export function distDir() {
+  const candidates = [process.env.DIST_DIR, 'dist-e2e', 'dist'].filter(Boolean);
+  const dir = candidates.find((d) => existsSync(path.join(d, 'index.html')));
+  assert.ok(dir, `no built app in ${candidates.join(', ')}: build it (trunk build) or set DIST_DIR`);
+  return path.resolve(dir);
+}
 
 /**
  * The browser for a test file. Every context it opens (whoever opens it) records each request

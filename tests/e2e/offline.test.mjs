@@ -7,22 +7,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { BASE_URL, OUTPUT_DIR, WAIT_MS, launchBrowser } from './helpers.mjs';
+import { BASE_URL, OUTPUT_DIR, WAIT_MS, distDir, launchBrowser } from './helpers.mjs';
+import { listFiles } from '../../scripts/sw-files.mjs';
 
 let browser;
 let server;
 let root;
-
-function distDir() {
-  const candidates = [process.env.DIST_DIR, 'dist-e2e', 'dist'].filter(Boolean);
-  const dir = candidates.find((d) => existsSync(path.join(d, 'index.html')));
-  assert.ok(dir, `no built app in ${candidates.join(', ')}: build it (trunk build) or set DIST_DIR`);
-  return path.resolve(dir);
-}
 
 function freePort() {
   return new Promise((resolve) => {
@@ -30,13 +24,6 @@ function freePort() {
       const { port } = s.address();
       s.close(() => resolve(port));
     });
-  });
-}
-
-function files(dir, prefix = '') {
-  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((e) => {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    return e.isDirectory() ? files(dir, rel) : [rel];
   });
 }
 
@@ -73,7 +60,7 @@ test('the built app renders from a sub-path, lists every built file for offline 
   const sw = readFileSync(path.join(dist, 'sw.js'), 'utf8');
   const listed = JSON.parse(sw.match(/^const FILES = (.*);$/m)[1]).map(([f]) => f).sort();
   // The .gz and .br copies beside the large files are for the host to serve, not to cache.
-  const built = files(dist).filter((f) => f !== 'sw.js' && !/\.(gz|br)$/.test(f)).sort();
+  const built = listFiles(dist).filter((f) => f !== 'sw.js' && !/\.(gz|br)$/.test(f)).sort();
   assert.deepEqual(listed, built, 'sw.js lists exactly the built files');
   assert.ok(built.some((f) => f.endsWith('.wasm')) && built.includes('index.html'));
 
