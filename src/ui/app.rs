@@ -26,7 +26,7 @@ use super::results_panel::ResultsPanel;
 use super::review_panel::ReviewPanel;
 use super::share_menu::{Notices, ShareMenu};
 use super::sites_panel::SitesPanel;
-use crate::app::assess::BudgetAction;
+use crate::app::assess::{BudgetAction, ExitsAction};
 use crate::app::coverage::CoverageView;
 use crate::app::guided::{Guide, GuideAction};
 use crate::app::guided_view::GuidedView;
@@ -35,9 +35,10 @@ use crate::app::plan_job::PlanInputs;
 use crate::app::readings::ReadingsView;
 use crate::app::results_table::ResultsView;
 use crate::app::review_view::ReviewView;
-use crate::app::state::{Action, Dataset, ErrorKey, Shared, State};
+use crate::app::state::{Action, Dataset, ErrorKey, Shared};
 use crate::app::sweep::SweepInputs;
 use crate::app::work::Work;
+use crate::scenario::{Category, DataField, Field};
 use crate::text::Lang;
 
 #[function_component(App)]
@@ -267,12 +268,12 @@ pub fn app() -> Html {
                 <div class="columns">
                     <div class="col col-params">
                         <ParamsPanel snap={ParamsSnap::of(&state)}
-                            on_set={intent(&state, |(id, raw)| Action::SetParam(id, raw))}
-                            on_reset={intent(&state, Action::ResetParam)}
-                            on_rule={intent(&state, |(id, on)| Action::ToggleRule(id, on))} />
+                            on_set={intents.set_param.clone()}
+                            on_reset={intents.reset_param.clone()}
+                            on_rule={intents.toggle_rule.clone()} />
                         <DataPanel snap={DataSnap::of(&state)}
-                            on_city={intent(&state, |(f, raw)| Action::SetCity(f, raw))}
-                            on_county={intent(&state, |(c, f, raw)| Action::SetCounty(c, f, raw))} />
+                            on_city={intents.set_city.clone()}
+                            on_county={intents.set_county.clone()} />
                     </div>
                     <div class="col col-map">
                         <MapPanel {lang} view={MapView::of(&state)} on_place={intents.place_app.clone()} />
@@ -283,11 +284,11 @@ pub fn app() -> Html {
                         <ApplicationForm lang={lang} rev={state.rev} scenario={Shared(state.scenario.clone())}
                             selected={state.selected} radius_m={state.policy.params.service_radius_m}
                             errors={application_form::field_errors(&state)}
-                            on_pick={intent(&state, Action::SelectApp)}
-                            on_new={intent(&state, |()| Action::NewApp)}
-                            on_remove={intent(&state, |()| Action::RemoveApp)}
-                            on_field={intent(&state, |(f, raw)| Action::SetApp(f, raw))}
-                            on_category={intent(&state, |(c, on)| Action::ToggleCategory(c, on))} />
+                            on_pick={intents.select_app.clone()}
+                            on_new={intents.new_app.clone()}
+                            on_remove={intents.remove_app.clone()}
+                            on_field={intents.set_app.clone()}
+                            on_category={intents.toggle_category.clone()} />
                         <CoveragePanel {lang} view={CoverageView::of(&state)} />
                     </div>
                     <div class="col col-decision">
@@ -295,8 +296,8 @@ pub fn app() -> Html {
                             selected={state.selected} evaluation={Shared(state.evaluation.clone())}
                             policy={Shared(state.policy.clone())}
                             as_of_error={state.error(&ErrorKey::AsOf).cloned()}
-                            on_as_of={intent(&state, Action::SetAsOf)}
-                            on_pick={intent(&state, Action::SelectApp)} />
+                            on_as_of={intents.set_as_of.clone()}
+                            on_pick={intents.select_app.clone()} />
                         <FiguresPanel snap={FiguresSnap::of(&state)} />
                     </div>
                 </div>
@@ -305,12 +306,7 @@ pub fn app() -> Html {
                         boundaries={state.boundaries.clone().filter(|_| state.dataset == Dataset::Imported).map(Shared)}
                         outlines={Shared(state.data.outlines.clone())}
                         error={state.error(&ErrorKey::Import).cloned()}
-                        intents={import_panel::Intents {
-                            clear_error: intent(&state, |()| Action::ClearImportError),
-                            load: intent(&state, Action::LoadScenario),
-                            boundaries: intent(&state, Action::ApplyBoundaries),
-                            apply: intent(&state, |(im, merge, pre)| Action::ApplyImport(im, merge, pre)),
-                        }} />
+                        intents={intents.import.clone()} />
                     <ResultsPanel {lang} view={ResultsView::of(&state)} on_focus={intents.focus_app.clone()} />
                 </div>
                 <PlanPanel {lang} inputs={PlanInputs::of(&state)} policy_title={preset.title.clone()} />
@@ -318,10 +314,10 @@ pub fn app() -> Html {
                 <AssessmentPanel lang={lang} dataset={state.dataset} scenario={Shared(state.scenario.clone())}
                     policy={Shared(state.policy.clone())} data={state.data.clone()}
                     as_of={crate::app::assess::as_of(&state)} exits={state.exits.clone()}
-                    on_exits={intent(&state, Action::Exits)} on_add={intent(&state, Action::AddApplication)} />
+                    on_exits={intents.exits.clone()} on_add={intents.add_application.clone()} />
                 <BudgetPanel lang={lang} budget={state.budget.clone()} policy={Shared(state.policy.clone())}
-                    on_set={intent(&state, |(f, raw)| Action::Budget(BudgetAction::Set(f, raw)))}
-                    on_reset={intent(&state, |()| Action::Budget(BudgetAction::Reset))} />
+                    on_set={intents.set_budget.clone()}
+                    on_reset={intents.reset_budget.clone()} />
                 <div class="review-wrap">
                     <ReviewPanel {lang} view={ReviewView::of(&state)} sweep={SweepInputs::of(&state)}
                         on_set_baseline={intents.set_baseline.clone()} on_reset_baseline={intents.reset_baseline.clone()} />
@@ -342,14 +338,23 @@ pub fn app() -> Html {
     }
 }
 
-/// A callback that sends the intent `to` makes of its value to the reducer.
-fn intent<A: 'static>(state: &UseReducerHandle<State>, to: fn(A) -> Action) -> Callback<A> {
-    let d = state.dispatcher();
-    Callback::from(move |a: A| d.dispatch(to(a)))
-}
-
 /// The typed intents the panels send, each a `Callback` made once.
 struct Intents {
+    set_param: Callback<(&'static str, String)>,
+    reset_param: Callback<&'static str>,
+    toggle_rule: Callback<(&'static str, bool)>,
+    set_city: Callback<(DataField, String)>,
+    set_county: Callback<(usize, DataField, String)>,
+    select_app: Callback<usize>,
+    new_app: Callback<()>,
+    remove_app: Callback<()>,
+    set_app: Callback<(Field, String)>,
+    toggle_category: Callback<(Category, bool)>,
+    set_as_of: Callback<String>,
+    import: import_panel::Intents,
+    exits: Callback<ExitsAction>,
+    set_budget: Callback<(&'static str, String)>,
+    reset_budget: Callback<()>,
     show_sites: Callback<std::rc::Rc<Vec<crate::planning::Site>>>,
     add_application: Callback<crate::scenario::Application>,
     set_baseline: Callback<()>,
@@ -361,6 +366,26 @@ struct Intents {
 impl Intents {
     fn new(a: &Callback<Action>) -> Intents {
         Intents {
+            set_param: a.reform(|(id, raw)| Action::SetParam(id, raw)),
+            reset_param: a.reform(Action::ResetParam),
+            toggle_rule: a.reform(|(id, on)| Action::ToggleRule(id, on)),
+            set_city: a.reform(|(f, raw)| Action::SetCity(f, raw)),
+            set_county: a.reform(|(c, f, raw)| Action::SetCounty(c, f, raw)),
+            select_app: a.reform(Action::SelectApp),
+            new_app: a.reform(|()| Action::NewApp),
+            remove_app: a.reform(|()| Action::RemoveApp),
+            set_app: a.reform(|(f, raw)| Action::SetApp(f, raw)),
+            toggle_category: a.reform(|(c, on)| Action::ToggleCategory(c, on)),
+            set_as_of: a.reform(Action::SetAsOf),
+            import: import_panel::Intents {
+                clear_error: a.reform(|()| Action::ClearImportError),
+                load: a.reform(Action::LoadScenario),
+                boundaries: a.reform(Action::ApplyBoundaries),
+                apply: a.reform(|(im, merge, pre)| Action::ApplyImport(im, merge, pre)),
+            },
+            exits: a.reform(Action::Exits),
+            set_budget: a.reform(|(f, raw)| Action::Budget(BudgetAction::Set(f, raw))),
+            reset_budget: a.reform(|()| Action::Budget(BudgetAction::Reset)),
             show_sites: a.reform(Action::ShowSites),
             add_application: a.reform(Action::AddApplication),
             set_baseline: a.reform(|_| Action::SetBaseline),

@@ -13,7 +13,7 @@ use crate::scenario::{
 use crate::spatial::haversine_m;
 use crate::text::{num, Lang, Text};
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
     /// Bumped when the inputs must be re-created from the data (another application, a reset).
@@ -33,18 +33,6 @@ pub struct Props {
     pub on_field: Callback<(Field, String)>,
     /// A pharmacy category ticked (true) or cleared.
     pub on_category: Callback<(Category, bool)>,
-}
-
-/// The callbacks only send intents to the one reducer, the same on every render.
-impl PartialEq for Props {
-    fn eq(&self, o: &Self) -> bool {
-        self.lang == o.lang
-            && self.rev == o.rev
-            && self.scenario == o.scenario
-            && self.selected == o.selected
-            && self.radius_m == o.radius_m
-            && self.errors == o.errors
-    }
 }
 
 /// The messages of the application's fields in `state`.

@@ -43,7 +43,7 @@ fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
     pub dataset: Dataset,
@@ -60,19 +60,6 @@ pub struct Props {
     pub on_exits: Callback<ExitsAction>,
     /// An exited institution applies again (an application added and selected).
     pub on_add: Callback<Application>,
-}
-
-/// The callbacks only send intents to the one reducer, the same on every render.
-impl PartialEq for Props {
-    fn eq(&self, o: &Self) -> bool {
-        self.lang == o.lang
-            && self.dataset == o.dataset
-            && self.scenario == o.scenario
-            && self.policy == o.policy
-            && self.data == o.data
-            && self.as_of == o.as_of
-            && self.exits == o.exits
-    }
 }
 
 /// The data an assessment depends on: the institutions and cells, not the applications.

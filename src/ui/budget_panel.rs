@@ -18,7 +18,7 @@ use crate::engine::TraceEntry;
 use crate::policy::Policy;
 use crate::text::{num, Lang, Text, Words};
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
     /// The form's input, its refused values and their messages.
@@ -29,13 +29,6 @@ pub struct Props {
     pub on_set: Callback<(&'static str, String)>,
     /// Back to the sample community.
     pub on_reset: Callback<()>,
-}
-
-/// The callbacks only send intents to the one reducer, the same on every render.
-impl PartialEq for Props {
-    fn eq(&self, o: &Self) -> bool {
-        self.lang == o.lang && self.budget == o.budget && self.policy == o.policy
-    }
 }
 
 fn yuan_text(lang: Lang, x: f64) -> String {

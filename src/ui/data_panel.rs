@@ -9,7 +9,7 @@ use crate::app::state::{ErrorKey, State};
 use crate::scenario::{data_range, City, County, DataField, Discharges};
 use crate::text::{num, Lang, Text};
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct Props {
     /// What the panel shows: it is rendered again only when this changed (not on a parameter
     /// change or a map click), which keeps a slider drag on a city of many counties light.
@@ -18,13 +18,6 @@ pub struct Props {
     pub on_city: Callback<(DataField, String)>,
     /// A county figure typed: the county's index, the field and the raw input.
     pub on_county: Callback<(usize, DataField, String)>,
-}
-
-/// The callbacks only send intents to the one reducer, the same on every render.
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        self.snap == other.snap
-    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -12,7 +12,7 @@ use crate::policy::{param_def, rule_def, ParamKind, Policy};
 use crate::scenario::Scenario;
 use crate::text::{Lang, Text};
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
     /// Bumped when the inputs must be re-created from the data (the judging date's).
@@ -31,19 +31,6 @@ pub struct Props {
     pub on_as_of: Callback<String>,
     /// Another application chosen.
     pub on_pick: Callback<usize>,
-}
-
-/// The callbacks only send intents to the one reducer, the same on every render.
-impl PartialEq for Props {
-    fn eq(&self, o: &Self) -> bool {
-        self.lang == o.lang
-            && self.rev == o.rev
-            && self.scenario == o.scenario
-            && self.selected == o.selected
-            && self.evaluation == o.evaluation
-            && self.policy == o.policy
-            && self.as_of_error == o.as_of_error
-    }
 }
 
 pub fn outcome_symbol(o: Outcome) -> &'static str {

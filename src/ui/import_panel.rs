@@ -416,7 +416,7 @@ async fn apply(ctx: Ctx, mine: u64, imported: Imported, t0: f64, new_ms: f64, lo
 pub type ApplyImport = (Rc<Imported>, Merge, Option<(Rc<Scenario>, Rc<Scenario>)>);
 
 /// What an import sends to the reducer.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct Intents {
     /// A new run starts: the last run's message goes.
     pub clear_error: Callback<()>,
@@ -428,7 +428,7 @@ pub struct Intents {
     pub apply: Callback<ApplyImport>,
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
     /// The data the records are applied to.
@@ -440,17 +440,6 @@ pub struct Props {
     /// Why the reducer refused the last records.
     pub error: Option<Text>,
     pub intents: Intents,
-}
-
-/// The callbacks only send intents to the one reducer, the same on every render.
-impl PartialEq for Props {
-    fn eq(&self, o: &Self) -> bool {
-        self.lang == o.lang
-            && self.scenario == o.scenario
-            && self.boundaries == o.boundaries
-            && self.outlines == o.outlines
-            && self.error == o.error
-    }
 }
 
 #[function_component(ImportPanel)]

@@ -11,7 +11,7 @@ use crate::app::state::{value_text, ErrorKey, Shared, State};
 use crate::policy::{Group, ParamDef, ParamKind, ParamSpec, Preset, PARAMETERS, RULES};
 use crate::text::{num, Lang, Text};
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct Props {
     /// What the panel shows; it is rendered again only when this changed.
     pub snap: ParamsSnap,
@@ -21,13 +21,6 @@ pub struct Props {
     pub on_reset: Callback<&'static str>,
     /// A rule turned on (true) or off.
     pub on_rule: Callback<(&'static str, bool)>,
-}
-
-/// The callbacks only send intents to the one reducer, the same on every render.
-impl PartialEq for Props {
-    fn eq(&self, other: &Self) -> bool {
-        self.snap == other.snap
-    }
 }
 
 /// Every row's snapshot and the rules'.
