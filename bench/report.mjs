@@ -74,6 +74,7 @@ const t = (r) => r.times;
 const work = (r) => t(r).coverage_ms + t(r).nearest_ms + t(r).surface_ms;
 const recompute = (r) => t(r).recompute_ms ?? null;
 const recomputeCold = (r) => t(r).recompute_cold_ms ?? null;
+const recomputePrebuilt = (r) => t(r).recompute_prebuilt_ms ?? null;
 const ms = (x) => (x == null ? '—' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 2 : 1)} ms`);
 const ratio = (x, y) => (x == null || y == null ? '—' : `${(x / y).toFixed(x / y < 10 ? 2 : 0)}×`);
 const perS = (r) => (t(r).decide_ms == null ? '—' : Math.round((r.applications / t(r).decide_ms) * 1000).toLocaleString('en-US'));
@@ -87,6 +88,7 @@ const header = [
   '× dingdian WASM',
   'recompute after a parameter change',
   'recompute, radius past the reach',
+  'recompute, radius within the idle-prebuilt field (2,000 m)',
   'decisions/s (with trace)',
   'surface outcomes/s',
   'first load (KB on the wire)',
@@ -102,6 +104,7 @@ const rows = reports.map((r) => [
   r === wasm ? '1×' : ratio(work(r), work(wasm)),
   ms(recompute(r)),
   ms(recomputeCold(r)),
+  ms(recomputePrebuilt(r)),
   perS(r),
   t(r).decide_ms == null ? '—' : Math.round((r.cells / t(r).surface_ms) * 1000).toLocaleString('en-US'),
   r.file === 'chromium.json' && firstLoad ? `${firstLoad.first_load_kb} KB` : '—',

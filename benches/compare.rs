@@ -117,6 +117,7 @@ fn naive(s: &Scenario, stride: usize) -> CompareReport {
             area_classes_ms: None,
             recompute_ms: None,
             recompute_cold_ms: None,
+            recompute_prebuilt_ms: None,
         },
         answers: CompareAnswers {
             total_population: s.population_cells.iter().map(|c| c.population).sum(),

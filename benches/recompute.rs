@@ -62,19 +62,27 @@ fn main() {
         report.institutions, report.population_cells, report.generate_ms, report.runs
     );
     println!(
-        "{:<8} {:>14} {:>12} {:>14} {:>10} {:>12} {:>22}",
-        "radius", "data index", "coverage", "area classes", "surface", "recompute", "recompute, new reach"
+        "{:<8} {:>14} {:>12} {:>14} {:>10} {:>12} {:>22} {:>26}",
+        "radius",
+        "data index",
+        "coverage",
+        "area classes",
+        "surface",
+        "recompute",
+        "recompute, new reach",
+        "recompute, prebuilt reach"
     );
     for r in &report.rows {
         println!(
-            "{:<8} {:>11.1} ms {:>9.1} ms {:>11.1} ms {:>7.1} ms {:>9.1} ms {:>19.1} ms",
+            "{:<8} {:>11.1} ms {:>9.1} ms {:>11.1} ms {:>7.1} ms {:>9.1} ms {:>19.1} ms {:>23.1} ms",
             format!("{} m", r.radius_m),
             r.data_index_ms,
             r.coverage_ms,
             r.area_classes_ms,
             r.surface_ms,
             r.recompute_ms,
-            r.recompute_cold_ms
+            r.recompute_cold_ms,
+            r.recompute_prebuilt_ms
         );
     }
     // The alternative index, on the same question ("any designated institution within r").

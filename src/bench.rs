@@ -22,7 +22,13 @@ pub struct BenchRow {
     pub recompute_ms: f64,
     /// The same when the radius is beyond any asked before (the coverage field is rebuilt).
     pub recompute_cold_ms: f64,
+    /// The same when the radius moves to one the app's idle prebuild already reaches.
+    pub recompute_prebuilt_ms: f64,
 }
+
+/// How far the app builds the coverage field when the page is idle: the radius slider's end
+/// (`app::coverage::RADIUS_SLIDER_M`, which a test keeps equal to this).
+pub const PREBUILT_REACH_M: f64 = 2000.0;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct BenchReport {
@@ -60,6 +66,9 @@ pub struct RecomputeSteps {
     /// All of it when the radius is beyond any asked before, so that the coverage field is
     /// rebuilt (the first recompute after loading data, and a slider moved past the reach).
     pub recompute_cold_ms: f64,
+    /// All of it after the idle prebuild (`PREBUILT_REACH_M`), the radius moved to three
+    /// quarters of that reach: what a slider drag past the earlier radius costs in the app.
+    pub recompute_prebuilt_ms: f64,
 }
 
 pub fn recompute_steps(
@@ -89,6 +98,18 @@ pub fn recompute_steps(
         whole();
         cold.push(now() - t0);
     }
+    let mut prebuilt = Vec::new();
+    let mut further = policy.clone();
+    further.params.service_radius_m = PREBUILT_REACH_M * 0.75;
+    data.prebuild_coverage_field(scenario, PREBUILT_REACH_M);
+    for _ in 0..runs.max(1) {
+        let t0 = now();
+        let prep = Prepared::with_data(scenario, &further, data.clone(), today);
+        std::hint::black_box(prep.coverage());
+        std::hint::black_box(prep.cell_area_classes());
+        std::hint::black_box(prep.surface(template));
+        prebuilt.push(now() - t0);
+    }
     for _ in 0..runs.max(1) {
         let t0 = now();
         let prep = Prepared::with_data(scenario, policy, data.clone(), today);
@@ -116,6 +137,7 @@ pub fn recompute_steps(
         surface_ms: median(surface),
         recompute_ms: median(total),
         recompute_cold_ms: median(cold),
+        recompute_prebuilt_ms: median(prebuilt),
     }
 }
 
@@ -146,6 +168,7 @@ pub fn run(scenario: &Scenario, generate_ms: f64, runs: usize, now: &dyn Fn() ->
                 surface_ms: steps.surface_ms,
                 recompute_ms: steps.recompute_ms,
                 recompute_cold_ms: steps.recompute_cold_ms,
+                recompute_prebuilt_ms: steps.recompute_prebuilt_ms,
             })
         })
         .collect();
@@ -231,6 +254,9 @@ pub struct CompareTimes {
     /// The same after a radius beyond any asked before: the coverage field is rebuilt.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recompute_cold_ms: Option<f64>,
+    /// The same after the radius moved within the field the app prebuilds when idle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recompute_prebuilt_ms: Option<f64>,
 }
 
 /// One tool's answers: what `scripts/bench` checks across tools.
@@ -342,6 +368,7 @@ pub fn compare_run(tool: &str, scenario: &Scenario, runs: usize, now: &dyn Fn() 
             area_classes_ms: Some(steps.area_classes_ms),
             recompute_ms: Some(steps.recompute_ms),
             recompute_cold_ms: Some(steps.recompute_cold_ms),
+            recompute_prebuilt_ms: Some(steps.recompute_prebuilt_ms),
         },
         answers: CompareAnswers {
             total_population: scenario.population_cells.iter().map(|c| c.population).sum(),

@@ -7,6 +7,17 @@ use crate::scenario::{Category, Scenario};
 use crate::spatial::KindCoverage;
 use crate::text::Lang;
 
+/// The radius slider's range, in metres: the radii a drag explores. The coverage field is
+/// prebuilt to its end when the page is idle, so a drag never waits for a rescan.
+pub const RADIUS_SLIDER_M: (f64, f64) = (200.0, 2000.0);
+
+/// Builds the coverage field out to the slider's end (or the radius in force, if further) unless
+/// it reaches that far already: for the page to call when it is idle. True when it built.
+pub fn prebuild_coverage_field(s: &State) -> bool {
+    let reach = RADIUS_SLIDER_M.1.max(s.policy.params.service_radius_m);
+    s.data.index.prebuild_coverage_field(&s.scenario, reach)
+}
+
 /// What the coverage panel shows, compared by identity.
 #[derive(Clone, PartialEq)]
 pub struct CoverageView {
@@ -70,6 +81,21 @@ pub fn category_label(lang: Lang, id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The benchmark times what the app prebuilds: the slider's end.
+    #[test]
+    fn the_benchmark_prebuilds_as_far_as_the_slider_reaches() {
+        assert_eq!(RADIUS_SLIDER_M.1, crate::bench::PREBUILT_REACH_M);
+    }
+
+    /// Once prebuilt for the data shown, asking again builds nothing (the page asks after every
+    /// new data set, and again when the outlines arrive).
+    #[test]
+    fn the_idle_prebuild_builds_once_per_data() {
+        let s = State::new();
+        assert!(prebuild_coverage_field(&s));
+        assert!(!prebuild_coverage_field(&s));
+    }
 
     #[test]
     fn shares_are_of_every_resident_and_per_county() {

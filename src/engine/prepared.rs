@@ -55,6 +55,17 @@ impl FieldCache {
             }
         }
     }
+
+    /// Builds the field out to `reach_m` now unless it already reaches that far: asked when the
+    /// page is idle, so that a radius moved later within `reach_m` never waits for a rescan.
+    /// True when it built.
+    fn prebuild(&self, s: &Scenario, cells: &PointGrid, reach_m: f64) -> bool {
+        if !(reach_m >= 0.0 && reach_m.is_finite()) || self.0.borrow().as_ref().is_some_and(|f| f.reach_m >= reach_m) {
+            return false;
+        }
+        *self.0.borrow_mut() = Some(Rc::new(CoverageField::build(s, cells, reach_m)));
+        true
+    }
 }
 
 /// `DataIndex::areas`: the cells' areas, built on first use and kept per area cell size.
@@ -115,6 +126,12 @@ impl DataIndex {
     /// benchmarks that time coverage from a cold start.
     pub fn forget_coverage_field(&self) {
         self.field.0.borrow_mut().take();
+    }
+
+    /// Builds the coverage field of `s` out to `reach_m` unless it already reaches it (see
+    /// `FieldCache::prebuild`). True when it built.
+    pub fn prebuild_coverage_field(&self, s: &Scenario, reach_m: f64) -> bool {
+        self.field.prebuild(s, &self.cells, reach_m)
     }
 
     /// The coverage layers of `s` (whose data this index was built for) at `radius_m`.
@@ -231,5 +248,22 @@ mod tests {
         }
         // Kept while the radius stays within reach; grown by a quarter when it passes it.
         assert_eq!(reaches, [800.0, 1000.0, 1000.0, 1000.0, 1250.0, 1600.0, 1600.0, 1600.0, 3000.0, 3000.0]);
+    }
+
+    /// Prebuilt out to 2000 m when the page is idle, a slider dragged anywhere up to 2000 m
+    /// keeps that one field, and every step's coverage is still the scan's.
+    #[test]
+    fn a_prebuilt_field_serves_every_radius_within_it() {
+        let s = synth_scenario(&SynthSpec::published(SampleCity::Linyi, 3000.0));
+        let data = DataIndex::build(&s);
+        let _ = data.coverage_layers(&s, 800.0);
+        assert!(data.prebuild_coverage_field(&s, 2000.0), "a field reaching 800 m is built out to 2000 m");
+        assert!(!data.prebuild_coverage_field(&s, 1500.0), "nor rebuilt for less than it reaches");
+        assert!(!data.prebuild_coverage_field(&s, f64::NAN));
+        let built = data.field.0.borrow().clone().unwrap();
+        for r in [200.0, 850.0, 1333.0, 2000.0, 800.0] {
+            assert_eq!(data.coverage_layers(&s, r), coverage_layers(&s, &data.cells, r), "radius {r}");
+            assert!(Rc::ptr_eq(&built, data.field.0.borrow().as_ref().unwrap()), "radius {r} rebuilt the field");
+        }
     }
 }

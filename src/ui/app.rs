@@ -144,6 +144,17 @@ pub fn app() -> Html {
             }
         });
     }
+    {
+        // When the page is idle after new data, the coverage field is built out to the radius
+        // slider's end: a drag then never waits for a rescan.
+        let snapshot = (*state).clone();
+        use_effect_with(state.data.clone(), move |_| {
+            let build = wasm_bindgen::closure::Closure::once_into_js(move || {
+                crate::app::coverage::prebuild_coverage_field(&snapshot);
+            });
+            super::persist::when_idle(wasm_bindgen::JsCast::unchecked_into(build));
+        });
+    }
     let on_lang = {
         let d = state.dispatcher();
         Callback::from(move |_| d.dispatch(Action::SetLang(if lang == Lang::Zh { Lang::En } else { Lang::Zh })))

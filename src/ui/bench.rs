@@ -78,7 +78,7 @@ pub fn bench_page() -> Html {
                         <table data-testid="bench-result">
                             <thead><tr>
                                 <th>{ "半径 radius" }</th><th>{ "索引 index (ms)" }</th><th>{ "覆盖 coverage (ms)" }</th>
-                                <th>{ "区域分类 area classes (ms)" }</th><th>{ "受理面 surface (ms)" }</th><th>{ "重算 recompute (ms)" }</th><th>{ "半径超出已算范围时重算 recompute, radius past the reach (ms)" }</th>
+                                <th>{ "区域分类 area classes (ms)" }</th><th>{ "受理面 surface (ms)" }</th><th>{ "重算 recompute (ms)" }</th><th>{ "半径超出已算范围时重算 recompute, radius past the reach (ms)" }</th><th>{ "空闲时预建至 2000 米后重算 recompute within the idle-prebuilt field (ms)" }</th>
                             </tr></thead>
                             <tbody>
                             { for r.rows.iter().map(|row| html! {
@@ -90,6 +90,7 @@ pub fn bench_page() -> Html {
                                     <td>{ format!("{:.1}", row.surface_ms) }</td>
                                     <td><strong>{ format!("{:.1}", row.recompute_ms) }</strong></td>
                                     <td>{ format!("{:.1}", row.recompute_cold_ms) }</td>
+                                    <td>{ format!("{:.1}", row.recompute_prebuilt_ms) }</td>
                                 </tr>
                             }) }
                             </tbody>

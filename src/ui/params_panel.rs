@@ -217,7 +217,8 @@ fn param_row(props: &RowProps) -> Html {
             f.compact = true;
             let field = f.render();
             if id == "service_radius_m" {
-                let x = current.as_f64().unwrap_or(800.0).clamp(200.0, 2000.0);
+                let (lo, hi) = crate::app::coverage::RADIUS_SLIDER_M;
+                let x = current.as_f64().unwrap_or(800.0).clamp(lo, hi);
                 // While dragging: at most one recompute per animation frame, with the latest value.
                 let per_frame = set.clone();
                 let oninput = Callback::from(move |e: InputEvent| {
@@ -227,9 +228,9 @@ fn param_row(props: &RowProps) -> Html {
                     <>
                         { field }
                         <div class="slider">
-                            <input type="range" min="200" max="2000" step="50" value={num(x, 0)}
+                            <input type="range" min={num(lo, 0)} max={num(hi, 0)} step="50" value={num(x, 0)}
                                 data-param-range={id} aria-label={i::SLIDER_LABEL.get(lang)} {oninput} />
-                            <div class="slider-scale" aria-hidden="true"><span>{ "200" }</span><span>{ "2000" }</span></div>
+                            <div class="slider-scale" aria-hidden="true"><span>{ num(lo, 0) }</span><span>{ num(hi, 0) }</span></div>
                         </div>
                     </>
                 }

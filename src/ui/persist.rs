@@ -403,7 +403,7 @@ pub fn register_service_worker() {
 
 /// Calls `f` when the browser is idle (`requestIdleCallback`, at most 10 s on), or after 3 s
 /// where there is no such call.
-fn when_idle(f: js_sys::Function) {
+pub(super) fn when_idle(f: js_sys::Function) {
     let Some(w) = web_sys::window() else { return };
     let idle = js_sys::Reflect::get(&w, &"requestIdleCallback".into())
         .ok()
