@@ -23,6 +23,19 @@ pub const LANG_KEY: &str = "dingdian.lang";
 /// Where the autosaved work is put aside when a link (or a damaged link, or an unreadable save)
 /// would otherwise overwrite it at the next autosave: the user can bring it back.
 pub const PREVIOUS_KEY: &str = "dingdian.work.previous";
+/// What local storage holds under `WORK_KEY` or `PREVIOUS_KEY` when the work itself is in the
+/// browser's larger store (IndexedDB, under the same key).
+pub const IN_LARGE_STORE: &str = "dingdian:in-indexeddb";
+/// Saved work longer than this (in bytes) goes to the larger store: local storage holds about
+/// 5 MB per site in all, and a large imported city would fill it. Local storage stays the
+/// fallback where that store is missing or refuses.
+pub const LARGE_WORK_BYTES: usize = 256 * 1024;
+
+/// Where saved work of `len` bytes goes first.
+pub fn goes_to_large_store(len: usize) -> bool {
+    len > LARGE_WORK_BYTES
+}
+
 /// The envelope format this build writes and the newest it reads.
 pub const AUTOSAVE_FORMAT: u32 = 1;
 

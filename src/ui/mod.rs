@@ -27,6 +27,7 @@ mod results_panel;
 mod review_panel;
 mod sites_panel;
 // Share links, autosave, scenario files.
+mod idb;
 mod persist;
 mod share_menu;
 mod sweep_panel;
@@ -84,7 +85,6 @@ pub fn start() {
     let bench_page = hash == "#bench" || hash == "#bench-compare";
     // The outlines of a synthetic city opened by a link or a save (or benchmarked) come first;
     // the sample opens at once and gets its outlines when they arrive.
-    let cities = if bench_page { vec![crate::synth::SampleCity::Xian] } else { persist::cities_at_start() };
     let render = move || {
         if bench_page {
             yew::Renderer::<bench::BenchPage>::with_root(root).render();
@@ -92,16 +92,25 @@ pub fn start() {
             yew::Renderer::<app::App>::with_root(root).render();
         }
     };
-    if cities.is_empty() {
-        render();
-    } else {
-        yew::platform::spawn_local(async move {
-            if let Err(e) = outlines::load_all(&cities).await {
-                gloo::console::warn!(format!("county outlines not loaded: {e}"));
-            }
+    let large = !bench_page && persist::work_in_large_store();
+    if !large {
+        let cities = if bench_page { vec![crate::synth::SampleCity::Xian] } else { persist::cities_at_start() };
+        if cities.is_empty() {
             render();
-        });
+            return;
+        }
     }
+    yew::platform::spawn_local(async move {
+        // Large saved work is read from IndexedDB first: it may name a city whose outlines it needs.
+        if large {
+            persist::fetch_large_work().await;
+        }
+        let cities = if bench_page { vec![crate::synth::SampleCity::Xian] } else { persist::cities_at_start() };
+        if let Err(e) = outlines::load_all(&cities).await {
+            gloo::console::warn!(format!("county outlines not loaded: {e}"));
+        }
+        render();
+    });
 }
 
 /// Whether the browser tests' hooks (`window.__dingdian…`) are on: only when a script ran

@@ -51,6 +51,61 @@ pub fn write(key: &str, value: &str) -> Result<(), String> {
     storage()?.set_item(key, value).map_err(|e| js_error(&e))
 }
 
+thread_local! {
+    /// The saved work read from the larger store before the app started (`fetch_large_work`):
+    /// the text, or why it could not be read.
+    static LARGE_WORK: RefCell<Option<Result<String, String>>> = const { RefCell::new(None) };
+}
+
+/// Whether local storage says the saved work is in the larger store.
+pub fn work_in_large_store() -> bool {
+    read(WORK_KEY).ok().flatten().as_deref() == Some(persist::IN_LARGE_STORE)
+}
+
+/// The text stored under `key` in the larger store.
+async fn large_read(key: &str) -> Result<String, String> {
+    match super::idb::get(key).await {
+        Ok(v) => v.ok_or_else(|| "nothing stored".to_string()),
+        Err(e) => Err(js_error(&e)),
+    }
+}
+
+/// Reads the saved work from the larger store, for `initial_state` and `cities_at_start`: called
+/// before the app starts when `work_in_large_store`.
+pub async fn fetch_large_work() {
+    let got = large_read(WORK_KEY).await;
+    LARGE_WORK.with(|w| *w.borrow_mut() = Some(got));
+}
+
+/// The saved work (wherever it is kept), and why the larger store could not be read if it could not.
+fn saved_work(st: &web_sys::Storage) -> (Option<String>, Option<String>) {
+    match st.get_item(WORK_KEY).ok().flatten() {
+        Some(t) if t == persist::IN_LARGE_STORE => match LARGE_WORK.with(|w| w.borrow().clone()) {
+            Some(Ok(text)) => (Some(text), None),
+            Some(Err(e)) => (None, Some(e)),
+            None => (None, Some("not read".into())),
+        },
+        other => (other, None),
+    }
+}
+
+/// Puts the saved work aside under `PREVIOUS_KEY`, wherever it is kept. True when something was.
+fn put_aside() -> bool {
+    match read(WORK_KEY).ok().flatten() {
+        Some(t) if t == persist::IN_LARGE_STORE => {
+            // Started before any later save of the work, whose transaction IndexedDB orders after it.
+            yew::platform::spawn_local(async {
+                if let Err(e) = super::idb::copy(WORK_KEY, PREVIOUS_KEY).await {
+                    gloo::console::warn!(format!("the saved work was not put aside: {}", js_error(&e)));
+                }
+            });
+            write(PREVIOUS_KEY, &t).is_ok()
+        }
+        Some(t) => write(PREVIOUS_KEY, &t).is_ok(),
+        None => false,
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The address
 
@@ -106,7 +161,7 @@ pub fn page_address() -> String {
 pub fn cities_at_start() -> Vec<crate::synth::SampleCity> {
     let (hash, search) =
         location().map(|l| (l.hash().unwrap_or_default(), l.search().unwrap_or_default())).unwrap_or_default();
-    let saved = storage().ok().and_then(|st| st.get_item(WORK_KEY).ok().flatten());
+    let saved = storage().ok().and_then(|st| saved_work(&st).0);
     let asked = RefCell::new(Vec::new());
     let ask = |id: &str| {
         if let Some(c) = Dataset::from_id(id).and_then(Dataset::city) {
@@ -126,9 +181,12 @@ pub fn cities_at_start() -> Vec<crate::synth::SampleCity> {
 pub fn initial_state() -> State {
     let (hash, search) =
         location().map(|l| (l.hash().unwrap_or_default(), l.search().unwrap_or_default())).unwrap_or_default();
-    let (saved, saved_lang, blocked) = match storage() {
-        Ok(st) => (st.get_item(WORK_KEY).ok().flatten(), st.get_item(LANG_KEY).ok().flatten(), None),
-        Err(e) => (None, None, Some(e)),
+    let (saved, saved_lang, blocked, unreadable) = match storage() {
+        Ok(st) => {
+            let (work, unreadable) = saved_work(&st);
+            (work, st.get_item(LANG_KEY).ok().flatten(), None, unreadable)
+        }
+        Err(e) => (None, None, Some(e), None),
     };
     let start = persist::start(
         &hash,
@@ -137,10 +195,8 @@ pub fn initial_state() -> State {
         saved_lang.as_deref(),
         &base_for as &dyn Fn(&str) -> Option<Base>,
     );
-    if start.put_aside_saved {
-        if let Some(text) = &saved {
-            let _ = write(PREVIOUS_KEY, text);
-        }
+    if start.put_aside_saved && saved.is_some() {
+        put_aside();
     }
     if start.clear_fragment {
         drop_share_fragment();
@@ -159,6 +215,9 @@ pub fn initial_state() -> State {
     if let Some(e) = blocked {
         notices.push(Notice::warning(i::storage_failed(&e)));
     }
+    if let Some(e) = unreadable {
+        notices.push(Notice::warning(i::large_store_unreadable(&e)));
+    }
     s.notices = Rc::new(notices);
     s
 }
@@ -171,12 +230,18 @@ pub fn restore_previous(d: &Callback<Action>) {
         if let Err(e) = super::outlines::load_all(&crate::outlines::CITIES).await {
             gloo::console::warn!(format!("county outlines not loaded: {e}"));
         }
-        restore_previous_now(&d);
+        restore_previous_now(&d).await;
     });
 }
 
-fn restore_previous_now(d: &Callback<Action>) {
-    let text = read(PREVIOUS_KEY).ok().flatten();
+async fn restore_previous_now(d: &Callback<Action>) {
+    let mut text = read(PREVIOUS_KEY).ok().flatten();
+    if text.as_deref() == Some(persist::IN_LARGE_STORE) {
+        match large_read(PREVIOUS_KEY).await {
+            Ok(t) => text = Some(t),
+            Err(e) => return d.emit(Action::Notify(Notice::warning(i::large_store_unreadable(&e)))),
+        }
+    }
     match text.map(|t| persist::open_saved(&t, base_for)) {
         Some(Ok(saved)) => {
             d.emit(Action::LoadScenario(Box::new(loaded(saved.opened, saved.baseline, None))));
@@ -187,12 +252,32 @@ fn restore_previous_now(d: &Callback<Action>) {
     }
 }
 
-/// Saves now (on the debounce timer, or when the page is hidden or closed).
+/// Saves now (on the debounce timer, or when the page is hidden or closed): in local storage,
+/// or, when the work is large, in the larger store (local storage the fallback where that fails).
 fn save(work: &Work, failing: &Rc<RefCell<bool>>, d: &Callback<Action>) {
-    match write(WORK_KEY, &work.save_text()) {
+    let text = work.save_text();
+    if !persist::goes_to_large_store(text.len()) {
+        saved(write(WORK_KEY, &text), failing, d);
+        return;
+    }
+    let (failing, d) = (failing.clone(), d.clone());
+    // Asynchronous: a save begun as the page closes may not finish; the one before it stays.
+    yew::platform::spawn_local(async move {
+        let result = match super::idb::put(WORK_KEY, &text).await {
+            Ok(_) => write(WORK_KEY, persist::IN_LARGE_STORE),
+            Err(e) => {
+                write(WORK_KEY, &text).map_err(|local| format!("IndexedDB: {}; localStorage: {local}", js_error(&e)))
+            }
+        };
+        saved(result, &failing, &d);
+    });
+}
+
+/// Reports a failed save, once until a save succeeds again, not on every edit.
+fn saved(result: Result<(), String>, failing: &Rc<RefCell<bool>>, d: &Callback<Action>) {
+    match result {
         Ok(()) => *failing.borrow_mut() = false,
         Err(e) => {
-            // Reported once until a save succeeds again, not on every edit.
             if !std::mem::replace(&mut *failing.borrow_mut(), true) {
                 d.emit(Action::Notify(Notice::warning(i::storage_failed(&e))));
             }
@@ -285,7 +370,7 @@ fn open_link(hash: &str, pending: &Rc<RefCell<Option<Work>>>, failing: &Rc<RefCe
     if let Some(w) = pending.borrow_mut().take() {
         save(&w, failing, d);
     }
-    let aside = read(WORK_KEY).ok().flatten().map(|t| write(PREVIOUS_KEY, &t).is_ok()).unwrap_or(false);
+    let aside = put_aside();
     let notes = o.notes.clone();
     d.emit(Action::LoadScenario(Box::new(loaded(o, None, None))));
     let mut n = Notice::info(i::SHARE_LINK_OPENED.clone());

@@ -376,6 +376,80 @@ test('a link of an opened file too large for a link says the data is left out', 
   assert.match(await notice.innerText(), /too large for the link/);
 });
 
+/** Downloads the synthetic Linyi as a scenario file and opens it: large imported data. */
+async function openLargeFile(page) {
+  await page.locator('select[data-testid="dataset"]').selectOption('linyi');
+  await page.waitForSelector('[data-testid="sample-banner"][data-dataset="linyi"]', { timeout: WAIT_MS });
+  await page.locator('[data-testid="share-button"]').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="share-download"]').click()]);
+  const file = path.join(OUTPUT_DIR, 'scenario-linyi-large.json');
+  await download.saveAs(file);
+  await page.locator('[data-testid="share-file"]').setInputFiles(file);
+  await page.waitForSelector('[data-testid="sample-banner"][data-dataset="imported"]', { timeout: WAIT_MS });
+}
+
+/** The length of the text IndexedDB holds under `key` (0: none). */
+const largeStored = (page, key) =>
+  page.evaluate(
+    (k) =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('dingdian', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('texts');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const get = req.result.transaction('texts').objectStore('texts').get(k);
+          get.onsuccess = () => resolve(typeof get.result === 'string' ? get.result.length : 0);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    key,
+  );
+
+test('large opened data is autosaved in IndexedDB and opens again on the next visit', async () => {
+  const { page, context } = await open();
+  await openLargeFile(page);
+  await page
+    .waitForFunction(() => localStorage.getItem('dingdian.work') === 'dingdian:in-indexeddb', null, { timeout: WAIT_MS })
+    .catch(() => assert.fail('local storage does not point to the larger store'));
+  const stored = await largeStored(page, 'dingdian.work');
+  assert.ok(stored > 256 * 1024, `IndexedDB holds the work (${stored} characters)`);
+  const banner = await page.locator('[data-testid="sample-banner"]').innerText();
+
+  const again = await open({ context });
+  await again.page
+    .waitForSelector('[data-testid="sample-banner"][data-dataset="imported"]', { timeout: WAIT_MS })
+    .catch(() => assert.fail('the large work did not open again from IndexedDB'));
+  assert.equal(await again.page.locator('[data-testid="sample-banner"]').innerText(), banner);
+  assert.equal(await again.page.locator('[data-testid="notice"][data-level="warning"]').count(), 0);
+});
+
+test('without IndexedDB large work is saved in local storage, and a store that refuses both is reported', async () => {
+  const noIdb = () => Object.defineProperty(window, 'indexedDB', { configurable: true, get: () => undefined });
+  const plain = await open({ init: noIdb });
+  await openLargeFile(plain.page);
+  await plain.page
+    .waitForFunction(() => (localStorage.getItem('dingdian.work') ?? '').length > 256 * 1024, null, { timeout: WAIT_MS })
+    .catch(() => assert.fail('the large work is not in local storage'));
+
+  const full = await open({
+    init: () => {
+      Object.defineProperty(window, 'indexedDB', { configurable: true, get: () => undefined });
+      const real = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (k, v) {
+        if (String(v).length > 100000) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return real.call(this, k, v);
+      };
+    },
+  });
+  await openLargeFile(full.page);
+  const notice = full.page.locator('[data-testid="notice"][data-level="warning"]');
+  await notice.waitFor({ state: 'visible', timeout: WAIT_MS }).catch(() => assert.fail('the failed save was not reported'));
+  const text = await notice.innerText();
+  assert.match(text, /IndexedDB/);
+  assert.match(text, /QuotaExceededError/);
+  assert.match(text, /无法自动保存/);
+});
+
 test('the work is saved on leaving the page, before the autosave delay has passed', async () => {
   const { page, context } = await open();
   await autosaved(page, null);

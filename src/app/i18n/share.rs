@@ -66,6 +66,14 @@ pub fn storage_failed(why: &str) -> Text {
     )
 }
 
+/// The work saved in the larger store (IndexedDB) could not be read back.
+pub fn large_store_unreadable(why: &str) -> Text {
+    Text::new(
+        format!("上次自动保存的工作存放在浏览器的 IndexedDB 中，但现在读不出来（{why}）。已打开默认情景；下次自动保存会覆盖它。"),
+        format!("The work autosaved last time is in the browser's IndexedDB, but it cannot be read now ({why}). The default scenario is open; the next autosave will replace it."),
+    )
+}
+
 /// A scenario file that could not be opened.
 pub fn file_refused(name: &str, why: &Text) -> Text {
     Text::new(
