@@ -100,9 +100,10 @@ export function isLocalUrl(url) {
  * outcome. Fails fast, with the reason, if the app panics or shows its fatal-error box.
  * Requests that would leave the local server are recorded and aborted, so nothing is sent.
  */
-export async function openApp(browser, { screenshot, url = BASE_URL, context: given, init } = {}) {
+export async function openApp(browser, { screenshot, url = BASE_URL, context: given, init, waitMs = WAIT_MS } = {}) {
   // `context`: open in this one (its storage kept, as a reload or a second tab would);
-  // `init`: a script run before the page's own (to break localStorage, say).
+  // `init`: a script run before the page's own (to break localStorage, say); `waitMs`: how long
+  // the first outcome may take (longer for a city's worth of saved data).
   // No service worker: requests it answers would bypass context.route and the request log
   // below (offline.test.mjs tests the worker in a context of its own).
   const context = given ?? (await browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' }));
@@ -137,10 +138,10 @@ export async function openApp(browser, { screenshot, url = BASE_URL, context: gi
   try {
     result = await Promise.race([
       page
-        .waitForSelector('[data-testid="outcome"]', { state: 'attached', timeout: WAIT_MS })
+        .waitForSelector('[data-testid="outcome"]', { state: 'attached', timeout: waitMs })
         .then(() => 'outcome'),
       page
-        .waitForSelector('#fatal-error', { state: 'visible', timeout: WAIT_MS })
+        .waitForSelector('#fatal-error', { state: 'visible', timeout: waitMs })
         .then(() => 'fatal'),
       panicSeen,
     ]).catch((e) => `timeout: ${e.message.split('\n')[0]}`);

@@ -208,7 +208,7 @@ test('a bad link does not cost the autosaved work: it can be restored', async ()
   await setParam(page, 'service_radius_m', 500);
   await autosaved(page, first);
   await page.close();
-  const other = await open({ context, url: `${BASE_URL}#s=1.AAAA` });
+  const other = await open({ context, url: `${BASE_URL}#s=1.AAAA`, waitMs: 4 * WAIT_MS });
   await expectOutcome(other.page, 'rejected', 'the default scenario');
   await other.page.locator('[data-testid="restore-previous"]').click();
   await expectOutcome(other.page, 'prioritized', 'the earlier work is back');
@@ -415,12 +415,23 @@ test('large opened data is autosaved in IndexedDB and opens again on the next vi
   assert.ok(stored > 256 * 1024, `IndexedDB holds the work (${stored} characters)`);
   const banner = await page.locator('[data-testid="sample-banner"]').innerText();
 
-  const again = await open({ context });
+  // A city's worth of data takes a while to decode and index on a loaded machine.
+  const again = await open({ context, waitMs: 4 * WAIT_MS });
   await again.page
-    .waitForSelector('[data-testid="sample-banner"][data-dataset="imported"]', { timeout: WAIT_MS })
+    .waitForSelector('[data-testid="sample-banner"][data-dataset="imported"]', { timeout: 4 * WAIT_MS })
     .catch(() => assert.fail('the large work did not open again from IndexedDB'));
   assert.equal(await again.page.locator('[data-testid="sample-banner"]').innerText(), banner);
   assert.equal(await again.page.locator('[data-testid="notice"][data-level="warning"]').count(), 0);
+  await again.page.close();
+
+  // A bad link opened over it puts it aside, in IndexedDB too, and it can be brought back.
+  const other = await open({ context, url: `${BASE_URL}#s=1.AAAA`, waitMs: 4 * WAIT_MS });
+  await other.page.waitForSelector('[data-testid="sample-banner"][data-dataset="sample"]', { timeout: WAIT_MS });
+  await other.page.locator('[data-testid="restore-previous"]').click();
+  await other.page
+    .waitForSelector('[data-testid="sample-banner"][data-dataset="imported"]', { timeout: 4 * WAIT_MS })
+    .catch(() => assert.fail('the large work put aside did not come back'));
+  assert.equal(await other.page.locator('[data-testid="sample-banner"]').innerText(), banner);
 });
 
 test('without IndexedDB large work is saved in local storage, and a store that refuses both is reported', async () => {
