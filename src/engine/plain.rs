@@ -417,6 +417,19 @@ fn place_sentence(where_outcome: Outcome) -> Text {
     }
 }
 
+/// What the unmet conditions of the time (`Decision::when_entries`, `Surface::when_unmet`) still
+/// ask of `app`, each once.
+pub fn still_needed_all<'a>(app: &Application, entries: impl IntoIterator<Item = &'a TraceEntry>) -> Vec<Text> {
+    let mut when: Vec<Text> = Vec::new();
+    for e in entries {
+        let t = still_needed(app, e);
+        if !when.contains(&t) {
+            when.push(t);
+        }
+    }
+    when
+}
+
 /// What an unmet condition of the time still asks, in a few words. The fund rules say one
 /// thing for the whole city, so they share one sentence.
 fn still_needed(app: &Application, e: &TraceEntry) -> Text {
@@ -545,13 +558,7 @@ pub fn explain(prep: &Prepared, app: &Application, d: &Decision) -> Explanation 
     // A condition of the time unmet: the answer leads with what this place would get and what
     // must still happen, so a shop not yet open learns both.
     let place = place_sentence(d.where_outcome);
-    let mut when: Vec<Text> = Vec::new();
-    for e in d.when_entries() {
-        let t = still_needed(app, e);
-        if !when.contains(&t) {
-            when.push(t);
-        }
-    }
+    let when = still_needed_all(app, d.when_entries());
     let summary = if when.is_empty() {
         summary
     } else {
