@@ -193,6 +193,14 @@ fn a_pharmacy_not_yet_open_is_told_where_and_when_separately() {
         format!("在这个位置，按规划草案的位置规则{verb}；开业满 3 个月后才能申请。")
     );
 
+    // While it waits, a pharmacy designated within 800 m first would change the place's answer.
+    assert!(answer.explanation.changes.iter().any(|c| c.zh.contains("正式运营满 3 个月后再申请")));
+    assert!(
+        answer.explanation.changes.iter().any(|c| c.zh.contains("如果在您之前有同类定点药店在 800 米内成为定点")),
+        "{:?}",
+        answer.explanation.changes
+    );
+
     // With what else is missing: no pharmacist yet (令3号).
     there.pharmacists = Some(0);
     let x = explain(&prep, &there, &prep.decide(&there));

@@ -514,10 +514,13 @@ pub fn explain(prep: &Prepared, app: &Application, d: &Decision) -> Explanation 
     }
     let mut changes: Vec<Text> = Vec::new();
     for r in &reasons {
-        // Only what would change this answer: for an open answer the risks, else the obstacles.
-        let relevant = match d.outcome {
-            Outcome::Accepted | Outcome::Prioritized => r.verdict == Verdict::Pass,
-            _ => r.verdict != Verdict::Pass,
+        // Only what would change this answer: for an open answer the risks, else the obstacles;
+        // at a place the location rules accept, the risks too while the applicant waits.
+        let open = |o: Outcome| matches!(o, Outcome::Accepted | Outcome::Prioritized);
+        let relevant = if open(d.outcome) {
+            r.verdict == Verdict::Pass
+        } else {
+            r.verdict != Verdict::Pass || open(d.where_outcome)
         };
         if let (true, Some(c)) = (relevant, &r.change) {
             if !changes.contains(c) {

@@ -131,8 +131,7 @@ pub fn coverage_panel(props: &Props) -> Html {
             </h3>
             <p class="field-hint">{ i::SURFACE_INTRO.get(lang) }</p>
             if !when.is_empty() {
-                <p class="surface-when" data-testid="surface-when">
-                    <span aria-hidden="true">{ "⏳ " }</span>{ i::SURFACE_WHEN.get(lang) }
+                <p class="surface-when" data-testid="surface-when">{ i::SURFACE_WHEN.get(lang) }
                     { when.iter().map(|w| t(lang, w)).collect::<Vec<_>>().join(i::SEMICOLON.get(lang)) }
                 </p>
             }

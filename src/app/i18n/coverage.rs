@@ -31,8 +31,8 @@ pub const SURFACE_INTRO: Words = words!(
 );
 
 pub const SURFACE_WHEN: Words = words!(
-    "与位置无关、在哪里都一样的条件（不计入上表和地图）：所选申请还要",
-    "Conditions that are the same at every place (not in the table or on the map): the selected application still needs this — ",
+    "所选申请在哪里都还要满足的条件（与位置无关，不计入上表和地图）：",
+    "What the selected application still needs wherever it stands (not about the place, so not in the table or on the map): ",
 );
 pub const CELLS: Words = words!("格网数", "cells");
 pub const OUTCOME: Words = words!("结果", "outcome");

@@ -142,8 +142,7 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
                     }
                     { list }
                     if !n.places.is_empty() && !x.when.is_empty() {
-                        <p class="guide-nearest-when" data-testid="guide-nearest-when">
-                            <span aria-hidden="true">{ "⏳ " }</span>{ i::G_NEAREST_WHEN.get(lang) }
+                        <p class="guide-nearest-when" data-testid="guide-nearest-when">{ i::G_NEAREST_WHEN.get(lang) }
                             { x.when.iter().map(|w| t(lang, w)).collect::<Vec<_>>().join(i::SEMICOLON.get(lang)) }
                         </p>
                     }

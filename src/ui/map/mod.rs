@@ -592,8 +592,7 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
                         <p class="field-hint">{ n.get(lang) }</p>
                     }
                     if !surface_when.is_empty() {
-                        <p class="surface-when" data-testid="legend-surface-when">
-                            <span aria-hidden="true">{ "⏳ " }</span>{ i::SURFACE_WHEN.get(lang) }
+                        <p class="surface-when" data-testid="legend-surface-when">{ i::SURFACE_WHEN.get(lang) }
                             { surface_when.iter().map(|w| t(lang, w)).collect::<Vec<_>>().join(i::SEMICOLON.get(lang)) }
                         </p>
                     }
