@@ -220,7 +220,7 @@ test('a refused pharmacy is shown the nearest places where it would be accepted,
 // yet open, answering as the size screen's own hint says (0 months), is told what the spot would
 // get under the location rules and when it may apply, and is offered real places.
 test('a pharmacy not yet open (0 months) is told where and when apart, with real nearest places, never a city closed', async () => {
-  const { page, problems } = await openGuide();
+  const { page, problems } = await openGuide({ contextOptions: { bypassCSP: true } });
   await answerPharmacyQuestions(page, { months: '0' });
   await tapMapAt(page, NEAR_P001);
   await page.locator('[data-testid="guide-next"]').tap();
@@ -264,6 +264,7 @@ test('a pharmacy not yet open (0 months) is told where and when apart, with real
   await page.evaluate(() => document.querySelector('[data-testid="guide-step-answer"]').scrollIntoView({ block: 'start' }));
   await shot(page, 'guided-phone-not-yet-open-there');
   await noHorizontalScroll(page, 'answer for a shop not yet open');
+  await axe(page, 'guided mode, the answer for a shop not yet open');
   assert.deepEqual(problems.filter((p) => p.includes('panicked')), []);
 });
 

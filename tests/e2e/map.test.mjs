@@ -138,6 +138,8 @@ test('the acceptance surface shows the conditions of the place; an unmet conditi
   await page.setViewportSize({ width: 1440, height: 900 });
   const counts = () =>
     page.locator('[data-testid="surface-counts"] tr[data-outcome]').evaluateAll((trs) => trs.map((tr) => `${tr.dataset.outcome}=${tr.dataset.cells}`).join(' '));
+  await clickMapAt(page, BLANK);
+  await expectOutcome(page, 'prioritized', 'at the blank spot, open six months');
   const before = await counts();
   assert.match(before, /(accepted|prioritized)=[1-9]/, `some cells accept the sample pharmacy: ${before}`);
   assert.equal(await page.locator('[data-testid="surface-when"]').count(), 0, 'nothing unmet before');
@@ -147,6 +149,10 @@ test('the acceptance surface shows the conditions of the place; an unmet conditi
   await page.locator('[data-testid="surface-when"]').waitFor({ timeout: WAIT_MS });
   assert.match(await page.locator('[data-testid="surface-when"]').innerText(), /开业满 3 个月后才能申请/);
   await expectOutcome(page, 'rejected', 'not yet open: rejected today');
+  // The decision says what the place alone would give.
+  const where = page.locator('[data-testid="where-outcome"]');
+  await where.waitFor({ timeout: WAIT_MS });
+  assert.equal(await where.getAttribute('data-outcome'), 'prioritized', 'the blank spot still comes first on the place alone');
   assert.equal(await counts(), before, 'the surface of the place is unchanged: the months are the same everywhere');
   await page.locator('[data-testid="cells-surface"]').check();
   await page.locator('[data-testid="legend-surface-when"]').waitFor({ timeout: WAIT_MS });

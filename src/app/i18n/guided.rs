@@ -90,7 +90,7 @@ pub const G_CHANGE_MOVE_HINT: Words = words!("按新地址重新审核", "judged
 
 pub const G_SIZE_INTRO: Words = words!(
     "国家规定的基本条件要用到这些数字。还没开业的，运营月数填 0：结果会分开告诉您所选位置能否受理，以及开业多久后才能申请。",
-    "The national basic conditions need these figures. If it has not opened yet, enter 0 months: the answer says apart whether the spot would be accepted and how long after opening it may apply.",
+    "The national basic conditions need these figures. If it has not opened yet, enter 0 months: the answer then tells you separately whether the spot would be accepted and how long after opening it may apply.",
 );
 pub const G_Q_MONTHS: Words = words!("已经正式运营了几个月？", "How many months has it operated?");
 
@@ -219,8 +219,7 @@ pub const G_NEAREST_INTRO: Words = words!(
 
 pub const G_NEAREST_WHEN: Words = words!("在这些地点同样要：", "At these places too: ");
 
-pub const G_REASONS_WHERE: Words =
-    words!("这个位置：规划的位置规则", "This place: the plan's location rules");
+pub const G_REASONS_WHERE: Words = words!("这个位置：规划的位置规则", "This place: the plan's location rules");
 
 pub const G_REASONS_WHEN: Words = words!(
     "与位置无关：开业时间、人员和全市的情况（在哪里都一样）",

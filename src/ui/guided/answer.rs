@@ -15,8 +15,8 @@ use crate::app::guided_view::for_expert;
 use crate::engine::nearest_accepted::Closure;
 use crate::engine::plain::{about_distance, Reason};
 use crate::engine::Verdict;
-use crate::policy::Condition;
 use crate::policy::rule_def;
+use crate::policy::Condition;
 use crate::text::{Lang, Text};
 
 fn closure_line(lang: Lang, props: &Props, c: &Closure, testid: &'static str) -> Html {
