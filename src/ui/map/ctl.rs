@@ -394,7 +394,10 @@ impl MapCtl {
             }
             CellLayer::Surface => {
                 // The conditions of the place: those of the time are the same everywhere (the legend says them).
-                (layers.surface.where_outcomes.iter().map(|&o| Some(sy::outcome_index(o))).collect(), &sy::OUTCOME_PALETTE)
+                (
+                    layers.surface.where_outcomes.iter().map(|&o| Some(sy::outcome_index(o))).collect(),
+                    &sy::OUTCOME_PALETTE,
+                )
             }
             CellLayer::Difference => {
                 let r = &inp.review;
