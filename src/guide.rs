@@ -264,19 +264,21 @@ pub fn inside_bounds(wsen: [f64; 4], margin_m: f64, lon: f64, lat: f64) -> bool 
 pub struct GuideAnswer {
     pub decision: Decision,
     pub explanation: Explanation,
-    /// Searched only when the answer is not accepted (or prioritized).
+    /// Searched only when the conditions of the place do not accept (or prioritize) it here:
+    /// the places are searched on those conditions, the conditions of the time said beside.
     pub nearest: Option<NearestAccepted>,
 }
 
 /// How many other places the answer offers.
 pub const PLACES_OFFERED: usize = 3;
 
-/// Decides `app`, explains it, and when it is not open finds the nearest places that are, at
-/// least `min_gap_m` apart.
+/// Decides `app`, explains it, and when the conditions of the place do not open it here finds
+/// the nearest places where they do, at least `min_gap_m` apart. A condition of the time (months
+/// in operation, staff, the fund state) never sends anyone elsewhere: it is the same everywhere.
 pub fn answer(prep: &Prepared, app: &Application, min_gap_m: f64) -> GuideAnswer {
     let decision = prep.decide(app);
     let explanation = explain(prep, app, &decision);
-    let open = matches!(decision.outcome, crate::engine::Outcome::Accepted | crate::engine::Outcome::Prioritized);
+    let open = matches!(decision.where_outcome, crate::engine::Outcome::Accepted | crate::engine::Outcome::Prioritized);
     let nearest = (!open).then(|| nearest_accepted(prep, app, PLACES_OFFERED, min_gap_m));
     GuideAnswer { decision, explanation, nearest }
 }

@@ -116,8 +116,12 @@ fn the_pharmacy_distance_is_said_in_everyday_words_with_its_figures() {
     assert!(x250.reasons.iter().any(|r| r.text.zh.contains("约 300 米，在 250 米以外")), "{:?}", x250.reasons);
 }
 
+/// linyi-2025 三(三)3 "上年度医保基金结余可支付月数低于国家规定最低月数…暂停全市当年度医药
+///机构新增医保定点的受理和评估": the fund state is the year's and the whole city's, a condition of
+/// the time. It is said once, beside places the location rules would accept, never as a city
+/// with nowhere open.
 #[test]
-fn a_fund_suspension_closes_the_whole_city_and_names_the_fund_rule() {
+fn a_fund_suspension_is_said_once_for_the_city_beside_real_places() {
     let mut s = dingdian::sample::linyi_sample();
     s.city.fund.as_mut().unwrap().employee_months = Some(10.5);
     let policy = linyi();
@@ -125,20 +129,87 @@ fn a_fund_suspension_closes_the_whole_city_and_names_the_fund_rule() {
     let app = pharmacy_near_p001(&s);
     let d = prep.decide(&app);
     assert_eq!(d.outcome, Outcome::Suspended);
+    assert_eq!(d.where_outcome, Outcome::Rejected, "300 m from p-001");
+    assert_eq!(d.when_unmet, ["fund.months_below_minimum"]);
 
     let near = nearest_accepted(&prep, &app, 3, 400.0);
-    assert!(near.places.is_empty());
-    assert!(near.cells_searched > 0);
-    let city = near.city_closed.as_ref().expect("the city is closed");
-    assert_eq!(city.outcome, Outcome::Suspended);
-    assert_eq!(city.rule.as_ref().unwrap().rule, "fund.months_below_minimum");
-    let county = near.county_closed.as_ref().expect("so is the county");
-    assert_eq!(county.county.as_deref(), Some("lanshan"));
-    assert_eq!(county.rule.as_ref().unwrap().rule, "fund.months_below_minimum");
+    assert_eq!(near.places.len(), 3, "{near:?}");
+    assert_eq!((&near.city_closed, &near.county_closed), (&None, &None));
+    let when: Vec<&str> = near.when_unmet.iter().map(|e| &*e.rule).collect();
+    assert_eq!(when, ["fund.months_below_minimum"]);
 
     let x = explain(&prep, &app, &d);
-    assert!(x.summary.zh.contains("职工医保统筹基金结余只够支付 10.5 个月（规定至少 12 个月）"), "{}", x.summary.zh);
+    assert!(x.summary.zh.starts_with("在这个位置，按规划草案的位置规则不会受理；全市今年"), "{}", x.summary.zh);
+    assert_eq!(x.when.len(), 1, "said once: {:?}", x.when);
+    let fund = x.reasons.iter().filter(|r| r.rule.starts_with("fund.")).collect::<Vec<_>>();
+    assert_eq!(fund.len(), 1);
+    assert!(
+        fund[0].text.zh.contains("职工医保统筹基金结余只够支付 10.5 个月（规定至少 12 个月）"),
+        "{}",
+        fund[0].text.zh
+    );
     assert!(x.changes.iter().any(|c| c.zh.contains("换个地点也不会改变")), "{:?}", x.changes);
+}
+
+/// 令2号 第六条(一) "正式运营至少3个月": a pharmacy not yet open (0 months) is told what the place
+/// would get under the location rules and that it may apply after 3 months, and is offered the
+/// same places as one already open.
+#[test]
+fn a_pharmacy_not_yet_open_is_told_where_and_when_separately() {
+    let s = dingdian::sample::linyi_sample();
+    let policy = linyi();
+    let prep = Prepared::new(&s, &policy, today());
+    let open = pharmacy_near_p001(&s);
+    let mut new = open.clone();
+    new.operating_months = Some(0.0);
+
+    let d = prep.decide(&new);
+    assert_eq!(d.outcome, Outcome::Rejected);
+    assert_eq!(d.where_outcome, Outcome::Rejected);
+    assert_eq!(d.when_unmet, ["national.operating_months"]);
+    let x = explain(&prep, &new, &d);
+    assert!(
+        x.summary.zh.starts_with("在这个位置，按规划草案的位置规则不会受理；开业满 3 个月后才能申请。原因：离您选址最近的同类定点药店约 300 米"),
+        "{}",
+        x.summary.zh
+    );
+    assert!(x.summary.en.starts_with("At this place, the draft plan's location rules would not accept it; it may apply once it has been open for 3 months."), "{}", x.summary.en);
+    let near = dingdian::guide::answer(&prep, &new, 400.0).nearest.expect("searched: the place refuses it");
+    assert_eq!(near.places, nearest_accepted(&prep, &open, 3, 400.0).places);
+    assert!(!near.places.is_empty() && near.city_closed.is_none());
+
+    // At the nearest of those places: the location rules accept it, the months still bind, and
+    // no other place is searched for.
+    let p = &near.places[0];
+    let mut there = new.clone();
+    (there.lon, there.lat, there.county) = (p.lon, p.lat, p.county.clone());
+    let answer = dingdian::guide::answer(&prep, &there, 400.0);
+    assert_eq!(answer.decision.outcome, Outcome::Rejected);
+    assert!(matches!(answer.decision.where_outcome, Outcome::Accepted | Outcome::Prioritized));
+    assert!(answer.nearest.is_none());
+    let verb = if answer.decision.where_outcome == Outcome::Accepted { "会受理" } else { "会优先纳入" };
+    assert_eq!(
+        answer.explanation.summary.zh,
+        format!("在这个位置，按规划草案的位置规则{verb}；开业满 3 个月后才能申请。")
+    );
+
+    // While it waits, a pharmacy designated within 800 m first would change the place's answer.
+    assert!(answer.explanation.changes.iter().any(|c| c.zh.contains("正式运营满 3 个月后再申请")));
+    assert!(
+        answer.explanation.changes.iter().any(|c| c.zh.contains("如果在您之前有同类定点药店在 800 米内成为定点")),
+        "{:?}",
+        answer.explanation.changes
+    );
+
+    // With what else is missing: no pharmacist yet (令3号).
+    there.pharmacists = Some(0);
+    let x = explain(&prep, &there, &prep.decide(&there));
+    assert!(x.summary.zh.contains("；开业满 3 个月后才能申请；还要配备至少 1 名药师。"), "{}", x.summary.zh);
+    assert_eq!(x.when.len(), 2);
+    // The reasons say which are conditions of the place and which of the time.
+    use dingdian::policy::Condition;
+    let months = x.reasons.iter().find(|r| r.rule == "national.operating_months").unwrap();
+    assert_eq!(months.condition, Some(Condition::When));
 }
 
 #[test]

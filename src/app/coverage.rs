@@ -2,10 +2,11 @@
 //! it: of all residents, per county and kind, a pharmacy category's name.
 
 use super::state::{Layers, Shared, State};
+use crate::engine::plain::still_needed_all;
 use crate::engine::Evaluation;
 use crate::scenario::{Category, Scenario};
 use crate::spatial::KindCoverage;
-use crate::text::Lang;
+use crate::text::{Lang, Text};
 
 /// The radius slider's range, in metres: the radii a drag explores. The coverage field is
 /// prebuilt to its end when the page is idle, so a drag never waits for a rescan.
@@ -59,6 +60,11 @@ impl CoverageView {
         [of(&cov.pharmacy), of(&cov.outpatient), of(&cov.inpatient)]
     }
 
+    /// What the selected application still has to meet wherever it stands (`surface_when`).
+    pub fn surface_when(&self) -> Vec<Text> {
+        surface_when(&self.layers, self.scenario.applications.get(self.selected))
+    }
+
     /// The selected application named for the surface's heading: "A1 · 某某药店".
     pub fn app_name(&self) -> Option<String> {
         let a = self.scenario.applications.get(self.selected)?;
@@ -66,6 +72,16 @@ impl CoverageView {
             Some(n) => format!("{} · {n}", a.id),
             None => a.id.clone(),
         })
+    }
+}
+
+/// What the application whose surface `layers` holds still has to meet wherever it stands (the
+/// conditions of the time): said once beside the surface, which shows the conditions of the
+/// place alone.
+pub fn surface_when(layers: &Layers, app: Option<&crate::scenario::Application>) -> Vec<Text> {
+    match app {
+        Some(a) => still_needed_all(a, &layers.surface.when_unmet),
+        None => Vec::new(),
     }
 }
 

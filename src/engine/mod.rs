@@ -228,6 +228,15 @@ pub struct Decision {
     /// it is the text's answer alone.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub readings: Vec<Cow<'static, str>>,
+    /// The outcome on the conditions of the place alone (`Condition::Where`: location, supply,
+    /// quotas, area classes): what this location would get. Equal to `outcome` when every
+    /// condition of the time is met.
+    pub where_outcome: Outcome,
+    /// The conditions of the time (`Condition::When`: months in operation, staff, the negative
+    /// list, the fund state) that stand in the way, by rule id in trace order: each a `fail`,
+    /// `suspend` or `gap`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when_unmet: Vec<Cow<'static, str>>,
     pub rules: Vec<TraceEntry>,
 }
 
@@ -261,6 +270,24 @@ impl Decision {
             }
         }
         ids
+    }
+
+    /// The trace entries of the conditions of the time that stand in the way (`when_unmet`).
+    pub fn when_entries(&self) -> impl Iterator<Item = &TraceEntry> {
+        self.rules.iter().filter(|e| self.when_unmet.contains(&e.rule))
+    }
+
+    /// The entry that decided the outcome on the conditions of the place (`where_outcome`),
+    /// if any: the first where-entry of the deciding step.
+    pub fn deciding_where_rule(&self) -> Option<&TraceEntry> {
+        let v = match self.where_outcome {
+            Outcome::Rejected => Verdict::Fail,
+            Outcome::Suspended => Verdict::Suspend,
+            Outcome::Undetermined => Verdict::Gap,
+            Outcome::Prioritized => Verdict::Priority,
+            Outcome::Accepted => return None,
+        };
+        self.rules.iter().find(|e| e.verdict == v && crate::policy::rule_def(&e.rule).is_some_and(|d| d.is_where()))
     }
 
     /// The trace entry that decided the outcome (the first entry of the deciding step), if any.
@@ -367,6 +394,8 @@ pub fn evaluate(scenario: &Scenario, policy: &Policy, today: Date) -> Evaluation
 pub fn decide(ctx: &Ctx, policy: &Policy, app: &Application) -> Decision {
     let mut exempted_by: Option<&'static str> = None;
     let mut mask = 0;
+    let mut where_mask = 0;
+    let mut when_unmet: Vec<Cow<'static, str>> = Vec::new();
     // Collected from an exact-size iterator: each entry is written straight into the trace's
     // one allocation rather than built aside and copied in (a push would copy 200-odd bytes).
     let entries: Vec<TraceEntry> = policy
@@ -402,7 +431,13 @@ pub fn decide(ctx: &Ctx, policy: &Policy, app: &Application) -> Decision {
             if j.verdict == Verdict::Exempt && exempted_by.is_none() {
                 exempted_by = Some(def.id);
             }
-            mask |= severity_of(rule.eligibility, j.verdict);
+            let severity = severity_of(rule.eligibility, j.verdict);
+            mask |= severity;
+            if def.is_where() {
+                where_mask |= severity;
+            } else if matches!(j.verdict, Verdict::Fail | Verdict::Suspend | Verdict::Gap) {
+                when_unmet.push(Cow::Borrowed(def.id));
+            }
             TraceEntry {
                 rule: Cow::Borrowed(def.id),
                 clause: rule.clause.clone(),
@@ -421,7 +456,14 @@ pub fn decide(ctx: &Ctx, policy: &Policy, app: &Application) -> Decision {
         })
         .collect();
     let outcome = outcome_of(mask);
-    Decision { id: app.id.clone(), outcome, readings: Decision::readings_of(outcome, &entries), rules: entries }
+    Decision {
+        id: app.id.clone(),
+        outcome,
+        readings: Decision::readings_of(outcome, &entries),
+        where_outcome: outcome_of(where_mask),
+        when_unmet,
+        rules: entries,
+    }
 }
 
 /// What a verdict contributes to the outcome, as bits: the steps of DESIGN.md §1.

@@ -1,6 +1,13 @@
-//! "Where else could I apply?": for an application that is not accepted where it stands, the
-//! nearest places where the same application would be accepted under the current rules — or,
-//! when there is none, the rule that closes the county (or the whole city) to it this year.
+//! "Where else could I apply?": for an application that the conditions of the place refuse where
+//! it stands, the nearest places where the same application would be accepted on those
+//! conditions — or, when there is none, the rule of the place that closes the county (or the
+//! whole city) to it this year.
+//!
+//! The search reads the conditions of the place alone (`Condition::Where`: location, supply,
+//! quotas, area classes). The conditions of the time (months in operation, staff, the negative
+//! list, the fund state) are the same at every place: they are judged once and reported beside
+//! the places (`when_unmet`), never as a place that is closed, so a shop not yet open still
+//! learns where it could go.
 //!
 //! The candidates are the population cell centres, judged by the acceptance surface (which
 //! agrees with single decisions by construction); every place returned is decided once more as a
@@ -14,7 +21,8 @@ use super::{Outcome, TraceEntry};
 use crate::scenario::Application;
 use crate::spatial::haversine_m;
 
-/// One place where the application would be accepted (or prioritized).
+/// One place where the application would be accepted (or prioritized) on the conditions of
+/// the place.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AcceptedPlace {
     /// Index of the population cell whose centre this is.
@@ -23,18 +31,20 @@ pub struct AcceptedPlace {
     pub lat: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub county: Option<String>,
+    /// The outcome there on the conditions of the place (`Decision::where_outcome`).
     pub outcome: Outcome,
     /// Haversine distance from the chosen spot, metres.
     pub distance_m: f64,
 }
 
-/// Why nowhere in a county (or the city) is open: the decision at the place nearest the chosen
-/// spot, and the rule that decided it.
+/// Why nowhere in a county (or the city) is open on the conditions of the place: the decision at
+/// the place nearest the chosen spot, and the rule of the place that decided it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Closure {
     /// The county closed; `None` for the whole city.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub county: Option<String>,
+    /// The outcome there on the conditions of the place.
     pub outcome: Outcome,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<TraceEntry>,
@@ -52,6 +62,10 @@ pub struct NearestAccepted {
     pub city_closed: Option<Closure>,
     /// Population cells searched (0: the data has no population cells to search).
     pub cells_searched: usize,
+    /// The conditions of the time the application does not meet, the same at every place
+    /// (`Surface::when_unmet`): the places above are open once these are met.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub when_unmet: Vec<TraceEntry>,
 }
 
 fn open(o: Outcome) -> bool {
@@ -59,7 +73,8 @@ fn open(o: Outcome) -> bool {
 }
 
 /// The `n` places nearest to `app` where `app` (moved there, with that cell's county and area)
-/// would be accepted or prioritized, each at least `min_gap_m` from the places before it.
+/// would be accepted or prioritized on the conditions of the place, each at least `min_gap_m`
+/// from the places before it.
 pub fn nearest_accepted(prep: &Prepared, app: &Application, n: usize, min_gap_m: f64) -> NearestAccepted {
     let surface = prep.surface(app);
     nearest_accepted_on(prep, app, &surface, n, min_gap_m)
@@ -75,7 +90,7 @@ pub fn nearest_accepted_on(
     min_gap_m: f64,
 ) -> NearestAccepted {
     let cells = &prep.scenario.population_cells;
-    if cells.is_empty() || surface.outcomes.len() != cells.len() {
+    if cells.is_empty() || surface.where_outcomes.len() != cells.len() {
         return NearestAccepted::default();
     }
     let at = |k: usize| {
@@ -85,7 +100,7 @@ pub fn nearest_accepted_on(
     let dist = |k: usize| haversine_m(app.lon, app.lat, cells[k].lon, cells[k].lat);
 
     let mut candidates: Vec<(f64, usize)> =
-        (0..cells.len()).filter(|&k| open(surface.outcomes[k])).map(|k| (dist(k), k)).collect();
+        (0..cells.len()).filter(|&k| open(surface.where_outcomes[k])).map(|k| (dist(k), k)).collect();
     candidates.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
 
     let mut places: Vec<AcceptedPlace> = Vec::with_capacity(n);
@@ -98,7 +113,7 @@ pub fn nearest_accepted_on(
             continue;
         }
         // The surface agrees with single decisions; deciding again makes the promise exact.
-        let outcome = prep.decide(&at(k)).outcome;
+        let outcome = prep.decide(&at(k)).where_outcome;
         if !open(outcome) {
             continue;
         }
@@ -116,7 +131,7 @@ pub fn nearest_accepted_on(
     let closure = |ks: &mut dyn Iterator<Item = usize>, county: Option<String>| -> Option<Closure> {
         let k = ks.min_by(|&a, &b| dist(a).total_cmp(&dist(b)).then(a.cmp(&b)))?;
         let d = prep.decide(&at(k));
-        Some(Closure { county, outcome: d.outcome, rule: d.deciding_rule().cloned() })
+        Some(Closure { county, outcome: d.where_outcome, rule: d.deciding_where_rule().cloned() })
     };
     let city_closed = if candidates.is_empty() { closure(&mut (0..cells.len()), None) } else { None };
     let county_closed = match app.county.as_deref() {
@@ -131,7 +146,13 @@ pub fn nearest_accepted_on(
         }
         None => None,
     };
-    NearestAccepted { places, county_closed, city_closed, cells_searched: cells.len() }
+    NearestAccepted {
+        places,
+        county_closed,
+        city_closed,
+        cells_searched: cells.len(),
+        when_unmet: surface.when_unmet.clone(),
+    }
 }
 
 #[cfg(test)]
@@ -158,6 +179,36 @@ mod tests {
             for b in &near.places[i + 1..] {
                 assert!(haversine_m(a.lon, a.lat, b.lon, b.lat) >= 300.0);
             }
+        }
+    }
+
+    /// 令2号 第六条(一) "正式运营至少3个月" is a condition of the time: a pharmacy not yet open
+    /// (0 months) next to p-001 gets the same places as one open for six months, and the months
+    /// are said once beside them, never as a city closed to it.
+    #[test]
+    fn a_pharmacy_not_yet_open_gets_real_places_and_the_months_once() {
+        let scenario = crate::sample::linyi_sample();
+        let policy = Policy::resolve(&builtin_preset("linyi-2025").unwrap(), &Default::default(), "o").unwrap();
+        let prep = Prepared::new(&scenario, &policy, Date::new(2026, 3, 1).unwrap());
+        let p001 = scenario.institutions.iter().find(|i| i.id == "p-001").unwrap();
+        let mut app = Application::new("g", Kind::Pharmacy, p001.lon + 0.003, p001.lat);
+        app.pharmacists = Some(1);
+        app.county = p001.county.clone();
+        app.operating_months = Some(6.0);
+        let open_six = nearest_accepted(&prep, &app, 3, 300.0);
+        app.operating_months = Some(0.0);
+        let new = nearest_accepted(&prep, &app, 3, 300.0);
+        assert!(!new.places.is_empty(), "real places for a shop not yet open");
+        assert_eq!(new.places, open_six.places);
+        assert_eq!((&new.city_closed, &new.county_closed), (&None, &None));
+        let when: Vec<&str> = new.when_unmet.iter().map(|e| &*e.rule).collect();
+        assert_eq!(when, ["national.operating_months"]);
+        assert!(open_six.when_unmet.is_empty());
+        // Each place is open on the conditions of the place, and closed only by the months.
+        for p in &new.places {
+            let area = scenario.population_cells[p.cell].area.as_deref();
+            let d = prep.decide(&placed(&app, p.lon, p.lat, p.county.as_deref(), area));
+            assert_eq!((d.outcome, d.where_outcome), (Outcome::Rejected, p.outcome));
         }
     }
 }

@@ -9,6 +9,7 @@ use super::prepared::Prepared;
 use super::proximity::{nearest, NeighboursOr};
 use super::{pharmacy, Decision, Outcome, TraceEntry, Verdict};
 use crate::policy::rule_def;
+use crate::policy::rules::Condition;
 use crate::scenario::{Application, Change};
 use crate::spatial::AreaClass;
 use crate::text::{num, Text};
@@ -19,6 +20,9 @@ pub struct Reason {
     pub rule: String,
     pub clause: String,
     pub verdict: Verdict,
+    /// A condition of the place or of the time (`RuleDef::condition`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Condition>,
     pub text: Text,
     /// What the applicant (or the city) could change for this reason to go away or stay away.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -28,7 +32,17 @@ pub struct Reason {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Explanation {
     pub outcome: Outcome,
-    /// One short paragraph: the answer and its main reason.
+    /// The outcome on the conditions of the place alone (`Decision::where_outcome`).
+    pub where_outcome: Outcome,
+    /// What this place would get under the plan's location rules: "在这个位置，按规划草案的位置
+    /// 规则会受理".
+    pub place: Text,
+    /// What the conditions of the time still ask, each once: "开业满 3 个月后才能申请"; the fund
+    /// state once for the whole city. Empty when they are all met.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<Text>,
+    /// One short paragraph: the answer and its main reason; with conditions of the time unmet,
+    /// it leads with `place` and `when`.
     pub summary: Text,
     /// The deciding reason first, then the others that bit, then the location rules it passed.
     pub reasons: Vec<Reason>,
@@ -377,6 +391,96 @@ fn reason(prep: &Prepared, app: &Application, e: &TraceEntry) -> Option<(Text, O
     Some(out)
 }
 
+/// What this place would get under the plan's location rules (the conditions of the place).
+fn place_sentence(where_outcome: Outcome) -> Text {
+    match where_outcome {
+        Outcome::Accepted => Text::new(
+            "在这个位置，按规划草案的位置规则会受理",
+            "At this place, the draft plan's location rules would accept it",
+        ),
+        Outcome::Prioritized => Text::new(
+            "在这个位置，按规划草案的位置规则会优先纳入",
+            "At this place, the draft plan's location rules would give it priority",
+        ),
+        Outcome::Rejected => Text::new(
+            "在这个位置，按规划草案的位置规则不会受理",
+            "At this place, the draft plan's location rules would not accept it",
+        ),
+        Outcome::Suspended => Text::new(
+            "在这个位置，按规划草案的位置规则今年暂停受理",
+            "At this place, the draft plan's location rules suspend it this year",
+        ),
+        Outcome::Undetermined => Text::new(
+            "在这个位置，规划草案的位置规则没有明确规定，结果待定",
+            "At this place, the draft plan's location rules do not settle it",
+        ),
+    }
+}
+
+/// What the unmet conditions of the time (`Decision::when_entries`, `Surface::when_unmet`) still
+/// ask of `app`, each once.
+pub fn still_needed_all<'a>(app: &Application, entries: impl IntoIterator<Item = &'a TraceEntry>) -> Vec<Text> {
+    let mut when: Vec<Text> = Vec::new();
+    for e in entries {
+        let t = still_needed(app, e);
+        if !when.contains(&t) {
+            when.push(t);
+        }
+    }
+    when
+}
+
+/// What an unmet condition of the time still asks, in a few words. The fund rules say one
+/// thing for the whole city, so they share one sentence.
+fn still_needed(app: &Application, e: &TraceEntry) -> Text {
+    match (&*e.rule, e.verdict) {
+        ("national.operating_months", Verdict::Fail) => {
+            let m = app.operating_months.unwrap_or(0.0);
+            if m > 0.0 {
+                let left = num(3.0 - m, 1);
+                Text::new(
+                    format!("开业满 3 个月后才能申请（还差 {left} 个月）"),
+                    format!("it may apply once it has been open for 3 months ({left} to go)"),
+                )
+            } else {
+                Text::new("开业满 3 个月后才能申请", "it may apply once it has been open for 3 months")
+            }
+        }
+        ("national.pharmacist", Verdict::Fail) => {
+            Text::new("还要配备至少 1 名药师", "it still needs at least 1 pharmacist")
+        }
+        ("national.physician", Verdict::Fail) => Text::new(
+            "还要有至少 1 名第一注册地在本机构的医师",
+            "it still needs at least 1 physician registered first there",
+        ),
+        ("national.insurance_dept", Verdict::Fail) => {
+            Text::new("还要设立内部医保管理部门", "it still needs an internal insurance department")
+        }
+        ("staffing.insurance_office", Verdict::Fail) => {
+            Text::new("还要配齐医保办人员", "it still needs the insurance-office staff")
+        }
+        ("negative_list", Verdict::Fail) => {
+            Text::new("负面清单的限制期满后才能申请", "it may apply once the negative-list bar ends")
+        }
+        ("medical_aid.designated_only", Verdict::Fail) => Text::new(
+            "先成为医保定点医疗机构，才能申请医疗救助定点",
+            "it must be a designated medical institution before it applies for medical aid",
+        ),
+        (fund, Verdict::Suspend) if fund.starts_with("fund.") => Text::new(
+            "全市今年因医保基金情况暂停受理新增定点，在哪里都一样，要等下一年度",
+            "the insurance fund's state suspends new designations city-wide this year, wherever the site: it takes next year",
+        ),
+        _ => {
+            let title =
+                rule_def(&e.rule).map(|d| d.title()).unwrap_or_else(|| Text::new(e.rule.clone(), e.rule.clone()));
+            Text::new(
+                format!("还要满足“{}”（{}）", title.zh, e.detail.zh),
+                format!("it still has to meet “{}” ({})", title.en, e.detail.en),
+            )
+        }
+    }
+}
+
 /// The decision `d` of `app` in everyday words.
 pub fn explain(prep: &Prepared, app: &Application, d: &Decision) -> Explanation {
     let deciding = d.deciding_rule().map(|e| e.rule.clone());
@@ -402,6 +506,7 @@ pub fn explain(prep: &Prepared, app: &Application, d: &Decision) -> Explanation 
                 rule: e.rule.to_string(),
                 clause: e.clause.to_string(),
                 verdict: e.verdict,
+                condition: rule_def(&e.rule).and_then(|d| d.condition),
                 text,
                 change,
             });
@@ -409,10 +514,13 @@ pub fn explain(prep: &Prepared, app: &Application, d: &Decision) -> Explanation 
     }
     let mut changes: Vec<Text> = Vec::new();
     for r in &reasons {
-        // Only what would change this answer: for an open answer the risks, else the obstacles.
-        let relevant = match d.outcome {
-            Outcome::Accepted | Outcome::Prioritized => r.verdict == Verdict::Pass,
-            _ => r.verdict != Verdict::Pass,
+        // Only what would change this answer: for an open answer the risks, else the obstacles;
+        // at a place the location rules accept, the risks too while the applicant waits.
+        let open = |o: Outcome| matches!(o, Outcome::Accepted | Outcome::Prioritized);
+        let relevant = if open(d.outcome) {
+            r.verdict == Verdict::Pass
+        } else {
+            r.verdict != Verdict::Pass || open(d.where_outcome)
         };
         if let (true, Some(c)) = (relevant, &r.change) {
             if !changes.contains(c) {
@@ -450,6 +558,21 @@ pub fn explain(prep: &Prepared, app: &Application, d: &Decision) -> Explanation 
             format!("The draft plan does not settle your case: the answer to {} is open. {}", who.en, b.en),
         ),
     };
+    // A condition of the time unmet: the answer leads with what this place would get and what
+    // must still happen, so a shop not yet open learns both.
+    let place = place_sentence(d.where_outcome);
+    let when = still_needed_all(app, d.when_entries());
+    let summary = if when.is_empty() {
+        summary
+    } else {
+        let where_reason = d.deciding_where_rule().and_then(|w| reasons.iter().find(|r| r.rule == w.rule));
+        let why = because(&where_reason.map(|r| r.text.clone()));
+        let (wz, we): (Vec<&str>, Vec<&str>) = when.iter().map(|t| (&*t.zh, &*t.en)).unzip();
+        Text::new(
+            format!("{}；{}。{}", place.zh, wz.join("；"), why.zh),
+            format!("{}; {}. {}", place.en, we.join("; "), why.en),
+        )
+    };
     let short = &prep.policy.preset.short;
     // The presets' short names already say 征求意见稿; a user's preset may not.
     let draft = if short.zh.contains("征求意见稿") { String::new() } else { "（征求意见稿）".to_string() };
@@ -462,6 +585,9 @@ pub fn explain(prep: &Prepared, app: &Application, d: &Decision) -> Explanation 
     );
     Explanation {
         outcome: d.outcome,
+        where_outcome: d.where_outcome,
+        place,
+        when,
         summary: Text::new(summary.zh.trim_end().to_owned(), summary.en.trim_end().to_owned()),
         reasons,
         changes,

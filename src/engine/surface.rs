@@ -14,11 +14,12 @@ use serde::Serialize;
 
 use super::prepared::Prepared;
 use super::proximity::{neighbours_of, radius};
-use super::{decide, outcome_of, pharmacy, rule_fn, severity_of, Outcome};
+use super::{decide, outcome_of, pharmacy, rule_fn, severity_of, Outcome, TraceEntry};
 use crate::scenario::Application;
 use crate::spatial::{covered_cells, layers_matching, AreaClass};
 
-/// Rules whose verdict depends on the applicant's location (or its county or area).
+/// Rules whose verdict depends on the applicant's location (or its county or area); each is a
+/// condition of the place (`Condition::Where`).
 pub const LOCATION_RULES: &[&str] = &[
     "inpatient.county_supply",
     "inpatient.same_type_nearby",
@@ -42,6 +43,14 @@ pub struct Surface {
     pub outcomes: Vec<Outcome>,
     /// Cells and residents per outcome, in `Outcome::ALL` order.
     pub counts: Vec<OutcomeCount>,
+    /// One outcome per cell on the conditions of the place alone (`Decision::where_outcome`):
+    /// where the application could go once it meets the conditions of the time.
+    pub where_outcomes: Vec<Outcome>,
+    /// Cells and residents per where-outcome, in `Outcome::ALL` order.
+    pub where_counts: Vec<OutcomeCount>,
+    /// The conditions of the time the application does not meet (`Decision::when_unmet`): the
+    /// same at every cell, so judged once and said once.
+    pub when_unmet: Vec<TraceEntry>,
 }
 
 /// The application `template` moved to `(lon, lat)` in `county`/`area`: what a click on the map
@@ -145,7 +154,10 @@ pub fn acceptance_surface(prep: &Prepared, template: &Application) -> Surface {
 
     // Rules that do not read the location, and location rules whose verdict is the same at
     // every key, make one fixed part; each other rule ORs its verdict per key into every cell.
+    // The conditions of the time never read the location: their part is kept aside, so the
+    // cells carry the conditions of the place alone and the full outcome adds `when`.
     let mut fixed = 0u8;
+    let mut when = 0u8;
     let mut varying: Vec<(Keys, Vec<u8>)> = Vec::new();
     for (rule, entry) in prep.policy.rules.iter().zip(&base.rules) {
         let id = rule.def.id;
@@ -174,7 +186,12 @@ pub fn acceptance_surface(prep: &Prepared, template: &Application) -> Surface {
             }
         };
         let Some(keys) = keys else {
-            fixed |= severity_of(rule.def.is_eligibility(), entry.verdict);
+            let severity = severity_of(rule.def.is_eligibility(), entry.verdict);
+            if rule.def.is_where() {
+                fixed |= severity;
+            } else {
+                when |= severity;
+            }
             continue;
         };
         let first = keys.first_cells(prep);
@@ -208,19 +225,31 @@ pub fn acceptance_surface(prep: &Prepared, template: &Application) -> Surface {
         })
         .collect();
     let mut tally = [(0u64, 0u64); Outcome::ALL.len()];
+    let mut where_tally = [(0u64, 0u64); Outcome::ALL.len()];
     let mut outcomes = Vec::with_capacity(cells.len());
+    let mut where_outcomes = Vec::with_capacity(cells.len());
     for (&m, &p) in masks.iter().zip(&prep.data.cell_population) {
-        let (o, k) = table[m as usize];
-        outcomes.push(o);
-        tally[k].0 += 1;
-        tally[k].1 = tally[k].1.saturating_add(p);
+        for (mask, tally, out) in [(m | when, &mut tally, &mut outcomes), (m, &mut where_tally, &mut where_outcomes)] {
+            let (o, k) = table[mask as usize];
+            out.push(o);
+            tally[k].0 += 1;
+            tally[k].1 = tally[k].1.saturating_add(p);
+        }
     }
-    let counts = Outcome::ALL
-        .iter()
-        .zip(tally)
-        .map(|(&o, (n, pop))| OutcomeCount { outcome: Some(o), cells: n, population: pop })
-        .collect();
-    Surface { outcomes, counts }
+    let counts_of = |tally: [(u64, u64); Outcome::ALL.len()]| {
+        Outcome::ALL
+            .iter()
+            .zip(tally)
+            .map(|(&o, (n, pop))| OutcomeCount { outcome: Some(o), cells: n, population: pop })
+            .collect()
+    };
+    Surface {
+        outcomes,
+        counts: counts_of(tally),
+        where_outcomes,
+        where_counts: counts_of(where_tally),
+        when_unmet: base.when_entries().cloned().collect(),
+    }
 }
 
 #[cfg(test)]
@@ -238,9 +267,12 @@ mod tests {
         let prep = Prepared::new(&scenario, &policy, Date::new(2026, 3, 1).unwrap());
         let surface = prep.surface(&template);
         assert_eq!(surface.outcomes.len(), scenario.population_cells.len());
-        for (c, &o) in scenario.population_cells.iter().zip(&surface.outcomes) {
+        for (k, c) in scenario.population_cells.iter().enumerate() {
             let app = placed(&template, c.lon, c.lat, c.county.as_deref(), c.area.as_deref());
-            assert_eq!(prep.decide(&app).outcome, o, "cell at {},{}", c.lon, c.lat);
+            let d = prep.decide(&app);
+            assert_eq!(d.outcome, surface.outcomes[k], "cell at {},{}", c.lon, c.lat);
+            assert_eq!(d.where_outcome, surface.where_outcomes[k], "where, cell at {},{}", c.lon, c.lat);
+            assert_eq!(d.when_entries().cloned().collect::<Vec<_>>(), surface.when_unmet);
         }
         let total: u64 = surface.counts.iter().map(|c| c.cells).sum();
         assert_eq!(total as usize, scenario.population_cells.len());
@@ -251,6 +283,10 @@ mod tests {
         let mut a = Application::new("s", Kind::Pharmacy, 0.0, 0.0);
         a.pharmacists = Some(1);
         check_agrees(&[], a.clone());
+        // 令2号 第六条(一): not yet open, the months bind at every cell; the place's part is unchanged.
+        let mut new = a.clone();
+        new.operating_months = Some(0.0);
+        check_agrees(&[], new);
         check_agrees(&[("service_radius_m", 300.into()), ("saturated_pharmacy_area", "fail".into())], a);
     }
 
@@ -311,6 +347,39 @@ mod tests {
     }
 
     #[test]
+    fn every_location_rule_is_a_condition_of_the_place() {
+        for id in LOCATION_RULES {
+            assert!(crate::policy::rule_def(id).is_some_and(|d| d.is_where()), "{id}");
+        }
+    }
+
+    /// 令2号 第六条(一) "正式运营至少3个月": a pharmacy not yet open is rejected at every cell, but
+    /// the surface of the place still shows where it could go, and names the months once.
+    #[test]
+    fn a_pharmacy_not_yet_open_sees_where_it_could_go_and_the_months_said_once() {
+        let scenario = crate::sample::linyi_sample();
+        let policy = Policy::resolve(&builtin_preset("linyi-2025").unwrap(), &Default::default(), "o").unwrap();
+        let prep = Prepared::new(&scenario, &policy, Date::new(2026, 3, 1).unwrap());
+        let mut t = Application::new("s", Kind::Pharmacy, 0.0, 0.0);
+        t.pharmacists = Some(1);
+        t.operating_months = Some(0.0);
+        let s = prep.surface(&t);
+        assert!(s.outcomes.iter().all(|&o| o == Outcome::Rejected));
+        let open = |o: &&Outcome| matches!(o, Outcome::Accepted | Outcome::Prioritized);
+        let where_open = s.where_outcomes.iter().filter(open).count();
+        assert!(where_open > 0, "some places accept it on the conditions of the place");
+        assert!(s.where_outcomes.contains(&Outcome::Rejected), "and some do not (same-type pharmacies nearby)");
+        let when: Vec<&str> = s.when_unmet.iter().map(|e| &*e.rule).collect();
+        assert_eq!(when, ["national.operating_months"]);
+        // Six months in: the where-surface is the same, and now the outcome too.
+        t.operating_months = Some(6.0);
+        let open6 = prep.surface(&t);
+        assert_eq!(open6.where_outcomes, s.where_outcomes);
+        assert_eq!(open6.outcomes, s.where_outcomes);
+        assert!(open6.when_unmet.is_empty());
+    }
+
+    #[test]
     fn the_sample_city_has_places_a_new_pharmacy_could_go_and_places_it_could_not() {
         let scenario = crate::sample::linyi_sample();
         let policy = Policy::resolve(&builtin_preset("linyi-2025").unwrap(), &Default::default(), "o").unwrap();
@@ -364,7 +433,9 @@ mod tests {
                     let surface = prep.surface(t);
                     for (k, c) in scenario.population_cells.iter().enumerate() {
                         let app = placed(t, c.lon, c.lat, c.county.as_deref(), c.area.as_deref());
-                        assert_eq!(prep.decide(&app).outcome, surface.outcomes[k], "{preset} {:?} cell {k}", t.kind);
+                        let d = prep.decide(&app);
+                        assert_eq!(d.outcome, surface.outcomes[k], "{preset} {:?} cell {k}", t.kind);
+                        assert_eq!(d.where_outcome, surface.where_outcomes[k], "{preset} {:?} cell {k}", t.kind);
                     }
                 }
             }

@@ -14,7 +14,7 @@ use serde_json::Value;
 use crate::kinds::{Category, KeyLevel, Subtype};
 use crate::text::Text;
 pub use params::{param_def, Group, ParamDef, ParamKind, PARAMETERS};
-pub use rules::{rule_def, RuleDef, RULES};
+pub use rules::{rule_def, Condition, RuleDef, RULES};
 
 /// A preset: which rules apply with which clauses, and each parameter's default with its source.
 /// The same format is used by the built-in presets, a preset file and an inline preset.

@@ -339,6 +339,19 @@ pub static BUILT_IN: &[BuiltIn] = &[
             "(measured − actual) × the county's residents ÷ 1000, 0 when measured is not above actual: the simulator's arithmetic, not the text's",
         ),
     },
+    BuiltIn {
+        id: "where_when",
+        clause: "令2号 第六条(一)",
+        label: ("位置条件与时间条件的划分", "conditions of the place and of the time"),
+        question: (
+            "令2号第六条列出申请的基本条件，规划列出布局要求；原文没有说一个还没开业的机构能否先知道某个位置会不会受理，也没有把各条规则分为“位置”和“时间”两类。哪些算位置条件，哪些算时间条件？",
+            "Order No. 2 Art. 6 lists the basic conditions of applying and the plans their layout rules; no text says whether a shop not yet open may learn what a place would get, nor sorts the rules into conditions of the place and of the time. Which are which?",
+        ),
+        reading: (
+            "位置条件：服务圈内的同类机构和间距、床位测算（全市和县区）、总量、药店区域分类，以及对申请人的豁免、优先和迁址、新增执业点规则；时间条件：正式运营满3个月、医师和药师、100张床位以上的医保管理部门、医保办人员、负面清单、医疗救助定点资格，以及全市的医保基金情况。只改变答案怎么说（位置的结果和还缺的条件分开说），不改变判定结果",
+            "of the place: same-type institutions and spacing in the circle, bed supply (city and county), quotas, pharmacy area classes, and the exemptions, priorities and rules on moves and new sites; of the time: 3 months in operation, physicians and pharmacists, the insurance department at 100 beds, insurance-office staff, the negative list, medical-aid status, and the city's fund state. It changes how the answer is said (what the place gets apart from what is still missing), never the outcome",
+        ),
+    },
 ];
 
 fn built_in_entry(b: &'static BuiltIn, presets: &[Preset]) -> Entry {

@@ -2,6 +2,8 @@
 //! the text it comes from. A preset turns rules on and may cite them differently; a rule that a
 //! user turns on where the preset's text has none keeps its origin clause.
 
+use serde::Serialize;
+
 use crate::text::Text;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,6 +14,24 @@ pub struct RuleDef {
     /// The clause of the text the rule comes from; empty for a general rule no built-in text
     /// has, which a preset that turns it on cites by its own clause.
     pub origin_clause: &'static str,
+    /// Whether an admission rule is a condition of the place or of the time (`None`: the
+    /// assessment's and the budget's rules, which judge no application).
+    pub condition: Option<Condition>,
+}
+
+/// The two kinds of admission condition. Someone planning a shop asks two questions: would the
+/// plan accept it *at this place*, and what must still happen *before it may apply*. A rule's
+/// kind says which question it answers; the outcome of a decision is the same either way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Condition {
+    /// The plan's layout: the location rules, bed supply, quotas and area classes, with what
+    /// lifts or ranks them for this applicant (exemptions, priorities, moves and new sites).
+    Where,
+    /// The applicant's own conditions, which time or the applicant can change: months in
+    /// operation, staff, the negative list, medical-aid status; and the fund state, which is
+    /// city-wide and the same at every place.
+    When,
 }
 
 impl RuleDef {
@@ -37,109 +57,148 @@ impl RuleDef {
     pub fn is_fund(&self) -> bool {
         self.id.starts_with("fund.")
     }
+
+    /// A condition of the place: what this location would get (`Condition::Where`).
+    pub fn is_where(&self) -> bool {
+        self.condition == Some(Condition::Where)
+    }
 }
 
 macro_rules! rule {
     ($id:literal, $zh:literal, $en:literal, $clause:literal) => {
-        RuleDef { id: $id, zh: $zh, en: $en, origin_clause: $clause }
+        RuleDef { id: $id, zh: $zh, en: $en, origin_clause: $clause, condition: None }
+    };
+    ($id:literal, $zh:literal, $en:literal, $clause:literal, $condition:ident $(,)?) => {
+        RuleDef { id: $id, zh: $zh, en: $en, origin_clause: $clause, condition: Some(Condition::$condition) }
     };
 }
 
 /// Trace order: national, negative list, staffing, exemptions, fund, bed supply, the kind's own
 /// rules, pharmacy area class, changes.
 pub static RULES: &[RuleDef] = &[
-    rule!("national.operating_months", "正式运营满3个月", "operating for at least 3 months", "令2号 第六条(一)"),
-    rule!("national.physician", "至少1名执业医师", "at least one physician", "令2号 第六条(二)"),
-    rule!("national.pharmacist", "至少1名药师", "at least one pharmacist", "令3号"),
+    rule!("national.operating_months", "正式运营满3个月", "operating for at least 3 months", "令2号 第六条(一)", When),
+    rule!("national.physician", "至少1名执业医师", "at least one physician", "令2号 第六条(二)", When),
+    rule!("national.pharmacist", "至少1名药师", "at least one pharmacist", "令3号", When),
     rule!(
         "national.insurance_dept",
         "100张床位以上设医保管理部门",
         "insurance department at 100+ beds",
-        "令2号 第六条(三)"
+        "令2号 第六条(三)",
+        When,
     ),
-    rule!("negative_list", "准入负面清单", "admission negative list", "linyi-2019 政策措施(三)"),
-    rule!("staffing.insurance_office", "医保办人员配备", "insurance office staffing", "linyi-2019 政策措施(二)"),
+    rule!("negative_list", "准入负面清单", "admission negative list", "linyi-2019 政策措施(三)", When),
+    rule!("staffing.insurance_office", "医保办人员配备", "insurance office staffing", "linyi-2019 政策措施(二)", When),
     rule!(
         "exempt.key_project",
         "重点建设项目不受规划限制",
         "key construction projects are not limited by the plan",
-        "linyi-2025 三(四)3"
+        "linyi-2025 三(四)3",
+        Where,
     ),
     rule!(
         "exempt.listed",
         "列明机构不受规划限制",
         "listed institutions are not limited by the plan",
-        "xian-2025 规划目标和内容(二)3(1)"
+        "xian-2025 规划目标和内容(二)3(1)",
+        Where,
     ),
-    rule!("priority.listed", "列明机构优先纳入", "listed institutions come first", "xian-2025 规划目标和内容(二)3(1)"),
-    rule!("fund.deficit", "基金赤字暂停受理", "fund deficit suspends", "linyi-2025 三(三)1"),
-    rule!("fund.warning_letter", "基金风险预警函暂停受理", "fund-risk warning letter suspends", "linyi-2025 三(三)2"),
+    rule!(
+        "priority.listed",
+        "列明机构优先纳入",
+        "listed institutions come first",
+        "xian-2025 规划目标和内容(二)3(1)",
+        Where
+    ),
+    rule!("fund.deficit", "基金赤字暂停受理", "fund deficit suspends", "linyi-2025 三(三)1", When),
+    rule!(
+        "fund.warning_letter",
+        "基金风险预警函暂停受理",
+        "fund-risk warning letter suspends",
+        "linyi-2025 三(三)2",
+        When
+    ),
     rule!(
         "fund.months_below_minimum",
         "基金可支付月数低于最低要求",
         "fund months below the minimum",
-        "linyi-2025 三(三)3"
+        "linyi-2025 三(三)3",
+        When,
     ),
-    rule!("inpatient.city_supply", "全市床位测算值", "city bed supply", "linyi-2025 三(一)1(1)(2)"),
-    rule!("inpatient.county_supply", "县区床位测算值", "county bed supply", "linyi-2025 三(一)1①"),
+    rule!("inpatient.city_supply", "全市床位测算值", "city bed supply", "linyi-2025 三(一)1(1)(2)", Where),
+    rule!("inpatient.county_supply", "县区床位测算值", "county bed supply", "linyi-2025 三(一)1①", Where),
     rule!(
         "inpatient.same_type_nearby",
         "服务圈内同类型住院定点机构",
         "same-type inpatient institution in the circle",
-        "linyi-2025 三(一)1②"
+        "linyi-2025 三(一)1②",
+        Where,
     ),
     rule!(
         "inpatient.strict_control",
         "住院定点严格控制增量",
         "strict control of new inpatient designations",
-        "xian-2025 规划目标和内容(二)1"
+        "xian-2025 规划目标和内容(二)1",
+        Where,
     ),
-    rule!("outpatient.nearby", "服务圈内已有门诊定点机构", "outpatient provider in the circle", "linyi-2025 三(一)2"),
+    rule!(
+        "outpatient.nearby",
+        "服务圈内已有门诊定点机构",
+        "outpatient provider in the circle",
+        "linyi-2025 三(一)2",
+        Where
+    ),
     rule!(
         "outpatient_pharmacy.no_new",
         "原则上不再新增（步行15分钟内无同类）",
         "no new ones in principle (unless none of the type within a 15-minute walk)",
-        "xian-2025 规划目标和内容(二)2"
+        "xian-2025 规划目标和内容(二)2",
+        Where,
     ),
-    rule!("primary_care.priority", "基层医疗机构优先纳入", "primary care comes first", "linyi-2025 三(一)2 ¶2"),
+    rule!("primary_care.priority", "基层医疗机构优先纳入", "primary care comes first", "linyi-2025 三(一)2 ¶2", Where),
     rule!(
         "pharmacy.same_type_nearby",
         "服务圈内同类型定点药店",
         "same-type designated pharmacy in the circle",
-        "linyi-2025 三(二)"
+        "linyi-2025 三(二)",
+        Where,
     ),
     rule!(
         "pharmacy.min_spacing",
         "药店之间的最小间距（不论类别）",
         "minimum spacing between pharmacies, whatever their category",
-        ""
+        "",
+        Where,
     ),
     rule!(
         "special_drug_pharmacy.quota",
         "特药药店总量控制",
         "special-drug pharmacy quota",
-        "xian-2025 规划目标和内容(二)3(2)"
+        "xian-2025 规划目标和内容(二)3(2)",
+        Where,
     ),
     rule!(
         "medical_aid.designated_only",
         "医疗救助定点限于医保定点机构",
         "medical-aid designation only for designated institutions",
-        "xian-2025 规划目标和内容(二)3(3)"
+        "xian-2025 规划目标和内容(二)3(3)",
+        When,
     ),
-    rule!("pharmacy.category_quota", "分类别的药店总量", "a quota of pharmacies per category", ""),
-    rule!("pharmacy.area_class", "药店区域分类", "pharmacy area class", "linyi-2025 三(二)"),
-    rule!("change.new_site", "新增执业地点视同新增", "a new site is judged as new", "linyi-2025 三(四)1"),
+    rule!("pharmacy.category_quota", "分类别的药店总量", "a quota of pharmacies per category", "", Where),
+    rule!("pharmacy.area_class", "药店区域分类", "pharmacy area class", "linyi-2025 三(二)", Where),
+    rule!("change.new_site", "新增执业地点视同新增", "a new site is judged as new", "linyi-2025 三(四)1", Where),
     rule!(
         "change.address",
         "变更注册地址按本规划执行",
         "an address change is judged under the plan",
-        "linyi-2025 三(四)2"
+        "linyi-2025 三(四)2",
+        Where,
     ),
     rule!(
         "change.unregulated",
         "规划未规定迁址与新增执业地点",
         "the plan has no clause on moves and new sites",
-        "xian-2025 规划目标和内容(二)"
+        "xian-2025 规划目标和内容(二)",
+        Where,
     ),
 ];
 
@@ -288,6 +347,53 @@ mod reads_tests {
                     );
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod condition_tests {
+    use super::*;
+
+    fn of(id: &str) -> Option<Condition> {
+        rule_def(id).unwrap_or_else(|| panic!("no rule {id}")).condition
+    }
+
+    #[test]
+    fn every_admission_rule_is_a_condition_of_the_place_or_of_the_time() {
+        let unclassified: Vec<&str> = RULES.iter().filter(|r| r.condition.is_none()).map(|r| r.id).collect();
+        assert_eq!(unclassified, Vec::<&str>::new(), "admission rules neither where nor when");
+        // The other families judge no application.
+        for r in ASSESSMENT_RULES.iter().chain(BUDGET_RULES) {
+            assert_eq!(r.condition, None, "{}", r.id);
+        }
+    }
+
+    #[test]
+    fn months_staff_negative_list_and_fund_are_when_location_supply_quotas_and_areas_are_where() {
+        // 令2号 第六条(一) "正式运营至少3个月": a shop not yet open meets it by waiting, wherever it stands.
+        assert_eq!(of("national.operating_months"), Some(Condition::When));
+        // linyi-2025 三(三)1 "暂停全市当年度医药机构新增医保定点的受理和评估": the year's state, city-wide.
+        for id in ["fund.deficit", "fund.warning_letter", "fund.months_below_minimum"] {
+            assert_eq!(of(id), Some(Condition::When), "{id}");
+        }
+        for r in RULES.iter().filter(|r| r.is_eligibility()) {
+            assert_eq!(r.condition, Some(Condition::When), "{}: an eligibility condition of the applicant", r.id);
+        }
+        // linyi-2025 三(二) "“15分钟医保服务圈”范围内已有同类型定点零售药店的,不再受理新增定点申请": the place.
+        for id in [
+            "pharmacy.same_type_nearby",
+            "pharmacy.min_spacing",
+            "pharmacy.area_class",
+            "inpatient.same_type_nearby",
+            "outpatient.nearby",
+            "outpatient_pharmacy.no_new",
+            "inpatient.city_supply",
+            "inpatient.county_supply",
+            "special_drug_pharmacy.quota",
+            "pharmacy.category_quota",
+        ] {
+            assert_eq!(of(id), Some(Condition::Where), "{id}");
         }
     }
 }

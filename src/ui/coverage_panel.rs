@@ -123,12 +123,18 @@ pub fn coverage_panel(props: &Props) -> Html {
 
     let surface = &layers.surface;
     let app_name = s.app_name();
+    let when = s.surface_when();
     let surface_html = html! {
         <>
             <h3>{ bi_t(lang, i::SURFACE_TABLE) }
                 if let Some(n) = app_name { <span class="sub">{ n }</span> }
             </h3>
             <p class="field-hint">{ i::SURFACE_INTRO.get(lang) }</p>
+            if !when.is_empty() {
+                <p class="surface-when" data-testid="surface-when">{ i::SURFACE_WHEN.get(lang) }
+                    { when.iter().map(|w| t(lang, w)).collect::<Vec<_>>().join(i::SEMICOLON.get(lang)) }
+                </p>
+            }
             <div class="table-scroll">
                 <table class="county-table coverage-table" data-testid="surface-counts">
                     <thead>
@@ -140,7 +146,7 @@ pub fn coverage_panel(props: &Props) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for surface.counts.iter().map(|c| {
+                        { for surface.where_counts.iter().map(|c| {
                             let o = c.outcome.unwrap_or(Outcome::Undetermined);
                             html! {
                                 <tr data-outcome={o.id()} data-cells={c.cells.to_string()} data-residents={c.population.to_string()}>

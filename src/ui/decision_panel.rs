@@ -200,6 +200,12 @@ pub fn decision_panel(props: &Props) -> Html {
                         { outcome_badge(lang, d, "outcome") }
                         { super::readings_panel::outcome_mark(lang, d) }
                         { deciding_html }
+                        if !d.when_unmet.is_empty() {
+                            <p class="deciding-where" data-testid="where-outcome" data-outcome={d.where_outcome.id()}>
+                                <span class="trace-key">{ i::WHERE_OUTCOME.get(lang) }{ i::COLON.get(lang) }</span>
+                                <strong>{ t(lang, &d.where_outcome.label()) }</strong>
+                            </p>
+                        }
                     </div>
                     <h3>{ bi_t(lang, i::TRACE_HEADING) }</h3>
                     <p class="field-hint">{ i::TRACE_INTRO.get(lang) }</p>

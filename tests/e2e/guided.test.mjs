@@ -58,8 +58,8 @@ async function expectStep(page, want) {
 }
 
 /** Answers the questions for an ordinary pharmacy, new (or, with `movingFrom`, a designated one
- * moving: its id typed), 6 months, 1 pharmacist, by taps. */
-async function answerPharmacyQuestions(page, { movingFrom } = {}) {
+ * moving: its id typed), `months` months in operation (6 unless given), 1 pharmacist, by taps. */
+async function answerPharmacyQuestions(page, { movingFrom, months = '6' } = {}) {
   await expectStep(page, 'kind');
   await page.locator('[data-testid="guide-kind-pharmacy"]').tap();
   await page.locator('[data-testid="guide-next"]').tap();
@@ -83,7 +83,7 @@ async function answerPharmacyQuestions(page, { movingFrom } = {}) {
   await page.locator('[data-testid="guide-next"]').tap();
   await page.waitForSelector('[data-testid="guide-error-operating_months"]', { timeout: WAIT_MS });
   assert.equal(await step(page), 'size');
-  await page.locator('[data-testid="guide-operating_months"]').fill('6');
+  await page.locator('[data-testid="guide-operating_months"]').fill(months);
   await page.locator('[data-testid="guide-pharmacists"]').fill('1');
   await page.locator('[data-testid="guide-next"]').tap();
   await expectStep(page, 'special');
@@ -214,6 +214,58 @@ test('a refused pharmacy is shown the nearest places where it would be accepted,
   // "Check here": the first place, judged as the same application, is accepted.
   await page.locator('[data-testid="guide-try-place"]').first().tap();
   await page.waitForSelector('[data-testid="guide-answer"][data-outcome="accepted"], [data-testid="guide-answer"][data-outcome="prioritized"]', { timeout: WAIT_MS });
+});
+
+// 令2号 第六条(一) "正式运营至少3个月" is a condition of the time, not of the place: a pharmacy not
+// yet open, answering as the size screen's own hint says (0 months), is told what the spot would
+// get under the location rules and when it may apply, and is offered real places.
+test('a pharmacy not yet open (0 months) is told where and when apart, with real nearest places, never a city closed', async () => {
+  const { page, problems } = await openGuide({ contextOptions: { bypassCSP: true } });
+  await answerPharmacyQuestions(page, { months: '0' });
+  await tapMapAt(page, NEAR_P001);
+  await page.locator('[data-testid="guide-next"]').tap();
+  await expectStep(page, 'answer');
+
+  const summary = page.locator('[data-testid="guide-summary"]');
+  assert.ok(
+    normalise(await summary.innerText()).startsWith('在这个位置，按规划草案的位置规则不会受理；开业满 3 个月后才能申请。原因：离您选址最近的同类定点药店约 300 米'),
+    `where and when apart: "${await summary.innerText()}"`,
+  );
+  // Its first screen: the outcome and the where/when sentence, at 360×740.
+  await page.evaluate(() => document.querySelector('[data-testid="guide-step-answer"]').scrollIntoView({ block: 'start' }));
+  const top = await summary.evaluate((el) => el.getBoundingClientRect().bottom);
+  assert.ok(top <= 740, `the where/when sentence ends on the first screen (at ${Math.round(top)} px)`);
+  await shot(page, 'guided-phone-not-yet-open');
+  // The months are a condition of the time, grouped apart from the location rule.
+  await page.locator('[data-testid="guide-reasons-when"] li[data-rule="national.operating_months"]').waitFor({ timeout: WAIT_MS });
+  await page.locator('[data-testid="guide-reasons-where"] li[data-rule="pharmacy.same_type_nearby"]').waitFor({ timeout: WAIT_MS });
+
+  const nearest = page.locator('[data-testid="guide-nearest"]');
+  const places = nearest.locator('[data-testid="guide-place"]');
+  await places.first().waitFor({ timeout: WAIT_MS });
+  assert.ok((await places.count()) >= 1, 'real places are offered');
+  const said = normalise(await nearest.innerText());
+  assert.ok(!said.includes('全市今年没有任何地点'), `no city closed by the months: "${said}"`);
+  assert.equal(await page.locator('[data-testid="guide-city-closed"], [data-testid="guide-county-closed"]').count(), 0);
+  assert.ok(said.includes('按规划草案的位置规则'), `the places are said to be found on the location rules: "${said}"`);
+  assert.match(normalise(await page.locator('[data-testid="guide-nearest-when"]').innerText()), /在这些地点同样要：开业满 3 个月后才能申请/);
+  await page.evaluate(() => document.querySelector('[data-testid="guide-nearest"]').scrollIntoView({ block: 'start' }));
+  await shot(page, 'guided-phone-not-yet-open-nearest');
+
+  // "Check here": the location rules accept it there; the months still bind, and nothing else is searched.
+  await page.locator('[data-testid="guide-try-place"]').first().tap();
+  await page.waitForFunction(
+    () => /在这个位置，按规划草案的位置规则会(受理|优先纳入)；开业满 3 个月后才能申请/.test(document.querySelector('[data-testid="guide-summary"]')?.textContent || ''),
+    null,
+    { timeout: WAIT_MS },
+  ).catch(async () => assert.fail(`at the place offered: "${await summary.innerText()}"`));
+  assert.equal(await page.locator('[data-testid="guide-answer"]').getAttribute('data-outcome'), 'rejected', 'today it is still too early');
+  assert.equal(await page.locator('[data-testid="guide-nearest"]').count(), 0, 'no other place is needed');
+  await page.evaluate(() => document.querySelector('[data-testid="guide-step-answer"]').scrollIntoView({ block: 'start' }));
+  await shot(page, 'guided-phone-not-yet-open-there');
+  await noHorizontalScroll(page, 'answer for a shop not yet open');
+  await axe(page, 'guided mode, the answer for a shop not yet open');
+  assert.deepEqual(problems.filter((p) => p.includes('panicked')), []);
 });
 
 test('use my location: the browser position (granted) is taken as the spot; refused or outside the city is said politely', async () => {

@@ -131,6 +131,38 @@ test('the acceptance surface follows the selected application, not where it stan
   );
 });
 
+// 令2号 第六条(一) "正式运营至少3个月" is a condition of the time: with the selected application's
+// months set to 0 the surface still shows where it could go, and the months are said once.
+test('the acceptance surface shows the conditions of the place; an unmet condition of the time is said once, not painted everywhere', async () => {
+  const { page } = await open();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const counts = () =>
+    page.locator('[data-testid="surface-counts"] tr[data-outcome]').evaluateAll((trs) => trs.map((tr) => `${tr.dataset.outcome}=${tr.dataset.cells}`).join(' '));
+  await clickMapAt(page, BLANK);
+  await expectOutcome(page, 'prioritized', 'at the blank spot, open six months');
+  const before = await counts();
+  assert.match(before, /(accepted|prioritized)=[1-9]/, `some cells accept the sample pharmacy: ${before}`);
+  assert.equal(await page.locator('[data-testid="surface-when"]').count(), 0, 'nothing unmet before');
+  const months = page.locator('input[data-field="operating_months"]');
+  await months.fill('0');
+  await months.press('Tab');
+  await page.locator('[data-testid="surface-when"]').waitFor({ timeout: WAIT_MS });
+  assert.match(await page.locator('[data-testid="surface-when"]').innerText(), /开业满 3 个月后才能申请/);
+  await expectOutcome(page, 'rejected', 'not yet open: rejected today');
+  // The decision says what the place alone would give.
+  const where = page.locator('[data-testid="where-outcome"]');
+  await where.waitFor({ timeout: WAIT_MS });
+  assert.equal(await where.getAttribute('data-outcome'), 'prioritized', 'the blank spot still comes first on the place alone');
+  assert.equal(await counts(), before, 'the surface of the place is unchanged: the months are the same everywhere');
+  await page.locator('[data-testid="cells-surface"]').check();
+  await page.locator('[data-testid="legend-surface-when"]').waitFor({ timeout: WAIT_MS });
+  assert.match(await page.locator('[data-testid="legend-surface-when"]').innerText(), /开业满 3 个月后才能申请/);
+  await page.locator('[data-testid="legend-cells"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(OUTPUT_DIR, 'map-surface-not-yet-open.png') });
+  await page.locator('[data-testid="surface-when"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(OUTPUT_DIR, 'coverage-surface-not-yet-open.png') });
+});
+
 test('the dense layers are images painted in the page, and each cell layer can be shown', async () => {
   const { page } = await open({ screenshot: 'map-desktop' });
   const img = page.locator('[data-testid="map"] .leaflet-overlay-pane img.leaflet-image-layer');

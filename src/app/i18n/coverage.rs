@@ -26,8 +26,13 @@ pub const SHARE_OF_RESIDENTS: Words = words!("人口占比", "share of residents
 pub const SURFACE_TABLE: Words = words!("可受理范围", "Acceptance surface");
 
 pub const SURFACE_INTRO: Words = words!(
-    "所选申请移到每个人口格网中心时的判定结果，按格网数和常住人口计。",
-    "The outcome for the selected application moved to each population cell's centre, by cells and residents.",
+    "所选申请移到每个人口格网中心时，按位置条件（地点、床位、总量、片区分类）的判定结果，按格网数和常住人口计。",
+    "The outcome on the conditions of the place (location, beds, quotas, area classes) for the selected application moved to each population cell's centre, by cells and residents.",
+);
+
+pub const SURFACE_WHEN: Words = words!(
+    "所选申请在哪里都还要满足的条件（与位置无关，不计入上表和地图）：",
+    "What the selected application still needs wherever it stands (not about the place, so not in the table or on the map): ",
 );
 pub const CELLS: Words = words!("格网数", "cells");
 pub const OUTCOME: Words = words!("结果", "outcome");

@@ -7,6 +7,10 @@ pub const DECISION_HEADING: Words = words!("判定", "Decision");
 pub const AS_OF: Words = words!("判定日期", "Judged on");
 pub const DECIDED_BY: Words = words!("决定性规则", "Decided by");
 pub const NO_DECIDING_RULE: Words = words!("没有规则阻止受理", "No rule stands in the way");
+pub const WHERE_OUTCOME: Words = words!(
+    "只看位置条件（开业时间、人员等满足后）",
+    "On the conditions of the place alone (once time open, staff etc. are met)"
+);
 pub const TRACE_HEADING: Words = words!("逐条判定", "Rule by rule");
 
 pub const TRACE_INTRO: Words = words!(

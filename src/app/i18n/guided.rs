@@ -89,8 +89,8 @@ pub const G_CHANGE_MOVE: Words = words!("已是定点，搬到新地址", "Alrea
 pub const G_CHANGE_MOVE_HINT: Words = words!("按新地址重新审核", "judged again at the new address");
 
 pub const G_SIZE_INTRO: Words = words!(
-    "国家规定的基本条件要用到这些数字。还没开业的，运营月数填 0。",
-    "The national basic conditions need these figures. If it has not opened yet, enter 0 months.",
+    "国家规定的基本条件要用到这些数字。还没开业的，运营月数填 0：结果会分开告诉您所选位置能否受理，以及开业多久后才能申请。",
+    "The national basic conditions need these figures. If it has not opened yet, enter 0 months: the answer then tells you separately whether the spot would be accepted and how long after opening it may apply.",
 );
 pub const G_Q_MONTHS: Words = words!("已经正式运营了几个月？", "How many months has it operated?");
 
@@ -213,8 +213,17 @@ pub const G_WHAT_CHANGES: Words = words!("怎样会改变结果", "What would ch
 pub const G_NEAREST: Words = words!("离您最近的可受理地点", "The nearest places where it would be accepted",);
 
 pub const G_NEAREST_INTRO: Words = words!(
-    "同样的申请放在这些地点，按当前规则会被受理（距离从您的选址算起，地图上有编号）：",
-    "The same application at these places would be accepted under the current rules (distances from your spot; numbered on the map):",
+    "按规划草案的位置规则（只看地点，不看开业时间、人员等），同样的申请放在这些地点会被受理（距离从您的选址算起，地图上有编号）：",
+    "Under the draft plan's location rules (the place only, not months open, staff and the like), the same application would be accepted at these places (distances from your spot; numbered on the map):",
+);
+
+pub const G_NEAREST_WHEN: Words = words!("在这些地点同样要：", "At these places too: ");
+
+pub const G_REASONS_WHERE: Words = words!("这个位置：规划的位置规则", "This place: the plan's location rules");
+
+pub const G_REASONS_WHEN: Words = words!(
+    "与位置无关：开业时间、人员和全市的情况（在哪里都一样）",
+    "Not about the place: time open, staff and the city's state (the same everywhere)",
 );
 
 pub fn g_from_you(lang: Lang, dist: &str) -> String {

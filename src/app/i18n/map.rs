@@ -47,8 +47,8 @@ pub const L_CELLS_AREA: Words = words!("药店区域类别", "pharmacy area clas
 pub const L_CELLS_SURFACE: Words = words!("可受理范围", "acceptance surface");
 
 pub const L_SURFACE_NOTE: Words = words!(
-    "把所选申请（类型、类别、条件不变）移到每个格网中心，规则给出的结果。",
-    "What the rules would decide for the selected application (same kind, categories and conditions) moved to each cell's centre.",
+    "把所选申请（类型、类别、条件不变）移到每个格网中心，位置条件（地点、床位、总量、片区分类）给出的结果；开业月数、人员、负面清单和全市基金情况与位置无关，不画在图上。",
+    "What the conditions of the place (location, beds, quotas, area classes) would decide for the selected application (same kind, categories and conditions) moved to each cell's centre; months in operation, staff, the negative list and the city's fund are the same everywhere and not painted.",
 );
 pub const L_COVERAGE_OF: Words = words!("覆盖类型", "Coverage of");
 pub const L_ALL_PHARMACIES: Words = words!("零售药店（任一类别）", "pharmacies (any category)");

@@ -123,6 +123,7 @@ pub fn negative_reason_id(r: NegativeReason) -> &'static str {
 // Words several features share: separators, yes and no, units, the kinds of coverage.
 
 pub const COLON: Words = words!("：", ": ");
+pub const SEMICOLON: Words = words!("；", "; ");
 pub const LIST_SEP: Words = words!("、", ", ");
 pub const CITY: Words = words!("全市", "City");
 pub const YES: Words = words!("是", "yes");

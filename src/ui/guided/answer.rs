@@ -13,8 +13,10 @@ use super::{places_of, push_mode, Computed, Props};
 use crate::app::guided::{GuideAction, GuideField};
 use crate::app::guided_view::for_expert;
 use crate::engine::nearest_accepted::Closure;
-use crate::engine::plain::about_distance;
+use crate::engine::plain::{about_distance, Reason};
+use crate::engine::Verdict;
 use crate::policy::rule_def;
+use crate::policy::Condition;
 use crate::text::{Lang, Text};
 
 fn closure_line(lang: Lang, props: &Props, c: &Closure, testid: &'static str) -> Html {
@@ -47,19 +49,38 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
 
     let synthetic = s.data_note();
 
-    let reasons = html! {
-        <ol class="guide-reasons" data-testid="guide-reasons">
-            { for x.reasons.iter().map(|r| html! {
-                <li class={classes!("guide-reason", format!("verdict-{}", r.verdict.id()))} data-rule={r.rule.clone()} data-verdict={r.verdict.id()}>
-                    <span class="verdict">
-                        <span class="verdict-symbol" aria-hidden="true">{ verdict_symbol(r.verdict) }</span>
-                        { t(lang, &r.verdict.label()) }
-                    </span>
-                    <span class="guide-reason-text">{ t(lang, &r.text) }</span>
-                    <span class="guide-clause">{ i::G_CLAUSE.get(lang) }<span class="clause">{ r.clause.clone() }</span></span>
-                </li>
-            }) }
-        </ol>
+    let reason_list = |testid: &'static str, rs: Vec<&Reason>| {
+        html! {
+            <ol class="guide-reasons" data-testid={testid}>
+                { for rs.into_iter().map(|r| html! {
+                    <li class={classes!("guide-reason", format!("verdict-{}", r.verdict.id()))} data-rule={r.rule.clone()} data-verdict={r.verdict.id()}>
+                        <span class="verdict">
+                            <span class="verdict-symbol" aria-hidden="true">{ verdict_symbol(r.verdict) }</span>
+                            { t(lang, &r.verdict.label()) }
+                        </span>
+                        <span class="guide-reason-text">{ t(lang, &r.text) }</span>
+                        <span class="guide-clause">{ i::G_CLAUSE.get(lang) }<span class="clause">{ r.clause.clone() }</span></span>
+                    </li>
+                }) }
+            </ol>
+        }
+    };
+    // The conditions of the place apart from those of the time, when any of the latter is unmet.
+    let (when, place): (Vec<&Reason>, Vec<&Reason>) =
+        x.reasons.iter().partition(|r| r.condition == Some(Condition::When) && r.verdict != Verdict::Pass);
+    let reasons = if when.is_empty() {
+        html! { <div data-testid="guide-reasons">{ reason_list("guide-reasons-where", place) }</div> }
+    } else {
+        html! {
+            <div class="guide-reason-groups" data-testid="guide-reasons">
+                if !place.is_empty() {
+                    <h5>{ i::G_REASONS_WHERE.get(lang) }</h5>
+                    { reason_list("guide-reasons-where", place) }
+                }
+                <h5>{ i::G_REASONS_WHEN.get(lang) }</h5>
+                { reason_list("guide-reasons-when", when) }
+            </div>
+        }
     };
 
     let changes = if x.changes.is_empty() {
@@ -120,6 +141,11 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
                         <p class="field-hint">{ i::G_NEAREST_INTRO.get(lang) }</p>
                     }
                     { list }
+                    if !n.places.is_empty() && !x.when.is_empty() {
+                        <p class="guide-nearest-when" data-testid="guide-nearest-when">{ i::G_NEAREST_WHEN.get(lang) }
+                            { x.when.iter().map(|w| t(lang, w)).collect::<Vec<_>>().join(i::SEMICOLON.get(lang)) }
+                        </p>
+                    }
                     if empty {
                         <p class="field-hint">{ if n.cells_searched == 0 { i::G_NO_CELLS } else { i::G_NONE_FOUND }.get(lang) }</p>
                     }

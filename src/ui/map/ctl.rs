@@ -393,7 +393,11 @@ impl MapCtl {
                 (layers.area_classes.iter().map(|&c| Some(sy::area_index(c))).collect(), &sy::AREA_PALETTE)
             }
             CellLayer::Surface => {
-                (layers.surface.outcomes.iter().map(|&o| Some(sy::outcome_index(o))).collect(), &sy::OUTCOME_PALETTE)
+                // The conditions of the place: those of the time are the same everywhere (the legend says them).
+                (
+                    layers.surface.where_outcomes.iter().map(|&o| Some(sy::outcome_index(o))).collect(),
+                    &sy::OUTCOME_PALETTE,
+                )
             }
             CellLayer::Difference => {
                 let r = &inp.review;

@@ -484,6 +484,10 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
             .map(|((symbol, label), sw)| (sw, *symbol, hatched(sw, (*label).clone())))
             .collect(),
     };
+    let surface_when = match v.cells {
+        CellLayer::Surface => crate::app::coverage::surface_when(&s.layers, s.app.as_ref()),
+        _ => Vec::new(),
+    };
     let cell_note = match v.cells {
         CellLayer::Surface => Some(i::L_SURFACE_NOTE),
         CellLayer::Difference => Some(i::RV_L_DIFF_NOTE),
@@ -586,6 +590,11 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
                     </ul>
                     if let Some(n) = cell_note {
                         <p class="field-hint">{ n.get(lang) }</p>
+                    }
+                    if !surface_when.is_empty() {
+                        <p class="surface-when" data-testid="legend-surface-when">{ i::SURFACE_WHEN.get(lang) }
+                            { surface_when.iter().map(|w| t(lang, w)).collect::<Vec<_>>().join(i::SEMICOLON.get(lang)) }
+                        </p>
                     }
                 </fieldset>
                 <fieldset class="legend-group" data-testid="legend-institutions">
