@@ -11,7 +11,7 @@
 use super::guided_view::{Computed, GuidedView};
 use super::i18n::guided as gw;
 use super::i18n::slip as w;
-use super::i18n::{change_label, COLON, LIST_SEP};
+use super::i18n::{change_label, paren, COLON, LIST_SEP};
 use crate::engine::plain::about_distance;
 use crate::engine::{Outcome, Verdict};
 use crate::policy::readings::{is_switch, label_of, value_reading};
@@ -143,7 +143,13 @@ impl Slip {
                 let side = |lang: Lang| {
                     let mut s = format!("{}{}", place.get(lang), gw::G_CLOSED.get(lang));
                     if let Some((title, clause)) = &rule {
-                        s.push_str(&format!("{}{}（{clause}）", gw::G_CLOSED_BY.get(lang), title.get(lang)));
+                        let gap = if lang == Lang::En { " " } else { "" };
+                        s.push_str(&format!(
+                            "{gap}{}{}{}",
+                            gw::G_CLOSED_BY.get(lang),
+                            title.get(lang),
+                            paren(lang, clause)
+                        ));
                     }
                     s
                 };
@@ -482,7 +488,7 @@ pub fn verdict_symbol(v: Verdict) -> &'static str {
     match v {
         Verdict::Pass => "✓",
         Verdict::Fail => "✕",
-        Verdict::Suspend => "⏸",
+        Verdict::Suspend => "‖",
         Verdict::Gap => "?",
         Verdict::Priority => "★",
         Verdict::Exempt => "◇",
@@ -495,7 +501,7 @@ pub fn outcome_symbol(o: Outcome) -> &'static str {
         Outcome::Accepted => "✓",
         Outcome::Prioritized => "★",
         Outcome::Rejected => "✕",
-        Outcome::Suspended => "⏸",
+        Outcome::Suspended => "‖",
         Outcome::Undetermined => "?",
     }
 }
@@ -660,7 +666,7 @@ fn image_at(slip: &Slip, lang: Lang, measure: Measure, s: f64) -> Image {
         p.para(MARGIN, Some(("•", INK)), c.get(lang), 20.0, false, INK);
     }
     if let Some(cl) = &slip.closed {
-        p.para(MARGIN, Some(("⛔", INK)), cl.get(lang), 20.0, false, INK);
+        p.para(MARGIN, Some(("•", INK)), cl.get(lang), 20.0, false, INK);
     }
     if !slip.places.is_empty() {
         p.heading(w::S_PLACES.get(lang));

@@ -353,10 +353,10 @@ pub fn slip_keep(p: &Props) -> Html {
             <p class="field-hint">{ w::S_KEEP_HINT.get(lang) }</p>
             <div class="slip-buttons">
                 <button type="button" class="btn btn-quiet" data-testid="slip-print" onclick={on_print}>
-                    <span aria-hidden="true">{ "🖨 " }</span>{ w::S_PRINT.get(lang) }
+                    { w::S_PRINT.get(lang) }
                 </button>
                 <button type="button" class="btn btn-quiet" data-testid="slip-save" onclick={on_save} disabled={*saving == Saving::Busy}>
-                    <span aria-hidden="true">{ "⤓ " }</span>{ w::S_SAVE.get(lang) }
+                    { w::S_SAVE.get(lang) }
                 </button>
             </div>
             <p class="slip-status" data-testid="slip-save-status" role="status"
