@@ -198,7 +198,7 @@ fn the_image_keeps_the_slip_on_one_a4_page_and_a_long_answer_is_set_tighter() {
                 assert!(all.contains(&**want), "{lang:?}: the image says {want}");
             }
             assert!(all.contains(&slip.as_of), "the judging date");
-            let flat = all.replace('\n', "").replace(' ', "");
+            let flat = all.replace(['\n', ' '], "");
             for r in &slip.reasons {
                 assert!(flat.contains(&r.clause.replace(' ', "")), "{lang:?}: the clause {}", r.clause);
             }

@@ -155,6 +155,18 @@ test('a long answer (three conditions unmet, a negative-list entry) still prints
   }
 });
 
+test("an answer that rests on the simulator's readings prints them, as the answer shows its mark", async () => {
+  // A spot of the sample whose pharmacy area class rests on assumed thresholds (tests/slip.rs finds it).
+  const { page } = await openGuide(DESKTOP);
+  await answerAt(page, { lon: 118.297259, lat: 35.041895 });
+  const marks = await page.locator('[data-testid="guide-answer"] [data-testid="outcome-reading"] [data-reading-link]').count();
+  assert.ok(marks > 0, 'the answer shows its reading mark');
+  const slip = page.locator('[data-testid="slip-readings"] li');
+  assert.equal(await slip.count(), marks, 'each reading the outcome rests on is on the slip');
+  assert.ok(await page.locator('[data-testid="slip-reason-reading"]').count() > 0, 'and beside the reason it decided');
+  assert.equal(await printed(page, 'slip-print-readings'), 1, 'one A4 page');
+});
+
 test('save as image: a PNG of A4 proportions with the map and the text drawn, downloaded from the page itself', async () => {
   const { page, problems } = await openGuide(PHONE, { acceptDownloads: true });
   const requests = [];

@@ -156,16 +156,8 @@ fn font(px: f64, bold: bool) -> String {
     format!("{}{px:.1}px {FONT}", if bold { "700 " } else { "" })
 }
 
-fn paint_map(
-    ctx: &web_sys::CanvasRenderingContext2d,
-    m: &SlipMap,
-    title: Words,
-    lang: Lang,
-    x: f64,
-    y: f64,
-    w: f64,
-    h: f64,
-) {
+/// Paints a map into the box `[x, y, width, height]` of the canvas.
+fn paint_map(ctx: &web_sys::CanvasRenderingContext2d, m: &SlipMap, title: Words, lang: Lang, [x, y, w, h]: [f64; 4]) {
     ctx.save();
     let _ = ctx.translate(x, y);
     let _ = ctx.scale(w / MAP_W, h / MAP_H);
@@ -278,7 +270,7 @@ fn draw(lang: Lang, s: &Slip, maps: &SlipMaps) -> Option<web_sys::HtmlCanvasElem
             }
             Draw::Map { which, x, y, w: mw, h: mh } => {
                 let (m, title) = if *which == 0 { (&maps.area, w::S_MAP_AREA) } else { (&maps.near, w::S_MAP_NEAR) };
-                paint_map(&ctx, m, title, lang, *x, *y, *mw, *mh);
+                paint_map(&ctx, m, title, lang, [*x, *y, *mw, *mh]);
             }
         }
     }
