@@ -59,6 +59,7 @@ fn the_slip_says_what_the_guided_answer_says_with_every_clause_the_preset_and_th
     assert_eq!(slip.as_of, c.as_of.to_string());
     let county = v.county_name(c.app.county.as_deref().unwrap()).unwrap();
     assert_eq!(slip.county, county);
+    assert!(slip.map_title(Lang::En, 0).ends_with(&county), "the county map is named");
     assert!(slip.coords.zh.contains(&format!("{:.5}", c.app.lon)) && slip.coords.en.contains("WGS-84"));
     let places = &c.answer.nearest.as_ref().unwrap().places;
     assert_eq!(slip.places.len(), places.len());

@@ -202,6 +202,15 @@ impl Slip {
         }
     }
 
+    /// The title of map 0 (the county, named) or 1 (nearby).
+    pub fn map_title(&self, lang: Lang, which: usize) -> String {
+        match which {
+            0 if !self.county.is_empty() => format!("{}{}{}", w::S_MAP_AREA.get(lang), COLON.get(lang), self.county),
+            0 => w::S_MAP_AREA.get(lang).to_string(),
+            _ => w::S_MAP_NEAR.get(lang).to_string(),
+        }
+    }
+
     pub fn file_name(&self, lang: Lang) -> String {
         w::s_file_name(lang, &self.as_of)
     }
@@ -601,18 +610,11 @@ fn image_at(slip: &Slip, lang: Lang, measure: Measure, s: f64) -> Image {
     let mw = (IMAGE_W - 2.0 * MARGIN - 24.0) / 2.0 * s.max(0.75);
     let mh = mw * MAP_H / MAP_W;
     let x0 = (IMAGE_W - 2.0 * mw - 24.0) / 2.0;
-    for (k, title) in [w::S_MAP_AREA, w::S_MAP_NEAR].into_iter().enumerate() {
+    // Each map is painted with its own title (`Slip::map_title`).
+    for k in 0..2 {
         let x = x0 + k as f64 * (mw + 24.0);
         p.steps.push(Draw::Map { which: k, x, y: p.y, w: mw, h: mh });
         p.steps.push(Draw::Rect { x, y: p.y, w: mw, h: mh, stroke: MUTED, fill: None });
-        p.steps.push(Draw::Text {
-            x: x + 8.0,
-            y: p.y + 24.0,
-            px: 18.0,
-            bold: true,
-            colour: INK,
-            text: title.get(lang).to_string(),
-        });
     }
     p.y += mh;
     let key = format!(

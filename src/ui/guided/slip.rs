@@ -34,13 +34,13 @@ pub struct Props {
 // ---------------------------------------------------------------------------------------------
 // The maps as SVG (printed)
 
-fn svg_map(m: &SlipMap, title: Words, lang: Lang, testid: &'static str) -> Html {
+fn svg_map(m: &SlipMap, title: String, lang: Lang, testid: &'static str) -> Html {
     let n = |x: f64| format!("{x:.1}");
     let (sx, sy) = m.spot;
     let bar_y = MAP_H - 14.0;
     html! {
         <svg class="slip-map" data-testid={testid} viewBox={format!("0 0 {MAP_W} {MAP_H}")} role="img"
-            aria-label={format!("{}{}{}", w::S_MAP_LABEL.get(lang), COLON.get(lang), title.get(lang))}>
+            aria-label={format!("{}{}{}", w::S_MAP_LABEL.get(lang), COLON.get(lang), title)}>
             <rect x="0" y="0" width={MAP_W.to_string()} height={MAP_H.to_string()} fill="#ffffff" />
             { for m.outlines.iter().map(|o| html! {
                 <path d={o.rings.iter().map(|r| ring_path(r)).collect::<String>()} fill-rule="evenodd"
@@ -60,7 +60,7 @@ fn svg_map(m: &SlipMap, title: Words, lang: Lang, testid: &'static str) -> Html 
                 </g>
             }) }
             <circle cx={n(sx)} cy={n(sy)} r="6" fill={SPOT} stroke="#ffffff" stroke-width="2" />
-            <text x="8" y="18" font-size="13" font-weight="700" fill="#111111">{ title.get(lang) }</text>
+            <text x="8" y="18" font-size="13" font-weight="700" fill="#111111" stroke="#ffffff" stroke-width="3" paint-order="stroke">{ title }</text>
             <line x1="10" x2={n(10.0 + m.scale.px)} y1={n(bar_y)} y2={n(bar_y)} stroke="#111111" stroke-width="2.5" />
             <text x="10" y={n(bar_y - 5.0)} font-size="11" fill="#111111">{ t(lang, &m.scale.label) }</text>
         </svg>
@@ -92,8 +92,8 @@ fn doc(lang: Lang, s: &Slip, maps: &SlipMaps) -> Html {
                 { row(w::S_DATA, format!("{} · {}", t(lang, &s.dataset), s.data_note.get(lang))) }
             </dl>
             <figure class="slip-maps">
-                { svg_map(&maps.area, w::S_MAP_AREA, lang, "slip-map-area") }
-                { svg_map(&maps.near, w::S_MAP_NEAR, lang, "slip-map-near") }
+                { svg_map(&maps.area, s.map_title(lang, 0), lang, "slip-map-area") }
+                { svg_map(&maps.near, s.map_title(lang, 1), lang, "slip-map-near") }
                 <figcaption>
                     <span class="slip-key-spot" aria-hidden="true">{ "●" }</span>{ " " }{ w::S_MAP_SPOT.get(lang) }{ "　" }
                     <span class="slip-key-radius" aria-hidden="true">{ "◌" }</span>{ " " }{ w::S_MAP_RADIUS.get(lang) }{ " " }{ t(lang, &w::s_length(s.radius_m)) }{ "　" }
@@ -157,7 +157,7 @@ fn font(px: f64, bold: bool) -> String {
 }
 
 /// Paints a map into the box `[x, y, width, height]` of the canvas.
-fn paint_map(ctx: &web_sys::CanvasRenderingContext2d, m: &SlipMap, title: Words, lang: Lang, [x, y, w, h]: [f64; 4]) {
+fn paint_map(ctx: &web_sys::CanvasRenderingContext2d, m: &SlipMap, title: &str, lang: Lang, [x, y, w, h]: [f64; 4]) {
     ctx.save();
     let _ = ctx.translate(x, y);
     let _ = ctx.scale(w / MAP_W, h / MAP_H);
@@ -227,7 +227,10 @@ fn paint_map(ctx: &web_sys::CanvasRenderingContext2d, m: &SlipMap, title: Words,
     ctx.stroke();
     ctx.set_fill_style_str("#111111");
     ctx.set_font(&font(13.0, true));
-    let _ = ctx.fill_text(title.get(lang), 8.0, 18.0);
+    ctx.set_stroke_style_str("#ffffff");
+    ctx.set_line_width(3.0);
+    let _ = ctx.stroke_text(title, 8.0, 18.0);
+    let _ = ctx.fill_text(title, 8.0, 18.0);
     let bar_y = MAP_H - 14.0;
     ctx.set_stroke_style_str("#111111");
     ctx.set_line_width(2.5);
@@ -269,8 +272,8 @@ fn draw(lang: Lang, s: &Slip, maps: &SlipMaps) -> Option<web_sys::HtmlCanvasElem
                 ctx.stroke_rect(*x, *y, *w, *h);
             }
             Draw::Map { which, x, y, w: mw, h: mh } => {
-                let (m, title) = if *which == 0 { (&maps.area, w::S_MAP_AREA) } else { (&maps.near, w::S_MAP_NEAR) };
-                paint_map(&ctx, m, title, lang, [*x, *y, *mw, *mh]);
+                let m = if *which == 0 { &maps.area } else { &maps.near };
+                paint_map(&ctx, m, &s.map_title(lang, *which), lang, [*x, *y, *mw, *mh]);
             }
         }
     }
