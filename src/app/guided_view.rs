@@ -30,6 +30,8 @@ pub struct GuidedView {
 pub struct Computed {
     pub app: Application,
     pub answer: GuideAnswer,
+    /// The day the rules were applied as of (the scenario's, else today).
+    pub as_of: Date,
 }
 
 impl GuidedView {
@@ -56,7 +58,7 @@ impl GuidedView {
         let app = g::application(answers, lon, lat, county, &prep.as_of.to_string());
         let gap = self.data.spacing_m.max(300.0);
         let answer = g::answer(&prep, &app, gap);
-        Some(Computed { app, answer })
+        Some(Computed { app, answer, as_of: prep.as_of })
     }
 
     /// Whether a spot lies in the data set's city (near its bounds when it has neither outlines

@@ -16,6 +16,7 @@ pub mod results_table;
 pub mod review;
 pub mod review_view;
 pub mod sites;
+pub mod slip;
 pub mod state;
 pub mod sweep;
 pub mod work;

@@ -30,6 +30,7 @@ pub mod results;
 pub mod review;
 pub mod share;
 pub mod sites;
+pub mod slip;
 pub mod sweep;
 
 /// The current language's half of an engine text.

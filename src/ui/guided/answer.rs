@@ -9,9 +9,10 @@ use super::super::decision_panel::{outcome_badge, trace_entry, verdict_symbol};
 use super::super::i18n::{self as i, t};
 use super::map::GuideMapView;
 use super::place::{picker, template};
-use super::{places_of, push_mode, Computed, Props};
+use super::{places_of, push_mode, slip, Computed, Props};
 use crate::app::guided::{GuideAction, GuideField};
 use crate::app::guided_view::for_expert;
+use crate::app::slip::Slip;
 use crate::engine::nearest_accepted::Closure;
 use crate::engine::plain::{about_distance, Reason};
 use crate::engine::Verdict;
@@ -196,6 +197,7 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
                     { for decision.rules.iter().map(|e| trace_entry(lang, &s.policy, e)) }
                 </ol>
             </details>
+            <slip::SlipKeep {lang} slip={Slip::of(s, c)} data={s.data.clone()} />
             <div class="guide-actions">
                 <button type="button" class="btn btn-quiet" data-testid="guide-change-place" onclick={on_change_place}>{ i::G_CHANGE_PLACE.get(lang) }</button>
                 <button type="button" class="btn btn-quiet" data-testid="guide-restart" onclick={on_restart}>{ i::G_RESTART.get(lang) }</button>

@@ -13,6 +13,7 @@ mod geo;
 mod map;
 mod place;
 mod questions;
+mod slip;
 
 use std::rc::Rc;
 
