@@ -28,6 +28,7 @@ use crate::engine::exits::{
     application_after_exit, assess_with_data, assessment_rule_def, AssessOutcome, InstitutionAssessment, KindLoss,
 };
 use crate::engine::TraceEntry;
+use crate::policy::clauses::cite;
 use crate::policy::Policy;
 use crate::scenario::Application;
 use crate::scenario::NegativeList;
@@ -371,8 +372,8 @@ fn summary_view(props: &Props, r: &AssessResult) -> Html {
                     <tbody>
                         { for sm.exits_by_rule.iter().map(|rc| html! {
                             <tr data-rule={rc.rule.clone()} data-count={rc.count.to_string()}>
-                                <th scope="row">{ bi(lang, &rule_title(&rc.rule)) }<span class="switch-id">{ rc.rule.clone() }</span></th>
-                                <td class="assess-clause">{ clause_of(&rc.rule) }</td>
+                                <th scope="row">{ bi(lang, &rule_title(&rc.rule)) }</th>
+                                <td class="assess-clause">{ cite(lang, &clause_of(&rc.rule)).into_owned() }</td>
                                 <td>{ rc.count }</td>
                             </tr>
                         }) }
@@ -452,7 +453,7 @@ fn trace_list(lang: Lang, rules: &[TraceEntry]) -> Html {
                             { t(lang, &e.verdict.label()) }
                         </span>
                         <span class="trace-title">{ t(lang, &rule_title(&e.rule)) }</span>
-                        <span class="clause" data-testid="trace-clause">{ e.clause.clone() }</span>
+                        <span class="clause" data-testid="trace-clause">{ cite(lang, &e.clause).into_owned() }</span>
                     </div>
                     <p class="trace-detail">{ t(lang, &e.detail) }</p>
                     if let Some(n) = &e.note {
@@ -581,7 +582,7 @@ fn exits_view(props: &Props, r: &AssessResult) -> Html {
                                     { for reasons.iter().map(|e| html! {
                                         <li data-rule={e.rule.clone()}>
                                             <strong>{ t(lang, &rule_title(&e.rule)) }</strong>
-                                            { " " }<span class="clause" data-testid="exit-clause">{ e.clause.clone() }</span>
+                                            { " " }<span class="clause" data-testid="exit-clause">{ cite(lang, &e.clause).into_owned() }</span>
                                             <span class="assess-detail">{ t(lang, &e.detail) }</span>
                                             // A reading the exit rests on (e.g. (五) only asks to explore 末位淘汰).
                                             if let Some(n) = &e.note {

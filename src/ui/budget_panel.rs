@@ -74,6 +74,10 @@ fn param_title(id: &str) -> String {
     crate::policy::param_def(id).map(|d| format!("{} / {}", d.zh, d.en)).unwrap_or_default()
 }
 
+fn switch_name(lang: Lang, id: &str) -> String {
+    crate::policy::param_def(id).map_or(id.to_string(), |d| t(lang, &d.label()))
+}
+
 fn rule_title(id: &str) -> Text {
     budget_rule_def(id).map(|d| d.title()).unwrap_or_else(|| Text::new(id.to_owned(), id.to_owned()))
 }
@@ -263,10 +267,10 @@ fn verdict_line(lang: Lang, e: &TraceEntry, testid: &'static str) -> Html {
                     { t(lang, &e.verdict.label()) }
                 </span>
                 <span class="trace-title">{ t(lang, &rule_title(&e.rule)) }</span>
-                <span class="clause">{ e.clause.clone() }</span>
+                <span class="clause">{ crate::policy::clauses::cite(lang, &e.clause).into_owned() }</span>
                 if let Some(sw) = &e.switch {
                     <span class="tag tag-assumption" data-switch={sw.to_string()} title={param_title(sw)}>
-                        { format!("{} {}", SWITCH.get(lang), sw) }
+                        { format!("{} {}", SWITCH.get(lang), switch_name(lang, sw)) }
                     </span>
                 }
             </div>

@@ -79,7 +79,7 @@ pub fn coverage_panel(props: &Props) -> Html {
                             let [p, o, h] = s.county_shares(&c.id);
                             html! {
                                 <tr data-county={c.id.clone()}>
-                                    <th scope="row">{ c.name.clone() }</th>
+                                    <th scope="row">{ crate::place_names::county_label(lang, &c.name).into_owned() }</th>
                                     <td data-coverage="pharmacy" data-share={share_attr(p)}>{ pct(p, lang) }</td>
                                     <td data-coverage="outpatient" data-share={share_attr(o)}>{ pct(o, lang) }</td>
                                     <td data-coverage="inpatient" data-share={share_attr(h)}>{ pct(h, lang) }</td>

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::i18n::{self as i, bi, bi_t, t};
 use crate::app::state::{value_text, Shared};
 use crate::engine::{Decision, Evaluation, Outcome, TraceEntry, Verdict};
+use crate::policy::clauses::cite;
 use crate::policy::{param_def, rule_def, ParamKind, Policy};
 use crate::scenario::Scenario;
 use crate::text::{Lang, Text};
@@ -117,7 +118,10 @@ pub(crate) fn trace_entry(lang: Lang, policy: &Policy, e: &TraceEntry) -> Html {
         html! {
             <p class="trace-exempted">
                 <span class="trace-key">{ i::EXEMPTED_BY.get(lang) }{ i::COLON.get(lang) }</span>
-                { t(lang, &rule_title(by)) }<span class="clause">{ by.clone() }</span>
+                { t(lang, &rule_title(by)) }
+                if let Some(c) = rule_def(by).map(|d| d.origin_clause).filter(|c| !c.is_empty()) {
+                    <span class="clause">{ cite(lang, c).into_owned() }</span>
+                }
             </p>
         }
     });
@@ -130,7 +134,7 @@ pub(crate) fn trace_entry(lang: Lang, policy: &Policy, e: &TraceEntry) -> Html {
                     { t(lang, &e.verdict.label()) }
                 </span>
                 <span class="trace-title">{ t(lang, &title) }</span>
-                <span class="clause">{ e.clause.clone() }</span>
+                <span class="clause">{ cite(lang, &e.clause).into_owned() }</span>
             </div>
             <p class="trace-detail">{ t(lang, &e.detail) }</p>
             if let Some(n) = &e.note {
@@ -182,7 +186,7 @@ pub fn decision_panel(props: &Props) -> Html {
                     <div class="deciding" data-testid="deciding-rule" data-rule={e.rule.clone()}>
                         <span class="trace-key">{ i::DECIDED_BY.get(lang) }{ i::COLON.get(lang) }</span>
                         <strong>{ t(lang, &rule_title(&e.rule)) }</strong>
-                        <span class="clause">{ e.clause.clone() }</span>
+                        <span class="clause">{ cite(lang, &e.clause).into_owned() }</span>
                         <p class="deciding-detail">{ t(lang, &e.detail) }</p>
                     </div>
                 },

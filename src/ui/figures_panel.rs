@@ -123,7 +123,11 @@ pub fn figures_panel(props: &Props) -> Html {
     let lang = snap.lang;
     let f = &snap.figures;
     let county_name = |id: &str| {
-        snap.counties.iter().find(|(c, _)| c == id).map(|(_, name)| name.clone()).unwrap_or_else(|| id.to_string())
+        snap.counties
+            .iter()
+            .find(|(c, _)| c == id)
+            .map(|(_, name)| crate::place_names::county_label(lang, name).into_owned())
+            .unwrap_or_else(|| id.to_string())
     };
     html! {
         <>

@@ -101,7 +101,7 @@ fn decisions_list(lang: Lang, v: &ReviewView) -> Html {
                             <span class="review-rule">
                                 { i::RV_CHANGED_BY.get(lang) }{ i::COLON.get(lang) }
                                 <span class="main">{ rule_title(lang, &r.rule) }</span>
-                                <span class="clause">{ format!(" {}", r.clause) }</span>
+                                <span class="clause">{ format!(" {}", crate::policy::clauses::cite(lang, &r.clause)) }</span>
                                 <span class="review-detail">{ t(lang, &r.detail) }</span>
                             </span>
                         }
@@ -230,13 +230,12 @@ fn gap_rows(lang: Lang, items: &[GapItem], open: bool) -> Html {
                     data-cells={g.cells.map(|c| c.to_string())}>
                     <th scope="row">
                         <span class="main">{ rule_title(lang, &g.rule) }</span>
-                        <span class="clause">{ format!(" {}", g.clause) }</span>
+                        <span class="clause">{ format!(" {}", crate::policy::clauses::cite(lang, &g.clause)) }</span>
                         <span class="review-detail">{ t(lang, &g.detail) }</span>
                     </th>
                     <td>
                         if let Some(sw) = &g.switch {
                             <span class="main">{ switch_label(lang, sw) }</span>
-                            <code class="switch-id">{ format!(" {sw}") }</code>
                             { " " }{ super::readings_panel::param_link(lang, sw) }
                             if let Some(q) = &g.question {
                                 <span class="review-detail">{ t(lang, q) }</span>
