@@ -322,8 +322,14 @@ fn rank(o: Outcome) -> u8 {
     }
 }
 
+/// A deciding rule as a reader reads it: its title and clause, then what it found.
 fn rule_text(r: &RuleRef) -> Text {
-    tr2!("{}（{}）：{}", "{} ({}): {}"; r.rule, r.clause, r.detail.zh; r.rule, r.clause, r.detail.en)
+    use crate::policy::clauses::cite;
+    let title =
+        crate::policy::any_rule_def(&r.rule).map_or_else(|| Text::new(r.rule.clone(), r.rule.clone()), |d| d.title());
+    tr2!("{}（{}）：{}", "{} ({}): {}";
+        title.zh, r.clause, r.detail.zh;
+        title.en, cite(Lang::En, &r.clause), r.detail.en)
 }
 
 /// Builds the plan. `cap` bounds the number of hypothetical institutions of each kind added
@@ -609,17 +615,21 @@ pub fn bed_allowance(prep: &Prepared, county: &crate::scenario::County) -> BedAl
     let mut rests_on = vec![BED_ALLOWANCE_ASSUMPTION];
     rests_on.extend(prep.figures.county_readings_of(&county.id, "measured_beds_per_1000").iter().map(|r| r.id));
     let target = num(prep.policy.params.target_beds_per_1000, 2);
+    let label =
+        |id: &str| crate::policy::readings::label_of(id).unwrap_or_else(|| Text::new(id.to_string(), id.to_string()));
     let then = if rests_on.len() > 1 {
-        let ids = rests_on[1..].join(", ");
-        tr2!("测算值本身也依据解读：{}", " The measured value rests on readings too: {}"; ids; ids)
+        let names: Vec<Text> = rests_on[1..].iter().map(|id| label(id)).collect();
+        let zh = names.iter().map(|n| format!("“{}”", n.zh)).collect::<Vec<_>>().join("、");
+        let en = names.iter().map(|n| format!("“{}”", n.en)).collect::<Vec<_>>().join(", ");
+        tr2!("测算值本身也依据解读：{}", " The measured value rests on readings too: {}"; zh; en)
     } else {
         Text::new("", "")
     };
     let reading = tr2!(
-        "定点床位额度是模拟器的算术，不是原文（假设 {}）：三(一)1(2)只说“各县区基本医保定点床位数实行分县区配置管理”，未给配置方法。模拟器以县区测算值与县区实际值相比（不是与目标值 {} 相比）：额度 =（测算值 − 实际值）× 常住人口 ÷ 1000；原文在全市测算值高于目标值和实际值时才实行分县区配置，额度则对每个县区照算。{}",
-        "the designated-bed allowance is the simulator's arithmetic, not the text's (assumption {}): 三(一)1(2) says only “each county's designated beds are allocated county by county” and gives no method. The simulator compares the county's measured value with its actual value (not with the target {}): allowance = (measured − actual) × residents ÷ 1000; the text allocates by county only when the city's measured value is above both target and actual, while the allowance is worked out for every county.{}";
-        BED_ALLOWANCE_ASSUMPTION, target, then.zh;
-        BED_ALLOWANCE_ASSUMPTION, target, then.en
+        "定点床位额度是模拟器的算术，不是原文（假设“{}”）：三(一)1(2)只说“各县区基本医保定点床位数实行分县区配置管理”，未给配置方法。模拟器以县区测算值与县区实际值相比（不是与目标值 {} 相比）：额度 =（测算值 − 实际值）× 常住人口 ÷ 1000；原文在全市测算值高于目标值和实际值时才实行分县区配置，额度则对每个县区照算。{}",
+        "the designated-bed allowance is the simulator's arithmetic, not the text's (assumption “{}”): Sec. III(1)1(2) says only “each county's designated beds are allocated county by county” and gives no method. The simulator compares the county's measured value with its actual value (not with the target {}): allowance = (measured − actual) × residents ÷ 1000; the text allocates by county only when the city's measured value is above both target and actual, while the allowance is worked out for every county.{}";
+        label(BED_ALLOWANCE_ASSUMPTION).zh, target, then.zh;
+        label(BED_ALLOWANCE_ASSUMPTION).en, target, then.en
     );
     BedAllowance {
         measured_per_1000: measured,

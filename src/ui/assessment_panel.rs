@@ -341,7 +341,11 @@ fn records_box(props: &Props, records: Option<&Records>) -> Html {
 }
 
 fn rule_title(id: &str) -> Text {
-    assessment_rule_def(id).map(|d| d.title()).unwrap_or_else(|| Text::new(id.to_owned(), id.to_owned()))
+    // An exit may rest on an admission rule too (the negative list).
+    assessment_rule_def(id)
+        .or_else(|| crate::policy::any_rule_def(id))
+        .map(|d| d.title())
+        .unwrap_or_else(|| Text::new(id.to_owned(), id.to_owned()))
 }
 
 fn summary_view(props: &Props, r: &AssessResult) -> Html {
@@ -362,7 +366,7 @@ fn summary_view(props: &Props, r: &AssessResult) -> Html {
                 <p class="missing">{ i::AS_NO_RULES.get(lang) }</p>
             }
             <h3>{ bi_t(lang, i::AS_BY_RULE) }</h3>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="county-table assess-rules" data-testid="assess-by-rule">
                     <thead><tr>
                         <th scope="col">{ i::AS_COL_RULE.get(lang) }</th>
@@ -422,7 +426,7 @@ fn coverage_view(props: &Props, r: &AssessResult) -> Html {
                 <button type="button" class="btn btn-small" data-testid="assess-show-map" onclick={on_map}
                     disabled={c.cells_losing_count == 0}>{ "◫ " }{ i::AS_SHOW_MAP.get(lang) }</button>
             </p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="county-table" data-testid="assess-coverage">
                     <thead><tr>
                         <th scope="col">{ i::AS_COL_KIND.get(lang) }</th>
@@ -632,7 +636,7 @@ fn renewals_view(props: &Props, r: &AssessResult) -> Html {
             if renewals.is_empty() {
                 <p class="empty">{ i::AS_NO_RENEWALS.get(lang) }</p>
             } else {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="county-table assess-renewals" data-testid="assess-renewals">
                         <thead><tr>
                             <th scope="col">{ i::AS_COL_INSTITUTION.get(lang) }</th>

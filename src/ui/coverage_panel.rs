@@ -64,7 +64,7 @@ pub fn coverage_panel(props: &Props) -> Html {
     let counties = html! {
         <>
             <h3>{ bi_t(lang, i::COV_BY_COUNTY) }</h3>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="county-table coverage-table" data-testid="coverage-counties">
                     <thead>
                         <tr>
@@ -96,7 +96,7 @@ pub fn coverage_panel(props: &Props) -> Html {
         <>
             <h3>{ bi_t(lang, i::AREA_TABLE) }</h3>
             <p class="field-hint">{ i::AREA_INTRO.get(lang) }</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="county-table coverage-table" data-testid="area-classes">
                     <thead>
                         <tr>
@@ -129,7 +129,7 @@ pub fn coverage_panel(props: &Props) -> Html {
                 if let Some(n) = app_name { <span class="sub">{ n }</span> }
             </h3>
             <p class="field-hint">{ i::SURFACE_INTRO.get(lang) }</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="county-table coverage-table" data-testid="surface-counts">
                     <thead>
                         <tr>

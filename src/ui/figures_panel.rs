@@ -97,7 +97,7 @@ fn readings_list(lang: Lang, f: &Figures) -> Html {
                 };
                 html! {
                     <li data-reading={r.id} data-kind={if r.kind == ReadingKind::Switch { "switch" } else { "assumption" }}>
-                        <code>{ r.id }</code>{ " " }<span class="tag tag-assumption">{ kind }</span>{ " " }{ t(lang, &r.text) }
+                        <strong>{ crate::policy::readings::label_of(r.id).map_or(r.id.to_string(), |l| t(lang, &l)) }</strong>{ " " }<span class="tag tag-assumption">{ kind }</span>{ " " }{ t(lang, &r.text) }
                     </li>
                 }
             }) }
@@ -146,7 +146,7 @@ pub fn figures_panel(props: &Props) -> Html {
             { readings_list(lang, f) }
             if !f.counties.is_empty() {
                 <h3>{ bi_t(lang, i::FIG_COUNTY_TABLE) }</h3>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="county-table" data-testid="county-figures">
                         <thead>
                             <tr>

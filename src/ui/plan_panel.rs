@@ -296,7 +296,7 @@ fn plan_print(p: &ViewProps) -> Html {
 
 fn table(lang: Lang, plan: &AnnualPlan, fresh: bool) -> Html {
     html! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="plan-table county-table" data-testid="plan-table" aria-busy={(!fresh).to_string()}
                 data-fresh={fresh.to_string()} data-as-of={plan.as_of.clone()}>
                 <caption class="visually-hidden">{ i::PLAN_HEADING.get(lang) }</caption>

@@ -199,7 +199,7 @@ pub fn results_panel(props: &Props) -> Html {
                 <p class="field-hint" role="status" data-testid="results-shown">
                     { format!("{} {} / {}", thousands(order.len() as u64), i::RS_SHOWN.get(lang), thousands(rows.rows.len() as u64)) }
                 </p>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="results-table" data-testid="results-table">
                         <caption class="sr-only">{ i::RS_CAPTION.get(lang) }</caption>
                         <thead><tr>{ for Col::ALL.iter().map(|c| header(*c)) }</tr></thead>

@@ -44,7 +44,7 @@ fn params_table(lang: Lang, v: &ReviewView) -> Html {
         return html! { <p class="empty" data-testid="compare-params-none">{ i::RV_NO_PARAM_CHANGES.get(lang) }</p> };
     }
     html! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="county-table review-table" data-testid="compare-params">
                 <thead><tr>
                     <th scope="col">{ i::RV_PARAMETER.get(lang) }</th>
@@ -118,7 +118,7 @@ fn figures_table(lang: Lang, v: &ReviewView, only_changed: bool) -> Html {
         return html! { <p class="empty">{ i::RV_NO_FIGURE_CHANGES.get(lang) }</p> };
     }
     html! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="county-table review-table" data-testid="compare-figures">
                 <thead><tr>
                     <th scope="col">{ i::RV_FIGURE.get(lang) }</th>
@@ -160,7 +160,7 @@ fn cells_table(lang: Lang, cells: &[(i::Words, CellChanges)]) -> Html {
     let changed = cells.first().map(|(_, c)| c.outcome_changed).unwrap_or((0, 0));
     html! {
         <>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="county-table review-table" data-testid="compare-cells">
                     <thead><tr>
                         <th scope="col">{ i::COV_KIND.get(lang) }</th>
@@ -272,7 +272,7 @@ fn gaps_view(lang: Lang, r: &GapsReport, testid: &'static str) -> Html {
             if r.open.is_empty() {
                 <p class="empty" data-testid="gaps-none">{ i::RV_GAPS_NONE.get(lang) }</p>
             } else {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="county-table review-table gaps-table" data-testid="gaps-open">
                         <thead><tr>
                             <th scope="col">{ i::RV_RULE_CLAUSE.get(lang) }</th>
@@ -289,7 +289,7 @@ fn gaps_view(lang: Lang, r: &GapsReport, testid: &'static str) -> Html {
             if r.readings.is_empty() {
                 <p class="empty">{ i::RV_READINGS_NONE.get(lang) }</p>
             } else {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="county-table review-table gaps-table" data-testid="gaps-readings">
                         <thead><tr>
                             <th scope="col">{ i::RV_RULE_CLAUSE.get(lang) }</th>
