@@ -144,6 +144,14 @@ pub fn cite(lang: crate::text::Lang, citation: &str) -> std::borrow::Cow<'_, str
     }
 }
 
+/// An English sentence that cites clauses in passing ("as cited in linyi-2025 三(三)3"), with
+/// each citation read as `cite` reads it; Chinese text is returned as it is. The sentence's own
+/// words are left alone: only citation parts (令N号, 第N条, (一), a section number after a space
+/// or an opening parenthesis, the named headings) change.
+pub fn cite_in(lang: crate::text::Lang, text: &str) -> std::borrow::Cow<'_, str> {
+    cite(lang, text)
+}
+
 /// The value of a run of Chinese numerals up to 99 (`三` 3, `十二` 12, `二十` 20).
 fn chinese_number(run: &str) -> Option<u32> {
     let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c).map(|v| v as u32);
@@ -229,8 +237,11 @@ fn cite_en(citation: &str) -> String {
                         i = e + 1;
                     }
                     _ => {
-                        out.push('(');
+                        // A plain parenthesis: a section number may follow, "(三(一)1)".
+                        out.push(c);
                         i += 1;
+                        at_start = true;
+                        continue;
                     }
                 }
             }
@@ -387,6 +398,15 @@ mod tests {
         assert_eq!(en("linyi-2025 附件"), "linyi-2025 Annex");
         assert_eq!(en("shandong-2024 二（四）"), "shandong-2024 Sec. II(4)");
         assert_eq!(en("linyi-2025"), "linyi-2025");
+        // Citations inside an English sentence; its quoted Chinese words stay.
+        assert_eq!(
+            cite_in(Lang::En, "the body (三(一)1) never says; as cited in linyi-2025 三(三)3 “三年内”"),
+            "the body (Sec. III(1)1) never says; as cited in linyi-2025 Sec. III(3)3 “三年内”"
+        );
+        assert_eq!(
+            cite_in(Lang::En, "linyi-2025 一(一), 三(一)1 “the target is 7.45”"),
+            "linyi-2025 Sec. I(1), Sec. III(1)1 “the target is 7.45”"
+        );
         assert_eq!(cite(Lang::Zh, "令2号 第六条(一)"), "令2号 第六条(一)");
         // Every clause of the index reads without a Chinese numeral left in English.
         for c in CLAUSES {

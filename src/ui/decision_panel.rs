@@ -136,9 +136,9 @@ pub(crate) fn trace_entry(lang: Lang, policy: &Policy, e: &TraceEntry) -> Html {
                 <span class="trace-title">{ t(lang, &title) }</span>
                 <span class="clause">{ cite(lang, &e.clause).into_owned() }</span>
             </div>
-            <p class="trace-detail">{ t(lang, &e.detail) }</p>
+            <p class="trace-detail">{ crate::policy::clauses::cite_in(lang, &t(lang, &e.detail)).into_owned() }</p>
             if let Some(n) = &e.note {
-                <p class="trace-note"><span class="trace-key">{ i::NOTE.get(lang) }{ i::COLON.get(lang) }</span>{ t(lang, n) }</p>
+                <p class="trace-note"><span class="trace-key">{ i::NOTE.get(lang) }{ i::COLON.get(lang) }</span>{ crate::policy::clauses::cite_in(lang, &t(lang, n)).into_owned() }</p>
             }
             { switch.unwrap_or_default() }
             { super::readings_panel::trace_mark(lang, e) }
@@ -187,7 +187,7 @@ pub fn decision_panel(props: &Props) -> Html {
                         <span class="trace-key">{ i::DECIDED_BY.get(lang) }{ i::COLON.get(lang) }</span>
                         <strong>{ t(lang, &rule_title(&e.rule)) }</strong>
                         <span class="clause">{ cite(lang, &e.clause).into_owned() }</span>
-                        <p class="deciding-detail">{ t(lang, &e.detail) }</p>
+                        <p class="deciding-detail">{ crate::policy::clauses::cite_in(lang, &t(lang, &e.detail)).into_owned() }</p>
                     </div>
                 },
                 None => html! {

@@ -97,7 +97,7 @@ fn readings_list(lang: Lang, f: &Figures) -> Html {
                 };
                 html! {
                     <li data-reading={r.id} data-kind={if r.kind == ReadingKind::Switch { "switch" } else { "assumption" }}>
-                        <strong>{ crate::policy::readings::label_of(r.id).map_or(r.id.to_string(), |l| t(lang, &l)) }</strong>{ " " }<span class="tag tag-assumption">{ kind }</span>{ " " }{ t(lang, &r.text) }
+                        <strong>{ crate::policy::readings::label_of(r.id).map_or(r.id.to_string(), |l| t(lang, &l)) }</strong>{ " " }<span class="tag tag-assumption">{ kind }</span>{ " " }{ crate::policy::clauses::cite_in(lang, &t(lang, &r.text)).into_owned() }
                     </li>
                 }
             }) }

@@ -267,7 +267,7 @@ fn param_row(props: &RowProps) -> Html {
             if let Some(spec) = spec {
                 <p class="source">
                     <span class="source-label">{ i::SOURCE.get(lang) }{ i::COLON.get(lang) }</span>
-                    { t(lang, &spec.source) }
+                    { crate::policy::clauses::cite_in(lang, &t(lang, &spec.source)).into_owned() }
                     if spec.assumption {
                         { " " }<span class="tag tag-assumption">{ bi_t(lang, i::ASSUMPTION) }</span>
                     }

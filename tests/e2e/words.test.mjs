@@ -83,6 +83,8 @@ for (const lang of ['zh', 'en']) {
     if (lang === 'en') {
       assert.equal(await page.title(), 'dingdian · simulating the designation of insurance providers');
       assert.doesNotMatch(pageText, /令\d号|第[一二三四五六七八九十]+条/, 'clauses cited in English');
+      const section = pageText.match(/[一二三四五六七八九十]+[（(][一二三四五六七八九十]+[）)].{0,40}/g);
+      assert.equal(section, null, 'sections cited in English');
       assert.match(pageText, /Order No\. 2 Art\. 6\(1\)/);
       assert.match(pageText, /兰山区 \(Lanshan District\)/, 'counties in pinyin beside the Chinese');
     } else {
