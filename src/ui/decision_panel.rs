@@ -235,9 +235,12 @@ fn others(props: &Props) -> Html {
     if apps.len() < 2 {
         return html! {};
     }
+    // A year's worth of applications would push the rest of the page a few screens down: the
+    // list opens by itself only when it is short (the results table lists them all, sortable).
+    let open = apps.len() <= 8;
     html! {
-        <div class="others">
-            <h3>{ bi_t(lang, i::OTHER_APPLICATIONS) }</h3>
+        <details class="others" {open}>
+            <summary><h3>{ bi_t(lang, i::OTHER_APPLICATIONS) }<span class="sub">{ format!(" ({})", apps.len() - 1) }</span></h3></summary>
             <ul class="others-list" data-testid="other-decisions">
                 { for apps.iter().enumerate().filter(|(idx, _)| *idx != props.selected).map(|(idx, a)| {
                     let d = props.evaluation.decisions.iter().find(|d| d.id == a.id);
@@ -255,6 +258,6 @@ fn others(props: &Props) -> Html {
                     }
                 }) }
             </ul>
-        </div>
+        </details>
     }
 }
