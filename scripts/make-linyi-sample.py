@@ -6,7 +6,12 @@ county residents from the 2020 census (shared/data/counties.csv, leiii/census, M
 seats from the same file. Everything else is illustrative: insured, admissions, stays,
 utilisation, discharges, fund months (the figures of DESIGN.md §3), the county bed counts, and
 every institution and population cell (synthetic locations around the county seats, seeded).
-Each cell, institution and the application is counted in the county whose real outline holds it
+The applications are a hypothetical year's worth (about 15, of every kind, in the three counties,
+with realistic gaps: a few operating under 3 months, one without a pharmacist), placed so that the
+draft's main parameters show: pharmacies 500–800 m from a designated one of the same type (the
+service radius), inpatient ones in 罗庄区, whose measured beds per 1,000 lie between 7.0 and the
+target 7.45 (the target). The first is the hypothetical pharmacy the app opens on.
+Each cell, institution and application is counted in the county whose real outline holds it
 (www/data/outlines/linyi.geojson, see www/data/SOURCES.md); cells outside the three are left out.
 """
 import json, math, random
@@ -44,7 +49,7 @@ counties = [
     {"id": "lanshan", "name": "兰山区", "resident_population": 1837789, "open_beds": 15000,
      "insured": 1700000, "admissions": 420000, "avg_stay_days": 8.9, "bed_utilisation": 0.82},
     {"id": "luozhuang", "name": "罗庄区", "resident_population": 759226, "open_beds": 5200,
-     "insured": 700000, "admissions": 150000, "avg_stay_days": 8.6, "bed_utilisation": 0.85},
+     "insured": 700000, "admissions": 160000, "avg_stay_days": 8.6, "bed_utilisation": 0.85},
     {"id": "hedong", "name": "河东区", "resident_population": 908324, "open_beds": 6900,
      "insured": 840000, "admissions": 205000, "avg_stay_days": 9.1, "bed_utilisation": 0.8,
      "discharges": {"local_local": 190000, "local_elsewhere": 16000, "nonlocal_local": 4000}},
@@ -90,7 +95,48 @@ add("c-002", "罗庄诊所（样例）", "outpatient", "luozhuang", 700, 600, de
 add("g-001", "兰山街道社区卫生服务中心（样例）", "primary_care", "lanshan", 1500, 1600, subtype="community_centre", designated=True)
 add("g-002", "河东社区卫生服务站（样例）", "primary_care", "hedong", -1400, -1300, subtype="community_station", integrated=True, designated=True)
 
-app_lon, app_lat = offset(SEATS["lanshan"][1], SEATS["lanshan"][2], 100, 650)
+apps = []
+def apply(name, kind, county, e, n, **kw):
+    lon, lat = offset(SEATS[county][1], SEATS[county][2], e, n)
+    d = {"id": f"a-{len(apps) + 1}", "name": name, "kind": kind}
+    if kind == "pharmacy":
+        d["category"] = kw.pop("category", "ordinary")
+    d.update({"change": kw.pop("change", "new"), "lon": lon, "lat": lat, "county": county_of(lon, lat)})
+    d.update(kw)
+    apps.append(d)
+
+# Retail pharmacies of each category; most 500–800 m from a designated one of the same type.
+apply("拟开设药店（假设）", "pharmacy", "lanshan", 100, 650, operating_months=4, pharmacists=1)
+apply("百姓药店二店（样例）", "pharmacy", "lanshan", 1520, 1100, operating_months=6, pharmacists=2)
+apply("惠民药店东店（样例）", "pharmacy", "luozhuang", 750, 300, category=["ordinary", "chronic"],
+      operating_months=11, pharmacists=2)
+apply("河东大药房（样例）", "pharmacy", "hedong", 460, 100, operating_months=8, pharmacists=1)
+apply("新开药店（样例）", "pharmacy", "hedong", -1800, -1700, operating_months=2, pharmacists=1)
+apply("慢病药房（样例）", "pharmacy", "lanshan", -2200, 1900, category=["ordinary", "chronic"],
+      operating_months=14, pharmacists=0)
+apply("特药药房（样例）", "pharmacy", "luozhuang", -600, 1200, category="special_drug", operating_months=9,
+      pharmacists=2)
+# A designated pharmacy moving in from elsewhere: its old site is not in the sample (an imported
+# list of institutions may replace the sample's), so it names none.
+apply("新华药店迁址（样例）", "pharmacy", "hedong", 900, -1500, change="address_change",
+      operating_months=30, pharmacists=1)
+# Inpatient: 罗庄区 is under the target at 7.45 and over it at 7.0.
+apply("罗庄仁济医院（样例）", "inpatient_general", "luozhuang", 1400, -1500, beds=150, physicians=24,
+      insurance_dept=True, insurance_office_staff=3, operating_months=7)
+apply("罗庄康复医院（样例）", "inpatient_specialty", "luozhuang", -1500, 900, specialty="rehabilitation",
+      beds=60, physicians=8, insurance_dept=True, insurance_office_staff=1, operating_months=5)
+apply("兰山骨科专科医院（样例）", "inpatient_specialty", "lanshan", -1000, 800, specialty="orthopaedics",
+      beds=80, physicians=12, insurance_dept=True, insurance_office_staff=1, operating_months=12)
+apply("河东妇产医院（样例）", "inpatient_specialty", "hedong", 1600, -900, specialty="obstetrics_gynaecology",
+      beds=90, physicians=15, insurance_dept=True, insurance_office_staff=1, operating_months=20)
+# Outpatient departments, clinics and primary care.
+apply("兰山口腔诊所（样例）", "outpatient", "lanshan", -500, -1100, physicians=2, insurance_dept=True,
+      operating_months=10)
+apply("河东中医诊所（样例）", "outpatient", "hedong", 1700, 1500, physicians=1, insurance_dept=True,
+      operating_months=1)
+apply("罗庄社区卫生服务站（样例）", "primary_care", "luozhuang", 1500, 1300, subtype="community_station",
+      integrated=True, physicians=2, insurance_dept=True, operating_months=6)
+
 scenario = {
     "policy": {"preset": "linyi-2025"},
     "city": {"name": "临沂市（样例数据）", "resident_population": 10848400, "open_beds": 84634,
@@ -100,13 +146,11 @@ scenario = {
                       "resident_deficit": False, "warning_letter": False}},
     "counties": counties,
     "institutions": inst,
-    "applications": [{"id": "a-1", "name": "拟开设药店（假设）", "kind": "pharmacy", "category": "ordinary",
-                      "change": "new", "lon": app_lon, "lat": app_lat, "county": county_of(app_lon, app_lat),
-                      "operating_months": 4, "pharmacists": 1}],
+    "applications": apps,
     "population_cells": cells,
     "as_of": "2026-03-01",
 }
 with open("www/samples/linyi-sample.json", "w") as f:
     json.dump(scenario, f, ensure_ascii=False, indent=1)
     f.write("\n")
-print(len(cells), "cells,", len(inst), "institutions")
+print(len(cells), "cells,", len(inst), "institutions,", len(apps), "applications")

@@ -15,6 +15,7 @@ pub mod kinds;
 pub mod limits;
 pub mod outlines;
 pub mod persist;
+pub mod place_names;
 pub mod planning;
 pub mod policy;
 pub mod results;

@@ -119,10 +119,15 @@ fn result_cells(r: &ResultRow, lang: Lang) -> Vec<Cell> {
         Cell::Text(r.kind.label().get(lang).to_string()),
         Cell::Number(r.lon),
         Cell::Number(r.lat),
-        opt_text(&r.county),
+        opt_text(&r.county.as_deref().map(|c| crate::place_names::county_label(lang, c).into_owned())),
         Cell::Text(r.outcome.label().get(lang).to_string()),
-        opt_text(&r.deciding_rule),
-        opt_text(&r.clause),
+        // A reader's table: the rule by its name and the clause in the reader's language.
+        opt_text(
+            &r.deciding_rule
+                .as_deref()
+                .map(|id| crate::policy::any_rule_def(id).map_or(id.to_string(), |d| d.title().get(lang).to_string())),
+        ),
+        opt_text(&r.clause.as_deref().map(|c| crate::policy::clauses::cite(lang, c).into_owned())),
         r.nearest_same_type_m.map(|d| Cell::Number((d * 10.0).round() / 10.0)).unwrap_or(Cell::Empty),
     ]
 }

@@ -8,7 +8,9 @@
 //! with a note when the link would grow past a limit.
 //!
 //! Versions: the number before the dot is the format. A reader opens every format up to its own
-//! and names the format it cannot read; format 1 is the first. Everything here is pure and
+//! and names the format it cannot read. Format 1 carries a changed `applications` as a merge
+//! patch does, the whole array; format 2 carries only the applications that changed, by id
+//! (`applications_diff`), since a built-in data set holds a year of them. Everything here is pure and
 //! tested natively; the app only reads and writes the URL and storage.
 
 use std::collections::BTreeMap;
@@ -24,7 +26,7 @@ use crate::text::{Lang, Text};
 use crate::tr;
 
 /// The format this build writes (and the newest it reads).
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 /// The key of the fragment parameter: `#s=1.…`.
 pub const FRAGMENT_KEY: &str = "s=";
 /// Above this many characters of encoded link, data that is not built in is left out.
@@ -225,10 +227,106 @@ fn data_diff(base: &Scenario, sc: &Scenario) -> Option<Value> {
     cmp!(city);
     cmp!(counties);
     cmp!(institutions);
-    cmp!(applications);
     cmp!(population_cells);
     cmp!(as_of);
+    if base.applications != *applications {
+        let (b, t) = (json(&base.applications), json(applications));
+        out.insert("applications".into(), applications_diff(&b, &t).unwrap_or(t));
+    }
     (!out.is_empty()).then_some(Value::Object(out))
+}
+
+/// The ids of a JSON array of applications, if every one has a distinct string id.
+fn app_ids(apps: &Value) -> Option<Vec<&str>> {
+    let ids: Vec<&str> = apps.as_array()?.iter().map(|a| a.get("id")?.as_str()).collect::<Option<_>>()?;
+    let distinct: std::collections::BTreeSet<&&str> = ids.iter().collect();
+    (distinct.len() == ids.len()).then_some(ids)
+}
+
+/// The applications that changed, by id (format 2): `{"by_id": {id: merge patch of that
+/// application, or the whole new one, or null when removed}, "order": [ids]}`, `order` only when
+/// the result's order is not the base's with new ones after. `None` when the ids are not
+/// distinct (then the whole array is carried).
+fn applications_diff(base: &Value, target: &Value) -> Option<Value> {
+    let (b_ids, t_ids) = (app_ids(base)?, app_ids(target)?);
+    let (b, t) = (base.as_array()?, target.as_array()?);
+    let mut by_id = Map::new();
+    for (k, id) in b_ids.iter().enumerate() {
+        match t_ids.iter().position(|x| x == id) {
+            None => {
+                by_id.insert(id.to_string(), Value::Null);
+            }
+            Some(j) => {
+                if let Some(d) = merge_diff(&b[k], &t[j]) {
+                    by_id.insert(id.to_string(), d);
+                }
+            }
+        }
+    }
+    for (j, id) in t_ids.iter().enumerate() {
+        if !b_ids.contains(id) {
+            by_id.insert(id.to_string(), t[j].clone());
+        }
+    }
+    let mut out = Map::new();
+    let implied: Vec<&str> = b_ids
+        .iter()
+        .filter(|id| t_ids.contains(id))
+        .chain(t_ids.iter().filter(|id| !b_ids.contains(id)))
+        .copied()
+        .collect();
+    out.insert("by_id".into(), Value::Object(by_id));
+    if implied != t_ids {
+        out.insert("order".into(), t_ids.iter().map(|s| Value::String(s.to_string())).collect());
+    }
+    Some(Value::Object(out))
+}
+
+/// Applies what `applications_diff` wrote to the base's applications (JSON).
+fn applications_apply(base: &Value, patch: &Map<String, Value>) -> Result<Value, scenario::ScenarioError> {
+    let bad = |m: &str| scenario::ScenarioError { message: format!("data.applications: {m}") };
+    let by_id = match patch.get("by_id") {
+        Some(Value::Object(m)) => m,
+        _ => return Err(bad("by_id is missing or not an object")),
+    };
+    if let Some(k) = patch.keys().find(|k| *k != "by_id" && *k != "order") {
+        return Err(bad(&format!("unknown field `{k}`")));
+    }
+    let base = base.as_array().cloned().unwrap_or_default();
+    let base_ids: Vec<Option<&str>> = base.iter().map(|a| a.get("id").and_then(Value::as_str)).collect();
+    let mut out: Vec<Value> = Vec::new();
+    for (a, id) in base.iter().zip(&base_ids) {
+        match id.and_then(|id| by_id.get(id)) {
+            Some(Value::Null) => {}
+            Some(p) => {
+                let mut a = a.clone();
+                merge_apply(&mut a, p);
+                out.push(a);
+            }
+            None => out.push(a.clone()),
+        }
+    }
+    for (id, a) in by_id {
+        if !base_ids.contains(&Some(id.as_str())) && !a.is_null() {
+            out.push(a.clone());
+        }
+    }
+    if let Some(order) = patch.get("order") {
+        let order: Vec<&str> = order
+            .as_array()
+            .and_then(|o| o.iter().map(Value::as_str).collect())
+            .ok_or_else(|| bad("order: not a list of ids"))?;
+        let mut sorted = Vec::with_capacity(out.len());
+        for id in &order {
+            let at = out.iter().position(|a| a.get("id").and_then(Value::as_str) == Some(id));
+            sorted.push(out.remove(at.ok_or_else(|| bad(&format!("order: no application \"{id}\"")))?));
+        }
+        if !out.is_empty() {
+            return Err(bad("order: does not list every application"));
+        }
+        out = sorted;
+    }
+    Ok(Value::Array(out))
 }
 
 /// The scenario's data as JSON, without `policy`.
@@ -440,7 +538,11 @@ fn patched(base: Scenario, patch: Option<&Value>, policy: PolicyRef) -> Result<S
             // Left to the parse, which names the unknown field.
             _ => Value::Null,
         };
-        merge_apply(&mut field, p);
+        match (k.as_str(), p) {
+            // Format 2: the applications that changed, by id (format 1: the whole array).
+            ("applications", Value::Object(m)) => field = applications_apply(&field, m)?,
+            _ => merge_apply(&mut field, p),
+        }
         if field.is_null() {
             v.remove(k);
         } else {

@@ -125,6 +125,8 @@ pub struct SynthSpec {
     pub designated_medical: u32,
     /// Non-designated pharmacies in the data (so "does a non-designated one count?" matters).
     pub other_pharmacies: u32,
+    /// Hypothetical applications of a year (`synth_applications`).
+    pub applications: u32,
 }
 
 impl SynthSpec {
@@ -143,6 +145,7 @@ impl SynthSpec {
             designated_pharmacies,
             designated_medical,
             other_pharmacies: designated_pharmacies / 10,
+            applications: 80,
         }
     }
 }
@@ -368,6 +371,10 @@ pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
         }
     }
 
+    // The applications draw from their own stream, so the city stays the same whatever their number.
+    let mut app_rng = Uniform(Pcg64Mcg::seed_from_u64(spec.seed ^ 0x0a99_1105));
+    let applications = synth_applications(spec.applications, &seeds, &mut app_rng, place);
+
     let mut counties: Vec<County> = seeds
         .iter()
         .map(|sd| County {
@@ -382,11 +389,12 @@ pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
             // Real: residents and open beds (linyi-2025 一(一)). Illustrative, as in DESIGN.md §3:
             // insured, admissions, stay, utilisation, discharges, fund months; county beds,
             // insured and admissions are the city's shared out by residents, admissions with a
-            // seeded spread so that counties differ.
+            // seeded spread wide enough that counties differ as real ones do: a few fall below
+            // the target beds per 1,000, so the target visibly decides their inpatient applications.
             let pops: Vec<f64> = seeds.iter().map(|sd| sd.pop_2020 as f64).collect();
             let beds = apportion(84_634, &pops);
             let insured = apportion(10_200_000, &pops);
-            let spread: Vec<f64> = pops.iter().map(|p| p * rng.range(0.8, 1.2)).collect();
+            let spread: Vec<f64> = pops.iter().map(|p| p * rng.range(0.55, 1.3)).collect();
             let admissions = apportion(2_650_000, &spread);
             for (k, c) in counties.iter_mut().enumerate() {
                 c.open_beds = Some(beds[k]);
@@ -431,10 +439,138 @@ pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
         city,
         counties,
         institutions,
-        applications: vec![],
+        applications,
         population_cells: cells,
         as_of: None,
     }
+}
+
+/// A year of hypothetical applications (synthetic, like the locations): one inpatient institution
+/// in every county, then a mix of kinds by assumed shares — retail pharmacies of each category,
+/// outpatient departments and clinics, primary care, hospitals — each placed where people live
+/// (`place`), with the gaps real files have: a few operating under 3 months, a few without a
+/// physician or pharmacist, some understaffed insurance offices, a few designated pharmacies
+/// moving. Ids run from `a-2`: `a-1` is left for the app's hypothetical pharmacy.
+fn synth_applications(
+    count: u32,
+    seeds: &[CountySeed],
+    rng: &mut Uniform,
+    mut place: impl FnMut(&mut Uniform) -> (f64, f64, String),
+) -> Vec<Application> {
+    const TOWNS: [&str; 8] = ["东城", "西关", "南湖", "北园", "河湾", "青山", "柳林", "新村"];
+    const BRANDS: [&str; 6] = ["百姓大药房", "康宁药店", "益民药房", "同济堂药店", "惠康大药房", "仁心药房"];
+    let name_of = |id: &str| seeds.iter().find(|s| s.adcode == id).map_or("", |s| s.name.as_str()).to_string();
+    let mut apps: Vec<Application> = Vec::new();
+    for k in 0..count as usize {
+        // One inpatient application per county first, placed inside it (drawn by population
+        // until one falls there; else at its seat).
+        let (kind, (lon, lat, county)) = if k < seeds.len() {
+            let sd = &seeds[k];
+            let at = (0..4000).map(|_| place(rng)).find(|p| p.2 == sd.adcode).unwrap_or((
+                r6(sd.seat.0),
+                r6(sd.seat.1),
+                sd.adcode.clone(),
+            ));
+            (if rng.f() < 0.4 { Kind::InpatientGeneral } else { Kind::InpatientSpecialty }, at)
+        } else {
+            let u = rng.f();
+            let kind = match u {
+                _ if u < 0.52 => Kind::Pharmacy,
+                _ if u < 0.72 => Kind::Outpatient,
+                _ if u < 0.88 => Kind::PrimaryCare,
+                _ if u < 0.93 => Kind::InpatientGeneral,
+                _ => Kind::InpatientSpecialty,
+            };
+            (kind, place(rng))
+        };
+        let mut a = Application::new(&format!("a-{}", k + 2), kind, lon, lat);
+        let cname = name_of(&county);
+        a.county = Some(county);
+        a.operating_months =
+            Some(if rng.f() < 0.08 { 1.0 + (rng.f() * 4.0).floor() / 2.0 } else { (3.0 + rng.f() * 34.0).floor() });
+        let short = rng.f() < 0.06;
+        let no = |n: u64| if short { 0 } else { n };
+        let name = match kind {
+            Kind::Pharmacy => {
+                let u = rng.f();
+                let cats = if u < 0.06 {
+                    Categories::of(&[Category::SpecialDrug])
+                } else if u < 0.36 {
+                    Categories::of(&[Category::Ordinary, Category::Chronic])
+                } else {
+                    Categories::of(&[Category::Ordinary])
+                };
+                a.category = Some(cats);
+                a.pharmacists = Some(no(1 + (rng.f() * 3.0) as u64));
+                // A few designated pharmacies move here. Their old sites are not among the
+                // synthetic institutions (which an imported list may replace), so the
+                // application names none.
+                if rng.f() < 0.08 {
+                    a.change = Change::AddressChange;
+                    a.operating_months = Some(24.0 + (rng.f() * 60.0).floor());
+                    format!("{cname}{}{}店（迁址）", BRANDS[(rng.f() * 6.0) as usize], 1 + (rng.f() * 9.0) as u32)
+                } else if cats.contains(Category::SpecialDrug) {
+                    format!("{cname}特药药房")
+                } else if cats.contains(Category::Chronic) {
+                    format!("{cname}{}慢病药房", TOWNS[(rng.f() * 8.0) as usize])
+                } else {
+                    format!("{cname}{}{}店", BRANDS[(rng.f() * 6.0) as usize], 1 + (rng.f() * 9.0) as u32)
+                }
+            }
+            Kind::Outpatient => {
+                a.physicians = Some(no(1 + (rng.f() * 6.0) as u64));
+                a.insurance_dept = Some(rng.f() > 0.1);
+                let what = ["口腔诊所", "中医诊所", "综合门诊部", "眼科诊所", "内科诊所"][(rng.f() * 5.0) as usize];
+                format!("{cname}{}{what}", TOWNS[(rng.f() * 8.0) as usize])
+            }
+            Kind::PrimaryCare => {
+                let st = [
+                    Subtype::TownshipCentre,
+                    Subtype::CommunityCentre,
+                    Subtype::CommunityStation,
+                    Subtype::VillageClinic,
+                ][(rng.f() * 4.0) as usize];
+                a.subtype = Some(st);
+                a.physicians = Some(no(1 + (rng.f() * 10.0) as u64));
+                a.insurance_dept = Some(rng.f() > 0.1);
+                if st.may_run_wards() {
+                    let beds = if rng.f() < 0.7 { 10 + (rng.f() * 50.0) as u64 } else { 0 };
+                    a.beds = Some(beds);
+                    a.insurance_office_staff = Some(if rng.f() < 0.15 { 0 } else { 1 });
+                } else {
+                    a.integrated = Some(rng.f() < 0.7);
+                }
+                format!("{cname}{}{}", TOWNS[(rng.f() * 8.0) as usize], st.label().zh)
+            }
+            Kind::InpatientGeneral | Kind::InpatientSpecialty => {
+                let beds = if kind == Kind::InpatientGeneral {
+                    (60.0 * 10f64.powf(rng.f())) as u64
+                } else {
+                    20 + (rng.f() * 180.0) as u64
+                };
+                a.beds = Some(beds);
+                a.physicians = Some(no((beds / 6).max(3)));
+                a.insurance_dept = Some(rng.f() > 0.05);
+                let needed = if beds <= 100 { 1 } else { 3 };
+                a.insurance_office_staff = Some(if rng.f() < 0.15 { needed - 1 } else { needed });
+                if kind == Kind::InpatientSpecialty {
+                    let s = Specialty::ALL[(rng.f() * 17.0) as usize];
+                    a.specialty = Some(s);
+                    let what = match s {
+                        Specialty::Nursing => "护理院".to_string(),
+                        Specialty::Tcm => "中医医院".to_string(),
+                        s => format!("{}医院", s.label().zh),
+                    };
+                    format!("{cname}{}{what}", TOWNS[(rng.f() * 8.0) as usize])
+                } else {
+                    format!("{cname}{}医院", ["仁济", "博爱", "惠民", "同仁", "人和"][(rng.f() * 5.0) as usize])
+                }
+            }
+        };
+        a.name = Some(format!("{name}（合成）"));
+        apps.push(a);
+    }
+    apps
 }
 
 fn r6(x: f64) -> f64 {

@@ -403,6 +403,7 @@ fn a_loaded_scenario_replaces_the_working_state() {
     assert!(s.stash.contains_key(&Dataset::Sample));
 
     let mut sc = dingdian::sample::linyi_sample();
+    sc.applications.truncate(1);
     let mut second = sc.applications[0].clone();
     second.id = "b-2".into();
     second.lon += 0.01;
@@ -524,32 +525,34 @@ fn a_pharmacy_placed_next_to_a_designated_one_is_refused_and_far_from_them_is_no
 #[test]
 fn a_new_application_is_added_selected_and_judged_and_removing_keeps_one() {
     let s0 = start();
+    let n0 = s0.scenario.applications.len();
     let first = selected_id(&s0);
     let s = s0.clone().apply(Action::NewApp);
-    assert_eq!(s.scenario.applications.len(), 2);
-    assert_eq!(s.selected, 1);
+    assert_eq!(s.scenario.applications.len(), n0 + 1);
+    assert_eq!(s.selected, n0);
     let new = s.application().unwrap().clone();
+    assert!(!s0.scenario.applications.iter().any(|a| a.id == new.id), "{} is new", new.id);
     assert_ne!(new.id, first);
     assert_eq!(new.kind, Kind::Pharmacy);
     assert_eq!((new.lon, new.lat), (s0.application().unwrap().lon, s0.application().unwrap().lat));
-    assert_eq!(s.evaluation.decisions.len(), 2);
+    assert_eq!(s.evaluation.decisions.len(), n0 + 1);
     assert_eq!(s.evaluation.decisions, engine_decisions(&s));
 
     // A second new one gets yet another id.
     let s = s.apply(Action::NewApp);
     let ids: Vec<&str> = s.scenario.applications.iter().map(|a| a.id.as_str()).collect();
-    assert_eq!(ids.len(), 3);
-    assert!(ids[2] != ids[1] && ids[2] != ids[0]);
+    assert_eq!(ids.len(), n0 + 2);
+    assert!(!ids[..n0 + 1].contains(&ids[n0 + 1]));
 
     // Removing takes the selected one out and selects one still there.
-    let s = s.apply(Action::SelectApp(1)).apply(Action::RemoveApp);
-    assert_eq!(s.scenario.applications.len(), 2);
+    let s = s.apply(Action::SelectApp(n0)).apply(Action::RemoveApp);
+    assert_eq!(s.scenario.applications.len(), n0 + 1);
     assert!(!s.scenario.applications.iter().any(|a| a.id == new.id));
-    assert!(s.selected < 2);
+    assert!(s.selected < n0 + 1);
     assert!(!s.evaluation.decisions.iter().any(|d| d.id == new.id));
 
     // The last application is never removed.
-    let s = s.apply(Action::RemoveApp).apply(Action::RemoveApp);
+    let s = (0..n0 + 3).fold(s, |s, _| s.apply(Action::RemoveApp));
     assert_eq!(s.scenario.applications.len(), 1);
     assert_eq!(s.evaluation.decisions.len(), 1);
 }

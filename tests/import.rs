@@ -688,15 +688,14 @@ fn results_as_csv_and_xlsx() {
     let text = String::from_utf8(csv[3..].to_vec()).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "编号,名称,类型,经度,纬度,区县,结果,决定规则,条款,最近同类定点机构距离（米）");
-    assert_eq!(
-        lines[1],
-        "a-1,,零售药店,118.351,35.051,兰山区,不予受理,pharmacy.same_type_nearby,linyi-2025 三(二),143.7"
-    );
+    assert_eq!(lines[1], "a-1,,零售药店,118.351,35.051,兰山区,不予受理,服务圈内同类型定点药店,linyi-2025 三(二),143.7");
     let en = String::from_utf8(results_csv(&rows, Lang::En)).unwrap();
     assert!(en.contains(
         "id,name,kind,lon,lat,county,outcome,deciding rule,clause,nearest same-type designated institution (m)"
     ));
-    assert!(en.contains("a-1,,retail pharmacy,118.351,35.051,兰山区,rejected,"));
+    assert!(en.contains("a-1,,retail pharmacy,118.351,35.051,兰山区 (Lanshan District),rejected,"));
+    assert!(en.contains(",linyi-2025 Sec. III(2),143.7"), "the clause in English: {en}");
+    assert!(!en.contains("pharmacy.same_type_nearby"), "the rule by its name, not its id");
 
     // Read the workbook back with the importer's own reader: the same cells, numbers as numbers.
     let book = results_xlsx(&rows, Lang::En).unwrap();
@@ -714,10 +713,10 @@ fn results_as_csv_and_xlsx() {
             "retail pharmacy",
             "118.351",
             "35.051",
-            "兰山区",
+            "兰山区 (Lanshan District)",
             "rejected",
-            "pharmacy.same_type_nearby",
-            "linyi-2025 三(二)",
+            "same-type designated pharmacy in the circle",
+            "linyi-2025 Sec. III(2)",
             "143.7"
         ]
     );

@@ -9,7 +9,7 @@ use std::path::Path;
 /// Layers from the bottom; a module may use its own layer and the ones before it.
 const LAYERS: &[&[&str]] = &[
     &["text", "date", "limits", "tr", "words"],
-    &["kinds"],
+    &["kinds", "place_names"],
     &["policy"],
     &["scenario", "share", "sample"],
     &["spatial"],

@@ -93,7 +93,8 @@ fn a_tampered_link_says_why_and_opens_the_default_scenario() {
     assert!(n.offers_previous && s.put_aside_saved, "the autosaved work is not lost to a bad link");
     assert!(s.clear_fragment);
 
-    let edited_char = link(Lang::Zh).replacen("s=1.", "s=1.*", 1);
+    let format = format!("s={}.", dingdian::share::FORMAT);
+    let edited_char = link(Lang::Zh).replacen(&format, &format!("{format}*"), 1);
     let s = start(&edited_char, "", None, None, builtin);
     assert!(s.notices[0].text.en.contains("cannot occur in it"), "{}", s.notices[0].text.en);
     assert!(!s.notices[0].offers_previous, "nothing saved, nothing offered");

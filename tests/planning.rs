@@ -169,7 +169,10 @@ fn the_plan_inpatient_status_matches_a_decision_in_the_county() {
     assert_eq!(low.inpatient.status, InpatientStatus::Suspended);
     let r = low.inpatient.deciding_rule.as_ref().unwrap();
     assert_eq!(r.rule, "inpatient.county_supply");
-    assert!(low.inpatient.text.zh.contains("inpatient.county_supply") && low.inpatient.text.en.contains(&r.clause));
+    // The rule by its title, the clause as the reader's language cites it.
+    assert!(low.inpatient.text.zh.contains("县区床位测算值") && low.inpatient.text.zh.contains(&r.clause));
+    assert!(low.inpatient.text.en.contains("county bed supply") && low.inpatient.text.en.contains("linyi-2025 Sec. III(1)1①"));
+    assert!(!low.inpatient.text.en.contains("inpatient.county_supply"), "{}", low.inpatient.text.en);
 }
 
 /// 三(一)1 bed figures: the allowance is (measured − actual) per 1,000 × residents ÷ 1000, shown
@@ -229,16 +232,20 @@ fn the_bed_allowance_is_labelled_as_the_simulators_arithmetic() {
         "{:?}",
         b.rests_on
     );
-    // Every id is explained: the allowance's own in its text, the others in the figures' readings.
+    // Every reading is explained, by its name (never its id): the allowance's own in its text,
+    // the others in the figures' readings.
     let figures = sc.eval().figures;
+    let name = |id: &str| dingdian::policy::readings::label_of(id).expect("a named reading");
     for id in &b.rests_on[1..] {
         assert!(figures.readings.iter().any(|r| r.id == *id), "{id}");
-        assert!(b.reading.en.contains(id), "{id}");
+        assert!(b.reading.en.contains(&*name(id).en) && b.reading.zh.contains(&*name(id).zh), "{id}");
+        assert!(!b.reading.en.contains(id), "{id} by its name");
     }
+    assert!(b.reading.zh.contains(&*name("county_bed_allowance").zh));
     // The table and the printout carry the label in a column of its own.
     let (headers, rows) = dingdian::planning::plan_rows(&plan, dingdian::text::Lang::Zh);
     let col = headers.iter().position(|h| h == "床位额度依据的解读（假设）").expect("a column for the reading");
-    assert!(matches!(&rows[0][col], dingdian::planning::PlanCell::Text(t) if t.contains("county_bed_allowance")));
+    assert!(matches!(&rows[0][col], dingdian::planning::PlanCell::Text(t) if t.contains("县区定点床位额度")));
 }
 
 /// 三(三)“当出现下列情形之一时，暂停全市当年度医药机构新增医保定点的受理和评估：1.居民或职工医保
@@ -255,7 +262,7 @@ fn a_fund_suspension_closes_every_county() {
     for c in &plan.counties {
         assert_eq!(c.inpatient.status, InpatientStatus::Suspended, "{}", c.county);
         assert_eq!(c.inpatient.deciding_rule.as_ref().unwrap().rule, "fund.deficit");
-        assert!(c.inpatient.text.zh.contains("fund.deficit"));
+        assert!(c.inpatient.text.zh.contains("基金赤字暂停受理"), "{}", c.inpatient.text.zh);
         assert_eq!(c.pharmacy.new_institutions, 0);
         assert_eq!(c.outpatient.new_institutions, 0);
         assert_eq!(c.pharmacy.limited_by.as_ref().unwrap().rule, "fund.deficit");
@@ -402,7 +409,7 @@ fn the_plan_as_csv() {
     }
     let low = rows.iter().find(|r| &r[col("区县代码")] == "low").unwrap();
     assert_eq!(&low[col("新增住院定点")], "暂停受理");
-    assert_eq!(&low[col("住院判定依据规则")], "inpatient.county_supply");
+    assert_eq!(&low[col("住院判定依据规则")], "县区床位测算值", "the rule by its title");
     assert!(low[col("依据条款")].contains(&low[col("住院判定依据条款")]));
     assert!(!low[col("住院判定依据条款")].is_empty());
     // English headers on request.

@@ -33,6 +33,16 @@ fn design_example_pharmacy_143_7_m_away_is_rejected() {
 }
 
 #[test]
+fn a_neighbour_on_the_very_site_is_said_to_be_there_not_0_m_away() {
+    // The applicant stands where a designated pharmacy of the same type already is.
+    let d = pharmacy_near(&[Ordinary], ORIGIN).decide();
+    let e = rule(&d, "pharmacy.same_type_nearby", Verdict::Fail, PHARM, &["800"]);
+    assert_eq!(e.detail.zh, "800 米内已有同类定点药店（就在同一地点）");
+    assert!(e.detail.en.ends_with("(at the very same site)"), "{}", e.detail.en);
+    outcome(&d, Outcome::Rejected);
+}
+
+#[test]
 fn radius_boundary_is_inclusive() {
     // 二(三)1“服务半径800米范围内”: a neighbour exactly at the radius is inside (distance ≤ r)
     let p = at(37.0, 512.3);

@@ -10,7 +10,7 @@ use dingdian::date::Date;
 use dingdian::sample::linyi_sample;
 use dingdian::scenario::{Application, Kind, Scenario};
 use dingdian::share::{
-    decode, encode, from_fragment, merge_apply, merge_diff, Base, ShareError, View, LINK_LIMIT_CHARS,
+    decode, encode, from_fragment, merge_apply, merge_diff, Base, ShareError, View, FORMAT, LINK_LIMIT_CHARS,
     LINK_MAX_DECODED_BYTES, STORE_MAX_DECODED_BYTES,
 };
 use dingdian::synth::{synth_scenario, SampleCity, SynthSpec};
@@ -46,7 +46,7 @@ fn edited_sample() -> Scenario {
     sc.policy.overrides.insert("fund.deficit".into(), json!(false));
     sc.applications[0].lon += 0.01;
     sc.applications[0].lat -= 0.005;
-    let mut a = Application::new("a-2", Kind::Outpatient, 118.34, 35.06);
+    let mut a = Application::new("a-new", Kind::Outpatient, 118.34, 35.06);
     a.name = Some("新诊所".into());
     sc.applications.push(a);
     sc.counties[0].open_beds = Some(12_345);
@@ -64,7 +64,7 @@ fn an_edited_builtin_data_set_round_trips_exactly_with_the_same_decisions() {
     let sc = edited_sample();
     let enc = encode(&sc, &view("sample"), Some(&sample_base()), Some(LINK_LIMIT_CHARS));
     assert_eq!(enc.data_left_out, None);
-    assert!(enc.text.starts_with("1."), "{}", enc.text);
+    assert!(enc.text.starts_with(&format!("{FORMAT}.")), "{}", enc.text);
     let opened = decode(&enc.text, LINK_MAX_DECODED_BYTES, builtin).unwrap();
     assert_eq!(opened.scenario.as_ref(), Some(&sc));
     assert_eq!(opened.dataset, "sample");
@@ -195,9 +195,9 @@ fn a_valid_link_with_bad_content_names_the_field() {
 
 #[test]
 fn formats_newer_or_unknown_say_exactly_why_they_do_not_open() {
-    let m = decode("2.eJyrrgUAAXUA-Q", LINK_MAX_DECODED_BYTES, builtin).unwrap_err().message();
-    assert!(m.en.contains("newer version (format 2)") && m.en.contains("reads formats 1–1"), "{}", m.en);
-    assert!(m.zh.contains("格式 2"), "{}", m.zh);
+    let m = decode("3.eJyrrgUAAXUA-Q", LINK_MAX_DECODED_BYTES, builtin).unwrap_err().message();
+    assert!(m.en.contains("newer version (format 3)") && m.en.contains("reads formats 1–2"), "{}", m.en);
+    assert!(m.zh.contains("格式 3"), "{}", m.zh);
     let m = decode("0.eJyrrgUAAXUA-Q", LINK_MAX_DECODED_BYTES, builtin).unwrap_err().message();
     assert!(m.en.contains("format 0 is no longer read"), "{}", m.en);
     assert_eq!(decode("eJyrrgUAAXUA-Q", LINK_MAX_DECODED_BYTES, builtin).unwrap_err(), ShareError::NoFormat);
@@ -242,6 +242,51 @@ fn a_changed_builtin_data_set_is_named_when_the_link_opens() {
     let opened = decode(&enc.text, LINK_MAX_DECODED_BYTES, changed).unwrap();
     assert!(opened.notes[0].en.contains("changed since this link was made"), "{:?}", opened.notes);
     assert_eq!(opened.scenario.unwrap().applications, sc.applications);
+}
+
+/// A built-in data set holds a year of applications: a link carries only those that changed,
+/// whatever was done to them (moved, removed, added, reordered).
+#[test]
+fn a_link_carries_only_the_applications_that_changed() {
+    let base = builtin("linyi").unwrap();
+    assert!(base.scenario.applications.len() > 50);
+    let mut sc = base.scenario.clone();
+    sc.applications[3].lon += 0.002;
+    sc.applications[7].name = Some("改名的申请".into());
+    sc.applications.remove(10);
+    sc.applications.push(Application::new("a-new", Kind::Outpatient, 118.4, 35.0));
+    let enc = encode(&sc, &view("linyi"), Some(&base), Some(LINK_LIMIT_CHARS));
+    assert!(enc.text.len() < 1000, "{} characters", enc.text.len());
+    assert_eq!(decode(&enc.text, LINK_MAX_DECODED_BYTES, builtin).unwrap().scenario.unwrap(), sc);
+
+    // A new order travels too.
+    sc.applications.swap(0, 5);
+    let enc = encode(&sc, &view("linyi"), Some(&base), Some(LINK_LIMIT_CHARS));
+    assert_eq!(decode(&enc.text, LINK_MAX_DECODED_BYTES, builtin).unwrap().scenario.unwrap(), sc);
+
+    // A tampered order is named.
+    let bad = json!({"dataset": "sample", "preset": "linyi-2025", "base": sample_base().fingerprint,
+                     "data": {"applications": {"by_id": {}, "order": ["nobody"]}}});
+    let err = decode(&pack(&bad.to_string()), LINK_MAX_DECODED_BYTES, builtin).unwrap_err();
+    assert!(err.message().en.contains("data.applications: order: no application \"nobody\""), "{err:?}");
+}
+
+/// A link made before the sample held a year of applications (format 1, its one application
+/// carried whole) still opens: on today's sample, with a note that the data set changed.
+#[test]
+fn a_format_1_link_of_the_one_application_sample_still_opens() {
+    let old = json!({"dataset": "sample", "preset": "linyi-2025", "selected": 0, "base": "0badf00d",
+        "overrides": {"service_radius_m": 500},
+        "data": {"applications": [{"id": "a-1", "name": "拟开设药店（假设）", "kind": "pharmacy",
+            "category": "ordinary", "change": "new", "lon": 118.33, "lat": 35.07, "county": "lanshan",
+            "operating_months": 4, "pharmacists": 1}]}});
+    let opened = decode(&pack(&old.to_string()), LINK_MAX_DECODED_BYTES, builtin).unwrap();
+    assert!(opened.notes[0].en.contains("changed since this link was made"), "{:?}", opened.notes);
+    let sc = opened.scenario.unwrap();
+    assert_eq!(sc.applications.len(), 1, "the link's applications, as they were");
+    assert_eq!(sc.applications[0].lon, 118.33);
+    assert_eq!(sc.population_cells, linyi_sample().population_cells, "today's sample otherwise");
+    assert_eq!(opened.overrides["service_radius_m"], json!(500));
 }
 
 #[test]

@@ -127,8 +127,8 @@ impl Dataset {
             Dataset::Xian => SampleCity::Xian,
         };
         let mut sc = synth_scenario(&SynthSpec::published(city, Self::SYNTH_CELL_M));
-        // One hypothetical pharmacy near the centre: just off the seat of the first (central)
-        // district, 兰山区 or 新城区.
+        // First, before the year's applications: one hypothetical pharmacy near the centre, just
+        // off the seat of the first (central) district, 兰山区 or 新城区.
         let seat = county_seeds(city).first().map(|c| c.seat).unwrap_or((0.0, 0.0));
         let (lon, lat) = (round6(seat.0 + 0.004), round6(seat.1 - 0.003));
         let mut a = Application::new("a-1", Kind::Pharmacy, lon, lat);
@@ -138,7 +138,7 @@ impl Dataset {
         a.pharmacists = Some(1);
         a.county =
             crate::outlines::county_at(&crate::outlines::for_counties(&sc.counties), lon, lat).map(str::to_string);
-        sc.applications.push(a);
+        sc.applications.insert(0, a);
         sc
     }
 }

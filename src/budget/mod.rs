@@ -1083,18 +1083,18 @@ fn link_note(link: Link, score: Option<f64>) -> Option<Text> {
     match (link, score) {
         (Link::NotApplied, None) => None,
         (Link::NotApplied, Some(x)) => Some(tr!(
-            "履约考核得分{}分未折算：二(四)只说考核结果与结余留用、超支分担“挂钩”，未说如何挂钩（开关 budget_assessment_link）",
-            "the assessment score {} is not applied: 二(四) says the results are “linked” to retention and sharing, not how (switch budget_assessment_link)";
+            "履约考核得分{}分未折算：二(四)只说考核结果与结余留用、超支分担“挂钩”，未说如何挂钩（开关“履约考核结果如何影响年终清算”）",
+            "the assessment score {} is not applied: Sec. II(4) says the results are “linked” to retention and sharing, not how (switch “how the performance assessment enters the year-end settlement”)";
             num(x, 2)
         )),
         (Link::Factor(f), _) => Some(tr!(
-            "按履约考核得分{}分折算，系数{}（开关 budget_assessment_link，假设 budget_assessment_full_score）",
-            "scaled by the assessment score {}: factor {} (switch budget_assessment_link, assumption budget_assessment_full_score)";
+            "按履约考核得分{}分折算，系数{}（开关“履约考核结果如何影响年终清算”，假设“考核得分达到此分即全额留用、全额分担”）",
+            "scaled by the assessment score {}: factor {} (switch “how the performance assessment enters the year-end settlement”, assumption “assessment score at or above which nothing is scaled down”)";
             num(score.unwrap_or(0.0), 2), num(f, 4)
         )),
         (Link::Missing, _) => Some(tr!(
-            "须按履约考核得分折算（开关 budget_assessment_link），但未填报得分（settlement.assessment_score）",
-            "to be scaled by the assessment score (switch budget_assessment_link), but no score is stated (settlement.assessment_score)"
+            "须按履约考核得分折算（开关“履约考核结果如何影响年终清算”），但未填报得分（settlement.assessment_score）",
+            "to be scaled by the assessment score (switch “how the performance assessment enters the year-end settlement”), but no score is stated (settlement.assessment_score)"
         )),
     }
 }
@@ -1159,16 +1159,24 @@ fn objective_compensation(a: &Amounts, s: &SettlementInput, p: &Params) -> Judge
     let mut j = Judgement::pass(Text::new(
         format!(
             "超支{}元中{}元因{}等客观因素，医保基金补偿{}%即{}元",
-            yuan(a.overspend), yuan(a.objective_overspend), zh, pct(p.budget_objective_compensation_pct), yuan(a.compensated)
+            yuan(a.overspend),
+            yuan(a.objective_overspend),
+            zh,
+            pct(p.budget_objective_compensation_pct),
+            yuan(a.compensated)
         ),
         format!(
             "of the overspend {}, {} is from objective causes ({}): the fund compensates {}%, {}",
-            yuan(a.overspend), yuan(a.objective_overspend), en, pct(p.budget_objective_compensation_pct), yuan(a.compensated)
+            yuan(a.overspend),
+            yuan(a.objective_overspend),
+            en,
+            pct(p.budget_objective_compensation_pct),
+            yuan(a.compensated)
         ),
     ))
     .note(tr!(
-        "补偿比例{}%为假设（budget_objective_compensation_pct：条文“应给予合理补偿”，未给比例）",
-        "the {}% compensated is an assumption (budget_objective_compensation_pct: the text says “shall be reasonably compensated”, no share)";
+        "补偿比例{}%为假设（条文“应给予合理补偿”，未给比例）",
+        "the {}% compensated is an assumption (the text says “shall be reasonably compensated”, no share)";
         pct(p.budget_objective_compensation_pct)
     ));
     if s.objective_causes.iter().any(ObjectiveCause::is_users) {
@@ -1235,8 +1243,8 @@ fn overspend_shared(a: &Amounts, s: &SettlementInput, p: &Params, link: Link) ->
         ),
     };
     let mut j = j.note(tr!(
-        "分担比例{}%为假设（budget_overspend_fund_share_pct：条文“按协议约定”，未给比例）",
-        "the {}% shared is an assumption (budget_overspend_fund_share_pct: the text says “as the agreement provides”, no share)";
+        "分担比例{}%为假设（条文“按协议约定”，未给比例）",
+        "the {}% shared is an assumption (the text says “as the agreement provides”, no share)";
         share
     ));
     if let Some(x) = s.reasonable_overspend {

@@ -131,6 +131,12 @@ impl Circle {
         let rs = num(r, 1);
         let what = self.what.text();
         let t = match self.nearest {
+            // A neighbour standing where the applicant would (0 m once rounded): the same site,
+            // said so, not "nearest 0 m".
+            Some(d) if d < 0.05 => Text::new(
+                format!("{rs} 米内已有{}（就在同一地点）", what.zh),
+                format!("{} within {rs} m (at the very same site)", what.en),
+            ),
             Some(d) if d <= r => Text::new(
                 format!("{rs} 米内已有{}（最近 {} 米）", what.zh, metres(d)),
                 format!("{} within {rs} m (nearest {} m)", what.en, metres(d)),

@@ -116,6 +116,7 @@ pub fn county_supply(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement 
         .find(|c| c.id == county_id)
         .map(|c| c.name.clone())
         .unwrap_or(county_id.to_string());
+    let name_en = crate::place_names::county_label(crate::text::Lang::En, &name);
     let Some(cf) = ctx.figures.county(county_id) else {
         return Judgement::missing_text(
             &format!("counties[id={county_id}]"),
@@ -126,14 +127,14 @@ pub fn county_supply(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement 
     let Some(measured) = cf.measured_beds_per_1000 else {
         return Judgement::missing_text(
             &cf.missing.join(", "),
-            Text::new(format!("{name}测算值的输入"), format!("inputs of {name}'s measured value")),
+            Text::new(format!("{name}测算值的输入"), format!("inputs of {name_en}'s measured value")),
         );
     };
     if measured < target {
         Judgement::suspend(Text::new(
             format!("{name}测算值{}小于目标值{}，暂停县域内新增住院定点受理评估", f2(measured), f2(target)),
             format!(
-                "{name} measured {} below target {}: new inpatient designations suspended in the county",
+                "{name_en} measured {} below target {}: new inpatient designations suspended in the county",
                 f2(measured),
                 f2(target)
             ),
@@ -141,7 +142,7 @@ pub fn county_supply(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement 
     } else {
         Judgement::pass(Text::new(
             format!("{name}测算值{}不小于目标值{}", f2(measured), f2(target)),
-            format!("{name} measured {} not below target {}", f2(measured), f2(target)),
+            format!("{name_en} measured {} not below target {}", f2(measured), f2(target)),
         ))
     }
 }

@@ -4,6 +4,8 @@
 //! the command line writes either (`dingdian plan --format csv|xlsx`).
 
 use super::{AnnualPlan, CountyPlan, RuleRef};
+use crate::policy::clauses::cite;
+use crate::policy::{any_rule_def, param_def};
 use crate::scenario::export::ExportError;
 use crate::spatial::AreaClass;
 use crate::text::{Lang, Text};
@@ -74,8 +76,18 @@ fn opt(s: Option<&str>) -> PlanCell {
     s.filter(|s| !s.is_empty()).map(|s| PlanCell::Text(s.to_string())).unwrap_or(PlanCell::Empty)
 }
 
-fn rule_cell(r: Option<&RuleRef>) -> PlanCell {
-    opt(r.map(|r| format!("{} ({})", r.rule, r.clause)).as_deref())
+/// A rule as a reader names it: its title, never its id.
+fn rule_name(id: &str, lang: Lang) -> String {
+    any_rule_def(id).map_or(id.to_string(), |d| d.title().get(lang).to_string())
+}
+
+/// A switch as a reader names it: its label, never its id.
+fn switch_name(id: &str, lang: Lang) -> String {
+    param_def(id).map_or(id.to_string(), |d| d.label().get(lang).to_string())
+}
+
+fn rule_cell(r: Option<&RuleRef>, lang: Lang) -> PlanCell {
+    opt(r.map(|r| format!("{} ({})", rule_name(&r.rule, lang), cite(lang, &r.clause))).as_deref())
 }
 
 fn yes_no(b: bool, lang: Lang) -> PlanCell {
@@ -86,12 +98,12 @@ fn row(c: &CountyPlan, lang: Lang) -> Vec<PlanCell> {
     let d = c.inpatient.deciding_rule.as_ref();
     let mut out = vec![
         PlanCell::Text(c.county.clone()),
-        PlanCell::Text(c.name.clone()),
+        PlanCell::Text(crate::place_names::county_label(lang, &c.name).into_owned()),
         PlanCell::Number(c.cell_residents as f64),
         text(&c.inpatient.status.label(), lang),
-        opt(d.map(|r| r.rule.as_str())),
-        opt(d.map(|r| r.clause.as_str())),
-        opt(d.and_then(|r| r.switch.as_deref())),
+        opt(d.map(|r| rule_name(&r.rule, lang)).as_deref()),
+        opt(d.map(|r| cite(lang, &r.clause).into_owned()).as_deref()),
+        opt(d.and_then(|r| r.switch.as_deref()).map(|sw| switch_name(sw, lang)).as_deref()),
         text(&c.inpatient.text, lang),
         c.beds.whole_beds.map(|b| PlanCell::Number(b as f64)).unwrap_or(PlanCell::Empty),
         text(&c.beds.text, lang),
@@ -105,11 +117,11 @@ fn row(c: &CountyPlan, lang: Lang) -> Vec<PlanCell> {
     out.extend([
         PlanCell::Number(c.pharmacy.new_institutions as f64),
         yes_no(c.pharmacy.capped, lang),
-        rule_cell(c.pharmacy.limited_by.as_ref()),
+        rule_cell(c.pharmacy.limited_by.as_ref(), lang),
         PlanCell::Number(c.outpatient.new_institutions as f64),
         yes_no(c.outpatient.capped, lang),
-        rule_cell(c.outpatient.limited_by.as_ref()),
-        PlanCell::Text(c.clauses().join("; ")),
+        rule_cell(c.outpatient.limited_by.as_ref(), lang),
+        PlanCell::Text(c.clauses().iter().map(|cl| cite(lang, cl)).collect::<Vec<_>>().join("; ")),
     ]);
     out
 }

@@ -19,7 +19,7 @@ use crate::engine::{Outcome, TraceEntry, Verdict};
 use crate::policy::Policy;
 use crate::scenario::{Application, Categories, Category, Institution, Kind, Scenario, Specialty};
 use crate::spatial::AreaClass;
-use crate::text::{num, thousands, Text};
+use crate::text::{num, thousands, Lang, Text};
 
 mod export;
 pub use export::{plan_csv, plan_rows, plan_table_csv, plan_table_xlsx, plan_xlsx, PlanCell};
@@ -322,8 +322,14 @@ fn rank(o: Outcome) -> u8 {
     }
 }
 
+/// A deciding rule as a reader reads it: its title and clause, then what it found.
 fn rule_text(r: &RuleRef) -> Text {
-    tr2!("{}（{}）：{}", "{} ({}): {}"; r.rule, r.clause, r.detail.zh; r.rule, r.clause, r.detail.en)
+    use crate::policy::clauses::cite;
+    let title =
+        crate::policy::any_rule_def(&r.rule).map_or_else(|| Text::new(r.rule.clone(), r.rule.clone()), |d| d.title());
+    tr2!("{}（{}）：{}", "{} ({}): {}";
+        title.zh, r.clause, r.detail.zh;
+        title.en, cite(Lang::En, &r.clause), r.detail.en)
 }
 
 /// Builds the plan. `cap` bounds the number of hypothetical institutions of each kind added
@@ -525,29 +531,36 @@ fn inpatient_plan(county: &crate::scenario::County, app: &Application, d: &crate
         .map(RuleRef::from)
         .collect();
     let name = &county.name;
+    let name_en = crate::place_names::county_label(Lang::En, name);
     let (status, text) = match (d.outcome, &deciding_rule) {
         (Outcome::Accepted | Outcome::Prioritized, _) => (
             InpatientStatus::Open,
             tr2!("{}本年度受理新增住院医保定点申请（在经度{}、纬度{}处申请的判定：{}）",
                 "{}: new inpatient designations are open this year (an application at {}, {} is {})";
                 name, num(app.lon, 5), num(app.lat, 5), d.outcome.label().zh;
-                name, num(app.lon, 5), num(app.lat, 5), d.outcome.label().en),
+                name_en, num(app.lon, 5), num(app.lat, 5), d.outcome.label().en),
         ),
         (Outcome::Suspended, r) => {
             let why = r.as_ref().map(rule_text).unwrap_or_default();
             (
                 InpatientStatus::Suspended,
                 tr2!("暂停{}本年度新增住院医保定点受理评估：{}", "{}: new inpatient designations are suspended this year: {}";
-                    name, why.zh; name, why.en),
+                    name, why.zh; name_en, why.en),
             )
         }
         (Outcome::Undetermined, r) => {
-            let switch = r.as_ref().and_then(|r| r.switch.clone()).unwrap_or_default();
+            // The switch by its label, never its id.
+            let switch = r
+                .as_ref()
+                .and_then(|r| r.switch.as_deref())
+                .and_then(crate::policy::param_def)
+                .map(|d| d.label())
+                .unwrap_or_else(|| Text::new("", ""));
             let why = r.as_ref().map(rule_text).unwrap_or_default();
             (
                 InpatientStatus::Undetermined,
                 tr2!("{}新增住院医保定点：条文未规定，取决于开关“{}”。{}", "{}: new inpatient designations are undetermined; the text is silent and the switch “{}” decides. {}";
-                    name, switch, why.zh; name, switch, why.en),
+                    name, switch.zh, why.zh; name_en, switch.en, why.en),
             )
         }
         (Outcome::Rejected, r) => {
@@ -555,7 +568,7 @@ fn inpatient_plan(county: &crate::scenario::County, app: &Application, d: &crate
             (
                 InpatientStatus::Closed,
                 tr2!("{}县域内任何人口网格处的新增住院申请均不予受理：{}", "{}: a new inpatient application is rejected at every population cell of the county: {}";
-                    name, why.zh; name, why.en),
+                    name, why.zh; name_en, why.en),
             )
         }
     };
@@ -569,6 +582,7 @@ pub fn bed_allowance(prep: &Prepared, county: &crate::scenario::County) -> BedAl
     let actual = f.and_then(|f| f.actual_beds_per_1000);
     let residents = county.resident_population;
     let name = &county.name;
+    let name_en = crate::place_names::county_label(Lang::En, name);
     let (beds, text) = match (measured, actual, residents) {
         (Some(m), Some(a), Some(r)) if m > a => {
             let beds = (m - a) * r as f64 / 1000.0;
@@ -577,13 +591,13 @@ pub fn bed_allowance(prep: &Prepared, county: &crate::scenario::County) -> BedAl
                 tr2!("{}定点床位额度 =（测算值 {} − 实际值 {}）张/千人 × 常住人口 {} ÷ 1000 = {} 张",
                     "{}: designated-bed allowance = (measured {} − actual {}) per 1,000 × {} residents ÷ 1000 = {} beds";
                     name, num(m, 4), num(a, 4), thousands(r), num(beds, 1);
-                    name, num(m, 4), num(a, 4), thousands(r), num(beds, 1)),
+                    name_en, num(m, 4), num(a, 4), thousands(r), num(beds, 1)),
             )
         }
         (Some(m), Some(a), _) => (
             Some(0.0),
             tr2!("{}测算值 {} ≤ 实际值 {}（张/千人），无新增定点床位额度", "{}: measured {} ≤ actual {} per 1,000, so no designated-bed allowance";
-                name, num(m, 4), num(a, 4); name, num(m, 4), num(a, 4)),
+                name, num(m, 4), num(a, 4); name_en, num(m, 4), num(a, 4)),
         ),
         _ => {
             let mut missing: Vec<String> = f.map(|f| f.missing.clone()).unwrap_or_default();
@@ -594,24 +608,28 @@ pub fn bed_allowance(prep: &Prepared, county: &crate::scenario::County) -> BedAl
             (
                 None,
                 tr2!("{}缺少床位测算所需数据（{}），无法计算定点床位额度", "{}: the bed figures lack inputs ({}), so no allowance can be computed";
-                    name, list; name, list),
+                    name, list; name_en, list),
             )
         }
     };
     let mut rests_on = vec![BED_ALLOWANCE_ASSUMPTION];
     rests_on.extend(prep.figures.county_readings_of(&county.id, "measured_beds_per_1000").iter().map(|r| r.id));
     let target = num(prep.policy.params.target_beds_per_1000, 2);
+    let label =
+        |id: &str| crate::policy::readings::label_of(id).unwrap_or_else(|| Text::new(id.to_string(), id.to_string()));
     let then = if rests_on.len() > 1 {
-        let ids = rests_on[1..].join(", ");
-        tr2!("测算值本身也依据解读：{}", " The measured value rests on readings too: {}"; ids; ids)
+        let names: Vec<Text> = rests_on[1..].iter().map(|id| label(id)).collect();
+        let zh = names.iter().map(|n| format!("“{}”", n.zh)).collect::<Vec<_>>().join("、");
+        let en = names.iter().map(|n| format!("“{}”", n.en)).collect::<Vec<_>>().join(", ");
+        tr2!("测算值本身也依据解读：{}", " The measured value rests on readings too: {}"; zh; en)
     } else {
         Text::new("", "")
     };
     let reading = tr2!(
-        "定点床位额度是模拟器的算术，不是原文（假设 {}）：三(一)1(2)只说“各县区基本医保定点床位数实行分县区配置管理”，未给配置方法。模拟器以县区测算值与县区实际值相比（不是与目标值 {} 相比）：额度 =（测算值 − 实际值）× 常住人口 ÷ 1000；原文在全市测算值高于目标值和实际值时才实行分县区配置，额度则对每个县区照算。{}",
-        "the designated-bed allowance is the simulator's arithmetic, not the text's (assumption {}): 三(一)1(2) says only “each county's designated beds are allocated county by county” and gives no method. The simulator compares the county's measured value with its actual value (not with the target {}): allowance = (measured − actual) × residents ÷ 1000; the text allocates by county only when the city's measured value is above both target and actual, while the allowance is worked out for every county.{}";
-        BED_ALLOWANCE_ASSUMPTION, target, then.zh;
-        BED_ALLOWANCE_ASSUMPTION, target, then.en
+        "定点床位额度是模拟器的算术，不是原文（假设“{}”）：三(一)1(2)只说“各县区基本医保定点床位数实行分县区配置管理”，未给配置方法。模拟器以县区测算值与县区实际值相比（不是与目标值 {} 相比）：额度 =（测算值 − 实际值）× 常住人口 ÷ 1000；原文在全市测算值高于目标值和实际值时才实行分县区配置，额度则对每个县区照算。{}",
+        "the designated-bed allowance is the simulator's arithmetic, not the text's (assumption “{}”): Sec. III(1)1(2) says only “each county's designated beds are allocated county by county” and gives no method. The simulator compares the county's measured value with its actual value (not with the target {}): allowance = (measured − actual) × residents ÷ 1000; the text allocates by county only when the city's measured value is above both target and actual, while the allowance is worked out for every county.{}";
+        label(BED_ALLOWANCE_ASSUMPTION).zh, target, then.zh;
+        label(BED_ALLOWANCE_ASSUMPTION).en, target, then.en
     );
     BedAllowance {
         measured_per_1000: measured,
@@ -720,8 +738,9 @@ impl CapacityRun {
         let limited_by = self.final_reasons.iter().find(|(c, _)| *c == ci).map(|(_, r)| r.clone());
         let kind = self.spec.kind.label();
         let name = &county.name;
+        let name_en = crate::place_names::county_label(Lang::En, name);
         let mut text = tr2!("{}：按现行规则逐个检验，还可受理新增{} {} 家", "{}: tested one by one, the rules could accept {} more new {}(s)";
-            name, kind.zh, n; name, n, kind.en);
+            name, kind.zh, n; name_en, n, kind.en);
         if self.capped && open_left {
             text = text.join(&tr2!("已达上限 {} 家（全市），实际可能更多", "the city-wide cap of {} was reached; there may be more"; self.added.len(); self.added.len()));
         }

@@ -132,6 +132,147 @@ pub fn policy_text_file(document: &str) -> Option<&'static str> {
     }
 }
 
+/// A clause citation as a reader of `lang` reads it. Chinese: as cited. English: the document's
+/// parts translated — `令2号 第六条(一)` → `Order No. 2 Art. 6(1)`, `linyi-2025 三(一)1①` →
+/// `linyi-2025 Sec. III(1)1①`, `linyi-2019 政策措施(三)` → `linyi-2019 Measures (3)`,
+/// `xian-2025 规划目标和内容(二)3(1)` → `xian-2025 Goals and contents (2)3(1)`, `附件` → `Annex`;
+/// the document ids (`linyi-2025` …) and anything it does not know are kept as they are.
+pub fn cite(lang: crate::text::Lang, citation: &str) -> std::borrow::Cow<'_, str> {
+    match lang {
+        crate::text::Lang::Zh => citation.into(),
+        crate::text::Lang::En => cite_en(citation).into(),
+    }
+}
+
+/// An English sentence that cites clauses in passing ("as cited in linyi-2025 三(三)3"), with
+/// each citation read as `cite` reads it; Chinese text is returned as it is. The sentence's own
+/// words are left alone: only citation parts (令N号, 第N条, (一), a section number after a space
+/// or an opening parenthesis, the named headings) change.
+pub fn cite_in(lang: crate::text::Lang, text: &str) -> std::borrow::Cow<'_, str> {
+    cite(lang, text)
+}
+
+/// The value of a run of Chinese numerals up to 99 (`三` 3, `十二` 12, `二十` 20).
+fn chinese_number(run: &str) -> Option<u32> {
+    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c).map(|v| v as u32);
+    let cs: Vec<char> = run.chars().collect();
+    match cs.as_slice() {
+        [a] if *a == '十' => Some(10),
+        [a] => digit(*a),
+        ['十', b] => Some(10 + digit(*b)?),
+        [a, '十'] => Some(10 * digit(*a)?),
+        [a, '十', b] => Some(10 * digit(*a)? + digit(*b)?),
+        _ => None,
+    }
+}
+
+fn roman(n: u32) -> String {
+    const R: [(u32, &str); 9] =
+        [(90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"), (0, "")];
+    let (mut n, mut out) = (n, String::new());
+    for &(v, s) in &R {
+        while v > 0 && n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+fn cite_en(citation: &str) -> String {
+    const HEADINGS: [(&str, &str); 3] =
+        [("政策措施", "Measures "), ("规划目标和内容", "Goals and contents "), ("附件", "Annex")];
+    let is_numeral = |c: char| "零一二三四五六七八九十".contains(c);
+    let cs: Vec<char> = citation.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    // Whether a numeral here starts a reference (a section number) rather than continues one.
+    let mut at_start = true;
+    while i < cs.len() {
+        let rest: String = cs[i..].iter().collect();
+        if let Some((zh, en)) = HEADINGS.iter().find(|(zh, _)| rest.starts_with(zh)) {
+            out.push_str(en);
+            i += zh.chars().count();
+            at_start = false;
+            continue;
+        }
+        let c = cs[i];
+        let run_end = |from: usize| (from..cs.len()).find(|&j| !is_numeral(cs[j])).unwrap_or(cs.len());
+        match c {
+            '令' => {
+                // 令2号: the order's number.
+                let end = (i + 1..cs.len()).find(|&j| cs[j] == '号');
+                match end {
+                    Some(e) if e > i + 1 && cs[i + 1..e].iter().all(|d| d.is_ascii_digit()) => {
+                        out.push_str("Order No. ");
+                        out.extend(&cs[i + 1..e]);
+                        i = e + 1;
+                    }
+                    _ => {
+                        out.push(c);
+                        i += 1;
+                    }
+                }
+            }
+            '第' => {
+                let e = run_end(i + 1);
+                let n = chinese_number(&cs[i + 1..e].iter().collect::<String>());
+                match (n, cs.get(e)) {
+                    (Some(n), Some('条')) => {
+                        out.push_str(&format!("Art. {n}"));
+                        i = e + 1;
+                    }
+                    _ => {
+                        out.push(c);
+                        i += 1;
+                    }
+                }
+            }
+            '(' | '（' => {
+                let e = run_end(i + 1);
+                let n = chinese_number(&cs[i + 1..e].iter().collect::<String>());
+                match (n, cs.get(e)) {
+                    (Some(n), Some(')' | '）')) => {
+                        out.push_str(&format!("({n})"));
+                        i = e + 1;
+                    }
+                    _ => {
+                        // A plain parenthesis: a section number may follow, "(三(一)1)".
+                        out.push(c);
+                        i += 1;
+                        at_start = true;
+                        continue;
+                    }
+                }
+            }
+            ')' | '）' => {
+                out.push(')');
+                i += 1;
+            }
+            '、' | '，' => {
+                out.push_str(", ");
+                i += 1;
+                at_start = true;
+                continue;
+            }
+            _ if is_numeral(c) && at_start => {
+                let e = run_end(i);
+                match chinese_number(&cs[i..e].iter().collect::<String>()) {
+                    Some(n) => out.push_str(&format!("Sec. {}", roman(n))),
+                    None => out.extend(&cs[i..e]),
+                }
+                i = e;
+            }
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+        at_start = c.is_whitespace();
+    }
+    out
+}
+
 /// A text as compared with a quote: no whitespace (the texts wrap lines, and page breaks split
 /// words), full-width ASCII forms as half-width (the texts mix `（一）` and `(一)`).
 pub fn normalise(s: &str) -> String {
@@ -239,6 +380,38 @@ mod tests {
                     policy_text_file(c.document()).unwrap_or("DESIGN.md")
                 );
             }
+        }
+    }
+
+    #[test]
+    fn citations_read_in_english_with_their_parts_translated() {
+        use crate::text::Lang;
+        let en = |c: &str| cite(Lang::En, c).into_owned();
+        assert_eq!(en("令2号 第六条(一)"), "Order No. 2 Art. 6(1)");
+        assert_eq!(en("令3号"), "Order No. 3");
+        assert_eq!(en("linyi-2025 三(一)1(1)(2)"), "linyi-2025 Sec. III(1)1(1)(2)");
+        assert_eq!(en("linyi-2025 三(一)1①"), "linyi-2025 Sec. III(1)1①");
+        assert_eq!(en("linyi-2025 三(一)2 ¶2"), "linyi-2025 Sec. III(1)2 ¶2");
+        assert_eq!(en("linyi-2025 一(一)、三(一)1"), "linyi-2025 Sec. I(1), Sec. III(1)1");
+        assert_eq!(en("linyi-2019 政策措施(三)(五)"), "linyi-2019 Measures (3)(5)");
+        assert_eq!(en("xian-2025 规划目标和内容(二)3(1)"), "xian-2025 Goals and contents (2)3(1)");
+        assert_eq!(en("linyi-2025 附件"), "linyi-2025 Annex");
+        assert_eq!(en("shandong-2024 二（四）"), "shandong-2024 Sec. II(4)");
+        assert_eq!(en("linyi-2025"), "linyi-2025");
+        // Citations inside an English sentence; its quoted Chinese words stay.
+        assert_eq!(
+            cite_in(Lang::En, "the body (三(一)1) never says; as cited in linyi-2025 三(三)3 “三年内”"),
+            "the body (Sec. III(1)1) never says; as cited in linyi-2025 Sec. III(3)3 “三年内”"
+        );
+        assert_eq!(
+            cite_in(Lang::En, "linyi-2025 一(一), 三(一)1 “the target is 7.45”"),
+            "linyi-2025 Sec. I(1), Sec. III(1)1 “the target is 7.45”"
+        );
+        assert_eq!(cite(Lang::Zh, "令2号 第六条(一)"), "令2号 第六条(一)");
+        // Every clause of the index reads without a Chinese numeral left in English.
+        for c in CLAUSES {
+            let e = en(c.id);
+            assert!(!e.chars().any(|ch| "一二三四五六七八九十令第条号".contains(ch)), "{} → {e}", c.id);
         }
     }
 

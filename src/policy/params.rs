@@ -352,7 +352,7 @@ pub static PARAMETERS: &[ParamDef] = &[
          "The negative list bars those whose agreement “was terminated”: does an exit by assessment (poor management, bottom rank, last place) count?")),
     param!("last_place_layout_test", Switches, "谁“不符合布局规划要求”", "who “does not fit the layout plan”",
         "", "", ParamKind::Choice(&[
-            opt("record", "以考核记录填报为准（fits_layout_plan）", "as the assessment record states it (fits_layout_plan)"),
+            opt("record", "以考核记录中“是否符合布局规划”一项为准", "as the assessment record's “fits the layout plan” states it"),
             opt("admission_rules", "记录未填报时，按现行准入规则在原址会被拒绝的", "where the record is silent, those the admission rules would reject at their site today"),
         ]),
         ("政策措施(三)对“不符合布局规划要求的”实行末位淘汰，布局规划由医保部门制定（政策措施(一)），模拟器没有这份规划：由考核记录填报，还是按现行准入规则推断？",

@@ -85,10 +85,15 @@ pub fn app() -> Html {
         });
     }
 
-    // The document's language follows the toggle (screen readers, fonts, hyphenation).
+    // The document's language and title follow the toggle (screen readers, fonts, hyphenation,
+    // the tab and a printout's header).
     use_effect_with(lang, |lang| {
-        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let doc = web_sys::window().and_then(|w| w.document());
+        if let Some(root) = doc.as_ref().and_then(|d| d.document_element()) {
             let _ = root.set_attribute("lang", lang_tag(*lang));
+        }
+        if let Some(d) = doc {
+            d.set_title(i::DOC_TITLE.get(*lang));
         }
     });
 

@@ -285,7 +285,12 @@ fn form_body(props: &Props, app: &Application) -> Html {
     };
     let county = {
         let mut options = vec![Opt::new("", i::NOT_STATED.clone())];
-        options.extend(sc.counties.iter().map(|c| Opt::new(c.id.clone(), Text::new(c.name.clone(), c.id.clone()))));
+        options.extend(sc.counties.iter().map(|c| {
+            Opt::new(
+                c.id.clone(),
+                Text::new(c.name.clone(), crate::place_names::county_label(Lang::En, &c.name).into_owned()),
+            )
+        }));
         sel(Field::County, i::A_COUNTY.clone(), options, app.county.as_deref().unwrap_or(""), None)
     };
 

@@ -28,6 +28,7 @@ use crate::engine::exits::{
     application_after_exit, assess_with_data, assessment_rule_def, AssessOutcome, InstitutionAssessment, KindLoss,
 };
 use crate::engine::TraceEntry;
+use crate::policy::clauses::cite;
 use crate::policy::Policy;
 use crate::scenario::Application;
 use crate::scenario::NegativeList;
@@ -340,7 +341,11 @@ fn records_box(props: &Props, records: Option<&Records>) -> Html {
 }
 
 fn rule_title(id: &str) -> Text {
-    assessment_rule_def(id).map(|d| d.title()).unwrap_or_else(|| Text::new(id.to_owned(), id.to_owned()))
+    // An exit may rest on an admission rule too (the negative list).
+    assessment_rule_def(id)
+        .or_else(|| crate::policy::any_rule_def(id))
+        .map(|d| d.title())
+        .unwrap_or_else(|| Text::new(id.to_owned(), id.to_owned()))
 }
 
 fn summary_view(props: &Props, r: &AssessResult) -> Html {
@@ -361,7 +366,7 @@ fn summary_view(props: &Props, r: &AssessResult) -> Html {
                 <p class="missing">{ i::AS_NO_RULES.get(lang) }</p>
             }
             <h3>{ bi_t(lang, i::AS_BY_RULE) }</h3>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="county-table assess-rules" data-testid="assess-by-rule">
                     <thead><tr>
                         <th scope="col">{ i::AS_COL_RULE.get(lang) }</th>
@@ -371,8 +376,8 @@ fn summary_view(props: &Props, r: &AssessResult) -> Html {
                     <tbody>
                         { for sm.exits_by_rule.iter().map(|rc| html! {
                             <tr data-rule={rc.rule.clone()} data-count={rc.count.to_string()}>
-                                <th scope="row">{ bi(lang, &rule_title(&rc.rule)) }<span class="switch-id">{ rc.rule.clone() }</span></th>
-                                <td class="assess-clause">{ clause_of(&rc.rule) }</td>
+                                <th scope="row">{ bi(lang, &rule_title(&rc.rule)) }</th>
+                                <td class="assess-clause">{ cite(lang, &clause_of(&rc.rule)).into_owned() }</td>
                                 <td>{ rc.count }</td>
                             </tr>
                         }) }
@@ -421,7 +426,7 @@ fn coverage_view(props: &Props, r: &AssessResult) -> Html {
                 <button type="button" class="btn btn-small" data-testid="assess-show-map" onclick={on_map}
                     disabled={c.cells_losing_count == 0}>{ "◫ " }{ i::AS_SHOW_MAP.get(lang) }</button>
             </p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="county-table" data-testid="assess-coverage">
                     <thead><tr>
                         <th scope="col">{ i::AS_COL_KIND.get(lang) }</th>
@@ -452,7 +457,7 @@ fn trace_list(lang: Lang, rules: &[TraceEntry]) -> Html {
                             { t(lang, &e.verdict.label()) }
                         </span>
                         <span class="trace-title">{ t(lang, &rule_title(&e.rule)) }</span>
-                        <span class="clause" data-testid="trace-clause">{ e.clause.clone() }</span>
+                        <span class="clause" data-testid="trace-clause">{ cite(lang, &e.clause).into_owned() }</span>
                     </div>
                     <p class="trace-detail">{ t(lang, &e.detail) }</p>
                     if let Some(n) = &e.note {
@@ -581,7 +586,7 @@ fn exits_view(props: &Props, r: &AssessResult) -> Html {
                                     { for reasons.iter().map(|e| html! {
                                         <li data-rule={e.rule.clone()}>
                                             <strong>{ t(lang, &rule_title(&e.rule)) }</strong>
-                                            { " " }<span class="clause" data-testid="exit-clause">{ e.clause.clone() }</span>
+                                            { " " }<span class="clause" data-testid="exit-clause">{ cite(lang, &e.clause).into_owned() }</span>
                                             <span class="assess-detail">{ t(lang, &e.detail) }</span>
                                             // A reading the exit rests on (e.g. (五) only asks to explore 末位淘汰).
                                             if let Some(n) = &e.note {
@@ -631,7 +636,7 @@ fn renewals_view(props: &Props, r: &AssessResult) -> Html {
             if renewals.is_empty() {
                 <p class="empty">{ i::AS_NO_RENEWALS.get(lang) }</p>
             } else {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="county-table assess-renewals" data-testid="assess-renewals">
                         <thead><tr>
                             <th scope="col">{ i::AS_COL_INSTITUTION.get(lang) }</th>

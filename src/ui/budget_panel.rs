@@ -59,19 +59,23 @@ fn yuan_opt(lang: Lang, x: Option<f64>) -> String {
 }
 
 /// The ids a figure rests on, each marked as the simulator's reading.
-fn marks(r: &Settle, figure: &str) -> Html {
+fn marks(lang: Lang, r: &Settle, figure: &str) -> Html {
     let Some(ids) = r.rests_on.get(figure) else {
         return html! {};
     };
     html! {
         <span class="budget-marks" data-rests-on={ids.join(" ")}>
-            { for ids.iter().map(|id| html! { <span class="tag tag-assumption" title={param_title(id)}>{ *id }</span> }) }
+            { for ids.iter().map(|id| html! { <span class="tag tag-assumption" title={param_title(id)}>{ switch_name(lang, id) }</span> }) }
         </span>
     }
 }
 
 fn param_title(id: &str) -> String {
     crate::policy::param_def(id).map(|d| format!("{} / {}", d.zh, d.en)).unwrap_or_default()
+}
+
+fn switch_name(lang: Lang, id: &str) -> String {
+    crate::policy::param_def(id).map_or(id.to_string(), |d| t(lang, &d.label()))
 }
 
 fn rule_title(id: &str) -> Text {
@@ -263,10 +267,10 @@ fn verdict_line(lang: Lang, e: &TraceEntry, testid: &'static str) -> Html {
                     { t(lang, &e.verdict.label()) }
                 </span>
                 <span class="trace-title">{ t(lang, &rule_title(&e.rule)) }</span>
-                <span class="clause">{ e.clause.clone() }</span>
+                <span class="clause">{ crate::policy::clauses::cite(lang, &e.clause).into_owned() }</span>
                 if let Some(sw) = &e.switch {
                     <span class="tag tag-assumption" data-switch={sw.to_string()} title={param_title(sw)}>
-                        { format!("{} {}", SWITCH.get(lang), sw) }
+                        { format!("{} {}", SWITCH.get(lang), switch_name(lang, sw)) }
                     </span>
                 }
             </div>
@@ -348,7 +352,7 @@ fn results(lang: Lang, r: &Settle) -> Html {
             { for r.notes.iter().map(|n| html! { <p class="missing">{ t(lang, n) }</p> }) }
 
             <h3>{ bi_t(lang, i::BU_H_BUDGET) }</h3>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="county-table budget-table" data-testid="budget-budget">
                     <tbody>
                         { for budget_rows.iter().filter(|(_, v)| v.is_some()).map(|(label, v)| html! {
@@ -363,7 +367,7 @@ fn results(lang: Lang, r: &Settle) -> Html {
                 </table>
             </div>
             if let Some(heads) = &b.per_head {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="county-table budget-table" data-testid="budget-per-head">
                         <caption>{ bi_t(lang, H_PER_HEAD) }</caption>
                         <thead><tr>
@@ -444,9 +448,9 @@ fn settlement_view(lang: Lang, r: &Settle, a: &Amounts) -> Html {
                 data-result={a.community_result.map(|x| format!("{x:.2}")).unwrap_or_else(|| "undetermined".into())}>
                 <strong>{ outcome.get(lang) }</strong>{ " " }{ yuan_text(lang, a.balance.abs()) }
                 { " · " }{ i::BU_R_RESULT.get(lang) }{ i::COLON.get(lang) }<strong>{ yuan_opt(lang, a.community_result) }</strong>
-                { marks(r, "settlement.community_result") }
+                { marks(lang, r, "settlement.community_result") }
             </p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="county-table budget-table" data-testid="settlement-table">
                     <thead><tr><th scope="col">{ i::BU_COL_ITEM.get(lang) }</th><th scope="col">{ i::BU_COL_YUAN.get(lang) }</th>
                         <th scope="col">{ COL_RESTS_ON.get(lang) }</th></tr></thead>
@@ -455,13 +459,13 @@ fn settlement_view(lang: Lang, r: &Settle, a: &Amounts) -> Html {
                             <tr data-row={key} class={classes!(strong.then_some("is-strong"), v.is_none().then_some("is-undetermined"))}>
                                 <th scope="row">{ bi_t(lang, label) }</th>
                                 <td data-value={v.map(|v| format!("{v:.2}")).unwrap_or_else(|| "undetermined".into())}>{ yuan_opt(lang, v) }</td>
-                                <td>{ marks(r, settlement_figure(key)) }</td>
+                                <td>{ marks(lang, r, settlement_figure(key)) }</td>
                             </tr>
                         }) }
                     </tbody>
                 </table>
             </div>
-            <figure class="chart-figure">
+            <figure class="chart-figure" tabindex="0">
                 { waterfall_svg(lang, &title, &steps, &labels) }
                 <figcaption class="chart-legend">
                     <span><span class="key key-total" aria-hidden="true"></span>{ i::BU_K_TOTAL.get(lang) }</span>
@@ -525,9 +529,9 @@ fn projection_view(lang: Lang, r: &Settle, p: &crate::budget::Projection) -> Htm
                 data-testid="projection-ends" data-ends={match p.ends_in { EndsIn::Surplus => "surplus", EndsIn::Deficit => "deficit", EndsIn::Balanced => "balanced" }}>
                 <span aria-hidden="true">{ match p.ends_in { EndsIn::Surplus => "▽ ", EndsIn::Deficit => "▲ ", EndsIn::Balanced => "= " } }</span>
                 { bi(lang, &sentence) }
-                { marks(r, "projection.community_result") }
+                { marks(lang, r, "projection.community_result") }
             </p>
-            <figure class="chart-figure">
+            <figure class="chart-figure" tabindex="0">
                 { projection_svg(lang, title, &years) }
                 <figcaption class="chart-legend">
                     <span><span class="key key-total" aria-hidden="true"></span>{ i::BU_K_BUDGET.get(lang) }</span>
@@ -536,7 +540,7 @@ fn projection_view(lang: Lang, r: &Settle, p: &crate::budget::Projection) -> Htm
                     <span class="field-hint">{ i::BU_K_PROJECTED.get(lang) }{ " · " }{ i::BU_K_UNIT.get(lang) }</span>
                 </figcaption>
             </figure>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="county-table budget-table" data-testid="projection-table">
                     <thead><tr>
                         <th scope="col">{ i::BU_COL_YEAR.get(lang) }</th>

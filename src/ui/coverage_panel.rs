@@ -64,7 +64,7 @@ pub fn coverage_panel(props: &Props) -> Html {
     let counties = html! {
         <>
             <h3>{ bi_t(lang, i::COV_BY_COUNTY) }</h3>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="county-table coverage-table" data-testid="coverage-counties">
                     <thead>
                         <tr>
@@ -79,7 +79,7 @@ pub fn coverage_panel(props: &Props) -> Html {
                             let [p, o, h] = s.county_shares(&c.id);
                             html! {
                                 <tr data-county={c.id.clone()}>
-                                    <th scope="row">{ c.name.clone() }</th>
+                                    <th scope="row">{ crate::place_names::county_label(lang, &c.name).into_owned() }</th>
                                     <td data-coverage="pharmacy" data-share={share_attr(p)}>{ pct(p, lang) }</td>
                                     <td data-coverage="outpatient" data-share={share_attr(o)}>{ pct(o, lang) }</td>
                                     <td data-coverage="inpatient" data-share={share_attr(h)}>{ pct(h, lang) }</td>
@@ -96,7 +96,7 @@ pub fn coverage_panel(props: &Props) -> Html {
         <>
             <h3>{ bi_t(lang, i::AREA_TABLE) }</h3>
             <p class="field-hint">{ i::AREA_INTRO.get(lang) }</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="county-table coverage-table" data-testid="area-classes">
                     <thead>
                         <tr>
@@ -135,7 +135,7 @@ pub fn coverage_panel(props: &Props) -> Html {
                     { when.iter().map(|w| t(lang, w)).collect::<Vec<_>>().join(i::SEMICOLON.get(lang)) }
                 </p>
             }
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="county-table coverage-table" data-testid="surface-counts">
                     <thead>
                         <tr>

@@ -196,7 +196,7 @@ pub fn data_panel(props: &Props) -> Html {
                 let set = |f: DataField| props.on_county.reform(move |raw: String| (idx, f, raw));
                 html! {
                     <details class="group" open=true key={c.id.clone()} data-testid={format!("county-data-{}", c.id)}>
-                        <summary><span class="main">{ c.name.clone() }</span><span class="sub">{ c.id.clone() }</span></summary>
+                        <summary><span class="main">{ crate::place_names::county_label(lang, &c.name).into_owned() }</span><span class="sub">{ c.id.clone() }</span></summary>
                         { bed_fields(lang, &values, &hook, &err, &set) }
                     </details>
                 }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::i18n::{self as i, bi, bi_t, t};
 use crate::app::state::{value_text, Shared};
 use crate::engine::{Decision, Evaluation, Outcome, TraceEntry, Verdict};
+use crate::policy::clauses::cite;
 use crate::policy::{param_def, rule_def, ParamKind, Policy};
 use crate::scenario::Scenario;
 use crate::text::{Lang, Text};
@@ -117,7 +118,10 @@ pub(crate) fn trace_entry(lang: Lang, policy: &Policy, e: &TraceEntry) -> Html {
         html! {
             <p class="trace-exempted">
                 <span class="trace-key">{ i::EXEMPTED_BY.get(lang) }{ i::COLON.get(lang) }</span>
-                { t(lang, &rule_title(by)) }<span class="clause">{ by.clone() }</span>
+                { t(lang, &rule_title(by)) }
+                if let Some(c) = rule_def(by).map(|d| d.origin_clause).filter(|c| !c.is_empty()) {
+                    <span class="clause">{ cite(lang, c).into_owned() }</span>
+                }
             </p>
         }
     });
@@ -130,11 +134,11 @@ pub(crate) fn trace_entry(lang: Lang, policy: &Policy, e: &TraceEntry) -> Html {
                     { t(lang, &e.verdict.label()) }
                 </span>
                 <span class="trace-title">{ t(lang, &title) }</span>
-                <span class="clause">{ e.clause.clone() }</span>
+                <span class="clause">{ cite(lang, &e.clause).into_owned() }</span>
             </div>
-            <p class="trace-detail">{ t(lang, &e.detail) }</p>
+            <p class="trace-detail">{ crate::policy::clauses::cite_in(lang, &t(lang, &e.detail)).into_owned() }</p>
             if let Some(n) = &e.note {
-                <p class="trace-note"><span class="trace-key">{ i::NOTE.get(lang) }{ i::COLON.get(lang) }</span>{ t(lang, n) }</p>
+                <p class="trace-note"><span class="trace-key">{ i::NOTE.get(lang) }{ i::COLON.get(lang) }</span>{ crate::policy::clauses::cite_in(lang, &t(lang, n)).into_owned() }</p>
             }
             { switch.unwrap_or_default() }
             { super::readings_panel::trace_mark(lang, e) }
@@ -182,8 +186,8 @@ pub fn decision_panel(props: &Props) -> Html {
                     <div class="deciding" data-testid="deciding-rule" data-rule={e.rule.clone()}>
                         <span class="trace-key">{ i::DECIDED_BY.get(lang) }{ i::COLON.get(lang) }</span>
                         <strong>{ t(lang, &rule_title(&e.rule)) }</strong>
-                        <span class="clause">{ e.clause.clone() }</span>
-                        <p class="deciding-detail">{ t(lang, &e.detail) }</p>
+                        <span class="clause">{ cite(lang, &e.clause).into_owned() }</span>
+                        <p class="deciding-detail">{ crate::policy::clauses::cite_in(lang, &t(lang, &e.detail)).into_owned() }</p>
                     </div>
                 },
                 None => html! {
@@ -237,9 +241,12 @@ fn others(props: &Props) -> Html {
     if apps.len() < 2 {
         return html! {};
     }
+    // A year's worth of applications would push the rest of the page a few screens down: the
+    // list opens by itself only when it is short (the results table lists them all, sortable).
+    let open = apps.len() <= 8;
     html! {
-        <div class="others">
-            <h3>{ bi_t(lang, i::OTHER_APPLICATIONS) }</h3>
+        <details class="others" {open}>
+            <summary><h3>{ bi_t(lang, i::OTHER_APPLICATIONS) }<span class="sub">{ format!(" ({})", apps.len() - 1) }</span></h3></summary>
             <ul class="others-list" data-testid="other-decisions">
                 { for apps.iter().enumerate().filter(|(idx, _)| *idx != props.selected).map(|(idx, a)| {
                     let d = props.evaluation.decisions.iter().find(|d| d.id == a.id);
@@ -257,6 +264,6 @@ fn others(props: &Props) -> Html {
                     }
                 }) }
             </ul>
-        </div>
+        </details>
     }
 }

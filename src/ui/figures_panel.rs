@@ -97,7 +97,7 @@ fn readings_list(lang: Lang, f: &Figures) -> Html {
                 };
                 html! {
                     <li data-reading={r.id} data-kind={if r.kind == ReadingKind::Switch { "switch" } else { "assumption" }}>
-                        <code>{ r.id }</code>{ " " }<span class="tag tag-assumption">{ kind }</span>{ " " }{ t(lang, &r.text) }
+                        <strong>{ crate::policy::readings::label_of(r.id).map_or(r.id.to_string(), |l| t(lang, &l)) }</strong>{ " " }<span class="tag tag-assumption">{ kind }</span>{ " " }{ crate::policy::clauses::cite_in(lang, &t(lang, &r.text)).into_owned() }
                     </li>
                 }
             }) }
@@ -123,7 +123,11 @@ pub fn figures_panel(props: &Props) -> Html {
     let lang = snap.lang;
     let f = &snap.figures;
     let county_name = |id: &str| {
-        snap.counties.iter().find(|(c, _)| c == id).map(|(_, name)| name.clone()).unwrap_or_else(|| id.to_string())
+        snap.counties
+            .iter()
+            .find(|(c, _)| c == id)
+            .map(|(_, name)| crate::place_names::county_label(lang, name).into_owned())
+            .unwrap_or_else(|| id.to_string())
     };
     html! {
         <>
@@ -142,7 +146,7 @@ pub fn figures_panel(props: &Props) -> Html {
             { readings_list(lang, f) }
             if !f.counties.is_empty() {
                 <h3>{ bi_t(lang, i::FIG_COUNTY_TABLE) }</h3>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="county-table" data-testid="county-figures">
                         <thead>
                             <tr>

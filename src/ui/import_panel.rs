@@ -810,7 +810,7 @@ fn report_view(lang: Lang, done: &Rc<Finished>, apply_error: Option<&Text>) -> H
                         }
                     </span>
                 </h3>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="import-issues" data-testid="import-issues">
                         <thead><tr>
                             <th scope="col">{ if features { i::IM_COL_FEATURE.get(lang) } else { i::IM_COL_ROW.get(lang) } }</th>

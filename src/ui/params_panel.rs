@@ -268,7 +268,7 @@ fn param_row(props: &RowProps) -> Html {
             if let Some(spec) = spec {
                 <p class="source">
                     <span class="source-label">{ i::SOURCE.get(lang) }{ i::COLON.get(lang) }</span>
-                    { t(lang, &spec.source) }
+                    { crate::policy::clauses::cite_in(lang, &t(lang, &spec.source)).into_owned() }
                     if spec.assumption {
                         { " " }<span class="tag tag-assumption">{ bi_t(lang, i::ASSUMPTION) }</span>
                     }
@@ -339,7 +339,7 @@ fn rules_view(props: &RulesProps) -> Html {
             <p class="field-hint">{ i::RULES_INTRO.get(lang) }</p>
             <ul class="rule-list">{ for ours.into_iter().map(|d| rule_item(d, true)) }</ul>
             if !others.is_empty() {
-                <h4 class="rules-other">{ bi_t(lang, i::RULES_OTHER) }</h4>
+                <h3 class="rules-other">{ bi_t(lang, i::RULES_OTHER) }</h3>
                 <ul class="rule-list">{ for others.into_iter().map(|d| rule_item(d, false)) }</ul>
             }
             // The rules of the assessment and budget panels, each family on its own.
@@ -348,7 +348,7 @@ fn rules_view(props: &RulesProps) -> Html {
                 (i::BU_RULES_HEADING, crate::budget::BUDGET_RULES, &preset.budget_rules),
             ].into_iter().map(|(title, defs, specs)| html! {
                 <>
-                    <h4 class="rules-other" data-testid="rules-family">{ bi_t(lang, title) }</h4>
+                    <h3 class="rules-other" data-testid="rules-family">{ bi_t(lang, title) }</h3>
                     <ul class="rule-list">
                         { for defs.iter().map(|d| rule_item(d, specs.iter().any(|r| r.rule == d.id))) }
                     </ul>

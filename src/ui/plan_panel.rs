@@ -23,8 +23,10 @@ use crate::app::plan_job::{
     done_in, print_meta, print_title, slice, step_text, year_of, PlanFile, PlanInputs, PlanRun, DEBOUNCE_MS, PLAN_CAP,
     SLICE_MS,
 };
+use crate::app::review_view::{rule_title, switch_label};
 use crate::engine::Outcome;
 use crate::planning::{AnnualPlan, Capacity, CountyPlan, InpatientStatus, PlanBuilder};
+use crate::policy::clauses::cite;
 use crate::spatial::AreaClass;
 use crate::text::{thousands, Lang, Text};
 
@@ -158,7 +160,7 @@ pub fn plan_panel(props: &Props) -> Html {
             <details class="plan-details" open={*open} ontoggle={on_toggle}>
                 <summary data-testid="plan-open">
                     <h2 id="plan-heading">{ bi_t(lang, i::PLAN_HEADING) }</h2>
-                    <span class="plan-clause">{ i::PLAN_CLAUSE_NOTE.get(lang) }</span>
+                    <span class="plan-clause">{ crate::policy::clauses::cite_in(lang, i::PLAN_CLAUSE_NOTE.get(lang)).into_owned() }</span>
                 </summary>
                 <p class="field-hint">{ i::PLAN_INTRO.get(lang) }</p>
                 <div class="plan-actions">
@@ -242,7 +244,11 @@ fn areas_cell(lang: Lang, c: &CountyPlan, class: AreaClass) -> Html {
 }
 
 fn capacity_cell(lang: Lang, c: &Capacity, testid: &'static str) -> Html {
-    let limited = c.limited_by.as_ref().map(|r| format!("{} ({})", r.rule, r.clause)).unwrap_or_default();
+    let limited = c
+        .limited_by
+        .as_ref()
+        .map(|r| format!("{} ({})", rule_title(lang, &r.rule), cite(lang, &r.clause)))
+        .unwrap_or_default();
     html! {
         <td class="num" data-testid={testid} data-count={c.new_institutions.to_string()} data-capped={c.capped.to_string()} title={t(lang, &c.text)}>
             if c.capped { <span aria-label={i::PLAN_AT_LEAST.get(lang)}>{ "≥" }</span> }
@@ -290,7 +296,7 @@ fn plan_print(p: &ViewProps) -> Html {
 
 fn table(lang: Lang, plan: &AnnualPlan, fresh: bool) -> Html {
     html! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="plan-table county-table" data-testid="plan-table" aria-busy={(!fresh).to_string()}
                 data-fresh={fresh.to_string()} data-as-of={plan.as_of.clone()}>
                 <caption class="visually-hidden">{ i::PLAN_HEADING.get(lang) }</caption>
@@ -312,13 +318,13 @@ fn table(lang: Lang, plan: &AnnualPlan, fresh: bool) -> Html {
                         let rule = ip.deciding_rule.as_ref();
                         html! {
                             <tr data-county={c.county.clone()} data-inpatient={ip.status.id()}>
-                                <th scope="row">{ c.name.clone() }</th>
+                                <th scope="row">{ crate::place_names::county_label(lang, &c.name).into_owned() }</th>
                                 <td data-testid="plan-inpatient">
                                     { status_badge(lang, ip.status) }
                                     if let Some(r) = rule {
                                         <span class="plan-sub" data-rule={r.rule.clone()}>
-                                            { format!("{} · {}", r.rule, r.clause) }
-                                            if let Some(sw) = &r.switch { { format!(" · {}{}", i::PLAN_SWITCH.get(lang), sw) } }
+                                            { format!("{} · {}", rule_title(lang, &r.rule), cite(lang, &r.clause)) }
+                                            if let Some(sw) = &r.switch { { format!(" · {}{}", i::PLAN_SWITCH.get(lang), switch_label(lang, sw)) } }
                                         </span>
                                     }
                                 </td>
@@ -379,14 +385,15 @@ fn print_pages(lang: Lang, city: &str, preset: &str, plan: &AnnualPlan) -> Html 
     html! {
         <div class="plan-print" data-testid="plan-print" aria-hidden="true" lang={lang_tag(lang)}>
             { for plan.counties.iter().map(|c| {
-                let title = print_title(lang, &c.name, &year);
+                let county = crate::place_names::county_label(lang, &c.name);
+                let title = print_title(lang, &county, &year);
                 let ip = &c.inpatient;
                 html! {
                     <article class="plan-page" data-county={c.county.clone()}>
                         <p class="plan-page-sim">{ i::PLAN_SIMULATION.get(lang) }</p>
                         <h1>{ title }</h1>
                         <p class="plan-page-meta">
-                            { print_meta(lang, city, &c.name, &year, &plan.as_of) }
+                            { print_meta(lang, city, &county, &year, &plan.as_of) }
                         </p>
                         <p class="plan-page-meta">{ i::PLAN_P_POLICY.get(lang) }{ i::COLON.get(lang) }{ preset.to_string() }</p>
                         <table class="plan-page-table">
@@ -444,7 +451,7 @@ fn print_pages(lang: Lang, city: &str, preset: &str, plan: &AnnualPlan) -> Html 
                         </table>
                         <h2>{ i::PLAN_P_CLAUSES.get(lang) }</h2>
                         <ul class="plan-page-clauses">
-                            { for c.clauses().into_iter().map(|cl| html! { <li>{ cl }</li> }) }
+                            { for c.clauses().into_iter().map(|cl| html! { <li>{ cite(lang, &cl).into_owned() }</li> }) }
                         </ul>
                         <p class="plan-page-foot">{ i::PLAN_P_FOOT.get(lang) }</p>
                     </article>

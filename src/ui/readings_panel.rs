@@ -377,7 +377,7 @@ fn entry_html(lang: Lang, s: &ReadingsView, e: &Entry, active: &str, targeted: b
     html! {
         <article class={classes!("reading-entry", targeted.then_some("is-target"))} id={e.anchor.clone()} tabindex="-1"
             data-reading={e.param}>
-            <h4 class="reading-title">{ bi(lang, &e.label) }<code class="reading-id">{ e.param }</code></h4>
+            <h4 class="reading-title" data-param={e.param}>{ bi(lang, &e.label) }</h4>
             { clauses }
             { question.unwrap_or_default() }
             { options.unwrap_or_default() }

@@ -126,16 +126,16 @@ pub fn results_panel(props: &Props) -> Html {
                 </td>
                 <td class="result-name">{ r.name.clone().unwrap_or_default() }</td>
                 <td>{ t(lang, &r.kind.label()) }</td>
-                <td>{ r.county.clone().unwrap_or_default() }</td>
+                <td>{ r.county.as_deref().map(|c| crate::place_names::county_label(lang, c).into_owned()).unwrap_or_default() }</td>
                 <td class={classes!("result-outcome", format!("outcome-{}", r.outcome.id()))}>
                     <span class="result-symbol" aria-hidden="true">{ outcome_symbol(r.outcome) }</span>
                     { t(lang, &r.outcome.label()) }
                 </td>
                 <td class="result-rule">
                     if let Some(rule) = &r.deciding_rule {
-                        <span class="rule-id" title={rule_title.clone()}>{ rule.clone() }</span>
+                        <span class="rule-name" data-rule={rule.clone()}>{ rule_title.clone().unwrap_or_else(|| rule.clone()) }</span>
                         if let Some(c) = &r.clause {
-                            <span class="rule-clause">{ c.clone() }</span>
+                            <span class="rule-clause">{ crate::policy::clauses::cite(lang, c).into_owned() }</span>
                         }
                     } else {
                         { "—" }
@@ -199,7 +199,7 @@ pub fn results_panel(props: &Props) -> Html {
                 <p class="field-hint" role="status" data-testid="results-shown">
                     { format!("{} {} / {}", thousands(order.len() as u64), i::RS_SHOWN.get(lang), thousands(rows.rows.len() as u64)) }
                 </p>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="results-table" data-testid="results-table">
                         <caption class="sr-only">{ i::RS_CAPTION.get(lang) }</caption>
                         <thead><tr>{ for Col::ALL.iter().map(|c| header(*c)) }</tr></thead>

@@ -44,7 +44,7 @@ fn params_table(lang: Lang, v: &ReviewView) -> Html {
         return html! { <p class="empty" data-testid="compare-params-none">{ i::RV_NO_PARAM_CHANGES.get(lang) }</p> };
     }
     html! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="county-table review-table" data-testid="compare-params">
                 <thead><tr>
                     <th scope="col">{ i::RV_PARAMETER.get(lang) }</th>
@@ -101,7 +101,7 @@ fn decisions_list(lang: Lang, v: &ReviewView) -> Html {
                             <span class="review-rule">
                                 { i::RV_CHANGED_BY.get(lang) }{ i::COLON.get(lang) }
                                 <span class="main">{ rule_title(lang, &r.rule) }</span>
-                                <span class="clause">{ format!(" {}", r.clause) }</span>
+                                <span class="clause">{ format!(" {}", crate::policy::clauses::cite(lang, &r.clause)) }</span>
                                 <span class="review-detail">{ t(lang, &r.detail) }</span>
                             </span>
                         }
@@ -118,7 +118,7 @@ fn figures_table(lang: Lang, v: &ReviewView, only_changed: bool) -> Html {
         return html! { <p class="empty">{ i::RV_NO_FIGURE_CHANGES.get(lang) }</p> };
     }
     html! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="county-table review-table" data-testid="compare-figures">
                 <thead><tr>
                     <th scope="col">{ i::RV_FIGURE.get(lang) }</th>
@@ -160,7 +160,7 @@ fn cells_table(lang: Lang, cells: &[(i::Words, CellChanges)]) -> Html {
     let changed = cells.first().map(|(_, c)| c.outcome_changed).unwrap_or((0, 0));
     html! {
         <>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="county-table review-table" data-testid="compare-cells">
                     <thead><tr>
                         <th scope="col">{ i::COV_KIND.get(lang) }</th>
@@ -230,13 +230,12 @@ fn gap_rows(lang: Lang, items: &[GapItem], open: bool) -> Html {
                     data-cells={g.cells.map(|c| c.to_string())}>
                     <th scope="row">
                         <span class="main">{ rule_title(lang, &g.rule) }</span>
-                        <span class="clause">{ format!(" {}", g.clause) }</span>
+                        <span class="clause">{ format!(" {}", crate::policy::clauses::cite(lang, &g.clause)) }</span>
                         <span class="review-detail">{ t(lang, &g.detail) }</span>
                     </th>
                     <td>
                         if let Some(sw) = &g.switch {
                             <span class="main">{ switch_label(lang, sw) }</span>
-                            <code class="switch-id">{ format!(" {sw}") }</code>
                             { " " }{ super::readings_panel::param_link(lang, sw) }
                             if let Some(q) = &g.question {
                                 <span class="review-detail">{ t(lang, q) }</span>
@@ -273,7 +272,7 @@ fn gaps_view(lang: Lang, r: &GapsReport, testid: &'static str) -> Html {
             if r.open.is_empty() {
                 <p class="empty" data-testid="gaps-none">{ i::RV_GAPS_NONE.get(lang) }</p>
             } else {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="county-table review-table gaps-table" data-testid="gaps-open">
                         <thead><tr>
                             <th scope="col">{ i::RV_RULE_CLAUSE.get(lang) }</th>
@@ -290,7 +289,7 @@ fn gaps_view(lang: Lang, r: &GapsReport, testid: &'static str) -> Html {
             if r.readings.is_empty() {
                 <p class="empty">{ i::RV_READINGS_NONE.get(lang) }</p>
             } else {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="county-table review-table gaps-table" data-testid="gaps-readings">
                         <thead><tr>
                             <th scope="col">{ i::RV_RULE_CLAUSE.get(lang) }</th>

@@ -10,6 +10,9 @@ pub const APP_TAGLINE: Words = words!(
     "医保定点医药机构准入规则模拟：改参数，看规则如何判定申请、影响床位与服务覆盖",
     "Simulates the rules that admit hospitals, clinics and pharmacies to basic medical insurance: change a parameter, see the decision",
 );
+/// The document's title (the tab, bookmarks, a printout's header), in the page's language.
+pub const DOC_TITLE: Words =
+    words!("定点 dingdian · 医保定点医药机构准入模拟", "dingdian · simulating the designation of insurance providers",);
 pub const PRESET: Words = words!("规划文本", "Policy text");
 pub const LANG_BUTTON: Words = words!("English", "中文");
 

@@ -24,7 +24,7 @@ fn closure_line(lang: Lang, props: &Props, c: &Closure, testid: &'static str) ->
     let place = props.view.closed_where(c.county.as_deref());
     let rule = c.rule.as_ref().map(|e| {
         let title = rule_def(&e.rule).map(|d| d.title()).unwrap_or_else(|| Text::new(e.rule.clone(), e.rule.clone()));
-        (t(lang, &title), e.clause.clone(), t(lang, &e.detail))
+        (t(lang, &title), crate::policy::clauses::cite(lang, &e.clause).into_owned(), t(lang, &e.detail))
     });
     html! {
         <p class="guide-closed" data-testid={testid} data-rule={c.rule.as_ref().map(|e| e.rule.clone())}>
@@ -60,7 +60,7 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
                             { t(lang, &r.verdict.label()) }
                         </span>
                         <span class="guide-reason-text">{ t(lang, &r.text) }</span>
-                        <span class="guide-clause">{ i::G_CLAUSE.get(lang) }<span class="clause">{ r.clause.clone() }</span></span>
+                        <span class="guide-clause">{ i::G_CLAUSE.get(lang) }<span class="clause">{ crate::policy::clauses::cite(lang, &r.clause).into_owned() }</span></span>
                     </li>
                 }) }
             </ol>
