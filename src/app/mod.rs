@@ -4,6 +4,7 @@
 //! `Action`s.
 
 pub mod assess;
+pub mod basemap;
 pub mod coverage;
 pub mod figures;
 pub mod guided;
@@ -18,4 +19,5 @@ pub mod review_view;
 pub mod sites;
 pub mod state;
 pub mod sweep;
+pub mod way;
 pub mod work;

@@ -31,6 +31,7 @@ pub mod review;
 pub mod share;
 pub mod sites;
 pub mod sweep;
+pub mod way;
 
 /// The current language's half of an engine text.
 pub fn t(lang: Lang, text: &Text) -> String {
