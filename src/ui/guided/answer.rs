@@ -88,13 +88,15 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
                             let pick = picker(props);
                             let (lon, lat) = (p.lon, p.lat);
                             let dist = t(lang, &about_distance(p.distance_m));
+                            let way = super::way::heading_distance(lang, (c.app.lon, c.app.lat), (lon, lat), p.distance_m);
                             html! {
                                 <li data-testid="guide-place" data-distance-m={format!("{:.0}", p.distance_m)} data-outcome={p.outcome.id()}>
                                     <span class="guide-place-no" aria-hidden="true">{ k + 1 }</span>
                                     <span class="guide-place-text">
-                                        <strong>{ i::g_from_you(lang, &dist) }</strong>
+                                        <strong data-testid="guide-place-way">{ i::g_from_you(lang, &way) }</strong>
                                         if let Some(cn) = county { <span class="guide-place-county">{ cn }</span> }
                                         <span class="guide-place-outcome">{ t(lang, &p.outcome.label()) }</span>
+                                        { super::way::place_links(lang, k + 1, (lon, lat), &way) }
                                     </span>
                                     <button type="button" class="btn btn-quiet btn-small" data-testid="guide-try-place"
                                         aria-label={i::g_try_place_label(lang, k + 1, &dist)}
@@ -120,6 +122,9 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
                         <p class="field-hint">{ i::G_NEAREST_INTRO.get(lang) }</p>
                     }
                     { list }
+                    if !n.places.is_empty() {
+                        <p class="field-hint" data-testid="guide-coords-note">{ i::W_COORDS_NOTE.get(lang) }</p>
+                    }
                     if empty {
                         <p class="field-hint">{ if n.cells_searched == 0 { i::G_NO_CELLS } else { i::G_NONE_FOUND }.get(lang) }</p>
                     }

@@ -13,6 +13,7 @@ mod geo;
 mod map;
 mod place;
 mod questions;
+mod way;
 
 use std::rc::Rc;
 
