@@ -190,6 +190,15 @@ test('with no basemap.json each accepted place says its direction, distance and 
       assert.match(l.rel, /noopener/);
     }
   }
+  // The chosen spot itself, under the map: its coordinates and its AMap link.
+  assert.equal(
+    await page.locator('[data-testid="guide-spot-coords"]').innerText(),
+    `北纬 ${NEAR_P001.lat.toFixed(5)}°，东经 ${NEAR_P001.lon.toFixed(5)}°`,
+  );
+  const spotLink = new URL(await page.locator('[data-testid="guide-spot-amap"]').getAttribute('href'));
+  const [slon, slat] = spotLink.searchParams.get('position').split(',').map(Number);
+  assert.ok(metres(gcj02(NEAR_P001.lon, NEAR_P001.lat), { lon: slon, lat: slat }) < 1.5, 'the spot\'s AMap link is GCJ-02');
+
   // No tiles, no request beyond the page's origin (the links are only followed when chosen).
   assert.equal(await page.locator('.leaflet-tile').count(), 0);
   assert.deepEqual(outside, []);
@@ -234,10 +243,10 @@ test('pasted coordinates: the system is asked when the text does not say it, rea
 
 /** Where on the screen tiles of `crs` have the WGS-84 point `p`: from the tile <img> Leaflet placed
  * (its z/x/y in its address, its box on the screen), so independent of how the app draws. */
-async function tilePixel(page, p, crs) {
+async function tilePixel(page, p, crs, map = '[data-testid="guide-map"]') {
   const q = crs === 'gcj02' ? gcj02(p.lon, p.lat) : p;
-  return page.evaluate(({ lon, lat, origin }) => {
-    for (const img of document.querySelectorAll('[data-testid="guide-map"] img.leaflet-tile')) {
+  return page.evaluate(({ lon, lat, origin, map }) => {
+    for (const img of document.querySelectorAll(`${map} img.leaflet-tile`)) {
       const m = /\/(\d+)\/(\d+)\/(\d+)\.png$/.exec(img.src);
       if (!m || !img.src.startsWith(origin)) continue;
       const [z, tx, ty] = m.slice(1).map(Number);
@@ -251,7 +260,17 @@ async function tilePixel(page, p, crs) {
       return { x: r.left + (wx - tx * 256) * k, y: r.top + (wy - ty * 256) * k };
     }
     return null;
-  }, { ...q, origin: TILES });
+  }, { ...q, origin: TILES, map });
+}
+
+/** The WGS-84 point whose GCJ-02 image is `g` (the test's own forward conversion, iterated). */
+function fromGcj02(g) {
+  let w = { lon: g.lon, lat: g.lat };
+  for (let k = 0; k < 10; k++) {
+    const f = gcj02(w.lon, w.lat);
+    w = { lon: w.lon - (f.lon - g.lon), lat: w.lat - (f.lat - g.lat) };
+  }
+  return w;
 }
 
 async function spotPixel(page) {
@@ -304,15 +323,7 @@ for (const crs of ['wgs84', 'gcj02']) {
     await page.waitForFunction((lon) => !document.querySelector('[data-testid="guide-place-chosen"]').textContent.includes(lon), `${Q.lon}°`, { timeout: WAIT_MS });
     const after = await chosen(page);
     // Leaflet's point under the finger is in the tiles' system; the spot must be its WGS-84 point.
-    const expect = crs === 'gcj02' ? (() => {
-      // Invert the test's own forward conversion by iteration.
-      let w = { lon: tapped.lon, lat: tapped.lat };
-      for (let k = 0; k < 10; k++) {
-        const f = gcj02(w.lon, w.lat);
-        w = { lon: w.lon - (f.lon - tapped.lon), lat: w.lat - (f.lat - tapped.lat) };
-      }
-      return w;
-    })() : tapped;
+    const expect = crs === 'gcj02' ? fromGcj02(tapped) : tapped;
     assert.ok(metres(after, expect) < 2, `tapped ${JSON.stringify(after)}, expected ${JSON.stringify(expect)}`);
     assert.ok(metres(after, Q) > 20 && metres(after, Q) < 60, `40 px east at zoom 17 is some 40 m: ${metres(after, Q)} m`);
 
@@ -342,4 +353,49 @@ test('a wrong basemap.json, or a tile server the page policy refuses, is said in
     assert.deepEqual(outside, []);
     assert.deepEqual(problems, []);
   }
+});
+
+test('the expert map on GCJ-02 tiles draws the application at its shifted pixel and places a click at the WGS-84 point under it', async () => {
+  const basemap = { url: `${TILES}/{z}/{x}/{y}.png`, attribution: '© test tiles', crs: 'gcj02' };
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  contexts.push(context);
+  await context.route('**/*', (route) => (isLocalUrl(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
+  await context.route(`${TILES}/**`, (route) => {
+    answeredByTest.add(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'image/png', body: PNG });
+  });
+  await context.route('**/basemap.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(basemap) }));
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(BASE_URL, { waitUntil: 'load', timeout: WAIT_MS });
+  await page.waitForSelector('[data-testid="map-application"]', { timeout: WAIT_MS });
+  await page.waitForSelector('[data-testid="map-shifted"]', { timeout: WAIT_MS });
+  const frame = page.locator('[data-testid="map"]');
+  const app = { lon: Number(await frame.getAttribute('data-app-lon')), lat: Number(await frame.getAttribute('data-app-lat')) };
+  const g = gcj02(app.lon, app.lat);
+  await page.waitForFunction(() => !window.__dingdianMap._animatingZoom, null, { timeout: WAIT_MS });
+  await page.waitForTimeout(400);
+  await page.evaluate(({ lon, lat }) => window.__dingdianMap.setView([lat, lon], 17, { animate: false }), g);
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="map"] img.leaflet-tile')].filter((i) => i.src.includes('/17/')).length > 0, null, { timeout: WAIT_MS });
+  await frame.scrollIntoViewIfNeeded();
+  const want = await tilePixel(page, app, 'gcj02', '[data-testid="map"]');
+  assert.ok(want, 'a tile holds the application');
+  const pin = await page.locator('[data-testid="map-application"]').boundingBox();
+  const got = { x: pin.x + pin.width / 2, y: pin.y + pin.height / 2 };
+  assert.ok(Math.hypot(got.x - want.x, got.y - want.y) < 2, `the pin at ${JSON.stringify(got)}, the tiles have it at ${JSON.stringify(want)}`);
+
+  const tapped = await page.evaluate(({ x, y }) => {
+    const m = window.__dingdianMap;
+    const box = m.getContainer().getBoundingClientRect();
+    const at = m.containerPointToLatLng([x - box.left, y - box.top]);
+    return { lon: at.lng, lat: at.lat };
+  }, { x: got.x + 60, y: got.y });
+  await page.mouse.click(got.x + 60, got.y);
+  await page.waitForFunction((lon) => document.querySelector('[data-testid="map"]').dataset.appLon !== lon, String(app.lon), { timeout: WAIT_MS });
+  const placed = { lon: Number(await frame.getAttribute('data-app-lon')), lat: Number(await frame.getAttribute('data-app-lat')) };
+  assert.ok(metres(placed, fromGcj02(tapped)) < 1, `placed at ${JSON.stringify(placed)}`);
+  assert.ok(metres(placed, tapped) > 300, 'not at the GCJ-02 point itself');
+  assert.deepEqual(problems, []);
 });

@@ -167,6 +167,7 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
             <GuideMapView data={s.data.clone()} scenario={s.scenario.clone()} template={template(props)}
                 spot={Some((c.app.lon, c.app.lat))} radius={s.radius()} outcome={Some(decision.outcome)}
                 places={places_of(Some(c))} {lang} on_pick={picker(props)} />
+            { super::way::spot_line(lang, (c.app.lon, c.app.lat)) }
             <p class="field-hint">{ i::G_MAP_TAP_AGAIN.get(lang) }</p>
             { super::questions::message(lang, &props.guide, GuideField::Place) }
             <details class="guide-trace" data-testid="guide-trace">

@@ -38,6 +38,29 @@ pub fn place_links(lang: Lang, no: usize, at: (f64, f64), about: &str) -> Html {
     }
 }
 
+/// The chosen spot's own coordinates and links, under the answer's map.
+pub fn spot_line(lang: Lang, at: (f64, f64)) -> Html {
+    let (lon, lat) = at;
+    let name = i::G_MAP_SPOT.get(lang);
+    let new_tab = i::W_NEW_TAB.get(lang);
+    html! {
+        <p class="guide-spot-way" data-testid="guide-spot-way">
+            <span aria-hidden="true">{ "★ " }</span>{ name }{ i::COLON.get(lang) }
+            <span data-testid="guide-spot-coords">{ t(lang, &way::coords(lon, lat)) }</span>
+            <span class="guide-place-links">
+                <a href={way::amap_link(lon, lat, name)} target="_blank" rel="noopener noreferrer" data-testid="guide-spot-amap"
+                    aria-label={format!("{}{}{}", name, i::W_OPEN_AMAP.get(lang), new_tab)}>
+                    { i::W_AMAP.get(lang) }<span aria-hidden="true">{ " ↗" }</span>
+                </a>
+                <a href={way::baidu_link(lon, lat, name, name)} target="_blank" rel="noopener noreferrer" data-testid="guide-spot-baidu"
+                    aria-label={format!("{}{}{}", name, i::W_OPEN_BAIDU.get(lang), new_tab)}>
+                    { i::W_BAIDU.get(lang) }<span aria-hidden="true">{ " ↗" }</span>
+                </a>
+            </span>
+        </p>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct PasteProps {
     pub lang: Lang,

@@ -54,14 +54,19 @@ pub async fn load() -> Result<Option<BaseMapConfig>, Text> {
 /// control that credits them. Removed together by `remove`.
 pub struct Tiles {
     layers: Vec<l::TileLayer>,
-    credit: l::Control,
+    /// The attribution control added for the tiles, on a map that had none of its own.
+    credit: Option<l::Control>,
     pub config: BaseMapConfig,
 }
 
 impl Tiles {
     pub fn add(map: &l::Map, cfg: &BaseMapConfig) -> Tiles {
-        let credit = l::control_attribution(&opts(&[("prefix", b(false))]));
-        credit.add_to(map);
+        let has_own = Reflect::get(map, &"attributionControl".into()).map(|c| c.is_object()).unwrap_or(false);
+        let credit = (!has_own).then(|| {
+            let c = l::control_attribution(&opts(&[("prefix", b(false))]));
+            c.add_to(map);
+            c
+        });
         let mut layers = Vec::new();
         for (k, url) in std::iter::once(&cfg.url).chain(cfg.labels.as_ref()).enumerate() {
             let mut o = vec![
@@ -86,6 +91,8 @@ impl Tiles {
         for layer in self.layers {
             layer.remove();
         }
-        self.credit.remove();
+        if let Some(c) = self.credit {
+            c.remove();
+        }
     }
 }
