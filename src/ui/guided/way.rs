@@ -146,11 +146,11 @@ pub fn paste_place(props: &PasteProps) -> Html {
                     }
                 </fieldset>
                 <button type="submit" class="btn" data-testid="guide-paste-use">{ i::P_USE.get(lang) }</button>
-                <p id="guide-paste-error" class="field-error" data-testid="guide-paste-error" role="alert">
-                    if let Some(m) = &*error {
+                if let Some(m) = &*error {
+                    <p id="guide-paste-error" class="field-error" data-testid="guide-paste-error" role="alert">
                         <span aria-hidden="true">{ "⚠ " }</span>{ t(lang, m) }
-                    }
-                </p>
+                    </p>
+                }
             </form>
         </details>
     }
