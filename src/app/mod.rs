@@ -4,6 +4,7 @@
 //! `Action`s.
 
 pub mod assess;
+pub mod basemap;
 pub mod coverage;
 pub mod figures;
 pub mod guided;
@@ -19,4 +20,5 @@ pub mod sites;
 pub mod slip;
 pub mod state;
 pub mod sweep;
+pub mod way;
 pub mod work;

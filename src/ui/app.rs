@@ -18,6 +18,7 @@ use super::figures_panel::{FiguresPanel, FiguresSnap};
 use super::guided::{self, Guided};
 use super::i18n::{self as i, lang_tag, t};
 use super::import_panel::{self, ImportPanel};
+use super::map::tiles::{self, Deployed};
 use super::map::MapPanel;
 use super::params_panel::{ParamsPanel, ParamsSnap};
 use super::plan_panel::PlanPanel;
@@ -82,6 +83,21 @@ pub fn app() -> Html {
                 }
                 drop(cb);
             }
+        });
+    }
+
+    // The deployer's base map (basemap.json beside the page), asked for once; none, no tiles.
+    let deployed = use_state(Deployed::default);
+    {
+        let (set, d) = (deployed.setter(), state.dispatcher());
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                match tiles::load().await {
+                    Ok(Some(c)) => set.set(Deployed(Some(std::rc::Rc::new(c)))),
+                    Ok(None) => {}
+                    Err(e) => d.dispatch(Action::Notify(crate::persist::Notice::warning(e))),
+                }
+            });
         });
     }
 
@@ -211,6 +227,7 @@ pub fn app() -> Html {
     let decision = state.application().and_then(|a| state.evaluation.decisions.iter().find(|d| d.id == a.id));
 
     html! {
+        <ContextProvider<Deployed> context={(*deployed).clone()}>
         <main data-testid="app" class="app" lang={lang_tag(lang)}>
             if guide.open {
                 <a class="skip-link" href="#guide-main">{ i::G_SKIP.get(lang) }</a>
@@ -351,6 +368,7 @@ pub fn app() -> Html {
                 <p>{ i::OFFLINE_NOTE.get(lang) }</p>
             </footer>
         </main>
+        </ContextProvider<Deployed>>
     }
 }
 

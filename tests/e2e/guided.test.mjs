@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { BASE_URL, OUTPUT_DIR, WAIT_MS, isLocalUrl, launchBrowser, normalise } from './helpers.mjs';
+import { BASE_URL, OUTPUT_DIR, WAIT_MS, isBasemapAbsent, isLocalUrl, launchBrowser, normalise } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -39,7 +39,7 @@ async function openGuide({ query = '', contextOptions = {}, viewport } = {}) {
   );
   const page = await context.newPage();
   const problems = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('console', (m) => m.type() === 'error' && !isBasemapAbsent(m) && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(`${BASE_URL}?mode=guide${query}`, { waitUntil: 'load', timeout: WAIT_MS });
   await page.waitForSelector('[data-testid="guided"]', { timeout: WAIT_MS }).catch(async () => {

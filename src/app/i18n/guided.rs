@@ -175,8 +175,8 @@ pub const G_LON: Words = words!("东经", "lon");
 pub const G_LAT: Words = words!("北纬", "lat");
 
 pub const G_WGS84: Words = words!(
-    "坐标为 WGS-84（GPS 和浏览器定位使用的坐标），与数据一致，无需转换。",
-    "Coordinates are WGS-84 (as GPS and the browser give them), the same as the data's: nothing is converted.",
+    "坐标为 WGS-84（GPS 和浏览器定位使用的坐标），与数据一致；粘贴的高德（GCJ-02）、百度（BD-09）坐标先换算为 WGS-84。",
+    "Coordinates are WGS-84 (as GPS and the browser give them), the same as the data's; pasted AMap (GCJ-02) and Baidu (BD-09) coordinates are converted to WGS-84 first.",
 );
 
 pub const G_MAP_LABEL: Words = words!("选址地图：点按选择地点", "Location map: tap to choose a spot",);

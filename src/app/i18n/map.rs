@@ -99,8 +99,8 @@ pub const BASEMAP_URL: Words = words!("瓦片地址模板", "Tile URL template")
 pub const BASEMAP_ATTRIBUTION: Words = words!("版权说明", "Attribution");
 
 pub const BASEMAP_HINT: Words = words!(
-    "默认关闭，本工具不联网即可使用。开启后，浏览器会向该地址请求瓦片。请用 WGS-84 / Web 墨卡托瓦片（如 OpenStreetMap、天地图）；高德、腾讯等 GCJ-02 底图会偏移数百米。",
-    "Off by default: the tool works offline. When on, your browser requests tiles from this address. Use WGS-84 / Web Mercator tiles (e.g. OpenStreetMap, Tianditu); GCJ-02 maps (Amap, Tencent) appear shifted by hundreds of metres.",
+    "默认关闭，本工具不联网即可使用。开启后，浏览器会向该地址请求瓦片（须为本页内容安全策略允许的地址）。天地图、OpenStreetMap 为 WGS-84；高德、腾讯为 GCJ-02，选对坐标系后本工具的图层会相应偏移绘制。",
+    "Off by default: the tool works offline. When on, your browser requests tiles from this address (one the page's Content-Security-Policy allows). Tianditu and OpenStreetMap are WGS-84; AMap and Tencent are GCJ-02: with the right system chosen, this tool's layers are drawn shifted to match.",
 );
 
 pub const SITES_LEGEND: Words = words!("建议点位（按选取顺序编号）", "Suggested sites (numbered in the order picked)",);

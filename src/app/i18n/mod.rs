@@ -32,6 +32,7 @@ pub mod share;
 pub mod sites;
 pub mod slip;
 pub mod sweep;
+pub mod way;
 
 /// The current language's half of an engine text.
 pub fn t(lang: Lang, text: &Text) -> String {

@@ -110,13 +110,15 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
                             let pick = picker(props);
                             let (lon, lat) = (p.lon, p.lat);
                             let dist = t(lang, &about_distance(p.distance_m));
+                            let way = super::way::heading_distance(lang, (c.app.lon, c.app.lat), (lon, lat), p.distance_m);
                             html! {
                                 <li data-testid="guide-place" data-distance-m={format!("{:.0}", p.distance_m)} data-outcome={p.outcome.id()}>
                                     <span class="guide-place-no" aria-hidden="true">{ k + 1 }</span>
                                     <span class="guide-place-text">
-                                        <strong>{ i::g_from_you(lang, &dist) }</strong>
+                                        <strong data-testid="guide-place-way">{ i::g_from_you(lang, &way) }</strong>
                                         if let Some(cn) = county { <span class="guide-place-county">{ cn }</span> }
                                         <span class="guide-place-outcome">{ t(lang, &p.outcome.label()) }</span>
+                                        { super::way::place_links(lang, k + 1, (lon, lat), &way) }
                                     </span>
                                     <button type="button" class="btn btn-quiet btn-small" data-testid="guide-try-place"
                                         aria-label={i::g_try_place_label(lang, k + 1, &dist)}
@@ -146,6 +148,9 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
                         <p class="guide-nearest-when" data-testid="guide-nearest-when">{ i::G_NEAREST_WHEN.get(lang) }
                             { x.when.iter().map(|w| t(lang, w)).collect::<Vec<_>>().join(i::SEMICOLON.get(lang)) }
                         </p>
+                    }
+                    if !n.places.is_empty() {
+                        <p class="field-hint" data-testid="guide-coords-note">{ i::W_COORDS_NOTE.get(lang) }</p>
                     }
                     if empty {
                         <p class="field-hint">{ if n.cells_searched == 0 { i::G_NO_CELLS } else { i::G_NONE_FOUND }.get(lang) }</p>
@@ -189,6 +194,7 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
             <GuideMapView data={s.data.clone()} scenario={s.scenario.clone()} template={template(props)}
                 spot={Some((c.app.lon, c.app.lat))} radius={s.radius()} outcome={Some(decision.outcome)}
                 places={places_of(Some(c))} {lang} on_pick={picker(props)} />
+            { super::way::spot_line(lang, (c.app.lon, c.app.lat)) }
             <p class="field-hint">{ i::G_MAP_TAP_AGAIN.get(lang) }</p>
             { super::questions::message(lang, &props.guide, GuideField::Place) }
             <details class="guide-trace" data-testid="guide-trace">

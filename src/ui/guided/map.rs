@@ -3,7 +3,7 @@
 //! apart), the chosen spot with the service circle, and the nearest places that would be
 //! accepted, numbered, each with its distance written on it. One finger pans; a tap chooses.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -15,10 +15,13 @@ use super::super::decision_panel::outcome_symbol;
 use super::super::i18n::{self as i, t};
 use super::super::map::leaflet::{self as l, b, escape, ll, n, opts, s};
 use super::super::map::symbols::{same_type, Sym};
+use super::super::map::tiles::{Deployed, Tiles};
+use crate::app::basemap::{from_screen, to_screen, BaseMapConfig};
 use crate::app::state::{MapData, Shared};
 use crate::engine::nearest_accepted::AcceptedPlace;
 use crate::engine::plain::about_distance;
 use crate::engine::Outcome;
+use crate::scenario::import::Crs;
 use crate::scenario::{Application, Scenario};
 use crate::text::Lang;
 
@@ -52,6 +55,10 @@ struct GuideMap {
     institutions: l::LayerGroup,
     spot: l::LayerGroup,
     places: l::LayerGroup,
+    tiles: Option<Tiles>,
+    /// The tiles' coordinate system (shared with the tap handler): layers drawn at `to_screen`,
+    /// taps taken back with `from_screen`.
+    crs: Rc<Cell<Crs>>,
     /// What was last drawn, to redraw only what changed.
     last: Option<Drawn>,
     /// Whether too many institutions were in view to draw.
@@ -79,6 +86,8 @@ struct Drawn {
     outcome: Option<Outcome>,
     places: Rc<Vec<AcceptedPlace>>,
     lang: Lang,
+    /// The deployer's base map.
+    tiles: Option<Rc<BaseMapConfig>>,
 }
 
 /// The legend's badge for the institutions the applicant's kind is measured against.
@@ -115,10 +124,12 @@ impl GuideMap {
         let _ = pane.style().set_property("z-index", "410");
         let _ = pane.style().set_property("pointer-events", "none");
         l::control_scale(&opts(&[("imperial", b(false)), ("metric", b(true)), ("maxWidth", n(120.0))])).add_to(&map);
+        let crs = Rc::new(Cell::new(Crs::Wgs84));
+        let click_crs = crs.clone();
         let click = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
             let e: l::MouseEvent = e.unchecked_into();
             let at = e.latlng();
-            on_click.emit((at.lng(), at.lat()));
+            on_click.emit(from_screen(click_crs.get(), at.lng(), at.lat()));
         });
         map.on("click", click.as_ref().unchecked_ref());
         let moved = Closure::<dyn FnMut(JsValue)>::new(move |_e: JsValue| on_moved());
@@ -135,10 +146,18 @@ impl GuideMap {
             institutions,
             spot,
             places,
+            tiles: None,
+            crs,
             last: None,
             crowded: false,
             _handlers: vec![click, moved],
         })
+    }
+
+    /// `[lat, lng]` where a WGS-84 point is drawn on the current tiles.
+    fn at(&self, lon: f64, lat: f64) -> js_sys::Array {
+        let (x, y) = to_screen(self.crs.get(), lon, lat);
+        ll(x, y)
     }
 
     fn fit(&self, d: &Drawn) {
@@ -163,19 +182,34 @@ impl GuideMap {
                 // At least the service circle round the spot.
                 let dlat = (d.radius * 1.2 / crate::spatial::EARTH_RADIUS_M).to_degrees();
                 let dlon = dlat / lat.to_radians().cos().max(0.05);
-                self.map.fit_bounds(
-                    &l::bounds([w.min(lon - dlon), s_.min(lat - dlat), e.max(lon + dlon), n_.max(lat + dlat)]),
-                    &pad,
-                );
+                let crs = self.crs.get();
+                let (w, s_) = to_screen(crs, w.min(lon - dlon), s_.min(lat - dlat));
+                let (e, n_) = to_screen(crs, e.max(lon + dlon), n_.max(lat + dlat));
+                self.map.fit_bounds(&l::bounds([w, s_, e, n_]), &pad);
             }
             None => {
-                self.map.fit_bounds(&l::bounds(d.data.bounds), &pad);
+                let b = d.data.bounds;
+                let (w, s_) = to_screen(self.crs.get(), b[0], b[1]);
+                let (e, n_) = to_screen(self.crs.get(), b[2], b[3]);
+                self.map.fit_bounds(&l::bounds([w, s_, e, n_]), &pad);
             }
         }
     }
 
     fn sync(&mut self, d: Drawn) {
-        let prev = self.last.take();
+        let mut prev = self.last.take();
+        if prev.as_ref().map_or(true, |p| p.tiles != d.tiles) {
+            if let Some(t) = self.tiles.take() {
+                t.remove();
+            }
+            self.tiles = d.tiles.as_ref().map(|cfg| Tiles::add(&self.map, cfg));
+            let crs = d.tiles.as_ref().map_or(Crs::Wgs84, |t| t.crs);
+            if crs != self.crs.get() {
+                // Another coordinate system: everything is drawn again.
+                self.crs.set(crs);
+                prev = None;
+            }
+        }
         let data_changed = prev.as_ref().map_or(true, |p| p.data != d.data || p.lang != d.lang);
         if data_changed {
             self.outlines.clear_layers();
@@ -187,7 +221,7 @@ impl GuideMap {
                     .find(|c| c.id == a.id)
                     .map(|c| c.name.clone())
                     .unwrap_or_else(|| a.id.clone());
-                let poly = l::county_outline(&l::boundary_rings(a), &name, false, None, None);
+                let poly = l::county_outline(&l::boundary_rings(a, self.crs.get()), &name, false, None, None);
                 self.outlines.add_layer(&poly);
             }
         }
@@ -199,7 +233,7 @@ impl GuideMap {
             if let Some((lon, lat)) = d.spot {
                 let oc = d.outcome.map(|o| o.id()).unwrap_or("none");
                 let circle = l::circle(
-                    &ll(lon, lat),
+                    &self.at(lon, lat),
                     &opts(&[
                         ("radius", n(d.radius)),
                         ("pane", s("dd-vectors")),
@@ -225,7 +259,7 @@ impl GuideMap {
                     ("iconAnchor", js_sys::Array::of2(&n(17.0), &n(17.0)).into()),
                 ]));
                 let m = l::marker(
-                    &ll(lon, lat),
+                    &self.at(lon, lat),
                     &opts(&[
                         ("icon", icon.into()),
                         ("interactive", b(false)),
@@ -256,7 +290,7 @@ impl GuideMap {
                     ("iconAnchor", js_sys::Array::of2(&n(15.0), &n(15.0)).into()),
                 ]));
                 let m = l::marker(
-                    &ll(p.lon, p.lat),
+                    &self.at(p.lon, p.lat),
                     &opts(&[
                         ("icon", icon.into()),
                         ("interactive", b(false)),
@@ -286,7 +320,10 @@ impl GuideMap {
         let Some(d) = &self.last else { return };
         let Some(app) = &d.template else { return };
         let vb = self.map.get_bounds().pad(0.1);
-        let (w, s_, e, n_) = (vb.west(), vb.south(), vb.east(), vb.north());
+        // The view's box in WGS-84 (the shift is far smaller than the padding's tenth of a view).
+        let crs = self.crs.get();
+        let (w, s_) = from_screen(crs, vb.west(), vb.south());
+        let (e, n_) = from_screen(crs, vb.east(), vb.north());
         let shown: Vec<&crate::scenario::Institution> = d
             .scenario
             .institutions
@@ -310,7 +347,7 @@ impl GuideMap {
                 ("iconAnchor", js_sys::Array::of2(&n(11.0), &n(11.0)).into()),
             ]));
             let m = l::marker(
-                &ll(x.lon, x.lat),
+                &self.at(x.lon, x.lat),
                 &opts(&[("icon", icon.into()), ("interactive", b(false)), ("keyboard", b(false))]),
             );
             self.institutions.add_layer(&m);
@@ -320,7 +357,7 @@ impl GuideMap {
     fn centre(&self) -> (f64, f64) {
         self.map.invalidate_size();
         let c = self.map.get_center();
-        (c.lng(), c.lat())
+        from_screen(self.crs.get(), c.lng(), c.lat())
     }
 }
 
@@ -331,6 +368,7 @@ pub fn guide_map(props: &MapProps) -> Html {
     let ctl: Rc<RefCell<Option<GuideMap>>> = use_mut_ref(|| None);
     let failed = use_state_eq(|| false);
     let crowded = use_state_eq(|| false);
+    let deployed = use_context::<Deployed>().unwrap_or_default();
 
     {
         let (node, ctl, failed, crowded) = (node.clone(), ctl.clone(), failed.setter(), crowded.setter());
@@ -379,6 +417,7 @@ pub fn guide_map(props: &MapProps) -> Html {
             outcome: props.outcome,
             places: props.places.clone(),
             lang,
+            tiles: deployed.0.clone(),
         };
         let ctl = ctl.clone();
         use_effect(move || {

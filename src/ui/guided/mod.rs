@@ -14,6 +14,7 @@ mod map;
 mod place;
 mod questions;
 mod slip;
+mod way;
 
 use std::rc::Rc;
 

@@ -76,7 +76,7 @@ pub fn place(props: &Props) -> Html {
             </div>
             <GuideMapView data={s.data.clone()} scenario={s.scenario.clone()} template={template(props)}
                 spot={gd.answers.place} radius={s.radius()} outcome={None::<crate::engine::Outcome>}
-                places={Rc::new(Vec::new())} {lang} on_pick={pick} />
+                places={Rc::new(Vec::new())} {lang} on_pick={pick.clone()} />
             <p class="guide-chosen" data-testid="guide-place-chosen" aria-live="polite">
                 if let Some((name, lon, lat)) = chosen {
                     <span aria-hidden="true">{ "★ " }</span>
@@ -88,6 +88,7 @@ pub fn place(props: &Props) -> Html {
                 }
             </p>
             { message(lang, gd, GuideField::Place) }
+            <super::way::PastePlace {lang} on_pick={pick} />
             <p class="field-hint">{ t(lang, i::G_WGS84) }</p>
         </div>
     }

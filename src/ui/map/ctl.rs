@@ -3,6 +3,7 @@
 //! the population cells always, the institutions when more are in view than DOM markers can
 //! carry. Vector layers (outlines, service circles, the applicant) are few and stay vectors.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -13,9 +14,12 @@ use web_sys::{HtmlCanvasElement, HtmlElement};
 use super::leaflet::{self as l, b, escape, ll, n, opts, s};
 use super::paint::{data_url, new_canvas, CellIndexImage, Swatch, ViewImage};
 use super::symbols::{self as sy, Sym};
-use super::{BaseMap, CellLayer, View};
+use super::tiles::Tiles;
+use super::{CellLayer, View};
+use crate::app::basemap::{from_screen, to_screen, BaseMapConfig};
 use crate::app::state::{Layers, MapData, Shared};
 use crate::engine::Outcome;
+use crate::scenario::import::Crs;
 use crate::scenario::{Application, Scenario};
 use crate::spatial::haversine_m;
 use crate::text::Lang;
@@ -46,6 +50,8 @@ pub struct Inputs {
     pub exits: Option<Shared<crate::app::assess::AssessResult>>,
     /// Imported county boundaries, drawn instead of the sample cities' outlines.
     pub boundaries: Option<Rc<crate::scenario::import::Boundaries>>,
+    /// The base map: the user's own when turned on, else the deployer's, else none.
+    pub tiles: Option<BaseMapConfig>,
 }
 
 /// What the legend needs to know back from the map.
@@ -85,7 +91,10 @@ pub struct MapCtl {
     cells_key: Option<CellsKey>,
     /// Which cell each pixel of the cells image shows, for the current data.
     cell_index: Option<CellIndexImage>,
-    tiles: Option<(l::TileLayer, BaseMap)>,
+    tiles: Option<Tiles>,
+    /// The tiles' coordinate system: every layer is drawn at `to_screen` of its WGS-84 point,
+    /// and a click is taken back with `from_screen` (shared with the click handler).
+    crs: Rc<Cell<Crs>>,
     /// The suggested sites' numbered markers.
     sites: l::LayerGroup,
     last: Option<Inputs>,
@@ -146,10 +155,13 @@ impl MapCtl {
         }
         l::control_scale(&opts(&[("imperial", b(false)), ("metric", b(true)), ("maxWidth", n(140.0))])).add_to(&map);
 
+        let crs = Rc::new(Cell::new(Crs::Wgs84));
+        let click_crs = crs.clone();
         let click = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
             let e: l::MouseEvent = e.unchecked_into();
             let at = e.latlng();
-            on_click(at.lng(), at.lat());
+            let (lon, lat) = from_screen(click_crs.get(), at.lng(), at.lat());
+            on_click(lon, lat);
         });
         map.on("click", click.as_ref().unchecked_ref());
         let moved = Closure::<dyn FnMut(JsValue)>::new(move |_e: JsValue| on_moved());
@@ -192,6 +204,7 @@ impl MapCtl {
             cells_key: None,
             cell_index: None,
             tiles: None,
+            crs,
             sites,
             last: None,
             info: ViewInfo::default(),
@@ -203,10 +216,23 @@ impl MapCtl {
         })
     }
 
+    /// `[lat, lng]` where a WGS-84 point is drawn on the current tiles.
+    fn at(&self, lon: f64, lat: f64) -> js_sys::Array {
+        let (x, y) = to_screen(self.crs.get(), lon, lat);
+        ll(x, y)
+    }
+
+    /// A `[west, south, east, north]` box of WGS-84 points, its corners as drawn.
+    fn shifted(&self, wsen: [f64; 4]) -> [f64; 4] {
+        let (w, s_) = to_screen(self.crs.get(), wsen[0], wsen[1]);
+        let (e, n_) = to_screen(self.crs.get(), wsen[2], wsen[3]);
+        [w, s_, e, n_]
+    }
+
     pub fn fit_data(&self) {
         if let Some(last) = &self.last {
             self.map.fit_bounds(
-                &l::bounds(last.data.bounds),
+                &l::bounds(self.shifted(last.data.bounds)),
                 &opts(&[("padding", js_sys::Array::of2(&n(12.0), &n(12.0)).into())]),
             );
         }
@@ -215,7 +241,7 @@ impl MapCtl {
     pub fn go_to_app(&self) {
         if let Some(a) = self.last.as_ref().and_then(|x| x.app.as_ref()) {
             let z = self.map.get_zoom().max(14.0);
-            self.map.set_view(&ll(a.lon, a.lat), z);
+            self.map.set_view(&self.at(a.lon, a.lat), z);
         }
     }
 
@@ -223,7 +249,11 @@ impl MapCtl {
     pub fn sync(&mut self, inp: Inputs) -> ViewInfo {
         let t0 = now_ms();
         let prev = self.last.take();
-        let data_changed = prev.as_ref().map_or(true, |p| p.data != inp.data);
+        // Other tiles may be in another coordinate system: everything is drawn again.
+        let crs = inp.tiles.as_ref().map_or(Crs::Wgs84, |t| t.crs);
+        let crs_changed = crs != self.crs.get();
+        self.crs.set(crs);
+        let data_changed = crs_changed || prev.as_ref().map_or(true, |p| p.data != inp.data);
         let view_changed = prev.as_ref().map_or(true, |p| p.view != inp.view);
         let lang_changed = prev.as_ref().map_or(true, |p| p.lang != inp.lang);
         let app_kind_changed = prev.as_ref().map_or(true, |p| {
@@ -243,7 +273,7 @@ impl MapCtl {
                 !Rc::ptr_eq(&p.scenario, &inp.scenario) && p.scenario.institutions != inp.scenario.institutions
             });
 
-        if sites_changed || lang_changed {
+        if sites_changed || lang_changed || crs_changed {
             self.draw_sites(&inp);
         }
         let boundaries_changed = prev.as_ref().map_or(true, |p| match (&p.boundaries, &inp.boundaries) {
@@ -266,8 +296,8 @@ impl MapCtl {
         }
         if view_changed || data_changed {
             self.show_outlines(inp.view.outlines);
-            self.set_base_map(&inp.view.basemap);
         }
+        self.set_base_map(inp.tiles.as_ref());
         let tc = now_ms();
         self.draw_cells(&inp);
         self.last_cells_ms = now_ms() - tc;
@@ -323,7 +353,8 @@ impl MapCtl {
                 .map(|c| c.name.clone())
                 .or_else(|| a.name.clone())
                 .unwrap_or_else(|| a.id.clone());
-            let poly = l::county_outline(&l::boundary_rings(a), &name, false, Some(class), Some("dd-labels"));
+            let poly =
+                l::county_outline(&l::boundary_rings(a, self.crs.get()), &name, false, Some(class), Some("dd-labels"));
             self.outlines.add_layer(&poly);
         }
     }
@@ -341,7 +372,7 @@ impl MapCtl {
                 ("iconAnchor", js_sys::Array::of2(&n(13.0), &n(13.0)).into()),
             ]));
             let m = l::marker(
-                &ll(site.lon, site.lat),
+                &self.at(site.lon, site.lat),
                 &opts(&[("icon", icon.into()), ("keyboard", b(false)), ("zIndexOffset", n(900.0))]),
             );
             m.bind_tooltip(
@@ -361,23 +392,14 @@ impl MapCtl {
         self.outlines_on = on;
     }
 
-    fn set_base_map(&mut self, bm: &BaseMap) {
-        let want = bm.on && !bm.url.trim().is_empty();
-        if let Some((layer, current)) = &self.tiles {
-            if want && current == bm {
-                return;
-            }
-            layer.remove();
-            self.tiles = None;
+    fn set_base_map(&mut self, want: Option<&BaseMapConfig>) {
+        if self.tiles.as_ref().map(|t| &t.config) == want {
+            return;
         }
-        if want {
-            let layer = l::tile_layer(
-                bm.url.trim(),
-                &opts(&[("attribution", s(&escape(&bm.attribution))), ("maxZoom", n(19.0)), ("crossOrigin", b(false))]),
-            );
-            layer.add_to(&self.map);
-            self.tiles = Some((layer, bm.clone()));
+        if let Some(t) = self.tiles.take() {
+            t.remove();
         }
+        self.tiles = want.map(|cfg| Tiles::add(&self.map, cfg));
     }
 
     /// The cell picture for the chosen layer: classes per cell and the palette.
@@ -442,7 +464,13 @@ impl MapCtl {
                 self.last_encode_ms = now_ms() - te;
                 if let Some(url) = url {
                     self.cells.set_url(&url);
-                    self.cells.set_bounds(&l::lat_lng_bounds(&l::bounds(index.bounds)));
+                    // On GCJ-02 tiles the image's corners are shifted; the offset varies by
+                    // centimetres per kilometre, so within the city the stretch between them
+                    // is as good as shifting every cell.
+                    let b = index.bounds;
+                    let (w, s_) = to_screen(self.crs.get(), b[0], b[1]);
+                    let (e, n_) = to_screen(self.crs.get(), b[2], b[3]);
+                    self.cells.set_bounds(&l::lat_lng_bounds(&l::bounds([w, s_, e, n_])));
                 }
                 self.cells_key = Some(key);
             }
@@ -460,7 +488,13 @@ impl MapCtl {
         let Some(inp) = self.last.clone() else { return };
         let vb = self.map.get_bounds().pad(0.25);
         let (w, s_, e, n_) = (vb.west(), vb.south(), vb.east(), vb.north());
-        let in_view = |lon: f64, lat: f64| lon >= w && lon <= e && lat >= s_ && lat <= n_;
+        let crs = self.crs.get();
+        // Where an institution is drawn, and whether that is in view.
+        let drawn = |lon: f64, lat: f64| to_screen(crs, lon, lat);
+        let in_view = |lon: f64, lat: f64| {
+            let (lon, lat) = drawn(lon, lat);
+            lon >= w && lon <= e && lat >= s_ && lat <= n_
+        };
         let view = &inp.view;
         let lang = inp.lang;
 
@@ -501,7 +535,8 @@ impl MapCtl {
                     let x = &inp.scenario.institutions[*k];
                     if x.designated == pass {
                         let rgb = if x.designated { sym.rgb() } else { [110, 118, 128] };
-                        img.shape(x.lon, x.lat, sym.shape(), h, rim, rgb, !x.designated);
+                        let (lon, lat) = drawn(x.lon, x.lat);
+                        img.shape(lon, lat, sym.shape(), h, rim, rgb, !x.designated);
                     }
                 }
             }
@@ -530,7 +565,7 @@ impl MapCtl {
                     ("iconAnchor", js_sys::Array::of2(&n(11.0), &n(11.0)).into()),
                 ]));
                 let m = l::marker(
-                    &ll(x.lon, x.lat),
+                    &self.at(x.lon, x.lat),
                     &opts(&[("icon", icon.into()), ("interactive", b(false)), ("keyboard", b(false))]),
                 );
                 self.markers.add_layer(&m);
@@ -557,7 +592,7 @@ impl MapCtl {
                     let x = &inp.scenario.institutions[k];
                     let rgb = Sym::of(x).rgb();
                     let c = l::circle(
-                        &ll(x.lon, x.lat),
+                        &self.at(x.lon, x.lat),
                         &opts(&[
                             ("radius", n(inp.radius)),
                             ("pane", s("dd-vectors")),
@@ -597,7 +632,7 @@ impl MapCtl {
             }
             return;
         };
-        let at = ll(app.lon, app.lat);
+        let at = self.at(app.lon, app.lat);
         let outcome_class = inp.outcome.map(|o| o.id()).unwrap_or("none");
         let colour = match inp.outcome {
             Some(Outcome::Accepted) => "#1b6e33",
@@ -725,7 +760,7 @@ impl MapCtl {
             }
             let x = &inp.scenario.institutions[k];
             let ring = l::circle_marker(
-                &ll(x.lon, x.lat),
+                &self.at(x.lon, x.lat),
                 &opts(&[
                     ("radius", n(15.0)),
                     ("pane", s("dd-vectors")),

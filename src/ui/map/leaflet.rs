@@ -183,6 +183,10 @@ extern "C" {
     pub fn control_scale(options: &Object) -> Control;
     #[wasm_bindgen(method, js_name = addTo)]
     pub fn add_to(this: &Control, map: &Map) -> Control;
+    #[wasm_bindgen(js_namespace = ["L", "control"], js_name = attribution)]
+    pub fn control_attribution(options: &Object) -> Control;
+    #[wasm_bindgen(method, js_name = remove)]
+    pub fn remove(this: &Control) -> Control;
 }
 
 /// Whether Leaflet's script has loaded (a missing `L` would otherwise be a panic).
@@ -228,11 +232,16 @@ pub use crate::text::escape_html as escape;
 /// A boundary's rings for `county_outline`: a polygon's exterior and holes, or for several
 /// polygons one such list each, the one of most vertices first (Leaflet puts the label on the first: a
 /// county's small exclave must not carry it).
-pub fn boundary_rings(a: &crate::scenario::import::Boundary) -> Array {
+/// Each vertex is drawn where `crs` tiles have it (`app::basemap::to_screen`).
+pub fn boundary_rings(a: &crate::scenario::import::Boundary, crs: crate::scenario::import::Crs) -> Array {
+    let at = |x: f64, y: f64| {
+        let (lon, lat) = crate::app::basemap::to_screen(crs, x, y);
+        JsValue::from(ll(lon, lat))
+    };
     let polygon = |p: &geo::Polygon<f64>| {
         let rings = Array::new();
         for r in std::iter::once(p.exterior()).chain(p.interiors().iter()) {
-            rings.push(&r.0.iter().map(|c| JsValue::from(ll(c.x, c.y))).collect::<Array>());
+            rings.push(&r.0.iter().map(|c| at(c.x, c.y)).collect::<Array>());
         }
         rings
     };

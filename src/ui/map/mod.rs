@@ -10,6 +10,7 @@ mod ctl;
 pub(crate) mod leaflet;
 mod paint;
 pub(crate) mod symbols;
+pub(crate) mod tiles;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -23,9 +24,11 @@ use self::paint::Swatch;
 use self::symbols::{Sym, GROUPS};
 use super::decision_panel::outcome_symbol;
 use super::i18n::{self as i, bi, bi_t, lang_tag, t};
+use crate::app::basemap::BaseMapConfig;
 use crate::app::map_view::MapView;
 use crate::app::state::{Timing, AREA_CLASSES};
 use crate::engine::Outcome;
+use crate::scenario::import::Crs;
 use crate::scenario::Category;
 use crate::text::{Lang, Text, Words};
 
@@ -120,12 +123,15 @@ fn cat_label(c: Category) -> Text {
     Text::new(format!("{}{}", l.zh, i::OF_PHARMACIES.zh), format!("{}{}", l.en, i::OF_PHARMACIES.en))
 }
 
-/// An optional tile layer under the map's own layers: off by default (the app works offline).
+/// The user's own tile layer under the map's own layers: off by default (the app works
+/// offline). When off, the deployer's `basemap.json` (if any) is shown instead.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BaseMap {
     pub on: bool,
     pub url: String,
     pub attribution: String,
+    /// The tiles' coordinate system (WGS-84 or GCJ-02).
+    pub crs: Crs,
 }
 
 const BASEMAP_KEY: &str = "dingdian.basemap";
@@ -136,7 +142,21 @@ impl BaseMap {
             on: false,
             url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
             attribution: "© OpenStreetMap contributors".into(),
+            crs: Crs::Wgs84,
         }
+    }
+
+    /// The tiles to show when turned on.
+    pub fn config(&self) -> Option<BaseMapConfig> {
+        let url = self.url.trim();
+        (self.on && !url.is_empty()).then(|| BaseMapConfig {
+            url: url.to_string(),
+            labels: None,
+            subdomains: if url.contains("{s}") { "abc".into() } else { String::new() },
+            attribution: self.attribution.clone(),
+            crs: self.crs,
+            max_zoom: 19,
+        })
     }
 
     /// The settings kept in this browser's storage, if any.
@@ -154,12 +174,15 @@ impl BaseMap {
             if let Some(a) = v.get("attribution").and_then(|x| x.as_str()) {
                 bm.attribution = a.to_string();
             }
+            if let Some(c) = v.get("crs").and_then(|x| x.as_str()).and_then(Crs::parse) {
+                bm.crs = c;
+            }
         }
         bm
     }
 
     fn save(&self) {
-        let v = serde_json::json!({ "on": self.on, "url": self.url, "attribution": self.attribution });
+        let v = serde_json::json!({ "on": self.on, "url": self.url, "attribution": self.attribution, "crs": self.crs.id() });
         if let Some(st) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
             let _ = st.set_item(BASEMAP_KEY, &v.to_string());
         }
@@ -239,6 +262,8 @@ pub fn map_panel(props: &Props) -> Html {
     let failed = use_state_eq(|| false);
     let node = use_node_ref();
     let ctl: Rc<RefCell<Option<MapCtl>>> = use_mut_ref(|| None);
+    let deployed = use_context::<tiles::Deployed>().unwrap_or_default();
+    let tiles = view.basemap.config().or_else(|| deployed.0.as_deref().cloned());
 
     // Create the map once, when its element exists.
     {
@@ -293,6 +318,7 @@ pub fn map_panel(props: &Props) -> Html {
             review: s.review.clone(),
             exits: s.exits.clone(),
             boundaries: s.boundaries.as_ref().map(|b| b.0.clone()),
+            tiles: tiles.clone(),
         };
         let ctl = ctl.clone();
         let info = info.setter();
@@ -377,6 +403,9 @@ pub fn map_panel(props: &Props) -> Html {
             </div>
             if *failed {
                 <p class="field-error" role="alert">{ i::MAP_NO_LEAFLET.get(lang) }</p>
+            }
+            if tiles.as_ref().is_some_and(|t| t.crs == Crs::Gcj02) {
+                <p class="field-hint" data-testid="map-shifted">{ bi_t(lang, i::B_SHIFTED) }</p>
             }
             { legend(props, &view, *info) }
         </section>
@@ -517,6 +546,16 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
                 view.set(next);
             })
         };
+        let on_crs = {
+            let view = view.clone();
+            Callback::from(move |e: Event| {
+                let id = e.target_unchecked_into::<HtmlSelectElement>().value();
+                let mut next = (*view).clone();
+                next.basemap.crs = Crs::parse(&id).unwrap_or(Crs::Wgs84);
+                next.basemap.save();
+                view.set(next);
+            })
+        };
         html! {
             <details class="basemap" data-testid="basemap">
                 <summary>{ bi_t(lang, i::BASEMAP) }
@@ -534,6 +573,16 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
                     <label for="basemap-attribution">{ bi_t(lang, i::BASEMAP_ATTRIBUTION) }</label>
                     <div class="control">
                         <input id="basemap-attribution" type="text" value={bm.attribution.clone()} onchange={set(|b, v| b.attribution = v)} />
+                    </div>
+                </div>
+                <div class="field">
+                    <label for="basemap-crs">{ bi_t(lang, i::B_CRS) }</label>
+                    <div class="control">
+                        <select id="basemap-crs" data-testid="basemap-crs" onchange={on_crs}>
+                            { for [Crs::Wgs84, Crs::Gcj02].into_iter().map(|c| html! {
+                                <option value={c.id()} selected={c == bm.crs}>{ t(lang, &c.label()) }</option>
+                            }) }
+                        </select>
                     </div>
                 </div>
                 <p class="field-hint">{ i::BASEMAP_HINT.get(lang) }</p>
