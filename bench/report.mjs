@@ -9,6 +9,7 @@ const [dir, mdPath] = process.argv.slice(2);
 const read = (f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
 const meta = read('meta.json');
 const firstLoad = existsSync(path.join(dir, 'first-load.json')) ? read('first-load.json') : null;
+const phone = existsSync(path.join(dir, 'phone.json')) ? read('phone.json') : null;
 const order = [
   ['native.json', 'dingdian native (release)'],
   ['chromium.json', 'dingdian WASM, Chromium (the app)'],
@@ -144,6 +145,46 @@ if (chromiumR?.first_render_ms != null) {
   check(chromiumR.first_render_ms <= 1000, `first render ≤ 1 s from a local static server — ${ms(chromiumR.first_render_ms)} (median of ${chromiumR.first_render_all_ms.length} loads)`);
 }
 
+// ---- phone ----------------------------------------------------------------------------------
+// bench/phone.mjs: each interaction from its input event to the frame that shows its result.
+let phoneMd = '';
+if (phone) {
+  const b = Object.values(phone.builds)[0];
+  const rates = phone.rates;
+  const cell = (rate, k) => {
+    const f = b[rate]?.[k];
+    return f && f.median != null ? `${ms(f.median)} (${ms(f.min)}–${ms(f.max)})` : '—';
+  };
+  const ROWS = [
+    ['radius', 'radius change (a tap on the slider), Xi\'an', 100],
+    ['param', 'parameter edit (typed, Enter), Xi\'an', 100],
+    ['place', 'map tap placing the application, Xi\'an', 100],
+    ['guided_answer', 'guided check: "next" to the answer', 100],
+    ['guided_places', 'guided check: to its places on the map', 100],
+    ['dataset', 'data-set switch to Xi\'an, to the map redrawn', 500],
+    ['dataset_longest_task', '… its longest task (frozen)', 100],
+    ['drag_longest_frame_gap', 'finger drag of the slider: longest frame gap', 50],
+  ];
+  const head = ['interaction', ...rates.map((r) => `CPU ×${r}: median (min–max)`), 'goal at ×4'];
+  const lines = [
+    `| ${head.join(' | ')} |`,
+    `|---|${rates.map(() => '---:').join('|')}|---:|`,
+    ...ROWS.map(([k, name, goal]) => `| ${name} | ${rates.map((r) => cell(r, k)).join(' | ')} | ≤ ${goal} ms |`),
+    `| finger drag: recomputes / distinct values / final value computed | ${rates.map((r) => b[r] ? `${b[r].drag_recomputes.median} / ${b[r].drag_values.median} / ${b[r].drag_final_computed}` : '—').join(' | ')} | final always |`,
+  ];
+  const x4 = b[4] ?? b[rates[0]];
+  for (const [k, name, goal] of ROWS) {
+    if (x4?.[k]) check(x4[k].median <= goal, `phone, CPU ×4: ${name} ≤ ${goal} ms — ${ms(x4[k].median)}`);
+  }
+  if (x4) check(x4.drag_final_computed.split('/')[0] === x4.drag_final_computed.split('/')[1], `phone: the final value of every finger drag computed — ${x4.drag_final_computed}`);
+  phoneMd = `## On a phone
+
+\`bench/phone.mjs\`: the release build in Chromium emulating a 360×740 phone (DPR 2, touch) with the CPU slowed by CDP \`Emulation.setCPUThrottlingRate\`; ${phone.runs} runs, each on a fresh page; medians and spread. Each figure runs from the input event (its timestamp) to the end of the first frame painted after the last change it caused (DOM mutations and image loads; the frame's end is a message posted from requestAnimationFrame), so it includes the recompute, Yew's rendering, Leaflet's layers and the paint.
+
+${lines.join('\n')}
+`;
+}
+
 const md = `# Benchmark results
 
 Written by \`scripts/bench${meta.quick ? ' --quick' : ''}\` on ${meta.date} (UTC)${meta.quick ? ' — **quick mode: few repeats, figures indicative only**' : ''}.
@@ -170,6 +211,7 @@ What each column computes, identically in every tool (answers checked: same cove
 ${boundary ? `Float-boundary cases (distance within ${EPS} m of r, verdicts differ): ${boundary}.` : `Float-boundary cases (distance within ${EPS} m of r): none in this dataset.`}
 ${notes.map((n) => `- ${n}`).join('\n')}
 
+${phoneMd}
 ## Goals
 
 ${goals.join('\n')}

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use serde_json::json;
 
-use dingdian::app::state::{Action, Dataset, ErrorKey, Loaded, State};
+use dingdian::app::state::{Action, Dataset, ErrorKey, Loaded, Stashed, State};
 use dingdian::engine::prepared::Prepared;
 use dingdian::engine::{Decision, Outcome, Verdict};
 use dingdian::persist::Notice;
@@ -392,6 +392,31 @@ fn another_data_set_and_back_keeps_the_users_edits() {
     assert_eq!(outcomes(&s), sample_outcomes);
     assert!(s.stash.contains_key(&Dataset::Xian));
     assert!(!s.stash.contains_key(&Dataset::Sample));
+}
+
+#[test]
+fn a_city_made_ahead_opens_as_a_switch_does_and_one_left_with_edits_comes_back_as_left() {
+    let s =
+        start().apply(Action::SetAsOf("2025-06-30".into())).apply(Action::SetParam("service_radius_m", "600".into()));
+    let switched = s.clone().apply(Action::SetDataset(Dataset::Xian));
+    // The skin makes the city and its indexes between frames, then hands them over.
+    let made = || Box::new(Stashed::made(Dataset::Xian.scenario(Lang::Zh)));
+    let ahead = s.apply(Action::SetDatasetMade(Dataset::Xian, made()));
+    assert_eq!(ahead.dataset, Dataset::Xian);
+    assert_eq!(ahead.scenario.as_of.as_deref(), Some("2025-06-30"), "the judging date set by the user goes along");
+    assert!(ahead.is_changed("service_radius_m"));
+    assert_eq!(*ahead.scenario, *switched.scenario);
+    assert_eq!(outcomes(&ahead), outcomes(&switched));
+    assert_eq!(ahead.layers.surface.outcomes, switched.layers.surface.outcomes);
+
+    // Xi'an edited, left, then made afresh while the edits wait in the stash: the edits win.
+    let (lon, lat) = (ahead.application().unwrap().lon, ahead.application().unwrap().lat);
+    let (lon, lat) = east(lon, lat, 700.0);
+    let edited = ahead.apply(Action::PlaceApp(lon, lat));
+    let kept = edited.scenario.clone();
+    let back = edited.apply(Action::SetDataset(Dataset::Sample)).apply(Action::SetDatasetMade(Dataset::Xian, made()));
+    assert_eq!(back.dataset, Dataset::Xian);
+    assert!(Rc::ptr_eq(&back.scenario, &kept), "Xi'an comes back as it was left");
 }
 
 #[test]

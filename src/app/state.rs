@@ -253,6 +253,17 @@ pub struct Stashed {
     pub next_app: u32,
 }
 
+impl Stashed {
+    /// A data set as first shown: its scenario and the indexes built from it. The skin makes a
+    /// synthetic city in steps (`Dataset::scenario`, then this), painting between them, and
+    /// hands it over with `Action::SetDatasetMade`.
+    pub fn made(sc: Scenario) -> Stashed {
+        let data = Shared(Rc::new(MapData::build(&sc)));
+        let next_app = sc.applications.len() as u32 + 1;
+        Stashed { scenario: Rc::new(sc), data, selected: 0, next_app }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct State {
     pub lang: Lang,
@@ -359,6 +370,9 @@ pub enum Action {
     SetLang(Lang),
     SetPreset(String),
     SetDataset(Dataset),
+    /// The same, with the data set already made (`Stashed::made`); ignored when the data set
+    /// was put aside meanwhile (its edits win).
+    SetDatasetMade(Dataset, Box<Stashed>),
     /// A sample city's outlines arrived: the data shown gets them if it lacked them.
     OutlinesLoaded,
     /// Raw input of a parameter or switch.
@@ -672,7 +686,7 @@ impl State {
 
     /// Switches to another data set, keeping the preset, the parameters and the user's edits of
     /// the data set left (it comes back as it was).
-    fn set_dataset(&mut self, ds: Dataset) {
+    fn set_dataset(&mut self, ds: Dataset, made: Option<Stashed>) {
         if ds == self.dataset
             || (!ds.is_builtin() && !self.stash.contains_key(&ds))
             || (!ds.ready() && !self.stash.contains_key(&ds))
@@ -692,14 +706,12 @@ impl State {
         let next = match stash.remove(&ds) {
             Some(s) => s,
             None => {
-                let mut sc = ds.scenario(self.lang);
-                if ds != Dataset::Sample {
+                let mut next = made.unwrap_or_else(|| Stashed::made(ds.scenario(self.lang)));
+                if ds != Dataset::Sample && next.scenario.as_of != self.scenario.as_of {
                     // A judging date set by the user carries over to the generated city.
-                    sc.as_of = self.scenario.as_of.clone();
+                    Rc::make_mut(&mut next.scenario).as_of = self.scenario.as_of.clone();
                 }
-                let data = Shared(Rc::new(MapData::build(&sc)));
-                let next_app = sc.applications.len() as u32 + 1;
-                Stashed { scenario: Rc::new(sc), data, selected: 0, next_app }
+                next
             }
         };
         self.stash = Rc::new(stash);
@@ -1004,7 +1016,8 @@ impl State {
                     }
                 }
             }
-            Action::SetDataset(ds) => s.set_dataset(ds),
+            Action::SetDataset(ds) => s.set_dataset(ds, None),
+            Action::SetDatasetMade(ds, made) => s.set_dataset(ds, Some(*made)),
             Action::OutlinesLoaded => {
                 if let Some(d) = s.data.0.with_new_outlines(&s.scenario) {
                     s.data = Shared(Rc::new(d));

@@ -28,6 +28,17 @@ pub fn base_of(ds: Dataset) -> Option<Rc<Base>> {
     Some(BASES.with(|b| b.borrow_mut().entry(ds).or_insert_with(|| Rc::new(Base::new(ds.scenario(Lang::Zh)))).clone()))
 }
 
+/// Keeps `sc`, a built-in data set just made in Chinese (`Dataset::scenario(Lang::Zh)`, before
+/// any edit), as the base links and saves refer to, so the first autosave does not make the
+/// city a second time.
+pub fn remember_base(ds: Dataset, sc: &Scenario) {
+    if ds.is_builtin() {
+        BASES.with(|b| {
+            b.borrow_mut().entry(ds).or_insert_with(|| Rc::new(Base::new(sc.clone())));
+        });
+    }
+}
+
 pub fn base_for(id: &str) -> Option<Base> {
     Dataset::from_id(id).and_then(base_of).map(|b| (*b).clone())
 }

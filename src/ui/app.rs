@@ -119,27 +119,45 @@ pub fn app() -> Html {
             d.dispatch(Action::SetPreset(e.target_unchecked_into::<HtmlSelectElement>().value()))
         })
     };
+    // A synthetic city being made: its line shows, and the picker waits, until it is shown.
+    let making = use_state_eq(|| None::<Dataset>);
     let on_dataset = {
         let d = state.dispatcher();
+        let (lang, stash, making) = (state.lang, state.stash.clone(), making.clone());
         Callback::from(move |e: Event| {
             let Some(ds) = Dataset::from_id(&e.target_unchecked_into::<HtmlSelectElement>().value()) else {
                 return;
             };
-            match ds.city().filter(|_| !ds.ready()) {
-                // A synthetic city is made inside its outlines: fetched first.
-                Some(city) => {
-                    let d = d.clone();
-                    yew::platform::spawn_local(async move {
-                        match super::outlines::load(city).await {
-                            Ok(()) => d.dispatch(Action::SetDataset(ds)),
-                            Err(e) => {
-                                d.dispatch(Action::Notify(crate::persist::Notice::warning(i::outlines_failed(&e))))
-                            }
-                        }
-                    });
+            let Some(city) = ds.city().filter(|_| !stash.contains_key(&ds)) else {
+                d.dispatch(Action::SetDataset(ds));
+                return;
+            };
+            // Made in steps with a frame painted between them (outlines, the city, its
+            // indexes, then the recompute and the map), so the page answers at once and never
+            // freezes for the whole of it.
+            let (d, making) = (d.clone(), making.clone());
+            making.set(Some(ds));
+            yew::platform::spawn_local(async move {
+                if !ds.ready() {
+                    if let Err(e) = super::outlines::load(city).await {
+                        making.set(None);
+                        d.dispatch(Action::Notify(crate::persist::Notice::warning(i::outlines_failed(&e))));
+                        return;
+                    }
                 }
-                None => d.dispatch(Action::SetDataset(ds)),
-            }
+                next_paint().await;
+                let sc = ds.scenario(lang);
+                if lang == Lang::Zh {
+                    // The same city autosave and links refer to: kept, not made again.
+                    next_paint().await;
+                    crate::app::work::remember_base(ds, &sc);
+                }
+                next_paint().await;
+                let made = crate::app::state::Stashed::made(sc);
+                next_paint().await;
+                d.dispatch(Action::SetDatasetMade(ds, Box::new(made)));
+                making.set(None);
+            });
         })
     };
     {
@@ -256,7 +274,8 @@ pub fn app() -> Html {
                     if !guide.open {
                         <div class="preset-picker dataset-picker">
                             <label for="dataset">{ i::DATASET.get(lang) }</label>
-                            <select id="dataset" data-testid="dataset" ~value={state.dataset.id()} onchange={on_dataset}>
+                            <select id="dataset" data-testid="dataset" ~value={state.dataset.id()} onchange={on_dataset}
+                                disabled={making.is_some()}>
                                 { for datasets.iter().map(|d| html! {
                                     <option value={d.id()} selected={*d == state.dataset}>{ d.label().get(lang) }</option>
                                 }) }
@@ -294,6 +313,11 @@ pub fn app() -> Html {
                     <span class="banner-sub" lang={lang_tag(i::other(lang))}>{ banner.get(i::other(lang)) }</span>
                 </span>
             </div>
+            if making.is_some() {
+                <p class="banner banner-busy" role="status" data-testid="dataset-making">
+                    <span class="spinner" aria-hidden="true"></span>{ i::DATASET_MAKING.get(lang) }
+                </p>
+            }
             <Notices {lang} notices={Shared(state.notices.clone())} on_action={on_action.clone()} />
             if guide.open {
                 <Guided {lang} view={GuidedView::of(&state)} guide={(*guide).clone()} on_guide={on_guide.clone()} on_expert={intents.add_application.clone()} />
@@ -428,4 +452,20 @@ impl Intents {
             place_app: a.reform(|(lon, lat)| Action::PlaceApp(lon, lat)),
         }
     }
+}
+
+/// Resolves after the next frame has been painted: work after it starts in a task of its own.
+async fn next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(w) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let w2 = w.clone();
+        let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = w2.set_timeout_with_callback(wasm_bindgen::JsCast::unchecked_ref(&resolve));
+        });
+        let _ = w.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&after_frame));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -372,7 +372,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
                     { coord(Field::Lat, i::A_LAT, app.lat) }
                 </div>
                 { hint_line(lang, Some(&i::A_LOCATION_HINT.clone())) }
-                { nearby(sc, props.radius_m, app, lang) }
+                <Nearby {lang} scenario={props.scenario.clone()} radius={props.radius_m} app={app.clone()} />
             </fieldset>
             <fieldset class="group">
                 <legend>{ bi_t(lang, i::A_GROUP_CONDITIONS) }</legend>
@@ -399,11 +399,33 @@ fn form_body(props: &Props, app: &Application) -> Html {
 }
 
 /// The closest institutions with their distances, so the proximity rules can be followed.
-fn nearby(sc: &Scenario, radius: f64, app: &Application, lang: Lang) -> Html {
-    let mut list: Vec<(f64, &crate::scenario::Institution)> =
-        sc.institutions.iter().map(|x| (haversine_m(app.lon, app.lat, x.lon, x.lat), x)).collect();
-    list.sort_by(|a, b| a.0.total_cmp(&b.0));
-    list.truncate(8);
+#[derive(Properties, PartialEq)]
+struct NearbyProps {
+    lang: Lang,
+    scenario: Shared<Scenario>,
+    radius: f64,
+    app: Application,
+}
+
+/// Its own component, the distances kept while the data and the place stay: a radius step
+/// re-marks eight rows instead of measuring to every institution of the city again.
+#[function_component(Nearby)]
+fn nearby_component(props: &NearbyProps) -> Html {
+    let (app, lang) = (&props.app, props.lang);
+    let list = use_memo((props.scenario.clone(), app.lon, app.lat), |(sc, lon, lat)| {
+        let mut list: Vec<(f64, usize)> =
+            sc.institutions.iter().enumerate().map(|(k, x)| (haversine_m(*lon, *lat, x.lon, x.lat), k)).collect();
+        let by_distance = |a: &(f64, usize), b: &(f64, usize)| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1));
+        if list.len() > 8 {
+            list.select_nth_unstable_by(7, by_distance);
+            list.truncate(8);
+        }
+        list.sort_by(by_distance);
+        list
+    });
+    let sc = &*props.scenario;
+    let list: Vec<(f64, &crate::scenario::Institution)> = list.iter().map(|&(d, k)| (d, &sc.institutions[k])).collect();
+    let radius = props.radius;
     let radius_text = format!("{} {}", num(radius, 0), i::METRES.get(lang));
     html! {
         <div class="nearby">

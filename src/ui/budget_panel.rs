@@ -88,7 +88,8 @@ pub fn budget_panel(props: &Props) -> Html {
     let open = use_state_eq(|| false);
     let input = props.budget.input.clone();
     let policy = props.policy.0.clone();
-    let result = use_memo((input, policy), |(input, policy)| settle(input, policy));
+    // Settled only while the panel is open: folded, a parameter change costs it nothing.
+    let result = use_memo((input, policy, *open), |(input, policy, open)| open.then(|| settle(input, policy)));
     let on_toggle = {
         let open = open.clone();
         Callback::from(move |e: Event| {
@@ -120,7 +121,9 @@ pub fn budget_panel(props: &Props) -> Html {
                             if has_errors {
                                 <p class="missing" role="alert" data-testid="budget-has-errors">{ i::BU_HAS_ERRORS.get(lang) }</p>
                             }
-                            { results(lang, &result) }
+                            if let Some(r) = result.as_ref() {
+                                { results(lang, r) }
+                            }
                         </div>
                     </div>
                 }

@@ -6,7 +6,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::i18n::{self as i, bi, bi_t, t};
-use super::widgets::{checkbox_field, emit_per_frame, error_line, heading, select_field, Hook, NumberField, Opt};
+use super::widgets::{
+    checkbox_field, emit_per_frame, error_line, flush_per_frame, heading, select_field, Hook, NumberField, Opt,
+};
 use crate::app::state::{value_text, ErrorKey, Shared, State};
 use crate::policy::{Group, ParamDef, ParamKind, ParamSpec, Preset, PARAMETERS, RULES};
 use crate::text::{num, Lang, Text};
@@ -229,7 +231,8 @@ fn param_row(props: &RowProps) -> Html {
                         { field }
                         <div class="slider">
                             <input type="range" min={num(lo, 0)} max={num(hi, 0)} step="50" value={num(x, 0)}
-                                data-param-range={id} aria-label={i::SLIDER_LABEL.get(lang)} {oninput} />
+                                data-param-range={id} aria-label={i::SLIDER_LABEL.get(lang)} {oninput}
+                                onchange={Callback::from(|_: Event| flush_per_frame())} />
                             <div class="slider-scale" aria-hidden="true"><span>{ num(lo, 0) }</span><span>{ num(hi, 0) }</span></div>
                         </div>
                     </>

@@ -306,6 +306,14 @@ pub fn emit_per_frame(cb: Callback<String>, value: String) {
     }
 }
 
+/// Emits the value still waiting for its frame now: the end of a drag (the slider's `change`,
+/// on lifting the finger) is computed at once, whatever the frames do.
+pub fn flush_per_frame() {
+    if let Some((v, cb)) = PER_FRAME.with(|p| p.borrow_mut().take()) {
+        cb.emit(v);
+    }
+}
+
 /// Starts the browser's download of `href` (an object or data URL) as the file `name`.
 pub fn save_href(doc: &web_sys::Document, href: &str, name: &str) {
     let Ok(a) = doc.create_element("a") else {

@@ -18,6 +18,9 @@ pub const SYNTH_BANNER: Words = words!(
     "Synthetic data: the counties, their outlines (AMap's, converted to WGS-84) and their 2020 census residents are real; where institutions and residents lie inside them is synthetic. Until real locations are imported, what the map shows is a demonstration.",
 );
 
+/// While a synthetic city is made and indexed after it was picked.
+pub const DATASET_MAKING: Words = words!("正在生成数据并建立索引…", "Making the data set and its indexes…");
+
 pub const HYPOTHETICAL_PHARMACY: Words = words!("拟开设药店（假设）", "planned pharmacy (hypothetical)");
 
 // Shared with import: imported files land in the same data set as opened scenario files.

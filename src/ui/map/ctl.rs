@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, HtmlElement};
 
 use super::leaflet::{self as l, b, escape, ll, n, opts, s};
-use super::paint::{data_url, new_canvas, CellIndexImage, Swatch, ViewImage};
+use super::paint::{new_canvas, put_pixels, CellIndexImage, Swatch, ViewImage};
 use super::symbols::{self as sy, Sym};
 use super::tiles::Tiles;
 use super::{CellLayer, View};
@@ -72,6 +72,7 @@ struct CellsKey {
 
 pub struct MapCtl {
     pub map: l::Map,
+    /// The institutions when painted as shapes: a canvas on the map, like the cells.
     canvas: HtmlCanvasElement,
     outlines: l::LayerGroup,
     outlines_on: bool,
@@ -86,7 +87,9 @@ pub struct MapCtl {
     app_marker: Option<l::Marker>,
     /// The name the application's label shows (which imported row is selected).
     app_label: Option<String>,
+    /// The population cells: a canvas on the map, painted in place.
     cells: l::ImageOverlay,
+    cells_canvas: HtmlCanvasElement,
     cells_on: bool,
     cells_key: Option<CellsKey>,
     /// Which cell each pixel of the cells image shows, for the current data.
@@ -98,6 +101,8 @@ pub struct MapCtl {
     /// The suggested sites' numbered markers.
     sites: l::LayerGroup,
     last: Option<Inputs>,
+    /// The view (west, south, east, north, zoom) the institutions and circles were drawn for.
+    drawn_view: Option<[f64; 5]>,
     pub info: ViewInfo,
     pub last_sync_ms: f64,
     /// Of which painting and encoding the cell image.
@@ -110,8 +115,6 @@ pub struct MapCtl {
 fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
-
-const EMPTY_PNG: &str = "data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==";
 
 /// The map lets go of its handlers before they are dropped: an event Leaflet still had to
 /// deliver (a tap, the end of a pan) would otherwise reach a dropped one.
@@ -168,10 +171,15 @@ impl MapCtl {
         map.on("moveend", moved.as_ref().unchecked_ref());
 
         let empty = l::bounds([0.0, 0.0, 0.001, 0.001]);
-        let cells =
-            l::image_overlay(EMPTY_PNG, &empty, &opts(&[("className", s("dd-cells")), ("interactive", b(false))]));
-        let inst_image = l::image_overlay(
-            EMPTY_PNG,
+        let cells_canvas = new_canvas()?;
+        let cells = l::element_overlay(
+            &cells_canvas,
+            &empty,
+            &opts(&[("className", s("dd-cells")), ("interactive", b(false))]),
+        );
+        let canvas = new_canvas()?;
+        let inst_image = l::element_overlay(
+            &canvas,
             &empty,
             &opts(&[("className", s("dd-institutions")), ("interactive", b(false)), ("pane", s("dd-institutions"))]),
         );
@@ -187,7 +195,7 @@ impl MapCtl {
         crate::ui::expose("__dingdianMap", &map);
         Some(MapCtl {
             map,
-            canvas: new_canvas()?,
+            canvas,
             outlines,
             outlines_on: false,
             markers,
@@ -200,6 +208,7 @@ impl MapCtl {
             app_marker: None,
             app_label: None,
             cells,
+            cells_canvas,
             cells_on: false,
             cells_key: None,
             cell_index: None,
@@ -207,6 +216,7 @@ impl MapCtl {
             crs,
             sites,
             last: None,
+            drawn_view: None,
             info: ViewInfo::default(),
             last_sync_ms: 0.0,
             last_cells_ms: 0.0,
@@ -460,10 +470,7 @@ impl MapCtl {
                     self.cell_index.get_or_insert_with(|| CellIndexImage::build(&d.points, d.spacing_m, d.extent_m));
                 let rgba = index.colour(&key.classes, palette);
                 let te = now_ms();
-                let url = data_url(&self.canvas, index.width, index.height, &rgba);
-                self.last_encode_ms = now_ms() - te;
-                if let Some(url) = url {
-                    self.cells.set_url(&url);
+                if put_pixels(&self.cells_canvas, index.width, index.height, &rgba).is_some() {
                     // On GCJ-02 tiles the image's corners are shifted; the offset varies by
                     // centimetres per kilometre, so within the city the stretch between them
                     // is as good as shifting every cell.
@@ -472,6 +479,7 @@ impl MapCtl {
                     let (e, n_) = to_screen(self.crs.get(), b[2], b[3]);
                     self.cells.set_bounds(&l::lat_lng_bounds(&l::bounds([w, s_, e, n_])));
                 }
+                self.last_encode_ms = now_ms() - te;
                 self.cells_key = Some(key);
             }
         }
@@ -483,9 +491,24 @@ impl MapCtl {
         self.cells_on = show;
     }
 
+    /// The view as drawn: bounds and zoom.
+    fn view_now(&self) -> [f64; 5] {
+        let b = self.map.get_bounds();
+        [b.west(), b.south(), b.east(), b.north(), self.map.get_zoom()]
+    }
+
+    /// After a pan or zoom: redraws the view unless it was drawn for this view already (a new
+    /// data set is drawn at once, and its fitting the view then ends in a `moveend` too).
+    pub fn redraw_if_moved(&mut self) {
+        if self.drawn_view != Some(self.view_now()) {
+            self.redraw_view();
+        }
+    }
+
     /// Redraws what depends on the view: institutions and service circles in (and near) it.
     pub fn redraw_view(&mut self) {
         let Some(inp) = self.last.clone() else { return };
+        self.drawn_view = Some(self.view_now());
         let vb = self.map.get_bounds().pad(0.25);
         let (w, s_, e, n_) = (vb.west(), vb.south(), vb.east(), vb.north());
         let crs = self.crs.get();
@@ -540,8 +563,7 @@ impl MapCtl {
                     }
                 }
             }
-            if let Some(url) = data_url(&self.canvas, img.width, img.height, &img.rgba) {
-                self.inst_image.set_url(&url);
+            if put_pixels(&self.canvas, img.width, img.height, &img.rgba).is_some() {
                 self.inst_image.set_bounds(&vb);
             }
             if !self.inst_image_on {

@@ -144,10 +144,10 @@ extern "C" {
     #[derive(Clone, Debug)]
     #[wasm_bindgen(extends = Layer)]
     pub type ImageOverlay;
-    #[wasm_bindgen(js_namespace = L, js_name = imageOverlay)]
-    pub fn image_overlay(url: &str, bounds: &Array, options: &Object) -> ImageOverlay;
-    #[wasm_bindgen(method, js_name = setUrl)]
-    pub fn set_url(this: &ImageOverlay, url: &str) -> ImageOverlay;
+    /// An element (here a canvas) placed over bounds as an image overlay is: Leaflet's
+    /// SVGOverlay takes any element as its image.
+    #[wasm_bindgen(js_namespace = L, js_name = svgOverlay)]
+    pub fn element_overlay(el: &web_sys::Element, bounds: &Array, options: &Object) -> ImageOverlay;
     #[wasm_bindgen(method, js_name = setBounds)]
     pub fn set_bounds(this: &ImageOverlay, bounds: &LatLngBounds) -> ImageOverlay;
 

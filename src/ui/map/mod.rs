@@ -285,7 +285,7 @@ pub fn map_panel(props: &Props) -> Html {
                             return;
                         };
                         if let Some(m) = c.as_mut() {
-                            m.redraw_view();
+                            m.redraw_if_moved();
                             info.set(m.info);
                         }
                     });

@@ -195,14 +195,16 @@ impl ViewImage {
     }
 }
 
-/// An RGBA image as a `data:` URL (PNG, through a canvas reused between calls).
-pub fn data_url(canvas: &HtmlCanvasElement, width: u32, height: u32, rgba: &[u8]) -> Option<String> {
-    canvas.set_width(width);
-    canvas.set_height(height);
+/// Puts an RGBA image into a canvas shown on the map: no encoding, no decoding, so the new
+/// picture is in the same frame as the input that changed it.
+pub fn put_pixels(canvas: &HtmlCanvasElement, width: u32, height: u32, rgba: &[u8]) -> Option<()> {
+    if canvas.width() != width || canvas.height() != height {
+        canvas.set_width(width);
+        canvas.set_height(height);
+    }
     let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
     let img = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), width, height).ok()?;
-    ctx.put_image_data(&img, 0.0, 0.0).ok()?;
-    canvas.to_data_url().ok()
+    ctx.put_image_data(&img, 0.0, 0.0).ok()
 }
 
 pub fn new_canvas() -> Option<HtmlCanvasElement> {

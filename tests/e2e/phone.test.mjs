@@ -1,0 +1,81 @@
+// On a phone (360×740, touch): a finger dragged fast along the radius slider ends on the value
+// under the finger, computed; picking a synthetic city says at once that it is being made.
+// What the phone's timings are is scripts/bench's to report (bench/phone.mjs), never asserted.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { WAIT_MS, useApp } from './helpers.mjs';
+
+const session = useApp();
+const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, serviceWorkers: 'block' };
+
+async function openPhone() {
+  const context = await session.browser().newContext(PHONE);
+  return session.open({ context });
+}
+
+test('a fast finger drag along the radius slider ends with the radius under the finger computed', async () => {
+  const { page, context } = await openPhone();
+  const slider = page.locator('input[type=range][data-param-range="service_radius_m"]');
+  await slider.scrollIntoViewIfNeeded();
+  // Wait until nothing moves there any more, then drag from the left end to three quarters.
+  await page.waitForTimeout(300);
+  const b = await slider.boundingBox();
+  const y = b.y + b.height / 2;
+  const x0 = b.x + 8;
+  const x1 = b.x + (b.width - 16) * 0.75 + 8;
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, x) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1 }] });
+  await touch('touchStart', x0);
+  // Many moves with no pause between them: more input events than frames.
+  for (let k = 1; k <= 40; k++) await touch('touchMove', x0 + ((x1 - x0) * k) / 40);
+  // A hand faster than the frames: the finger's last positions reach the page inside one task,
+  // then it lifts (`change`).
+  await page.evaluate(() => {
+    const r = document.querySelector('input[type=range][data-param-range="service_radius_m"]');
+    for (const v of ['1200', '1350', '1550']) {
+      r.value = v;
+      r.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  });
+  await touch('touchEnd', x1);
+  await slider.evaluate((r) => r.dispatchEvent(new Event('change', { bubbles: true })));
+  const final = await slider.inputValue();
+  assert.equal(final, '1550', 'the thumb is where the finger stopped');
+  // The radius in force is the value under the finger: the field, the coverage panel and the map
+  // all say so.
+  await page.waitForFunction(
+    (v) =>
+      document.querySelector('input[type=number][data-param="service_radius_m"]').value === v &&
+      document.querySelector('[data-testid="coverage-panel"]')?.dataset.radius === v,
+    final,
+    { timeout: WAIT_MS },
+  ).catch(async () => {
+    const shown = await page.locator('input[type=number][data-param="service_radius_m"]').inputValue();
+    const coverage = await page.locator('[data-testid="coverage-panel"]').getAttribute('data-radius');
+    assert.fail(`the drag ended at ${final} m, but the field shows ${shown} m and coverage ${coverage} m`);
+  });
+});
+
+test('picking a synthetic city says at once that it is being made, then shows it', async () => {
+  const { page } = await openPhone();
+  // Record every moment the "being made" line is in the page.
+  await page.evaluate(() => {
+    window.__making = { seen: false, disabled: false };
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="dataset-making"][role="status"]')) {
+        window.__making.seen = true;
+        window.__making.disabled ||= document.querySelector('select[data-testid="dataset"]').disabled;
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  await page.locator('[data-testid="menu-button"]').tap();
+  await page.locator('select[data-testid="dataset"]').selectOption('xian');
+  await page.waitForSelector('[data-testid="sample-banner"][data-dataset="xian"]', { timeout: WAIT_MS });
+  await page.locator('[data-testid="dataset-making"]').waitFor({ state: 'detached', timeout: WAIT_MS });
+  const making = await page.evaluate(() => window.__making);
+  assert.ok(making.seen, 'a line said the city was being made');
+  assert.ok(making.disabled, 'the picker waits while the city is made');
+  assert.equal(await page.locator('select[data-testid="dataset"]').isDisabled(), false, 'the picker is back once it is shown');
+  await page.locator('[data-testid="outcome"]').waitFor({ state: 'attached', timeout: WAIT_MS });
+});
