@@ -171,7 +171,10 @@ fn the_plan_inpatient_status_matches_a_decision_in_the_county() {
     assert_eq!(r.rule, "inpatient.county_supply");
     // The rule by its title, the clause as the reader's language cites it.
     assert!(low.inpatient.text.zh.contains("县区床位测算值") && low.inpatient.text.zh.contains(&r.clause));
-    assert!(low.inpatient.text.en.contains("county bed supply") && low.inpatient.text.en.contains("linyi-2025 Sec. III(1)1①"));
+    assert!(
+        low.inpatient.text.en.contains("county bed supply")
+            && low.inpatient.text.en.contains("linyi-2025 Sec. III(1)1①")
+    );
     assert!(!low.inpatient.text.en.contains("inpatient.county_supply"), "{}", low.inpatient.text.en);
 }
 
