@@ -8,6 +8,7 @@ pub mod coverage;
 pub mod figures;
 pub mod guided;
 pub mod guided_view;
+pub mod history;
 pub mod i18n;
 pub mod map_view;
 pub mod plan_job;

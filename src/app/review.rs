@@ -63,6 +63,7 @@ fn draft_snapshot(s: &State) -> Snapshot {
         masks: s.layers.coverage.masks.clone(),
         area_counts: s.layers.area_counts,
         surface: s.layers.surface.outcomes.clone(),
+        counties: (*s.layers.counties).clone(),
     }
 }
 

@@ -32,6 +32,8 @@ pub struct Snapshot {
     pub area_counts: [(u64, u64); 4],
     /// The acceptance surface of the template application (empty without one).
     pub surface: Vec<Outcome>,
+    /// Each county's new inpatient designations (open, suspended …), as the annual plan says.
+    pub counties: Vec<super::delta::CountyStatus>,
 }
 
 /// (areas, residents) per pharmacy area class, in `AREA_CLASSES` order.
@@ -62,6 +64,18 @@ impl Snapshot {
             masks: layers.masks,
             area_counts: area_counts(prep),
             surface: template.map(|t| prep.surface(t).outcomes).unwrap_or_default(),
+            counties: super::delta::county_inpatient(prep),
+        }
+    }
+
+    /// This snapshot as one side of a `delta`.
+    pub fn side(&self) -> super::delta::Side<'_> {
+        super::delta::Side {
+            decisions: &self.decisions,
+            coverage: &self.coverage,
+            masks: &self.masks,
+            surface: &self.surface,
+            counties: &self.counties,
         }
     }
 }
@@ -271,14 +285,15 @@ fn category_share(k: &KindCoverage, cat: &str) -> Option<f64> {
     k.by_category.as_ref()?.iter().find(|(c, _)| c == cat).and_then(|(_, v)| *v)
 }
 
-/// Compares the draft with the baseline. Decisions are matched by application id (an
-/// application present on one side only is not listed).
-pub fn compare(baseline: &Snapshot, draft: &Snapshot, population: &[u64]) -> Comparison {
-    let decisions = draft
-        .decisions
+/// The decisions whose outcome differs, matched by application id (an application present on
+/// one side only is not listed), each with the rule that changed it.
+pub fn decision_changes(baseline: &[Decision], draft: &[Decision]) -> Vec<DecisionChange> {
+    draft
         .iter()
-        .filter_map(|d| {
-            let b = baseline.decisions.iter().find(|b| b.id == d.id)?;
+        .enumerate()
+        .filter_map(|(k, d)| {
+            // Usually at the same index: no search over every decision per decision.
+            let b = baseline.get(k).filter(|b| b.id == d.id).or_else(|| baseline.iter().find(|b| b.id == d.id))?;
             (b.outcome != d.outcome).then(|| DecisionChange {
                 id: d.id.clone(),
                 baseline: b.outcome,
@@ -286,7 +301,12 @@ pub fn compare(baseline: &Snapshot, draft: &Snapshot, population: &[u64]) -> Com
                 rule: changing_rule(b, d),
             })
         })
-        .collect();
+        .collect()
+}
+
+/// Compares the draft with the baseline.
+pub fn compare(baseline: &Snapshot, draft: &Snapshot, population: &[u64]) -> Comparison {
+    let decisions = decision_changes(&baseline.decisions, &draft.decisions);
 
     let mut figures = Vec::new();
     let (bc, dc) = (&baseline.coverage, &draft.coverage);
