@@ -4,6 +4,7 @@
 //! `Action`s.
 
 pub mod assess;
+pub mod change_view;
 pub mod coverage;
 pub mod figures;
 pub mod guided;

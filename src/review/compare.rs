@@ -237,10 +237,12 @@ pub fn cell_changes(baseline: &Snapshot, draft: &Snapshot, bits: u8, population:
     out
 }
 
-/// Decisions that differ and the figures of both sides.
+/// Decisions that differ, counties whose inpatient status differs and the figures of both sides.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Comparison {
     pub decisions: Vec<DecisionChange>,
+    /// Counties whose new inpatient designations open, close or otherwise change status.
+    pub counties: Vec<super::delta::CountyChange>,
     pub figures: Vec<FigureChange>,
 }
 
@@ -337,6 +339,25 @@ pub fn compare(baseline: &Snapshot, draft: &Snapshot, population: &[u64]) -> Com
         bc.inpatient.population_share,
         dc.inpatient.population_share,
     ));
+    // Coverage by kind and county (`coverage.county.<kind>.<county id>`).
+    let county_name =
+        |id: &str| draft.counties.iter().chain(&baseline.counties).find(|c| c.county == id).map(|c| c.name.clone());
+    for (kind, b, d, zh, en) in [
+        ("pharmacy", &bc.pharmacy, &dc.pharmacy, "药店覆盖率", "pharmacy coverage"),
+        ("outpatient", &bc.outpatient, &dc.outpatient, "门诊覆盖率", "outpatient coverage"),
+        ("inpatient", &bc.inpatient, &dc.inpatient, "住院覆盖率", "inpatient coverage"),
+    ] {
+        for (id, share) in &d.by_county {
+            let name = county_name(id).unwrap_or_else(|| id.clone());
+            let before = b.by_county.iter().find(|(c, _)| c == id).and_then(|(_, v)| *v);
+            figures.push(share_fig(
+                &format!("coverage.county.{kind}.{id}"),
+                Text::new(format!("{name}{zh}"), format!("{name}: {en}")),
+                before,
+                *share,
+            ));
+        }
+    }
     for (k, class) in AREA_CLASSES.iter().enumerate() {
         let l = class.label();
         let id = format!("{class:?}").to_lowercase();
@@ -408,7 +429,8 @@ pub fn compare(baseline: &Snapshot, draft: &Snapshot, population: &[u64]) -> Com
             });
         }
     }
-    Comparison { decisions, figures }
+    let counties = super::delta::county_changes(&baseline.counties, &draft.counties);
+    Comparison { decisions, counties, figures }
 }
 
 #[cfg(test)]

@@ -177,6 +177,22 @@ impl ChangeSummary {
     }
 }
 
+/// The counties whose inpatient status differs, matched by id, in `after`'s order.
+pub fn county_changes(before: &[CountyStatus], after: &[CountyStatus]) -> Vec<CountyChange> {
+    after
+        .iter()
+        .filter_map(|a| {
+            let b = before.iter().find(|b| b.county == a.county)?;
+            (b.status != a.status).then(|| CountyChange {
+                county: a.county.clone(),
+                name: a.name.clone(),
+                before: b.status,
+                after: a.status,
+            })
+        })
+        .collect()
+}
+
 fn acceptable(o: Outcome) -> bool {
     matches!(o, Outcome::Accepted | Outcome::Prioritized)
 }
@@ -191,19 +207,7 @@ fn add(t: &mut (u64, u64), p: u64) {
 /// have one per population cell.
 pub fn delta(before: &Side, after: &Side, population: &[u64]) -> ChangeSummary {
     let n = population.len();
-    let counties = after
-        .counties
-        .iter()
-        .filter_map(|a| {
-            let b = before.counties.iter().find(|b| b.county == a.county)?;
-            (b.status != a.status).then(|| CountyChange {
-                county: a.county.clone(),
-                name: a.name.clone(),
-                before: b.status,
-                after: a.status,
-            })
-        })
-        .collect();
+    let counties = county_changes(before.counties, after.counties);
     let masks = before.masks.len() == n && after.masks.len() == n;
     let coverage = CoverageKind::ALL
         .into_iter()
