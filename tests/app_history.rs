@@ -39,13 +39,13 @@ fn undo_brings_back_the_parameter_its_results_and_the_line_and_redo_takes_them_a
     // Against the baseline (the preset) the same, after one edit.
     assert_eq!(pharmacy(&s1.history.line.baseline), (before, after));
 
-    let s2 = s1.clone().apply(param("service_radius_m", "300"));
-    let (b2, a2) = pharmacy(s2.history.line.previous.as_ref().unwrap());
-    assert_eq!(b2, after, "measured against the previous state");
-    assert_eq!(pharmacy(&s2.history.line.baseline).0, before, "and against the baseline");
-    assert!(a2 < b2);
+    // Another parameter: the line measures from the state before it.
+    let s2 = s1.clone().apply(param("target_beds_per_1000", "7.0"));
+    assert_eq!(pharmacy(s2.history.line.previous.as_ref().unwrap()), (after, after), "coverage as it was");
+    assert_eq!(pharmacy(&s2.history.line.baseline), (before, after), "against the baseline, both edits");
 
     let u = s2.clone().apply(Action::Undo);
+    assert_eq!(value(&u, "target_beds_per_1000"), 7.45);
     assert_eq!(value(&u, "service_radius_m"), 500.0);
     assert!(Rc::ptr_eq(&u.evaluation, &s1.evaluation), "the results come back as computed, not recomputed");
     assert_eq!(u.history.line, s1.history.line, "and the line they had");
@@ -60,7 +60,8 @@ fn undo_brings_back_the_parameter_its_results_and_the_line_and_redo_takes_them_a
     assert!(Rc::ptr_eq(&same, &u2));
 
     let r = u2.apply(Action::Redo).apply(Action::Redo);
-    assert_eq!(value(&r, "service_radius_m"), 300.0);
+    assert_eq!(value(&r, "service_radius_m"), 500.0);
+    assert_eq!(value(&r, "target_beds_per_1000"), 7.0);
     assert!(Rc::ptr_eq(&r.evaluation, &s2.evaluation));
     assert!(!r.history.can_redo());
 
@@ -68,6 +69,26 @@ fn undo_brings_back_the_parameter_its_results_and_the_line_and_redo_takes_them_a
     let n = r.apply(Action::Undo).apply(param("service_radius_m", "1000"));
     assert!(!n.history.can_redo());
     assert_eq!(value(&n, "service_radius_m"), 1000.0);
+}
+
+#[test]
+fn edits_of_one_parameter_in_a_row_are_one_step_measured_from_before_the_first() {
+    // A slider dragged 800 → 700 → 600 → 500: one undo goes back to 800.
+    let s0 = Rc::new(State::new());
+    let s = ["700", "600", "500"].iter().fold(s0.clone(), |s, v| s.apply(param("service_radius_m", v)));
+    let (b, a) = pharmacy(s.history.line.previous.as_ref().unwrap());
+    assert_eq!(b, s0.evaluation.coverage.pharmacy.population_share, "from before the drag");
+    assert_eq!(a, s.evaluation.coverage.pharmacy.population_share);
+    let u = s.apply(Action::Undo);
+    assert_eq!(value(&u, "service_radius_m"), 800.0);
+    assert!(!u.history.can_undo());
+    // After another edit the same parameter starts a step of its own.
+    let s = u
+        .apply(Action::Redo)
+        .apply(param("target_beds_per_1000", "7.0"))
+        .apply(param("service_radius_m", "300"))
+        .apply(Action::Undo);
+    assert_eq!((value(&s, "service_radius_m"), value(&s, "target_beds_per_1000")), (500.0, 7.0));
 }
 
 #[test]
@@ -95,7 +116,10 @@ fn a_lower_bed_target_names_the_counties_it_opens() {
     assert_eq!(s.dataset, Dataset::Linyi);
     let lowest =
         s.evaluation.figures.counties.iter().filter_map(|(_, c)| c.measured_beds_per_1000).fold(f64::MAX, f64::min);
-    let high = s.apply(param("target_beds_per_1000", &format!("{:.2}", lowest + 0.05)));
+    // A pharmacy threshold in between, so that the two targets are two steps.
+    let high = s
+        .apply(param("target_beds_per_1000", &format!("{:.2}", lowest + 0.05)))
+        .apply(param("pharmacy_saturated_above_per_10k", "2.5"));
     let low = high.clone().apply(param("target_beds_per_1000", &format!("{:.2}", lowest - 0.05)));
     let line = low.history.line.previous.clone().unwrap();
     let expected: Vec<&str> = high
@@ -114,6 +138,8 @@ fn a_lower_bed_target_names_the_counties_it_opens() {
     let u = low.apply(Action::Undo);
     assert!(u.layers == high.layers);
     assert_eq!(u.history.line, high.history.line);
+    // One more: the line of the higher target, which closed them.
+    let u = u.apply(Action::Undo);
     let closed: Vec<&str> = u.history.line.previous.as_ref().unwrap().closed().map(|c| c.name.as_str()).collect();
     assert!(named.iter().all(|n| closed.contains(n)), "{closed:?}");
 }
@@ -148,9 +174,13 @@ fn a_data_set_switch_is_undone_with_the_edits_of_the_one_left() {
 
 #[test]
 fn the_history_keeps_a_bounded_number_of_steps() {
+    // Two parameters in turn, so that no edit joins the one before.
     let mut s = Rc::new(State::new());
     for k in 0..DEPTH + 5 {
-        s = s.apply(param("service_radius_m", &(500 + k).to_string()));
+        s = match k % 2 {
+            0 => s.apply(param("service_radius_m", &(500 + k).to_string())),
+            _ => s.apply(param("target_beds_per_1000", &format!("{:.2}", 7.0 + k as f64 / 100.0))),
+        };
     }
     let mut undone = 0;
     while s.history.can_undo() {
@@ -158,5 +188,6 @@ fn the_history_keeps_a_bounded_number_of_steps() {
         undone += 1;
     }
     assert_eq!(undone, DEPTH);
-    assert_eq!(value(&s, "service_radius_m"), 504.0);
+    // The oldest step kept: after the fifth edit.
+    assert_eq!((value(&s, "service_radius_m"), value(&s, "target_beds_per_1000")), (504.0, 7.03));
 }

@@ -113,6 +113,8 @@ pub struct History {
     past: Vec<Step>,
     future: Vec<Step>,
     pub line: Shared<Line>,
+    /// The parameter the last step edited: further edits of it join that step.
+    last_param: Option<&'static str>,
 }
 
 impl History {
@@ -131,13 +133,28 @@ impl std::fmt::Debug for History {
 }
 
 pub fn empty() -> Shared<History> {
-    Shared(Rc::new(History { past: Vec::new(), future: Vec::new(), line: Shared(Rc::new(Line::default())) }))
+    Shared(Rc::new(History {
+        past: Vec::new(),
+        future: Vec::new(),
+        line: Shared(Rc::new(Line::default())),
+        last_param: None,
+    }))
 }
 
 /// No step back, and the line comparing the work opened with its baseline.
 pub fn start(s: &State) -> Shared<History> {
     let line = Line { previous: None, baseline: against_baseline(s), edits: 0 };
-    Shared(Rc::new(History { past: Vec::new(), future: Vec::new(), line: Shared(Rc::new(line)) }))
+    Shared(Rc::new(History { past: Vec::new(), future: Vec::new(), line: Shared(Rc::new(line)), last_param: None }))
+}
+
+fn step_side(s: &Step) -> Side<'_> {
+    Side {
+        decisions: &s.evaluation.decisions,
+        coverage: &s.evaluation.coverage,
+        masks: &s.layers.coverage.masks,
+        surface: &s.layers.surface.outcomes,
+        counties: &s.layers.counties,
+    }
 }
 
 fn side(s: &State) -> Side<'_> {
@@ -166,7 +183,9 @@ fn work_changed(a: &State, b: &State) -> bool {
 }
 
 /// After an action: an edit of the work becomes a step back, and the line says what it changed.
-pub fn after_action(before: &Rc<State>, after: Rc<State>) -> Rc<State> {
+/// `param`: the parameter the action set. Edits of one parameter in a row (a slider dragged,
+/// a value typed again) are one step, measured from the state before the first of them.
+pub fn after_action(before: &Rc<State>, after: Rc<State>, param: Option<&'static str>) -> Rc<State> {
     if Rc::ptr_eq(before, &after) {
         return after;
     }
@@ -181,14 +200,19 @@ pub fn after_action(before: &Rc<State>, after: Rc<State>) -> Rc<State> {
     let mut h = (*before.history).clone();
     let baseline = against_baseline(&s);
     if edit {
-        h.past.push(Step::of(before));
-        if h.past.len() > DEPTH {
-            h.past.remove(0);
+        let joins = param.is_some() && param == h.last_param && h.future.is_empty() && !h.past.is_empty();
+        if !joins {
+            h.past.push(Step::of(before));
+            if h.past.len() > DEPTH {
+                h.past.remove(0);
+            }
         }
         h.future.clear();
-        // Cells compare only on the same data.
+        h.last_param = param;
+        // Against the state an undo brings back; cells compare only on the same data.
+        let from = h.past.last().expect("a step was just kept");
         let previous =
-            (before.data == s.data).then(|| Rc::new(delta(&side(before), &side(&s), &s.data.index.cell_population)));
+            (from.data == s.data).then(|| Rc::new(delta(&step_side(from), &side(&s), &s.data.index.cell_population)));
         h.line = Shared(Rc::new(Line { previous, baseline, edits: before.history.line.edits + 1 }));
     } else {
         h.line = Shared(Rc::new(Line { baseline, ..(*before.history.line).clone() }));
@@ -204,6 +228,7 @@ pub fn undo(s: &Rc<State>) -> Rc<State> {
         return s.clone();
     };
     h.future.push(Step::of(s));
+    h.last_param = None;
     let mut next = (**s).clone();
     next.history = Shared(Rc::new(h));
     step.restore(&mut next);
@@ -217,6 +242,7 @@ pub fn redo(s: &Rc<State>) -> Rc<State> {
         return s.clone();
     };
     h.past.push(Step::of(s));
+    h.last_param = None;
     let mut next = (**s).clone();
     next.history = Shared(Rc::new(h));
     step.restore(&mut next);

@@ -1010,7 +1010,13 @@ impl State {
         match action {
             Action::Undo => super::history::undo(&self),
             Action::Redo => super::history::redo(&self),
-            action => super::history::after_action(&self, self.clone().reduce(action)),
+            action => {
+                let param = match action {
+                    Action::SetParam(id, _) => Some(id),
+                    _ => None,
+                };
+                super::history::after_action(&self, self.clone().reduce(action), param)
+            }
         }
     }
 
