@@ -97,8 +97,11 @@ pub fn change_line(props: &Props) -> Html {
     let undo = props.on_undo.reform(|_: MouseEvent| ());
     let redo = props.on_redo.reform(|_: MouseEvent| ());
     let o = other(lang);
+    // Nothing said yet and nothing to undo: phones leave the first screen to the map (CSS).
+    let idle = line.previous.is_none() && line.edits == 0 && line.baseline.is_empty() && !v.can_undo && !v.can_redo;
     html! {
-        <section class="change-line" data-testid="change-line" aria-label={w::CH_LABEL.get(lang).to_string()}>
+        <section class={classes!("change-line", idle.then_some("is-idle"))} data-testid="change-line"
+            aria-label={w::CH_LABEL.get(lang).to_string()}>
             // Re-made on every edit, so the same words after another edit are announced again.
             <div class="chg-rows" aria-live="polite" key={line.edits.to_string()}>
                 { match &line.previous {
