@@ -636,8 +636,6 @@ impl State {
         } else {
             (old.area_classes.clone(), old.area_counts)
         };
-        let counties =
-            if part == Part::All { Rc::new(crate::review::county_inpatient(&prep)) } else { old.counties.clone() };
         let t_classes = now_ms();
         let surface = if part == Part::Decisions {
             old.surface.clone()
@@ -647,6 +645,9 @@ impl State {
                 None => Surface::default(),
             })
         };
+        // Each county's inpatient status is a surface too (a general hospital's): counted with it.
+        let counties =
+            if part == Part::All { Rc::new(crate::review::county_inpatient(&prep)) } else { old.counties.clone() };
         let t_surface = now_ms();
         self.evaluation =
             Rc::new(Evaluation { as_of: prep.as_of.to_string(), figures: prep.figures.clone(), decisions, coverage });
