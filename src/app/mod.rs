@@ -5,10 +5,12 @@
 
 pub mod assess;
 pub mod basemap;
+pub mod change_view;
 pub mod coverage;
 pub mod figures;
 pub mod guided;
 pub mod guided_view;
+pub mod history;
 pub mod i18n;
 pub mod map_view;
 pub mod plan_job;

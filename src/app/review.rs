@@ -63,6 +63,7 @@ fn draft_snapshot(s: &State) -> Snapshot {
         masks: s.layers.coverage.masks.clone(),
         area_counts: s.layers.area_counts,
         surface: s.layers.surface.outcomes.clone(),
+        counties: (*s.layers.counties).clone(),
     }
 }
 
@@ -145,4 +146,61 @@ pub fn reset_baseline(s: &State) -> Shared<Review> {
 /// A baseline of these overrides of the preset (restored autosaved work).
 pub fn baseline_with(s: &State, overrides: BTreeMap<String, Value>) -> Shared<Review> {
     with(s, full(s, overrides))
+}
+
+/// The data shown, judged under two presets' defaults side by side (Linyi's rules against
+/// Xi'an's, say): what one asks before choosing which text to follow.
+#[derive(Clone, PartialEq)]
+pub struct PresetPairInputs {
+    pub presets: Shared<Vec<crate::policy::Preset>>,
+    pub preset_idx: usize,
+    pub scenario: Shared<Scenario>,
+    pub data: Shared<super::state::MapData>,
+    pub selected: usize,
+    pub today: crate::date::Date,
+}
+
+/// Two presets compared: `a` plays the baseline, `b` the draft.
+pub struct PresetPair {
+    pub a: usize,
+    pub b: usize,
+    /// The data it was computed on: a result is shown only while the data is the same.
+    pub scenario: Shared<Scenario>,
+    pub comparison: Comparison,
+}
+
+impl PresetPairInputs {
+    pub fn of(s: &State) -> PresetPairInputs {
+        PresetPairInputs {
+            presets: Shared(s.presets.clone()),
+            preset_idx: s.preset_idx,
+            scenario: Shared(s.scenario.clone()),
+            data: s.data.clone(),
+            selected: s.selected,
+            today: s.today,
+        }
+    }
+
+    /// The preset other than the one in use that a comparison starts with: the first of
+    /// another city, else the next one.
+    pub fn other(&self) -> usize {
+        let n = self.presets.len();
+        (1..n).map(|k| (self.preset_idx + k) % n).next().unwrap_or(self.preset_idx)
+    }
+
+    /// Each preset's defaults on the same data, compared (two full evaluations).
+    pub fn compare(&self, a: usize, b: usize) -> Option<PresetPair> {
+        let snap = |k: usize| -> Option<Snapshot> {
+            let policy = Policy::resolve(self.presets.get(k)?, &BTreeMap::new(), "preset").ok()?;
+            let prep = Prepared::with_data(&self.scenario, &policy, self.data.index.clone(), self.today);
+            Some(Snapshot::compute(&prep, self.scenario.applications.get(self.selected)))
+        };
+        let (sa, sb) = (snap(a)?, snap(b)?);
+        Some(PresetPair {
+            a,
+            b,
+            scenario: self.scenario.clone(),
+            comparison: compare(&sa, &sb, &self.data.index.cell_population),
+        })
+    }
 }

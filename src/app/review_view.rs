@@ -97,9 +97,11 @@ impl ReviewView {
         }
     }
 
-    /// The compared figures, all or only those that changed.
+    /// The compared figures, all or only those that changed; a county's coverage only where it
+    /// changed (a row per county and kind would bury the city's figures).
     pub fn figures(&self, only_changed: bool) -> Vec<&FigureChange> {
-        self.review.comparison.figures.iter().filter(|f| !only_changed || f.changed()).collect()
+        let listed = |f: &&FigureChange| f.changed() || (!only_changed && !f.key.starts_with("coverage.county."));
+        self.review.comparison.figures.iter().filter(listed).collect()
     }
 
     /// Cells gained and lost per kind against the baseline (none without one): one pass per

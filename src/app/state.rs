@@ -220,6 +220,8 @@ pub struct Layers {
     pub area_counts: [(u64, u64); 4],
     /// The acceptance surface of the selected application (empty without one).
     pub surface: Rc<Surface>,
+    /// Each county's new inpatient designations (open, suspended …): policy and data only.
+    pub counties: Rc<Vec<crate::review::CountyStatus>>,
 }
 
 /// What a recompute must redo.
@@ -305,6 +307,8 @@ pub struct State {
     pub boundaries: Option<Rc<Boundaries>>,
     /// Bumped when the map should pan to the selected application (a results row).
     pub focus: u64,
+    /// The edits an undo can go back through, and what the last one changed.
+    pub history: Shared<super::history::History>,
 }
 
 /// Yew compares the state snapshot of every component's props on every render: large parts
@@ -333,6 +337,7 @@ impl PartialEq for State {
             && self.exits == o.exits
             && self.budget == o.budget
             && self.focus == o.focus
+            && self.history == o.history
             && match (&self.boundaries, &o.boundaries) {
                 (Some(a), Some(b)) => Rc::ptr_eq(a, b),
                 (None, None) => true,
@@ -422,6 +427,9 @@ pub enum Action {
     /// Selects an application and pans the map to it.
     FocusApp(usize),
     ClearImportError,
+    /// Back to the work before the last edit, and forward again (`app::history`).
+    Undo,
+    Redo,
 }
 
 /// A whole working state to load (a share link, autosaved work, a scenario file).
@@ -479,6 +487,7 @@ impl State {
                 area_classes: Default::default(),
                 area_counts: [(0, 0); 4],
                 surface: Default::default(),
+                counties: Default::default(),
             })),
             recompute_ms: 0.0,
             timing: Timing::default(),
@@ -495,8 +504,10 @@ impl State {
             budget: Shared(Rc::new(Default::default())),
             boundaries: None,
             focus: 0,
+            history: super::history::empty(),
         };
         s.recompute();
+        s.history = super::history::start(&s);
         s
     }
 
@@ -534,6 +545,8 @@ impl State {
         if let Some(b) = l.baseline.filter(|b| !b.is_empty()) {
             self.review = super::review::baseline_with(self, b);
         }
+        // Opened directly (not as an undoable action): no step back, the line against the baseline.
+        self.history = super::history::start(self);
     }
 
     /// "Reset to preset" — the preset's defaults on the built-in data set shown (the
@@ -646,10 +659,14 @@ impl State {
                 None => Surface::default(),
             })
         };
+        // Each county's inpatient status is a surface too (a general hospital's): counted with it.
+        let counties =
+            if part == Part::All { Rc::new(crate::review::county_inpatient(&prep)) } else { old.counties.clone() };
         let t_surface = now_ms();
         self.evaluation =
             Rc::new(Evaluation { as_of: prep.as_of.to_string(), figures: prep.figures.clone(), decisions, coverage });
-        self.layers = Shared(Rc::new(Layers { coverage: coverage_layers, area_classes, area_counts, surface }));
+        self.layers =
+            Shared(Rc::new(Layers { coverage: coverage_layers, area_classes, area_counts, surface, counties }));
         self.recompute_ms = now_ms() - t0;
         self.timing = Timing {
             prepare_ms: t_prepare - t0,
@@ -1000,8 +1017,23 @@ impl Default for State {
 }
 
 impl State {
-    /// The reducer: the state after `action` (the Yew skin's `Reducible::reduce` calls it).
+    /// The reducer: the state after `action` (the Yew skin's `Reducible::reduce` calls it). An
+    /// edit of the work is kept for undo, and the line says what it changed.
     pub fn apply(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match action {
+            Action::Undo => super::history::undo(&self),
+            Action::Redo => super::history::redo(&self),
+            action => {
+                let param = match action {
+                    Action::SetParam(id, _) => Some(id),
+                    _ => None,
+                };
+                super::history::after_action(&self, self.clone().reduce(action), param)
+            }
+        }
+    }
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
             Action::SetLang(l) => s.lang = l,
@@ -1085,6 +1117,7 @@ impl State {
                     s.focus += 1;
                 }
             }
+            Action::Undo | Action::Redo => {}
             Action::ClearImportError => {
                 s.errors.remove(&ErrorKey::Import);
             }

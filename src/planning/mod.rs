@@ -179,6 +179,16 @@ pub enum InpatientStatus {
 }
 
 impl InpatientStatus {
+    /// The status the best outcome of a new inpatient institution in the county gives.
+    pub fn of(best: Outcome) -> InpatientStatus {
+        match best {
+            Outcome::Accepted | Outcome::Prioritized => InpatientStatus::Open,
+            Outcome::Suspended => InpatientStatus::Suspended,
+            Outcome::Undetermined => InpatientStatus::Undetermined,
+            Outcome::Rejected => InpatientStatus::Closed,
+        }
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             InpatientStatus::Open => "open",

@@ -32,6 +32,8 @@ pub struct Snapshot {
     pub area_counts: [(u64, u64); 4],
     /// The acceptance surface of the template application (empty without one).
     pub surface: Vec<Outcome>,
+    /// Each county's new inpatient designations (open, suspended …), as the annual plan says.
+    pub counties: Vec<super::delta::CountyStatus>,
 }
 
 /// (areas, residents) per pharmacy area class, in `AREA_CLASSES` order.
@@ -62,6 +64,18 @@ impl Snapshot {
             masks: layers.masks,
             area_counts: area_counts(prep),
             surface: template.map(|t| prep.surface(t).outcomes).unwrap_or_default(),
+            counties: super::delta::county_inpatient(prep),
+        }
+    }
+
+    /// This snapshot as one side of a `delta`.
+    pub fn side(&self) -> super::delta::Side<'_> {
+        super::delta::Side {
+            decisions: &self.decisions,
+            coverage: &self.coverage,
+            masks: &self.masks,
+            surface: &self.surface,
+            counties: &self.counties,
         }
     }
 }
@@ -223,10 +237,12 @@ pub fn cell_changes(baseline: &Snapshot, draft: &Snapshot, bits: u8, population:
     out
 }
 
-/// Decisions that differ and the figures of both sides.
+/// Decisions that differ, counties whose inpatient status differs and the figures of both sides.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Comparison {
     pub decisions: Vec<DecisionChange>,
+    /// Counties whose new inpatient designations open, close or otherwise change status.
+    pub counties: Vec<super::delta::CountyChange>,
     pub figures: Vec<FigureChange>,
 }
 
@@ -271,14 +287,15 @@ fn category_share(k: &KindCoverage, cat: &str) -> Option<f64> {
     k.by_category.as_ref()?.iter().find(|(c, _)| c == cat).and_then(|(_, v)| *v)
 }
 
-/// Compares the draft with the baseline. Decisions are matched by application id (an
-/// application present on one side only is not listed).
-pub fn compare(baseline: &Snapshot, draft: &Snapshot, population: &[u64]) -> Comparison {
-    let decisions = draft
-        .decisions
+/// The decisions whose outcome differs, matched by application id (an application present on
+/// one side only is not listed), each with the rule that changed it.
+pub fn decision_changes(baseline: &[Decision], draft: &[Decision]) -> Vec<DecisionChange> {
+    draft
         .iter()
-        .filter_map(|d| {
-            let b = baseline.decisions.iter().find(|b| b.id == d.id)?;
+        .enumerate()
+        .filter_map(|(k, d)| {
+            // Usually at the same index: no search over every decision per decision.
+            let b = baseline.get(k).filter(|b| b.id == d.id).or_else(|| baseline.iter().find(|b| b.id == d.id))?;
             (b.outcome != d.outcome).then(|| DecisionChange {
                 id: d.id.clone(),
                 baseline: b.outcome,
@@ -286,7 +303,12 @@ pub fn compare(baseline: &Snapshot, draft: &Snapshot, population: &[u64]) -> Com
                 rule: changing_rule(b, d),
             })
         })
-        .collect();
+        .collect()
+}
+
+/// Compares the draft with the baseline.
+pub fn compare(baseline: &Snapshot, draft: &Snapshot, population: &[u64]) -> Comparison {
+    let decisions = decision_changes(&baseline.decisions, &draft.decisions);
 
     let mut figures = Vec::new();
     let (bc, dc) = (&baseline.coverage, &draft.coverage);
@@ -317,6 +339,25 @@ pub fn compare(baseline: &Snapshot, draft: &Snapshot, population: &[u64]) -> Com
         bc.inpatient.population_share,
         dc.inpatient.population_share,
     ));
+    // Coverage by kind and county (`coverage.county.<kind>.<county id>`).
+    let county_name =
+        |id: &str| draft.counties.iter().chain(&baseline.counties).find(|c| c.county == id).map(|c| c.name.clone());
+    for (kind, b, d, zh, en) in [
+        ("pharmacy", &bc.pharmacy, &dc.pharmacy, "药店覆盖率", "pharmacy coverage"),
+        ("outpatient", &bc.outpatient, &dc.outpatient, "门诊覆盖率", "outpatient coverage"),
+        ("inpatient", &bc.inpatient, &dc.inpatient, "住院覆盖率", "inpatient coverage"),
+    ] {
+        for (id, share) in &d.by_county {
+            let name = county_name(id).unwrap_or_else(|| id.clone());
+            let before = b.by_county.iter().find(|(c, _)| c == id).and_then(|(_, v)| *v);
+            figures.push(share_fig(
+                &format!("coverage.county.{kind}.{id}"),
+                Text::new(format!("{name}{zh}"), format!("{name}: {en}")),
+                before,
+                *share,
+            ));
+        }
+    }
     for (k, class) in AREA_CLASSES.iter().enumerate() {
         let l = class.label();
         let id = format!("{class:?}").to_lowercase();
@@ -388,7 +429,8 @@ pub fn compare(baseline: &Snapshot, draft: &Snapshot, population: &[u64]) -> Com
             });
         }
     }
-    Comparison { decisions, figures }
+    let counties = super::delta::county_changes(&baseline.counties, &draft.counties);
+    Comparison { decisions, counties, figures }
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::application_form::{self, ApplicationForm};
 use super::assessment_panel::AssessmentPanel;
 use super::budget_panel::BudgetPanel;
+use super::change_line::ChangeLine;
 use super::coverage_panel::CoveragePanel;
 use super::data_panel::{DataPanel, DataSnap};
 use super::decision_panel::{outcome_symbol, DecisionPanel};
@@ -28,6 +29,7 @@ use super::review_panel::ReviewPanel;
 use super::share_menu::{Notices, ShareMenu};
 use super::sites_panel::SitesPanel;
 use crate::app::assess::{BudgetAction, ExitsAction};
+use crate::app::change_view::ChangeView;
 use crate::app::coverage::CoverageView;
 use crate::app::guided::{Guide, GuideAction};
 use crate::app::guided_view::GuidedView;
@@ -304,6 +306,8 @@ pub fn app() -> Html {
                 }
             </header>
             if !guide.open {
+                // What the last edit changed, right under the header, with undo and redo.
+                <ChangeLine {lang} view={ChangeView::of(&state)} on_undo={intents.undo.clone()} on_redo={intents.redo.clone()} />
                 { guided::guide_bar(lang, &on_guide) }
             }
             <div class="banner" role="note" data-testid="sample-banner" data-dataset={state.dataset.id()}>
@@ -377,7 +381,8 @@ pub fn app() -> Html {
                     on_reset={intents.reset_budget.clone()} />
                 <div class="review-wrap">
                     <ReviewPanel {lang} view={ReviewView::of(&state)} sweep={SweepInputs::of(&state)}
-                        on_set_baseline={intents.set_baseline.clone()} on_reset_baseline={intents.reset_baseline.clone()} />
+                        on_set_baseline={intents.set_baseline.clone()} on_reset_baseline={intents.reset_baseline.clone()}
+                        presets={crate::app::review::PresetPairInputs::of(&state)} />
                 </div>
                 if let Some(d) = decision {
                     <a class={classes!("outcome-bar", format!("outcome-{}", d.outcome.id()))} href="#decision"
@@ -419,6 +424,8 @@ struct Intents {
     reset_baseline: Callback<()>,
     focus_app: Callback<usize>,
     place_app: Callback<(f64, f64)>,
+    undo: Callback<()>,
+    redo: Callback<()>,
 }
 
 impl Intents {
@@ -450,6 +457,8 @@ impl Intents {
             reset_baseline: a.reform(|_| Action::ResetBaseline),
             focus_app: a.reform(Action::FocusApp),
             place_app: a.reform(|(lon, lat)| Action::PlaceApp(lon, lat)),
+            undo: a.reform(|()| Action::Undo),
+            redo: a.reform(|()| Action::Redo),
         }
     }
 }

@@ -9,6 +9,8 @@ mod application_form;
 mod assessment_panel;
 pub mod bench;
 mod budget_panel;
+// What the last edit changed, undo and redo.
+mod change_line;
 mod charts;
 mod coverage_panel;
 mod data_panel;
@@ -21,6 +23,8 @@ mod map;
 mod outlines;
 mod params_panel;
 mod plan_panel;
+// Two presets' defaults on the same data, side by side.
+mod preset_compare;
 // The readings register, and the marks that link trace entries to it.
 pub(crate) mod readings_panel;
 mod results_panel;

@@ -26,9 +26,39 @@ pub struct Props {
     pub sweep: SweepInputs,
     pub on_set_baseline: Callback<()>,
     pub on_reset_baseline: Callback<()>,
+    /// The data shown, for two presets side by side.
+    pub presets: crate::app::review::PresetPairInputs,
 }
 
-fn outcome_chip(lang: Lang, o: Outcome) -> Html {
+/// Counties whose inpatient status differs between two sides (`a`, `b`: the sides' names).
+pub(crate) fn counties_table(lang: Lang, changes: &[crate::review::CountyChange], a: i::Words, b: i::Words) -> Html {
+    use crate::app::i18n::change as w;
+    if changes.is_empty() {
+        return html! { <p class="empty" data-testid="compare-counties-none">{ w::CH_NO_COUNTY_CHANGES.get(lang) }</p> };
+    }
+    html! {
+        <div class="table-scroll">
+            <table class="county-table review-table" data-testid="compare-counties">
+                <thead><tr>
+                    <th scope="col">{ w::CH_COUNTY.get(lang) }</th>
+                    <th scope="col">{ a.get(lang) }</th>
+                    <th scope="col">{ b.get(lang) }</th>
+                </tr></thead>
+                <tbody>
+                    { for changes.iter().map(|c| html! {
+                        <tr data-county={c.name.clone()} data-before={c.before.id()} data-after={c.after.id()}>
+                            <th scope="row">{ c.name.clone() }</th>
+                            <td>{ t(lang, &c.before.label()) }</td>
+                            <td>{ t(lang, &c.after.label()) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+pub(crate) fn outcome_chip(lang: Lang, o: Outcome) -> Html {
     html! {
         <span class={classes!("mini-outcome", format!("outcome-{}", o.id()))}>
             <span aria-hidden="true">{ outcome_symbol(o) }{ " " }</span>{ t(lang, &o.label()) }
@@ -207,6 +237,8 @@ fn compare_tab(props: &Props, cells: &[(i::Words, CellChanges)]) -> Html {
                     { params_table(lang, v) }
                     <h3>{ bi_t(lang, i::RV_DECISIONS_HEADING) }</h3>
                     { decisions_list(lang, v) }
+                    <h3>{ bi_t(lang, crate::app::i18n::change::CH_COUNTIES_HEADING) }</h3>
+                    { counties_table(lang, &v.review.comparison.counties, i::RV_BASELINE, i::RV_DRAFT) }
                 </div>
                 <div>
                     <h3>{ bi_t(lang, i::RV_FIGURES_HEADING) }</h3>
@@ -216,6 +248,7 @@ fn compare_tab(props: &Props, cells: &[(i::Words, CellChanges)]) -> Html {
                     <p class="field-hint">{ i::RV_MAP_HINT.get(lang) }</p>
                 </div>
             </div>
+            <super::preset_compare::PresetCompare {lang} inputs={props.presets.clone()} />
         </div>
     }
 }

@@ -13,6 +13,7 @@ use crate::words;
 
 pub mod assess;
 pub mod budget;
+pub mod change;
 pub mod coverage;
 pub mod data;
 pub mod datasets;
