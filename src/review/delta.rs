@@ -325,7 +325,7 @@ mod tests {
         // between the old and the new target are opened by the lower target. Computed, not
         // named, so the test follows the data.
         use crate::synth::{synth_scenario, SampleCity, SynthSpec};
-        let s = synth_scenario(&SynthSpec::published(SampleCity::Linyi, 4000.0));
+        let s = synth_scenario(&SynthSpec::published(SampleCity::Linyi, 1000.0));
         let data = Rc::new(DataIndex::build(&s));
         let before = snap(&s, &data, &[]);
         let after = snap(&s, &data, &[("target_beds_per_1000", 7.0.into())]);
