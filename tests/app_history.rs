@@ -115,10 +115,13 @@ fn a_lower_bed_target_names_the_counties_it_opens() {
     assert_eq!(s.dataset, Dataset::Linyi);
     let lowest =
         s.evaluation.figures.counties.iter().filter_map(|(_, c)| c.measured_beds_per_1000).fold(f64::MAX, f64::min);
-    // A pharmacy threshold in between, so that the two targets are two steps.
+    // From a target below every county (each open), so that the higher one closes the lowest;
+    // a pharmacy threshold between the targets, so that they are separate steps.
     let high = s
+        .apply(param("target_beds_per_1000", &format!("{:.2}", lowest - 1.0)))
+        .apply(param("pharmacy_saturated_above_per_10k", "2.5"))
         .apply(param("target_beds_per_1000", &format!("{:.2}", lowest + 0.05)))
-        .apply(param("pharmacy_saturated_above_per_10k", "2.5"));
+        .apply(param("pharmacy_saturated_above_per_10k", "2.6"));
     let low = high.clone().apply(param("target_beds_per_1000", &format!("{:.2}", lowest - 0.05)));
     let line = low.history.line.previous.clone().unwrap();
     let expected: Vec<&str> = high
