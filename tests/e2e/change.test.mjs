@@ -43,18 +43,20 @@ test('each edit says what it changed, against the previous state and the baselin
   assert.equal(await page.locator('[data-testid="redo"]').isDisabled(), true);
   assert.equal(await line(page).locator('[aria-live="polite"]').count(), 1, 'a screen reader hears it');
 
-  // The beds target 7.45 → 7.0: on the sample no decision and no coverage changes, and the line says so.
-  await setParam(page, 'target_beds_per_1000', 7.0);
-  await expectPrevious(page, '判定无变化', 'after the beds target 7.0');
-  await expectPrevious(page, '覆盖率不变', 'after the beds target 7.0');
-  await inView(page, 'beds-7.0');
+  // The beds target 7.45 → 7.4 changes no decision and no coverage, and the line says so.
+  await setParam(page, 'target_beds_per_1000', 7.4);
+  await expectPrevious(page, '判定无变化', 'after the beds target 7.4');
+  await expectPrevious(page, '覆盖率不变', 'after the beds target 7.4');
 
-  // 罗庄区's measured value (about 6.8 per 1,000) lies under 7.0: a target of 6.5 opens it.
-  await setParam(page, 'target_beds_per_1000', 6.5);
-  await expectPrevious(page, '住院受理开放：罗庄区', 'after the beds target 6.5');
+  // On to 7.0 (one step with 7.4, measured from 7.45): 罗庄区's measured value (about 7.2 per
+  // 1,000) lies between the two, so the lower target opens it, and the line names it and the
+  // decisions that changed.
+  await setParam(page, 'target_beds_per_1000', 7.0);
+  await expectPrevious(page, '住院受理开放：罗庄区', 'after the beds target 7.0');
+  await expectPrevious(page, '项判定改变', 'after the beds target 7.0');
   await previous(page).locator('[data-part="opened"][title*="inpatient acceptance opened"]').waitFor();
   await baseline(page).locator('[data-part="opened"]').filter({ hasText: '罗庄区' }).waitFor();
-  await inView(page, 'beds-6.5');
+  await inView(page, 'beds-7.0');
 
   // The radius 800 → 500 m: pharmacy coverage before → after, a lower figure after.
   await setParam(page, 'service_radius_m', 500);
@@ -63,7 +65,7 @@ test('each edit says what it changed, against the previous state and the baselin
   const m = cov.match(/药店 ([\d.]+)% → ([\d.]+)%/);
   assert.ok(m, `pharmacy coverage before → after in "${cov}"`);
   assert.ok(Number(m[2]) < Number(m[1]), `a smaller radius covers fewer residents: "${cov}"`);
-  // Against the baseline the county opened by 6.5 is still open, and the coverage is the radius's.
+  // Against the baseline the county opened by the lower target is still open, and the coverage is the radius's.
   await baseline(page).locator('[data-part="opened"]').filter({ hasText: '罗庄区' }).waitFor();
   await baseline(page).locator('[data-part="coverage"]').filter({ hasText: `药店 ${m[1]}% → ${m[2]}%` }).waitFor();
   await inView(page, 'radius-500');

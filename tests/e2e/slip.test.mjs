@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BASE_URL, OUTPUT_DIR, WAIT_MS, isLocalUrl, launchBrowser } from './helpers.mjs';
+import { BASE_URL, OUTPUT_DIR, WAIT_MS, isBasemapAbsent, isLocalUrl, launchBrowser } from './helpers.mjs';
 
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const DESKTOP = { viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, hasTouch: true };
@@ -36,7 +36,7 @@ async function openGuide(options, extra = {}, query = '') {
   );
   const page = await context.newPage();
   const problems = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('console', (m) => m.type() === 'error' && !isBasemapAbsent(m) && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(`${BASE_URL}?mode=guide${query}`, { waitUntil: 'load', timeout: WAIT_MS });
   await page.waitForSelector('[data-testid="guided"]', { timeout: WAIT_MS });
@@ -119,7 +119,7 @@ test('the answer prints as one A4 page at phone and desktop size: the simulated 
       'This is a simulation of a draft plan, not an official decision']) {
       assert.ok(text.includes(want), `the slip says ${want}`);
     }
-    const reasons = await page.locator('[data-testid="guide-reasons"] > li').count();
+    const reasons = await page.locator('[data-testid="guide-reasons"] li.guide-reason').count();
     assert.ok(reasons > 0);
     assert.equal(await slip.locator('[data-testid="slip-clause"]').count(), reasons, 'every reason with its clause');
     const clauses = await page.locator('[data-testid="guide-reasons"] .clause').allTextContents();
