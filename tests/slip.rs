@@ -64,7 +64,13 @@ fn the_slip_says_what_the_guided_answer_says_with_every_clause_the_preset_and_th
     let places = &c.answer.nearest.as_ref().unwrap().places;
     assert_eq!(slip.places.len(), places.len());
     assert!(!places.is_empty());
-    assert!(slip.places[0].text.zh.starts_with(&*dingdian::engine::plain::about_distance(places[0].distance_m).zh));
+    // Each place as the answer names it: the way from the spot, and the coordinates to find it by.
+    for (line, p) in slip.places.iter().zip(places) {
+        let way = dingdian::app::way::heading_distance((c.app.lon, c.app.lat), (p.lon, p.lat), p.distance_m);
+        assert!(line.text.zh.starts_with(&*way.zh), "{} starts with {}", line.text.zh, way.zh);
+        assert!(line.text.zh.contains(&*dingdian::app::way::coords(p.lon, p.lat).zh), "{}", line.text.zh);
+        assert!(line.text.en.contains(&*way.en), "{}", line.text.en);
+    }
     assert_eq!(slip.file_name(Lang::Zh), format!("模拟判定单-{}.png", c.as_of));
 }
 

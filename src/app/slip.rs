@@ -12,7 +12,6 @@ use super::guided_view::{Computed, GuidedView};
 use super::i18n::guided as gw;
 use super::i18n::slip as w;
 use super::i18n::{change_label, paren, COLON, LIST_SEP};
-use crate::engine::plain::about_distance;
 use crate::engine::{Outcome, Verdict};
 use crate::policy::readings::{is_switch, label_of, value_reading};
 use crate::policy::{param_def, rule_def};
@@ -121,11 +120,14 @@ impl Slip {
                 n.places
                     .iter()
                     .map(|p| {
-                        let mut parts = vec![about_distance(p.distance_m)];
+                        // As the answer names it: the way from the spot, then the coordinates to find it by.
+                        let from = (c.app.lon, c.app.lat);
+                        let mut parts = vec![super::way::heading_distance(from, (p.lon, p.lat), p.distance_m)];
                         if let Some(name) = p.county.as_deref().and_then(|id| view.county_name(id)) {
                             parts.push(Text::new(name.clone(), name));
                         }
                         parts.push(p.outcome.label());
+                        parts.push(super::way::coords(p.lon, p.lat));
                         SlipPlace { lon: p.lon, lat: p.lat, text: join(&parts, " · ") }
                     })
                     .collect()
