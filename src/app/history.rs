@@ -223,25 +223,23 @@ pub fn after_action(before: &Rc<State>, after: Rc<State>, param: Option<&'static
 
 /// The state before the last edit, as it was (the undone edit can be redone).
 pub fn undo(s: &Rc<State>) -> Rc<State> {
-    let mut h = (*s.history).clone();
-    let Some(step) = h.past.pop() else {
-        return s.clone();
-    };
-    h.future.push(Step::of(s));
-    h.last_param = None;
-    let mut next = (**s).clone();
-    next.history = Shared(Rc::new(h));
-    step.restore(&mut next);
-    Rc::new(next)
+    travel(s, true)
 }
 
 /// The edit last undone, again.
 pub fn redo(s: &Rc<State>) -> Rc<State> {
+    travel(s, false)
+}
+
+/// One step back (`back`) or forward: the state left goes on the other side, to return to.
+fn travel(s: &Rc<State>, back: bool) -> Rc<State> {
     let mut h = (*s.history).clone();
-    let Some(step) = h.future.pop() else {
+    let History { past, future, .. } = &mut h;
+    let (from, to) = if back { (past, future) } else { (future, past) };
+    let Some(step) = from.pop() else {
         return s.clone();
     };
-    h.past.push(Step::of(s));
+    to.push(Step::of(s));
     h.last_param = None;
     let mut next = (**s).clone();
     next.history = Shared(Rc::new(h));

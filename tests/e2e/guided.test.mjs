@@ -7,15 +7,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { BASE_URL, OUTPUT_DIR, WAIT_MS, isBasemapAbsent, isLocalUrl, launchBrowser, normalise } from './helpers.mjs';
+import { BASE_URL, isBasemapAbsent, isLocalUrl, launchBrowser, NEAR_P001, normalise, OUTPUT_DIR, P001, PHONE, WAIT_MS } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-// Designated ordinary pharmacy p-001 of the built-in sample, and a spot 300 m east of it.
-const P001 = { lon: 118.318684, lat: 35.064378 };
-const NEAR_P001 = { lon: P001.lon + 300 / (111195 * Math.cos((P001.lat * Math.PI) / 180)), lat: P001.lat };
 
 let browser;
 const contexts = [];

@@ -97,6 +97,13 @@ export function isLocalUrl(url) {
   }
 }
 
+/** A phone as the public holds one: 360×740, DPR 2, touch. */
+export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+/** The designated ordinary pharmacy p-001 of the built-in sample, and a spot 300 m east of it
+ * (refused: a same-type pharmacy within 800 m; with accepted places near). */
+export const P001 = { lon: 118.318684, lat: 35.064378 };
+export const NEAR_P001 = { lon: P001.lon + 300 / (111195 * Math.cos((P001.lat * Math.PI) / 180)), lat: P001.lat };
+
 /** The browser's own note that there is no basemap.json: the app asks for it and a 404 is how a
  * deploy says "no base map" (the app says nothing). */
 export function isBasemapAbsent(msg) {

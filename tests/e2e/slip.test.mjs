@@ -7,13 +7,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BASE_URL, OUTPUT_DIR, WAIT_MS, isBasemapAbsent, isLocalUrl, launchBrowser } from './helpers.mjs';
+import { BASE_URL, isBasemapAbsent, isLocalUrl, launchBrowser, NEAR_P001, OUTPUT_DIR, P001, PHONE, WAIT_MS } from './helpers.mjs';
 
-const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const DESKTOP = { viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, hasTouch: true };
-// A spot 300 m east of the sample's designated ordinary pharmacy p-001: refused, with places.
-const P001 = { lon: 118.318684, lat: 35.064378 };
-const NEAR_P001 = { lon: P001.lon + 300 / (111195 * Math.cos((P001.lat * Math.PI) / 180)), lat: P001.lat };
 
 let browser;
 const contexts = [];

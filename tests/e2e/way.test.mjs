@@ -7,12 +7,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { BASE_URL, OUTPUT_DIR, WAIT_MS, answeredByTest, isLocalUrl, isBasemapAbsent, launchBrowser } from './helpers.mjs';
+import { answeredByTest, BASE_URL, isBasemapAbsent, isLocalUrl, launchBrowser, NEAR_P001, OUTPUT_DIR, P001, PHONE, WAIT_MS } from './helpers.mjs';
 
-const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-// A spot 300 m east of the built-in sample's designated pharmacy p-001: refused, with places.
-const P001 = { lon: 118.318684, lat: 35.064378 };
-const NEAR_P001 = { lon: P001.lon + 300 / (111195 * Math.cos((P001.lat * Math.PI) / 180)), lat: P001.lat };
 // A spot in the sample city (WGS-84).
 const Q = { lon: 118.322, lat: 35.0644 };
 // A 1×1 PNG: every tile (Leaflet draws it 256 px wide, the position is what is checked).
