@@ -275,20 +275,30 @@ fn outpatient_rule_concerns_outpatient_applicants_only() {
 fn address_change_never_counts_its_own_old_site() {
     // 三(四)2“变更注册地址的定点医药机构，按照本规划执行”: judged at the new address as new
     let old = at(0.0, 300.0);
-    let sc = |app: dingdian::Application| Sc::linyi().inst(pharmacy("p-old", &[Ordinary], old)).app(app);
+    let mut moving = pharmacy("p-old", &[Ordinary], old);
+    moving.name = Some("仁和大药房".into());
+    let sc = |app: dingdian::Application| Sc::linyi().inst(moving.clone()).app(app);
 
+    // The old site is named as a person knows it, never by its id.
+    let no_id = |e: &dingdian::TraceEntry| {
+        for t in std::iter::once(&e.detail).chain(&e.note) {
+            assert!(!t.zh.contains("p-old") && !t.en.contains("p-old"), "{}: the id shows: {t:?}", e.rule);
+        }
+    };
     let d = sc(pharmacy_app(&[Ordinary], ORIGIN).eligible().address_change(Some("p-old"))).decide();
     let e = rule(&d, "pharmacy.same_type_nearby", Verdict::Pass, PHARM, &["800"]);
-    note_has(e, "p-old");
-    let e = rule(&d, "change.address", Verdict::Pass, "linyi-2025 三(四)2", &["p-old"]);
+    note_has(e, "仁和大药房");
+    no_id(e);
+    let e = rule(&d, "change.address", Verdict::Pass, "linyi-2025 三(四)2", &["仁和大药房"]);
     note_has(e, "视同新增申请");
+    no_id(e);
     outcome(&d, Outcome::Accepted);
 
     // Without institution_id the application's own id names the mover.
     let d =
         sc(pharmacy_app(&[Ordinary], ORIGIN).eligible().address_change(None).with(|a| a.id = "p-old".into())).decide();
     rule(&d, "pharmacy.same_type_nearby", Verdict::Pass, PHARM, &[]);
-    rule(&d, "change.address", Verdict::Pass, "linyi-2025 三(四)2", &["p-old"]);
+    no_id(rule(&d, "change.address", Verdict::Pass, "linyi-2025 三(四)2", &["仁和大药房"]));
 
     // Another pharmacy in the new circle still counts.
     let d = sc(pharmacy_app(&[Ordinary], ORIGIN).eligible().address_change(Some("p-old")))
@@ -340,14 +350,15 @@ fn a_medical_aid_applicant_is_never_its_own_neighbour() {
     // existing institution (institution_id); under Linyi, which has no medical-aid clause, it is
     // judged as a new application, but its own site does not count.
     let d = Sc::linyi()
-        .inst(clinic("c-1", ORIGIN))
+        .inst(dingdian::Institution { name: Some("康宁诊所".into()), ..clinic("c-1", ORIGIN) })
         .app(application(Kind::Outpatient, ORIGIN).eligible().with(|a| {
             a.scope = dingdian::scenario::Scope::MedicalAid;
             a.institution_id = Some("c-1".into());
         }))
         .decide();
     let e = rule(&d, "outpatient.nearby", Verdict::Pass, OUTPAT, &[]);
-    note_has(e, "c-1");
+    note_has(e, "康宁诊所");
+    assert!(!e.note.as_ref().unwrap().en.contains("c-1"), "named, not by its id: {:?}", e.note);
     // Another clinic in the circle still counts.
     let d = Sc::linyi()
         .inst(clinic("c-1", ORIGIN))

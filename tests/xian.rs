@@ -171,10 +171,10 @@ fn a_moving_clinic_does_not_count_its_old_site() {
     // (二)2“对参保人员步行15分钟有效活动半径范围内没有同类型医药机构的可按规定择优纳入” — not counting its own old site
     // A designated clinic changing address is judged at the new address without itself.
     let d = Sc::xian()
-        .inst(clinic("c-old", at(0.0, 200.0)))
+        .inst(dingdian::Institution { name: Some("康宁诊所".into()), ..clinic("c-old", at(0.0, 200.0)) })
         .app(application(Kind::Outpatient, ORIGIN).eligible().address_change(Some("c-old")))
         .decide();
-    note_has(rule(&d, "outpatient_pharmacy.no_new", Verdict::Pass, NO_NEW, &[]), "c-old");
+    note_has(rule(&d, "outpatient_pharmacy.no_new", Verdict::Pass, NO_NEW, &[]), "康宁诊所");
 }
 
 fn special(n: usize) -> Sc {
@@ -454,6 +454,9 @@ fn moves_and_new_sites_are_undetermined_where_the_plan_has_no_clause() {
     let d = sc().set("change_without_clause", "as_new").app(moving()).decide();
     let e = rule(&d, "change.unregulated", Verdict::Pass, UNREGULATED, &[]);
     assert_eq!(e.switch.as_deref(), Some("change_without_clause"));
+    // The English trace (and the CLI's) cites the borrowed clause in English.
+    assert!(e.detail.en.contains("linyi-2025 Sec. III(4)1–2"), "{:?}", e.detail.en);
+    assert!(!e.detail.en.contains('三'), "{:?}", e.detail.en);
     note_has(e, "借用");
     outcome(&d, Outcome::Accepted);
 

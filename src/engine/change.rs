@@ -27,13 +27,14 @@ pub fn new_site(_: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
 }
 
 /// 三(四)2“变更注册地址的定点医药机构，按照本规划执行”
-pub fn address(_: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
+pub fn address(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
     let Some(id) = app.moving_institution() else {
         return Judgement::na(words!("不是变更注册地址", "not an address change"));
     };
+    let (zh, en) = super::proximity::named_site(ctx, id);
     Judgement::pass(Text::new(
-        format!("变更注册地址，按新地址作为新增申请审核；原址（{id}）不参与邻近判断"),
-        format!("address change: judged as a new application at the new address; the old site ({id}) is left out of proximity tests"),
+        format!("变更注册地址，按新地址作为新增申请审核；原址{zh}不参与邻近判断"),
+        format!("address change: judged as a new application at the new address; the old site{en} is left out of proximity tests"),
     ))
     .note(words!("视同新增申请；原址不计入为模拟器的解读", "judged as new; leaving out the old site is the simulator's reading"))
 }
@@ -58,9 +59,16 @@ pub fn unregulated(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judgement {
         ),
         ChangeWithoutClause::AsNew => Judgement::pass(Text::new(
             format!("{}：借用临沂三(四)1–2的做法，视同新增申请审核；原址不参与邻近判断", what.zh),
-            format!("{}: judged as a new application, borrowing linyi-2025 三(四)1–2; the old site is left out of proximity tests", what.en),
+            format!(
+                "{}: judged as a new application, borrowing {}; the old site is left out of proximity tests",
+                what.en,
+                crate::policy::clauses::cite(crate::text::Lang::En, "linyi-2025 三(四)1–2")
+            ),
         ))
         .switch("change_without_clause")
-        .note(words!("本规划原文无此规定，是模拟器借用的解读", "not in this plan's text: a reading the simulator borrows")),
+        .note(words!(
+            "本规划原文无此规定，是模拟器借用的解读",
+            "not in this plan's text: a reading the simulator borrows"
+        )),
     }
 }

@@ -25,7 +25,7 @@ pub fn same_type_nearby(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judg
     };
     // Who counts as the same type for a primary-care centre is a reading, whatever the verdict.
     let j = if app.kind == Kind::PrimaryCare { j.reading("primary_care_same_type") } else { j };
-    moving_note(app, j)
+    moving_note(ctx, app, j)
 }
 
 /// Designated inpatient institutions of the same type: general for a general applicant, the same

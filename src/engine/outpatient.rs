@@ -27,7 +27,7 @@ pub fn nearby(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judgement {
         // applies this rule to listed primary care too, and the entry says so.
         j = j.switch("listed_primary_care_circle");
     }
-    moving_note(app, j)
+    moving_note(ctx, app, j)
 }
 
 /// Designated medical institutions that provide outpatient care; the rule reaches every

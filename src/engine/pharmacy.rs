@@ -17,7 +17,7 @@ pub fn same_type_nearby(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judg
     };
     let p = judge(ctx, app, rule, &n);
     let j = if p.inside { Judgement::fail(p.detail) } else { Judgement::pass(p.detail) };
-    moving_note(app, j.note(Reading::SameType(app.categories())))
+    moving_note(ctx, app, j.note(Reading::SameType(app.categories())))
 }
 
 /// Designated pharmacies sharing at least one category with the applicant (any pharmacy of the
@@ -50,7 +50,7 @@ pub fn min_spacing(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judgement
     };
     let p = judge(ctx, app, rule, &n);
     let j = if p.inside { Judgement::fail(p.detail) } else { Judgement::pass(p.detail) };
-    moving_note(app, j)
+    moving_note(ctx, app, j)
 }
 
 /// Every designated pharmacy (every pharmacy where the preset counts non-designated ones).
@@ -112,7 +112,7 @@ pub fn category_quota(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judgem
     } else {
         detail.join(&tr!("未达总量", "below the quota"))
     };
-    moving_note(app, if full { Judgement::fail(detail) } else { Judgement::pass(detail) })
+    moving_note(ctx, app, if full { Judgement::fail(detail) } else { Judgement::pass(detail) })
 }
 
 /// An area as the applicant sees it: designated pharmacies (its own existing site left out),

@@ -236,17 +236,32 @@ pub(crate) fn strip_article(en: &str) -> &str {
     en.strip_prefix("a ").or_else(|| en.strip_prefix("an ")).unwrap_or(en)
 }
 
+/// The old site as a reader names it: `（name）` when the data names the institution, nothing
+/// otherwise — an id is not for reading (the data's own field names it where it is filled).
+pub(crate) fn named_site(ctx: &Ctx, id: &str) -> (String, String) {
+    match ctx.scenario.institutions.iter().find(|i| i.id == id).and_then(|i| i.name.as_deref()) {
+        Some(name) if !name.trim().is_empty() => (format!("（{name}）"), format!(" ({name})")),
+        _ => (String::new(), String::new()),
+    }
+}
+
 /// A note when the applicant's own existing site is left out.
-pub fn moving_note(app: &Application, j: Judgement) -> Judgement {
+pub fn moving_note(ctx: &Ctx, app: &Application, j: Judgement) -> Judgement {
     match (app.moving_institution(), app.own_institution()) {
-        (Some(id), _) => j.note(Text::new(
-            format!("迁址：原址（{id}）不参与邻近判断"),
-            format!("address change: the old site ({id}) is left out of proximity tests"),
-        )),
-        (None, Some(id)) => j.note(Text::new(
-            format!("申请机构本身（{id}）不参与邻近判断"),
-            format!("the applying institution itself ({id}) is left out of proximity tests"),
-        )),
+        (Some(id), _) => {
+            let (zh, en) = named_site(ctx, id);
+            j.note(Text::new(
+                format!("迁址：原址{zh}不参与邻近判断"),
+                format!("address change: the old site{en} is left out of proximity tests"),
+            ))
+        }
+        (None, Some(id)) => {
+            let (zh, en) = named_site(ctx, id);
+            j.note(Text::new(
+                format!("申请机构本身{zh}不参与邻近判断"),
+                format!("the applying institution itself{en} is left out of proximity tests"),
+            ))
+        }
         (None, None) => j,
     }
 }

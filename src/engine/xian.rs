@@ -72,7 +72,7 @@ pub fn no_new(ctx: &Ctx, app: &Application, rule: &ActiveRule) -> Judgement {
     };
     let j = j.switch("xian_count_non_designated");
     let j = if app.kind == Kind::PrimaryCare { j.reading("xian_outpatient_etc") } else { j };
-    let j = moving_note(app, j);
+    let j = moving_note(ctx, app, j);
     j.note(words!(
         "原文没有米数：步行15分钟半径为假设",
         "the text gives no metres: the 15-minute walking radius is an assumption"
@@ -203,11 +203,12 @@ pub fn special_drug_quota(ctx: &Ctx, app: &Application, _: &ActiveRule) -> Judge
         .count() as u64;
     let Some(quota) = ctx.params.special_drug_quota else {
         // "实行总量控制" without a number: the total is the text's to give, not the data's.
-        return moving_note(app, Judgement::gap(Reading::NoQuota { count }, "special_drug_quota"));
+        return moving_note(ctx, app, Judgement::gap(Reading::NoQuota { count }, "special_drug_quota"));
     };
     let reading = Reading::Quota { count, quota };
     let j = if count >= quota { Judgement::fail(reading) } else { Judgement::pass(reading) };
     moving_note(
+        ctx,
         app,
         j.note(words!("总量为用户设定，原文没有数字", "the quota is set by the user; the text gives no number")),
     )

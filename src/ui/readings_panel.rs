@@ -18,6 +18,7 @@ use super::decision_panel::focus_param;
 use super::i18n::{self as i, bi, bi_t, lang_tag, t};
 use crate::app::readings::{basis, target, ReadingsView};
 use crate::engine::{Decision, TraceEntry};
+use crate::policy::clauses::{cite, cite_in};
 use crate::policy::param_def;
 use crate::policy::readings::{anchor, is_switch, value_id, value_reading, Entry, EntryKind, Register};
 use crate::text::{Lang, Text, Words};
@@ -314,6 +315,11 @@ fn basis_of(kind: EntryKind, assumption: bool) -> Words {
     basis(kind, assumption, [BASIS_TEXT, BASIS_READING, BASIS_ASSUMPTION])
 }
 
+/// A text whose English side cites its clauses in English (the Chinese side is left as it is).
+fn cited(text: &Text) -> Text {
+    Text::new(text.zh.clone(), cite_in(Lang::En, &text.en).into_owned())
+}
+
 fn entry_html(lang: Lang, s: &ReadingsView, e: &Entry, active: &str, targeted: bool, adjust: Callback<String>) -> Html {
     let def = param_def(e.param);
     let current = s.current(e.param);
@@ -329,7 +335,7 @@ fn entry_html(lang: Lang, s: &ReadingsView, e: &Entry, active: &str, targeted: b
                 let here = preset_default.and_then(|d| d.clause) == Some(c.id);
                 html! {
                     <figure class={classes!("reading-clause", here.then_some("is-active"))} data-clause={c.id}>
-                        <figcaption><span class="trace-key">{ CLAUSE.get(lang) }{ i::COLON.get(lang) }</span><span class="clause">{ c.id }</span></figcaption>
+                        <figcaption><span class="trace-key">{ CLAUSE.get(lang) }{ i::COLON.get(lang) }</span><span class="clause">{ cite(lang, c.id).into_owned() }</span></figcaption>
                         <blockquote lang="zh-CN">{ c.quote }</blockquote>
                         <p class="reading-gloss" lang="en">{ c.gloss }</p>
                     </figure>
@@ -338,7 +344,7 @@ fn entry_html(lang: Lang, s: &ReadingsView, e: &Entry, active: &str, targeted: b
         }
     };
     let question = e.question.as_ref().map(|q| html! {
-        <p class="reading-question"><span class="trace-key">{ QUESTION.get(lang) }{ i::COLON.get(lang) }</span>{ bi(lang, q) }</p>
+        <p class="reading-question"><span class="trace-key">{ QUESTION.get(lang) }{ i::COLON.get(lang) }</span>{ bi(lang, &cited(q)) }</p>
     });
     let options = (!e.readings.is_empty()).then(|| html! {
         <div class="reading-options">
@@ -349,7 +355,7 @@ fn entry_html(lang: Lang, s: &ReadingsView, e: &Entry, active: &str, targeted: b
                     let in_force = current_id.as_deref() == Some(r.value.as_str());
                     html! {
                         <li class={classes!(in_force.then_some("is-in-force"))} data-value={r.value.clone()}>
-                            { bi(lang, &r.label) }
+                            { bi(lang, &cited(&r.label)) }
                             if is_default { <span class="reading-tag">{ IS_DEFAULT.get(lang) }</span> }
                             if in_force { <span class="reading-tag is-in-force" data-testid="reading-in-force">{ "▶ " }{ IN_FORCE.get(lang) }</span> }
                         </li>
@@ -377,7 +383,7 @@ fn entry_html(lang: Lang, s: &ReadingsView, e: &Entry, active: &str, targeted: b
     html! {
         <article class={classes!("reading-entry", targeted.then_some("is-target"))} id={e.anchor.clone()} tabindex="-1"
             data-reading={e.param}>
-            <h4 class="reading-title" data-param={e.param}>{ bi(lang, &e.label) }</h4>
+            <h4 class="reading-title" data-param={e.param}>{ bi(lang, &cited(&e.label)) }</h4>
             { clauses }
             { question.unwrap_or_default() }
             { options.unwrap_or_default() }
@@ -395,9 +401,9 @@ fn entry_html(lang: Lang, s: &ReadingsView, e: &Entry, active: &str, targeted: b
                                 <th scope="row">{ t(lang, &d.short) }
                                     if d.preset == active { <span class="reading-tag">{ ACTIVE_PRESET.get(lang) }</span> }
                                 </th>
-                                <td>{ t(lang, &d.reading) }</td>
+                                <td>{ cite_in(lang, &t(lang, &d.reading)).into_owned() }</td>
                                 <td>{ basis_of(e.kind, d.assumption).get(lang) }</td>
-                                <td lang={lang_tag(lang)}>{ t(lang, &d.source) }</td>
+                                <td lang={lang_tag(lang)}>{ cite_in(lang, &t(lang, &d.source)).into_owned() }</td>
                             </tr>
                         }) }
                     </tbody>
