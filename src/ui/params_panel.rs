@@ -57,18 +57,19 @@ pub fn params_panel(props: &Props) -> Html {
         <section class="panel panel-params" aria-labelledby="params-heading" data-testid="params">
             { heading(lang, 2, i::PARAMS_HEADING, Some("params-heading")) }
             <p class="panel-intro">{ i::PARAMS_INTRO.get(lang) }</p>
-            // The assessment and budget groups act in their panels below the map (and in
-            // `dingdian assess` / `settle`).
-            { for Group::ALL.iter().map(|g| group_view(props, *g, *show_unused)) }
+            // The count sits at the top, where a reader looking for a parameter starts.
             if hidden > 0 {
                 <p class="unused-params" data-testid="unused-params">
                     if !*show_unused { <span>{ t(lang, &i::unused_hidden(hidden)) }{ " " }</span> }
-                    <button type="button" class="show-unused" aria-expanded={(*show_unused).to_string()}
+                    <button type="button" class="btn btn-quiet show-unused" aria-expanded={(*show_unused).to_string()}
                         onclick={toggle}>
                         { if *show_unused { i::HIDE_UNUSED.get(lang) } else { i::SHOW_UNUSED.get(lang) } }
                     </button>
                 </p>
             }
+            // The assessment and budget groups act in their panels below the map (and in
+            // `dingdian assess` / `settle`).
+            { for Group::ALL.iter().map(|g| group_view(props, *g, *show_unused)) }
             <RulesView snap={props.snap.rules.clone()} on_rule={props.on_rule.clone()} />
         </section>
     }
@@ -166,7 +167,7 @@ impl RowSnap {
             spec: s.preset().parameters.get(id).cloned(),
             error: s.errors.get(&ErrorKey::Param(id)).cloned(),
             custom_baseline: s.review.baseline.as_ref().filter(|b| b.is_custom()).map(|b| b.value(id).cloned()),
-            used: crate::app::params_use::uses(s.preset(), id),
+            used: crate::app::params_use::uses(s.preset(), &s.policy, id),
         }
     }
 }
