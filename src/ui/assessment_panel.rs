@@ -235,6 +235,7 @@ pub fn assessment_panel(props: &Props) -> Html {
                 <summary data-testid="assess-open">
                     <h2 id="assess-heading">{ bi_t(lang, i::AS_HEADING) }</h2>
                     <span class="plan-clause">{ i::AS_CLAUSE_NOTE.get(lang) }</span>
+                    <span class="fold-hint" data-testid="fold-hint">{ i::AS_HOLDS.get(lang) }</span>
                 </summary>
                 <p class="field-hint">{ i::AS_INTRO.get(lang) }</p>
                 { records_box(props, records.as_deref()) }

@@ -105,6 +105,7 @@ pub fn budget_panel(props: &Props) -> Html {
                 <summary data-testid="budget-open">
                     <h2 id="budget-heading">{ bi_t(lang, i::BU_HEADING) }</h2>
                     <span class="plan-clause">{ i::BU_CLAUSE_NOTE.get(lang) }</span>
+                    <span class="fold-hint" data-testid="fold-hint">{ i::BU_HOLDS.get(lang) }</span>
                 </summary>
                 if *open {
                     <p class="field-hint">{ i::BU_INTRO.get(lang) }</p>

@@ -46,22 +46,42 @@ impl ParamsSnap {
 #[function_component(ParamsPanel)]
 pub fn params_panel(props: &Props) -> Html {
     let lang = props.snap.lang;
+    // Folding is the reader's view, not the model's: it stays out of `State`.
+    let show_unused = use_state(|| false);
+    let hidden = props.snap.rows.iter().filter(|r| !r.shown()).count();
+    let toggle = {
+        let show_unused = show_unused.clone();
+        Callback::from(move |_: MouseEvent| show_unused.set(!*show_unused))
+    };
     html! {
         <section class="panel panel-params" aria-labelledby="params-heading" data-testid="params">
             { heading(lang, 2, i::PARAMS_HEADING, Some("params-heading")) }
             <p class="panel-intro">{ i::PARAMS_INTRO.get(lang) }</p>
+            // The count sits at the top, where a reader looking for a parameter starts.
+            if hidden > 0 {
+                <p class="unused-params" data-testid="unused-params">
+                    if !*show_unused { <span>{ t(lang, &i::unused_hidden(hidden)) }{ " " }</span> }
+                    <button type="button" class="btn btn-quiet show-unused" aria-expanded={(*show_unused).to_string()}
+                        onclick={toggle}>
+                        { if *show_unused { i::HIDE_UNUSED.get(lang) } else { i::SHOW_UNUSED.get(lang) } }
+                    </button>
+                </p>
+            }
             // The assessment and budget groups act in their panels below the map (and in
             // `dingdian assess` / `settle`).
-            { for Group::ALL.iter().map(|g| group_view(props, *g)) }
+            { for Group::ALL.iter().map(|g| group_view(props, *g, *show_unused)) }
             <RulesView snap={props.snap.rules.clone()} on_rule={props.on_rule.clone()} />
         </section>
     }
 }
 
-fn group_view(props: &Props, group: Group) -> Html {
+fn group_view(props: &Props, group: Group, show_unused: bool) -> Html {
     let lang = props.snap.lang;
-    let rows: Vec<(&'static ParamDef, &RowSnap)> =
-        PARAMETERS.iter().zip(&props.snap.rows).filter(|(d, _)| d.group == group).collect();
+    let rows: Vec<(&'static ParamDef, &RowSnap)> = PARAMETERS
+        .iter()
+        .zip(&props.snap.rows)
+        .filter(|(d, r)| d.group == group && (show_unused || r.shown()))
+        .collect();
     if rows.is_empty() {
         return html! {};
     }
@@ -127,9 +147,16 @@ pub struct RowSnap {
     error: Option<Text>,
     /// The baseline's value when the user set a baseline of their own.
     custom_baseline: Option<Option<Value>>,
+    /// Whether the chosen text uses it (`app::params_use`); unused rows fold away.
+    used: bool,
 }
 
 impl RowSnap {
+    /// Shown without asking: used by the text, or changed, or wrong.
+    fn shown(&self) -> bool {
+        self.used || self.changed || self.error.is_some()
+    }
+
     fn of(s: &State, id: &'static str) -> RowSnap {
         RowSnap {
             lang: s.lang,
@@ -140,6 +167,7 @@ impl RowSnap {
             spec: s.preset().parameters.get(id).cloned(),
             error: s.errors.get(&ErrorKey::Param(id)).cloned(),
             custom_baseline: s.review.baseline.as_ref().filter(|b| b.is_custom()).map(|b| b.value(id).cloned()),
+            used: crate::app::params_use::uses(s.preset(), &s.policy, id),
         }
     }
 }

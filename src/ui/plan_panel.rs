@@ -161,6 +161,7 @@ pub fn plan_panel(props: &Props) -> Html {
                 <summary data-testid="plan-open">
                     <h2 id="plan-heading">{ bi_t(lang, i::PLAN_HEADING) }</h2>
                     <span class="plan-clause">{ crate::policy::clauses::cite_in(lang, i::PLAN_CLAUSE_NOTE.get(lang)).into_owned() }</span>
+                    <span class="fold-hint" data-testid="fold-hint">{ i::PLAN_HOLDS.get(lang) }</span>
                 </summary>
                 <p class="field-hint">{ i::PLAN_INTRO.get(lang) }</p>
                 <div class="plan-actions">

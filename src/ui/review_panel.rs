@@ -268,7 +268,12 @@ fn gap_rows(lang: Lang, items: &[GapItem], open: bool) -> Html {
                     </th>
                     <td>
                         if let Some(sw) = &g.switch {
-                            <span class="main">{ switch_label(lang, sw) }</span>
+                            // The switch's own control in the params panel, where the gap is closed.
+                            <button type="button" class="link main" data-switch-link={sw.clone()}
+                                title={i::SWITCH_GOTO.get(lang)}
+                                onclick={{ let sw = sw.clone(); Callback::from(move |_: MouseEvent| super::decision_panel::focus_param(&sw)) }}>
+                                { switch_label(lang, sw) }
+                            </button>
                             { " " }{ super::readings_panel::param_link(lang, sw) }
                             if let Some(q) = &g.question {
                                 <span class="review-detail">{ t(lang, q) }</span>

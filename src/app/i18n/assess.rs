@@ -103,3 +103,9 @@ pub const AS_REAPPLY_HINT: Words = words!(
     "以退出机构的原址和负面清单记录新建一个申请，看准入规则如何判定（3年内不予受理）。",
     "Make an application from the exited institution at its old site with its negative-list entry, and see how admission judges it (rejected for 3 years).",
 );
+
+/// What the folded panel holds, on its summary line.
+pub const AS_HOLDS: Words = words!(
+    "内含：各定点机构的退出、协议续签及失去覆盖的格网",
+    "Holds: each designated institution's exit, agreement renewal and the cells it leaves uncovered",
+);

@@ -171,3 +171,9 @@ pub const BU_K_PROJECTED: Words = words!("* 预测年度", "* projected year");
 pub const BU_COL_YEAR: Words = words!("年度", "Year");
 pub const BU_COL_CUMULATIVE: Words = words!("累计医共体结果", "Cumulative result");
 pub const BU_TRACE: Words = words!("全部规则判定", "Every rule's verdict");
+
+/// What the folded panel holds, on its summary line.
+pub const BU_HOLDS: Words = words!(
+    "内含：年度预算、年终清算、按月预付、考核与多年预测",
+    "Holds: the year's budget, year-end settlement, monthly advance, checks and projection",
+);

@@ -33,3 +33,14 @@ pub const RV_BASELINE_IS_PRESET: Words = words!("基准值（规划默认值）"
 pub const AS_RULES_HEADING: Words = words!("年度考核与退出规则", "Annual assessment and exit rules");
 
 pub const BU_RULES_HEADING: Words = words!("县域医共体总额付费规则", "County community global budget rules",);
+
+/// The count of parameters the chosen text does not use, folded away, and the button that
+/// shows them (`{n}`: how many).
+pub fn unused_hidden(n: usize) -> crate::text::Text {
+    crate::text::Text::new(
+        format!("另有 {n} 项参数本规划文本未使用，已隐藏"),
+        format!("{n} more parameters this text does not use are hidden"),
+    )
+}
+pub const SHOW_UNUSED: Words = words!("显示", "Show them");
+pub const HIDE_UNUSED: Words = words!("隐藏未使用的参数", "Hide the unused parameters");

@@ -67,3 +67,9 @@ pub const PLAN_P_FOOT: Words = words!(
     "各项数字均由规则逐条判定得出（每新增一家即重新判定），非估算；参数与数据见模拟器。",
     "Every number comes from the rules themselves (each new institution added and the rules re-applied), not an estimate; parameters and data are in the simulator.",
 );
+
+/// What the folded panel holds, on its summary line.
+pub const PLAN_HOLDS: Words = words!(
+    "内含：逐县受理与否、床位额度、药店区域类别、还可受理数",
+    "Holds: each county's open or closed, bed allowance, pharmacy area classes, places left",
+);
