@@ -148,22 +148,21 @@ pub fn start(s: &State) -> Shared<History> {
 }
 
 fn step_side(s: &Step) -> Side<'_> {
-    Side {
-        decisions: &s.evaluation.decisions,
-        coverage: &s.evaluation.coverage,
-        masks: &s.layers.coverage.masks,
-        surface: &s.layers.surface.outcomes,
-        counties: &s.layers.counties,
-    }
+    side_of(&s.evaluation, &s.layers)
 }
 
 fn side(s: &State) -> Side<'_> {
+    side_of(&s.evaluation, &s.layers)
+}
+
+/// What `review::delta` compares of a computed state.
+fn side_of<'a>(evaluation: &'a Evaluation, layers: &'a Layers) -> Side<'a> {
     Side {
-        decisions: &s.evaluation.decisions,
-        coverage: &s.evaluation.coverage,
-        masks: &s.layers.coverage.masks,
-        surface: &s.layers.surface.outcomes,
-        counties: &s.layers.counties,
+        decisions: &evaluation.decisions,
+        coverage: &evaluation.coverage,
+        masks: &layers.coverage.masks,
+        surface: &layers.surface.outcomes,
+        counties: &layers.counties,
     }
 }
 

@@ -322,8 +322,9 @@ pub struct AnnualPlan {
     pub counties: Vec<CountyPlan>,
 }
 
-/// Ranks outcomes for a county's inpatient status: the most favourable first.
-fn rank(o: Outcome) -> u8 {
+/// Ranks outcomes for a county's inpatient status: the most favourable first (the plan's, and
+/// `review::delta`'s county status).
+pub(crate) fn rank(o: Outcome) -> u8 {
     match o {
         Outcome::Accepted | Outcome::Prioritized => 0,
         Outcome::Undetermined => 1,

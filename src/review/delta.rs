@@ -22,16 +22,6 @@ pub struct CountyStatus {
     pub status: InpatientStatus,
 }
 
-/// Ranks outcomes for a county's inpatient status, the most favourable first (as the plan does).
-fn rank(o: Outcome) -> u8 {
-    match o {
-        Outcome::Accepted | Outcome::Prioritized => 0,
-        Outcome::Undetermined => 1,
-        Outcome::Suspended => 2,
-        Outcome::Rejected => 3,
-    }
-}
-
 /// Every county's inpatient status: the best outcome a new general inpatient institution gets
 /// anywhere in the county on the acceptance surface (the plan decides at that cell, and the
 /// surface agrees with `decide`); a county without cells is decided at the cells' centre.
@@ -47,7 +37,7 @@ pub fn county_inpatient(prep: &Prepared) -> Vec<CountyStatus> {
         let (Some(slot), Some(&o)) = (best.get_mut(c as usize), surface.outcomes.get(k)) else {
             continue;
         };
-        if slot.is_none_or(|b| rank(o) < rank(b)) {
+        if slot.is_none_or(|b| crate::planning::rank(o) < crate::planning::rank(b)) {
             *slot = Some(o);
         }
     }
