@@ -131,6 +131,7 @@ fn a_fund_suspension_is_said_once_for_the_city_beside_real_places() {
     assert_eq!(d.outcome, Outcome::Suspended);
     assert_eq!(d.where_outcome, Outcome::Rejected, "300 m from p-001");
     assert_eq!(d.when_unmet, ["fund.months_below_minimum"]);
+    assert!(d.readings.iter().any(|r| r == "where_when"), "the split is the simulator's: {:?}", d.readings);
 
     let near = nearest_accepted(&prep, &app, 3, 400.0);
     assert_eq!(near.places.len(), 3, "{near:?}");
@@ -167,6 +168,7 @@ fn a_pharmacy_not_yet_open_is_told_where_and_when_separately() {
     assert_eq!(d.outcome, Outcome::Rejected);
     assert_eq!(d.where_outcome, Outcome::Rejected);
     assert_eq!(d.when_unmet, ["national.operating_months"]);
+    assert!(d.readings.iter().any(|r| r == "where_when"), "the split is the simulator's: {:?}", d.readings);
     let x = explain(&prep, &new, &d);
     assert!(
         x.summary.zh.starts_with("在这个位置，按规划草案的位置规则不会受理；开业满 3 个月后才能申请。原因：离您选址最近的同类定点药店约 300 米"),

@@ -77,3 +77,22 @@ fn the_command_line_prints_the_marks() {
     let n = d["rules"].as_array().unwrap().iter().find(|e| e["rule"] == "national.operating_months").unwrap();
     assert!(n.get("assumptions").is_none(), "{n}");
 }
+
+#[test]
+fn an_answer_split_into_place_and_time_names_the_split() {
+    // 令2号 第六条(一)“正式运营至少3个月”: a pharmacy open 1 month fails it. The answer then says
+    // what the place would get apart from what the time lacks; no text sorts the rules so, and
+    // the decision names the simulator's split (`where_when`) beside the text's rejection.
+    let young =
+        Sc::linyi().app(pharmacy_app(&[Ordinary], ORIGIN).eligible().with(|a| a.operating_months = Some(1.0))).decide();
+    outcome(&young, Outcome::Rejected);
+    assert_eq!(young.when_unmet, ["national.operating_months"]);
+    assert!(young.readings.iter().any(|r| r == "where_when"), "{:?}", young.readings);
+    let v = serde_json::to_value(&young).unwrap();
+    assert!(v["readings"].as_array().unwrap().iter().any(|r| r == "where_when"), "{v}");
+
+    // Open long enough, nothing of the time is missing: one answer, no split, no mark.
+    let open = Sc::linyi().app(pharmacy_app(&[Ordinary], ORIGIN).eligible()).decide();
+    assert!(open.when_unmet.is_empty());
+    assert!(!open.readings.iter().any(|r| r == "where_when"), "{:?}", open.readings);
+}

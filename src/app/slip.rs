@@ -193,7 +193,8 @@ impl Slip {
         let lines: usize = self.reasons.iter().map(|r| 1 + len(&r.text) / 40 + r.readings.len()).sum::<usize>()
             + self.changes.iter().map(|t| 1 + len(t) / 40).sum::<usize>()
             + self.places.len()
-            + self.readings.len()
+            // the readings' block has a heading line of its own
+            + if self.readings.is_empty() { 0 } else { 1 + self.readings.len() }
             + len(&self.summary) / 40
             + self.closed.as_ref().map_or(0, |t| 1 + len(t) / 40);
         match lines {

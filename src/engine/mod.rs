@@ -224,8 +224,9 @@ pub struct TraceEntry {
 pub struct Decision {
     pub id: String,
     pub outcome: Outcome,
-    /// The switches and assumptions the outcome rests on (`Decision::readings_of`): empty when
-    /// it is the text's answer alone.
+    /// The switches and assumptions the answer rests on (`Decision::readings_of`), and the
+    /// split of the place from the time (`WHERE_WHEN`) whenever `when_unmet` is not empty: empty
+    /// when it is the text's answer alone.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub readings: Vec<Cow<'static, str>>,
     /// The outcome on the conditions of the place alone (`Condition::Where`: location, supply,
@@ -381,6 +382,10 @@ fn active_rule_fn(rule: &ActiveRule) -> RuleFn {
     }
 }
 
+/// The built-in assumption that sorts the rules into conditions of the place and of the time
+/// (`Condition`); an answer split between the two names it.
+pub const WHERE_WHEN: &str = "where_when";
+
 /// Evaluates every application of the scenario under the policy. `today` fills a missing `as_of`.
 pub fn evaluate(scenario: &Scenario, policy: &Policy, today: Date) -> Evaluation {
     let prep = prepared::Prepared::new(scenario, policy, today);
@@ -456,10 +461,16 @@ pub fn decide(ctx: &Ctx, policy: &Policy, app: &Application) -> Decision {
         })
         .collect();
     let outcome = outcome_of(mask);
+    let mut readings = Decision::readings_of(outcome, &entries);
+    // An answer said in two parts (what the place gets, what the time still lacks) rests on the
+    // simulator's sorting of the rules into the two.
+    if !when_unmet.is_empty() {
+        readings.push(Cow::Borrowed(WHERE_WHEN));
+    }
     Decision {
         id: app.id.clone(),
         outcome,
-        readings: Decision::readings_of(outcome, &entries),
+        readings,
         where_outcome: outcome_of(where_mask),
         when_unmet,
         rules: entries,

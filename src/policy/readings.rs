@@ -340,7 +340,7 @@ pub static BUILT_IN: &[BuiltIn] = &[
         ),
     },
     BuiltIn {
-        id: "where_when",
+        id: crate::engine::WHERE_WHEN,
         clause: "令2号 第六条(一)",
         label: ("位置条件与时间条件的划分", "conditions of the place and of the time"),
         question: (

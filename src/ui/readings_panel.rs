@@ -53,7 +53,7 @@ const IN_FORCE: Words = words!("当前采用", "in force now");
 const NOW: Words = words!("当前取值", "now");
 const CHANGED: Words = words!("已改动", "changed");
 const ADJUST: Words = words!("调整此项", "adjust it");
-const OUTCOME_RESTS: Words = words!("此结果依据模拟器的解读", "this outcome rests on the simulator's reading",);
+const OUTCOME_RESTS: Words = words!("此答案依据模拟器的解读", "this answer rests on the simulator's reading",);
 const ASSUMED: Words = words!("假设", "assumption");
 
 /// The address of a parameter's entry in the register.
@@ -168,6 +168,16 @@ pub fn outcome_mark(lang: Lang, d: &Decision) -> Html {
             { badge() }{ " " }<span class="outcome-reading-words">{ OUTCOME_RESTS.get(lang) }{ i::COLON.get(lang) }</span>
             { links(lang, d.readings.iter().map(|id| (id.as_ref(), kind(id)))) }
         </p>
+    }
+}
+
+/// The mark beside a statement that rests on one assumption (the surface's "still needed"
+/// rests on the split of the place from the time).
+pub fn assumption_mark(lang: Lang, id: &str) -> Html {
+    html! {
+        <span class="outcome-reading" data-testid="assumption-reading">
+            { badge() }{ " " }{ links(lang, std::iter::once((id, EntryKind::Assumption))) }
+        </span>
     }
 }
 

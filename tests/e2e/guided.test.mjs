@@ -236,6 +236,8 @@ test('a pharmacy not yet open (0 months) is told where and when apart, with real
   const top = await summary.evaluate((el) => el.getBoundingClientRect().bottom);
   assert.ok(top <= 740, `the where/when sentence ends on the first screen (at ${Math.round(top)} px)`);
   await shot(page, 'guided-phone-not-yet-open');
+  // Splitting the answer into the place's and the time's is the simulator's reading, and says so.
+  await page.locator('[data-testid="guide-answer"] [data-testid="outcome-reading"] [data-reading-link="where_when"]').waitFor({ timeout: WAIT_MS });
   // The months are a condition of the time, grouped apart from the location rule.
   await page.locator('[data-testid="guide-reasons-when"] li[data-rule="national.operating_months"]').waitFor({ timeout: WAIT_MS });
   await page.locator('[data-testid="guide-reasons-where"] li[data-rule="pharmacy.same_type_nearby"]').waitFor({ timeout: WAIT_MS });

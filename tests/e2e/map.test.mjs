@@ -148,6 +148,9 @@ test('the acceptance surface shows the conditions of the place; an unmet conditi
   await months.press('Tab');
   await page.locator('[data-testid="surface-when"]').waitFor({ timeout: WAIT_MS });
   assert.match(await page.locator('[data-testid="surface-when"]').innerText(), /开业满 3 个月后才能申请/);
+  // The split of the place from the time is the simulator's reading: marked wherever it is said.
+  assert.equal(await page.locator('[data-testid="surface-when"] [data-reading-link="where_when"]').count(), 1, 'marked beside the surface table');
+  assert.equal(await page.locator('[data-testid="decision"] [data-testid="outcome-reading"] [data-reading-link="where_when"]').count() >= 1, true, 'marked on the decision');
   await expectOutcome(page, 'rejected', 'not yet open: rejected today');
   // The decision says what the place alone would give.
   const where = page.locator('[data-testid="where-outcome"]');
@@ -157,6 +160,7 @@ test('the acceptance surface shows the conditions of the place; an unmet conditi
   await page.locator('[data-testid="cells-surface"]').check();
   await page.locator('[data-testid="legend-surface-when"]').waitFor({ timeout: WAIT_MS });
   assert.match(await page.locator('[data-testid="legend-surface-when"]').innerText(), /开业满 3 个月后才能申请/);
+  assert.equal(await page.locator('[data-testid="legend-surface-when"] [data-reading-link="where_when"]').count(), 1, 'marked in the legend');
   await page.locator('[data-testid="legend-cells"]').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(OUTPUT_DIR, 'map-surface-not-yet-open.png') });
   await page.locator('[data-testid="surface-when"]').scrollIntoViewIfNeeded();

@@ -39,8 +39,8 @@ pub const S_NO_CHANGES: Words =
 pub const S_PLACES: Words =
     words!("附近可受理的地点（地图上的编号）", "Nearby places that would accept it (numbered on the map)");
 pub const S_READINGS: Words = words!(
-    "此结果依据模拟器对条文未明之处的解读",
-    "This outcome rests on the simulator's reading of where the text is silent",
+    "此答案依据模拟器对条文未明之处的解读",
+    "This answer rests on the simulator's reading of where the text is silent",
 );
 pub const S_READING_MARK: Words = words!("解读", "reading");
 pub const S_ASSUMED: Words = words!("假设", "assumption");
