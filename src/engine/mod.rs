@@ -225,7 +225,7 @@ pub struct Decision {
     pub id: String,
     pub outcome: Outcome,
     /// The switches and assumptions the answer rests on (`Decision::readings_of`), and the
-    /// split of the place from the time (`WHERE_WHEN`) whenever `when_unmet` is not empty: empty
+    /// split of the place from the time (`readings::WHERE_WHEN`) whenever `when_unmet` is not empty: empty
     /// when it is the text's answer alone.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub readings: Vec<Cow<'static, str>>,
@@ -382,10 +382,6 @@ fn active_rule_fn(rule: &ActiveRule) -> RuleFn {
     }
 }
 
-/// The built-in assumption that sorts the rules into conditions of the place and of the time
-/// (`Condition`); an answer split between the two names it.
-pub const WHERE_WHEN: &str = "where_when";
-
 /// Evaluates every application of the scenario under the policy. `today` fills a missing `as_of`.
 pub fn evaluate(scenario: &Scenario, policy: &Policy, today: Date) -> Evaluation {
     let prep = prepared::Prepared::new(scenario, policy, today);
@@ -465,7 +461,7 @@ pub fn decide(ctx: &Ctx, policy: &Policy, app: &Application) -> Decision {
     // An answer said in two parts (what the place gets, what the time still lacks) rests on the
     // simulator's sorting of the rules into the two.
     if !when_unmet.is_empty() {
-        readings.push(Cow::Borrowed(WHERE_WHEN));
+        readings.push(Cow::Borrowed(crate::policy::readings::WHERE_WHEN));
     }
     Decision {
         id: app.id.clone(),

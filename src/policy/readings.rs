@@ -286,6 +286,10 @@ fn entry(def: &'static ParamDef, kind: EntryKind, presets: &[Preset]) -> Entry {
     }
 }
 
+/// The built-in assumption that sorts the rules into conditions of the place and of the time
+/// (`Condition`); every answer split between the two names it.
+pub const WHERE_WHEN: &str = "where_when";
+
 /// An assumption built into the arithmetic, with no parameter to change it: the figures and the
 /// plan name it by id (`rests_on`), and the register says what it is and why.
 pub struct BuiltIn {
@@ -340,7 +344,7 @@ pub static BUILT_IN: &[BuiltIn] = &[
         ),
     },
     BuiltIn {
-        id: crate::engine::WHERE_WHEN,
+        id: WHERE_WHEN,
         clause: "令2号 第六条(一)",
         label: ("位置条件与时间条件的划分", "conditions of the place and of the time"),
         question: (
