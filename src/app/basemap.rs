@@ -106,10 +106,8 @@ fn check_template(name: &str, url: &str, subdomains: &str) -> Result<String, Tex
 
 /// Reads and checks `basemap.json`; a message names the field that is wrong.
 pub fn parse_config(json: &str) -> Result<BaseMapConfig, Text> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let raw: Raw = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner().to_string();
+    let raw: Raw = crate::scenario::json_path::from_str(json).map_err(|(path, inner)| {
+        let inner = inner.to_string();
         if path == "." || path.is_empty() {
             Text::new(inner.clone(), inner)
         } else {

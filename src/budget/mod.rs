@@ -278,28 +278,46 @@ impl ObjectiveCause {
 }
 
 impl<'de> Deserialize<'de> for ObjectiveCause {
+    // A visitor, not a buffered `Value`: the refusal is raised while the value is read, so it is
+    // placed (and named) at the cause itself, not at the end of the list.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
+        use serde::de::{Error, MapAccess, Visitor};
         const KNOWN: &str = "policy_adjustment, capacity_change, public_health_event";
-        match serde_json::Value::deserialize(d)? {
-            serde_json::Value::String(s) => match s.as_str() {
-                "policy_adjustment" => Ok(ObjectiveCause::PolicyAdjustment),
-                "capacity_change" => Ok(ObjectiveCause::CapacityChange),
-                "public_health_event" => Ok(ObjectiveCause::PublicHealthEvent),
-                _ => Err(D::Error::custom(format!(
-                    "\"{s}\" is not one of {KNOWN}; a cause of your own is written {{\"other\": \"{s}\"}}"
-                ))),
-            },
-            serde_json::Value::Object(m) if m.len() == 1 && m.contains_key("other") => {
-                match m["other"].as_str().map(str::trim) {
-                    Some(t) if !t.is_empty() => Ok(ObjectiveCause::Other(t.to_string())),
-                    _ => Err(D::Error::custom("\"other\" must be a text naming the cause")),
+        struct Cause;
+        impl<'de> Visitor<'de> for Cause {
+            type Value = ObjectiveCause;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(f, "one of {KNOWN}, or {{\"other\": \"a cause of your own\"}}")
+            }
+            fn visit_str<E: Error>(self, s: &str) -> Result<ObjectiveCause, E> {
+                match s {
+                    "policy_adjustment" => Ok(ObjectiveCause::PolicyAdjustment),
+                    "capacity_change" => Ok(ObjectiveCause::CapacityChange),
+                    "public_health_event" => Ok(ObjectiveCause::PublicHealthEvent),
+                    _ => Err(E::custom(format!(
+                        "\"{s}\" is not one of {KNOWN}; a cause of your own is written {{\"other\": \"{s}\"}}"
+                    ))),
                 }
             }
-            v => {
-                Err(D::Error::custom(format!("{v} is not one of {KNOWN}, nor {{\"other\": \"a cause of your own\"}}")))
+            fn visit_map<M: MapAccess<'de>>(self, mut m: M) -> Result<ObjectiveCause, M::Error> {
+                let own = M::Error::custom("\"other\" must be a text naming the cause");
+                let mut cause = None;
+                while let Some(key) = m.next_key::<String>()? {
+                    let value = m.next_value::<serde_json::Value>()?;
+                    if key != "other" || cause.is_some() {
+                        return Err(M::Error::custom(format!(
+                            "{{\"{key}\": …}} is not a cause: one of {KNOWN}, or {{\"other\": \"a cause of your own\"}}"
+                        )));
+                    }
+                    cause = Some(value);
+                }
+                match cause.as_ref().and_then(|v| v.as_str()).map(str::trim) {
+                    Some(t) if !t.is_empty() => Ok(ObjectiveCause::Other(t.to_string())),
+                    _ => Err(own),
+                }
             }
         }
+        d.deserialize_any(Cause)
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod export;
 mod field;
 pub mod import;
+pub mod json_path;
 mod types;
 mod validate;
 

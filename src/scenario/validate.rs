@@ -29,10 +29,7 @@ fn err<T>(message: impl Into<String>) -> Result<T, ScenarioError> {
 
 /// Parses JSON into `T`, naming the field path of a type error and the line/column of a syntax one.
 pub fn from_json<T: serde::de::DeserializeOwned>(src: &str, root: &str) -> Result<T, ScenarioError> {
-    let de = &mut serde_json::Deserializer::from_str(src);
-    let value: T = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
+    super::json_path::from_str(src).map_err(|(path, inner)| {
         let msg = if inner.is_syntax() || inner.is_eof() {
             format!("{}not valid JSON: {inner}", if root.is_empty() { String::new() } else { format!("{root}: ") })
         } else {
@@ -45,8 +42,7 @@ pub fn from_json<T: serde::de::DeserializeOwned>(src: &str, root: &str) -> Resul
             format!("{full}: {inner}")
         };
         ScenarioError { message: msg }
-    })?;
-    Ok(value)
+    })
 }
 
 pub fn parse(src: &str) -> Result<Scenario, ScenarioError> {
