@@ -877,3 +877,21 @@ fn cli_import_errors_name_the_file() {
     let o = dingdian(&["import"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// Found by fuzzing (fuzz/corpus/import_csv/regression-months-past-range.csv): a months figure past the contract's
+/// range (0–12,000, what the scenario validator accepts) was taken by the importer, and the whole
+/// import then failed as a scenario. The row is refused on its own, naming the column and the range.
+#[test]
+fn a_months_figure_out_of_range_is_refused_on_its_row() {
+    let csv = "编号,机构类型,经度,纬度,运营月数\nA1,药店,118.35,35.05,500269\nA2,药店,118.36,35.06,6\n";
+    let opts = ImportOptions { bounds: Some(LINYI), counties: counties(), ..ImportOptions::new(Target::Applications) };
+    let imp = import(Format::Csv, csv.as_bytes(), opts).unwrap();
+    let months = issue_at(&imp.report, 2);
+    assert_eq!(
+        (months.problem, months.column.as_deref(), months.value.as_str()),
+        (Problem::OutOfRange, Some("运营月数"), "500269")
+    );
+    assert!(months.reason.en.contains("between 0 and 12,000"), "{:?}", months.reason);
+    assert_eq!(imp.applications.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["A2"]);
+    imp.apply(&linyi_sample(), Merge::Replace).expect("what was imported validates");
+}

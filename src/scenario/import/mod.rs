@@ -46,7 +46,9 @@ pub use self::crs::{
 pub use self::csv::decode;
 pub use self::geojson::{Boundaries, Boundary};
 use super::types::*;
-use super::validate::{field_fits_kind, scope_fits_kind, scope_names_institution, validate, ScenarioError, LAT, LON};
+use super::validate::{
+    field_fits_kind, field_range, scope_fits_kind, scope_names_institution, validate, ScenarioError, LAT, LON,
+};
 pub use crate::scenario::Field;
 use crate::text::{Lang, Text};
 
@@ -1400,10 +1402,14 @@ impl<'a> Row<'a> {
         let Some((c, t)) = self.text(f) else {
             return Ok(None);
         };
-        match parse_number(t) {
-            Some(x) if x >= 0.0 => Ok(Some(x)),
-            Some(_) => self.refuse(Some(c), f, t, Problem::OutOfRange, Text::new("不能为负数", "must not be negative")),
-            None => self.refuse(Some(c), f, t, Problem::NotANumber, Text::new("不是数字", "not a number")),
+        // The field's own range first, as the scenario validator checks it.
+        match (parse_number(t), field_range(f)) {
+            (Some(x), Some(r)) if !r.contains(x) => self.refuse(Some(c), f, t, Problem::OutOfRange, r.refusal()),
+            (Some(x), _) if x >= 0.0 => Ok(Some(x)),
+            (Some(_), _) => {
+                self.refuse(Some(c), f, t, Problem::OutOfRange, Text::new("不能为负数", "must not be negative"))
+            }
+            (None, _) => self.refuse(Some(c), f, t, Problem::NotANumber, Text::new("不是数字", "not a number")),
         }
     }
 
