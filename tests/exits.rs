@@ -247,6 +247,13 @@ fn last_place_only_in_saturated_pharmacy_areas() {
     );
     let e = check(of(&a, "s-1"), "exit.last_place", Verdict::Fail, LAST, &["70"]);
     assert_eq!(e.switch.as_deref(), Some("exit_tie_at_cutoff"));
+    // The tie's switch decided; the reading of "severely over" is named beside it, by its name.
+    let note = e.note.as_ref().unwrap();
+    assert!(note.zh.contains("亦取决于假设（“严重超额”：超出规划配置的比例）"), "{}", note.zh);
+    assert!(
+        !note.zh.contains("last_place_severe_excess_pct") && !note.en.contains("last_place_severe_excess_pct"),
+        "{note:?}"
+    );
     assert_eq!(of(&a, "s-2").outcome, AssessOutcome::Exits);
     let sc = areas().inst(pharmacy("s-3", &[Ordinary], at(0.0, 300.0)).area("sat")).set("exit_tie_at_cutoff", "none");
     let a = run(&sc, &[rec("s-1", 70.0), rec("s-2", 70.0), rec("s-3", 80.0)], "2026-01-15");

@@ -696,7 +696,13 @@ fn last_among(cx: &AssessCtx, score: f64, peers: &[f64], place: Text, reading: &
     if straddles {
         j = j
             .note(tie_note(&st, bites))
-            .note(tr!("亦取决于{}", "also rests on {}"; reading))
+            .note({
+                let named = crate::policy::readings::label_of(reading).unwrap_or_else(|| Text::new(reading, reading));
+                Text::new(
+                    format!("亦取决于假设（{}）", named.zh),
+                    format!("also rests on an assumption ({})", named.en),
+                )
+            })
             .switch("exit_tie_at_cutoff");
     } else {
         j = j.switch(reading);
