@@ -133,7 +133,7 @@ pub fn coverage_panel(props: &Props) -> Html {
             if !when.is_empty() {
                 <p class="surface-when" data-testid="surface-when">{ i::SURFACE_WHEN.get(lang) }
                     { when.iter().map(|w| t(lang, w)).collect::<Vec<_>>().join(i::SEMICOLON.get(lang)) }
-                    { super::readings_panel::assumption_mark(lang, crate::policy::readings::WHERE_WHEN) }
+                    { " " }{ super::readings_panel::assumption_mark(lang, crate::policy::readings::WHERE_WHEN) }
                 </p>
             }
             <div class="table-scroll" tabindex="0">

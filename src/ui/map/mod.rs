@@ -643,7 +643,7 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
                     if !surface_when.is_empty() {
                         <p class="surface-when" data-testid="legend-surface-when">{ i::SURFACE_WHEN.get(lang) }
                             { surface_when.iter().map(|w| t(lang, w)).collect::<Vec<_>>().join(i::SEMICOLON.get(lang)) }
-                            { crate::ui::readings_panel::assumption_mark(lang, crate::policy::readings::WHERE_WHEN) }
+                            { " " }{ crate::ui::readings_panel::assumption_mark(lang, crate::policy::readings::WHERE_WHEN) }
                         </p>
                     }
                 </fieldset>
