@@ -670,7 +670,7 @@ fn serious_violation(cx: &AssessCtx, i: usize) -> Judgement {
 fn explore_note() -> Text {
     tr!(
         "政策措施(五)只要求“探索实行末位淘汰制”：本退出是模拟器按此施行，不是原文已定的规则",
-        "政策措施(五) only asks to “explore” last-place elimination: this exit is the simulator applying it, not a rule the text settles"
+        "linyi-2019 Measures (5) only asks to “explore” last-place elimination: this exit is the simulator applying it, not a rule the text settles"
     )
 }
 
@@ -1014,7 +1014,7 @@ fn negative_list_trace(policy: &Policy, entry: Option<&NegativeList>, switch: Op
             // 政策措施(三) only asks to explore the negative list (探索建立准入负面清单制度).
             .note(tr!(
                 "政策措施(三)只要求“探索建立准入负面清单制度”：此处由模拟器施行",
-                "政策措施(三) only asks to “explore” a negative list: the simulator applies it here"
+                "linyi-2019 Measures (3) only asks to “explore” a negative list: the simulator applies it here"
             ))
         }
         None => Judgement::pass(tr!(

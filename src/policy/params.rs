@@ -342,7 +342,7 @@ pub static PARAMETERS: &[ParamDef] = &[
             opt("none", "并列者同名次，一并保留", "the tied share the rank and all stay"),
         ]),
         ("政策措施(三)“排位靠后的退出去”“末位淘汰”：分界处得分并列时，并列者都退出还是都保留？",
-         "政策措施(三) “those ranked at the bottom exit”, “last-place elimination”: when scores tie at the cut-off, do all the tied exit, or none?")),
+         "linyi-2019 Measures (3) “those ranked at the bottom exit”, “last-place elimination”: when scores tie at the cut-off, do all the tied exit, or none?")),
     param!("exit_negative_list_scope", Switches, "哪些退出算“已被解除医保服务协议”", "which exits count as “agreement terminated”",
         "", "", ParamKind::Choice(&[
             opt("all_exits", "每项退出都是解除协议", "every exit terminates the agreement"),
@@ -356,7 +356,7 @@ pub static PARAMETERS: &[ParamDef] = &[
             opt("admission_rules", "记录未填报时，按现行准入规则在原址会被拒绝的", "where the record is silent, those the admission rules would reject at their site today"),
         ]),
         ("政策措施(三)对“不符合布局规划要求的”实行末位淘汰，布局规划由医保部门制定（政策措施(一)），模拟器没有这份规划：由考核记录填报，还是按现行准入规则推断？",
-         "政策措施(三) applies last-place elimination to those that “do not fit the layout plan”; the bureaus draw up that plan (政策措施(一)) and the simulator does not have it: is it stated in the record, or inferred from today's admission rules?")),
+         "linyi-2019 Measures (3) applies last-place elimination to those that “do not fit the layout plan”; the bureaus draw up that plan (linyi-2019 Measures (1)) and the simulator does not have it: is it stated in the record, or inferred from today's admission rules?")),
 ];
 
 pub fn param_def(id: &str) -> Option<&'static ParamDef> {
