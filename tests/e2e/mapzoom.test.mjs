@@ -191,7 +191,8 @@ test('institutions that would overlap are one numbered marker; the counts add up
 });
 
 test('on a phone (360 × 740) the city shows county shares, few markers, and no label on another', async () => {
-  const page = await openLinyi(PHONE);
+  // Set to dark: the fills, labels and legend read there too.
+  const page = await openLinyi({ ...PHONE, colorScheme: 'dark' });
   await page.locator('[data-testid="map"]').scrollIntoViewIfNeeded();
   await settled(page);
   const f = await fills(page);
@@ -202,4 +203,5 @@ test('on a phone (360 × 740) the city shows county shares, few markers, and no 
   assert.ok(labels.length >= 1, 'some county is named');
   assertNoOverlap(labels, 'city zoom, 360 × 740');
   await shot(page, 'mapzoom-360-city');
+  assert.deepEqual(await axeViolations(page), [], 'axe-core finds nothing in the map panel, dark');
 });

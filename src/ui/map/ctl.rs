@@ -88,6 +88,9 @@ pub struct MapCtl {
     outline_list: Vec<(Option<usize>, String, l::Polygon)>,
     /// The text each outline's label shows now.
     label_text: Vec<String>,
+    /// Something labels must keep clear of moved or changed: place them again (a forced layout,
+    /// so not on a change that moves nothing, such as a radius change on the surface layer).
+    labels_dirty: bool,
     /// The counties filled by their covered share: the coverage layer at city zoom.
     fills: l::LayerGroup,
     fill_list: Vec<(Option<usize>, l::Polygon)>,
@@ -236,6 +239,7 @@ impl MapCtl {
             outlines_on: false,
             outline_list: Vec::new(),
             label_text: Vec::new(),
+            labels_dirty: true,
             fills,
             fill_list: Vec::new(),
             fills_on: false,
@@ -382,10 +386,14 @@ impl MapCtl {
             .filter(|n| !n.trim().is_empty())
             != self.app_label;
         if restyle || renamed || app_moved || radius_changed || app_kind_changed || institutions_changed {
+            // The pin and its name keep labels clear of them; a new radius moves neither.
+            self.labels_dirty |= restyle || renamed || app_moved;
             self.draw_app(restyle);
         }
         self.last_app_ms = now_ms() - ta;
-        self.place_labels();
+        if self.labels_dirty {
+            self.place_labels();
+        }
         self.last_sync_ms = now_ms() - t0;
         self.info
     }
@@ -485,13 +493,15 @@ impl MapCtl {
             if self.label_text[k] != text {
                 poly.set_tooltip_content(&text);
                 self.label_text[k] = text;
+                self.labels_dirty = true;
             }
         }
     }
 
     /// Skips each county label that would overlap one placed before it (the most populous county
     /// first) or a marker that is always drawn (the application, the suggested sites).
-    pub fn place_labels(&self) {
+    pub fn place_labels(&mut self) {
+        self.labels_dirty = false;
         let rect = |el: &web_sys::Element| -> Option<LabelBox> { element_box(el) };
         let mut fixed: Vec<LabelBox> = Vec::new();
         for m in self.app_marker.iter().chain(self.site_markers.iter()) {
@@ -525,6 +535,7 @@ impl MapCtl {
     }
 
     fn draw_outlines(&mut self, inp: &Inputs) {
+        self.labels_dirty = true;
         self.outlines.clear_layers();
         self.fills.clear_layers();
         self.outline_list.clear();
@@ -580,6 +591,7 @@ impl MapCtl {
 
     /// The suggested sites as numbered badges, above the institutions, each with its residents added.
     fn draw_sites(&mut self, inp: &Inputs) {
+        self.labels_dirty = true;
         self.sites.clear_layers();
         self.site_markers.clear();
         let persons = crate::ui::i18n::U_PERSONS.get(inp.lang);
@@ -724,6 +736,7 @@ impl MapCtl {
     pub fn redraw_view(&mut self) {
         let Some(inp) = self.last.clone() else { return };
         self.drawn_view = Some(self.view_now());
+        self.labels_dirty = true;
         let vb = self.map.get_bounds().pad(0.25);
         let (w, s_, e, n_) = (vb.west(), vb.south(), vb.east(), vb.north());
         let crs = self.crs.get();
