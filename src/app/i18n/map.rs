@@ -138,7 +138,6 @@ pub const L_BY_COUNTY_NOTE: Words = words!(
 );
 pub const L_BY_CELL_NOTE: Words =
     words!("已放大，按格网显示；缩小可看各县区比例。", "Zoomed in: shown by cell; zoom out for each county's share.");
-pub const L_NO_SHARE: Words = words!("无居民", "no residents");
 pub const L_CLUSTERS: Words = words!(
     "重叠的机构合为一个圆标，数字为机构数，点击放大。",
     "Institutions that would overlap are one round marker with their number; click it to zoom in.",
