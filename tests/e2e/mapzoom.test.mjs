@@ -147,6 +147,7 @@ test('at city zoom on a desktop the counties are filled by their covered share, 
   }
   assert.ok(recoloured >= 1, `some county changes colour from 800 to 500 m: ${JSON.stringify({ before, after })}`);
   await shot(page, 'mapzoom-1440-city-500');
+  await page.locator('[data-testid="legend-cells"]').screenshot({ path: path.join(OUTPUT_DIR, 'mapzoom-legend-by-county.png') });
 
   assertNoOverlap(await shownLabels(page), 'city zoom, 1440 × 900');
   assert.deepEqual(await axeViolations(page), [], 'axe-core finds nothing in the map panel');

@@ -498,16 +498,15 @@ impl MapCtl {
         }
     }
 
-    /// Skips each county label that would overlap one placed before it (the most populous county
-    /// first) or a marker that is always drawn (the application, the suggested sites).
+    /// Skips each label that would overlap one placed before it: the suggested sites' numbers
+    /// in their order (a skipped one shrinks to a dot where it stands), then the county names,
+    /// the most populous county first; all keep clear of the application's pin and name.
     pub fn place_labels(&mut self) {
         self.labels_dirty = false;
         let rect = |el: &web_sys::Element| -> Option<LabelBox> { element_box(el) };
         let mut fixed: Vec<LabelBox> = Vec::new();
-        for m in self.app_marker.iter().chain(self.site_markers.iter()) {
-            if let Some(b) = m.get_element().and_then(|el| rect(&el)) {
-                fixed.push(b);
-            }
+        if let Some(b) = self.app_marker.as_ref().and_then(|m| m.get_element()).and_then(|el| rect(&el)) {
+            fixed.push(b);
         }
         if let Some(b) = self
             .app_marker
@@ -517,6 +516,21 @@ impl MapCtl {
             .and_then(|el| rect(&el))
         {
             fixed.push(b);
+        }
+        let sites: Vec<Option<HtmlElement>> = self.site_markers.iter().map(|m| m.get_element()).collect();
+        let site_boxes: Vec<LabelBox> =
+            sites.iter().map(|el| el.as_ref().and_then(|e| rect(e)).unwrap_or([0.0; 4])).collect();
+        for ((el, b), show) in sites.iter().zip(&site_boxes).zip(mz::place_labels(&fixed, &site_boxes)) {
+            if let Some(el) = el {
+                if show {
+                    let _ = el.remove_attribute("data-crowded");
+                } else {
+                    let _ = el.set_attribute("data-crowded", "");
+                }
+            }
+            if show && b[2] > b[0] {
+                fixed.push(*b);
+            }
         }
         let labels: Vec<Option<HtmlElement>> =
             self.outline_list.iter().map(|(_, _, p)| p.get_tooltip().and_then(|t| t.get_element())).collect();
