@@ -13,6 +13,7 @@ pub mod guided_view;
 pub mod history;
 pub mod i18n;
 pub mod map_view;
+pub mod map_zoom;
 pub mod params_use;
 pub mod plan_job;
 pub mod readings;

@@ -281,6 +281,11 @@ test('county boundaries from GeoJSON (GCJ-02) are drawn on the map with their na
   assert.equal(await page.locator('path.dd-boundary').count(), 1, 'one imported outline drawn');
   const labels = await page.locator('.dd-county-label').allInnerTexts();
   assert.ok(labels.includes('兰山区'), `the outline is named by its county: ${labels.join(' | ')}`);
+  // At city zoom the coverage layer fills the imported county by its covered share.
+  await page.locator('[data-testid="cells-coverage"]').check();
+  await page.evaluate(() => window.__dingdianMap.setZoom(9, { animate: false }));
+  await page.waitForSelector('[data-testid="map"][data-by-county="true"] path.dd-choropleth[data-share]', { state: 'attached', timeout: WAIT_MS });
+  assert.equal(await page.locator('path.dd-choropleth[data-share]').count(), 1, 'the one imported county is filled');
 });
 
 test('a hostile county name from a boundary file is shown as text on the map', async () => {

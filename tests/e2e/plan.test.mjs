@@ -188,6 +188,19 @@ test('suggested sites: K = 3 numbered on the map, the curve, greedy at least ran
   const markers = page.locator('[data-testid="map"] [data-testid="site-marker"]');
   assert.equal(await markers.count(), 3);
   assert.deepEqual(await markers.evaluateAll((ms) => ms.map((m) => m.textContent).sort()), ['1', '2', '3']);
+  // Zoomed out until they crowd, a number that would lie on an earlier one (or on the
+  // application's pin) is skipped: a dot where it stands.
+  await page.evaluate(() => window.__dingdianMap.setZoom(9, { animate: false }));
+  await page.waitForFunction(() => document.querySelector('[data-testid="map"] .dd-site[data-crowded]'), null, { timeout: WAIT_MS });
+  const numbered = await page.locator('[data-testid="map"] .leaflet-marker-icon.dd-site:not([data-crowded])').evaluateAll((els) =>
+    els.map((e) => { const r = e.getBoundingClientRect(); return { n: e.textContent, l: r.left, t: r.top, r: r.right, b: r.bottom }; }),
+  );
+  assert.ok(numbered.length >= 1, `some site keeps its number: ${JSON.stringify(numbered)}`);
+  for (const a of numbered) for (const b of numbered) {
+    if (a.n < b.n) assert.ok(!(a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b), `sites ${a.n} and ${b.n} overlap with their numbers shown`);
+  }
+  await page.locator('[data-testid="map-fit"]').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="map"] .dd-site[data-crowded]'), null, { timeout: WAIT_MS });
   const chart = page.locator('[data-testid="sites-chart"]');
   assert.equal(await chart.locator('polyline[data-series="greedy"]').getAttribute('data-points'), '3');
   assert.equal(await chart.locator('polyline[data-series="random"]').getAttribute('data-points'), '3');

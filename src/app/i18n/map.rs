@@ -1,6 +1,6 @@
 //! The map: layers, legend, symbols and base map (`ui/map/`).
 
-use crate::text::Words;
+use crate::text::{Text, Words};
 use crate::words;
 
 pub const MAP_HEADING: Words = words!("地图", "Map");
@@ -123,3 +123,22 @@ pub const AS_L_NOTE: Words = words!(
 
 pub const AS_L_NONE: Words =
     words!("先打开“年度考核与退出”完成一次评估。", "Open “Annual assessment and exits” and let it assess first.",);
+
+// The map at each zoom: counties filled by their covered share at city zoom, cells zoomed in,
+// institutions that would overlap as one numbered marker.
+
+/// A cluster marker's title: how many institutions it stands for, and what a click does.
+pub fn cluster_title(count: usize) -> Text {
+    crate::tr!("{} 家机构，点击放大", "{} institutions: click to zoom in"; count)
+}
+pub const L_BY_COUNTY: Words = words!("各县区覆盖人口比例", "Share of residents covered, by county");
+pub const L_BY_COUNTY_NOTE: Words = words!(
+    "全市视图下按县区着色（格网太小看不清）；放大查看网格。",
+    "Coloured by county at city zoom (cells are too small to read there); zoom in for cells.",
+);
+pub const L_BY_CELL_NOTE: Words =
+    words!("已放大，按格网显示；缩小可看各县区比例。", "Zoomed in: shown by cell; zoom out for each county's share.");
+pub const L_CLUSTERS: Words = words!(
+    "重叠的机构合为一个圆标，数字为机构数，点击放大。",
+    "Institutions that would overlap are one round marker with their number; click it to zoom in.",
+);

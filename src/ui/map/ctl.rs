@@ -17,6 +17,7 @@ use super::symbols::{self as sy, Sym};
 use super::tiles::Tiles;
 use super::{CellLayer, View};
 use crate::app::basemap::{from_screen, to_screen, BaseMapConfig};
+use crate::app::map_zoom::{self as mz, LabelBox};
 use crate::app::state::{Layers, MapData, Shared};
 use crate::engine::Outcome;
 use crate::scenario::import::Crs;
@@ -25,8 +26,8 @@ use crate::spatial::haversine_m;
 use crate::text::Lang;
 use crate::ui::decision_panel::outcome_symbol;
 
-/// At most this many institutions in view are drawn as letter markers (DOM nodes); more are
-/// painted as shapes on one image.
+/// At most this many markers (institutions and their clusters) in view are drawn as DOM nodes;
+/// more are painted as shapes on one image.
 const MAX_MARKERS: usize = 300;
 /// At most this many service circles are drawn; beyond, the legend asks to zoom in.
 const MAX_CIRCLES: usize = 400;
@@ -61,6 +62,12 @@ pub struct ViewInfo {
     pub circles_skipped: bool,
     pub institutions_in_view: usize,
     pub as_image: bool,
+    /// Markers standing for several institutions.
+    pub clusters: usize,
+    /// The coverage layer is painted by county (city zoom), not by cell.
+    pub by_county: bool,
+    /// Some county has an outline to fill.
+    pub fillable: bool,
 }
 
 /// Which cells picture is on the overlay, to skip repainting an identical one.
@@ -76,6 +83,26 @@ pub struct MapCtl {
     canvas: HtmlCanvasElement,
     outlines: l::LayerGroup,
     outlines_on: bool,
+    /// Each outline with its county (index into the scenario's counties) and name, the largest
+    /// county first (its label is placed first).
+    outline_list: Vec<(Option<usize>, String, l::Polygon)>,
+    /// The text each outline's label shows now.
+    label_text: Vec<String>,
+    /// Something labels must keep clear of moved or changed: place them again (a forced layout,
+    /// so not on a change that moves nothing, such as a radius change on the surface layer).
+    labels_dirty: bool,
+    /// The counties filled by their covered share: the coverage layer at city zoom.
+    fills: l::LayerGroup,
+    fill_list: Vec<(Option<usize>, l::Polygon)>,
+    fills_on: bool,
+    /// The share (per mille) each fill was painted for, to restyle only those that changed.
+    fill_shares: Vec<Option<Option<u16>>>,
+    /// What the fills were last computed from: the coverage masks and the layers asked.
+    fills_key: Option<(Rc<crate::spatial::CoverageLayers>, u8)>,
+    fill_values: Vec<Option<f64>>,
+    /// Cluster markers' click handlers, dropped with their markers.
+    cluster_handlers: Vec<Closure<dyn FnMut(JsValue)>>,
+    site_markers: Vec<l::Marker>,
     markers: l::LayerGroup,
     inst_image: l::ImageOverlay,
     inst_image_on: bool,
@@ -110,6 +137,15 @@ pub struct MapCtl {
     pub last_encode_ms: f64,
     pub last_app_ms: f64,
     _handlers: Vec<Closure<dyn FnMut(JsValue)>>,
+}
+
+/// An element's box on the page (left, top, right, bottom); none for one not laid out.
+fn element_box(el: &web_sys::Element) -> Option<LabelBox> {
+    let f: js_sys::Function = js_sys::Reflect::get(el, &"getBoundingClientRect".into()).ok()?.dyn_into().ok()?;
+    let r = f.call0(el).ok()?;
+    let get = |k: &str| js_sys::Reflect::get(&r, &k.into()).ok().and_then(|v| v.as_f64());
+    let b = [get("left")?, get("top")?, get("right")?, get("bottom")?];
+    (b[2] > b[0] && b[3] > b[1]).then_some(b)
 }
 
 fn now_ms() -> f64 {
@@ -149,9 +185,11 @@ impl MapCtl {
                 ("tapTolerance", n(12.0)),
             ]),
         );
-        // Panes from bottom to top: tiles (200), cells (the overlay pane, 400), outlines and
-        // circles (410), institutions drawn as an image (420), county names (430), markers (600).
-        for (name, z) in [("dd-vectors", "410"), ("dd-institutions", "420"), ("dd-labels", "430")] {
+        // Panes from bottom to top: tiles (200), cells and county fills (the overlay pane, 400),
+        // outlines and circles (410), institutions drawn as an image (420), markers (600), county
+        // names (650: a name with its share is what the city view is read by; a name on the
+        // application's pin is skipped, and names let taps through).
+        for (name, z) in [("dd-vectors", "410"), ("dd-institutions", "420"), ("dd-labels", "650")] {
             let pane = map.create_pane(name);
             let _ = pane.style().set_property("z-index", z);
             let _ = pane.style().set_property("pointer-events", "none");
@@ -184,6 +222,7 @@ impl MapCtl {
             &opts(&[("className", s("dd-institutions")), ("interactive", b(false)), ("pane", s("dd-institutions"))]),
         );
         let outlines = l::layer_group();
+        let fills = l::layer_group();
         let markers = l::layer_group();
         let circles = l::layer_group();
         markers.add_to(&map);
@@ -198,6 +237,17 @@ impl MapCtl {
             canvas,
             outlines,
             outlines_on: false,
+            outline_list: Vec::new(),
+            label_text: Vec::new(),
+            labels_dirty: true,
+            fills,
+            fill_list: Vec::new(),
+            fills_on: false,
+            fill_shares: Vec::new(),
+            fills_key: None,
+            fill_values: Vec::new(),
+            cluster_handlers: Vec::new(),
+            site_markers: Vec::new(),
             markers,
             inst_image,
             inst_image_on: false,
@@ -308,11 +358,11 @@ impl MapCtl {
             self.show_outlines(inp.view.outlines);
         }
         self.set_base_map(inp.tiles.as_ref());
-        let tc = now_ms();
-        self.draw_cells(&inp);
-        self.last_cells_ms = now_ms() - tc;
 
         self.last = Some(inp);
+        let tc = now_ms();
+        self.zoom_layers();
+        self.last_cells_ms = now_ms() - tc;
         if data_changed {
             // Fires `moveend` (at once or after the animation); its handler redraws the view
             // later again, the lines below redraw it now.
@@ -336,19 +386,189 @@ impl MapCtl {
             .filter(|n| !n.trim().is_empty())
             != self.app_label;
         if restyle || renamed || app_moved || radius_changed || app_kind_changed || institutions_changed {
+            // The pin and its name keep labels clear of them; a new radius moves neither.
+            self.labels_dirty |= restyle || renamed || app_moved;
             self.draw_app(restyle);
         }
         self.last_app_ms = now_ms() - ta;
+        if self.labels_dirty {
+            self.place_labels();
+        }
         self.last_sync_ms = now_ms() - t0;
         self.info
     }
 
+    /// What the zoom decides: the coverage layer by county (city zoom, where counties have
+    /// outlines) or by cell, and the county labels with or without their share.
+    fn zoom_layers(&mut self) {
+        let Some(inp) = self.last.clone() else { return };
+        let lat = (inp.data.bounds[1] + inp.data.bounds[3]) / 2.0;
+        let fillable = self.fill_list.iter().any(|(c, _)| c.is_some());
+        self.info.fillable = fillable;
+        let by_county = inp.view.cells == CellLayer::Coverage
+            && fillable
+            && !mz::cells_shown(self.map.get_zoom(), lat, inp.data.spacing_m);
+        if by_county {
+            let bits = sy::coverage_bits(inp.view.coverage_of);
+            let fresh = match &self.fills_key {
+                Some((cov, b)) => !Rc::ptr_eq(cov, &inp.layers.coverage) || *b != bits,
+                None => true,
+            };
+            if fresh {
+                let d = &inp.data.index;
+                self.fill_values = mz::county_shares(
+                    &inp.layers.coverage,
+                    bits,
+                    &d.cell_county,
+                    &d.cell_population,
+                    inp.scenario.counties.len(),
+                );
+                self.fills_key = Some((inp.layers.coverage.clone(), bits));
+            }
+            if !self.fills_on {
+                self.fills.add_to(&self.map);
+                self.fills_on = true;
+                // Paths made anew on the map carry no data attributes yet.
+                self.fill_shares.clear();
+            }
+            self.paint_fills(&inp.scenario.counties);
+        } else if self.fills_on {
+            self.fills.remove();
+            self.fills_on = false;
+        }
+        self.label_counties(by_county, inp.lang);
+        self.draw_cells(&inp, !by_county);
+        self.info.by_county = by_county;
+    }
+
+    /// Each county's fill in its share's colour: a restyle of the paths already on the map.
+    fn paint_fills(&mut self, counties: &[crate::scenario::County]) {
+        self.fill_shares.resize(self.fill_list.len(), None);
+        for (k, (county, poly)) in self.fill_list.iter().enumerate() {
+            let share = county.and_then(|c| self.fill_values.get(c).copied().flatten());
+            let permille = share.map(|v| (v * 1000.0).round() as u16);
+            if self.fill_shares[k] == Some(permille) {
+                continue;
+            }
+            let style = match share {
+                Some(v) => {
+                    let [r, g, b_] = mz::SHARE_PALETTE[mz::share_bin(v)];
+                    opts(&[("fillColor", s(&format!("rgb({r},{g},{b_})"))), ("fillOpacity", n(mz::FILL_OPACITY))])
+                }
+                None => opts(&[("fillOpacity", n(0.0))]),
+            };
+            poly.set_style(&style);
+            if let Some(el) = poly.get_element() {
+                if let Some(c) = county.and_then(|c| counties.get(c)) {
+                    let _ = el.set_attribute("data-county", &c.id);
+                }
+                match share {
+                    Some(v) => {
+                        let _ = el.set_attribute("data-share", &format!("{:.3}", v));
+                        let _ = el.set_attribute("data-bin", &mz::share_bin(v).to_string());
+                    }
+                    None => {
+                        let _ = el.remove_attribute("data-share");
+                        let _ = el.remove_attribute("data-bin");
+                    }
+                }
+            }
+            self.fill_shares[k] = Some(permille);
+        }
+    }
+
+    /// The county labels: the name, and under it the covered share while counties are filled.
+    fn label_counties(&mut self, with_share: bool, _lang: Lang) {
+        self.label_text.resize(self.outline_list.len(), String::new());
+        for (k, (county, name, poly)) in self.outline_list.iter().enumerate() {
+            let share = county.and_then(|c| self.fill_values.get(c).copied().flatten()).filter(|_| with_share);
+            let text = match share {
+                Some(v) => format!(
+                    "{}<span class=\"dd-share\" data-testid=\"county-share\">{}</span>",
+                    escape(name),
+                    mz::share_pct(v)
+                ),
+                None => escape(name),
+            };
+            if self.label_text[k] != text {
+                poly.set_tooltip_content(&text);
+                self.label_text[k] = text;
+                self.labels_dirty = true;
+            }
+        }
+    }
+
+    /// Skips each label that would overlap one placed before it: the suggested sites' numbers
+    /// in their order (a skipped one shrinks to a dot where it stands), then the county names,
+    /// the most populous county first; all keep clear of the application's pin and name.
+    pub fn place_labels(&mut self) {
+        self.labels_dirty = false;
+        let rect = |el: &web_sys::Element| -> Option<LabelBox> { element_box(el) };
+        let mut fixed: Vec<LabelBox> = Vec::new();
+        if let Some(b) = self.app_marker.as_ref().and_then(|m| m.get_element()).and_then(|el| rect(&el)) {
+            fixed.push(b);
+        }
+        if let Some(b) = self
+            .app_marker
+            .as_ref()
+            .and_then(|m| m.get_tooltip())
+            .and_then(|t| t.get_element())
+            .and_then(|el| rect(&el))
+        {
+            fixed.push(b);
+        }
+        let sites: Vec<Option<HtmlElement>> = self.site_markers.iter().map(|m| m.get_element()).collect();
+        let site_boxes: Vec<LabelBox> =
+            sites.iter().map(|el| el.as_ref().and_then(|e| rect(e)).unwrap_or([0.0; 4])).collect();
+        for ((el, b), show) in sites.iter().zip(&site_boxes).zip(mz::place_labels(&fixed, &site_boxes)) {
+            if let Some(el) = el {
+                if show {
+                    let _ = el.remove_attribute("data-crowded");
+                } else {
+                    let _ = el.set_attribute("data-crowded", "");
+                }
+            }
+            if show && b[2] > b[0] {
+                fixed.push(*b);
+            }
+        }
+        let labels: Vec<Option<HtmlElement>> =
+            self.outline_list.iter().map(|(_, _, p)| p.get_tooltip().and_then(|t| t.get_element())).collect();
+        let boxes: Vec<LabelBox> =
+            labels.iter().map(|el| el.as_ref().and_then(|e| rect(e)).unwrap_or([0.0; 4])).collect();
+        for (el, show) in labels.iter().zip(mz::place_labels(&fixed, &boxes)) {
+            if let Some(el) = el {
+                let _ = el.style().set_property("visibility", if show { "visible" } else { "hidden" });
+                if show {
+                    let _ = el.remove_attribute("data-crowded");
+                } else {
+                    let _ = el.set_attribute("data-crowded", "");
+                }
+            }
+        }
+    }
+
     fn draw_outlines(&mut self, inp: &Inputs) {
+        self.labels_dirty = true;
         self.outlines.clear_layers();
+        self.fills.clear_layers();
+        self.outline_list.clear();
+        self.fill_list.clear();
+        self.label_text.clear();
+        self.fill_shares.clear();
         match &inp.boundaries {
             Some(b) => self.draw_boundaries(inp, b, "dd-outline dd-boundary"),
             None => self.draw_boundaries(inp, &inp.data.outlines.clone(), "dd-outline"),
         }
+        // The most populous county's label first: it is the one kept where labels would overlap.
+        let mut residents = vec![0u64; inp.scenario.counties.len()];
+        for (&c, &p) in inp.data.index.cell_county.iter().zip(&inp.data.index.cell_population) {
+            if let Some(r) = residents.get_mut(c as usize) {
+                *r = r.saturating_add(p);
+            }
+        }
+        let of = |c: &Option<usize>| c.and_then(|c| residents.get(c).copied()).unwrap_or(0);
+        self.outline_list.sort_by(|a, b| of(&b.0).cmp(&of(&a.0)));
     }
 
     /// County boundaries (imported, or the sample cities' real outlines): every polygon with its
@@ -363,15 +583,31 @@ impl MapCtl {
                 .map(|c| c.name.clone())
                 .or_else(|| a.name.clone())
                 .unwrap_or_else(|| a.id.clone());
-            let poly =
-                l::county_outline(&l::boundary_rings(a, self.crs.get()), &name, false, Some(class), Some("dd-labels"));
+            let county = inp.scenario.counties.iter().position(|c| c.id == a.id);
+            let rings = l::boundary_rings(a, self.crs.get());
+            let poly = l::county_outline(&rings, &name, false, Some(class), Some("dd-labels"));
             self.outlines.add_layer(&poly);
+            self.outline_list.push((county, name, poly));
+            let fill = l::polygon(
+                &rings,
+                &opts(&[
+                    ("stroke", b(false)),
+                    ("fill", b(true)),
+                    ("fillOpacity", n(0.0)),
+                    ("interactive", b(false)),
+                    ("className", s("dd-choropleth")),
+                ]),
+            );
+            self.fills.add_layer(&fill);
+            self.fill_list.push((county, fill));
         }
     }
 
     /// The suggested sites as numbered badges, above the institutions, each with its residents added.
     fn draw_sites(&mut self, inp: &Inputs) {
+        self.labels_dirty = true;
         self.sites.clear_layers();
+        self.site_markers.clear();
         let persons = crate::ui::i18n::U_PERSONS.get(inp.lang);
         for (k, site) in inp.sites.iter().enumerate() {
             let no = k + 1;
@@ -390,6 +626,7 @@ impl MapCtl {
                 &opts(&[("direction", s("top"))]),
             );
             self.sites.add_layer(&m);
+            self.site_markers.push(m);
         }
     }
 
@@ -459,8 +696,10 @@ impl MapCtl {
         }
     }
 
-    fn draw_cells(&mut self, inp: &Inputs) {
-        let (classes, palette) = Self::cell_classes(inp);
+    /// The cells of the chosen layer, unless `wanted` is false (the coverage layer at city zoom):
+    /// then they are neither shown nor painted.
+    fn draw_cells(&mut self, inp: &Inputs, wanted: bool) {
+        let (classes, palette) = if wanted { Self::cell_classes(inp) } else { (Vec::new(), &[][..]) };
         let show = inp.view.cells != CellLayer::None && !classes.is_empty() && !inp.data.points.is_empty();
         if show {
             let key = CellsKey { mode: inp.view.cells, classes };
@@ -502,13 +741,16 @@ impl MapCtl {
     pub fn redraw_if_moved(&mut self) {
         if self.drawn_view != Some(self.view_now()) {
             self.redraw_view();
+            self.zoom_layers();
         }
+        self.place_labels();
     }
 
     /// Redraws what depends on the view: institutions and service circles in (and near) it.
     pub fn redraw_view(&mut self) {
         let Some(inp) = self.last.clone() else { return };
         self.drawn_view = Some(self.view_now());
+        self.labels_dirty = true;
         let vb = self.map.get_bounds().pad(0.25);
         let (w, s_, e, n_) = (vb.west(), vb.south(), vb.east(), vb.north());
         let crs = self.crs.get();
@@ -519,7 +761,6 @@ impl MapCtl {
             lon >= w && lon <= e && lat >= s_ && lat <= n_
         };
         let view = &inp.view;
-        let lang = inp.lang;
 
         // Institutions
         let shown: Vec<(usize, Sym)> = inp
@@ -537,7 +778,36 @@ impl MapCtl {
             })
             .collect();
         self.markers.clear_layers();
-        let as_image = shown.len() > MAX_MARKERS;
+        self.cluster_handlers.clear();
+        // Institutions that would overlap are one marker, except those the selected
+        // application's rules weigh (ringed on the map) and the one it changes.
+        let zoom = self.map.get_zoom();
+        let apart: std::collections::HashSet<usize> = inp
+            .app
+            .as_ref()
+            .map(|app| {
+                let mut k = deciding(&inp, app);
+                if let Some(id) = &app.institution_id {
+                    k.extend(inp.scenario.institutions.iter().position(|x| &x.id == id));
+                }
+                k.into_iter().collect()
+            })
+            .unwrap_or_default();
+        let clusters = if zoom >= mz::NO_CLUSTER_ZOOM {
+            (0..shown.len()).map(|k| mz::Cluster { members: vec![k], x: 0.0, y: 0.0 }).collect()
+        } else {
+            let pts: Vec<(f64, f64)> = shown
+                .iter()
+                .map(|(k, _)| {
+                    let x = &inp.scenario.institutions[*k];
+                    let (lon, lat) = drawn(x.lon, x.lat);
+                    mz::world_px(lon, lat, zoom)
+                })
+                .collect();
+            mz::cluster(&pts, mz::CLUSTER_PX, |j| apart.contains(&shown[j].0))
+        };
+        let as_image = clusters.len() > MAX_MARKERS;
+        let mut n_clusters = 0;
         if as_image {
             let size = self.map.get_size();
             let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 2.0);
@@ -575,22 +845,14 @@ impl MapCtl {
                 self.inst_image.remove();
                 self.inst_image_on = false;
             }
-            for (k, sym) in &shown {
-                let x = &inp.scenario.institutions[*k];
-                let letter = sym.letter().get(lang);
-                let class = format!("dd-inst {}{}", sym.class(), if x.designated { "" } else { " is-undesignated" });
-                let html = format!("<span data-institution=\"{}\">{}</span>", escape(&x.id), letter);
-                let icon = l::div_icon(&opts(&[
-                    ("className", s(&class)),
-                    ("html", s(&html)),
-                    ("iconSize", js_sys::Array::of2(&n(22.0), &n(22.0)).into()),
-                    ("iconAnchor", js_sys::Array::of2(&n(11.0), &n(11.0)).into()),
-                ]));
-                let m = l::marker(
-                    &self.at(x.lon, x.lat),
-                    &opts(&[("icon", icon.into()), ("interactive", b(false)), ("keyboard", b(false))]),
-                );
-                self.markers.add_layer(&m);
+            for c in &clusters {
+                if let [j] = c.members[..] {
+                    let (k, sym) = shown[j];
+                    self.letter_marker(&inp, k, sym);
+                } else {
+                    self.cluster_marker(&inp, &shown, c);
+                    n_clusters += 1;
+                }
             }
         }
 
@@ -631,7 +893,87 @@ impl MapCtl {
                 }
             }
         }
-        self.info = ViewInfo { circles_skipped: skipped, institutions_in_view: shown.len(), as_image };
+        self.info = ViewInfo {
+            circles_skipped: skipped,
+            institutions_in_view: shown.len(),
+            as_image,
+            clusters: n_clusters,
+            by_county: self.info.by_county,
+            fillable: self.info.fillable,
+        };
+    }
+
+    /// One institution: a letter in a badge of its kind's colour.
+    fn letter_marker(&self, inp: &Inputs, k: usize, sym: Sym) {
+        let x = &inp.scenario.institutions[k];
+        let letter = sym.letter().get(inp.lang);
+        let class = format!("dd-inst {}{}", sym.class(), if x.designated { "" } else { " is-undesignated" });
+        let html = format!("<span data-institution=\"{}\">{}</span>", escape(&x.id), letter);
+        let icon = l::div_icon(&opts(&[
+            ("className", s(&class)),
+            ("html", s(&html)),
+            ("iconSize", js_sys::Array::of2(&n(22.0), &n(22.0)).into()),
+            ("iconAnchor", js_sys::Array::of2(&n(11.0), &n(11.0)).into()),
+        ]));
+        let m = l::marker(
+            &self.at(x.lon, x.lat),
+            &opts(&[("icon", icon.into()), ("interactive", b(false)), ("keyboard", b(false))]),
+        );
+        self.markers.add_layer(&m);
+    }
+
+    /// Institutions that would overlap: one badge with their count, in the colour of the kind
+    /// most of them are; a click (or Enter) zooms to them.
+    fn cluster_marker(&mut self, inp: &Inputs, shown: &[(usize, Sym)], c: &mz::Cluster) {
+        let count = c.members.len();
+        let mut by_sym = [0usize; Sym::ALL.len()];
+        let (mut w, mut s_, mut e, mut n_) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        let (mut lon_sum, mut lat_sum) = (0.0, 0.0);
+        for &j in &c.members {
+            let (k, sym) = shown[j];
+            if let Some(slot) = Sym::ALL.iter().position(|x| *x == sym) {
+                by_sym[slot] += 1;
+            }
+            let x = &inp.scenario.institutions[k];
+            let (lon, lat) = to_screen(self.crs.get(), x.lon, x.lat);
+            (w, s_, e, n_) = (w.min(lon), s_.min(lat), e.max(lon), n_.max(lat));
+            lon_sum += lon;
+            lat_sum += lat;
+        }
+        // The first of the most numerous kind, in the legend's order.
+        let most = (0..by_sym.len()).rev().max_by_key(|&k| by_sym[k]).map(|k| Sym::ALL[k]).unwrap_or(Sym::Pharmacy);
+        let size = match count {
+            ..=9 => 28.0,
+            10..=99 => 34.0,
+            _ => 40.0,
+        };
+        let title = crate::ui::i18n::cluster_title(count).get(inp.lang).to_string();
+        let html = format!(
+            "<span data-testid=\"map-cluster\" data-count=\"{count}\" data-kind=\"{}\">{count}</span>",
+            most.class()
+        );
+        let icon = l::div_icon(&opts(&[
+            ("className", s(&format!("dd-cluster {}", most.class()))),
+            ("html", s(&html)),
+            ("iconSize", js_sys::Array::of2(&n(size), &n(size)).into()),
+            ("iconAnchor", js_sys::Array::of2(&n(size / 2.0), &n(size / 2.0)).into()),
+        ]));
+        let at = ll(lon_sum / count as f64, lat_sum / count as f64);
+        let m = l::marker(&at, &opts(&[("icon", icon.into()), ("keyboard", b(true)), ("title", s(&title))]));
+        let map = self.map.clone();
+        let extent = l::bounds([w, s_, e, n_]);
+        let zoom_in = Closure::<dyn FnMut(JsValue)>::new(move |_e: JsValue| {
+            map.fit_bounds(
+                &extent,
+                &opts(&[
+                    ("padding", js_sys::Array::of2(&n(48.0), &n(48.0)).into()),
+                    ("maxZoom", n(mz::NO_CLUSTER_ZOOM)),
+                ]),
+            );
+        });
+        m.on("click", zoom_in.as_ref().unchecked_ref());
+        self.cluster_handlers.push(zoom_in);
+        self.markers.add_layer(&m);
     }
 
     /// The selected application: its marker (with the outcome's symbol), its service circle,
@@ -756,19 +1098,9 @@ impl MapCtl {
             }
             self.app_label = name;
         }
-        // Rings: a cheap box test first, then the same haversine as the rules. Rings already on
-        // the map stay; only those that enter or leave the circle are added or removed.
-        let dlat = (inp.radius / crate::spatial::EARTH_RADIUS_M).to_degrees() * 1.01;
-        let dlon = dlat / app.lat.to_radians().cos().max(0.05);
-        let mut want: Vec<usize> = Vec::new();
-        for (k, x) in inp.scenario.institutions.iter().enumerate() {
-            if (x.lat - app.lat).abs() > dlat || (x.lon - app.lon).abs() > dlon || !sy::same_type(app, x) {
-                continue;
-            }
-            if haversine_m(app.lon, app.lat, x.lon, x.lat) <= inp.radius {
-                want.push(k);
-            }
-        }
+        // Rings already on the map stay; only those that enter or leave the circle are added or
+        // removed.
+        let want = deciding(inp, app);
         self.rings.retain(|k, ring| {
             let keep = want.binary_search(k).is_ok();
             if !keep {
@@ -797,4 +1129,21 @@ impl MapCtl {
             self.rings.insert(k, ring);
         }
     }
+}
+
+/// The same-type institutions within the application's service circle (ringed on the map), in
+/// index order: a cheap box test first, then the same haversine as the rules.
+fn deciding(inp: &Inputs, app: &Application) -> Vec<usize> {
+    let dlat = (inp.radius / crate::spatial::EARTH_RADIUS_M).to_degrees() * 1.01;
+    let dlon = dlat / app.lat.to_radians().cos().max(0.05);
+    let mut want: Vec<usize> = Vec::new();
+    for (k, x) in inp.scenario.institutions.iter().enumerate() {
+        if (x.lat - app.lat).abs() > dlat || (x.lon - app.lon).abs() > dlon || !sy::same_type(app, x) {
+            continue;
+        }
+        if haversine_m(app.lon, app.lat, x.lon, x.lat) <= inp.radius {
+            want.push(k);
+        }
+    }
+    want
 }

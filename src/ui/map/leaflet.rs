@@ -99,6 +99,19 @@ extern "C" {
     pub fn unbind_tooltip(this: &Layer) -> Layer;
     #[wasm_bindgen(method, js_name = setTooltipContent)]
     pub fn set_tooltip_content(this: &Layer, content: &str) -> Layer;
+    /// The tooltip bound to the layer, if any.
+    #[wasm_bindgen(method, js_name = getTooltip)]
+    pub fn get_tooltip(this: &Layer) -> Option<Tooltip>;
+    /// A handler for one of the layer's events (an interactive marker's `click`).
+    #[wasm_bindgen(method, js_name = on)]
+    pub fn on(this: &Layer, event: &str, handler: &Function) -> Layer;
+
+    /// A label bound to a layer.
+    #[derive(Clone, Debug)]
+    pub type Tooltip;
+    /// Its element, while it is on the map.
+    #[wasm_bindgen(method, js_name = getElement)]
+    pub fn get_element(this: &Tooltip) -> Option<HtmlElement>;
 
     #[derive(Clone, Debug)]
     #[wasm_bindgen(extends = Layer)]
@@ -116,6 +129,9 @@ extern "C" {
     pub type Path;
     #[wasm_bindgen(method, js_name = setStyle)]
     pub fn set_style(this: &Path, style: &Object) -> Path;
+    /// Its SVG element, while it is on the map.
+    #[wasm_bindgen(method, js_name = getElement)]
+    pub fn get_element(this: &Path) -> Option<web_sys::Element>;
 
     #[derive(Clone, Debug)]
     #[wasm_bindgen(extends = Path, extends = Layer)]
@@ -166,6 +182,9 @@ extern "C" {
     pub fn set_lat_lng(this: &Marker, at: &Array) -> Marker;
     #[wasm_bindgen(method, js_name = setIcon)]
     pub fn set_icon(this: &Marker, icon: &DivIcon) -> Marker;
+    /// Its icon's element, while it is on the map.
+    #[wasm_bindgen(method, js_name = getElement)]
+    pub fn get_element(this: &Marker) -> Option<HtmlElement>;
 
     /// An icon that is a bit of HTML (a letter in a badge).
     #[derive(Clone, Debug)]

@@ -26,6 +26,7 @@ use super::decision_panel::outcome_symbol;
 use super::i18n::{self as i, bi, bi_t, lang_tag, t};
 use crate::app::basemap::BaseMapConfig;
 use crate::app::map_view::MapView;
+use crate::app::map_zoom as mz;
 use crate::app::state::{Timing, AREA_CLASSES};
 use crate::engine::Outcome;
 use crate::scenario::import::Crs;
@@ -398,7 +399,9 @@ pub fn map_panel(props: &Props) -> Html {
             <p class="field-hint map-hint">{ i::MAP_HINT.get(lang) }</p>
             <div class="map-frame" data-testid="map"
                 data-app-lon={app.map(|a| a.lon.to_string())} data-app-lat={app.map(|a| a.lat.to_string())}
-                data-cells={view.cells.id()} data-institutions={if info.as_image { "image" } else { "markers" }}>
+                data-cells={view.cells.id()} data-institutions={if info.as_image { "image" } else { "markers" }}
+                data-by-county={info.by_county.to_string()} data-in-view={info.institutions_in_view.to_string()}
+                data-clusters={info.clusters.to_string()}>
                 <div class="map-canvas" ref={node} role="region" aria-label={i::MAP_LABEL.get(lang)}></div>
             </div>
             if *failed {
@@ -410,10 +413,6 @@ pub fn map_panel(props: &Props) -> Html {
             { legend(props, &view, *info) }
         </section>
     }
-}
-
-fn swatch(sw: Swatch) -> Html {
-    html! { <span class="swatch" style={sw.css()} aria-hidden="true"></span> }
 }
 
 fn badge(lang: Lang, sym: Sym, designated: bool) -> Html {
@@ -482,35 +481,42 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
         }
     };
     // Swatch, symbol (outcomes), words.
-    let cell_items: Vec<(Swatch, &'static str, Text)> = match v.cells {
+    let cell_items: Vec<(String, &'static str, Text)> = match v.cells {
         CellLayer::None => vec![],
+        // At city zoom, each county's share in bins, fewest covered first.
+        CellLayer::Coverage if info.by_county => (0..mz::SHARE_PALETTE.len())
+            .map(|k| {
+                let [r, g, b] = mz::SHARE_PALETTE[k];
+                (format!("background: rgba({r},{g},{b},{})", mz::FILL_OPACITY), "", mz::bin_label(k))
+            })
+            .collect(),
         CellLayer::Coverage => vec![
-            (symbols::COVERAGE_PALETTE[1], "", i::COVERED.clone()),
-            (symbols::COVERAGE_PALETTE[0], "", i::NOT_COVERED.clone()),
+            (symbols::COVERAGE_PALETTE[1].css(), "", i::COVERED.clone()),
+            (symbols::COVERAGE_PALETTE[0].css(), "", i::NOT_COVERED.clone()),
         ],
         CellLayer::AreaClass => AREA_CLASSES
             .iter()
             .map(|c| {
                 let sw = symbols::AREA_PALETTE[symbols::area_index(*c) as usize];
-                (sw, "", hatched(sw, c.label()))
+                (sw.css(), "", hatched(sw, c.label()))
             })
             .collect(),
         CellLayer::Surface => Outcome::ALL
             .iter()
             .map(|o| {
                 let sw = symbols::OUTCOME_PALETTE[symbols::outcome_index(*o) as usize];
-                (sw, outcome_symbol(*o), hatched(sw, o.label()))
+                (sw.css(), outcome_symbol(*o), hatched(sw, o.label()))
             })
             .collect(),
         CellLayer::Difference => symbols::DIFF_CHANGES
             .iter()
             .zip(symbols::DIFF_PALETTE)
-            .map(|(c, sw)| (sw, symbols::diff_symbol(*c), hatched(sw, c.label())))
+            .map(|(c, sw)| (sw.css(), symbols::diff_symbol(*c), hatched(sw, c.label())))
             .collect(),
         CellLayer::Exits => symbols::EXITS_LOST
             .iter()
             .zip(symbols::EXITS_PALETTE)
-            .map(|((symbol, label), sw)| (sw, *symbol, hatched(sw, (*label).clone())))
+            .map(|((symbol, label), sw)| (sw.css(), *symbol, hatched(sw, (*label).clone())))
             .collect(),
     };
     let surface_when = match v.cells {
@@ -522,8 +528,11 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
         CellLayer::Difference => Some(i::RV_L_DIFF_NOTE),
         CellLayer::Exits => Some(if has_exits { i::AS_L_NOTE } else { i::AS_L_NONE }),
         CellLayer::None => None,
+        CellLayer::Coverage if info.by_county => Some(i::L_BY_COUNTY_NOTE),
         _ => Some(i::CELL_NOTE),
     };
+    // Zoomed in on a city whose counties can be filled: say how to get their shares back.
+    let by_cell_note = v.cells == CellLayer::Coverage && !info.by_county && info.fillable;
 
     let basemap = {
         let bm = v.basemap.clone();
@@ -626,10 +635,13 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
                             </div>
                         </div>
                     }
-                    <ul class="legend-list">
+                    if info.by_county {
+                        <p class="legend-by-county" data-testid="legend-by-county">{ bi_t(lang, i::L_BY_COUNTY) }</p>
+                    }
+                    <ul class="legend-list" data-testid="legend-cell-items">
                         { for cell_items.iter().map(|(sw, symbol, label)| html! {
                             <li>
-                                { swatch(*sw) }
+                                <span class="swatch" style={sw.clone()} aria-hidden="true"></span>
                                 if !symbol.is_empty() {
                                     <span class="legend-symbol" aria-hidden="true">{ *symbol }</span>
                                 }
@@ -638,7 +650,10 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
                         }) }
                     </ul>
                     if let Some(n) = cell_note {
-                        <p class="field-hint">{ n.get(lang) }</p>
+                        <p class="field-hint" data-testid="legend-cell-note">{ n.get(lang) }</p>
+                    }
+                    if by_cell_note {
+                        <p class="field-hint" data-testid="legend-by-cell">{ i::L_BY_CELL_NOTE.get(lang) }</p>
                     }
                     if !surface_when.is_empty() {
                         <p class="surface-when" data-testid="legend-surface-when">{ i::SURFACE_WHEN.get(lang) }
@@ -681,6 +696,12 @@ fn legend(props: &Props, view: &UseStateHandle<View>, info: ViewInfo) -> Html {
                             <span class="legend-text">{ bi_t(lang, i::L_NON_DESIGNATED) }</span>
                         </> },
                         update(|v, on| v.non_designated = on)) }
+                    if info.clusters > 0 {
+                        <p class="field-hint legend-clusters" data-testid="legend-clusters">
+                            <span class="dd-cluster sym-pharmacy legend-cluster" aria-hidden="true"><span>{ "12" }</span></span>
+                            { i::L_CLUSTERS.get(lang) }
+                        </p>
+                    }
                 </fieldset>
                 <fieldset class="legend-group" data-testid="legend-application">
                     <legend>{ bi_t(lang, i::L_APP_GROUP) }</legend>
