@@ -144,7 +144,7 @@ test('the fund figures sit beside the fund thresholds and the county figures bes
   await page.locator('[data-beside="employee"] .beside-note.is-below').waitFor({ timeout: WAIT_MS });
 });
 
-test('the change line\'s link to the full comparison opens Compare and gaps and lands on its heading below the line', async () => {
+test('the change line links to the full comparison: Compare and gaps opens and its heading lands below the line', async () => {
   const { page } = await desk();
   await setParam(page, 'service_radius_m', 500);
   assert.equal(await page.locator('[data-testid="review"]').count(), 0, 'the comparison is not in the page yet');
@@ -159,7 +159,7 @@ test('the change line\'s link to the full comparison opens Compare and gaps and 
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'review-heading', 'the focus follows the link');
 });
 
-test('a gap\'s link reaches its switch even when the preset folds that switch away', async () => {
+test('a gap links to its switch even when the preset folds that switch away', async () => {
   const { page } = await desk();
   // Try each preset until a gap names a switch the preset does not use (folded away).
   const presets = await page.locator('[data-testid="preset"] option').evaluateAll((os) => os.map((o) => o.value));
