@@ -5,6 +5,7 @@
 
 pub mod assess;
 pub mod basemap;
+pub mod beside;
 pub mod change_view;
 pub mod coverage;
 pub mod figures;
@@ -24,5 +25,6 @@ pub mod sites;
 pub mod slip;
 pub mod state;
 pub mod sweep;
+pub mod tasks;
 pub mod way;
 pub mod work;

@@ -1,9 +1,13 @@
-//! The page: header (name, data set, preset picker, language), the banner that says the data is
-//! a sample or synthetic, and three columns — parameters and figures on the left, the map with
-//! the application and coverage in the centre, the decision on the right. On phones one column:
-//! map, decision, application, coverage, parameters. On phones the header's controls fold into
-//! one "菜单 Menu" disclosure so the page's own content starts on the first screen; guided mode's
-//! header keeps only what the public needs: the language and the way back to the expert view.
+//! The page: header (name, data set, preset picker, language), the line of what the last edit
+//! changed, the banner that says the data is a sample or synthetic, then the working surface
+//! that answers every edit at once — parameters on the left, the map (its legend beside it) in
+//! the centre, the decision on the right — and under the map the tasks as tabs (`nav.rs`: the
+//! application and sites, bed figures and data, coverage, compare and gaps, the annual plan, the
+//! assessment, the budget, import and results), only the chosen task's panels in the page. On
+//! phones one column: map, decision, the tasks, parameters, the change line stuck to the top.
+//! On phones the header's controls fold into one "菜单 Menu" disclosure so the page's own content
+//! starts on the first screen; guided mode's header keeps only what the public needs: the
+//! language and the way back to the expert view.
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -21,6 +25,7 @@ use super::i18n::{self as i, lang_tag, t};
 use super::import_panel::{self, ImportPanel};
 use super::map::tiles::{self, Deployed};
 use super::map::MapPanel;
+use super::nav::{self, TaskPanel, TaskTabs};
 use super::params_panel::{ParamsPanel, ParamsSnap};
 use super::plan_panel::PlanPanel;
 use super::readings_panel::{self, ReadingsDialog};
@@ -40,6 +45,7 @@ use crate::app::results_table::ResultsView;
 use crate::app::review_view::ReviewView;
 use crate::app::state::{Action, Dataset, ErrorKey, Shared};
 use crate::app::sweep::SweepInputs;
+use crate::app::tasks::Task;
 use crate::app::work::Work;
 use crate::scenario::{Category, DataField, Field};
 use crate::text::Lang;
@@ -230,6 +236,33 @@ pub fn app() -> Html {
             }
         })
     };
+    // The task shown under the map (the reader's view, not the model's: it stays out of `State`),
+    // and the element a link into it asked for, scrolled to once the task is drawn.
+    let task = use_state(nav::initial_task);
+    let anchor = use_state(|| {
+        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        Task::holding(&hash).map(|_| hash.trim_start_matches('#').to_string())
+    });
+    let on_task = {
+        let set = task.setter();
+        use_callback((), move |t: Task, _| set.set(t))
+    };
+    nav::use_task_links({
+        let (set_task, set_anchor) = (task.setter(), anchor.setter());
+        Callback::from(move |(t, id): (Task, String)| {
+            set_task.set(t);
+            set_anchor.set(Some(id));
+        })
+    });
+    {
+        let anchor = anchor.clone();
+        use_effect_with(((*task), (*anchor).clone()), move |(_, id)| {
+            if let Some(id) = id {
+                nav::scroll_to_anchor(id);
+                anchor.set(None);
+            }
+        });
+    }
     let preset = state.preset();
     let banner = match state.dataset {
         Dataset::Sample => i::SAMPLE_BANNER,
@@ -326,31 +359,17 @@ pub fn app() -> Html {
             if guide.open {
                 <Guided {lang} view={GuidedView::of(&state)} guide={(*guide).clone()} on_guide={on_guide.clone()} on_expert={intents.add_application.clone()} />
             } else {
+                // The working surface (parameters, map, decision) answers every edit at once;
+                // the rest is one task at a time, under the map.
                 <div class="columns">
                     <div class="col col-params">
                         <ParamsPanel snap={ParamsSnap::of(&state)}
                             on_set={intents.set_param.clone()}
                             on_reset={intents.reset_param.clone()}
                             on_rule={intents.toggle_rule.clone()} />
-                        <DataPanel snap={DataSnap::of(&state)}
-                            on_city={intents.set_city.clone()}
-                            on_county={intents.set_county.clone()} />
                     </div>
                     <div class="col col-map">
                         <MapPanel {lang} view={MapView::of(&state)} on_place={intents.place_app.clone()} />
-                        <SitesPanel {lang} inputs={PlanInputs::of(&state)}
-                            on_sites={intents.show_sites.clone()} on_place={intents.add_application.clone()} />
-                    </div>
-                    <div class="col col-form">
-                        <ApplicationForm lang={lang} rev={state.rev} scenario={Shared(state.scenario.clone())}
-                            selected={state.selected} radius_m={state.policy.params.service_radius_m}
-                            errors={application_form::field_errors(&state)}
-                            on_pick={intents.select_app.clone()}
-                            on_new={intents.new_app.clone()}
-                            on_remove={intents.remove_app.clone()}
-                            on_field={intents.set_app.clone()}
-                            on_category={intents.toggle_category.clone()} />
-                        <CoveragePanel {lang} view={CoverageView::of(&state)} />
                     </div>
                     <div class="col col-decision">
                         <DecisionPanel lang={lang} rev={state.rev} scenario={Shared(state.scenario.clone())}
@@ -359,30 +378,11 @@ pub fn app() -> Html {
                             as_of_error={state.error(&ErrorKey::AsOf).cloned()}
                             on_as_of={intents.set_as_of.clone()}
                             on_pick={intents.select_app.clone()} />
-                        <FiguresPanel snap={FiguresSnap::of(&state)} />
                     </div>
-                </div>
-                <div class="io-wrap">
-                    <ImportPanel lang={lang} scenario={Shared(state.scenario.clone())}
-                        boundaries={state.boundaries.clone().filter(|_| state.dataset == Dataset::Imported).map(Shared)}
-                        outlines={Shared(state.data.outlines.clone())}
-                        error={state.error(&ErrorKey::Import).cloned()}
-                        intents={intents.import.clone()} />
-                    <ResultsPanel {lang} view={ResultsView::of(&state)} on_focus={intents.focus_app.clone()} />
-                </div>
-                <PlanPanel {lang} inputs={PlanInputs::of(&state)} policy_title={preset.title.clone()} />
-                // The yearly assessment and exits, the county medical community budget.
-                <AssessmentPanel lang={lang} dataset={state.dataset} scenario={Shared(state.scenario.clone())}
-                    policy={Shared(state.policy.clone())} data={state.data.clone()}
-                    as_of={crate::app::assess::as_of(&state)} exits={state.exits.clone()}
-                    on_exits={intents.exits.clone()} on_add={intents.add_application.clone()} />
-                <BudgetPanel lang={lang} budget={state.budget.clone()} policy={Shared(state.policy.clone())}
-                    on_set={intents.set_budget.clone()}
-                    on_reset={intents.reset_budget.clone()} />
-                <div class="review-wrap">
-                    <ReviewPanel {lang} view={ReviewView::of(&state)} sweep={SweepInputs::of(&state)}
-                        on_set_baseline={intents.set_baseline.clone()} on_reset_baseline={intents.reset_baseline.clone()}
-                        presets={crate::app::review::PresetPairInputs::of(&state)} />
+                    <div class="col col-tasks">
+                        <TaskTabs {lang} task={*task} on_task={on_task} />
+                        <TaskPanel task={*task}>{ task_panels(&state, &intents, *task) }</TaskPanel>
+                    </div>
                 </div>
                 if let Some(d) = decision {
                     <a class={classes!("outcome-bar", format!("outcome-{}", d.outcome.id()))} href="#decision"
@@ -398,6 +398,67 @@ pub fn app() -> Html {
             </footer>
         </main>
         </ContextProvider<Deployed>>
+    }
+}
+
+/// The panels of a task.
+fn task_panels(state: &UseReducerHandle<crate::app::state::State>, intents: &Intents, task: Task) -> Html {
+    let lang = state.lang;
+    let preset = state.preset();
+    match task {
+        Task::Application => html! {
+            <>
+                <ApplicationForm lang={lang} rev={state.rev} scenario={Shared(state.scenario.clone())}
+                    selected={state.selected} radius_m={state.policy.params.service_radius_m}
+                    errors={application_form::field_errors(state)}
+                    on_pick={intents.select_app.clone()}
+                    on_new={intents.new_app.clone()}
+                    on_remove={intents.remove_app.clone()}
+                    on_field={intents.set_app.clone()}
+                    on_category={intents.toggle_category.clone()} />
+                <SitesPanel {lang} inputs={PlanInputs::of(state)}
+                    on_sites={intents.show_sites.clone()} on_place={intents.add_application.clone()} />
+            </>
+        },
+        Task::Figures => html! {
+            <>
+                <FiguresPanel snap={FiguresSnap::of(state)} />
+                <DataPanel snap={DataSnap::of(state)}
+                    on_city={intents.set_city.clone()}
+                    on_county={intents.set_county.clone()} />
+            </>
+        },
+        Task::Coverage => html! { <CoveragePanel {lang} view={CoverageView::of(state)} /> },
+        Task::Review => html! {
+            <div class="review-wrap">
+                <ReviewPanel {lang} view={ReviewView::of(state)} sweep={SweepInputs::of(state)}
+                    on_set_baseline={intents.set_baseline.clone()} on_reset_baseline={intents.reset_baseline.clone()}
+                    presets={crate::app::review::PresetPairInputs::of(state)} />
+            </div>
+        },
+        Task::Plan => html! { <PlanPanel {lang} inputs={PlanInputs::of(state)} policy_title={preset.title.clone()} /> },
+        // The yearly assessment and exits, the county medical community budget.
+        Task::Assess => html! {
+            <AssessmentPanel lang={lang} dataset={state.dataset} scenario={Shared(state.scenario.clone())}
+                policy={Shared(state.policy.clone())} data={state.data.clone()}
+                as_of={crate::app::assess::as_of(state)} exits={state.exits.clone()}
+                on_exits={intents.exits.clone()} on_add={intents.add_application.clone()} />
+        },
+        Task::Budget => html! {
+            <BudgetPanel lang={lang} budget={state.budget.clone()} policy={Shared(state.policy.clone())}
+                on_set={intents.set_budget.clone()}
+                on_reset={intents.reset_budget.clone()} />
+        },
+        Task::Io => html! {
+            <div class="io-wrap">
+                <ImportPanel lang={lang} scenario={Shared(state.scenario.clone())}
+                    boundaries={state.boundaries.clone().filter(|_| state.dataset == Dataset::Imported).map(Shared)}
+                    outlines={Shared(state.data.outlines.clone())}
+                    error={state.error(&ErrorKey::Import).cloned()}
+                    intents={intents.import.clone()} />
+                <ResultsPanel {lang} view={ResultsView::of(state)} on_focus={intents.focus_app.clone()} />
+            </div>
+        },
     }
 }
 

@@ -194,8 +194,9 @@ pub fn data_panel(props: &Props) -> Html {
                 let hook = move |f: DataField| Hook::County(cid.clone(), f.path());
                 let err = |f: DataField| snap.error(&ErrorKey::County(c.id.clone(), f));
                 let set = |f: DataField| props.on_county.reform(move |raw: String| (idx, f, raw));
+                // Folded: a city of twelve counties would fill its task; the city's own stays open.
                 html! {
-                    <details class="group" open=true key={c.id.clone()} data-testid={format!("county-data-{}", c.id)}>
+                    <details class="group" key={c.id.clone()} data-testid={format!("county-data-{}", c.id)}>
                         <summary><span class="main">{ crate::place_names::county_label(lang, &c.name).into_owned() }</span><span class="sub">{ c.id.clone() }</span></summary>
                         { bed_fields(lang, &values, &hook, &err, &set) }
                     </details>

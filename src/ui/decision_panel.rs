@@ -62,11 +62,19 @@ fn rule_title(id: &str) -> Text {
 
 /// Moves the keyboard focus to a parameter's control (from a trace entry's switch).
 pub fn focus_param(id: &str) {
+    // A row the preset does not use is folded away: the panel unfolds it, then focuses it.
+    if !focus_shown_param(id) {
+        super::params_panel::reveal(id);
+    }
+}
+
+/// Scrolls to and focuses a shown parameter's control; false when it is not in the page.
+pub fn focus_shown_param(id: &str) -> bool {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
+        return false;
     };
     let Ok(Some(el)) = doc.query_selector(&format!("[data-param=\"{id}\"]")) else {
-        return;
+        return false;
     };
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_block(web_sys::ScrollLogicalPosition::Center);
@@ -75,6 +83,7 @@ pub fn focus_param(id: &str) {
     if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
         let _ = h.focus();
     }
+    true
 }
 
 /// The switch's current setting in words.

@@ -7,7 +7,8 @@ use yew::{html, Html};
 // one feature's words can import that module instead (`use crate::app::i18n::plan as w;`).
 pub use crate::app::i18n::{
     assess::*, budget::*, coverage::*, data::*, datasets::*, decision::*, edits::*, figures::*, form::*, guided::*,
-    import::*, map::*, page::*, params::*, plan::*, results::*, review::*, share::*, sites::*, sweep::*, way::*, *,
+    import::*, map::*, nav::*, page::*, params::*, plan::*, results::*, review::*, share::*, sites::*, sweep::*,
+    way::*, *,
 };
 pub use crate::text::Words;
 use crate::text::{Lang, Text};

@@ -20,6 +20,8 @@ mod guided;
 pub mod i18n;
 mod import_panel;
 mod map;
+// The expert view's tasks as tabs, and the links into them.
+mod nav;
 mod outlines;
 mod params_panel;
 mod plan_panel;

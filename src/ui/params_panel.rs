@@ -9,6 +9,7 @@ use super::i18n::{self as i, bi, bi_t, t};
 use super::widgets::{
     checkbox_field, emit_per_frame, error_line, flush_per_frame, heading, select_field, Hook, NumberField, Opt,
 };
+use crate::app::beside::{beds_note, fund_note, Beside, Figure};
 use crate::app::state::{value_text, ErrorKey, Shared, State};
 use crate::policy::{Group, ParamDef, ParamKind, ParamSpec, Preset, PARAMETERS, RULES};
 use crate::text::{num, Lang, Text};
@@ -31,6 +32,8 @@ pub struct ParamsSnap {
     lang: Lang,
     rows: Vec<RowSnap>,
     rules: RulesSnap,
+    /// The figures the fund thresholds and the bed target are compared with.
+    beside: Beside,
 }
 
 impl ParamsSnap {
@@ -39,6 +42,7 @@ impl ParamsSnap {
             lang: s.lang,
             rows: PARAMETERS.iter().map(|d| RowSnap::of(s, d.id)).collect(),
             rules: rules_snap(s),
+            beside: Beside::of(s),
         }
     }
 }
@@ -53,6 +57,30 @@ pub fn params_panel(props: &Props) -> Html {
         let show_unused = show_unused.clone();
         Callback::from(move |_: MouseEvent| show_unused.set(!*show_unused))
     };
+    // A link to a row folded away (a gap's switch, a reading's): the rows unfold, then the
+    // row's control takes the focus.
+    let pending = use_state(|| None::<String>);
+    {
+        let (show_unused, pending) = (show_unused.clone(), pending.clone());
+        use_effect_with((), move |_| {
+            REVEAL.with(|r| {
+                *r.borrow_mut() = Some(Callback::from(move |id: String| {
+                    show_unused.set(true);
+                    pending.set(Some(id));
+                }))
+            });
+            || REVEAL.with(|r| *r.borrow_mut() = None)
+        });
+    }
+    {
+        let pending = pending.clone();
+        use_effect_with((*pending).clone(), move |id| {
+            if let Some(id) = id {
+                super::decision_panel::focus_shown_param(id);
+                pending.set(None);
+            }
+        });
+    }
     html! {
         <section class="panel panel-params" aria-labelledby="params-heading" data-testid="params">
             { heading(lang, 2, i::PARAMS_HEADING, Some("params-heading")) }
@@ -89,10 +117,94 @@ fn group_view(props: &Props, group: Group, show_unused: bool) -> Html {
         <fieldset class="group" data-group={format!("{group:?}").to_lowercase()}>
             <legend>{ bi(lang, &group.label()) }</legend>
             { for rows.into_iter().map(|(d, snap)| html! {
-                <ParamRow key={d.id} def={d} snap={snap.clone()}
-                    on_set={props.on_set.clone()} on_reset={props.on_reset.clone()} />
+                <>
+                    // What the input is compared with, just above it: the city's fund months
+                    // over each minimum, the city's and the counties' beds over the target.
+                    { fund_beside(lang, d.id, &props.snap.beside.fund) }
+                    if d.id == "target_beds_per_1000" {
+                        { beds_beside(lang, &props.snap.beside) }
+                    }
+                    <ParamRow key={d.id} def={d} snap={snap.clone()}
+                        on_set={props.on_set.clone()} on_reset={props.on_reset.clone()} />
+                </>
             }) }
         </fieldset>
+    }
+}
+
+thread_local! {
+    /// The mounted panel's way to unfold its rows for a link to one folded away.
+    static REVEAL: std::cell::RefCell<Option<Callback<String>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Unfolds the parameters the preset does not use and focuses `id`'s control once it is
+/// shown; false when no panel is mounted.
+pub fn reveal(id: &str) -> bool {
+    REVEAL.with(|r| r.borrow().as_ref().map(|cb| cb.emit(id.to_string())).is_some())
+}
+
+/// A figure's value and where it stands, in one line.
+fn beside_value(lang: Lang, f: &Figure, note: fn(bool) -> i::Words) -> Html {
+    html! {
+        <>
+            { f.value.clone().unwrap_or_else(|| i::MISSING_VALUE.get(lang).to_string()) }
+            if let Some(below) = f.below {
+                { " " }<span class={classes!("beside-note", below.then_some("is-below"))}>{ note(below).get(lang) }</span>
+            }
+        </>
+    }
+}
+
+/// The city's fund months beside the minimum months (the employee fund's under its minimum,
+/// the resident fund's under its own).
+fn fund_beside(lang: Lang, param: &str, fund: &[Figure]) -> Html {
+    let key = match param {
+        "employee_fund_min_months" => "employee",
+        "resident_fund_min_months" => "resident",
+        _ => return html! {},
+    };
+    let Some(f) = fund.iter().find(|f| f.key == key) else {
+        return html! {};
+    };
+    html! {
+        <div class="beside" data-testid={format!("beside-fund-{key}")}>
+            <dl class="beside-list">
+                <div data-beside={key}>
+                    <dt>{ i::BESIDE_CITY.get(lang) }{ i::COLON.get(lang) }{ t(lang, &f.label) }</dt>
+                    <dd>{ beside_value(lang, f, fund_note) }</dd>
+                </div>
+            </dl>
+        </div>
+    }
+}
+
+/// The city's measured, actual and target beds per 1,000, then each county's measured value.
+fn beds_beside(lang: Lang, b: &Beside) -> Html {
+    html! {
+        <div class="beside" data-testid="beside-beds">
+            <p class="beside-head">{ bi_t(lang, i::BESIDE_CITY) }<span class="beside-unit">{ i::paren(lang, i::BESIDE_PER_1000.get(lang)) }</span></p>
+            <dl class="beside-list">
+                { for b.beds.iter().map(|f| html! {
+                    <div data-beside={f.key.clone()}>
+                        <dt>{ t(lang, &f.label) }</dt>
+                        <dd>{ beside_value(lang, f, beds_note) }</dd>
+                    </div>
+                }) }
+            </dl>
+            if !b.counties.is_empty() {
+                <table class="beside-counties" data-testid="beside-counties">
+                    <caption>{ i::BESIDE_COUNTIES.get(lang) }</caption>
+                    <tbody>
+                        { for b.counties.iter().map(|c| html! {
+                            <tr data-county={c.key.clone()}>
+                                <th scope="row">{ t(lang, &c.label) }</th>
+                                <td>{ beside_value(lang, c, beds_note) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+        </div>
     }
 }
 

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { OUTPUT_DIR, WAIT_MS, expectOutcome, launchBrowser, openApp, setParam, traceItem } from './helpers.mjs';
+import { OUTPUT_DIR, WAIT_MS, expectOutcome, launchBrowser, openApp, openTask, setParam, traceItem } from './helpers.mjs';
 
 let browser;
 const contexts = [];
@@ -30,6 +30,7 @@ async function open() {
 
 /** Opens the assessment panel and waits for a finished, current assessment. */
 async function openAssessment(page) {
+  await openTask(page, 'assess');
   await page.locator('[data-testid="assess-open"]').click();
   await assessed(page);
 }
@@ -55,6 +56,7 @@ async function setBudget(page, field, value) {
 test('the assessment shows who exits with the clause, the lost-coverage layer, and follows the bottom share', async () => {
   const { page, problems } = await open();
   // Folded: nothing computed before it is opened.
+  await openTask(page, 'assess');
   assert.equal(await page.locator('[data-testid="assess-panel"]').getAttribute('data-state'), 'idle');
   await openAssessment(page);
 
@@ -181,6 +183,7 @@ test('on the synthetic Xi\'an the assessment says it is computing, lists the fir
   await page.locator('select[data-testid="dataset"]').selectOption('xian');
   await page.waitForSelector('[data-testid="sample-banner"][data-dataset="xian"]', { timeout: WAIT_MS });
   // Every state the panel goes through, and whether "computing" was shown in words.
+  await openTask(page, 'assess');
   await page.evaluate(() => {
     const panel = document.querySelector('[data-testid="assess-panel"]');
     window.__assessStates = [];
@@ -205,6 +208,7 @@ test('on the synthetic Xi\'an the assessment says it is computing, lists the fir
 
 test('the budget panel settles, draws the waterfall, checks the 10-point gap at its boundary and names a bad field', async () => {
   const { page, problems } = await open();
+  await openTask(page, 'budget');
   await page.locator('[data-testid="budget-open"]').click();
   const table = page.locator('[data-testid="settlement-table"]');
   await table.waitFor({ state: 'visible', timeout: WAIT_MS });
@@ -256,6 +260,7 @@ test('the budget panel settles, draws the waterfall, checks the 10-point gap at 
 test('the budget panel marks assumed shares, leaves an unanalysed overspend undetermined, and caps per-head standards', async () => {
   // 二(三)“建立‘结余留用、合理超支分担’机制”；“对县域医共体超支部分，应分析原因，厘清责任”
   const { page, problems } = await open();
+  await openTask(page, 'budget');
   await page.locator('[data-testid="budget-open"]').click();
   const table = page.locator('[data-testid="settlement-table"]');
   await table.waitFor({ state: 'visible', timeout: WAIT_MS });
@@ -303,13 +308,18 @@ test('on a phone both panels fit the width; wide tables scroll in their own box'
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(process.env.BASE_URL, { waitUntil: 'load' });
   await page.waitForSelector('[data-testid="outcome"]', { state: 'attached', timeout: WAIT_MS });
+  await openTask(page, 'assess');
   await page.locator('[data-testid="assess-open"]').click();
   await assessed(page);
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  let overflow = await sideways();
+  assert.ok(overflow <= 0, `with the assessment open the page scrolls sideways by ${overflow} px`);
+  await page.locator('[data-testid="assess-panel"]').screenshot({ path: path.join(OUTPUT_DIR, 'assess-panel-phone.png') });
+  await openTask(page, 'budget');
   await page.locator('[data-testid="budget-open"]').click();
   await page.locator('[data-testid="settlement-table"]').waitFor({ state: 'visible', timeout: WAIT_MS });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
-  await page.locator('[data-testid="assess-panel"]').screenshot({ path: path.join(OUTPUT_DIR, 'assess-panel-phone.png') });
+  overflow = await sideways();
+  assert.ok(overflow <= 0, `with the budget open the page scrolls sideways by ${overflow} px`);
   await page.locator('[data-testid="budget-panel"]').screenshot({ path: path.join(OUTPUT_DIR, 'budget-panel-phone.png') });
   assert.deepEqual(problems, []);
 });

@@ -4,12 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { OUTPUT_DIR, WAIT_MS, expectOutcome, normalise, setParam, useApp } from './helpers.mjs';
+import { OUTPUT_DIR, WAIT_MS, expectOutcome, normalise, openTask, setParam, useApp } from './helpers.mjs';
 
 const session = useApp();
 
 async function open() {
   const app = await session.open();
+  await openTask(app.page, 'review');
   await app.page
     .locator('[data-testid="review"]')
     .waitFor({ state: 'attached', timeout: WAIT_MS })
@@ -167,7 +168,9 @@ test('printing shows the consultation summary alone, laid out for paper', async 
   assert.equal(await summary.isVisible(), false, 'on screen the summary stays hidden');
   await page.emulateMedia({ media: 'print' });
   await summary.waitFor({ state: 'visible', timeout: WAIT_MS });
-  assert.equal(await page.locator('.columns').isVisible(), false, 'the columns are not printed');
+  for (const col of ['.col-params', '.col-map', '.col-decision', '[data-testid="task-tabs"]']) {
+    assert.equal(await page.locator(col).isVisible(), false, `the working surface is not printed (${col})`);
+  }
   const text = await summary.innerText();
   assert.ok(text.includes('a-1'), 'the differing decision is in the summary');
   assert.match(text, /800/, 'the baseline radius is in the summary');

@@ -231,6 +231,16 @@ export async function setParam(page, name, value) {
 }
 
 /**
+ * Opens a task's tab under the map (the expert view shows one task's panels at a time: `id` is
+ * application, figures, coverage, review, plan, assess, budget or io) and waits for its panels.
+ */
+export async function openTask(page, id) {
+  const tab = page.locator(`[data-testid="task-tabs"] [role="tab"][data-task="${id}"]`);
+  await tab.click({ timeout: WAIT_MS });
+  await page.locator(`[data-testid="task-panel"][data-task="${id}"]`).waitFor({ state: 'attached', timeout: WAIT_MS });
+}
+
+/**
  * One browser for a test file, closed with every context it opened when the file's tests end.
  * Call at the top level of a test file; `open(options)` is `openApp` in that browser.
  */

@@ -7,12 +7,17 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { OUTPUT_DIR, WAIT_MS, setParam, useApp } from './helpers.mjs';
+import { OUTPUT_DIR, WAIT_MS, openTask, setParam, useApp } from './helpers.mjs';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'import');
 
 const session = useApp();
-const open = () => session.open();
+// Import and the results table are the task 导入与批量结果 under the map.
+const open = async (options) => {
+  const app = await session.open(options);
+  await openTask(app.page, 'io');
+  return app;
+};
 
 /** Chooses what the file holds and its coordinate system, picks the file and starts the import. */
 async function importFile(page, file, { what = 'institutions', crs = 'wgs84', merge } = {}) {

@@ -12,6 +12,7 @@ import {
   clickMapAt,
   expectOutcome,
   isLocalUrl,
+  openTask,
   setParam,
   traceItem,
   traceRules,
@@ -79,6 +80,7 @@ test('clicking the map places the application: a blank spot is prioritized, next
 
 test('the radius moves coverage: typed, then dragged on the slider', async () => {
   const { page } = await open();
+  await openTask(page, 'coverage');
   const share = () =>
     page.locator('[data-testid="coverage-panel"] [data-testid="coverage-city"] [data-coverage="pharmacy"]').getAttribute('data-share');
   const first = await share();
@@ -117,13 +119,17 @@ test('the radius moves coverage: typed, then dragged on the slider', async () =>
 
 test('the acceptance surface follows the selected application, not where it stands', async () => {
   const { page } = await open();
+  // The surface's counts are in the coverage task, the application's kind in its own.
+  await openTask(page, 'coverage');
   const counts = () =>
     page.locator('[data-testid="surface-counts"] tr[data-outcome]').evaluateAll((trs) => trs.map((tr) => `${tr.dataset.outcome}=${tr.dataset.cells}`).join(' '));
   const pharmacy = await counts();
   await clickMapAt(page, BLANK);
   await expectOutcome(page, 'prioritized', 'after the click');
   assert.equal(await counts(), pharmacy, 'moving the application does not change its surface');
+  await openTask(page, 'application');
   await page.locator('select[data-field="kind"]').selectOption('outpatient');
+  await openTask(page, 'coverage');
   await page.waitForFunction(
     (before) => [...document.querySelectorAll('[data-testid="surface-counts"] tr[data-outcome]')].map((tr) => `${tr.dataset.outcome}=${tr.dataset.cells}`).join(' ') !== before,
     pharmacy,
@@ -136,6 +142,7 @@ test('the acceptance surface follows the selected application, not where it stan
 test('the acceptance surface shows the conditions of the place; an unmet condition of the time is said once, not painted everywhere', async () => {
   const { page } = await open();
   await page.setViewportSize({ width: 1440, height: 900 });
+  await openTask(page, 'coverage');
   const counts = () =>
     page.locator('[data-testid="surface-counts"] tr[data-outcome]').evaluateAll((trs) => trs.map((tr) => `${tr.dataset.outcome}=${tr.dataset.cells}`).join(' '));
   await clickMapAt(page, BLANK);
@@ -143,9 +150,11 @@ test('the acceptance surface shows the conditions of the place; an unmet conditi
   const before = await counts();
   assert.match(before, /(accepted|prioritized)=[1-9]/, `some cells accept the sample pharmacy: ${before}`);
   assert.equal(await page.locator('[data-testid="surface-when"]').count(), 0, 'nothing unmet before');
+  await openTask(page, 'application');
   const months = page.locator('input[data-field="operating_months"]');
   await months.fill('0');
   await months.press('Tab');
+  await openTask(page, 'coverage');
   await page.locator('[data-testid="surface-when"]').waitFor({ timeout: WAIT_MS });
   assert.match(await page.locator('[data-testid="surface-when"]').innerText(), /开业满 3 个月后才能申请/);
   // The split of the place from the time is the simulator's reading: marked wherever it is said.
@@ -211,6 +220,7 @@ test('the dense layers are images painted in the page, and each cell layer can b
 
 test('the synthetic Xi\'an loads in the browser, keeps the parameters, and stays responsive', async () => {
   const { page } = await open();
+  await openTask(page, 'coverage');
   await setParam(page, 'service_radius_m', 1000);
   await page.locator('select[data-testid="dataset"]').selectOption('xian');
   await page.waitForSelector('[data-testid="sample-banner"][data-dataset="xian"]', { timeout: WAIT_MS });
@@ -251,6 +261,7 @@ test('the synthetic Xi\'an loads in the browser, keeps the parameters, and stays
 
 test('panels that skip unneeded re-renders still follow the language and the data set', async () => {
   const { page } = await open();
+  await openTask(page, 'figures');
   const radiusLabel = page.locator('[data-param-row="service_radius_m"] label .main').first();
   const zh = await radiusLabel.innerText();
   await page.locator('[data-testid="lang"]').click();

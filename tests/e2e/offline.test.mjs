@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { BASE_URL, OUTPUT_DIR, WAIT_MS, distDir, isBasemapAbsent, launchBrowser } from './helpers.mjs';
+import { BASE_URL, OUTPUT_DIR, WAIT_MS, distDir, isBasemapAbsent, launchBrowser, openTask } from './helpers.mjs';
 import { listFiles } from '../../scripts/sw-files.mjs';
 
 let browser;
@@ -118,6 +118,7 @@ test('the built app renders from a sub-path, lists every built file for offline 
   await page.locator('ol[data-testid="trace"]').waitFor({ state: 'attached', timeout: WAIT_MS });
   assert.match(await page.locator('ol[data-testid="trace"]').innerText(), /pharmac/i, 'offline in English');
   // Offline, a file still imports: the file worker's files were cached with the rest.
+  await openTask(page, 'io');
   await page.locator('[data-testid="import-what"]').selectOption('institutions');
   const csv = '编号,名称,类型,经度,纬度\nO1,离线药店,零售药店,118.33,35.06\n';
   await page.locator('[data-testid="import-file"]').setInputFiles({ name: 'offline.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });

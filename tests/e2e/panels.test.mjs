@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { OUTPUT_DIR, WAIT_MS, setParam, useApp } from './helpers.mjs';
+import { OUTPUT_DIR, WAIT_MS, openTask, setParam, useApp } from './helpers.mjs';
 
 const session = useApp();
 
@@ -33,7 +33,8 @@ test("under Xi'an's preset Linyi's bed parameters are hidden behind a count, and
 
 test('each folded panel shows a fold marker and says what it holds', async () => {
   const { page } = await session.open();
-  for (const id of ['plan-open', 'assess-open', 'budget-open']) {
+  for (const [task, id] of [['plan', 'plan-open'], ['assess', 'assess-open'], ['budget', 'budget-open']]) {
+    await openTask(page, task);
     const summary = page.locator(`[data-testid="${id}"]`);
     await summary.waitFor({ state: 'attached', timeout: WAIT_MS });
     const marker = await summary.evaluate((el) => getComputedStyle(el, '::before').content);
@@ -41,6 +42,7 @@ test('each folded panel shows a fold marker and says what it holds', async () =>
     const hint = (await summary.locator('[data-testid="fold-hint"]').innerText()).trim();
     assert.ok(hint.length > 4, `${id} says what it holds: "${hint}"`);
   }
+  await openTask(page, 'plan');
   const plan = page.locator('[data-testid="plan-open"]');
   await plan.scrollIntoViewIfNeeded();
   await plan.click();
@@ -52,6 +54,7 @@ test('a gap in the gaps report takes the reader to its switch', async () => {
   const { page } = await session.open();
   await setParam(page, 'pharmacy_insufficient_below_per_10k', 0.2);
   await setParam(page, 'pharmacy_saturated_above_per_10k', 0.5);
+  await openTask(page, 'review');
   const tab = page.locator('[data-testid="tab-gaps"]');
   await tab.scrollIntoViewIfNeeded();
   await tab.click();

@@ -3,7 +3,7 @@
 // What the phone's timings are is scripts/bench's to report (bench/phone.mjs), never asserted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { WAIT_MS, useApp } from './helpers.mjs';
+import { WAIT_MS, openTask, useApp } from './helpers.mjs';
 
 const session = useApp();
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, serviceWorkers: 'block' };
@@ -15,6 +15,8 @@ async function openPhone() {
 
 test('a fast finger drag along the radius slider ends with the radius under the finger computed', async () => {
   const { page, context } = await openPhone();
+  // The coverage panel, which says the radius in force, is a task of its own.
+  await openTask(page, 'coverage');
   const slider = page.locator('input[type=range][data-param-range="service_radius_m"]');
   await slider.scrollIntoViewIfNeeded();
   // Wait until nothing moves there any more, then drag from the left end to three quarters.

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
-import { OUTPUT_DIR, WAIT_MS, setParam, useApp } from './helpers.mjs';
+import { OUTPUT_DIR, WAIT_MS, openTask, setParam, useApp } from './helpers.mjs';
 
 const session = useApp();
 
@@ -22,6 +22,7 @@ const STATUSES = ['open', 'suspended', 'undetermined', 'closed'];
 
 /** Opens the plan panel and waits for a finished plan; returns county → inpatient status. */
 async function openPlan(page) {
+  await openTask(page, 'plan');
   await page.locator('[data-testid="plan-open"]').click();
   return planStatuses(page);
 }
@@ -170,7 +171,10 @@ test('the print view has one A4 page per county, only while printing the plan', 
     'a page break after every county but the last',
   );
   assert.equal(style[0].shown, 'block');
-  assert.equal(await page.locator('.columns').evaluate((e) => getComputedStyle(e).display), 'none', 'the app is not printed');
+  assert.equal(await page.locator('[data-testid="plan-print"]').isVisible(), true, 'the printout is on paper (no hidden ancestor)');
+  for (const col of ['.col-params', '.col-map', '.col-decision', '[data-testid="task-tabs"]']) {
+    assert.equal(await page.locator(col).evaluate((e) => getComputedStyle(e).display), 'none', `the app is not printed (${col})`);
+  }
   await page.screenshot({ path: path.join(OUTPUT_DIR, 'plan-print.png'), fullPage: true });
   // Printing without the class (another panel's print) leaves the plan out.
   await page.evaluate(() => document.body.classList.remove('printing-plan'));

@@ -15,6 +15,7 @@ import {
   expectOutcome,
   launchBrowser,
   openApp,
+  openTask,
   setParam,
 } from './helpers.mjs';
 
@@ -311,6 +312,7 @@ test('the scenario file downloads, a bad one is refused naming the field, a good
 
 test('the sweep chart downloads as a PNG image', async () => {
   const { page } = await open();
+  await openTask(page, 'review');
   const tab = page.locator('[data-testid="tab-sweep"]');
   await tab.scrollIntoViewIfNeeded();
   await tab.click();
@@ -330,6 +332,7 @@ test('after a crash the error box says the work is saved, and a reload brings it
   const { page } = await open();
   const first = await autosaved(page, null);
   await setParam(page, 'service_radius_m', 600);
+  await openTask(page, 'review');
   const setBaseline = page.locator('[data-testid="set-baseline"]');
   await setBaseline.scrollIntoViewIfNeeded();
   await setBaseline.click();
@@ -351,6 +354,7 @@ test('after a crash the error box says the work is saved, and a reload brings it
   await Promise.all([page.waitForEvent('load', { timeout: WAIT_MS }), page.locator('#fatal-error button').click()]);
   await expectOutcome(page, 'prioritized', 'the reloaded page has the edits');
   assert.equal(await radius(page), '500');
+  await openTask(page, 'review');
   await page.locator('[data-testid="compare"][data-custom-baseline="true"]').waitFor({ state: 'attached', timeout: WAIT_MS })
     .catch(() => assert.fail('the baseline the user set did not come back'));
 });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { OUTPUT_DIR, WAIT_MS, useApp } from './helpers.mjs';
+import { OUTPUT_DIR, WAIT_MS, openTask, useApp } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -42,6 +42,18 @@ async function openEverything(page) {
   }
 }
 
+// The tasks under the map: one task's panels are in the page at a time.
+const TASKS = ['application', 'figures', 'coverage', 'review', 'plan', 'assess', 'budget', 'io'];
+
+/** Opens each task in turn with every panel in it opened, and calls `each(task)` there. */
+async function everyTask(page, each) {
+  for (const id of TASKS) {
+    await openTask(page, id);
+    await openEverything(page);
+    await each(id);
+  }
+}
+
 async function switchTo(page, lang) {
   const now = await page.evaluate(() => document.documentElement.lang);
   if (!now.startsWith(lang)) {
@@ -52,18 +64,19 @@ async function switchTo(page, lang) {
 
 /** The plan's print pages and the consultation summary, as their HTML text (hidden on screen). */
 async function printoutText(page) {
-  // The plan computes once its panel is open (`openEverything` opened it).
+  // The plan computes once its panel is open.
+  await openTask(page, 'plan');
   if (!(await page.locator('details:has(> [data-testid="plan-open"])').evaluate((d) => d.open))) {
     await page.locator('[data-testid="plan-open"]').click();
   }
   await page.waitForSelector('[data-testid="plan-panel"][data-state="done"]', { state: 'attached', timeout: WAIT_MS });
+  const text = (s) => page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.textContent).join('\n'), s);
+  const plan = await text('[data-testid="plan-print"]');
+  await openTask(page, 'review');
   await page.evaluate(() => { window.print = () => {}; });
   await page.locator('[data-testid="print-summary"]').click();
   await page.waitForSelector('[data-testid="print-summary-doc"]', { state: 'attached', timeout: WAIT_MS });
-  return page.evaluate(() =>
-    ['[data-testid="plan-print"]', '[data-testid="print-summary-doc"]']
-      .map((s) => [...document.querySelectorAll(s)].map((e) => e.textContent).join('\n'))
-      .join('\n'));
+  return `${plan}\n${await text('[data-testid="print-summary-doc"]')}`;
 }
 
 async function noIds(lang) {
@@ -74,8 +87,8 @@ async function noIds(lang) {
     // A draft that differs from the baseline, so the comparison and the gaps have rows.
     await page.locator('input[type=number][data-param="service_radius_m"]').fill('500');
     await page.locator('input[type=number][data-param="service_radius_m"]').press('Tab');
-    await openEverything(page);
-    const pageText = await page.evaluate(() => document.body.innerText);
+    let pageText = '';
+    await everyTask(page, async () => { pageText += `${await page.evaluate(() => document.body.innerText)}\n`; });
     assert.deepEqual(idsIn(pageText), [], `ids on the ${lang} page`);
     const printed = await printoutText(page);
     assert.ok(printed.length > 200, 'the printouts were made');
@@ -112,8 +125,7 @@ async function axeClean(name, options) {
   const { page } = await session.open({ context });
   await page.screenshot({ path: path.join(OUTPUT_DIR, `words-${name}.png`) });
   assert.deepEqual(await axeViolations(page), [], 'as it opens');
-  await openEverything(page);
-  assert.deepEqual(await axeViolations(page), [], 'with every panel opened');
+  await everyTask(page, async (id) => assert.deepEqual(await axeViolations(page), [], `with every panel of ${id} opened`));
   await context.close();
 }
 

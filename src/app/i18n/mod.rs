@@ -24,6 +24,7 @@ pub mod form;
 pub mod guided;
 pub mod import;
 pub mod map;
+pub mod nav;
 pub mod page;
 pub mod params;
 pub mod plan;

@@ -397,6 +397,8 @@ pub fn map_panel(props: &Props) -> Html {
                 </div>
             </div>
             <p class="field-hint map-hint">{ i::MAP_HINT.get(lang) }</p>
+            // The legend beside the map on wide screens (CSS), under it elsewhere.
+            <div class="map-body">
             <div class="map-frame" data-testid="map"
                 data-app-lon={app.map(|a| a.lon.to_string())} data-app-lat={app.map(|a| a.lat.to_string())}
                 data-cells={view.cells.id()} data-institutions={if info.as_image { "image" } else { "markers" }}
@@ -404,13 +406,14 @@ pub fn map_panel(props: &Props) -> Html {
                 data-clusters={info.clusters.to_string()}>
                 <div class="map-canvas" ref={node} role="region" aria-label={i::MAP_LABEL.get(lang)}></div>
             </div>
+            { legend(props, &view, *info) }
+            </div>
             if *failed {
                 <p class="field-error" role="alert">{ i::MAP_NO_LEAFLET.get(lang) }</p>
             }
             if tiles.as_ref().is_some_and(|t| t.crs == Crs::Gcj02) {
                 <p class="field-hint" data-testid="map-shifted">{ bi_t(lang, i::B_SHIFTED) }</p>
             }
-            { legend(props, &view, *info) }
         </section>
     }
 }
