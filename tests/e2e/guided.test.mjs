@@ -4,13 +4,10 @@
 // accessibility check on the guided mode and on the expert view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { BASE_URL, isBasemapAbsent, isLocalUrl, launchBrowser, NEAR_P001, normalise, OUTPUT_DIR, P001, PHONE, WAIT_MS } from './helpers.mjs';
+import { axe, BASE_URL, isBasemapAbsent, isLocalUrl, launchBrowser, NEAR_P001, normalise, OUTPUT_DIR, P001, PHONE, WAIT_MS } from './helpers.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser;
 const contexts = [];
@@ -391,22 +388,6 @@ test('keyboard only: every question, the map centre and the answer, with the foc
     assert.fail(`Enter on the trace's summary did not open it; focus is on ${await active()}`),
   );
 });
-
-/** Runs axe-core on the page (a CSP-bypassing context: the app's CSP forbids injected scripts)
- * and fails on any violation, or with `serious` only on serious and critical ones. */
-async function axe(page, where, { serious = false } = {}) {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
-    const r = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      resultTypes: ['violations'],
-    });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 4).map((n) => n.target.join(' ')), help: v.help }));
-  });
-  const bad = serious ? result.filter((v) => v.impact === 'serious' || v.impact === 'critical') : result;
-  assert.deepEqual(bad, [], `${where}: accessibility violations${serious ? ' (serious or critical)' : ' (of any impact)'}`);
-  return result;
-}
 
 test('seeing the answer at once after tapping the spot leaves a clean console', async () => {
   const { page, problems } = await openGuide();

@@ -3,7 +3,8 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -276,4 +277,29 @@ export function useApp() {
     },
     browser: () => browser,
   };
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+/** axe-core's violations, on the document or the element `within` (a CSS selector): the WCAG 2.1
+ * A/AA rules and best practices, or every rule with `tags: null`. The page's context must bypass
+ * the CSP (the app's forbids injected scripts). */
+export async function axeViolations(page, { within = null, tags = AXE_TAGS } = {}) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async ({ within, tags }) => {
+    const r = await window.axe.run(within ? document.querySelector(within) : document, {
+      ...(tags ? { runOnly: { type: 'tag', values: tags } } : {}),
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 4).map((n) => n.target.join(' ')), help: v.help }));
+  }, { within, tags });
+}
+
+/** Fails on any axe-core violation, or with `serious` only on serious and critical ones. */
+export async function axe(page, where, { serious = false } = {}) {
+  const result = await axeViolations(page);
+  const bad = serious ? result.filter((v) => v.impact === 'serious' || v.impact === 'critical') : result;
+  assert.deepEqual(bad, [], `${where}: accessibility violations${serious ? ' (serious or critical)' : ' (of any impact)'}`);
+  return result;
 }

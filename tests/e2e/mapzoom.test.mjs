@@ -5,13 +5,12 @@
 // never overlap. Screenshots at 1440 × 900 and 360 × 740; axe-core finds nothing on the map.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { OUTPUT_DIR, PHONE, WAIT_MS, setParam, useApp } from './helpers.mjs';
+import { axeViolations, OUTPUT_DIR, PHONE, setParam, useApp, WAIT_MS } from './helpers.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** The map panel, on the WCAG 2.1 A/AA rules. */
+const MAP_AXE = { within: '[data-testid="map-panel"]', tags: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] };
+
 const session = useApp();
 
 /** The synthetic Linyi with the coverage layer shown, the whole city in view. */
@@ -96,17 +95,6 @@ async function markerTally(page) {
   });
 }
 
-async function axeViolations(page) {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document.querySelector('[data-testid="map-panel"]'), {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
-
 /** The first screen with the map in it (the radius field was the last thing scrolled to). */
 async function shot(page, name) {
   await page.evaluate(() => document.querySelector('[data-testid="map"]').scrollIntoView({ block: 'center' }));
@@ -150,7 +138,7 @@ test('at city zoom on a desktop the counties are filled by their covered share, 
   await page.locator('[data-testid="legend-cells"]').screenshot({ path: path.join(OUTPUT_DIR, 'mapzoom-legend-by-county.png') });
 
   assertNoOverlap(await shownLabels(page), 'city zoom, 1440 × 900');
-  assert.deepEqual(await axeViolations(page), [], 'axe-core finds nothing in the map panel');
+  assert.deepEqual(await axeViolations(page, MAP_AXE), [], 'axe-core finds nothing in the map panel');
 
   // Zoomed in, the cells show and the fills give way; the legend says so.
   // Zoom in a step at a time until a cell is wide enough (how many steps depends on the map's
@@ -212,5 +200,5 @@ test('on a phone (360 × 740) the city shows county shares, few markers, and no 
   assert.ok(labels.length >= 1, 'some county is named');
   assertNoOverlap(labels, 'city zoom, 360 × 740');
   await shot(page, 'mapzoom-360-city');
-  assert.deepEqual(await axeViolations(page), [], 'axe-core finds nothing in the map panel, dark');
+  assert.deepEqual(await axeViolations(page, MAP_AXE), [], 'axe-core finds nothing in the map panel, dark');
 });

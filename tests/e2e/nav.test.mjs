@@ -5,13 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { OUTPUT_DIR, PHONE, WAIT_MS, openTask, setParam, useApp } from './helpers.mjs';
+import { mkdirSync } from 'node:fs';
+import { axe, openTask, OUTPUT_DIR, PHONE, setParam, useApp, WAIT_MS } from './helpers.mjs';
 
 const session = useApp();
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TASKS = ['application', 'figures', 'coverage', 'review', 'plan', 'assess', 'budget', 'io'];
 // Each task's own panel: only the chosen task's is in the page.
 const PANEL_OF = {
@@ -44,18 +41,6 @@ async function box(page, selector) {
 /** Whether a box shows on the screen (at least `min` px of it, both ways). */
 function onScreen(b, { width, height }, min = 40) {
   return b.y + min <= height && b.y + b.height >= min && b.x + min <= width && b.x + b.width >= min;
-}
-
-async function axe(page, where) {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
-    const r = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      resultTypes: ['violations'],
-    });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 4).map((n) => n.target.join(' ')), help: v.help }));
-  });
-  assert.deepEqual(result, [], `${where}: accessibility violations`);
 }
 
 test('at a desk, after the beds target 7.45 → 7.0 the change line, the decision, the map, its legend and the tabs are all on the first screen', async () => {

@@ -5,13 +5,9 @@
 // heading order) at a desk and on a phone. Run through scripts/test.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { OUTPUT_DIR, WAIT_MS, openTask, useApp } from './helpers.mjs';
+import { axeViolations, openTask, OUTPUT_DIR, useApp, WAIT_MS } from './helpers.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const session = useApp();
 
 // Internal ids: a family and a name joined by a dot (`pharmacy.same_type_nearby`,
@@ -111,21 +107,12 @@ test('every panel opened, in Chinese: no internal id in the page or its printout
 
 test('every panel opened, in English: no internal id in the page or its printouts; clauses in English, counties in pinyin, an English title', () => noIds('en'));
 
-/** Every axe-core rule (WCAG and best practices), violations only. */
-async function axeViolations(page) {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 4).map((n) => n.target.join(' ')) }));
-  });
-}
-
 async function axeClean(name, options) {
   const context = await session.browser().newContext({ ...options, bypassCSP: true, serviceWorkers: 'block' });
   const { page } = await session.open({ context });
   await page.screenshot({ path: path.join(OUTPUT_DIR, `words-${name}.png`) });
-  assert.deepEqual(await axeViolations(page), [], 'as it opens');
-  await everyTask(page, async (id) => assert.deepEqual(await axeViolations(page), [], `with every panel of ${id} opened`));
+  assert.deepEqual(await axeViolations(page, { tags: null }), [], 'as it opens');
+  await everyTask(page, async (id) => assert.deepEqual(await axeViolations(page, { tags: null }), [], `with every panel of ${id} opened`));
   await context.close();
 }
 
