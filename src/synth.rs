@@ -15,6 +15,9 @@ use crate::scenario::import::Boundaries;
 use crate::scenario::*;
 use crate::spatial::LocalProjection;
 
+/// The primary-care subtypes every city has (the first four of `Subtype::ALL`; campus and
+/// elderly-care clinics are left to imported data).
+const COMMON_SUBTYPES: &[Subtype] = Subtype::ALL.split_at(4).0;
 const COUNTIES_CSV: &str = include_str!("../www/data/counties.csv");
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -342,12 +345,7 @@ pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
                     (Some(Specialty::ALL[(u * 17.0) as usize]), None, None, Some(20 + (rng.f() * 280.0) as u64))
                 }
                 Kind::PrimaryCare => {
-                    let st = [
-                        Subtype::TownshipCentre,
-                        Subtype::CommunityCentre,
-                        Subtype::CommunityStation,
-                        Subtype::VillageClinic,
-                    ][(u * 4.0) as usize];
+                    let st = COMMON_SUBTYPES[(u * 4.0) as usize];
                     (None, Some(st), Some(rng.f() < 0.8), Some((rng.f() * 60.0) as u64))
                 }
                 _ => (None, None, None, None),
@@ -524,12 +522,7 @@ fn synth_applications(
                 format!("{cname}{}{what}", TOWNS[(rng.f() * 8.0) as usize])
             }
             Kind::PrimaryCare => {
-                let st = [
-                    Subtype::TownshipCentre,
-                    Subtype::CommunityCentre,
-                    Subtype::CommunityStation,
-                    Subtype::VillageClinic,
-                ][(rng.f() * 4.0) as usize];
+                let st = COMMON_SUBTYPES[(rng.f() * 4.0) as usize];
                 a.subtype = Some(st);
                 a.physicians = Some(no(1 + (rng.f() * 10.0) as u64));
                 a.insurance_dept = Some(rng.f() > 0.1);
