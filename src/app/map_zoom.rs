@@ -15,6 +15,23 @@ pub const CELLS_MIN_PX: f64 = 8.0;
 /// Institutions whose markers (22 px) lie closer than this on screen are one cluster.
 pub const CLUSTER_PX: f64 = 40.0;
 
+/// With fewer institutions than this in view, only markers that would really overlap are
+/// grouped: a handful of markers side by side read better than badges that hide their kinds.
+pub const CLUSTER_FROM: usize = 40;
+
+/// How close two institutions' markers may stand before they are one cluster, with `shown` of
+/// them in view.
+pub fn cluster_px(shown: usize) -> f64 {
+    if shown < CLUSTER_FROM {
+        MARKER_PX
+    } else {
+        CLUSTER_PX
+    }
+}
+
+/// An institution's marker on screen.
+pub const MARKER_PX: f64 = 22.0;
+
 /// From this zoom on (a few streets) no institution is clustered: what still overlaps stands
 /// at the same address, and zooming in would not part it.
 pub const NO_CLUSTER_ZOOM: f64 = 17.0;
@@ -179,6 +196,49 @@ pub fn place_labels(fixed: &[LabelBox], labels: &[LabelBox]) -> Vec<bool> {
         .collect()
 }
 
+/// Where each county name goes: `Some((dx, dy))`, its shift in pixels from where Leaflet put
+/// it, or `None` when it is left out. In the order given (most important first), each takes the
+/// first nearby spot (where it stands, then above, below, left, right, the four corners, then two
+/// steps up or down) that overlaps no name already placed, no `fixed` box (the pin, its name, the
+/// suggested sites) and no `avoid` box (the institutions' markers and cluster counts). Where every
+/// spot meets a marker, the name still shows, at the spot that covers the fewest: a county's name
+/// and share matter more than a count one zoom step reveals. A name with no spot clear of the
+/// other names and of `fixed` is left out.
+pub fn place_labels_around(fixed: &[LabelBox], avoid: &[LabelBox], labels: &[LabelBox]) -> Vec<Option<(f64, f64)>> {
+    let overlaps = |a: &LabelBox, b: &LabelBox| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    let mut placed: Vec<LabelBox> = fixed.to_vec();
+    labels
+        .iter()
+        .map(|b| {
+            if b[2] <= b[0] || b[3] <= b[1] {
+                return None;
+            }
+            let (w, h) = (b[2] - b[0], b[3] - b[1]);
+            // Far enough to clear a count badge (at most 40 px) centred on the name.
+            let (dx, dy) = (w * 0.5 + 22.0, h * 0.5 + 22.0);
+            let spots = [
+                (0.0, 0.0),
+                (0.0, -dy),
+                (0.0, dy),
+                (-dx, 0.0),
+                (dx, 0.0),
+                (-dx, -dy),
+                (dx, -dy),
+                (-dx, dy),
+                (dx, dy),
+                (0.0, -2.0 * dy),
+                (0.0, 2.0 * dy),
+            ];
+            let moved = |(x, y): (f64, f64)| [b[0] + x, b[1] + y, b[2] + x, b[3] + y];
+            let clear = |of: &[LabelBox], at: (f64, f64)| !of.iter().any(|p| overlaps(p, &moved(at)));
+            let covered = |at: (f64, f64)| avoid.iter().filter(|p| overlaps(p, &moved(at))).count();
+            let at = spots.into_iter().filter(|&at| clear(&placed, at)).min_by_key(|&at| covered(at))?;
+            placed.push([b[0] + at.0, b[1] + at.1, b[2] + at.0, b[3] + at.1]);
+            Some(at)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,5 +347,46 @@ mod tests {
             [0.0, 0.0, 0.0, 0.0],         // hidden label (no box): shown, takes no room
         ];
         assert_eq!(place_labels(&fixed, &labels), vec![true, false, true, false, true, true]);
+    }
+
+    #[test]
+    fn a_few_institutions_are_grouped_only_where_their_markers_overlap() {
+        // Two institutions 30 px apart: two markers on the small sample's map, one badge in a city.
+        let pts = [(0.0, 0.0), (30.0, 0.0)];
+        assert_eq!(cluster(&pts, cluster_px(8), |_| false).len(), 2);
+        assert_eq!(cluster(&pts, cluster_px(500), |_| false).len(), 1);
+        // Two at the same address are one badge however few there are.
+        assert_eq!(cluster(&[(0.0, 0.0), (5.0, 0.0)], cluster_px(2), |_| false).len(), 1);
+    }
+
+    #[test]
+    fn a_county_name_steps_off_a_cluster_count_and_never_onto_another_name() {
+        // A 60 × 20 name centred at (100, 100); a cluster badge of 34 px sits on its centre.
+        let name = [70.0, 90.0, 130.0, 110.0];
+        let badge = [83.0, 83.0, 117.0, 117.0];
+        let at = place_labels_around(&[], &[badge], &[name]);
+        let (dx, dy) = at[0].expect("a free spot nearby");
+        let moved = [name[0] + dx, name[1] + dy, name[2] + dx, name[3] + dy];
+        assert!(
+            moved[3] <= badge[1] || moved[1] >= badge[3] || moved[2] <= badge[0] || moved[0] >= badge[2],
+            "{moved:?} still covers the badge"
+        );
+        assert_eq!(at[0], Some((0.0, -32.0)), "above first: the name stays over its county");
+        // Nothing in the way: it stays where it stands.
+        assert_eq!(place_labels_around(&[], &[], &[name]), vec![Some((0.0, 0.0))]);
+        // A second name on the same spot takes the next free one, not the first name's.
+        let two = place_labels_around(&[], &[badge], &[name, name]);
+        assert_eq!(two[1], Some((0.0, 32.0)));
+        // Markers on every side: the name stays where it stands, over them; boxed in by the
+        // pin or another name, it is left out rather than piled on.
+        let wall = [-1000.0, -1000.0, 1000.0, 1000.0];
+        assert_eq!(place_labels_around(&[], &[wall], &[name]), vec![Some((0.0, 0.0))]);
+        assert_eq!(place_labels_around(&[wall], &[], &[name]), vec![None]);
+        assert_eq!(
+            place_labels_around(&[], &[wall], &[name, name])[1],
+            Some((0.0, -32.0)),
+            "a second name still keeps off the first"
+        );
+        assert_eq!(place_labels_around(&[], &[], &[[0.0; 4]]), vec![None], "a name with no box is not shown");
     }
 }

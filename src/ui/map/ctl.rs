@@ -88,6 +88,8 @@ pub struct MapCtl {
     outline_list: Vec<(Option<usize>, String, l::Polygon)>,
     /// The text each outline's label shows now.
     label_text: Vec<String>,
+    /// How far each outline's label was moved off the markers under it, in pixels.
+    label_shift: Vec<(f64, f64)>,
     /// Something labels must keep clear of moved or changed: place them again (a forced layout,
     /// so not on a change that moves nothing, such as a radius change on the surface layer).
     labels_dirty: bool,
@@ -238,6 +240,7 @@ impl MapCtl {
             outlines,
             outlines_on: false,
             outline_list: Vec::new(),
+            label_shift: Vec::new(),
             label_text: Vec::new(),
             labels_dirty: true,
             fills,
@@ -388,7 +391,8 @@ impl MapCtl {
         if restyle || renamed || app_moved || radius_changed || app_kind_changed || institutions_changed {
             // The pin and its name keep labels clear of them; a new radius moves neither.
             self.labels_dirty |= restyle || renamed || app_moved;
-            self.draw_app(restyle);
+            // Another coordinate system moves the pin on the screen though it stays put on the ground.
+            self.draw_app(restyle, app_moved || crs_changed);
         }
         self.last_app_ms = now_ms() - ta;
         if self.labels_dirty {
@@ -500,7 +504,8 @@ impl MapCtl {
 
     /// Skips each label that would overlap one placed before it: the suggested sites' numbers
     /// in their order (a skipped one shrinks to a dot where it stands), then the county names,
-    /// the most populous county first; all keep clear of the application's pin and name.
+    /// the most populous county first, which step aside from the institutions' markers and
+    /// counts; all keep clear of the application's pin and name.
     pub fn place_labels(&mut self) {
         self.labels_dirty = false;
         let rect = |el: &web_sys::Element| -> Option<LabelBox> { element_box(el) };
@@ -532,14 +537,44 @@ impl MapCtl {
                 fixed.push(*b);
             }
         }
+        // The institutions' markers and cluster counts: a county name steps aside rather than
+        // cover one (the pin and the sites are already in `fixed`). The map's own buttons sit
+        // above every label: none goes under them.
+        let container = self.map.get_container();
+        let boxes_of = |selector: &str| -> Vec<LabelBox> {
+            match container.query_selector_all(selector) {
+                Ok(list) => (0..list.length())
+                    .filter_map(|k| list.item(k)?.dyn_into::<web_sys::Element>().ok())
+                    .filter_map(|el| rect(&el))
+                    .collect(),
+                Err(_) => Vec::new(),
+            }
+        };
+        let avoid = boxes_of(".leaflet-marker-pane .leaflet-marker-icon");
+        fixed.extend(boxes_of(".leaflet-control-container .leaflet-control"));
         let labels: Vec<Option<HtmlElement>> =
             self.outline_list.iter().map(|(_, _, p)| p.get_tooltip().and_then(|t| t.get_element())).collect();
-        let boxes: Vec<LabelBox> =
-            labels.iter().map(|el| el.as_ref().and_then(|e| rect(e)).unwrap_or([0.0; 4])).collect();
-        for (el, show) in labels.iter().zip(mz::place_labels(&fixed, &boxes)) {
+        self.label_shift.resize(labels.len(), (0.0, 0.0));
+        // Where each label stands before the shift it was last given.
+        let boxes: Vec<LabelBox> = labels
+            .iter()
+            .zip(&self.label_shift)
+            .map(|(el, &(dx, dy))| {
+                el.as_ref()
+                    .and_then(|e| rect(e))
+                    .map(|b| [b[0] - dx, b[1] - dy, b[2] - dx, b[3] - dy])
+                    .unwrap_or([0.0; 4])
+            })
+            .collect();
+        for ((el, at), shift) in
+            labels.iter().zip(mz::place_labels_around(&fixed, &avoid, &boxes)).zip(self.label_shift.iter_mut())
+        {
+            *shift = at.unwrap_or((0.0, 0.0));
             if let Some(el) = el {
-                let _ = el.style().set_property("visibility", if show { "visible" } else { "hidden" });
-                if show {
+                let st = el.style();
+                let _ = st.set_property("visibility", if at.is_some() { "visible" } else { "hidden" });
+                let _ = st.set_property("translate", &format!("{}px {}px", shift.0, shift.1));
+                if at.is_some() {
                     let _ = el.remove_attribute("data-crowded");
                 } else {
                     let _ = el.set_attribute("data-crowded", "");
@@ -555,6 +590,7 @@ impl MapCtl {
         self.outline_list.clear();
         self.fill_list.clear();
         self.label_text.clear();
+        self.label_shift.clear();
         self.fill_shares.clear();
         match &inp.boundaries {
             Some(b) => self.draw_boundaries(inp, b, "dd-outline dd-boundary"),
@@ -804,7 +840,7 @@ impl MapCtl {
                     mz::world_px(lon, lat, zoom)
                 })
                 .collect();
-            mz::cluster(&pts, mz::CLUSTER_PX, |j| apart.contains(&shown[j].0))
+            mz::cluster(&pts, mz::cluster_px(shown.len()), |j| apart.contains(&shown[j].0))
         };
         let as_image = clusters.len() > MAX_MARKERS;
         let mut n_clusters = 0;
@@ -912,7 +948,7 @@ impl MapCtl {
         let icon = l::div_icon(&opts(&[
             ("className", s(&class)),
             ("html", s(&html)),
-            ("iconSize", js_sys::Array::of2(&n(22.0), &n(22.0)).into()),
+            ("iconSize", js_sys::Array::of2(&n(mz::MARKER_PX), &n(mz::MARKER_PX)).into()),
             ("iconAnchor", js_sys::Array::of2(&n(11.0), &n(11.0)).into()),
         ]));
         let m = l::marker(
@@ -979,7 +1015,7 @@ impl MapCtl {
     /// The selected application: its marker (with the outcome's symbol), its service circle,
     /// and rings round the same-type designated institutions inside that circle. `restyle`:
     /// the outcome changed (or everything must be redrawn).
-    fn draw_app(&mut self, restyle: bool) {
+    fn draw_app(&mut self, restyle: bool, moved: bool) {
         let Some(inp) = self.last.as_ref() else {
             return;
         };
@@ -1006,9 +1042,14 @@ impl MapCtl {
             _ => "#5a3f8f",
         };
         match &self.app_circle {
+            // Each of these redraws the circle's path: only what changed is set.
             Some(c) => {
-                c.set_lat_lng(&at);
-                c.set_radius(inp.radius);
+                if moved {
+                    c.set_lat_lng(&at);
+                }
+                if c.get_radius() != inp.radius {
+                    c.set_radius(inp.radius);
+                }
                 if restyle {
                     c.set_style(&opts(&[("color", s(colour))]));
                 }
@@ -1046,8 +1087,11 @@ impl MapCtl {
             ]))
         };
         match &self.app_marker {
+            // Moving the pin moves its name too (a layout of the label): not when it stays put.
             Some(m) => {
-                m.set_lat_lng(&at);
+                if moved {
+                    m.set_lat_lng(&at);
+                }
                 if restyle {
                     m.set_icon(&icon());
                 }

@@ -147,6 +147,8 @@ extern "C" {
     pub fn circle(center: &Array, options: &Object) -> Circle;
     #[wasm_bindgen(method, js_name = setRadius)]
     pub fn set_radius(this: &Circle, metres: f64) -> Circle;
+    #[wasm_bindgen(method, js_name = getRadius)]
+    pub fn get_radius(this: &Circle) -> f64;
     #[wasm_bindgen(method, js_name = setLatLng)]
     pub fn set_lat_lng(this: &Circle, center: &Array) -> Circle;
 
