@@ -181,22 +181,30 @@ impl std::error::Error for ShareError {}
 #[derive(Clone, Debug, PartialEq)]
 pub struct Base {
     pub scenario: Scenario,
-    /// FNV-1a (32 bits) of the data's JSON: tells a link that the data it was made on changed
-    /// since (a new version of the sample or of the synthetic cities).
-    pub fingerprint: String,
+    /// Made at the first link or save that needs it, not when the data set is opened (it
+    /// serialises the whole city).
+    fingerprint: std::cell::OnceCell<String>,
 }
 
 impl Base {
     pub fn new(scenario: Scenario) -> Base {
-        let mut data = scenario.clone();
-        data.policy = PolicyRef::default();
-        let bytes = serde_json::to_vec(&data).expect("a scenario serialises");
-        let mut h: u32 = 0x811c_9dc5;
-        for b in bytes {
-            h ^= b as u32;
-            h = h.wrapping_mul(0x0100_0193);
-        }
-        Base { scenario, fingerprint: format!("{h:08x}") }
+        Base { scenario, fingerprint: std::cell::OnceCell::new() }
+    }
+
+    /// FNV-1a (32 bits) of the data's JSON: tells a link that the data it was made on changed
+    /// since (a new version of the sample or of the synthetic cities).
+    pub fn fingerprint(&self) -> &str {
+        self.fingerprint.get_or_init(|| {
+            let mut data = self.scenario.clone();
+            data.policy = PolicyRef::default();
+            let bytes = serde_json::to_vec(&data).expect("a scenario serialises");
+            let mut h: u32 = 0x811c_9dc5;
+            for b in bytes {
+                h ^= b as u32;
+                h = h.wrapping_mul(0x0100_0193);
+            }
+            format!("{h:08x}")
+        })
     }
 }
 
@@ -403,7 +411,7 @@ fn pack(payload: &Payload) -> String {
 /// data that is not built in is left out (`Encoded::data_left_out`).
 pub fn encode(sc: &Scenario, view: &View, base: Option<&Base>, limit: Option<usize>) -> Encoded {
     let (base_id, data) = match base {
-        Some(b) => (Some(b.fingerprint.clone()), data_diff(&b.scenario, sc)),
+        Some(b) => (Some(b.fingerprint().to_string()), data_diff(&b.scenario, sc)),
         None => (None, Some(data_value(sc))),
     };
     let mut payload = Payload {
@@ -479,7 +487,7 @@ pub fn decode(text: &str, max_decoded: usize, base_for: impl Fn(&str) -> Option<
     let base = base_for(&p.dataset);
     let scenario = match (&p.base, p.data, base) {
         (Some(fp), patch, Some(b)) => {
-            if *fp != b.fingerprint {
+            if fp != b.fingerprint() {
                 notes.push(tr!(
                     "此链接生成后，内置数据“{}”已更新：修改已应用到新数据上，结果可能不同",
                     "the built-in data set “{}” changed since this link was made: the edits were applied to the new one, results may differ";

@@ -169,12 +169,12 @@ fn a_valid_link_with_bad_content_names_the_field() {
             "policy.overrides.service_radius_m",
         ),
         (
-            json!({"dataset": "sample", "preset": "linyi-2025", "base": sample_base().fingerprint,
+            json!({"dataset": "sample", "preset": "linyi-2025", "base": sample_base().fingerprint(),
                    "data": {"applications": [{"id": "a-1", "kind": "pharmacy", "lon": 118.3, "lat": 95}]}}),
             "applications[0].lat: 95 is outside -90..90",
         ),
         (
-            json!({"dataset": "sample", "preset": "linyi-2025", "base": sample_base().fingerprint,
+            json!({"dataset": "sample", "preset": "linyi-2025", "base": sample_base().fingerprint(),
                    "data": {"city": {"beds_per_cat": 3}}}),
             "city.beds_per_cat: unknown field",
         ),
@@ -265,7 +265,7 @@ fn a_link_carries_only_the_applications_that_changed() {
     assert_eq!(decode(&enc.text, LINK_MAX_DECODED_BYTES, builtin).unwrap().scenario.unwrap(), sc);
 
     // A tampered order is named.
-    let bad = json!({"dataset": "sample", "preset": "linyi-2025", "base": sample_base().fingerprint,
+    let bad = json!({"dataset": "sample", "preset": "linyi-2025", "base": sample_base().fingerprint(),
                      "data": {"applications": {"by_id": {}, "order": ["nobody"]}}});
     let err = decode(&pack(&bad.to_string()), LINK_MAX_DECODED_BYTES, builtin).unwrap_err();
     assert!(err.message().en.contains("data.applications: order: no application \"nobody\""), "{err:?}");
