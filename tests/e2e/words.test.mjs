@@ -75,25 +75,61 @@ async function printoutText(page) {
   return `${plan}\n${await text('[data-testid="print-summary-doc"]')}`;
 }
 
-async function noIds(lang) {
+/** The readings register's text as the page's language reads it: the clauses' own quotes and
+ * the other language's lines (Chinese alongside, by design) left out. */
+async function readingsText(page) {
+  await page.locator('[data-testid="readings-link"]').first().click();
+  await page.waitForSelector('[data-testid="readings"][open]', { timeout: WAIT_MS });
+  const text = await page.evaluate(() => {
+    // Each text node on a line of its own, so that the ends of two blocks never read as one word.
+    const root = document.querySelector('[data-testid="readings"]');
+    const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const lines = [];
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const e = n.parentElement;
+      if (!e.closest('.sub') && e.closest('[lang]').lang === document.documentElement.lang) lines.push(n.textContent);
+    }
+    return lines.join('\n');
+  });
+  await page.locator('[data-testid="readings-close"]').click();
+  return text;
+}
+
+const CHINESE_ORDER = /令\d号|第[一二三四五六七八九十]+条/;
+const CHINESE_SECTION = /[一二三四五六七八九十]+[（(][一二三四五六七八九十]+[）)].{0,40}/g;
+
+async function noIds(lang, dataset = 'sample') {
   {
     const { page, problems } = await session.open();
     await page.setViewportSize({ width: 1440, height: 900 });
     await switchTo(page, lang);
+    if (dataset !== 'sample') {
+      await page.locator('select[data-testid="dataset"]').selectOption(dataset);
+      await page.waitForSelector(`[data-testid="sample-banner"][data-dataset="${dataset}"]`, { timeout: WAIT_MS });
+      await page.locator('[data-testid="outcome"]').waitFor({ state: 'attached', timeout: WAIT_MS });
+    }
     // A draft that differs from the baseline, so the comparison and the gaps have rows.
     await page.locator('input[type=number][data-param="service_radius_m"]').fill('500');
     await page.locator('input[type=number][data-param="service_radius_m"]').press('Tab');
     let pageText = '';
     await everyTask(page, async () => { pageText += `${await page.evaluate(() => document.body.innerText)}\n`; });
-    assert.deepEqual(idsIn(pageText), [], `ids on the ${lang} page`);
-    const printed = await printoutText(page);
-    assert.ok(printed.length > 200, 'the printouts were made');
-    assert.deepEqual(idsIn(printed), [], `ids in the ${lang} printouts`);
+    assert.deepEqual(idsIn(pageText), [], `ids on the ${lang} page (${dataset})`);
+    // The printouts wait for the plan, which a debug build takes minutes to make on the whole
+    // synthetic city: they are walked on the sample (the same code prints both).
+    if (dataset === 'sample') {
+      const printed = await printoutText(page);
+      assert.ok(printed.length > 200, 'the printouts were made');
+      assert.deepEqual(idsIn(printed), [], `ids in the ${lang} printouts`);
+    }
+    const readings = await readingsText(page);
+    assert.ok(readings.length > 200, 'the readings register was read');
+    assert.deepEqual(idsIn(readings), [], `ids in the ${lang} readings register`);
     if (lang === 'en') {
       assert.equal(await page.title(), 'dingdian · simulating the designation of insurance providers');
-      assert.doesNotMatch(pageText, /令\d号|第[一二三四五六七八九十]+条/, 'clauses cited in English');
-      const section = pageText.match(/[一二三四五六七八九十]+[（(][一二三四五六七八九十]+[）)].{0,40}/g);
-      assert.equal(section, null, 'sections cited in English');
+      assert.doesNotMatch(pageText, CHINESE_ORDER, 'clauses cited in English');
+      assert.equal(pageText.match(CHINESE_SECTION), null, `sections cited in English (${dataset})`);
+      assert.doesNotMatch(readings, CHINESE_ORDER, 'the readings register cites in English');
+      assert.equal(readings.match(CHINESE_SECTION), null, 'the readings register cites sections in English');
       assert.match(pageText, /Order No\. 2 Art\. 6\(1\)/);
       assert.match(pageText, /兰山区 \(Lanshan District\)/, 'counties in pinyin beside the Chinese');
     } else {
@@ -106,6 +142,10 @@ async function noIds(lang) {
 test('every panel opened, in Chinese: no internal id in the page or its printouts', () => noIds('zh'));
 
 test('every panel opened, in English: no internal id in the page or its printouts; clauses in English, counties in pinyin, an English title', () => noIds('en'));
+
+test('the synthetic Linyi, every panel opened, in Chinese: no internal id in the page or the readings register', () => noIds('zh', 'linyi'));
+
+test('the synthetic Linyi, every panel opened, in English: no internal id; clauses in English in the page and the readings register, counties in pinyin', () => noIds('en', 'linyi'));
 
 async function axeClean(name, options) {
   const context = await session.browser().newContext({ ...options, bypassCSP: true, serviceWorkers: 'block' });
