@@ -197,14 +197,28 @@ impl Base {
         self.fingerprint.get_or_init(|| {
             let mut data = self.scenario.clone();
             data.policy = PolicyRef::default();
-            let bytes = serde_json::to_vec(&data).expect("a scenario serialises");
-            let mut h: u32 = 0x811c_9dc5;
-            for b in bytes {
-                h ^= b as u32;
-                h = h.wrapping_mul(0x0100_0193);
-            }
-            format!("{h:08x}")
+            // Hashed as it is written: a city's JSON is megabytes never needed whole.
+            let mut h = Fnv1a(0x811c_9dc5);
+            serde_json::to_writer(&mut h, &data).expect("a scenario serialises");
+            format!("{:08x}", h.0)
         })
+    }
+}
+
+/// FNV-1a over the bytes written to it.
+struct Fnv1a(u32);
+
+impl std::io::Write for Fnv1a {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for &b in buf {
+            self.0 ^= b as u32;
+            self.0 = self.0.wrapping_mul(0x0100_0193);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

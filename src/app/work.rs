@@ -39,6 +39,14 @@ pub fn remember_base(ds: Dataset, sc: &Scenario) {
     }
 }
 
+/// Makes the fingerprint of a built-in data set kept by `remember_base`, if not made yet: a task
+/// of its own once the city is shown, rather than a part of the first autosave after it.
+pub fn fingerprint_base(ds: Dataset) {
+    if let Some(b) = BASES.with(|b| b.borrow().get(&ds).cloned()) {
+        b.fingerprint();
+    }
+}
+
 pub fn base_for(id: &str) -> Option<Base> {
     Dataset::from_id(id).and_then(base_of).map(|b| (*b).clone())
 }

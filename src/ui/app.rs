@@ -165,6 +165,8 @@ pub fn app() -> Html {
                 next_paint().await;
                 d.dispatch(Action::SetDatasetMade(ds, Box::new(made)));
                 making.set(None);
+                next_paint().await;
+                crate::app::work::fingerprint_base(ds);
             });
         })
     };

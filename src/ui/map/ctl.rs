@@ -292,11 +292,13 @@ impl MapCtl {
         [w, s_, e, n_]
     }
 
-    pub fn fit_data(&self) {
+    /// Fits the view to the data. `animate`: glide there (the whole-city button); new data
+    /// jumps, so that the institutions are drawn once, for the view that stays.
+    pub fn fit_data(&self, animate: bool) {
         if let Some(last) = &self.last {
             self.map.fit_bounds(
                 &l::bounds(self.shifted(last.data.bounds)),
-                &opts(&[("padding", js_sys::Array::of2(&n(12.0), &n(12.0)).into())]),
+                &opts(&[("padding", js_sys::Array::of2(&n(12.0), &n(12.0)).into()), ("animate", b(animate))]),
             );
         }
     }
@@ -367,9 +369,9 @@ impl MapCtl {
         self.zoom_layers();
         self.last_cells_ms = now_ms() - tc;
         if data_changed {
-            // Fires `moveend` (at once or after the animation); its handler redraws the view
-            // later again, the lines below redraw it now.
-            self.fit_data();
+            // Without an animation the view is final at once: the lines below draw it, and the
+            // `moveend` this fires finds it drawn (its handler runs after this, in a task of its own).
+            self.fit_data(false);
         }
         if data_changed || view_changed || lang_changed || app_kind_changed || institutions_changed {
             self.redraw_view();

@@ -356,7 +356,7 @@ pub fn map_panel(props: &Props) -> Html {
         Callback::from(move |_| {
             if let Ok(c) = ctl.try_borrow() {
                 if let Some(m) = c.as_ref() {
-                    m.fit_data();
+                    m.fit_data(true);
                 }
             }
         })
