@@ -114,7 +114,9 @@ impl PartialEq for Key {
 #[function_component(AssessmentPanel)]
 pub fn assessment_panel(props: &Props) -> Html {
     let lang = props.lang;
-    let open = use_state_eq(|| false);
+    // Mounted only when its task's tab is chosen, which is asking to see it: open, and
+    // the assessment made at once; folded, it costs nothing.
+    let open = use_state_eq(|| true);
     let run = use_state_eq(|| Run::Idle);
     let force = use_state_eq(|| 0u32);
     // The button's presses already acted on.

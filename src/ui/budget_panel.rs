@@ -85,7 +85,9 @@ fn rule_title(id: &str) -> Text {
 #[function_component(BudgetPanel)]
 pub fn budget_panel(props: &Props) -> Html {
     let lang = props.lang;
-    let open = use_state_eq(|| false);
+    // Mounted only when its task's tab is chosen, which is asking to see it: open, and
+    // the settlement made at once; folded, it costs nothing.
+    let open = use_state_eq(|| true);
     let input = props.budget.input.clone();
     let policy = props.policy.0.clone();
     // Settled only while the panel is open: folded, a parameter change costs it nothing.

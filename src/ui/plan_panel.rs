@@ -51,7 +51,9 @@ pub struct Props {
 #[function_component(PlanPanel)]
 pub fn plan_panel(props: &Props) -> Html {
     let lang = props.lang;
-    let open = use_state_eq(|| false);
+    // Mounted only when its task's tab is chosen, which is asking to see it: open, and
+    // the plan made at once; folded, it costs nothing.
+    let open = use_state_eq(|| true);
     let run = use_state_eq(|| PlanRun::Idle);
     let ready: UseStateHandle<Option<Rc<Ready>>> = use_state(|| None);
     // Bumped by every new input: a run whose number is no longer current stops.

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { OUTPUT_DIR, WAIT_MS, expectOutcome, launchBrowser, openApp, openTask, setParam, traceItem } from './helpers.mjs';
+import { OUTPUT_DIR, WAIT_MS, expectOutcome, launchBrowser, openApp, openTask, setParam, traceItem, unfold } from './helpers.mjs';
 
 let browser;
 const contexts = [];
@@ -31,7 +31,7 @@ async function open() {
 /** Opens the assessment panel and waits for a finished, current assessment. */
 async function openAssessment(page) {
   await openTask(page, 'assess');
-  await page.locator('[data-testid="assess-open"]').click();
+  await unfold(page, 'assess-open');
   await assessed(page);
 }
 
@@ -55,9 +55,7 @@ async function setBudget(page, field, value) {
 
 test('the assessment shows who exits with the clause, the lost-coverage layer, and follows the bottom share', async () => {
   const { page, problems } = await open();
-  // Folded: nothing computed before it is opened.
-  await openTask(page, 'assess');
-  assert.equal(await page.locator('[data-testid="assess-panel"]').getAttribute('data-state'), 'idle');
+  // Choosing the tab starts the assessment: no second click.
   await openAssessment(page);
 
   // The records are labelled synthetic.
@@ -182,17 +180,20 @@ test('on the synthetic Xi\'an the assessment says it is computing, lists the fir
   const { page, problems } = await open();
   await page.locator('select[data-testid="dataset"]').selectOption('xian');
   await page.waitForSelector('[data-testid="sample-banner"][data-dataset="xian"]', { timeout: WAIT_MS });
-  // Every state the panel goes through, and whether "computing" was shown in words.
-  await openTask(page, 'assess');
+  // Every state the panel goes through, and whether "computing" was shown in words, from the
+  // moment it is mounted: choosing its tab starts it.
   await page.evaluate(() => {
-    const panel = document.querySelector('[data-testid="assess-panel"]');
     window.__assessStates = [];
     new MutationObserver(() => {
+      const panel = document.querySelector('[data-testid="assess-panel"]');
+      if (!panel) return;
       const status = panel.querySelector('[data-testid="assess-status"]');
-      window.__assessStates.push(`${panel.dataset.state}:${status ? status.textContent : ''}`);
-    }).observe(panel, { attributes: true, subtree: true, childList: true, characterData: true });
+      const now = `${panel.dataset.state}:${status ? status.textContent : ''}`;
+      if (window.__assessStates.at(-1) !== now) window.__assessStates.push(now);
+    }).observe(document.body, { attributes: true, subtree: true, childList: true, characterData: true });
   });
-  await page.locator('[data-testid="assess-open"]').click();
+  await openTask(page, 'assess');
+  await unfold(page, 'assess-open');
   await page.waitForSelector('[data-testid="assess-panel"][data-state="done"] [data-testid="assess-counts"]', { timeout: 60_000 });
   const states = await page.evaluate(() => window.__assessStates);
   assert.ok(states.some((s) => s.startsWith('computing:正在评估')), `"computing" was shown: ${states.join(' | ')}`);
@@ -209,7 +210,7 @@ test('on the synthetic Xi\'an the assessment says it is computing, lists the fir
 test('the budget panel settles, draws the waterfall, checks the 10-point gap at its boundary and names a bad field', async () => {
   const { page, problems } = await open();
   await openTask(page, 'budget');
-  await page.locator('[data-testid="budget-open"]').click();
+  await unfold(page, 'budget-open');
   const table = page.locator('[data-testid="settlement-table"]');
   await table.waitFor({ state: 'visible', timeout: WAIT_MS });
   assert.ok((await table.locator('tbody tr').count()) >= 6, 'the settlement has its rows');
@@ -261,7 +262,7 @@ test('the budget panel marks assumed shares, leaves an unanalysed overspend unde
   // 二(三)“建立‘结余留用、合理超支分担’机制”；“对县域医共体超支部分，应分析原因，厘清责任”
   const { page, problems } = await open();
   await openTask(page, 'budget');
-  await page.locator('[data-testid="budget-open"]').click();
+  await unfold(page, 'budget-open');
   const table = page.locator('[data-testid="settlement-table"]');
   await table.waitFor({ state: 'visible', timeout: WAIT_MS });
   // The sample's fund share rests on the assumed 50%, and the row says so.
@@ -309,14 +310,14 @@ test('on a phone both panels fit the width; wide tables scroll in their own box'
   await page.goto(process.env.BASE_URL, { waitUntil: 'load' });
   await page.waitForSelector('[data-testid="outcome"]', { state: 'attached', timeout: WAIT_MS });
   await openTask(page, 'assess');
-  await page.locator('[data-testid="assess-open"]').click();
+  await unfold(page, 'assess-open');
   await assessed(page);
   const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   let overflow = await sideways();
   assert.ok(overflow <= 0, `with the assessment open the page scrolls sideways by ${overflow} px`);
   await page.locator('[data-testid="assess-panel"]').screenshot({ path: path.join(OUTPUT_DIR, 'assess-panel-phone.png') });
   await openTask(page, 'budget');
-  await page.locator('[data-testid="budget-open"]').click();
+  await unfold(page, 'budget-open');
   await page.locator('[data-testid="settlement-table"]').waitFor({ state: 'visible', timeout: WAIT_MS });
   overflow = await sideways();
   assert.ok(overflow <= 0, `with the budget open the page scrolls sideways by ${overflow} px`);

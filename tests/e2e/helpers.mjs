@@ -241,10 +241,14 @@ export async function openTask(page, id) {
   await page.locator(`[data-testid="task-panel"][data-task="${id}"]`).waitFor({ state: 'attached', timeout: WAIT_MS });
 }
 
-/**
- * One browser for a test file, closed with every context it opened when the file's tests end.
- * Call at the top level of a test file; `open(options)` is `openApp` in that browser.
- */
+/** Opens the folded panel whose summary is `[data-testid=id]` (the plan, the assessment and the
+ * budget open with their tab; a test that folded one opens it again), leaving an open one open. */
+export async function unfold(page, id) {
+  const summary = page.locator(`[data-testid="${id}"]`);
+  await summary.waitFor({ state: 'attached', timeout: WAIT_MS });
+  if (!(await summary.evaluate((el) => el.parentElement.open))) await summary.click();
+}
+
 /** Centres the map on (lon, lat) and clicks the pixel Leaflet puts that point at. */
 export async function clickMapAt(page, { lon, lat }) {
   const container = page.locator('[data-testid="map"] .leaflet-container');
@@ -259,6 +263,10 @@ export async function clickMapAt(page, { lon, lat }) {
   await page.mouse.click(box.x + pt.x, box.y + pt.y);
 }
 
+/**
+ * One browser for a test file, closed with every context it opened when the file's tests end.
+ * Call at the top level of a test file; `open(options)` is `openApp` in that browser.
+ */
 export function useApp() {
   let browser;
   const contexts = [];

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
-import { OUTPUT_DIR, WAIT_MS, openTask, setParam, useApp } from './helpers.mjs';
+import { OUTPUT_DIR, WAIT_MS, openTask, setParam, unfold, useApp } from './helpers.mjs';
 
 const session = useApp();
 
@@ -23,7 +23,7 @@ const STATUSES = ['open', 'suspended', 'undetermined', 'closed'];
 /** Opens the plan panel and waits for a finished plan; returns county → inpatient status. */
 async function openPlan(page) {
   await openTask(page, 'plan');
-  await page.locator('[data-testid="plan-open"]').click();
+  await unfold(page, 'plan-open');
   return planStatuses(page);
 }
 

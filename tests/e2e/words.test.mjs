@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { axeViolations, openTask, OUTPUT_DIR, useApp, WAIT_MS } from './helpers.mjs';
+import { axeViolations, openTask, OUTPUT_DIR, unfold, useApp, WAIT_MS } from './helpers.mjs';
 
 const session = useApp();
 
@@ -62,9 +62,7 @@ async function switchTo(page, lang) {
 async function printoutText(page) {
   // The plan computes once its panel is open.
   await openTask(page, 'plan');
-  if (!(await page.locator('details:has(> [data-testid="plan-open"])').evaluate((d) => d.open))) {
-    await page.locator('[data-testid="plan-open"]').click();
-  }
+  await unfold(page, 'plan-open');
   await page.waitForSelector('[data-testid="plan-panel"][data-state="done"]', { state: 'attached', timeout: WAIT_MS });
   const text = (s) => page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.textContent).join('\n'), s);
   const plan = await text('[data-testid="plan-print"]');
