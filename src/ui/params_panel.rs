@@ -7,7 +7,8 @@ use yew::prelude::*;
 
 use super::i18n::{self as i, bi, bi_t, t};
 use super::widgets::{
-    checkbox_field, emit_per_frame, error_line, flush_per_frame, heading, select_field, Hook, NumberField, Opt,
+    checkbox_field, emit_per_frame, error_line, flush_per_frame, heading, hold_slider, select_field, Hook, NumberField,
+    Opt,
 };
 use crate::app::beside::{beds_note, fund_note, Beside, Figure};
 use crate::app::state::{value_text, ErrorKey, Shared, State};
@@ -361,10 +362,22 @@ fn param_row(props: &RowProps) -> Html {
             if id == "service_radius_m" {
                 let (lo, hi) = crate::app::coverage::RADIUS_SLIDER_M;
                 let x = current.as_f64().unwrap_or(800.0).clamp(lo, hi);
-                // While dragging: at most one recompute per animation frame, with the latest value.
+                // While dragging: at most one recompute per animation frame, with the latest value
+                // (on a device too slow for that, one on release). The number beside it follows
+                // the thumb either way.
                 let per_frame = set.clone();
                 let oninput = Callback::from(move |e: InputEvent| {
-                    emit_per_frame(per_frame.clone(), e.target_unchecked_into::<HtmlInputElement>().value())
+                    let value = e.target_unchecked_into::<HtmlInputElement>().value();
+                    if let Some(field) = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| {
+                            d.query_selector(&format!("input[type=number][data-param=\"{id}\"]")).ok().flatten()
+                        })
+                        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(el).ok())
+                    {
+                        field.set_value(&value);
+                    }
+                    emit_per_frame(per_frame.clone(), value)
                 });
                 html! {
                     <>
@@ -372,6 +385,9 @@ fn param_row(props: &RowProps) -> Html {
                         <div class="slider">
                             <input type="range" min={num(lo, 0)} max={num(hi, 0)} step="50" value={num(x, 0)}
                                 data-param-range={id} aria-label={i::SLIDER_LABEL.get(lang)} {oninput}
+                                onpointerdown={Callback::from(|_: PointerEvent| hold_slider(true))}
+                                onpointerup={Callback::from(|_: PointerEvent| hold_slider(false))}
+                                onpointercancel={Callback::from(|_: PointerEvent| hold_slider(false))}
                                 onchange={Callback::from(|_: Event| flush_per_frame())} />
                             <div class="slider-scale" aria-hidden="true"><span>{ num(lo, 0) }</span><span>{ num(hi, 0) }</span></div>
                         </div>

@@ -1,7 +1,7 @@
 //! Labelled form controls shared by the panels: every control has a visible label tied to it,
 //! a unit, an optional hint, and a field-level message slot with a stable `data-testid`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -285,18 +285,37 @@ pub fn heading(lang: Lang, level: u8, text: &Text, id: Option<&'static str>) -> 
 thread_local! {
     /// The latest value waiting for the next animation frame, and where it goes.
     static PER_FRAME: RefCell<Option<(String, Callback<String>)>> = const { RefCell::new(None) };
+    /// How long the frame that took the last value lasted: its recompute, rendering and paint.
+    static LAST_FRAME_MS: Cell<f64> = const { Cell::new(0.0) };
+    /// A finger or the mouse button is down on a slider.
+    static HELD: Cell<bool> = const { Cell::new(false) };
+    /// When the last value was emitted.
+    static LAST_EMIT_AT: Cell<f64> = const { Cell::new(0.0) };
 }
 
+/// A frame longer than this is one a held slider does not wait through: the device is too slow
+/// to follow a drag value by value.
+pub const LIVE_FRAME_MS: f64 = 50.0;
+
+/// A held slider on a slow device still shows the value under the finger this often, and so
+/// learns again how long a frame takes (one long frame on a quick machine is not for good).
+pub const HELD_REFRESH_MS: f64 = 750.0;
+
 /// Emits `value` to `cb` at the next animation frame; values arriving before then replace it.
-/// A slider dragged across fifty steps in one frame so costs one recompute, not fifty.
+/// A slider dragged across fifty steps in one frame so costs one recompute, not fifty. Where one
+/// value's frame has taken longer than `LIVE_FRAME_MS` (a slow phone on a large city), a held
+/// slider keeps only the latest value, emits one every `HELD_REFRESH_MS`, and the last on
+/// release (`flush_per_frame`): the drag stays smooth, and the value under the finger is the one
+/// computed.
 pub fn emit_per_frame(cb: Callback<String>, value: String) {
     let was_waiting = PER_FRAME.with(|p| p.borrow_mut().replace((value, cb)).is_some());
-    if was_waiting {
+    let slow = LAST_FRAME_MS.get() > LIVE_FRAME_MS && now_ms() - LAST_EMIT_AT.get() < HELD_REFRESH_MS;
+    if was_waiting || (HELD.get() && slow) {
         return;
     }
     let flush = || {
         if let Some((v, cb)) = PER_FRAME.with(|p| p.borrow_mut().take()) {
-            cb.emit(v);
+            emit_timed(&cb, v);
         }
     };
     let f = Closure::once_into_js(flush);
@@ -306,12 +325,37 @@ pub fn emit_per_frame(cb: Callback<String>, value: String) {
     }
 }
 
+/// A slider is held (`true`) or let go. Letting go emits the value still waiting, at once.
+pub fn hold_slider(held: bool) {
+    HELD.set(held);
+    if !held {
+        flush_per_frame();
+    }
+}
+
 /// Emits the value still waiting for its frame now: the end of a drag (the slider's `change`,
 /// on lifting the finger) is computed at once, whatever the frames do.
 pub fn flush_per_frame() {
+    HELD.set(false);
     if let Some((v, cb)) = PER_FRAME.with(|p| p.borrow_mut().take()) {
-        cb.emit(v);
+        emit_timed(&cb, v);
     }
+}
+
+/// Emits `v` and measures the frame that paints what it caused.
+fn emit_timed(cb: &Callback<String>, v: String) {
+    let started = now_ms();
+    LAST_EMIT_AT.set(started);
+    cb.emit(v);
+    // The next frame begins once this one's rendering (Yew's, the map's) is painted.
+    let measure = Closure::once_into_js(move || LAST_FRAME_MS.set(now_ms() - started));
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(measure.unchecked_ref());
+    }
+}
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 
 /// Starts the browser's download of `href` (an object or data URL) as the file `name`.
