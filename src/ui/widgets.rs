@@ -291,11 +291,14 @@ thread_local! {
     static HELD: Cell<bool> = const { Cell::new(false) };
     /// When the last value was emitted.
     static LAST_EMIT_AT: Cell<f64> = const { Cell::new(0.0) };
+    /// A frame is asked for to emit the waiting value (a held slow slider's value waits without).
+    static FRAME_ASKED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// A frame longer than this is one a held slider does not wait through: the device is too slow
-/// to follow a drag value by value.
-pub const LIVE_FRAME_MS: f64 = 50.0;
+/// to follow a drag value by value (a tenth of a second, where an answer stops feeling at once;
+/// a busy desktop's occasional long frame stays under it).
+pub const LIVE_FRAME_MS: f64 = 100.0;
 
 /// A held slider on a slow device still shows the value under the finger this often, and so
 /// learns again how long a frame takes (one long frame on a quick machine is not for good).
@@ -308,12 +311,14 @@ pub const HELD_REFRESH_MS: f64 = 750.0;
 /// release (`flush_per_frame`): the drag stays smooth, and the value under the finger is the one
 /// computed.
 pub fn emit_per_frame(cb: Callback<String>, value: String) {
-    let was_waiting = PER_FRAME.with(|p| p.borrow_mut().replace((value, cb)).is_some());
+    PER_FRAME.with(|p| p.borrow_mut().replace((value, cb)));
     let slow = LAST_FRAME_MS.get() > LIVE_FRAME_MS && now_ms() - LAST_EMIT_AT.get() < HELD_REFRESH_MS;
-    if was_waiting || (HELD.get() && slow) {
+    if FRAME_ASKED.get() || (HELD.get() && slow) {
         return;
     }
+    FRAME_ASKED.set(true);
     let flush = || {
+        FRAME_ASKED.set(false);
         if let Some((v, cb)) = PER_FRAME.with(|p| p.borrow_mut().take()) {
             emit_timed(&cb, v);
         }
