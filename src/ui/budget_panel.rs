@@ -85,9 +85,9 @@ fn rule_title(id: &str) -> Text {
 #[function_component(BudgetPanel)]
 pub fn budget_panel(props: &Props) -> Html {
     let lang = props.lang;
-    // Mounted only when its task's tab is chosen, which is asking to see it: open, and
-    // the settlement made at once; folded, it costs nothing.
-    let open = use_state_eq(|| true);
+    // Folded until asked, unlike the plan and the assessment beside it: open, its form, tables
+    // and charts make a page of about 7,000 px, and the line under the heading says what it holds.
+    let open = use_state_eq(|| false);
     let input = props.budget.input.clone();
     let policy = props.policy.0.clone();
     // Settled only while the panel is open: folded, a parameter change costs it nothing.
