@@ -7,6 +7,7 @@
 //! second in the browser, so it runs only while the panel is open: on opening, after a change
 //! when the last run was quick, else on the button.
 
+use crate::ui::widgets::now_ms;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -39,10 +40,6 @@ use crate::text::{num, thousands, Lang, Text};
 const AUTO_MS: f64 = 400.0;
 /// Rows listed per outcome (the counts are complete).
 const MAX_ROWS: usize = 200;
-
-fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
-}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

@@ -14,6 +14,7 @@
 //! Afterwards the panel shows a summary line and the refused rows (row, column, reason), the
 //! first `ISSUES_SHOWN` on screen and all of them as a CSV download.
 
+use crate::ui::widgets::now_ms;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -38,10 +39,6 @@ use crate::text::{thousands, Lang, Text};
 
 /// Refused rows listed on screen; the CSV download has all of them.
 pub const ISSUES_SHOWN: usize = 20;
-
-fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
-}
 
 /// What a file holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

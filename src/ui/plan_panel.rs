@@ -7,6 +7,7 @@
 //! panel is open, in slices of a few milliseconds with the browser given back in between, a
 //! moment after the last parameter change; a newer change cancels a run in progress.
 
+use crate::ui::widgets::now_ms;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -29,10 +30,6 @@ use crate::planning::{AnnualPlan, Capacity, CountyPlan, InpatientStatus, PlanBui
 use crate::policy::clauses::cite;
 use crate::spatial::AreaClass;
 use crate::text::{thousands, Lang, Text};
-
-fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
-}
 
 /// A finished plan.
 struct Ready {

@@ -359,7 +359,8 @@ fn emit_timed(cb: &Callback<String>, v: String) {
     }
 }
 
-fn now_ms() -> f64 {
+/// The page's clock (`performance.now()`), in milliseconds.
+pub(crate) fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 

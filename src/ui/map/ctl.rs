@@ -3,6 +3,7 @@
 //! the population cells always, the institutions when more are in view than DOM markers can
 //! carry. Vector layers (outlines, service circles, the applicant) are few and stay vectors.
 
+use crate::ui::widgets::now_ms;
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -148,10 +149,6 @@ fn element_box(el: &web_sys::Element) -> Option<LabelBox> {
     let get = |k: &str| js_sys::Reflect::get(&r, &k.into()).ok().and_then(|v| v.as_f64());
     let b = [get("left")?, get("top")?, get("right")?, get("bottom")?];
     (b[2] > b[0] && b[3] > b[1]).then_some(b)
-}
-
-fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 
 /// The map lets go of its handlers before they are dropped: an event Leaflet still had to
