@@ -153,19 +153,19 @@ pub fn app() -> Html {
                         return;
                     }
                 }
-                next_paint().await;
+                super::widgets::next_paint().await;
                 let sc = ds.scenario(lang);
                 if lang == Lang::Zh {
                     // The same city autosave and links refer to: kept, not made again.
-                    next_paint().await;
+                    super::widgets::next_paint().await;
                     crate::app::work::remember_base(ds, &sc);
                 }
-                next_paint().await;
+                super::widgets::next_paint().await;
                 let made = crate::app::state::Stashed::made(sc);
-                next_paint().await;
+                super::widgets::next_paint().await;
                 d.dispatch(Action::SetDatasetMade(ds, Box::new(made)));
                 making.set(None);
-                next_paint().await;
+                super::widgets::next_paint().await;
                 crate::app::work::fingerprint_base(ds);
             });
         })
@@ -524,20 +524,4 @@ impl Intents {
             redo: a.reform(|()| Action::Redo),
         }
     }
-}
-
-/// Resolves after the next frame has been painted: work after it starts in a task of its own.
-async fn next_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let Some(w) = web_sys::window() else {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-            return;
-        };
-        let w2 = w.clone();
-        let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-            let _ = w2.set_timeout_with_callback(wasm_bindgen::JsCast::unchecked_ref(&resolve));
-        });
-        let _ = w.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&after_frame));
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

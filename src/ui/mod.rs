@@ -73,6 +73,8 @@ pub fn start() {
         show_fatal_error(&info.to_string());
     }));
     expose_panic_probe();
+    // Leaflet's script now, after the wasm it must not slow down (`leaflet::load`).
+    map::leaflet::load();
     persist::register_service_worker();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;

@@ -392,3 +392,19 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) {
     // Revoked once the download has surely started.
     gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
 }
+
+/// Resolves after the next frame has been painted: work after it starts in a task of its own.
+pub(crate) async fn next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(w) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let w2 = w.clone();
+        let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = w2.set_timeout_with_callback(wasm_bindgen::JsCast::unchecked_ref(&resolve));
+        });
+        let _ = w.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&after_frame));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

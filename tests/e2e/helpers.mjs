@@ -164,6 +164,16 @@ export async function openApp(browser, { screenshot, url = BASE_URL, context: gi
   } finally {
     clearInterval(panicTimer);
   }
+  // The map is made after the first paint, once Leaflet's script (loaded by the app after its
+  // wasm) is there: a page is open when its map is too, or says it could not be.
+  if (result === 'outcome') {
+    await page
+      .waitForFunction(() => {
+        const canvas = document.querySelector('[data-testid="map"] .map-canvas');
+        return !canvas || canvas.classList.contains('leaflet-container') || document.querySelector('[data-testid="map-panel"] .field-error');
+      }, null, { timeout: waitMs })
+      .catch((e) => { result = `the map never appeared: ${e.message.split('\n')[0]}`; });
+  }
 
   if (screenshot) {
     mkdirSync(OUTPUT_DIR, { recursive: true });

@@ -367,15 +367,22 @@ pub fn guide_map(props: &MapProps) -> Html {
     let node = use_node_ref();
     let ctl: Rc<RefCell<Option<GuideMap>>> = use_mut_ref(|| None);
     let failed = use_state_eq(|| false);
+    let made = use_state_eq(|| false);
     let crowded = use_state_eq(|| false);
     let deployed = use_context::<Deployed>().unwrap_or_default();
 
     {
         let (node, ctl, failed, crowded) = (node.clone(), ctl.clone(), failed.setter(), crowded.setter());
+        let made = made.setter();
         let ctl_for_cleanup = ctl.clone();
         let on_pick = props.on_pick.clone();
         use_effect_with((), move |_| {
-            if let Some(el) = node.cast::<HtmlElement>() {
+            // Once Leaflet's script is there (`l::ready`); `made` renders again to draw.
+            let mounted = Rc::new(Cell::new(true));
+            let still = mounted.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let leaflet = l::ready().await;
+                let Some(el) = node.cast::<HtmlElement>().filter(|_| still.get()) else { return };
                 let weak = Rc::downgrade(&ctl);
                 let on_moved = move || {
                     let Some(c) = weak.upgrade() else { return };
@@ -387,13 +394,17 @@ pub fn guide_map(props: &MapProps) -> Html {
                         crowded.set(m.crowded);
                     }
                 };
-                match GuideMap::create(&el, on_pick, on_moved) {
-                    Some(m) => *ctl.borrow_mut() = Some(m),
+                match leaflet.then(|| GuideMap::create(&el, on_pick, on_moved)).flatten() {
+                    Some(m) => {
+                        *ctl.borrow_mut() = Some(m);
+                        made.set(true);
+                    }
                     None => failed.set(true),
                 }
-            }
+            });
             let ctl = ctl_for_cleanup;
             move || {
+                mounted.set(false);
                 // Forget the test handle only if it is still this map (another screen's map may
                 // have been made already).
                 let Some(w) = web_sys::window() else { return };

@@ -1,5 +1,6 @@
-//! Thin, typed bindings to the parts of Leaflet 1.9 the map uses, over the global `L` that
-//! index.html loads from node_modules (never from a CDN). Coordinates cross as `[lat, lng]`
+//! Thin, typed bindings to the parts of Leaflet 1.9 the map uses, over the global `L` of the
+//! script the build copies from node_modules (never from a CDN) and the page loads after its
+//! wasm (`load`, `ready`). Coordinates cross as `[lat, lng]`
 //! arrays, options as plain objects built with `opts`.
 
 use js_sys::{Array, Function, Object, Reflect};
@@ -213,6 +214,65 @@ extern "C" {
 /// Whether Leaflet's script has loaded (a missing `L` would otherwise be a panic).
 pub fn available() -> bool {
     Reflect::get(&js_sys::global(), &JsValue::from_str("L")).map(|l| l.is_object()).unwrap_or(false)
+}
+
+thread_local! {
+    /// Settles once Leaflet's script has run (`true`) or could not be loaded (`false`).
+    static READY: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Starts loading Leaflet's script, once. The built page carries it inert, in
+/// `<template id="dd-leaflet">` (scripts/early-fetch.mjs), so that on a slow network its bytes
+/// do not share the line with the page's wasm, which every answer waits for; the maps wait
+/// for it instead (`ready`). A page that loads Leaflet itself (`L` already there) is ready.
+pub fn load() {
+    READY.with(|r| {
+        if r.borrow().is_none() {
+            *r.borrow_mut() = Some(start_loading());
+        }
+    });
+}
+
+fn start_loading() -> js_sys::Promise {
+    if available() {
+        return js_sys::Promise::resolve(&JsValue::TRUE);
+    }
+    let doc = web_sys::window().and_then(|w| w.document());
+    let template = doc.as_ref().and_then(|d| d.get_element_by_id("dd-leaflet"));
+    let script = template
+        .and_then(|t| Reflect::get(&t, &JsValue::from_str("content")).ok())
+        .and_then(|c| c.dyn_into::<web_sys::DocumentFragment>().ok())
+        .and_then(|c| c.first_element_child());
+    let (Some(doc), Some(inert)) = (doc, script) else {
+        return js_sys::Promise::resolve(&JsValue::FALSE);
+    };
+    let (Ok(live), Some(head)) = (doc.create_element("script"), doc.head()) else {
+        return js_sys::Promise::resolve(&JsValue::FALSE);
+    };
+    for name in ["src", "integrity", "crossorigin"] {
+        if let Some(v) = inert.get_attribute(name) {
+            let _ = live.set_attribute(name, &v);
+        }
+    }
+    js_sys::Promise::new(&mut |resolve, _| {
+        let (ok, failed) = (resolve.clone(), resolve);
+        let on_load = Closure::once_into_js(move || {
+            let _ = ok.call1(&JsValue::NULL, &JsValue::from_bool(available()));
+        });
+        let on_error = Closure::once_into_js(move || {
+            let _ = failed.call1(&JsValue::NULL, &JsValue::FALSE);
+        });
+        let _ = live.add_event_listener_with_callback("load", on_load.unchecked_ref());
+        let _ = live.add_event_listener_with_callback("error", on_error.unchecked_ref());
+        let _ = head.append_child(&live);
+    })
+}
+
+/// Whether Leaflet is there to draw with, once its script has loaded or failed (`load` first).
+pub async fn ready() -> bool {
+    load();
+    let Some(p) = READY.with(|r| r.borrow().clone()) else { return false };
+    wasm_bindgen_futures::JsFuture::from(p).await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
 }
 
 /// `[lat, lng]`

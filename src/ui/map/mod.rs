@@ -12,7 +12,7 @@ mod paint;
 pub(crate) mod symbols;
 pub(crate) mod tiles;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -261,20 +261,29 @@ pub fn map_panel(props: &Props) -> Html {
     let view = use_state(View::default);
     let info = use_state_eq(ViewInfo::default);
     let failed = use_state_eq(|| false);
+    let made = use_state_eq(|| false);
     let node = use_node_ref();
     let ctl: Rc<RefCell<Option<MapCtl>>> = use_mut_ref(|| None);
     let deployed = use_context::<tiles::Deployed>().unwrap_or_default();
     let tiles = view.basemap.config().or_else(|| deployed.0.as_deref().cloned());
 
-    // Create the map once, when its element exists.
+    // Create the map once, after the first paint: the decision shows first and the map follows
+    // (its script, `leaflet::ready`, may still be arriving). `made` renders again once it is there,
+    // so that the effect below draws the state of that moment.
     {
         let node = node.clone();
         let ctl = ctl.clone();
         let on_place = props.on_place.clone();
         let info = info.setter();
         let failed = failed.setter();
+        let made = made.setter();
         use_effect_with((), move |_| {
-            if let Some(el) = node.cast::<HtmlElement>() {
+            let mounted = Rc::new(Cell::new(true));
+            let still = mounted.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                crate::ui::widgets::next_paint().await;
+                let leaflet = leaflet::ready().await;
+                let Some(el) = node.cast::<HtmlElement>().filter(|_| still.get()) else { return };
                 let weak = Rc::downgrade(&ctl);
                 let on_moved = move || {
                     // After the event: the map may be moving because `sync` asked it to.
@@ -295,12 +304,15 @@ pub fn map_panel(props: &Props) -> Html {
                     }
                 };
                 let on_click = move |lon: f64, lat: f64| on_place.emit((lon, lat));
-                match MapCtl::create(&el, on_click, on_moved) {
-                    Some(m) => *ctl.borrow_mut() = Some(m),
+                match leaflet.then(|| MapCtl::create(&el, on_click, on_moved)).flatten() {
+                    Some(m) => {
+                        *ctl.borrow_mut() = Some(m);
+                        made.set(true);
+                    }
                     None => failed.set(true),
                 }
-            }
-            || ()
+            });
+            move || mounted.set(false)
         });
     }
 
