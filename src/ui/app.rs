@@ -67,6 +67,8 @@ pub fn app() -> Html {
         let a = on_action.clone();
         use_memo((), move |_| Intents::new(&a))
     };
+    // The decision and the map are painted first; the parameters and the task's panels follow.
+    let first_painted = super::widgets::use_first_paint();
     // Guided mode or the expert view, from the address (`?mode=guide`) and its link.
     let guide = use_reducer(|| Guide::new(guided::mode_from_url()));
     // Guided mode's intents, made once like `on_action`.
@@ -365,10 +367,14 @@ pub fn app() -> Html {
                 // the rest is one task at a time, under the map.
                 <div class="columns">
                     <div class="col col-params">
-                        <ParamsPanel snap={ParamsSnap::of(&state)}
-                            on_set={intents.set_param.clone()}
-                            on_reset={intents.reset_param.clone()}
-                            on_rule={intents.toggle_rule.clone()} />
+                        if first_painted {
+                            <ParamsPanel snap={ParamsSnap::of(&state)}
+                                on_set={intents.set_param.clone()}
+                                on_reset={intents.reset_param.clone()}
+                                on_rule={intents.toggle_rule.clone()} />
+                        } else {
+                            <section class="panel panel-pending" aria-busy="true"></section>
+                        }
                     </div>
                     <div class="col col-map">
                         <MapPanel {lang} view={MapView::of(&state)} on_place={intents.place_app.clone()} />
@@ -383,7 +389,9 @@ pub fn app() -> Html {
                     </div>
                     <div class="col col-tasks">
                         <TaskTabs {lang} task={*task} on_task={on_task} />
-                        <TaskPanel task={*task}>{ task_panels(&state, &intents, *task) }</TaskPanel>
+                        <TaskPanel task={*task}>
+                            if first_painted { { task_panels(&state, &intents, *task) } }
+                        </TaskPanel>
                     </div>
                 </div>
                 if let Some(d) = decision {

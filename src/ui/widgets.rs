@@ -408,3 +408,29 @@ pub(crate) async fn next_paint() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+thread_local! {
+    /// The page's first frame has been painted.
+    static FIRST_PAINTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// False until the page's first frame is painted, then true (a render follows). What is not on a
+/// phone's first screen waits for it, so that the frame which shows the decision is not also
+/// laying out every parameter and task panel; mounted later, it renders at once.
+#[hook]
+pub fn use_first_paint() -> bool {
+    let painted = use_state_eq(|| FIRST_PAINTED.get());
+    {
+        let painted = painted.setter();
+        use_effect_with((), move |_| {
+            if !FIRST_PAINTED.get() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    next_paint().await;
+                    FIRST_PAINTED.set(true);
+                    painted.set(true);
+                });
+            }
+        });
+    }
+    *painted
+}
