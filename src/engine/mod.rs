@@ -392,6 +392,12 @@ pub fn evaluate(scenario: &Scenario, policy: &Policy, today: Date) -> Evaluation
 
 /// One application, every active rule in trace order. The trace keeps what each rule read;
 /// its sentences are rendered when someone reads them (`Detail`).
+thread_local! {
+    /// The assumptions of an entry that rests on none, shared: an empty `Rc<[_]>` of its own
+    /// would be an allocation (and a free) for every rule that does not apply, in every decision.
+    static NO_ASSUMPTIONS: Rc<[Cow<'static, str>]> = Rc::from([]);
+}
+
 pub fn decide(ctx: &Ctx, policy: &Policy, app: &Application) -> Decision {
     let mut exempted_by: Option<&'static str> = None;
     let mut mask = 0;
@@ -448,7 +454,7 @@ pub fn decide(ctx: &Ctx, policy: &Policy, app: &Application) -> Decision {
                 exempted_by: entry_exempted_by,
                 note: j.note,
                 assumptions: match (j.verdict, j.also) {
-                    (Verdict::NotApplicable, None) => Rc::default(),
+                    (Verdict::NotApplicable, None) => NO_ASSUMPTIONS.with(Rc::clone),
                     (Verdict::NotApplicable, Some(also)) => Rc::from([Cow::Borrowed(also)]),
                     (_, None) => rule.assumptions.clone(),
                     (_, Some(also)) => rule.assumptions.iter().cloned().chain([Cow::Borrowed(also)]).collect(),
