@@ -390,14 +390,14 @@ pub fn evaluate(scenario: &Scenario, policy: &Policy, today: Date) -> Evaluation
     Evaluation { as_of: prep.as_of.to_string(), figures: prep.figures, decisions, coverage }
 }
 
-/// One application, every active rule in trace order. The trace keeps what each rule read;
-/// its sentences are rendered when someone reads them (`Detail`).
 thread_local! {
     /// The assumptions of an entry that rests on none, shared: an empty `Rc<[_]>` of its own
     /// would be an allocation (and a free) for every rule that does not apply, in every decision.
     static NO_ASSUMPTIONS: Rc<[Cow<'static, str>]> = Rc::from([]);
 }
 
+/// One application, every active rule in trace order. The trace keeps what each rule read;
+/// its sentences are rendered when someone reads them (`Detail`).
 pub fn decide(ctx: &Ctx, policy: &Policy, app: &Application) -> Decision {
     let mut exempted_by: Option<&'static str> = None;
     let mut mask = 0;
