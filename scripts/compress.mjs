@@ -10,6 +10,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { listFiles } from './sw-files.mjs';
+import { hookDir } from './hook.mjs';
 
 /** Text and wasm compress well; images and archives already are compressed. */
 const COMPRESSIBLE = /\.(wasm|js|mjs|css|html|json|geojson|svg|webmanifest|txt|csv)$/i;
@@ -34,13 +35,8 @@ export function toCompress(dir) {
   return listFiles(dir).filter((f) => COMPRESSIBLE.test(f) && statSync(path.join(dir, f)).size >= MIN_BYTES);
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
-if (isMain) {
-  const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
-  if (!dir) {
-    console.error('compress.mjs: no directory (run as a Trunk post_build hook, or pass the dist directory)');
-    process.exit(2);
-  }
+const dir = hookDir(import.meta.url);
+if (dir) {
   // `trunk serve`'s debug loop serves files itself: copies would only slow every rebuild.
   if (process.env.TRUNK_PROFILE === 'debug') {
     console.log('compress.mjs: debug build, no compressed copies');

@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { hookDir } from './hook.mjs';
 
 export const DEFAULT_TILE_ORIGINS = 'https://tile.openstreetmap.org';
 
@@ -61,13 +62,8 @@ export function withPolicy(html, tileOrigins = DEFAULT_TILE_ORIGINS, debug = fal
   return cleaned.replace(/<head([^>]*)>/i, (h) => `${h}\n  ${meta}`);
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
-if (isMain) {
-  const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
-  if (!dir) {
-    console.error('csp.mjs: no directory (run as a Trunk post_build hook, or pass the dist directory)');
-    process.exit(2);
-  }
+const dir = hookDir(import.meta.url);
+if (dir) {
   const file = path.join(dir, 'index.html');
   const origins = (process.env.DINGDIAN_TILE_ORIGINS ?? DEFAULT_TILE_ORIGINS).trim();
   if (/[;'"<>]/.test(origins)) {

@@ -15,6 +15,7 @@
 // Usage: node scripts/early-fetch.mjs [DIR]   (DIR: default $TRUNK_STAGING_DIR)
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { hookDir } from './hook.mjs';
 
 const PRELOAD = /<link\b[^>]*\brel="(?:modulepreload|preload)"[^>]*>/gi;
 
@@ -44,13 +45,8 @@ export function earlyFetch(html) {
   return out;
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
-if (isMain) {
-  const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
-  if (!dir) {
-    console.error('early-fetch.mjs: no directory (run as a Trunk post_build hook, or pass the dist directory)');
-    process.exit(2);
-  }
+const dir = hookDir(import.meta.url);
+if (dir) {
   const file = path.join(dir, 'index.html');
   writeFileSync(file, earlyFetch(readFileSync(file, 'utf8')));
   console.log(`early-fetch.mjs: preloads first, Leaflet loaded by the app, in ${file}`);

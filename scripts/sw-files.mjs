@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { hookDir } from './hook.mjs';
 
 /** Every file under `dir` as a path relative to it with '/' separators, sorted. */
 export function listFiles(dir, prefix = '') {
@@ -37,13 +38,8 @@ export function withFiles(swText, files) {
   return out;
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
-if (isMain) {
-  const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
-  if (!dir) {
-    console.error('sw-files.mjs: no directory (run as a Trunk post_build hook, or pass the dist directory)');
-    process.exit(2);
-  }
+const dir = hookDir(import.meta.url);
+if (dir) {
   const sw = path.join(dir, 'sw.js');
   const files = manifest(dir);
   writeFileSync(sw, withFiles(readFileSync(sw, 'utf8'), files));
