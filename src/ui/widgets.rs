@@ -293,6 +293,8 @@ thread_local! {
     static LAST_EMIT_AT: Cell<f64> = const { Cell::new(0.0) };
     /// A frame is asked for to emit the waiting value (a held slow slider's value waits without).
     static FRAME_ASKED: Cell<bool> = const { Cell::new(false) };
+    /// The page's first frame has been painted (`use_first_paint`).
+    static FIRST_PAINTED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// A frame longer than this is one a held slider does not wait through: the device is too slow
@@ -401,17 +403,12 @@ pub(crate) async fn next_paint() {
             return;
         };
         let w2 = w.clone();
-        let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-            let _ = w2.set_timeout_with_callback(wasm_bindgen::JsCast::unchecked_ref(&resolve));
+        let after_frame = Closure::once_into_js(move || {
+            let _ = w2.set_timeout_with_callback(resolve.unchecked_ref());
         });
-        let _ = w.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&after_frame));
+        let _ = w.request_animation_frame(after_frame.unchecked_ref());
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-thread_local! {
-    /// The page's first frame has been painted.
-    static FIRST_PAINTED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// False until the page's first frame is painted, then true (a render follows). What is not on a

@@ -367,17 +367,18 @@ pub fn guide_map(props: &MapProps) -> Html {
     let node = use_node_ref();
     let ctl: Rc<RefCell<Option<GuideMap>>> = use_mut_ref(|| None);
     let failed = use_state_eq(|| false);
-    let made = use_state_eq(|| false);
+    // Renders again once the map exists (it lives outside Yew's state).
+    let rerender = use_force_update();
     let crowded = use_state_eq(|| false);
     let deployed = use_context::<Deployed>().unwrap_or_default();
 
     {
         let (node, ctl, failed, crowded) = (node.clone(), ctl.clone(), failed.setter(), crowded.setter());
-        let made = made.setter();
+        let rerender = rerender.clone();
         let ctl_for_cleanup = ctl.clone();
         let on_pick = props.on_pick.clone();
         use_effect_with((), move |_| {
-            // Once Leaflet's script is there (`l::ready`); `made` renders again to draw.
+            // Once Leaflet's script is there (`l::ready`); `rerender` renders again to draw.
             let mounted = Rc::new(Cell::new(true));
             let still = mounted.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -397,7 +398,7 @@ pub fn guide_map(props: &MapProps) -> Html {
                 match leaflet.then(|| GuideMap::create(&el, on_pick, on_moved)).flatten() {
                     Some(m) => {
                         *ctl.borrow_mut() = Some(m);
-                        made.set(true);
+                        rerender.force_update();
                     }
                     None => failed.set(true),
                 }

@@ -261,14 +261,15 @@ pub fn map_panel(props: &Props) -> Html {
     let view = use_state(View::default);
     let info = use_state_eq(ViewInfo::default);
     let failed = use_state_eq(|| false);
-    let made = use_state_eq(|| false);
+    // Renders again once the map exists (it lives outside Yew's state).
+    let rerender = use_force_update();
     let node = use_node_ref();
     let ctl: Rc<RefCell<Option<MapCtl>>> = use_mut_ref(|| None);
     let deployed = use_context::<tiles::Deployed>().unwrap_or_default();
     let tiles = view.basemap.config().or_else(|| deployed.0.as_deref().cloned());
 
     // Create the map once, after the first paint: the decision shows first and the map follows
-    // (its script, `leaflet::ready`, may still be arriving). `made` renders again once it is there,
+    // (its script, `leaflet::ready`, may still be arriving). `rerender` renders again once it is there,
     // so that the effect below draws the state of that moment.
     {
         let node = node.clone();
@@ -276,7 +277,7 @@ pub fn map_panel(props: &Props) -> Html {
         let on_place = props.on_place.clone();
         let info = info.setter();
         let failed = failed.setter();
-        let made = made.setter();
+        let rerender = rerender.clone();
         use_effect_with((), move |_| {
             let mounted = Rc::new(Cell::new(true));
             let still = mounted.clone();
@@ -307,7 +308,7 @@ pub fn map_panel(props: &Props) -> Html {
                 match leaflet.then(|| MapCtl::create(&el, on_click, on_moved)).flatten() {
                     Some(m) => {
                         *ctl.borrow_mut() = Some(m);
-                        made.set(true);
+                        rerender.force_update();
                     }
                     None => failed.set(true),
                 }
