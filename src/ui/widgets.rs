@@ -411,6 +411,24 @@ pub(crate) async fn next_paint() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// False on this component's first render, true from the frame after (a render follows). What a
+/// tap's answer holds out of sight, such as a printout hidden on screen, is then not built in the
+/// frame that shows the answer.
+#[hook]
+pub fn use_after_paint() -> bool {
+    let painted = use_state_eq(|| false);
+    {
+        let painted = painted.setter();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                next_paint().await;
+                painted.set(true);
+            });
+        });
+    }
+    *painted
+}
+
 /// False until the page's first frame is painted, then true (a render follows). What is not on a
 /// phone's first screen waits for it, so that the frame which shows the decision is not also
 /// laying out every parameter and task panel; mounted later, it renders at once.

@@ -182,8 +182,15 @@ test('a refused pharmacy is shown the nearest places where it would be accepted,
   const { page } = await openGuide();
   await answerPharmacyQuestions(page);
   await tapMapAt(page, NEAR_P001);
+  // Marks the map the spot is chosen on, to know it again on the answer's screen.
+  await page.evaluate(() => (window.__dingdianGuideMap.chosenOn = 'place'));
   await page.locator('[data-testid="guide-next"]').tap();
   await expectStep(page, 'answer');
+  assert.equal(
+    await page.evaluate(() => window.__dingdianGuideMap?.chosenOn),
+    'place',
+    'the answer is shown on the map the spot was chosen on, not on one made again',
+  );
 
   const items = page.locator('[data-testid="guide-places"] [data-testid="guide-place"]');
   await items.first().waitFor({ timeout: WAIT_MS });
@@ -209,8 +216,16 @@ test('a refused pharmacy is shown the nearest places where it would be accepted,
   await shot(page, 'guided-phone-nearest');
 
   // "Check here": the first place, judged as the same application, is accepted.
+  // The expert trace, opened, stays open for the next answer and gives that answer's verdicts.
+  await page.locator('[data-testid="guide-trace"] summary').tap();
+  await page.locator('[data-testid="guide-trace-list"] li[data-rule="pharmacy.same_type_nearby"][data-verdict="fail"]').waitFor({ timeout: WAIT_MS });
   await page.locator('[data-testid="guide-try-place"]').first().tap();
   await page.waitForSelector('[data-testid="guide-answer"][data-outcome="accepted"], [data-testid="guide-answer"][data-outcome="prioritized"]', { timeout: WAIT_MS });
+  await page.locator('[data-testid="guide-trace-list"] li[data-rule="pharmacy.same_type_nearby"][data-verdict="pass"]').waitFor({ state: 'visible', timeout: WAIT_MS });
+
+  // A tap on the same map, back beside p-001, is answered there.
+  await tapMapAt(page, NEAR_P001);
+  await page.waitForSelector('[data-testid="guide-answer"][data-outcome="rejected"]', { timeout: WAIT_MS });
 });
 
 // 令2号 第六条(一) "正式运营至少3个月" is a condition of the time, not of the place: a pharmacy not

@@ -38,12 +38,14 @@ fn closure_line(lang: Lang, props: &Props, c: &Closure, testid: &'static str) ->
     }
 }
 
-pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
+/// The screen as what stands above the map, the map, and what stands below it. `trace_open`: the
+/// folded expert trace is open (its entries are built only then).
+pub fn answer(props: &Props, computed: Option<&Computed>, trace_open: &UseStateHandle<bool>) -> (Html, Html, Html) {
     let s = &props.view;
     let lang = props.lang;
     let d = props.on_guide.clone();
     let Some(c) = computed else {
-        return html! { <p class="empty">{ i::G_NO_ANSWER.get(lang) }</p> };
+        return (html! { <p class="empty">{ i::G_NO_ANSWER.get(lang) }</p> }, Html::default(), Html::default());
     };
     let x = &c.answer.explanation;
     let decision = &c.answer.decision;
@@ -179,7 +181,15 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
         })
     };
 
-    html! {
+    let on_trace = {
+        let open = trace_open.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlElement = e.target_unchecked_into();
+            open.set(el.has_attribute("open"));
+        })
+    };
+
+    let above = html! {
         <div class="guide-answer" data-testid="guide-answer" data-outcome={decision.outcome.id()}>
             { outcome_badge(lang, decision, "guide-outcome") }
             { super::super::readings_panel::outcome_mark(lang, decision) }
@@ -191,17 +201,25 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
             { reasons }
             { changes }
             { nearest }
-            <GuideMapView data={s.data.clone()} scenario={s.scenario.clone()} template={template(props)}
-                spot={Some((c.app.lon, c.app.lat))} radius={s.radius()} outcome={Some(decision.outcome)}
-                places={places_of(Some(c))} {lang} on_pick={picker(props)} />
+        </div>
+    };
+    let map = html! {
+        <GuideMapView data={s.data.clone()} scenario={s.scenario.clone()} template={template(props)}
+            spot={Some((c.app.lon, c.app.lat))} radius={s.radius()} outcome={Some(decision.outcome)}
+            places={places_of(Some(c))} {lang} on_pick={picker(props)} />
+    };
+    let below = html! {
+        <div class="guide-answer-below">
             { super::way::spot_line(lang, (c.app.lon, c.app.lat)) }
             <p class="field-hint">{ i::G_MAP_TAP_AGAIN.get(lang) }</p>
             { super::questions::message(lang, &props.guide, GuideField::Place) }
-            <details class="guide-trace" data-testid="guide-trace">
+            <details class="guide-trace" data-testid="guide-trace" open={**trace_open} ontoggle={on_trace}>
                 <summary>{ i::G_TRACE.get(lang) }</summary>
-                <ol class="trace" data-testid="guide-trace-list">
-                    { for decision.rules.iter().map(|e| trace_entry(lang, &s.policy, e)) }
-                </ol>
+                if **trace_open {
+                    <ol class="trace" data-testid="guide-trace-list">
+                        { for decision.rules.iter().map(|e| trace_entry(lang, &s.policy, e)) }
+                    </ol>
+                }
             </details>
             <slip::SlipKeep {lang} slip={Slip::of(s, c)} data={s.data.clone()} />
             <div class="guide-actions">
@@ -210,5 +228,6 @@ pub fn answer(props: &Props, computed: Option<&Computed>) -> Html {
                 <button type="button" class="btn" data-testid="guide-to-expert" onclick={on_expert}>{ i::G_TO_EXPERT.get(lang) }</button>
             </div>
         </div>
-    }
+    };
+    (above, map, below)
 }

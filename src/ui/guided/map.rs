@@ -169,6 +169,8 @@ impl GuideMap {
             ("paddingTopLeft", js_sys::Array::of2(&n(24.0), &n(24.0)).into()),
             ("paddingBottomRight", js_sys::Array::of2(&n(right), &n(24.0)).into()),
             ("maxZoom", n(16.0)),
+            // At once: the answer's places are framed in the frame that shows them.
+            ("animate", b(false)),
         ]);
         match d.spot {
             Some((lon, lat)) => {
@@ -371,12 +373,19 @@ pub fn guide_map(props: &MapProps) -> Html {
     let rerender = use_force_update();
     let crowded = use_state_eq(|| false);
     let deployed = use_context::<Deployed>().unwrap_or_default();
+    let on_pick = use_mut_ref(|| props.on_pick.clone());
+    *on_pick.borrow_mut() = props.on_pick.clone();
 
     {
         let (node, ctl, failed, crowded) = (node.clone(), ctl.clone(), failed.setter(), crowded.setter());
         let rerender = rerender.clone();
         let ctl_for_cleanup = ctl.clone();
-        let on_pick = props.on_pick.clone();
+        // The map outlives a screen (the place and the answer share it): a tap goes to the
+        // current screen's callback.
+        let on_pick = {
+            let latest = on_pick.clone();
+            Callback::from(move |at: (f64, f64)| latest.borrow().emit(at))
+        };
         use_effect_with((), move |_| {
             // Once Leaflet's script is there (`l::ready`); `rerender` renders again to draw.
             let mounted = Rc::new(Cell::new(true));

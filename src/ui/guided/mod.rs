@@ -202,21 +202,27 @@ pub fn guided(props: &Props) -> Html {
         Callback::from(move |_| d.emit(GuideAction::Back(steps.clone())))
     };
 
-    // The questions see the guide's answers and send its intents.
+    // The expert trace under the answer is built when first opened, and stays open across answers.
+    let trace_open = use_state_eq(|| false);
+
+    // The questions see the guide's answers and send its intents. The place and the answer show
+    // the small map between what stands above and what stands below it: one map at one place in
+    // the page, kept (not made again) when "see the answer" is tapped.
     let send = props.on_guide.clone();
-    let body = match step {
-        Step::Kind => questions::kind(lang, gd, &send),
-        Step::Detail => questions::detail(lang, gd, &send),
-        Step::Change => questions::change(lang, gd, &send, g::movers(&gd.answers, &s.scenario.institutions)),
-        Step::Size => questions::size(lang, gd, &send, size),
-        Step::Special => questions::special(
+    let question = |body: Html| (body, Html::default(), Html::default());
+    let (body, map, below) = match step {
+        Step::Kind => question(questions::kind(lang, gd, &send)),
+        Step::Detail => question(questions::detail(lang, gd, &send)),
+        Step::Change => question(questions::change(lang, gd, &send, g::movers(&gd.answers, &s.scenario.institutions))),
+        Step::Size => question(questions::size(lang, gd, &send, size)),
+        Step::Special => question(questions::special(
             lang,
             gd,
             &send,
             g::specials(gd.answers.kind.unwrap_or(crate::scenario::Kind::Pharmacy), &s.policy),
-        ),
+        )),
         Step::Place => place::place(props),
-        Step::Answer => answer::answer(props, (*computed).as_ref()),
+        Step::Answer => answer::answer(props, (*computed).as_ref(), &trace_open),
     };
     let n = steps.len();
     let progress = i::g_progress(lang, at + 1, n);
@@ -248,6 +254,8 @@ pub fn guided(props: &Props) -> Html {
             <div class="guide-step" data-testid={format!("guide-step-{}", step_id(step))}>
                 <h3 id="guide-heading" class="guide-heading" tabindex="-1">{ step_title(step).get(lang) }</h3>
                 { body }
+                { map }
+                { below }
             </div>
             if step != Step::Answer {
                 <div class="guide-nav">

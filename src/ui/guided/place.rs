@@ -33,7 +33,8 @@ pub fn template(props: &Props) -> Option<Application> {
     Some(crate::guide::application(a, lon, lat, None, ""))
 }
 
-pub fn place(props: &Props) -> Html {
+/// The screen as what stands above the map, the map, and what stands below it.
+pub fn place(props: &Props) -> (Html, Html, Html) {
     let s = &props.view;
     let gd = &props.guide;
     let lang = props.lang;
@@ -57,7 +58,7 @@ pub fn place(props: &Props) -> Html {
         Locate::Failed(LocateError::Unsupported) => Some((true, i::G_LOCATE_UNSUPPORTED)),
     };
     let chosen = gd.answers.place.map(|(lon, lat)| (s.county_at(lon, lat), lon, lat));
-    html! {
+    let above = html! {
         <div class="guide-place">
             <p class="field-hint guide-place-hint">{ i::G_PLACE_HINT.get(lang) }</p>
             <div class="guide-locate">
@@ -74,9 +75,15 @@ pub fn place(props: &Props) -> Html {
                     }
                 </p>
             </div>
-            <GuideMapView data={s.data.clone()} scenario={s.scenario.clone()} template={template(props)}
-                spot={gd.answers.place} radius={s.radius()} outcome={None::<crate::engine::Outcome>}
-                places={Rc::new(Vec::new())} {lang} on_pick={pick.clone()} />
+        </div>
+    };
+    let map = html! {
+        <GuideMapView data={s.data.clone()} scenario={s.scenario.clone()} template={template(props)}
+            spot={gd.answers.place} radius={s.radius()} outcome={None::<crate::engine::Outcome>}
+            places={Rc::new(Vec::new())} {lang} on_pick={pick.clone()} />
+    };
+    let below = html! {
+        <div class="guide-place">
             <p class="guide-chosen" data-testid="guide-place-chosen" aria-live="polite">
                 if let Some((name, lon, lat)) = chosen {
                     <span aria-hidden="true">{ "★ " }</span>
@@ -91,5 +98,6 @@ pub fn place(props: &Props) -> Html {
             <super::way::PastePlace {lang} on_pick={pick} />
             <p class="field-hint">{ t(lang, i::G_WGS84) }</p>
         </div>
-    }
+    };
+    (above, map, below)
 }

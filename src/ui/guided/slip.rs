@@ -5,6 +5,8 @@
 //! What it says, its maps' shapes and the image's layout are `crate::app::slip`; this file
 //! paints them: the maps as SVG, the image on a canvas saved as a PNG through a blob: URL.
 
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -319,7 +321,11 @@ enum Saving {
 #[function_component(SlipKeep)]
 pub fn slip_keep(p: &Props) -> Html {
     let lang = p.lang;
-    let maps = use_memo((p.slip.clone(), p.data.clone()), |(s, d)| SlipMaps::of(s, &d.outlines, d.bounds));
+    // The slip is hidden on screen: it is built in the frame after the answer is shown.
+    let shown = super::super::widgets::use_after_paint();
+    let maps = use_memo((shown, p.slip.clone(), p.data.clone()), |(shown, s, d)| {
+        shown.then(|| Rc::new(SlipMaps::of(s, &d.outlines, d.bounds)))
+    });
     let saving = use_state_eq(|| Saving::Idle);
     let on_print = Callback::from(|_| {
         if let Some(w) = web_sys::window() {
@@ -327,13 +333,14 @@ pub fn slip_keep(p: &Props) -> Html {
         }
     });
     let on_save = {
-        let (slip, maps, saving) = (p.slip.clone(), maps.clone(), saving.clone());
+        let (slip, maps, data, saving) = (p.slip.clone(), maps.clone(), p.data.clone(), saving.clone());
         Callback::from(move |_| {
             saving.set(Saving::Busy);
             let done = {
                 let saving = saving.clone();
                 Callback::from(move |ok: bool| saving.set(if ok { Saving::Done } else { Saving::Failed }))
             };
+            let maps = (*maps).clone().unwrap_or_else(|| Rc::new(SlipMaps::of(&slip, &data.outlines, data.bounds)));
             save_image(lang, &slip, &maps, done);
         })
     };
@@ -358,7 +365,9 @@ pub fn slip_keep(p: &Props) -> Html {
                 data-state={match *saving { Saving::Idle => "idle", Saving::Busy => "busy", Saving::Done => "done", Saving::Failed => "failed" }}>
                 { status.map(|s| s.get(lang)).unwrap_or_default() }
             </p>
-            { doc(lang, &p.slip, &maps) }
+            if let Some(maps) = maps.as_ref() {
+                { doc(lang, &p.slip, maps) }
+            }
         </div>
     }
 }
