@@ -35,7 +35,7 @@
 // Several builds (before/after a change) are served side by side under /LABEL/ and measured in
 // turn within each run (their order alternating run by run), so the machine's changing load
 // falls on all of them alike. Environment: PHONE_PORT (default 8109), PHONE_RATES ("4,1"),
-// CHROMIUM.
+// PHONE_PARTS ("expert,guided": either alone measures only its interactions), CHROMIUM.
 import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +50,7 @@ if (!outPath || !builds.length) {
 const RUNS = Number(runsArg) || 5;
 const RATES = (process.env.PHONE_RATES ?? '4,1').split(',').map(Number);
 const PORT = Number(process.env.PHONE_PORT ?? 8109);
+const PARTS = (process.env.PHONE_PARTS ?? 'expert,guided').split(',');
 const QUIET_MS = 700;
 const SETTLE_MS = 1500;
 const WAIT_MS = 60_000;
@@ -356,10 +357,15 @@ try {
           await context.addInitScript(recorder);
           return context;
         };
-        const c1 = await fresh();
-        const r = await expert(c1, base, rate, run).finally(() => c1.close());
-        const c2 = await fresh();
-        r.guided = await guided(c2, base, rate).finally(() => c2.close());
+        let r = {};
+        if (PARTS.includes('expert')) {
+          const c1 = await fresh();
+          r = await expert(c1, base, rate, run).finally(() => c1.close());
+        }
+        if (PARTS.includes('guided')) {
+          const c2 = await fresh();
+          r.guided = await guided(c2, base, rate).finally(() => c2.close());
+        }
         ((results[label] ??= {})[rate] ??= []).push(r);
         console.log(`run ${run + 1}/${RUNS} ×${rate} ${label}: ` + summary1(r));
       }
@@ -372,29 +378,34 @@ try {
 
 function summary1(r) {
   const f = (x) => Math.round(x);
-  return `dataset ${f(r.dataset.ms)} (task ${f(r.dataset.longest_task_ms)}), radius ${f(r.radius.ms)}, param ${f(r.param.ms)}, place ${f(r.place.ms)}, ` +
-    `drag gap ${f(r.drag.longest_frame_gap_ms)} (${r.drag.recomputes} recomputes, ${r.drag.values} values, final ${r.drag.final_computed ? 'computed' : 'LOST'}), ` +
-    `guided ${f(r.guided.shown_ms)}/${f(r.guided.ms)}`;
+  const parts = [];
+  if (r.dataset) {
+    parts.push(`dataset ${f(r.dataset.ms)} (task ${f(r.dataset.longest_task_ms)}), radius ${f(r.radius.ms)}, param ${f(r.param.ms)}, place ${f(r.place.ms)}`,
+      `drag gap ${f(r.drag.longest_frame_gap_ms)} (${r.drag.recomputes} recomputes, ${r.drag.values} values, final ${r.drag.final_computed ? 'computed' : 'LOST'})`);
+  }
+  if (r.guided) parts.push(`guided ${f(r.guided.shown_ms)}/${f(r.guided.ms)}`);
+  return parts.join(', ');
 }
 
 // Medians and spread per label and rate.
-const stat = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
+const stat = (all) => {
+  const s = all.filter((x) => x !== undefined).sort((a, b) => a - b);
+  if (!s.length) return null;
   return { median: s[s.length >> 1], min: s[0], max: s[s.length - 1] };
 };
 const FIGURES = [
-  ['radius', (r) => r.radius.ms],
-  ['param', (r) => r.param.ms],
-  ['place', (r) => r.place.ms],
-  ['guided_answer', (r) => r.guided.shown_ms],
-  ['guided_places', (r) => r.guided.ms],
-  ['dataset', (r) => r.dataset.ms],
-  ['dataset_longest_task', (r) => r.dataset.longest_task_ms],
-  ['dataset_longest_frame_gap', (r) => r.dataset.longest_frame_gap_ms],
-  ['drag_longest_frame_gap', (r) => r.drag.longest_frame_gap_ms],
-  ['drag_longest_task', (r) => r.drag.longest_task_ms],
-  ['drag_recomputes', (r) => r.drag.recomputes],
-  ['drag_values', (r) => r.drag.values],
+  ['radius', (r) => r.radius?.ms],
+  ['param', (r) => r.param?.ms],
+  ['place', (r) => r.place?.ms],
+  ['guided_answer', (r) => r.guided?.shown_ms],
+  ['guided_places', (r) => r.guided?.ms],
+  ['dataset', (r) => r.dataset?.ms],
+  ['dataset_longest_task', (r) => r.dataset?.longest_task_ms],
+  ['dataset_longest_frame_gap', (r) => r.dataset?.longest_frame_gap_ms],
+  ['drag_longest_frame_gap', (r) => r.drag?.longest_frame_gap_ms],
+  ['drag_longest_task', (r) => r.drag?.longest_task_ms],
+  ['drag_recomputes', (r) => r.drag?.recomputes],
+  ['drag_values', (r) => r.drag?.values],
 ];
 const report = {
   method: 'input event timeStamp → end of the first frame after the last change it caused (MutationObserver, image loads; rAF + MessageChannel), fresh page per run',
@@ -408,7 +419,7 @@ for (const label of labels) {
   for (const rate of RATES) {
     const rs = results[label]?.[rate] ?? [];
     const figs = Object.fromEntries(FIGURES.map(([k, f]) => [k, stat(rs.map(f))]));
-    figs.drag_final_computed = `${rs.filter((r) => r.drag.final_computed).length}/${rs.length}`;
+    figs.drag_final_computed = `${rs.filter((r) => r.drag?.final_computed).length}/${rs.filter((r) => r.drag).length}`;
     report.builds[label][rate] = { ...figs, runs: rs };
   }
 }
@@ -416,7 +427,7 @@ writeFileSync(outPath, JSON.stringify(report, null, 1));
 for (const label of labels) {
   for (const rate of RATES) {
     const b = report.builds[label][rate];
-    const f = (k) => `${Math.round(b[k].median)} (${Math.round(b[k].min)}–${Math.round(b[k].max)})`;
+    const f = (k) => (b[k] ? `${Math.round(b[k].median)} (${Math.round(b[k].min)}–${Math.round(b[k].max)})` : '–');
     console.log(`${label} ×${rate}: radius ${f('radius')} · param ${f('param')} · place ${f('place')} · guided ${f('guided_answer')} / places ${f('guided_places')} · ` +
       `dataset ${f('dataset')}, longest task ${f('dataset_longest_task')} · drag gap ${f('drag_longest_frame_gap')}, final computed ${b.drag_final_computed}`);
   }
