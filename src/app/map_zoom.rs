@@ -239,6 +239,14 @@ pub fn place_labels_around(fixed: &[LabelBox], avoid: &[LabelBox], labels: &[Lab
         .collect()
 }
 
+/// Where a county's name stands: the centre of its largest part (the part of most vertices, so a
+/// small exclave never carries it), holes counted out. `None` for an empty outline.
+pub fn label_point(shape: &geo::MultiPolygon<f64>) -> Option<(f64, f64)> {
+    use geo::Centroid;
+    let part = shape.0.iter().max_by_key(|p| p.exterior().0.len())?;
+    part.centroid().map(|c| (c.x(), c.y()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -388,5 +396,19 @@ mod tests {
             "a second name still keeps off the first"
         );
         assert_eq!(place_labels_around(&[], &[], &[[0.0; 4]]), vec![None], "a name with no box is not shown");
+    }
+
+    #[test]
+    fn a_county_name_stands_at_the_centre_of_its_largest_part() {
+        use geo::{polygon, MultiPolygon};
+        // A 0.2° square round (118.3, 35.0), and a small three-cornered exclave far east.
+        let main = polygon![(x: 118.2, y: 34.9), (x: 118.4, y: 34.9), (x: 118.4, y: 35.1), (x: 118.2, y: 35.1), (x: 118.2, y: 34.9)];
+        let exclave = polygon![(x: 119.0, y: 35.0), (x: 119.01, y: 35.0), (x: 119.0, y: 35.01), (x: 119.0, y: 35.0)];
+        let (lon, lat) = label_point(&MultiPolygon(vec![exclave.clone(), main.clone()])).unwrap();
+        assert!((lon - 118.3).abs() < 1e-9 && (lat - 35.0).abs() < 1e-9, "({lon}, {lat})");
+        // The exclave alone carries its own name.
+        let (lon, _) = label_point(&MultiPolygon(vec![exclave])).unwrap();
+        assert!(lon > 118.99);
+        assert_eq!(label_point(&MultiPolygon(vec![])), None);
     }
 }

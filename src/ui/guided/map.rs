@@ -223,8 +223,12 @@ impl GuideMap {
                     .find(|c| c.id == a.id)
                     .map(|c| c.name.clone())
                     .unwrap_or_else(|| a.id.clone());
-                let poly = l::county_outline(&l::boundary_rings(a, self.crs.get()), &name, false, None, None);
+                let poly = l::county_outline(&l::boundary_rings(a, self.crs.get()), false, None);
                 self.outlines.add_layer(&poly);
+                // Names above the institutions, as Leaflet's own labels stand.
+                if let Some(label) = l::county_label(a, self.crs.get(), &name, "tooltipPane") {
+                    self.outlines.add_layer(&label);
+                }
             }
         }
         let spot_changed = prev

@@ -86,7 +86,8 @@ pub struct MapCtl {
     outlines_on: bool,
     /// Each outline with its county (index into the scenario's counties) and name, the largest
     /// county first (its label is placed first).
-    outline_list: Vec<(Option<usize>, String, l::Polygon)>,
+    /// Each county's outline and its name's label, with its index and name.
+    outline_list: Vec<(Option<usize>, String, l::Polygon, Option<l::Marker>)>,
     /// The text each outline's label shows now.
     label_text: Vec<String>,
     /// How far each outline's label was moved off the markers under it, in pixels.
@@ -483,7 +484,7 @@ impl MapCtl {
     /// The county labels: the name, and under it the covered share while counties are filled.
     fn label_counties(&mut self, with_share: bool, _lang: Lang) {
         self.label_text.resize(self.outline_list.len(), String::new());
-        for (k, (county, name, poly)) in self.outline_list.iter().enumerate() {
+        for (k, (county, name, _, label)) in self.outline_list.iter().enumerate() {
             let share = county.and_then(|c| self.fill_values.get(c).copied().flatten()).filter(|_| with_share);
             let text = match share {
                 Some(v) => format!(
@@ -494,7 +495,9 @@ impl MapCtl {
                 None => escape(name),
             };
             if self.label_text[k] != text {
-                poly.set_tooltip_content(&text);
+                if let Some(label) = label {
+                    l::set_label(label, &text);
+                }
                 self.label_text[k] = text;
                 self.labels_dirty = true;
             }
@@ -515,8 +518,8 @@ impl MapCtl {
         if let Some(b) = self
             .app_marker
             .as_ref()
-            .and_then(|m| m.get_tooltip())
-            .and_then(|t| t.get_element())
+            .and_then(|m| m.get_element())
+            .and_then(|el| el.query_selector(".dd-app-label").ok().flatten())
             .and_then(|el| rect(&el))
         {
             fixed.push(b);
@@ -552,7 +555,7 @@ impl MapCtl {
         let avoid = boxes_of(".leaflet-marker-pane .leaflet-marker-icon");
         fixed.extend(boxes_of(".leaflet-control-container .leaflet-control"));
         let labels: Vec<Option<HtmlElement>> =
-            self.outline_list.iter().map(|(_, _, p)| p.get_tooltip().and_then(|t| t.get_element())).collect();
+            self.outline_list.iter().map(|(_, _, _, m)| m.as_ref().and_then(l::label_element)).collect();
         self.label_shift.resize(labels.len(), (0.0, 0.0));
         // Where each label stands before the shift it was last given.
         let boxes: Vec<LabelBox> = labels
@@ -620,9 +623,13 @@ impl MapCtl {
                 .unwrap_or_else(|| a.id.clone());
             let county = inp.scenario.counties.iter().position(|c| c.id == a.id);
             let rings = l::boundary_rings(a, self.crs.get());
-            let poly = l::county_outline(&rings, &name, false, Some(class), Some("dd-labels"));
+            let poly = l::county_outline(&rings, false, Some(class));
             self.outlines.add_layer(&poly);
-            self.outline_list.push((county, name, poly));
+            let label = l::county_label(a, self.crs.get(), &name, "dd-labels");
+            if let Some(m) = &label {
+                self.outlines.add_layer(m);
+            }
+            self.outline_list.push((county, name, poly, label));
             let fill = l::polygon(
                 &rings,
                 &opts(&[
@@ -1071,14 +1078,28 @@ impl MapCtl {
                 self.app_circle = Some(c);
             }
         }
+        // The application's name stands beside its pin, in the pin's own html (escaped: names
+        // come from imported files), so moving the pin moves it without measuring it (a Leaflet
+        // tooltip would lay the page out to place itself).
+        let name = app.name.clone().filter(|n| !n.trim().is_empty());
+        let renamed = name != self.app_label;
         let icon = || {
             let symbol = inp.outcome.map(outcome_symbol).unwrap_or("?");
+            let label = name
+                .as_ref()
+                .map(|n| {
+                    format!(
+                        "<span class=\"dd-app-label leaflet-tooltip leaflet-tooltip-right\" data-testid=\"map-application-label\">{}</span>",
+                        escape(n)
+                    )
+                })
+                .unwrap_or_default();
             l::div_icon(&opts(&[
                 ("className", s(&format!("dd-app-pin outcome-{outcome_class}"))),
                 (
                     "html",
                     s(&format!(
-                        "<span data-testid=\"map-application\" data-outcome=\"{outcome_class}\">{symbol}</span>"
+                        "<span data-testid=\"map-application\" data-outcome=\"{outcome_class}\">{symbol}</span>{label}"
                     )),
                 ),
                 ("iconSize", js_sys::Array::of2(&n(34.0), &n(34.0)).into()),
@@ -1086,12 +1107,11 @@ impl MapCtl {
             ]))
         };
         match &self.app_marker {
-            // Moving the pin moves its name too (a layout of the label): not when it stays put.
             Some(m) => {
                 if moved {
                     m.set_lat_lng(&at);
                 }
-                if restyle {
+                if restyle || renamed {
                     m.set_icon(&icon());
                 }
             }
@@ -1107,40 +1127,9 @@ impl MapCtl {
                 );
                 m.add_to(&self.map);
                 self.app_marker = Some(m);
-                self.app_label = None;
             }
         }
-        // The application's name beside its pin (escaped: names come from imported files).
-        let name = app.name.clone().filter(|n| !n.trim().is_empty());
-        if name != self.app_label {
-            if let Some(m) = &self.app_marker {
-                let html = name
-                    .as_ref()
-                    .map(|label| format!("<span data-testid=\"map-application-label\">{}</span>", escape(label)));
-                match (&self.app_label, &html) {
-                    // Rebinding a permanent tooltip can leave the old one on the map: change its text.
-                    (Some(_), Some(h)) => {
-                        m.set_tooltip_content(h);
-                    }
-                    (Some(_), None) => {
-                        m.unbind_tooltip();
-                    }
-                    (None, Some(h)) => {
-                        m.bind_tooltip(
-                            h,
-                            &opts(&[
-                                ("permanent", b(true)),
-                                ("direction", s("right")),
-                                ("offset", js_sys::Array::of2(&n(14.0), &n(0.0)).into()),
-                                ("className", s("dd-app-label")),
-                            ]),
-                        );
-                    }
-                    (None, None) => {}
-                }
-            }
-            self.app_label = name;
-        }
+        self.app_label = name;
         // Rings already on the map stay; only those that enter or leave the circle are added or
         // removed.
         let want = deciding(inp, app);

@@ -96,23 +96,9 @@ extern "C" {
     pub fn remove(this: &Layer) -> Layer;
     #[wasm_bindgen(method, js_name = bindTooltip)]
     pub fn bind_tooltip(this: &Layer, content: &str, options: &Object) -> Layer;
-    #[wasm_bindgen(method, js_name = unbindTooltip)]
-    pub fn unbind_tooltip(this: &Layer) -> Layer;
-    #[wasm_bindgen(method, js_name = setTooltipContent)]
-    pub fn set_tooltip_content(this: &Layer, content: &str) -> Layer;
-    /// The tooltip bound to the layer, if any.
-    #[wasm_bindgen(method, js_name = getTooltip)]
-    pub fn get_tooltip(this: &Layer) -> Option<Tooltip>;
     /// A handler for one of the layer's events (an interactive marker's `click`).
     #[wasm_bindgen(method, js_name = on)]
     pub fn on(this: &Layer, event: &str, handler: &Function) -> Layer;
-
-    /// A label bound to a layer.
-    #[derive(Clone, Debug)]
-    pub type Tooltip;
-    /// Its element, while it is on the map.
-    #[wasm_bindgen(method, js_name = getElement)]
-    pub fn get_element(this: &Tooltip) -> Option<HtmlElement>;
 
     #[derive(Clone, Debug)]
     #[wasm_bindgen(extends = Layer)]
@@ -335,16 +321,9 @@ pub fn boundary_rings(a: &crate::scenario::import::Boundary, crs: crate::scenari
     polys.into_iter().map(|p| JsValue::from(polygon(p))).collect()
 }
 
-/// A county's outline (`rings`: one ring, or a polygon's rings with holes), named by a
-/// permanent label at its centre. `class_name` styles the outline; `label_pane` lifts the label
-/// above the institutions where the map has such a pane.
-pub fn county_outline(
-    rings: &Array,
-    name: &str,
-    dashed: bool,
-    class_name: Option<&str>,
-    label_pane: Option<&str>,
-) -> Polygon {
+/// A county's outline (`rings`: one ring, or a polygon's rings with holes); its name is
+/// `county_label`. `class_name` styles the outline.
+pub fn county_outline(rings: &Array, dashed: bool, class_name: Option<&str>) -> Polygon {
     let mut style = vec![
         ("pane", s("dd-vectors")),
         ("interactive", b(false)),
@@ -358,16 +337,47 @@ pub fn county_outline(
     if let Some(c) = class_name {
         style.push(("className", s(c)));
     }
-    let poly = polygon(rings, &opts(&style));
-    let mut label = vec![
-        ("permanent", b(true)),
-        ("direction", s("center")),
-        ("className", s("dd-county-label")),
-        ("opacity", n(0.9)),
-    ];
-    if let Some(p) = label_pane {
-        label.push(("pane", s(p)));
+    polygon(rings, &opts(&style))
+}
+
+/// The html of a county's label holding `inner` (escaped by the caller).
+fn label_html(inner: &str) -> String {
+    format!("<span class=\"dd-county-label\">{inner}</span>")
+}
+
+/// A county's name at the centre of its largest part (`app::map_zoom::label_point`), drawn
+/// where `crs` tiles have it, in `pane` (above the institutions). A marker, not a Leaflet
+/// tooltip: a tooltip measures itself as it is added or changed, a layout of the whole page
+/// for each county; this one is centred by CSS.
+pub fn county_label(a: &crate::scenario::import::Boundary, crs: crate::scenario::import::Crs, name: &str, pane: &str) -> Option<Marker> {
+    let (lon, lat) = crate::app::map_zoom::label_point(&a.shape)?;
+    let (x, y) = crate::app::basemap::to_screen(crs, lon, lat);
+    let icon = div_icon(&opts(&[
+        ("className", s("dd-county-anchor")),
+        ("html", s(&label_html(&escape(name)))),
+        ("iconSize", Array::of2(&n(0.0), &n(0.0)).into()),
+    ]));
+    Some(marker(
+        &ll(x, y),
+        &opts(&[("icon", icon.into()), ("interactive", b(false)), ("keyboard", b(false)), ("pane", s(pane))]),
+    ))
+}
+
+/// The element of a county's label (what is measured and moved aside), while it is on the map.
+pub fn label_element(m: &Marker) -> Option<HtmlElement> {
+    m.get_element()?.first_element_child()?.dyn_into::<HtmlElement>().ok()
+}
+
+/// Sets what a county's label says (`inner`: escaped html), on the map and for when it is added
+/// again.
+pub fn set_label(m: &Marker, inner: &str) {
+    if let Some(el) = label_element(m) {
+        el.set_inner_html(inner);
     }
-    poly.bind_tooltip(&escape(name), &opts(&label));
-    poly
+    let icon_options = Reflect::get(m, &"options".into())
+        .and_then(|o| Reflect::get(&o, &"icon".into()))
+        .and_then(|i| Reflect::get(&i, &"options".into()));
+    if let Ok(o) = icon_options {
+        let _ = Reflect::set(&o, &"html".into(), &label_html(inner).into());
+    }
 }
