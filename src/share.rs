@@ -195,13 +195,41 @@ impl Base {
     /// since (a new version of the sample or of the synthetic cities).
     pub fn fingerprint(&self) -> &str {
         self.fingerprint.get_or_init(|| {
-            let mut data = self.scenario.clone();
-            data.policy = PolicyRef::default();
             // Hashed as it is written: a city's JSON is megabytes never needed whole.
             let mut h = Fnv1a(0x811c_9dc5);
-            serde_json::to_writer(&mut h, &data).expect("a scenario serialises");
+            serde_json::to_writer(&mut h, &DataOnly::of(&self.scenario)).expect("a scenario serialises");
             format!("{:08x}", h.0)
         })
+    }
+}
+
+/// A scenario as its JSON is written with the default policy, borrowed (the fingerprint once
+/// cloned the whole city only to blank its policy): the same fields in the same order.
+#[derive(Serialize)]
+struct DataOnly<'a> {
+    policy: PolicyRef,
+    city: &'a crate::scenario::City,
+    counties: &'a [crate::scenario::County],
+    institutions: &'a [crate::scenario::Institution],
+    applications: &'a [crate::scenario::Application],
+    population_cells: &'a [crate::scenario::PopulationCell],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    as_of: Option<&'a String>,
+}
+
+impl<'a> DataOnly<'a> {
+    fn of(sc: &'a Scenario) -> DataOnly<'a> {
+        // Every field named: a new one must be placed here too.
+        let Scenario { policy: _, city, counties, institutions, applications, population_cells, as_of } = sc;
+        DataOnly {
+            policy: PolicyRef::default(),
+            city,
+            counties,
+            institutions,
+            applications,
+            population_cells,
+            as_of: as_of.as_ref(),
+        }
     }
 }
 

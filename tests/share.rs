@@ -159,6 +159,27 @@ fn pack(json: &str) -> String {
     format!("1.{}", URL_SAFE_NO_PAD.encode(z.finish().unwrap()))
 }
 
+/// A link made on the sample is recognised whatever parameters were set when the sample was
+/// opened: the fingerprint is of the data alone, so that changed parameters never read as
+/// "the built-in data changed since this link was made".
+#[test]
+fn the_base_fingerprint_is_of_the_data_not_its_parameters() {
+    let mut with_policy = linyi_sample();
+    with_policy.policy.overrides.insert("service_radius_m".into(), json!(500));
+    with_policy.policy.preset = Some("linyi-2025".into());
+    let plain = Base::new(linyi_sample());
+    assert_eq!(Base::new(with_policy).fingerprint(), plain.fingerprint());
+    // What links made so far carry: FNV-1a (32 bits) of the data's JSON, its policy the default.
+    let mut data = linyi_sample();
+    data.policy = Default::default();
+    let fnv = serde_json::to_vec(&data).unwrap().iter().fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193));
+    assert_eq!(plain.fingerprint(), format!("{fnv:08x}"));
+    // The data itself does count.
+    let mut moved = linyi_sample();
+    moved.institutions[0].lon += 0.001;
+    assert_ne!(Base::new(moved).fingerprint(), plain.fingerprint());
+}
+
 #[test]
 fn a_valid_link_with_bad_content_names_the_field() {
     let cases = [
