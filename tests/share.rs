@@ -172,7 +172,10 @@ fn the_base_fingerprint_is_of_the_data_not_its_parameters() {
     // What links made so far carry: FNV-1a (32 bits) of the data's JSON, its policy the default.
     let mut data = linyi_sample();
     data.policy = Default::default();
-    let fnv = serde_json::to_vec(&data).unwrap().iter().fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193));
+    let fnv = serde_json::to_vec(&data)
+        .unwrap()
+        .iter()
+        .fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193));
     assert_eq!(plain.fingerprint(), format!("{fnv:08x}"));
     // The data itself does count.
     let mut moved = linyi_sample();

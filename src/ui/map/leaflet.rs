@@ -349,7 +349,12 @@ fn label_html(inner: &str) -> String {
 /// where `crs` tiles have it, in `pane` (above the institutions). A marker, not a Leaflet
 /// tooltip: a tooltip measures itself as it is added or changed, a layout of the whole page
 /// for each county; this one is centred by CSS.
-pub fn county_label(a: &crate::scenario::import::Boundary, crs: crate::scenario::import::Crs, name: &str, pane: &str) -> Option<Marker> {
+pub fn county_label(
+    a: &crate::scenario::import::Boundary,
+    crs: crate::scenario::import::Crs,
+    name: &str,
+    pane: &str,
+) -> Option<Marker> {
     let (lon, lat) = crate::app::map_zoom::label_point(&a.shape)?;
     let (x, y) = crate::app::basemap::to_screen(crs, lon, lat);
     let icon = div_icon(&opts(&[
