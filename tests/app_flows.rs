@@ -240,6 +240,27 @@ fn a_custom_baseline_stays_when_the_data_set_changes() {
     assert!(radius_changes > 0, "a wider radius covers more of Xi'an");
 }
 
+#[test]
+fn a_baseline_with_the_drafts_parameters_follows_a_data_set_change_as_the_engine_judges_it() {
+    // The same radius in the baseline and the draft: on the new data the two agree everywhere,
+    // and the baseline's outcomes are the engine's under the baseline's parameters.
+    let s = start().apply(Action::SetParam("service_radius_m", "500".into())).apply(Action::SetBaseline);
+    let s = s.apply(Action::SetDataset(Dataset::Xian));
+    let b = s.review.baseline.as_ref().unwrap();
+    assert_eq!(b.policy.params.service_radius_m, 500.0);
+    assert!(Rc::ptr_eq(&b.scenario, &s.scenario), "judged on the data shown");
+    assert_eq!(listed(&s), expected_listing(&s));
+    assert_eq!(listed(&s), vec![]);
+    assert_eq!(s.review.comparison.changed_figures().count(), 0);
+    let fresh = engine_outcomes(&s, &b.overrides);
+    let kept: Vec<(String, Outcome)> = b.snapshot.decisions.iter().map(|d| (d.id.clone(), d.outcome)).collect();
+    assert_eq!(kept, fresh);
+    // A draft step away from it is listed against it.
+    let s = s.apply(Action::SetParam("service_radius_m", "1500".into()));
+    assert_eq!(listed(&s), expected_listing(&s));
+    assert!(s.review.comparison.changed_figures().any(|f| f.key.starts_with("coverage.")));
+}
+
 // ---------------------------------------------------------------------------------------------
 // The assessment panel
 

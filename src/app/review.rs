@@ -68,6 +68,18 @@ fn draft_snapshot(s: &State) -> Snapshot {
 }
 
 fn full(s: &State, overrides: BTreeMap<String, Value>) -> Rc<Baseline> {
+    if overrides == s.overrides {
+        // The baseline's parameters are the draft's: its snapshot is the draft's evaluation,
+        // not a second one of the whole data (after a data-set or preset switch, most often).
+        return Rc::new(Baseline {
+            preset_idx: s.preset_idx,
+            overrides,
+            policy: s.policy.clone(),
+            scenario: s.scenario.clone(),
+            template: template_of(s),
+            snapshot: draft_snapshot(s),
+        });
+    }
     let policy = Policy::resolve(s.preset(), &overrides, "baseline")
         .or_else(|_| Policy::resolve(s.preset(), &BTreeMap::new(), "baseline"))
         .expect("built-in presets resolve");

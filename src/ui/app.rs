@@ -134,6 +134,7 @@ pub fn app() -> Html {
     let on_dataset = {
         let d = state.dispatcher();
         let (lang, stash, making) = (state.lang, state.stash.clone(), making.clone());
+        let radius_m = state.policy.params.service_radius_m;
         Callback::from(move |e: Event| {
             let Some(ds) = Dataset::from_id(&e.target_unchecked_into::<HtmlSelectElement>().value()) else {
                 return;
@@ -143,8 +144,8 @@ pub fn app() -> Html {
                 return;
             };
             // Made in steps with a frame painted between them (outlines, the city, its
-            // indexes, then the recompute and the map), so the page answers at once and never
-            // freezes for the whole of it.
+            // indexes, its coverage field, then the recompute and the map), so the page answers
+            // at once and never freezes for the whole of it.
             let (d, making) = (d.clone(), making.clone());
             making.set(Some(ds));
             yew::platform::spawn_local(async move {
@@ -164,6 +165,9 @@ pub fn app() -> Html {
                 }
                 super::widgets::next_paint().await;
                 let made = crate::app::state::Stashed::made(sc);
+                super::widgets::next_paint().await;
+                // Its coverage field out to the radius in use: the recompute finds it built.
+                made.data.index.prebuild_coverage_field(&made.scenario, radius_m);
                 super::widgets::next_paint().await;
                 d.dispatch(Action::SetDatasetMade(ds, Box::new(made)));
                 making.set(None);
