@@ -270,6 +270,21 @@ fn mending_a_threshold_conflict_from_the_other_side_shows_the_value_in_force() {
     assert!(s.rev > rev, "the refused text would stay in the input with no message");
 }
 
+/// Another data set changes no parameter: the parameters' inputs stay as they are, text refused
+/// in one of them with its message too, while the inputs that show the data (the application,
+/// the judging date, the city's figures) are made again from the new data.
+#[test]
+fn a_data_set_switch_keeps_the_parameters_inputs_and_remakes_the_datas() {
+    let id = "target_beds_per_1000";
+    let s = start().apply(Action::SetParam(id, "abc".into()));
+    assert!(error_for_param(&s, id).is_some());
+    let (rev, data_rev) = (s.rev, s.data_inputs_rev());
+    let s = s.apply(Action::SetDataset(Dataset::Xian));
+    assert_eq!(s.rev, rev, "the parameters' inputs are kept");
+    assert!(error_for_param(&s, id).is_some(), "with the message beside the text still in the input");
+    assert_ne!(s.data_inputs_rev(), data_rev, "the data's inputs are made again");
+}
+
 /// Refused text stays in its input with its message; once the inputs are made again from the
 /// state (another application, a reset), the input shows the value in force, and a message left
 /// beside it would describe text that is no longer there.

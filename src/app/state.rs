@@ -292,6 +292,9 @@ pub struct State {
     /// Bumped when inputs must be re-created from the state (reset, preset switch, another
     /// application): an input the user typed an invalid value into keeps it until then.
     pub rev: u64,
+    /// Bumped by a data-set switch: the inputs that show the data are made again
+    /// (`data_inputs_rev`), the parameters' are kept, with any text typed into them.
+    pub data_rev: u64,
     pub next_app: u32,
     pub today: Date,
     /// Suggested sites shown on the map, numbered from 1 (sites_panel.rs).
@@ -495,6 +498,7 @@ impl State {
             selected: 0,
             errors: BTreeMap::new(),
             rev: 0,
+            data_rev: 0,
             next_app,
             today,
             sites: Shared(Rc::new(Vec::new())),
@@ -575,6 +579,11 @@ impl State {
 
     /// The inputs are made again from the state (`rev`): a message about text typed into one of
     /// them goes with that text, so no message stands beside the value in force.
+    /// What keys the inputs that show the data: any re-creation (`rev`) or a data-set switch.
+    pub fn data_inputs_rev(&self) -> String {
+        format!("{}.{}", self.rev, self.data_rev)
+    }
+
     fn recreate_inputs(&mut self) {
         self.rev += 1;
         self.errors.retain(|k, _| *k == ErrorKey::Import);
@@ -740,8 +749,10 @@ impl State {
         };
         self.selected = next.selected.min(self.scenario.applications.len().saturating_sub(1));
         self.next_app = next.next_app;
+        // The parameters are the same: their inputs stay, and so do messages about text typed
+        // into them; the inputs that show the data are made again.
         self.errors.retain(|k, _| k.is_param());
-        self.recreate_inputs();
+        self.data_rev += 1;
         self.recompute();
     }
 

@@ -384,7 +384,7 @@ pub fn app() -> Html {
                         <MapPanel {lang} view={MapView::of(&state)} on_place={intents.place_app.clone()} />
                     </div>
                     <div class="col col-decision">
-                        <DecisionPanel lang={lang} rev={state.rev} scenario={Shared(state.scenario.clone())}
+                        <DecisionPanel lang={lang} rev={state.data_inputs_rev()} scenario={Shared(state.scenario.clone())}
                             selected={state.selected} evaluation={Shared(state.evaluation.clone())}
                             policy={Shared(state.policy.clone())}
                             as_of_error={state.error(&ErrorKey::AsOf).cloned()}
@@ -422,7 +422,7 @@ fn task_panels(state: &UseReducerHandle<crate::app::state::State>, intents: &Int
     match task {
         Task::Application => html! {
             <>
-                <ApplicationForm lang={lang} rev={state.rev} scenario={Shared(state.scenario.clone())}
+                <ApplicationForm lang={lang} rev={state.data_inputs_rev()} scenario={Shared(state.scenario.clone())}
                     selected={state.selected} radius_m={state.policy.params.service_radius_m}
                     errors={application_form::field_errors(state)}
                     on_pick={intents.select_app.clone()}

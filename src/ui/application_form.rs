@@ -17,7 +17,7 @@ use crate::text::{num, Lang, Text};
 pub struct Props {
     pub lang: Lang,
     /// Bumped when the inputs must be re-created from the data (another application, a reset).
-    pub rev: u64,
+    pub rev: String,
     /// The applications, the counties they may lie in and the institutions around them.
     pub scenario: Shared<Scenario>,
     /// Index into the scenario's applications.
@@ -121,7 +121,7 @@ pub fn application_form(props: &Props) -> Html {
 
 fn form_body(props: &Props, app: &Application) -> Html {
     let lang = props.lang;
-    let rev = props.rev;
+    let rev = &props.rev;
     let sc = &*props.scenario;
     let set = |field: Field| props.on_field.reform(move |raw: String| (field, raw));
     let err = |field: Field| props.error(field);

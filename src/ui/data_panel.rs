@@ -23,7 +23,7 @@ pub struct Props {
 #[derive(Clone, Debug, PartialEq)]
 pub struct DataSnap {
     lang: Lang,
-    rev: u64,
+    rev: String,
     city: City,
     counties: Vec<County>,
     errors: Vec<(ErrorKey, Text)>,
@@ -33,7 +33,7 @@ impl DataSnap {
     pub fn of(s: &State) -> DataSnap {
         DataSnap {
             lang: s.lang,
-            rev: s.rev,
+            rev: s.data_inputs_rev(),
             city: s.scenario.city.clone(),
             counties: s.scenario.counties.clone(),
             errors: s

@@ -17,7 +17,7 @@ use crate::text::{Lang, Text};
 pub struct Props {
     pub lang: Lang,
     /// Bumped when the inputs must be re-created from the data (the judging date's).
-    pub rev: u64,
+    pub rev: String,
     /// The applications.
     pub scenario: Shared<Scenario>,
     /// Index of the application shown.
@@ -169,6 +169,8 @@ pub fn outcome_badge(lang: Lang, d: &Decision, testid: &'static str) -> Html {
 
 #[function_component(DecisionPanel)]
 pub fn decision_panel(props: &Props) -> Html {
+    // The other applications' list as the user left it open or closed (none: by its length).
+    let others_open = use_state_eq(|| None::<bool>);
     let lang = props.lang;
     let evaluation = &*props.evaluation;
     let application = props.scenario.applications.get(props.selected);
@@ -225,7 +227,7 @@ pub fn decision_panel(props: &Props) -> Html {
                     <ol class="trace" data-testid="trace">
                         { for d.rules.iter().map(|e| trace_entry(lang, &props.policy, e)) }
                     </ol>
-                    { others(props) }
+                    { others(props, &others_open) }
                 </>
             }
         }
@@ -243,8 +245,9 @@ pub fn decision_panel(props: &Props) -> Html {
     }
 }
 
-/// The other applications of the scenario with their outcomes; choosing one selects it.
-fn others(props: &Props) -> Html {
+/// The other applications of the scenario with their outcomes; choosing one selects it. Folded,
+/// the list is not built (a year's applications are hundreds of rows nobody sees).
+fn others(props: &Props, user_open: &UseStateHandle<Option<bool>>) -> Html {
     let lang = props.lang;
     let apps = &props.scenario.applications;
     if apps.len() < 2 {
@@ -252,27 +255,36 @@ fn others(props: &Props) -> Html {
     }
     // A year's worth of applications would push the rest of the page a few screens down: the
     // list opens by itself only when it is short (the results table lists them all, sortable).
-    let open = apps.len() <= 8;
+    let open = user_open.unwrap_or(apps.len() <= 8);
+    let ontoggle = {
+        let user_open = user_open.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlElement = e.target_unchecked_into();
+            user_open.set(Some(el.has_attribute("open")));
+        })
+    };
     html! {
-        <details class="others" {open}>
+        <details class="others" {open} {ontoggle}>
             <summary><h3>{ bi_t(lang, i::OTHER_APPLICATIONS) }<span class="sub">{ format!(" ({})", apps.len() - 1) }</span></h3></summary>
-            <ul class="others-list" data-testid="other-decisions">
-                { for apps.iter().enumerate().filter(|(idx, _)| *idx != props.selected).map(|(idx, a)| {
-                    let d = props.evaluation.decisions.iter().find(|d| d.id == a.id);
-                    let onclick = props.on_pick.reform(move |_: MouseEvent| idx);
-                    let o = d.map(|d| d.outcome).unwrap_or(Outcome::Undetermined);
-                    html! {
-                        <li data-application={a.id.clone()} data-outcome={o.id()}>
-                            <button type="button" class="link" {onclick}>
-                                { format!("{}{}", a.id, a.name.clone().map(|n| format!(" · {n}")).unwrap_or_default()) }
-                            </button>
-                            <span class={classes!("mini-outcome", format!("outcome-{}", o.id()))}>
-                                <span aria-hidden="true">{ outcome_symbol(o) }{ " " }</span>{ t(lang, &o.label()) }
-                            </span>
-                        </li>
-                    }
-                }) }
-            </ul>
+            if open {
+                <ul class="others-list" data-testid="other-decisions">
+                    { for apps.iter().enumerate().filter(|(idx, _)| *idx != props.selected).map(|(idx, a)| {
+                        let d = props.evaluation.decisions.iter().find(|d| d.id == a.id);
+                        let onclick = props.on_pick.reform(move |_: MouseEvent| idx);
+                        let o = d.map(|d| d.outcome).unwrap_or(Outcome::Undetermined);
+                        html! {
+                            <li data-application={a.id.clone()} data-outcome={o.id()}>
+                                <button type="button" class="link" {onclick}>
+                                    { format!("{}{}", a.id, a.name.clone().map(|n| format!(" · {n}")).unwrap_or_default()) }
+                                </button>
+                                <span class={classes!("mini-outcome", format!("outcome-{}", o.id()))}>
+                                    <span aria-hidden="true">{ outcome_symbol(o) }{ " " }</span>{ t(lang, &o.label()) }
+                                </span>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
         </details>
     }
 }

@@ -233,6 +233,15 @@ test('the synthetic Xi\'an loads in the browser, keeps the parameters, and stays
   );
   assert.ok(cells > 8000, `about 10,000 population cells, got ${cells}`);
 
+  // Xi'an's many other applications are folded; opened, every one is listed with its outcome.
+  const others = page.locator('[data-testid="decision"] details.others');
+  assert.equal(await others.evaluate((d) => d.open), false, 'a long list starts folded');
+  assert.equal(await page.locator('[data-testid="other-decisions"]').count(), 0, 'folded, its rows are not built');
+  const count = Number((await others.locator('summary .sub').last().innerText()).replace(/\D/g, ''));
+  assert.ok(count > 8, `more than eight other applications: ${count}`);
+  await others.locator('summary').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="other-decisions"] li[data-outcome]').length === n, count, { timeout: WAIT_MS });
+
   // Drag the slider for a while; the page measures each recompute and map update.
   const timing = await page.evaluate(async () => {
     const r = document.querySelector('input[type=range][data-param-range="service_radius_m"]');
