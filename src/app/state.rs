@@ -577,13 +577,13 @@ impl State {
         self.scenario.applications.get(self.selected)
     }
 
-    /// The inputs are made again from the state (`rev`): a message about text typed into one of
-    /// them goes with that text, so no message stands beside the value in force.
     /// What keys the inputs that show the data: any re-creation (`rev`) or a data-set switch.
     pub fn data_inputs_rev(&self) -> String {
         format!("{}.{}", self.rev, self.data_rev)
     }
 
+    /// The inputs are made again from the state (`rev`): a message about text typed into one of
+    /// them goes with that text, so no message stands beside the value in force.
     fn recreate_inputs(&mut self) {
         self.rev += 1;
         self.errors.retain(|k, _| *k == ErrorKey::Import);

@@ -84,9 +84,8 @@ pub struct MapCtl {
     canvas: HtmlCanvasElement,
     outlines: l::LayerGroup,
     outlines_on: bool,
-    /// Each outline with its county (index into the scenario's counties) and name, the largest
-    /// county first (its label is placed first).
-    /// Each county's outline and its name's label, with its index and name.
+    /// Each outline with its county (index into the scenario's counties), name and name's label,
+    /// the largest county first (its label is placed first).
     outline_list: Vec<(Option<usize>, String, l::Polygon, Option<l::Marker>)>,
     /// The text each outline's label shows now.
     label_text: Vec<String>,
