@@ -181,7 +181,7 @@ pub type LabelBox = [f64; 4];
 /// Which labels to show: each in the order given (most important first) unless it would
 /// overlap one already shown or one of `fixed` (markers that are always drawn).
 pub fn place_labels(fixed: &[LabelBox], labels: &[LabelBox]) -> Vec<bool> {
-    let overlaps = |a: &LabelBox, b: &LabelBox| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    let overlaps = boxes_overlap;
     let mut placed: Vec<LabelBox> = fixed.to_vec();
     labels
         .iter()
@@ -194,6 +194,24 @@ pub fn place_labels(fixed: &[LabelBox], labels: &[LabelBox]) -> Vec<bool> {
             free
         })
         .collect()
+}
+
+/// How far a name steps aside at a time: far enough to clear a count badge (at most 40 px)
+/// centred on it.
+fn label_steps(b: &LabelBox) -> (f64, f64) {
+    ((b[2] - b[0]) * 0.5 + 22.0, (b[3] - b[1]) * 0.5 + 22.0)
+}
+
+/// Every spot `place_labels_around` may move a name to lies in this box: a marker outside the
+/// reach of every name cannot change where any goes, and need not be measured.
+pub fn label_reach(b: &LabelBox) -> LabelBox {
+    let (dx, dy) = label_steps(b);
+    [b[0] - dx, b[1] - 2.0 * dy, b[2] + dx, b[3] + 2.0 * dy]
+}
+
+/// Whether two boxes overlap (touching edges do not).
+pub fn boxes_overlap(a: &LabelBox, b: &LabelBox) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
 /// Where each county name goes: `Some((dx, dy))`, its shift in pixels from where Leaflet put
@@ -213,9 +231,7 @@ pub fn place_labels_around(fixed: &[LabelBox], avoid: &[LabelBox], labels: &[Lab
             if b[2] <= b[0] || b[3] <= b[1] {
                 return None;
             }
-            let (w, h) = (b[2] - b[0], b[3] - b[1]);
-            // Far enough to clear a count badge (at most 40 px) centred on the name.
-            let (dx, dy) = (w * 0.5 + 22.0, h * 0.5 + 22.0);
+            let (dx, dy) = label_steps(b);
             let spots = [
                 (0.0, 0.0),
                 (0.0, -dy),
@@ -410,5 +426,28 @@ mod tests {
         let (lon, _) = label_point(&MultiPolygon(vec![exclave])).unwrap();
         assert!(lon > 118.99);
         assert_eq!(label_point(&MultiPolygon(vec![])), None);
+    }
+
+    #[test]
+    fn markers_beyond_every_names_reach_change_no_name() {
+        // Two names, markers all around them, near and far: those outside every name's reach
+        // (`label_reach`) may be left out without moving any name.
+        let labels = [[100.0, 100.0, 160.0, 118.0], [300.0, 200.0, 340.0, 236.0]];
+        let fixed = [[120.0, 60.0, 150.0, 90.0]];
+        let mut avoid = Vec::new();
+        for i in 0..20 {
+            for j in 0..20 {
+                let (x, y) = (i as f64 * 37.0, j as f64 * 29.0);
+                avoid.push([x, y, x + 22.0, y + 22.0]);
+            }
+        }
+        let reach: Vec<LabelBox> = labels.iter().map(label_reach).collect();
+        let near: Vec<LabelBox> = avoid.iter().copied().filter(|m| reach.iter().any(|r| boxes_overlap(r, m))).collect();
+        assert!(near.len() < avoid.len() / 2, "{} of {}", near.len(), avoid.len());
+        assert_eq!(place_labels_around(&fixed, &near, &labels), place_labels_around(&fixed, &avoid, &labels));
+        assert!(
+            place_labels_around(&fixed, &avoid, &labels).iter().any(|at| at.is_some_and(|(x, y)| x != 0.0 || y != 0.0)),
+            "some name steps aside"
+        );
     }
 }

@@ -551,7 +551,6 @@ impl MapCtl {
                 Err(_) => Vec::new(),
             }
         };
-        let avoid = boxes_of(".leaflet-marker-pane .leaflet-marker-icon");
         fixed.extend(boxes_of(".leaflet-control-container .leaflet-control"));
         let labels: Vec<Option<HtmlElement>> =
             self.outline_list.iter().map(|(_, _, _, m)| m.as_ref().and_then(l::label_element)).collect();
@@ -567,6 +566,24 @@ impl MapCtl {
                     .unwrap_or([0.0; 4])
             })
             .collect();
+        // Only the markers within a name's reach, and only while a name could be seen: zoomed in
+        // to place an application, no name is usually in view, and the hundreds of markers
+        // there need not be measured.
+        let view = rect(&container);
+        let reach: Vec<LabelBox> = boxes
+            .iter()
+            .filter(|b| b[2] > b[0])
+            .map(mz::label_reach)
+            .filter(|r| view.is_some_and(|v| mz::boxes_overlap(r, &v)))
+            .collect();
+        let avoid: Vec<LabelBox> = if reach.is_empty() {
+            Vec::new()
+        } else {
+            boxes_of(".leaflet-marker-pane .leaflet-marker-icon")
+                .into_iter()
+                .filter(|m| reach.iter().any(|r| mz::boxes_overlap(r, m)))
+                .collect()
+        };
         for ((el, at), shift) in
             labels.iter().zip(mz::place_labels_around(&fixed, &avoid, &boxes)).zip(self.label_shift.iter_mut())
         {
