@@ -61,9 +61,20 @@ pub fn save_text(
     base: Option<&Base>,
     baseline: Option<&BTreeMap<String, Value>>,
 ) -> String {
+    save_text_with_policy(sc, &sc.policy, view, base, baseline)
+}
+
+/// `save_text` with the policy given beside the data (`share::encode_with_policy`).
+pub fn save_text_with_policy(
+    sc: &Scenario,
+    policy: &crate::scenario::PolicyRef,
+    view: &View,
+    base: Option<&Base>,
+    baseline: Option<&BTreeMap<String, Value>>,
+) -> String {
     let env = Envelope {
         dingdian_autosave: AUTOSAVE_FORMAT,
-        work: share::encode(sc, view, base, None).text,
+        work: share::encode_with_policy(sc, policy, view, base, None).text,
         baseline: baseline.cloned(),
     };
     serde_json::to_string(&env).expect("an envelope serialises")

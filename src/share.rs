@@ -452,6 +452,18 @@ fn pack(payload: &Payload) -> String {
 /// for data that is not built in (carried whole). `limit`: for a link, the length above which
 /// data that is not built in is left out (`Encoded::data_left_out`).
 pub fn encode(sc: &Scenario, view: &View, base: Option<&Base>, limit: Option<usize>) -> Encoded {
+    encode_with_policy(sc, &sc.policy, view, base, limit)
+}
+
+/// `encode` with the policy given beside the data rather than in it: the app keeps its policy
+/// apart from the scenario it shares, which would otherwise be copied whole to carry it.
+pub fn encode_with_policy(
+    sc: &Scenario,
+    policy: &PolicyRef,
+    view: &View,
+    base: Option<&Base>,
+    limit: Option<usize>,
+) -> Encoded {
     let (base_id, data) = match base {
         Some(b) => (Some(b.fingerprint().to_string()), data_diff(&b.scenario, sc)),
         None => (None, Some(data_value(sc))),
@@ -459,8 +471,8 @@ pub fn encode(sc: &Scenario, view: &View, base: Option<&Base>, limit: Option<usi
     let mut payload = Payload {
         dataset: view.dataset.clone(),
         lang: Some(view.lang),
-        preset: sc.policy.preset.clone().unwrap_or_default(),
-        overrides: sc.policy.overrides.clone(),
+        preset: policy.preset.clone().unwrap_or_default(),
+        overrides: policy.overrides.clone(),
         selected: view.selected,
         base: base_id,
         data,

@@ -10,8 +10,8 @@ use dingdian::date::Date;
 use dingdian::sample::linyi_sample;
 use dingdian::scenario::{Application, Kind, Scenario};
 use dingdian::share::{
-    decode, encode, from_fragment, merge_apply, merge_diff, Base, ShareError, View, FORMAT, LINK_LIMIT_CHARS,
-    LINK_MAX_DECODED_BYTES, STORE_MAX_DECODED_BYTES,
+    decode, encode, encode_with_policy, from_fragment, merge_apply, merge_diff, Base, ShareError, View, FORMAT,
+    LINK_LIMIT_CHARS, LINK_MAX_DECODED_BYTES, STORE_MAX_DECODED_BYTES,
 };
 use dingdian::synth::{synth_scenario, SampleCity, SynthSpec};
 use dingdian::text::Lang;
@@ -157,6 +157,24 @@ fn pack(json: &str) -> String {
     let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
     z.write_all(json.as_bytes()).unwrap();
     format!("1.{}", URL_SAFE_NO_PAD.encode(z.finish().unwrap()))
+}
+
+/// The app's autosave gives the policy beside the data: the same text as the scenario carrying it,
+/// on built-in data (edits only) and on data carried whole.
+#[test]
+fn a_policy_given_beside_the_data_encodes_as_the_scenario_carrying_it() {
+    let mut policy = dingdian::scenario::PolicyRef { preset: Some("linyi-2025".into()), ..Default::default() };
+    policy.overrides.insert("service_radius_m".into(), json!(650));
+    let mut data = linyi_sample();
+    data.applications[0].lon += 0.01;
+    let carrying = Scenario { policy: policy.clone(), ..data.clone() };
+    let base = sample_base();
+    for b in [Some(&base), None] {
+        assert_eq!(
+            encode_with_policy(&data, &policy, &view("sample"), b, None).text,
+            encode(&carrying, &view("sample"), b, None).text
+        );
+    }
 }
 
 /// A link made on the sample is recognised whatever parameters were set when the sample was

@@ -91,14 +91,16 @@ impl Work {
         }
     }
 
-    fn scenario_with_policy(&self) -> Scenario {
-        let mut sc = (*self.scenario).clone();
-        sc.policy = crate::scenario::PolicyRef {
+    fn policy(&self) -> crate::scenario::PolicyRef {
+        crate::scenario::PolicyRef {
             preset: Some(self.preset.clone()),
             overrides: self.overrides.clone(),
             ..Default::default()
-        };
-        sc
+        }
+    }
+
+    fn scenario_with_policy(&self) -> Scenario {
+        Scenario { policy: self.policy(), ..(*self.scenario).clone() }
     }
 
     fn view(&self) -> View {
@@ -108,7 +110,14 @@ impl Work {
     /// The text autosave stores.
     pub fn save_text(&self) -> String {
         let base = base_of(self.dataset);
-        persist::save_text(&self.scenario_with_policy(), &self.view(), base.as_deref(), self.baseline.as_ref())
+        // The scenario as it is shared, its policy beside it: no copy of the whole city after every edit.
+        persist::save_text_with_policy(
+            &self.scenario,
+            &self.policy(),
+            &self.view(),
+            base.as_deref(),
+            self.baseline.as_ref(),
+        )
     }
 
     pub fn lang(&self) -> Lang {
