@@ -6,7 +6,7 @@ use crate::words;
 
 pub const SAMPLE_BANNER: Words = words!(
     "样例数据：县区边界是真实的，机构和居民点的位置是合成的；数字仅供演示，不是官方统计。",
-    "Sample data: the county outlines are real, where institutions and residents are is synthetic; the figures are for demonstration, not official statistics.",
+    "Sample data: the county outlines are real, the locations of institutions and residents are synthetic; the figures are for demonstration, not official statistics.",
 );
 pub const DATASET: Words = words!("数据", "Data");
 pub const DATASET_SAMPLE: Words = words!("样例（小）", "Small sample");

@@ -204,7 +204,7 @@ pub const G_SAMPLE_NOTE: Words = words!(
 
 pub const G_SYNTH_NOTE: Words = words!(
     "区县、区县边界和人口是真实的（人口普查、高德边界），机构和居民点的位置是合成的，不是真实机构。",
-    "Counties, their outlines and residents are real (census, AMap outlines); where institutions and residents are is synthetic, not real institutions.",
+    "Counties, their outlines and residents are real (census, AMap outlines); the locations of institutions and residents are synthetic, not real institutions.",
 );
 pub const G_REASONS: Words = words!("原因", "Reasons");
 pub const G_CLAUSE: Words = words!("依据：", "Clause: ");
