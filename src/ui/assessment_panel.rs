@@ -193,10 +193,7 @@ pub fn assessment_panel(props: &Props) -> Html {
 
     let on_toggle = {
         let open = open.clone();
-        Callback::from(move |e: Event| {
-            let el: web_sys::HtmlElement = e.target_unchecked_into();
-            open.set(el.get_attribute("open").is_some());
-        })
+        super::widgets::on_details_toggle(move |o| open.set(o))
     };
     let result = props.exits.result.as_ref().map(|r| r.0.clone()).filter(|r| r.dataset == props.dataset);
     let fresh = result.as_ref().is_some_and(|r| is_fresh(props, r, &records));

@@ -94,10 +94,7 @@ pub fn budget_panel(props: &Props) -> Html {
     let result = use_memo((input, policy, *open), |(input, policy, open)| open.then(|| settle(input, policy)));
     let on_toggle = {
         let open = open.clone();
-        Callback::from(move |e: Event| {
-            let el: web_sys::HtmlElement = e.target_unchecked_into();
-            open.set(el.get_attribute("open").is_some());
-        })
+        super::widgets::on_details_toggle(move |o| open.set(o))
     };
     let on_reset = props.on_reset.reform(|_: MouseEvent| ());
     let has_errors = !props.budget.errors.is_empty();

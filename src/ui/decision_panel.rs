@@ -258,10 +258,7 @@ fn others(props: &Props, user_open: &UseStateHandle<Option<bool>>) -> Html {
     let open = user_open.unwrap_or(apps.len() <= 8);
     let ontoggle = {
         let user_open = user_open.clone();
-        Callback::from(move |e: Event| {
-            let el: web_sys::HtmlElement = e.target_unchecked_into();
-            user_open.set(Some(el.has_attribute("open")));
-        })
+        super::widgets::on_details_toggle(move |o| user_open.set(Some(o)))
     };
     html! {
         <details class="others" {open} {ontoggle}>

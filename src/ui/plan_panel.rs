@@ -98,10 +98,7 @@ pub fn plan_panel(props: &Props) -> Html {
     }
     let on_toggle = {
         let open = open.clone();
-        Callback::from(move |e: Event| {
-            let el: web_sys::HtmlElement = e.target_unchecked_into();
-            open.set(el.get_attribute("open").is_some());
-        })
+        super::widgets::on_details_toggle(move |o| open.set(o))
     };
     let on_print = Callback::from(|_| print_plan());
     // The files are made when asked for, in the page's language, by the file worker (loaded at

@@ -60,10 +60,7 @@ pub fn results_panel(props: &Props) -> Html {
 
     let on_toggle = {
         let open_choice = open_choice.clone();
-        Callback::from(move |e: Event| {
-            let el: web_sys::HtmlElement = e.target_unchecked_into();
-            open_choice.set(Some(el.get_attribute("open").is_some()));
-        })
+        super::widgets::on_details_toggle(move |o| open_choice.set(Some(o)))
     };
     let update = |f: fn(&mut TableView, String)| {
         let view = view.clone();

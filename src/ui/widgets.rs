@@ -395,6 +395,15 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) {
     gloo::timers::callback::Timeout::new(60_000, move || drop(url)).forget();
 }
 
+/// A `<details>`'s `ontoggle`: `set` is told whether it is now open (a panel keeps it, to build
+/// what the fold holds only while it is open).
+pub fn on_details_toggle(set: impl Fn(bool) + 'static) -> Callback<web_sys::Event> {
+    Callback::from(move |e: web_sys::Event| {
+        let el: web_sys::Element = e.target_unchecked_into();
+        set(el.has_attribute("open"));
+    })
+}
+
 /// Resolves after the next frame has been painted: work after it starts in a task of its own.
 pub(crate) async fn next_paint() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

@@ -183,10 +183,7 @@ pub fn answer(props: &Props, computed: Option<&Computed>, trace_open: &UseStateH
 
     let on_trace = {
         let open = trace_open.clone();
-        Callback::from(move |e: Event| {
-            let el: web_sys::HtmlElement = e.target_unchecked_into();
-            open.set(el.has_attribute("open"));
-        })
+        super::super::widgets::on_details_toggle(move |o| open.set(o))
     };
 
     let above = html! {
