@@ -3,7 +3,7 @@
 //! apart), the chosen spot with the service circle, and the nearest places that would be
 //! accepted, numbered, each with its distance written on it. One finger pans; a tap chooses.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -371,59 +371,42 @@ impl GuideMap {
 pub fn guide_map(props: &MapProps) -> Html {
     let lang = props.lang;
     let node = use_node_ref();
-    let ctl: Rc<RefCell<Option<GuideMap>>> = use_mut_ref(|| None);
-    let failed = use_state_eq(|| false);
-    // Renders again once the map exists (it lives outside Yew's state).
-    let rerender = use_force_update();
     let crowded = use_state_eq(|| false);
     let deployed = use_context::<Deployed>().unwrap_or_default();
     let on_pick = use_mut_ref(|| props.on_pick.clone());
     *on_pick.borrow_mut() = props.on_pick.clone();
 
-    {
-        let (node, ctl, failed, crowded) = (node.clone(), ctl.clone(), failed.setter(), crowded.setter());
-        let rerender = rerender.clone();
-        let ctl_for_cleanup = ctl.clone();
+    let (ctl, failed) = {
+        let crowded = crowded.setter();
         // The map outlives a screen (the place and the answer share it): a tap goes to the
         // current screen's callback.
         let on_pick = {
             let latest = on_pick.clone();
             Callback::from(move |at: (f64, f64)| latest.borrow().emit(at))
         };
-        use_effect_with((), move |_| {
-            // Once Leaflet's script is there (`l::ready`); `rerender` renders again to draw.
-            let mounted = Rc::new(Cell::new(true));
-            let still = mounted.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let leaflet = l::ready().await;
-                let Some(el) = node.cast::<HtmlElement>().filter(|_| still.get()) else { return };
-                let weak = Rc::downgrade(&ctl);
-                let on_moved = move || {
-                    let Some(c) = weak.upgrade() else { return };
-                    let Ok(mut c) = c.try_borrow_mut() else {
-                        return;
-                    };
-                    if let Some(m) = c.as_mut() {
-                        m.draw_institutions();
-                        crowded.set(m.crowded);
-                    }
+        l::use_map::<GuideMap, _>(&node, false, move |el, weak| {
+            let on_moved = move || {
+                let Some(c) = weak.upgrade() else { return };
+                let Ok(mut c) = c.try_borrow_mut() else {
+                    return;
                 };
-                match leaflet.then(|| GuideMap::create(&el, on_pick, on_moved)).flatten() {
-                    Some(m) => {
-                        *ctl.borrow_mut() = Some(m);
-                        rerender.force_update();
-                    }
-                    None => failed.set(true),
+                if let Some(m) = c.as_mut() {
+                    m.draw_institutions();
+                    crowded.set(m.crowded);
                 }
-            });
-            let ctl = ctl_for_cleanup;
+            };
+            GuideMap::create(el, on_pick, on_moved)
+        })
+    };
+    {
+        let ctl = ctl.clone();
+        use_effect_with((), move |_| {
             move || {
-                mounted.set(false);
                 // Forget the test handle only if it is still this map (another screen's map may
                 // have been made already).
                 let Some(w) = web_sys::window() else { return };
                 let key = JsValue::from_str("__dingdianGuideMap");
-                let mine = ctl.borrow().as_ref().map(|m| JsValue::from(m.map.clone()));
+                let mine = ctl.borrow().as_ref().map(|m: &GuideMap| JsValue::from(m.map.clone()));
                 if let (Some(mine), Ok(current)) = (mine, js_sys::Reflect::get(&w, &key)) {
                     if js_sys::Object::is(&mine, &current) {
                         let _ = js_sys::Reflect::delete_property(&w, &key);
@@ -473,7 +456,7 @@ pub fn guide_map(props: &MapProps) -> Html {
                 <div class="map-canvas guide-map-canvas" ref={node} role="region" aria-label={i::G_MAP_LABEL.get(lang)}></div>
                 <span class="guide-crosshair" aria-hidden="true"></span>
             </div>
-            if *failed {
+            if failed {
                 <p class="field-error" role="alert">{ i::MAP_NO_LEAFLET.get(lang) }</p>
             }
             <button type="button" class="btn btn-quiet guide-centre" data-testid="guide-use-centre" onclick={on_centre}>

@@ -3,6 +3,9 @@
 //! wasm (`load`, `ready`). Coordinates cross as `[lat, lng]`
 //! arrays, options as plain objects built with `opts`.
 
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
@@ -259,6 +262,46 @@ pub async fn ready() -> bool {
     load();
     let Some(p) = READY.with(|r| r.borrow().clone()) else { return false };
     wasm_bindgen_futures::JsFuture::from(p).await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
+}
+
+/// A map kept outside Yew's state, made once: `make` builds it in `node` once Leaflet's script is
+/// there (`ready`), after the first paint when `after_paint`, and is given a weak handle to the
+/// map for its event handlers. The component renders again once the map exists, so that its
+/// drawing effect finds it; the flag is true when Leaflet never came (the decision stands, the
+/// map says so).
+#[yew::hook]
+pub fn use_map<C, F>(node: &yew::NodeRef, after_paint: bool, make: F) -> (Rc<RefCell<Option<C>>>, bool)
+where
+    C: 'static,
+    F: FnOnce(&HtmlElement, Weak<RefCell<Option<C>>>) -> Option<C> + 'static,
+{
+    use yew::prelude::*;
+    let map: Rc<RefCell<Option<C>>> = use_mut_ref(|| None);
+    let failed = use_state_eq(|| false);
+    let rerender = use_force_update();
+    {
+        let (node, map, failed) = (node.clone(), map.clone(), failed.setter());
+        use_effect_with((), move |_| {
+            let mounted = Rc::new(Cell::new(true));
+            let still = mounted.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if after_paint {
+                    crate::ui::widgets::next_paint().await;
+                }
+                let leaflet = ready().await;
+                let Some(el) = node.cast::<HtmlElement>().filter(|_| still.get()) else { return };
+                match leaflet.then(|| make(&el, Rc::downgrade(&map))).flatten() {
+                    Some(m) => {
+                        *map.borrow_mut() = Some(m);
+                        rerender.force_update();
+                    }
+                    None => failed.set(true),
+                }
+            });
+            move || mounted.set(false)
+        });
+    }
+    (map, *failed)
 }
 
 /// `[lat, lng]`

@@ -12,11 +12,8 @@ mod paint;
 pub(crate) mod symbols;
 pub(crate) mod tiles;
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use self::ctl::{Inputs, MapCtl, ViewInfo};
@@ -260,62 +257,38 @@ pub fn map_panel(props: &Props) -> Html {
     let lang = props.lang;
     let view = use_state(View::default);
     let info = use_state_eq(ViewInfo::default);
-    let failed = use_state_eq(|| false);
-    // Renders again once the map exists (it lives outside Yew's state).
-    let rerender = use_force_update();
     let node = use_node_ref();
-    let ctl: Rc<RefCell<Option<MapCtl>>> = use_mut_ref(|| None);
     let deployed = use_context::<tiles::Deployed>().unwrap_or_default();
     let tiles = view.basemap.config().or_else(|| deployed.0.as_deref().cloned());
 
-    // Create the map once, after the first paint: the decision shows first and the map follows
-    // (its script, `leaflet::ready`, may still be arriving). `rerender` renders again once it is there,
-    // so that the effect below draws the state of that moment.
-    {
-        let node = node.clone();
-        let ctl = ctl.clone();
+    // Made once, after the first paint: the decision shows first and the map follows (its
+    // script, `leaflet::ready`, may still be arriving).
+    let (ctl, failed) = {
         let on_place = props.on_place.clone();
         let info = info.setter();
-        let failed = failed.setter();
-        let rerender = rerender.clone();
-        use_effect_with((), move |_| {
-            let mounted = Rc::new(Cell::new(true));
-            let still = mounted.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                crate::ui::widgets::next_paint().await;
-                let leaflet = leaflet::ready().await;
-                let Some(el) = node.cast::<HtmlElement>().filter(|_| still.get()) else { return };
-                let weak = Rc::downgrade(&ctl);
-                let on_moved = move || {
-                    // After the event: the map may be moving because `sync` asked it to.
-                    let weak = weak.clone();
-                    let info = info.clone();
-                    let later = wasm_bindgen::closure::Closure::once_into_js(move || {
-                        let Some(c) = weak.upgrade() else { return };
-                        let Ok(mut c) = c.try_borrow_mut() else {
-                            return;
-                        };
-                        if let Some(m) = c.as_mut() {
-                            m.redraw_if_moved();
-                            info.set(m.info);
-                        }
-                    });
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+        leaflet::use_map::<MapCtl, _>(&node, true, move |el, weak| {
+            let on_moved = move || {
+                // After the event: the map may be moving because `sync` asked it to.
+                let weak = weak.clone();
+                let info = info.clone();
+                let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+                    let Some(c) = weak.upgrade() else { return };
+                    let Ok(mut c) = c.try_borrow_mut() else {
+                        return;
+                    };
+                    if let Some(m) = c.as_mut() {
+                        m.redraw_if_moved();
+                        info.set(m.info);
                     }
-                };
-                let on_click = move |lon: f64, lat: f64| on_place.emit((lon, lat));
-                match leaflet.then(|| MapCtl::create(&el, on_click, on_moved)).flatten() {
-                    Some(m) => {
-                        *ctl.borrow_mut() = Some(m);
-                        rerender.force_update();
-                    }
-                    None => failed.set(true),
+                });
+                if let Some(w) = web_sys::window() {
+                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
                 }
-            });
-            move || mounted.set(false)
-        });
-    }
+            };
+            let on_click = move |lon: f64, lat: f64| on_place.emit((lon, lat));
+            MapCtl::create(el, on_click, on_moved)
+        })
+    };
 
     // Bring the map in line with the state after every render (only what changed is redrawn).
     {
@@ -421,7 +394,7 @@ pub fn map_panel(props: &Props) -> Html {
             </div>
             { legend(props, &view, *info) }
             </div>
-            if *failed {
+            if failed {
                 <p class="field-error" role="alert">{ i::MAP_NO_LEAFLET.get(lang) }</p>
             }
             if tiles.as_ref().is_some_and(|t| t.crs == Crs::Gcj02) {
