@@ -453,9 +453,9 @@ pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
         policy: PolicyRef { preset: Some(spec.city.preset().into()), ..Default::default() },
         city,
         counties,
-        institutions,
+        institutions: institutions.into(),
         applications,
-        population_cells: cells,
+        population_cells: cells.into(),
         as_of: None,
     }
 }

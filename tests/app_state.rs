@@ -794,3 +794,26 @@ fn county_boundaries_add_their_counties_and_are_drawn_with_the_data() {
     assert_eq!(s.scenario.applications, s0.scenario.applications);
     assert_eq!(s.evaluation.decisions, engine_decisions(&s));
 }
+
+#[test]
+fn moving_an_application_copies_the_applications_not_the_city() {
+    // Each step is kept for undo: a copy of the city's institutions and population cells per
+    // map tap would hold a city in memory per step. They are shared until one is changed.
+    let s = start().apply(Action::SetDataset(Dataset::Xian));
+    let a = s.application().unwrap();
+    let (lon, lat) = east(a.lon, a.lat, 250.0);
+    let moved = s.clone().apply(Action::PlaceApp(lon, lat));
+    assert!((moved.application().unwrap().lon - lon).abs() < 1e-6);
+    assert!(!Rc::ptr_eq(&moved.scenario, &s.scenario), "a new scenario, the old one kept for undo");
+    assert!(moved.scenario.institutions.is_shared_with(&s.scenario.institutions));
+    assert!(moved.scenario.population_cells.is_shared_with(&s.scenario.population_cells));
+    assert_eq!(s.scenario.institutions, moved.scenario.institutions);
+
+    // Changing the data copies it: the step before keeps its own.
+    let undone = moved.clone().apply(Action::Undo);
+    assert_eq!(undone.application().unwrap().lon, a.lon);
+    let mut edited = (*moved.scenario).clone();
+    edited.institutions[0].designated = !edited.institutions[0].designated;
+    assert!(!edited.institutions.is_shared_with(&moved.scenario.institutions));
+    assert_ne!(edited.institutions[0].designated, moved.scenario.institutions[0].designated);
+}

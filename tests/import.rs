@@ -269,8 +269,8 @@ fn tab_separated_cells_with_blank_lines() {
     assert_eq!(issue_at(r, 8).problem, Problem::OutOfRange);
     assert_eq!(issue_at(r, 8).column.as_deref(), Some("population"));
     // No counties known: the values are kept, and applying adds the counties they name.
-    let base = Scenario { population_cells: vec![], counties: vec![], ..design_example() };
-    let base = Scenario { institutions: vec![], applications: vec![], ..base };
+    let base = Scenario { population_cells: vec![].into(), counties: vec![], ..design_example() };
+    let base = Scenario { institutions: vec![].into(), applications: vec![], ..base };
     let applied = imp.apply(&base, Merge::Replace).unwrap();
     assert_eq!(applied.counties_added, ["lanshan", "luozhuang", "hedong"]);
     assert_eq!(applied.scenario.population_cells.len(), 4);
@@ -645,7 +645,8 @@ fn export_then_import_gives_the_same_scenario_and_the_same_decisions() {
     let policy = policy_of(&s);
     let today = Date::new(2026, 3, 1).unwrap();
     let before = dingdian::evaluate(&s, &policy, today);
-    let base = Scenario { institutions: vec![], applications: vec![], population_cells: vec![], ..s.clone() };
+    let base =
+        Scenario { institutions: vec![].into(), applications: vec![], population_cells: vec![].into(), ..s.clone() };
     let check = |back: Scenario, how: &str| {
         assert_eq!(back, s, "{how}");
         let after = dingdian::evaluate(&back, &policy_of(&back), today);

@@ -97,7 +97,7 @@ fn with_copies(field: &str, n: usize) -> Result<(), String> {
         }
         "population_cells" => {
             let c = s.population_cells[0].clone();
-            s.population_cells = vec![c; n];
+            s.population_cells = vec![c; n].into();
         }
         "counties" => {
             let c = s.counties[0].clone();

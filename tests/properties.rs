@@ -79,7 +79,7 @@ fn scenario(insts: &[InstSpec], cell_specs: &[(f64, f64, u64)], preset: &str) ->
     sc.s.counties.push(County { id: "east".into(), name: "东".into(), ..county_measuring("east", 8.0) });
     sc.s.counties.push(County { id: "west".into(), name: "西".into(), ..county_measuring("west", 5.0) });
     sc.s.institutions = insts.iter().enumerate().map(|(i, s)| build_inst(i, s)).collect();
-    sc.s.population_cells = cells(cell_specs);
+    sc.s.population_cells = cells(cell_specs).into();
     // One application of every kind, spread around.
     for (k, kind) in Kind::ALL.iter().enumerate() {
         let mut a = application(*kind, at(72.0 * k as f64, 700.0)).eligible();

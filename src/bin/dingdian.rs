@@ -490,9 +490,9 @@ fn import_files(a: ImportArgs) -> ExitCode {
             policy: PolicyRef { preset: Some(a.preset.clone()), ..Default::default() },
             city: City { name: a.city.clone().unwrap_or_default(), ..Default::default() },
             counties: Vec::new(),
-            institutions: Vec::new(),
+            institutions: Vec::new().into(),
             applications: Vec::new(),
-            population_cells: Vec::new(),
+            population_cells: Vec::new().into(),
             as_of: None,
         },
     };

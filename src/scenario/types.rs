@@ -16,13 +16,83 @@ pub struct Scenario {
     #[serde(default)]
     pub counties: Vec<County>,
     #[serde(default)]
-    pub institutions: Vec<Institution>,
+    pub institutions: SharedList<Institution>,
     #[serde(default)]
     pub applications: Vec<Application>,
     #[serde(default)]
-    pub population_cells: Vec<PopulationCell>,
+    pub population_cells: SharedList<PopulationCell>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
+}
+
+/// A list that copies of a scenario share until one of them changes it (copy on write), so
+/// that moving an application or keeping an undo step copies the applications, not the city's
+/// institutions and population cells. Reads and writes go through `Vec`; JSON is a plain array.
+#[derive(Clone, Debug)]
+pub struct SharedList<T>(std::rc::Rc<Vec<T>>);
+
+impl<T> Default for SharedList<T> {
+    fn default() -> Self {
+        SharedList(std::rc::Rc::new(Vec::new()))
+    }
+}
+
+impl<T> SharedList<T> {
+    /// Whether both are the one list in memory (not merely equal).
+    pub fn is_shared_with(&self, other: &SharedList<T>) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for SharedList<T> {
+    type Target = Vec<T>;
+    fn deref(&self) -> &Vec<T> {
+        &self.0
+    }
+}
+
+impl<T: Clone> std::ops::DerefMut for SharedList<T> {
+    fn deref_mut(&mut self) -> &mut Vec<T> {
+        std::rc::Rc::make_mut(&mut self.0)
+    }
+}
+
+impl<T> From<Vec<T>> for SharedList<T> {
+    fn from(v: Vec<T>) -> Self {
+        SharedList(std::rc::Rc::new(v))
+    }
+}
+
+impl<T> FromIterator<T> for SharedList<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(it: I) -> Self {
+        SharedList::from(it.into_iter().collect::<Vec<T>>())
+    }
+}
+
+impl<'a, T> IntoIterator for &'a SharedList<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<T: PartialEq> PartialEq for SharedList<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
+impl<T: Serialize> Serialize for SharedList<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for SharedList<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Vec::deserialize(d).map(SharedList::from)
+    }
 }
 
 /// Which preset the scenario is judged under: a built-in one, a file, or one carried inline;

@@ -276,9 +276,9 @@ impl Sc {
                 policy: PolicyRef { preset: Some(id.into()), ..Default::default() },
                 city,
                 counties: vec![],
-                institutions: vec![],
+                institutions: vec![].into(),
                 applications: vec![],
-                population_cells: vec![],
+                population_cells: vec![].into(),
                 as_of: Some("2026-03-01".into()),
             },
         }

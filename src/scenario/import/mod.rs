@@ -558,7 +558,7 @@ impl Imported {
             Target::Institutions => merge_by_id(&mut out.institutions, institutions, merge, |i| &i.id),
             Target::Applications => merge_by_id(&mut out.applications, applications, merge, |a| &a.id),
             Target::Cells => match merge {
-                Merge::Replace => out.population_cells = cells,
+                Merge::Replace => out.population_cells = cells.into(),
                 Merge::Upsert => out.population_cells.extend(cells),
             },
         }
