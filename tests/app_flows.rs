@@ -222,6 +222,54 @@ fn an_application_moved_or_added_is_judged_on_both_sides_of_the_comparison() {
     );
 }
 
+/// Every decision of the state's applications under the preset with `overrides`, trace and all,
+/// computed afresh.
+fn engine_decisions(s: &State, overrides: &std::collections::BTreeMap<String, serde_json::Value>) -> Vec<Decision> {
+    let policy = Policy::resolve(s.preset(), overrides, "policy.overrides").unwrap();
+    let prep = Prepared::new(&s.scenario, &policy, s.today);
+    s.scenario.applications.iter().map(|a| prep.decide(a)).collect()
+}
+
+#[test]
+fn a_move_judges_the_moved_application_again_and_every_decision_stays_the_engines() {
+    // A place tap re-judges the moved application alone: a decision reads its own application
+    // and the data, never another application. Every decision, on both sides of the comparison,
+    // must still be what the engine gives afresh.
+    let s = start().apply(Action::SetParam("service_radius_m", "300".into()));
+    let n = s.scenario.applications.len();
+    assert!(n >= 2, "the sample has several applications");
+    let p = s
+        .scenario
+        .institutions
+        .iter()
+        .find(|i| i.designated && i.kind == Kind::Pharmacy)
+        .map(|i| (i.lon, i.lat))
+        .unwrap();
+    let mut s = s;
+    for (k, metres) in [(0, 100.0), (0, 500.0), (n - 1, 100.0), (n - 1, 2_000.0)] {
+        s = s.apply(Action::SelectApp(k));
+        let (lon, lat) = east(p.0, p.1, metres);
+        s = s.apply(Action::PlaceApp(lon, lat));
+        assert!((s.scenario.applications[k].lon - lon).abs() < 1e-6, "application {k} moved");
+        assert_eq!(
+            s.evaluation.decisions,
+            engine_decisions(&s, &s.overrides),
+            "the draft, after moving {k} {metres} m east"
+        );
+        let b = s.review.baseline.as_ref().unwrap();
+        assert_eq!(
+            b.snapshot.decisions,
+            engine_decisions(&s, &b.overrides),
+            "the baseline, after moving {k} {metres} m east"
+        );
+    }
+    // With the draft's parameters the baseline's: the same decisions on both sides.
+    let s = s.apply(Action::SetBaseline).apply(Action::PlaceApp(p.0, p.1));
+    let b = s.review.baseline.as_ref().unwrap();
+    assert_eq!(b.snapshot.decisions, engine_decisions(&s, &s.overrides));
+    assert_eq!(s.evaluation.decisions, b.snapshot.decisions);
+}
+
 #[test]
 fn a_custom_baseline_stays_when_the_data_set_changes() {
     let s = start()

@@ -115,11 +115,24 @@ pub fn refresh(s: &State, all: bool, moved_only: bool) -> Shared<Review> {
         // The applications changed, not the data they are judged on: their decisions, and the
         // surface when the selected application is another or changed other than its place.
         Some(b) if !all || Rc::ptr_eq(&b.scenario, &s.scenario) => {
-            let prep = Prepared::with_data(&s.scenario, &b.policy, s.data.index.clone(), s.today);
             let mut snapshot = b.snapshot.clone();
-            snapshot.decisions = s.scenario.applications.iter().map(|a| prep.decide(a)).collect();
-            if !(moved_only && b.template == template) {
-                snapshot.surface = s.application().map(|a| prep.surface(a).outcomes).unwrap_or_default();
+            let n = s.scenario.applications.len();
+            if b.overrides == s.overrides && s.evaluation.decisions.len() == n {
+                // The baseline's parameters are the draft's: so are its decisions and surface.
+                snapshot.decisions = s.evaluation.decisions.clone();
+                snapshot.surface = s.layers.surface.outcomes.clone();
+            } else {
+                let prep = Prepared::with_data(&s.scenario, &b.policy, s.data.index.clone(), s.today);
+                match s.application() {
+                    // One application moved: only its decision can change.
+                    Some(app) if moved_only && snapshot.decisions.len() == n && s.selected < n => {
+                        snapshot.decisions[s.selected] = prep.decide(app);
+                    }
+                    _ => snapshot.decisions = s.scenario.applications.iter().map(|a| prep.decide(a)).collect(),
+                }
+                if !(moved_only && b.template == template) {
+                    snapshot.surface = s.application().map(|a| prep.surface(a).outcomes).unwrap_or_default();
+                }
             }
             Rc::new(Baseline {
                 preset_idx: b.preset_idx,

@@ -632,7 +632,15 @@ impl State {
         let sc = &*self.scenario;
         let prep = Prepared::with_data(sc, &self.policy, self.data.index.clone(), self.today);
         let t_prepare = now_ms();
-        let decisions = sc.applications.iter().map(|a| prep.decide(a)).collect();
+        let decisions = match sc.applications.get(self.selected) {
+            // A decision reads its own application and the data, never another application.
+            Some(app) if part == Part::Decisions && self.evaluation.decisions.len() == sc.applications.len() => {
+                let mut d = self.evaluation.decisions.clone();
+                d[self.selected] = prep.decide(app);
+                d
+            }
+            _ => sc.applications.iter().map(|a| prep.decide(a)).collect(),
+        };
         let t_decide = now_ms();
         let old = self.layers.clone();
         let (coverage_layers, coverage) = if part == Part::All {
