@@ -21,9 +21,9 @@ test('dragging the radius slider on Xi\'an coalesces recomputes and reports the 
   const slider = page.locator('input[type=range][data-param-range="service_radius_m"]');
   await slider.scrollIntoViewIfNeeded();
 
-  // Start recording: long tasks, frame gaps, input events, recomputes (map syncs).
+  // Start recording: long tasks, frame gaps, input events, recomputes, and each map update's figures.
   await page.evaluate(() => {
-    const rec = { longtasks: [], frames: [], inputs: 0, syncs0: window.__dingdianTiming?.syncs ?? 0, recompute: [], map: [] };
+    const rec = { longtasks: [], frames: [], inputs: 0, recomputes0: window.__dingdianTiming?.recomputes ?? 0, recompute: [], map: [] };
     window.__perf = rec;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) rec.longtasks.push(e.duration);
@@ -61,10 +61,10 @@ test('dragging the radius slider on Xi\'an coalesces recomputes and reports the 
   await page.waitForTimeout(300);
   const rec = await page.evaluate(() => {
     window.__perf.stop = true;
-    return { ...window.__perf, syncs1: window.__dingdianTiming?.syncs ?? 0 };
+    return { ...window.__perf, recomputes1: window.__dingdianTiming?.recomputes ?? 0 };
   });
 
-  const recomputes = rec.syncs1 - rec.syncs0;
+  const recomputes = rec.recomputes1 - rec.recomputes0;
   const sorted = (xs) => [...xs].sort((a, b) => a - b);
   const med = (xs) => (xs.length ? sorted(xs)[xs.length >> 1] : 0);
   const figures = {
@@ -86,7 +86,7 @@ test('dragging the radius slider on Xi\'an coalesces recomputes and reports the 
   const burst = await page.evaluate(async () => {
     const r = document.querySelector('input[type=range][data-param-range="service_radius_m"]');
     const frame = () => new Promise((res) => requestAnimationFrame(res));
-    const syncs0 = window.__dingdianTiming?.syncs ?? 0;
+    const recomputes0 = window.__dingdianTiming?.recomputes ?? 0;
     let inputs = 0;
     let frames = 0;
     for (let k = 0; k < 20; k++) {
@@ -100,7 +100,7 @@ test('dragging the radius slider on Xi\'an coalesces recomputes and reports the 
     }
     await frame();
     await frame();
-    return { inputs, frames: frames + 2, recomputes: (window.__dingdianTiming?.syncs ?? 0) - syncs0 };
+    return { inputs, frames: frames + 2, recomputes: (window.__dingdianTiming?.recomputes ?? 0) - recomputes0 };
   });
   figures.burst = burst;
   console.log(

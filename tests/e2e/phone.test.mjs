@@ -3,7 +3,7 @@
 // What the phone's timings are is scripts/bench's to report (bench/phone.mjs), never asserted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { WAIT_MS, openTask, useApp } from './helpers.mjs';
+import { WAIT_MS, openTask, setParam, useApp } from './helpers.mjs';
 
 const session = useApp();
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, serviceWorkers: 'block' };
@@ -77,8 +77,8 @@ async function holdDrag(page, context, { steps, to, rate = 1 }) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   try {
     const touch = (type, x) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1 }] });
-    const syncs = () => page.evaluate(() => window.__dingdianTiming?.syncs ?? 0);
-    const before = await syncs();
+    const recomputes = () => page.evaluate(() => window.__dingdianTiming?.recomputes ?? 0);
+    const before = await recomputes();
     const now = () => page.evaluate(() => performance.now());
     const t0 = await now();
     const shown = [];
@@ -91,7 +91,7 @@ async function holdDrag(page, context, { steps, to, rate = 1 }) {
         document.querySelector('input[type=number][data-param="service_radius_m"]').value,
       ]));
     }
-    const held = (await syncs()) - before;
+    const held = (await recomputes()) - before;
     const heldMs = (await now()) - t0;
     assert.notEqual(shown.at(-1)[0], start, 'the finger moved the thumb');
     return { held, heldMs, shown, lift: () => touch('touchEnd', x1) };
@@ -147,4 +147,42 @@ test('picking a synthetic city says at once that it is being made, then shows it
   assert.ok(making.disabled, 'the picker waits while the city is made');
   assert.equal(await page.locator('select[data-testid="dataset"]').isDisabled(), false, 'the picker is back once it is shown');
   await page.locator('[data-testid="outcome"]').waitFor({ state: 'attached', timeout: WAIT_MS });
+});
+
+test('a map scrolled far off the phone\'s screen is drawn anew when it comes back, with what changed meanwhile', async () => {
+  const { page } = await openPhone();
+  const map = page.locator('[data-testid="map"] .leaflet-container');
+  await map.waitFor({ state: 'visible', timeout: WAIT_MS });
+  // The application's service circle, as Leaflet draws it (metres), and the map's update count.
+  const drawn = () =>
+    page.evaluate(() => {
+      let circle = 0;
+      window.__dingdianMap.eachLayer((l) => {
+        if (l instanceof L.Circle) circle = Math.max(circle, l.getRadius());
+      });
+      return { circle, syncs: window.__dingdianTiming?.syncs ?? 0, rings: document.querySelectorAll('svg path.dd-hit').length };
+    });
+  await page.waitForFunction(() => window.__dingdianTiming?.syncs > 0, null, { timeout: WAIT_MS });
+  const before = await drawn();
+  assert.equal(before.circle, 800, 'the sample\'s service circle is 800 m');
+
+  // The parameters are far below the map on a phone: the map is more than a screen away.
+  await setParam(page, 'service_radius_m', 2000);
+  await page.waitForFunction(() => document.querySelector('input[type=range][data-param-range="service_radius_m"]')?.value === '2000', null, { timeout: WAIT_MS });
+  assert.ok((await map.boundingBox()).y + 740 < 0, 'the map is more than a screen above');
+  await page.waitForTimeout(300);
+  const away = await drawn();
+  assert.equal(away.syncs, before.syncs, 'nobody sees the map: it is not drawn meanwhile');
+
+  // Scrolled back: the circle and the rings are those of 2 km.
+  await map.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => {
+    let circle = 0;
+    window.__dingdianMap.eachLayer((l) => {
+      if (l instanceof L.Circle) circle = Math.max(circle, l.getRadius());
+    });
+    return circle === 2000;
+  }, null, { timeout: WAIT_MS }).catch(async () => assert.fail(`back on the screen the service circle is ${(await drawn()).circle} m, not 2,000`));
+  const back = await drawn();
+  assert.ok(back.rings > before.rings, `more same-type pharmacies are ringed within 2 km (${back.rings}) than within 800 m (${before.rings})`);
 });

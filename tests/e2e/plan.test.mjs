@@ -190,7 +190,10 @@ test('suggested sites: K = 3 numbered on the map, the curve, greedy at least ran
   await page.locator('[data-testid="sites-run"]').click();
   await page.waitForSelector('[data-testid="sites-panel"][data-state="done"]', { state: 'attached', timeout: WAIT_MS });
   const markers = page.locator('[data-testid="map"] [data-testid="site-marker"]');
-  assert.equal(await markers.count(), 3);
+  // The panel's button is far below the map, which is drawn when it comes back near the screen.
+  await page.locator('[data-testid="map"]').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="map"] [data-testid="site-marker"]').length === 3, null, { timeout: WAIT_MS })
+    .catch(async () => assert.fail(`${await markers.count()} numbered sites on the map, not 3`));
   assert.deepEqual(await markers.evaluateAll((ms) => ms.map((m) => m.textContent).sort()), ['1', '2', '3']);
   // Zoomed out until they crowd, a number that would lie on an earlier one (or on the
   // application's pin) is skipped: a dot where it stands.
@@ -232,6 +235,8 @@ test('suggested sites: K = 3 numbered on the map, the curve, greedy at least ran
   // New parameters: the picks are out of date and leave the map.
   await setParam(page, 'service_radius_m', 500);
   await page.waitForSelector('[data-testid="sites-results"][data-stale="true"]', { state: 'attached', timeout: WAIT_MS });
-  assert.equal(await markers.count(), 0);
+  await page.locator('[data-testid="map"]').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="map"] [data-testid="site-marker"]'), null, { timeout: WAIT_MS })
+    .catch(async () => assert.fail(`${await markers.count()} out-of-date sites still on the map`));
   assert.deepEqual(problems, []);
 });

@@ -12,6 +12,9 @@ mod paint;
 pub(crate) mod symbols;
 pub(crate) mod tiles;
 
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -222,33 +225,117 @@ pub struct Props {
     pub on_place: Callback<(f64, f64)>,
 }
 
-/// `window.__dingdianTiming`: the last recompute (engine) and map update, in milliseconds, and
-/// a running count of map updates, for measuring responsiveness in a test (test hooks only).
-fn set_timing(t: Timing, map_ms: f64, cells_ms: f64, encode_ms: f64, app_ms: f64) {
+/// `window.__dingdianTiming`, for measuring responsiveness in a test (test hooks only): the
+/// last recompute (engine) and map update, in milliseconds, and running counts of recomputes
+/// (`recomputes`) and of map updates (`syncs`, fewer while the map waits off the screen).
+fn note_timing(fields: &[(&str, f64)], counter: &str) {
     if !crate::ui::test_hooks() {
         return;
     }
     let Some(w) = web_sys::window() else { return };
-    let prev = js_sys::Reflect::get(&w, &"__dingdianTiming".into()).ok();
-    let syncs =
-        prev.and_then(|p| js_sys::Reflect::get(&p, &"syncs".into()).ok()).and_then(|v| v.as_f64()).unwrap_or(0.0);
-    let o = js_sys::Object::new();
-    for (k, v) in [
-        ("recompute_ms", t.total_ms),
-        ("prepare_ms", t.prepare_ms),
-        ("decide_ms", t.decide_ms),
-        ("coverage_ms", t.coverage_ms),
-        ("area_classes_ms", t.area_classes_ms),
-        ("surface_ms", t.surface_ms),
-        ("map_ms", map_ms),
-        ("map_cells_ms", cells_ms),
-        ("map_encode_ms", encode_ms),
-        ("map_app_ms", app_ms),
-        ("syncs", syncs + 1.0),
-    ] {
+    let o = js_sys::Reflect::get(&w, &"__dingdianTiming".into())
+        .ok()
+        .filter(|v| v.is_object())
+        .map(|v| v.unchecked_into::<js_sys::Object>())
+        .unwrap_or_default();
+    let count = js_sys::Reflect::get(&o, &counter.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    for (k, v) in fields.iter().copied().chain([(counter, count + 1.0)]) {
         let _ = js_sys::Reflect::set(&o, &k.into(), &v.into());
     }
     crate::ui::expose("__dingdianTiming", &o);
+}
+
+fn note_recompute(t: Timing) {
+    note_timing(
+        &[
+            ("recompute_ms", t.total_ms),
+            ("prepare_ms", t.prepare_ms),
+            ("decide_ms", t.decide_ms),
+            ("coverage_ms", t.coverage_ms),
+            ("area_classes_ms", t.area_classes_ms),
+            ("surface_ms", t.surface_ms),
+        ],
+        "recomputes",
+    );
+}
+
+fn note_map(m: &MapCtl) {
+    note_timing(
+        &[
+            ("map_ms", m.last_sync_ms),
+            ("map_cells_ms", m.last_cells_ms),
+            ("map_encode_ms", m.last_encode_ms),
+            ("map_app_ms", m.last_app_ms),
+        ],
+        "syncs",
+    );
+}
+
+type Ctl = Rc<RefCell<Option<MapCtl>>>;
+
+/// Brings the map in line with `inputs` (nothing while Leaflet has not made it yet: the render
+/// that follows its making brings it in line).
+fn sync_map(ctl: &Ctl, inputs: Inputs, info: &UseStateSetter<ViewInfo>) {
+    if let Ok(mut c) = ctl.try_borrow_mut() {
+        if let Some(m) = c.as_mut() {
+            info.set(m.sync(inputs));
+            note_map(m);
+        }
+    }
+}
+
+/// Whether the map is near the screen, and the update that waits while it is not.
+struct Offscreen {
+    /// On the screen or within a screen's height of it (the observer's margin), so that a
+    /// scroll back reaches a map already drawn.
+    near: Cell<bool>,
+    pending: RefCell<Option<Inputs>>,
+}
+
+impl Offscreen {
+    /// Draws the waiting update now: before the map is moved by a button, whose result the user
+    /// then looks at.
+    fn flush(&self, ctl: &Ctl, info: &UseStateSetter<ViewInfo>) {
+        let waiting = self.pending.borrow_mut().take();
+        if let Some(inputs) = waiting {
+            sync_map(ctl, inputs, info);
+        }
+    }
+}
+
+/// Watches how near the map's element is to the screen (an IntersectionObserver), and draws the
+/// waiting update when it comes near. Without the observer the map counts as always near.
+#[hook]
+fn use_offscreen(node: &NodeRef, ctl: &Ctl, info: UseStateSetter<ViewInfo>) -> Rc<Offscreen> {
+    let offscreen = use_memo((), |_| Offscreen { near: Cell::new(true), pending: RefCell::new(None) });
+    {
+        let (node, ctl, offscreen) = (node.clone(), ctl.clone(), offscreen.clone());
+        use_effect_with((), move |_| {
+            let observer = node.cast::<web_sys::Element>().and_then(|el| {
+                let cb =
+                    wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                        let Some(entry) = entries.iter().last() else { return };
+                        let near = entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting();
+                        offscreen.near.set(near);
+                        if near {
+                            offscreen.flush(&ctl, &info);
+                        }
+                    });
+                let init = web_sys::IntersectionObserverInit::new();
+                init.set_root_margin("100% 0px");
+                let io = web_sys::IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &init).ok()?;
+                io.observe(&el);
+                Some((io, cb))
+            });
+            move || {
+                if let Some((io, cb)) = observer {
+                    io.disconnect();
+                    drop(cb);
+                }
+            }
+        });
+    }
+    offscreen
 }
 
 #[function_component(MapPanel)]
@@ -290,7 +377,10 @@ pub fn map_panel(props: &Props) -> Html {
         })
     };
 
-    // Bring the map in line with the state after every render (only what changed is redrawn).
+    // Bring the map in line with the state after every render (only what changed is redrawn),
+    // or, while it is scrolled far off the screen (a phone's one column, the parameters far
+    // below it), once it comes near again: an edit there then costs no map drawing at all.
+    let offscreen = use_offscreen(&node, &ctl, info.setter());
     {
         let inputs = Inputs {
             data: s.data.clone(),
@@ -307,26 +397,30 @@ pub fn map_panel(props: &Props) -> Html {
             boundaries: s.boundaries.as_ref().map(|b| b.0.clone()),
             tiles: tiles.clone(),
         };
-        let ctl = ctl.clone();
-        let info = info.setter();
-        let timing = s.timing;
+        let (ctl, info, offscreen) = (ctl.clone(), info.setter(), offscreen.clone());
         use_effect(move || {
-            if let Ok(mut c) = ctl.try_borrow_mut() {
-                if let Some(m) = c.as_mut() {
-                    let new_info = m.sync(inputs);
-                    info.set(new_info);
-                    set_timing(timing, m.last_sync_ms, m.last_cells_ms, m.last_encode_ms, m.last_app_ms);
-                }
+            if offscreen.near.get() {
+                offscreen.pending.borrow_mut().take();
+                sync_map(&ctl, inputs, &info);
+            } else {
+                *offscreen.pending.borrow_mut() = Some(inputs);
             }
             || ()
         });
+    }
+    // Every recompute is counted, the map drawn or not.
+    {
+        let timing = s.timing;
+        use_effect_with(s.layers.clone(), move |_| note_recompute(timing));
     }
 
     // A row chosen in the results table brings its application into view.
     {
         let ctl = ctl.clone();
+        let (offscreen, info) = (offscreen.clone(), info.setter());
         use_effect_with(s.focus, move |focus| {
             if *focus > 0 {
+                offscreen.flush(&ctl, &info);
                 if let Ok(c) = ctl.try_borrow() {
                     if let Some(m) = c.as_ref() {
                         m.go_to_app();
@@ -338,8 +432,9 @@ pub fn map_panel(props: &Props) -> Html {
     }
 
     let on_fit = {
-        let ctl = ctl.clone();
+        let (ctl, offscreen, info) = (ctl.clone(), offscreen.clone(), info.setter());
         Callback::from(move |_| {
+            offscreen.flush(&ctl, &info);
             if let Ok(c) = ctl.try_borrow() {
                 if let Some(m) = c.as_ref() {
                     m.fit_data(true);
@@ -348,8 +443,9 @@ pub fn map_panel(props: &Props) -> Html {
         })
     };
     let on_to_app = {
-        let ctl = ctl.clone();
+        let (ctl, offscreen, info) = (ctl.clone(), offscreen.clone(), info.setter());
         Callback::from(move |_| {
+            offscreen.flush(&ctl, &info);
             if let Ok(c) = ctl.try_borrow() {
                 if let Some(m) = c.as_ref() {
                     m.go_to_app();
