@@ -191,3 +191,44 @@ impl WithApp for Sc {
         self
     }
 }
+
+#[test]
+fn pharmacies_are_counted_per_area_once_for_the_data_and_again_when_it_or_the_cell_size_changes() {
+    // 三(二) counts the designated pharmacies of an area. The app keeps the count while only
+    // other parameters change (a recompute then finds it made), and counts again for other
+    // institutions or another area cell size: each count must be the fresh one.
+    use dingdian::engine::prepared::{DataIndex, Prepared};
+    use std::rc::Rc;
+    let make = || {
+        let mut sc = Sc::linyi().cell(ORIGIN, 10_000);
+        for i in 0..6 {
+            sc = sc.inst(pharmacy(&format!("p-{i}"), &[Ordinary], at(45.0, 600.0)));
+        }
+        sc.app(pharmacy_app(&[SpecialDrug], at(45.0, 50.0)).eligible())
+    };
+    let sc = make();
+    let data = Rc::new(DataIndex::build(&sc.s));
+    let today = dingdian::date::Date::parse("2025-07-28").unwrap();
+    let fresh = |s: &dingdian::scenario::Scenario, p: &dingdian::policy::Policy| {
+        DataIndex::build(s).area_model(s, &p.params).stats
+    };
+    let policy = sc.policy();
+    let first = Prepared::with_data(&sc.s, &policy, data.clone(), today);
+    let wider_policy = make().set("service_radius_m", 1200).policy();
+    let again = Prepared::with_data(&sc.s, &wider_policy, data.clone(), today);
+    assert!(Rc::ptr_eq(&first.areas, &again.areas), "another radius: the same count");
+    assert_eq!(first.areas.stats, fresh(&sc.s, &policy));
+
+    // Two of the six are no longer designated: counted again, four in the origin's cell.
+    let mut fewer = sc.s.clone();
+    fewer.institutions[0].designated = false;
+    fewer.institutions[1].designated = false;
+    let recount = Prepared::with_data(&fewer, &policy, data.clone(), today);
+    assert_eq!(recount.areas.stats, fresh(&fewer, &policy));
+    assert_ne!(recount.areas.stats, first.areas.stats);
+
+    let finer = make().set("pharmacy_area_cell_m", 400).policy();
+    let counted = Prepared::with_data(&sc.s, &finer, data.clone(), today);
+    assert!(!Rc::ptr_eq(&first.areas, &counted.areas));
+    assert_eq!(counted.areas.stats, fresh(&sc.s, &finer));
+}

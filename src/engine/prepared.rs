@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use crate::date::Date;
 use crate::policy::Policy;
-use crate::scenario::{Application, Institution, Scenario};
+use crate::scenario::{Application, Institution, Scenario, SharedList};
 use crate::spatial::{
     cell_counties, cell_grid, AreaModel, Coverage, CoverageField, CoverageLayers, InstitutionIndex, PointGrid,
 };
@@ -32,6 +32,28 @@ pub struct DataIndex {
     /// Every cell's distance to each coverage layer, out to the largest radius asked for so far:
     /// coverage at a new radius within it is one comparison per cell and layer.
     pub field: FieldCache,
+    /// The designated pharmacies counted per area, for the last institutions and area cells
+    /// asked for: no other parameter changes it, so most recomputes find it made.
+    pub area_models: AreaModelCache,
+}
+
+/// `DataIndex::area_models`, keyed by the very list of institutions (held, so that a change to
+/// it copies it and misses) and the very area cells it was counted for.
+#[derive(Default)]
+pub struct AreaModelCache(std::cell::RefCell<Option<(SharedList<Institution>, Rc<AreaModel>)>>);
+
+impl AreaModelCache {
+    fn get(&self, s: &Scenario, cells: Rc<AreaCells>) -> Rc<AreaModel> {
+        let mut slot = self.0.borrow_mut();
+        if let Some((institutions, model)) = &*slot {
+            if institutions.is_shared_with(&s.institutions) && Rc::ptr_eq(&model.cells, &cells) {
+                return model.clone();
+            }
+        }
+        let model = Rc::new(AreaModel::with_cells(s, cells));
+        *slot = Some((s.institutions.clone(), model.clone()));
+        model
+    }
 }
 
 /// `DataIndex::field`: built at the first coverage question, rebuilt only when a radius beyond
@@ -105,6 +127,7 @@ impl DataIndex {
             cell_population: s.population_cells.iter().map(|c| c.population).collect(),
             areas: AreaCellsCache::default(),
             field: FieldCache::default(),
+            area_models: AreaModelCache::default(),
         }
     }
 
@@ -119,6 +142,7 @@ impl DataIndex {
             cell_population: self.cell_population.clone(),
             areas: self.areas.clone(),
             field: FieldCache::default(),
+            area_models: AreaModelCache::default(),
         }
     }
 
@@ -143,9 +167,15 @@ impl DataIndex {
         self.field.get(s, &self.cells, radius_m).layers(s, &self.institutions.grid, radius_m)
     }
 
-    /// The area model of `s` (whose population cells this index was built for) under `p`.
+    /// The area model of `s` (whose population cells this index was built for) under `p`,
+    /// counted afresh (the benchmark times it).
     pub fn area_model(&self, s: &Scenario, p: &crate::policy::Params) -> AreaModel {
         AreaModel::with_cells(s, self.areas.get(s, p))
+    }
+
+    /// The area model of `s` under `p`, counted once for these institutions and area cells.
+    pub fn shared_area_model(&self, s: &Scenario, p: &crate::policy::Params) -> Rc<AreaModel> {
+        self.area_models.get(s, self.areas.get(s, p))
     }
 }
 
@@ -154,7 +184,7 @@ pub struct Prepared<'a> {
     pub policy: &'a Policy,
     pub data: Rc<DataIndex>,
     pub figures: Figures,
-    pub areas: AreaModel,
+    pub areas: Rc<AreaModel>,
     pub as_of: Date,
     /// The coverage layers at this policy's radius, once computed: the surface reads them.
     layers: std::cell::OnceCell<CoverageLayers>,
@@ -170,7 +200,7 @@ impl<'a> Prepared<'a> {
     pub fn with_data(scenario: &'a Scenario, policy: &'a Policy, data: Rc<DataIndex>, today: Date) -> Self {
         let as_of = scenario.as_of.as_deref().and_then(Date::parse).unwrap_or(today);
         let figures = figures::compute(scenario, &policy.params);
-        let areas = data.area_model(scenario, &policy.params);
+        let areas = data.shared_area_model(scenario, &policy.params);
         Prepared { scenario, policy, data, figures, areas, as_of, layers: Default::default() }
     }
 
