@@ -134,7 +134,7 @@ pub fn app() -> Html {
     let on_dataset = {
         let d = state.dispatcher();
         let (lang, stash, making) = (state.lang, state.stash.clone(), making.clone());
-        let radius_m = state.policy.params.service_radius_m;
+        let policy = state.policy.clone();
         Callback::from(move |e: Event| {
             let Some(ds) = Dataset::from_id(&e.target_unchecked_into::<HtmlSelectElement>().value()) else {
                 return;
@@ -144,9 +144,10 @@ pub fn app() -> Html {
                 return;
             };
             // Made in steps with a frame painted between them (outlines, the city, its
-            // indexes, its coverage field, then the recompute and the map), so the page answers
+            // indexes, its coverage field and area counts, then the recompute and the map,
+            // whose institutions follow its outlines), so the page answers
             // at once and never freezes for the whole of it.
-            let (d, making) = (d.clone(), making.clone());
+            let (d, making, policy) = (d.clone(), making.clone(), policy.clone());
             making.set(Some(ds));
             yew::platform::spawn_local(async move {
                 if !ds.ready() {
@@ -166,8 +167,11 @@ pub fn app() -> Html {
                 super::widgets::next_paint().await;
                 let made = crate::app::state::Stashed::made(sc);
                 super::widgets::next_paint().await;
-                // Its coverage field out to the radius in use: the recompute finds it built.
-                made.data.index.prebuild_coverage_field(&made.scenario, radius_m);
+                // Its coverage field out to the radius in use, then its pharmacies counted per
+                // area: the recompute finds both made.
+                made.data.index.prebuild_coverage_field(&made.scenario, policy.params.service_radius_m);
+                super::widgets::next_paint().await;
+                let _ = made.data.index.shared_area_model(&made.scenario, &policy.params);
                 super::widgets::next_paint().await;
                 d.dispatch(Action::SetDatasetMade(ds, Box::new(made)));
                 making.set(None);

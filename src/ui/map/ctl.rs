@@ -370,7 +370,12 @@ impl MapCtl {
             // `moveend` this fires finds it drawn (its handler runs after this, in a task of its own).
             self.fit_data(false);
         }
-        if data_changed || view_changed || lang_changed || app_kind_changed || institutions_changed {
+        if data_changed {
+            // New data draws its institutions in a task of its own, after the outlines and cells
+            // are painted (`redraw_pending`), so that no one task draws a whole city. The fit
+            // above ends in a `moveend` whose handler may do it first.
+            self.drawn_view = None;
+        } else if view_changed || lang_changed || app_kind_changed || institutions_changed {
             self.redraw_view();
         } else if radius_changed {
             let r = self.last.as_ref().map(|x| x.radius).unwrap_or(0.0);
@@ -394,7 +399,7 @@ impl MapCtl {
             self.draw_app(restyle, app_moved || crs_changed);
         }
         self.last_app_ms = now_ms() - ta;
-        if self.labels_dirty {
+        if self.labels_dirty && !self.redraw_pending() {
             self.place_labels();
         }
         self.last_sync_ms = now_ms() - t0;
@@ -802,6 +807,11 @@ impl MapCtl {
             self.zoom_layers();
         }
         self.place_labels();
+    }
+
+    /// Whether the institutions of new data are still to be drawn (`redraw_if_moved` draws them).
+    pub fn redraw_pending(&self) -> bool {
+        self.drawn_view.is_none() && self.last.is_some()
     }
 
     /// Redraws what depends on the view: institutions and service circles in (and near) it.

@@ -276,11 +276,29 @@ type Ctl = Rc<RefCell<Option<MapCtl>>>;
 /// Brings the map in line with `inputs` (nothing while Leaflet has not made it yet: the render
 /// that follows its making brings it in line).
 fn sync_map(ctl: &Ctl, inputs: Inputs, info: &UseStateSetter<ViewInfo>) {
-    if let Ok(mut c) = ctl.try_borrow_mut() {
-        if let Some(m) = c.as_mut() {
-            info.set(m.sync(inputs));
-            note_map(m);
-        }
+    let pending = match ctl.try_borrow_mut() {
+        Ok(mut c) => match c.as_mut() {
+            Some(m) => {
+                info.set(m.sync(inputs));
+                note_map(m);
+                m.redraw_pending()
+            }
+            None => false,
+        },
+        Err(_) => false,
+    };
+    if pending {
+        // New data's institutions after the frame that shows its outlines and cells.
+        let (ctl, info) = (Rc::downgrade(ctl), info.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            crate::ui::widgets::next_paint().await;
+            let Some(ctl) = ctl.upgrade() else { return };
+            let Ok(mut c) = ctl.try_borrow_mut() else { return };
+            if let Some(m) = c.as_mut().filter(|m| m.redraw_pending()) {
+                m.redraw_if_moved();
+                info.set(m.info);
+            }
+        });
     }
 }
 
