@@ -26,7 +26,7 @@ use super::import_panel::{self, ImportPanel};
 use super::map::tiles::{self, Deployed};
 use super::map::MapPanel;
 use super::nav::{self, TaskPanel, TaskTabs};
-use super::params_panel::{ParamsPanel, ParamsSnap};
+use super::params_panel::{ParamsKey, ParamsPanel, ParamsSnap};
 use super::plan_panel::PlanPanel;
 use super::readings_panel::{self, ReadingsDialog};
 use super::results_panel::ResultsPanel;
@@ -69,6 +69,10 @@ pub fn app() -> Html {
     };
     // The decision and the map are painted first; the parameters and the task's panels follow.
     let first_painted = super::widgets::use_first_paint();
+    let params_snap = {
+        let snap = use_memo(ParamsKey::of(&state), |_| ParamsSnap::of(&state));
+        Shared(snap)
+    };
     // Guided mode or the expert view, from the address (`?mode=guide`) and its link.
     let guide = use_reducer(|| Guide::new(guided::mode_from_url()));
     // Guided mode's intents, made once like `on_action`.
@@ -376,7 +380,7 @@ pub fn app() -> Html {
                 <div class="columns">
                     <div class="col col-params">
                         if first_painted {
-                            <ParamsPanel snap={ParamsSnap::of(&state)}
+                            <ParamsPanel snap={params_snap.clone()}
                                 on_set={intents.set_param.clone()}
                                 on_reset={intents.reset_param.clone()}
                                 on_rule={intents.toggle_rule.clone()} />

@@ -17,8 +17,9 @@ use crate::text::{num, Lang, Text};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// What the panel shows; it is rendered again only when this changed.
-    pub snap: ParamsSnap,
+    /// What the panel shows (made once per `ParamsKey`); it is rendered again only when this
+    /// is another.
+    pub snap: Shared<ParamsSnap>,
     /// A parameter or switch typed or chosen: its id and the raw input.
     pub on_set: Callback<(&'static str, String)>,
     /// Back to the preset's value.
@@ -35,6 +36,43 @@ pub struct ParamsSnap {
     rules: RulesSnap,
     /// The figures the fund thresholds and the bed target are compared with.
     beside: Beside,
+}
+
+/// Everything `ParamsSnap::of` reads of the state, compared cheaply: the same key, the same
+/// snapshot, so an edit elsewhere (a map tap, an application's field) skips building the rows.
+/// A new policy (every parameter, preset or data change) is a new key.
+#[derive(PartialEq)]
+pub struct ParamsKey {
+    lang: Lang,
+    rev: u64,
+    presets: Shared<Vec<Preset>>,
+    preset_idx: usize,
+    policy: Shared<crate::policy::Policy>,
+    overrides: std::collections::BTreeMap<String, Value>,
+    param_errors: Vec<(&'static str, Text)>,
+    custom_baseline: Option<std::collections::BTreeMap<String, Value>>,
+}
+
+impl ParamsKey {
+    pub fn of(s: &State) -> ParamsKey {
+        ParamsKey {
+            lang: s.lang,
+            rev: s.rev,
+            presets: Shared(s.presets.clone()),
+            preset_idx: s.preset_idx,
+            policy: Shared(s.policy.clone()),
+            overrides: s.overrides.clone(),
+            param_errors: s
+                .errors
+                .iter()
+                .filter_map(|(k, t)| match k {
+                    ErrorKey::Param(id) => Some((*id, t.clone())),
+                    _ => None,
+                })
+                .collect(),
+            custom_baseline: s.review.baseline.as_ref().filter(|b| b.is_custom()).map(|b| b.overrides.clone()),
+        }
+    }
 }
 
 impl ParamsSnap {
