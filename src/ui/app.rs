@@ -12,7 +12,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::application_form::{self, ApplicationForm};
+use super::application_form::{self, ApplicationForm, ServiceRadius};
 use super::assessment_panel::AssessmentPanel;
 use super::budget_panel::BudgetPanel;
 use super::change_line::ChangeLine;
@@ -297,6 +297,7 @@ pub fn app() -> Html {
 
     html! {
         <ContextProvider<Deployed> context={(*deployed).clone()}>
+        <ContextProvider<ServiceRadius> context={ServiceRadius(state.policy.params.service_radius_m)}>
         <main data-testid="app" class="app" lang={lang_tag(lang)}>
             if guide.open {
                 <a class="skip-link" href="#guide-main">{ i::G_SKIP.get(lang) }</a>
@@ -419,6 +420,7 @@ pub fn app() -> Html {
                 <p>{ i::OFFLINE_NOTE.get(lang) }</p>
             </footer>
         </main>
+        </ContextProvider<ServiceRadius>>
         </ContextProvider<Deployed>>
     }
 }
@@ -431,7 +433,7 @@ fn task_panels(state: &UseReducerHandle<crate::app::state::State>, intents: &Int
         Task::Application => html! {
             <>
                 <ApplicationForm lang={lang} rev={state.data_inputs_rev()} scenario={Shared(state.scenario.clone())}
-                    selected={state.selected} radius_m={state.policy.params.service_radius_m}
+                    selected={state.selected}
                     errors={application_form::field_errors(state)}
                     on_pick={intents.select_app.clone()}
                     on_new={intents.new_app.clone()}

@@ -22,8 +22,6 @@ pub struct Props {
     pub scenario: Shared<Scenario>,
     /// Index into the scenario's applications.
     pub selected: usize,
-    /// The service radius: the nearby institutions within it are marked.
-    pub radius_m: f64,
     /// The messages of the selected application's fields (`field_errors`).
     pub errors: Vec<(Field, Text)>,
     pub on_pick: Callback<usize>,
@@ -34,6 +32,11 @@ pub struct Props {
     /// A pharmacy category ticked (true) or cleared.
     pub on_category: Callback<(Category, bool)>,
 }
+
+/// The service radius in force, by which the nearest institutions are marked within it or not: a
+/// context the page provides, so that a radius step renders those rows again, not the form.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ServiceRadius(pub f64);
 
 /// The messages of the application's fields in `state`.
 pub fn field_errors(s: &State) -> Vec<(Field, Text)> {
@@ -372,7 +375,7 @@ fn form_body(props: &Props, app: &Application) -> Html {
                     { coord(Field::Lat, i::A_LAT, app.lat) }
                 </div>
                 { hint_line(lang, Some(&i::A_LOCATION_HINT.clone())) }
-                <Nearby {lang} scenario={props.scenario.clone()} radius={props.radius_m} app={app.clone()} />
+                <Nearby {lang} scenario={props.scenario.clone()} app={app.clone()} />
             </fieldset>
             <fieldset class="group">
                 <legend>{ bi_t(lang, i::A_GROUP_CONDITIONS) }</legend>
@@ -403,7 +406,6 @@ fn form_body(props: &Props, app: &Application) -> Html {
 struct NearbyProps {
     lang: Lang,
     scenario: Shared<Scenario>,
-    radius: f64,
     app: Application,
 }
 
@@ -425,7 +427,7 @@ fn nearby_component(props: &NearbyProps) -> Html {
     });
     let sc = &*props.scenario;
     let list: Vec<(f64, &crate::scenario::Institution)> = list.iter().map(|&(d, k)| (d, &sc.institutions[k])).collect();
-    let radius = props.radius;
+    let radius = use_context::<ServiceRadius>().map_or(0.0, |r| r.0);
     let radius_text = format!("{} {}", num(radius, 0), i::METRES.get(lang));
     html! {
         <div class="nearby">

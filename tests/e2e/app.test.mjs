@@ -65,6 +65,15 @@ test('a 500 m service radius turns the outcome to prioritized and the distance r
           `the trace is: ${(await traceRules(page)).join(', ') || '(none)'}`,
       ),
     );
+  // The application's nearest institutions are marked within the new radius or not, and the
+  // list's heading says which radius.
+  const rows = () =>
+    page.locator('[data-testid="nearby"] li').evaluateAll((lis) => lis.map((li) => [Number(li.dataset.distanceM.replace(/,/g, '')), li.dataset.within]));
+  await page.waitForFunction(() => /r = 500\b/.test(document.querySelector('.nearby-radius')?.textContent ?? ''), null, { timeout: WAIT_MS })
+    .catch(async () => assert.fail(`the nearest institutions' heading says ${await page.locator('.nearby-radius').textContent()}`));
+  const marked = await rows();
+  assert.ok(marked.some(([d]) => d > 500 && d <= 800), `an institution between 500 and 800 m: ${JSON.stringify(marked)}`);
+  for (const [d, within] of marked) assert.equal(within, String(d <= 500), `an institution ${d} m away, within 500 m: ${within}`);
 });
 
 test('a refused service radius shows a parameter error and the previous radius stays in force', async () => {
