@@ -20,6 +20,16 @@ fn grid(n: usize, pop: u64) -> Sc {
     sc.app(pharmacy_app(&[SpecialDrug], at(45.0, 50.0)).eligible())
 }
 
+/// 10,000 residents in the origin's cell, six designated ordinary pharmacies 600 m north-east
+/// of it, and a special-drug applicant 50 m north-east.
+fn six_pharmacies_600_m_north_east() -> Sc {
+    let mut sc = Sc::linyi().cell(ORIGIN, 10_000);
+    for i in 0..6 {
+        sc = sc.inst(pharmacy(&format!("p-{i}"), &[Ordinary], at(45.0, 600.0)));
+    }
+    sc.app(pharmacy_app(&[SpecialDrug], at(45.0, 50.0)).eligible())
+}
+
 #[test]
 fn blank_area_comes_first() {
     // 三(二)“目前无定点零售药店的区域，新开设且符合规划要求的零售药店，优先纳入基本医疗保险定点评估范围”
@@ -115,13 +125,7 @@ fn grid_cell_size_is_a_parameter() {
     // 三(二)“目前无定点零售药店的区域” — without administrative areas, an area is a grid cell
     // Six pharmacies 600 m north-east of the origin (x = y ≈ 424 m): in the origin's 1 km cell,
     // but in another cell once cells are 400 m.
-    let sc = || {
-        let mut sc = Sc::linyi().cell(ORIGIN, 10_000);
-        for i in 0..6 {
-            sc = sc.inst(pharmacy(&format!("p-{i}"), &[Ordinary], at(45.0, 600.0)));
-        }
-        sc.app(pharmacy_app(&[SpecialDrug], at(45.0, 50.0)).eligible())
-    };
+    let sc = six_pharmacies_600_m_north_east;
     let d = sc().decide();
     zh_has(rule(&d, "pharmacy.area_class", Verdict::Gap, AREA, &["6", "10000"]), "1000 米网格");
     let d = sc().set("pharmacy_area_cell_m", 400).decide();
@@ -199,13 +203,7 @@ fn pharmacies_are_counted_per_area_once_for_the_data_and_again_when_it_or_the_ce
     // institutions or another area cell size: each count must be the fresh one.
     use dingdian::engine::prepared::{DataIndex, Prepared};
     use std::rc::Rc;
-    let make = || {
-        let mut sc = Sc::linyi().cell(ORIGIN, 10_000);
-        for i in 0..6 {
-            sc = sc.inst(pharmacy(&format!("p-{i}"), &[Ordinary], at(45.0, 600.0)));
-        }
-        sc.app(pharmacy_app(&[SpecialDrug], at(45.0, 50.0)).eligible())
-    };
+    let make = six_pharmacies_600_m_north_east;
     let sc = make();
     let data = Rc::new(DataIndex::build(&sc.s));
     let today = dingdian::date::Date::parse("2025-07-28").unwrap();
