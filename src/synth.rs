@@ -192,11 +192,24 @@ fn apportion(total: u64, weights: &[f64]) -> Vec<u64> {
     }
     let exact: Vec<f64> = weights.iter().map(|w| total as f64 * w / sum).collect();
     let mut out: Vec<u64> = exact.iter().map(|x| x.floor() as u64).collect();
+    let rest: Vec<f64> = exact.iter().map(|x| x - x.floor()).collect();
+    let short = (total - out.iter().sum::<u64>()) as usize;
+    // The largest remainders get one more, the earlier of equal ones first: the order of a
+    // stable sort by remainder, found by selection (linear) rather than sorting every cell.
+    let first = |a: &usize, b: &usize| rest[*b].total_cmp(&rest[*a]).then(a.cmp(b));
     let mut order: Vec<usize> = (0..weights.len()).collect();
-    order.sort_by(|&a, &b| (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor())));
-    let short = total - out.iter().sum::<u64>();
-    for &i in order.iter().cycle().take(short as usize) {
-        out[i] += 1;
+    if short < order.len() {
+        if short > 0 {
+            order.select_nth_unstable_by(short - 1, first);
+        }
+        for &i in &order[..short] {
+            out[i] += 1;
+        }
+    } else {
+        order.sort_by(first);
+        for &i in order.iter().cycle().take(short) {
+            out[i] += 1;
+        }
     }
     out
 }
@@ -259,8 +272,12 @@ pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
     }
 
     let mut cells: Vec<PopulationCell> = Vec::with_capacity(pts.len());
-    for (k, sd) in seeds.iter().enumerate() {
-        let mine: Vec<&(f64, f64, usize, f64, f64)> = pts.iter().filter(|p| p.2 == k).collect();
+    let mut by_county: Vec<Vec<&(f64, f64, usize, f64, f64)>> = vec![Vec::new(); seeds.len()];
+    for p in &pts {
+        by_county[p.2].push(p);
+    }
+    for ((k, sd), mine) in seeds.iter().enumerate().zip(by_county) {
+        debug_assert!(mine.iter().all(|p| p.2 == k));
         let urban = apportion(sd.urban_pop_2020, &mine.iter().map(|p| p.3).collect::<Vec<_>>());
         let rural = apportion(sd.rural_pop_2020, &mine.iter().map(|p| p.4).collect::<Vec<_>>());
         for (i, p) in mine.iter().enumerate() {
@@ -590,6 +607,37 @@ fn r6(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn apportion_gives_the_largest_remainders_one_more_the_earlier_of_equal_ones_first() {
+        // The census residents are shared out by largest remainder (the synthetic city's cells
+        // must be the same, byte for byte, however it is computed): against a stable sort.
+        let by_sort = |total: u64, w: &[f64]| {
+            let sum: f64 = w.iter().sum();
+            let exact: Vec<f64> = w.iter().map(|x| total as f64 * x / sum).collect();
+            let mut out: Vec<u64> = exact.iter().map(|x| x.floor() as u64).collect();
+            let mut order: Vec<usize> = (0..w.len()).collect();
+            order.sort_by(|&a, &b| (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor())));
+            let short = total - out.iter().sum::<u64>();
+            for &i in order.iter().cycle().take(short as usize) {
+                out[i] += 1;
+            }
+            out
+        };
+        let mut rng = Uniform(Pcg64Mcg::seed_from_u64(5));
+        for n in [1usize, 2, 3, 7, 100, 1000] {
+            for total in [0u64, 1, 5, 999, 123_457] {
+                // Some weights repeat, so that remainders tie.
+                let w: Vec<f64> = (0..n).map(|_| (rng.range(0.0, 4.0)).floor() + rng.range(0.0, 1.0).round()).collect();
+                if w.iter().sum::<f64>() > 0.0 {
+                    let got = apportion(total, &w);
+                    assert_eq!(got, by_sort(total, &w), "{total} over {n} weights");
+                    assert_eq!(got.iter().sum::<u64>(), total);
+                }
+            }
+        }
+        assert_eq!(apportion(10, &[1.0, 1.0, 1.0]), vec![4, 3, 3]);
+    }
 
     #[test]
     fn reads_the_real_counties() {
