@@ -97,6 +97,9 @@ pub struct MapCtl {
     /// The counties filled by their covered share: the coverage layer at city zoom.
     fills: l::LayerGroup,
     fill_list: Vec<(Option<usize>, l::Polygon)>,
+    /// Each county's rings, from which its fill is made when fills are first shown (most views
+    /// never show them, and a city's fills are as many vertices again as its outlines).
+    fill_rings: Vec<(Option<usize>, js_sys::Array)>,
     fills_on: bool,
     /// The share (per mille) each fill was painted for, to restyle only those that changed.
     fill_shares: Vec<Option<Option<u16>>>,
@@ -242,6 +245,7 @@ impl MapCtl {
             labels_dirty: true,
             fills,
             fill_list: Vec::new(),
+            fill_rings: Vec::new(),
             fills_on: false,
             fill_shares: Vec::new(),
             fills_key: None,
@@ -411,7 +415,7 @@ impl MapCtl {
     fn zoom_layers(&mut self) {
         let Some(inp) = self.last.clone() else { return };
         let lat = (inp.data.bounds[1] + inp.data.bounds[3]) / 2.0;
-        let fillable = self.fill_list.iter().any(|(c, _)| c.is_some());
+        let fillable = self.fill_rings.iter().any(|(c, _)| c.is_some());
         self.info.fillable = fillable;
         let by_county = inp.view.cells == CellLayer::Coverage
             && fillable
@@ -433,6 +437,7 @@ impl MapCtl {
                 );
                 self.fills_key = Some((inp.layers.coverage.clone(), bits));
             }
+            self.make_fills();
             if !self.fills_on {
                 self.fills.add_to(&self.map);
                 self.fills_on = true;
@@ -447,6 +452,27 @@ impl MapCtl {
         self.label_counties(by_county, inp.lang);
         self.draw_cells(&inp, !by_county);
         self.info.by_county = by_county;
+    }
+
+    /// The counties' fills, made from their rings the first time they are wanted.
+    fn make_fills(&mut self) {
+        if !self.fill_list.is_empty() {
+            return;
+        }
+        for (county, rings) in &self.fill_rings {
+            let fill = l::polygon(
+                rings,
+                &opts(&[
+                    ("stroke", b(false)),
+                    ("fill", b(true)),
+                    ("fillOpacity", n(0.0)),
+                    ("interactive", b(false)),
+                    ("className", s("dd-choropleth")),
+                ]),
+            );
+            self.fills.add_layer(&fill);
+            self.fill_list.push((*county, fill));
+        }
     }
 
     /// Each county's fill in its share's colour: a restyle of the paths already on the map.
@@ -612,6 +638,7 @@ impl MapCtl {
         self.fills.clear_layers();
         self.outline_list.clear();
         self.fill_list.clear();
+        self.fill_rings.clear();
         self.label_text.clear();
         self.label_shift.clear();
         self.fill_shares.clear();
@@ -651,18 +678,7 @@ impl MapCtl {
                 self.outlines.add_layer(m);
             }
             self.outline_list.push((county, name, poly, label));
-            let fill = l::polygon(
-                &rings,
-                &opts(&[
-                    ("stroke", b(false)),
-                    ("fill", b(true)),
-                    ("fillOpacity", n(0.0)),
-                    ("interactive", b(false)),
-                    ("className", s("dd-choropleth")),
-                ]),
-            );
-            self.fills.add_layer(&fill);
-            self.fill_list.push((county, fill));
+            self.fill_rings.push((county, rings));
         }
     }
 
