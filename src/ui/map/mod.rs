@@ -288,17 +288,28 @@ fn sync_map(ctl: &Ctl, inputs: Inputs, info: &UseStateSetter<ViewInfo>) {
         Err(_) => false,
     };
     if pending {
-        // New data's institutions after the frame that shows its outlines and cells.
+        // New data's institutions after the frame that shows its outlines and cells (unless the
+        // fit's `moveend` drew them first).
         let (ctl, info) = (Rc::downgrade(ctl), info.clone());
         wasm_bindgen_futures::spawn_local(async move {
             crate::ui::widgets::next_paint().await;
-            let Some(ctl) = ctl.upgrade() else { return };
-            let Ok(mut c) = ctl.try_borrow_mut() else { return };
-            if let Some(m) = c.as_mut().filter(|m| m.redraw_pending()) {
-                m.redraw_if_moved();
-                info.set(m.info);
-            }
+            redraw_after_move(&ctl, &info, true);
         });
+    }
+}
+
+/// Draws what the map's view now needs (`MapCtl::redraw_if_moved`) and tells the legend;
+/// `only_pending`: only while new data's institutions are still to be drawn.
+fn redraw_after_move(
+    ctl: &std::rc::Weak<RefCell<Option<MapCtl>>>,
+    info: &UseStateSetter<ViewInfo>,
+    only_pending: bool,
+) {
+    let Some(c) = ctl.upgrade() else { return };
+    let Ok(mut c) = c.try_borrow_mut() else { return };
+    if let Some(m) = c.as_mut().filter(|m| !only_pending || m.redraw_pending()) {
+        m.redraw_if_moved();
+        info.set(m.info);
     }
 }
 
@@ -376,16 +387,8 @@ pub fn map_panel(props: &Props) -> Html {
                 // After the event: the map may be moving because `sync` asked it to.
                 let weak = weak.clone();
                 let info = info.clone();
-                let later = wasm_bindgen::closure::Closure::once_into_js(move || {
-                    let Some(c) = weak.upgrade() else { return };
-                    let Ok(mut c) = c.try_borrow_mut() else {
-                        return;
-                    };
-                    if let Some(m) = c.as_mut() {
-                        m.redraw_if_moved();
-                        info.set(m.info);
-                    }
-                });
+                let later =
+                    wasm_bindgen::closure::Closure::once_into_js(move || redraw_after_move(&weak, &info, false));
                 if let Some(w) = web_sys::window() {
                     let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
                 }
