@@ -19,10 +19,11 @@ pub struct CoverageField {
     /// A bound on |planar − haversine| / haversine for any pair within reach, with room for
     /// floating-point rounding.
     rel_err: f64,
-    /// Per cell, per layer: the least planar distance to an institution serving the layer, in
-    /// `unit_m` steps rounded down; `NONE` for none within reach.
+    /// Per cell, per layer: the least planar distance to an institution serving the layer,
+    /// squared, in `unit_m2` steps rounded down; `NONE` for none within reach. Squared, because a
+    /// square root per pair was most of the build's time.
     d: Vec<[u16; LAYERS]>,
-    unit_m: f64,
+    unit_m2: f64,
     /// `layer_bits` of every institution, in the scenario's order.
     inst_bits: Vec<u8>,
 }
@@ -36,8 +37,8 @@ impl CoverageField {
         let rel_err = relative_error(lat_max, reach_m);
         let inst_bits: Vec<u8> = s.institutions.iter().map(layer_bits).collect();
         let scan_m = reach_m * (1.0 + rel_err);
-        let unit_m = (scan_m / (NONE - 1) as f64).max(1e-9);
-        let per_unit = 1.0 / unit_m;
+        let unit_m2 = (scan_m * scan_m / (NONE - 1) as f64).max(1e-18);
+        let per_unit = 1.0 / unit_m2;
         let mut d = vec![[NONE; LAYERS]; s.population_cells.len()];
         // Institutions in bands of latitude, west to east: neighbours in turn touch mostly the
         // same cells, which are then still in cache.
@@ -48,8 +49,8 @@ impl CoverageField {
         order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
         for (_, _, i) in order {
             let (inst, bits) = (&s.institutions[i as usize], inst_bits[i as usize]);
-            cells.planar_within(inst.lon, inst.lat, scan_m, |c, q| {
-                let q = (q.sqrt() * per_unit) as u16;
+            cells.planar_within(inst.lon, inst.lat, scan_m, |c, d2| {
+                let q = (d2 * per_unit) as u16;
                 let entry = &mut d[c];
                 let mut rest = bits;
                 while rest != 0 {
@@ -61,7 +62,7 @@ impl CoverageField {
                 }
             });
         }
-        CoverageField { reach_m, rel_err, d, unit_m, inst_bits }
+        CoverageField { reach_m, rel_err, d, unit_m2, inst_bits }
     }
 
     /// The coverage layers at `radius_m` (≤ `reach_m`). `institutions` is the grid of all the
@@ -73,9 +74,10 @@ impl CoverageField {
         }
         debug_assert!(radius_m <= self.reach_m, "radius {radius_m} beyond the field's reach {}", self.reach_m);
         // Certainly within r below `sure`; certainly beyond above `maybe`; between, measure.
-        // A step q holds planar distances in [q, q + 1) units.
-        let sure = ((radius_m / (1.0 + self.rel_err) / self.unit_m).floor() - 1.0).clamp(-1.0, NONE as f64 - 1.0);
-        let maybe = (radius_m / (1.0 - self.rel_err) / self.unit_m).floor().min(NONE as f64 - 1.0);
+        // A step q holds squared planar distances in [q, q + 1) units.
+        let (near, far) = (radius_m / (1.0 + self.rel_err), radius_m / (1.0 - self.rel_err));
+        let sure = ((near * near / self.unit_m2).floor() - 1.0).clamp(-1.0, NONE as f64 - 1.0);
+        let maybe = (far * far / self.unit_m2).floor().min(NONE as f64 - 1.0);
         let (sure, maybe) = (sure as i32, maybe as i32);
         let mut masks = Vec::with_capacity(n);
         let mut unsure: Vec<(u32, u8)> = Vec::new();
@@ -153,6 +155,30 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// A field reaching far has coarse steps; a radius just short of a cell's nearest
+    /// institution, with the cell's step the same as the radius's, must still leave the cell
+    /// uncovered (the step below the radius's is the last one that is sure).
+    #[test]
+    fn a_radius_just_short_of_the_nearest_within_one_coarse_step_does_not_cover() {
+        let s = synth_scenario(&SynthSpec::published(SampleCity::Linyi, 2500.0));
+        let cells = cell_grid(&s);
+        let institutions = PointGrid::build(s.institutions.iter().map(|i| (i.lon, i.lat)).collect());
+        let field = CoverageField::build(&s, &cells, 20_000.0);
+        let nearest = |c: &crate::scenario::PopulationCell| {
+            s.institutions
+                .iter()
+                .filter(|i| layer_bits(i) & 1 != 0)
+                .map(|i| haversine_m(i.lon, i.lat, c.lon, c.lat))
+                .fold(f64::INFINITY, f64::min)
+        };
+        let short: Vec<f64> = s.population_cells.iter().map(nearest).filter(|&d| d > 300.0).take(12).collect();
+        assert_eq!(short.len(), 12);
+        for d in short {
+            let r = d - 0.01;
+            assert_eq!(field.layers(&s, &institutions, r), coverage_layers(&s, &cells, r), "radius {r}");
         }
     }
 
