@@ -163,18 +163,16 @@ pub fn app() -> Html {
                 }
                 super::widgets::next_paint().await;
                 let sc = ds.scenario(lang);
+                super::widgets::next_paint().await;
                 if lang == Lang::Zh {
                     // The same city autosave and links refer to: kept, not made again.
-                    super::widgets::next_paint().await;
                     crate::app::work::remember_base(ds, &sc);
                 }
-                super::widgets::next_paint().await;
                 let made = crate::app::state::Stashed::made(sc);
                 super::widgets::next_paint().await;
                 // Its coverage field out to the radius in use, then its pharmacies counted per
                 // area: the recompute finds both made.
                 made.data.index.prebuild_coverage_field(&made.scenario, policy.params.service_radius_m);
-                super::widgets::next_paint().await;
                 let _ = made.data.index.shared_area_model(&made.scenario, &policy.params);
                 super::widgets::next_paint().await;
                 d.dispatch(Action::SetDatasetMade(ds, Box::new(made)));
