@@ -420,6 +420,25 @@ pub(crate) async fn next_paint() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+#[derive(Properties, PartialEq)]
+pub struct AfterPaintProps {
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// Its children from the frame after it first shows: what an answer holds below its first screen
+/// is then neither built nor laid out in the frame that shows the answer. Once shown, it follows
+/// its children at once: a later answer on the same screen is not held back, or what the reader
+/// had scrolled to would vanish for a frame and the page jump.
+#[function_component]
+pub fn AfterPaint(props: &AfterPaintProps) -> Html {
+    if use_after_paint() {
+        props.children.clone()
+    } else {
+        Html::default()
+    }
+}
+
 /// False on this component's first render, true from the frame after (a render follows). What a
 /// tap's answer holds out of sight, such as a printout hidden on screen, is then not built in the
 /// frame that shows the answer.

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::super::decision_panel::{outcome_badge, trace_entry, verdict_symbol};
 use super::super::i18n::{self as i, t};
+use super::super::widgets::AfterPaint;
 use super::map::GuideMapView;
 use super::place::{picker, template};
 use super::{places_of, push_mode, slip, Computed, Props};
@@ -197,7 +198,8 @@ pub fn answer(props: &Props, computed: Option<&Computed>, trace_open: &UseStateH
             <h4>{ i::G_REASONS.get(lang) }</h4>
             { reasons }
             { changes }
-            { nearest }
+            // Below the first screen: built from the frame after the one that shows the answer.
+            <AfterPaint>{ nearest }</AfterPaint>
         </div>
     };
     let map = html! {
@@ -206,25 +208,27 @@ pub fn answer(props: &Props, computed: Option<&Computed>, trace_open: &UseStateH
             places={places_of(Some(c))} {lang} on_pick={picker(props)} />
     };
     let below = html! {
-        <div class="guide-answer-below">
-            { super::way::spot_line(lang, (c.app.lon, c.app.lat)) }
-            <p class="field-hint">{ i::G_MAP_TAP_AGAIN.get(lang) }</p>
-            { super::questions::message(lang, &props.guide, GuideField::Place) }
-            <details class="guide-trace" data-testid="guide-trace" open={**trace_open} ontoggle={on_trace}>
-                <summary>{ i::G_TRACE.get(lang) }</summary>
-                if **trace_open {
-                    <ol class="trace" data-testid="guide-trace-list">
-                        { for decision.rules.iter().map(|e| trace_entry(lang, &s.policy, e)) }
-                    </ol>
-                }
-            </details>
-            <slip::SlipKeep {lang} slip={Slip::of(s, c)} data={s.data.clone()} />
-            <div class="guide-actions">
-                <button type="button" class="btn btn-quiet" data-testid="guide-change-place" onclick={on_change_place}>{ i::G_CHANGE_PLACE.get(lang) }</button>
-                <button type="button" class="btn btn-quiet" data-testid="guide-restart" onclick={on_restart}>{ i::G_RESTART.get(lang) }</button>
-                <button type="button" class="btn" data-testid="guide-to-expert" onclick={on_expert}>{ i::G_TO_EXPERT.get(lang) }</button>
+        <AfterPaint>
+            <div class="guide-answer-below">
+                { super::way::spot_line(lang, (c.app.lon, c.app.lat)) }
+                <p class="field-hint">{ i::G_MAP_TAP_AGAIN.get(lang) }</p>
+                { super::questions::message(lang, &props.guide, GuideField::Place) }
+                <details class="guide-trace" data-testid="guide-trace" open={**trace_open} ontoggle={on_trace}>
+                    <summary>{ i::G_TRACE.get(lang) }</summary>
+                    if **trace_open {
+                        <ol class="trace" data-testid="guide-trace-list">
+                            { for decision.rules.iter().map(|e| trace_entry(lang, &s.policy, e)) }
+                        </ol>
+                    }
+                </details>
+                <slip::SlipKeep {lang} slip={Slip::of(s, c)} data={s.data.clone()} />
+                <div class="guide-actions">
+                    <button type="button" class="btn btn-quiet" data-testid="guide-change-place" onclick={on_change_place}>{ i::G_CHANGE_PLACE.get(lang) }</button>
+                    <button type="button" class="btn btn-quiet" data-testid="guide-restart" onclick={on_restart}>{ i::G_RESTART.get(lang) }</button>
+                    <button type="button" class="btn" data-testid="guide-to-expert" onclick={on_expert}>{ i::G_TO_EXPERT.get(lang) }</button>
+                </div>
             </div>
-        </div>
+        </AfterPaint>
     };
     (above, map, below)
 }
