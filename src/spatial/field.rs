@@ -158,15 +158,22 @@ mod tests {
         }
     }
 
+    /// Synthetic Linyi at 2.5 km cells, its cell and institution grids, and its field out to
+    /// `reach_m`.
+    fn linyi_field(reach_m: f64) -> (Scenario, PointGrid, PointGrid, CoverageField) {
+        let s = synth_scenario(&SynthSpec::published(SampleCity::Linyi, 2500.0));
+        let cells = cell_grid(&s);
+        let institutions = PointGrid::build(s.institutions.iter().map(|i| (i.lon, i.lat)).collect());
+        let field = CoverageField::build(&s, &cells, reach_m);
+        (s, cells, institutions, field)
+    }
+
     /// A field reaching far has coarse steps; a radius just short of a cell's nearest
     /// institution, with the cell's step the same as the radius's, must still leave the cell
     /// uncovered (the step below the radius's is the last one that is sure).
     #[test]
     fn a_radius_just_short_of_the_nearest_within_one_coarse_step_does_not_cover() {
-        let s = synth_scenario(&SynthSpec::published(SampleCity::Linyi, 2500.0));
-        let cells = cell_grid(&s);
-        let institutions = PointGrid::build(s.institutions.iter().map(|i| (i.lon, i.lat)).collect());
-        let field = CoverageField::build(&s, &cells, 20_000.0);
+        let (s, cells, institutions, field) = linyi_field(20_000.0);
         let nearest = |c: &crate::scenario::PopulationCell| {
             s.institutions
                 .iter()
@@ -186,10 +193,7 @@ mod tests {
     /// that fall exactly on a cell's distance (where the planar estimate cannot decide).
     #[test]
     fn field_layers_equal_the_scan_at_every_radius() {
-        let s = synth_scenario(&SynthSpec::published(SampleCity::Linyi, 2500.0));
-        let cells = cell_grid(&s);
-        let institutions = PointGrid::build(s.institutions.iter().map(|i| (i.lon, i.lat)).collect());
-        let field = CoverageField::build(&s, &cells, 3000.0);
+        let (s, cells, institutions, field) = linyi_field(3000.0);
         // Radii exactly at some cell's haversine distance from a designated institution.
         let inst = s.institutions.iter().find(|i| layer_bits(i) != 0).unwrap();
         let on_edge: Vec<f64> = s
