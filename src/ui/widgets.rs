@@ -426,10 +426,11 @@ pub struct AfterPaintProps {
     pub children: Html,
 }
 
-/// Its children from the frame after it first shows: what an answer holds below its first screen
-/// is then neither built nor laid out in the frame that shows the answer. Once shown, it follows
-/// its children at once: a later answer on the same screen is not held back, or what the reader
-/// had scrolled to would vanish for a frame and the page jump.
+/// Its children in the page from the frame after it first shows: what an answer holds below its
+/// first screen is then neither put in the page nor laid out in the frame that shows the answer
+/// (the caller still describes it; Yew makes the elements later). Once shown, it follows its
+/// children at once: a later answer on the same screen is not held back, or what the reader had
+/// scrolled to would vanish for a frame and the page jump.
 #[function_component]
 pub fn AfterPaint(props: &AfterPaintProps) -> Html {
     if use_after_paint() {

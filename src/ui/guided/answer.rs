@@ -198,7 +198,7 @@ pub fn answer(props: &Props, computed: Option<&Computed>, trace_open: &UseStateH
             <h4>{ i::G_REASONS.get(lang) }</h4>
             { reasons }
             { changes }
-            // Below the first screen: built from the frame after the one that shows the answer.
+            // Below the first screen: in the page from the frame after the one that shows the answer.
             <AfterPaint>{ nearest }</AfterPaint>
         </div>
     };
