@@ -172,13 +172,19 @@ test('a map scrolled far off the phone\'s screen is drawn anew when it comes bac
   const before = await drawn();
   assert.equal(before.circle, 800, 'the sample\'s service circle is 800 m');
 
-  // The parameters are far below the map on a phone: the map is more than a screen away.
+  // The parameters are far below the map on a phone: the map is more than a screen away. A
+  // person scrolls there over many frames before editing; the test scrolls at once, so it waits
+  // for the frames in which the browser reports the map gone (the IntersectionObserver).
+  await page.locator('input[type=number][data-param="service_radius_m"]').scrollIntoViewIfNeeded();
+  assert.ok((await map.boundingBox()).y + 740 < 0, 'the map is more than a screen above');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
+  const scrolled = await drawn();
   await setParam(page, 'service_radius_m', 2000);
   await page.waitForFunction(() => document.querySelector('input[type=range][data-param-range="service_radius_m"]')?.value === '2000', null, { timeout: WAIT_MS });
-  assert.ok((await map.boundingBox()).y + 740 < 0, 'the map is more than a screen above');
   await page.waitForTimeout(300);
   const away = await drawn();
-  assert.equal(away.syncs, before.syncs, 'nobody sees the map: it is not drawn meanwhile');
+  assert.equal(away.syncs, scrolled.syncs, 'nobody sees the map: it is not drawn meanwhile');
+  assert.equal(away.circle, 800, 'the map still shows the old circle, undrawn');
 
   // Scrolled back: the circle and the rings are those of 2 km.
   await map.scrollIntoViewIfNeeded();
