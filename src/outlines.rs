@@ -134,6 +134,92 @@ fn inside(a: &Boundary, lon: f64, lat: f64) -> bool {
     odd
 }
 
+/// `county_at` for many points (a synthetic city asks it for every institution it places): each
+/// outline's edges sorted into bands of latitude, so that a point tests only the edges of its
+/// own band. The answer is `county_at`'s: an edge toggles the even–odd count only if it crosses
+/// the point's parallel, and every such edge is in the point's band (the band of a latitude
+/// never decreases as the latitude grows); the crossing test is the same arithmetic.
+pub struct Locator<'a> {
+    areas: Vec<BandedArea<'a>>,
+}
+
+struct BandedArea<'a> {
+    id: &'a str,
+    min: Coord,
+    max: Coord,
+    band_deg: f64,
+    /// Per band, the edges (in ring order, start to end) whose latitudes reach into it;
+    /// edges along a parallel, which never cross one, are left out.
+    bands: Vec<Vec<(Coord, Coord)>>,
+}
+
+impl BandedArea<'_> {
+    fn band_of(&self, lat: f64) -> usize {
+        let b = ((lat - self.min.y) / self.band_deg).floor();
+        if b >= 1.0 {
+            (b as usize).min(self.bands.len() - 1)
+        } else {
+            0
+        }
+    }
+
+    fn holds(&self, lon: f64, lat: f64) -> bool {
+        if !(lon >= self.min.x && lon <= self.max.x && lat >= self.min.y && lat <= self.max.y) {
+            return false;
+        }
+        let mut odd = false;
+        for &(u, v) in &self.bands[self.band_of(lat)] {
+            if (u.y > lat) != (v.y > lat) && lon < u.x + (lat - u.y) * (v.x - u.x) / (v.y - u.y) {
+                odd = !odd;
+            }
+        }
+        odd
+    }
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(b: &'a Boundaries) -> Locator<'a> {
+        let areas = b
+            .areas
+            .iter()
+            .map(|a| {
+                let edges: Vec<(Coord, Coord)> = a
+                    .shape
+                    .0
+                    .iter()
+                    .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+                    .flat_map(|r| r.0.windows(2).map(|w| (w[0], w[1])))
+                    .filter(|(u, v)| u.y != v.y)
+                    .collect();
+                let (min, max) = (a.bbox.min(), a.bbox.max());
+                // About the square root of the edges per band, and as many bands.
+                let n = ((edges.len() as f64).sqrt().ceil() as usize).clamp(1, 512);
+                let band_deg = (max.y - min.y) / n as f64;
+                let mut area = BandedArea {
+                    id: a.id.as_str(),
+                    min,
+                    max,
+                    band_deg: if band_deg > 0.0 { band_deg } else { f64::INFINITY },
+                    bands: vec![Vec::new(); n],
+                };
+                for (u, v) in edges {
+                    let (lo, hi) = (area.band_of(u.y.min(v.y)), area.band_of(u.y.max(v.y)));
+                    for band in &mut area.bands[lo..=hi] {
+                        band.push((u, v));
+                    }
+                }
+                area
+            })
+            .collect();
+        Locator { areas }
+    }
+
+    /// The county of a point, as `county_at` answers it.
+    pub fn county_at(&self, lon: f64, lat: f64) -> Option<&'a str> {
+        self.areas.iter().find(|a| a.holds(lon, lat)).map(|a| a.id)
+    }
+}
+
 /// The sample city whose counties these are, if any is named (by name or adcode).
 pub fn city_of(counties: &[County]) -> Option<SampleCity> {
     CITIES.into_iter().find(|&city| {
@@ -179,5 +265,48 @@ mod tests {
         let b = for_counties(&sample.counties);
         let ids: Vec<&str> = b.areas.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["lanshan", "luozhuang", "hedong"]);
+    }
+
+    /// The banded locator answers as `county_at` everywhere: on a fine grid over each city, on
+    /// every vertex's own parallel (where an edge's end meets the ray) and at band edges.
+    #[test]
+    fn the_locator_answers_as_county_at() {
+        for city in CITIES {
+            let b = get(city).unwrap();
+            let locate = Locator::new(&b);
+            let (w, s, e, n) = b.areas.iter().fold((180.0f64, 90.0f64, -180.0f64, -90.0f64), |a, x| {
+                (a.0.min(x.bbox.min().x), a.1.min(x.bbox.min().y), a.2.max(x.bbox.max().x), a.3.max(x.bbox.max().y))
+            });
+            let mut points: Vec<(f64, f64)> = Vec::new();
+            for i in 0..=240 {
+                for j in 0..=240 {
+                    points.push((w + (e - w) * i as f64 / 240.0, s + (n - s) * j as f64 / 240.0));
+                }
+            }
+            for a in &b.areas {
+                for c in
+                    a.shape.0.iter().flat_map(|p| p.exterior().0.iter().chain(p.interiors().iter().flat_map(|r| &r.0)))
+                {
+                    points.extend([(c.x, c.y), (c.x - 1e-4, c.y), (c.x + 1e-4, c.y), (c.x, c.y + 1e-12)]);
+                }
+            }
+            for area in &locate.areas {
+                for k in 0..=area.bands.len() {
+                    let lat = area.min.y + area.band_deg * k as f64;
+                    points.extend([(area.min.x, lat), ((area.min.x + area.max.x) / 2.0, lat)]);
+                }
+            }
+            let mut inside = 0;
+            for &(lon, lat) in &points {
+                let want = county_at(&b, lon, lat);
+                assert_eq!(locate.county_at(lon, lat), want, "{city:?} at ({lon}, {lat})");
+                inside += want.is_some() as usize;
+            }
+            assert!(
+                inside > points.len() / 3,
+                "{city:?}: most points fall in some county ({inside} of {})",
+                points.len()
+            );
+        }
     }
 }

@@ -224,6 +224,7 @@ pub fn synth_scenario(spec: &SynthSpec) -> Scenario {
 /// `synth_scenario` inside the given outlines (areas with the adcodes of counties.csv as ids).
 pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
     let mut rng = Uniform(Pcg64Mcg::seed_from_u64(spec.seed));
+    let locate = crate::outlines::Locator::new(outlines);
     let seeds = county_seeds(spec.city);
     let ids: Vec<String> = seeds.iter().map(|s| s.adcode.clone()).collect();
     assert!(ids.len() <= 64, "county_on_row keeps one bit per county");
@@ -241,7 +242,7 @@ pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
             let count = (sd.area_km2 / 150.0).ceil() as usize;
             (0..count * 20)
                 .map(|_| (rng.range(sd.bbox[0], sd.bbox[2]), rng.range(sd.bbox[1], sd.bbox[3])))
-                .filter(|&(lon, lat)| crate::outlines::county_at(outlines, lon, lat) == Some(sd.adcode.as_str()))
+                .filter(|&(lon, lat)| locate.county_at(lon, lat) == Some(sd.adcode.as_str()))
                 .take(count)
                 .collect()
         })
@@ -315,7 +316,7 @@ pub fn synth_scenario_in(spec: &SynthSpec, outlines: &Boundaries) -> Scenario {
         let (lon, lat) = (0..8)
             .map(|_| cell_proj.to_lonlat(cx + rng.range(-0.5, 0.5) * step, cy + rng.range(-0.5, 0.5) * step))
             .map(|(lon, lat)| (r6(lon), r6(lat)))
-            .find(|&(lon, lat)| crate::outlines::county_at(outlines, lon, lat) == Some(county.as_str()))
+            .find(|&(lon, lat)| locate.county_at(lon, lat) == Some(county.as_str()))
             .unwrap_or((c.lon, c.lat));
         (lon, lat, county)
     };
