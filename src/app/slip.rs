@@ -124,7 +124,8 @@ impl Slip {
                         let from = (c.app.lon, c.app.lat);
                         let mut parts = vec![super::way::heading_distance(from, (p.lon, p.lat), p.distance_m)];
                         if let Some(name) = p.county.as_deref().and_then(|id| view.county_name(id)) {
-                            parts.push(Text::new(name.clone(), name));
+                            let en = crate::place_names::county_label(Lang::En, &name).into_owned();
+                            parts.push(Text::new(name, en));
                         }
                         parts.push(p.outcome.label());
                         parts.push(super::way::coords(p.lon, p.lat));

@@ -228,6 +228,53 @@ test('a refused pharmacy is shown the nearest places where it would be accepted,
   await page.waitForSelector('[data-testid="guide-answer"][data-outcome="rejected"]', { timeout: WAIT_MS });
 });
 
+// The question a person on a phone asks: would this spot do, and where to go instead. Both are
+// answered on the first screen that the answer shows, without scrolling.
+test('on a phone the answer starts at the top: the outcome, why, and the nearest place where it would do, on the first screen', async () => {
+  const { page } = await openGuide();
+  await answerPharmacyQuestions(page);
+  await tapMapAt(page, NEAR_P001);
+  // "See the answer" is below the map: tapped as a person does, scrolled down to it.
+  await page.locator('[data-testid="guide-next"]').tap();
+  await expectStep(page, 'answer');
+  const first = page.locator('[data-testid="guide-first-place"]');
+  await first.waitFor({ timeout: WAIT_MS });
+  for (const id of ['guide-outcome', 'guide-summary', 'guide-first-place']) {
+    const b = await page.locator(`[data-testid="guided"] [data-testid="${id}"]`).first().boundingBox();
+    assert.ok(b && b.y >= 0 && b.y + b.height <= 740, `${id} lies on the first screen (${b && Math.round(b.y)}–${b && Math.round(b.y + b.height)} px)`);
+  }
+  const said = normalise(await first.innerText());
+  assert.match(said, /^➜ 最近的可受理地点：距您的选址(东|西|南|北|东北|东南|西北|西南)方向约 [\d.]+ (米|公里)[（(](兰山区|罗庄区|河东区)[）)] 全部地点和地图 ↓$/, said);
+  // It is the first of the places listed below, which the link brings into view.
+  const listed = page.locator('[data-testid="guide-places"] [data-testid="guide-place"]').first();
+  await listed.waitFor({ timeout: WAIT_MS });
+  assert.equal(await first.getAttribute('data-distance-m'), await listed.getAttribute('data-distance-m'));
+  await page.locator('[data-testid="guide-first-place-more"]').tap();
+  await page.waitForFunction(() => {
+    const r = document.getElementById('guide-nearest-h').getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight;
+  }, null, { timeout: WAIT_MS }).catch(() => assert.fail('the list of places is brought into view'));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => document.querySelector('[data-testid="guide-step-answer"]').scrollIntoView({ block: 'start' }));
+  await shot(page, 'guided-phone-answer-first-screen');
+
+  // In English, the county by its romanised name, in the line and in the list.
+  await page.locator('[data-testid="lang"]').tap();
+  await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: WAIT_MS });
+  assert.match(
+    normalise(await first.innerText()),
+    /^➜ The nearest place where it would be accepted: about [\d.]+ (m|km) (north|south)?(east|west)? from your spot, Lanshan District all places and the map ↓$/,
+  );
+  assert.match(normalise(await listed.innerText()), /兰山区 \(Lanshan District\)/);
+  await page.locator('[data-testid="lang"]').tap();
+  await page.waitForFunction(() => document.documentElement.lang.startsWith('zh'), null, { timeout: WAIT_MS });
+
+  // An accepted spot has nowhere else to send the applicant: no such line.
+  await page.locator('[data-testid="guide-try-place"]').first().tap();
+  await page.waitForSelector('[data-testid="guide-answer"][data-outcome="accepted"], [data-testid="guide-answer"][data-outcome="prioritized"]', { timeout: WAIT_MS });
+  assert.equal(await first.count(), 0, 'no "nearest place" line on an accepted answer');
+});
+
 // 令2号 第六条(一) "正式运营至少3个月" is a condition of the time, not of the place: a pharmacy not
 // yet open, answering as the size screen's own hint says (0 months), is told what the spot would
 // get under the location rules and when it may apply, and is offered real places.

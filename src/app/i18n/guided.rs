@@ -217,6 +217,10 @@ pub const G_NEAREST_INTRO: Words = words!(
     "Under the draft plan's location rules (the place only, not months open, staff and the like), the same application would be accepted at these places (distances from your spot; numbered on the map):",
 );
 
+/// On the answer's first screen, beside the outcome: where the same application would do.
+pub const G_FIRST_PLACE: Words = words!("最近的可受理地点：", "The nearest place where it would be accepted: ");
+pub const G_FIRST_PLACE_MORE: Words = words!("全部地点和地图", "all places and the map");
+
 pub const G_NEAREST_WHEN: Words = words!("在这些地点同样要：", "At these places too: ");
 
 pub const G_REASONS_WHERE: Words = words!("这个位置：规划的位置规则", "This place: the plan's location rules");
@@ -230,6 +234,14 @@ pub fn g_from_you(lang: Lang, dist: &str) -> String {
     match lang {
         Lang::Zh => format!("距您的选址{dist}"),
         Lang::En => format!("{dist} from your spot"),
+    }
+}
+
+/// A place's county after its way there (in English by its romanised name where known).
+pub fn g_in_county(lang: Lang, county: &str) -> String {
+    match lang {
+        Lang::Zh => format!("（{county}）"),
+        Lang::En => format!(", {}", crate::place_names::romanised(county).unwrap_or(county)),
     }
 }
 

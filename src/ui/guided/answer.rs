@@ -109,7 +109,7 @@ pub fn answer(props: &Props, computed: Option<&Computed>, trace_open: &UseStateH
                 html! {
                     <ol class="guide-places" data-testid="guide-places">
                         { for n.places.iter().enumerate().map(|(k, p)| {
-                            let county = p.county.as_deref().and_then(|id| s.county_name(id));
+                            let county = p.county.as_deref().and_then(|id| s.county_name(id)).map(|n| crate::place_names::county_label(lang, &n).into_owned());
                             let pick = picker(props);
                             let (lon, lat) = (p.lon, p.lat);
                             let dist = t(lang, &about_distance(p.distance_m));
@@ -163,6 +163,29 @@ pub fn answer(props: &Props, computed: Option<&Computed>, trace_open: &UseStateH
         }
     };
 
+    // Where to go instead, on the first screen: the nearest place, and a way down to them all.
+    let first_place = c.answer.nearest.as_ref().and_then(|n| n.places.first()).map(|p| {
+        let way = super::way::heading_distance(lang, (c.app.lon, c.app.lat), (p.lon, p.lat), p.distance_m);
+        let county = p.county.as_deref().and_then(|id| s.county_name(id));
+        let to_list = Callback::from(|_| {
+            let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("guide-nearest-h"));
+            if let Some(el) = el {
+                el.scroll_into_view();
+            }
+        });
+        html! {
+            <p class="guide-first-place" data-testid="guide-first-place" data-distance-m={format!("{:.0}", p.distance_m)}>
+                <span aria-hidden="true">{ "➜ " }</span>{ i::G_FIRST_PLACE.get(lang) }
+                <strong>{ i::g_from_you(lang, &way) }</strong>
+                if let Some(cn) = county { { i::g_in_county(lang, &cn) } }
+                { " " }
+                <button type="button" class="link" data-testid="guide-first-place-more" onclick={to_list}>
+                    { i::G_FIRST_PLACE_MORE.get(lang) }<span aria-hidden="true">{ " ↓" }</span>
+                </button>
+            </p>
+        }
+    });
+
     let on_change_place = {
         let d = d.clone();
         Callback::from(move |_| d.emit(GuideAction::ChangePlace))
@@ -192,6 +215,7 @@ pub fn answer(props: &Props, computed: Option<&Computed>, trace_open: &UseStateH
             { outcome_badge(lang, decision, "guide-outcome") }
             { super::super::readings_panel::outcome_mark(lang, decision) }
             <p class="guide-summary" data-testid="guide-summary">{ t(lang, &x.summary) }</p>
+            { first_place.unwrap_or_default() }
             <p class="guide-framing" role="note" data-testid="guide-framing">
                 <span aria-hidden="true">{ "ⓘ " }</span>{ t(lang, &x.framing) }{ " " }{ synthetic.get(lang) }
             </p>

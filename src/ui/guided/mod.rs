@@ -166,6 +166,20 @@ fn move_focus() {
     }
 }
 
+/// The answer, once shown, starts at the top of the screen: the outcome, why, and where the same
+/// application would do are then the first screen of a phone (the introduction, read already,
+/// is above).
+fn answer_to_top() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(Some(el)) = doc.query_selector("[data-testid=\"guide-step-answer\"]") {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Start);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
 #[function_component(Guided)]
 pub fn guided(props: &Props) -> Html {
     let s = &props.view;
@@ -177,8 +191,12 @@ pub fn guided(props: &Props) -> Html {
     let step = if steps.contains(&gd.step) { gd.step } else { steps[0] };
     let at = steps.iter().position(|x| *x == step).unwrap_or(0);
 
-    use_effect_with(gd.moves, |_| {
+    let answer_shown = step == Step::Answer;
+    use_effect_with(gd.moves, move |_| {
         move_focus();
+        if answer_shown {
+            answer_to_top();
+        }
         || ()
     });
 
