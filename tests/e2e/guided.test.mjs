@@ -239,12 +239,16 @@ test('on a phone the answer starts at the top: the outcome, why, and the nearest
   await expectStep(page, 'answer');
   const first = page.locator('[data-testid="guide-first-place"]');
   await first.waitFor({ timeout: WAIT_MS });
+  // The answer is brought to the top of the screen (in the frame after it first shows).
+  await page
+    .waitForFunction(() => Math.abs(document.querySelector('[data-testid="guide-step-answer"]').getBoundingClientRect().top) < 2, null, { timeout: WAIT_MS })
+    .catch(async () => assert.fail(`the answer starts at ${await page.locator('[data-testid="guide-step-answer"]').evaluate((el) => el.getBoundingClientRect().top)} px, not at the top`));
   for (const id of ['guide-outcome', 'guide-summary', 'guide-first-place']) {
     const b = await page.locator(`[data-testid="guided"] [data-testid="${id}"]`).first().boundingBox();
     assert.ok(b && b.y >= 0 && b.y + b.height <= 740, `${id} lies on the first screen (${b && Math.round(b.y)}–${b && Math.round(b.y + b.height)} px)`);
   }
   const said = normalise(await first.innerText());
-  assert.match(said, /^➜ 最近的可受理地点：距您的选址(东|西|南|北|东北|东南|西北|西南)方向约 [\d.]+ (米|公里)[（(](兰山区|罗庄区|河东区)[）)] 全部地点和地图 ↓$/, said);
+  assert.match(said, /^→ 最近的可受理地点：距您的选址(东|西|南|北|东北|东南|西北|西南)方向约 [\d.]+ (米|公里)[（(](兰山区|罗庄区|河东区)[）)] 全部地点和地图 ↓$/, said);
   // It is the first of the places listed below, which the link brings into view.
   const listed = page.locator('[data-testid="guide-places"] [data-testid="guide-place"]').first();
   await listed.waitFor({ timeout: WAIT_MS });
@@ -263,7 +267,7 @@ test('on a phone the answer starts at the top: the outcome, why, and the nearest
   await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: WAIT_MS });
   assert.match(
     normalise(await first.innerText()),
-    /^➜ The nearest place where it would be accepted: about [\d.]+ (m|km) (north|south)?(east|west)? from your spot, Lanshan District all places and the map ↓$/,
+    /^→ The nearest place where it would be accepted: about [\d.]+ (m|km) (north|south)?(east|west)? from your spot, Lanshan District all places and the map ↓$/,
   );
   assert.match(normalise(await listed.innerText()), /兰山区 \(Lanshan District\)/);
   await page.locator('[data-testid="lang"]').tap();

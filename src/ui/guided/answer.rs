@@ -175,7 +175,7 @@ pub fn answer(props: &Props, computed: Option<&Computed>, trace_open: &UseStateH
         });
         html! {
             <p class="guide-first-place" data-testid="guide-first-place" data-distance-m={format!("{:.0}", p.distance_m)}>
-                <span aria-hidden="true">{ "➜ " }</span>{ i::G_FIRST_PLACE.get(lang) }
+                <span aria-hidden="true">{ "→ " }</span>{ i::G_FIRST_PLACE.get(lang) }
                 <strong>{ i::g_from_you(lang, &way) }</strong>
                 if let Some(cn) = county { { i::g_in_county(lang, &cn) } }
                 { " " }

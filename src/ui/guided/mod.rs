@@ -168,16 +168,19 @@ fn move_focus() {
 
 /// The answer, once shown, starts at the top of the screen: the outcome, why, and where the same
 /// application would do are then the first screen of a phone (the introduction, read already,
-/// is above).
+/// is above). After the frame that first shows it, so that frame lays out only the answer.
 fn answer_to_top() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Ok(Some(el)) = doc.query_selector("[data-testid=\"guide-step-answer\"]") {
-        let opts = web_sys::ScrollIntoViewOptions::new();
-        opts.set_block(web_sys::ScrollLogicalPosition::Start);
-        el.scroll_into_view_with_scroll_into_view_options(&opts);
-    }
+    yew::platform::spawn_local(async {
+        super::widgets::next_paint().await;
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Ok(Some(el)) = doc.query_selector("[data-testid=\"guide-step-answer\"]") {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Start);
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
+    });
 }
 
 #[function_component(Guided)]
