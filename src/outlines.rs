@@ -304,7 +304,7 @@ mod tests {
             }
             assert!(
                 inside > points.len() / 3,
-                "{city:?}: most points fall in some county ({inside} of {})",
+                "{city:?}: a third of the points or more fall in some county ({inside} of {})",
                 points.len()
             );
         }
