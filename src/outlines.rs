@@ -116,29 +116,33 @@ pub fn county_at(b: &Boundaries, lon: f64, lat: f64) -> Option<&str> {
 }
 
 fn inside(a: &Boundary, lon: f64, lat: f64) -> bool {
-    let (min, max) = (a.bbox.min(), a.bbox.max());
-    if !(lon >= min.x && lon <= max.x && lat >= min.y && lat <= max.y) {
-        return false;
-    }
-    let mut odd = false;
-    for p in &a.shape.0 {
-        for r in std::iter::once(p.exterior()).chain(p.interiors()) {
-            for w in r.0.windows(2) {
-                let (u, v) = (w[0], w[1]);
-                if (u.y > lat) != (v.y > lat) && lon < u.x + (lat - u.y) * (v.x - u.x) / (v.y - u.y) {
-                    odd = !odd;
-                }
-            }
-        }
-    }
-    odd
+    in_box(a.bbox.min(), a.bbox.max(), lon, lat) && edges(a).filter(|&(u, v)| crosses(u, v, lon, lat)).count() % 2 == 1
+}
+
+/// Every edge of an area's rings, exterior and holes, start to end.
+fn edges(a: &Boundary) -> impl Iterator<Item = (Coord, Coord)> + '_ {
+    a.shape
+        .0
+        .iter()
+        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+        .flat_map(|r| r.0.windows(2).map(|w| (w[0], w[1])))
+}
+
+fn in_box(min: Coord, max: Coord, lon: f64, lat: f64) -> bool {
+    lon >= min.x && lon <= max.x && lat >= min.y && lat <= max.y
+}
+
+/// Whether the edge u→v crosses the ray east of the point (even–odd): the one test both
+/// `county_at` and `Locator` count with.
+fn crosses(u: Coord, v: Coord, lon: f64, lat: f64) -> bool {
+    (u.y > lat) != (v.y > lat) && lon < u.x + (lat - u.y) * (v.x - u.x) / (v.y - u.y)
 }
 
 /// `county_at` for many points (a synthetic city asks it for every institution it places): each
 /// outline's edges sorted into bands of latitude, so that a point tests only the edges of its
 /// own band. The answer is `county_at`'s: an edge toggles the even–odd count only if it crosses
 /// the point's parallel, and every such edge is in the point's band (the band of a latitude
-/// never decreases as the latitude grows); the crossing test is the same arithmetic.
+/// never decreases as the latitude grows); the crossing test is the same (`crosses`).
 pub struct Locator<'a> {
     areas: Vec<BandedArea<'a>>,
 }
@@ -164,16 +168,8 @@ impl BandedArea<'_> {
     }
 
     fn holds(&self, lon: f64, lat: f64) -> bool {
-        if !(lon >= self.min.x && lon <= self.max.x && lat >= self.min.y && lat <= self.max.y) {
-            return false;
-        }
-        let mut odd = false;
-        for &(u, v) in &self.bands[self.band_of(lat)] {
-            if (u.y > lat) != (v.y > lat) && lon < u.x + (lat - u.y) * (v.x - u.x) / (v.y - u.y) {
-                odd = !odd;
-            }
-        }
-        odd
+        in_box(self.min, self.max, lon, lat)
+            && self.bands[self.band_of(lat)].iter().filter(|&&(u, v)| crosses(u, v, lon, lat)).count() % 2 == 1
     }
 }
 
@@ -183,14 +179,7 @@ impl<'a> Locator<'a> {
             .areas
             .iter()
             .map(|a| {
-                let edges: Vec<(Coord, Coord)> = a
-                    .shape
-                    .0
-                    .iter()
-                    .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
-                    .flat_map(|r| r.0.windows(2).map(|w| (w[0], w[1])))
-                    .filter(|(u, v)| u.y != v.y)
-                    .collect();
+                let edges: Vec<(Coord, Coord)> = edges(a).filter(|(u, v)| u.y != v.y).collect();
                 let (min, max) = (a.bbox.min(), a.bbox.max());
                 // About the square root of the edges per band, and as many bands.
                 let n = ((edges.len() as f64).sqrt().ceil() as usize).clamp(1, 512);

@@ -14,7 +14,7 @@ use super::{places_of, push_mode, slip, Computed, Props};
 use crate::app::guided::{GuideAction, GuideField};
 use crate::app::guided_view::for_expert;
 use crate::app::slip::Slip;
-use crate::engine::nearest_accepted::Closure;
+use crate::engine::nearest_accepted::{AcceptedPlace, Closure};
 use crate::engine::plain::{about_distance, Reason};
 use crate::engine::Verdict;
 use crate::policy::rule_def;
@@ -100,6 +100,12 @@ pub fn answer(props: &Props, computed: Option<&Computed>, trace_open: &UseStateH
         }
     };
 
+    // A place as the answer names it: its way from the spot, and its county's name.
+    let way_of = |p: &AcceptedPlace| {
+        let way = super::way::heading_distance(lang, (c.app.lon, c.app.lat), (p.lon, p.lat), p.distance_m);
+        (way, p.county.as_deref().and_then(|id| s.county_name(id)))
+    };
+
     let nearest = match &c.answer.nearest {
         None => html! {},
         Some(n) => {
@@ -109,11 +115,11 @@ pub fn answer(props: &Props, computed: Option<&Computed>, trace_open: &UseStateH
                 html! {
                     <ol class="guide-places" data-testid="guide-places">
                         { for n.places.iter().enumerate().map(|(k, p)| {
-                            let county = p.county.as_deref().and_then(|id| s.county_name(id)).map(|n| crate::place_names::county_label(lang, &n).into_owned());
+                            let (way, county) = way_of(p);
+                            let county = county.map(|n| crate::place_names::county_label(lang, &n).into_owned());
                             let pick = picker(props);
                             let (lon, lat) = (p.lon, p.lat);
                             let dist = t(lang, &about_distance(p.distance_m));
-                            let way = super::way::heading_distance(lang, (c.app.lon, c.app.lat), (lon, lat), p.distance_m);
                             html! {
                                 <li data-testid="guide-place" data-distance-m={format!("{:.0}", p.distance_m)} data-outcome={p.outcome.id()}>
                                     <span class="guide-place-no" aria-hidden="true">{ k + 1 }</span>
@@ -165,8 +171,7 @@ pub fn answer(props: &Props, computed: Option<&Computed>, trace_open: &UseStateH
 
     // Where to go instead, on the first screen: the nearest place, and a way down to them all.
     let first_place = c.answer.nearest.as_ref().and_then(|n| n.places.first()).map(|p| {
-        let way = super::way::heading_distance(lang, (c.app.lon, c.app.lat), (p.lon, p.lat), p.distance_m);
-        let county = p.county.as_deref().and_then(|id| s.county_name(id));
+        let (way, county) = way_of(p);
         let to_list = Callback::from(|_| {
             let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("guide-nearest-h"));
             if let Some(el) = el {

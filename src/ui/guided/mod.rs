@@ -175,7 +175,7 @@ fn answer_to_top() {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        if let Ok(Some(el)) = doc.query_selector("[data-testid=\"guide-step-answer\"]") {
+        if let Ok(Some(el)) = doc.query_selector(".guide-step") {
             let opts = web_sys::ScrollIntoViewOptions::new();
             opts.set_block(web_sys::ScrollLogicalPosition::Start);
             el.scroll_into_view_with_scroll_into_view_options(&opts);
