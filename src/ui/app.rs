@@ -177,8 +177,12 @@ pub fn app() -> Html {
                 super::widgets::next_paint().await;
                 d.dispatch(Action::SetDatasetMade(ds, Box::new(made)));
                 making.set(None);
-                super::widgets::next_paint().await;
-                crate::app::work::fingerprint_base(ds);
+                // The base's fingerprint (for links and autosave) when the page is idle: after
+                // the map has drawn the new city's institutions, not before them.
+                let fingerprint = wasm_bindgen::closure::Closure::once_into_js(move || {
+                    crate::app::work::fingerprint_base(ds);
+                });
+                super::persist::when_idle(wasm_bindgen::JsCast::unchecked_into(fingerprint));
             });
         })
     };
@@ -203,6 +207,21 @@ pub fn app() -> Html {
                     }
                 });
             }
+        });
+    }
+    {
+        // When the page is first idle, every sample city's outlines are fetched and read, so
+        // that choosing another city waits for no download (and works if the network has gone
+        // since). The service worker caches the same files anyway.
+        use_effect_with((), |_| {
+            let fetch = wasm_bindgen::closure::Closure::once_into_js(|| {
+                yew::platform::spawn_local(async {
+                    if let Err(e) = super::outlines::load_all(&crate::outlines::CITIES).await {
+                        gloo::console::warn!(format!("county outlines not fetched ahead: {e}"));
+                    }
+                });
+            });
+            super::persist::when_idle(wasm_bindgen::JsCast::unchecked_into(fetch));
         });
     }
     {

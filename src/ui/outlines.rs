@@ -1,9 +1,12 @@
 //! The sample cities' real county outlines, fetched with the data set that needs them (they are
-//! not in the page's wasm) and handed to `crate::outlines::register`.
+//! not in the page's wasm) and handed to `crate::outlines::register`: at the latest with the data
+//! set that needs them, otherwise when the page is first idle.
+
+use std::cell::RefCell;
 
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 use crate::outlines;
 use crate::synth::SampleCity;
@@ -27,6 +30,12 @@ async fn fetch_text(path: &str) -> Result<String, String> {
     JsFuture::from(promise).await.map_err(|e| js_text(&e))?.as_string().ok_or_else(|| "not text".to_string())
 }
 
+thread_local! {
+    /// A city's outlines being fetched (`crate::outlines::CITIES`' order): the text's promise, which
+    /// every caller awaits, so that a switch during the idle fetch ahead downloads nothing again.
+    static FETCHING: RefCell<[Option<Promise>; 2]> = const { RefCell::new([None, None]) };
+}
+
 /// Fetches and registers a city's outlines unless they are loaded. Failures are returned as
 /// text for a notice.
 pub async fn load(city: SampleCity) -> Result<(), String> {
@@ -34,8 +43,23 @@ pub async fn load(city: SampleCity) -> Result<(), String> {
         return Ok(());
     }
     let path = outlines::file_path(city);
-    let text = fetch_text(path).await.map_err(|e| format!("{path}: {e}"))?;
-    outlines::register(city, outlines::parse(city, &text)?);
+    let k = outlines::CITIES.iter().position(|&c| c == city).unwrap_or(0);
+    let text = FETCHING.with(|f| {
+        f.borrow_mut()[k]
+            .get_or_insert_with(|| {
+                future_to_promise(async move { fetch_text(path).await.map(JsValue::from).map_err(JsValue::from) })
+            })
+            .clone()
+    });
+    let text = JsFuture::from(text).await;
+    // Cleared and registered with no await between, so a caller either finds the outlines or
+    // fetches afresh (after a failure).
+    FETCHING.with(|f| f.borrow_mut()[k] = None);
+    let text =
+        text.map_err(|e| format!("{path}: {}", js_text(&e)))?.as_string().ok_or_else(|| format!("{path}: not text"))?;
+    if outlines::get(city).is_none() {
+        outlines::register(city, outlines::parse(city, &text)?);
+    }
     Ok(())
 }
 

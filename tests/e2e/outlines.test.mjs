@@ -31,20 +31,41 @@ test('on the small sample a click among 河东区\'s cells is in 河东区, and 
   assert.ok(!detail.includes('8.38'), `the county bed rule quotes 兰山区's 8.38: "${detail}"`);
 });
 
-test('the synthetic Xi\'an is drawn with its 13 real outlines, fetched with the data set', async () => {
+/** The page's address of every file it has fetched so far (Resource Timing). */
+const fetchedSoFar = (page) => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+
+test('the synthetic Xi\'an is drawn with its 13 real outlines, fetched as a file beside the page', async () => {
   const { page } = await session.open();
-  const fetched = [];
-  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.locator('select[data-testid="dataset"]').selectOption('xian');
   await page.waitForSelector('[data-testid="sample-banner"][data-dataset="xian"]', { timeout: WAIT_MS });
   await outlinesDrawn(page, 13);
-  assert.ok(fetched.some((p) => p.endsWith('/outlines/xian.geojson')), `Xi'an's outlines are fetched when chosen: ${fetched.join(', ')}`);
+  const fetched = await fetchedSoFar(page);
+  assert.ok(fetched.some((p) => p.endsWith('/outlines/xian.geojson')), `Xi'an's outlines are fetched: ${fetched.join(', ')}`);
   // 新城区's seat is in 新城区.
   await clickMapAt(page, { lon: 108.95521, lat: 34.27083 });
   await page
     .waitForFunction(() => document.querySelector('[data-field="county"]')?.value === '610102', null, { timeout: WAIT_MS })
     .catch(async () => assert.fail(`the click should set 新城区 (610102); it is ${await page.locator('[data-field="county"]').inputValue()}`));
   await page.screenshot({ path: path.join(OUTPUT_DIR, 'outlines-xian.png') });
+});
+
+test('once the page has been idle, choosing Xi\'an waits for no download: it works with the network gone', async () => {
+  const { page, problems } = await session.open();
+  await page
+    .waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/outlines/xian.geojson')), null, { timeout: WAIT_MS })
+    .catch(async () => assert.fail(`Xi'an's outlines should be fetched ahead when the page is idle: ${(await fetchedSoFar(page)).join(', ')}`));
+  // Fetched, perhaps not yet read: the switch then waits for that same download.
+  const asked = [];
+  await page.route('**/outlines/*.geojson', (route) => {
+    asked.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  await page.locator('select[data-testid="dataset"]').selectOption('xian');
+  await page.waitForSelector('[data-testid="sample-banner"][data-dataset="xian"]', { timeout: WAIT_MS })
+    .catch(async () => assert.fail(`the page should switch to Xi'an without the network; it shows: ${await page.locator('[data-testid="notices"]').innerText().catch(() => '')}`));
+  await outlinesDrawn(page, 13);
+  assert.deepEqual(asked, [], 'no outlines asked for at the switch');
+  assert.deepEqual(problems, [], 'no console errors');
 });
 
 test('work left on Linyi opens on Linyi again: its outlines are fetched before the app starts', async () => {
@@ -77,7 +98,8 @@ test('a link on Xi\'an opens on Xi\'an, in a new page and pasted into an open on
     .catch(() => assert.fail('the link should open on Xi\'an'));
   await outlinesDrawn(fresh.page, 13);
 
-  // Pasted into a page open on the sample, which has not fetched Xi'an's outlines.
+  // Pasted into a page open on the sample (whose idle moment may or may not have read Xi'an's
+  // outlines yet: the link waits for them either way).
   const open = await session.open();
   await outlinesDrawn(open.page, 3);
   await open.page.evaluate((hash) => { location.hash = hash; }, new URL(link).hash);
