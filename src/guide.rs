@@ -277,8 +277,9 @@ pub const PLACES_OFFERED: usize = 3;
 /// in operation, staff, the fund state) never sends anyone elsewhere: it is the same everywhere.
 pub fn answer(prep: &Prepared, app: &Application, min_gap_m: f64) -> GuideAnswer {
     let decision = prep.decide(app);
-    let explanation = explain(prep, app, &decision);
     let open = matches!(decision.where_outcome, crate::engine::Outcome::Accepted | crate::engine::Outcome::Prioritized);
     let nearest = (!open).then(|| nearest_accepted(prep, app, PLACES_OFFERED, min_gap_m));
+    let places_below = nearest.as_ref().is_some_and(|n| !n.places.is_empty());
+    let explanation = explain(prep, app, &decision, places_below);
     GuideAnswer { decision, explanation, nearest }
 }

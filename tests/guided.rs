@@ -86,7 +86,7 @@ fn the_pharmacy_distance_is_said_in_everyday_words_with_its_figures() {
     let prep = Prepared::new(&s, &policy, today());
     let app = pharmacy_near_p001(&s);
     let d = prep.decide(&app);
-    let x = explain(&prep, &app, &d);
+    let x = explain(&prep, &app, &d, true);
     // The nearest designated pharmacy sharing the ordinary category, found here by brute force.
     let nearest = s
         .institutions
@@ -112,7 +112,7 @@ fn the_pharmacy_distance_is_said_in_everyday_words_with_its_figures() {
     let prep250 = Prepared::new(&s, &policy250, today());
     let d250 = prep250.decide(&app);
     assert!(matches!(d250.outcome, Outcome::Accepted | Outcome::Prioritized), "{:?}", d250.outcome);
-    let x250 = explain(&prep250, &app, &d250);
+    let x250 = explain(&prep250, &app, &d250, true);
     assert!(x250.reasons.iter().any(|r| r.text.zh.contains("约 300 米，在 250 米以外")), "{:?}", x250.reasons);
 }
 
@@ -139,7 +139,7 @@ fn a_fund_suspension_is_said_once_for_the_city_beside_real_places() {
     let when: Vec<&str> = near.when_unmet.iter().map(|e| &*e.rule).collect();
     assert_eq!(when, ["fund.months_below_minimum"]);
 
-    let x = explain(&prep, &app, &d);
+    let x = explain(&prep, &app, &d, true);
     assert!(x.summary.zh.starts_with("在这个位置，按规划草案的位置规则不会受理；全市今年"), "{}", x.summary.zh);
     assert_eq!(x.when.len(), 1, "said once: {:?}", x.when);
     let fund = x.reasons.iter().filter(|r| r.rule.starts_with("fund.")).collect::<Vec<_>>();
@@ -169,7 +169,7 @@ fn a_pharmacy_not_yet_open_is_told_where_and_when_separately() {
     assert_eq!(d.where_outcome, Outcome::Rejected);
     assert_eq!(d.when_unmet, ["national.operating_months"]);
     assert!(d.readings.iter().any(|r| r == "where_when"), "the split is the simulator's: {:?}", d.readings);
-    let x = explain(&prep, &new, &d);
+    let x = explain(&prep, &new, &d, true);
     assert!(
         x.summary.zh.starts_with("在这个位置，按规划草案的位置规则不会受理；开业满 3 个月后才能申请。原因：离您选址最近的同类定点药店约 300 米"),
         "{}",
@@ -205,7 +205,7 @@ fn a_pharmacy_not_yet_open_is_told_where_and_when_separately() {
 
     // With what else is missing: no pharmacist yet (令3号).
     there.pharmacists = Some(0);
-    let x = explain(&prep, &there, &prep.decide(&there));
+    let x = explain(&prep, &there, &prep.decide(&there), true);
     assert!(x.summary.zh.contains("；开业满 3 个月后才能申请；还要配备至少 1 名药师。"), "{}", x.summary.zh);
     assert_eq!(x.when.len(), 2);
     // The reasons say which are conditions of the place and which of the time.
@@ -238,10 +238,43 @@ fn a_county_closed_to_inpatient_institutions_names_the_county_rule_and_points_el
     for p in &near.places {
         assert_ne!(p.county.as_deref(), Some("lanshan"));
     }
-    let x = explain(&prep, &app, &d);
+    let x = explain(&prep, &app, &d, true);
     assert!(
         x.reasons.iter().any(|r| r.rule == "inpatient.county_supply" && r.text.zh.contains("兰山区每千人需要")),
         "{:?}",
         x.reasons
     );
+}
+
+/// 三(二) "800米服务圈内已有同类型定点零售药店的，原则上不再新增": drawn as wide as the whole sample
+/// (20 km), every place has one, so the answer offers no other place, says the city is closed by
+/// that rule, and its way to change the answer points to no list below; with the plan's 800 m the
+/// same applicant is pointed down to the places listed.
+#[test]
+fn with_no_place_open_anywhere_the_answer_points_to_no_list_below() {
+    let s = dingdian::sample::linyi_sample();
+    let app = pharmacy_near_p001(&s);
+    let wide = {
+        let ov = [("service_radius_m".to_string(), serde_json::json!(20_000.0))].into_iter().collect();
+        Policy::resolve(&builtin_preset("linyi-2025").unwrap(), &ov, "o").unwrap()
+    };
+    let closed = dingdian::guide::answer(&Prepared::new(&s, &wide, today()), &app, 400.0);
+    let near = closed.nearest.as_ref().expect("refused here, so other places are searched");
+    assert!(near.places.is_empty(), "{:?}", near.places);
+    let rule = near.city_closed.as_ref().and_then(|c| c.rule.as_ref()).map(|e| &*e.rule);
+    assert_eq!(rule, Some("pharmacy.same_type_nearby"));
+    let changes: Vec<(&str, &str)> = closed.explanation.changes.iter().map(|t| (&*t.zh, &*t.en)).collect();
+    assert!(
+        changes.contains(&(
+            "选一处 20000 米内没有同类定点药店的地点",
+            "choose a site with no designated pharmacy of the same type within 20000 m"
+        )),
+        "{changes:?}"
+    );
+    assert!(changes.iter().all(|(zh, en)| !zh.contains("见下面") && !en.contains("below")), "{changes:?}");
+
+    let open = dingdian::guide::answer(&Prepared::new(&s, &linyi(), today()), &app, 400.0);
+    assert!(!open.nearest.as_ref().unwrap().places.is_empty());
+    let changes: Vec<&str> = open.explanation.changes.iter().map(|t| &*t.zh).collect();
+    assert!(changes.contains(&"选一处 800 米内没有同类定点药店的地点（见下面离您最近的可受理地点）"), "{changes:?}");
 }

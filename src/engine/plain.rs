@@ -92,7 +92,19 @@ fn subject(app: &Application) -> Text {
 
 /// The everyday sentence for one trace entry, and what would change it. `None`: the entry says
 /// nothing the public needs (a plain pass of a rule that does not depend on the site).
-fn reason(prep: &Prepared, app: &Application, e: &TraceEntry) -> Option<(Text, Option<Text>)> {
+/// The pointers from a way to choose elsewhere down to the places the answer lists.
+const SEE_NEAREST_BELOW: (&str, &str) = ("（见下面离您最近的可受理地点）", " (see the nearest such places below)");
+const SEE_PLACES_BELOW: (&str, &str) = ("（见下面的可受理地点）", " (see the places below)");
+
+fn reason(prep: &Prepared, app: &Application, e: &TraceEntry, places_below: bool) -> Option<(Text, Option<Text>)> {
+    // Where the answer lists other places, a way to choose elsewhere points down to them.
+    let see_below = |zh: String, en: String, below: (&str, &str)| {
+        if places_below {
+            Text::new(format!("{zh}{}", below.0), format!("{en}{}", below.1))
+        } else {
+            Text::new(zh, en)
+        }
+    };
     // The rule's own radius where the preset gives one.
     let r = prep
         .policy
@@ -147,9 +159,10 @@ fn reason(prep: &Prepared, app: &Application, e: &TraceEntry) -> Option<(Text, O
                             what.en
                         ),
                     ),
-                    Some(Text::new(
-                        format!("选一处 {rs} 米内没有{}的地点（见下面离您最近的可受理地点）", what.zh),
-                        format!("choose a site with no {what_en} within {rs} m (see the nearest such places below)"),
+                    Some(see_below(
+                        format!("选一处 {rs} 米内没有{}的地点", what.zh),
+                        format!("choose a site with no {what_en} within {rs} m"),
+                        SEE_NEAREST_BELOW,
                     )),
                 ),
                 Verdict::Pass => (
@@ -181,9 +194,10 @@ fn reason(prep: &Prepared, app: &Application, e: &TraceEntry) -> Option<(Text, O
                         format!("离您选址最近的{}{dz}；{}", what.zh, rule_text.zh),
                         format!("the nearest {what_en} is {de} from your site; {}", rule_text.en),
                     ),
-                    Some(Text::new(
-                        format!("选一处 {rs} 米内没有{}的地点（见下面离您最近的可受理地点）", what.zh),
-                        format!("choose a site with no {what_en} within {rs} m (see the nearest such places below)"),
+                    Some(see_below(
+                        format!("选一处 {rs} 米内没有{}的地点", what.zh),
+                        format!("choose a site with no {what_en} within {rs} m"),
+                        SEE_NEAREST_BELOW,
                     )),
                 )
             } else {
@@ -278,7 +292,10 @@ fn reason(prep: &Prepared, app: &Application, e: &TraceEntry) -> Option<(Text, O
                         format!("按医保测算，{name}每千人需要 {} 张床位，少于目标 {} 张，县内当年暂停新增住院定点", num(m, 2), num(prep.figures.target_beds_per_1000, 2)),
                         format!("by the insurance calculation {name} needs {} beds per 1,000 residents, fewer than the target {}: new inpatient designations are suspended in the county this year", num(m, 2), num(prep.figures.target_beds_per_1000, 2)),
                     ),
-                    Some(Text::new("在需要更多床位的其他县区申请（见下面的可受理地点），或等下一年度", "apply in a county that needs more beds (see the places below), or wait for next year")),
+                    Some({
+                        let elsewhere = see_below("在需要更多床位的其他县区申请".into(), "apply in a county that needs more beds".into(), SEE_PLACES_BELOW);
+                        Text::new(format!("{}，或等下一年度", elsewhere.zh), format!("{}, or wait for next year", elsewhere.en))
+                    }),
                 ),
                 None => (generic(), None),
             }
@@ -481,8 +498,9 @@ fn still_needed(app: &Application, e: &TraceEntry) -> Text {
     }
 }
 
-/// The decision `d` of `app` in everyday words.
-pub fn explain(prep: &Prepared, app: &Application, d: &Decision) -> Explanation {
+/// The decision `d` of `app` in everyday words. `places_below`: the answer lists other places
+/// where it would be accepted, to which a way to choose elsewhere points.
+pub fn explain(prep: &Prepared, app: &Application, d: &Decision, places_below: bool) -> Explanation {
     let deciding = d.deciding_rule().map(|e| e.rule.clone());
     let mut order: Vec<&TraceEntry> = Vec::new();
     if let Some(e) = d.deciding_rule() {
@@ -501,7 +519,7 @@ pub fn explain(prep: &Prepared, app: &Application, d: &Decision) -> Explanation 
     }
     let mut reasons = Vec::new();
     for e in order {
-        if let Some((text, change)) = reason(prep, app, e) {
+        if let Some((text, change)) = reason(prep, app, e, places_below) {
             reasons.push(Reason {
                 rule: e.rule.to_string(),
                 clause: e.clause.to_string(),

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { axe, BASE_URL, isBasemapAbsent, isLocalUrl, launchBrowser, NEAR_P001, normalise, OUTPUT_DIR, P001, PHONE, WAIT_MS } from './helpers.mjs';
+import { axe, BASE_URL, isBasemapAbsent, isLocalUrl, launchBrowser, NEAR_P001, normalise, OUTPUT_DIR, P001, PHONE, setParam, WAIT_MS } from './helpers.mjs';
 
 
 let browser;
@@ -277,6 +277,46 @@ test('on a phone the answer starts at the top: the outcome, why, and the nearest
   await page.locator('[data-testid="guide-try-place"]').first().tap();
   await page.waitForSelector('[data-testid="guide-answer"][data-outcome="accepted"], [data-testid="guide-answer"][data-outcome="prioritized"]', { timeout: WAIT_MS });
   assert.equal(await first.count(), 0, 'no "nearest place" line on an accepted answer');
+});
+
+// 三(二) "800米服务圈内已有同类型定点零售药店的，原则上不再新增", with the circle drawn in the expert
+// view as wide as the sample (20 km): no place in the city would accept a new pharmacy. The person
+// asking where to go instead is told so, and by which rule, on the first screen; nothing points
+// down to a list of places that does not exist.
+test('where no place would accept it this year, the first screen says so and names the rule; nothing points to places below', async () => {
+  const { page, problems } = await openGuide();
+  await page.locator('[data-testid="open-expert"]').tap();
+  await setParam(page, 'service_radius_m', 20000);
+  await page.locator('[data-testid="open-guide-bar"]').tap();
+  await answerPharmacyQuestions(page);
+  await tapMapAt(page, NEAR_P001);
+  await page.locator('[data-testid="guide-next"]').tap();
+  await expectStep(page, 'answer');
+  const closed = page.locator('[data-testid="guide-answer"] [data-testid="guide-city-closed"]');
+  await closed.waitFor({ timeout: WAIT_MS });
+  await page
+    .waitForFunction(() => Math.abs(document.querySelector('[data-testid="guide-step-answer"]').getBoundingClientRect().top) < 2, null, { timeout: WAIT_MS })
+    .catch(() => assert.fail('the answer starts at the top of the screen'));
+  const b = await closed.boundingBox();
+  assert.ok(b.y >= 0 && b.y + b.height <= 740, `the closure lies on the first screen (${Math.round(b.y)}–${Math.round(b.y + b.height)} px)`);
+  assert.match(
+    normalise(await closed.innerText()),
+    /^⊘ 全市今年没有任何地点可受理这类申请。原因是：服务圈内同类型定点药店 linyi-2025 三\(二\)：20000 米内已有同类定点药店/,
+  );
+  assert.equal(await closed.getAttribute('data-rule'), 'pharmacy.same_type_nearby');
+  // No list of places, no line naming one, and no pointer down to them.
+  await page.waitForTimeout(300);
+  for (const id of ['guide-first-place', 'guide-nearest', 'guide-places']) {
+    assert.equal(await page.locator(`[data-testid="${id}"]`).count(), 0, `no ${id}`);
+  }
+  const changes = normalise(await page.locator('[data-testid="guide-changes"]').innerText());
+  assert.ok(changes.includes('选一处 20000 米内没有同类定点药店的地点') && !changes.includes('见下面'), `the way to change it points nowhere below: "${changes}"`);
+  await shot(page, 'guided-phone-city-closed');
+
+  await page.locator('[data-testid="lang"]').tap();
+  await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: WAIT_MS });
+  assert.match(normalise(await closed.innerText()), /^⊘ In the whole city no place is open to this kind of application this year\. The rule that closes it: /);
+  assert.deepEqual(problems, [], 'no console errors');
 });
 
 // 令2号 第六条(一) "正式运营至少3个月" is a condition of the time, not of the place: a pharmacy not

@@ -258,7 +258,7 @@ pub const G_WHOLE_CITY: Words = words!("全市", "In the whole city");
 
 pub const G_CLOSED: Words =
     words!("今年没有任何地点可受理这类申请。", " no place is open to this kind of application this year.",);
-pub const G_CLOSED_BY: Words = words!("原因是：", "The rule that closes it: ");
+pub const G_CLOSED_BY: Words = words!("原因是：", " The rule that closes it: ");
 
 pub const G_NONE_FOUND: Words = words!("附近没有找到可受理的地点。", "No place nearby would accept it.",);
 

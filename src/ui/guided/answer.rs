@@ -29,7 +29,7 @@ fn closure_line(lang: Lang, props: &Props, c: &Closure, testid: &'static str) ->
     });
     html! {
         <p class="guide-closed" data-testid={testid} data-rule={c.rule.as_ref().map(|e| e.rule.clone())}>
-            <span aria-hidden="true">{ "⛔ " }</span>
+            <span aria-hidden="true">{ "⊘ " }</span>
             { t(lang, &place) }{ i::G_CLOSED.get(lang) }
             if let Some((title, clause, detail)) = rule {
                 { i::G_CLOSED_BY.get(lang) }<strong>{ title }</strong>{ " " }<span class="clause">{ clause }</span>
@@ -106,13 +106,11 @@ pub fn answer(props: &Props, computed: Option<&Computed>, trace_open: &UseStateH
         (way, p.county.as_deref().and_then(|id| s.county_name(id)))
     };
 
-    let nearest = match &c.answer.nearest {
+    // With no place at all the first screen has said everything (`first_place` below).
+    let nearest = match c.answer.nearest.as_ref().filter(|n| !n.places.is_empty()) {
         None => html! {},
         Some(n) => {
-            let list = if n.places.is_empty() {
-                html! {}
-            } else {
-                html! {
+            let list = html! {
                     <ol class="guide-places" data-testid="guide-places">
                         { for n.places.iter().enumerate().map(|(k, p)| {
                             let (way, county) = way_of(p);
@@ -138,57 +136,59 @@ pub fn answer(props: &Props, computed: Option<&Computed>, trace_open: &UseStateH
                             }
                         }) }
                     </ol>
-                }
             };
-            let empty = n.places.is_empty() && n.city_closed.is_none() && n.county_closed.is_none();
             html! {
                 <section class="guide-nearest" data-testid="guide-nearest" aria-labelledby="guide-nearest-h">
                     <h4 id="guide-nearest-h">{ i::G_NEAREST.get(lang) }</h4>
-                    if let Some(cc) = &n.city_closed {
-                        { closure_line(lang, props, cc, "guide-city-closed") }
-                    } else if let Some(cc) = &n.county_closed {
+                    if let Some(cc) = &n.county_closed {
                         { closure_line(lang, props, cc, "guide-county-closed") }
                     }
-                    if !n.places.is_empty() {
-                        <p class="field-hint">{ i::G_NEAREST_INTRO.get(lang) }</p>
-                    }
+                    <p class="field-hint">{ i::G_NEAREST_INTRO.get(lang) }</p>
                     { list }
-                    if !n.places.is_empty() && !x.when.is_empty() {
+                    if !x.when.is_empty() {
                         <p class="guide-nearest-when" data-testid="guide-nearest-when">{ i::G_NEAREST_WHEN.get(lang) }
                             { x.when.iter().map(|w| t(lang, w)).collect::<Vec<_>>().join(i::SEMICOLON.get(lang)) }
                         </p>
                     }
-                    if !n.places.is_empty() {
-                        <p class="field-hint" data-testid="guide-coords-note">{ i::W_COORDS_NOTE.get(lang) }</p>
-                    }
-                    if empty {
-                        <p class="field-hint">{ if n.cells_searched == 0 { i::G_NO_CELLS } else { i::G_NONE_FOUND }.get(lang) }</p>
-                    }
+                    <p class="field-hint" data-testid="guide-coords-note">{ i::W_COORDS_NOTE.get(lang) }</p>
                 </section>
             }
         }
     };
 
-    // Where to go instead, on the first screen: the nearest place, and a way down to them all.
-    let first_place = c.answer.nearest.as_ref().and_then(|n| n.places.first()).map(|p| {
-        let (way, county) = way_of(p);
-        let to_list = Callback::from(|_| {
-            let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("guide-nearest-h"));
-            if let Some(el) = el {
-                el.scroll_into_view();
+    // Where to go instead, on the first screen: the nearest place and a way down to them all;
+    // or, with none, that none is open this year and why, or that none was found.
+    let first_place = c.answer.nearest.as_ref().map(|n| match n.places.first() {
+        Some(p) => {
+            let (way, county) = way_of(p);
+            let to_list = Callback::from(|_| {
+                let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("guide-nearest-h"));
+                if let Some(el) = el {
+                    el.scroll_into_view();
+                }
+            });
+            html! {
+                <p class="guide-first-place" data-testid="guide-first-place" data-distance-m={format!("{:.0}", p.distance_m)}>
+                    <span aria-hidden="true">{ "→ " }</span>{ i::G_FIRST_PLACE.get(lang) }
+                    <strong>{ i::g_from_you(lang, &way) }</strong>
+                    if let Some(cn) = county { { i::g_in_county(lang, &cn) } }
+                    { " " }
+                    <button type="button" class="link" data-testid="guide-first-place-more" onclick={to_list}>
+                        { i::G_FIRST_PLACE_MORE.get(lang) }<span aria-hidden="true">{ " ↓" }</span>
+                    </button>
+                </p>
             }
-        });
-        html! {
-            <p class="guide-first-place" data-testid="guide-first-place" data-distance-m={format!("{:.0}", p.distance_m)}>
-                <span aria-hidden="true">{ "→ " }</span>{ i::G_FIRST_PLACE.get(lang) }
-                <strong>{ i::g_from_you(lang, &way) }</strong>
-                if let Some(cn) = county { { i::g_in_county(lang, &cn) } }
-                { " " }
-                <button type="button" class="link" data-testid="guide-first-place-more" onclick={to_list}>
-                    { i::G_FIRST_PLACE_MORE.get(lang) }<span aria-hidden="true">{ " ↓" }</span>
-                </button>
-            </p>
         }
+        None => match (&n.city_closed, &n.county_closed) {
+            (Some(cc), _) => closure_line(lang, props, cc, "guide-city-closed"),
+            (None, Some(cc)) => closure_line(lang, props, cc, "guide-county-closed"),
+            (None, None) => html! {
+                <p class="guide-first-place" data-testid="guide-first-none">
+                    <span aria-hidden="true">{ "→ " }</span>
+                    { if n.cells_searched == 0 { i::G_NO_CELLS } else { i::G_NONE_FOUND }.get(lang) }
+                </p>
+            },
+        },
     });
 
     let on_change_place = {
