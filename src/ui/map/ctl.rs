@@ -297,11 +297,15 @@ impl MapCtl {
     /// jumps, so that the institutions are drawn once, for the view that stays.
     pub fn fit_data(&self, animate: bool) {
         if let Some(last) = &self.last {
-            self.map.fit_bounds(
-                &l::bounds(self.shifted(last.data.bounds)),
-                &opts(&[("padding", js_sys::Array::of2(&n(12.0), &n(12.0)).into()), ("animate", b(animate))]),
-            );
+            self.fit_bounds(last.data.bounds, animate);
         }
+    }
+
+    fn fit_bounds(&self, bounds: [f64; 4], animate: bool) {
+        self.map.fit_bounds(
+            &l::bounds(self.shifted(bounds)),
+            &opts(&[("padding", js_sys::Array::of2(&n(12.0), &n(12.0)).into()), ("animate", b(animate))]),
+        );
     }
 
     pub fn go_to_app(&self) {
@@ -351,6 +355,12 @@ impl MapCtl {
             self.draw_outlines(&inp);
         }
         if data_changed {
+            // The new data's view first, with the old outlines gone: Leaflet then lays the new
+            // outlines and the cells out once, at the zoom they are shown at, instead of at the
+            // old view and again after the fit. Without an animation the view is final at once;
+            // the fit's `moveend` handler runs in a task of its own, after this.
+            self.clear_outlines();
+            self.fit_bounds(inp.data.bounds, false);
             self.draw_outlines(&inp);
             self.cells_key = None;
             self.cell_index = None;
@@ -369,11 +379,6 @@ impl MapCtl {
         let tc = now_ms();
         self.zoom_layers();
         self.last_cells_ms = now_ms() - tc;
-        if data_changed {
-            // Without an animation the view is final at once: the lines below draw it, and the
-            // `moveend` this fires finds it drawn (its handler runs after this, in a task of its own).
-            self.fit_data(false);
-        }
         if data_changed {
             // New data draws its institutions in a task of its own, after the outlines and cells
             // are painted (`redraw_pending`), so that no one task draws a whole city. The fit
@@ -630,6 +635,11 @@ impl MapCtl {
                 }
             }
         }
+    }
+
+    fn clear_outlines(&mut self) {
+        self.outlines.clear_layers();
+        self.fills.clear_layers();
     }
 
     fn draw_outlines(&mut self, inp: &Inputs) {
