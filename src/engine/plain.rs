@@ -90,12 +90,12 @@ fn subject(app: &Application) -> Text {
     }
 }
 
-/// The everyday sentence for one trace entry, and what would change it. `None`: the entry says
-/// nothing the public needs (a plain pass of a rule that does not depend on the site).
 /// The pointers from a way to choose elsewhere down to the places the answer lists.
 const SEE_NEAREST_BELOW: (&str, &str) = ("（见下面离您最近的可受理地点）", " (see the nearest such places below)");
 const SEE_PLACES_BELOW: (&str, &str) = ("（见下面的可受理地点）", " (see the places below)");
 
+/// The everyday sentence for one trace entry, and what would change it. `None`: the entry says
+/// nothing the public needs (a plain pass of a rule that does not depend on the site).
 fn reason(prep: &Prepared, app: &Application, e: &TraceEntry, places_below: bool) -> Option<(Text, Option<Text>)> {
     // Where the answer lists other places, a way to choose elsewhere points down to them.
     let see_below = |zh: String, en: String, below: (&str, &str)| {

@@ -1,6 +1,6 @@
-//! The sample cities' real county outlines, fetched with the data set that needs them (they are
-//! not in the page's wasm) and handed to `crate::outlines::register`: at the latest with the data
-//! set that needs them, otherwise when the page is first idle.
+//! The sample cities' real county outlines (not in the page's wasm), fetched when the page is
+//! first idle or, at the latest, with the data set that needs them, and handed to
+//! `crate::outlines::register`.
 
 use std::cell::RefCell;
 
