@@ -41,6 +41,14 @@ test('the synthetic Xi\'an is drawn with its 13 real outlines, fetched as a file
   await outlinesDrawn(page, 13);
   const fetched = await fetchedSoFar(page);
   assert.ok(fetched.some((p) => p.endsWith('/outlines/xian.geojson')), `Xi'an's outlines are fetched: ${fetched.join(', ')}`);
+  // The map shows the new city whole: its outlines lie inside the map and span most of it.
+  const fit = await page.evaluate(() => {
+    const map = document.querySelector('[data-testid="map"] .leaflet-container').getBoundingClientRect();
+    const boxes = [...document.querySelectorAll('path.dd-outline')].map((p) => p.getBoundingClientRect());
+    const u = boxes.reduce((a, b) => ({ l: Math.min(a.l, b.left), t: Math.min(a.t, b.top), r: Math.max(a.r, b.right), b: Math.max(a.b, b.bottom) }), { l: Infinity, t: Infinity, r: -Infinity, b: -Infinity });
+    return { inside: u.l >= map.left - 1 && u.t >= map.top - 1 && u.r <= map.right + 1 && u.b <= map.bottom + 1, wide: (u.r - u.l) / map.width, high: (u.b - u.t) / map.height };
+  });
+  assert.ok(fit.inside && Math.max(fit.wide, fit.high) > 0.8, `Xi'an's outlines fill the map's view: ${JSON.stringify(fit)}`);
   // 新城区's seat is in 新城区.
   await clickMapAt(page, { lon: 108.95521, lat: 34.27083 });
   await page
