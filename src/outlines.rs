@@ -80,7 +80,8 @@ thread_local! {
     static LOADED: RefCell<[Option<Rc<Boundaries>>; 2]> = const { RefCell::new([None, None]) };
 }
 
-fn slot(city: SampleCity) -> usize {
+/// A city's place in `CITIES` (and in every per-city table).
+pub fn slot(city: SampleCity) -> usize {
     match city {
         SampleCity::Linyi => 0,
         SampleCity::Xian => 1,

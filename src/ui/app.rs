@@ -179,10 +179,7 @@ pub fn app() -> Html {
                 making.set(None);
                 // The base's fingerprint (for links and autosave) when the page is idle: after
                 // the map has drawn the new city's institutions, not before them.
-                let fingerprint = wasm_bindgen::closure::Closure::once_into_js(move || {
-                    crate::app::work::fingerprint_base(ds);
-                });
-                super::persist::when_idle(wasm_bindgen::JsCast::unchecked_into(fingerprint));
+                super::persist::when_idle_run(move || crate::app::work::fingerprint_base(ds));
             });
         })
     };
@@ -214,14 +211,13 @@ pub fn app() -> Html {
         // that choosing another city waits for no download (and works if the network has gone
         // since). The service worker caches the same files anyway.
         use_effect_with((), |_| {
-            let fetch = wasm_bindgen::closure::Closure::once_into_js(|| {
+            super::persist::when_idle_run(|| {
                 yew::platform::spawn_local(async {
                     if let Err(e) = super::outlines::load_all(&crate::outlines::CITIES).await {
                         gloo::console::warn!(format!("county outlines not fetched ahead: {e}"));
                     }
                 });
             });
-            super::persist::when_idle(wasm_bindgen::JsCast::unchecked_into(fetch));
         });
     }
     {
@@ -229,10 +225,9 @@ pub fn app() -> Html {
         // slider's end: a drag then never waits for a rescan.
         let snapshot = (*state).clone();
         use_effect_with(state.data.clone(), move |_| {
-            let build = wasm_bindgen::closure::Closure::once_into_js(move || {
+            super::persist::when_idle_run(move || {
                 crate::app::coverage::prebuild_coverage_field(&snapshot);
             });
-            super::persist::when_idle(wasm_bindgen::JsCast::unchecked_into(build));
         });
     }
     let on_lang = {

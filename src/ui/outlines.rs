@@ -31,7 +31,7 @@ async fn fetch_text(path: &str) -> Result<String, String> {
 }
 
 thread_local! {
-    /// A city's outlines being fetched (`crate::outlines::CITIES`' order): the text's promise, which
+    /// A city's outlines being fetched (by `crate::outlines::slot`): the text's promise, which
     /// every caller awaits, so that a switch during the idle fetch ahead downloads nothing again.
     static FETCHING: RefCell<[Option<Promise>; 2]> = const { RefCell::new([None, None]) };
 }
@@ -43,7 +43,7 @@ pub async fn load(city: SampleCity) -> Result<(), String> {
         return Ok(());
     }
     let path = outlines::file_path(city);
-    let k = outlines::CITIES.iter().position(|&c| c == city).unwrap_or(0);
+    let k = outlines::slot(city);
     let text = FETCHING.with(|f| {
         f.borrow_mut()[k]
             .get_or_insert_with(|| {

@@ -486,6 +486,11 @@ pub fn register_service_worker() {
     ready.forget();
 }
 
+/// Runs `f` once when the browser is idle (see `when_idle`).
+pub(super) fn when_idle_run(f: impl FnOnce() + 'static) {
+    when_idle(wasm_bindgen::closure::Closure::once_into_js(f).unchecked_into());
+}
+
 /// Calls `f` when the browser is idle (`requestIdleCallback`, at most 10 s on), or after 3 s
 /// where there is no such call.
 pub(super) fn when_idle(f: js_sys::Function) {

@@ -111,31 +111,31 @@ pub fn answer(props: &Props, computed: Option<&Computed>, trace_open: &UseStateH
         None => html! {},
         Some(n) => {
             let list = html! {
-                    <ol class="guide-places" data-testid="guide-places">
-                        { for n.places.iter().enumerate().map(|(k, p)| {
-                            let (way, county) = way_of(p);
-                            let county = county.map(|n| crate::place_names::county_label(lang, &n).into_owned());
-                            let pick = picker(props);
-                            let (lon, lat) = (p.lon, p.lat);
-                            let dist = t(lang, &about_distance(p.distance_m));
-                            html! {
-                                <li data-testid="guide-place" data-distance-m={format!("{:.0}", p.distance_m)} data-outcome={p.outcome.id()}>
-                                    <span class="guide-place-no" aria-hidden="true">{ k + 1 }</span>
-                                    <span class="guide-place-text">
-                                        <strong data-testid="guide-place-way">{ i::g_from_you(lang, &way) }</strong>
-                                        if let Some(cn) = county { <span class="guide-place-county">{ cn }</span> }
-                                        <span class="guide-place-outcome">{ t(lang, &p.outcome.label()) }</span>
-                                        { super::way::place_links(lang, k + 1, (lon, lat), &way) }
-                                    </span>
-                                    <button type="button" class="btn btn-quiet btn-small" data-testid="guide-try-place"
-                                        aria-label={i::g_try_place_label(lang, k + 1, &dist)}
-                                        onclick={Callback::from(move |_| pick.emit((lon, lat)))}>
-                                        { i::G_TRY_PLACE.get(lang) }
-                                    </button>
-                                </li>
-                            }
-                        }) }
-                    </ol>
+                <ol class="guide-places" data-testid="guide-places">
+                    { for n.places.iter().enumerate().map(|(k, p)| {
+                        let (way, county) = way_of(p);
+                        let county = county.map(|n| crate::place_names::county_label(lang, &n).into_owned());
+                        let pick = picker(props);
+                        let (lon, lat) = (p.lon, p.lat);
+                        let dist = t(lang, &about_distance(p.distance_m));
+                        html! {
+                            <li data-testid="guide-place" data-distance-m={format!("{:.0}", p.distance_m)} data-outcome={p.outcome.id()}>
+                                <span class="guide-place-no" aria-hidden="true">{ k + 1 }</span>
+                                <span class="guide-place-text">
+                                    <strong data-testid="guide-place-way">{ i::g_from_you(lang, &way) }</strong>
+                                    if let Some(cn) = county { <span class="guide-place-county">{ cn }</span> }
+                                    <span class="guide-place-outcome">{ t(lang, &p.outcome.label()) }</span>
+                                    { super::way::place_links(lang, k + 1, (lon, lat), &way) }
+                                </span>
+                                <button type="button" class="btn btn-quiet btn-small" data-testid="guide-try-place"
+                                    aria-label={i::g_try_place_label(lang, k + 1, &dist)}
+                                    onclick={Callback::from(move |_| pick.emit((lon, lat)))}>
+                                    { i::G_TRY_PLACE.get(lang) }
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ol>
             };
             html! {
                 <section class="guide-nearest" data-testid="guide-nearest" aria-labelledby="guide-nearest-h">
@@ -183,7 +183,7 @@ pub fn answer(props: &Props, computed: Option<&Computed>, trace_open: &UseStateH
             (Some(cc), _) => closure_line(lang, props, cc, "guide-city-closed"),
             (None, Some(cc)) => closure_line(lang, props, cc, "guide-county-closed"),
             (None, None) => html! {
-                <p class="guide-first-place" data-testid="guide-first-none">
+                <p class="guide-closed" data-testid="guide-first-none">
                     <span aria-hidden="true">{ "→ " }</span>
                     { if n.cells_searched == 0 { i::G_NO_CELLS } else { i::G_NONE_FOUND }.get(lang) }
                 </p>

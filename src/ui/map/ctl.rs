@@ -644,8 +644,7 @@ impl MapCtl {
 
     fn draw_outlines(&mut self, inp: &Inputs) {
         self.labels_dirty = true;
-        self.outlines.clear_layers();
-        self.fills.clear_layers();
+        self.clear_outlines();
         self.outline_list.clear();
         self.fill_list.clear();
         self.fill_rings.clear();
