@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::policy::Policy;
 use crate::scenario::{Application, Institution, Scenario, SharedList};
 use crate::spatial::{
-    cell_counties, cell_grid, AreaModel, Coverage, CoverageField, CoverageLayers, InstitutionIndex, PointGrid,
+    cell_counties, cell_grid, AreaModel, CellRows, Coverage, CoverageField, CoverageLayers, InstitutionIndex, PointGrid,
 };
 use crate::spatial::{AreaCells, AreaClass};
 
@@ -19,6 +19,9 @@ pub struct DataIndex {
     pub institutions: InstitutionIndex,
     /// A grid of the population cells, for coverage from the institutions' side.
     pub cells: PointGrid,
+    /// The same cells as runs along parallels, when they lie on a lattice: the coverage field
+    /// is then built run by run. Found at the first field built (`DataIndex::cell_rows`).
+    cell_rows: Rc<std::cell::OnceCell<Option<CellRows>>>,
     /// The county of every population cell (index into `counties`; `u32::MAX` for none).
     pub cell_county: Vec<u32>,
     /// The first cell (in the scenario's order) of every county, and last of cells with no
@@ -65,13 +68,13 @@ impl FieldCache {
     /// A field reaching at least `radius_m`. When the radius outgrows the field, the new one
     /// reaches a quarter further, so a slider dragged outwards rescans every few steps, not at
     /// every step.
-    fn get(&self, s: &Scenario, cells: &PointGrid, radius_m: f64) -> Rc<CoverageField> {
+    fn get(&self, s: &Scenario, cells: &PointGrid, rows: Option<&CellRows>, radius_m: f64) -> Rc<CoverageField> {
         let mut slot = self.0.borrow_mut();
         match &*slot {
             Some(f) if f.reach_m >= radius_m => f.clone(),
             old => {
                 let reach = old.as_ref().map_or(radius_m, |f| radius_m.max(f.reach_m * 1.25));
-                let f = Rc::new(CoverageField::build(s, cells, reach));
+                let f = Rc::new(CoverageField::build(s, cells, rows, reach));
                 *slot = Some(f.clone());
                 f
             }
@@ -81,11 +84,11 @@ impl FieldCache {
     /// Builds the field out to `reach_m` now unless it already reaches that far: asked when the
     /// page is idle, so that a radius moved later within `reach_m` never waits for a rescan.
     /// True when it built.
-    fn prebuild(&self, s: &Scenario, cells: &PointGrid, reach_m: f64) -> bool {
+    fn prebuild(&self, s: &Scenario, cells: &PointGrid, rows: Option<&CellRows>, reach_m: f64) -> bool {
         if !(reach_m >= 0.0 && reach_m.is_finite()) || self.0.borrow().as_ref().is_some_and(|f| f.reach_m >= reach_m) {
             return false;
         }
-        *self.0.borrow_mut() = Some(Rc::new(CoverageField::build(s, cells, reach_m)));
+        *self.0.borrow_mut() = Some(Rc::new(CoverageField::build(s, cells, rows, reach_m)));
         true
     }
 }
@@ -122,6 +125,7 @@ impl DataIndex {
         DataIndex {
             institutions: InstitutionIndex::build(&s.institutions),
             cells: cell_grid(s),
+            cell_rows: Rc::default(),
             cell_county,
             county_first_cell,
             cell_population: s.population_cells.iter().map(|c| c.population).collect(),
@@ -137,6 +141,7 @@ impl DataIndex {
         DataIndex {
             institutions: InstitutionIndex::build(institutions),
             cells: self.cells.clone(),
+            cell_rows: self.cell_rows.clone(),
             cell_county: self.cell_county.clone(),
             county_first_cell: self.county_first_cell.clone(),
             cell_population: self.cell_population.clone(),
@@ -144,6 +149,11 @@ impl DataIndex {
             field: FieldCache::default(),
             area_models: AreaModelCache::default(),
         }
+    }
+
+    /// The cells as runs along parallels, or `None` when they lie on no lattice.
+    pub fn cell_rows(&self) -> Option<&CellRows> {
+        self.cell_rows.get_or_init(|| CellRows::build(self.cells.points())).as_ref()
     }
 
     /// Drops the coverage field, so that the next coverage question scans again: for
@@ -155,7 +165,7 @@ impl DataIndex {
     /// Builds the coverage field of `s` out to `reach_m` unless it already reaches it (see
     /// `FieldCache::prebuild`). True when it built.
     pub fn prebuild_coverage_field(&self, s: &Scenario, reach_m: f64) -> bool {
-        self.field.prebuild(s, &self.cells, reach_m)
+        self.field.prebuild(s, &self.cells, self.cell_rows(), reach_m)
     }
 
     /// The coverage layers of `s` (whose data this index was built for) at `radius_m`.
@@ -164,7 +174,7 @@ impl DataIndex {
         if !(radius_m >= 0.0 && radius_m.is_finite()) {
             return CoverageLayers { masks: vec![0; s.population_cells.len()] };
         }
-        self.field.get(s, &self.cells, radius_m).layers(s, &self.institutions.grid, radius_m)
+        self.field.get(s, &self.cells, self.cell_rows(), radius_m).layers(s, &self.institutions.grid, radius_m)
     }
 
     /// The area model of `s` (whose population cells this index was built for) under `p`,
@@ -269,6 +279,7 @@ mod tests {
     fn coverage_follows_a_slider_out_and_back() {
         let s = synth_scenario(&SynthSpec::published(SampleCity::Xian, 3000.0));
         let data = DataIndex::build(&s);
+        assert!(data.cell_rows().is_some(), "the field is built run by run");
         let mut reaches = Vec::new();
         assert!(data.coverage_layers(&s, f64::NAN).masks.iter().all(|&m| m == 0));
         assert!(data.field.0.borrow().is_none(), "a radius that is no number builds nothing");

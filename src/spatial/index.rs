@@ -120,6 +120,11 @@ impl PointGrid {
 
     /// The largest |latitude| of any point, bounded from above by the grid's extent (no pass
     /// over the points).
+    /// The points as given, in the caller's order.
+    pub fn points(&self) -> &[(f64, f64)] {
+        &self.points
+    }
+
     pub(crate) fn max_abs_lat(&self) -> f64 {
         if self.points.is_empty() {
             return 0.0;

@@ -7,6 +7,7 @@ mod coverage;
 mod field;
 mod index;
 pub mod raster;
+mod rows;
 
 pub use areas::{AreaCells, AreaClass, AreaKey, AreaModel, AreaStat, AreaStats};
 pub use coverage::{
@@ -15,6 +16,7 @@ pub use coverage::{
 };
 pub use field::CoverageField;
 pub use index::{Among, InstitutionIndex, PointGrid};
+pub use rows::{CellRows, Run};
 
 pub const EARTH_RADIUS_M: f64 = 6_371_008.8;
 
