@@ -35,7 +35,8 @@
 // Several builds (before/after a change) are served side by side under /LABEL/ and measured in
 // turn within each run (their order alternating run by run), so the machine's changing load
 // falls on all of them alike. Environment: PHONE_PORT (default 8109), PHONE_RATES ("4,1"),
-// PHONE_PARTS ("expert,guided": either alone measures only its interactions), CHROMIUM.
+// PHONE_PARTS ("expert,guided": either alone measures only its interactions), CHROMIUM, and
+// PHONE_TRACE=FILE: a Chromium trace of the finger drag (the last one measured) written there.
 import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -261,6 +262,9 @@ async function expert(context, base, rate, run) {
     return { t: performance.now(), recomputes: tm.recomputes ?? tm.syncs ?? 0 };
   });
   const touch = (type, x) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }] });
+  if (process.env.PHONE_TRACE) {
+    await context.browser().startTracing(page, { path: process.env.PHONE_TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] });
+  }
   await touch('touchStart', x0);
   const STEPS = 60;
   for (let k = 1; k <= STEPS; k++) {
@@ -270,6 +274,7 @@ async function expert(context, base, rate, run) {
   await touch('touchEnd', x1);
   const t_end = await page.evaluate(() => performance.now());
   await quiet(page);
+  if (process.env.PHONE_TRACE) await context.browser().stopTracing();
   out.drag = await page.evaluate(
     ({ rec0, t_end }) => {
       const r = window.__ph;
