@@ -1,9 +1,12 @@
-//! Coverage at any radius from one scan. For every population cell and coverage layer, the
+//! Coverage at any radius from one build. For every population cell and coverage layer, the
 //! planar distance to the nearest institution serving the layer is kept with the data; a
-//! parameter change, the service radius included (up to the reach already scanned), then reads
+//! parameter change, the service radius included (up to the reach already built), then reads
 //! each layer with one comparison per cell. Cells whose distance lies within the planar
 //! approximation's error of the radius are settled by haversine, so the answer is exactly the
 //! scan's (`coverage_layers`): an institution within r by haversine, distance ≤ r.
+//!
+//! The field is built row by row (`by_rows`, a lower envelope of parabolas along each run of
+//! cells) when the cells lie on a lattice, else by scanning institution–cell pairs (`by_pairs`).
 
 use super::{haversine_m, layer_bits, CellRows, CoverageLayers, PointGrid, EARTH_RADIUS_M};
 use crate::scenario::Scenario;
@@ -19,7 +22,8 @@ pub struct CoverageField {
     /// A bound on |planar − haversine| / haversine for any pair within reach, with room for
     /// floating-point rounding.
     rel_err: f64,
-    /// Per cell, per layer: the least planar distance to an institution serving the layer,
+    /// Per cell, per layer: the least planar distance to an institution serving the layer
+    /// (longitude scaled at the institution's latitude by pairs, at the cell's by rows),
     /// squared, in `unit_m2` steps rounded down; `NONE` for none within reach. Squared, because a
     /// square root per pair was most of the build's time.
     d: Vec<[u16; LAYERS]>,
