@@ -164,16 +164,18 @@ fn by_rows(
         .iter()
         .map(|&(lon, k)| Site { lon, lat: s.institutions[k as usize].lat, bits: inst_bits[k as usize] })
         .collect();
-    // Positions in metres from the middle of the data, to keep the squares small.
-    let (mut west, mut east) = (sites[0].lon, sites[sites.len() - 1].lon);
+    // Positions in metres from the middle of the cells, to keep the squares small. An
+    // institution enters a run's envelope only within reach of the run, so no position is
+    // further out than the cells' half width plus the reach (a stray institution far away
+    // widens nothing).
+    let (mut west, mut east) = (f64::INFINITY, f64::NEG_INFINITY);
     for run in &rows.runs {
         west = west.min(points[run.start as usize].0);
         east = east.max(points[run.end as usize - 1].0);
     }
     let lon_mid = (west + east) / 2.0;
-    let kx_most =
-        rows.lat.iter().chain(sites.iter().map(|s| &s.lat)).fold(0.0f64, |k, lat| k.max(lat.to_radians().cos()));
-    let half_span_m = (east - lon_mid) * m_per_deg * kx_most;
+    let kx_most = rows.lat.iter().fold(0.0f64, |k, lat| k.max(lat.to_radians().cos()));
+    let half_span_m = (east - lon_mid) * m_per_deg * kx_most + scan_m * 1.01 + 1.0;
     // Rounding in the envelope (a few ulps of the squares it compares), with a wide margin.
     let slack_m2 = 1e-12 * (half_span_m * half_span_m + r2);
     let cut = r2 + slack_m2;
@@ -434,17 +436,15 @@ mod tests {
         }
     }
 
-    /// Run by run, every cell keeps its least planar distance to each layer (the longitude
-    /// scaled at the cell's latitude), as measuring to every institution finds it, but for
-    /// rounding within the field's slack.
-    #[test]
-    fn rows_keep_the_least_distance_to_every_layer() {
-        let (s, _, _, field) = linyi_field(2000.0, true);
-        assert!(field.slack_m2 > 0.0 && field.slack_m2 < field.unit_m2, "slack {}", field.slack_m2);
+    /// Checks every `k`th cell's kept step against the least squared planar distance to each
+    /// layer (the longitude scaled at the cell's latitude), measured to every institution: the
+    /// same step, or one above it within the field's slack. How many were within reach.
+    fn assert_steps_are_the_least(s: &Scenario, field: &CoverageField, k: usize, case: &str) -> usize {
         let m_per_deg = EARTH_RADIUS_M.to_radians();
         let r2 = (field.reach_m * (1.0 + field.rel_err)).powi(2);
+        let step = |d2: f64| ((d2 / field.unit_m2) as u16).min(NONE - 1);
         let mut kept = 0;
-        for (c, cell) in s.population_cells.iter().enumerate().step_by(5) {
+        for (c, cell) in s.population_cells.iter().enumerate().step_by(k) {
             let kx = m_per_deg * cell.lat.to_radians().cos();
             for l in 0..LAYERS {
                 let least = (s.institutions.iter().zip(&field.inst_bits))
@@ -453,21 +453,32 @@ mod tests {
                     .fold(f64::INFINITY, f64::min);
                 let q = field.d[c][l];
                 if least > r2 + field.slack_m2 {
-                    assert_eq!(q, NONE, "cell {c} layer {l}: {least} m² is out of reach");
+                    assert_eq!(q, NONE, "{case}: cell {c} layer {l}: {least} m² is out of reach");
                     continue;
                 }
                 kept += 1;
-                let step = |d2: f64| ((d2 / field.unit_m2) as u16).min(NONE - 1);
                 let ok = q == step(least) || (q > step(least) && q <= step(least + field.slack_m2));
-                assert!(ok || (least > r2 && q == NONE), "cell {c} layer {l}: step {q}, least {least} m²");
+                assert!(ok || (least > r2 && q == NONE), "{case}: cell {c} layer {l}: step {q}, least {least} m²");
             }
         }
+        kept
+    }
+
+    /// Run by run, every cell keeps its least planar distance to each layer, as measuring to
+    /// every institution finds it, but for rounding within the field's slack.
+    #[test]
+    fn rows_keep_the_least_distance_to_every_layer() {
+        let (s, _, _, field) = linyi_field(2000.0, true);
+        assert!(field.slack_m2 > 0.0 && field.slack_m2 < field.unit_m2, "slack {}", field.slack_m2);
+        let kept = assert_steps_are_the_least(&s, &field, 5, "Linyi");
         assert!(kept > 500, "{kept} cells and layers within reach");
     }
 
-    /// Lattices of every spacing with institutions placed to trouble the envelope: on a cell,
-    /// at one latitude, a hair apart, stacked on one another. At every radius, including radii
-    /// that fall on a cell's distance, coverage read from the field built by rows is the scan's.
+    /// Lattices of every spacing, at any latitude up to 89°, with gaps and a cell without a
+    /// place, and institutions placed to trouble the envelope: on a cell, at one latitude or
+    /// longitude, a hair apart, stacked on one another, one on the far side of the world. Every
+    /// kept step is the least distance's, and at every radius, including the reach and radii
+    /// that fall on a cell's distance, coverage read from the field is the scan's.
     #[test]
     fn rows_answer_as_the_scan_does_for_awkward_institutions() {
         use rand_core::{Rng, SeedableRng};
@@ -476,12 +487,13 @@ mod tests {
             template.institutions.iter().filter(|i| layer_bits(i) != 0).take(40).cloned().collect();
         let mut rng = rand_pcg::Pcg64Mcg::seed_from_u64(7);
         let mut f = move || (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+        let mut built_by_rows = 0;
         for case in 0..120 {
-            let (lon0, lat0) = (100.0 + 20.0 * f(), 20.0 + 25.0 * f());
             let step = 0.0005 + 0.01 * f();
-            let (n_cols, n_rows) = (8 + (f() * 20.0) as usize, 2 + (f() * 12.0) as usize);
+            let (n_cols, n_rows) = (16 + (f() * 24.0) as usize, 2 + (f() * 12.0) as usize);
+            let (lon0, lat0) = (100.0 + 20.0 * f(), (-89.0 + 178.0 * f()).min(89.0 - n_rows as f64 * step));
             let mut s = template.clone();
-            s.population_cells = (0..n_rows)
+            let mut cells: Vec<crate::scenario::PopulationCell> = (0..n_rows)
                 .flat_map(|r| (0..n_cols).map(move |c| (c, r)))
                 .map(|(c, r)| crate::scenario::PopulationCell {
                     lon: lon0 + c as f64 * step,
@@ -490,8 +502,13 @@ mod tests {
                     county: None,
                     area: None,
                 })
-                .collect::<Vec<_>>()
-                .into();
+                .filter(|_| f() > 0.03)
+                .collect();
+            if case % 7 == 0 {
+                let at = (f() * cells.len() as f64) as usize;
+                cells[at].lon = f64::NAN;
+            }
+            s.population_cells = cells.into();
             let mut insts: Vec<crate::scenario::Institution> = Vec::new();
             for k in 0..(1 + (f() * 30.0) as usize) {
                 let mut inst = kinds[(f() * kinds.len() as f64) as usize].clone();
@@ -513,12 +530,19 @@ mod tests {
                 (inst.lon, inst.lat) = (lon, lat);
                 insts.push(inst);
             }
+            if case % 5 == 0 {
+                let mut far = insts[0].clone();
+                (far.id, far.lon, far.lat) = ("far".into(), lon0 - 179.0, -lat0.signum() * 80.0);
+                insts.push(far);
+            }
             s.institutions = insts.into();
             let cells = cell_grid(&s);
             let institutions = PointGrid::build(s.institutions.iter().map(|i| (i.lon, i.lat)).collect());
-            let rows = CellRows::build(cells.points()).expect("a lattice");
+            let Some(rows) = CellRows::build(cells.points()) else { continue };
+            built_by_rows += 1;
             let reach = [0.0, 1.0, 30.0, 400.0, 2500.0, 9000.0][case % 6] * (0.5 + f());
             let field = CoverageField::build(&s, &cells, Some(&rows), reach);
+            assert_steps_are_the_least(&s, &field, 1, &format!("case {case}, reach {reach}"));
             let inst = &s.institutions[0];
             let on_edge = s
                 .population_cells
@@ -530,5 +554,6 @@ mod tests {
                 assert_eq!(got, coverage_layers(&s, &cells, r), "case {case}: reach {reach}, radius {r}");
             }
         }
+        assert!(built_by_rows >= 100, "only {built_by_rows} of 120 lattices built by rows");
     }
 }

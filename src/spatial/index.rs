@@ -118,13 +118,13 @@ impl PointGrid {
         self.points[i]
     }
 
-    /// The largest |latitude| of any point, bounded from above by the grid's extent (no pass
-    /// over the points).
     /// The points as given, in the caller's order.
     pub fn points(&self) -> &[(f64, f64)] {
         &self.points
     }
 
+    /// The largest |latitude| of any point, bounded from above by the grid's extent (no pass
+    /// over the points).
     pub(crate) fn max_abs_lat(&self) -> f64 {
         if self.points.is_empty() {
             return 0.0;

@@ -89,6 +89,14 @@ mod tests {
     }
 
     #[test]
+    fn the_equator_is_one_row_whatever_the_sign_of_its_zero() {
+        let cells: Vec<(f64, f64)> = (0..16).map(|k| (k as f64 * 0.01, if k % 2 == 0 { 0.0 } else { -0.0 })).collect();
+        let rows = CellRows::build(&cells).expect("one run of 16");
+        assert_eq!(rows.lat.len(), 1);
+        assert_eq!(rows.runs, [Run { start: 0, end: 16, row: 0 }]);
+    }
+
+    #[test]
     fn scattered_points_are_no_lattice() {
         let cells: Vec<(f64, f64)> =
             (0..100).map(|k| (118.0 + (k * 37 % 100) as f64 * 0.001, 35.0 + (k * 53 % 100) as f64 * 0.001)).collect();
