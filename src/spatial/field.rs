@@ -114,14 +114,11 @@ fn by_pairs(s: &Scenario, cells: &PointGrid, inst_bits: &[u8], scan_m: f64, unit
         cells.planar_within(inst.lon, inst.lat, scan_m, |c, d2| {
             let q = (d2 * per_unit) as u16;
             let entry = &mut d[c];
-            let mut rest = bits;
-            while rest != 0 {
-                let b = rest.trailing_zeros() as usize;
+            for_each_layer(bits, |b| {
                 if q < entry[b] {
                     entry[b] = q;
                 }
-                rest &= rest - 1;
-            }
+            });
         });
     }
     d
@@ -151,19 +148,16 @@ fn by_rows(
     let r2 = scan_m * scan_m;
     let points = cells.points();
     let mut d = vec![[NONE; LAYERS]; s.population_cells.len()];
-    // Serving institutions west to east, so that each row's list comes out in order.
-    let mut order: Vec<(f64, u32)> = (s.institutions.iter().zip(inst_bits).enumerate())
-        .filter(|(_, (i, &bits))| bits != 0 && i.lon.is_finite() && i.lat.is_finite())
-        .map(|(k, (i, _))| (i.lon, k as u32))
+    // Serving institutions west to east (the scenario's order among equals), so that each row's
+    // list comes out in order.
+    let mut sites: Vec<Site> = (s.institutions.iter().zip(inst_bits))
+        .filter(|(i, &bits)| bits != 0 && i.lon.is_finite() && i.lat.is_finite())
+        .map(|(i, &bits)| Site { lon: i.lon, lat: i.lat, bits })
         .collect();
-    order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    if order.is_empty() || rows.runs.is_empty() {
+    sites.sort_by(|a, b| a.lon.total_cmp(&b.lon));
+    if sites.is_empty() || rows.runs.is_empty() {
         return (d, 0.0);
     }
-    let sites: Vec<Site> = order
-        .iter()
-        .map(|&(lon, k)| Site { lon, lat: s.institutions[k as usize].lat, bits: inst_bits[k as usize] })
-        .collect();
     // Positions in metres from the middle of the cells, to keep the squares small. An
     // institution enters a run's envelope only within reach of the run, so no position is
     // further out than the cells' half width plus the reach (a stray institution far away
