@@ -404,6 +404,33 @@ pub fn on_details_toggle(set: impl Fn(bool) + 'static) -> Callback<web_sys::Even
     })
 }
 
+/// Draws `value` with `draw` after this render, at most once per render, with the latest value:
+/// in the render's own task, before the browser paints, when `before_paint` (a microtask queued
+/// now), else as an effect. Yew runs effects after yielding to the browser once its pass has
+/// taken 16 ms, which on a slow phone is every pass: a map drawn in an effect then shows what a
+/// tap changed a frame after the rest of the page (the decision, then the pin), and that extra
+/// frame is most of the wait. Heavy drawing (new data) is better left to the effect, so that no
+/// one task both renders and draws a whole city.
+#[hook]
+pub fn use_draw<T: 'static>(value: T, before_paint: bool, draw: impl Fn(T) + 'static) {
+    let next: std::rc::Rc<RefCell<Option<(T, Box<dyn Fn(T)>)>>> = use_mut_ref(|| None);
+    *next.borrow_mut() = Some((value, Box::new(draw)));
+    let run = move || {
+        let taken = next.borrow_mut().take();
+        if let Some((value, draw)) = taken {
+            draw(value);
+        }
+    };
+    if before_paint {
+        let run = run.clone();
+        wasm_bindgen_futures::spawn_local(async move { run() });
+    }
+    use_effect(move || {
+        run();
+        || ()
+    });
+}
+
 /// Resolves after the next frame has been painted: work after it starts in a task of its own.
 pub(crate) async fn next_paint() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

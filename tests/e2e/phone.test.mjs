@@ -1,5 +1,6 @@
 // On a phone (360×740, touch): a finger dragged fast along the radius slider ends on the value
-// under the finger, computed; picking a synthetic city says at once that it is being made.
+// under the finger, computed; a tap on a slow phone moves the pin with the answer; picking a
+// synthetic city says at once that it is being made.
 // What the phone's timings are is scripts/bench's to report (bench/phone.mjs), never asserted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -124,6 +125,50 @@ test('where frames are quick, a held slider recomputes as it moves', async () =>
   // Most moves, not all: on a busy machine a frame now and then runs long.
   assert.ok(held >= 4, `${held} recomputes during a drag of ${shown.length} moves on the small sample`);
   await lift();
+});
+
+test('on a slow phone, a tap on the map moves the pin in the same frame as the answer', async () => {
+  const { page, context } = await openPhone();
+  const map = page.locator('[data-testid="map"]');
+  await map.locator('.leaflet-container').waitFor({ state: 'visible', timeout: WAIT_MS });
+  await map.locator('[data-testid="map-application"]').waitFor({ state: 'attached', timeout: WAIT_MS });
+  await map.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  // A spot in western 河东区 with no designated pharmacy near (as in map.test.mjs), at street zoom.
+  const spot = { lon: 118.365, lat: 35.06 };
+  await page.evaluate(([lon, lat]) => window.__dingdianMap.setView([lat, lon], 14, { animate: false }), [spot.lon, spot.lat]);
+  await page.waitForTimeout(500);
+  const pt = await page.evaluate(([lon, lat]) => window.__dingdianMap.latLngToContainerPoint([lat, lon]), [spot.lon, spot.lat]);
+  const box = await map.locator('.leaflet-container').boundingBox();
+  // Each frame numbered (requestAnimationFrame); the frame in which the application's place in
+  // the page (the map's data-app-lon, set by the render) and the pin's position (Leaflet's, set
+  // by the map's drawing) first changed.
+  await page.evaluate(() => {
+    const seen = { frame: 0, answer: null, pin: null };
+    window.__pinFrames = seen;
+    const tick = () => { seen.frame += 1; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    const mapEl = document.querySelector('[data-testid="map"]');
+    const lon0 = mapEl.dataset.appLon;
+    const pin = () => document.querySelector('[data-testid="map-application"]')?.closest('.leaflet-marker-icon');
+    const style0 = pin()?.style.transform;
+    new MutationObserver(() => {
+      if (seen.answer === null && mapEl.dataset.appLon !== lon0) seen.answer = seen.frame;
+      if (seen.pin === null && pin() && pin().style.transform !== style0) seen.pin = seen.frame;
+    }).observe(mapEl, { subtree: true, attributes: true, childList: true });
+  });
+  const cdp = await context.newCDPSession(page);
+  // Slow enough that rendering the answer takes longer than a frame, so that Yew yields to the
+  // browser before its effects run.
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  try {
+    await page.touchscreen.tap(box.x + pt.x, box.y + pt.y);
+    await page.waitForFunction(() => window.__pinFrames.answer !== null && window.__pinFrames.pin !== null, null, { timeout: WAIT_MS })
+      .catch(async () => assert.fail(`the tap did not move both: ${JSON.stringify(await page.evaluate(() => window.__pinFrames))}`));
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  }
+  const { answer, pin } = await page.evaluate(() => window.__pinFrames);
+  assert.equal(pin, answer, `the answer changed in frame ${answer} and the pin moved in frame ${pin}`);
 });
 
 test('picking a synthetic city says at once that it is being made, then shows it', async () => {

@@ -427,8 +427,13 @@ pub fn guide_map(props: &MapProps) -> Html {
             lang,
             tiles: deployed.0.clone(),
         };
+        // The same data as drawn: the answer's places are drawn before the browser paints.
+        let same_data = ctl
+            .try_borrow()
+            .ok()
+            .is_some_and(|c| c.as_ref().and_then(|m| m.last.as_ref()).is_some_and(|l| l.data == drawn.data));
         let ctl = ctl.clone();
-        use_effect(move || {
+        crate::ui::widgets::use_draw(drawn, same_data, move |drawn| {
             if let Ok(mut c) = ctl.try_borrow_mut() {
                 if let Some(m) = c.as_mut() {
                     if m.last.as_ref() != Some(&drawn) {
@@ -436,7 +441,6 @@ pub fn guide_map(props: &MapProps) -> Html {
                     }
                 }
             }
-            || ()
         });
     }
     let on_centre = {

@@ -418,15 +418,17 @@ pub fn map_panel(props: &Props) -> Html {
             boundaries: s.boundaries.as_ref().map(|b| b.0.clone()),
             tiles: tiles.clone(),
         };
+        // The same data as drawn: the change is drawn before the browser paints, with the rest
+        // of the page. New data waits for the effect (its outlines and cells are heavy).
+        let same_data = ctl.try_borrow().ok().is_some_and(|c| c.as_ref().is_some_and(|m| m.draws(&inputs.data)));
         let (ctl, info, offscreen) = (ctl.clone(), info.setter(), offscreen.clone());
-        use_effect(move || {
+        crate::ui::widgets::use_draw(inputs, same_data, move |inputs| {
             if offscreen.near.get() {
                 offscreen.pending.borrow_mut().take();
                 sync_map(&ctl, inputs, &info);
             } else {
                 *offscreen.pending.borrow_mut() = Some(inputs);
             }
-            || ()
         });
     }
     // Every recompute is counted, the map drawn or not.
