@@ -415,6 +415,12 @@ pub fn on_details_toggle(set: impl Fn(bool) + 'static) -> Callback<web_sys::Even
 pub fn use_draw<T: 'static>(value: T, before_paint: bool, draw: impl Fn(T) + 'static) {
     let next: std::rc::Rc<RefCell<Option<(T, Box<dyn Fn(T)>)>>> = use_mut_ref(|| None);
     *next.borrow_mut() = Some((value, Box::new(draw)));
+    // Unmounted in the same pass (the view changed): nothing is drawn, as no effect would run.
+    let mounted = use_mut_ref(|| true);
+    {
+        let mounted = mounted.clone();
+        use_effect_with((), move |_| move || *mounted.borrow_mut() = false);
+    }
     let run = move || {
         let taken = next.borrow_mut().take();
         if let Some((value, draw)) = taken {
@@ -423,7 +429,11 @@ pub fn use_draw<T: 'static>(value: T, before_paint: bool, draw: impl Fn(T) + 'st
     };
     if before_paint {
         let run = run.clone();
-        wasm_bindgen_futures::spawn_local(async move { run() });
+        wasm_bindgen_futures::spawn_local(async move {
+            if *mounted.borrow() {
+                run();
+            }
+        });
     }
     use_effect(move || {
         run();
