@@ -198,6 +198,11 @@ impl GuideMap {
         }
     }
 
+    /// Whether the map last drew this data (a sync for it redraws only what changed).
+    fn draws(&self, data: &Shared<MapData>) -> bool {
+        self.last.as_ref().is_some_and(|l| l.data == *data)
+    }
+
     fn sync(&mut self, d: Drawn) {
         let mut prev = self.last.take();
         if prev.as_ref().map_or(true, |p| p.tiles != d.tiles) {
@@ -428,10 +433,7 @@ pub fn guide_map(props: &MapProps) -> Html {
             tiles: deployed.0.clone(),
         };
         // The same data as drawn: the answer's places are drawn before the browser paints.
-        let same_data = ctl
-            .try_borrow()
-            .ok()
-            .is_some_and(|c| c.as_ref().and_then(|m| m.last.as_ref()).is_some_and(|l| l.data == drawn.data));
+        let same_data = ctl.try_borrow().ok().is_some_and(|c| c.as_ref().is_some_and(|m| m.draws(&drawn.data)));
         let ctl = ctl.clone();
         crate::ui::widgets::use_draw(drawn, same_data, move |drawn| {
             if let Ok(mut c) = ctl.try_borrow_mut() {

@@ -315,12 +315,12 @@ impl MapCtl {
         }
     }
 
-    /// Brings the map in line with `inp`; returns what the legend needs to know.
     /// Whether the map last drew this data (a sync for it redraws only what changed).
     pub fn draws(&self, data: &Shared<MapData>) -> bool {
         self.last.as_ref().is_some_and(|l| l.data == *data)
     }
 
+    /// Brings the map in line with `inp`; returns what the legend needs to know.
     pub fn sync(&mut self, inp: Inputs) -> ViewInfo {
         let t0 = now_ms();
         let prev = self.last.take();
